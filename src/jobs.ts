@@ -1,0 +1,28 @@
+import type { Config } from './platform/config.ts';
+import { defineJob, type JobDefinition, type PeriodicTask } from './platform/jobs/queue.ts';
+import { sendMailJob, smtpTransport } from './platform/mail/mailer.ts';
+import { purgeExpiredSessions } from './modules/people/sessions.ts';
+import { z } from 'zod';
+
+// Every job the worker runs, and the periodic sweeps. A capability adds its jobs here.
+
+export function jobDefinitions(config: Config): JobDefinition[] {
+  return [
+    sendMailJob({ transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null, from: config.mailFrom }),
+    purgeSessionsJob(config),
+  ];
+}
+
+function purgeSessionsJob(config: Config) {
+  return defineJob({
+    kind: 'sessions.purge',
+    payload: z.object({}),
+    async run({ db, now }) {
+      await purgeExpiredSessions(db, now, config.session);
+    },
+  });
+}
+
+export function periodicTasks(config: Config): PeriodicTask[] {
+  return [{ job: purgeSessionsJob(config), everyMinutes: 60 }];
+}

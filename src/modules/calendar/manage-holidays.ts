@@ -1,0 +1,183 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { AppError, type FieldError } from '../../platform/errors.ts';
+import { field, parseInput } from '../../platform/validation.ts';
+import { auditActorOf, type Actor } from '../access/actor.ts';
+import { can } from '../access/permissions.ts';
+import { findOfficeById } from '../offices/queries.ts';
+import { NATIONAL_DAY_OFF_KINDS, parseHolidayCsv, type HolidayRow } from './holiday-csv.ts';
+import { parseHolidayIcal } from './holiday-ical.ts';
+import { findHoliday } from './queries.ts';
+import { holidayYears, holidays, officeClosures } from './schema.ts';
+import { isIsoDate } from './working-days.ts';
+
+const isoDate = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim() : v),
+  z.string().refine(isIsoDate, { message: 'validation.date' }),
+);
+
+export const holidayInput = z.object({
+  date: isoDate,
+  kind: z.enum(NATIONAL_DAY_OFF_KINDS),
+  name: field.text(300),
+  legalBasis: field.optionalText(300),
+});
+
+/** Adds one national day off (e.g. a cuti bersama added mid-year by an amended SKB). */
+export async function addHoliday(ctx: Ctx, actor: Actor, raw: unknown): Promise<void> {
+  if (!can.manageNationalHolidays(actor)) throw AppError.forbidden();
+  const input = parseInput(holidayInput, raw);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(holidays)
+      .values({ ...input, legalBasis: input.legalBasis ?? null, source: 'manual', createdBy: actor.label, createdAt: now })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw AppError.field('date', 'validation.holidayExists');
+    await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'holiday.added', entityType: 'holiday', entityId: row.id, after: row }, now);
+  });
+}
+
+export async function removeHoliday(ctx: Ctx, actor: Actor, holidayId: string): Promise<void> {
+  if (!can.manageNationalHolidays(actor)) throw AppError.forbidden();
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const before = await findHoliday(tx, holidayId);
+    if (!before) throw AppError.notFound();
+    await tx.delete(holidays).where(eq(holidays.id, holidayId));
+    await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'holiday.removed', entityType: 'holiday', entityId: holidayId, before }, now);
+  });
+}
+
+export const importInput = z.object({
+  format: z.enum(['csv', 'ical']),
+  defaultKind: z.enum(NATIONAL_DAY_OFF_KINDS).default('LIBUR_NASIONAL'),
+  /** Mark the years in the file as having their official list loaded. */
+  markYearsCovered: field.checkbox().default(true),
+});
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  years: number[];
+}
+
+/**
+ * Imports days off from CSV (holidays-id.csv layout) or iCalendar. All rows or none: any bad
+ * row rejects the whole file with the problem of every row.
+ */
+export async function importHolidays(ctx: Ctx, actor: Actor, rawOptions: unknown, text: string): Promise<ImportResult> {
+  if (!can.manageNationalHolidays(actor)) throw AppError.forbidden();
+  const options = parseInput(importInput, rawOptions);
+  const parsed = options.format === 'csv' ? parseHolidayCsv(text) : parseHolidayIcal(text, options.defaultKind);
+  if (parsed.problems.length > 0) {
+    throw AppError.validation(
+      parsed.problems.map<FieldError>((p) => ({
+        field: p.row > 0 ? `row ${p.row}: ${p.field}` : p.field,
+        key: p.key,
+        ...(p.params ? { params: p.params } : {}),
+      })),
+    );
+  }
+  return applyHolidayRows(ctx, actor, parsed.rows, options.format, options.markYearsCovered);
+}
+
+async function applyHolidayRows(
+  ctx: Ctx,
+  actor: Actor,
+  rows: HolidayRow[],
+  source: 'csv' | 'ical',
+  markYearsCovered: boolean,
+): Promise<ImportResult> {
+  const now = ctx.clock.now();
+  const years = [...new Set(rows.map((r) => Number(r.date.slice(0, 4))))].sort();
+  return ctx.db.transaction(async (tx) => {
+    let added = 0;
+    let updated = 0;
+    for (const r of rows) {
+      const [existing] = await tx
+        .select()
+        .from(holidays)
+        .where(and(eq(holidays.date, r.date), eq(holidays.name, r.name)));
+      if (existing && !existing.scopeOfficeId) {
+        if (existing.kind !== r.kind || existing.legalBasis !== r.legalBasis) {
+          await tx.update(holidays).set({ kind: r.kind, legalBasis: r.legalBasis }).where(eq(holidays.id, existing.id));
+          updated++;
+        }
+        continue;
+      }
+      await tx.insert(holidays).values({ ...r, source, createdBy: actor.label, createdAt: now });
+      added++;
+    }
+    if (markYearsCovered) {
+      for (const year of years) {
+        await tx
+          .insert(holidayYears)
+          .values({ year, note: `Impor ${source.toUpperCase()}`, confirmedAt: now, confirmedBy: actor.label })
+          .onConflictDoNothing();
+      }
+    }
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      { officeId: null, action: 'holiday.imported', entityType: 'holiday', after: { source, added, updated, years } },
+      now,
+    );
+    return { added, updated, years };
+  });
+}
+
+/** Records that a year's official list (SKB) is loaded, so its deadlines stop warning. */
+export async function confirmHolidayYear(ctx: Ctx, actor: Actor, raw: unknown): Promise<void> {
+  if (!can.manageNationalHolidays(actor)) throw AppError.forbidden();
+  const input = parseInput(z.object({ year: field.int(2000, 2100), note: field.optionalText(300) }), raw);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .insert(holidayYears)
+      .values({ year: input.year, note: input.note ?? null, confirmedAt: now, confirmedBy: actor.label })
+      .onConflictDoUpdate({ target: holidayYears.year, set: { note: input.note ?? null, confirmedAt: now, confirmedBy: actor.label } });
+    await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'holiday.year_confirmed', entityType: 'holiday_year', entityId: String(input.year), after: input }, now);
+  });
+}
+
+export const closureInput = z.object({
+  date: isoDate,
+  name: field.text(300),
+  decree: field.optionalText(300),
+});
+
+export async function addOfficeClosure(ctx: Ctx, actor: Actor, officeId: string, raw: unknown): Promise<void> {
+  const office = await findOfficeById(ctx.db, officeId);
+  if (!office) throw AppError.notFound();
+  if (!can.administerOffice(actor, office)) throw AppError.forbidden();
+  const input = parseInput(closureInput, raw);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(officeClosures)
+      .values({ officeId, date: input.date, name: input.name, decree: input.decree ?? null, createdAt: now, createdBy: actor.label })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw AppError.field('date', 'validation.closureExists');
+    await recordAudit(tx, auditActorOf(actor), { officeId, action: 'closure.added', entityType: 'office_closure', entityId: row.id, after: row }, now);
+  });
+}
+
+export async function removeOfficeClosure(ctx: Ctx, actor: Actor, officeId: string, closureId: string): Promise<void> {
+  const office = await findOfficeById(ctx.db, officeId);
+  if (!office) throw AppError.notFound();
+  if (!can.administerOffice(actor, office)) throw AppError.forbidden();
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .delete(officeClosures)
+      .where(and(eq(officeClosures.officeId, officeId), eq(officeClosures.id, closureId)))
+      .returning();
+    if (!before) throw AppError.notFound();
+    await recordAudit(tx, auditActorOf(actor), { officeId, action: 'closure.removed', entityType: 'office_closure', entityId: closureId, before }, now);
+  });
+}

@@ -1,0 +1,303 @@
+// Working-day arithmetic for statutory deadlines. Pure functions over a calendar value; the
+// database only supplies the days off. Dates are local calendar dates ('YYYY-MM-DD') in the
+// office's time zone.
+//
+// Rules (regulation.md §3.5, §8.1): Monday–Friday are working days, minus national holidays
+// (libur nasional), joint leave (cuti bersama), government-declared election holidays and
+// the office's own closures. The day of receipt is day 0 by default; a submission on a
+// non-working day or after the office's cut-off counts as received on the next working day
+// (one at exactly the cut-off time still counts that day).
+
+export type IsoDate = string;
+
+export type DayOffKind = 'LIBUR_NASIONAL' | 'CUTI_BERSAMA' | 'LIBUR_KHUSUS' | 'OFFICE_CLOSURE';
+export type SkipReason = 'WEEKEND' | DayOffKind | 'AFTER_CUTOFF';
+
+export interface DayOff {
+  kind: DayOffKind;
+  name: string;
+}
+
+export interface SkippedDay {
+  date: IsoDate;
+  reason: SkipReason;
+  name: string;
+}
+
+export interface CalendarWarning {
+  code: 'HOLIDAYS_NOT_LOADED';
+  year: number;
+}
+
+export interface WorkingCalendar {
+  /** Days off other than weekends, by date. */
+  daysOff: ReadonlyMap<IsoDate, readonly DayOff[]>;
+  /** Years whose holiday list (SKB) has been loaded. */
+  coveredYears: ReadonlySet<number>;
+}
+
+/**
+ * How "sejak diterimanya" is counted (UU 14/2008 Pasal 22(7); regulation.md §3.5 marks it
+ * UNVERIFIED, so each office chooses):
+ * - NEXT_DAY_IS_DAY_ONE: the receipt day is day 0 and the next working day is day 1 (default);
+ * - RECEIPT_DAY_IS_DAY_ONE: the receipt day itself is day 1.
+ */
+export type DayCounting = 'NEXT_DAY_IS_DAY_ONE' | 'RECEIPT_DAY_IS_DAY_ONE';
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+function toEpochDay(date: IsoDate): number {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new RangeError(`Not a date: ${date}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+}
+
+function fromEpochDay(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return fromEpochDay(toEpochDay(date) + days);
+}
+
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: IsoDate): number {
+  return new Date(toEpochDay(date) * DAY_MS).getUTCDay();
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+const WEEKEND_NAMES: Record<number, string> = { 0: 'Minggu', 6: 'Sabtu' };
+
+// When a date is off for several reasons, the explanation names the most specific one.
+const PRIORITY: Record<DayOffKind, number> = {
+  LIBUR_NASIONAL: 0,
+  LIBUR_KHUSUS: 1,
+  CUTI_BERSAMA: 2,
+  OFFICE_CLOSURE: 3,
+};
+
+/** Why `date` is not a working day, or undefined when it is one. */
+export function dayOffReason(cal: WorkingCalendar, date: IsoDate): SkippedDay | undefined {
+  const off = cal.daysOff.get(date);
+  if (off && off.length > 0) {
+    const first = [...off].sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind])[0]!;
+    return { date, reason: first.kind, name: first.name };
+  }
+  const wd = weekday(date);
+  if (wd === 0 || wd === 6) return { date, reason: 'WEEKEND', name: WEEKEND_NAMES[wd]! };
+  return undefined;
+}
+
+export function isWorkingDay(cal: WorkingCalendar, date: IsoDate): boolean {
+  return dayOffReason(cal, date) === undefined;
+}
+
+// A guard against runaway loops on a calendar that (wrongly) has no working days.
+const MAX_SCAN_DAYS = 3660;
+
+/** The first working day on or after `date`, with the days passed over. */
+export function nextWorkingDayFrom(
+  cal: WorkingCalendar,
+  date: IsoDate,
+): { date: IsoDate; skipped: SkippedDay[] } {
+  const skipped: SkippedDay[] = [];
+  let d = date;
+  for (let i = 0; i < MAX_SCAN_DAYS; i++) {
+    const off = dayOffReason(cal, d);
+    if (!off) return { date: d, skipped };
+    skipped.push(off);
+    d = addCalendarDays(d, 1);
+  }
+  throw new RangeError('No working day found within ten years');
+}
+
+/**
+ * The date `n` working days after `start` (start is day 0), and the non-working days
+ * between them. n = 0 returns `start`.
+ */
+export function addWorkingDays(
+  cal: WorkingCalendar,
+  start: IsoDate,
+  n: number,
+): { date: IsoDate; skipped: SkippedDay[] } {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a whole number ≥ 0');
+  const skipped: SkippedDay[] = [];
+  let d = start;
+  let counted = 0;
+  for (let i = 0; counted < n; i++) {
+    if (i > MAX_SCAN_DAYS) throw new RangeError('No working day found within ten years');
+    d = addCalendarDays(d, 1);
+    const off = dayOffReason(cal, d);
+    if (off) skipped.push(off);
+    else counted++;
+  }
+  return { date: d, skipped };
+}
+
+/**
+ * Working days d with from < d ≤ to; negative when `to` is before `from`. The inverse of
+ * addWorkingDays: workingDaysBetween(s, addWorkingDays(s, n).date) === n.
+ */
+export function workingDaysBetween(cal: WorkingCalendar, from: IsoDate, to: IsoDate): number {
+  if (compareDates(to, from) < 0) return 0 - workingDaysBetween(cal, to, from) || 0;
+  let count = 0;
+  for (let d = addCalendarDays(from, 1); compareDates(d, to) <= 0; d = addCalendarDays(d, 1)) {
+    if (isWorkingDay(cal, d)) count++;
+  }
+  return count;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The local calendar date and time of an instant in an IANA time zone. */
+export function localDateTime(instant: Date, timeZone: string): { date: IsoDate; time: string; seconds: number } {
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, fmt);
+  }
+  const parts = Object.fromEntries(fmt.formatToParts(instant).map((p) => [p.type, p.value]));
+  const time = `${parts.hour}:${parts.minute}`;
+  const seconds = Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second);
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time, seconds };
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function clockSeconds(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 3600 + (m ?? 0) * 60;
+}
+
+export interface ReceiptRule {
+  timeZone: string;
+  /** Local 'HH:MM'; a submission later than this counts on the next working day. */
+  cutoff: string;
+}
+
+/** Day 0: the local working day on which a submission counts as received. */
+export function receiptDay(
+  cal: WorkingCalendar,
+  receivedAt: Date,
+  rule: ReceiptRule,
+): { receivedOn: IsoDate; localDate: IsoDate; localTime: string; skipped: SkippedDay[] } {
+  const local = localDateTime(receivedAt, rule.timeZone);
+  const afterCutoff =
+    local.seconds > clockSeconds(rule.cutoff) ||
+    (local.seconds === clockSeconds(rule.cutoff) && receivedAt.getUTCMilliseconds() > 0);
+  const skipped: SkippedDay[] = [];
+  let start = local.date;
+  const offToday = dayOffReason(cal, local.date);
+  if (!offToday && afterCutoff) {
+    skipped.push({ date: local.date, reason: 'AFTER_CUTOFF', name: `Diterima setelah pukul ${rule.cutoff}` });
+    start = addCalendarDays(local.date, 1);
+  }
+  const next = nextWorkingDayFrom(cal, start);
+  return { receivedOn: next.date, localDate: local.date, localTime: local.time, skipped: [...skipped, ...next.skipped] };
+}
+
+export interface DueDateInput extends ReceiptRule {
+  receivedAt: Date;
+  workingDays: number;
+  counting?: DayCounting;
+}
+
+export interface DueDate {
+  receivedOn: IsoDate;
+  dueDate: IsoDate;
+  /** Every day passed over between the submission and the due date, with its reason. */
+  skipped: SkippedDay[];
+  warnings: CalendarWarning[];
+}
+
+/** Years touched by [from, to] whose holiday list is not loaded. */
+export function missingYears(cal: WorkingCalendar, from: IsoDate, to: IsoDate): CalendarWarning[] {
+  const warnings: CalendarWarning[] = [];
+  for (let y = yearOf(from); y <= yearOf(to); y++) {
+    if (!cal.coveredYears.has(y)) warnings.push({ code: 'HOLIDAYS_NOT_LOADED', year: y });
+  }
+  return warnings;
+}
+
+/** Receipt day and due date of a statutory period, with the explanation of both. */
+export function computeDueDate(cal: WorkingCalendar, input: DueDateInput): DueDate {
+  const receipt = receiptDay(cal, input.receivedAt, input);
+  const counting = input.counting ?? 'NEXT_DAY_IS_DAY_ONE';
+  const steps = counting === 'RECEIPT_DAY_IS_DAY_ONE' ? Math.max(0, input.workingDays - 1) : input.workingDays;
+  const due = addWorkingDays(cal, receipt.receivedOn, steps);
+  return {
+    receivedOn: receipt.receivedOn,
+    dueDate: due.date,
+    skipped: [...receipt.skipped, ...due.skipped],
+    warnings: missingYears(cal, receipt.localDate, due.date),
+  };
+}
+
+/** Extends an existing due date by n working days (e.g. the one 7-day extension). */
+export function extendDueDate(cal: WorkingCalendar, dueDate: IsoDate, n: number): DueDate {
+  const due = addWorkingDays(cal, dueDate, n);
+  return { receivedOn: dueDate, dueDate: due.date, skipped: due.skipped, warnings: missingYears(cal, dueDate, due.date) };
+}
+
+/** Builds a calendar from plain rows (used by the database loader and by tests). */
+export function buildCalendar(
+  rows: readonly { date: IsoDate; kind: DayOffKind; name: string }[],
+  coveredYears: Iterable<number>,
+): WorkingCalendar {
+  const daysOff = new Map<IsoDate, DayOff[]>();
+  for (const r of rows) {
+    const list = daysOff.get(r.date) ?? [];
+    list.push({ kind: r.kind, name: r.name });
+    daysOff.set(r.date, list);
+  }
+  return { daysOff, coveredYears: new Set(coveredYears) };
+}
+
+/** Offset of a time zone from UTC at an instant, in minutes (WIB = 420). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const local = localDateTime(instant, timeZone);
+  const [y, m, d] = local.date.split('-').map(Number);
+  const asUtc = Date.UTC(y!, m! - 1, d!, 0, 0, local.seconds);
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The instant of a local wall-clock time ('YYYY-MM-DDTHH:MM') in a time zone. */
+export function instantOfLocal(local: string, timeZone: string): Date | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
+  if (!m || !isIsoDate(m[1]!)) return undefined;
+  const guess = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}Z`);
+  if (Number.isNaN(guess.getTime())) return undefined;
+  const offset = zoneOffsetMinutes(guess, timeZone);
+  return new Date(guess.getTime() - offset * 60_000);
+}

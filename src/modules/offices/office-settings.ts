@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { isRegisterPattern } from './register-number.ts';
+
+// Everything an office may set for itself, as one validated document with defaults. A later
+// capability adds its own settings here with a default, so no existing office breaks.
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.clockTime' });
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+export const officeSettingsSchema = z.object({
+  letterhead: z
+    .object({
+      /** Lines of the kop surat in capitals; empty = derived from the office name. */
+      titleLines: z.array(z.string().trim().min(1).max(120)).max(4).default([]),
+      address: optionalText(300),
+      phone: optionalText(60),
+      email: z.email().nullish().transform((v) => v ?? null),
+      website: optionalText(200),
+      logoFileId: z.uuid().nullish().transform((v) => v ?? null),
+      /** Place used in "Bandung, 21 November 2026" under letters. */
+      city: optionalText(80),
+    })
+    .prefault({}),
+  workingHours: z
+    .object({ start: clock.default('07:30'), end: clock.default('16:00') })
+    .prefault({}),
+  /** Submissions after this local time count as received on the next working day. */
+  cutoff: clock.default('16:00'),
+  dayCounting: z.enum(['NEXT_DAY_IS_DAY_ONE', 'RECEIPT_DAY_IS_DAY_ONE']).default('NEXT_DAY_IS_DAY_ONE'),
+  registerNumberPattern: z
+    .string()
+    .trim()
+    .max(120)
+    .refine(isRegisterPattern, { message: 'validation.registerPattern' })
+    .default('{seq:03}/PPID/{officeCode}/{romanMonth}/{year}'),
+  publicContact: z
+    .object({
+      email: z.email().nullish().transform((v) => v ?? null),
+      phone: optionalText(60),
+      whatsapp: optionalText(60),
+      address: optionalText(300),
+      serviceHours: optionalText(200),
+    })
+    .prefault({}),
+});
+
+export type OfficeSettings = z.output<typeof officeSettingsSchema>;
+
+/** Stored settings merged over the defaults; unreadable parts fall back to defaults. */
+export function readOfficeSettings(stored: unknown): OfficeSettings {
+  const parsed = officeSettingsSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : officeSettingsSchema.parse({});
+}

@@ -1,0 +1,77 @@
+import { and, eq, lt, ne, or } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { randomToken, sha256Hex } from '../../platform/crypto.ts';
+import { sessions } from './schema.ts';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+export type Session = typeof sessions.$inferSelect;
+
+/** Starts a session; returns the token for the cookie (only its hash is stored). */
+export async function createSession(
+  db: Db,
+  userId: string,
+  now: Date,
+  policy: SessionPolicy,
+  meta: { ip?: string | null; userAgent?: string | null } = {},
+): Promise<{ token: string; session: Session }> {
+  const token = randomToken(32);
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      id: sha256Hex(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + policy.maxHours * 3_600_000),
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .returning();
+  return { token, session: session! };
+}
+
+/**
+ * The live session for a cookie token, or undefined when unknown, past its absolute
+ * lifetime, or idle for longer than allowed. Activity is recorded at most once a minute.
+ */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: Date,
+  policy: SessionPolicy,
+): Promise<Session | undefined> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+  const id = sha256Hex(token);
+  const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
+  if (!session) return undefined;
+  const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
+  if (now >= session.expiresAt || now.getTime() >= idleLimit) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return undefined;
+  }
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  return session;
+}
+
+export async function destroySession(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sha256Hex(token)));
+}
+
+/** Ends every session of a user, except optionally the one in use. */
+export async function destroyUserSessions(db: Db, userId: string, exceptToken?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(exceptToken ? and(eq(sessions.userId, userId), ne(sessions.id, sha256Hex(exceptToken))) : eq(sessions.userId, userId));
+}
+
+export async function purgeExpiredSessions(db: Db, now: Date, policy: SessionPolicy): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - policy.idleMinutes * 60_000))));
+}

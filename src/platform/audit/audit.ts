@@ -1,0 +1,183 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { sha256Hex } from '../crypto.ts';
+import type { Db } from '../db/database.ts';
+import { auditChainHeads, auditLog } from './schema.ts';
+
+export const PLATFORM_CHAIN = '00000000-0000-0000-0000-000000000000';
+
+/** Who did something. Every use case receives one explicitly. */
+export interface AuditActor {
+  type: 'user' | 'token' | 'system' | 'public' | 'cli';
+  id?: string | null;
+  label?: string | null;
+  requestId?: string | null;
+}
+
+export interface AuditEntry {
+  officeId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** JSON with object keys sorted at every level: the same value always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined) return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** Plain JSON (dates as ISO strings), as it will read back from jsonb. */
+function toPlain(value: unknown): unknown {
+  return value === undefined ? null : (JSON.parse(canonicalJson(value)) as unknown);
+}
+
+interface HashedFields {
+  officeId: string;
+  seq: number;
+  occurredAt: Date;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}
+
+export function rowHash(prevHash: string, f: HashedFields): string {
+  return sha256Hex(
+    prevHash +
+      canonicalJson({
+        officeId: f.officeId,
+        seq: f.seq,
+        occurredAt: f.occurredAt.toISOString(),
+        actorType: f.actorType,
+        actorId: f.actorId,
+        actorLabel: f.actorLabel,
+        action: f.action,
+        entityType: f.entityType,
+        entityId: f.entityId,
+        before: f.before ?? null,
+        after: f.after ?? null,
+        requestId: f.requestId,
+      }),
+  );
+}
+
+/**
+ * Appends one audit row. Call it inside the transaction that makes the change, so the
+ * change and its record commit together. Locks the office's chain head until commit.
+ */
+export async function recordAudit(tx: Db, actor: AuditActor, entry: AuditEntry, at: Date): Promise<void> {
+  const officeId = entry.officeId ?? PLATFORM_CHAIN;
+  await tx.insert(auditChainHeads).values({ officeId, seq: 0, hash: '' }).onConflictDoNothing();
+  const [head] = await tx
+    .select()
+    .from(auditChainHeads)
+    .where(eq(auditChainHeads.officeId, officeId))
+    .for('update');
+  const prevHash = head?.hash ?? '';
+  const fields: HashedFields = {
+    officeId,
+    seq: (head?.seq ?? 0) + 1,
+    occurredAt: new Date(at.getTime()),
+    actorType: actor.type,
+    actorId: actor.id ?? null,
+    actorLabel: actor.label ?? null,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    before: toPlain(entry.before),
+    after: toPlain(entry.after),
+    requestId: actor.requestId ?? null,
+  };
+  const hash = rowHash(prevHash, fields);
+  await tx.insert(auditLog).values({ ...fields, prevHash, hash });
+  await tx
+    .update(auditChainHeads)
+    .set({ seq: fields.seq, hash })
+    .where(eq(auditChainHeads.officeId, officeId));
+}
+
+export interface ChainProblem {
+  officeId: string;
+  seq: number;
+  problem: 'hash-mismatch' | 'broken-link' | 'missing-row' | 'head-mismatch';
+}
+
+export interface VerifyResult {
+  chains: number;
+  rows: number;
+  problems: ChainProblem[];
+}
+
+/** Recomputes every chain (or one office's) and reports each row that does not fit. */
+export async function verifyAuditChains(db: Db, onlyOfficeId?: string): Promise<VerifyResult> {
+  const heads = await db
+    .select()
+    .from(auditChainHeads)
+    .where(onlyOfficeId ? eq(auditChainHeads.officeId, onlyOfficeId) : sql`true`);
+  const problems: ChainProblem[] = [];
+  let rows = 0;
+  for (const head of heads) {
+    let prevHash = '';
+    let expectedSeq = 1;
+    let lastSeq = 0;
+    const pageSize = 1000;
+    for (;;) {
+      const page = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.officeId, head.officeId), gt(auditLog.seq, lastSeq)))
+        .orderBy(asc(auditLog.seq))
+        .limit(pageSize);
+      for (const row of page) {
+        rows++;
+        if (row.seq !== expectedSeq) {
+          problems.push({ officeId: head.officeId, seq: expectedSeq, problem: 'missing-row' });
+        }
+        if (row.prevHash !== prevHash) {
+          problems.push({ officeId: head.officeId, seq: row.seq, problem: 'broken-link' });
+        }
+        const recomputed = rowHash(row.prevHash, {
+          ...row,
+          before: row.before ?? null,
+          after: row.after ?? null,
+        });
+        if (recomputed !== row.hash) {
+          problems.push({ officeId: head.officeId, seq: row.seq, problem: 'hash-mismatch' });
+        }
+        prevHash = row.hash;
+        expectedSeq = row.seq + 1;
+        lastSeq = row.seq;
+      }
+      if (page.length < pageSize) break;
+    }
+    if (lastSeq !== head.seq || prevHash !== head.hash) {
+      problems.push({ officeId: head.officeId, seq: head.seq, problem: 'head-mismatch' });
+    }
+  }
+  return { chains: heads.length, rows, problems };
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/** The latest rows of one office's chain, newest first. */
+export async function listAuditEntries(db: Db, officeId: string, limit = 200): Promise<AuditRow[]> {
+  return db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.officeId, officeId))
+    .orderBy(sql`${auditLog.seq} desc`)
+    .limit(limit);
+}

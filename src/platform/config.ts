@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+// The only reader of process.env. Parsed once at boot; a bad or missing variable stops the
+// process with a message naming every one of them.
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64');
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('localhost'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    DATA_DIR: z.string().min(1).default('./data'),
+    PUBLIC_URL: z.url().optional(),
+    SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    DATA_ENCRYPTION_KEY: base64Key.optional(),
+    DATA_ENCRYPTION_OLD_KEYS: z.string().optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Terbuka PPID <no-reply@localhost>'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    RUN_WORKER: bool.default(true),
+    TRUST_PROXY: bool.default(false),
+    SEED_DEMO: bool.optional(),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    PASSWORD_HASH_COST: z.coerce.number().int().min(14).max(20).default(17),
+    UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production') {
+      for (const key of ['SECRET_KEY', 'DATA_ENCRYPTION_KEY'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+      }
+    }
+  });
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string };
+  dataDir: string;
+  publicUrl: string;
+  secretKey: string;
+  dataKeys: { current: Buffer; old: Buffer[] };
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  runWorker: boolean;
+  trustProxy: boolean;
+  seedDemo: boolean;
+  session: { idleMinutes: number; maxHours: number };
+  passwordHashCost: number;
+  uploadMaxBytes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Secrets generated for a development data directory when none are configured. */
+export interface GeneratedSecrets {
+  SECRET_KEY: string;
+  DATA_ENCRYPTION_KEY: string;
+}
+
+export function loadConfig(
+  rawEnv: Record<string, string | undefined>,
+  generated?: GeneratedSecrets,
+): Config {
+  // Empty strings count as unset, as in most .env tooling.
+  const env = Object.fromEntries(
+    Object.entries(rawEnv).filter(([, v]) => v !== undefined && v !== ''),
+  ) as Record<string, string>;
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'} ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const secretKey = e.SECRET_KEY ?? generated?.SECRET_KEY;
+  const dataKey = e.DATA_ENCRYPTION_KEY ?? generated?.DATA_ENCRYPTION_KEY;
+  const problems: string[] = [];
+  if (!secretKey) problems.push('SECRET_KEY is required');
+  if (!dataKey) problems.push('DATA_ENCRYPTION_KEY is required');
+  const oldKeys = (e.DATA_ENCRYPTION_OLD_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map((k) => Buffer.from(k, 'base64'));
+  if (oldKeys.some((k) => k.length !== 32)) {
+    problems.push('DATA_ENCRYPTION_OLD_KEYS must be a comma-separated list of 32-byte base64 keys');
+  }
+  if (problems.length > 0 || !secretKey || !dataKey) throw new ConfigError(problems);
+
+  const database: Config['database'] = e.DATABASE_URL
+    ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+    : { kind: 'pglite', dataDir: `${e.DATA_DIR}/pglite` };
+  const displayHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    dataDir: e.DATA_DIR,
+    publicUrl: (e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/$/, ''),
+    secretKey,
+    dataKeys: { current: Buffer.from(dataKey, 'base64'), old: oldKeys },
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    runWorker: e.RUN_WORKER,
+    trustProxy: e.TRUST_PROXY,
+    seedDemo: e.SEED_DEMO ?? (database.kind === 'pglite' && e.NODE_ENV !== 'production'),
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
+    passwordHashCost: e.PASSWORD_HASH_COST,
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+  };
+}

@@ -1,0 +1,101 @@
+import { mkdirSync, openSync, closeSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { DatabaseHandle, Db } from './database.ts';
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolMax?: number }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-memory'; loadDataDir?: Blob | File };
+
+// Timestamps come back as JS Dates and dates as 'YYYY-MM-DD' strings on both drivers.
+pg.types.setTypeParser(1082, (v: string) => v);
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory corrupts
+ * it. A lock file holding the owner's pid refuses the second opener with a clear message.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => {
+        try {
+          if (readFileSync(lockPath, 'utf8') === String(process.pid)) unlinkSync(lockPath);
+        } catch {
+          /* already gone */
+        }
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const owner = Number(readFileSync(lockPath, 'utf8'));
+      if (owner && owner !== process.pid && isProcessAlive(owner)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by process ${owner}. ` +
+            'Stop that process first (the embedded database serves one process), or set DATABASE_URL to use a PostgreSQL server.',
+        );
+      }
+      unlinkSync(lockPath); // stale lock from a process that died
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}`);
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolMax ?? 10 });
+    pool.on('error', () => {
+      /* a broken idle client is dropped by the pool; the next query reports the problem */
+    });
+    const db = drizzlePg(pool) as unknown as Db;
+    return { db, kind: 'postgres', close: () => pool.end() };
+  }
+  let unlock = () => {};
+  let client: PGlite;
+  if (target.kind === 'pglite') {
+    unlock = lockDataDir(target.dataDir);
+    try {
+      client = await PGlite.create({ dataDir: target.dataDir, extensions: { pg_trgm } });
+    } catch (e) {
+      unlock();
+      throw e;
+    }
+  } else {
+    client = await PGlite.create({
+      extensions: { pg_trgm },
+      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+    });
+  }
+  const db = drizzlePglite(client) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await client.close();
+      unlock();
+    },
+    // exposed for tests that snapshot a migrated database
+    ...({ pglite: client } as object),
+  };
+}
+
+export function pgliteOf(handle: DatabaseHandle): PGlite | undefined {
+  return (handle as unknown as { pglite?: PGlite }).pglite;
+}

@@ -1,0 +1,30 @@
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+// Every email is written here first, in the transaction that causes it, then sent by a job.
+// With no SMTP server configured it stays here as 'held': the outbox admins read.
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    officeId: uuid('office_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    status: text('status', { enum: ['queued', 'sent', 'held', 'failed'] }).notNull().default('queued'),
+    template: text('template').notNull(),
+    entityType: text('entity_type'),
+    entityId: text('entity_id'),
+    dedupeKey: text('dedupe_key'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    messageId: text('message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.officeId, t.id] }),
+    uniqueIndex('mail_outbox_dedupe_idx').on(t.officeId, t.dedupeKey),
+    index('mail_outbox_created_idx').on(t.officeId, t.createdAt),
+  ],
+);

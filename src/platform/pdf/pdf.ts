@@ -1,0 +1,218 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+
+// Official documents (receipts, notices, decisions, registers, reports) are drawn with
+// pdfkit and an embedded DejaVu font, which covers Indonesian text and the rupiah sign.
+const require = createRequire(import.meta.url);
+const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+
+export const FONTS = {
+  regular: path.join(fontDir, 'DejaVuSans.ttf'),
+  bold: path.join(fontDir, 'DejaVuSans-Bold.ttf'),
+  italic: path.join(fontDir, 'DejaVuSans-Oblique.ttf'),
+  serif: path.join(fontDir, 'DejaVuSerif.ttf'),
+  serifBold: path.join(fontDir, 'DejaVuSerif-Bold.ttf'),
+} as const;
+
+export type Pdf = PDFKit.PDFDocument;
+
+export interface PdfOptions {
+  title: string;
+  subject?: string;
+  author?: string;
+  landscape?: boolean;
+  /** A4 by default; F4 (folio, 215 × 330 mm) is common in Indonesian offices. */
+  size?: 'A4' | 'F4';
+}
+
+const F4: [number, number] = [609.45, 935.43];
+
+export function createPdf(opts: PdfOptions): Pdf {
+  const doc = new PDFDocument({
+    size: opts.size === 'F4' ? F4 : 'A4',
+    layout: opts.landscape ? 'landscape' : 'portrait',
+    margins: { top: 50, bottom: 50, left: 56, right: 56 },
+    info: {
+      Title: opts.title,
+      Subject: opts.subject ?? opts.title,
+      Author: opts.author ?? 'Terbuka',
+      Creator: 'Terbuka',
+    },
+    bufferPages: true,
+    lang: 'id-ID',
+    displayTitle: true,
+    pdfVersion: '1.7',
+  });
+  doc.registerFont('regular', FONTS.regular);
+  doc.registerFont('bold', FONTS.bold);
+  doc.registerFont('italic', FONTS.italic);
+  doc.registerFont('serif', FONTS.serif);
+  doc.registerFont('serifBold', FONTS.serifBold);
+  doc.font('regular').fontSize(10);
+  return doc;
+}
+
+/** Ends the document and collects its bytes. */
+export function pdfToBuffer(doc: Pdf): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+export interface Letterhead {
+  /** Lines in capitals at the top, e.g. ["KOMISI PEMILIHAN UMUM", "KABUPATEN BANDUNG"]. */
+  titleLines: string[];
+  address?: string | null;
+  contactLine?: string | null;
+  logoPng?: Buffer | null;
+}
+
+/** The kop surat: logo, office name, address and contacts, and a double rule under them. */
+export function drawLetterhead(doc: Pdf, head: Letterhead): void {
+  const left = doc.page.margins.left;
+  const right = doc.page.width - doc.page.margins.right;
+  const top = doc.page.margins.top - 10;
+  const logoSize = 58;
+  if (head.logoPng) {
+    try {
+      doc.image(head.logoPng, left, top, { fit: [logoSize, logoSize] });
+    } catch {
+      /* an unreadable logo must not stop an official letter */
+    }
+  }
+  const textLeft = left + logoSize + 8;
+  const textWidth = right - textLeft - logoSize - 8;
+  doc.y = top;
+  head.titleLines.forEach((line, i) => {
+    doc
+      .font('serifBold')
+      .fontSize(i === 0 ? 14 : 13)
+      .text(line.toUpperCase(), textLeft, doc.y, { width: textWidth, align: 'center' });
+  });
+  doc.font('serif').fontSize(8.5);
+  if (head.address) doc.text(head.address, textLeft, doc.y + 2, { width: textWidth, align: 'center' });
+  if (head.contactLine) doc.text(head.contactLine, textLeft, doc.y, { width: textWidth, align: 'center' });
+  const ruleY = Math.max(doc.y + 6, top + logoSize + 4);
+  doc.moveTo(left, ruleY).lineTo(right, ruleY).lineWidth(2).stroke();
+  doc.moveTo(left, ruleY + 3).lineTo(right, ruleY + 3).lineWidth(0.6).stroke();
+  doc.lineWidth(1);
+  doc.x = left;
+  doc.y = ruleY + 14;
+  doc.font('regular').fontSize(10);
+}
+
+export interface TableColumn {
+  header: string;
+  /** Relative width; columns share the page width in proportion. */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+/**
+ * A bordered table that wraps cell text and continues on new pages, repeating its header.
+ * Used for registers and report tables.
+ */
+export function drawTable(
+  doc: Pdf,
+  columns: TableColumn[],
+  rows: string[][],
+  opts: { fontSize?: number; headerFill?: string } = {},
+): void {
+  const fontSize = opts.fontSize ?? 8;
+  const left = doc.page.margins.left;
+  const totalWidth = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const unit = totalWidth / columns.reduce((s, c) => s + c.width, 0);
+  const widths = columns.map((c) => c.width * unit);
+  const pad = 3;
+  const bottomLimit = () => doc.page.height - doc.page.margins.bottom;
+
+  const rowHeight = (cells: string[], font: string) => {
+    doc.font(font).fontSize(fontSize);
+    return (
+      Math.max(
+        ...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: widths[i]! - 2 * pad })),
+      ) +
+      2 * pad
+    );
+  };
+
+  const drawRow = (cells: string[], font: string, fill?: string) => {
+    const h = rowHeight(cells, font);
+    let x = left;
+    const y = doc.y;
+    cells.forEach((cell, i) => {
+      const w = widths[i]!;
+      if (fill) doc.rect(x, y, w, h).fillAndStroke(fill, '#000000');
+      else doc.rect(x, y, w, h).stroke();
+      doc
+        .fillColor('#000000')
+        .font(font)
+        .fontSize(fontSize)
+        .text(cell, x + pad, y + pad, { width: w - 2 * pad, align: columns[i]!.align ?? 'left' });
+      x += w;
+    });
+    doc.x = left;
+    doc.y = y + h;
+  };
+
+  const header = columns.map((c) => c.header);
+  doc.lineWidth(0.5);
+  drawRow(header, 'bold', opts.headerFill ?? '#e6e6e6');
+  for (const row of rows) {
+    if (doc.y + rowHeight(row, 'regular') > bottomLimit()) {
+      doc.addPage();
+      drawRow(header, 'bold', opts.headerFill ?? '#e6e6e6');
+    }
+    drawRow(row, 'regular');
+  }
+  doc.lineWidth(1);
+  doc.font('regular').fontSize(10);
+}
+
+export interface Signature {
+  placeAndDate: string;
+  title: string;
+  name: string;
+  idLine?: string | null;
+}
+
+/** Signature block on the right: "Bandung, 21 November 2026", title, space, name, NIP. */
+export function drawSignature(doc: Pdf, sig: Signature): void {
+  const width = 220;
+  const x = doc.page.width - doc.page.margins.right - width;
+  if (doc.y + 110 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  doc.moveDown(1.5);
+  doc.font('regular').fontSize(10);
+  doc.text(sig.placeAndDate, x, doc.y, { width, align: 'center' });
+  doc.text(sig.title, x, doc.y, { width, align: 'center' });
+  doc.moveDown(3.5);
+  doc.font('bold').text(sig.name, x, doc.y, { width, align: 'center', underline: true });
+  if (sig.idLine) doc.font('regular').text(sig.idLine, x, doc.y, { width, align: 'center' });
+  doc.x = doc.page.margins.left;
+  doc.font('regular');
+}
+
+/** "Halaman 1 dari 3" at the foot of every page (needs bufferPages, which createPdf sets). */
+export function numberPages(doc: Pdf, label: (page: number, total: number) => string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('regular')
+      .fontSize(7.5)
+      .fillColor('#555555')
+      .text(label(i + 1, range.count), doc.page.margins.left, doc.page.height - 30, {
+        width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+        align: 'center',
+      });
+    doc.fillColor('#000000');
+    doc.page.margins.bottom = bottom;
+  }
+}

@@ -1,0 +1,246 @@
+import type { ComponentChildren } from 'preact';
+import { actorOffices, type PageCtx } from '../render.tsx';
+import { can } from '../../modules/access/permissions.ts';
+
+function langSwitchHref(ctx: PageCtx): string {
+  const other = ctx.locale === 'id' ? 'en' : 'id';
+  return `/bahasa/${other}?next=${encodeURIComponent(ctx.path)}`;
+}
+
+function Document(props: { ctx: PageCtx; title: string; children: ComponentChildren; bodyClass?: string }) {
+  const { ctx } = props;
+  return (
+    <html lang={ctx.locale} data-theme="light">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · ${ctx.t('app.name')}`}</title>
+        <link rel="stylesheet" href="/assets/vendor/pico.red.min.css" />
+        <link rel="stylesheet" href="/assets/app.css" />
+        <script src="/assets/vendor/htmx.min.js" defer></script>
+      </head>
+      <body class={props.bodyClass}>
+        <a class="skip-link" href="#main">
+          {ctx.t('app.skipToContent')}
+        </a>
+        {props.children}
+      </body>
+    </html>
+  );
+}
+
+export function FlashMessage({ ctx }: { ctx: PageCtx }) {
+  if (!ctx.flash) return null;
+  return (
+    <p class={`notice notice-${ctx.flash.kind}`} role={ctx.flash.kind === 'error' ? 'alert' : 'status'}>
+      {ctx.t(ctx.flash.key, ctx.flash.params)}
+    </p>
+  );
+}
+
+function Footer({ ctx }: { ctx: PageCtx }) {
+  return (
+    <footer class="container site-footer">
+      <small>{ctx.t('app.footer')}</small>
+    </footer>
+  );
+}
+
+/** The public portal: national front page and office pages. */
+export function PublicLayout(props: {
+  ctx: PageCtx;
+  title: string;
+  children: ComponentChildren;
+  breadcrumbs?: { href: string; label: string }[];
+}) {
+  const { ctx } = props;
+  return (
+    <Document ctx={ctx} title={props.title}>
+      <header class="site-header">
+        <nav class="container" aria-label={ctx.t('nav.mainMenu')}>
+          <ul>
+            <li>
+              <a href="/" class="brand">
+                <strong>{ctx.t('app.name')}</strong> <small>{ctx.t('app.tagline')}</small>
+              </a>
+            </li>
+          </ul>
+          <ul>
+            <li>
+              <a href={langSwitchHref(ctx)} lang={ctx.locale === 'id' ? 'en' : 'id'}>
+                {ctx.t('app.switchTo')}
+              </a>
+            </li>
+            <li>
+              <a href={ctx.user ? '/staff' : '/staff/login'}>{ctx.user ? ctx.t('nav.dashboard') : ctx.t('nav.staff')}</a>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" class="container" tabIndex={-1}>
+        {props.breadcrumbs && props.breadcrumbs.length > 0 ? (
+          <nav aria-label="breadcrumb" class="breadcrumbs">
+            <ul>
+              {props.breadcrumbs.map((b) => (
+                <li>
+                  <a href={b.href}>{b.label}</a>
+                </li>
+              ))}
+              <li>{props.title}</li>
+            </ul>
+          </nav>
+        ) : null}
+        <FlashMessage ctx={ctx} />
+        {props.children}
+      </main>
+      <Footer ctx={ctx} />
+    </Document>
+  );
+}
+
+interface NavItem {
+  href: string;
+  label: string;
+  show: boolean;
+}
+
+/** The staff back office: office switcher, menu by role, user menu. */
+export function StaffLayout(props: { ctx: PageCtx; title: string; children: ComponentChildren }) {
+  const { ctx } = props;
+  const office = ctx.office;
+  const base = office ? `/staff/${office.slug}` : '/staff';
+  const items: NavItem[] = office
+    ? [
+        { href: base, label: ctx.t('nav.dashboard'), show: true },
+        { href: `${base}/pengguna`, label: ctx.t('nav.users'), show: can.administerOffice(ctx.actor, office) },
+        { href: `${base}/unit`, label: ctx.t('nav.units'), show: can.administerOffice(ctx.actor, office) },
+        { href: `${base}/kalender`, label: ctx.t('nav.calendar'), show: can.enterOffice(ctx.actor, office) },
+        { href: `${base}/pengaturan`, label: ctx.t('nav.settings'), show: can.administerOffice(ctx.actor, office) },
+        { href: `${base}/kantor`, label: ctx.t('nav.offices'), show: can.createOffice(ctx.actor, office) },
+        { href: `${base}/token`, label: ctx.t('nav.tokens'), show: can.administerOffice(ctx.actor, office) },
+        { href: `${base}/kotak-keluar`, label: ctx.t('nav.outbox'), show: can.viewOutbox(ctx.actor, office) },
+        { href: `${base}/audit`, label: ctx.t('nav.audit'), show: can.viewAudit(ctx.actor, office) },
+      ]
+    : [];
+  const myOffices = actorOffices(ctx.actor);
+  return (
+    <Document ctx={ctx} title={props.title} bodyClass="staff">
+      <header class="site-header staff-header">
+        <nav class="container-fluid" aria-label={ctx.t('nav.mainMenu')}>
+          <ul>
+            <li>
+              <a href="/staff" class="brand">
+                <strong>{ctx.t('app.name')}</strong>
+              </a>
+            </li>
+            {office ? (
+              <li class="office-name">
+                <a href={`/${office.slug}`}>{office.name}</a>
+              </li>
+            ) : null}
+          </ul>
+          <ul>
+            {myOffices.length > 1 ? (
+              <li>
+                <form method="get" action="/staff/kantor" class="office-switcher" role="search">
+                  <label for="office-switch" class="visually-hidden">
+                    {ctx.t('nav.switchOffice')}
+                  </label>
+                  <select id="office-switch" name="office" aria-label={ctx.t('nav.switchOffice')}>
+                    {myOffices.map((o) => (
+                      <option value={o.officeSlug} selected={o.officeId === office?.id}>
+                        {o.officeName}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" class="secondary">
+                    {ctx.t('nav.switchOffice')}
+                  </button>
+                </form>
+              </li>
+            ) : null}
+            <li>
+              <a href={langSwitchHref(ctx)} lang={ctx.locale === 'id' ? 'en' : 'id'}>
+                {ctx.t('app.switchTo')}
+              </a>
+            </li>
+            {ctx.user ? (
+              <li>
+                <details class="dropdown">
+                  <summary>{ctx.user.name}</summary>
+                  <ul dir="rtl">
+                    <li>
+                      <a href="/staff/akun">{ctx.t('nav.account')}</a>
+                    </li>
+                    <li>
+                      <form method="post" action="/staff/logout">
+                        <input type="hidden" name="_csrf" value={ctx.csrf} />
+                        <button type="submit" class="link-button">
+                          {ctx.t('nav.logout')}
+                        </button>
+                      </form>
+                    </li>
+                  </ul>
+                </details>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      </header>
+      <div class="container-fluid staff-body">
+        {items.length > 0 ? (
+          <nav class="staff-nav" aria-label={ctx.t('nav.staffMenu')}>
+            <ul>
+              {items
+                .filter((i) => i.show)
+                .map((i) => (
+                  <li>
+                    <a href={i.href} aria-current={ctx.path.split('?')[0] === i.href ? 'page' : undefined}>
+                      {i.label}
+                    </a>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+        ) : null}
+        <main id="main" tabIndex={-1}>
+          <FlashMessage ctx={ctx} />
+          {props.children}
+        </main>
+      </div>
+      <Footer ctx={ctx} />
+    </Document>
+  );
+}
+
+/** A bare page for errors and sign-in. */
+export function SimpleLayout(props: { ctx: PageCtx; title: string; children: ComponentChildren }) {
+  const { ctx } = props;
+  return (
+    <Document ctx={ctx} title={props.title}>
+      <header class="site-header">
+        <nav class="container" aria-label={ctx.t('nav.mainMenu')}>
+          <ul>
+            <li>
+              <a href="/" class="brand">
+                <strong>{ctx.t('app.name')}</strong> <small>{ctx.t('app.tagline')}</small>
+              </a>
+            </li>
+          </ul>
+          <ul>
+            <li>
+              <a href={langSwitchHref(ctx)} lang={ctx.locale === 'id' ? 'en' : 'id'}>
+                {ctx.t('app.switchTo')}
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" class="container narrow" tabIndex={-1}>
+        <FlashMessage ctx={ctx} />
+        {props.children}
+      </main>
+      <Footer ctx={ctx} />
+    </Document>
+  );
+}

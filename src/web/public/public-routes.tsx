@@ -1,0 +1,161 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { zoneName } from '../../platform/i18n.ts';
+import { findOfficeById, findOfficeBySlug, getOfficeSettings, listOffices, type Office } from '../../modules/offices/queries.ts';
+import { PublicLayout } from '../components/layout.tsx';
+import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
+import { AppError } from '../../platform/errors.ts';
+
+function OfficeList({ offices }: { offices: Office[] }) {
+  return (
+    <ul class="office-list">
+      {offices.map((o) => (
+        <li>
+          <a href={`/${o.slug}`}>{o.name}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function HomePage({ ctx, q, results, top }: { ctx: PageCtx; q: string; results: Office[] | null; top: Office[] }) {
+  const { t } = ctx;
+  return (
+    <PublicLayout ctx={ctx} title={t('home.title')}>
+      <hgroup>
+        <h1>{t('home.title')}</h1>
+        <p>{t('home.lead')}</p>
+      </hgroup>
+      <form method="get" action="/" role="search">
+        <label for="office-q">{t('home.searchLabel')}</label>
+        <small class="hint" id="office-q-hint">
+          {t('home.searchHint')}
+        </small>
+        <fieldset role="group">
+          <input id="office-q" type="search" name="q" value={q} aria-describedby="office-q-hint" maxLength={100} />
+          <button type="submit">{t('app.search')}</button>
+        </fieldset>
+      </form>
+      {results ? (
+        <section aria-live="polite">
+          <h2>{t('home.results', { q })}</h2>
+          {results.length === 0 ? <p>{t('home.noResults', { q })}</p> : <OfficeList offices={results.slice(0, 100)} />}
+        </section>
+      ) : null}
+      <section>
+        <h2>{t('home.provinces')}</h2>
+        <OfficeList offices={top} />
+      </section>
+      <section>
+        <h2>{t('home.rightsTitle')}</h2>
+        <ul>
+          <li>{t('home.right1')}</li>
+          <li>{t('home.right2')}</li>
+          <li>{t('home.right3')}</li>
+        </ul>
+      </section>
+    </PublicLayout>
+  );
+}
+
+function OfficePage(props: {
+  ctx: PageCtx;
+  office: Office;
+  parent: Office | undefined;
+  children: Office[];
+  contact: { email: string | null; phone: string | null; whatsapp: string | null; address: string | null; serviceHours: string | null };
+}) {
+  const { ctx, office, parent, contact } = props;
+  const { t } = ctx;
+  const sections = [
+    'office.section.dip',
+    'office.section.berkala',
+    'office.section.sertaMerta',
+    'office.section.setiapSaat',
+    'office.section.dikecualikan',
+    'office.section.reports',
+  ];
+  const hasContact = contact.email || contact.phone || contact.whatsapp || contact.address;
+  return (
+    <PublicLayout
+      ctx={ctx}
+      title={office.name}
+      breadcrumbs={[{ href: '/', label: t('nav.home') }, ...(parent ? [{ href: `/${parent.slug}`, label: parent.name }] : [])]}
+    >
+      <hgroup>
+        <h1>{office.name}</h1>
+        <p>
+          {t('office.level', { level: t(`level.${office.level}`) })} · {t('office.timeZone', { zone: zoneName(office.timezone) })}
+        </p>
+      </hgroup>
+      <section>
+        <h2>{t('office.contact')}</h2>
+        {hasContact ? (
+          <dl>
+            {contact.address ? <dd>{contact.address}</dd> : null}
+            {contact.phone ? <dd>Telp. {contact.phone}</dd> : null}
+            {contact.whatsapp ? <dd>WhatsApp {contact.whatsapp}</dd> : null}
+            {contact.email ? (
+              <dd>
+                <a href={`mailto:${contact.email}`}>{contact.email}</a>
+              </dd>
+            ) : null}
+            {contact.serviceHours ? (
+              <dd>
+                {t('office.serviceHours')}: {contact.serviceHours}
+              </dd>
+            ) : null}
+          </dl>
+        ) : (
+          <p class="muted">{t('office.noContact')}</p>
+        )}
+      </section>
+      <section>
+        <h2>{t('office.section.requests')}</h2>
+        <p>{t('office.requestsSoon')}</p>
+      </section>
+      <h2>{t('office.published')}</h2>
+      <div class="sections">
+        {sections.map((key) => (
+          <article>
+            <h3>{t(key)}</h3>
+            <p class="muted">{t('office.empty')}</p>
+          </article>
+        ))}
+      </div>
+      {props.children.length > 0 ? (
+        <section>
+          <h2>{t('office.children')}</h2>
+          <OfficeList offices={props.children} />
+        </section>
+      ) : null}
+    </PublicLayout>
+  );
+}
+
+export async function publicRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.services.database;
+
+  app.get('/', async (req, reply) => {
+    const { q } = z.object({ q: z.string().trim().max(100).optional().catch(undefined) }).parse(req.query);
+    const [top, results] = await Promise.all([
+      listOffices(db).then((all) => all.filter((o) => o.level !== 'KABKOTA')),
+      q ? listOffices(db, { q }) : Promise.resolve(null),
+    ]);
+    return sendPage(reply, <HomePage ctx={pageCtx(req, reply)} q={q ?? ''} results={results} top={top} />);
+  });
+
+  app.get<{ Params: { office: string } }>('/:office', async (req, reply) => {
+    const office = await findOfficeBySlug(db, req.params.office);
+    if (!office || !office.active) throw AppError.notFound();
+    const [parent, children, settings] = await Promise.all([
+      office.parentId ? findOfficeById(db, office.parentId) : Promise.resolve(undefined),
+      listOffices(db, { parentId: office.id }),
+      getOfficeSettings(db, office.id),
+    ]);
+    return sendPage(
+      reply,
+      <OfficePage ctx={pageCtx(req, reply)} office={office} parent={parent} children={children} contact={settings.publicContact} />,
+    );
+  });
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { zoneName } from '../../platform/i18n.ts';
+import { listCoveredYears } from '../../modules/calendar/queries.ts';
+import { localDateTime } from '../../modules/calendar/working-days.ts';
+import { rolesAt } from '../../modules/access/permissions.ts';
+import { getOfficeSettings, type Office } from '../../modules/offices/queries.ts';
+import type { OfficeSettings } from '../../modules/offices/office-settings.ts';
+import { StaffLayout } from '../components/layout.tsx';
+import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
+
+/**
+ * Years a deadline computed today could reach without their holiday list: this year, and
+ * next year from October on (a 17-working-day period plus an objection's 30 can cross it).
+ */
+export function yearsNeedingHolidays(today: string, covered: number[]): number[] {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const needed = month >= 10 ? [year, year + 1] : [year];
+  return needed.filter((y) => !covered.includes(y));
+}
+
+function Dashboard(props: { ctx: PageCtx; office: Office; settings: OfficeSettings; missingYears: number[]; coveredYears: number[] }) {
+  const { ctx, office, settings } = props;
+  const { t } = ctx;
+  const roles = rolesAt(ctx.actor, office);
+  return (
+    <StaffLayout ctx={ctx} title={t('nav.dashboard')}>
+      <hgroup>
+        <h1>{office.name}</h1>
+        <p>
+          {t('staff.officeFacts', {
+            cutoff: settings.cutoff,
+            zone: zoneName(office.timezone),
+            counting: t(`staff.counting.${settings.dayCounting}`),
+          })}
+        </p>
+      </hgroup>
+      {props.missingYears.map((year) => (
+        <p class="notice notice-warning" role="alert">
+          {t('calendar.warning.HOLIDAYS_NOT_LOADED', { year })} <a href={`/staff/${office.slug}/kalender?tahun=${year}`}>{t('nav.calendar')}</a>
+        </p>
+      ))}
+      <section>
+        <h2>{t('staff.worklist')}</h2>
+        <p class="muted">{t('staff.worklistEmpty')}</p>
+      </section>
+      <section>
+        <h2>{t('staff.yourRoles')}</h2>
+        {roles.length > 0 ? (
+          <ul>
+            {roles.map((r) => (
+              <li>{t(`role.${r}`)}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('staff.oversight')}</p>
+        )}
+      </section>
+      <section>
+        <h2>{t('staff.calendarStatus')}</h2>
+        <p>{t('staff.calendarOk', { years: props.coveredYears.join(', ') })}</p>
+      </section>
+    </StaffLayout>
+  );
+}
+
+export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.services.database;
+  app.get('/staff/:office', { config: { permission: 'enterOffice' } }, async (req, reply) => {
+    const office = req.office!;
+    const [settings, covered] = await Promise.all([getOfficeSettings(db, office.id), listCoveredYears(db)]);
+    const today = localDateTime(app.services.clock.now(), office.timezone).date;
+    const coveredYears = covered.map((c) => c.year);
+    return sendPage(
+      reply,
+      <Dashboard
+        ctx={pageCtx(req, reply)}
+        office={office}
+        settings={settings}
+        coveredYears={coveredYears}
+        missingYears={yearsNeedingHolidays(today, coveredYears)}
+      />,
+    );
+  });
+}

@@ -1,0 +1,129 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
+import { formatDateTime } from '../../platform/i18n.ts';
+import type { Office } from '../../modules/offices/queries.ts';
+import { createApiToken, revokeApiToken } from '../../modules/people/api-tokens.ts';
+import { listApiTokens, type ApiToken } from '../../modules/people/queries.ts';
+import { ROLES } from '../../modules/people/schema.ts';
+import { ActionButton, Csrf, ErrorSummary, SelectField, TextField, type Errors, type Values } from '../components/forms.tsx';
+import { StaffLayout } from '../components/layout.tsx';
+import { formAction } from '../form-action.ts';
+import { readForm } from '../form-data.ts';
+import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
+
+function TokensPage(props: { ctx: PageCtx; office: Office; tokens: ApiToken[]; errors: Errors; values: Values; created?: string }) {
+  const { ctx, office } = props;
+  const { t } = ctx;
+  const now = new Date();
+  return (
+    <StaffLayout ctx={ctx} title={t('tokens.title')}>
+      <hgroup>
+        <h1>{t('tokens.title')}</h1>
+        <p>{t('tokens.lead')}</p>
+      </hgroup>
+      {props.created ? (
+        <div class="notice notice-success" role="status">
+          <p>{t('tokens.created')}</p>
+          <p class="credential">{props.created}</p>
+        </div>
+      ) : null}
+      {props.tokens.length === 0 ? (
+        <p>{t('tokens.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('tokens.name')}</th>
+                <th scope="col">{t('field.role')}</th>
+                <th scope="col">{t('tokens.lastUsed')}</th>
+                <th scope="col">{t('app.status')}</th>
+                <th scope="col">{t('app.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.tokens.map((tok) => {
+                const active = !tok.revokedAt && (!tok.expiresAt || tok.expiresAt > now);
+                return (
+                  <tr>
+                    <td>{tok.name}</td>
+                    <td>{t(`role.${tok.role}`)}</td>
+                    <td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, ctx.locale, office.timezone) : '—'}</td>
+                    <td>
+                      <span class={`badge ${active ? 'badge-ok' : 'badge-muted'}`}>
+                        {active ? t('tokens.active') : t('users.status.revoked')}
+                      </span>
+                    </td>
+                    <td>
+                      {active ? (
+                        <ActionButton action={`/staff/${office.slug}/token/${tok.id}/cabut`} csrf={ctx.csrf} label={t('tokens.revoke')} variant="danger" />
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t('tokens.create')}</h2>
+      <ErrorSummary t={t} errors={props.errors} />
+      <form method="post" action={`/staff/${office.slug}/token`}>
+        <Csrf token={ctx.csrf} />
+        <div class="grid-2">
+          <TextField name="name" label={t('tokens.name')} errors={props.errors} values={props.values} required />
+          <SelectField
+            name="role"
+            label={t('field.role')}
+            options={ROLES.filter((r) => r !== 'NATIONAL_ADMIN').map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            errors={props.errors}
+            values={props.values}
+            required
+          />
+        </div>
+        <TextField name="expiresAt" type="date" label={`${t('tokens.expiresAt')} ${t('app.optional')}`} errors={props.errors} values={props.values} />
+        <button type="submit">{t('tokens.create')}</button>
+      </form>
+    </StaffLayout>
+  );
+}
+
+export async function tokenRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = { db: app.services.database.db, clock: app.services.clock };
+  const permission = { config: { permission: 'administerOffice' as const } };
+  const render = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: Errors; values?: Values; created?: string; status?: number } = {}) =>
+    sendPage(
+      reply,
+      <TokensPage
+        ctx={pageCtx(req, reply)}
+        office={req.office!}
+        tokens={await listApiTokens(ctx.db, req.office!.id)}
+        errors={extra.errors ?? {}}
+        values={extra.values ?? { role: 'PETUGAS_LAYANAN' }}
+        {...(extra.created ? { created: extra.created } : {})}
+      />,
+      extra.status ?? 200,
+    );
+
+  app.get('/staff/:office/token', permission, (req, reply) => render(req, reply));
+
+  app.post('/staff/:office/token', permission, async (req, reply) => {
+    const { fields } = await readForm(req);
+    return formAction(
+      req,
+      reply,
+      () => createApiToken(ctx, req.actor, { officeId: req.office!.id, data: fields }),
+      (errors, status) => render(req, reply, { errors, values: fields, status }),
+      (result) => render(req, reply, { created: result.token }),
+    );
+  });
+
+  app.post<{ Params: { office: string; id: string } }>('/staff/:office/token/:id/cabut', permission, async (req, reply) => {
+    const id = z.uuid().safeParse(req.params.id);
+    if (!id.success) throw AppError.notFound();
+    await revokeApiToken(ctx, req.actor, { officeId: req.office!.id, tokenId: id.data });
+    setFlash(reply, { kind: 'success', key: 'tokens.revoked' });
+    return reply.redirect(`/staff/${req.office!.slug}/token`);
+  });
+}
