@@ -39,6 +39,7 @@ const envSchema = z
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     PASSWORD_HASH_COST: z.coerce.number().int().min(14).max(20).default(17),
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
+    LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -68,6 +69,8 @@ export interface Config {
   session: { idleMinutes: number; maxHours: number };
   passwordHashCost: number;
   uploadMaxBytes: number;
+  /** Sign-in attempts allowed per IP address per 5 minutes (accounts also lock, see login.ts). */
+  loginAttemptsPerIp: number;
 }
 
 export class ConfigError extends Error {
@@ -135,5 +138,6 @@ export function loadConfig(
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     passwordHashCost: e.PASSWORD_HASH_COST,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    loginAttemptsPerIp: e.LOGIN_ATTEMPTS_PER_IP,
   };
 }

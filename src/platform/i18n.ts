@@ -61,7 +61,7 @@ export function formatDate(date: string | Date, locale: Locale, timeZone = 'Asia
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',
-    }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+    }).format(new Date(Date.UTC(y!, m! - 1, d)));
   }
   return new Intl.DateTimeFormat(intlLocale[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(
     date,
@@ -77,7 +77,7 @@ export function formatDateWithWeekday(date: string, locale: Locale): string {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  }).format(new Date(Date.UTC(y!, m! - 1, d)));
 }
 
 const zoneAbbreviation: Record<string, string> = {

@@ -99,7 +99,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
         typeof field === 'string'
           ? field
           : field && typeof field === 'object' && 'value' in field
-            ? String((field as { value: unknown }).value)
+            ? String((field).value)
             : undefined;
       return value ?? (req.headers['x-csrf-token'] as string | undefined) ?? '';
     },

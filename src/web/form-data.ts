@@ -51,7 +51,7 @@ export async function readForm(req: FastifyRequest): Promise<FormData> {
             bytes,
           });
         } else {
-          addField(name, typeof v.value === 'string' ? v.value : String(v.value ?? ''));
+          addField(name, typeof v.value === 'string' ? v.value : typeof v.value === 'number' ? String(v.value) : '');
         }
       } else if (typeof v === 'string') {
         addField(name, v);

@@ -44,7 +44,7 @@ export function toAppError(err: unknown): AppError {
     const fields: FieldError[] = (e.validation as { keyword: string; instancePath: string; message: string; params: object }[]).map(
       (v) =>
         fieldErrorOfIssue({
-          ...(v.params as object),
+          ...(v.params),
           code: v.keyword,
           message: v.message,
           path: v.instancePath.split('/').filter(Boolean),
@@ -118,12 +118,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (appError.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
     else if (appError.status >= 500) req.log.warn({ err: error }, 'service error');
     // A failure before the request was fully decorated must still produce a page.
-    if (!req.t) req.t = ((k: string) => k) as Translate;
+    if (!req.t) req.t = ((k: string) => k);
     if (!req.actor) req.actor = publicActor(req.id);
     return sendError(req, reply, appError);
   });
   app.setNotFoundHandler((req, reply) => {
-    if (!req.t) req.t = ((k: string) => k) as Translate;
+    if (!req.t) req.t = ((k: string) => k);
     if (!req.actor) req.actor = publicActor(req.id);
     return sendError(req, reply, AppError.notFound());
   });

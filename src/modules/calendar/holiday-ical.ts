@@ -14,7 +14,7 @@ export function parseHolidayIcal(
 ): { rows: HolidayRow[]; problems: RowProblem[] } {
   let vevents: ICAL.Component[];
   try {
-    const root = new ICAL.Component(ICAL.parse(text));
+    const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
     vevents = root.getAllSubcomponents('vevent');
   } catch {
     return { rows: [], problems: [{ row: 0, field: 'file', key: 'validation.icalUnreadable' }] };

@@ -288,7 +288,7 @@ export function buildCalendar(
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   const local = localDateTime(instant, timeZone);
   const [y, m, d] = local.date.split('-').map(Number);
-  const asUtc = Date.UTC(y!, m! - 1, d!, 0, 0, local.seconds);
+  const asUtc = Date.UTC(y!, m! - 1, d, 0, 0, local.seconds);
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 

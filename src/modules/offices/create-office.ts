@@ -11,7 +11,7 @@ import { offices } from './schema.ts';
 
 export const createOfficeInput = z.object({
   parentId: field.optionalUuid(),
-  code: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().regex(/^[A-Za-z0-9.\-]{1,40}$/, { message: 'validation.officeCode' })),
+  code: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().regex(/^[A-Za-z0-9.-]{1,40}$/, { message: 'validation.officeCode' })),
   level: z.enum(['RI', 'PROVINSI', 'KABKOTA']),
   nomenclature: field.text(40),
   name: field.text(200),

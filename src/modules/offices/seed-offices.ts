@@ -20,7 +20,7 @@ export type OfficeCsvRow = z.output<typeof csvRow>;
 
 export function readKpuOfficesCsv(): OfficeCsvRow[] {
   const text = readFileSync(new URL('./data/offices-kpu.csv', import.meta.url), 'utf8');
-  const records = parse(text, { columns: true, skip_empty_lines: true, trim: true }) as unknown[];
+  const records: unknown[] = parse(text, { columns: true, skip_empty_lines: true, trim: true });
   return records.map((r) => csvRow.parse(r));
 }
 

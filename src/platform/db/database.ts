@@ -24,6 +24,6 @@ export async function queryRows<T extends Record<string, unknown>>(
   db: Db,
   query: Parameters<Db['execute']>[0],
 ): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

@@ -64,7 +64,7 @@ export interface MigrationStatus {
 export async function migrationStatus(db: Db): Promise<MigrationStatus> {
   const journal = readJournal();
   let lastApplied = 0;
-  let applied = 0;
+  let applied: number;
   try {
     const [row] = await queryRows<{ n: number; last: string | null }>(
       db,

@@ -50,6 +50,7 @@ function lockDataDir(dataDir: string): () => void {
         throw new Error(
           `The embedded database in ${dataDir} is in use by process ${owner}. ` +
             'Stop that process first (the embedded database serves one process), or set DATABASE_URL to use a PostgreSQL server.',
+          { cause: e },
         );
       }
       unlinkSync(lockPath); // stale lock from a process that died

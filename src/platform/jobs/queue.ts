@@ -148,7 +148,7 @@ export class JobWorker {
       const officeId = job.officeId === PLATFORM_CHAIN ? null : job.officeId;
       try {
         if (!def) throw new Error(`No job definition for kind ${job.kind}`);
-        const payload = def.payload.parse(job.payload) as unknown;
+        const payload = def.payload.parse(job.payload);
         await def.run({ db, payload, officeId, jobId: job.id, attempt: job.attempts, now: clock.now() });
         await db
           .update(jobs)

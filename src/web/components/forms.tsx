@@ -70,9 +70,12 @@ function FieldShell(props: FieldProps & { children: ComponentChildren }) {
   );
 }
 
-function valueOf(values: Values | undefined, name: string): string {
+export function valueOf(values: Values | undefined, name: string): string {
   const v = values?.[name];
-  return v === undefined || v === null ? '' : String(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return v.filter((x) => typeof x === 'string').join('\n');
+  return '';
 }
 
 export function TextField(

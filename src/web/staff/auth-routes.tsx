@@ -136,7 +136,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/staff/login',
-    { config: { rateLimit: { max: 20, timeWindow: '5 minutes' } } },
+    { config: { rateLimit: { max: services.config.loginAttemptsPerIp, timeWindow: '5 minutes' } } },
     async (req, reply) => {
       const { fields } = await readForm(req);
       const email = one(fields, 'email') ?? '';

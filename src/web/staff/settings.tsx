@@ -5,7 +5,7 @@ import type { OfficeSettings } from '../../modules/offices/office-settings.ts';
 import { getOfficeSettings, type Office } from '../../modules/offices/queries.ts';
 import { formatRegisterNumber, isRegisterPattern } from '../../modules/offices/register-number.ts';
 import { updateOfficeSettings } from '../../modules/offices/update-office-settings.ts';
-import { Csrf, ErrorSummary, TextArea, TextField, type Errors, type Values } from '../components/forms.tsx';
+import { Csrf, ErrorSummary, TextArea, TextField, valueOf, type Errors, type Values } from '../components/forms.tsx';
 import { StaffLayout } from '../components/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm, type FormData } from '../form-data.ts';
@@ -69,7 +69,7 @@ function fromForm(fields: FormData['fields'], current: OfficeSettings): unknown 
 function SettingsPage(props: { ctx: PageCtx; office: Office; settings: OfficeSettings; errors: Errors; values: Values; today: string }) {
   const { ctx, office, errors, values } = props;
   const { t } = ctx;
-  const pattern = String(values.registerNumberPattern ?? '');
+  const pattern = valueOf(values, 'registerNumberPattern');
   const example = isRegisterPattern(pattern)
     ? formatRegisterNumber(pattern, { seq: 7, officeCode: office.code, date: props.today })
     : '—';

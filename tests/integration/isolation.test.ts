@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/modules/people/schema.ts';
+import { createStaff, createUnit, TEST_PASSWORD } from '../helpers/factories.ts';
+import { createTestApp, TestClient, type TestApp } from '../helpers/test-app.ts';
+
+// Every staff route, tried by every kind of actor. Expectations are written out here by
+// hand (not derived from the code under test): who may do what in KPU Kota Bandung.
+
+const OFFICE = 'kpu-kota-bandung';
+
+interface ActorSpec {
+  name: string;
+  roles: { office: string; role: Role }[];
+}
+
+const ACTORS: ActorSpec[] = [
+  ...(['ADMIN', 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU', 'TIM_PERTIMBANGAN', 'PEMBINA_PPID'] as const).map((role) => ({
+    name: role,
+    roles: [{ office: OFFICE, role }],
+  })),
+  { name: 'ADMIN of another office', roles: [{ office: 'kpu-kab-bandung', role: 'ADMIN' }] },
+  { name: 'PPID of another province', roles: [{ office: 'kpu-prov-jawa-timur', role: 'PPID' }] },
+  { name: 'PPID of the parent province', roles: [{ office: 'kpu-prov-jawa-barat', role: 'PPID' }] },
+  { name: 'ADMIN of the parent province', roles: [{ office: 'kpu-prov-jawa-barat', role: 'ADMIN' }] },
+  { name: 'NATIONAL_ADMIN', roles: [{ office: 'kpu-ri', role: 'NATIONAL_ADMIN' }] },
+  { name: 'NATIONAL_ADMIN of another province', roles: [{ office: 'kpu-prov-bali', role: 'NATIONAL_ADMIN' }] },
+];
+
+// Which actors pass each route permission, for office KPU Kota Bandung.
+const ALLOWED: Record<string, string[]> = {
+  signedIn: ACTORS.map((a) => a.name),
+  enterOffice: ['ADMIN', 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU', 'TIM_PERTIMBANGAN', 'PEMBINA_PPID', 'NATIONAL_ADMIN'],
+  administerOffice: ['ADMIN', 'NATIONAL_ADMIN'],
+  viewAudit: ['ADMIN', 'PPID', 'ATASAN_PPID', 'NATIONAL_ADMIN'],
+  viewOutbox: ['ADMIN', 'NATIONAL_ADMIN'],
+  createOffice: ['NATIONAL_ADMIN'],
+  manageNationalHolidays: ['NATIONAL_ADMIN'],
+};
+
+let t: TestApp;
+const clients = new Map<string, TestClient>();
+let anonymous: TestClient;
+let unitId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  unitId = (await createUnit(t.db.db, OFFICE)).id;
+  for (const a of ACTORS) {
+    const { email } = await createStaff(t.db.db, t.clock, { roles: a.roles });
+    const client = new TestClient(t.app);
+    await client.login(email, TEST_PASSWORD);
+    clients.set(a.name, client);
+  }
+  anonymous = new TestClient(t.app);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+function concreteUrl(url: string): string {
+  return url
+    .replace(':office', OFFICE)
+    .replace(':unitId', unitId)
+    .replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000');
+}
+
+async function attempt(client: TestClient, method: string, url: string) {
+  if (method === 'GET') return client.get(url);
+  return client.post(url, {}, { csrfFrom: client === anonymous ? '/staff/login' : '/staff/akun' });
+}
+
+describe('every staff route, as every actor', () => {
+  it('has collected the staff routes', () => {
+    expect(t.app.staffRoutes.length).toBeGreaterThan(20);
+    for (const r of t.app.staffRoutes) expect(Object.keys(ALLOWED)).toContain(r.permission);
+  });
+
+  it('lets in exactly the actors the permission names, and never answers 500', async () => {
+    const failures: string[] = [];
+    for (const route of t.app.staffRoutes) {
+      const url = concreteUrl(route.url);
+      for (const actor of ACTORS) {
+        const res = await attempt(clients.get(actor.name)!, route.method, url);
+        const allowed = ALLOWED[route.permission]!.includes(actor.name);
+        if (res.statusCode >= 500) failures.push(`${route.method} ${url} as ${actor.name}: ${res.statusCode}`);
+        else if (allowed && res.statusCode === 403) failures.push(`${route.method} ${url} as ${actor.name}: refused but should be allowed`);
+        else if (!allowed && res.statusCode !== 403) failures.push(`${route.method} ${url} as ${actor.name}: ${res.statusCode} but should be 403`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('sends anonymous visitors to sign in and refuses their posts', async () => {
+    for (const route of t.app.staffRoutes) {
+      const url = concreteUrl(route.url);
+      const res = await attempt(anonymous, route.method, url);
+      if (route.method === 'GET') {
+        expect(res.statusCode, url).toBe(302);
+        expect(res.headers.location, url).toContain('/staff/login');
+      } else {
+        expect(res.statusCode, url).toBe(401);
+      }
+    }
+  });
+
+  it("never shows another office's people to a user of a different office", async () => {
+    const bandungAdmin = clients.get('ADMIN')!;
+    const page = await bandungAdmin.get('/staff/kpu-kab-bandung/pengguna');
+    expect(page.statusCode).toBe(403);
+    expect(page.body).not.toContain('@test.terbuka.test');
+  });
+
+  it('ignores a bearer token on staff pages (tokens work on the API only)', async () => {
+    const res = await t.app.inject({ url: `/staff/${OFFICE}`, headers: { authorization: 'Bearer tbk_whatever' } });
+    expect(res.statusCode).toBe(302);
+  });
+});
