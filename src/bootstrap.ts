@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { loadConfig, type Config } from './platform/config.ts';
@@ -15,6 +16,11 @@ export interface Services {
   clock: Clock;
   files: FileStore;
   close(): Promise<void>;
+}
+
+/** Loads ./.env when present; variables already in the environment win. */
+export function loadDotEnv(): void {
+  if (existsSync('.env')) process.loadEnvFile('.env');
 }
 
 /** Reads the configuration, generating local keys for a non-production data directory. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { configFromEnv, openServices, type Services } from './bootstrap.ts';
+import { configFromEnv, loadDotEnv, openServices, type Services } from './bootstrap.ts';
 import { verifyAuditChains } from './platform/audit/audit.ts';
 import { AppError, isAppError } from './platform/errors.ts';
 import { createTranslate } from './platform/i18n.ts';
@@ -19,6 +19,7 @@ import { catalog } from './web/i18n/catalog.ts';
 const t = createTranslate(catalog, 'en');
 
 async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
+  loadDotEnv();
   const { config } = configFromEnv(process.env);
   const services = await openServices(config);
   try {

@@ -1,4 +1,4 @@
-import { configFromEnv, openServices, type Services } from './bootstrap.ts';
+import { configFromEnv, loadDotEnv, openServices, type Services } from './bootstrap.ts';
 import { ConfigError } from './platform/config.ts';
 import { JobWorker } from './platform/jobs/queue.ts';
 import { formatCredentials, isFreshInstall, seedDemo } from './modules/demo/seed-demo.ts';
@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   let services: Services;
   let notices: string[];
   try {
+    loadDotEnv();
     const loaded = configFromEnv(process.env);
     notices = loaded.notices;
     services = await openServices(loaded.config);

@@ -1,10 +1,11 @@
-import { configFromEnv, openServices } from './bootstrap.ts';
+import { configFromEnv, loadDotEnv, openServices } from './bootstrap.ts';
 import { JobWorker } from './platform/jobs/queue.ts';
 import { jobDefinitions, periodicTasks } from './jobs.ts';
 
 // A separate worker process, for deployments on a PostgreSQL server that run the web
 // processes with RUN_WORKER=false. Several workers may run side by side.
 async function main(): Promise<void> {
+  loadDotEnv();
   const { config } = configFromEnv(process.env);
   if (config.database.kind === 'pglite') {
     console.error('The separate worker needs DATABASE_URL: the embedded database serves one process, which runs the worker itself.');
