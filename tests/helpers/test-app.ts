@@ -111,6 +111,39 @@ export class TestClient {
     );
   }
 
+  /** Posts a multipart form with files, as a browser does for an upload form. */
+  async postMultipart(
+    url: string,
+    fields: Record<string, string>,
+    files: { field: string; filename: string; contentType: string; content: Buffer | string }[],
+    opts: { csrfFrom: string },
+  ): Promise<LightMyRequestResponse> {
+    const token = await this.csrfToken(opts.csrfFrom);
+    const boundary = `----terbuka${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries({ ...fields, _csrf: token })) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    }
+    for (const f of files) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: ${f.contentType}\r\n\r\n`,
+        ),
+        Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content),
+        Buffer.from('\r\n'),
+      );
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    return this.keep(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: this.cookieHeader(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.concat(parts),
+      }),
+    );
+  }
+
   async csrfToken(fromUrl: string): Promise<string> {
     const page = await this.get(fromUrl);
     const match = /name="_csrf" value="([^"]+)"/.exec(page.body);

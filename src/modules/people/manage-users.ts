@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { hashPassword, randomPassword, verifyPassword } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
-import { field, parseInput } from '../../platform/validation.ts';
+import { field, fieldErrorsOf, parseInput } from '../../platform/validation.ts';
 import { auditActorOf, type Actor } from '../access/actor.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById, findUnit, type Office } from '../offices/queries.ts';
@@ -65,8 +65,17 @@ export async function createUserWithRole(
 ): Promise<{ user: User; password: string | null; assignment: RoleAssignment }> {
   const office = await officeFor(ctx, input.officeId);
   if (!can.administerOffice(actor, office)) throw AppError.forbidden();
-  const userData = parseInput(createUserInput, input.user);
-  const roleData = parseInput(grantInput, input.role);
+  // Both parts of the form are checked before answering, so every bad field is named at once.
+  const userResult = createUserInput.safeParse(input.user);
+  const roleResult = grantInput.safeParse(input.role);
+  if (!userResult.success || !roleResult.success) {
+    throw AppError.validation([
+      ...(userResult.success ? [] : fieldErrorsOf(userResult.error)),
+      ...(roleResult.success ? [] : fieldErrorsOf(roleResult.error)),
+    ]);
+  }
+  const userData = userResult.data;
+  const roleData = roleResult.data;
   if (!can.grantRole(actor, office, roleData.role)) throw AppError.forbidden('error.cannotGrantRole');
   const existing = await findUserByEmail(ctx.db, userData.email);
   const password = existing ? null : randomPassword(16);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { pdfInfo, pdfPages, pdfText } from '../../../tests/helpers/pdf-text.ts';
+import { createPdf, drawLetterhead, drawSignature, drawTable, numberPages, pdfToBuffer } from './pdf.ts';
+
+describe('official PDF documents', () => {
+  it('draws a letterhead, a table and a signature that read back as text', async () => {
+    const doc = createPdf({ title: 'Uji Dokumen' });
+    drawLetterhead(doc, {
+      titleLines: ['KOMISI PEMILIHAN UMUM', 'KOTA BANDUNG'],
+      address: 'Jalan Sanggar Kencana Utama No. 11, Kota Bandung',
+      contactLine: 'Telp. (022) 7561 441',
+    });
+    doc.font('bold').fontSize(12).text('TANDA BUKTI PENERIMAAN', { align: 'center' });
+    drawTable(
+      doc,
+      [
+        { header: 'No', width: 1 },
+        { header: 'Uraian', width: 6 },
+        { header: 'Biaya', width: 3, align: 'right' },
+      ],
+      [
+        ['1', 'Salinan dokumen rekapitulasi hasil penghitungan suara', 'Rp12.000'],
+        ['2', 'Pengiriman melalui pos', 'Rp25.000'],
+      ],
+    );
+    drawSignature(doc, { placeAndDate: 'Bandung, 21 November 2026', title: 'PPID KPU Kota Bandung', name: 'Rina Kusumawati', idLine: 'NIP 198001012005012001' });
+    numberPages(doc, (p, n) => `Halaman ${p} dari ${n}`);
+    const bytes = await pdfToBuffer(doc);
+    const text = await pdfText(bytes);
+    for (const expected of [
+      'KOMISI PEMILIHAN UMUM',
+      'KOTA BANDUNG',
+      'TANDA BUKTI PENERIMAAN',
+      'Uraian',
+      'Pengiriman melalui pos',
+      'Rp25.000',
+      'Bandung, 21 November 2026',
+      'Rina Kusumawati',
+      'Halaman 1 dari 1',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect((await pdfInfo(bytes)).title).toBe('Uji Dokumen');
+  });
+
+  it('continues a long table on new pages and repeats its header', async () => {
+    const doc = createPdf({ title: 'Register', landscape: true });
+    const rows = Array.from({ length: 80 }, (_, i) => [String(i + 1), `Permohonan nomor ${i + 1}`]);
+    drawTable(doc, [{ header: 'No', width: 1 }, { header: 'Informasi yang diminta', width: 8 }], rows);
+    const pages = await pdfPages(await pdfToBuffer(doc));
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page).toContain('Informasi yang diminta');
+    expect(pages.at(-1)).toContain('Permohonan nomor 80');
+  });
+});
