@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/accessibility.ts';
 import { launchBrowser, screenshot } from '../helpers/browser.ts';
 import { startServer, type RunningServer } from '../helpers/server-process.ts';
 
@@ -53,6 +54,28 @@ describe('a newcomer starting Terbuka', () => {
     await page.click('details.dropdown summary');
     await page.click('text=Keluar');
     await page.waitForURL(/\/staff\/login/);
+    await page.close();
+  });
+
+  it('has no serious WCAG 2.1 AA problems on the main pages', async () => {
+    const page = await browser.newPage();
+    const found: Record<string, unknown> = {};
+    for (const url of ['/', '/?q=Bandung', '/kpu-kota-bandung', '/staff/login']) {
+      await page.goto(`${server.url}${url}`);
+      const v = await seriousViolations(page);
+      if (v.length > 0) found[url] = v;
+    }
+    const email = 'admin.bandung@demo.terbuka.test';
+    await page.fill('input[name=email]', email);
+    await page.fill('input[name=password]', server.credentials.get(email)!);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/staff\/kpu-kota-bandung$/);
+    for (const url of ['/staff/kpu-kota-bandung', '/staff/kpu-kota-bandung/pengguna', '/staff/kpu-kota-bandung/kalender', '/staff/kpu-kota-bandung/pengaturan', '/staff/kpu-kota-bandung/unit']) {
+      await page.goto(`${server.url}${url}`);
+      const v = await seriousViolations(page);
+      if (v.length > 0) found[url] = v;
+    }
+    expect(found).toEqual({});
     await page.close();
   });
 

@@ -160,3 +160,68 @@ describe('API tokens', () => {
     });
   });
 });
+
+describe('office settings', () => {
+  beforeAll(async () => {
+    // the token test moved the clock past the session lifetime: sign in again
+    const { email } = await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-bandung', role: 'ADMIN' }] });
+    adminClient = new TestClient(t.app);
+    await adminClient.login(email, TEST_PASSWORD);
+  });
+  const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+  it('saves the letterhead, cut-off and register pattern, and names bad fields', async () => {
+    const bad = await adminClient.post(
+      '/staff/kpu-kota-bandung/pengaturan',
+      { 'letterhead.email': 'bukan email', cutoff: '25:00', 'workingHours.start': '07:30', 'workingHours.end': '16:00', dayCounting: 'NEXT_DAY_IS_DAY_ONE', registerNumberPattern: 'PPID/{year}' },
+      { csrfFrom: '/staff/kpu-kota-bandung/pengaturan' },
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Alamat email tidak valid.');
+    expect(bad.body).toContain('Jam harus dalam format JJ:MM');
+    expect(bad.body).toContain('Pola harus memuat {seq}');
+    const ok = await adminClient.post(
+      '/staff/kpu-kota-bandung/pengaturan',
+      {
+        'letterhead.titleLines': 'KOMISI PEMILIHAN UMUM\nKOTA BANDUNG',
+        'letterhead.address': 'Jalan Sanggar Kencana Utama No. 11',
+        'letterhead.city': 'Bandung',
+        'workingHours.start': '08:00',
+        'workingHours.end': '16:00',
+        cutoff: '15:30',
+        dayCounting: 'NEXT_DAY_IS_DAY_ONE',
+        registerNumberPattern: '{seq:04}/PPID-KOTA-BDG/{year}',
+        'publicContact.email': 'ppid@bandung.test',
+      },
+      { csrfFrom: '/staff/kpu-kota-bandung/pengaturan' },
+    );
+    expect(ok.statusCode).toBe(302);
+    const page = await adminClient.get('/staff/kpu-kota-bandung/pengaturan');
+    expect(page.body).toContain('0007/PPID-KOTA-BDG/2026');
+    // the new cut-off moves receipt: 15:45 WIB now counts on the next working day
+    const due = (await t.app.inject(`/api/v1/calendar/due-date?${new URLSearchParams({ office: 'kpu-kota-bandung', receivedAt: '2026-11-18T15:45:00+07:00', workingDays: '0' })}`)).json();
+    expect(due.receivedOn).toBe('2026-11-19');
+    expect((await t.app.inject('/kpu-kota-bandung')).body).toContain('ppid@bandung.test');
+  });
+
+  it('accepts a PNG logo and refuses a file that is not an image', async () => {
+    const notImage = await adminClient.postMultipart(
+      '/staff/kpu-kota-bandung/pengaturan/logo',
+      {},
+      [{ field: 'logo', filename: 'logo.png', contentType: 'image/png', content: 'this is text, not a picture' }],
+      { csrfFrom: '/staff/kpu-kota-bandung/pengaturan' },
+    );
+    expect(notImage.statusCode).toBe(415);
+    expect(notImage.body).toContain('Jenis berkas tidak diterima');
+    const ok = await adminClient.postMultipart(
+      '/staff/kpu-kota-bandung/pengaturan/logo',
+      {},
+      [{ field: 'logo', filename: 'logo.png', contentType: 'image/png', content: PNG_1x1 }],
+      { csrfFrom: '/staff/kpu-kota-bandung/pengaturan' },
+    );
+    expect(ok.statusCode).toBe(302);
+    const logo = await adminClient.get('/staff/kpu-kota-bandung/pengaturan/logo');
+    expect(logo.headers['content-type']).toBe('image/png');
+    expect(logo.rawPayload.equals(PNG_1x1)).toBe(true);
+  });
+});

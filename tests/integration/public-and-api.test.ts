@@ -136,3 +136,26 @@ describe('due-date API', () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/offices', '/api/v1/calendar/due-date']));
   });
 });
+
+describe('unexpected failures', () => {
+  it('show a friendly page with a reference, never a stack trace', async () => {
+    const { buildApp } = await import('../../src/web/app.ts');
+    const app = await buildApp({ config: t.config, database: t.db, clock: t.clock, files: t.files });
+    app.get('/boom', async () => {
+      throw new Error('SELECT secret FROM somewhere failed at line 42');
+    });
+    await app.ready();
+    try {
+      const page = await app.inject('/boom');
+      expect(page.statusCode).toBe(500);
+      expect(page.body).toContain('Terjadi kesalahan di server');
+      expect(page.body).toMatch(/Nomor referensi kejadian: [0-9a-f-]{36}/);
+      expect(page.body).not.toContain('SELECT secret');
+      const api = await app.inject({ url: '/boom', headers: { accept: 'application/json' } });
+      expect(api.json()).toEqual({ error: { code: 'INTERNAL', message: expect.any(String), requestId: expect.any(String) } });
+      expect(api.body).not.toContain('SELECT secret');
+    } finally {
+      await app.close();
+    }
+  });
+});

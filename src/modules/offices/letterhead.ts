@@ -1,4 +1,6 @@
+import type { Db } from '../../platform/db/database.ts';
 import type { Letterhead } from '../../platform/pdf/pdf.ts';
+import { readFileContent, type FileStore } from '../../platform/storage/file-store.ts';
 import type { OfficeSettings } from './office-settings.ts';
 import type { Office } from './queries.ts';
 
@@ -37,4 +39,17 @@ export function letterCity(office: Office, settings: OfficeSettings): string {
   if (settings.letterhead.city) return settings.letterhead.city;
   if (office.level === 'RI') return 'Jakarta';
   return office.regionName.replace(/^(Kabupaten|Kota)\s+/, '');
+}
+
+/** The office logo for letters, when one is set and readable. */
+export async function loadLetterheadLogo(
+  db: Db,
+  store: FileStore,
+  office: Office,
+  settings: OfficeSettings,
+): Promise<Buffer | null> {
+  const id = settings.letterhead.logoFileId;
+  if (!id) return null;
+  const content = await readFileContent(db, store, office.id, id);
+  return content ? content.bytes : null;
 }

@@ -91,21 +91,21 @@ function OfficePage(props: {
       <section>
         <h2>{t('office.contact')}</h2>
         {hasContact ? (
-          <dl>
-            {contact.address ? <dd>{contact.address}</dd> : null}
-            {contact.phone ? <dd>Telp. {contact.phone}</dd> : null}
-            {contact.whatsapp ? <dd>WhatsApp {contact.whatsapp}</dd> : null}
+          <address>
+            {contact.address ? <div>{contact.address}</div> : null}
+            {contact.phone ? <div>Telp. {contact.phone}</div> : null}
+            {contact.whatsapp ? <div>WhatsApp {contact.whatsapp}</div> : null}
             {contact.email ? (
-              <dd>
+              <div>
                 <a href={`mailto:${contact.email}`}>{contact.email}</a>
-              </dd>
+              </div>
             ) : null}
             {contact.serviceHours ? (
-              <dd>
+              <div>
                 {t('office.serviceHours')}: {contact.serviceHours}
-              </dd>
+              </div>
             ) : null}
-          </dl>
+          </address>
         ) : (
           <p class="muted">{t('office.noContact')}</p>
         )}

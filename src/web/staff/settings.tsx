@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { localDateTime } from '../../modules/calendar/working-days.ts';
+import { AppError } from '../../platform/errors.ts';
+import { readFileContent } from '../../platform/storage/file-store.ts';
 import { letterheadTitleLines } from '../../modules/offices/letterhead.ts';
 import type { OfficeSettings } from '../../modules/offices/office-settings.ts';
 import { getOfficeSettings, type Office } from '../../modules/offices/queries.ts';
 import { formatRegisterNumber, isRegisterPattern } from '../../modules/offices/register-number.ts';
+import { setOfficeLogo } from '../../modules/offices/set-office-logo.ts';
 import { updateOfficeSettings } from '../../modules/offices/update-office-settings.ts';
-import { Csrf, ErrorSummary, TextArea, TextField, valueOf, type Errors, type Values } from '../components/forms.tsx';
+import { Csrf, ErrorSummary, FileField, TextArea, TextField, valueOf, type Errors, type Values } from '../components/forms.tsx';
 import { StaffLayout } from '../components/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm, type FormData } from '../form-data.ts';
@@ -66,7 +69,30 @@ function fromForm(fields: FormData['fields'], current: OfficeSettings): unknown 
   };
 }
 
-function SettingsPage(props: { ctx: PageCtx; office: Office; settings: OfficeSettings; errors: Errors; values: Values; today: string }) {
+function LogoForm({ ctx, office, settings, errors }: { ctx: PageCtx; office: Office; settings: OfficeSettings; errors: Errors }) {
+  const { t } = ctx;
+  return (
+    <section>
+      <h2>{t('settings.logo')}</h2>
+      {settings.letterhead.logoFileId ? (
+        <p>
+          <img src={`/staff/${office.slug}/pengaturan/logo`} alt={t('settings.logoAlt', { name: office.name })} class="logo-preview" />
+        </p>
+      ) : (
+        <p class="muted">{t('settings.noLogo')}</p>
+      )}
+      <form method="post" action={`/staff/${office.slug}/pengaturan/logo`} enctype="multipart/form-data">
+        <Csrf token={ctx.csrf} />
+        <FileField name="logo" label={t('settings.logoFile')} hint={t('settings.logoHint')} accept="image/png,image/jpeg" errors={errors} required />
+        <button type="submit" class="secondary">
+          {t('settings.uploadLogo')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function SettingsPage(props: { ctx: PageCtx; office: Office; settings: OfficeSettings; errors: Errors; values: Values; today: string; logoErrors?: Errors }) {
   const { ctx, office, errors, values } = props;
   const { t } = ctx;
   const pattern = valueOf(values, 'registerNumberPattern');
@@ -164,6 +190,7 @@ function SettingsPage(props: { ctx: PageCtx; office: Office; settings: OfficeSet
         </fieldset>
         <button type="submit">{t('app.save')}</button>
       </form>
+      <LogoForm ctx={ctx} office={office} settings={props.settings} errors={props.logoErrors ?? {}} />
     </StaffLayout>
   );
 }
@@ -172,17 +199,48 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const permission = { config: { permission: 'administerOffice' as const } };
 
-  const render = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values?: Values, status = 200) => {
+  const render = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values?: Values, status = 200, logoErrors: Errors = {}) => {
     const settings = await getOfficeSettings(ctx.db, req.office!.id);
     const today = localDateTime(ctx.clock.now(), req.office!.timezone).date;
     return sendPage(
       reply,
-      <SettingsPage ctx={pageCtx(req, reply)} office={req.office!} settings={settings} errors={errors} values={values ?? toValues(settings)} today={today} />,
+      <SettingsPage
+        ctx={pageCtx(req, reply)}
+        office={req.office!}
+        settings={settings}
+        errors={errors}
+        values={values ?? toValues(settings)}
+        today={today}
+        logoErrors={logoErrors}
+      />,
       status,
     );
   };
 
   app.get('/staff/:office/pengaturan', permission, (req, reply) => render(req, reply));
+
+  app.post('/staff/:office/pengaturan/logo', permission, async (req, reply) => {
+    const { files } = await readForm(req);
+    const file = files.logo?.[0];
+    return formAction(
+      req,
+      reply,
+      () => setOfficeLogo({ ...ctx, files: app.services.files }, req.actor, { officeId: req.office!.id, bytes: file?.bytes ?? null, filename: file?.filename ?? 'logo' }),
+      (errors, status) => render(req, reply, {}, undefined, status, errors),
+      () => {
+        setFlash(reply, { kind: 'success', key: 'app.saved' });
+        return reply.redirect(`/staff/${req.office!.slug}/pengaturan`);
+      },
+    );
+  });
+
+  app.get('/staff/:office/pengaturan/logo', { config: { permission: 'enterOffice' } }, async (req, reply) => {
+    const settings = await getOfficeSettings(ctx.db, req.office!.id);
+    const id = settings.letterhead.logoFileId;
+    const logo = id ? await readFileContent(ctx.db, app.services.files, req.office!.id, id) : undefined;
+    if (!logo) throw AppError.notFound();
+    return reply.header('content-type', logo.file.mediaType).header('cache-control', 'private, max-age=300').send(logo.bytes);
+  });
 
   app.post('/staff/:office/pengaturan', permission, async (req, reply) => {
     const { fields } = await readForm(req);
