@@ -214,7 +214,7 @@ export function ActionButton(props: {
       <button
         type="submit"
         class={props.variant === 'danger' ? 'secondary danger' : props.variant}
-        hx-confirm={props.confirm}
+        data-confirm={props.confirm}
       >
         {props.label}
       </button>

@@ -18,6 +18,7 @@ function Document(props: { ctx: PageCtx; title: string; children: ComponentChild
         <link rel="stylesheet" href="/assets/vendor/pico.red.min.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         <script src="/assets/vendor/htmx.min.js" defer></script>
+        <script src="/assets/app.js" defer></script>
       </head>
       <body class={props.bodyClass}>
         <a class="skip-link" href="#main">
