@@ -69,6 +69,8 @@ export interface SubmitRequestInput {
   idempotencyKey?: string | undefined;
   /** Desk intake: when the office received it, local 'YYYY-MM-DDTHH:MM' (default now). */
   receivedAtLocal?: string | undefined;
+  /** Desk intake through the API: the same as an instant. */
+  receivedAt?: Date | undefined;
   /** Desk intake: why the received date is earlier than today (a letter, a weekend fax …). */
   receivedNote?: string | undefined;
   /** Desk intake: completeness checked on the spot, register at once. */
@@ -126,8 +128,8 @@ async function validate(ctx: RequestsCtx, input: SubmitRequestInput, office: Off
     }
   }
   let receivedAt = now;
-  if (DESK_CHANNELS.includes(input.channel) && input.receivedAtLocal) {
-    const at = instantOfLocal(input.receivedAtLocal, office.timezone);
+  if (DESK_CHANNELS.includes(input.channel) && (input.receivedAtLocal || input.receivedAt)) {
+    const at = input.receivedAt ?? instantOfLocal(input.receivedAtLocal!, office.timezone);
     const earliest = new Date(now.getTime() - MAX_BACKDATE_DAYS * 86_400_000);
     if (!at) errors.push({ field: 'receivedAt', key: 'validation.datetimeLocal' });
     else if (at.getTime() > now.getTime() + 60_000) errors.push({ field: 'receivedAt', key: 'validation.receivedInFuture' });

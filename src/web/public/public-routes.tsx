@@ -112,7 +112,11 @@ function OfficePage(props: {
       </section>
       <section>
         <h2>{t('office.section.requests')}</h2>
-        <p>{t('office.requestsSoon')}</p>
+        <p>{t('requests.office.lead')}</p>
+        <p class="toolbar">
+          <a href={`/${office.slug}/permohonan`} role="button">{t('requests.office.form')}</a>
+          <a href={`/${office.slug}/permohonan/cek`}>{t('requests.office.track')}</a>
+        </p>
       </section>
       <h2>{t('office.published')}</h2>
       <div class="sections">
