@@ -21,7 +21,6 @@ import { registerRequest } from '../../../modules/requests/register-request.ts';
 import { isDocumentKind, renderRequestDocument } from '../../../modules/requests/request-documents.ts';
 import { setRequestFees } from '../../../modules/requests/set-request-fees.ts';
 import { withdrawRequest } from '../../../modules/requests/withdraw-request.ts';
-import type { Values } from '../../components/forms.tsx';
 import { formAction } from '../../form-action.ts';
 import { one, readForm, type FormData } from '../../form-data.ts';
 import { pageCtx, sendPage, setFlash } from '../../render.tsx';
