@@ -17,7 +17,7 @@ import { requestReceivedMail } from './emails/request-received-mail.ts';
 import { explainDueId } from './explain-due.ts';
 import { CATEGORY_ID, CHANNEL_ID } from './labels-id.ts';
 import { documentsUrl, staffRequestUrl, trackingUrl } from './links.ts';
-import { maskNik, nikProblem } from './nik.ts';
+import { maskNik, nikProblem, normalizeNik } from './nik.ts';
 import { issuedByOf, officerOf } from './officer.ts';
 import { staffEmails } from './recipients.ts';
 import { crossFieldProblems, parseMembers, requestInput, type RequestInput } from './request-input.ts';
@@ -105,12 +105,14 @@ async function validate(ctx: RequestsCtx, input: SubmitRequestInput, office: Off
   const errors: FieldError[] = parsed.success ? [] : fieldErrorsOf(parsed.error);
   errors.push(...crossFieldProblems(input.data));
   let members: { name: string; nik: string }[] = [];
+  const codes = await provinceCodes(ctx.db);
+  // The NIK is checked even when other fields failed, so every problem shows at once.
+  const rawNik = typeof input.data.nik === 'string' ? normalizeNik(input.data.nik) : '';
+  if (rawNik) {
+    const problem = nikProblem(rawNik, codes);
+    if (problem) errors.unshift({ field: 'nik', key: problem });
+  }
   if (parsed.success) {
-    const codes = await provinceCodes(ctx.db);
-    if (parsed.data.nik) {
-      const problem = nikProblem(parsed.data.nik, codes);
-      if (problem) errors.push({ field: 'nik', key: problem });
-    }
     if (parsed.data.requesterType === 'KELOMPOK' && parsed.data.members) {
       const { members: list, badLines } = parseMembers(parsed.data.members);
       const badNik = list.findIndex((m) => nikProblem(m.nik, codes) !== undefined);
@@ -122,8 +124,9 @@ async function validate(ctx: RequestsCtx, input: SubmitRequestInput, office: Off
   }
   const unknownField = input.uploads.find((u) => !IDENTITY_FIELDS[u.field]);
   if (unknownField) errors.push({ field: unknownField.field, key: 'validation.unknownField' });
-  if (input.channel === 'WEB' && parsed.success) {
-    for (const field of REQUIRED_ONLINE[parsed.data.requesterType]) {
+  const rawType = input.data.requesterType;
+  if (input.channel === 'WEB' && typeof rawType === 'string' && rawType in REQUIRED_ONLINE) {
+    for (const field of REQUIRED_ONLINE[rawType as RequestInput['requesterType']]) {
       if (!input.uploads.some((u) => u.field === field)) errors.push({ field, key: 'validation.documentRequired' });
     }
   }
