@@ -45,7 +45,7 @@ export async function renderReceiptPdf(input: { request: RequestRow; logoPng: Bu
     }); dapat diperpanjang satu kali paling lama ${r.extensionDays} hari kerja dengan alasan tertulis.`,
   );
   paragraph(doc, `Perhitungan: ${explainDueId(due)}.`);
-  paragraph(doc, `Perkembangan permohonan dapat dilihat di ${input.trackingUrl} dengan nomor pendaftaran dan kode lacak yang diberikan saat permohonan diterima.`);
+  paragraph(doc, `Perkembangan permohonan dapat dilihat di ${input.trackingUrl} dengan nomor pendaftaran dan kode lacak yang diberikan saat permohonan diterima.`, { align: 'left' });
   drawSignature(doc, {
     placeAndDate: placeAndDate(r.issuedBy, r.createdAt),
     title: 'Petugas Layanan Informasi,',

@@ -7,7 +7,15 @@ import { paragraph, placeAndDate, startLetter, twoSignatures } from './letter-ki
 
 function table(doc: PDFKit.PDFDocument, title: string, rows: [string, number | string][]): void {
   paragraph(doc, title, { bold: true });
-  drawTable(doc, [{ header: 'Uraian', width: 5 }, { header: 'Jumlah', width: 1, align: 'right' }], rows.map(([k, v]) => [k, String(v)]), { fontSize: 8.5 });
+  drawTable(
+    doc,
+    [
+      { header: 'Uraian', width: 5 },
+      { header: 'Jumlah', width: 1, align: 'right' },
+    ],
+    rows.map(([k, v]) => [k.charAt(0).toUpperCase() + k.slice(1), String(v)]),
+    { fontSize: 8.5 },
+  );
   doc.moveDown(0.6);
 }
 
