@@ -28,10 +28,12 @@ export function ChoiceGroup(props: {
       </legend>
       {props.hint ? <small class="hint">{props.hint}</small> : null}
       {props.options.map((o) => (
-        <label>
+        <label class="choice">
           <input type={props.type} name={props.name} value={o.value} checked={current.includes(o.value)} />
-          {o.label}
-          {o.hint ? <small class="hint choice-hint">{o.hint}</small> : null}
+          <span>
+            {o.label}
+            {o.hint ? <small class="hint choice-hint">{o.hint}</small> : null}
+          </span>
         </label>
       ))}
       {error ? (

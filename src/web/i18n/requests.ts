@@ -124,7 +124,7 @@ export default defineMessages({
     'requests.delivery.POS': 'Pos/jasa pengiriman',
     'requests.delivery.FAKSIMILI': 'Faksimili',
 
-    'requests.deliveryKind.UNDUH': 'Tautan unduh (halaman lacak)',
+    'requests.deliveryKind.UNDUH': 'tautan unduh di halaman lacak',
     'requests.deliveryKind.EMAIL': 'Email dengan tautan unduh',
     'requests.deliveryKind.AMBIL_LANGSUNG': 'Diambil langsung',
     'requests.deliveryKind.POS': 'Dikirim melalui pos',
@@ -634,7 +634,7 @@ export default defineMessages({
     'requests.delivery.POS': 'Post/courier',
     'requests.delivery.FAKSIMILI': 'Fax',
 
-    'requests.deliveryKind.UNDUH': 'Download link (tracking page)',
+    'requests.deliveryKind.UNDUH': 'download link on the tracking page',
     'requests.deliveryKind.EMAIL': 'Email with a download link',
     'requests.deliveryKind.AMBIL_LANGSUNG': 'Collected in person',
     'requests.deliveryKind.POS': 'Sent by post',
