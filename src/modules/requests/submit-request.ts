@@ -177,10 +177,11 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
   const now = ctx.clock.now();
   const { data, members, receivedAt } = await validate(ctx, input, office, now);
 
-  const [settings, calendar, officer] = await Promise.all([
+  const [settings, calendar, officer, staff] = await Promise.all([
     getOfficeSettings(ctx.db, office.id),
     loadOfficeCalendar(ctx.db, office),
     officerOf(ctx.db, actor),
+    staffEmails(ctx.db, office, ['PPID', 'PETUGAS_LAYANAN'], ctx.clock.now()),
   ]);
   const numbers = deadlineProfileFor(data.category, settings.requests);
   const due = computeDueDate(calendar, {
@@ -333,7 +334,7 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
       dueDateText: dueText,
       requestUrl: staffRequestUrl(ctx.publicUrl, office.slug, request!.id),
     });
-    for (const to of await staffEmails(tx, office, ['PPID', 'PETUGAS_LAYANAN'], now)) {
+    for (const to of staff) {
       await queueMail(tx, office.id, { to, ...staffMail, template: 'staff-new-request', entityType: 'request', entityId: request!.id }, now);
     }
 
