@@ -36,6 +36,9 @@ function HomePage({ ctx, q, results, top }: { ctx: PageCtx; q: string; results: 
           <button type="submit">{t('app.search')}</button>
         </fieldset>
       </form>
+      <p>
+        <a href="/permohonan">{t('requests.public.nationalTitle')}</a>
+      </p>
       {results ? (
         <section aria-live="polite">
           <h2>{t('home.results', { q })}</h2>
