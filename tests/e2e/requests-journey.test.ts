@@ -168,6 +168,7 @@ describe('an information request, from the public form to the download', () => {
     expect(main).toContain('Pemberitahuan tertulis (Model PPID-D)');
     expect(main).not.toContain('3273014501900001');
     await screenshot(page, 'tracking-decided');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[data-testid=released-file]')]);
     expect(download.suggestedFilename()).toBe('jadwal-tahapan.pdf');
     const saved = path.join(dir, 'downloaded.pdf');

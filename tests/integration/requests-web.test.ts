@@ -80,6 +80,7 @@ describe('the public request form', () => {
     expect(tracking.statusCode).toBe(200);
     expect(tracking.body).toContain(number);
     expect(tracking.body).toContain('Bagaimana tenggat ini dihitung');
+    expect(tracking.body).not.toMatch(/requests\.[a-zA-Z]+\.[A-Za-z]/);
     for (const secret of [BANDUNG_NIK, 'dewi.lestari@contoh.test', 'Cihampelas', '0812 2345 6789']) expect(tracking.body).not.toContain(secret);
 
     // Another browser needs the number and the code; a wrong code learns nothing.
@@ -251,6 +252,13 @@ describe('the staff request page', () => {
     expect(delivered.statusCode).toBe(302);
     const final = await desk.get(url);
     expect(final.body).toContain('Selesai');
+    // Every label of the staff page is translated, in both languages.
+    expect(final.body).not.toMatch(/requests\.[a-zA-Z]+\.[A-Za-z]/);
+    await desk.get(`/bahasa/en?next=${url}`);
+    const english = await desk.get(url);
+    expect(english.body).toContain('Closed');
+    expect(english.body).not.toMatch(/requests\.[a-zA-Z]+\.[A-Za-z]/);
+    await desk.get(`/bahasa/id?next=${url}`);
     for (const kind of ['tanda-terima', 'pemberitahuan-tertulis', 'tanda-bukti-penyerahan']) {
       const pdf = await desk.get(`${url}/dokumen/${kind}`);
       expect(pdf.statusCode, kind).toBe(200);

@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
-import { instantOfLocal } from '../../modules/calendar/working-days.ts';
-import { findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
+import { loadOfficeCalendar } from '../../modules/calendar/queries.ts';
+import { instantOfLocal, localDateTime } from '../../modules/calendar/working-days.ts';
+import { deadlineState } from '../../modules/requests/deadline-state.ts';
+import { findOfficeBySlug, getOfficeSettings, type Office } from '../../modules/offices/queries.ts';
 import { closeRequest } from '../../modules/requests/close-request.ts';
 import { decideRequest } from '../../modules/requests/decide-request.ts';
 import { deliverRequest } from '../../modules/requests/deliver-request.ts';
@@ -170,8 +172,9 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
     async (req) => {
       const office = await officeOf(req, req.params.slug);
       const view: StaffRequestView = await readRequestForStaff(ctx, req.actor, { officeId: office.id, requestId: req.params.id });
-      const { rows } = await listWorklist(ctx, req.actor, { officeId: office.id, filter: { view: 'all', q: view.request.number } });
-      const row = rows.find((r) => r.request.id === view.request.id) ?? { request: view.request, state: 'answered' as const, due: view.request.dueDate, workingDaysLeft: null };
+      const [calendar, settings] = await Promise.all([loadOfficeCalendar(ctx.db, office), getOfficeSettings(ctx.db, office.id)]);
+      const today = localDateTime(ctx.clock.now(), office.timezone).date;
+      const row = { request: view.request, ...deadlineState(view.request, today, calendar, settings.requests.reminderWorkingDays) };
       const r = view.request;
       return {
         ...summary(row),
