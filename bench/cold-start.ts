@@ -8,7 +8,6 @@ import { freePort } from '../scripts/pg-cluster.ts';
 // project would have) and the first `npm start` on an empty data directory (migrations,
 // 553 offices, holidays, demo accounts) until it listens; then a warm restart.
 const root = path.resolve(import.meta.dirname, '..');
-const work = mkdtempSync(path.join(os.tmpdir(), 'terbuka-clone-'));
 
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(1);
@@ -40,18 +39,24 @@ async function startUntilListening(cwd: string): Promise<number> {
   return elapsed;
 }
 
-try {
-  const clone = path.join(work, 'terbuka');
-  execFileSync('git', ['clone', '--quiet', root, clone]);
-  const t0 = performance.now();
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: clone, stdio: 'inherit' });
-  const install = performance.now() - t0;
-  const first = await startUntilListening(clone);
-  const warm = await startUntilListening(clone);
-  console.log(`npm ci (warm npm cache):            ${seconds(install)} s`);
-  console.log(`first npm start (empty data dir):   ${seconds(first)} s`);
-  console.log(`second npm start (existing data):   ${seconds(warm)} s`);
-  console.log(`first start / warm start:           ${(first / warm).toFixed(2)}×`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
+export async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'terbuka-clone-'));
+  try {
+    const clone = path.join(work, 'terbuka');
+    execFileSync('git', ['clone', '--quiet', root, clone]);
+    const t0 = performance.now();
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: clone,
+      stdio: 'inherit',
+    });
+    const install = performance.now() - t0;
+    const first = await startUntilListening(clone);
+    const warm = await startUntilListening(clone);
+    console.log(`npm ci (warm npm cache):            ${seconds(install)} s`);
+    console.log(`first npm start (empty data dir):   ${seconds(first)} s`);
+    console.log(`second npm start (existing data):   ${seconds(warm)} s`);
+    console.log(`first start / warm start:           ${(first / warm).toFixed(2)}×`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }

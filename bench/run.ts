@@ -1,15 +1,17 @@
+// `npm run bench -- <name> [args]`: runs bench/<name>.ts. Benchmarks print figures (and ratios
+// between configurations run in the same process); they never assert timings.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-// `npm run bench -- <name>` runs bench/<name>.ts. Benchmarks print their figures (as ratios
-// measured in one run, because the machine is shared); tests never assert timings.
-const name = process.argv[2];
-const available = readdirSync(import.meta.dirname)
-  .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.startsWith('_'))
+const here = import.meta.dirname;
+const available = readdirSync(here)
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
   .map((f) => f.replace(/\.ts$/, ''));
+const name = process.argv[2];
 if (!name || !available.includes(name)) {
-  console.log(`Usage: npm run bench -- <${available.join('|')}>`);
-  process.exit(name ? 1 : 0);
+  console.error(`Usage: npm run bench -- <name>\nAvailable: ${available.join(', ')}`);
+  process.exit(2);
 }
-process.argv.splice(2, 1);
-await import(path.join(import.meta.dirname, `${name}.ts`));
+const mod = (await import(pathToFileURL(path.join(here, `${name}.ts`)).href)) as { main: (args: string[]) => Promise<void> };
+await mod.main(process.argv.slice(3));

@@ -30,7 +30,15 @@ async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
 }
 
 function ctxOf(s: Services) {
-  return { db: s.database.db, clock: s.clock, passwordHashCost: s.config.passwordHashCost };
+  return {
+    db: s.database.db,
+    clock: s.clock,
+    passwordHashCost: s.config.passwordHashCost,
+    files: s.files,
+    dataKeys: s.config.dataKeys,
+    publicUrl: s.config.publicUrl,
+    uploadMaxBytes: s.config.uploadMaxBytes,
+  };
 }
 
 async function userIdByEmail(s: Services, email: string): Promise<string> {

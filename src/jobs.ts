@@ -2,6 +2,7 @@ import type { Config } from './platform/config.ts';
 import { defineJob, type JobDefinition, type PeriodicTask } from './platform/jobs/queue.ts';
 import { sendMailJob, smtpTransport } from './platform/mail/mailer.ts';
 import { purgeExpiredSessions } from './modules/people/sessions.ts';
+import { REQUEST_SWEEP_MINUTES, requestDeadlineSweepJob } from './modules/requests/requests-jobs.ts';
 import { z } from 'zod';
 
 // Every job the worker runs, and the periodic sweeps. A capability adds its jobs here.
@@ -10,6 +11,7 @@ export function jobDefinitions(config: Config): JobDefinition[] {
   return [
     sendMailJob({ transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null, from: config.mailFrom }),
     purgeSessionsJob(config),
+    requestDeadlineSweepJob(config),
   ];
 }
 
@@ -24,5 +26,8 @@ function purgeSessionsJob(config: Config) {
 }
 
 export function periodicTasks(config: Config): PeriodicTask[] {
-  return [{ job: purgeSessionsJob(config), everyMinutes: 60 }];
+  return [
+    { job: purgeSessionsJob(config), everyMinutes: 60 },
+    { job: requestDeadlineSweepJob(config), everyMinutes: REQUEST_SWEEP_MINUTES },
+  ];
 }

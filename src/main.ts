@@ -32,7 +32,15 @@ async function main(): Promise<void> {
     );
   }
 
-  const ctx = { db: services.database.db, clock: services.clock, passwordHashCost: config.passwordHashCost };
+  const ctx = {
+    db: services.database.db,
+    clock: services.clock,
+    passwordHashCost: config.passwordHashCost,
+    files: services.files,
+    dataKeys: config.dataKeys,
+    publicUrl: config.publicUrl,
+    uploadMaxBytes: config.uploadMaxBytes,
+  };
   if (config.seedDemo && (await isFreshInstall(ctx))) {
     const credentials = await seedDemo(ctx);
     console.log(

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { calendarApi } from './api/calendar-api.ts';
 import { officeApi } from './api/office-api.ts';
+import { publicRequestApi } from './api/requests-public-api.ts';
+import { staffRequestApi } from './api/requests-staff-api.ts';
+import { publicRequestRoutes } from './public/request-routes.tsx';
 import { publicRoutes } from './public/public-routes.tsx';
 import { systemRoutes } from './public/system-routes.ts';
 import { authRoutes } from './staff/auth-routes.tsx';
@@ -9,6 +12,12 @@ import { dashboardRoutes } from './staff/dashboard.tsx';
 import { staffGuard } from './staff/guard.ts';
 import { officeAdminRoutes } from './staff/offices.tsx';
 import { oversightRoutes } from './staff/oversight.tsx';
+import { intakeRoutes } from './staff/requests/intake-page.tsx';
+import { registerRoutes } from './staff/requests/register-page.tsx';
+import { reportRoutes } from './staff/requests/reports-page.tsx';
+import { staffRequestRoutes } from './staff/requests/request-routes.tsx';
+import { requestSettingsRoutes } from './staff/requests/request-settings-page.tsx';
+import { worklistRoutes } from './staff/requests/worklist-page.tsx';
 import { settingsRoutes } from './staff/settings.tsx';
 import { tokenRoutes } from './staff/tokens.tsx';
 import { unitRoutes } from './staff/units.tsx';
@@ -27,6 +36,13 @@ const officeStaffModules: RouteModule[] = [
   oversightRoutes,
   tokenRoutes,
   officeAdminRoutes,
+  // information requests (issue 3)
+  worklistRoutes,
+  intakeRoutes,
+  staffRequestRoutes,
+  registerRoutes,
+  reportRoutes,
+  requestSettingsRoutes,
 ];
 
 async function officeStaff(app: FastifyInstance): Promise<void> {
@@ -42,7 +58,10 @@ export const routeModules: RouteModule[] = [
   systemRoutes,
   officeApi,
   calendarApi,
+  publicRequestApi,
+  staffRequestApi,
   authRoutes,
   officeStaff,
+  publicRequestRoutes,
   publicRoutes,
 ];

@@ -35,6 +35,15 @@ const ALLOWED: Record<string, string[]> = {
   viewOutbox: ['ADMIN', 'NATIONAL_ADMIN'],
   createOffice: ['NATIONAL_ADMIN'],
   manageNationalHolidays: ['NATIONAL_ADMIN'],
+  // information requests: the desk and the PPID roles; a unit only its dispositions; personal
+  // data (NIK, identity scans) only the PPID and the Atasan PPID.
+  viewRequests: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU'],
+  intakeRequests: ['PPID', 'PETUGAS_LAYANAN'],
+  decideRequests: ['PPID'],
+  answerDispositions: ['PPID', 'PPID_PEMBANTU'],
+  viewRequestRegister: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN'],
+  viewRequestReports: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'PEMBINA_PPID'],
+  viewRequesterIdentity: ['PPID', 'ATASAN_PPID'],
 };
 
 let t: TestApp;

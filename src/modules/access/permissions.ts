@@ -76,4 +76,46 @@ export const can = {
     ),
 };
 
-export type Permission = keyof typeof can;
+// Information requests (issue 3). The desk (PETUGAS_LAYANAN) receives and delivers; the PPID
+// routes, decides and extends (UU 14/2008 Pasal 22(7)-(8)); a PPID Pembantu sees only what was
+// disposed to its unit (checked per request with `can.viewRequest`).
+const REQUEST_READERS: Role[] = ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU'];
+
+export const canRequests = {
+  /** The worklist and request pages (a PPID Pembantu only for its unit's dispositions). */
+  viewRequests: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, ...REQUEST_READERS),
+
+  /** One request: every reader but a PPID Pembantu, who needs a disposition to its unit. */
+  viewRequest: (actor: Actor, office: OfficeRef, disposedUnitIds: readonly string[]) =>
+    isOperator(actor) ||
+    hasRole(actor, office, 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN') ||
+    actor.roles.some((r) => r.officeId === office.id && r.role === 'PPID_PEMBANTU' && r.unitId !== null && disposedUnitIds.includes(r.unitId)),
+
+  /** Desk work: intake, completeness, fees, payment, delivery, closing (seed 002 steps 1-6). */
+  intakeRequests: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'PETUGAS_LAYANAN'),
+
+  /** Disposisi to units, written notices, refusals and the one extension: the PPID's acts. */
+  decideRequests: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID'),
+
+  /** Answer a disposition: the PPID, or a PPID Pembantu of the unit it went to. */
+  answerDisposition: (actor: Actor, office: OfficeRef, unitId: string | null) =>
+    isOperator(actor) ||
+    hasRole(actor, office, 'PPID') ||
+    (unitId !== null && actor.roles.some((r) => r.officeId === office.id && r.role === 'PPID_PEMBANTU' && r.unitId === unitId)),
+
+  /** Route-level check for the disposition answer form (the unit is checked per request). */
+  answerDispositions: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'PPID_PEMBANTU'),
+
+  /** The register (Model PPID-C) names requesters: only the office's service roles. */
+  viewRequestRegister: (actor: Actor, office: OfficeRef) =>
+    isOperator(actor) || hasRole(actor, office, 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN'),
+
+  /** Counts without personal data (daily/monthly reports of seed 002 steps 7-8). */
+  viewRequestReports: (actor: Actor, office: OfficeRef) =>
+    isOperator(actor) || hasRole(actor, office, 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'PEMBINA_PPID'),
+
+  /** NIK and identity scans: the office's PPID roles only, never the desk or a unit. */
+  viewRequesterIdentity: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'ATASAN_PPID'),
+};
+
+export type Permission = keyof typeof can | keyof typeof canRequests;

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
+import type { KeyRing } from '../../platform/crypto.ts';
+import type { FileStore } from '../../platform/storage/file-store.ts';
+import { seedDemoRequests } from '../requests/seed-demo-requests.ts';
 import { hashPassword, randomPassword } from '../../platform/crypto.ts';
 import { cliActor } from '../access/actor.ts';
 import { localDateTime } from '../calendar/working-days.ts';
@@ -79,10 +82,13 @@ const DEMO_SETTINGS: Record<string, unknown> = {
   },
 };
 
-/** A seeder of demo data for one capability. Capabilities add theirs to `demoSeeders`. */
-export type DemoSeeder = (ctx: Ctx) => Promise<void>;
+/** What demo seeders get: the platform context, plus file storage and keys for documents. */
+export type DemoCtx = Ctx & { files: FileStore; dataKeys: KeyRing; publicUrl: string; uploadMaxBytes: number };
 
-export const demoSeeders: DemoSeeder[] = [];
+/** A seeder of demo data for one capability. Capabilities add theirs to `demoSeeders`. */
+export type DemoSeeder = (ctx: DemoCtx) => Promise<void>;
+
+export const demoSeeders: DemoSeeder[] = [seedDemoRequests];
 
 /** True when the database holds no staff account yet (a fresh install). */
 export async function isFreshInstall(ctx: Ctx): Promise<boolean> {
@@ -100,7 +106,7 @@ async function office(ctx: Ctx, slug: string): Promise<Office> {
  * Demo staff for KPU RI, KPU Provinsi Jawa Barat and KPU Kota Bandung, with units and
  * settings, and random passwords returned once. Nothing is fixed in code but the names.
  */
-export async function seedDemo(ctx: Ctx & { passwordHashCost: number }): Promise<DemoCredential[]> {
+export async function seedDemo(ctx: DemoCtx & { passwordHashCost: number }): Promise<DemoCredential[]> {
   const actor = cliActor('seed-demo');
   const bandung = await office(ctx, 'kpu-kota-bandung');
   for (const [slug, settings] of Object.entries(DEMO_SETTINGS)) {

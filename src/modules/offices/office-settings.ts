@@ -13,6 +13,32 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
+const days = (max: number, fallback: number) => z.number().int().min(1).max(max).default(fallback);
+
+// Statutory numbers of the request service, as per-office data (issue 3, "Deadline profiles").
+const requestServiceSettings = z
+  .object({
+    /** UU 14/2008 Pasal 22(7): written notice within 10 working days of receipt. */
+    standardDays: days(60, 10),
+    /** UU 14/2008 Pasal 22(8): one extension of at most 7 working days, with written reasons. */
+    standardExtensionDays: days(30, 7),
+    /** Perki 1/2019 Pasal 12: election-stage information 3 + 2 working days; an office opts in. */
+    electionProfileEnabled: z.boolean().default(false),
+    electionDays: days(30, 3),
+    electionExtensionDays: days(30, 2),
+    /** Working days a requester has to complete an incomplete request (regulation.md §3.2). */
+    completionDays: days(30, 3),
+    /** Actual copying cost per page in rupiah (regulation.md §3.6; the service itself is free). */
+    copyFeePerPage: z.number().int().min(0).max(100_000).default(500),
+    /** Electronic copies cost nothing by default (regulation.md §3.6, PA Limboto example). */
+    softcopyFree: z.boolean().default(true),
+    /** Days a released file stays downloadable through its link. */
+    downloadLinkDays: days(90, 14),
+    /** Staff are reminded this many working days before a due date. */
+    reminderWorkingDays: z.number().int().min(0).max(10).default(2),
+  })
+  .prefault({});
+
 export const officeSettingsSchema = z.object({
   letterhead: z
     .object({
@@ -39,6 +65,7 @@ export const officeSettingsSchema = z.object({
     .max(120)
     .refine(isRegisterPattern, { message: 'validation.registerPattern' })
     .default('{seq:03}/PPID/{officeCode}/{romanMonth}/{year}'),
+  requests: requestServiceSettings,
   publicContact: z
     .object({
       email: z.email().nullish().transform((v) => v ?? null),

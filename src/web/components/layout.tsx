@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { actorOffices, type PageCtx } from '../render.tsx';
-import { can } from '../../modules/access/permissions.ts';
+import { can, canRequests } from '../../modules/access/permissions.ts';
 
 function langSwitchHref(ctx: PageCtx): string {
   const other = ctx.locale === 'id' ? 'en' : 'id';
@@ -17,6 +17,7 @@ function Document(props: { ctx: PageCtx; title: string; children: ComponentChild
         <title>{`${props.title} · ${ctx.t('app.name')}`}</title>
         <link rel="stylesheet" href="/assets/vendor/pico.red.min.css" />
         <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="stylesheet" href="/assets/requests.css" />
         <script src="/assets/vendor/htmx.min.js" defer></script>
         <script src="/assets/app.js" defer></script>
       </head>
@@ -113,10 +114,14 @@ export function StaffLayout(props: { ctx: PageCtx; title: string; children: Comp
   const items: NavItem[] = office
     ? [
         { href: base, label: ctx.t('nav.dashboard'), show: true },
+        { href: `${base}/permohonan`, label: ctx.t('requests.nav.worklist'), show: canRequests.viewRequests(ctx.actor, office) },
+        { href: `${base}/register-permohonan`, label: ctx.t('requests.nav.register'), show: canRequests.viewRequestRegister(ctx.actor, office) },
+        { href: `${base}/laporan-permohonan`, label: ctx.t('requests.nav.reports'), show: canRequests.viewRequestReports(ctx.actor, office) },
         { href: `${base}/pengguna`, label: ctx.t('nav.users'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/unit`, label: ctx.t('nav.units'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/kalender`, label: ctx.t('nav.calendar'), show: can.enterOffice(ctx.actor, office) },
         { href: `${base}/pengaturan`, label: ctx.t('nav.settings'), show: can.administerOffice(ctx.actor, office) },
+        { href: `${base}/pengaturan-permohonan`, label: ctx.t('requests.nav.settings'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/kantor`, label: ctx.t('nav.offices'), show: can.createOffice(ctx.actor, office) },
         { href: `${base}/token`, label: ctx.t('nav.tokens'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/kotak-keluar`, label: ctx.t('nav.outbox'), show: can.viewOutbox(ctx.actor, office) },

@@ -36,6 +36,9 @@ function HomePage({ ctx, q, results, top }: { ctx: PageCtx; q: string; results: 
           <button type="submit">{t('app.search')}</button>
         </fieldset>
       </form>
+      <p>
+        <a href="/permohonan">{t('requests.public.nationalTitle')}</a>
+      </p>
       {results ? (
         <section aria-live="polite">
           <h2>{t('home.results', { q })}</h2>
@@ -112,7 +115,11 @@ function OfficePage(props: {
       </section>
       <section>
         <h2>{t('office.section.requests')}</h2>
-        <p>{t('office.requestsSoon')}</p>
+        <p>{t('requests.office.lead')}</p>
+        <p class="toolbar">
+          <a href={`/${office.slug}/permohonan`} role="button">{t('requests.office.form')}</a>
+          <a href={`/${office.slug}/permohonan/cek`}>{t('requests.office.track')}</a>
+        </p>
       </section>
       <h2>{t('office.published')}</h2>
       <div class="sections">

@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { zoneName } from '../../platform/i18n.ts';
 import { listCoveredYears } from '../../modules/calendar/queries.ts';
 import { localDateTime } from '../../modules/calendar/working-days.ts';
-import { rolesAt } from '../../modules/access/permissions.ts';
+import { canRequests, rolesAt } from '../../modules/access/permissions.ts';
+import { listWorklist, type WorklistRow } from '../../modules/requests/list-worklist.ts';
+import { requestsCtxOf } from '../requests/requests-ctx.ts';
+import { WorklistTable } from './requests/worklist-table.tsx';
 import { getOfficeSettings, type Office } from '../../modules/offices/queries.ts';
 import type { OfficeSettings } from '../../modules/offices/office-settings.ts';
 import { StaffLayout } from '../components/layout.tsx';
@@ -19,7 +22,7 @@ export function yearsNeedingHolidays(today: string, covered: number[]): number[]
   return needed.filter((y) => !covered.includes(y));
 }
 
-function Dashboard(props: { ctx: PageCtx; office: Office; settings: OfficeSettings; missingYears: number[]; coveredYears: number[] }) {
+function Dashboard(props: { ctx: PageCtx; office: Office; settings: OfficeSettings; missingYears: number[]; coveredYears: number[]; worklist: WorklistRow[] | null }) {
   const { ctx, office, settings } = props;
   const { t } = ctx;
   const roles = rolesAt(ctx.actor, office);
@@ -42,7 +45,16 @@ function Dashboard(props: { ctx: PageCtx; office: Office; settings: OfficeSettin
       ))}
       <section>
         <h2>{t('staff.worklist')}</h2>
-        <p class="muted">{t('staff.worklistEmpty')}</p>
+        {props.worklist ? (
+          <>
+            <WorklistTable ctx={ctx} office={office} rows={props.worklist.slice(0, 10)} />
+            <p>
+              <a href={`/staff/${office.slug}/permohonan`}>{t('requests.worklist.all', { n: props.worklist.length })}</a>
+            </p>
+          </>
+        ) : (
+          <p class="muted">{t('staff.worklistEmpty')}</p>
+        )}
       </section>
       <section>
         <h2>{t('staff.yourRoles')}</h2>
@@ -68,7 +80,13 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.services.database;
   app.get('/staff/:office', { config: { permission: 'enterOffice' } }, async (req, reply) => {
     const office = req.office!;
-    const [settings, covered] = await Promise.all([getOfficeSettings(db, office.id), listCoveredYears(db)]);
+    const [settings, covered, worklist] = await Promise.all([
+      getOfficeSettings(db, office.id),
+      listCoveredYears(db),
+      canRequests.viewRequests(req.actor, office)
+        ? listWorklist(requestsCtxOf(app), req.actor, { officeId: office.id }).then((w) => w.rows)
+        : Promise.resolve(null),
+    ]);
     const today = localDateTime(app.services.clock.now(), office.timezone).date;
     const coveredYears = covered.map((c) => c.year);
     return sendPage(
@@ -79,6 +97,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
         settings={settings}
         coveredYears={coveredYears}
         missingYears={yearsNeedingHolidays(today, coveredYears)}
+        worklist={worklist}
       />,
     );
   });

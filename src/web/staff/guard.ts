@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../modules/access/actor.ts';
-import { can, type OfficeRef } from '../../modules/access/permissions.ts';
+import { can, canRequests, type OfficeRef } from '../../modules/access/permissions.ts';
 import { findOfficeBySlug } from '../../modules/offices/queries.ts';
 
 /** Route-level checks: each takes the actor and the office named in the URL. */
@@ -14,6 +14,13 @@ export const routeChecks = {
   overseeOffice: can.overseeOffice,
   createOffice: (actor, office) => can.createOffice(actor, office),
   manageNationalHolidays: (actor) => can.manageNationalHolidays(actor),
+  viewRequests: canRequests.viewRequests,
+  intakeRequests: canRequests.intakeRequests,
+  decideRequests: canRequests.decideRequests,
+  answerDispositions: canRequests.answerDispositions,
+  viewRequestRegister: canRequests.viewRequestRegister,
+  viewRequestReports: canRequests.viewRequestReports,
+  viewRequesterIdentity: canRequests.viewRequesterIdentity,
 } satisfies Record<string, (actor: Actor, office: OfficeRef) => boolean>;
 
 export type RoutePermission = keyof typeof routeChecks;

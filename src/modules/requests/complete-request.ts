@@ -1,0 +1,100 @@
+import { formatDate } from '../../platform/i18n.ts';
+import { queueMail } from '../../platform/mail/mailer.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Actor } from '../access/actor.ts';
+import { loadOfficeCalendar } from '../calendar/queries.ts';
+import { computeDueDate } from '../calendar/working-days.ts';
+import { getOfficeSettings } from '../offices/queries.ts';
+import { staffRequestUpdateMail } from './emails/staff-request-update-mail.ts';
+import { staffRequestUrl } from './links.ts';
+import type { RequestRow } from './queries.ts';
+import { staffEmails } from './recipients.ts';
+import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
+import { checkRequesterOrDesk } from './requester-proof.ts';
+import type { RequestsCtx } from './requests-ctx.ts';
+import { requestIdentityDocuments, type DueExplanation } from './schema.ts';
+import { IDENTITY_FIELDS } from './submit-request.ts';
+import { checkUploads, IDENTITY_MAX_BYTES, saveUploads, type Upload } from './uploads.ts';
+
+/**
+ * The requester supplies what was missing. The request goes back to the desk for another
+ * completeness check, and the statutory period restarts from now: the law counts from the
+ * receipt of a complete request (regulation.md §3.2, KPU Papua Barat Daya practice).
+ */
+export async function completeRequest(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: { officeId: string; requestId: string; trackingCode?: string | undefined; note?: string | undefined; uploads: Upload[] },
+): Promise<RequestRow> {
+  const office = await activeOffice(ctx.db, input.officeId);
+  const current = await loadRequest(ctx.db, office.id, input.requestId);
+  checkRequesterOrDesk(actor, office, current, input.trackingCode);
+  const note = input.note?.trim().slice(0, 2000) ?? '';
+  if (!note && input.uploads.length === 0) throw AppError.field('note', 'validation.completionEmpty');
+  if (input.uploads.some((u) => !IDENTITY_FIELDS[u.field])) throw AppError.field('files', 'validation.unknownField');
+  const maxBytes = Math.min(IDENTITY_MAX_BYTES, ctx.uploadMaxBytes);
+  await checkUploads(input.uploads, 'identity', maxBytes);
+  const now = ctx.clock.now();
+  const [settings, calendar] = await Promise.all([getOfficeSettings(ctx.db, office.id), loadOfficeCalendar(ctx.db, office)]);
+  const due = computeDueDate(calendar, {
+    receivedAt: now,
+    workingDays: current.responseDays,
+    timeZone: office.timezone,
+    cutoff: settings.cutoff,
+    counting: settings.dayCounting,
+  });
+  const explanation: DueExplanation = {
+    profile: current.deadlineProfile,
+    workingDays: current.responseDays,
+    receivedOn: due.receivedOn,
+    dueDate: due.dueDate,
+    skipped: due.skipped,
+    warnings: due.warnings,
+  };
+  const actorLabel = eventActorLabel(actor);
+  return ctx.db.transaction(async (tx) => {
+    const before = await loadRequest(tx, office.id, input.requestId);
+    const saved = await saveUploads(tx, ctx.files, input.uploads, {
+      officeId: office.id,
+      purpose: 'identity',
+      maxBytes,
+      encrypt: true,
+      createdBy: actorLabel,
+      now,
+    });
+    const after = await compareAndSet(
+      tx,
+      before,
+      'complete',
+      { receivedOn: due.receivedOn, dueDate: due.dueDate, dueExplanation: explanation, completionDueDate: null },
+      now,
+    );
+    for (const [i, file] of saved.entries()) {
+      await tx.insert(requestIdentityDocuments).values({
+        officeId: office.id,
+        requestId: after.id,
+        fileId: file.id,
+        kind: IDENTITY_FIELDS[input.uploads[i]!.field]!,
+        addedAt: now,
+      });
+    }
+    await addEvent(tx, after, {
+      kind: 'COMPLETED',
+      actorLabel,
+      public: true,
+      data: { files: saved.length, dueDate: due.dueDate, note: note || null },
+      at: now,
+    });
+    await auditRequest(tx, actor, after, 'completed', { files: saved.length, dueDate: due.dueDate }, now, before);
+    const mail = staffRequestUpdateMail({
+      officeName: office.name,
+      number: after.number,
+      what: `Pemohon telah melengkapi permohonan; tenggat baru ${formatDate(due.dueDate, 'id')}`,
+      requestUrl: staffRequestUrl(ctx.publicUrl, office.slug, after.id),
+    });
+    for (const to of await staffEmails(tx, office, ['PETUGAS_LAYANAN', 'PPID'], now)) {
+      await queueMail(tx, office.id, { to, ...mail, template: 'staff-request-completed', entityType: 'request', entityId: after.id }, now);
+    }
+    return after;
+  });
+}

@@ -1,0 +1,80 @@
+import { AppError } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validation.ts';
+import type { Actor } from '../access/actor.ts';
+import { canRequests } from '../access/permissions.ts';
+import { localDateTime } from '../calendar/working-days.ts';
+import { getOfficeSettings } from '../offices/queries.ts';
+import { decisionInput } from './decision-input.ts';
+import { issueDecision } from './issue-decision.ts';
+import { officerOf } from './officer.ts';
+import { listDispositionFiles, listDispositions, type RequestRow } from './queries.ts';
+import { activeOffice, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
+import type { RequestsCtx } from './requests-ctx.ts';
+import { checkUploads, saveUploads, type Upload } from './uploads.ts';
+
+export const PPID_TITLE = 'Pejabat Pengelola Informasi dan Dokumentasi';
+
+/**
+ * The PPID's written notice (UU 14/2008 Pasal 22(7), Model PPID-D): granted in full or in part,
+ * refused as exempt (with the consequence test, and the SK Penolakan, Model PPID-E), not held,
+ * or not yet documented. A fee owed moves the request to AWAITING_PAYMENT.
+ */
+export async function decideRequest(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: { officeId: string; requestId: string; data: unknown; uploads: Upload[] },
+): Promise<RequestRow> {
+  const office = await activeOffice(ctx.db, input.officeId);
+  if (!canRequests.decideRequests(actor, office)) throw AppError.forbidden();
+  const data = parseInput(decisionInput, input.data);
+  const granted = data.outcome === 'GRANTED_FULL' || data.outcome === 'GRANTED_PARTIAL';
+  if (!granted && (input.uploads.length > 0 || data.releaseFileIds.length > 0)) {
+    throw AppError.field('releaseFileIds', 'validation.nothingToRelease');
+  }
+  const now = ctx.clock.now();
+  if (data.documentedBy && data.documentedBy < localDateTime(now, office.timezone).date) {
+    throw AppError.field('documentedBy', 'validation.dateInPast');
+  }
+  await checkUploads(input.uploads, 'document', ctx.uploadMaxBytes);
+  const [settings, officer, dispositions] = await Promise.all([
+    getOfficeSettings(ctx.db, office.id),
+    officerOf(ctx.db, actor),
+    listDispositions(ctx.db, office.id, input.requestId),
+  ]);
+  const unitFiles = await listDispositionFiles(ctx.db, office.id, dispositions.map((d) => d.id));
+  if (data.releaseFileIds.some((id) => !unitFiles.some((f) => f.fileId === id))) {
+    throw AppError.field('releaseFileIds', 'validation.invalidChoice');
+  }
+  return ctx.db.transaction(async (tx) => {
+    const before = await loadRequest(tx, office.id, input.requestId);
+    const saved = await saveUploads(tx, ctx.files, input.uploads, {
+      officeId: office.id,
+      purpose: 'document',
+      maxBytes: ctx.uploadMaxBytes,
+      encrypt: false,
+      createdBy: eventActorLabel(actor),
+      now,
+    });
+    const action = granted && before.feeTotal > 0 ? 'decideWithFee' : 'decide';
+    const after = await compareAndSet(tx, before, action, { decidedAt: now }, now);
+    await issueDecision(
+      tx,
+      ctx,
+      actor,
+      office,
+      settings,
+      before,
+      after,
+      {
+        ...data,
+        atDesk: false,
+        officer: { ...officer, title: PPID_TITLE },
+        deliveryMethod: data.deliveryMethod ?? before.deliveryMethod,
+        forms: granted ? data.forms : [],
+        releasedFileIds: [...data.releaseFileIds, ...saved.map((f) => f.id)],
+      },
+      now,
+    );
+    return after;
+  });
+}

@@ -1,0 +1,105 @@
+import { isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
+import { formatDate } from '../../platform/i18n.ts';
+import { queueMail } from '../../platform/mail/mailer.ts';
+import { parseInput } from '../../platform/validation.ts';
+import type { Actor } from '../access/actor.ts';
+import { canRequests } from '../access/permissions.ts';
+import { loadOfficeCalendar } from '../calendar/queries.ts';
+import { extendDueDate, localDateTime } from '../calendar/working-days.ts';
+import { getOfficeSettings } from '../offices/queries.ts';
+import { requestExtendedMail } from './emails/request-extended-mail.ts';
+import { trackingUrl } from './links.ts';
+import { issuedByOf, officerOf } from './officer.ts';
+import type { RequestRow } from './queries.ts';
+import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
+import type { RequestsCtx } from './requests-ctx.ts';
+import { requestExtensions, requests, type DueExplanation } from './schema.ts';
+
+export const extensionInput = z.object({
+  reason: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(20).max(2000)),
+});
+
+/**
+ * The one extension (UU 14/2008 Pasal 22(8)): at most the profile's extension days (7, or 2 for
+ * election information), with a written reason, given before the original period ends. The
+ * extension letter is drawn from the row written here.
+ */
+export async function extendRequest(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: { officeId: string; requestId: string; data: unknown },
+): Promise<RequestRow> {
+  const office = await activeOffice(ctx.db, input.officeId);
+  if (!canRequests.decideRequests(actor, office)) throw AppError.forbidden();
+  const data = parseInput(extensionInput, input.data);
+  const now = ctx.clock.now();
+  const [settings, calendar, officer] = await Promise.all([
+    getOfficeSettings(ctx.db, office.id),
+    loadOfficeCalendar(ctx.db, office),
+    officerOf(ctx.db, actor),
+  ]);
+  const today = localDateTime(now, office.timezone).date;
+  return ctx.db.transaction(async (tx) => {
+    const before = await loadRequest(tx, office.id, input.requestId);
+    if (before.extendedDueDate) throw AppError.conflict('requests.error.alreadyExtended');
+    if (today > before.dueDate) throw new AppError('CONFLICT', 'requests.error.extendTooLate', { date: formatDate(before.dueDate, 'id') });
+    const extended = extendDueDate(calendar, before.dueDate, before.extensionDays);
+    const explanation: DueExplanation = {
+      profile: before.deadlineProfile,
+      workingDays: before.extensionDays,
+      receivedOn: before.dueDate,
+      dueDate: extended.dueDate,
+      skipped: extended.skipped,
+      warnings: extended.warnings,
+    };
+    // "Once": the row must still have no extension when it is written.
+    const after = await compareAndSet(tx, before, 'extend', { extendedDueDate: extended.dueDate }, now, isNull(requests.extendedDueDate));
+    await tx.insert(requestExtensions).values({
+      officeId: office.id,
+      requestId: after.id,
+      reason: data.reason,
+      previousDueDate: before.dueDate,
+      newDueDate: extended.dueDate,
+      explanation,
+      extendedAt: now,
+      extendedBy: eventActorLabel(actor),
+      officerName: officer.name,
+      officerNip: officer.nip,
+      issuedBy: issuedByOf(office, settings),
+    });
+    await addEvent(tx, after, {
+      kind: 'EXTENDED',
+      actorLabel: eventActorLabel(actor),
+      public: true,
+      data: { newDueDate: extended.dueDate, reason: data.reason },
+      at: now,
+    });
+    await auditRequest(tx, actor, after, 'extended', { previousDueDate: before.dueDate, newDueDate: extended.dueDate }, now, before);
+    if (after.email) {
+      await queueMail(
+        tx,
+        office.id,
+        {
+          to: after.email,
+          ...requestExtendedMail({
+            requesterName: after.requesterName,
+            officeName: office.name,
+            number: after.number,
+            reason: data.reason,
+            previousDueText: formatDate(before.dueDate, 'id'),
+            newDueText: formatDate(extended.dueDate, 'id'),
+            extensionDays: before.extensionDays,
+            trackingUrl: trackingUrl(ctx.publicUrl, office.slug),
+          }),
+          template: 'request-extended',
+          entityType: 'request',
+          entityId: after.id,
+        },
+        now,
+      );
+    }
+    return after;
+  });
+}

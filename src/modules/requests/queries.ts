@@ -1,0 +1,311 @@
+import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { files } from '../../platform/storage/schema.ts';
+import {
+  requestDecisions,
+  requestDeliveries,
+  requestDispositionFiles,
+  requestDispositions,
+  requestDownloadLinks,
+  requestEvents,
+  requestExtensions,
+  requestFees,
+  requestIdentityDocuments,
+  requestReleasedFiles,
+  requests,
+} from './schema.ts';
+import type { RequestStatus } from './status.ts';
+
+// Every read of the requests module's tables. Each function takes the office it reads from,
+// except the two sweeps that serve every office (deadline reminders, lapsed completions) and
+// the public lookup by tracking code.
+
+export type RequestRow = typeof requests.$inferSelect;
+export type DecisionRow = typeof requestDecisions.$inferSelect;
+export type ExtensionRow = typeof requestExtensions.$inferSelect;
+export type DeliveryRow = typeof requestDeliveries.$inferSelect;
+export type DispositionRow = typeof requestDispositions.$inferSelect;
+export type EventRow = typeof requestEvents.$inferSelect;
+export type FeeRow = typeof requestFees.$inferSelect;
+
+export interface FileRef {
+  fileId: string;
+  name: string;
+  mediaType: string;
+  sizeBytes: number;
+}
+
+/** The due date that applies now: the extended one when there is one. */
+export const effectiveDue = sql<string>`coalesce(${requests.extendedDueDate}, ${requests.dueDate})`;
+
+export async function findRequest(db: Db, officeId: string, id: string): Promise<RequestRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.officeId, officeId), eq(requests.id, id)));
+  return row;
+}
+
+export async function findRequestByNumber(db: Db, officeId: string, number: string): Promise<RequestRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.officeId, officeId), eq(requests.number, number)));
+  return row;
+}
+
+/** Public lookup: the tracking code's hash names the request, in whichever office. */
+export async function findRequestsByTrackingHash(db: Db, hash: string): Promise<RequestRow[]> {
+  return db.select().from(requests).where(eq(requests.trackingCodeHash, hash)).limit(5);
+}
+
+export interface RequestFilter {
+  statuses?: readonly RequestStatus[] | undefined;
+  /** Only requests disposed to one of these units (a PPID Pembantu's view). */
+  unitIds?: readonly string[] | undefined;
+  /** Part of the number or of the information requested. */
+  q?: string | undefined;
+  receivedFrom?: Date | undefined;
+  receivedBefore?: Date | undefined;
+  /** Effective due date before this local date (overdue when given "today"). */
+  dueBefore?: string | undefined;
+  limit?: number | undefined;
+}
+
+function filterConditions(officeId: string, f: RequestFilter): SQL[] {
+  const c: SQL[] = [eq(requests.officeId, officeId)];
+  if (f.statuses) c.push(inArray(requests.status, [...f.statuses]));
+  if (f.unitIds) {
+    if (f.unitIds.length === 0) c.push(sql`false`);
+    else
+      c.push(
+        sql`exists (select 1 from ${requestDispositions} d where d.office_id = ${requests.officeId} and d.request_id = ${requests.id} and d.unit_id in (${sql.join(
+          f.unitIds.map((u) => sql`${u}::uuid`),
+          sql`, `,
+        )}))`,
+      );
+  }
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
+    c.push(or(sql`${requests.number} ilike ${like}`, sql`${requests.informationRequested} ilike ${like}`)!);
+  }
+  if (f.receivedFrom) c.push(gte(requests.receivedAt, f.receivedFrom));
+  if (f.receivedBefore) c.push(lt(requests.receivedAt, f.receivedBefore));
+  if (f.dueBefore) c.push(sql`${effectiveDue} < ${f.dueBefore}`);
+  return c;
+}
+
+/** The worklist order: nearest effective due date first. */
+export async function listRequests(db: Db, officeId: string, filter: RequestFilter = {}): Promise<RequestRow[]> {
+  return db
+    .select()
+    .from(requests)
+    .where(and(...filterConditions(officeId, filter)))
+    .orderBy(asc(effectiveDue), asc(requests.receivedAt))
+    .limit(filter.limit ?? 500);
+}
+
+/** The register order: by registration number. */
+export async function listRequestsForRegister(db: Db, officeId: string, filter: RequestFilter = {}): Promise<RequestRow[]> {
+  return db
+    .select()
+    .from(requests)
+    .where(and(...filterConditions(officeId, filter)))
+    .orderBy(asc(requests.year), asc(requests.seq))
+    .limit(filter.limit ?? 10_000);
+}
+
+export async function listEvents(db: Db, officeId: string, requestId: string, publicOnly: boolean): Promise<EventRow[]> {
+  return db
+    .select()
+    .from(requestEvents)
+    .where(
+      and(
+        eq(requestEvents.officeId, officeId),
+        eq(requestEvents.requestId, requestId),
+        publicOnly ? eq(requestEvents.public, true) : undefined,
+      ),
+    )
+    .orderBy(asc(requestEvents.at));
+}
+
+export async function listDispositions(db: Db, officeId: string, requestId: string): Promise<DispositionRow[]> {
+  return db
+    .select()
+    .from(requestDispositions)
+    .where(and(eq(requestDispositions.officeId, officeId), eq(requestDispositions.requestId, requestId)))
+    .orderBy(asc(requestDispositions.sentAt));
+}
+
+export async function findDisposition(db: Db, officeId: string, id: string): Promise<DispositionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(requestDispositions)
+    .where(and(eq(requestDispositions.officeId, officeId), eq(requestDispositions.id, id)));
+  return row;
+}
+
+export async function disposedUnitIds(db: Db, officeId: string, requestId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ unitId: requestDispositions.unitId })
+    .from(requestDispositions)
+    .where(and(eq(requestDispositions.officeId, officeId), eq(requestDispositions.requestId, requestId)));
+  return rows.map((r) => r.unitId);
+}
+
+const fileRef = {
+  fileId: files.id,
+  name: files.originalName,
+  mediaType: files.mediaType,
+  sizeBytes: files.sizeBytes,
+};
+
+export async function listDispositionFiles(
+  db: Db,
+  officeId: string,
+  dispositionIds: string[],
+): Promise<(FileRef & { dispositionId: string })[]> {
+  if (dispositionIds.length === 0) return [];
+  return db
+    .select({ ...fileRef, dispositionId: requestDispositionFiles.dispositionId })
+    .from(requestDispositionFiles)
+    .innerJoin(files, and(eq(files.officeId, requestDispositionFiles.officeId), eq(files.id, requestDispositionFiles.fileId)))
+    .where(and(eq(requestDispositionFiles.officeId, officeId), inArray(requestDispositionFiles.dispositionId, dispositionIds)))
+    .orderBy(asc(files.originalName));
+}
+
+export async function listReleasedFiles(db: Db, officeId: string, requestId: string): Promise<FileRef[]> {
+  return db
+    .select(fileRef)
+    .from(requestReleasedFiles)
+    .innerJoin(files, and(eq(files.officeId, requestReleasedFiles.officeId), eq(files.id, requestReleasedFiles.fileId)))
+    .where(and(eq(requestReleasedFiles.officeId, officeId), eq(requestReleasedFiles.requestId, requestId)))
+    .orderBy(asc(files.originalName));
+}
+
+export async function listIdentityDocuments(
+  db: Db,
+  officeId: string,
+  requestId: string,
+): Promise<(FileRef & { kind: string })[]> {
+  return db
+    .select({ ...fileRef, kind: requestIdentityDocuments.kind })
+    .from(requestIdentityDocuments)
+    .innerJoin(files, and(eq(files.officeId, requestIdentityDocuments.officeId), eq(files.id, requestIdentityDocuments.fileId)))
+    .where(and(eq(requestIdentityDocuments.officeId, officeId), eq(requestIdentityDocuments.requestId, requestId)))
+    .orderBy(asc(requestIdentityDocuments.addedAt));
+}
+
+export async function findDecision(db: Db, officeId: string, requestId: string): Promise<DecisionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(requestDecisions)
+    .where(and(eq(requestDecisions.officeId, officeId), eq(requestDecisions.requestId, requestId)));
+  return row;
+}
+
+export async function findExtension(db: Db, officeId: string, requestId: string): Promise<ExtensionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(requestExtensions)
+    .where(and(eq(requestExtensions.officeId, officeId), eq(requestExtensions.requestId, requestId)));
+  return row;
+}
+
+export async function findDelivery(db: Db, officeId: string, requestId: string): Promise<DeliveryRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(requestDeliveries)
+    .where(and(eq(requestDeliveries.officeId, officeId), eq(requestDeliveries.requestId, requestId)));
+  return row;
+}
+
+export async function listFees(db: Db, officeId: string, requestId: string): Promise<FeeRow[]> {
+  return db
+    .select()
+    .from(requestFees)
+    .where(and(eq(requestFees.officeId, officeId), eq(requestFees.requestId, requestId)))
+    .orderBy(asc(requestFees.line));
+}
+
+export async function findDownloadLink(db: Db, officeId: string, tokenHash: string) {
+  const [row] = await db
+    .select()
+    .from(requestDownloadLinks)
+    .where(and(eq(requestDownloadLinks.officeId, officeId), eq(requestDownloadLinks.tokenHash, tokenHash)));
+  return row;
+}
+
+/** Every office's requests whose clock runs and whose due date is on or before `until`. */
+export async function listRunningRequestsDueBy(db: Db, statuses: readonly RequestStatus[], until: string): Promise<RequestRow[]> {
+  return db
+    .select()
+    .from(requests)
+    .where(and(inArray(requests.status, [...statuses]), sql`${effectiveDue} <= ${until}`))
+    .orderBy(asc(requests.officeId), asc(effectiveDue));
+}
+
+/** Every office's incomplete requests whose completion period ended before `before`. */
+export async function listIncompleteDueBefore(db: Db, before: string): Promise<RequestRow[]> {
+  return db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.status, 'INCOMPLETE'), lt(requests.completionDueDate, before)))
+    .orderBy(asc(requests.officeId));
+}
+
+export interface RegisterExtras {
+  decisions: Map<string, DecisionRow>;
+  extensions: Map<string, ExtensionRow>;
+  deliveries: Map<string, DeliveryRow>;
+}
+
+/** Decisions, extensions and deliveries of a set of requests (for the register and reports). */
+export async function loadRegisterExtras(db: Db, officeId: string, requestIds: string[]): Promise<RegisterExtras> {
+  if (requestIds.length === 0) return { decisions: new Map(), extensions: new Map(), deliveries: new Map() };
+  const chunks: string[][] = [];
+  for (let i = 0; i < requestIds.length; i += 1000) chunks.push(requestIds.slice(i, i + 1000));
+  const decisions = new Map<string, DecisionRow>();
+  const extensions = new Map<string, ExtensionRow>();
+  const deliveries = new Map<string, DeliveryRow>();
+  for (const ids of chunks) {
+    const [d, e, v] = await Promise.all([
+      db.select().from(requestDecisions).where(and(eq(requestDecisions.officeId, officeId), inArray(requestDecisions.requestId, ids))),
+      db.select().from(requestExtensions).where(and(eq(requestExtensions.officeId, officeId), inArray(requestExtensions.requestId, ids))),
+      db.select().from(requestDeliveries).where(and(eq(requestDeliveries.officeId, officeId), inArray(requestDeliveries.requestId, ids))),
+    ]);
+    for (const r of d) decisions.set(r.requestId, r);
+    for (const r of e) extensions.set(r.requestId, r);
+    for (const r of v) deliveries.set(r.requestId, r);
+  }
+  return { decisions, extensions, deliveries };
+}
+
+/** Requests decided in a period (for "average working days to decision"). */
+export async function listDecidedBetween(db: Db, officeId: string, from: Date, before: Date): Promise<RequestRow[]> {
+  return db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.officeId, officeId), gte(requests.decidedAt, from), lt(requests.decidedAt, before)))
+    .orderBy(desc(requests.decidedAt));
+}
+
+/** Requests still awaiting a notice whose due date passed before `today` (local date). */
+export async function countOverdue(db: Db, officeId: string, statuses: readonly RequestStatus[], today: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(requests)
+    .where(and(eq(requests.officeId, officeId), inArray(requests.status, [...statuses]), sql`${effectiveDue} < ${today}`));
+  return row?.n ?? 0;
+}
+
+/** Other requests by the same NIK in this office (found through the blind index). */
+export async function listRequestsByNikIndex(db: Db, officeId: string, blindIndex: string, exceptId: string): Promise<RequestRow[]> {
+  return db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.officeId, officeId), eq(requests.nikBlindIndex, blindIndex), sql`${requests.id} <> ${exceptId}`))
+    .orderBy(desc(requests.receivedAt))
+    .limit(20);
+}
+

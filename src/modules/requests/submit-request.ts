@@ -1,0 +1,372 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { blindIndex, decryptText, encryptText, randomToken, sha256Hex } from '../../platform/crypto.ts';
+import { AppError, type FieldError } from '../../platform/errors.ts';
+import { formatDate, formatDateTime } from '../../platform/i18n.ts';
+import { queueMail } from '../../platform/mail/mailer.ts';
+import { canonicalJson } from '../../platform/audit/audit.ts';
+import { fieldErrorsOf } from '../../platform/validation.ts';
+import type { Actor } from '../access/actor.ts';
+import { canRequests } from '../access/permissions.ts';
+import { loadOfficeCalendar } from '../calendar/queries.ts';
+import { computeDueDate, instantOfLocal, localDateTime } from '../calendar/working-days.ts';
+import { findOfficeById, getOfficeSettings, listOffices, type Office } from '../offices/queries.ts';
+import { deadlineProfileFor } from './deadline-profile.ts';
+import { staffNewRequestMail } from './emails/staff-new-request-mail.ts';
+import { requestReceivedMail } from './emails/request-received-mail.ts';
+import { explainDueId } from './explain-due.ts';
+import { CATEGORY_ID, CHANNEL_ID } from './labels-id.ts';
+import { documentsUrl, staffRequestUrl, trackingUrl } from './links.ts';
+import { maskNik, nikProblem, normalizeNik } from './nik.ts';
+import { issuedByOf, officerOf } from './officer.ts';
+import { staffEmails } from './recipients.ts';
+import { crossFieldProblems, parseMembers, requestInput, type RequestInput } from './request-input.ts';
+import { addEvent, auditRequest, eventActorLabel } from './request-steps.ts';
+import type { RequestsCtx } from './requests-ctx.ts';
+import { registrationNumberFor, registrationYear } from './registration-number.ts';
+import {
+  requestCounters,
+  requestDownloadLinks,
+  requestIdempotencyKeys,
+  requestIdentityDocuments,
+  requests,
+  type Channel,
+  type DueExplanation,
+  type IdentityDocumentKind,
+} from './schema.ts';
+import { hashTrackingCode, newTrackingCode } from './tracking-code.ts';
+import { checkUploads, IDENTITY_MAX_BYTES, saveUploads, type Upload } from './uploads.ts';
+
+/** The upload fields of the request form and the identity document each one carries. */
+export const IDENTITY_FIELDS: Record<string, IdentityDocumentKind> = {
+  identityFile: 'KTP',
+  powerOfAttorneyFile: 'SURAT_KUASA',
+  memberIdentityFiles: 'KTP_ANGGOTA',
+  deedFile: 'AKTA_PENDIRIAN',
+  ratificationFile: 'PENGESAHAN',
+};
+
+// What the online form asks for per requester type (seed 002 step 1: "kartu identitas, akte
+// notaris, dokumen pengesahan"; a group adds its surat kuasa and members' KTP).
+const REQUIRED_ONLINE: Record<RequestInput['requesterType'], string[]> = {
+  PERORANGAN: ['identityFile'],
+  KELOMPOK: ['identityFile', 'powerOfAttorneyFile', 'memberIdentityFiles'],
+  BADAN_HUKUM: ['deedFile'],
+};
+
+const DESK_CHANNELS: Channel[] = ['WALK_IN', 'LETTER', 'EMAIL', 'PHONE', 'FAX'];
+
+/** How long the link to the receipt (and later the released files) given at submission works. */
+const DOCUMENT_LINK_DAYS = 90;
+/** A letter may be entered late, but not from an earlier quarter. */
+const MAX_BACKDATE_DAYS = 90;
+
+export interface SubmitRequestInput {
+  officeId: string;
+  channel: Channel;
+  data: Record<string, unknown>;
+  uploads: Upload[];
+  idempotencyKey?: string | undefined;
+  /** Desk intake: when the office received it, local 'YYYY-MM-DDTHH:MM' (default now). */
+  receivedAtLocal?: string | undefined;
+  /** Desk intake through the API: the same as an instant. */
+  receivedAt?: Date | undefined;
+  /** Desk intake: why the received date is earlier than today (a letter, a weekend fax …). */
+  receivedNote?: string | undefined;
+  /** Desk intake: completeness checked on the spot, register at once. */
+  markComplete?: boolean | undefined;
+}
+
+export interface SubmittedRequest {
+  requestId: string;
+  number: string;
+  status: string;
+  receivedAt: string;
+  dueDate: string;
+  trackingCode: string;
+  /** Opens the requester's documents page (receipt now, released files after delivery). */
+  documentsToken: string;
+  /** True when an Idempotency-Key retry returned the first answer. */
+  replayed: boolean;
+}
+
+async function provinceCodes(db: Db): Promise<Set<string>> {
+  return new Set((await listOffices(db, { level: 'PROVINSI', includeInactive: true })).map((o) => o.code));
+}
+
+function dedupe(errors: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => (seen.has(e.field) ? false : (seen.add(e.field), true)));
+}
+
+/** Every problem with the form, at once; the parsed input when there is none. */
+async function validate(ctx: RequestsCtx, input: SubmitRequestInput, office: Office, now: Date) {
+  const parsed = requestInput.safeParse(input.data);
+  const errors: FieldError[] = parsed.success ? [] : fieldErrorsOf(parsed.error);
+  errors.push(...crossFieldProblems(input.data));
+  let members: { name: string; nik: string }[] = [];
+  const codes = await provinceCodes(ctx.db);
+  // The NIK is checked even when other fields failed, so every problem shows at once.
+  const rawNik = typeof input.data.nik === 'string' ? normalizeNik(input.data.nik) : '';
+  if (rawNik) {
+    const problem = nikProblem(rawNik, codes);
+    if (problem) errors.unshift({ field: 'nik', key: problem });
+  }
+  if (parsed.success) {
+    if (parsed.data.requesterType === 'KELOMPOK' && parsed.data.members) {
+      const { members: list, badLines } = parseMembers(parsed.data.members);
+      const badNik = list.findIndex((m) => nikProblem(m.nik, codes) !== undefined);
+      if (badLines.length > 0) errors.push({ field: 'members', key: 'validation.membersLine', params: { line: badLines[0]! } });
+      else if (badNik >= 0) errors.push({ field: 'members', key: 'validation.membersNik', params: { name: list[badNik]!.name } });
+      else if (list.length === 0) errors.push({ field: 'members', key: 'validation.membersRequired' });
+      members = list;
+    }
+  }
+  const unknownField = input.uploads.find((u) => !IDENTITY_FIELDS[u.field]);
+  if (unknownField) errors.push({ field: unknownField.field, key: 'validation.unknownField' });
+  const rawType = input.data.requesterType;
+  if (input.channel === 'WEB' && typeof rawType === 'string' && rawType in REQUIRED_ONLINE) {
+    for (const field of REQUIRED_ONLINE[rawType as RequestInput['requesterType']]) {
+      if (!input.uploads.some((u) => u.field === field)) errors.push({ field, key: 'validation.documentRequired' });
+    }
+  }
+  let receivedAt = now;
+  if (DESK_CHANNELS.includes(input.channel) && (input.receivedAtLocal || input.receivedAt)) {
+    const at = input.receivedAt ?? instantOfLocal(input.receivedAtLocal!, office.timezone);
+    const earliest = new Date(now.getTime() - MAX_BACKDATE_DAYS * 86_400_000);
+    if (!at) errors.push({ field: 'receivedAt', key: 'validation.datetimeLocal' });
+    else if (at.getTime() > now.getTime() + 60_000) errors.push({ field: 'receivedAt', key: 'validation.receivedInFuture' });
+    else if (at < earliest) errors.push({ field: 'receivedAt', key: 'validation.receivedTooOld', params: { days: MAX_BACKDATE_DAYS } });
+    else {
+      receivedAt = at;
+      const today = localDateTime(now, office.timezone).date;
+      if (localDateTime(at, office.timezone).date < today && !input.receivedNote?.trim()) {
+        errors.push({ field: 'receivedNote', key: 'validation.receivedNoteRequired' });
+      }
+    }
+  }
+  if (errors.length > 0 || !parsed.success) throw AppError.validation(dedupe(errors));
+  await checkUploads(input.uploads, 'identity', Math.min(IDENTITY_MAX_BYTES, ctx.uploadMaxBytes));
+  return { data: parsed.data, members, receivedAt };
+}
+
+/** Same body, same files: the same submission (for Idempotency-Key). */
+function fingerprintOf(input: SubmitRequestInput): string {
+  return sha256Hex(
+    canonicalJson({
+      channel: input.channel,
+      data: input.data,
+      files: input.uploads.map((u) => [u.field, sha256Hex(u.bytes)]),
+    }),
+  );
+}
+
+/**
+ * Receives an information request (UU 14/2008 Pasal 22(1)-(5)): numbers it gaplessly for the
+ * office and year, computes the due date by the office calendar, stores the NIK and identity
+ * scans encrypted, and queues the emails — in one transaction. The public form and the API
+ * use channel WEB/API with a public actor; the desk records walk-ins, letters, emails, phone
+ * calls and faxes.
+ */
+export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: SubmitRequestInput): Promise<SubmittedRequest> {
+  const office = await findOfficeById(ctx.db, input.officeId);
+  if (!office || !office.active) throw AppError.notFound();
+  const atDesk = DESK_CHANNELS.includes(input.channel);
+  if (atDesk && !canRequests.intakeRequests(actor, office)) throw AppError.forbidden();
+  if (!atDesk && input.markComplete) throw AppError.forbidden();
+  const now = ctx.clock.now();
+  const { data, members, receivedAt } = await validate(ctx, input, office, now);
+
+  const [settings, calendar, officer, staff] = await Promise.all([
+    getOfficeSettings(ctx.db, office.id),
+    loadOfficeCalendar(ctx.db, office),
+    officerOf(ctx.db, actor),
+    staffEmails(ctx.db, office, ['PPID', 'PETUGAS_LAYANAN'], ctx.clock.now()),
+  ]);
+  const numbers = deadlineProfileFor(data.category, settings.requests);
+  const due = computeDueDate(calendar, {
+    receivedAt,
+    workingDays: numbers.responseDays,
+    timeZone: office.timezone,
+    cutoff: settings.cutoff,
+    counting: settings.dayCounting,
+  });
+  const explanation: DueExplanation = {
+    profile: numbers.profile,
+    workingDays: numbers.responseDays,
+    receivedOn: due.receivedOn,
+    dueDate: due.dueDate,
+    skipped: due.skipped,
+    warnings: due.warnings,
+  };
+  const trackingCode = newTrackingCode();
+  const documentsToken = randomToken(24);
+  const fingerprint = input.idempotencyKey ? fingerprintOf(input) : '';
+  const actorLabel = eventActorLabel(actor);
+
+  return ctx.db.transaction(async (tx) => {
+    if (input.idempotencyKey) {
+      const claimed = await tx
+        .insert(requestIdempotencyKeys)
+        .values({ officeId: office.id, key: input.idempotencyKey, fingerprint, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ key: requestIdempotencyKeys.key });
+      if (claimed.length === 0) return replay(tx, ctx, office.id, input.idempotencyKey, fingerprint);
+    }
+    const saved = await saveUploads(tx, ctx.files, input.uploads, {
+      officeId: office.id,
+      purpose: 'identity',
+      maxBytes: Math.min(IDENTITY_MAX_BYTES, ctx.uploadMaxBytes),
+      encrypt: true,
+      createdBy: actorLabel,
+      now,
+    });
+    // The counter row stays locked until commit: concurrent submissions to this office, from
+    // any process, queue here and get consecutive numbers; a rollback gives the number back.
+    const year = registrationYear(now, office.timezone);
+    const counted = await tx
+      .insert(requestCounters)
+      .values({ officeId: office.id, year, lastSeq: 1 })
+      .onConflictDoUpdate({
+        target: [requestCounters.officeId, requestCounters.year],
+        set: { lastSeq: sql`${requestCounters.lastSeq} + 1` },
+      })
+      .returning({ seq: requestCounters.lastSeq });
+    const seq = counted[0]!.seq;
+    const reg = registrationNumberFor({ pattern: settings.registerNumberPattern, officeCode: office.code, seq, at: now, timeZone: office.timezone });
+    const registerNow = atDesk && input.markComplete === true;
+    const [request] = await tx
+      .insert(requests)
+      .values({
+        officeId: office.id,
+        number: reg.number,
+        year: reg.year,
+        seq,
+        status: registerNow ? 'REGISTERED' : 'RECEIVED',
+        channel: input.channel,
+        receivedAt,
+        receivedNote: input.receivedNote?.trim() || null,
+        createdAt: now,
+        intakeBy: actorLabel,
+        intakeOfficerName: officer.name,
+        requesterType: data.requesterType,
+        requesterName: data.name,
+        representativeName: data.representativeName ?? null,
+        legalDocumentNumber: data.legalDocumentNumber ?? null,
+        nikEncrypted: data.nik ? encryptText(ctx.keys, data.nik) : null,
+        nikBlindIndex: data.nik ? blindIndex(ctx.keys, data.nik) : null,
+        nikMasked: data.nik ? maskNik(data.nik) : null,
+        membersEncrypted: members.length > 0 ? encryptText(ctx.keys, JSON.stringify(members)) : null,
+        address: data.address,
+        occupation: data.occupation ?? null,
+        phone: data.phone ?? null,
+        email: data.email ?? null,
+        informationRequested: data.informationRequested,
+        purpose: data.purpose,
+        category: data.category,
+        accessMethods: data.accessMethods,
+        deliveryMethod: data.deliveryMethod,
+        consentAt: data.consent ? now : null,
+        trackingCodeHash: hashTrackingCode(trackingCode),
+        deadlineProfile: numbers.profile,
+        responseDays: numbers.responseDays,
+        extensionDays: numbers.extensionDays,
+        receivedOn: due.receivedOn,
+        dueDate: due.dueDate,
+        dueExplanation: explanation,
+        issuedBy: issuedByOf(office, settings),
+        updatedAt: now,
+      })
+      .returning();
+    for (const [i, file] of saved.entries()) {
+      await tx.insert(requestIdentityDocuments).values({
+        officeId: office.id,
+        requestId: request!.id,
+        fileId: file.id,
+        kind: IDENTITY_FIELDS[input.uploads[i]!.field]!,
+        addedAt: now,
+      });
+    }
+    await tx.insert(requestDownloadLinks).values({
+      officeId: office.id,
+      tokenHash: sha256Hex(documentsToken),
+      requestId: request!.id,
+      expiresAt: new Date(now.getTime() + DOCUMENT_LINK_DAYS * 86_400_000),
+      createdAt: now,
+    });
+    await addEvent(tx, request!, { kind: 'RECEIVED', actorLabel, public: true, data: { channel: input.channel }, at: now });
+    if (registerNow) await addEvent(tx, request!, { kind: 'REGISTERED', actorLabel, public: true, at: now });
+    await auditRequest(tx, actor, request!, 'received', { channel: input.channel, dueDate: due.dueDate, registered: registerNow }, now);
+
+    const dueText = formatDate(due.dueDate, 'id');
+    if (request!.email) {
+      await queueMail(
+        tx,
+        office.id,
+        {
+          to: request!.email,
+          ...requestReceivedMail({
+            requesterName: request!.requesterName,
+            officeName: office.name,
+            number: reg.number,
+            trackingCode,
+            receivedAtText: formatDateTime(receivedAt, 'id', office.timezone),
+            channelText: CHANNEL_ID[input.channel],
+            dueDateText: dueText,
+            workingDays: numbers.responseDays,
+            dueExplanation: explainDueId(explanation),
+            trackingUrl: trackingUrl(ctx.publicUrl, office.slug),
+            documentsUrl: documentsUrl(ctx.publicUrl, office.slug, documentsToken),
+          }),
+          template: 'request-received',
+          entityType: 'request',
+          entityId: request!.id,
+        },
+        now,
+      );
+    }
+    const staffMail = staffNewRequestMail({
+      officeName: office.name,
+      number: reg.number,
+      channelText: CHANNEL_ID[input.channel],
+      categoryText: CATEGORY_ID[data.category],
+      informationRequested: data.informationRequested.slice(0, 500),
+      dueDateText: dueText,
+      requestUrl: staffRequestUrl(ctx.publicUrl, office.slug, request!.id),
+    });
+    for (const to of staff) {
+      await queueMail(tx, office.id, { to, ...staffMail, template: 'staff-new-request', entityType: 'request', entityId: request!.id }, now);
+    }
+
+    const result: SubmittedRequest = {
+      requestId: request!.id,
+      number: reg.number,
+      status: request!.status,
+      receivedAt: receivedAt.toISOString(),
+      dueDate: due.dueDate,
+      trackingCode,
+      documentsToken,
+      replayed: false,
+    };
+    if (input.idempotencyKey) {
+      await tx
+        .update(requestIdempotencyKeys)
+        .set({ requestId: request!.id, responseEncrypted: encryptText(ctx.keys, JSON.stringify(result)) })
+        .where(sql`${requestIdempotencyKeys.officeId} = ${office.id} and ${requestIdempotencyKeys.key} = ${input.idempotencyKey}`);
+    }
+    return result;
+  });
+}
+
+/** A retry with a used key: the first answer for the same body, a conflict for another body. */
+async function replay(tx: Db, ctx: RequestsCtx, officeId: string, key: string, fingerprint: string): Promise<SubmittedRequest> {
+  const [row] = await tx
+    .select()
+    .from(requestIdempotencyKeys)
+    .where(sql`${requestIdempotencyKeys.officeId} = ${officeId} and ${requestIdempotencyKeys.key} = ${key}`);
+  if (!row || !row.responseEncrypted) throw AppError.conflict('requests.error.idempotencyInProgress');
+  if (row.fingerprint !== fingerprint) {
+    throw new AppError('UNPROCESSABLE', 'requests.error.idempotencyMismatch', {}, [{ field: 'Idempotency-Key', key: 'validation.idempotencyMismatch' }]);
+  }
+  return { ...(JSON.parse(decryptText(ctx.keys, row.responseEncrypted)) as SubmittedRequest), replayed: true };
+}

@@ -1,0 +1,65 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { FieldError } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
+import { detectMediaType, MEDIA_TYPES, saveFile, type FileStore, type MediaPurpose, type StoredFile } from '../../platform/storage/file-store.ts';
+
+export interface Upload {
+  /** The form or JSON field it came in, for error messages. */
+  field: string;
+  filename: string;
+  bytes: Buffer;
+}
+
+/** Identity scans are images or PDFs of a few pages; a smaller cap than other uploads. */
+export const IDENTITY_MAX_BYTES = 10 * 1024 * 1024;
+export const MAX_FILES_PER_STEP = 12;
+
+/**
+ * Checks every upload by size and by its content (not its name) before anything is written,
+ * so the requester sees every problem at once. Sizes answer 413, types 415 (with field errors).
+ */
+export async function checkUploads(uploads: readonly Upload[], purpose: MediaPurpose, maxBytes: number): Promise<void> {
+  const tooLarge: FieldError[] = [];
+  const wrongType: FieldError[] = [];
+  const maxMb = Math.floor(maxBytes / 1048576);
+  if (uploads.length > MAX_FILES_PER_STEP) {
+    throw AppError.field(uploads[0]!.field, 'validation.tooManyFiles', { max: MAX_FILES_PER_STEP });
+  }
+  for (const u of uploads) {
+    if (u.bytes.length === 0) throw AppError.field(u.field, 'validation.fileEmpty');
+    if (u.bytes.length > maxBytes) {
+      tooLarge.push({ field: u.field, key: 'validation.fileTooLarge', params: { maxMb } });
+      continue;
+    }
+    const type = await detectMediaType(u.bytes, u.filename);
+    const allowed: readonly string[] = MEDIA_TYPES[purpose];
+    if (!type || !allowed.includes(type)) wrongType.push({ field: u.field, key: 'validation.fileTypeOf', params: { name: u.filename.slice(0, 80) } });
+  }
+  if (tooLarge.length > 0) throw new AppError('PAYLOAD_TOO_LARGE', 'error.fileTooLarge', { maxMb }, [...tooLarge, ...wrongType]);
+  if (wrongType.length > 0) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'error.fileType', {}, wrongType);
+}
+
+export async function saveUploads(
+  tx: Db,
+  store: FileStore,
+  uploads: readonly Upload[],
+  opts: { officeId: string; purpose: MediaPurpose; maxBytes: number; encrypt: boolean; createdBy: string; now: Date },
+): Promise<StoredFile[]> {
+  const saved: StoredFile[] = [];
+  for (const u of uploads) {
+    saved.push(
+      await saveFile(tx, store, {
+        officeId: opts.officeId,
+        bytes: u.bytes,
+        originalName: u.filename,
+        purpose: opts.purpose,
+        maxBytes: opts.maxBytes,
+        encrypt: opts.encrypt,
+        createdBy: opts.createdBy,
+        field: u.field,
+        now: opts.now,
+      }),
+    );
+  }
+  return saved;
+}

@@ -1,0 +1,113 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { formatDate } from '../../../platform/i18n.ts';
+import { localDateTime } from '../../../modules/calendar/working-days.ts';
+import { getOfficeSettings } from '../../../modules/offices/queries.ts';
+import { buildServiceReport, type ServiceReport } from '../../../modules/requests/build-service-report.ts';
+import { issuedByOf, officerOf } from '../../../modules/requests/officer.ts';
+import { renderServiceReportPdf } from '../../../modules/requests/pdf/service-report-pdf.ts';
+import { readFileContent } from '../../../platform/storage/file-store.ts';
+import { StaffLayout } from '../../components/layout.tsx';
+import { pageCtx, sendPage, type PageCtx } from '../../render.tsx';
+import { requestsCtxOf } from '../../requests/requests-ctx.ts';
+import { sendFile } from '../../requests/send-file.ts';
+
+function CountTable({ ctx, title, counts, labelKey }: { ctx: PageCtx; title: string; counts: Record<string, number>; labelKey: string }) {
+  return (
+    <article>
+      <h3>{title}</h3>
+      <table>
+        <tbody>
+          {Object.entries(counts).map(([k, v]) => (
+            <tr>
+              <th scope="row">{ctx.t(`${labelKey}.${k}`)}</th>
+              <td class="num">{v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </article>
+  );
+}
+
+function ReportsPage({ ctx, report, query }: { ctx: PageCtx; report: ServiceReport; query: string }) {
+  const { t, locale } = ctx;
+  const base = `/staff/${report.office.slug}/laporan-permohonan`;
+  const period = report.kind === 'daily' ? formatDate(report.from, locale) : `${formatDate(report.from, locale)} – ${formatDate(report.to, locale)}`;
+  return (
+    <StaffLayout ctx={ctx} title={t('requests.report.title')}>
+      <hgroup>
+        <h1>{t(report.kind === 'daily' ? 'requests.report.daily' : 'requests.report.monthly')}</h1>
+        <p>{period}</p>
+      </hgroup>
+      <form method="get" action={base} class="filters grid-2">
+        <label>
+          {t('requests.report.day')}
+          <input type="date" name="tanggal" value={report.kind === 'daily' ? report.from : ''} />
+        </label>
+        <label>
+          {t('requests.report.month')}
+          <input type="month" name="bulan" value={report.kind === 'monthly' ? report.from.slice(0, 7) : ''} />
+        </label>
+        <button type="submit" class="secondary">
+          {t('requests.report.show')}
+        </button>
+      </form>
+      <p>
+        <a href={`${base}?${query}&format=pdf`}>{t('requests.report.pdf')}</a>
+      </p>
+      <div class="stats">
+        <div>
+          <strong>{report.received}</strong> {t('requests.report.received')}
+        </div>
+        <div>
+          <strong>{report.decided}</strong> {t('requests.report.decided')}
+        </div>
+        <div>
+          <strong>{report.averageWorkingDaysToDecision ?? '–'}</strong> {t('requests.report.average')}
+        </div>
+        <div>
+          <strong>{report.overdueOpen}</strong> {t('requests.report.overdueOpen')}
+        </div>
+        <div>
+          <strong>{report.lateDecisions}</strong> {t('requests.report.late')}
+        </div>
+        <div>
+          <strong>{report.extensions}</strong> {t('requests.report.extensions')}
+        </div>
+      </div>
+      <div class="sections">
+        <CountTable ctx={ctx} title={t('requests.report.byChannel')} counts={report.byChannel} labelKey="requests.channel" />
+        <CountTable ctx={ctx} title={t('requests.report.byCategory')} counts={report.byCategory} labelKey="requests.category" />
+        <CountTable ctx={ctx} title={t('requests.report.byOutcome')} counts={report.byOutcome} labelKey="requests.outcome" />
+        <CountTable ctx={ctx} title={t('requests.report.byStatus')} counts={report.byStatus} labelKey="requests.status" />
+        <CountTable ctx={ctx} title={t('requests.report.byRequesterType')} counts={report.byRequesterType} labelKey="requests.requesterType" />
+      </div>
+    </StaffLayout>
+  );
+}
+
+export async function reportRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = requestsCtxOf(app);
+  app.get('/staff/:office/laporan-permohonan', { config: { permission: 'viewRequestReports' } }, async (req, reply) => {
+    const office = req.office!;
+    const raw = (req.query ?? {}) as Record<string, string>;
+    const today = localDateTime(ctx.clock.now(), office.timezone).date;
+    const period = raw.bulan ? { kind: 'monthly', month: raw.bulan } : { kind: 'daily', date: raw.tanggal || today };
+    const report = await buildServiceReport(ctx, req.actor, { officeId: office.id, period });
+    const query = report.kind === 'monthly' ? `bulan=${report.from.slice(0, 7)}` : `tanggal=${report.from}`;
+    if (z.literal('pdf').safeParse(raw.format).success) {
+      const settings = await getOfficeSettings(ctx.db, office.id);
+      const logo = settings.letterhead.logoFileId ? await readFileContent(ctx.db, ctx.files, office.id, settings.letterhead.logoFileId) : undefined;
+      const bytes = await renderServiceReportPdf({
+        report,
+        issuedBy: issuedByOf(office, settings),
+        logoPng: logo?.bytes ?? null,
+        reporterName: (await officerOf(ctx.db, req.actor)).name,
+        printedAt: ctx.clock.now(),
+      });
+      return sendFile(reply, { name: `laporan-${report.kind === 'daily' ? 'harian' : 'bulanan'}-${office.slug}-${report.from}.pdf`, mediaType: 'application/pdf', bytes }, true);
+    }
+    return sendPage(reply, <ReportsPage ctx={pageCtx(req, reply)} report={report} query={query} />);
+  });
+}
