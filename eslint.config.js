@@ -38,4 +38,13 @@ export default tseslint.config(
     files: ['eslint.config.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // Browser scripts (progressive enhancement), outside the TypeScript project.
+    files: ['src/web/assets/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { document: 'readonly', window: 'readonly', HTMLFormElement: 'readonly', HTMLSelectElement: 'readonly' },
+    },
+  },
 );
