@@ -12,6 +12,12 @@ export const routeChecks = {
   viewAudit: can.viewAudit,
   viewOutbox: can.viewOutbox,
   overseeOffice: can.overseeOffice,
+  viewDipDrafts: can.viewDipDrafts,
+  manageDip: can.manageDip,
+  proposeDipEntries: can.proposeDipEntries,
+  manageArchive: can.manageArchive,
+  approveArchive: can.approveArchive,
+  manageSops: can.manageSops,
   createOffice: (actor, office) => can.createOffice(actor, office),
   manageNationalHolidays: (actor) => can.manageNationalHolidays(actor),
 } satisfies Record<string, (actor: Actor, office: OfficeRef) => boolean>;

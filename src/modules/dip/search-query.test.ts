@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import { buildSearchTerms, MAX_WORDS, searchPredicate } from './search-query.ts';
+
+describe('the words of a search', () => {
+  it.each([
+    ['mohon', ['mohon']],
+    ['  Permohonan   Informasi ', ['permohonan', 'informasi']],
+    ['laporan & keuangan | !2025', ['laporan', 'keuangan', '2025']],
+    ["'; drop table dip_entries; --", ['drop', 'table', 'dip', 'entries']],
+    ['laporan laporan LAPORAN', ['laporan']],
+    ['ＬＡＰＯＲＡＮ', ['laporan']],
+    ['Pengadaan barang/jasa', ['pengadaan', 'barang', 'jasa']],
+    ['pemilu:* <-> (a)', ['pemilu', 'a']],
+  ])('"%s" → %o', (raw, words) => {
+    expect(buildSearchTerms(raw)?.words).toEqual(words);
+  });
+
+  it.each([[''], ['   '], ['&|!():*'], [null], [undefined]])('"%s" has nothing to search', (raw) => {
+    expect(buildSearchTerms(raw)).toBeNull();
+  });
+
+  it('keeps at most a handful of words of bounded length', () => {
+    const terms = buildSearchTerms(`${'x'.repeat(100)} ${Array.from({ length: 20 }, (_, i) => `w${i}`).join(' ')}`)!;
+    expect(terms.words).toHaveLength(MAX_WORDS);
+    expect(terms.words[0]).toHaveLength(40);
+  });
+});
+
+describe('the SQL of a search', () => {
+  const render = (raw: string) =>
+    new PgDialect().sqlToQuery(searchPredicate(buildSearchTerms(raw)!, { vector: sql.raw('e.search'), text: sql.raw('e.search_text') }));
+
+  it('asks each word in both configurations, all words required, and adds trigram similarity', () => {
+    const q = render('mohon informasi');
+    expect(q.sql).toBe(
+      "(e.search @@ ((to_tsquery('indonesian', $1) || to_tsquery('simple', $2)) && (to_tsquery('indonesian', $3) || to_tsquery('simple', $4))) or $5 <% e.search_text)",
+    );
+    expect(q.params).toEqual(['mohon', 'mohon:*', 'informasi', 'informasi:*', 'mohon informasi']);
+  });
+
+  it('never puts what the visitor typed into the SQL text', () => {
+    const q = render("x'); delete from dip_version_entries; --");
+    expect(q.sql).not.toContain('delete');
+    expect(q.params).toContain('delete');
+  });
+});
