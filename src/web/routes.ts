@@ -1,15 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import { calendarApi } from './api/calendar-api.ts';
+import { dipApi } from './api/dip-api.ts';
+import { dipStaffApi } from './api/dip-staff-api.ts';
 import { officeApi } from './api/office-api.ts';
+import { dipPublicRoutes } from './public/dip-public.tsx';
 import { publicRoutes } from './public/public-routes.tsx';
+import { sopPublicRoutes } from './public/sop-public.tsx';
 import { systemRoutes } from './public/system-routes.ts';
+import { archiveRoutes } from './staff/archive-routes.tsx';
 import { authRoutes } from './staff/auth-routes.tsx';
 import { calendarRoutes } from './staff/calendar.tsx';
 import { dashboardRoutes } from './staff/dashboard.tsx';
+import { dipCycleRoutes } from './staff/dip/dip-cycle-routes.tsx';
+import { dipDocumentRoutes } from './staff/dip/dip-document-routes.tsx';
+import { dipEntryRoutes } from './staff/dip/dip-entry-routes.tsx';
+import { dipImportRoutes } from './staff/dip/dip-import-routes.tsx';
+import { dipProcedureRoutes } from './staff/dip/dip-procedure-routes.tsx';
+import { dipProposalRoutes } from './staff/dip/dip-proposal-routes.tsx';
 import { staffGuard } from './staff/guard.ts';
 import { officeAdminRoutes } from './staff/offices.tsx';
 import { oversightRoutes } from './staff/oversight.tsx';
 import { settingsRoutes } from './staff/settings.tsx';
+import { sopRoutes } from './staff/sop-routes.tsx';
 import { tokenRoutes } from './staff/tokens.tsx';
 import { unitRoutes } from './staff/units.tsx';
 import { userRoutes } from './staff/users.tsx';
@@ -27,6 +39,15 @@ const officeStaffModules: RouteModule[] = [
   oversightRoutes,
   tokenRoutes,
   officeAdminRoutes,
+  // Daftar Informasi Publik, documentation archive, SOP register (issue 5)
+  dipCycleRoutes,
+  dipEntryRoutes,
+  dipProposalRoutes,
+  dipImportRoutes,
+  dipDocumentRoutes,
+  dipProcedureRoutes,
+  archiveRoutes,
+  sopRoutes,
 ];
 
 async function officeStaff(app: FastifyInstance): Promise<void> {
@@ -42,7 +63,11 @@ export const routeModules: RouteModule[] = [
   systemRoutes,
   officeApi,
   calendarApi,
+  dipApi,
+  dipStaffApi,
   authRoutes,
   officeStaff,
+  dipPublicRoutes,
+  sopPublicRoutes,
   publicRoutes,
 ];

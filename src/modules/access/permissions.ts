@@ -83,6 +83,10 @@ export const can = {
   /** Propose DIP entries for one's own unit (a PPID Pembantu; the unit is checked by the use case). */
   proposeDipEntries: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID_PEMBANTU'),
 
+  /** Import a DIP file: into the draft (PPID's side) or as the unit's proposals (PPID Pembantu). */
+  importDipEntries: (actor: Actor, office: OfficeRef) =>
+    isOperator(actor) || hasRole(actor, office, 'PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU'),
+
   /** Register documentation (seed 003 step 1): the PPID's staff, and units for their own unit. */
   manageArchive: (actor: Actor, office: OfficeRef) =>
     isOperator(actor) || hasRole(actor, office, 'PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU'),

@@ -113,6 +113,7 @@ describe('a procedure the cycle can run', () => {
     [steps('COLLECT', 'COLLECT', 'PUBLISH'), ['dip.procedure.atMostOne']],
     [steps('CONSOLIDATE', 'COLLECT', 'PUBLISH'), ['dip.procedure.collectFirst']],
     [[{ position: 1, kind: 'COLLECT' as const }, { position: 3, kind: 'PUBLISH' as const }], ['dip.procedure.numbering']],
+    [[{ position: 1, kind: 'REVIEW' as const, role: 'PPID_PEMBANTU' as const }, { position: 2, kind: 'PUBLISH' as const, role: 'PPID' as const }], ['dip.procedure.unitsOnlyCollect']],
   ])('%o → %o', (procedure, keys) => {
     expect(procedureProblems(procedure).map((p) => p.key)).toEqual(keys);
   });

@@ -135,7 +135,7 @@ export function checkSendBack(cycle: CycleView, position: number, target: number
  * most one COLLECT, CONSOLIDATE and DECREE step, collection before consolidation, and the
  * decree before publication.
  */
-export function procedureProblems(steps: readonly Pick<ProcedureStep, 'position' | 'kind'>[]): Problem[] {
+export function procedureProblems(steps: readonly (Pick<ProcedureStep, 'position' | 'kind'> & { role?: Role })[]): Problem[] {
   const problems: Problem[] = [];
   if (steps.length === 0) return [{ field: 'steps', key: 'dip.procedure.empty' }];
   const count = (k: StepKind) => steps.filter((s) => s.kind === k).length;
@@ -149,6 +149,10 @@ export function procedureProblems(steps: readonly Pick<ProcedureStep, 'position'
   for (const k of ['COLLECT', 'CONSOLIDATE', 'DECREE'] as const) {
     if (count(k) > 1) problems.push({ field: 'steps', key: 'dip.procedure.atMostOne', params: { kind: k } });
   }
+  // Units see only their own proposals, never the draft, so their role can only collect.
+  steps.forEach((s, i) => {
+    if (s.role === 'PPID_PEMBANTU' && s.kind !== 'COLLECT') problems.push({ field: `steps.${i}.role`, key: 'dip.procedure.unitsOnlyCollect' });
+  });
   const collect = posOf('COLLECT');
   const consolidate = posOf('CONSOLIDATE');
   if (collect !== undefined && consolidate !== undefined && consolidate < collect) {

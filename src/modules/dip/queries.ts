@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/database.ts';
-import type { Role } from '../people/schema.ts';
-import type { DipCategory, EntryContent, ProcedureStep, TimeUnit } from './model.ts';
+import type { DipCategory, EntryContent, ProcedureStep } from './model.ts';
 import { DEFAULT_TEMPLATE, procedureTemplate } from './procedure-templates.ts';
 import { dipCycles, dipCycleSteps, dipEntries, dipProcedureSteps, dipStepRuns, dipVersionEntries, dipVersions } from './schema.ts';
 import { searchPredicate, searchRank, type SearchTerms } from './search-query.ts';
@@ -43,7 +42,7 @@ function stepValues(s: ProcedureStep) {
     role: s.role,
     requirement: s.requirement,
     timeAmount: s.time.amount,
-    timeUnit: s.time.unit as TimeUnit | null,
+    timeUnit: s.time.unit,
     timeText: s.time.text,
     output: s.output,
   };
@@ -57,7 +56,7 @@ export function contentOf(e: Pick<WorkingEntry, keyof EntryContent>): EntryConte
     holdingUnit: e.holdingUnit,
     responsibleOfficial: e.responsibleOfficial,
     timeAndPlace: e.timeAndPlace,
-    formats: e.formats as EntryContent['formats'],
+    formats: e.formats,
     fileTypes: e.fileTypes,
     retention: e.retention,
     isElection: e.isElection,
@@ -421,13 +420,13 @@ function versionEntryOfRow(r: Record<string, unknown>): PublicHit {
     holdingUnit: String(r.holding_unit),
     responsibleOfficial: String(r.responsible_official),
     timeAndPlace: String(r.time_and_place),
-    formats: pgArray(r.formats),
+    formats: pgArray(r.formats) as VersionEntry['formats'],
     fileTypes: pgArray(r.file_types),
     retention: String(r.retention),
     isElection: r.is_election === true || r.is_election === 't',
     archiveItemIds: pgArray(r.archive_item_ids),
-    proposedByUnitId: r.proposed_by_unit_id ? String(r.proposed_by_unit_id) : null,
-    proposedByUnitName: r.proposed_by_unit_name ? String(r.proposed_by_unit_name) : null,
+    proposedByUnitId: typeof r.proposed_by_unit_id === 'string' ? r.proposed_by_unit_id : null,
+    proposedByUnitName: typeof r.proposed_by_unit_name === 'string' ? r.proposed_by_unit_name : null,
     changedAt: new Date(r.changed_at as string),
     publishedAt: new Date(r.published_at as string),
     rank: Number(r.rank ?? 0),

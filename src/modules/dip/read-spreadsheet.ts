@@ -16,7 +16,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text; // hyperlink
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue); // formula
+    if ('result' in value) return cellText(value.result); // formula
     if ('error' in value) return '';
     return '';
   }
@@ -62,7 +62,8 @@ function readCsv(bytes: Buffer): Sheet[] {
   const text = decodeText(bytes);
   let rows: string[][];
   try {
-    rows = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true }) as string[][];
+    const records: unknown = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true });
+    rows = records as string[][];
   } catch {
     throw AppError.field('file', 'dip.import.unreadable');
   }

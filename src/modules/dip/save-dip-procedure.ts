@@ -33,7 +33,7 @@ export function readProcedureRows(rows: Record<string, unknown>[]): { steps: Pro
   const problems: { field: string; key: string; params?: Record<string, string | number> }[] = [];
   const parsed: (z.output<typeof procedureStepInput> & { index: number })[] = [];
   rows.forEach((row, index) => {
-    const blank = ['title', 'actorLabel'].every((k) => typeof row[k] !== 'string' || (row[k] as string).trim() === '');
+    const blank = ['title', 'actorLabel'].every((k) => typeof row[k] !== 'string' || row[k].trim() === '');
     if (blank) return;
     const r = procedureStepInput.safeParse(row);
     if (r.success) parsed.push({ ...r.data, index });

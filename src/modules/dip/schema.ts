@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../people/schema.ts';
-import { CYCLE_STATUSES, DIP_CATEGORIES, ENTRY_STATUSES, RUN_OUTCOMES, STEP_KINDS, TIME_UNITS } from './model.ts';
+import { CYCLE_STATUSES, DIP_CATEGORIES, ENTRY_STATUSES, RUN_OUTCOMES, STEP_KINDS, TIME_UNITS, type DipFormat } from './model.ts';
 
 // The Daftar Informasi Publik: the office's procedure (its SOP as data), yearly cycles that
 // run through it, the working entries of a cycle, and the published versions (frozen
@@ -112,7 +112,7 @@ const contentColumns = {
   holdingUnit: text('holding_unit').notNull(),
   responsibleOfficial: text('responsible_official').notNull(),
   timeAndPlace: text('time_and_place').notNull(),
-  formats: text('formats').array().notNull().default(sql`'{}'::text[]`),
+  formats: text('formats').array().$type<DipFormat[]>().notNull().default(sql`'{}'::text[]`),
   fileTypes: text('file_types').array().notNull().default(sql`'{}'::text[]`),
   retention: text('retention').notNull(),
   isElection: boolean('is_election').notNull().default(false),

@@ -25,8 +25,8 @@ export interface DipDiff<E extends DiffableEntry> {
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) {
-    const sa = [...a].map(String).sort();
-    const sb = [...b].map(String).sort();
+    const sa = (a as unknown[]).map(String).sort();
+    const sb = (b as unknown[]).map(String).sort();
     return sa.length === sb.length && sa.every((v, i) => v === sb[i]);
   }
   if (typeof a === 'string' && typeof b === 'string') return a.trim() === b.trim();

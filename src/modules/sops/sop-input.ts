@@ -38,7 +38,7 @@ export const sopStepInput = z.object({
   stepNo: field.text(20),
   description: field.text(1000),
   actors: z.preprocess(
-    (v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(/[,;]/) : []),
+    (v): unknown => (Array.isArray(v) ? (v as unknown[]) : typeof v === 'string' ? v.split(/[,;]/) : []),
     z.array(z.string().trim().max(120)).transform((a) => a.filter(Boolean)),
   ),
   requirement: field.optionalText(400),

@@ -15,6 +15,7 @@ export const routeChecks = {
   viewDipDrafts: can.viewDipDrafts,
   manageDip: can.manageDip,
   proposeDipEntries: can.proposeDipEntries,
+  importDipEntries: can.importDipEntries,
   manageArchive: can.manageArchive,
   approveArchive: can.approveArchive,
   manageSops: can.manageSops,
