@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const ctx = { db: services.database.db, clock: services.clock, passwordHashCost: config.passwordHashCost };
+  const ctx = { db: services.database.db, clock: services.clock, passwordHashCost: config.passwordHashCost, files: services.files, uploadMaxBytes: config.uploadMaxBytes };
   if (config.seedDemo && (await isFreshInstall(ctx))) {
     const credentials = await seedDemo(ctx);
     console.log(

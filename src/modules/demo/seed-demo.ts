@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
+import type { FileStore } from '../../platform/storage/file-store.ts';
 import { hashPassword, randomPassword } from '../../platform/crypto.ts';
 import { cliActor } from '../access/actor.ts';
+import { seedDipDemo } from '../dip/demo/seed-dip-demo.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { findOfficeBySlug, type Office } from '../offices/queries.ts';
 import { saveUnit } from '../offices/save-unit.ts';
@@ -79,10 +81,13 @@ const DEMO_SETTINGS: Record<string, unknown> = {
   },
 };
 
-/** A seeder of demo data for one capability. Capabilities add theirs to `demoSeeders`. */
-export type DemoSeeder = (ctx: Ctx) => Promise<void>;
+/** What demo seeders get: the database, the time and (when the caller has one) the file store. */
+export type DemoCtx = Ctx & { files?: FileStore; uploadMaxBytes?: number };
 
-export const demoSeeders: DemoSeeder[] = [];
+/** A seeder of demo data for one capability. Capabilities add theirs to `demoSeeders`. */
+export type DemoSeeder = (ctx: DemoCtx) => Promise<void>;
+
+export const demoSeeders: DemoSeeder[] = [seedDipDemo];
 
 /** True when the database holds no staff account yet (a fresh install). */
 export async function isFreshInstall(ctx: Ctx): Promise<boolean> {
@@ -100,7 +105,7 @@ async function office(ctx: Ctx, slug: string): Promise<Office> {
  * Demo staff for KPU RI, KPU Provinsi Jawa Barat and KPU Kota Bandung, with units and
  * settings, and random passwords returned once. Nothing is fixed in code but the names.
  */
-export async function seedDemo(ctx: Ctx & { passwordHashCost: number }): Promise<DemoCredential[]> {
+export async function seedDemo(ctx: DemoCtx & { passwordHashCost: number }): Promise<DemoCredential[]> {
   const actor = cliActor('seed-demo');
   const bandung = await office(ctx, 'kpu-kota-bandung');
   for (const [slug, settings] of Object.entries(DEMO_SETTINGS)) {

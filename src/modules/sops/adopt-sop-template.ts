@@ -18,10 +18,12 @@ export async function adoptSopTemplate(ctx: Ctx, actor: Actor, input: { officeId
   if (!template) throw AppError.field('template', 'validation.invalidChoice');
   if (await findSopBySlug(ctx.db, office.id, template.slug)) throw AppError.field('template', 'validation.sop.alreadyAdopted');
   const { steps, key: _key, sourceNote, ...head } = template;
+  // Form fields: an empty value is "not given".
+  const blanks = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v ?? '']));
   return saveSop(ctx, actor, {
     officeId: office.id,
-    data: { ...head, organization: [letterheadTitleLines(office, await getOfficeSettings(ctx.db, office.id)).join(' '), ...head.organization.slice(1)], published: true },
-    steps: steps.map((s) => ({ ...s })),
+    data: { ...blanks(head), organization: [letterheadTitleLines(office, await getOfficeSettings(ctx.db, office.id)).join(' '), ...head.organization.slice(1)], published: true },
+    steps: steps.map(blanks),
     sourceNote,
   });
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { zoneName } from '../../platform/i18n.ts';
+import { formatDateTime, zoneName } from '../../platform/i18n.ts';
 import { listCoveredYears } from '../../modules/calendar/queries.ts';
 import { localDateTime } from '../../modules/calendar/working-days.ts';
 import { rolesAt } from '../../modules/access/permissions.ts';
+import { dipWorklist, type WorkItem } from '../../modules/dip/dip-worklist.ts';
 import { getOfficeSettings, type Office } from '../../modules/offices/queries.ts';
 import type { OfficeSettings } from '../../modules/offices/office-settings.ts';
 import { StaffLayout } from '../components/layout.tsx';
@@ -19,7 +20,7 @@ export function yearsNeedingHolidays(today: string, covered: number[]): number[]
   return needed.filter((y) => !covered.includes(y));
 }
 
-function Dashboard(props: { ctx: PageCtx; office: Office; settings: OfficeSettings; missingYears: number[]; coveredYears: number[] }) {
+function Dashboard(props: { ctx: PageCtx; office: Office; settings: OfficeSettings; missingYears: number[]; coveredYears: number[]; work: WorkItem[] }) {
   const { ctx, office, settings } = props;
   const { t } = ctx;
   const roles = rolesAt(ctx.actor, office);
@@ -42,7 +43,18 @@ function Dashboard(props: { ctx: PageCtx; office: Office; settings: OfficeSettin
       ))}
       <section>
         <h2>{t('staff.worklist')}</h2>
-        <p class="muted">{t('staff.worklistEmpty')}</p>
+        {props.work.length > 0 ? (
+          <ul class="worklist">
+            {props.work.map((w) => (
+              <li>
+                <a href={w.href}>{t(w.key, w.params)}</a>
+                {w.dueAt ? <small class="muted"> · {t('dip.worklist.due', { at: formatDateTime(w.dueAt, ctx.locale, office.timezone) })}</small> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">{t('staff.worklistEmpty')}</p>
+        )}
       </section>
       <section>
         <h2>{t('staff.yourRoles')}</h2>
@@ -68,7 +80,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.services.database;
   app.get('/staff/:office', { config: { permission: 'enterOffice' } }, async (req, reply) => {
     const office = req.office!;
-    const [settings, covered] = await Promise.all([getOfficeSettings(db, office.id), listCoveredYears(db)]);
+    const [settings, covered, work] = await Promise.all([getOfficeSettings(db, office.id), listCoveredYears(db), dipWorklist(db, req.actor, office)]);
     const today = localDateTime(app.services.clock.now(), office.timezone).date;
     const coveredYears = covered.map((c) => c.year);
     return sendPage(
@@ -79,6 +91,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
         settings={settings}
         coveredYears={coveredYears}
         missingYears={yearsNeedingHolidays(today, coveredYears)}
+        work={work}
       />,
     );
   });
