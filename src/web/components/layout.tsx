@@ -17,6 +17,7 @@ function Document(props: { ctx: PageCtx; title: string; children: ComponentChild
         <title>{`${props.title} · ${ctx.t('app.name')}`}</title>
         <link rel="stylesheet" href="/assets/vendor/pico.red.min.css" />
         <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="stylesheet" href="/assets/dip.css" />
         <script src="/assets/vendor/htmx.min.js" defer></script>
       </head>
       <body class={props.bodyClass}>

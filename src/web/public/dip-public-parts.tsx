@@ -28,7 +28,7 @@ export function queryHref(base: string, q: PublicQueryString, over: Partial<Reco
 export function SearchForm(props: { t: Translate; action: string; q: PublicQueryString; years?: number[]; label: string }) {
   const { t, q } = props;
   return (
-    <form method="get" action={props.action} role="search" class="dip-search">
+    <form method="get" action={props.action} class="dip-search" aria-label={props.label}>
       <label for="dip-q">{props.label}</label>
       <small class="hint" id="dip-q-hint">
         {t('dipPublic.searchHint')}
