@@ -80,7 +80,8 @@ describe('sending a step back', () => {
     [10, 0, 'tidak ada', as(['TIM_PERTIMBANGAN']), 'dip.error.sendBackTarget'],
     [10, 9, '', as(['TIM_PERTIMBANGAN']), 'dip.error.sendBackNote'],
     [10, 9, 'Catatan cukup', as(['PPID'], true), 'dip.error.notYourStep'],
-    [12, 11, 'Terbitkan nanti', as(['PPID'], true), 'dip.error.cannotSendBack'],
+    [12, 8, 'Dokumen arsip ditolak', as(['PPID'], true), 8],
+    [12, 11, 'Lepas dokumen', as(['TIM_PERTIMBANGAN']), 'dip.error.notYourStep'],
   ] as const)('from %i to %i with "%s" → %s', (position, target, note, actor, expected) => {
     const verdict = checkSendBack(cycleAt(position), position, target, note, actor);
     if (typeof expected === 'string') expect(verdict).toMatchObject({ ok: false, problem: { key: expected } });

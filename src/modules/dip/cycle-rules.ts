@@ -115,14 +115,16 @@ function gateOf(kind: StepKind, facts: DraftFacts): Verdict | undefined {
   }
 }
 
-/** May `actor` send the cycle back from `position` to the earlier step `target`, with a note? */
+/**
+ * May `actor` send the cycle back from `position` to the earlier step `target`, with a note?
+ * Publication too can be sent back (e.g. when a linked archive item was rejected).
+ */
 export function checkSendBack(cycle: CycleView, position: number, target: number, note: string, actor: ActorView): Verdict {
   if (cycle.status !== 'ACTIVE') return refuse('CONFLICT', 'dip.error.cycleNotActive');
   if (cycle.currentPosition !== position) return refuse('CONFLICT', 'dip.error.stepMoved');
   const step = currentStep(cycle);
   if (!step) return refuse('CONFLICT', 'dip.error.stepMoved');
   if (!mayMoveStep(step, actor)) return refuse('FORBIDDEN', 'dip.error.notYourStep');
-  if (step.kind === 'PUBLISH') return refuse('VALIDATION', 'dip.error.cannotSendBack', 'target');
   if (!cycle.steps.some((s) => s.position === target) || target >= position) {
     return refuse('VALIDATION', 'dip.error.sendBackTarget', 'target');
   }

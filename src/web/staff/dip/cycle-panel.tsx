@@ -149,7 +149,7 @@ export function CyclePanel(props: {
                 <button type="submit">{t(current.kind === 'PUBLISH' ? 'dip.step.publish' : current.kind === 'COLLECT' ? 'dip.step.closeCollection' : 'dip.step.complete')}</button>
               </form>
             </article>
-            {current.position > 1 && current.kind !== 'PUBLISH' ? (
+            {current.position > 1 ? (
               <article>
                 <h3>{t('dip.step.sendBackTitle')}</h3>
                 <ErrorSummary t={t} errors={props.forms.sendBack.errors} />
