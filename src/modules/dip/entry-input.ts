@@ -23,7 +23,7 @@ const fileTypes = z.preprocess(
       const out: string[] = [];
       for (const t of types) {
         const n = normalizeFileType(t);
-        if (!n) ctx.addIssue({ code: 'custom', message: 'validation.dip.fileType', params: { type: t } });
+        if (!n) ctx.addIssue({ code: 'custom', message: 'validation.dip.fileType' });
         else if (!out.includes(n)) out.push(n);
       }
       return out;

@@ -244,7 +244,7 @@ export default defineMessages({
 
     'validation.dip.category': 'Pilih berkala, serta-merta atau tersedia setiap saat.',
     'validation.dip.formats': 'Pilih sedikitnya satu bentuk: softcopy atau hardcopy.',
-    'validation.dip.fileType': 'Jenis berkas "{type}" tidak dikenal.',
+    'validation.dip.fileType': 'Jenis berkas tidak dikenal. Gunakan misalnya PDF, DOCX, XLSX, CSV, JPG, PNG, MP4 atau HTML.',
     'validation.dip.fileTypesNeedSoftcopy': 'Jenis berkas hanya untuk informasi yang tersedia dalam softcopy.',
     'validation.dip.archiveItem': '{count} dokumen arsip tidak ditemukan atau bukan milik unit Anda.',
     'validation.dip.noUnit': 'Peran PPID Pembantu Anda belum dikaitkan dengan unit kerja.',
@@ -553,7 +553,7 @@ export default defineMessages({
 
     'validation.dip.category': 'Choose periodic, immediate or available at any time.',
     'validation.dip.formats': 'Choose at least one form: softcopy or hardcopy.',
-    'validation.dip.fileType': 'Unknown file type "{type}".',
+    'validation.dip.fileType': 'Unknown file type. Use e.g. PDF, DOCX, XLSX, CSV, JPG, PNG, MP4 or HTML.',
     'validation.dip.fileTypesNeedSoftcopy': 'File types apply only to information available as softcopy.',
     'validation.dip.archiveItem': '{count} archive documents were not found or are not your unit\'s.',
     'validation.dip.noUnit': 'Your assistant PPID role is not linked to a unit.',

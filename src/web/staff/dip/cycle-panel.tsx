@@ -70,6 +70,21 @@ function StepFields({ ctx, step, errors, values }: { ctx: PageCtx; step: Procedu
   }
 }
 
+function fieldLabels(t: PageCtx['t']): Record<string, string> {
+  return {
+    position: t('dip.history.step'),
+    documentTo: t('dip.step.documentTo'),
+    documentNumber: t('dip.step.documentNumber'),
+    documentSubject: t('dip.step.documentSubject'),
+    note: t('dip.step.note'),
+    output: t('dip.step.output'),
+    decreeNumber: t('dip.step.decreeNumber'),
+    decreeDate: t('dip.step.decreeDate'),
+    decreeSignerName: t('dip.step.signerName'),
+    decreeSignerTitle: t('dip.step.signerTitle'),
+  };
+}
+
 export function CyclePanel(props: {
   ctx: PageCtx;
   office: Office;
@@ -141,7 +156,7 @@ export function CyclePanel(props: {
           <div class="grid-2">
             <article>
               <h3>{t('dip.step.completeTitle', { title: current.title })}</h3>
-              <ErrorSummary t={t} errors={props.forms.complete.errors} />
+              <ErrorSummary t={t} errors={props.forms.complete.errors} labels={fieldLabels(t)} />
               <form method="post" action={`${base}/selesai`}>
                 <Csrf token={ctx.csrf} />
                 <input type="hidden" name="position" value={String(current.position)} />
@@ -152,7 +167,7 @@ export function CyclePanel(props: {
             {current.position > 1 ? (
               <article>
                 <h3>{t('dip.step.sendBackTitle')}</h3>
-                <ErrorSummary t={t} errors={props.forms.sendBack.errors} />
+                <ErrorSummary t={t} errors={props.forms.sendBack.errors} labels={{ target: t('dip.step.sendBackTo'), note: t('dip.step.sendBackNote'), position: t('dip.history.step') }} />
                 <form method="post" action={`${base}/kembalikan`}>
                   <Csrf token={ctx.csrf} />
                   <input type="hidden" name="position" value={String(current.position)} />
