@@ -87,6 +87,18 @@ const entryData = (e: DemoEntry, archiveIds: Map<string, string>) => ({
   archiveItemIds: (e.archive ?? []).map((k) => archiveIds.get(k)).filter((x): x is string => x !== undefined),
 });
 
+/** Moves a demo clock into office hours (Monday–Friday 08.00–16.00 WIB), so the record reads like an office's. */
+function toOfficeHours(clock: ManualClock): void {
+  for (let i = 0; i < 7; i++) {
+    const wib = new Date(clock.now().getTime() + 7 * 3_600_000);
+    const day = wib.getUTCDay();
+    const hour = wib.getUTCHours();
+    if (day !== 0 && day !== 6 && hour >= 8 && hour < 16) return;
+    const next = new Date(Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth(), wib.getUTCDate() + (hour >= 8 || day === 0 || day === 6 ? 1 : 0), 1, 30));
+    clock.set(next);
+  }
+}
+
 /** Completes the cycle's steps `from` … `until - 1`, each by the role it names, some time apart. */
 async function runSteps(
   ctx: { db: Ctx['db']; clock: ManualClock },
@@ -117,7 +129,9 @@ async function runSteps(
             : {};
     // Some time at work on the step (the seed 000 standards are met, but not all of them).
     ctx.clock.advance((step.kind === 'COLLECT' ? 4 * 1440 : step.kind === 'CONSOLIDATE' ? 2 * 1440 : step.kind === 'REVIEW' ? 40 : step.kind === 'NOTA_DINAS' ? 150 : 20) * 60_000);
-    await completeDipStep(ctx, actor, { officeId: office.id, cycleId: cycle.id, position: step.position, data });
+    toOfficeHours(ctx.clock);
+    const withDate = step.kind === 'DECREE' && decree ? { ...data, decreeDate: new Date(ctx.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10) } : data;
+    await completeDipStep(ctx, actor, { officeId: office.id, cycleId: cycle.id, position: step.position, data: withDate });
     ctx.clock.advance(5 * 60_000);
   }
 }
@@ -206,9 +220,9 @@ export async function seedDipDemo(ctx: DemoCtx): Promise<void> {
   await sendBackAndRedo(at, office, cycle, cast, newer, older, archiveIds);
   await runSteps(at, office, cycle, cast, 9, 13, { number: `08/PP.07-Kpt/3273/${year - 1}`, date: `${year - 1}-02-10` });
 
-  // This year: started two days ago; the chain of dispositions is done and the units are
+  // This year: started five days ago; the chain of dispositions is done and the units are
   // proposing their entries.
-  const now = new ManualClock(new Date(realNow.getTime() - 2 * 86_400_000));
+  const now = new ManualClock(new Date(realNow.getTime() - 5 * 86_400_000));
   const here = { db: ctx.db, clock: now };
   cycle = await startDipCycle(here, ppid, { officeId: office.id, data: { year } });
   await runSteps(here, office, cycle, cast, 1, 7);
