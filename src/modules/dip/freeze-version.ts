@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import { listUnits, type Office } from '../offices/queries.ts';
-import { contentOf, findCurrentVersion, insertVersion, insertVersionEntries, listVersionEntries, listWorkingEntries, setCurrentVersion, type Cycle, type Version } from './queries.ts';
+import { contentOf, findCurrentVersion, insertVersion, insertVersionEntries, listVersionEntries, listWorkingEntries, recordSearchWords, setCurrentVersion, type Cycle, type Version } from './queries.ts';
 import { changedFields } from './version-diff.ts';
 
 /**
@@ -49,6 +49,7 @@ export async function freezeVersion(tx: Db, office: Office, cycle: Cycle, now: D
       };
     }),
   );
+  await recordSearchWords(tx, office.id, version.id);
   const live = await findCurrentVersion(tx, office.id);
   if (!live || cycle.year > live.year || (cycle.year === live.year && cycle.revision > live.revision)) {
     await setCurrentVersion(tx, office.id, version.id);

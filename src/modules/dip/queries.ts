@@ -2,8 +2,8 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Db } from '../../platform/db/database.ts';
 import type { DipCategory, EntryContent, ProcedureStep } from './model.ts';
 import { DEFAULT_TEMPLATE, procedureTemplate } from './procedure-templates.ts';
-import { dipCycles, dipCycleSteps, dipEntries, dipProcedureSteps, dipStepRuns, dipVersionEntries, dipVersions } from './schema.ts';
-import { searchPredicate, searchRank, type SearchTerms } from './search-query.ts';
+import { dipCycles, dipCycleSteps, dipEntries, dipProcedureSteps, dipSearchWords, dipStepRuns, dipVersionEntries, dipVersions } from './schema.ts';
+import { searchPredicate, searchRank, searchWordsOf, type Corrections, type SearchTerms } from './search-query.ts';
 
 // Every read and write of the DIP tables. Each takes the office: tenants never mix.
 
@@ -354,7 +354,42 @@ export interface PublicHit extends VersionEntry {
   total: number;
 }
 
-const SEARCH_COLUMNS = { vector: sql`dip_version_entries.search`, text: sql`dip_version_entries.search_text` };
+const SEARCH_VECTOR = sql`dip_version_entries.search`;
+
+/** Remembers the words of a published version's entries, for correcting typos later. */
+export async function recordSearchWords(tx: Db, officeId: string, versionId: string): Promise<void> {
+  const rows = await tx
+    .select({ title: dipVersionEntries.documentTitle, summary: dipVersionEntries.summary, unit: dipVersionEntries.holdingUnit })
+    .from(dipVersionEntries)
+    .where(and(eq(dipVersionEntries.officeId, officeId), eq(dipVersionEntries.versionId, versionId)));
+  const words = [...new Set(rows.flatMap((r) => searchWordsOf(`${r.title} ${r.summary} ${r.unit}`)))];
+  for (let i = 0; i < words.length; i += 1000) {
+    await tx.insert(dipSearchWords).values(words.slice(i, i + 1000).map((word) => ({ word }))).onConflictDoNothing();
+  }
+}
+
+/**
+ * For each query word not among the published words, up to three close ones by trigram
+ * similarity (pg_trgm `%`, index-backed). Short words are left to prefix matching.
+ */
+export async function suggestWords(db: Db, words: readonly string[]): Promise<Corrections> {
+  const candidates = words.filter((w) => w.length >= 4);
+  if (candidates.length === 0) return new Map();
+  const rows = await queryRows<{ w: string; word: string }>(
+    db,
+    sql`select q.w, s.word
+        from unnest(${sql.raw('ARRAY[')}${sql.join(candidates.map((w) => sql`${w}`), sql`, `)}${sql.raw(']::text[]')}) as q(w)
+        cross join lateral (
+          select word from dip_search_words
+          where word % q.w and not exists (select 1 from dip_search_words k where k.word = q.w)
+          order by similarity(word, q.w) desc, word
+          limit 3
+        ) s`,
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.w, [...(out.get(r.w) ?? []), r.word]);
+  return out;
+}
 
 /**
  * Published entries only: the live DIP of each office, or, for an office, the final
@@ -371,8 +406,9 @@ export async function searchPublished(db: Db, q: PublicQuery): Promise<{ hits: P
   }
   if (q.category) conds.push(sql`dip_version_entries.category = ${q.category}`);
   if (q.election !== undefined) conds.push(sql`dip_version_entries.is_election = ${q.election}`);
-  if (q.terms) conds.push(searchPredicate(q.terms, SEARCH_COLUMNS));
-  const rank = q.terms ? searchRank(q.terms, SEARCH_COLUMNS) : sql`0`;
+  const corrections = q.terms ? await suggestWords(db, q.terms.words) : new Map<string, string[]>();
+  if (q.terms) conds.push(searchPredicate(q.terms, SEARCH_VECTOR, corrections));
+  const rank = q.terms ? searchRank(q.terms, SEARCH_VECTOR, corrections) : sql`0`;
   const order = q.terms
     ? sql`rank desc, dip_version_entries.position`
     : sql`dip_version_entries.office_id, array_position(array['BERKALA','SERTA_MERTA','SETIAP_SAAT'], dip_version_entries.category), dip_version_entries.position`;

@@ -188,3 +188,14 @@ export const dipVersionEntries = pgTable(
     index('dip_version_entries_changed_idx').on(t.officeId, t.current, t.changedAt),
   ],
 );
+
+/**
+ * Every word of published DIP entries, for correcting typos in searches (ADR 0015): a query
+ * word missing from this list is looked up by trigram similarity (pg_trgm) and its closest
+ * words are searched too. Public words only (filled at publication), shared by all offices.
+ */
+export const dipSearchWords = pgTable(
+  'dip_search_words',
+  { word: text('word').primaryKey() },
+  (t) => [index('dip_search_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))],
+);

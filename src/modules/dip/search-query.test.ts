@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { buildSearchTerms, MAX_WORDS, searchPredicate } from './search-query.ts';
+import { buildSearchTerms, MAX_WORDS, searchPredicate, searchWordsOf } from './search-query.ts';
 
 describe('the words of a search', () => {
   it.each([
@@ -29,20 +29,38 @@ describe('the words of a search', () => {
 });
 
 describe('the SQL of a search', () => {
-  const render = (raw: string) =>
-    new PgDialect().sqlToQuery(searchPredicate(buildSearchTerms(raw)!, { vector: sql.raw('e.search'), text: sql.raw('e.search_text') }));
+  const render = (raw: string, corrections?: Map<string, string[]>) =>
+    new PgDialect().sqlToQuery(searchPredicate(buildSearchTerms(raw)!, sql.raw('e.search'), corrections));
 
-  it('asks each word in both configurations, all words required, and adds trigram similarity', () => {
+  it('asks each word in both configurations, every word required', () => {
     const q = render('mohon informasi');
     expect(q.sql).toBe(
-      "(e.search @@ ((to_tsquery('indonesian', $1) || to_tsquery('simple', $2)) && (to_tsquery('indonesian', $3) || to_tsquery('simple', $4))) or $5 <% e.search_text)",
+      "e.search @@ ((to_tsquery('indonesian', $1) || to_tsquery('simple', $2)) && (to_tsquery('indonesian', $3) || to_tsquery('simple', $4)))",
     );
-    expect(q.params).toEqual(['mohon', 'mohon:*', 'informasi', 'informasi:*', 'mohon informasi']);
+    expect(q.params).toEqual(['mohon', 'mohon:*', 'informasi', 'informasi:*']);
+  });
+
+  it('adds the corrections of a misspelt word as alternatives of that word only', () => {
+    const q = render('lapran keuangan', new Map([['lapran', ['laporan', 'lapangan']]]));
+    expect(q.sql).toBe(
+      "e.search @@ ((to_tsquery('indonesian', $1) || to_tsquery('simple', $2) || to_tsquery('simple', $3) || to_tsquery('simple', $4)) && (to_tsquery('indonesian', $5) || to_tsquery('simple', $6)))",
+    );
+    expect(q.params).toEqual(['lapran', 'lapran:*', 'laporan', 'lapangan', 'keuangan', 'keuangan:*']);
   });
 
   it('never puts what the visitor typed into the SQL text', () => {
     const q = render("x'); delete from dip_version_entries; --");
     expect(q.sql).not.toContain('delete');
     expect(q.params).toContain('delete');
+  });
+});
+
+describe('the words kept for corrections', () => {
+  it.each([
+    ['Formulir permohonan informasi publik (Model PPID-B)', ['formulir', 'permohonan', 'informasi', 'publik', 'model', 'ppid']],
+    ['Laporan Keuangan 2025, laporan', ['laporan', 'keuangan', '2025']],
+    ['a di ke', []],
+  ])('%s → %o', (text, words) => {
+    expect(searchWordsOf(text)).toEqual(words);
   });
 });

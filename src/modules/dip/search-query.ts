@@ -3,13 +3,14 @@ import { sql, type SQL } from 'drizzle-orm';
 // Public DIP search (ADR 0015). PostgreSQL full text in two configurations at once:
 // `indonesian` stems ("permohonan" → "mohon") but over-stems ("pengadaan" → "ada"), `simple`
 // keeps the word as typed and matches prefixes; either may match each word, and every word
-// must match. Trigram word similarity (pg_trgm) catches typos the stemmer cannot
-// ("permohnan"). Words reach SQL only as bound parameters.
+// must match. Typos the stemmer cannot fix ("permohnan") are corrected with trigram
+// similarity (pg_trgm) against the words of published entries: a query word unknown there
+// is searched together with its closest known words. Words reach SQL only as bound
+// parameters.
 
 export interface SearchTerms {
   /** Lower-case words of letters and digits, at most MAX_WORDS, in the order typed. */
   words: string[];
-  /** The words joined by spaces, compared by trigram similarity. */
   text: string;
 }
 
@@ -29,26 +30,31 @@ export function buildSearchTerms(raw: string | null | undefined): SearchTerms | 
   return { words, text: words.join(' ') };
 }
 
-/** The columns of the searched table: its tsvector and the text trigrams are taken from. */
-export interface SearchColumns {
-  vector: SQL;
-  text: SQL;
+/** Close known words for query words that are not known themselves (from pg_trgm). */
+export type Corrections = ReadonlyMap<string, readonly string[]>;
+
+/** The words of a text as the correction list keeps them. */
+export function searchWordsOf(text: string): string[] {
+  return [...new Set(text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u))].filter((w) => w.length >= 3 && w.length <= MAX_WORD_LENGTH);
 }
 
-/** tsquery: every word, stemmed (indonesian) or as a prefix (simple). */
-export function tsQuery(terms: SearchTerms): SQL {
-  const perWord = terms.words.map(
-    (w) => sql`(to_tsquery('indonesian', ${w}) || to_tsquery('simple', ${`${w}:*`}))`,
-  );
+/**
+ * tsquery: every word must match — stemmed (indonesian), as a prefix (simple), or as one of
+ * its corrections (simple).
+ */
+export function tsQuery(terms: SearchTerms, corrections: Corrections = new Map()): SQL {
+  const perWord = terms.words.map((w) => {
+    const alternatives = [sql`to_tsquery('indonesian', ${w})`, sql`to_tsquery('simple', ${`${w}:*`})`, ...(corrections.get(w) ?? []).map((c) => sql`to_tsquery('simple', ${c})`)];
+    return sql`(${sql.join(alternatives, sql` || `)})`;
+  });
   return sql.join(perWord, sql` && `);
 }
 
-/** Rows matching the words by full text, or close enough by trigram word similarity. */
-export function searchPredicate(terms: SearchTerms, cols: SearchColumns): SQL {
-  return sql`(${cols.vector} @@ (${tsQuery(terms)}) or ${terms.text} <% ${cols.text})`;
+export function searchPredicate(terms: SearchTerms, vector: SQL, corrections?: Corrections): SQL {
+  return sql`${vector} @@ (${tsQuery(terms, corrections)})`;
 }
 
-/** Full-text rank counts double; trigram similarity orders the typo matches. */
-export function searchRank(terms: SearchTerms, cols: SearchColumns): SQL<number> {
-  return sql<number>`(2 * ts_rank_cd(${cols.vector}, ${tsQuery(terms)}) + word_similarity(${terms.text}, ${cols.text}))`;
+/** Cover density rank: titles (A) over summaries (B) over the unit (D). */
+export function searchRank(terms: SearchTerms, vector: SQL, corrections?: Corrections): SQL<number> {
+  return sql<number>`ts_rank_cd(${vector}, ${tsQuery(terms, corrections)})`;
 }
