@@ -26,7 +26,7 @@ const UNITS = ['Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubunga
 const arr = (xs: string[]) => sql.raw(`array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]`);
 const pick = (xs: string[]) => sql`(${arr(xs)})[1 + floor(random() * ${xs.length})::int]`;
 
-export async function fill(db: DatabaseHandle['db'], officeId: string, n: number): Promise<void> {
+async function fill(db: DatabaseHandle['db'], officeId: string, n: number): Promise<void> {
   const [version] = await queryRows<{ id: string }>(
     db,
     sql`insert into dip_versions (office_id, year, revision, cycle_id, published_at, entry_count, current)
