@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/platform/errors.ts';
+import { cancelDipCycle } from '../../src/modules/dip/cancel-cycle.ts';
 import { deleteDipEntry } from '../../src/modules/dip/delete-dip-entry.ts';
 import { diffDipYears } from '../../src/modules/dip/diff-dip-years.ts';
 import { findCurrentVersion, findVersionOfYear, listVersionEntries, listWorkingEntries, type Version } from '../../src/modules/dip/queries.ts';
 import { saveDipEntry } from '../../src/modules/dip/save-dip-entry.ts';
+import { startDipCycle } from '../../src/modules/dip/start-cycle.ts';
 import { dipTeam, entry, publishYear, useSeed001 } from '../helpers/dip-fixtures.ts';
 import { office } from '../helpers/factories.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -118,6 +120,19 @@ describe('publishing freezes the year as a version', () => {
       await saveDipEntry(ctx(), team.ppid, { officeId, data: entry({ documentTitle: 'Arsip DIP 2024' }) });
     });
     expect(version.current).toBe(false);
+    expect((await findCurrentVersion(t.db.db, officeId))).toMatchObject({ year: 2026, revision: 2 });
+  });
+
+  it('cancels a cycle started by mistake, with a reason, and lets the right one start', async () => {
+    const wrong = await startDipCycle(ctx(), team.ppid, { officeId, data: { year: 2062 } });
+    const noReason = await cancelDipCycle(ctx(), team.ppid, { officeId, cycleId: wrong.id, data: { note: '' } }).catch((e: unknown) => e);
+    expect(isAppError(noReason) && noReason.code).toBe('VALIDATION');
+    const forbidden = await cancelDipCycle(ctx(), team.atasan, { officeId, cycleId: wrong.id, data: { note: 'Salah tahun' } }).catch((e: unknown) => e);
+    expect(isAppError(forbidden) && forbidden.code).toBe('FORBIDDEN');
+    const cancelled = await cancelDipCycle(ctx(), team.ppid, { officeId, cycleId: wrong.id, data: { note: 'Salah tahun, seharusnya 2027' } });
+    expect(cancelled.status).toBe('CANCELLED');
+    const right = await startDipCycle(ctx(), team.ppid, { officeId, data: { year: 2027 } });
+    expect(right).toMatchObject({ year: 2027, revision: 1, status: 'ACTIVE' });
     expect((await findCurrentVersion(t.db.db, officeId))).toMatchObject({ year: 2026, revision: 2 });
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors.ts';
+import { cancelDipCycle } from '../../../modules/dip/cancel-cycle.ts';
 import { completeDipStep } from '../../../modules/dip/complete-step.ts';
 import { draftDocument } from '../../../modules/dip/dip-document.ts';
 import { loadMemo } from '../../../modules/dip/memo-document.ts';
@@ -72,6 +73,18 @@ export async function dipCycleRoutes(app: FastifyInstance): Promise<void> {
       () => sendBackDipStep(ctx, req.actor, { officeId: req.office!.id, cycleId, data: fields }),
       (errors, status) => renderOverview(req, reply, { ...emptyOverviewForms(), sendBack: { errors, values: fields } }, status),
       () => back(req, reply, 'dip.flash.sentBack'),
+    );
+  });
+
+  app.post<{ Params: { office: string; cycleId: string } }>('/staff/:office/dip/siklus/:cycleId/batal', { config: { permission: 'manageDip' } }, async (req, reply) => {
+    const cycleId = uuidParam(req.params.cycleId);
+    const { fields } = await readForm(req);
+    return formAction(
+      req,
+      reply,
+      () => cancelDipCycle(ctx, req.actor, { officeId: req.office!.id, cycleId, data: fields }),
+      (errors, status) => renderOverview(req, reply, { ...emptyOverviewForms(), cancel: { errors, values: fields } }, status),
+      (cycle) => back(req, reply, 'dip.flash.cancelled', { year: cycle.year }),
     );
   });
 

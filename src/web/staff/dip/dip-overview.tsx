@@ -22,6 +22,7 @@ export interface OverviewForms {
   complete: { errors: Errors; values: Values };
   sendBack: { errors: Errors; values: Values };
   decide: { entryId: string | null; errors: Errors };
+  cancel: { errors: Errors; values: Values };
 }
 
 export const emptyOverviewForms = (): OverviewForms => ({
@@ -29,6 +30,7 @@ export const emptyOverviewForms = (): OverviewForms => ({
   complete: { errors: {}, values: {} },
   sendBack: { errors: {}, values: {} },
   decide: { entryId: null, errors: {} },
+  cancel: { errors: {}, values: {} },
 });
 
 function EntriesTable(props: { ctx: PageCtx; office: Office; entries: WorkingEntry[]; units: Unit[]; editable: boolean; manage: boolean; archive: ArchiveItem[]; forms: OverviewForms }) {
@@ -232,6 +234,19 @@ function OverviewPage(props: {
       ) : (
         <p class="muted">{t('dip.cycle.none')}</p>
       )}
+      {cycleView && manage ? (
+        <details open={Object.keys(props.forms.cancel.errors).length > 0}>
+          <summary>{t('dip.cancel.title')}</summary>
+          <ErrorSummary t={t} errors={props.forms.cancel.errors} labels={{ note: t('dip.cancel.note') }} />
+          <form method="post" action={`${base}/siklus/${cycleView.cycle.id}/batal`}>
+            <Csrf token={ctx.csrf} />
+            <TextField name="note" label={t('dip.cancel.note')} hint={t('dip.cancel.hint')} errors={props.forms.cancel.errors} values={props.forms.cancel.values} required maxLength={1000} />
+            <button type="submit" class="secondary danger" hx-confirm={t('dip.cancel.confirm')}>
+              {t('dip.cancel.submit')}
+            </button>
+          </form>
+        </details>
+      ) : null}
       {cycleView ? (
         <section>
           <h2>{t('dip.entries.title', { year: cycleView.cycle.year })}</h2>
