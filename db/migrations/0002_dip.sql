@@ -115,6 +115,10 @@ CREATE TABLE "dip_procedure_steps" (
 	CONSTRAINT "dip_procedure_steps_office_id_position_pk" PRIMARY KEY("office_id","position")
 );
 --> statement-breakpoint
+CREATE TABLE "dip_search_words" (
+	"word" text PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "dip_step_runs" (
 	"office_id" uuid NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -232,6 +236,7 @@ ALTER TABLE "archive_items" ADD CONSTRAINT "archive_items_unit_fk" FOREIGN KEY (
 CREATE INDEX "archive_items_status_idx" ON "archive_items" USING btree ("office_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "dip_cycles_one_active_idx" ON "dip_cycles" USING btree ("office_id") WHERE status = 'ACTIVE';--> statement-breakpoint
 CREATE INDEX "dip_entries_cycle_idx" ON "dip_entries" USING btree ("office_id","cycle_id","status");--> statement-breakpoint
+CREATE INDEX "dip_search_words_trgm_idx" ON "dip_search_words" USING gin ("word" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "dip_step_runs_cycle_idx" ON "dip_step_runs" USING btree ("office_id","cycle_id","position");--> statement-breakpoint
-CREATE INDEX "dip_version_entries_browse_idx" ON "dip_version_entries" USING btree ("office_id","current","year","category","position");--> statement-breakpoint
+CREATE INDEX "dip_version_entries_browse_idx" ON "dip_version_entries" USING btree ("office_id","version_id","category","position");--> statement-breakpoint
 CREATE INDEX "dip_version_entries_changed_idx" ON "dip_version_entries" USING btree ("office_id","current","changed_at");

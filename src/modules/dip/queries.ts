@@ -397,9 +397,12 @@ export async function suggestWords(db: Db, words: readonly string[]): Promise<Co
  */
 export async function searchPublished(db: Db, q: PublicQuery): Promise<{ hits: PublicHit[]; total: number }> {
   const conds: SQL[] = [];
-  if (q.officeId) conds.push(sql`dip_version_entries.office_id = ${q.officeId}`);
-  if (q.year !== undefined && q.officeId) {
-    conds.push(sql`dip_version_entries.version_id = (select v.id from dip_versions v where v.office_id = ${q.officeId} and v.year = ${q.year} order by v.revision desc limit 1)`);
+  if (q.officeId) {
+    // One office: its live version, or the final version of the year asked (index on version).
+    const version = q.year !== undefined ? await findVersionOfYear(db, q.officeId, q.year) : await findCurrentVersion(db, q.officeId);
+    if (!version) return { hits: [], total: 0 };
+    conds.push(sql`dip_version_entries.office_id = ${q.officeId}`, sql`dip_version_entries.version_id = ${version.id}`);
+    if (version.current) conds.push(sql`dip_version_entries."current"`);
   } else {
     conds.push(sql`dip_version_entries."current"`);
     if (q.year !== undefined) conds.push(sql`dip_version_entries.year = ${q.year}`);
@@ -409,9 +412,10 @@ export async function searchPublished(db: Db, q: PublicQuery): Promise<{ hits: P
   const corrections = q.terms ? await suggestWords(db, q.terms.words) : new Map<string, string[]>();
   if (q.terms) conds.push(searchPredicate(q.terms, SEARCH_VECTOR, corrections));
   const rank = q.terms ? searchRank(q.terms, SEARCH_VECTOR, corrections) : sql`0`;
+  // BERKALA, SERTA_MERTA, SETIAP_SAAT sort alphabetically in the order UU 14/2008 lists them.
   const order = q.terms
-    ? sql`rank desc, dip_version_entries.position`
-    : sql`dip_version_entries.office_id, array_position(array['BERKALA','SERTA_MERTA','SETIAP_SAAT'], dip_version_entries.category), dip_version_entries.position`;
+    ? sql`rank desc, dip_version_entries.office_id, dip_version_entries.position`
+    : sql`dip_version_entries.office_id, dip_version_entries.category, dip_version_entries.position`;
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`select ${sql.raw(VERSION_ENTRY_COLUMNS)}, ${rank} as rank, count(*) over () as total

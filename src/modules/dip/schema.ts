@@ -184,7 +184,8 @@ export const dipVersionEntries = pgTable(
   (t) => [
     primaryKey({ columns: [t.officeId, t.id] }),
     unique('dip_version_entries_key_key').on(t.officeId, t.versionId, t.entryKey),
-    index('dip_version_entries_browse_idx').on(t.officeId, t.current, t.year, t.category, t.position),
+    // Browsing a version by category in DIP order (the categories sort alphabetically as UU 14/2008 lists them).
+    index('dip_version_entries_browse_idx').on(t.officeId, t.versionId, t.category, t.position),
     index('dip_version_entries_changed_idx').on(t.officeId, t.current, t.changedAt),
   ],
 );
