@@ -416,11 +416,25 @@ export async function searchPublished(db: Db, q: PublicQuery): Promise<{ hits: P
   const order = q.terms
     ? sql`rank desc, dip_version_entries.office_id, dip_version_entries.position`
     : sql`dip_version_entries.office_id, dip_version_entries.category, dip_version_entries.position`;
+  const where = sql.join(conds, sql` and `);
+  if (!q.terms) {
+    // Browsing: the page comes straight from the index order; the count is a separate,
+    // index-only question (a window count would read every row of the category).
+    const [rows, [count]] = await Promise.all([
+      queryRows<Record<string, unknown>>(
+        db,
+        sql`select ${sql.raw(VERSION_ENTRY_COLUMNS)}, 0 as rank, 0 as total from dip_version_entries where ${where} order by ${order} limit ${q.limit} offset ${q.offset}`,
+      ),
+      queryRows<{ n: number }>(db, sql`select count(*)::int as n from dip_version_entries where ${where}`),
+    ]);
+    return { hits: rows.map(versionEntryOfRow), total: count?.n ?? 0 };
+  }
+  // Searching ranks every match anyway, so the count comes with it.
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`select ${sql.raw(VERSION_ENTRY_COLUMNS)}, ${rank} as rank, count(*) over () as total
         from dip_version_entries
-        where ${sql.join(conds, sql` and `)}
+        where ${where}
         order by ${order}
         limit ${q.limit} offset ${q.offset}`,
   );
