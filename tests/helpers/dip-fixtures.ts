@@ -1,10 +1,16 @@
-import type { Clock } from '../../src/platform/clock.ts';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Clock, ManualClock } from '../../src/platform/clock.ts';
 import type { Db } from '../../src/platform/db/database.ts';
 import type { Actor } from '../../src/modules/access/actor.ts';
 import type { EntryContent } from '../../src/modules/dip/model.ts';
 import { actorForUser } from '../../src/modules/people/load-actor.ts';
 import type { Role } from '../../src/modules/people/schema.ts';
 import { createStaff, createUnit } from './factories.ts';
+import { completeDipStep } from '../../src/modules/dip/complete-step.ts';
+import type { Cycle, Version } from '../../src/modules/dip/queries.ts';
+import { saveDipProcedure } from '../../src/modules/dip/save-dip-procedure.ts';
+import { startDipCycle } from '../../src/modules/dip/start-cycle.ts';
+import type { TestClient } from './test-app.ts';
 
 /** A staff member with roles, as the Actor the use cases receive. */
 export async function staffActor(db: Db, clock: Clock, roles: { office: string; role: Role; unitId?: string }[], name?: string): Promise<Actor & { email: string }> {
@@ -47,12 +53,6 @@ export function entry(over: Partial<EntryContent> = {}): Record<string, unknown>
   };
 }
 
-import type { ManualClock } from '../../src/platform/clock.ts';
-import { completeDipStep } from '../../src/modules/dip/complete-step.ts';
-import type { Cycle, Version } from '../../src/modules/dip/queries.ts';
-import { saveDipProcedure } from '../../src/modules/dip/save-dip-procedure.ts';
-import { startDipCycle } from '../../src/modules/dip/start-cycle.ts';
-
 type Team = Awaited<ReturnType<typeof dipTeam>>;
 
 /** Gives the office the five-step procedure of seed 001 (KPU Kabupaten Bintan). */
@@ -85,9 +85,6 @@ export async function publishYear(
   ctx.clock.advance(3_600_000);
   return { cycle, version: version! };
 }
-
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { TestClient } from './test-app.ts';
 
 /** Posts a multipart form (with files) as the signed-in client, with a CSRF token from `csrfFrom`. */
 export async function postMultipart(
