@@ -8,7 +8,7 @@ import { adoptSopTemplate } from '../../src/modules/sops/adopt-sop-template.ts';
 import { findSopBySlug } from '../../src/modules/sops/queries.ts';
 import { dipTeam, entry } from '../helpers/dip-fixtures.ts';
 import { office, TEST_PASSWORD } from '../helpers/factories.ts';
-import { pdfPages } from '../helpers/pdf-text.ts';
+import { readDipPdf } from '../helpers/dip-pdf.ts';
 import { createTestApp, TestClient, type TestApp } from '../helpers/test-app.ts';
 
 // The documents a DIP cycle produces, read back from the PDFs: the lembar disposisi, the nota
@@ -27,7 +27,7 @@ async function pdfAt(url: string) {
   const res = await ppid.get(url);
   expect(res.statusCode, url).toBe(200);
   expect(res.headers['content-type']).toBe('application/pdf');
-  return pdfPages(res.rawPayload);
+  return readDipPdf(res.rawPayload);
 }
 
 beforeAll(async () => {
@@ -139,7 +139,7 @@ describe('the documents of a DIP cycle', () => {
     // The same on the public side, by year.
     const pub = await t.app.inject(`/${OFFICE}/dip/2026/dip.pdf`);
     expect(pub.statusCode).toBe(200);
-    expect((await pdfPages(pub.rawPayload)).text.join(' ')).toContain('Keputusan KPU Kota Bandung dan pertimbangannya');
+    expect((await readDipPdf(pub.rawPayload)).text.join(' ')).toContain('Keputusan KPU Kota Bandung dan pertimbangannya');
   });
 
   it('prints an SOP of the register as the standard SOP document', async () => {
@@ -147,7 +147,7 @@ describe('the documents of a DIP cycle', () => {
     const sop = await findSopBySlug(t.db.db, officeId, 'penyusunan-dip');
     const res = await t.app.inject(`/${OFFICE}/sop/penyusunan-dip/sop.pdf`);
     expect(res.statusCode).toBe(200);
-    const { text } = await pdfPages(res.rawPayload);
+    const { text } = await readDipPdf(res.rawPayload);
     const all = text.join(' ');
     for (const s of ['STANDAR OPERASIONAL PROSEDUR', 'PENYUSUNAN DAFTAR INFORMASI PUBLIK', 'Nomor SOP', '/PP.07-SOP/17/2022', 'Dasar Hukum', 'Kualifikasi Pelaksana', 'Peringatan', 'Pencatatan dan Pendataan', 'Kemas Mohammad Ajir', 'Menugaskan Kabag untuk menyusun daftar informasi publik', 'Mutu Baku', '1 (satu) minggu', '✓']) {
       expect(all, s).toContain(s);

@@ -241,7 +241,7 @@ function OverviewPage(props: {
           <form method="post" action={`${base}/siklus/${cycleView.cycle.id}/batal`}>
             <Csrf token={ctx.csrf} />
             <TextField name="note" label={t('dip.cancel.note')} hint={t('dip.cancel.hint')} errors={props.forms.cancel.errors} values={props.forms.cancel.values} required maxLength={1000} />
-            <button type="submit" class="secondary danger" hx-confirm={t('dip.cancel.confirm')}>
+            <button type="submit" class="secondary danger" data-confirm={t('dip.cancel.confirm')}>
               {t('dip.cancel.submit')}
             </button>
           </form>

@@ -133,7 +133,7 @@ export async function dipProcedureRoutes(app: FastifyInstance): Promise<void> {
           <form method="post" action={`/staff/${office.slug}/dip/prosedur/templat`} class="inline-form">
             <Csrf token={c.csrf} />
             <input type="hidden" name="template" value={tpl} />
-            <button type="submit" class="secondary" hx-confirm={t('dip.procedure.templateConfirm')}>
+            <button type="submit" class="secondary" data-confirm={t('dip.procedure.templateConfirm')}>
               {t(`dip.procedure.template.${tpl}`)}
             </button>{' '}
           </form>

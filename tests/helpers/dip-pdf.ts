@@ -1,7 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** The text of each page of a PDF, as pdf.js reads it back (items joined by spaces). */
-export async function pdfPages(bytes: Buffer): Promise<{ text: string[]; width: number; height: number; title: string }> {
+export async function readDipPdf(bytes: Buffer): Promise<{ text: string[]; width: number; height: number; title: string }> {
   const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
   const text: string[] = [];
   let width = 0;
