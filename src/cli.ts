@@ -61,7 +61,7 @@ program
     withServices(async (s) => {
       const ctx = ctxOf(s);
       if (!(await isFreshInstall(ctx))) throw new Error('This database already has staff accounts; demo data is only for a fresh install.');
-      console.log(formatCredentials(await seedDemo(ctx)));
+      console.log(formatCredentials(await seedDemo({ ...ctx, files: s.files, uploadMaxBytes: s.config.uploadMaxBytes })));
     }),
   );
 

@@ -1,14 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import { calendarApi } from './api/calendar-api.ts';
+import { dipApi } from './api/dip-api.ts';
+import { dipStaffApi } from './api/dip-staff-api.ts';
 import { officeApi } from './api/office-api.ts';
 import { publicRequestApi } from './api/requests-public-api.ts';
 import { staffRequestApi } from './api/requests-staff-api.ts';
 import { publicRequestRoutes } from './public/request-routes.tsx';
+import { dipPublicRoutes } from './public/dip-public.tsx';
 import { publicRoutes } from './public/public-routes.tsx';
+import { sopPublicRoutes } from './public/sop-public.tsx';
 import { systemRoutes } from './public/system-routes.ts';
+import { archiveRoutes } from './staff/archive-routes.tsx';
 import { authRoutes } from './staff/auth-routes.tsx';
 import { calendarRoutes } from './staff/calendar.tsx';
 import { dashboardRoutes } from './staff/dashboard.tsx';
+import { dipCycleRoutes } from './staff/dip/dip-cycle-routes.tsx';
+import { dipDocumentRoutes } from './staff/dip/dip-document-routes.tsx';
+import { dipEntryRoutes } from './staff/dip/dip-entry-routes.tsx';
+import { dipImportRoutes } from './staff/dip/dip-import-routes.tsx';
+import { dipProcedureRoutes } from './staff/dip/dip-procedure-routes.tsx';
+import { dipProposalRoutes } from './staff/dip/dip-proposal-routes.tsx';
 import { staffGuard } from './staff/guard.ts';
 import { officeAdminRoutes } from './staff/offices.tsx';
 import { oversightRoutes } from './staff/oversight.tsx';
@@ -19,6 +30,7 @@ import { staffRequestRoutes } from './staff/requests/request-routes.tsx';
 import { requestSettingsRoutes } from './staff/requests/request-settings-page.tsx';
 import { worklistRoutes } from './staff/requests/worklist-page.tsx';
 import { settingsRoutes } from './staff/settings.tsx';
+import { sopRoutes } from './staff/sop-routes.tsx';
 import { tokenRoutes } from './staff/tokens.tsx';
 import { unitRoutes } from './staff/units.tsx';
 import { userRoutes } from './staff/users.tsx';
@@ -43,6 +55,15 @@ const officeStaffModules: RouteModule[] = [
   registerRoutes,
   reportRoutes,
   requestSettingsRoutes,
+  // Daftar Informasi Publik, documentation archive, SOP register (issue 5)
+  dipCycleRoutes,
+  dipEntryRoutes,
+  dipProposalRoutes,
+  dipImportRoutes,
+  dipDocumentRoutes,
+  dipProcedureRoutes,
+  archiveRoutes,
+  sopRoutes,
 ];
 
 async function officeStaff(app: FastifyInstance): Promise<void> {
@@ -60,8 +81,12 @@ export const routeModules: RouteModule[] = [
   calendarApi,
   publicRequestApi,
   staffRequestApi,
+  dipApi,
+  dipStaffApi,
   authRoutes,
   officeStaff,
   publicRequestRoutes,
+  dipPublicRoutes,
+  sopPublicRoutes,
   publicRoutes,
 ];

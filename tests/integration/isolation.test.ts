@@ -44,6 +44,14 @@ const ALLOWED: Record<string, string[]> = {
   viewRequestRegister: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN'],
   viewRequestReports: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'PEMBINA_PPID'],
   viewRequesterIdentity: ['PPID', 'ATASAN_PPID'],
+  // Daftar Informasi Publik, archive and SOP register (issue 5)
+  viewDipDrafts: ['ADMIN', 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'TIM_PERTIMBANGAN', 'PEMBINA_PPID', 'NATIONAL_ADMIN'],
+  manageDip: ['PPID', 'PETUGAS_LAYANAN'],
+  proposeDipEntries: ['PPID_PEMBANTU'],
+  importDipEntries: ['PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU'],
+  manageArchive: ['PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU'],
+  approveArchive: ['ATASAN_PPID'],
+  manageSops: ['ADMIN', 'PPID', 'NATIONAL_ADMIN'],
 };
 
 let t: TestApp;

@@ -29,6 +29,13 @@ export function isNationalAdminOver(actor: Actor, office: OfficeRef): boolean {
   return actor.roles.some((r) => r.role === 'NATIONAL_ADMIN' && office.path.startsWith(r.officePath));
 }
 
+/** The units an actor serves as PPID Pembantu in this office. */
+export function pembantuUnitIds(actor: Actor, office: OfficeRef): string[] {
+  return actor.roles
+    .filter((r) => r.officeId === office.id && r.role === 'PPID_PEMBANTU' && r.unitId)
+    .map((r) => r.unitId!);
+}
+
 const OVERSIGHT_ROLES: Role[] = ['ADMIN', 'PPID', 'ATASAN_PPID', 'PEMBINA_PPID'];
 
 export const can = {
@@ -63,6 +70,33 @@ export const can = {
 
   viewOutbox: (actor: Actor, office: OfficeRef) =>
     isOperator(actor) || hasRole(actor, office, 'ADMIN') || isNationalAdminOver(actor, office),
+
+  /** The draft DIP and its cycle (every role of the office but the units, who see their own proposals). */
+  viewDipDrafts: (actor: Actor, office: OfficeRef) =>
+    isOperator(actor) ||
+    hasRole(actor, office, 'ADMIN', 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'TIM_PERTIMBANGAN', 'PEMBINA_PPID') ||
+    isNationalAdminOver(actor, office),
+
+  /** Edit the draft DIP, decide units' proposals, import, start a cycle: the PPID and its staff. */
+  manageDip: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'PETUGAS_LAYANAN'),
+
+  /** Propose DIP entries for one's own unit (a PPID Pembantu; the unit is checked by the use case). */
+  proposeDipEntries: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID_PEMBANTU'),
+
+  /** Import a DIP file: into the draft (PPID's side) or as the unit's proposals (PPID Pembantu). */
+  importDipEntries: (actor: Actor, office: OfficeRef) =>
+    isOperator(actor) || hasRole(actor, office, 'PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU'),
+
+  /** Register documentation (seed 003 step 1): the PPID's staff, and units for their own unit. */
+  manageArchive: (actor: Actor, office: OfficeRef) =>
+    isOperator(actor) || hasRole(actor, office, 'PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU'),
+
+  /** Approve documented information before it counts (seed 003 step 2): the Atasan PPID. */
+  approveArchive: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'ATASAN_PPID'),
+
+  /** The office's SOP register. */
+  manageSops: (actor: Actor, office: OfficeRef) =>
+    isOperator(actor) || hasRole(actor, office, 'ADMIN', 'PPID') || isNationalAdminOver(actor, office),
 
   /**
    * Read-only oversight of a descendant office for roll-ups: an oversight role in a strict

@@ -5,6 +5,7 @@ import type { FileStore } from '../../platform/storage/file-store.ts';
 import { seedDemoRequests } from '../requests/seed-demo-requests.ts';
 import { hashPassword, randomPassword } from '../../platform/crypto.ts';
 import { cliActor } from '../access/actor.ts';
+import { seedDipDemo } from '../dip/demo/seed-dip-demo.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { findOfficeBySlug, type Office } from '../offices/queries.ts';
 import { saveUnit } from '../offices/save-unit.ts';
@@ -88,7 +89,7 @@ export type DemoCtx = Ctx & { files: FileStore; dataKeys: KeyRing; publicUrl: st
 /** A seeder of demo data for one capability. Capabilities add theirs to `demoSeeders`. */
 export type DemoSeeder = (ctx: DemoCtx) => Promise<void>;
 
-export const demoSeeders: DemoSeeder[] = [seedDemoRequests];
+export const demoSeeders: DemoSeeder[] = [seedDemoRequests, seedDipDemo];
 
 /** True when the database holds no staff account yet (a fresh install). */
 export async function isFreshInstall(ctx: Ctx): Promise<boolean> {

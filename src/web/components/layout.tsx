@@ -18,6 +18,7 @@ function Document(props: { ctx: PageCtx; title: string; children: ComponentChild
         <link rel="stylesheet" href="/assets/vendor/pico.red.min.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="stylesheet" href="/assets/requests.css" />
+        <link rel="stylesheet" href="/assets/dip.css" />
         <script src="/assets/vendor/htmx.min.js" defer></script>
         <script src="/assets/app.js" defer></script>
       </head>
@@ -119,6 +120,10 @@ export function StaffLayout(props: { ctx: PageCtx; title: string; children: Comp
         { href: `${base}/laporan-permohonan`, label: ctx.t('requests.nav.reports'), show: canRequests.viewRequestReports(ctx.actor, office) },
         { href: `${base}/pengguna`, label: ctx.t('nav.users'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/unit`, label: ctx.t('nav.units'), show: can.administerOffice(ctx.actor, office) },
+        { href: `${base}/dip`, label: ctx.t('nav.dip'), show: can.viewDipDrafts(ctx.actor, office) },
+        { href: `${base}/dip/usulan`, label: ctx.t('nav.dipProposals'), show: can.proposeDipEntries(ctx.actor, office) && !can.manageDip(ctx.actor, office) },
+        { href: `${base}/arsip`, label: ctx.t('nav.archive'), show: can.enterOffice(ctx.actor, office) },
+        { href: `${base}/sop`, label: ctx.t('nav.sops'), show: can.enterOffice(ctx.actor, office) },
         { href: `${base}/kalender`, label: ctx.t('nav.calendar'), show: can.enterOffice(ctx.actor, office) },
         { href: `${base}/pengaturan`, label: ctx.t('nav.settings'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/pengaturan-permohonan`, label: ctx.t('requests.nav.settings'), show: can.administerOffice(ctx.actor, office) },

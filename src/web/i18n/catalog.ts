@@ -1,11 +1,14 @@
 import type { Locale, Messages } from '../../platform/i18n.ts';
+import archive from './archive.ts';
 import common from './common.ts';
+import dip from './dip.ts';
 import publicPages from './public.ts';
 import requests from './requests.ts';
+import sops from './sops.ts';
 import staff from './staff.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
-const namespaces = [common, publicPages, staff, requests];
+const namespaces = [common, publicPages, staff, requests, dip, archive, sops];
 
 export const catalog: Record<Locale, Messages> = {
   id: Object.assign({}, ...namespaces.map((n) => n.id)) as Messages,

@@ -5,6 +5,7 @@ import { findOfficeById, findOfficeBySlug, getOfficeSettings, listOffices, type 
 import { PublicLayout } from '../components/layout.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 import { AppError } from '../../platform/errors.ts';
+import { DipSectionArticles, loadDipSections, type DipSections } from './dip-office-sections.tsx';
 
 function OfficeList({ offices }: { offices: Office[] }) {
   return (
@@ -67,17 +68,11 @@ function OfficePage(props: {
   parent: Office | undefined;
   children: Office[];
   contact: { email: string | null; phone: string | null; whatsapp: string | null; address: string | null; serviceHours: string | null };
+  dip: DipSections | null;
 }) {
   const { ctx, office, parent, contact } = props;
   const { t } = ctx;
-  const sections = [
-    'office.section.dip',
-    'office.section.berkala',
-    'office.section.sertaMerta',
-    'office.section.setiapSaat',
-    'office.section.dikecualikan',
-    'office.section.reports',
-  ];
+  const sections = ['office.section.dikecualikan', 'office.section.reports'];
   const hasContact = contact.email || contact.phone || contact.whatsapp || contact.address;
   return (
     <PublicLayout
@@ -123,6 +118,7 @@ function OfficePage(props: {
       </section>
       <h2>{t('office.published')}</h2>
       <div class="sections">
+        <DipSectionArticles t={t} office={office} sections={props.dip} />
         {sections.map((key) => (
           <article>
             <h3>{t(key)}</h3>
@@ -155,14 +151,15 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { office: string } }>('/:office', async (req, reply) => {
     const office = await findOfficeBySlug(db, req.params.office);
     if (!office || !office.active) throw AppError.notFound();
-    const [parent, children, settings] = await Promise.all([
+    const [parent, children, settings, dip] = await Promise.all([
       office.parentId ? findOfficeById(db, office.parentId) : Promise.resolve(undefined),
       listOffices(db, { parentId: office.id }),
       getOfficeSettings(db, office.id),
+      loadDipSections(db, office),
     ]);
     return sendPage(
       reply,
-      <OfficePage ctx={pageCtx(req, reply)} office={office} parent={parent} children={children} contact={settings.publicContact} />,
+      <OfficePage ctx={pageCtx(req, reply)} office={office} parent={parent} children={children} contact={settings.publicContact} dip={dip} />,
     );
   });
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { zoneName } from '../../platform/i18n.ts';
+import { formatDateTime, zoneName } from '../../platform/i18n.ts';
 import { listCoveredYears } from '../../modules/calendar/queries.ts';
 import { localDateTime } from '../../modules/calendar/working-days.ts';
 import { canRequests, rolesAt } from '../../modules/access/permissions.ts';
+import { dipWorklist, type WorkItem } from '../../modules/dip/dip-worklist.ts';
 import { listWorklist, type WorklistRow } from '../../modules/requests/list-worklist.ts';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
 import { WorklistTable } from './requests/worklist-table.tsx';
@@ -22,7 +23,15 @@ export function yearsNeedingHolidays(today: string, covered: number[]): number[]
   return needed.filter((y) => !covered.includes(y));
 }
 
-function Dashboard(props: { ctx: PageCtx; office: Office; settings: OfficeSettings; missingYears: number[]; coveredYears: number[]; worklist: WorklistRow[] | null }) {
+function Dashboard(props: {
+  ctx: PageCtx;
+  office: Office;
+  settings: OfficeSettings;
+  missingYears: number[];
+  coveredYears: number[];
+  worklist: WorklistRow[] | null;
+  work: WorkItem[];
+}) {
   const { ctx, office, settings } = props;
   const { t } = ctx;
   const roles = rolesAt(ctx.actor, office);
@@ -45,16 +54,27 @@ function Dashboard(props: { ctx: PageCtx; office: Office; settings: OfficeSettin
       ))}
       <section>
         <h2>{t('staff.worklist')}</h2>
-        {props.worklist ? (
+        {props.worklist && props.worklist.length > 0 ? (
           <>
             <WorklistTable ctx={ctx} office={office} rows={props.worklist.slice(0, 10)} />
             <p>
               <a href={`/staff/${office.slug}/permohonan`}>{t('requests.worklist.all', { n: props.worklist.length })}</a>
             </p>
           </>
-        ) : (
+        ) : null}
+        {props.work.length > 0 ? (
+          <ul class="worklist">
+            {props.work.map((w) => (
+              <li>
+                <a href={w.href}>{t(w.key, w.params)}</a>
+                {w.dueAt ? <small class="muted"> · {t('dip.worklist.due', { at: formatDateTime(w.dueAt, ctx.locale, office.timezone) })}</small> : null}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {(!props.worklist || props.worklist.length === 0) && props.work.length === 0 ? (
           <p class="muted">{t('staff.worklistEmpty')}</p>
-        )}
+        ) : null}
       </section>
       <section>
         <h2>{t('staff.yourRoles')}</h2>
@@ -80,12 +100,13 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.services.database;
   app.get('/staff/:office', { config: { permission: 'enterOffice' } }, async (req, reply) => {
     const office = req.office!;
-    const [settings, covered, worklist] = await Promise.all([
+    const [settings, covered, worklist, work] = await Promise.all([
       getOfficeSettings(db, office.id),
       listCoveredYears(db),
       canRequests.viewRequests(req.actor, office)
         ? listWorklist(requestsCtxOf(app), req.actor, { officeId: office.id }).then((w) => w.rows)
         : Promise.resolve(null),
+      dipWorklist(db, req.actor, office),
     ]);
     const today = localDateTime(app.services.clock.now(), office.timezone).date;
     const coveredYears = covered.map((c) => c.year);
@@ -98,6 +119,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
         coveredYears={coveredYears}
         missingYears={yearsNeedingHolidays(today, coveredYears)}
         worklist={worklist}
+        work={work}
       />,
     );
   });
