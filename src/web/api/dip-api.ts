@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { dipEntryFields, presentEntryFields } from './dip-entry-fields.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publicDocuments } from '../../modules/archive/public-archive.ts';
 import { DIP_CATEGORIES } from '../../modules/dip/model.ts';
@@ -17,16 +18,7 @@ export const publishedEntrySchema = z
     year: z.number(),
     entryKey: z.uuid(),
     position: z.number(),
-    category: z.enum(DIP_CATEGORIES),
-    documentTitle: z.string(),
-    summary: z.string(),
-    holdingUnit: z.string(),
-    responsibleOfficial: z.string(),
-    timeAndPlace: z.string(),
-    formats: z.array(z.string()),
-    fileTypes: z.array(z.string()),
-    retention: z.string(),
-    isElection: z.boolean(),
+    ...dipEntryFields,
     changedAt: z.string(),
     url: z.string(),
   })
@@ -38,16 +30,7 @@ export function presentPublished(e: VersionEntry, office: Pick<Office, 'slug' | 
     year: e.year,
     entryKey: e.entryKey,
     position: e.position,
-    category: e.category,
-    documentTitle: e.documentTitle,
-    summary: e.summary,
-    holdingUnit: e.holdingUnit,
-    responsibleOfficial: e.responsibleOfficial,
-    timeAndPlace: e.timeAndPlace,
-    formats: e.formats,
-    fileTypes: e.fileTypes,
-    retention: e.retention,
-    isElection: e.isElection,
+    ...presentEntryFields(e),
     changedAt: e.changedAt.toISOString(),
     url: `/${office.slug}/dip/${e.year}/${e.entryKey}`,
   };

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { dipEntryFields, presentEntryFields } from './dip-entry-fields.ts';
 import { AppError } from '../../platform/errors.ts';
 import { commitDipImport, previewDipImport } from '../../modules/dip/import-dip-entries.ts';
 import { DIP_CATEGORIES, DIP_FORMATS, ENTRY_STATUSES } from '../../modules/dip/model.ts';
@@ -34,16 +35,7 @@ const workingEntrySchema = z
     entryKey: z.uuid(),
     cycleId: z.uuid(),
     status: z.enum(ENTRY_STATUSES),
-    category: z.enum(DIP_CATEGORIES),
-    documentTitle: z.string(),
-    summary: z.string(),
-    holdingUnit: z.string(),
-    responsibleOfficial: z.string(),
-    timeAndPlace: z.string(),
-    formats: z.array(z.string()),
-    fileTypes: z.array(z.string()),
-    retention: z.string(),
-    isElection: z.boolean(),
+    ...dipEntryFields,
     archiveItemIds: z.array(z.string()),
     updatedAt: z.string(),
   })
@@ -55,16 +47,7 @@ function presentWorking(e: WorkingEntry) {
     entryKey: e.entryKey,
     cycleId: e.cycleId,
     status: e.status,
-    category: e.category,
-    documentTitle: e.documentTitle,
-    summary: e.summary,
-    holdingUnit: e.holdingUnit,
-    responsibleOfficial: e.responsibleOfficial,
-    timeAndPlace: e.timeAndPlace,
-    formats: e.formats,
-    fileTypes: e.fileTypes,
-    retention: e.retention,
-    isElection: e.isElection,
+    ...presentEntryFields(e),
     archiveItemIds: e.archiveItemIds,
     updatedAt: e.updatedAt.toISOString(),
   };
