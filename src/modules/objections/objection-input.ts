@@ -13,7 +13,7 @@ const phone = z.preprocess(
 );
 
 export const objectionInput = z.object({
-  grounds: z.preprocess(list, z.array(z.enum(OBJECTION_GROUNDS)).min(1, { message: 'objections.validation.groundsRequired' }).max(7)),
+  grounds: z.preprocess(list, z.array(z.enum(OBJECTION_GROUNDS)).min(1, { message: 'validation.objectionGroundsRequired' }).max(7)),
   caseDescription: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(20).max(5000)),
   attorneyName: field.optionalText(200),
   attorneyAddress: field.optionalText(500),
