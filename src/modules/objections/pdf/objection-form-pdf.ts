@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime } from '../../../platform/i18n.ts';
 import { numberPages, pdfToBuffer } from '../../../platform/pdf/pdf.ts';
-import { checkLine, footnote, labelledRows, paragraph, placeAndDate, startLetter, twoSignatures } from '../../requests/pdf/letter-kit.ts';
+import { checkLine, labelledRows, paragraph, placeAndDate, startLetter, twoSignatures } from '../../requests/pdf/letter-kit.ts';
 import { OBJECTION_GROUNDS } from '../grounds.ts';
 import { GROUND_ID, OBJECTION_CHANNEL_ID } from '../labels-id.ts';
 import type { ObjectionRow } from '../queries.ts';
@@ -13,17 +13,23 @@ import type { ObjectionRow } from '../queries.ts';
 export async function renderObjectionFormPdf(input: { objection: ObjectionRow; logoPng: Buffer | null; trackingUrl: string }): Promise<Buffer> {
   const o = input.objection;
   const tz = o.issuedBy.timeZone;
-  const doc = startLetter(o.issuedBy, input.logoPng, 'PERNYATAAN KEBERATAN ATAS PERMOHONAN INFORMASI', 'Model PPID-F · UU No. 14 Tahun 2008 Pasal 35 dan 36');
-  paragraph(doc, 'A. INFORMASI PENGAJU KEBERATAN', { bold: true });
+  const doc = startLetter(
+    o.issuedBy,
+    input.logoPng,
+    'PERNYATAAN KEBERATAN ATAS PERMOHONAN INFORMASI',
+    'Model PPID-F · salinan bernomor: tanda bukti penerimaan (Perki No. 1 Tahun 2021 Pasal 41)',
+  );
+  const heading = (text: string) => paragraph(doc, text, { bold: true, align: 'left' });
+  heading('A. INFORMASI PENGAJU KEBERATAN');
   labelledRows(doc, [
     ['Nomor registrasi keberatan', o.number],
-    ['Nomor pendaftaran permohonan informasi', o.requestNumber],
+    ['Nomor pendaftaran permohonan', o.requestNumber],
     ['Diterima', `${formatDateTime(o.receivedAt, 'id', tz)} melalui ${OBJECTION_CHANNEL_ID[o.channel]}`],
     ...(o.receivedNote ? ([['Keterangan penerimaan', o.receivedNote]] as [string, string][]) : []),
     ['Informasi yang diminta', o.informationRequested],
     ['Tujuan penggunaan informasi', o.purpose],
-  ]);
-  paragraph(doc, 'Identitas pemohon', { bold: true, indent: 12 });
+  ], { labelWidth: 172 });
+  paragraph(doc, 'Identitas pemohon', { bold: true, indent: 12, align: 'left' });
   labelledRows(
     doc,
     [
@@ -32,9 +38,9 @@ export async function renderObjectionFormPdf(input: { objection: ObjectionRow; l
       ['Pekerjaan', o.requesterOccupation ?? '-'],
       ['Nomor telepon/email', [o.requesterPhone, o.requesterEmail].filter(Boolean).join(' / ') || '-'],
     ],
-    { indent: 12, labelWidth: 138 },
+    { indent: 12, labelWidth: 160 },
   );
-  paragraph(doc, 'Identitas kuasa pemohon', { bold: true, indent: 12 });
+  paragraph(doc, 'Identitas kuasa pemohon', { bold: true, indent: 12, align: 'left' });
   labelledRows(
     doc,
     o.attorneyName
@@ -45,16 +51,16 @@ export async function renderObjectionFormPdf(input: { objection: ObjectionRow; l
           ['Surat kuasa khusus', 'terlampir (disimpan terenkripsi)'],
         ]
       : [['Nama', '- (diajukan sendiri oleh pemohon)']],
-    { indent: 12, labelWidth: 138 },
+    { indent: 12, labelWidth: 160 },
   );
 
-  paragraph(doc, 'B. ALASAN PENGAJUAN KEBERATAN (UU No. 14 Tahun 2008 Pasal 35 ayat (1))', { bold: true });
+  heading('B. ALASAN PENGAJUAN KEBERATAN (UU No. 14 Tahun 2008 Pasal 35 ayat (1))');
   for (const g of OBJECTION_GROUNDS) checkLine(doc, o.grounds.includes(g), `${g}. ${GROUND_ID[g]}`);
 
-  paragraph(doc, 'C. KASUS POSISI', { bold: true });
+  heading('C. KASUS POSISI');
   paragraph(doc, o.caseDescription);
 
-  paragraph(doc, 'D. HARI/TANGGAL TANGGAPAN ATAS KEBERATAN AKAN DIBERIKAN (diisi oleh petugas)', { bold: true });
+  heading('D. HARI/TANGGAL TANGGAPAN ATAS KEBERATAN (diisi oleh petugas)');
   paragraph(
     doc,
     `${formatDate(o.dueDate, 'id')} — paling lambat ${o.answerDays} hari kerja sejak keberatan diterima${
@@ -68,17 +74,15 @@ export async function renderObjectionFormPdf(input: { objection: ObjectionRow; l
       `Catatan petugas: keberatan diterima setelah batas waktu 30 hari kerja sejak alasan keberatan timbul (Pasal 36 ayat (1)) untuk alasan ${late.join(', ')}. Keberatan tetap dicatat untuk dipertimbangkan Atasan PPID.`,
     );
   }
-  paragraph(doc, 'Demikian keberatan ini saya sampaikan. Atas perhatian dan tanggapannya, saya ucapkan terima kasih.');
+  paragraph(doc, 'Demikian keberatan ini saya sampaikan, atas perhatiannya saya ucapkan terima kasih.');
   twoSignatures(
     doc,
     placeAndDate(o.issuedBy, o.receivedAt),
     { title: 'Mengetahui,\nPetugas Informasi (Penerima Keberatan)', name: o.intakeOfficerName },
     { title: '\nPengaju Keberatan', name: o.attorneyName ?? o.requesterName },
   );
-  footnote(
-    doc,
-    `Salinan bernomor ini adalah tanda bukti penerimaan keberatan (Perki No. 1 Tahun 2021 Pasal 41). Perkembangan keberatan dapat dilihat di ${input.trackingUrl} dengan nomor pendaftaran dan kode lacak permohonan.`,
-  );
-  numberPages(doc, (p, n) => `${o.number} · Halaman ${p} dari ${n}`);
+  // Where to follow it: on the page's foot, so the form and both signatures stay on one page.
+  const foot = `Perkembangan keberatan: ${input.trackingUrl} (dengan nomor pendaftaran dan kode lacak permohonan)`;
+  numberPages(doc, (p, n) => `${o.number} · Halaman ${p} dari ${n} · ${foot}`);
   return pdfToBuffer(doc);
 }

@@ -6,13 +6,13 @@ import type { ObjectionRegister, ObjectionRegisterRow } from '../build-objection
 // spreadsheet keeps one column each (as the request register does).
 const PDF_COLUMNS: { header: string; width: number; cell: (r: ObjectionRegisterRow, pub: boolean) => string; align?: 'right' }[] = [
   { header: 'No.', width: 2.6, cell: (r) => r.no, align: 'right' },
-  { header: 'Nomor registrasi, tanggal diterima, cara', width: 9, cell: (r) => [r.number, r.receivedDate, r.channel].join('\n') },
-  { header: 'Identitas pemohon; kuasa', width: 12, cell: (r, pub) => (pub ? '-' : [r.requester, r.attorney !== '-' ? `Kuasa: ${r.attorney}` : ''].filter(Boolean).join('\n')) },
+  { header: 'Nomor registrasi, tanggal diterima, cara', width: 11, cell: (r) => [r.number, r.receivedDate, r.channel].join('\n') },
+  { header: 'Identitas pemohon; kuasa', width: 11, cell: (r, pub) => (pub ? '-' : [r.requester, r.attorney !== '-' ? `Kuasa: ${r.attorney}` : ''].filter(Boolean).join('\n')) },
   { header: 'Nomor pendaftaran permohonan; informasi yang diminta', width: 13, cell: (r) => `${r.requestNumber}\n${r.information}` },
   { header: 'Tujuan penggunaan', width: 8, cell: (r) => r.purpose },
   { header: 'Alasan keberatan; terlambat', width: 7, cell: (r) => `${r.grounds}\n${r.late === 'Tidak' ? '' : `Terlambat: ${r.late}`}`.trim() },
   { header: 'Batas tanggapan', width: 6.5, cell: (r) => r.dueDate },
-  { header: 'Keputusan Atasan PPID', width: 13, cell: (r) => r.decision },
+  { header: 'Keputusan Atasan PPID', width: 12, cell: (r) => r.decision },
   { header: 'Hari/tanggal tanggapan; nama dan jabatan Atasan PPID', width: 10, cell: (r) => [r.answerDate, r.atasan].filter(Boolean).join('\n') },
   { header: 'Tanggapan pemohon', width: 8, cell: (r) => r.reaction },
   { header: 'Sengketa; status', width: 10, cell: (r) => [r.dispute, r.status].filter(Boolean).join('\n') },
