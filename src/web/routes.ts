@@ -18,6 +18,7 @@ import { reportRoutes } from './staff/requests/reports-page.tsx';
 import { staffRequestRoutes } from './staff/requests/request-routes.tsx';
 import { requestSettingsRoutes } from './staff/requests/request-settings-page.tsx';
 import { worklistRoutes } from './staff/requests/worklist-page.tsx';
+import { objectionRoutes } from './objection-routes.ts';
 import { settingsRoutes } from './staff/settings.tsx';
 import { tokenRoutes } from './staff/tokens.tsx';
 import { unitRoutes } from './staff/units.tsx';
@@ -43,6 +44,8 @@ const officeStaffModules: RouteModule[] = [
   registerRoutes,
   reportRoutes,
   requestSettingsRoutes,
+  // objections and disputes (issue 4)
+  ...objectionRoutes.staff,
 ];
 
 async function officeStaff(app: FastifyInstance): Promise<void> {
@@ -60,8 +63,10 @@ export const routeModules: RouteModule[] = [
   calendarApi,
   publicRequestApi,
   staffRequestApi,
+  ...objectionRoutes.api,
   authRoutes,
   officeStaff,
   publicRequestRoutes,
+  ...objectionRoutes.public,
   publicRoutes,
 ];

@@ -195,9 +195,10 @@ describe('the Register Keberatan (Model PPID-G)', () => {
     expect(csv).toContain(rejected.number);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await registerToXlsx(register));
+    const xlsx = await registerToXlsx(register);
+    await workbook.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
     const sheet = workbook.getWorksheet('Register PPID-G')!;
-    expect(String(sheet.getCell('A1').value)).toContain('REGISTER KEBERATAN (MODEL PPID-G)');
+    expect(sheet.getCell('A1').text).toContain('REGISTER KEBERATAN (MODEL PPID-G)');
     expect(sheet.getRow(4).values).toEqual(expect.arrayContaining(['Tanggapan pemohon', 'Identitas kuasa pemohon']));
     expect(sheet.getCell('A5').value).toBe(1);
     expect(sheet.rowCount).toBe(7);

@@ -5,7 +5,7 @@ import { canRequests } from '../access/permissions.ts';
 import { addCalendarDays, instantOfLocal } from '../calendar/working-days.ts';
 import { activeOffice } from '../requests/request-steps.ts';
 import { OBJECTION_GROUNDS, type ObjectionGround } from './grounds.ts';
-import { DISPUTE_STAGES, OBJECTION_OUTCOMES, type DisputeStage, type ObjectionOutcome } from './objection-status.ts';
+import { DISPUTE_STAGES, OBJECTION_OUTCOMES, type DisputeStage } from './objection-status.ts';
 import { listDisputesActiveBetween, listObjectionDecisionsBetween, listObjectionsEndedBetween, listObjectionsForRegister } from './queries.ts';
 
 // The objection part of the daily and monthly report (regulation.md §7.3: "objections by ground
@@ -54,7 +54,7 @@ export async function buildObjectionReport(ctx: Ctx, actor: Actor, input: { offi
     disputesFiled: disputes.filter((d) => d.filedOn >= input.from).length,
   };
   for (const o of received) for (const g of o.grounds) report.byGround[g]++;
-  for (const d of decisions) report.byOutcome[d.outcome as ObjectionOutcome]++;
+  for (const d of decisions) report.byOutcome[d.outcome]++;
   for (const o of ended) {
     if (o.settledAt && o.settledAt >= start && o.settledAt < end) report.byOutcome.SETTLED++;
     if (o.lapsedAt && o.lapsedAt >= start && o.lapsedAt < end) report.byOutcome.LAPSED++;

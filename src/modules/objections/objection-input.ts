@@ -6,7 +6,7 @@ import { OBJECTION_GROUNDS } from './grounds.ts';
 // 35(1) a–g), the case description (kasus posisi), an optional attorney with a special power
 // of attorney, and where to send the answer. Everything else comes from the request.
 
-const list = (v: unknown) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]);
+const list = (v: unknown): unknown[] => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? (v as unknown[]) : [v]);
 const phone = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
   z.string().regex(/^\+?[0-9 ()-]{6,24}$/, { message: 'validation.phone' }).optional(),

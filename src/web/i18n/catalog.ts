@@ -1,11 +1,12 @@
 import type { Locale, Messages } from '../../platform/i18n.ts';
 import common from './common.ts';
 import publicPages from './public.ts';
+import objections from './objections.ts';
 import requests from './requests.ts';
 import staff from './staff.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
-const namespaces = [common, publicPages, staff, requests];
+const namespaces = [common, publicPages, staff, requests, objections];
 
 export const catalog: Record<Locale, Messages> = {
   id: Object.assign({}, ...namespaces.map((n) => n.id)) as Messages,

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { zoneName } from '../../platform/i18n.ts';
 import { listCoveredYears } from '../../modules/calendar/queries.ts';
 import { localDateTime } from '../../modules/calendar/working-days.ts';
-import { canRequests, rolesAt } from '../../modules/access/permissions.ts';
+import { canObjections, canRequests, rolesAt } from '../../modules/access/permissions.ts';
+import { listObjectionWorklist, type ObjectionWorklistRow } from '../../modules/objections/list-objection-worklist.ts';
+import { ObjectionWorklistTable } from './objections/objection-worklist-table.tsx';
 import { listWorklist, type WorklistRow } from '../../modules/requests/list-worklist.ts';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
 import { WorklistTable } from './requests/worklist-table.tsx';
@@ -22,7 +24,7 @@ export function yearsNeedingHolidays(today: string, covered: number[]): number[]
   return needed.filter((y) => !covered.includes(y));
 }
 
-function Dashboard(props: { ctx: PageCtx; office: Office; settings: OfficeSettings; missingYears: number[]; coveredYears: number[]; worklist: WorklistRow[] | null }) {
+function Dashboard(props: { ctx: PageCtx; office: Office; settings: OfficeSettings; missingYears: number[]; coveredYears: number[]; worklist: WorklistRow[] | null; objections: ObjectionWorklistRow[] | null }) {
   const { ctx, office, settings } = props;
   const { t } = ctx;
   const roles = rolesAt(ctx.actor, office);
@@ -56,6 +58,15 @@ function Dashboard(props: { ctx: PageCtx; office: Office; settings: OfficeSettin
           <p class="muted">{t('staff.worklistEmpty')}</p>
         )}
       </section>
+      {props.objections ? (
+        <section>
+          <h2>{t('objections.worklist.title')}</h2>
+          <ObjectionWorklistTable ctx={ctx} office={office} rows={props.objections.slice(0, 10)} />
+          <p>
+            <a href={`/staff/${office.slug}/keberatan`}>{t('objections.worklist.all', { n: props.objections.length })}</a>
+          </p>
+        </section>
+      ) : null}
       <section>
         <h2>{t('staff.yourRoles')}</h2>
         {roles.length > 0 ? (
@@ -80,12 +91,14 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.services.database;
   app.get('/staff/:office', { config: { permission: 'enterOffice' } }, async (req, reply) => {
     const office = req.office!;
-    const [settings, covered, worklist] = await Promise.all([
+    const [settings, covered, worklist, objections] = await Promise.all([
       getOfficeSettings(db, office.id),
       listCoveredYears(db),
       canRequests.viewRequests(req.actor, office)
         ? listWorklist(requestsCtxOf(app), req.actor, { officeId: office.id }).then((w) => w.rows)
         : Promise.resolve(null),
+      // Objections waiting for the Atasan PPID or under way (issue 4).
+      canObjections.viewObjections(req.actor, office) ? listObjectionWorklist(requestsCtxOf(app), req.actor, { officeId: office.id }).then((w) => w.rows) : Promise.resolve(null),
     ]);
     const today = localDateTime(app.services.clock.now(), office.timezone).date;
     const coveredYears = covered.map((c) => c.year);
@@ -98,6 +111,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
         coveredYears={coveredYears}
         missingYears={yearsNeedingHolidays(today, coveredYears)}
         worklist={worklist}
+        objections={objections}
       />,
     );
   });
