@@ -10,7 +10,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../platform/config.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
@@ -134,6 +134,8 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
       },
     },
     transform: jsonSchemaTransform,
+    // Without it the schemas named with .meta({ id }) are $refs to components that are missing.
+    transformObject: jsonSchemaTransformObject,
     hideUntagged: true,
   });
 

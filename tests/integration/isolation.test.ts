@@ -44,6 +44,14 @@ const ALLOWED: Record<string, string[]> = {
   viewRequestRegister: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN'],
   viewRequestReports: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'PEMBINA_PPID'],
   viewRequesterIdentity: ['PPID', 'ATASAN_PPID'],
+  // objections: the Atasan PPID alone decides; the desk and the PPID take them in; the PPID and
+  // the Atasan PPID record disputes; the surat kuasa only for the PPID roles.
+  viewObjections: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN'],
+  intakeObjections: ['PPID', 'PETUGAS_LAYANAN'],
+  decideObjection: ['ATASAN_PPID'],
+  recordDisputes: ['PPID', 'ATASAN_PPID'],
+  viewObjectionRegister: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN'],
+  viewObjectionIdentity: ['PPID', 'ATASAN_PPID'],
 };
 
 let t: TestApp;

@@ -3,7 +3,7 @@ import type { Office } from '../../modules/offices/queries.ts';
 import type { ObjectionTrackingView, TrackedObjection } from '../../modules/objections/read-objection-tracking.ts';
 import type { PageCtx } from '../render.tsx';
 import { ChoiceGroup } from './choice-fields.tsx';
-import { Csrf, TextArea, type Errors, type Values } from './forms.tsx';
+import { Csrf, ErrorSummary, TextArea, type Errors, type Values } from './forms.tsx';
 import { ObjectionStatusBadge, ObjectionTimeline } from './objection-bits.tsx';
 
 /** A form on the tracking page being re-drawn with its errors. */
@@ -90,6 +90,7 @@ function ObjectionItem(props: { ctx: PageCtx; office: Office; item: TrackedObjec
       {item.canReact ? (
         <form method="post" action={`${base}/tanggapan`} class="reaction-form" id={`tanggapan-${o.id}`}>
           <Csrf token={ctx.csrf} />
+          {mine?.name === 'tanggapan' ? <ErrorSummary t={t} errors={mine.errors} /> : null}
           <ChoiceGroup
             name="reaction"
             legend={t('objections.public.reactionLegend')}
@@ -118,6 +119,7 @@ function ObjectionItem(props: { ctx: PageCtx; office: Office; item: TrackedObjec
           <summary>{t('objections.public.withdrawTitle')}</summary>
           <form method="post" action={`${base}/penarikan`}>
             <Csrf token={ctx.csrf} />
+            {mine?.name === 'penarikan' ? <ErrorSummary t={t} errors={mine.errors} /> : null}
             <TextArea name="reason" label={t('requests.field.withdrawReason')} rows={2} errors={mine?.name === 'penarikan' ? mine.errors : {}} values={mine?.name === 'penarikan' ? mine.values : {}} required />
             <button type="submit" class="secondary danger">
               {t('objections.public.withdrawSubmit')}
