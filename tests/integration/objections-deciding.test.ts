@@ -103,6 +103,9 @@ describe('overturning the PPID (objection granted)', () => {
     expect(await pdfText(second.bytes)).toMatch(/☑\s*Seluruhnya/);
     expect(first.filename).toContain('putaran-1');
     await expect(renderRequestDocument(requestsCtx(t), access, 'pemberitahuan-tertulis', 3)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // The new round's decision may be objected to again.
+    const again = await objectOnline(t, officeId, request, { grounds: ['d'] });
+    expect((await findObjection(t.db.db, officeId, again.objectionId))!.requestRound).toBe(2);
     expect((await verifyAuditChains(t.db.db, officeId)).problems).toEqual([]);
   });
 
@@ -131,12 +134,19 @@ describe('rejecting (the PPID decision stands)', () => {
     await expect(decideObjection(ctx, atasan, { officeId, objectionId: objection.objectionId, data: { outcome: 'GRANTED_IN_PART', reasons: REASONS } })).rejects.toMatchObject({
       fields: [{ field: 'order', key: 'objections.validation.orderRequired' }],
     });
+    await expect(decideObjection(ctx, atasan, { officeId, objectionId: objection.objectionId, data: { outcome: 'REJECTED', reasons: REASONS, order: ORDER } })).rejects.toMatchObject({
+      fields: [{ field: 'order', key: 'objections.validation.noOrderWhenRejected' }],
+    });
     expect((await findObjection(t.db.db, officeId, objection.objectionId))!.status).toBe('REGISTERED');
-    await decideObjection(ctx, atasan, { officeId, objectionId: objection.objectionId, data: { outcome: 'REJECTED', reasons: REASONS } });
+    // The form's default period comes along with a rejection; it is ignored, not an error.
+    await decideObjection(ctx, atasan, { officeId, objectionId: objection.objectionId, data: { outcome: 'REJECTED', reasons: REASONS, orderDays: '10' } });
+    expect(await findObjectionDecision(t.db.db, officeId, objection.objectionId)).toMatchObject({ outcome: 'REJECTED', reasons: REASONS, order: null, orderDays: null, requestDueDate: null });
     const row = (await findObjection(t.db.db, officeId, objection.objectionId))!;
     // The requester has 14 WD from the answer: 16 June (1 Muharam) skipped → Monday 6 July.
     expect(row).toMatchObject({ status: 'DECIDED', disputeDeadline: '2026-07-06' });
     expect((await findRequest(t.db.db, officeId, request.requestId))!).toMatchObject({ status: 'DECIDED', round: 1 });
+    // The decision was objected to once: the next step is the Komisi Informasi, not a second objection.
+    await expect(objectOnline(t, officeId, request)).rejects.toMatchObject({ code: 'CONFLICT', key: 'objections.error.alreadyOpen' });
     // Decided once: a second decision loses the compare-and-set.
     await expect(decideObjection(ctx, atasan, { officeId, objectionId: objection.objectionId, data: { outcome: 'REJECTED', reasons: REASONS } })).rejects.toMatchObject({
       code: 'CONFLICT',

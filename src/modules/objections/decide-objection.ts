@@ -39,7 +39,8 @@ function decisionProblems(d: z.output<typeof objectionDecisionInput>): FieldErro
   // UU 14/2008 Pasal 36(2): upholding the PPID's decision, wholly or in part, needs written reasons.
   if (reasonsRequired(d.outcome) && !d.reasons) problems.push({ field: 'reasons', key: 'objections.validation.reasonsRequired' });
   if (d.outcome !== 'REJECTED' && !d.order) problems.push({ field: 'order', key: 'objections.validation.orderRequired' });
-  if (d.outcome === 'REJECTED' && (d.order || d.orderDays)) problems.push({ field: 'order', key: 'objections.validation.noOrderWhenRejected' });
+  // The period field carries a default on the form; only a written order contradicts a rejection.
+  if (d.outcome === 'REJECTED' && d.order) problems.push({ field: 'order', key: 'objections.validation.noOrderWhenRejected' });
   return problems;
 }
 
@@ -75,7 +76,7 @@ export async function decideObjection(ctx: RequestsCtx, actor: Actor, input: { o
       const reopened = await reopenRequest(tx, ctx, actor, office, request.id, { by: 'OBJECTION', reference: after.number, order: data.order!, workingDays: orderDays! }, now);
       requestDueDate = reopened.dueDate;
     } else {
-      await addEvent(tx, request, { kind: 'OBJECTION_DECIDED', actorLabel, public: true, data: { reference: after.number, outcome: data.outcome }, at: now });
+      await addEvent(tx, request, { kind: 'OBJECTION_REJECTED', actorLabel, public: true, data: { reference: after.number }, at: now });
     }
     await tx.insert(objectionDecisions).values({
       officeId: office.id,

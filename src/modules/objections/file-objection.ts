@@ -178,7 +178,7 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
       .values({ officeId: office.id, year, lastSeq: 1 })
       .onConflictDoUpdate({ target: [objectionCounters.officeId, objectionCounters.year], set: { lastSeq: sql`${objectionCounters.lastSeq} + 1` } })
       .returning({ seq: objectionCounters.lastSeq });
-    const open = await findBlockingObjection(tx, office.id, request.id, BLOCKING_STATUSES);
+    const open = await findBlockingObjection(tx, office.id, request.id, request.round, BLOCKING_STATUSES);
     if (open) throw new AppError('CONFLICT', 'objections.error.alreadyOpen', { number: open.number });
     const seq = counted!.seq;
     const reg = registrationNumberFor({ pattern: settings.objections.numberPattern, officeCode: office.code, seq, at: now, timeZone: office.timezone });

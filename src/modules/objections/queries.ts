@@ -29,11 +29,22 @@ export async function listObjectionsOfRequest(db: Db, officeId: string, requestI
     .orderBy(desc(objections.receivedAt));
 }
 
-export async function findBlockingObjection(db: Db, officeId: string, requestId: string, statuses: readonly ObjectionStatus[]): Promise<ObjectionRow | undefined> {
+/**
+ * An objection that stops another one to this request: one still waiting or in dispute, or any
+ * (but a withdrawn one) to the request's current round — a decision is objected to once; after a
+ * reopen the new round may be objected to again.
+ */
+export async function findBlockingObjection(db: Db, officeId: string, requestId: string, round: number, statuses: readonly ObjectionStatus[]): Promise<ObjectionRow | undefined> {
   const [row] = await db
     .select()
     .from(objections)
-    .where(and(eq(objections.officeId, officeId), eq(objections.requestId, requestId), inArray(objections.status, [...statuses])))
+    .where(
+      and(
+        eq(objections.officeId, officeId),
+        eq(objections.requestId, requestId),
+        or(inArray(objections.status, [...statuses]), and(eq(objections.requestRound, round), sql`${objections.status} <> 'WITHDRAWN'`)),
+      ),
+    )
     .limit(1);
   return row;
 }
@@ -58,13 +69,13 @@ function conditions(officeId: string, f: ObjectionFilter): SQL[] {
   return c;
 }
 
-/** The Atasan PPID's worklist order: nearest answer due date first. */
+/** The Atasan PPID's worklist order: those still waiting for an answer first, each by nearest due date. */
 export async function listObjections(db: Db, officeId: string, filter: ObjectionFilter = {}): Promise<ObjectionRow[]> {
   return db
     .select()
     .from(objections)
     .where(and(...conditions(officeId, filter)))
-    .orderBy(asc(objections.dueDate), asc(objections.receivedAt))
+    .orderBy(sql`case when ${objections.status} in ('REGISTERED', 'LAPSED') then 0 else 1 end`, asc(objections.dueDate), asc(objections.receivedAt))
     .limit(filter.limit ?? 500);
 }
 

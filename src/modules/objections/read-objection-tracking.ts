@@ -24,7 +24,7 @@ export interface TrackedObjection {
 
 export interface ObjectionTrackingView {
   items: TrackedObjection[];
-  /** The request can be objected to now (not withdrawn, no objection waiting or in dispute). */
+  /** The request can be objected to now (see findBlockingObjection). */
   canFile: boolean;
   commission: Commission;
 }
@@ -71,7 +71,8 @@ export async function readObjectionTracking(ctx: Ctx, access: RequestAccess): Pr
   );
   return {
     items,
-    canFile: request.status !== 'WITHDRAWN' && !rows.some((o) => BLOCKING_STATUSES.includes(o.status)),
+    // As fileObjection decides: nothing waiting or in dispute, and the current round not yet objected to.
+    canFile: request.status !== 'WITHDRAWN' && !rows.some((o) => BLOCKING_STATUSES.includes(o.status) || (o.requestRound === request.round && o.status !== 'WITHDRAWN')),
     commission: await commissionOf(ctx.db, office, settings),
   };
 }

@@ -19,14 +19,14 @@ export default defineMessages({
     'objections.validation.beforeDispute': 'Tanggal tidak boleh sebelum sengketa diajukan.',
     'objections.error.wrongStatus': 'Tindakan ini tidak dapat dilakukan pada keberatan berstatus ini. Muat ulang halaman.',
     'objections.error.wrongStage': 'Tahap sengketa ini tidak dapat dicatat sekarang (tahap saat ini: {stage}).',
-    'objections.error.alreadyOpen': 'Permohonan ini sudah memiliki keberatan {number} yang sedang menunggu tanggapan atau dalam sengketa.',
+    'objections.error.alreadyOpen': 'Keberatan {number} sudah diajukan atas permohonan ini; satu keputusan dikeberatani sekali. Lihat langkah berikutnya di halaman lacak permohonan.',
     'objections.error.bundleNotYet': 'Berkas sengketa tersedia setelah Atasan PPID menanggapi keberatan atau setelah jangka waktu tanggapan berakhir.',
     'requests.error.noExtensionAfterOrder': 'Tenggat permohonan yang dibuka kembali ditetapkan oleh putusan; perpanjangan tidak dapat diberikan lagi.',
 
     'requests.due.ruleOrder.OBJECTION': 'Dibuka kembali atas putusan Atasan PPID: pemberitahuan tertulis baru paling lambat {n} hari kerja kemudian.',
     'requests.due.ruleOrder.DISPUTE': 'Dibuka kembali atas putusan sengketa informasi: informasi diberikan paling lambat {n} hari kerja kemudian.',
     'requests.event.OBJECTION_FILED': 'Keberatan {reference} diajukan kepada Atasan PPID',
-    'requests.event.OBJECTION_DECIDED': 'Atasan PPID menanggapi keberatan {reference}: {outcome}',
+    'requests.event.OBJECTION_REJECTED': 'Atasan PPID menolak keberatan {reference}; putusan PPID dikuatkan',
     'requests.event.REOPENED_BY_OBJECTION': 'Dibuka kembali atas putusan keberatan {reference}; tenggat baru {dueDate}',
     'requests.event.REOPENED_BY_DISPUTE': 'Dibuka kembali atas putusan sengketa ({reference}); tenggat baru {dueDate}',
 
@@ -327,14 +327,14 @@ export default defineMessages({
     'objections.validation.beforeDispute': 'The date cannot be before the dispute was filed.',
     'objections.error.wrongStatus': 'This cannot be done with the objection in its current status. Reload the page.',
     'objections.error.wrongStage': 'This stage of the dispute cannot be recorded now (current stage: {stage}).',
-    'objections.error.alreadyOpen': 'This request already has objection {number} awaiting an answer or in dispute.',
+    'objections.error.alreadyOpen': 'Objection {number} was already filed about this request; a decision is objected to once. See the next step on the tracking page.',
     'objections.error.bundleNotYet': 'The dispute bundle is available once the superior has answered, or once the answer period has ended.',
     'requests.error.noExtensionAfterOrder': 'A reopened request’s deadline was set by an order; it cannot be extended again.',
 
     'requests.due.ruleOrder.OBJECTION': 'Reopened by the PPID’s superior: a new written notice within {n} working days.',
     'requests.due.ruleOrder.DISPUTE': 'Reopened by a dispute ruling: the information is to be given within {n} working days.',
     'requests.event.OBJECTION_FILED': 'Objection {reference} filed with the PPID’s superior',
-    'requests.event.OBJECTION_DECIDED': 'The PPID’s superior answered objection {reference}: {outcome}',
+    'requests.event.OBJECTION_REJECTED': 'The PPID’s superior rejected objection {reference}; the PPID’s decision stands',
     'requests.event.REOPENED_BY_OBJECTION': 'Reopened by the decision on objection {reference}; new due date {dueDate}',
     'requests.event.REOPENED_BY_DISPUTE': 'Reopened by the dispute ruling ({reference}); new due date {dueDate}',
 

@@ -23,6 +23,24 @@ function state(props: FormProps, name: string, defaults: Values = {}): { errors:
   return { errors: mine ? props.active!.errors : {}, values: mine ? props.active!.values : defaults, open: mine };
 }
 
+/** The fields' names as the error summary shows them. */
+function fieldLabels(t: PageCtx['t']): Record<string, string> {
+  const names = ['outcome', 'reasons', 'order', 'orderDays', 'position', 'agreement', 'reaction', 'commission', 'commissionName', 'registrationNumber', 'filedOn', 'note'];
+  return {
+    ...Object.fromEntries(names.map((n) => [n, t(`objections.field.${n}`)])),
+    reason: t('requests.field.withdrawReason'),
+    startedOn: t('objections.field.startedOn'),
+    endedOn: t('objections.field.endedOn'),
+    result: t('objections.field.mediationResult'),
+    decidedOn: t('objections.field.decidedOn'),
+    decisionNumber: t('objections.field.decisionNumber'),
+    ruling: t('objections.field.ruling'),
+    court: t('objections.field.court'),
+    appellant: t('objections.field.appellant'),
+    caseNumber: t('objections.field.caseNumber'),
+  };
+}
+
 /** One action on an objection: a titled, collapsible form that opens itself when it has errors. */
 function ActionForm(props: FormProps & { name: string; path: string; title: string; lead?: string; submit: string; danger?: boolean; children?: ComponentChildren }) {
   const { ctx } = props;
@@ -31,7 +49,7 @@ function ActionForm(props: FormProps & { name: string; path: string; title: stri
     <details class="action" open={s.open} id={`aksi-${props.name}`}>
       <summary>{props.title}</summary>
       {props.lead ? <p class="hint">{props.lead}</p> : null}
-      <ErrorSummary t={ctx.t} errors={s.errors} />
+      <ErrorSummary t={ctx.t} errors={s.errors} labels={fieldLabels(ctx.t)} />
       <form method="post" action={`/staff/${props.view.office.slug}/keberatan/${props.view.objection.id}/${props.path}`}>
         <Csrf token={ctx.csrf} />
         {props.children}
