@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context.ts';
+import { isAppError } from '../../platform/errors.ts';
 import { formatDate } from '../../platform/i18n.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
 import { systemActor } from '../access/actor.ts';
@@ -34,6 +35,8 @@ export async function lapseUnansweredObjections(ctx: Ctx & { publicUrl: string }
     const [calendar, settings] = await Promise.all([loadOfficeCalendar(ctx.db, office), getOfficeSettings(ctx.db, office.id)]);
     const commission = await commissionOf(ctx.db, office, settings);
     const lastDay = disputeDeadline(calendar, { answeredOn: null, answerDueOn: candidate.dueDate });
+    // Another sweep (another process) may lapse it first: its compare-and-set wins, this one
+    // finds nothing to change and moves on.
     const done = await ctx.db.transaction(async (tx) => {
       const before = await loadObjection(tx, office.id, candidate.id);
       if (before.status !== 'REGISTERED') return false;
@@ -64,6 +67,9 @@ export async function lapseUnansweredObjections(ctx: Ctx & { publicUrl: string }
         );
       }
       return true;
+    }).catch((e: unknown) => {
+      if (isAppError(e) && e.code === 'CONFLICT') return false;
+      throw e;
     });
     if (done) lapsed++;
   }
