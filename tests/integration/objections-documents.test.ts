@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,10 @@ import { cliActor, type Actor } from '../../src/modules/access/actor.ts';
 import { buildDisputeBundle } from '../../src/modules/objections/build-dispute-bundle.ts';
 import { buildObjectionRegister } from '../../src/modules/objections/build-objection-register.ts';
 import { buildObjectionReport } from '../../src/modules/objections/build-objection-report.ts';
+import { objectionReportTables } from '../../src/modules/objections/objection-report-tables.ts';
+import { buildServiceReport } from '../../src/modules/requests/build-service-report.ts';
+import { issuedByOf } from '../../src/modules/requests/officer.ts';
+import { renderServiceReportPdf } from '../../src/modules/requests/pdf/service-report-pdf.ts';
 import { decideObjection } from '../../src/modules/objections/decide-objection.ts';
 import { fileObjection } from '../../src/modules/objections/file-objection.ts';
 import { renderObjectionDocument } from '../../src/modules/objections/objection-documents.ts';
@@ -89,6 +93,7 @@ afterAll(async () => {
 
 /** Renders each page at 60 dpi with poppler, so a person can look at it (test-results/objections). */
 function renderPng(name: string, bytes: Buffer): void {
+  for (const f of readdirSync(OUT)) if (f.startsWith(`${name}-`) && f.endsWith('.png')) rmSync(path.join(OUT, f));
   const file = path.join(OUT, `${name}.pdf`);
   writeFileSync(file, bytes);
   execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(OUT, name)]);
@@ -239,6 +244,19 @@ describe('the monthly report', () => {
     expect(report.byOutcome).toEqual({ GRANTED: 0, GRANTED_IN_PART: 0, REJECTED: 1, SETTLED: 1, LAPSED: 0 });
     expect(report.disputesByStage).toEqual({ FILED: 0, MEDIATION: 1, ADJUDICATION: 0, COURT: 0, CASSATION: 0, FINAL: 0 });
     expect(report.disputesFiled).toBe(1);
+    // Printed after the request tables of the monthly report.
+    const service = await buildServiceReport(requestsCtx(t), ppid, { officeId, period: { kind: 'monthly', month: '2026-07' } });
+    const settings = await getOfficeSettings(t.db.db, officeId);
+    const pdf = await renderServiceReportPdf({ report: service, issuedBy: issuedByOf(service.office, settings), logoPng: null, reporterName: 'Siti Nurhaliza', printedAt: t.clock.now(), extra: objectionReportTables(report) });
+    renderPng('laporan-bulanan', pdf);
+    // No table header left alone at the foot of a page (it used to spill onto empty pages).
+    const reportPages = await pdfPages(pdf);
+    expect(reportPages).toHaveLength(2);
+    expect(reportPages[1]).toMatch(/^Keberatan Uraian Jumlah Keberatan diterima 3/);
+    const text = reportPages.join('\n');
+    expect(text).toContain('LAPORAN BULANAN LAYANAN INFORMASI PUBLIK');
+    expect(text).toMatch(/Keberatan menurut alasan \(UU No\. 14 Tahun 2008 Pasal 35 ayat \(1\)\).*Pasal 35 ayat \(1\) huruf a 2/s);
+    expect(text).toMatch(/Sengketa informasi menurut tahap.*Mediasi 1/s);
     const june = await buildObjectionReport(requestsCtx(t), ppid, { officeId, from: '2026-06-01', to: '2026-06-30' });
     expect(june).toMatchObject({ received: 0, disputesFiled: 0 });
   });

@@ -6,6 +6,8 @@ import type { IssuedBy } from '../schema.ts';
 import { paragraph, placeAndDate, startLetter, twoSignatures } from './letter-kit.ts';
 
 function table(doc: PDFKit.PDFDocument, title: string, rows: [string, number | string][]): void {
+  // Keep a section's title with its table (title, header and a first row: about 60 pt).
+  if (doc.y + 60 > doc.page.height - doc.page.margins.bottom) doc.addPage();
   paragraph(doc, title, { bold: true });
   drawTable(
     doc,
