@@ -208,6 +208,26 @@ describe('staff pages', () => {
   });
 });
 
+describe('objection settings', () => {
+  it('let the office admin set its own number pattern, which the next objection uses', async () => {
+    const admin = await signIn('admin', 'ADMIN');
+    const page = await admin.get(`/staff/${OFFICE}/pengaturan-keberatan`);
+    expect(page.body).toContain('{seq:03}/KEB/{officeCode}/{romanMonth}/{year}');
+    const fields = { 'objections.numberPattern': 'KEB-{year}-{seq:04}', 'objections.electionAnswerDays': '3', 'objections.reminderWorkingDays': '3', 'objections.atasanPosition': 'Sekretaris KPU Kota Bandung' };
+    const bad = await admin.post(`/staff/${OFFICE}/pengaturan-keberatan`, { ...fields, 'objections.numberPattern': 'KEB-{tahun}' }, { csrfFrom: `/staff/${OFFICE}/pengaturan-keberatan` });
+    expect(bad.statusCode).toBe(400);
+    const ok = await admin.post(`/staff/${OFFICE}/pengaturan-keberatan`, fields, { csrfFrom: `/staff/${OFFICE}/pengaturan-keberatan` });
+    expect(ok.statusCode).toBe(302);
+    const r = await refusedRequest(t, officeId, { desk, ppid });
+    const filed = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${encodeURIComponent(r.number)}/objections`, payload: { code: r.trackingCode, grounds: ['a'], caseDescription: CASE }, remoteAddress: from() });
+    expect(filed.json().number).toMatch(/^KEB-2026-\d{4}$/);
+    // The request settings are untouched by this page.
+    expect((await admin.get(`/staff/${OFFICE}/pengaturan-permohonan`)).body).toContain('value="10"');
+    const reset = await admin.post(`/staff/${OFFICE}/pengaturan-keberatan`, { ...fields, 'objections.numberPattern': '{seq:03}/KEB/{officeCode}/{romanMonth}/{year}' }, { csrfFrom: `/staff/${OFFICE}/pengaturan-keberatan` });
+    expect(reset.statusCode).toBe(302);
+  });
+});
+
 describe('the JSON API', () => {
   it('files an objection with the tracking code (JSON or multipart), reads its status, and answers 404 for a wrong code', async () => {
     const r = await refusedRequest(t, officeId, { desk, ppid });
