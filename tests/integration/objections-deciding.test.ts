@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailOutbox } from '../../src/platform/mail/schema.ts';
 import { verifyAuditChains } from '../../src/platform/audit/audit.ts';
 import { publicActor, type Actor } from '../../src/modules/access/actor.ts';
 import { decideObjection } from '../../src/modules/objections/decide-objection.ts';
@@ -145,6 +147,14 @@ describe('rejecting (the PPID decision stands)', () => {
     // The requester has 14 WD from the answer: 16 June (1 Muharam) skipped → Monday 6 July.
     expect(row).toMatchObject({ status: 'DECIDED', disputeDeadline: '2026-07-06' });
     expect((await findRequest(t.db.db, officeId, request.requestId))!).toMatchObject({ status: 'DECIDED', round: 1 });
+    // The requester is told, with the reasons, the commission and the 14-working-day deadline.
+    const [mail] = await t.db.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.entityId, objection.objectionId), eq(mailOutbox.template, 'objection-decided')));
+    expect(mail).toMatchObject({ toAddress: 'dewi.lestari@contoh.test', subject: `Tanggapan Atasan PPID atas keberatan ${objection.number}: Keberatan ditolak (putusan PPID dikuatkan)` });
+    for (const expected of [REASONS, 'Komisi Informasi Provinsi Jawa Barat', '6 Juli 2026', '/kpu-kota-bandung/permohonan/cek#keberatan']) expect(mail!.textBody).toContain(expected);
+    expect(mail!.htmlBody).toContain('Komisi Informasi Provinsi Jawa Barat');
     // The decision was objected to once: the next step is the Komisi Informasi, not a second objection.
     await expect(objectOnline(t, officeId, request)).rejects.toMatchObject({ code: 'CONFLICT', key: 'objections.error.alreadyOpen' });
     // Decided once: a second decision loses the compare-and-set.
