@@ -208,6 +208,33 @@ describe('staff pages', () => {
   });
 });
 
+describe('a dispute on the staff page and the tracking page', () => {
+  it('shows the stages that can be recorded next, and the dispute to the requester', async () => {
+    const r = await refusedRequest(t, officeId, { desk, ppid });
+    const requester = await tracking(r.number, r.trackingCode);
+    await postMultipart(t.app, requester, `/${OFFICE}/keberatan`, formFields({ grounds: ['a'], caseDescription: CASE }), [], `/${OFFICE}/keberatan`);
+    const id = (await listObjectionsOfRequest(t.db.db, officeId, r.requestId))[0]!.id;
+    const atasan = staff.get('atasan')!;
+    const base = `/staff/${OFFICE}/keberatan/${id}`;
+    await atasan.post(`${base}/putusan`, { outcome: 'REJECTED', reasons: REASONS }, { csrfFrom: base });
+    const ppidClient = staff.get('ppid')!;
+    expect((await ppidClient.post(`${base}/sengketa`, { commission: 'KI_PROVINSI', commissionName: 'Komisi Informasi Provinsi Jawa Barat', registrationNumber: '077/REG-PSI/VII/2026', filedOn: '2026-07-01' }, { csrfFrom: base })).statusCode).toBe(302);
+    const wrongStage = await ppidClient.post(`${base}/sengketa/tahap`, { stage: 'CASSATION', caseNumber: '1 K/TUN/KI/2026', filedOn: '2026-07-01' }, { csrfFrom: base });
+    expect(wrongStage.statusCode).toBe(302); // a lost/impossible step comes back as a notice
+    expect((await ppidClient.get(base)).body).toContain('Tahap sengketa ini tidak dapat dicatat sekarang');
+    const mediation = await ppidClient.post(`${base}/sengketa/tahap`, { stage: 'MEDIATION', startedOn: '2026-07-01', result: 'FAILED' }, { csrfFrom: base });
+    expect(mediation.statusCode).toBe(302);
+    const page = await ppidClient.get(base);
+    expect(page.statusCode).toBe(200);
+    for (const text of ['Sengketa informasi', '077/REG-PSI/VII/2026', 'Tidak tercapai kesepakatan', 'Catat ajudikasi', 'Catat mediasi', 'Catat hasil akhir sengketa']) expect(page.body).toContain(text);
+    expect(page.body).not.toContain('Catat kasasi');
+    expect(page.body).not.toMatch(/objections\.[a-zA-Z]+\.[A-Za-z]/);
+    const tp = await requester.get(`/${OFFICE}/permohonan/cek`);
+    expect(tp.body).toContain('Sengketa di Komisi Informasi Provinsi Jawa Barat, nomor 077/REG-PSI/VII/2026');
+    expect(tp.body).toContain('Mediasi');
+  });
+});
+
 describe('objection settings', () => {
   it('let the office admin set its own number pattern, which the next objection uses', async () => {
     const admin = await signIn('admin', 'ADMIN');
