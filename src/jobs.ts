@@ -3,6 +3,7 @@ import { defineJob, type JobDefinition, type PeriodicTask } from './platform/job
 import { sendMailJob, smtpTransport } from './platform/mail/mailer.ts';
 import { purgeExpiredSessions } from './modules/people/sessions.ts';
 import { REQUEST_SWEEP_MINUTES, requestDeadlineSweepJob } from './modules/requests/requests-jobs.ts';
+import { OBJECTION_SWEEP_MINUTES, objectionSweepJob } from './modules/objections/objections-jobs.ts';
 import { z } from 'zod';
 
 // Every job the worker runs, and the periodic sweeps. A capability adds its jobs here.
@@ -12,6 +13,7 @@ export function jobDefinitions(config: Config): JobDefinition[] {
     sendMailJob({ transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null, from: config.mailFrom }),
     purgeSessionsJob(config),
     requestDeadlineSweepJob(config),
+    objectionSweepJob(config),
   ];
 }
 
@@ -29,5 +31,6 @@ export function periodicTasks(config: Config): PeriodicTask[] {
   return [
     { job: purgeSessionsJob(config), everyMinutes: 60 },
     { job: requestDeadlineSweepJob(config), everyMinutes: REQUEST_SWEEP_MINUTES },
+    { job: objectionSweepJob(config), everyMinutes: OBJECTION_SWEEP_MINUTES },
   ];
 }

@@ -29,6 +29,7 @@ import { reportRoutes } from './staff/requests/reports-page.tsx';
 import { staffRequestRoutes } from './staff/requests/request-routes.tsx';
 import { requestSettingsRoutes } from './staff/requests/request-settings-page.tsx';
 import { worklistRoutes } from './staff/requests/worklist-page.tsx';
+import { objectionRoutes } from './objection-routes.ts';
 import { settingsRoutes } from './staff/settings.tsx';
 import { sopRoutes } from './staff/sop-routes.tsx';
 import { tokenRoutes } from './staff/tokens.tsx';
@@ -55,6 +56,8 @@ const officeStaffModules: RouteModule[] = [
   registerRoutes,
   reportRoutes,
   requestSettingsRoutes,
+  // objections and disputes (issue 4)
+  ...objectionRoutes.staff,
   // Daftar Informasi Publik, documentation archive, SOP register (issue 5)
   dipCycleRoutes,
   dipEntryRoutes,
@@ -81,11 +84,13 @@ export const routeModules: RouteModule[] = [
   calendarApi,
   publicRequestApi,
   staffRequestApi,
+  ...objectionRoutes.api,
   dipApi,
   dipStaffApi,
   authRoutes,
   officeStaff,
   publicRequestRoutes,
+  ...objectionRoutes.public,
   dipPublicRoutes,
   sopPublicRoutes,
   publicRoutes,

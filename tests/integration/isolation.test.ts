@@ -52,6 +52,14 @@ const ALLOWED: Record<string, string[]> = {
   manageArchive: ['PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU'],
   approveArchive: ['ATASAN_PPID'],
   manageSops: ['ADMIN', 'PPID', 'NATIONAL_ADMIN'],
+  // objections: the Atasan PPID alone decides; the desk and the PPID take them in; the PPID and
+  // the Atasan PPID record disputes; the surat kuasa only for the PPID roles.
+  viewObjections: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN'],
+  intakeObjections: ['PPID', 'PETUGAS_LAYANAN'],
+  decideObjection: ['ATASAN_PPID'],
+  recordDisputes: ['PPID', 'ATASAN_PPID'],
+  viewObjectionRegister: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN'],
+  viewObjectionIdentity: ['PPID', 'ATASAN_PPID'],
 };
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../people/schema.ts';
 import type { Actor } from './actor.ts';
-import { can } from './permissions.ts';
+import { can, canObjections } from './permissions.ts';
 
 // A small hierarchy: root R → province P → city C; and another province Q.
 const R = { id: 'r', path: '/r/' };
@@ -67,5 +67,26 @@ describe('permissions', () => {
     const pub: Actor = { kind: 'public', userId: null, label: 'publik', roles: [], requestId: null };
     expect(can.administerOffice(cli, C)).toBe(true);
     expect(can.enterOffice(pub, C)).toBe(false);
+  });
+});
+
+describe('objection permissions', () => {
+  it.each([
+    ['Atasan PPID of the city', actor(['ATASAN_PPID', C]), true],
+    ['PPID of the city', actor(['PPID', C]), false],
+    ['desk of the city', actor(['PETUGAS_LAYANAN', C]), false],
+    ['Atasan PPID of the parent province', actor(['ATASAN_PPID', P]), false],
+    ['national admin', actor(['NATIONAL_ADMIN', R]), false],
+  ])('decideObjection in the city: %s → %s', (_l, a, expected) => {
+    expect(canObjections.decideObjection(a, C)).toBe(expected);
+  });
+
+  it('lets the desk take objections in and read them, but not record disputes or open the power of attorney', () => {
+    const desk = actor(['PETUGAS_LAYANAN', C]);
+    expect([canObjections.intakeObjections(desk, C), canObjections.viewObjections(desk, C)]).toEqual([true, true]);
+    expect([canObjections.recordDisputes(desk, C), canObjections.viewObjectionIdentity(desk, C)]).toEqual([false, false]);
+    const ppid = actor(['PPID', C]);
+    expect([canObjections.recordDisputes(ppid, C), canObjections.viewObjectionIdentity(ppid, C)]).toEqual([true, true]);
+    expect(canObjections.viewObjections(actor(['PPID_PEMBANTU', C]), C)).toBe(false);
   });
 });

@@ -152,4 +152,22 @@ export const canRequests = {
   viewRequesterIdentity: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'ATASAN_PPID'),
 };
 
-export type Permission = keyof typeof can | keyof typeof canRequests;
+// Objections and disputes (issue 4). The Atasan PPID decides (UU 14/2008 Pasal 36); the desk
+// and the PPID take objections in (Perki 1/2021 Pasal 40-41); the PPID and the Atasan PPID
+// represent the office before the Komisi Informasi and record the dispute.
+export const canObjections = {
+  /** The objection worklist and pages (with the request history beside each objection). */
+  viewObjections: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN'),
+  /** Desk intake (in person, letter, email) and the requester's reaction recorded at the desk. */
+  intakeObjections: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'PETUGAS_LAYANAN'),
+  /** The Tanggapan Atasan PPID and the agreement of the parties (musyawarah): the Atasan PPID only. */
+  decideObjection: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'ATASAN_PPID'),
+  /** Dispute at the Komisi Informasi and its appeals. */
+  recordDisputes: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'ATASAN_PPID'),
+  /** Register Keberatan (Model PPID-G) names requesters: the office's service roles. */
+  viewObjectionRegister: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN'),
+  /** The attorney's surat kuasa khusus (an identity document): the PPID roles only. */
+  viewObjectionIdentity: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'ATASAN_PPID'),
+};
+
+export type Permission = keyof typeof can | keyof typeof canRequests | keyof typeof canObjections;

@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { KeyRing } from '../../platform/crypto.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
 import { seedDemoRequests } from '../requests/seed-demo-requests.ts';
+import { seedDemoObjections } from '../objections/seed-demo-objections.ts';
 import { hashPassword, randomPassword } from '../../platform/crypto.ts';
 import { cliActor } from '../access/actor.ts';
 import { seedDipDemo } from '../dip/demo/seed-dip-demo.ts';
@@ -89,7 +90,7 @@ export type DemoCtx = Ctx & { files: FileStore; dataKeys: KeyRing; publicUrl: st
 /** A seeder of demo data for one capability. Capabilities add theirs to `demoSeeders`. */
 export type DemoSeeder = (ctx: DemoCtx) => Promise<void>;
 
-export const demoSeeders: DemoSeeder[] = [seedDemoRequests, seedDipDemo];
+export const demoSeeders: DemoSeeder[] = [seedDemoRequests, seedDemoObjections, seedDipDemo];
 
 /** True when the database holds no staff account yet (a fresh install). */
 export async function isFreshInstall(ctx: Ctx): Promise<boolean> {

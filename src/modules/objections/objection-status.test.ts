@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canMoveDispute,
   commissionFor,
+  DISPUTE_STAGES,
+  ordersDisclosure,
   nextObjectionStatus,
   OBJECTION_ACTIONS,
   OBJECTION_STATUSES,
   reasonsRequired,
   type ObjectionAction,
+  type DisputeStage,
   type ObjectionStatus,
 } from './objection-status.ts';
 
@@ -20,6 +24,7 @@ const ALLOWED: [ObjectionStatus, ObjectionAction, ObjectionStatus][] = [
   ['LAPSED', 'withdraw', 'WITHDRAWN'],
   ['LAPSED', 'dispute', 'DISPUTED'],
   ['DECIDED', 'accept', 'CLOSED'],
+  ['DECIDED', 'decline', 'DECIDED'],
   ['DECIDED', 'dispute', 'DISPUTED'],
   ['DISPUTED', 'finish', 'CLOSED'],
 ];
@@ -44,5 +49,30 @@ describe('decisions and commissions', () => {
     ['KABKOTA', true, 'KI_KABKOTA'],
   ] as const)('an office at level %s (kab/kota commission: %s) → %s', (level, exists, expected) => {
     expect(commissionFor(level, exists)).toBe(expected);
+  });
+});
+
+describe('dispute stages', () => {
+  // Written out by hand: from each stage, the stages a dispute may move to.
+  const NEXT: Record<DisputeStage, DisputeStage[]> = {
+    FILED: ['MEDIATION', 'ADJUDICATION', 'FINAL'],
+    MEDIATION: ['ADJUDICATION', 'FINAL'],
+    ADJUDICATION: ['COURT', 'FINAL'],
+    COURT: ['CASSATION', 'FINAL'],
+    CASSATION: ['FINAL'],
+    FINAL: [],
+  };
+  const all = DISPUTE_STAGES.flatMap((from) => DISPUTE_STAGES.map((to) => [from, to] as const));
+  it.each(all)('%s → %s', (from, to) => {
+    expect(canMoveDispute(from, to)).toBe(NEXT[from].includes(to));
+  });
+
+  it('reopens the request only when the outcome orders disclosure', () => {
+    expect(ordersDisclosure('DISCLOSURE_ORDERED')).toBe(true);
+    expect(ordersDisclosure('PARTIAL_DISCLOSURE_ORDERED')).toBe(true);
+    expect(ordersDisclosure('CLAIM_REJECTED')).toBe(false);
+    expect(ordersDisclosure('WITHDRAWN')).toBe(false);
+    expect(ordersDisclosure('SETTLED_BY_MEDIATION')).toBe(false);
+    expect(ordersDisclosure('SETTLED_BY_MEDIATION', true)).toBe(true);
   });
 });

@@ -39,6 +39,30 @@ const requestServiceSettings = z
   })
   .prefault({});
 
+// Objections and disputes (issue 4). The statutory periods (UU 14/2008 Pasal 36-37) are in
+// modules/objections/objection-deadlines.ts; what an office may set is here.
+const objectionSettings = z
+  .object({
+    /** Nomor registrasi keberatan (Perki 1/2021 Pasal 41): the office's own pattern. */
+    numberPattern: z
+      .string()
+      .trim()
+      .max(120)
+      .refine(isRegisterPattern, { message: 'validation.registerPattern' })
+      .default('{seq:03}/KEB/{officeCode}/{romanMonth}/{year}'),
+    /** Perki 1/2019 Pasal 14: objections on election information answered in 3 working days. */
+    electionAnswerDays: days(30, 3),
+    /** The Atasan PPID is reminded this many working days before the answer is due. */
+    reminderWorkingDays: z.number().int().min(0).max(10).default(5),
+    /** A Komisi Informasi Kabupaten/Kota exists for this office (UU 14/2008 Pasal 24(3)). */
+    kabkotaCommission: z.boolean().default(false),
+    /** The commission's name as the requester should write it; empty = derived from the region. */
+    commissionName: optionalText(200),
+    /** Printed under the Atasan PPID's name, e.g. "Sekretaris KPU Kota Bandung". */
+    atasanPosition: optionalText(200),
+  })
+  .prefault({});
+
 export const officeSettingsSchema = z.object({
   letterhead: z
     .object({
@@ -66,6 +90,7 @@ export const officeSettingsSchema = z.object({
     .refine(isRegisterPattern, { message: 'validation.registerPattern' })
     .default('{seq:03}/PPID/{officeCode}/{romanMonth}/{year}'),
   requests: requestServiceSettings,
+  objections: objectionSettings,
   publicContact: z
     .object({
       email: z.email().nullish().transform((v) => v ?? null),

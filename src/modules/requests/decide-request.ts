@@ -55,7 +55,8 @@ export async function decideRequest(
       createdBy: eventActorLabel(actor),
       now,
     });
-    const action = granted && before.feeTotal > 0 ? 'decideWithFee' : 'decide';
+    // A fee paid in an earlier round (before a reopen) is not owed again.
+    const action = granted && before.feeTotal > 0 && !before.paidAt ? 'decideWithFee' : 'decide';
     const after = await compareAndSet(tx, before, action, { decidedAt: now }, now);
     await issueDecision(
       tx,

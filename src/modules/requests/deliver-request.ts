@@ -57,6 +57,7 @@ export async function deliverRequest(ctx: RequestsCtx, actor: Actor, input: { of
     await tx.insert(requestDeliveries).values({
       officeId: office.id,
       requestId: after.id,
+      round: after.round,
       kind: data.kind,
       deliveredAt: now,
       recipientName: data.recipientName,

@@ -44,6 +44,8 @@ export async function extendRequest(
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
     if (before.extendedDueDate) throw AppError.conflict('requests.error.alreadyExtended');
+    // After a reopen the deadline is the one the order set; the one extension was the first round's.
+    if (before.round > 1) throw AppError.conflict('requests.error.noExtensionAfterOrder');
     if (today > before.dueDate) throw new AppError('CONFLICT', 'requests.error.extendTooLate', { date: formatDate(before.dueDate, 'id') });
     const extended = extendDueDate(calendar, before.dueDate, before.extensionDays);
     const explanation: DueExplanation = {

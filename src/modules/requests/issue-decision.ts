@@ -63,6 +63,7 @@ export async function issueDecision(
   await tx.insert(requestDecisions).values({
     officeId: office.id,
     requestId: after.id,
+    round: after.round,
     outcome: facts.outcome,
     decidedAt: now,
     decidedBy: eventActorLabel(actor),
@@ -91,7 +92,8 @@ export async function issueDecision(
     issuedBy: issuedByOf(office, settings),
   });
   for (const fileId of new Set(facts.releasedFileIds)) {
-    await tx.insert(requestReleasedFiles).values({ officeId: office.id, requestId: after.id, fileId, addedAt: now });
+    // A reopened request may release again a file an earlier round released.
+    await tx.insert(requestReleasedFiles).values({ officeId: office.id, requestId: after.id, fileId, addedAt: now }).onConflictDoNothing();
   }
   await addEvent(tx, after, {
     kind: facts.atDesk ? 'ANSWERED_AT_DESK' : 'DECIDED',

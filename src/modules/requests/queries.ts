@@ -196,12 +196,30 @@ export async function listIdentityDocuments(
     .orderBy(asc(requestIdentityDocuments.addedAt));
 }
 
-export async function findDecision(db: Db, officeId: string, requestId: string): Promise<DecisionRow | undefined> {
+/** The written notice of one round, or of the latest round when none is named. */
+export async function findDecision(db: Db, officeId: string, requestId: string, round?: number): Promise<DecisionRow | undefined> {
   const [row] = await db
     .select()
     .from(requestDecisions)
-    .where(and(eq(requestDecisions.officeId, officeId), eq(requestDecisions.requestId, requestId)));
+    .where(
+      and(
+        eq(requestDecisions.officeId, officeId),
+        eq(requestDecisions.requestId, requestId),
+        round === undefined ? undefined : eq(requestDecisions.round, round),
+      ),
+    )
+    .orderBy(desc(requestDecisions.round))
+    .limit(1);
   return row;
+}
+
+/** Every written notice of a request, first round first (a reopened request has several). */
+export async function listDecisions(db: Db, officeId: string, requestId: string): Promise<DecisionRow[]> {
+  return db
+    .select()
+    .from(requestDecisions)
+    .where(and(eq(requestDecisions.officeId, officeId), eq(requestDecisions.requestId, requestId)))
+    .orderBy(asc(requestDecisions.round));
 }
 
 export async function findExtension(db: Db, officeId: string, requestId: string): Promise<ExtensionRow | undefined> {
@@ -212,11 +230,20 @@ export async function findExtension(db: Db, officeId: string, requestId: string)
   return row;
 }
 
-export async function findDelivery(db: Db, officeId: string, requestId: string): Promise<DeliveryRow | undefined> {
+/** The hand-over of one round, or of the latest round when none is named. */
+export async function findDelivery(db: Db, officeId: string, requestId: string, round?: number): Promise<DeliveryRow | undefined> {
   const [row] = await db
     .select()
     .from(requestDeliveries)
-    .where(and(eq(requestDeliveries.officeId, officeId), eq(requestDeliveries.requestId, requestId)));
+    .where(
+      and(
+        eq(requestDeliveries.officeId, officeId),
+        eq(requestDeliveries.requestId, requestId),
+        round === undefined ? undefined : eq(requestDeliveries.round, round),
+      ),
+    )
+    .orderBy(desc(requestDeliveries.round))
+    .limit(1);
   return row;
 }
 
@@ -270,9 +297,10 @@ export async function loadRegisterExtras(db: Db, officeId: string, requestIds: s
   const deliveries = new Map<string, DeliveryRow>();
   for (const ids of chunks) {
     const [d, e, v] = await Promise.all([
-      db.select().from(requestDecisions).where(and(eq(requestDecisions.officeId, officeId), inArray(requestDecisions.requestId, ids))),
+      // Rounds ascending: the map keeps each request's latest notice and hand-over.
+      db.select().from(requestDecisions).where(and(eq(requestDecisions.officeId, officeId), inArray(requestDecisions.requestId, ids))).orderBy(asc(requestDecisions.round)),
       db.select().from(requestExtensions).where(and(eq(requestExtensions.officeId, officeId), inArray(requestExtensions.requestId, ids))),
-      db.select().from(requestDeliveries).where(and(eq(requestDeliveries.officeId, officeId), inArray(requestDeliveries.requestId, ids))),
+      db.select().from(requestDeliveries).where(and(eq(requestDeliveries.officeId, officeId), inArray(requestDeliveries.requestId, ids))).orderBy(asc(requestDeliveries.round)),
     ]);
     for (const r of d) decisions.set(r.requestId, r);
     for (const r of e) extensions.set(r.requestId, r);
@@ -309,3 +337,12 @@ export async function listRequestsByNikIndex(db: Db, officeId: string, blindInde
     .limit(20);
 }
 
+
+/** Several requests of one office by id (the objections register names their requests). */
+export async function findRequestsByIds(db: Db, officeId: string, ids: readonly string[]): Promise<RequestRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.officeId, officeId), inArray(requests.id, [...new Set(ids)])));
+}

@@ -61,9 +61,9 @@ export async function readRequestForStaff(
   const [events, dispositions, decision, extension, delivery, fees, releasedFiles, documents, units, identityDocs] = await Promise.all([
     listEvents(ctx.db, office.id, request.id, false),
     listDispositions(ctx.db, office.id, request.id),
-    findDecision(ctx.db, office.id, request.id),
+    findDecision(ctx.db, office.id, request.id, request.round),
     findExtension(ctx.db, office.id, request.id),
-    findDelivery(ctx.db, office.id, request.id),
+    findDelivery(ctx.db, office.id, request.id, request.round),
     listFees(ctx.db, office.id, request.id),
     listReleasedFiles(ctx.db, office.id, request.id),
     availableDocuments(ctx, request),

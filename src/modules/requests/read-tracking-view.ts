@@ -45,7 +45,7 @@ export async function readTrackingView(ctx: Ctx, access: RequestAccess): Promise
   const { office, request, audience } = await resolveRequestAccess(ctx, access);
   const [events, decision, extension, documents, downloads] = await Promise.all([
     listEvents(ctx.db, office.id, request.id, true),
-    findDecision(ctx.db, office.id, request.id),
+    findDecision(ctx.db, office.id, request.id, request.round),
     findExtension(ctx.db, office.id, request.id),
     availableDocuments(ctx, request),
     downloadableFiles(ctx, request, audience),

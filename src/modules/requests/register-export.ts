@@ -1,9 +1,24 @@
 import ExcelJS from 'exceljs';
 import { formatDate } from '../../platform/i18n.ts';
-import type { Register } from './build-register.ts';
 
-// Exports of the register: CSV (UTF-8 with BOM so Excel reads Indonesian text right) and XLSX
-// (offices live in Excel, architecture brief); the PDF is in pdf/register-pdf.ts.
+// Exports of a register: CSV (UTF-8 with BOM so Excel reads Indonesian text right) and XLSX
+// (offices live in Excel, architecture brief); the PDF is in pdf/register-pdf.ts. The register
+// of requests (Model PPID-C) and of objections (Model PPID-G) share them.
+
+/** A register as rows of text under columns; Register (PPID-C) is one. */
+export interface RegisterTable {
+  office: { name: string };
+  from: string;
+  to: string;
+  filter: { publicVersion: boolean };
+  columns: readonly { key: string; header: string; width: number }[];
+  rows: readonly Record<string, string>[];
+  /** Title line and sheet name of the spreadsheet (default: the request register's). */
+  title?: string;
+  sheetName?: string;
+  /** Columns written as numbers in the spreadsheet. */
+  numericKeys?: readonly string[];
+}
 
 function csvCell(value: string): string {
   // A leading =, +, - or @ would run as a formula in a spreadsheet (CSV injection).
@@ -11,20 +26,22 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function registerToCsv(register: Register): Buffer {
+export function registerToCsv(register: RegisterTable): Buffer {
   const lines = [
     register.columns.map((c) => csvCell(c.header)).join(','),
-    ...register.rows.map((row) => register.columns.map((c) => csvCell(row[c.key])).join(',')),
+    ...register.rows.map((row) => register.columns.map((c) => csvCell(row[c.key] ?? '')).join(',')),
   ];
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
-export async function registerToXlsx(register: Register): Promise<Buffer> {
+export async function registerToXlsx(register: RegisterTable): Promise<Buffer> {
+  const title = register.title ?? 'REGISTER PERMOHONAN INFORMASI PUBLIK (MODEL PPID-C)';
+  const numeric = register.numericKeys ?? ['no', 'workingDays'];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Terbuka';
-  workbook.title = `Register Permohonan Informasi — ${register.office.name}`;
-  const sheet = workbook.addWorksheet('Register PPID-C', { views: [{ state: 'frozen', ySplit: 4 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  sheet.addRow([`REGISTER PERMOHONAN INFORMASI PUBLIK (MODEL PPID-C) — ${register.office.name.toUpperCase()}`]).font = { bold: true, size: 12 };
+  workbook.title = `${title} — ${register.office.name}`;
+  const sheet = workbook.addWorksheet(register.sheetName ?? 'Register PPID-C', { views: [{ state: 'frozen', ySplit: 4 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  sheet.addRow([`${title} — ${register.office.name.toUpperCase()}`]).font = { bold: true, size: 12 };
   sheet.addRow([`Periode ${formatDate(register.from, 'id')} s.d. ${formatDate(register.to, 'id')}${register.filter.publicVersion ? ' · versi publik tanpa data pribadi' : ''}`]);
   sheet.addRow([]);
   const header = sheet.addRow(register.columns.map((c) => c.header));
@@ -35,7 +52,7 @@ export async function registerToXlsx(register: Register): Promise<Buffer> {
     cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
   });
   for (const row of register.rows) {
-    const added = sheet.addRow(register.columns.map((c) => (c.key === 'no' || c.key === 'workingDays') && row[c.key] !== '' ? Number(row[c.key]) : row[c.key]));
+    const added = sheet.addRow(register.columns.map((c) => (numeric.includes(c.key) && row[c.key] ? Number(row[c.key]) : (row[c.key] ?? ''))));
     added.alignment = { wrapText: true, vertical: 'top' };
   }
   register.columns.forEach((c, i) => {

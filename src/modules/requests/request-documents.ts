@@ -29,12 +29,12 @@ export function isDocumentKind(v: string): v is DocumentKind {
   return (DOCUMENT_KINDS as readonly string[]).includes(v);
 }
 
-/** Which letters exist for this request now. */
+/** Which letters exist for this request now (the notice and hand-over of its current round). */
 export async function availableDocuments(ctx: Ctx, request: RequestRow): Promise<DocumentKind[]> {
   const [decision, extension, delivery] = await Promise.all([
-    findDecision(ctx.db, request.officeId, request.id),
+    findDecision(ctx.db, request.officeId, request.id, request.round),
     findExtension(ctx.db, request.officeId, request.id),
-    findDelivery(ctx.db, request.officeId, request.id),
+    findDelivery(ctx.db, request.officeId, request.id, request.round),
   ]);
   const kinds: DocumentKind[] = ['tanda-terima'];
   if (request.incompleteAt) kinds.push('pemberitahuan-kekurangan');
@@ -56,14 +56,21 @@ export interface RenderedDocument {
   bytes: Buffer;
 }
 
-/** Draws one letter of a request, after checking the access. */
+/**
+ * Draws one letter of a request, after checking the access. The notice, refusal decree and
+ * proof of delivery are those of the current round unless an earlier `round` is asked for (a
+ * reopened request keeps the letters of each round: the objection and the dispute cite them).
+ */
 export async function renderRequestDocument(
   ctx: Ctx & { files: FileStore; publicUrl: string },
   access: RequestAccess,
   kind: DocumentKind,
+  round?: number,
 ): Promise<RenderedDocument> {
   const { office, request } = await resolveRequestAccess(ctx, access);
-  const filename = `${kind}-${request.number.replace(/[^A-Za-z0-9.-]+/g, '-')}.pdf`;
+  const r = round ?? request.round;
+  if (!Number.isInteger(r) || r < 1 || r > request.round) throw AppError.notFound();
+  const filename = `${kind}-${request.number.replace(/[^A-Za-z0-9.-]+/g, '-')}${r === request.round ? '' : `-putaran-${r}`}.pdf`;
   switch (kind) {
     case 'tanda-terima':
       return {
@@ -89,18 +96,18 @@ export async function renderRequestDocument(
       return { filename, bytes: await renderExtensionLetterPdf({ request, extension, logoPng: await logoOf(ctx, office.id, extension.issuedBy) }) };
     }
     case 'pemberitahuan-tertulis': {
-      const decision = await findDecision(ctx.db, office.id, request.id);
+      const decision = await findDecision(ctx.db, office.id, request.id, r);
       if (!decision) throw AppError.notFound();
       const fees = await listFees(ctx.db, office.id, request.id);
       return { filename, bytes: await renderDecisionNoticePdf({ request, decision, fees, logoPng: await logoOf(ctx, office.id, decision.issuedBy) }) };
     }
     case 'sk-penolakan': {
-      const decision = await findDecision(ctx.db, office.id, request.id);
+      const decision = await findDecision(ctx.db, office.id, request.id, r);
       if (!decision || decision.outcome !== 'REFUSED_EXEMPT') throw AppError.notFound();
       return { filename, bytes: await renderRefusalDecreePdf({ request, decision, logoPng: await logoOf(ctx, office.id, decision.issuedBy) }) };
     }
     case 'tanda-bukti-penyerahan': {
-      const [decision, delivery] = await Promise.all([findDecision(ctx.db, office.id, request.id), findDelivery(ctx.db, office.id, request.id)]);
+      const [decision, delivery] = await Promise.all([findDecision(ctx.db, office.id, request.id, r), findDelivery(ctx.db, office.id, request.id, r)]);
       if (!decision || !delivery) throw AppError.notFound();
       return { filename, bytes: await renderDeliveryReceiptPdf({ request, decision, delivery, logoPng: await logoOf(ctx, office.id, delivery.issuedBy) }) };
     }

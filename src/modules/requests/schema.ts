@@ -42,6 +42,8 @@ export type DeadlineProfile = (typeof DEADLINE_PROFILES)[number];
 /** How a due date was reached, kept with the request and shown to staff and requester. */
 export interface DueExplanation {
   profile: DeadlineProfile;
+  /** Set when the period was set by an order (objection granted, disclosure ordered) after a reopen. */
+  order?: 'OBJECTION' | 'DISPUTE';
   workingDays: number;
   /** Local date of day 0. */
   receivedOn: string;
@@ -135,6 +137,11 @@ export const requests = pgTable(
     withdrawReason: text('withdraw_reason'),
     /** The letterhead and place printed on the receipt and the incompleteness notice. */
     issuedBy: jsonb('issued_by').$type<IssuedBy>().notNull(),
+    /**
+     * 1, then one more each time an objection or a dispute sends the request back to the PPID
+     * (action `reopen`); the written notice and the hand-over are kept per round.
+     */
+    round: integer('round').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -242,6 +249,8 @@ export const requestDecisions = pgTable(
   {
     officeId: uuid('office_id').notNull(),
     requestId: uuid('request_id').notNull(),
+    /** The request's round when the notice was issued (a reopened request is decided again). */
+    round: integer('round').notNull().default(1),
     outcome: text('outcome', { enum: OUTCOMES }).notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
     decidedBy: text('decided_by').notNull(),
@@ -276,7 +285,7 @@ export const requestDecisions = pgTable(
     feeTotal: bigint('fee_total', { mode: 'number' }).notNull(),
     issuedBy: jsonb('issued_by').$type<IssuedBy>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.requestId] })],
+  (t) => [primaryKey({ columns: [t.officeId, t.requestId, t.round] })],
 );
 
 /** Files to be handed over with a granted request. */
@@ -336,6 +345,8 @@ export const requestDeliveries = pgTable(
   {
     officeId: uuid('office_id').notNull(),
     requestId: uuid('request_id').notNull(),
+    /** The request's round (see requests.round). */
+    round: integer('round').notNull().default(1),
     kind: text('kind', { enum: DELIVERY_KINDS }).notNull(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull(),
     recipientName: text('recipient_name').notNull(),
@@ -347,7 +358,7 @@ export const requestDeliveries = pgTable(
     downloadUntil: timestamp('download_until', { withTimezone: true }),
     issuedBy: jsonb('issued_by').$type<IssuedBy>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.requestId] })],
+  (t) => [primaryKey({ columns: [t.officeId, t.requestId, t.round] })],
 );
 
 /** Emailed download links: the token's hash, expiring with the delivery. */

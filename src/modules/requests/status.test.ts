@@ -22,6 +22,7 @@ const GRID: Record<RequestAction, string> = {
   deliver: '        .           .           .           .           .           DELIVERED   .           .       .           .',
   close: '          .           .           .           .           .           CLOSED      CLOSED      .       .           .',
   withdraw: '       WITHDRAWN   WITHDRAWN   WITHDRAWN   WITHDRAWN   WITHDRAWN   WITHDRAWN   .           .       .           .',
+  reopen: '         REGISTERED  REGISTERED  REGISTERED  REGISTERED  REGISTERED  REGISTERED  REGISTERED  REGISTERED REGISTERED .',
 };
 
 function expected(action: RequestAction, from: RequestStatus): RequestStatus | undefined {
@@ -40,9 +41,10 @@ describe('the request state machine', () => {
     expect(nextStatus(action, from)).toBe(expected(action, from));
   });
 
-  it('lets nothing leave a closed or withdrawn request', () => {
-    for (const from of ['CLOSED', 'CLOSED_INCOMPLETE', 'WITHDRAWN'] as const) {
-      expect(REQUEST_ACTIONS.filter((a) => nextStatus(a, from) !== undefined)).toEqual([]);
+  it('lets nothing leave a withdrawn request, and only an order (reopen) leave a closed one', () => {
+    expect(REQUEST_ACTIONS.filter((a) => nextStatus(a, 'WITHDRAWN') !== undefined)).toEqual([]);
+    for (const from of ['CLOSED', 'CLOSED_INCOMPLETE'] as const) {
+      expect(REQUEST_ACTIONS.filter((a) => nextStatus(a, from) !== undefined)).toEqual(['reopen']);
     }
   });
 

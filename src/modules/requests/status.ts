@@ -43,6 +43,7 @@ export const REQUEST_ACTIONS = [
   'deliver',
   'close',
   'withdraw',
+  'reopen',
 ] as const;
 
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
@@ -78,6 +79,15 @@ export const TRANSITIONS: Record<RequestAction, Transition> = {
   withdraw: {
     from: ['RECEIVED', 'INCOMPLETE', 'REGISTERED', 'IN_PROCESS', 'AWAITING_PAYMENT', 'DECIDED'],
     to: 'WITHDRAWN',
+  },
+  /**
+   * Back to the PPID with a new deadline, by order of the Atasan PPID granting an objection
+   * (UU 14/2008 Pasal 36) or of the Komisi Informasi or a court ordering disclosure (Pasal 46):
+   * from any status but a withdrawal. The next notice and hand-over are a new round.
+   */
+  reopen: {
+    from: ['RECEIVED', 'INCOMPLETE', 'REGISTERED', 'IN_PROCESS', 'AWAITING_PAYMENT', 'DECIDED', 'DELIVERED', 'CLOSED', 'CLOSED_INCOMPLETE'],
+    to: 'REGISTERED',
   },
 };
 

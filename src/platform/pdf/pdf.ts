@@ -172,6 +172,10 @@ export function drawTable(
 
   const header = columns.map((c) => c.header);
   doc.lineWidth(0.5);
+  // The header and the first row start on the same page: a header alone at the foot of a page
+  // would otherwise be cut by pdfkit's own page break (its cell text flowing onto new pages).
+  const first = rows[0] ? rowHeight(rows[0], 'regular') : 0;
+  if (doc.y + rowHeight(header, 'bold') + first > bottomLimit()) doc.addPage();
   drawRow(header, 'bold', opts.headerFill ?? '#e6e6e6');
   for (const row of rows) {
     if (doc.y + rowHeight(row, 'regular') > bottomLimit()) {

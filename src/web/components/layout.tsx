@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { actorOffices, type PageCtx } from '../render.tsx';
-import { can, canRequests } from '../../modules/access/permissions.ts';
+import { can, canObjections, canRequests } from '../../modules/access/permissions.ts';
 
 function langSwitchHref(ctx: PageCtx): string {
   const other = ctx.locale === 'id' ? 'en' : 'id';
@@ -19,6 +19,7 @@ function Document(props: { ctx: PageCtx; title: string; children: ComponentChild
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="stylesheet" href="/assets/requests.css" />
         <link rel="stylesheet" href="/assets/dip.css" />
+        <link rel="stylesheet" href="/assets/objections.css" />
         <script src="/assets/vendor/htmx.min.js" defer></script>
         <script src="/assets/app.js" defer></script>
       </head>
@@ -117,6 +118,8 @@ export function StaffLayout(props: { ctx: PageCtx; title: string; children: Comp
         { href: base, label: ctx.t('nav.dashboard'), show: true },
         { href: `${base}/permohonan`, label: ctx.t('requests.nav.worklist'), show: canRequests.viewRequests(ctx.actor, office) },
         { href: `${base}/register-permohonan`, label: ctx.t('requests.nav.register'), show: canRequests.viewRequestRegister(ctx.actor, office) },
+        { href: `${base}/keberatan`, label: ctx.t('objections.nav.worklist'), show: canObjections.viewObjections(ctx.actor, office) },
+        { href: `${base}/register-keberatan`, label: ctx.t('objections.nav.register'), show: canObjections.viewObjectionRegister(ctx.actor, office) },
         { href: `${base}/laporan-permohonan`, label: ctx.t('requests.nav.reports'), show: canRequests.viewRequestReports(ctx.actor, office) },
         { href: `${base}/pengguna`, label: ctx.t('nav.users'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/unit`, label: ctx.t('nav.units'), show: can.administerOffice(ctx.actor, office) },
@@ -127,6 +130,7 @@ export function StaffLayout(props: { ctx: PageCtx; title: string; children: Comp
         { href: `${base}/kalender`, label: ctx.t('nav.calendar'), show: can.enterOffice(ctx.actor, office) },
         { href: `${base}/pengaturan`, label: ctx.t('nav.settings'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/pengaturan-permohonan`, label: ctx.t('requests.nav.settings'), show: can.administerOffice(ctx.actor, office) },
+        { href: `${base}/pengaturan-keberatan`, label: ctx.t('objections.nav.settings'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/kantor`, label: ctx.t('nav.offices'), show: can.createOffice(ctx.actor, office) },
         { href: `${base}/token`, label: ctx.t('nav.tokens'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/kotak-keluar`, label: ctx.t('nav.outbox'), show: can.viewOutbox(ctx.actor, office) },

@@ -46,7 +46,10 @@ export function DueExplanationDetails({ t, locale, explanation, title }: { t: Tr
       <summary>{title ?? t('requests.due.how')}</summary>
       <p>
         {t('requests.due.dayZero', { date: formatDateWithWeekday(explanation.receivedOn, locale) })}{' '}
-        {t(explanation.profile === 'ELECTION' ? 'requests.due.ruleElection' : 'requests.due.ruleStandard', { n: explanation.workingDays })}
+        {t(
+          explanation.order ? `requests.due.ruleOrder.${explanation.order}` : explanation.profile === 'ELECTION' ? 'requests.due.ruleElection' : 'requests.due.ruleStandard',
+          { n: explanation.workingDays },
+        )}
       </p>
       {explanation.skipped.length > 0 ? (
         <ul>

@@ -2,6 +2,8 @@ import { formatDate, formatDateTime, formatRupiah, zoneName } from '../../platfo
 import type { OfficeSettings } from '../../modules/offices/office-settings.ts';
 import type { Office } from '../../modules/offices/queries.ts';
 import type { TrackingView } from '../../modules/requests/read-tracking-view.ts';
+import type { ObjectionTrackingView } from '../../modules/objections/read-objection-tracking.ts';
+import { ObjectionTrackingSection, type ActiveObjectionForm } from '../components/objection-tracking-section.tsx';
 import { FilesField } from '../components/choice-fields.tsx';
 import { Csrf, ErrorSummary, TextArea, TextField, type Errors, type Values } from '../components/forms.tsx';
 import { PublicLayout } from '../components/layout.tsx';
@@ -123,6 +125,9 @@ export function TrackingPage(props: {
   links: TrackingLinks;
   errors?: Errors;
   values?: Values;
+  /** The request's objections (with the tracking code only; not on an emailed link). */
+  objections?: ObjectionTrackingView | null;
+  objectionForm?: ActiveObjectionForm | null;
 }) {
   const { ctx, view, links } = props;
   const { t, locale } = ctx;
@@ -233,19 +238,13 @@ export function TrackingPage(props: {
         <Timeline t={t} locale={locale} events={view.events} timeZone={office.timezone} showActor={false} />
       </section>
 
-      <section id="keberatan">
-        <h2>{t('requests.public.objectTitle')}</h2>
-        <p>{t('requests.public.objectLead')}</p>
-        <ul>
-          <li>{t('requests.public.objectGrounds')}</li>
-          <li>{t('requests.public.objectDeadline')}</li>
-        </ul>
-        {contact.email || contact.phone || contact.address ? (
-          <p>
-            {t('requests.public.objectContact')}: {[contact.address, contact.phone, contact.email].filter(Boolean).join(' · ')}
-          </p>
-        ) : null}
-      </section>
+      <ObjectionTrackingSection
+        ctx={ctx}
+        office={office}
+        view={links.actions ? (props.objections ?? null) : null}
+        active={props.objectionForm ?? null}
+        contact={[contact.address, contact.phone, contact.email].filter(Boolean).join(' · ') || null}
+      />
 
       {view.canWithdraw && links.actions ? (
         <section>

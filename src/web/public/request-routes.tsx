@@ -5,6 +5,7 @@ import { findOfficeBySlug, getOfficeSettings, listOffices, type Office } from '.
 import { completeRequest } from '../../modules/requests/complete-request.ts';
 import { findRequestByNumber } from '../../modules/requests/queries.ts';
 import { readTrackingView } from '../../modules/requests/read-tracking-view.ts';
+import { renderTrackingPage } from './tracking-page.tsx';
 import { countLinkUse, resolveRequestAccess, type RequestAccess } from '../../modules/requests/request-access.ts';
 import { isDocumentKind, readReleasedFile, renderRequestDocument } from '../../modules/requests/request-documents.ts';
 import { submitRequest } from '../../modules/requests/submit-request.ts';
@@ -17,7 +18,7 @@ import { requestsCtxOf } from '../requests/requests-ctx.ts';
 import { sendFile } from '../requests/send-file.ts';
 import { forgetTracking, rememberSubmitted, rememberTracking, takeSubmitted, trackingProof } from '../requests/tracking-cookie.ts';
 import { uploadsOf } from '../requests/uploads-of.ts';
-import { NationalRequestPage, RequestFormPage, SubmittedPage, TrackingLookupPage, TrackingPage, type TrackingLinks } from './request-pages.tsx';
+import { NationalRequestPage, RequestFormPage, SubmittedPage, TrackingLookupPage, TrackingPage } from './request-pages.tsx';
 
 type OfficeParams = { Params: { office: string } };
 
@@ -90,19 +91,8 @@ export async function publicRequestRoutes(app: FastifyInstance): Promise<void> {
     const proof = trackingProof(req, keys, office.id);
     return proof ? { kind: 'tracking', officeId: office.id, number: proof.number, code: proof.code } : null;
   };
-  const trackingLinks = (office: Office): TrackingLinks => ({
-    document: (kind) => `/${office.slug}/permohonan/cek/dokumen/${kind}`,
-    file: (fileId) => `/${office.slug}/permohonan/cek/berkas/${fileId}`,
-    actions: true,
-  });
-  const renderTracking = async (req: FastifyRequest, reply: FastifyReply, office: Office, access: RequestAccess, errors: Errors = {}, values: Values = {}, status = 200) => {
-    const [view, settings] = await Promise.all([readTrackingView(ctx, access), getOfficeSettings(ctx.db, office.id)]);
-    return sendPage(
-      reply,
-      <TrackingPage ctx={pageCtx(req, reply)} view={view} settings={settings} links={trackingLinks(office)} errors={errors} values={values} />,
-      status,
-    );
-  };
+  const renderTracking = (req: FastifyRequest, reply: FastifyReply, office: Office, access: RequestAccess, errors: Errors = {}, values: Values = {}, status = 200) =>
+    renderTrackingPage(ctx, req, reply, office, access, { errors, values, status });
 
   app.get<OfficeParams>('/:office/permohonan/cek', async (req, reply) => {
     const office = await officeOf(req);

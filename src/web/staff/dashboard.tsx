@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { formatDateTime, zoneName } from '../../platform/i18n.ts';
 import { listCoveredYears } from '../../modules/calendar/queries.ts';
 import { localDateTime } from '../../modules/calendar/working-days.ts';
-import { canRequests, rolesAt } from '../../modules/access/permissions.ts';
+import { canObjections, canRequests, rolesAt } from '../../modules/access/permissions.ts';
 import { dipWorklist, type WorkItem } from '../../modules/dip/dip-worklist.ts';
+import { listObjectionWorklist, type ObjectionWorklistRow } from '../../modules/objections/list-objection-worklist.ts';
+import { ObjectionWorklistTable } from './objections/objection-worklist-table.tsx';
 import { listWorklist, type WorklistRow } from '../../modules/requests/list-worklist.ts';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
 import { WorklistTable } from './requests/worklist-table.tsx';
@@ -30,6 +32,7 @@ function Dashboard(props: {
   missingYears: number[];
   coveredYears: number[];
   worklist: WorklistRow[] | null;
+  objections: ObjectionWorklistRow[] | null;
   work: WorkItem[];
 }) {
   const { ctx, office, settings } = props;
@@ -76,6 +79,15 @@ function Dashboard(props: {
           <p class="muted">{t('staff.worklistEmpty')}</p>
         ) : null}
       </section>
+      {props.objections ? (
+        <section>
+          <h2>{t('objections.worklist.title')}</h2>
+          <ObjectionWorklistTable ctx={ctx} office={office} rows={props.objections.slice(0, 10)} />
+          <p>
+            <a href={`/staff/${office.slug}/keberatan`}>{t('objections.worklist.all', { n: props.objections.length })}</a>
+          </p>
+        </section>
+      ) : null}
       <section>
         <h2>{t('staff.yourRoles')}</h2>
         {roles.length > 0 ? (
@@ -100,12 +112,14 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.services.database;
   app.get('/staff/:office', { config: { permission: 'enterOffice' } }, async (req, reply) => {
     const office = req.office!;
-    const [settings, covered, worklist, work] = await Promise.all([
+    const [settings, covered, worklist, objections, work] = await Promise.all([
       getOfficeSettings(db, office.id),
       listCoveredYears(db),
       canRequests.viewRequests(req.actor, office)
         ? listWorklist(requestsCtxOf(app), req.actor, { officeId: office.id }).then((w) => w.rows)
         : Promise.resolve(null),
+      // Objections waiting for the Atasan PPID or under way (issue 4).
+      canObjections.viewObjections(req.actor, office) ? listObjectionWorklist(requestsCtxOf(app), req.actor, { officeId: office.id }).then((w) => w.rows) : Promise.resolve(null),
       dipWorklist(db, req.actor, office),
     ]);
     const today = localDateTime(app.services.clock.now(), office.timezone).date;
@@ -119,6 +133,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
         coveredYears={coveredYears}
         missingYears={yearsNeedingHolidays(today, coveredYears)}
         worklist={worklist}
+        objections={objections}
         work={work}
       />,
     );

@@ -6,6 +6,8 @@ import type { IssuedBy } from '../schema.ts';
 import { paragraph, placeAndDate, startLetter, twoSignatures } from './letter-kit.ts';
 
 function table(doc: PDFKit.PDFDocument, title: string, rows: [string, number | string][]): void {
+  // Keep a section's title with its table (title, header and a first row: about 60 pt).
+  if (doc.y + 60 > doc.page.height - doc.page.margins.bottom) doc.addPage();
   paragraph(doc, title, { bold: true });
   drawTable(
     doc,
@@ -20,7 +22,15 @@ function table(doc: PDFKit.PDFDocument, title: string, rows: [string, number | s
 }
 
 /** Laporan harian / bulanan layanan informasi publik (seed 002 steps 7-8), counts only. */
-export async function renderServiceReportPdf(input: { report: ServiceReport; issuedBy: IssuedBy; logoPng: Buffer | null; reporterName: string; printedAt: Date }): Promise<Buffer> {
+export async function renderServiceReportPdf(input: {
+  report: ServiceReport;
+  issuedBy: IssuedBy;
+  logoPng: Buffer | null;
+  reporterName: string;
+  printedAt: Date;
+  /** Further count tables of other capabilities (objections and disputes), printed after these. */
+  extra?: { title: string; rows: [string, number | string][] }[];
+}): Promise<Buffer> {
   const { report: r, issuedBy } = input;
   const title = r.kind === 'daily' ? 'LAPORAN HARIAN LAYANAN INFORMASI PUBLIK' : 'LAPORAN BULANAN LAYANAN INFORMASI PUBLIK';
   const period = r.kind === 'daily' ? formatDate(r.from, 'id') : `${formatDate(r.from, 'id')} s.d. ${formatDate(r.to, 'id')}`;
@@ -38,6 +48,7 @@ export async function renderServiceReportPdf(input: { report: ServiceReport; iss
   table(doc, 'Menurut jenis pemohon', Object.entries(r.byRequesterType).map(([k, v]) => [REQUESTER_TYPE_ID[k as keyof typeof REQUESTER_TYPE_ID], v]));
   table(doc, 'Keputusan (pemberitahuan tertulis pada periode ini)', Object.entries(r.byOutcome).map(([k, v]) => [OUTCOME_ID[k as keyof typeof OUTCOME_ID], v]));
   table(doc, 'Status terkini permohonan yang diterima pada periode ini', Object.entries(r.byStatus).filter(([, v]) => v > 0).map(([k, v]) => [STATUS_ID[k as keyof typeof STATUS_ID], v]));
+  for (const extra of input.extra ?? []) table(doc, extra.title, extra.rows);
   if (r.kind === 'daily' && r.items.length > 0) {
     paragraph(doc, 'Daftar permohonan yang diterima', { bold: true });
     drawTable(

@@ -4,6 +4,8 @@ import { formatDate } from '../../../platform/i18n.ts';
 import { localDateTime } from '../../../modules/calendar/working-days.ts';
 import { getOfficeSettings } from '../../../modules/offices/queries.ts';
 import { buildServiceReport, type ServiceReport } from '../../../modules/requests/build-service-report.ts';
+import { buildObjectionReport, type ObjectionReport } from '../../../modules/objections/build-objection-report.ts';
+import { objectionReportTables } from '../../../modules/objections/objection-report-tables.ts';
 import { issuedByOf, officerOf } from '../../../modules/requests/officer.ts';
 import { renderServiceReportPdf } from '../../../modules/requests/pdf/service-report-pdf.ts';
 import { readFileContent } from '../../../platform/storage/file-store.ts';
@@ -30,7 +32,7 @@ function CountTable({ ctx, title, counts, labelKey }: { ctx: PageCtx; title: str
   );
 }
 
-function ReportsPage({ ctx, report, query }: { ctx: PageCtx; report: ServiceReport; query: string }) {
+function ReportsPage({ ctx, report, objections, query }: { ctx: PageCtx; report: ServiceReport; objections: ObjectionReport; query: string }) {
   const { t, locale } = ctx;
   const base = `/staff/${report.office.slug}/laporan-permohonan`;
   const period = report.kind === 'daily' ? formatDate(report.from, locale) : `${formatDate(report.from, locale)} – ${formatDate(report.to, locale)}`;
@@ -83,6 +85,13 @@ function ReportsPage({ ctx, report, query }: { ctx: PageCtx; report: ServiceRepo
         <CountTable ctx={ctx} title={t('requests.report.byStatus')} counts={report.byStatus} labelKey="requests.status" />
         <CountTable ctx={ctx} title={t('requests.report.byRequesterType')} counts={report.byRequesterType} labelKey="requests.requesterType" />
       </div>
+      <h2>{t('objections.report.title')}</h2>
+      <p>{t('objections.report.lead', { received: objections.received, late: objections.late, disputes: objections.disputesFiled })}</p>
+      <div class="sections">
+        <CountTable ctx={ctx} title={t('objections.report.byGround')} counts={objections.byGround} labelKey="objections.groundShort" />
+        <CountTable ctx={ctx} title={t('objections.report.byOutcome')} counts={objections.byOutcome} labelKey="objections.ending" />
+        <CountTable ctx={ctx} title={t('objections.report.disputesByStage')} counts={objections.disputesByStage} labelKey="objections.stage" />
+      </div>
     </StaffLayout>
   );
 }
@@ -95,6 +104,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     const today = localDateTime(ctx.clock.now(), office.timezone).date;
     const period = raw.bulan ? { kind: 'monthly', month: raw.bulan } : { kind: 'daily', date: raw.tanggal || today };
     const report = await buildServiceReport(ctx, req.actor, { officeId: office.id, period });
+    const objections = await buildObjectionReport(ctx, req.actor, { officeId: office.id, from: report.from, to: report.to });
     const query = report.kind === 'monthly' ? `bulan=${report.from.slice(0, 7)}` : `tanggal=${report.from}`;
     if (z.literal('pdf').safeParse(raw.format).success) {
       const settings = await getOfficeSettings(ctx.db, office.id);
@@ -105,9 +115,10 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         logoPng: logo?.bytes ?? null,
         reporterName: (await officerOf(ctx.db, req.actor)).name,
         printedAt: ctx.clock.now(),
+        extra: objectionReportTables(objections),
       });
       return sendFile(reply, { name: `laporan-${report.kind === 'daily' ? 'harian' : 'bulanan'}-${office.slug}-${report.from}.pdf`, mediaType: 'application/pdf', bytes }, true);
     }
-    return sendPage(reply, <ReportsPage ctx={pageCtx(req, reply)} report={report} query={query} />);
+    return sendPage(reply, <ReportsPage ctx={pageCtx(req, reply)} report={report} objections={objections} query={query} />);
   });
 }

@@ -64,7 +64,8 @@ function Actions(props: RequestPageProps) {
     (r.status === 'RECEIVED' || r.status === 'REGISTERED') && desk ? <DeskAnswerForm {...formProps} /> : null,
     beforeNotice && ppid ? <DispositionForm {...formProps} today={props.today} due={r.extendedDueDate ?? r.dueDate} /> : null,
     beforeNotice && desk ? <FeesForm {...formProps} suggested={props.suggestedFees} /> : null,
-    beforeNotice && ppid && !r.extendedDueDate && props.today <= r.dueDate ? <ExtensionForm {...formProps} /> : null,
+    // A reopened request (round > 1) keeps the deadline the order set: no extension.
+    beforeNotice && ppid && r.round === 1 && !r.extendedDueDate && props.today <= r.dueDate ? <ExtensionForm {...formProps} /> : null,
     beforeNotice && ppid ? <DecisionForm {...formProps} /> : null,
     r.status === 'AWAITING_PAYMENT' && desk ? <PaymentForm {...formProps} /> : null,
     r.status === 'DECIDED' && desk && granted ? <DeliveryForm {...formProps} /> : null,

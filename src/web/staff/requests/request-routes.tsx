@@ -164,7 +164,9 @@ export async function staffRequestRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { office: string; id: string; kind: string } }>('/staff/:office/permohonan/:id/dokumen/:kind', { config: { permission: 'viewRequests' } }, async (req, reply) => {
     if (!isDocumentKind(req.params.kind)) throw AppError.notFound();
-    const doc = await renderRequestDocument(ctx, { kind: 'staff', actor: req.actor, officeId: req.office!.id, requestId: idOf(req) }, req.params.kind);
+    // ?putaran=N: a letter of an earlier round of a reopened request (objections cite them).
+    const round = z.coerce.number().int().min(1).max(100).optional().catch(undefined).parse((req.query as { putaran?: unknown }).putaran);
+    const doc = await renderRequestDocument(ctx, { kind: 'staff', actor: req.actor, officeId: req.office!.id, requestId: idOf(req) }, req.params.kind, round);
     return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
   });
 
