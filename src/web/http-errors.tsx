@@ -37,7 +37,7 @@ function wantsJson(req: FastifyRequest): boolean {
 }
 
 /** Converts anything thrown into the AppError the user will see. */
-export function toAppError(err: unknown): AppError {
+export function toAppError(err: unknown, uploadMaxBytes = 20 * 1024 * 1024): AppError {
   if (isAppError(err)) return err;
   const e = err as FastifyError & { validation?: unknown[]; validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(e)) {
@@ -61,7 +61,7 @@ export function toAppError(err: unknown): AppError {
     case 'FST_FILES_LIMIT':
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
-      return new AppError('PAYLOAD_TOO_LARGE', 'error.fileTooLarge', { maxMb: 20 });
+      return new AppError('PAYLOAD_TOO_LARGE', 'error.fileTooLarge', { maxMb: Math.floor(uploadMaxBytes / 1048576) });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'error.fileType');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -114,7 +114,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppErro
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, req, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, app.services.config.uploadMaxBytes);
     if (appError.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
     else if (appError.status >= 500) req.log.warn({ err: error }, 'service error');
     // A failure before the request was fully decorated must still produce a page.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobWorker } from '../../src/platform/jobs/queue.ts';
 import { mailOutbox } from '../../src/platform/mail/schema.ts';
 import { cliActor, publicActor } from '../../src/modules/access/actor.ts';
+import { closeLapsedIncompleteRequests } from '../../src/modules/requests/close-lapsed-incomplete-requests.ts';
 import { markRequestIncomplete } from '../../src/modules/requests/mark-request-incomplete.ts';
 import { findRequest } from '../../src/modules/requests/queries.ts';
 import { registerRequest } from '../../src/modules/requests/register-request.ts';
@@ -146,5 +147,24 @@ describe('the completeness period', () => {
     const incompleteMail = mailsTo(requester).find((m) => m.subject.includes('belum lengkap'))!;
     expect(incompleteMail.text).toContain('Surat kuasa dari anggota kelompok');
     expect(incompleteMail.text).toContain('23 November 2026');
+  });
+
+  it('closes each lapsed request once when two sweeps run side by side', async () => {
+    t.clock.set('2026-11-18T02:00:00Z');
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const submitted = await submit(`pemohon.paralel${i}@contoh.test`);
+      await markRequestIncomplete(requestsCtx(t), cliActor(), {
+        officeId,
+        requestId: submitted.requestId,
+        data: { missing: ['LAINNYA'], note: 'Lengkapi.' },
+      });
+      ids.push(submitted.requestId);
+    }
+    t.clock.set('2026-11-24T01:00:00Z');
+    const ctx = { ...requestsCtx(t), publicUrl: t.config.publicUrl };
+    const [a, b] = await Promise.all([closeLapsedIncompleteRequests(ctx), closeLapsedIncompleteRequests(ctx)]);
+    expect(a + b).toBe(6);
+    for (const id of ids) expect((await findRequest(t.db.db, officeId, id))!.status).toBe('CLOSED_INCOMPLETE');
   });
 });

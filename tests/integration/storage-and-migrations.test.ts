@@ -91,3 +91,27 @@ describe('migrations', () => {
     }
   });
 });
+
+describe('upload limit', () => {
+  it('answers an upload over UPLOAD_MAX_MB with 413 and the configured limit in the message', async () => {
+    const t = await createTestApp({ db, env: { UPLOAD_MAX_MB: '1' } });
+    try {
+      const boundary = '----limit';
+      const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+        Buffer.alloc(1024 * 1024 + 10, 65),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/offices/kpu-kota-bandung/requests',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'accept-language': 'en' },
+        payload: body,
+      });
+      expect(res.statusCode).toBe(413);
+      expect(res.json().error.message).toContain('at most 1 MB');
+    } finally {
+      await t.app.close();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context.ts';
+import { isAppError } from '../../platform/errors.ts';
 import { formatDate } from '../../platform/i18n.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
 import { systemActor } from '../access/actor.ts';
@@ -61,6 +62,10 @@ export async function closeLapsedIncompleteRequests(ctx: Ctx & { publicUrl: stri
         );
       }
       return true;
+    }).catch((e: unknown) => {
+      // Another sweep (another process) closed it between our read and our update.
+      if (isAppError(e) && e.code === 'CONFLICT') return false;
+      throw e;
     });
     if (done) closed++;
   }
