@@ -1,26 +1,43 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { formatDate } from '../../../platform/i18n.ts';
-import { buildObjectionRegister, type ObjectionRegister } from '../../../modules/objections/build-objection-register.ts';
+import {
+  buildObjectionRegister,
+  type ObjectionRegister,
+} from '../../../modules/objections/build-objection-register.ts';
 import { OBJECTION_GROUNDS } from '../../../modules/objections/grounds.ts';
 import { OBJECTION_OUTCOMES, OBJECTION_STATUSES } from '../../../modules/objections/objection-status.ts';
 import { renderObjectionRegisterPdf } from '../../../modules/objections/pdf/objection-register-pdf.ts';
-import { registerToCsv, registerToXlsx } from '../../../modules/requests/register-export.ts';
 import { Checkbox, SelectField, TextField, type Values } from '../../components/forms.tsx';
 import { StaffLayout } from '../../components/layout.tsx';
+import { filterQuery, RegisterExportLinks, RegisterGrid, sendRegisterDownload } from '../register-view.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../../render.tsx';
 import { requestsCtxOf } from '../../requests/requests-ctx.ts';
-import { sendFile } from '../../requests/send-file.ts';
 
-function ObjectionRegisterPage({ ctx, register, values, query }: { ctx: PageCtx; register: ObjectionRegister; values: Values; query: string }) {
+function ObjectionRegisterPage({
+  ctx,
+  register,
+  values,
+  query,
+}: {
+  ctx: PageCtx;
+  register: ObjectionRegister;
+  values: Values;
+  query: string;
+}) {
   const { t } = ctx;
   const base = `/staff/${register.office.slug}/register-keberatan`;
-  const sep = query ? '&' : '';
   return (
     <StaffLayout ctx={ctx} title={t('objections.register.title')}>
       <hgroup>
         <h1>{t('objections.register.title')}</h1>
-        <p>{t('objections.register.lead', { from: formatDate(register.from, ctx.locale), to: formatDate(register.to, ctx.locale), n: register.rows.length })}</p>
+        <p>
+          {t('objections.register.lead', {
+            from: formatDate(register.from, ctx.locale),
+            to: formatDate(register.to, ctx.locale),
+            n: register.rows.length,
+          })}
+        </p>
       </hgroup>
       <form method="get" action={base} class="filters">
         <div class="grid-2">
@@ -28,67 +45,85 @@ function ObjectionRegisterPage({ ctx, register, values, query }: { ctx: PageCtx;
           <TextField name="to" type="date" label={t('requests.register.to')} values={values} />
         </div>
         <div class="grid-2">
-          <SelectField name="status" label={t('app.status')} options={OBJECTION_STATUSES.map((s) => ({ value: s, label: t(`objections.status.${s}`) }))} emptyLabel={t('requests.register.any')} values={values} />
-          <SelectField name="outcome" label={t('objections.field.outcome')} options={OBJECTION_OUTCOMES.map((s) => ({ value: s, label: t(`objections.outcome.${s}`) }))} emptyLabel={t('requests.register.any')} values={values} />
+          <SelectField
+            name="status"
+            label={t('app.status')}
+            options={OBJECTION_STATUSES.map((s) => ({ value: s, label: t(`objections.status.${s}`) }))}
+            emptyLabel={t('requests.register.any')}
+            values={values}
+          />
+          <SelectField
+            name="outcome"
+            label={t('objections.field.outcome')}
+            options={OBJECTION_OUTCOMES.map((s) => ({ value: s, label: t(`objections.outcome.${s}`) }))}
+            emptyLabel={t('requests.register.any')}
+            values={values}
+          />
         </div>
-        <SelectField name="ground" label={t('objections.field.grounds')} options={OBJECTION_GROUNDS.map((g) => ({ value: g, label: `${t(`objections.groundShort.${g}`)} — ${t(`objections.ground.${g}`)}` }))} emptyLabel={t('requests.register.any')} values={values} />
-        <Checkbox name="publicVersion" label={t('requests.register.publicVersion')} checked={values.publicVersion === 'on'} />
+        <SelectField
+          name="ground"
+          label={t('objections.field.grounds')}
+          options={OBJECTION_GROUNDS.map((g) => ({
+            value: g,
+            label: `${t(`objections.groundShort.${g}`)} — ${t(`objections.ground.${g}`)}`,
+          }))}
+          emptyLabel={t('requests.register.any')}
+          values={values}
+        />
+        <Checkbox
+          name="publicVersion"
+          label={t('requests.register.publicVersion')}
+          checked={values.publicVersion === 'on'}
+        />
         <button type="submit" class="secondary">
           {t('requests.register.apply')}
         </button>
       </form>
-      <p class="toolbar">
-        <a href={`${base}?${query}${sep}format=xlsx`}>{t('requests.register.exportXlsx')}</a>
-        <a href={`${base}?${query}${sep}format=csv`}>{t('requests.register.exportCsv')}</a>
-        <a href={`${base}?${query}${sep}format=pdf`}>{t('requests.register.exportPdf')}</a>
-      </p>
-      {register.rows.length === 0 ? (
-        <p class="muted">{t('objections.register.empty')}</p>
-      ) : (
-        <div class="table-wrap register">
-          <table>
-            <thead>
-              <tr>
-                {register.columns.map((c) => (
-                  <th scope="col">{c.header}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {register.rows.map((row) => (
-                <tr>
-                  {register.columns.map((c) => (
-                    <td>{row[c.key]}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RegisterExportLinks t={t} base={base} query={query} />
+      <RegisterGrid register={register} emptyText={t('objections.register.empty')} />
     </StaffLayout>
   );
 }
 
 export async function objectionRegisterRoutes(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
-  app.get('/staff/:office/register-keberatan', { config: { permission: 'viewObjectionRegister' } }, async (req, reply) => {
-    const raw = (req.query ?? {}) as Record<string, string>;
-    const format = z.enum(['html', 'xlsx', 'csv', 'pdf']).catch('html').parse(raw.format ?? 'html');
-    const filter = { from: raw.from, to: raw.to, status: raw.status, outcome: raw.outcome, ground: raw.ground, publicVersion: raw.publicVersion };
-    const register = await buildObjectionRegister(ctx, req.actor, { officeId: req.office!.id, filter });
-    const stem = `register-keberatan-${req.office!.slug}-${register.from}-${register.to}${register.filter.publicVersion ? '-publik' : ''}`;
-    switch (format) {
-      case 'xlsx':
-        return sendFile(reply, { name: `${stem}.xlsx`, mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await registerToXlsx(register) });
-      case 'csv':
-        return sendFile(reply, { name: `${stem}.csv`, mediaType: 'text/csv; charset=utf-8', bytes: registerToCsv(register) });
-      case 'pdf':
-        return sendFile(reply, { name: `${stem}.pdf`, mediaType: 'application/pdf', bytes: await renderObjectionRegisterPdf(register, ctx.clock.now()) }, true);
-      case 'html': {
-        const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')).toString();
-        return sendPage(reply, <ObjectionRegisterPage ctx={pageCtx(req, reply)} register={register} values={{ ...filter, from: register.from, to: register.to }} query={query} />);
+  app.get(
+    '/staff/:office/register-keberatan',
+    { config: { permission: 'viewObjectionRegister' } },
+    async (req, reply) => {
+      const raw = (req.query ?? {}) as Record<string, string>;
+      const format = z
+        .enum(['html', 'xlsx', 'csv', 'pdf'])
+        .catch('html')
+        .parse(raw.format ?? 'html');
+      const filter = {
+        from: raw.from,
+        to: raw.to,
+        status: raw.status,
+        outcome: raw.outcome,
+        ground: raw.ground,
+        publicVersion: raw.publicVersion,
+      };
+      const register = await buildObjectionRegister(ctx, req.actor, { officeId: req.office!.id, filter });
+      if (format !== 'html') {
+        return sendRegisterDownload(
+          reply,
+          register,
+          format,
+          `register-keberatan-${req.office!.slug}-${register.from}-${register.to}`,
+          () => renderObjectionRegisterPdf(register, ctx.clock.now()),
+        );
       }
-    }
-  });
+      const query = filterQuery(filter);
+      return sendPage(
+        reply,
+        <ObjectionRegisterPage
+          ctx={pageCtx(req, reply)}
+          register={register}
+          values={{ ...filter, from: register.from, to: register.to }}
+          query={query}
+        />,
+      );
+    },
+  );
 }
