@@ -21,6 +21,7 @@ import { actorForApiToken } from '../modules/people/api-tokens.ts';
 import { actorForUser } from '../modules/people/load-actor.ts';
 import { findUserById } from '../modules/people/queries.ts';
 import { resolveSession } from '../modules/people/sessions.ts';
+import { LANG_COOKIE, SESSION_COOKIE } from './cookies.ts';
 import { catalog } from './i18n/catalog.ts';
 import { registerErrorHandling } from './http-errors.tsx';
 import { routeModules } from './routes.ts';
@@ -33,8 +34,6 @@ export interface AppServices {
   files: FileStore;
 }
 
-export const SESSION_COOKIE = 'tbk_session';
-export const LANG_COOKIE = 'tbk_lang';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { migrationStatus } from '../../platform/db/migrate.ts';
 import { LOCALES, type Locale } from '../../platform/i18n.ts';
-import { LANG_COOKIE } from '../app.ts';
+import { LANG_COOKIE } from '../cookies.ts';
 
 /** Only same-site paths are followed after switching language (no open redirect). */
 export function safeNext(next: unknown, fallback = '/'): string {

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../platform/i18n.ts';
 import { login } from '../../modules/people/login.ts';
 import { changeOwnPassword } from '../../modules/people/manage-users.ts';
 import { destroySession } from '../../modules/people/sessions.ts';
-import { SESSION_COOKIE } from '../app.ts';
+import { SESSION_COOKIE } from '../cookies.ts';
 import { Csrf, ErrorSummary, TextField, type Errors } from '../components/forms.tsx';
 import { SimpleLayout, StaffLayout } from '../components/layout.tsx';
 import { readForm, one } from '../form-data.ts';
