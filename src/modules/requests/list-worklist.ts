@@ -73,7 +73,8 @@ export async function listWorklist(
     statuses,
     unitIds,
     q,
-    qNikIndex: /^\d{16}$/.test(nik) ? blindIndex(ctx.keys, nik) : undefined,
+    // Only those who may see NIKs may find by one (else the desk could test a NIK it was told).
+    qNikIndex: /^\d{16}$/.test(nik) && canRequests.viewRequesterIdentity(actor, office) ? blindIndex(ctx.keys, nik) : undefined,
     assignedUserId: view === 'mine' ? (actor.userId ?? '00000000-0000-0000-0000-000000000000') : view === 'unassigned' ? null : undefined,
     receivedFrom: f.receivedFrom,
     receivedBefore: f.receivedBefore,
