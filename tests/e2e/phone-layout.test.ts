@@ -48,7 +48,7 @@ async function layoutProblems(page: Page): Promise<{ scrollWidth: number; small:
     const controls = document.querySelectorAll<HTMLElement>(
       'main button, main [role=button], main input:not([type=hidden]):not([type=checkbox]):not([type=radio]), main select, main textarea, main summary',
     );
-    for (const el of controls) {
+    for (const el of Array.from(controls)) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue; // not rendered (closed <details>)
       const style = getComputedStyle(el);
