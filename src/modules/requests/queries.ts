@@ -47,12 +47,23 @@ export async function findRequest(db: Db, officeId: string, id: string): Promise
   return row;
 }
 
+/**
+ * A request by its number as a person types it: spaces dropped, any case ("001/ppid/32.73/xi/2026"
+ * finds "001/PPID/32.73/XI/2026"). The exact form is tried first (the unique index answers it).
+ */
 export async function findRequestByNumber(db: Db, officeId: string, number: string): Promise<RequestRow | undefined> {
+  const typed = number.trim().replace(/\s+/g, '');
   const [row] = await db
     .select()
     .from(requests)
-    .where(and(eq(requests.officeId, officeId), eq(requests.number, number)));
-  return row;
+    .where(and(eq(requests.officeId, officeId), eq(requests.number, typed)));
+  if (row || typed === '') return row;
+  const loose = await db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.officeId, officeId), sql`upper(${requests.number}) = upper(${typed})`))
+    .limit(2);
+  return loose.length === 1 ? loose[0] : undefined;
 }
 
 /** Public lookup: the tracking code's hash names the request, in whichever office. */

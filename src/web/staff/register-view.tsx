@@ -29,7 +29,7 @@ export function RegisterExportLinks({ t, base, query }: { t: Translate; base: st
 export function RegisterGrid({ register, emptyText }: { register: RegisterTable; emptyText: string }) {
   if (register.rows.length === 0) return <p class="muted">{emptyText}</p>;
   return (
-    <div class="table-wrap register">
+    <div class="table-wrap register" tabIndex={0} role="region" aria-label={register.title ?? 'Register'}>
       <table>
         <thead>
           <tr>

@@ -326,7 +326,7 @@ export function RequestPage(props: RequestPageProps) {
       {view.fees.length > 0 ? (
         <section>
           <h2>{t('requests.page.fees')}</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
             <table>
               <tbody>
                 {view.fees.map((f) => (
