@@ -90,10 +90,12 @@ describe('the staff worklist at phone width', () => {
     await page.goto(`${server.url}/staff/${OFFICE}/permohonan`);
     const input = await page.locator('#f-q').boundingBox();
     expect(input!.width).toBeGreaterThan(300);
+    await page.selectOption('#f-tampil', 'all');
     await page.fill('#f-q', 'Dewi');
     await page.click('form[role=search] button[type=submit]');
     await page.waitForURL(/cari=/);
     expect(page.url()).not.toContain('Dewi');
+    expect(await page.locator('[data-testid=requester]').allTextContents()).toContain('Dewi Anggraini');
     await screenshot(page, 'phone-staff-worklist');
     const layout = await layoutProblems(page);
     expect(layout.scrollWidth).toBeLessThanOrEqual(390);

@@ -27,6 +27,7 @@ let ppidUserId: string;
 let ppidClient: TestClient;
 let deskClient: TestClient;
 const ids: Record<string, string> = {};
+const submitted: Record<string, { number: string; trackingCode: string }> = {};
 
 async function submit(key: string, overrides: Record<string, unknown>) {
   const r = await submitRequest(requestsCtx(t), publicActor(), {
@@ -36,6 +37,7 @@ async function submit(key: string, overrides: Record<string, unknown>) {
     uploads: [{ field: 'identityFile', filename: 'ktp.png', bytes: pngImage() }],
   });
   ids[key] = r.requestId;
+  submitted[key] = r;
   t.clock.advance(60_000);
   return r;
 }
@@ -234,5 +236,39 @@ describe('the worklist page', () => {
     const took = await deskClient.post(`${url}/petugas`, { assigneeId: '', take: 'true' }, { csrfFrom: url });
     expect(took.statusCode).toBe(302);
     expect((await deskClient.get(url)).body).toMatch(/data-testid="assigned-officer">Ditangani oleh Agus Petugas/);
+  });
+});
+
+describe('the public side', () => {
+  it('finds offices as people type them', async () => {
+    for (const [q, name] of [
+      ['kab garut', 'KPU Kabupaten Garut'],
+      ['kota bandung', 'KPU Kota Bandung'],
+      ['bandng', 'KPU Kota Bandung'],
+      ['KIP Aceh', 'KIP Aceh'],
+    ] as const) {
+      const home = await t.app.inject(`/?q=${encodeURIComponent(q)}`);
+      const results = home.body.slice(home.body.indexOf('Hasil pencarian'), home.body.indexOf('KPU RI dan KPU Provinsi'));
+      expect(results, q).toContain(`>${name}<`);
+      const find = await t.app.inject(`/permohonan?q=${encodeURIComponent(q)}`);
+      expect(find.body, q).toContain(name);
+    }
+  });
+
+  it('tracks with the number in any case and the code in any case', async () => {
+    const { number, trackingCode } = submitted.dewi!;
+    const requester = new TestClient(t.app);
+    const res = await requester.post(`/${OFFICE}/permohonan/cek`, { number: ` ${number.toLowerCase()} `, code: trackingCode.toLowerCase() }, { csrfFrom: `/${OFFICE}/permohonan/cek` });
+    expect(res.statusCode).toBe(302);
+    const page = await requester.get(`/${OFFICE}/permohonan/cek`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(number);
+  });
+
+  it('leaves validation to the server on the public forms (no browser-language bubbles)', async () => {
+    const form = await t.app.inject(`/${OFFICE}/permohonan`);
+    expect(form.body).toMatch(/<form[^>]+class="request-form"[^>]*novalidate/i);
+    const objection = await t.app.inject(`/${OFFICE}/keberatan`);
+    expect(objection.body).toMatch(/<form[^>]+class="request-form"[^>]*novalidate/i);
   });
 });

@@ -172,7 +172,13 @@ function WorklistPage(props: WorklistPageProps) {
       <Pager ctx={ctx} page={query.halaman} total={props.total} pageSize={props.pageSize} href={(n) => href({ halaman: n })} />
       {props.rows.length === 0 && filtered ? (
         <p data-testid="worklist-empty">
-          {t('worklist.noMatch')} <a href={base}>{t('worklist.noMatchReset')}</a>
+          {t('worklist.noMatch')}{' '}
+          {query.q !== '' && query.tampil !== 'all' ? (
+            <>
+              <a href={href({ tampil: 'all' })}>{t('worklist.searchAll')}</a> ·{' '}
+            </>
+          ) : null}
+          <a href={base}>{t('worklist.noMatchReset')}</a>
         </p>
       ) : (
         <WorklistTable
