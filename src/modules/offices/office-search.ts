@@ -86,6 +86,17 @@ function wordScore(q: string, target: string): number | undefined {
   return dist <= allowed ? 1 + dist : undefined;
 }
 
+const targetCache = new WeakMap<SearchableOffice, string[]>();
+
+function targetWords(office: SearchableOffice): string[] {
+  let target = targetCache.get(office);
+  if (!target) {
+    target = [...new Set([...words(office.name), ...words(office.regionName), office.code.toLowerCase(), ...office.slug.split('-')])];
+    targetCache.set(office, target);
+  }
+  return target;
+}
+
 /**
  * The offices matching every word of the query, best first: exact words before prefixes before
  * typos, then the office with the fewest other words (so "kota bandung" puts KPU Kota Bandung
@@ -95,14 +106,21 @@ export function searchOffices<T extends SearchableOffice>(offices: readonly T[],
   const qs = queryWords(q);
   if (qs.length === 0) return [];
   const scored: { office: T; score: number; extra: number }[] = [];
+  // Office names share few words (~700 in all): score each (query word, word) pair once.
+  const memo = new Map<string, number | undefined>();
+  const scoreOf = (w: string, t: string) => {
+    const key = `${w} ${t}`;
+    if (!memo.has(key)) memo.set(key, wordScore(w, t));
+    return memo.get(key);
+  };
   for (const office of offices) {
-    const target = [...new Set([...words(office.name), ...words(office.regionName), office.code.toLowerCase(), ...office.slug.split('-')])];
+    const target = targetWords(office);
     let score = 0;
     let ok = true;
     for (const w of qs) {
       let best: number | undefined;
       for (const t of target) {
-        const s = wordScore(w, t);
+        const s = scoreOf(w, t);
         if (s !== undefined && (best === undefined || s < best)) best = s;
         if (best === 0) break;
       }
