@@ -78,7 +78,7 @@ export function WorklistTable({ ctx, office, rows, columns }: { ctx: PageCtx; of
               </td>
               {c.requester ? <td data-testid="requester">{r.requesterName}</td> : null}
               <td data-testid="officer">{r.assignedName ?? <span class="muted">{t('worklist.nobody')}</span>}</td>
-              <td>{r.informationRequested.length > 140 ? `${r.informationRequested.slice(0, 140)}…` : r.informationRequested}</td>
+              <td class="info">{r.informationRequested.length > 140 ? `${r.informationRequested.slice(0, 140)}…` : r.informationRequested}</td>
               <td>{t(`requests.channel.${r.channel}`)}</td>
             </tr>
           ))}
