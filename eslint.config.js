@@ -110,7 +110,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { document: 'readonly', window: 'readonly', HTMLFormElement: 'readonly', HTMLSelectElement: 'readonly' },
+      globals: { document: 'readonly', window: 'readonly', HTMLFormElement: 'readonly', HTMLSelectElement: 'readonly', HTMLElement: 'readonly', navigator: 'readonly', URL: 'readonly' },
     },
   },
 );

@@ -148,6 +148,9 @@ export const canRequests = {
   viewRequestReports: (actor: Actor, office: OfficeRef) =>
     isOperator(actor) || hasRole(actor, office, 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'PEMBINA_PPID'),
 
+  /** Who handles a request (assign, reassign, take): the PPID and the desk, among themselves. */
+  assignRequests: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'PETUGAS_LAYANAN'),
+
   /** NIK and identity scans: the office's PPID roles only, never the desk or a unit. */
   viewRequesterIdentity: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'ATASAN_PPID'),
 };

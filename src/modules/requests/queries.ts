@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { files } from '../../platform/storage/schema.ts';
 import {
@@ -14,6 +14,7 @@ import {
   requestReleasedFiles,
   requests,
 } from './schema.ts';
+import { phoneSearchDigits } from './phone.ts';
 import type { RequestStatus } from './status.ts';
 
 // Every read of the requests module's tables. Each function takes the office it reads from,
@@ -46,12 +47,23 @@ export async function findRequest(db: Db, officeId: string, id: string): Promise
   return row;
 }
 
+/**
+ * A request by its number as a person types it: spaces dropped, any case ("001/ppid/32.73/xi/2026"
+ * finds "001/PPID/32.73/XI/2026"). The exact form is tried first (the unique index answers it).
+ */
 export async function findRequestByNumber(db: Db, officeId: string, number: string): Promise<RequestRow | undefined> {
+  const typed = number.trim().replace(/\s+/g, '');
   const [row] = await db
     .select()
     .from(requests)
-    .where(and(eq(requests.officeId, officeId), eq(requests.number, number)));
-  return row;
+    .where(and(eq(requests.officeId, officeId), eq(requests.number, typed)));
+  if (row || typed === '') return row;
+  const loose = await db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.officeId, officeId), sql`upper(${requests.number}) = upper(${typed})`))
+    .limit(2);
+  return loose.length === 1 ? loose[0] : undefined;
 }
 
 /** Public lookup: the tracking code's hash names the request, in whichever office. */
@@ -63,13 +75,45 @@ export interface RequestFilter {
   statuses?: readonly RequestStatus[] | undefined;
   /** Only requests disposed to one of these units (a PPID Pembantu's view). */
   unitIds?: readonly string[] | undefined;
-  /** Part of the number or of the information requested. */
+  /**
+   * Find: part of the number, of the information requested, of the email; every word of the
+   * requester's or representative's name; a phone number in any spelling or its last digits.
+   */
   q?: string | undefined;
+  /** The keyed hash (blind index) of a NIK the search names: matched exactly, never by pattern. */
+  qNikIndex?: string | undefined;
+  /** Only requests assigned to this user; null: only unassigned ones. */
+  assignedUserId?: string | null | undefined;
   receivedFrom?: Date | undefined;
   receivedBefore?: Date | undefined;
   /** Effective due date before this local date (overdue when given "today"). */
   dueBefore?: string | undefined;
   limit?: number | undefined;
+}
+
+const likeOf = (text: string) => `%${text.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
+
+/** The worklist's "find": see RequestFilter.q. */
+function searchCondition(q: string, nikIndex: string | undefined): SQL {
+  const like = likeOf(q);
+  const any: SQL[] = [
+    sql`${requests.number} ilike ${like}`,
+    sql`${requests.informationRequested} ilike ${like}`,
+    sql`${requests.email} ilike ${like}`,
+  ];
+  const words = q.split(/[\s,.;]+/).filter((w) => w.length > 0).slice(0, 6);
+  if (words.length > 0) {
+    const nameOf = (column: typeof requests.requesterName | typeof requests.representativeName) =>
+      and(...words.map((w) => sql`${column} ilike ${likeOf(w)}`))!;
+    any.push(nameOf(requests.requesterName), nameOf(requests.representativeName));
+  }
+  const phone = phoneSearchDigits(q);
+  if (phone) {
+    if (phone.exact) any.push(eq(requests.phoneE164, phone.exact));
+    any.push(sql`${requests.phoneE164} like ${`%${phone.tail}`}`);
+  }
+  if (nikIndex) any.push(eq(requests.nikBlindIndex, nikIndex));
+  return or(...any)!;
 }
 
 function filterConditions(officeId: string, f: RequestFilter): SQL[] {
@@ -85,10 +129,9 @@ function filterConditions(officeId: string, f: RequestFilter): SQL[] {
         )}))`,
       );
   }
-  if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
-    c.push(or(sql`${requests.number} ilike ${like}`, sql`${requests.informationRequested} ilike ${like}`)!);
-  }
+  if (f.q) c.push(searchCondition(f.q, f.qNikIndex));
+  if (f.assignedUserId === null) c.push(isNull(requests.assignedUserId));
+  else if (f.assignedUserId) c.push(eq(requests.assignedUserId, f.assignedUserId));
   if (f.receivedFrom) c.push(gte(requests.receivedAt, f.receivedFrom));
   if (f.receivedBefore) c.push(lt(requests.receivedAt, f.receivedBefore));
   if (f.dueBefore) c.push(sql`${effectiveDue} < ${f.dueBefore}`);
@@ -103,6 +146,44 @@ export async function listRequests(db: Db, officeId: string, filter: RequestFilt
     .where(and(...filterConditions(officeId, filter)))
     .orderBy(asc(effectiveDue), asc(requests.receivedAt))
     .limit(filter.limit ?? 500);
+}
+
+export const WORKLIST_SORTS = ['due', 'number', 'received', 'status', 'requester', 'officer', 'channel'] as const;
+export type WorklistSort = (typeof WORKLIST_SORTS)[number];
+
+const SORT_COLUMNS: Record<WorklistSort, SQL[]> = {
+  due: [effectiveDue],
+  number: [sql`${requests.year}`, sql`${requests.seq}`],
+  received: [sql`${requests.receivedAt}`],
+  status: [sql`${requests.status}`],
+  requester: [sql`lower(${requests.requesterName})`],
+  officer: [sql`lower(${requests.assignedName})`],
+  channel: [sql`${requests.channel}`],
+};
+
+/**
+ * One page of the worklist in any column's order (ties: due date, then number), with the
+ * count of every match so the page can say "51–100 of 1 234" instead of stopping silently.
+ */
+export async function listRequestsPage(
+  db: Db,
+  officeId: string,
+  filter: RequestFilter,
+  order: { sort: WorklistSort; dir: 'asc' | 'desc'; offset: number; limit: number },
+): Promise<{ rows: RequestRow[]; total: number }> {
+  const where = and(...filterConditions(officeId, filter));
+  const by = (e: SQL) => (order.dir === 'asc' ? sql`${e} asc nulls last` : sql`${e} desc nulls last`);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(requests)
+      .where(where)
+      .orderBy(...SORT_COLUMNS[order.sort].map(by), asc(effectiveDue), asc(requests.year), asc(requests.seq))
+      .limit(order.limit)
+      .offset(order.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(requests).where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
 }
 
 /** The register order: by registration number. */

@@ -20,16 +20,19 @@ export interface RegisterTable {
   numericKeys?: readonly string[];
 }
 
-function csvCell(value: string): string {
+/** `,` (the default) or `;`, which Excel expects in the Indonesian locale (decimal comma). */
+export type CsvSeparator = ',' | ';';
+
+function csvCell(value: string, separator: CsvSeparator = ','): string {
   // A leading =, +, - or @ would run as a formula in a spreadsheet (CSV injection).
   const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /["\r\n]/.test(safe) || safe.includes(separator) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function registerToCsv(register: RegisterTable): Buffer {
+export function registerToCsv(register: RegisterTable, separator: CsvSeparator = ','): Buffer {
   const lines = [
-    register.columns.map((c) => csvCell(c.header)).join(','),
-    ...register.rows.map((row) => register.columns.map((c) => csvCell(row[c.key] ?? '')).join(',')),
+    register.columns.map((c) => csvCell(c.header, separator)).join(separator),
+    ...register.rows.map((row) => register.columns.map((c) => csvCell(row[c.key] ?? '', separator)).join(separator)),
   ];
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }

@@ -100,6 +100,8 @@ export const requests = pgTable(
     address: text('address').notNull(),
     occupation: text('occupation'),
     phone: text('phone'),
+    /** The phone normalised to E.164 (+62…), for search, wa.me links and SMS/WhatsApp. */
+    phoneE164: text('phone_e164'),
     email: text('email'),
 
     informationRequested: text('information_requested').notNull(),
@@ -142,6 +144,10 @@ export const requests = pgTable(
      * (action `reopen`); the written notice and the hand-over are kept per round.
      */
     round: integer('round').notNull().default(1),
+    /** The officer handling it (assignment in the worklist); the name is kept for the columns. */
+    assignedUserId: uuid('assigned_user_id'),
+    assignedName: text('assigned_name'),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -152,7 +158,28 @@ export const requests = pgTable(
     index('requests_received_idx').on(t.officeId, t.receivedAt),
     index('requests_tracking_idx').on(t.trackingCodeHash),
     index('requests_nik_idx').on(t.officeId, t.nikBlindIndex),
+    index('requests_assigned_idx').on(t.officeId, t.assignedUserId, t.status),
+    index('requests_phone_idx').on(t.officeId, t.phoneE164),
   ],
+);
+
+/**
+ * Worklist filters saved under a name: the query string of the worklist, private to its
+ * author or shared with the office.
+ */
+export const requestSavedFilters = pgTable(
+  'request_saved_filters',
+  {
+    officeId: uuid('office_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    query: text('query').notNull(),
+    shared: boolean('shared').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.id] }), index('request_saved_filters_owner_idx').on(t.officeId, t.createdBy)],
 );
 
 export const IDENTITY_DOCUMENT_KINDS = ['KTP', 'SURAT_KUASA', 'KTP_ANGGOTA', 'AKTA_PENDIRIAN', 'PENGESAHAN', 'LAINNYA'] as const;

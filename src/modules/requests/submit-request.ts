@@ -19,6 +19,7 @@ import { CATEGORY_ID, CHANNEL_ID } from './labels-id.ts';
 import { documentsUrl, staffRequestUrl, trackingUrl } from './links.ts';
 import { maskNik, nikProblem, normalizeNik } from './nik.ts';
 import { issuedByOf, officerOf } from './officer.ts';
+import { phoneToE164 } from './phone.ts';
 import { staffEmails } from './recipients.ts';
 import { crossFieldProblems, parseMembers, requestInput, type RequestInput } from './request-input.ts';
 import { addEvent, auditRequest, eventActorLabel } from './request-steps.ts';
@@ -260,6 +261,7 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
         address: data.address,
         occupation: data.occupation ?? null,
         phone: data.phone ?? null,
+        phoneE164: phoneToE164(data.phone),
         email: data.email ?? null,
         informationRequested: data.informationRequested,
         purpose: data.purpose,

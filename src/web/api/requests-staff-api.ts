@@ -111,22 +111,33 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
           from: z.iso.date().optional().describe('Received on or after (local date)'),
           to: z.iso.date().optional().describe('Received on or before (local date)'),
           overdue: z.enum(['true', 'false']).optional().describe('Only requests whose written notice is late'),
+          page: z.coerce.number().int().min(1).max(100_000).default(1).describe('1-based page'),
+          pageSize: z.coerce.number().int().min(1).max(1000).default(200).describe('Requests per page (at most 1000)'),
         }),
-        response: { 200: z.object({ requests: z.array(summarySchema) }) },
+        response: {
+          200: z.object({
+            requests: z.array(summarySchema),
+            page: z.number().int(),
+            pageSize: z.number().int(),
+            total: z.number().int().describe('Every request matching the filter, over all pages'),
+          }),
+        },
       },
     },
     async (req) => {
       const office = await officeOf(req, req.params.slug);
       const q = req.query;
-      const { rows } = await listWorklist(ctx, req.actor, {
+      const { rows, total } = await listWorklist(ctx, req.actor, {
         officeId: office.id,
         filter: {
           view: q.overdue === 'true' ? 'overdue' : (q.status ?? 'all'),
           receivedFrom: q.from ? instantOfLocal(`${q.from}T00:00`, office.timezone) : undefined,
           receivedBefore: q.to ? new Date(instantOfLocal(`${q.to}T00:00`, office.timezone)!.getTime() + 86_400_000) : undefined,
+          page: q.page,
+          pageSize: q.pageSize,
         },
       });
-      return { requests: rows.filter((r) => !q.status || r.request.status === q.status).map(summary) };
+      return { requests: rows.filter((r) => !q.status || r.request.status === q.status).map(summary), page: q.page, pageSize: q.pageSize, total };
     },
   );
 

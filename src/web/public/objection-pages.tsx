@@ -31,7 +31,7 @@ export function ObjectionFormPage(props: { ctx: PageCtx; office: Office; request
         <li>{t('objections.public.factLate')}</li>
       </ul>
       <ErrorSummary t={t} errors={errors} labels={objectionFieldLabels(t)} />
-      <form method="post" action={`/${office.slug}/keberatan`} enctype="multipart/form-data" class="request-form">
+      <form method="post" action={`/${office.slug}/keberatan`} enctype="multipart/form-data" class="request-form" noValidate>
         <Csrf token={ctx.csrf} />
         {props.requestNumber ? (
           <p class="notice notice-info" data-testid="objection-request">

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { searchOffices } from '../../modules/offices/office-search.ts';
 import { zoneName } from '../../platform/i18n.ts';
 import { findOfficeById, findOfficeBySlug, getOfficeSettings, listOffices, type Office } from '../../modules/offices/queries.ts';
 import { PublicLayout } from '../components/layout.tsx';
@@ -141,10 +142,9 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/', async (req, reply) => {
     const { q } = z.object({ q: z.string().trim().max(100).optional().catch(undefined) }).parse(req.query);
-    const [top, results] = await Promise.all([
-      listOffices(db).then((all) => all.filter((o) => o.level !== 'KABKOTA')),
-      q ? listOffices(db, { q }) : Promise.resolve(null),
-    ]);
+    const all = await listOffices(db);
+    const top = all.filter((o) => o.level !== 'KABKOTA');
+    const results = q ? searchOffices(all, q) : null;
     return sendPage(reply, <HomePage ctx={pageCtx(req, reply)} q={q ?? ''} results={results} top={top} />);
   });
 

@@ -41,7 +41,7 @@ export function RequestFormPage(props: { ctx: PageCtx; office: Office; settings:
         <a href={`/${office.slug}/permohonan/cek`}>{t('requests.public.trackLink')}</a>
       </p>
       <ErrorSummary t={t} errors={props.errors} labels={requestFieldLabels(t)} />
-      <form method="post" action={`/${office.slug}/permohonan`} enctype="multipart/form-data" class="request-form">
+      <form method="post" action={`/${office.slug}/permohonan`} enctype="multipart/form-data" class="request-form" noValidate>
         <Csrf token={ctx.csrf} />
         <RequestFormFields t={t} errors={props.errors} values={props.values} withFiles />
         <button type="submit">{t('requests.public.submit')}</button>
@@ -71,6 +71,23 @@ export function SubmittedPage(props: { ctx: PageCtx; office: Office; notice: Sub
           <dt>{t('requests.field.dueDate')}</dt>
           <dd>{formatDate(notice.dueDate, ctx.locale)}</dd>
         </dl>
+        {/* Shown by app.js where the browser can copy or share; without script, nothing. */}
+        <p class="copy-share">
+          <button type="button" class="secondary" hidden data-copy={`${t('requests.field.number')}: ${notice.number}\n${t('requests.field.trackingCode')}: ${notice.trackingCode}`} data-copied={t('copy.copied')}>
+            {t('copy.copyBoth')}
+          </button>{' '}
+          <button
+            type="button"
+            class="secondary"
+            hidden
+            data-share-title={t('requests.public.submittedTitle')}
+            data-share-text={t('copy.shareText', { office: office.name, number: notice.number, code: notice.trackingCode })}
+            data-share-url={`/${office.slug}/permohonan/cek`}
+          >
+            {t('copy.share')}
+          </button>
+          <span role="status" class="copy-status"></span>
+        </p>
       </div>
       <p>
         <strong>{t('requests.public.keepCode')}</strong>
@@ -98,7 +115,7 @@ export function TrackingLookupPage(props: { ctx: PageCtx; office: Office; errors
         <p>{t('requests.public.trackLead')}</p>
       </hgroup>
       <ErrorSummary t={t} errors={props.errors} labels={{ number: t('requests.field.number'), code: t('requests.field.trackingCode') }} />
-      <form method="post" action={`/${office.slug}/permohonan/cek`} class="narrow">
+      <form method="post" action={`/${office.slug}/permohonan/cek`} class="narrow" noValidate>
         <Csrf token={ctx.csrf} />
         <TextField name="number" label={t('requests.field.number')} hint={t('requests.hint.number')} errors={props.errors} values={props.values} required maxLength={120} />
         <TextField name="code" label={t('requests.field.trackingCode')} hint={t('requests.hint.trackingCode')} autocomplete="off" errors={props.errors} values={props.values} required maxLength={40} />

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { searchOffices } from '../../modules/offices/office-search.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import { findOfficeBySlug, getOfficeSettings, listOffices, type Office } from '../../modules/offices/queries.ts';
 import { completeRequest } from '../../modules/requests/complete-request.ts';
@@ -50,7 +51,7 @@ export async function publicRequestRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/permohonan', async (req, reply) => {
     const { q } = z.object({ q: z.string().trim().max(100).optional().catch(undefined) }).parse(req.query);
-    const results = q ? await listOffices(ctx.db, { q }) : null;
+    const results = q ? searchOffices(await listOffices(ctx.db), q) : null;
     return sendPage(reply, <NationalRequestPage ctx={pageCtx(req, reply)} q={q ?? ''} results={results} />);
   });
 

@@ -11,7 +11,7 @@ function List({ items }: { items: string[] }) {
 export function SopDocument({ t, sop, steps }: { t: Translate; sop: Sop; steps: SopStep[] }) {
   return (
     <article class="sop-document">
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
         <table class="sop-identity">
           <tbody>
             <tr>
@@ -79,7 +79,7 @@ export function SopDocument({ t, sop, steps }: { t: Translate; sop: Sop; steps: 
         </section>
       </div>
       <h3>{t('sop.steps')}</h3>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
         <table class="sop-steps">
           <thead>
             <tr>

@@ -76,7 +76,7 @@ function ListPage(props: { ctx: PageCtx; office: Office; items: ArchiveItem[]; u
       {items.length === 0 ? (
         <p class="muted">{t('archive.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
           <table>
             <thead>
               <tr>

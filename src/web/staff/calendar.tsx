@@ -118,7 +118,7 @@ function CalendarPage(props: CalendarPageProps) {
 
       <section>
         <h2>{t('calendar.national')}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
           <table>
             <thead>
               <tr>

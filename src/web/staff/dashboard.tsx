@@ -31,7 +31,7 @@ function Dashboard(props: {
   settings: OfficeSettings;
   missingYears: number[];
   coveredYears: number[];
-  worklist: WorklistRow[] | null;
+  worklist: { rows: WorklistRow[]; total: number } | null;
   objections: ObjectionWorklistRow[] | null;
   work: WorkItem[];
 }) {
@@ -57,11 +57,11 @@ function Dashboard(props: {
       ))}
       <section>
         <h2>{t('staff.worklist')}</h2>
-        {props.worklist && props.worklist.length > 0 ? (
+        {props.worklist && props.worklist.rows.length > 0 ? (
           <>
-            <WorklistTable ctx={ctx} office={office} rows={props.worklist.slice(0, 10)} />
+            <WorklistTable ctx={ctx} office={office} rows={props.worklist.rows} />
             <p>
-              <a href={`/staff/${office.slug}/permohonan`}>{t('requests.worklist.all', { n: props.worklist.length })}</a>
+              <a href={`/staff/${office.slug}/permohonan`}>{t('requests.worklist.all', { n: props.worklist.total })}</a>
             </p>
           </>
         ) : null}
@@ -75,7 +75,7 @@ function Dashboard(props: {
             ))}
           </ul>
         ) : null}
-        {(!props.worklist || props.worklist.length === 0) && props.work.length === 0 ? (
+        {(!props.worklist || props.worklist.rows.length === 0) && props.work.length === 0 ? (
           <p class="muted">{t('staff.worklistEmpty')}</p>
         ) : null}
       </section>
@@ -116,7 +116,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       getOfficeSettings(db, office.id),
       listCoveredYears(db),
       canRequests.viewRequests(req.actor, office)
-        ? listWorklist(requestsCtxOf(app), req.actor, { officeId: office.id }).then((w) => w.rows)
+        ? listWorklist(requestsCtxOf(app), req.actor, { officeId: office.id, filter: { pageSize: 10 } })
         : Promise.resolve(null),
       // Objections waiting for the Atasan PPID or under way (issue 4).
       canObjections.viewObjections(req.actor, office) ? listObjectionWorklist(requestsCtxOf(app), req.actor, { officeId: office.id }).then((w) => w.rows) : Promise.resolve(null),

@@ -24,7 +24,7 @@ function OfficesPage(props: { ctx: PageCtx; office: Office; children: Office[]; 
   return (
     <StaffLayout ctx={ctx} title={t('offices.title', { name: office.name })}>
       <h1>{t('offices.title', { name: office.name })}</h1>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
         <table>
           <thead>
             <tr>

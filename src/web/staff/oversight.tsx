@@ -29,7 +29,7 @@ function AuditPage({ ctx, office, rows, verify }: { ctx: PageCtx; office: Office
       {rows.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
           <table>
             <thead>
               <tr>
@@ -86,7 +86,7 @@ function OutboxPage({ ctx, office, mails, open }: { ctx: PageCtx; office: Office
       {mails.length === 0 ? (
         <p>{t('outbox.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
           <table>
             <thead>
               <tr>

@@ -6,7 +6,9 @@ import { sendFile } from '../requests/send-file.ts';
 // What the register of requests (Model PPID-C) and the register of objections (Model
 // PPID-G) share on screen and in their downloads.
 
-export type RegisterFormat = 'html' | 'xlsx' | 'csv' | 'pdf';
+export const REGISTER_FORMATS = ['html', 'xlsx', 'csv', 'csv-semicolon', 'pdf'] as const;
+/** `csv-semicolon`: `;` between cells, what Excel expects in the Indonesian locale. */
+export type RegisterFormat = (typeof REGISTER_FORMATS)[number];
 
 /** The filter as a query string, for the export links of the same selection. */
 export function filterQuery(filter: Record<string, unknown>): string {
@@ -21,6 +23,7 @@ export function RegisterExportLinks({ t, base, query }: { t: Translate; base: st
     <p class="toolbar">
       <a href={`${base}?${query}${sep}format=xlsx`}>{t('requests.register.exportXlsx')}</a>
       <a href={`${base}?${query}${sep}format=csv`}>{t('requests.register.exportCsv')}</a>
+      <a href={`${base}?${query}${sep}format=csv-semicolon`}>{t('register.exportCsvSemicolon')}</a>
       <a href={`${base}?${query}${sep}format=pdf`}>{t('requests.register.exportPdf')}</a>
     </p>
   );
@@ -29,7 +32,7 @@ export function RegisterExportLinks({ t, base, query }: { t: Translate; base: st
 export function RegisterGrid({ register, emptyText }: { register: RegisterTable; emptyText: string }) {
   if (register.rows.length === 0) return <p class="muted">{emptyText}</p>;
   return (
-    <div class="table-wrap register">
+    <div class="table-wrap register" tabIndex={0} role="region" aria-label={register.title ?? 'Register'}>
       <table>
         <thead>
           <tr>
@@ -69,10 +72,11 @@ export async function sendRegisterDownload(
         bytes: await registerToXlsx(register),
       });
     case 'csv':
+    case 'csv-semicolon':
       return sendFile(reply, {
         name: `${name}.csv`,
         mediaType: 'text/csv; charset=utf-8',
-        bytes: registerToCsv(register),
+        bytes: registerToCsv(register, format === 'csv' ? ',' : ';'),
       });
     case 'pdf':
       return sendFile(

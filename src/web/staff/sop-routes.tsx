@@ -62,7 +62,7 @@ function SopForm(props: { ctx: PageCtx; action: string; errors: Errors; values: 
         </div>
         <Checkbox name="published" label={t('sop.field.published')} checked={values.published !== false && values.published !== 'false'} />
         <h3>{t('sop.steps')}</h3>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
           <table class="procedure-table">
             <thead>
               <tr>
@@ -97,7 +97,7 @@ const stepRows = (steps: SopStep[]) =>
 function ComplianceTable({ ctx, report }: { ctx: PageCtx; report: SopComplianceReport }) {
   const { t } = ctx;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
       <table>
         <thead>
           <tr>

@@ -31,7 +31,7 @@ function TokensPage(props: { ctx: PageCtx; office: Office; tokens: ApiToken[]; e
       {props.tokens.length === 0 ? (
         <p>{t('tokens.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
           <table>
             <thead>
               <tr>

@@ -65,7 +65,7 @@ function UnitsPage(props: { ctx: PageCtx; office: Office; units: Unit[]; errors:
       {units.length === 0 ? (
         <p>{t('units.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
           <table>
             <thead>
               <tr>

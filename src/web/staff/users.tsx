@@ -133,7 +133,7 @@ function UsersPage(props: {
                 <span class="badge badge-warn">{t('users.accountLocked')}</span>
               ) : null}
             </header>
-            <div class="table-wrap">
+            <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
               <table>
                 <thead>
                   <tr>

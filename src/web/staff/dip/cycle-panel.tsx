@@ -198,7 +198,7 @@ export function CyclePanel(props: {
       ) : null}
       <details>
         <summary>{t('dip.cycle.history', { n: runs.length })}</summary>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
           <table>
             <thead>
               <tr>

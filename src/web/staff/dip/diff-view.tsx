@@ -41,7 +41,7 @@ export function DiffView({ t, fromYear, toYear, diff }: { t: Translate; fromYear
       {diff.changed.length === 0 ? (
         <p class="muted">—</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
           <table>
             <thead>
               <tr>

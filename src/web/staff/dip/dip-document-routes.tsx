@@ -70,7 +70,7 @@ export async function dipDocumentRoutes(app: FastifyInstance): Promise<void> {
           <h1>{title}</h1>
           <p>{version.decreeNumber ? t('dip.cycle.decree', { number: version.decreeNumber, date: version.decreeDate ? formatDate(version.decreeDate, c.locale) : '' }) : t('dip.version.noDecree')}</p>
         </hgroup>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
           <table>
             <thead>
               <tr>

@@ -19,7 +19,7 @@ import { StatusBadge } from './dip-ui.tsx';
 function PreviewTable({ ctx, preview }: { ctx: PageCtx; preview: ImportPreview }) {
   const { t } = ctx;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
       <table class="import-preview">
         <thead>
           <tr>

@@ -41,7 +41,7 @@ function EntriesTable(props: { ctx: PageCtx; office: Office; entries: WorkingEnt
     ids.map((id) => props.archive.find((a) => a.id === id)).filter((a): a is ArchiveItem => a !== undefined);
   if (entries.length === 0) return <p class="muted">{t('dip.entries.none')}</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
       <table class="dip-table">
         <thead>
           <tr>
@@ -118,7 +118,7 @@ function VersionsSection({ ctx, office, versions }: { ctx: PageCtx; office: Offi
   const years = [...new Set(versions.map((v) => v.year))];
   return (
     <>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
         <table>
           <thead>
             <tr>

@@ -80,7 +80,7 @@ export async function dipProcedureRoutes(app: FastifyInstance): Promise<void> {
         <ErrorSummary t={t} errors={errors} />
         <form method="post" action={`/staff/${office.slug}/dip/prosedur`}>
           <Csrf token={c.csrf} />
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
             <table class="procedure-table">
               <thead>
                 <tr>

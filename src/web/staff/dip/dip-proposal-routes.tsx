@@ -63,7 +63,7 @@ export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
         {mine.length === 0 ? (
           <p class="muted">{t('dip.proposals.none')}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
             <table>
               <thead>
                 <tr>

@@ -10,7 +10,7 @@ import { OBJECTION_OUTCOMES, OBJECTION_STATUSES } from '../../../modules/objecti
 import { renderObjectionRegisterPdf } from '../../../modules/objections/pdf/objection-register-pdf.ts';
 import { Checkbox, SelectField, TextField, type Values } from '../../components/forms.tsx';
 import { StaffLayout } from '../../components/layout.tsx';
-import { filterQuery, RegisterExportLinks, RegisterGrid, sendRegisterDownload } from '../register-view.tsx';
+import { filterQuery, REGISTER_FORMATS, RegisterExportLinks, RegisterGrid, sendRegisterDownload } from '../register-view.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../../render.tsx';
 import { requestsCtxOf } from '../../requests/requests-ctx.ts';
 
@@ -93,7 +93,7 @@ export async function objectionRegisterRoutes(app: FastifyInstance): Promise<voi
     async (req, reply) => {
       const raw = (req.query ?? {}) as Record<string, string>;
       const format = z
-        .enum(['html', 'xlsx', 'csv', 'pdf'])
+        .enum(REGISTER_FORMATS)
         .catch('html')
         .parse(raw.format ?? 'html');
       const filter = {

@@ -7,7 +7,7 @@ import { CATEGORIES, CHANNELS, OUTCOMES } from '../../../modules/requests/schema
 import { REQUEST_STATUSES } from '../../../modules/requests/status.ts';
 import { Checkbox, SelectField, TextField, type Values } from '../../components/forms.tsx';
 import { StaffLayout } from '../../components/layout.tsx';
-import { filterQuery, RegisterExportLinks, RegisterGrid, sendRegisterDownload } from '../register-view.tsx';
+import { filterQuery, REGISTER_FORMATS, RegisterExportLinks, RegisterGrid, sendRegisterDownload } from '../register-view.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../../render.tsx';
 import { requestsCtxOf } from '../../requests/requests-ctx.ts';
 
@@ -96,7 +96,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const raw = (req.query ?? {}) as Record<string, string>;
       const format = z
-        .enum(['html', 'xlsx', 'csv', 'pdf'])
+        .enum(REGISTER_FORMATS)
         .catch('html')
         .parse(raw.format ?? 'html');
       const filter = {

@@ -217,7 +217,7 @@ export function FeesForm(props: FormProps & { suggested: { kind: string; descrip
   const rows = [...current, ...Array.from({ length: Math.max(1, 4 - current.length) }, () => ({ kind: 'OTHER', description: '', quantity: 0, unitPrice: 0 }))];
   return (
     <ActionForm {...props} name="biaya" path="biaya" title={t('requests.action.fees')} lead={t('requests.action.feesLead')} submit={t('requests.action.feesSubmit')}>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
         <table>
           <thead>
             <tr>

@@ -3,6 +3,8 @@ import { canRequests } from '../../../modules/access/permissions.ts';
 import type { DeadlineState } from '../../../modules/requests/deadline-state.ts';
 import type { FeeItem } from '../../../modules/requests/fees.ts';
 import type { StaffRequestView } from '../../../modules/requests/read-request.ts';
+import type { Officer } from '../../../modules/requests/assign-requests.ts';
+import { Csrf } from '../../components/forms.tsx';
 import { StaffLayout } from '../../components/layout.tsx';
 import { DeadlineBadge, DueExplanationDetails, StatusBadge, Timeline } from '../../components/request-bits.tsx';
 import type { PageCtx } from '../../render.tsx';
@@ -29,6 +31,52 @@ export interface RequestPageProps {
   today: string;
   deadline: { state: DeadlineState; workingDaysLeft: number | null; due: string };
   suggestedFees: FeeItem[];
+  /** Who may be assigned (shown when the actor may assign). */
+  officers?: Officer[] | undefined;
+}
+
+/** Who handles the request, and (for the PPID and the desk) a form to assign or take it. */
+function Assignment({ ctx, view, officers }: Pick<RequestPageProps, 'ctx' | 'view' | 'officers'>) {
+  const { t, locale } = ctx;
+  const r = view.request;
+  const action = `/staff/${view.office.slug}/permohonan/${r.id}/petugas`;
+  return (
+    <section aria-labelledby="assign-title">
+      <h2 id="assign-title">{t('assign.title')}</h2>
+      <p data-testid="assigned-officer">
+        {r.assignedName && r.assignedAt
+          ? t('assign.current', { name: r.assignedName, date: formatDate(r.assignedAt, locale, view.office.timezone) })
+          : t('assign.none')}
+      </p>
+      {officers && canRequests.assignRequests(ctx.actor, view.office) ? (
+        <form method="post" action={action} class="assign-form">
+          <Csrf token={ctx.csrf} />
+          <div class="field">
+            <label for="f-assigneeId">{t('assign.officer')}</label>
+            <select id="f-assigneeId" name="assigneeId">
+              <option value="">{t('worklist.bulk.noOne')}</option>
+              {officers.map((o) => (
+                <option value={o.userId} selected={o.userId === r.assignedUserId}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" class="secondary">
+            {t('assign.submit')}
+          </button>
+          {ctx.actor.userId && r.assignedUserId !== ctx.actor.userId && officers.some((o) => o.userId === ctx.actor.userId) ? (
+            <>
+              {' '}
+              <button type="submit" name="take" value="true">
+                {t('assign.takeIt')}
+              </button>
+            </>
+          ) : null}
+        </form>
+      ) : null}
+    </section>
+  );
 }
 
 function Facts({ rows }: { rows: [string, string | null | undefined][] }) {
@@ -121,6 +169,8 @@ export function RequestPage(props: RequestPageProps) {
         <DueExplanationDetails t={t} locale={locale} explanation={r.dueExplanation} />
         {view.extension ? <DueExplanationDetails t={t} locale={locale} explanation={view.extension.explanation} title={t('requests.due.howExtension')} /> : null}
       </section>
+
+      <Assignment ctx={ctx} view={view} officers={props.officers} />
 
       {view.showRequester ? (
         <section>
@@ -276,7 +326,7 @@ export function RequestPage(props: RequestPageProps) {
       {view.fees.length > 0 ? (
         <section>
           <h2>{t('requests.page.fees')}</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
             <table>
               <tbody>
                 {view.fees.map((f) => (

@@ -4,6 +4,8 @@ import { AppError, isAppError } from '../../../platform/errors.ts';
 import { loadOfficeCalendar } from '../../../modules/calendar/queries.ts';
 import { localDateTime } from '../../../modules/calendar/working-days.ts';
 import { getOfficeSettings } from '../../../modules/offices/queries.ts';
+import { canRequests } from '../../../modules/access/permissions.ts';
+import { assignRequests, listRequestHandlers } from '../../../modules/requests/assign-requests.ts';
 import { answerDisposition } from '../../../modules/requests/answer-disposition.ts';
 import { answerRequestAtDesk } from '../../../modules/requests/answer-request-at-desk.ts';
 import { closeRequest } from '../../../modules/requests/close-request.ts';
@@ -59,7 +61,11 @@ export async function staffRequestRoutes(app: FastifyInstance): Promise<void> {
   const render = async (req: FastifyRequest<RequestParams>, reply: FastifyReply, active: ActiveForm | null = null, status = 200) => {
     const office = req.office!;
     const view = await readRequestForStaff(ctx, req.actor, { officeId: office.id, requestId: idOf(req) });
-    const [settings, calendar] = await Promise.all([getOfficeSettings(ctx.db, office.id), loadOfficeCalendar(ctx.db, office)]);
+    const [settings, calendar, officers] = await Promise.all([
+      getOfficeSettings(ctx.db, office.id),
+      loadOfficeCalendar(ctx.db, office),
+      canRequests.assignRequests(req.actor, office) ? listRequestHandlers(ctx, office) : Promise.resolve(undefined),
+    ]);
     const today = localDateTime(ctx.clock.now(), office.timezone).date;
     return sendPage(
       reply,
@@ -70,6 +76,7 @@ export async function staffRequestRoutes(app: FastifyInstance): Promise<void> {
         today={today}
         deadline={deadlineState(view.request, today, calendar, settings.requests.reminderWorkingDays)}
         suggestedFees={suggestFeeItems(view.request.accessMethods, view.request.deliveryMethod, settings.requests)}
+        officers={officers}
       />,
       status,
     );
@@ -158,6 +165,13 @@ export async function staffRequestRoutes(app: FastifyInstance): Promise<void> {
     'penyerahan',
     (req, id, form) => deliverRequest(ctx, req.actor, { officeId: officeId(req), requestId: id, data: { ...form.fields, close: one(form.fields, 'close') ?? 'false' } }),
     'requests.flash.delivered',
+  );
+  action(
+    'petugas',
+    'intakeRequests',
+    'petugas',
+    (req, id, form) => assignRequests(ctx, req.actor, { officeId: officeId(req), data: { requestIds: [id], assigneeId: one(form.fields, 'take') === 'true' ? req.actor.userId : (one(form.fields, 'assigneeId') ?? '') } }),
+    'assign.flash',
   );
   action('tutup', 'intakeRequests', 'tutup', (req, id) => closeRequest(ctx, req.actor, { officeId: officeId(req), requestId: id }), 'requests.flash.closed');
   action('penarikan', 'intakeRequests', 'penarikan', (req, id, form) => withdrawRequest(ctx, req.actor, { officeId: officeId(req), requestId: id, data: form.fields }), 'requests.flash.withdrawn');
