@@ -5,7 +5,7 @@ import pg from 'pg';
 import { startPgCluster } from '../scripts/pg-cluster.ts';
 import { fillDip, fillRequests, rawCommitRate, sessionFor } from './lib/data.ts';
 import { load, request, type LoadRequest, type LoadResult } from './lib/load.ts';
-import { rssMb, startBare, startTerbuka, type Child } from './lib/servers.ts';
+import { ensureBuilt, rssMb, startBare, startTerbuka, type Child } from './lib/servers.ts';
 
 // The whole performance suite in one run, each figure next to its anchor measured in the
 // same run on the same machine (ADR 0057):
@@ -86,13 +86,14 @@ async function startSeconds(national: boolean): Promise<void> {
 
 export async function main(args: string[]): Promise<void> {
   const national = args.includes('--national');
-  const seconds = national ? 10 : 4;
+  const seconds = national ? 10 : 3;
   const perOffice = national ? 2000 : 40;
   const openRequests = 10_000;
   const nationalRequestsPerOffice = national ? 1800 : 0;
   const t00 = performance.now();
   console.log(`Terbuka performance suite (${national ? 'national size' : 'small size'}): ${CLIENTS} clients, ${seconds} s per figure\n`);
 
+  ensureBuilt();
   const cluster = await startPgCluster();
   const children: Child[] = [];
   try {
@@ -112,7 +113,9 @@ export async function main(args: string[]): Promise<void> {
     const entries = await fillDip(db, perOffice);
     const submitted = await request(first.port, { method: 'POST', path: `/api/v1/offices/${OFFICE}/requests`, body: bodyOf(0), headers: ip(1) });
     if (submitted.status !== 201) throw new Error(`submit answered ${submitted.status}: ${submitted.body}`);
-    const templateId = (JSON.parse(submitted.body) as { requestId: string }).requestId;
+    const number = (JSON.parse(submitted.body) as { number: string }).number;
+    const { rows: [template] } = await db.query<{ id: string }>(`select id from requests where number = $1`, [number]);
+    const templateId = template!.id;
     await fillRequests(db, templateId, openRequests, nationalRequestsPerOffice);
     const { rows: [counts] } = await db.query<{ entries: number; requests: number }>(`select (select count(*)::int from dip_version_entries) as entries, (select count(*)::int from requests) as requests`);
     console.log(`data: ${counts!.entries.toLocaleString('en')} DIP entries (${entries.toLocaleString('en')} generated), ${counts!.requests.toLocaleString('en')} requests, in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -61,6 +61,13 @@ export const BENCH_KEYS = {
   SECRET_KEY: randomBytes(32).toString('hex'),
   DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
 };
+
+/** Builds dist/ when it is older than src/ (as `npm start` does). */
+export function ensureBuilt(): void {
+  if (process.env.BENCH_SERVER_DIR) return;
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin/build-if-stale.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build failed');
+}
 
 /** Terbuka as production runs it (logging at info to a pipe, no worker in the web process). */
 export async function startTerbuka(env: Record<string, string>): Promise<Child> {
