@@ -362,7 +362,7 @@ export interface PublicHit extends VersionEntry {
  * A search ranks at most this many matches (the first the full-text index yields) and counts
  * no further: a common word over the national DIP matches hundreds of thousands of entries,
  * and ranking or counting them all took seconds (ADR 0057). Beyond it the total reads "more
- * than" (`totalCapped`).
+ * than" (`totalCapped`; the pages do not word it so yet).
  */
 export const SEARCH_CANDIDATES = 1000;
 
