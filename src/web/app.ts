@@ -9,7 +9,8 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { pino } from 'pino';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '../platform/config.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -54,6 +55,9 @@ declare module 'fastify' {
 
 export async function buildApp(services: AppServices): Promise<FastifyInstance> {
   const { config } = services;
+  // One log line per request, written asynchronously in 8 KB blocks (pino's default is a
+  // synchronous write per line, and Fastify's two lines per request — 22–41% of the CPU under
+  // load). The buffer is flushed on exit (ADR 0057).
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -61,7 +65,9 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
         : {
             level: config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            stream: pino.destination({ dest: 1, sync: false, minLength: 8192 }),
           },
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
@@ -206,6 +212,13 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     const safe = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
     if (safe || req.url.startsWith('/api/') || req.routeOptions.config?.csrf === false) return done();
     app.csrfProtection(req, reply, done);
+  });
+
+  // The request line: the route pattern, never the raw URL (which may carry a tracking code or
+  // a search typed by a visitor), status and time.
+  if (config.logLevel !== 'silent') app.addHook('onResponse', (req, reply, done) => {
+    req.log.info({ method: req.method, route: req.routeOptions.url ?? '(none)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    done();
   });
 
   registerErrorHandling(app);

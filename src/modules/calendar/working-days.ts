@@ -155,11 +155,26 @@ export function addWorkingDays(
  */
 export function workingDaysBetween(cal: WorkingCalendar, from: IsoDate, to: IsoDate): number {
   if (compareDates(to, from) < 0) return 0 - workingDaysBetween(cal, to, from) || 0;
+  // In epoch days, not date strings: the worklist counts this for every open request (ADR 0057).
+  const off = epochDaysOff(cal);
+  const last = toEpochDay(to);
   let count = 0;
-  for (let d = addCalendarDays(from, 1); compareDates(d, to) <= 0; d = addCalendarDays(d, 1)) {
-    if (isWorkingDay(cal, d)) count++;
+  for (let d = toEpochDay(from) + 1; d <= last; d++) {
+    const wd = (((d + 4) % 7) + 7) % 7; // 1970-01-01 (epoch day 0) was a Thursday
+    if (wd !== 0 && wd !== 6 && !off.has(d)) count++;
   }
   return count;
+}
+
+const daysOffCache = new WeakMap<WorkingCalendar['daysOff'], Set<number>>();
+/** The calendar's days off (with at least one entry) as epoch days, computed once per calendar. */
+function epochDaysOff(cal: WorkingCalendar): Set<number> {
+  let set = daysOffCache.get(cal.daysOff);
+  if (!set) {
+    set = new Set([...cal.daysOff].filter(([, v]) => v.length > 0).map(([k]) => toEpochDay(k)));
+    daysOffCache.set(cal.daysOff, set);
+  }
+  return set;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -347,12 +347,24 @@ export interface PublicQuery {
   terms?: SearchTerms | null;
   limit: number;
   offset: number;
+  /** The office's version already read by the caller (saves the look-up). */
+  version?: Version;
+  /** False: the caller does not show a total (saves the count). */
+  withTotal?: boolean;
 }
 
 export interface PublicHit extends VersionEntry {
   rank: number;
   total: number;
 }
+
+/**
+ * A search ranks at most this many matches (the first the full-text index yields) and counts
+ * no further: a common word over the national DIP matches hundreds of thousands of entries,
+ * and ranking or counting them all took seconds (ADR 0057). Beyond it the total reads "more
+ * than" (`totalCapped`; the pages do not word it so yet).
+ */
+export const SEARCH_CANDIDATES = 1000;
 
 const SEARCH_VECTOR = sql`dip_version_entries.search`;
 
@@ -395,12 +407,12 @@ export async function suggestWords(db: Db, words: readonly string[]): Promise<Co
  * Published entries only: the live DIP of each office, or, for an office, the final
  * version of the year asked. Drafts (dip_entries) are never read here.
  */
-export async function searchPublished(db: Db, q: PublicQuery): Promise<{ hits: PublicHit[]; total: number }> {
+export async function searchPublished(db: Db, q: PublicQuery): Promise<{ hits: PublicHit[]; total: number; totalCapped: boolean }> {
   const conds: SQL[] = [];
   if (q.officeId) {
     // One office: its live version, or the final version of the year asked (index on version).
-    const version = q.year !== undefined ? await findVersionOfYear(db, q.officeId, q.year) : await findCurrentVersion(db, q.officeId);
-    if (!version) return { hits: [], total: 0 };
+    const version = q.version ?? (q.year !== undefined ? await findVersionOfYear(db, q.officeId, q.year) : await findCurrentVersion(db, q.officeId));
+    if (!version) return { hits: [], total: 0, totalCapped: false };
     conds.push(sql`dip_version_entries.office_id = ${q.officeId}`, sql`dip_version_entries.version_id = ${version.id}`);
     if (version.current) conds.push(sql`dip_version_entries."current"`);
   } else {
@@ -413,9 +425,7 @@ export async function searchPublished(db: Db, q: PublicQuery): Promise<{ hits: P
   if (q.terms) conds.push(searchPredicate(q.terms, SEARCH_VECTOR, corrections));
   const rank = q.terms ? searchRank(q.terms, SEARCH_VECTOR, corrections) : sql`0`;
   // BERKALA, SERTA_MERTA, SETIAP_SAAT sort alphabetically in the order UU 14/2008 lists them.
-  const order = q.terms
-    ? sql`rank desc, dip_version_entries.office_id, dip_version_entries.position`
-    : sql`dip_version_entries.office_id, dip_version_entries.category, dip_version_entries.position`;
+  const order = sql`dip_version_entries.office_id, dip_version_entries.category, dip_version_entries.position`;
   const where = sql.join(conds, sql` and `);
   if (!q.terms) {
     // Browsing: the page comes straight from the index order; the count is a separate,
@@ -425,21 +435,25 @@ export async function searchPublished(db: Db, q: PublicQuery): Promise<{ hits: P
         db,
         sql`select ${sql.raw(VERSION_ENTRY_COLUMNS)}, 0 as rank, 0 as total from dip_version_entries where ${where} order by ${order} limit ${q.limit} offset ${q.offset}`,
       ),
-      queryRows<{ n: number }>(db, sql`select count(*)::int as n from dip_version_entries where ${where}`),
+      q.withTotal === false ? Promise.resolve([]) : queryRows<{ n: number }>(db, sql`select count(*)::int as n from dip_version_entries where ${where}`),
     ]);
-    return { hits: rows.map(versionEntryOfRow), total: count?.n ?? 0 };
+    return { hits: rows.map(versionEntryOfRow), total: count?.n ?? 0, totalCapped: false };
   }
-  // Searching ranks every match anyway, so the count comes with it.
+  // Searching: the first SEARCH_CANDIDATES matches from the full-text index (a bitmap scan
+  // that stops there), ranked; the count of that bounded set comes with the page.
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select ${sql.raw(VERSION_ENTRY_COLUMNS)}, ${rank} as rank, count(*) over () as total
-        from dip_version_entries
-        where ${where}
-        order by ${order}
+    sql`select c.*, count(*) over () as total
+        from (select ${sql.raw(VERSION_ENTRY_COLUMNS)}, ${rank} as rank
+              from dip_version_entries
+              where ${where}
+              limit ${SEARCH_CANDIDATES}) c
+        order by c.rank desc, c.office_id, c.position
         limit ${q.limit} offset ${q.offset}`,
   );
   const hits = rows.map(versionEntryOfRow);
-  return { hits, total: hits[0]?.total ?? (q.offset > 0 ? await countPublished(db, q) : 0) };
+  const total = hits[0]?.total ?? (q.offset > 0 ? await countPublished(db, q) : 0);
+  return { hits, total, totalCapped: total >= SEARCH_CANDIDATES };
 }
 
 async function countPublished(db: Db, q: PublicQuery): Promise<number> {

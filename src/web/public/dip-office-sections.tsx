@@ -20,7 +20,7 @@ export async function loadDipSections(db: Db, office: Office): Promise<DipSectio
   if (!version) return null;
   const [counts, ...tops] = await Promise.all([
     countPublishedByCategory(db, office.id, version.id),
-    ...CATEGORIES.map((category) => searchPublished(db, { officeId: office.id, category, limit: 5, offset: 0 })),
+    ...CATEGORIES.map((category) => searchPublished(db, { officeId: office.id, version, category, limit: 5, offset: 0, withTotal: false })),
   ]);
   return { version, counts, top: Object.fromEntries(CATEGORIES.map((c, i) => [c, tops[i]!.hits])) as Record<DipCategory, PublicHit[]> };
 }

@@ -52,8 +52,8 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
     const { hits, total } = terms || q.kategori || q.pemilu
       ? await searchPublished(db, { terms, category: q.kategori, election: q.pemilu ? true : undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
       : { hits: [] as PublicHit[], total: 0 };
-    const offices = new Map<string, Office | undefined>();
-    for (const id of new Set(hits.map((h) => h.officeId))) offices.set(id, await findOfficeById(db, id));
+    const ids = [...new Set(hits.map((h) => h.officeId))];
+    const offices = new Map<string, Office | undefined>(await Promise.all(ids.map(async (id) => [id, await findOfficeById(db, id)] as const)));
     const c = pageCtx(req, reply);
     const { t } = c;
     const asked = Boolean(terms || q.kategori || q.pemilu);
@@ -82,12 +82,13 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
     const terms = buildSearchTerms(q.q);
     const page = q.hal ?? 1;
     const [years, live] = await Promise.all([publishedYears(db, office.id), findCurrentVersion(db, office.id)]);
-    const year = q.tahun ?? live?.year;
-    const version = year !== undefined ? await findVersionOfYear(db, office.id, year) : undefined;
+    // The live version needs no second look-up; another year is its final version.
+    const version = q.tahun === undefined ? live : await findVersionOfYear(db, office.id, q.tahun);
     const { hits, total } = version
       ? await searchPublished(db, {
           officeId: office.id,
           year: q.tahun,
+          version,
           category: q.kategori,
           election: q.pemilu ? true : undefined,
           terms,
