@@ -5,10 +5,12 @@ import { dipStaffApi } from './api/dip-staff-api.ts';
 import { officeApi } from './api/office-api.ts';
 import { publicRequestApi } from './api/requests-public-api.ts';
 import { staffRequestApi } from './api/requests-staff-api.ts';
+import { statisticsApi } from './api/statistics-api.ts';
 import { publicRequestRoutes } from './public/request-routes.tsx';
 import { dipPublicRoutes } from './public/dip-public.tsx';
 import { publicRoutes } from './public/public-routes.tsx';
 import { sopPublicRoutes } from './public/sop-public.tsx';
+import { statisticsPublicRoutes } from './public/statistics-routes.tsx';
 import { systemRoutes } from './public/system-routes.ts';
 import { archiveRoutes } from './staff/archive-routes.tsx';
 import { authRoutes } from './staff/auth-routes.tsx';
@@ -87,11 +89,13 @@ export const routeModules: RouteModule[] = [
   ...objectionRoutes.api,
   dipApi,
   dipStaffApi,
+  statisticsApi,
   authRoutes,
   officeStaff,
   publicRequestRoutes,
   ...objectionRoutes.public,
   dipPublicRoutes,
   sopPublicRoutes,
+  statisticsPublicRoutes,
   publicRoutes,
 ];

@@ -20,6 +20,7 @@ function Document(props: { ctx: PageCtx; title: string; children: ComponentChild
         <link rel="stylesheet" href="/assets/requests.css" />
         <link rel="stylesheet" href="/assets/dip.css" />
         <link rel="stylesheet" href="/assets/objections.css" />
+        <link rel="stylesheet" href="/assets/reports.css" />
         <script src="/assets/vendor/htmx.min.js" defer></script>
         <script src="/assets/app.js" defer></script>
       </head>
