@@ -41,7 +41,7 @@ export function reportCharts(f: Figures, t: Translate, locale: Locale, months?: 
   const idx = Array.from({ length: to - from + 1 }, (_, i) => from - 1 + i);
   const r = f.requests;
   const outcomes = outcomeShares(f, t);
-  const onTime = idx.map((i) => (r.decidedByMonth[i]! > 0 ? pct(r.onTimeByMonth[i]!, r.decidedByMonth[i]!) : 0));
+  const onTime = idx.map((i) => (r.decidedByMonth[i]! > 0 ? pct(r.onTimeByMonth[i]!, r.decidedByMonth[i]!) : null));
   const list: ReportChart[] = [
     {
       id: 'perMonth',

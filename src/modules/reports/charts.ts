@@ -11,7 +11,8 @@ export interface ChartSpec {
   /** For the SVG's <title> (screen readers); the visible caption is the figure's. */
   title: string;
   categories: string[];
-  values: number[];
+  /** null: no figure for that category (a month without notices): a gap, not a zero. */
+  values: (number | null)[];
   /** Values are shares in percent (0–100): the axis and labels say so. */
   percent?: boolean;
 }
@@ -25,20 +26,21 @@ function optionOf(spec: ChartSpec): echarts.EChartsOption {
     const data = spec.categories.map((name, i) => ({ name, value: spec.values[i] ?? 0 })).filter((d) => d.value > 0);
     return {
       ...base,
+      legend: { bottom: 0, left: 'center', itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11, color: '#222' } },
       series: [
         {
           type: 'pie',
-          radius: ['35%', '62%'],
-          center: ['50%', '52%'],
+          radius: ['30%', '58%'],
+          center: ['50%', '42%'],
           data: data.length > 0 ? data : [{ name: '–', value: 0 }],
-          label: { show: true, fontSize: 11, color: '#222', formatter: '{b}: {c} ({d}%)' },
+          label: { show: true, fontSize: 11, color: '#222', formatter: '{c} ({d}%)' },
         },
       ],
     };
   }
   return {
     ...base,
-    grid: { left: 44, right: 16, top: 24, bottom: 56 },
+    grid: { left: spec.percent ? 52 : 44, right: 20, top: 28, bottom: 56 },
     xAxis: { type: 'category', data: spec.categories, axisLabel: { fontSize: 10, color: '#333', interval: 0, rotate: spec.categories.length > 6 ? 40 : 0 } },
     yAxis: {
       type: 'value',
@@ -48,8 +50,8 @@ function optionOf(spec: ChartSpec): echarts.EChartsOption {
     },
     series: [
       spec.kind === 'line'
-        ? { type: 'line', data: spec.values, label, connectNulls: false, symbolSize: 6, lineStyle: { width: 2 } }
-        : { type: 'bar', data: spec.values, label: { ...label, position: 'top' }, barMaxWidth: 36 },
+        ? { type: 'line', data: spec.values.map((v) => v ?? '-'), label, connectNulls: false, symbolSize: 6, lineStyle: { width: 2 } }
+        : { type: 'bar', data: spec.values.map((v) => v ?? 0), label: { ...label, position: 'top' }, barMaxWidth: 36 },
     ],
   };
 }
