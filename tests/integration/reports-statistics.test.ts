@@ -10,9 +10,10 @@ import { refreshStatistics } from '../../src/modules/reports/refresh-statistics.
 import { buildServiceReport } from '../../src/modules/requests/build-service-report.ts';
 import { submitRequest } from '../../src/modules/requests/submit-request.ts';
 import { queryRows } from '../../src/platform/db/database.ts';
-import { office } from '../helpers/factories.ts';
+import { createStaff, office, TEST_PASSWORD } from '../helpers/factories.ts';
+import { pdfText } from '../helpers/pdf-text.ts';
 import { pngImage, requestsCtx, sampleRequest } from '../helpers/requests-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, TestClient, type TestApp } from '../helpers/test-app.ts';
 
 // The aggregates (ADR 0035) against the live reports they must agree with, on the demo data.
 let t: TestApp;
@@ -89,5 +90,69 @@ describe('statistics aggregates', () => {
     expect(all.requests.received).toBe(national.total.requests.received);
     const rows = await loadYearRows(t.db.db, t.clock.now(), ri, 2026, 'all');
     expect(sumFigures(rows).requests.byMonth.reduce((a, b) => a + b, 0)).toBe(all.requests.received);
+  });
+});
+
+describe('statistics over HTTP', () => {
+  it('serves the open data as the OpenAPI document describes it, with the country the sum of everything', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/offices/kpu-ri/statistics?year=2026&scope=all' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json<{ office: { slug: string }; scope: string; requests: { received: number; byMonth: number[]; refused: { total: number; byGround: Record<string, number>; notHeld: number; notYetDocumented: number } } }>();
+    expect(body.office.slug).toBe('kpu-ri');
+    expect(body.scope).toBe('all');
+    expect(body.requests.byMonth).toHaveLength(12);
+    expect(body.requests.byMonth.reduce((a, b) => a + b, 0)).toBe(body.requests.received);
+    const grounds = Object.values(body.requests.refused.byGround).reduce((a, b) => a + b, 0);
+    expect(grounds + body.requests.refused.notHeld + body.requests.refused.notYetDocumented).toBe(body.requests.refused.total);
+    const bandung = (await t.app.inject({ method: 'GET', url: '/api/v1/offices/kpu-kota-bandung/statistics?year=2026' })).json<{ requests: { received: number } }>();
+    expect(body.requests.received).toBeGreaterThanOrEqual(bandung.requests.received);
+    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, unknown> }>();
+    expect(Object.keys(openapi.paths)).toContain('/api/v1/offices/{slug}/statistics');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/offices/kpu-ri/statistics?year=99999' })).statusCode).toBe(400);
+  });
+
+  it('shows public pages with charts and tables, CSV without personal data, and a wrong year as an error', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/kpu-kota-bandung/statistik?tahun=2026' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<svg');
+    expect(page.body).toContain('Permohonan informasi per bulan');
+    expect(page.body).toContain('Dikecualikan, Pasal 17 huruf h');
+    const national = await t.app.inject({ method: 'GET', url: '/statistik?tahun=2026' });
+    expect(national.statusCode).toBe(200);
+    expect(national.body).toContain('KPU Provinsi Jawa Barat');
+    const csv = await t.app.inject({ method: 'GET', url: '/kpu-kota-bandung/statistik.csv?tahun=2026' });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('requests.refused.byGround.h');
+    for (const personal of ['Dewi Lestari', 'contoh.test', '3273']) expect(csv.body).not.toContain(personal);
+    const bad = await t.app.inject({ method: 'GET', url: '/kpu-kota-bandung/statistik?tahun=20x6' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Tahun harus empat angka');
+    const office = await t.app.inject({ method: 'GET', url: '/kpu-kota-bandung' });
+    expect(office.body).toContain('/kpu-kota-bandung/statistik');
+  });
+
+  it('gives staff reports for a year, a quarter and a range, with charts in the page and the PDF', async () => {
+    const { email } = await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-bandung', role: 'PPID' }] });
+    const client = new TestClient(t.app);
+    await client.login(email, TEST_PASSWORD);
+    const year = await client.get('/staff/kpu-kota-bandung/laporan-permohonan?tahun=2025');
+    expect(year.statusCode).toBe(200);
+    expect(year.body).toContain('1 Januari 2025');
+    expect(year.body).toContain('31 Desember 2025');
+    const quarter = await client.get('/staff/kpu-kota-bandung/laporan-permohonan?kuartal=2026-Q4');
+    expect(quarter.body).toContain('1 Oktober 2026');
+    expect(quarter.body).toContain('<svg');
+    const range = await client.get('/staff/kpu-kota-bandung/laporan-permohonan?dari=2026-11-01&sampai=2026-11-18');
+    expect(range.statusCode).toBe(200);
+    expect(range.body).toContain('18 November 2026');
+    expect((await client.get('/staff/kpu-kota-bandung/laporan-permohonan?tahun=26')).statusCode).toBe(400);
+    expect((await client.get('/staff/kpu-kota-bandung/laporan-permohonan?dari=2026-11-18&sampai=2026-11-01')).statusCode).toBe(400);
+    const pdf = await client.get('/staff/kpu-kota-bandung/laporan-permohonan?kuartal=2026-Q4&format=pdf');
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain('LAPORAN LAYANAN INFORMASI PUBLIK');
+    expect(text).toContain('Permohonan informasi per bulan');
+    const dashboard = await client.get('/staff/kpu-kota-bandung');
+    expect(dashboard.body).toContain('Layanan tahun 2026');
   });
 });
