@@ -21,7 +21,7 @@ import { startPgCluster } from '../scripts/pg-cluster.ts';
 
 const ROUNDS = 15;
 
-async function fill(db: DatabaseHandle['db'], n: number): Promise<void> {
+export async function fill(db: DatabaseHandle['db'], n: number): Promise<void> {
   await db.execute(sql`create temporary table bench_offices as select row_number() over (order by code) - 1 as k, id from offices`);
   const [{ c }] = (await queryRows<{ c: number }>(db, sql`select count(*)::int as c from bench_offices`)) as [{ c: number }];
   for (let from = 1; from <= n; from += 50_000) {

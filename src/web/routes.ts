@@ -25,6 +25,7 @@ import { dipProposalRoutes } from './staff/dip/dip-proposal-routes.tsx';
 import { staffGuard } from './staff/guard.ts';
 import { officeAdminRoutes } from './staff/offices.tsx';
 import { oversightRoutes } from './staff/oversight.tsx';
+import { rollupRoutes } from './staff/rollup-routes.tsx';
 import { intakeRoutes } from './staff/requests/intake-page.tsx';
 import { registerRoutes } from './staff/requests/register-page.tsx';
 import { reportRoutes } from './staff/requests/reports-page.tsx';
@@ -69,6 +70,8 @@ const officeStaffModules: RouteModule[] = [
   dipProcedureRoutes,
   archiveRoutes,
   sopRoutes,
+  // reports and oversight roll-ups (issue 11)
+  rollupRoutes,
 ];
 
 async function officeStaff(app: FastifyInstance): Promise<void> {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor, publicActor } from '../../src/modules/access/actor.ts';
@@ -154,5 +155,63 @@ describe('statistics over HTTP', () => {
     expect(text).toContain('Permohonan informasi per bulan');
     const dashboard = await client.get('/staff/kpu-kota-bandung');
     expect(dashboard.body).toContain('Layanan tahun 2026');
+  });
+});
+
+describe('oversight roll-ups', () => {
+  async function signIn(roles: Parameters<typeof createStaff>[2]['roles']) {
+    const { email } = await createStaff(t.db.db, t.clock, { roles });
+    const client = new TestClient(t.app);
+    await client.login(email, TEST_PASSWORD);
+    return client;
+  }
+
+  it('show the national admin every province, totals adding up, sortable, as XLSX; drilling in is read-only and audited', async () => {
+    const admin = await signIn([{ office: 'kpu-ri', role: 'NATIONAL_ADMIN' }]);
+    const page = await admin.get('/staff/kpu-ri/pengawasan?tahun=2026&urut=received&arah=turun');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('KPU Provinsi Jawa Barat');
+    expect(page.body).toContain('<svg');
+    // Jawa Barat (with Bandung's demo requests) sorts first by requests received.
+    const firstRow = /<tbody><tr><th scope="row">([^<]+)<\/th>/.exec(page.body);
+    expect(firstRow?.[1]).toBe('KPU Provinsi Jawa Barat');
+    const xlsx = await admin.get('/staff/kpu-ri/pengawasan?tahun=2026&format=xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload.buffer.slice(xlsx.rawPayload.byteOffset, xlsx.rawPayload.byteOffset + xlsx.rawPayload.byteLength) as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const received: number[] = [];
+    ws.eachRow((row, n) => {
+      if (n > 3 && row.getCell(1).value !== 'Jumlah') received.push(Number(row.getCell(2).value));
+    });
+    expect(received).toHaveLength(38);
+    let totalRow = 0;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === 'Jumlah') totalRow = Number(row.getCell(2).value);
+    });
+    const ri = await office(t.db.db, 'kpu-ri');
+    const own = await readStatistics(t.db.db, t.clock.now(), { office: ri, year: 2026, scope: 'office' });
+    expect(totalRow).toBe(received.reduce((a, b) => a + b, 0) + own.requests.received);
+
+    const bandung = await office(t.db.db, 'kpu-kota-bandung');
+    const drill = await admin.get('/staff/kpu-ri/pengawasan/kpu-kota-bandung?tahun=2026');
+    expect(drill.statusCode).toBe(200);
+    expect(drill.body).toContain('baca saja');
+    expect(drill.body).not.toContain('Dewi Lestari');
+    const audit = await queryRows<{ action: string; after: { by: string } }>(t.db.db, sql`select action, after from audit_log where office_id = ${bandung.id} and action = 'oversight.viewed'`);
+    expect(audit.at(-1)?.after.by).toBe('kpu-ri');
+  });
+
+  it('show a province only its kabupaten/kota, and nobody below the rights', async () => {
+    const jabar = await signIn([{ office: 'kpu-prov-jawa-barat', role: 'PPID' }]);
+    const page = await jabar.get('/staff/kpu-prov-jawa-barat/pengawasan?tahun=2026');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('KPU Kota Bandung');
+    expect(page.body).not.toContain('KPU Provinsi Jawa Tengah');
+    expect((await jabar.get('/staff/kpu-prov-jawa-barat/pengawasan/kpu-kota-semarang?tahun=2026')).statusCode).toBe(404);
+    expect((await jabar.get('/staff/kpu-ri/pengawasan')).statusCode).toBe(403);
+    const desk = await signIn([{ office: 'kpu-prov-jawa-barat', role: 'PETUGAS_LAYANAN' }]);
+    expect((await desk.get('/staff/kpu-prov-jawa-barat/pengawasan')).statusCode).toBe(403);
+    const bandungPpid = await signIn([{ office: 'kpu-kota-bandung', role: 'PPID' }]);
+    expect((await bandungPpid.get('/staff/kpu-prov-jawa-barat/pengawasan/kpu-kota-bandung')).statusCode).toBe(403);
   });
 });
