@@ -1,5 +1,5 @@
 import { and, eq, like, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.ts';
+import { queryRows, type Db } from '../../platform/db/database.ts';
 import { offices } from '../offices/schema.ts';
 import type { Office } from '../offices/queries.ts';
 import { sumFigures, type Figures, type MonthRow } from './figures.ts';
@@ -74,7 +74,8 @@ export async function readStatistics(
 
 /**
  * Figures per child of `office`, each child with everything below it (a province's figure
- * includes its kabupaten/kota), plus the office's own figures.
+ * includes its kabupaten/kota), plus the office's own figures. Summed in SQL per child and
+ * month, so the rows sent back are (children × 12), not (offices × 12).
  */
 export async function readChildFigures(
   db: Db,
@@ -83,20 +84,64 @@ export async function readChildFigures(
   children: Pick<Office, 'id' | 'path'>[],
   year: number,
 ): Promise<{ own: Figures; byChild: Map<string, Figures>; total: Figures }> {
-  const rows = await loadYearRows(db, now, office, year, 'all');
-  const own: OfficeYearRow[] = [];
-  const grouped = new Map<string, OfficeYearRow[]>(children.map((c) => [c.id, []]));
-  for (const row of rows) {
-    if (row.officeId === office.id) {
-      own.push(row);
-      continue;
-    }
-    const child = children.find((c) => row.path.startsWith(c.path));
-    if (child) grouped.get(child.id)!.push(row);
+  await refreshStatistics(db, now);
+  // path is '/root/…/office/': the child's id is the segment after the office's own.
+  const depth = office.path.split('/').filter(Boolean).length;
+  const child = sql.raw(`split_part(o.path, '/', ${depth + 2})`);
+  const scope = sql`m.year = ${year} and o.path like ${`${office.path}%`}`;
+  const [scalars, maps] = await Promise.all([
+    queryRows<Record<string, number | string>>(
+      db,
+      sql`select ${child} as g, m.month, sum(m.received)::int as received, sum(m.extended)::int as extended, sum(m.decided)::int as decided,
+            sum(m.granted_full)::int as granted_full, sum(m.granted_partial)::int as granted_partial, sum(m.refused_exempt)::int as refused_exempt,
+            sum(m.not_held)::int as not_held, sum(m.not_yet_documented)::int as not_yet_documented, sum(m.on_time)::int as on_time,
+            sum(m.objections_received)::int as objections_received, sum(m.disputes_filed)::int as disputes_filed
+          from report_office_months m join offices o on o.id = m.office_id where ${scope} group by 1, 2`,
+    ),
+    queryRows<{ g: string; month: number; map: string; key: string; n: number }>(
+      db,
+      sql`select g, month, map, key, sum(n)::int as n from (
+            select ${child} as g, m.month, 'refusedByGround' as map, e.key, e.value::int as n from report_office_months m join offices o on o.id = m.office_id cross join lateral jsonb_each_text(m.refused_by_ground) e where ${scope}
+            union all select ${child}, m.month, 'daysHistogram', e.key, e.value::int from report_office_months m join offices o on o.id = m.office_id cross join lateral jsonb_each_text(m.days_histogram) e where ${scope}
+            union all select ${child}, m.month, 'objectionsByGround', e.key, e.value::int from report_office_months m join offices o on o.id = m.office_id cross join lateral jsonb_each_text(m.objections_by_ground) e where ${scope}
+            union all select ${child}, m.month, 'objectionsByOutcome', e.key, e.value::int from report_office_months m join offices o on o.id = m.office_id cross join lateral jsonb_each_text(m.objections_by_outcome) e where ${scope}
+            union all select ${child}, m.month, 'disputesByStage', e.key, e.value::int from report_office_months m join offices o on o.id = m.office_id cross join lateral jsonb_each_text(m.disputes_by_stage) e where ${scope}
+          ) x group by 1, 2, 3, 4`,
+    ),
+  ]);
+  const rows = new Map<string, MonthRow & { g: string }>();
+  const keyOf = (g: string, month: number) => `${g}|${month}`;
+  for (const r of scalars) {
+    rows.set(keyOf(String(r.g), Number(r.month)), {
+      g: String(r.g),
+      month: Number(r.month),
+      received: Number(r.received),
+      extended: Number(r.extended),
+      decided: Number(r.decided),
+      grantedFull: Number(r.granted_full),
+      grantedPartial: Number(r.granted_partial),
+      refusedExempt: Number(r.refused_exempt),
+      notHeld: Number(r.not_held),
+      notYetDocumented: Number(r.not_yet_documented),
+      onTime: Number(r.on_time),
+      objectionsReceived: Number(r.objections_received),
+      disputesFiled: Number(r.disputes_filed),
+      refusedByGround: {},
+      daysHistogram: {},
+      objectionsByGround: {},
+      objectionsByOutcome: {},
+      disputesByStage: {},
+    });
   }
+  for (const m of maps) {
+    const row = rows.get(keyOf(m.g, Number(m.month)));
+    if (row) (row[m.map as 'refusedByGround'] as Record<string, number>)[m.key] = Number(m.n);
+  }
+  const all = [...rows.values()];
+  const own = all.filter((r) => r.g === '');
   return {
     own: sumFigures(own),
-    byChild: new Map([...grouped].map(([id, r]) => [id, sumFigures(r)])),
-    total: sumFigures(rows),
+    byChild: new Map(children.map((c) => [c.id, sumFigures(all.filter((r) => r.g === c.id))])),
+    total: sumFigures(all),
   };
 }
