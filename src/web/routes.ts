@@ -5,10 +5,12 @@ import { dipStaffApi } from './api/dip-staff-api.ts';
 import { officeApi } from './api/office-api.ts';
 import { publicRequestApi } from './api/requests-public-api.ts';
 import { staffRequestApi } from './api/requests-staff-api.ts';
+import { statisticsApi } from './api/statistics-api.ts';
 import { publicRequestRoutes } from './public/request-routes.tsx';
 import { dipPublicRoutes } from './public/dip-public.tsx';
 import { publicRoutes } from './public/public-routes.tsx';
 import { sopPublicRoutes } from './public/sop-public.tsx';
+import { statisticsPublicRoutes } from './public/statistics-routes.tsx';
 import { systemRoutes } from './public/system-routes.ts';
 import { archiveRoutes } from './staff/archive-routes.tsx';
 import { authRoutes } from './staff/auth-routes.tsx';
@@ -23,6 +25,7 @@ import { dipProposalRoutes } from './staff/dip/dip-proposal-routes.tsx';
 import { staffGuard } from './staff/guard.ts';
 import { officeAdminRoutes } from './staff/offices.tsx';
 import { oversightRoutes } from './staff/oversight.tsx';
+import { rollupRoutes } from './staff/rollup-routes.tsx';
 import { intakeRoutes } from './staff/requests/intake-page.tsx';
 import { registerRoutes } from './staff/requests/register-page.tsx';
 import { reportRoutes } from './staff/requests/reports-page.tsx';
@@ -67,6 +70,8 @@ const officeStaffModules: RouteModule[] = [
   dipProcedureRoutes,
   archiveRoutes,
   sopRoutes,
+  // reports and oversight roll-ups (issue 11)
+  rollupRoutes,
 ];
 
 async function officeStaff(app: FastifyInstance): Promise<void> {
@@ -87,11 +92,13 @@ export const routeModules: RouteModule[] = [
   ...objectionRoutes.api,
   dipApi,
   dipStaffApi,
+  statisticsApi,
   authRoutes,
   officeStaff,
   publicRequestRoutes,
   ...objectionRoutes.public,
   dipPublicRoutes,
   sopPublicRoutes,
+  statisticsPublicRoutes,
   publicRoutes,
 ];

@@ -173,4 +173,11 @@ export const canObjections = {
   viewObjectionIdentity: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'ATASAN_PPID'),
 };
 
-export type Permission = keyof typeof can | keyof typeof canRequests | keyof typeof canObjections;
+export type Permission = keyof typeof can | keyof typeof canRequests | keyof typeof canObjections | keyof typeof canReports;
+
+// Reports and oversight roll-ups (issue 11): counts of the office and the offices below it.
+export const canReports = {
+  /** The roll-up of the offices below: the office's oversight roles, or a national admin over it. */
+  viewRollup: (actor: Actor, office: OfficeRef) =>
+    isOperator(actor) || isNationalAdminOver(actor, office) || hasRole(actor, office, ...OVERSIGHT_ROLES),
+};

@@ -19,13 +19,17 @@ import { AWAITING_NOTICE, REQUEST_STATUSES, type RequestStatus } from './status.
 export const reportInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('daily'), date: z.iso.date() }),
   z.object({ kind: z.literal('monthly'), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'validation.month' }) }),
+  // Any other period (a quarter, a year, a custom range): first and last local day, at most 366 days.
+  z
+    .object({ kind: z.literal('range'), from: z.iso.date(), to: z.iso.date() })
+    .refine((p) => p.from <= p.to && addCalendarDays(p.from, 366) >= p.to, { message: 'validation.range', path: ['to'] }),
 ]);
 
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 export interface ServiceReport {
   office: Office;
-  kind: 'daily' | 'monthly';
+  kind: 'daily' | 'monthly' | 'range';
   from: string;
   to: string;
   received: number;
@@ -57,8 +61,8 @@ export async function buildServiceReport(ctx: Ctx, actor: Actor, input: { office
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canRequests.viewRequestReports(actor, office)) throw AppError.forbidden();
   const period = parseInput(reportInput, input.period);
-  const from = period.kind === 'daily' ? period.date : `${period.month}-01`;
-  const to = period.kind === 'daily' ? period.date : lastDayOfMonth(period.month);
+  const from = period.kind === 'daily' ? period.date : period.kind === 'monthly' ? `${period.month}-01` : period.from;
+  const to = period.kind === 'daily' ? period.date : period.kind === 'monthly' ? lastDayOfMonth(period.month) : period.to;
   const today = localDateTime(ctx.clock.now(), office.timezone).date;
   const asOf = to < today ? to : today;
   const start = instantOfLocal(`${from}T00:00`, office.timezone)!;

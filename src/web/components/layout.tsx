@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { actorOffices, type PageCtx } from '../render.tsx';
-import { can, canObjections, canRequests } from '../../modules/access/permissions.ts';
+import { can, canObjections, canReports, canRequests } from '../../modules/access/permissions.ts';
 
 function langSwitchHref(ctx: PageCtx): string {
   const other = ctx.locale === 'id' ? 'en' : 'id';
@@ -20,6 +20,7 @@ function Document(props: { ctx: PageCtx; title: string; children: ComponentChild
         <link rel="stylesheet" href="/assets/requests.css" />
         <link rel="stylesheet" href="/assets/dip.css" />
         <link rel="stylesheet" href="/assets/objections.css" />
+        <link rel="stylesheet" href="/assets/reports.css" />
         <script src="/assets/vendor/htmx.min.js" defer></script>
         <script src="/assets/app.js" defer></script>
       </head>
@@ -121,6 +122,7 @@ export function StaffLayout(props: { ctx: PageCtx; title: string; children: Comp
         { href: `${base}/keberatan`, label: ctx.t('objections.nav.worklist'), show: canObjections.viewObjections(ctx.actor, office) },
         { href: `${base}/register-keberatan`, label: ctx.t('objections.nav.register'), show: canObjections.viewObjectionRegister(ctx.actor, office) },
         { href: `${base}/laporan-permohonan`, label: ctx.t('requests.nav.reports'), show: canRequests.viewRequestReports(ctx.actor, office) },
+        { href: `${base}/pengawasan`, label: ctx.t('rollup.nav'), show: office.level !== 'KABKOTA' && canReports.viewRollup(ctx.actor, office) },
         { href: `${base}/pengguna`, label: ctx.t('nav.users'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/unit`, label: ctx.t('nav.units'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/dip`, label: ctx.t('nav.dip'), show: can.viewDipDrafts(ctx.actor, office) },

@@ -4,13 +4,14 @@ import common from './common.ts';
 import dip from './dip.ts';
 import publicPages from './public.ts';
 import objections from './objections.ts';
+import reports from './reports.ts';
 import requests from './requests.ts';
 import sops from './sops.ts';
 import staff from './staff.ts';
 import worklist from './worklist.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
-const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist];
+const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports];
 
 export const catalog: Record<Locale, Messages> = {
   id: Object.assign({}, ...namespaces.map((n) => n.id)) as Messages,

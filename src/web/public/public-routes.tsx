@@ -4,6 +4,7 @@ import { searchOffices } from '../../modules/offices/office-search.ts';
 import { zoneName } from '../../platform/i18n.ts';
 import { findOfficeById, findOfficeBySlug, getOfficeSettings, listOffices, type Office } from '../../modules/offices/queries.ts';
 import { PublicLayout } from '../components/layout.tsx';
+import { OfficeReportsArticle } from './report-office-section.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 import { AppError } from '../../platform/errors.ts';
 import { DipSectionArticles, loadDipSections, type DipSections } from './dip-office-sections.tsx';
@@ -120,12 +121,16 @@ function OfficePage(props: {
       <h2>{t('office.published')}</h2>
       <div class="sections">
         <DipSectionArticles t={t} office={office} sections={props.dip} />
-        {sections.map((key) => (
-          <article>
-            <h3>{t(key)}</h3>
-            <p class="muted">{t('office.empty')}</p>
-          </article>
-        ))}
+        {sections.map((key) =>
+          key === 'office.section.reports' ? (
+            <OfficeReportsArticle t={t} office={office} />
+          ) : (
+            <article>
+              <h3>{t(key)}</h3>
+              <p class="muted">{t('office.empty')}</p>
+            </article>
+          ),
+        )}
       </div>
       {props.children.length > 0 ? (
         <section>

@@ -13,6 +13,7 @@ import { getOfficeSettings, type Office } from '../../modules/offices/queries.ts
 import type { OfficeSettings } from '../../modules/offices/office-settings.ts';
 import { StaffLayout } from '../components/layout.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
+import { DashboardStatistics, dashboardFigures } from './dashboard-statistics.tsx';
 
 /**
  * Years a deadline computed today could reach without their holiday list: this year, and
@@ -34,6 +35,7 @@ function Dashboard(props: {
   worklist: { rows: WorklistRow[]; total: number } | null;
   objections: ObjectionWorklistRow[] | null;
   work: WorkItem[];
+  stats?: Awaited<ReturnType<typeof dashboardFigures>>;
 }) {
   const { ctx, office, settings } = props;
   const { t } = ctx;
@@ -88,6 +90,7 @@ function Dashboard(props: {
           </p>
         </section>
       ) : null}
+      <DashboardStatistics ctx={ctx} office={office} stats={props.stats ?? null} />
       <section>
         <h2>{t('staff.yourRoles')}</h2>
         {roles.length > 0 ? (
@@ -112,7 +115,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.services.database;
   app.get('/staff/:office', { config: { permission: 'enterOffice' } }, async (req, reply) => {
     const office = req.office!;
-    const [settings, covered, worklist, objections, work] = await Promise.all([
+    const [settings, covered, worklist, objections, work, stats] = await Promise.all([
       getOfficeSettings(db, office.id),
       listCoveredYears(db),
       canRequests.viewRequests(req.actor, office)
@@ -121,6 +124,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       // Objections waiting for the Atasan PPID or under way (issue 4).
       canObjections.viewObjections(req.actor, office) ? listObjectionWorklist(requestsCtxOf(app), req.actor, { officeId: office.id }).then((w) => w.rows) : Promise.resolve(null),
       dipWorklist(db, req.actor, office),
+      dashboardFigures(db, app.services.clock.now(), req.actor, office),
     ]);
     const today = localDateTime(app.services.clock.now(), office.timezone).date;
     const coveredYears = covered.map((c) => c.year);
@@ -135,6 +139,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
         worklist={worklist}
         objections={objections}
         work={work}
+        stats={stats}
       />,
     );
   });

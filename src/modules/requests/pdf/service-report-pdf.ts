@@ -30,9 +30,11 @@ export async function renderServiceReportPdf(input: {
   printedAt: Date;
   /** Further count tables of other capabilities (objections and disputes), printed after these. */
   extra?: { title: string; rows: [string, number | string][] }[];
+  /** Drawn after the tables (the charts of issue 11). */
+  draw?: (doc: PDFKit.PDFDocument) => void;
 }): Promise<Buffer> {
   const { report: r, issuedBy } = input;
-  const title = r.kind === 'daily' ? 'LAPORAN HARIAN LAYANAN INFORMASI PUBLIK' : 'LAPORAN BULANAN LAYANAN INFORMASI PUBLIK';
+  const title = r.kind === 'daily' ? 'LAPORAN HARIAN LAYANAN INFORMASI PUBLIK' : r.kind === 'monthly' ? 'LAPORAN BULANAN LAYANAN INFORMASI PUBLIK' : 'LAPORAN LAYANAN INFORMASI PUBLIK';
   const period = r.kind === 'daily' ? formatDate(r.from, 'id') : `${formatDate(r.from, 'id')} s.d. ${formatDate(r.to, 'id')}`;
   const doc = startLetter(issuedBy, input.logoPng, title, `Periode ${period}`);
   table(doc, 'Ringkasan', [
@@ -49,6 +51,7 @@ export async function renderServiceReportPdf(input: {
   table(doc, 'Keputusan (pemberitahuan tertulis pada periode ini)', Object.entries(r.byOutcome).map(([k, v]) => [OUTCOME_ID[k as keyof typeof OUTCOME_ID], v]));
   table(doc, 'Status terkini permohonan yang diterima pada periode ini', Object.entries(r.byStatus).filter(([, v]) => v > 0).map(([k, v]) => [STATUS_ID[k as keyof typeof STATUS_ID], v]));
   for (const extra of input.extra ?? []) table(doc, extra.title, extra.rows);
+  input.draw?.(doc);
   if (r.kind === 'daily' && r.items.length > 0) {
     paragraph(doc, 'Daftar permohonan yang diterima', { bold: true });
     drawTable(

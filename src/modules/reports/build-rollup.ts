@@ -1,0 +1,116 @@
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { queryRows } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { auditActorOf, type Actor } from '../access/actor.ts';
+import { can, canReports } from '../access/permissions.ts';
+import { findOfficeBySlug, listOffices, type Office } from '../offices/queries.ts';
+import { AWAITING_NOTICE } from '../requests/status.ts';
+import type { Figures } from './figures.ts';
+import { readChildFigures, readStatistics } from './read-statistics.ts';
+
+// Oversight roll-ups (issue 11, ADR 0037): KPU RI and the national admin see every office,
+// a KPU Provinsi its kabupaten/kota — counts only, from the aggregates (ADR 0035) and two
+// indexed counts of open requests. Drilling into one office below is read-only and audited.
+
+export const ROLLUP_SORTS = ['name', 'received', 'open', 'overdue', 'onTime', 'average', 'objections'] as const;
+export type RollupSort = (typeof ROLLUP_SORTS)[number];
+
+export interface RollupRow {
+  office: Office;
+  figures: Figures;
+  open: number;
+  overdue: number;
+  dipPublished: boolean;
+}
+
+export interface Rollup {
+  office: Office;
+  year: number;
+  rows: RollupRow[];
+  total: Figures;
+  open: number;
+  overdue: number;
+}
+
+async function openCounts(ctx: Ctx, office: Office): Promise<Map<string, { open: number; overdue: number }>> {
+  const statuses = sql.raw(AWAITING_NOTICE.filter((s) => s !== 'INCOMPLETE').map((s) => `'${s}'`).join(','));
+  const rows = await queryRows<{ path: string; open: number; overdue: number }>(
+    ctx.db,
+    sql`select o.path, count(*)::int as open,
+          count(*) filter (where coalesce(r.extended_due_date, r.due_date) < (${ctx.clock.now().toISOString()}::timestamptz at time zone o.timezone)::date)::int as overdue
+        from requests r join offices o on o.id = r.office_id
+        where r.status in (${statuses}) and o.path like ${`${office.path}%`}
+        group by o.path`,
+  );
+  return new Map(rows.map((r) => [r.path, { open: r.open, overdue: r.overdue }]));
+}
+
+function sortKey(r: RollupRow, by: RollupSort): number | string {
+  switch (by) {
+    case 'name':
+      return r.office.name;
+    case 'received':
+      return r.figures.requests.received;
+    case 'open':
+      return r.open;
+    case 'overdue':
+      return r.overdue;
+    case 'onTime':
+      return r.figures.requests.onTimeRate ?? -1;
+    case 'average':
+      return r.figures.requests.averageWorkingDays ?? -1;
+    case 'objections':
+      return r.figures.objections.received;
+  }
+}
+
+export async function buildRollup(ctx: Ctx, actor: Actor, input: { officeId: string; year: number; sort: RollupSort; desc: boolean }): Promise<Rollup> {
+  const office = (await listOffices(ctx.db)).find((o) => o.id === input.officeId);
+  if (!office) throw AppError.notFound();
+  if (!canReports.viewRollup(actor, office)) throw AppError.forbidden();
+  const children = await listOffices(ctx.db, { parentId: office.id });
+  const [{ byChild, total }, open, dip] = await Promise.all([
+    readChildFigures(ctx.db, ctx.clock.now(), office, children, input.year),
+    openCounts(ctx, office),
+    queryRows<{ office_id: string }>(ctx.db, sql`select distinct office_id from dip_versions where year = ${input.year}`),
+  ]);
+  const published = new Set(dip.map((d) => d.office_id));
+  const sumOpen = (o: Office) => {
+    let n = { open: 0, overdue: 0 };
+    for (const [path, c] of open) if (path.startsWith(o.path)) n = { open: n.open + c.open, overdue: n.overdue + c.overdue };
+    return n;
+  };
+  const rows = children.map((c) => ({ office: c, figures: byChild.get(c.id)!, ...sumOpen(c), dipPublished: published.has(c.id) }));
+  rows.sort((a, b) => {
+    const x = sortKey(a, input.sort);
+    const y = sortKey(b, input.sort);
+    const cmp = typeof x === 'string' ? x.localeCompare(y as string, 'id') : x - (y as number);
+    return input.desc ? -cmp : cmp;
+  });
+  const all = sumOpen(office);
+  return { office, year: input.year, rows, total, open: all.open, overdue: all.overdue };
+}
+
+/**
+ * One office below, read-only: its figures, recorded in the child office's audit trail as
+ * oversight access by whom and from which office.
+ */
+export async function openOverseenOffice(ctx: Ctx, actor: Actor, input: { officeId: string; childSlug: string; year: number }): Promise<{ child: Office; figures: Figures }> {
+  const offices = await listOffices(ctx.db);
+  const office = offices.find((o) => o.id === input.officeId);
+  const child = await findOfficeBySlug(ctx.db, input.childSlug);
+  if (!office || !child || child.id === office.id || !child.path.startsWith(office.path)) throw AppError.notFound();
+  if (!canReports.viewRollup(actor, office) || !can.overseeOffice(actor, child)) throw AppError.forbidden();
+  const figures = await readStatistics(ctx.db, ctx.clock.now(), { office: child, year: input.year, scope: 'all' });
+  await ctx.db.transaction(async (tx) => {
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      { officeId: child.id, action: 'oversight.viewed', entityType: 'office', entityId: child.id, after: { by: office.slug, what: 'statistics', year: input.year } },
+      ctx.clock.now(),
+    );
+  });
+  return { child, figures };
+}
