@@ -12,6 +12,7 @@ import { createUserWithRole, grantRole, resetPassword, revokeRole, setUserDisabl
 import { findUserByEmail, listOfficeAssignments } from './modules/people/queries.ts';
 import { ROLES } from './modules/people/schema.ts';
 import { catalog } from './web/i18n/catalog.ts';
+import { safeError } from './platform/safe-error.ts';
 
 // `terbuka` — the administrator's command-line tool. It runs on the server with the
 // operator's rights and writes the same audit trail as the web interface.
@@ -224,7 +225,7 @@ program.parseAsync(process.argv).catch((e: unknown) => {
     const details = e.fields.map((f) => `  ${f.field}: ${t(f.key, f.params)}`).join('\n');
     console.error(`${t(e.key, e.params)}${details ? `\n${details}` : ''}`);
   } else {
-    console.error(e instanceof Error ? e.message : String(e));
+    console.error(safeError(e).message);
   }
   process.exitCode = 1;
 });

@@ -31,6 +31,8 @@ export interface AppServices {
   database: DatabaseHandle;
   clock: Clock;
   files: FileStore;
+  /** Where the server log goes (default stdout); tests capture it. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export const SESSION_COOKIE = 'tbk_session';
@@ -66,6 +68,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
         : {
             level: config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            ...(services.logStream ? { stream: services.logStream } : {}),
           },
     // A hop count trusts the nearest N addresses (as Fastify does for a number).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,

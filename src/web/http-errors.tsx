@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { AppError, isAppError, type FieldError } from '../platform/errors.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { fieldErrorOfIssue } from '../platform/validation.ts';
+import { safeError } from '../platform/safe-error.ts';
 import { publicActor } from '../modules/access/actor.ts';
 import { SimpleLayout } from './components/layout.tsx';
 import { pageCtx, sendPage } from './render.tsx';
@@ -115,8 +116,8 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppErro
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, req, reply) => {
     const appError = toAppError(error, app.services.config.uploadMaxBytes);
-    if (appError.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
-    else if (appError.status >= 500) req.log.warn({ err: error }, 'service error');
+    if (appError.code === 'INTERNAL') req.log.error({ err: safeError(error) }, 'unhandled error');
+    else if (appError.status >= 500) req.log.warn({ err: safeError(error) }, 'service error');
     // A failure before the request was fully decorated must still produce a page.
     if (!req.t) req.t = ((k: string) => k);
     if (!req.actor) req.actor = publicActor(req.id);

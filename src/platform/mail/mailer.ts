@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { PLATFORM_CHAIN } from '../audit/audit.ts';
 import { defineJob, enqueue } from '../jobs/queue.ts';
 import { mailOutbox } from './schema.ts';
+import { safeErrorLine } from '../safe-error.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -99,7 +100,7 @@ export const sendMailJob = (settings: { transport: MailTransport | null; from: s
     } catch (e) {
       await db
         .update(mailOutbox)
-        .set({ attempts: sql`${mailOutbox.attempts} + 1`, lastError: e instanceof Error ? e.message : String(e) })
+        .set({ attempts: sql`${mailOutbox.attempts} + 1`, lastError: safeErrorLine(e).slice(0, 2000) })
         .where(eq(mailOutbox.id, mail.id));
       throw e;
     }
