@@ -26,7 +26,7 @@ export function safeError(err: unknown, depth = 0): SafeError {
   if (!(err instanceof Error)) return { type: typeof err, message: '(non-error thrown)' };
   const e = err as unknown as Record<string, unknown>;
   const out: SafeError = {
-    type: err.name || err.constructor.name,
+    type: err.name && err.name !== 'Error' ? err.name : err.constructor.name,
     message: err.message.replace(PARAMS_LINE, '\nparams: (not logged)'),
   };
   for (const key of ['code', 'constraint', 'table', 'column'] as const) {
