@@ -10,7 +10,7 @@ import { z } from 'zod';
 
 export function jobDefinitions(config: Config): JobDefinition[] {
   return [
-    sendMailJob({ transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null, from: config.mailFrom }),
+    sendMailJob({ transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null, from: config.mailFrom, keys: config.dataKeys }),
     purgeSessionsJob(config),
     requestDeadlineSweepJob(config),
     objectionSweepJob(config),
