@@ -22,6 +22,7 @@ import { actorForUser } from '../modules/people/load-actor.ts';
 import { findUserById } from '../modules/people/queries.ts';
 import { resolveSession } from '../modules/people/sessions.ts';
 import { catalog } from './i18n/catalog.ts';
+import { registerControlCharacterCheck } from './control-chars.ts';
 import { registerErrorHandling } from './http-errors.tsx';
 import { routeModules } from './routes.ts';
 import './types.ts';
@@ -218,6 +219,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   });
 
   registerErrorHandling(app);
+  registerControlCharacterCheck(app);
   for (const register of routeModules) await app.register(register);
   return app;
 }

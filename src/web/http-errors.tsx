@@ -72,6 +72,9 @@ export function toAppError(err: unknown, uploadMaxBytes = 20 * 1024 * 1024): App
     default:
       break;
   }
+  // Text the database cannot hold (a NUL byte that got past the text helpers): the input's fault.
+  const dbCode = (e as { cause?: { code?: unknown } }).cause?.code ?? (e as { code?: unknown }).code;
+  if (dbCode === '22021' || dbCode === '22P05') return AppError.validation([{ field: 'body', key: 'validation.controlChars' }]);
   if (e.statusCode === 429) return new AppError('RATE_LIMITED', 'error.rateLimited');
   if (e.statusCode === 404) return AppError.notFound();
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {

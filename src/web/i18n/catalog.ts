@@ -5,11 +5,12 @@ import dip from './dip.ts';
 import publicPages from './public.ts';
 import objections from './objections.ts';
 import requests from './requests.ts';
+import security from './security.ts';
 import sops from './sops.ts';
 import staff from './staff.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
-const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops];
+const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, security];
 
 export const catalog: Record<Locale, Messages> = {
   id: Object.assign({}, ...namespaces.map((n) => n.id)) as Messages,
