@@ -23,7 +23,7 @@ import { findUserById } from '../modules/people/queries.ts';
 import { resolveSession } from '../modules/people/sessions.ts';
 import { catalog } from './i18n/catalog.ts';
 import { registerControlCharacterCheck } from './control-chars.ts';
-import { registerErrorHandling } from './http-errors.tsx';
+import { frameworkErrorHandler, registerErrorHandling } from './http-errors.tsx';
 import { routeModules } from './routes.ts';
 import './types.ts';
 
@@ -77,6 +77,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrorHandler,
   });
   app.decorate('services', services);
   app.decorate('staffRoutes', [] as StaffRoute[]);

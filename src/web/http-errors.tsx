@@ -6,6 +6,8 @@ import type { Translate } from '../platform/i18n.ts';
 import { fieldErrorOfIssue } from '../platform/validation.ts';
 import { safeError } from '../platform/safe-error.ts';
 import { publicActor } from '../modules/access/actor.ts';
+import { createTranslate, DEFAULT_LOCALE, localeFromAcceptLanguage, parseLocale } from '../platform/i18n.ts';
+import { catalog } from './i18n/catalog.ts';
 import { SimpleLayout } from './components/layout.tsx';
 import { pageCtx, sendPage } from './render.tsx';
 
@@ -63,6 +65,10 @@ export function toAppError(err: unknown, uploadMaxBytes = 20 * 1024 * 1024): App
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
       return new AppError('PAYLOAD_TOO_LARGE', 'error.fileTooLarge', { maxMb: Math.floor(uploadMaxBytes / 1048576) });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('URI_TOO_LONG', 'error.uriTooLong');
+    case 'FST_ERR_BAD_URL':
+      return AppError.notFound();
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'error.fileType');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -71,6 +77,10 @@ export function toAppError(err: unknown, uploadMaxBytes = 20 * 1024 * 1024): App
       return AppError.validation([{ field: 'body', key: 'validation.invalid' }]);
     default:
       break;
+  }
+  // A multipart body busboy cannot read (cut off, no boundary, a part without a name).
+  if (!e.code && err instanceof Error && /multipart|part header|Unexpected end of (form|multipart)|boundary/i.test(err.message)) {
+    return new AppError('VALIDATION', 'error.malformedBody', {}, [{ field: 'body', key: 'validation.invalid' }]);
   }
   // Text the database cannot hold (a NUL byte that got past the text helpers): the input's fault.
   const dbCode = (e as { cause?: { code?: unknown } }).cause?.code ?? (e as { code?: unknown }).code;
@@ -114,6 +124,31 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppErro
     </SimpleLayout>,
     err.status,
   );
+}
+
+/**
+ * Errors Fastify raises before routing (an over-long or undecodable URL): the request is not
+ * decorated yet, so the language comes from the raw headers.
+ */
+export function frameworkErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const isApi = req.url.startsWith('/api/');
+  const cookieLang = /(?:^|;\s*)tbk_lang=(id|en)\b/.exec(req.headers.cookie ?? '')?.[1];
+  const locale = (isApi ? localeFromAcceptLanguage(req.headers['accept-language']) : parseLocale(cookieLang)) ?? DEFAULT_LOCALE;
+  req.locale = locale;
+  req.t = createTranslate(catalog, locale);
+  req.actor = publicActor(req.id);
+  const appError = toAppError(error);
+  if (wantsJson(req)) {
+    void reply.code(appError.status).send(apiErrorBody(req.t, appError, req.id));
+    return;
+  }
+  // No session, cookies or CSRF exist this early: a plain page without the site's layout.
+  const esc = (v: string) => v.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const title = req.t(`error.title.${appError.status}`);
+  void reply
+    .code(appError.status)
+    .type('text/html; charset=utf-8')
+    .send(`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title></head><body><main><h1>${esc(title)}</h1><p>${esc(req.t(appError.key, appError.params))}</p><p><a href="/">${esc(req.t('error.goHome'))}</a></p></main></body></html>`);
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
