@@ -70,6 +70,7 @@ const envSchema = z
     PASSWORD_HASH_COST: z.coerce.number().int().min(14).max(20).default(17),
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
     LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+    AUDIT_ANCHOR_EMAIL: z.email().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -102,6 +103,8 @@ export interface Config {
   uploadMaxBytes: number;
   /** Sign-in attempts allowed per IP address per 5 minutes (accounts also lock, see login.ts). */
   loginAttemptsPerIp: number;
+  /** Where the daily audit anchor is emailed (it is always written to the log). */
+  auditAnchorEmail: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -170,5 +173,6 @@ export function loadConfig(
     passwordHashCost: e.PASSWORD_HASH_COST,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     loginAttemptsPerIp: e.LOGIN_ATTEMPTS_PER_IP,
+    auditAnchorEmail: e.AUDIT_ANCHOR_EMAIL,
   };
 }
