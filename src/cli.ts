@@ -12,6 +12,7 @@ import { createUserWithRole, grantRole, resetPassword, revokeRole, setUserDisabl
 import { findUserByEmail, listOfficeAssignments } from './modules/people/queries.ts';
 import { ROLES } from './modules/people/schema.ts';
 import { catalog } from './web/i18n/catalog.ts';
+import { safeError } from './platform/safe-error.ts';
 
 // `terbuka` — the administrator's command-line tool. It runs on the server with the
 // operator's rights and writes the same audit trail as the web interface.
@@ -206,15 +207,21 @@ program
   .command('verify')
   .description('recompute every hash chain and report tampering; exits 2 when a chain is broken')
   .option('--office <slug>')
-  .action((o: { office?: string }) =>
+  .option('--anchors', 'print the last seq and hash of every chain')
+  .option('--expect <anchor>', 'the anchor printed earlier; a different one is reported (exit 2) unless rows were only added')
+  .action((o: { office?: string; anchors?: boolean; expect?: string }) =>
     withServices(async (s) => {
       const ctx = ctxOf(s);
       const result = await verifyAuditChains(ctx.db, o.office ? await officeIdBySlug(ctx, o.office) : undefined);
-      if (result.problems.length === 0) {
+      if (o.anchors) for (const a of result.anchors) console.log(`CHAIN office ${a.officeId} seq ${a.seq} hash ${a.hash}`);
+      // Keep this line somewhere the database's users cannot write (ADR 0041).
+      console.log(`ANCHOR ${result.anchor} (${result.chains} chains, ${result.rows} rows, ${new Date().toISOString()})`);
+      if (result.problems.length === 0 && (!o.expect || o.expect === result.anchor)) {
         console.log(`OK: ${result.chains} chains, ${result.rows} rows, no tampering found.`);
         return;
       }
       for (const p of result.problems) console.log(`BROKEN office ${p.officeId} seq ${p.seq}: ${p.problem}`);
+      if (o.expect && o.expect !== result.anchor) console.log(`ANCHOR DIFFERS from the expected ${o.expect}: compare with --anchors output kept earlier.`);
       process.exitCode = 2;
     }),
   );
@@ -224,7 +231,7 @@ program.parseAsync(process.argv).catch((e: unknown) => {
     const details = e.fields.map((f) => `  ${f.field}: ${t(f.key, f.params)}`).join('\n');
     console.error(`${t(e.key, e.params)}${details ? `\n${details}` : ''}`);
   } else {
-    console.error(e instanceof Error ? e.message : String(e));
+    console.error(safeError(e).message);
   }
   process.exitCode = 1;
 });

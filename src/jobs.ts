@@ -5,16 +5,40 @@ import { purgeExpiredSessions } from './modules/people/sessions.ts';
 import { REQUEST_SWEEP_MINUTES, requestDeadlineSweepJob } from './modules/requests/requests-jobs.ts';
 import { OBJECTION_SWEEP_MINUTES, objectionSweepJob } from './modules/objections/objections-jobs.ts';
 import { z } from 'zod';
+import { verifyAuditChains } from './platform/audit/audit.ts';
+import { queueMail } from './platform/mail/mailer.ts';
 
 // Every job the worker runs, and the periodic sweeps. A capability adds its jobs here.
 
 export function jobDefinitions(config: Config): JobDefinition[] {
   return [
-    sendMailJob({ transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null, from: config.mailFrom }),
+    sendMailJob({ transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null, from: config.mailFrom, keys: config.dataKeys }),
     purgeSessionsJob(config),
     requestDeadlineSweepJob(config),
     objectionSweepJob(config),
+    auditAnchorJob(config),
   ];
+}
+
+/**
+ * Once a day: verify every audit chain from the log and write the anchor (ADR 0041) to the
+ * server log, and email it when AUDIT_ANCHOR_EMAIL is set, so a copy lives outside the database.
+ */
+export function auditAnchorJob(config: Config) {
+  return defineJob({
+    kind: 'audit.anchor',
+    payload: z.object({}),
+    async run({ db, now }) {
+      const r = await verifyAuditChains(db);
+      const line = { level: r.problems.length > 0 ? 50 : 30, time: now.getTime(), msg: 'audit anchor', anchor: r.anchor, chains: r.chains, rows: r.rows, problems: r.problems.length };
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+      if (!config.auditAnchorEmail) return;
+      const text = `Audit anchor ${now.toISOString()}\n\nANCHOR ${r.anchor}\nChains: ${r.chains}, rows: ${r.rows}, problems: ${r.problems.length}\n${r.problems.map((p) => `BROKEN office ${p.officeId} seq ${p.seq}: ${p.problem}`).join('\n')}`;
+      await db.transaction((tx) =>
+        queueMail(tx, null, { to: config.auditAnchorEmail!, subject: `[Terbuka] Audit anchor ${now.toISOString().slice(0, 10)}${r.problems.length > 0 ? ' — BROKEN' : ''}`, text, html: `<pre>${text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`, template: 'audit-anchor', dedupeKey: `audit-anchor:${now.toISOString().slice(0, 10)}` }, now),
+      );
+    },
+  });
 }
 
 function purgeSessionsJob(config: Config) {
@@ -32,5 +56,6 @@ export function periodicTasks(config: Config): PeriodicTask[] {
     { job: purgeSessionsJob(config), everyMinutes: 60 },
     { job: requestDeadlineSweepJob(config), everyMinutes: REQUEST_SWEEP_MINUTES },
     { job: objectionSweepJob(config), everyMinutes: OBJECTION_SWEEP_MINUTES },
+    { job: auditAnchorJob(config), everyMinutes: 24 * 60 },
   ];
 }

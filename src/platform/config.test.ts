@@ -48,3 +48,17 @@ describe('configuration', () => {
     expect(loadConfig({ ...keys, PORT: '', DATABASE_URL: '' }).port).toBe(3000);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts nobody by default', () => {
+    expect(loadConfig(keys).trustProxy).toBe(false);
+    expect(loadConfig({ ...keys, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+  it('takes a hop count or a list of addresses and CIDR ranges', () => {
+    expect(loadConfig({ ...keys, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ ...keys, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']);
+  });
+  it.each(['true', 'yes', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', ','])('refuses %s', (value) => {
+    expect(problemsOf({ ...keys, TRUST_PROXY: value })[0]).toMatch(/^TRUST_PROXY /);
+  });
+});

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // The only reader of process.env. Parsed once at boot; a bad or missing variable stops the
@@ -6,6 +7,35 @@ import { z } from 'zod';
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+// Who may set X-Forwarded-For: nobody (default), the nearest N hops, or the listed proxy
+// addresses and CIDR ranges. `true` (trust any client's own header) is refused.
+function isAddressOrCidr(v: string): boolean {
+  const [addr, bits, extra] = v.split('/');
+  if (extra !== undefined || !addr) return false;
+  const family = isIP(addr);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+const trustProxy = z.string().transform((raw, ctx): false | number | string[] => {
+  const v = raw.trim();
+  if (v === 'false' || v === '0' || v === 'no' || v === 'none') return false;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  if (v === 'true' || v === '1' || v === 'yes') {
+    ctx.addIssue({ code: 'custom', message: 'true would trust any client\'s own X-Forwarded-For; give the proxy addresses (e.g. 127.0.0.1,10.0.0.0/8) or a hop count' });
+    return z.NEVER;
+  }
+  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.filter((s) => !isAddressOrCidr(s));
+  if (list.length === 0 || bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `must be a hop count or a comma-separated list of IP addresses/CIDR ranges (bad: ${bad.join(', ')})` });
+    return z.NEVER;
+  }
+  return list;
+});
 
 const base64Key = z
   .string()
@@ -33,13 +63,14 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default('Terbuka PPID <no-reply@localhost>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     RUN_WORKER: bool.default(true),
-    TRUST_PROXY: bool.default(false),
+    TRUST_PROXY: trustProxy.default(false),
     SEED_DEMO: bool.optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     PASSWORD_HASH_COST: z.coerce.number().int().min(14).max(20).default(17),
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
     LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
+    AUDIT_ANCHOR_EMAIL: z.email().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -64,13 +95,16 @@ export interface Config {
   mailFrom: string;
   logLevel: string;
   runWorker: boolean;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false = no proxy, a hop count, or the trusted proxy addresses/CIDRs. */
+  trustProxy: false | number | string[];
   seedDemo: boolean;
   session: { idleMinutes: number; maxHours: number };
   passwordHashCost: number;
   uploadMaxBytes: number;
   /** Sign-in attempts allowed per IP address per 5 minutes (accounts also lock, see login.ts). */
   loginAttemptsPerIp: number;
+  /** Where the daily audit anchor is emailed (it is always written to the log). */
+  auditAnchorEmail: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -139,5 +173,6 @@ export function loadConfig(
     passwordHashCost: e.PASSWORD_HASH_COST,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     loginAttemptsPerIp: e.LOGIN_ATTEMPTS_PER_IP,
+    auditAnchorEmail: e.AUDIT_ANCHOR_EMAIL,
   };
 }

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'URI_TOO_LONG'
   | 'LOCKED'
   | 'UNAVAILABLE'
   | 'INTERNAL';
@@ -25,6 +26,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   UNPROCESSABLE: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  URI_TOO_LONG: 414,
   LOCKED: 423,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,

@@ -24,7 +24,8 @@ import { findUserById } from '../modules/people/queries.ts';
 import { resolveSession } from '../modules/people/sessions.ts';
 import { LANG_COOKIE, SESSION_COOKIE } from './cookies.ts';
 import { catalog } from './i18n/catalog.ts';
-import { registerErrorHandling } from './http-errors.tsx';
+import { registerControlCharacterCheck } from './control-chars.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './http-errors.tsx';
 import { routeModules } from './routes.ts';
 import './types.ts';
 
@@ -33,6 +34,8 @@ export interface AppServices {
   database: DatabaseHandle;
   clock: Clock;
   files: FileStore;
+  /** Where the server log goes (default stdout); tests capture it. */
+  logStream?: NodeJS.WritableStream;
 }
 
 
@@ -53,6 +56,10 @@ declare module 'fastify' {
   }
 }
 
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 export async function buildApp(services: AppServices): Promise<FastifyInstance> {
   const { config } = services;
   // One log line per request, written asynchronously in 8 KB blocks (pino's default is a
@@ -65,14 +72,16 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
         : {
             level: config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            stream: pino.destination({ dest: 1, sync: false, minLength: 8192 }),
+            stream: services.logStream ?? pino.destination({ dest: 1, sync: false, minLength: 8192 }),
           },
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: config.trustProxy,
+    // A hop count trusts the nearest N addresses (as Fastify does for a number).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrorHandler,
   });
   app.decorate('services', services);
   app.decorate('staffRoutes', [] as StaffRoute[]);
@@ -222,6 +231,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   });
 
   registerErrorHandling(app);
+  registerControlCharacterCheck(app);
   for (const register of routeModules) await app.register(register);
   return app;
 }

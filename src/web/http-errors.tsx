@@ -4,7 +4,10 @@ import type { z } from 'zod';
 import { AppError, isAppError, type FieldError } from '../platform/errors.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { fieldErrorOfIssue } from '../platform/validation.ts';
+import { safeError } from '../platform/safe-error.ts';
 import { publicActor } from '../modules/access/actor.ts';
+import { createTranslate, DEFAULT_LOCALE, localeFromAcceptLanguage, parseLocale } from '../platform/i18n.ts';
+import { catalog } from './i18n/catalog.ts';
 import { SimpleLayout } from './components/layout.tsx';
 import { pageCtx, sendPage } from './render.tsx';
 
@@ -62,6 +65,10 @@ export function toAppError(err: unknown, uploadMaxBytes = 20 * 1024 * 1024): App
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
       return new AppError('PAYLOAD_TOO_LARGE', 'error.fileTooLarge', { maxMb: Math.floor(uploadMaxBytes / 1048576) });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('URI_TOO_LONG', 'error.uriTooLong');
+    case 'FST_ERR_BAD_URL':
+      return AppError.notFound();
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'error.fileType');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -71,6 +78,13 @@ export function toAppError(err: unknown, uploadMaxBytes = 20 * 1024 * 1024): App
     default:
       break;
   }
+  // A multipart body busboy cannot read (cut off, no boundary, a part without a name).
+  if (!e.code && err instanceof Error && /multipart|part header|Unexpected end of (form|multipart)|boundary/i.test(err.message)) {
+    return new AppError('VALIDATION', 'error.malformedBody', {}, [{ field: 'body', key: 'validation.invalid' }]);
+  }
+  // Text the database cannot hold (a NUL byte that got past the text helpers): the input's fault.
+  const dbCode = (e as { cause?: { code?: unknown } }).cause?.code ?? (e as { code?: unknown }).code;
+  if (dbCode === '22021' || dbCode === '22P05') return AppError.validation([{ field: 'body', key: 'validation.controlChars' }]);
   if (e.statusCode === 429) return new AppError('RATE_LIMITED', 'error.rateLimited');
   if (e.statusCode === 404) return AppError.notFound();
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
@@ -112,11 +126,36 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppErro
   );
 }
 
+/**
+ * Errors Fastify raises before routing (an over-long or undecodable URL): the request is not
+ * decorated yet, so the language comes from the raw headers.
+ */
+export function frameworkErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const isApi = req.url.startsWith('/api/');
+  const cookieLang = /(?:^|;\s*)tbk_lang=(id|en)\b/.exec(req.headers.cookie ?? '')?.[1];
+  const locale = (isApi ? localeFromAcceptLanguage(req.headers['accept-language']) : parseLocale(cookieLang)) ?? DEFAULT_LOCALE;
+  req.locale = locale;
+  req.t = createTranslate(catalog, locale);
+  req.actor = publicActor(req.id);
+  const appError = toAppError(error);
+  if (wantsJson(req)) {
+    void reply.code(appError.status).send(apiErrorBody(req.t, appError, req.id));
+    return;
+  }
+  // No session, cookies or CSRF exist this early: a plain page without the site's layout.
+  const esc = (v: string) => v.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const title = req.t(`error.title.${appError.status}`);
+  void reply
+    .code(appError.status)
+    .type('text/html; charset=utf-8')
+    .send(`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title></head><body><main><h1>${esc(title)}</h1><p>${esc(req.t(appError.key, appError.params))}</p><p><a href="/">${esc(req.t('error.goHome'))}</a></p></main></body></html>`);
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, req, reply) => {
     const appError = toAppError(error, app.services.config.uploadMaxBytes);
-    if (appError.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
-    else if (appError.status >= 500) req.log.warn({ err: error }, 'service error');
+    if (appError.code === 'INTERNAL') req.log.error({ err: safeError(error) }, 'unhandled error');
+    else if (appError.status >= 500) req.log.warn({ err: safeError(error) }, 'service error');
     // A failure before the request was fully decorated must still produce a page.
     if (!req.t) req.t = ((k: string) => k);
     if (!req.actor) req.actor = publicActor(req.id);

@@ -48,7 +48,7 @@ describe('sign-in', () => {
     expect(cookie.sameSite).toBe('Lax');
     // Without TRUST_PROXY the forwarded header is ignored: plain http, no Secure flag.
     expect(cookie.secure).toBeFalsy();
-    const https = await createTestApp({ env: { TRUST_PROXY: 'true' }, db: t.db });
+    const https = await createTestApp({ env: { TRUST_PROXY: '127.0.0.1' }, db: t.db });
     try {
       const c2 = new TestClient(https.app);
       const tok = await c2.csrfToken('/staff/login');

@@ -86,6 +86,10 @@ describe('emails', () => {
     }
     const [row] = await t.db.db.select().from(mailOutbox).where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.toAddress, requester)));
     expect(row!.status).toBe('sent');
+    // What stays behind holds neither the code nor the download token, not even encrypted.
+    expect(JSON.stringify(row)).not.toContain(submitted.trackingCode);
+    expect(JSON.stringify(row)).not.toContain(submitted.documentsToken);
+    expect(row!.secretsEncrypted).toBeNull();
   });
 });
 

@@ -103,6 +103,7 @@ export async function deliverRequest(ctx: RequestsCtx, actor: Actor, input: { of
           template: 'request-delivered',
           entityType: 'request',
           entityId: after.id,
+          ...(token ? { secrets: { values: [token], keys: ctx.keys } } : {}),
         },
         now,
       );

@@ -323,6 +323,8 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
           template: 'request-received',
           entityType: 'request',
           entityId: request!.id,
+          // The code and the download token let the holder act as the requester: never readable in the outbox.
+          secrets: { values: [trackingCode, documentsToken], keys: ctx.keys },
         },
         now,
       );

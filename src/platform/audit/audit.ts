@@ -112,24 +112,48 @@ export async function recordAudit(tx: Db, actor: AuditActor, entry: AuditEntry, 
 export interface ChainProblem {
   officeId: string;
   seq: number;
-  problem: 'hash-mismatch' | 'broken-link' | 'missing-row' | 'head-mismatch';
+  problem: 'hash-mismatch' | 'broken-link' | 'missing-row' | 'head-mismatch' | 'head-missing';
+}
+
+/** The last row of one chain as recomputed from the log: what an operator keeps elsewhere. */
+export interface ChainAnchor {
+  officeId: string;
+  seq: number;
+  hash: string;
 }
 
 export interface VerifyResult {
   chains: number;
   rows: number;
   problems: ChainProblem[];
+  anchors: ChainAnchor[];
+  /** sha256 over every chain's anchor: one value to compare with yesterday's copy. */
+  anchor: string;
 }
 
-/** Recomputes every chain (or one office's) and reports each row that does not fit. */
+/**
+ * Recomputes every chain (or one office's) from audit_log itself and reports each row that does
+ * not fit. The chain heads are a cache, not the truth: a chain is found by its rows, so deleting
+ * its head hides nothing (it is reported as head-missing); a gap in seq is missing-row, a
+ * changed row hash-mismatch or broken-link, a truncated tail head-mismatch. A tail truncated
+ * together with its head is caught only by comparing the printed anchor with a kept copy.
+ */
 export async function verifyAuditChains(db: Db, onlyOfficeId?: string): Promise<VerifyResult> {
   const heads = await db
     .select()
     .from(auditChainHeads)
     .where(onlyOfficeId ? eq(auditChainHeads.officeId, onlyOfficeId) : sql`true`);
+  const logged = await db
+    .selectDistinct({ officeId: auditLog.officeId })
+    .from(auditLog)
+    .where(onlyOfficeId ? eq(auditLog.officeId, onlyOfficeId) : sql`true`);
+  const headOf = new Map(heads.map((h) => [h.officeId, h]));
+  const officeIds = [...new Set([...logged.map((l) => l.officeId), ...heads.map((h) => h.officeId)])].sort();
   const problems: ChainProblem[] = [];
+  const anchors: ChainAnchor[] = [];
   let rows = 0;
-  for (const head of heads) {
+  for (const officeId of officeIds) {
+    const head = headOf.get(officeId);
     let prevHash = '';
     let expectedSeq = 1;
     let lastSeq = 0;
@@ -138,16 +162,16 @@ export async function verifyAuditChains(db: Db, onlyOfficeId?: string): Promise<
       const page = await db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.officeId, head.officeId), gt(auditLog.seq, lastSeq)))
+        .where(and(eq(auditLog.officeId, officeId), gt(auditLog.seq, lastSeq)))
         .orderBy(asc(auditLog.seq))
         .limit(pageSize);
       for (const row of page) {
         rows++;
         if (row.seq !== expectedSeq) {
-          problems.push({ officeId: head.officeId, seq: expectedSeq, problem: 'missing-row' });
+          problems.push({ officeId, seq: expectedSeq, problem: 'missing-row' });
         }
         if (row.prevHash !== prevHash) {
-          problems.push({ officeId: head.officeId, seq: row.seq, problem: 'broken-link' });
+          problems.push({ officeId, seq: row.seq, problem: 'broken-link' });
         }
         const recomputed = rowHash(row.prevHash, {
           ...row,
@@ -155,7 +179,7 @@ export async function verifyAuditChains(db: Db, onlyOfficeId?: string): Promise<
           after: row.after ?? null,
         });
         if (recomputed !== row.hash) {
-          problems.push({ officeId: head.officeId, seq: row.seq, problem: 'hash-mismatch' });
+          problems.push({ officeId, seq: row.seq, problem: 'hash-mismatch' });
         }
         prevHash = row.hash;
         expectedSeq = row.seq + 1;
@@ -163,11 +187,15 @@ export async function verifyAuditChains(db: Db, onlyOfficeId?: string): Promise<
       }
       if (page.length < pageSize) break;
     }
-    if (lastSeq !== head.seq || prevHash !== head.hash) {
-      problems.push({ officeId: head.officeId, seq: head.seq, problem: 'head-mismatch' });
+    if (!head) {
+      problems.push({ officeId, seq: lastSeq, problem: 'head-missing' });
+    } else if (lastSeq !== head.seq || prevHash !== head.hash) {
+      problems.push({ officeId, seq: head.seq, problem: 'head-mismatch' });
     }
+    anchors.push({ officeId, seq: lastSeq, hash: prevHash });
   }
-  return { chains: heads.length, rows, problems };
+  const anchor = sha256Hex(anchors.map((a) => `${a.officeId}:${a.seq}:${a.hash}`).join('\n'));
+  return { chains: officeIds.length, rows, problems, anchors, anchor };
 }
 
 export type AuditRow = typeof auditLog.$inferSelect;

@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { PLATFORM_CHAIN } from '../audit/audit.ts';
 import { jobs } from './schema.ts';
+import { safeErrorLine } from '../safe-error.ts';
 
 export interface JobContext<P> {
   db: Db;
@@ -155,7 +156,7 @@ export class JobWorker {
           .set({ status: 'done', finishedAt: clock.now(), lockedBy: null, lockedUntil: null, lastError: null })
           .where(and(eq(jobs.officeId, job.officeId), eq(jobs.id, job.id)));
       } catch (e) {
-        const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+        const message = safeErrorLine(e);
         const giveUp = job.attempts >= job.maxAttempts || !def;
         this.opts.log?.(giveUp ? 'error' : 'warn', 'job failed', { kind: job.kind, id: job.id, error: message });
         await db

@@ -5,6 +5,8 @@ import type { Db } from '../db/database.ts';
 import { PLATFORM_CHAIN } from '../audit/audit.ts';
 import { defineJob, enqueue } from '../jobs/queue.ts';
 import { mailOutbox } from './schema.ts';
+import { decryptText, encryptText, type KeyRing } from '../crypto.ts';
+import { safeErrorLine } from '../safe-error.ts';
 
 export interface OutgoingMail {
   to: string;
@@ -17,6 +19,36 @@ export interface OutgoingMail {
   entityId?: string;
   /** Same key (per office) twice = one email: reminders are sent once. */
   dedupeKey?: string;
+  /**
+   * Values in the text that let the recipient act (tracking code, download token). They are
+   * stored only encrypted with `keys`; the stored bodies, and so the outbox, show a placeholder.
+   */
+  secrets?: { values: string[]; keys: KeyRing };
+}
+
+// How a secret sits in a stored body: a marker the sender fills in and the outbox hides.
+const SECRET_MARK = /⟦secret:(\d+)⟧/g;
+export const HIDDEN_SECRET = '[disembunyikan]';
+
+function sealSecrets(mail: OutgoingMail): { subject: string; text: string; html: string; secretsEncrypted: string | null } {
+  const values = (mail.secrets?.values ?? []).filter((v) => v.length >= 6);
+  if (!mail.secrets || values.length === 0) return { subject: mail.subject, text: mail.text, html: mail.html, secretsEncrypted: null };
+  const mark = (body: string) => values.reduce((out, v, i) => out.split(v).join(`⟦secret:${i}⟧`), body);
+  return {
+    subject: mark(mail.subject),
+    text: mark(mail.text),
+    html: mark(mail.html),
+    secretsEncrypted: encryptText(mail.secrets.keys, JSON.stringify(values)),
+  };
+}
+
+/** A stored body as staff may read it: every secret replaced by a placeholder. */
+export function hideSecrets(body: string): string {
+  return body.replace(SECRET_MARK, HIDDEN_SECRET);
+}
+
+function fillSecrets(body: string, values: string[]): string {
+  return body.replace(SECRET_MARK, (_m, i: string) => values[Number(i)] ?? HIDDEN_SECRET);
 }
 
 export interface MailTransport {
@@ -44,14 +76,16 @@ export async function queueMail(
   now: Date,
 ): Promise<boolean> {
   const office = officeId ?? PLATFORM_CHAIN;
+  const sealed = sealSecrets(mail);
   const rows = await tx
     .insert(mailOutbox)
     .values({
       officeId: office,
       toAddress: mail.to,
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html,
+      subject: sealed.subject,
+      textBody: sealed.text,
+      htmlBody: sealed.html,
+      secretsEncrypted: sealed.secretsEncrypted,
       template: mail.template,
       entityType: mail.entityType ?? null,
       entityId: mail.entityId ?? null,
@@ -73,7 +107,7 @@ export const sendMailJobType = {
 };
 
 /** The job that hands a queued email to SMTP; with no transport the email is held. */
-export const sendMailJob = (settings: { transport: MailTransport | null; from: string }) =>
+export const sendMailJob = (settings: { transport: MailTransport | null; from: string; keys?: KeyRing }) =>
   defineJob({
   ...sendMailJobType,
   async run({ db, payload, now }) {
@@ -85,21 +119,24 @@ export const sendMailJob = (settings: { transport: MailTransport | null; from: s
       return;
     }
     try {
+      if (mail.secretsEncrypted && !settings.keys) throw new Error('mail.send needs the data keys to fill in the secrets');
+      const secrets = mail.secretsEncrypted && settings.keys ? (JSON.parse(decryptText(settings.keys, mail.secretsEncrypted)) as string[]) : [];
       const { messageId } = await transport.send({
         from: settings.from,
         to: mail.toAddress,
-        subject: mail.subject,
-        text: mail.textBody,
-        html: mail.htmlBody,
+        subject: fillSecrets(mail.subject, secrets),
+        text: fillSecrets(mail.textBody, secrets),
+        html: fillSecrets(mail.htmlBody, secrets),
       });
+      // Once delivered the secrets are not kept, not even encrypted.
       await db
         .update(mailOutbox)
-        .set({ status: 'sent', sentAt: now, messageId, attempts: sql`${mailOutbox.attempts} + 1`, lastError: null })
+        .set({ status: 'sent', sentAt: now, messageId, attempts: sql`${mailOutbox.attempts} + 1`, lastError: null, secretsEncrypted: null })
         .where(eq(mailOutbox.id, mail.id));
     } catch (e) {
       await db
         .update(mailOutbox)
-        .set({ attempts: sql`${mailOutbox.attempts} + 1`, lastError: e instanceof Error ? e.message : String(e) })
+        .set({ attempts: sql`${mailOutbox.attempts} + 1`, lastError: safeErrorLine(e).slice(0, 2000) })
         .where(eq(mailOutbox.id, mail.id));
       throw e;
     }

@@ -11,6 +11,11 @@ export const mailOutbox = pgTable(
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body').notNull(),
+    /**
+     * Secrets that let someone act as the recipient (tracking code, download link), AES-GCM
+     * encrypted; the bodies above hold placeholders instead (see mailer.ts). Cleared once sent.
+     */
+    secretsEncrypted: text('secrets_encrypted'),
     status: text('status', { enum: ['queued', 'sent', 'held', 'failed'] }).notNull().default('queued'),
     template: text('template').notNull(),
     entityType: text('entity_type'),

@@ -26,7 +26,13 @@ export async function calendarApi(app: FastifyInstance): Promise<void> {
           'Counts working days by the office calendar (weekends, libur nasional, cuti bersama, election holidays, office closures) in the office time zone. The day of receipt is day 0; a submission after the office cut-off or on a non-working day counts on the next working day. `skipped` explains every day passed over.',
         querystring: z.object({
           office: z.string().min(1).max(80).describe('Office slug, e.g. kpu-kota-bandung'),
-          receivedAt: z.iso.datetime({ offset: true }).describe('ISO-8601 instant, e.g. 2026-03-16T09:00:00+07:00'),
+          receivedAt: z.iso
+            .datetime({ offset: true })
+            .refine((v) => {
+              const year = new Date(v).getUTCFullYear();
+              return year >= 2000 && year <= 2100;
+            }, { message: 'validation.year' })
+            .describe('ISO-8601 instant between the years 2000 and 2100, e.g. 2026-03-16T09:00:00+07:00'),
           workingDays: z.coerce.number({ message: 'validation.workingDays' }).int({ message: 'validation.workingDays' }).min(0, { message: 'validation.workingDays' }).max(366, { message: 'validation.workingDays' }),
         }),
         response: {

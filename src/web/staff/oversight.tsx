@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listAuditEntries, verifyAuditChains, type AuditRow, type VerifyResult } from '../../platform/audit/audit.ts';
 import { formatDateTime } from '../../platform/i18n.ts';
-import { listOutbox } from '../../platform/mail/mailer.ts';
+import { hideSecrets, listOutbox } from '../../platform/mail/mailer.ts';
 import type { mailOutbox } from '../../platform/mail/schema.ts';
 import type { Office } from '../../modules/offices/queries.ts';
 import { ActionButton } from '../components/forms.tsx';
@@ -76,11 +76,11 @@ function OutboxPage({ ctx, office, mails, open }: { ctx: PageCtx; office: Office
       {open ? (
         <article>
           <header>
-            <strong>{open.subject}</strong>
+            <strong>{hideSecrets(open.subject)}</strong>
             <br />
             {t('outbox.to')}: {open.toAddress} · {formatDateTime(open.createdAt, ctx.locale, office.timezone)}
           </header>
-          <pre class="mail-text">{open.textBody}</pre>
+          <pre class="mail-text">{hideSecrets(open.textBody)}</pre>
         </article>
       ) : null}
       {mails.length === 0 ? (
@@ -102,7 +102,7 @@ function OutboxPage({ ctx, office, mails, open }: { ctx: PageCtx; office: Office
                   <td>{formatDateTime(m.createdAt, ctx.locale, office.timezone)}</td>
                   <td>{m.toAddress}</td>
                   <td>
-                    <a href={`/staff/${office.slug}/kotak-keluar?email=${m.id}`}>{m.subject}</a>
+                    <a href={`/staff/${office.slug}/kotak-keluar?email=${m.id}`}>{hideSecrets(m.subject)}</a>
                   </td>
                   <td>{t(`outbox.status.${m.status}`)}</td>
                 </tr>

@@ -283,8 +283,10 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post<{ Params: { office: string; userId: string } }>('/staff/:office/pengguna/:userId/peran', permission, async (req, reply) => {
+    const parsed = z.uuid().safeParse(req.params.userId);
+    if (!parsed.success) return reply.callNotFound();
+    const userId = parsed.data;
     const { fields } = await readForm(req);
-    const userId = z.uuid().parse(req.params.userId);
     return formAction(
       req,
       reply,
