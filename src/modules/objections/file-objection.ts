@@ -6,7 +6,7 @@ import { fieldErrorsOf } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canObjections } from '../access/permissions.ts';
 import { loadOfficeCalendar } from '../calendar/queries.ts';
-import { instantOfLocal, localDateTime } from '../calendar/working-days.ts';
+import { countsAsReceivedOn, instantOfLocal, localDateTime } from '../calendar/working-days.ts';
 import { getOfficeSettings, type Office } from '../offices/queries.ts';
 import { issuedByOf, officerOf } from '../requests/officer.ts';
 import { findDecision, findDelivery, findRequestByNumber, type RequestRow } from '../requests/queries.ts';
@@ -136,13 +136,14 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
     staffEmails(ctx.db, office, ['ATASAN_PPID', 'PPID'], now),
   ]);
   const receivedLocal = localDateTime(receivedAt, office.timezone).date;
+  const receiptRule = { timeZone: office.timezone, cutoff: settings.cutoff };
   const assessment = assessFiling(
     calendar,
     data.grounds,
     {
       noticeDueOn: request.extendedDueDate ?? request.dueDate,
-      noticeOn: decision ? localDateTime(decision.decidedAt, office.timezone).date : null,
-      deliveredOn: delivery ? localDateTime(delivery.deliveredAt, office.timezone).date : null,
+      noticeOn: decision ? countsAsReceivedOn(calendar, decision.decidedAt, receiptRule) : null,
+      deliveredOn: delivery ? countsAsReceivedOn(calendar, delivery.deliveredAt, receiptRule) : null,
     },
     receivedLocal,
   );
@@ -255,6 +256,7 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
             groundsText,
             dueDateText: dueText,
             workingDays: answerDays,
+            profile: explanation.profile,
             late,
             trackingUrl: objectionTrackingUrl(ctx.publicUrl, office.slug),
           }),

@@ -3,13 +3,14 @@ import archive from './archive.ts';
 import common from './common.ts';
 import dip from './dip.ts';
 import publicPages from './public.ts';
+import lawPeriods from './law-periods.ts';
 import objections from './objections.ts';
 import requests from './requests.ts';
 import sops from './sops.ts';
 import staff from './staff.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
-const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops];
+const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, lawPeriods];
 
 export const catalog: Record<Locale, Messages> = {
   id: Object.assign({}, ...namespaces.map((n) => n.id)) as Messages,
