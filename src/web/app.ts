@@ -25,6 +25,7 @@ import { catalog } from './i18n/catalog.ts';
 import { registerErrorHandling } from './http-errors.tsx';
 import { routeModules } from './routes.ts';
 import './types.ts';
+import '../modules/deadline-listeners.ts';
 
 export interface AppServices {
   config: Config;

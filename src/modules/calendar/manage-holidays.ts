@@ -1,12 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { formatDate } from '../../platform/i18n.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { field, parseInput } from '../../platform/validation.ts';
 import { auditActorOf, type Actor } from '../access/actor.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
+import { calendarChanged } from './calendar-changes.ts';
 import { NATIONAL_DAY_OFF_KINDS, parseHolidayCsv, type HolidayRow } from './holiday-csv.ts';
 import { parseHolidayIcal } from './holiday-ical.ts';
 import { findHoliday } from './queries.ts';
@@ -38,6 +40,7 @@ export async function addHoliday(ctx: Ctx, actor: Actor, raw: unknown): Promise<
       .returning();
     if (!row) throw AppError.field('date', 'validation.holidayExists');
     await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'holiday.added', entityType: 'holiday', entityId: row.id, after: row }, now);
+    await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `hari libur ditambahkan, ${formatDate(row.date, 'id')} (${row.name})` }, now);
   });
 }
 
@@ -49,6 +52,7 @@ export async function removeHoliday(ctx: Ctx, actor: Actor, holidayId: string): 
     if (!before) throw AppError.notFound();
     await tx.delete(holidays).where(eq(holidays.id, holidayId));
     await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'holiday.removed', entityType: 'holiday', entityId: holidayId, before }, now);
+    await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `hari libur dihapus, ${formatDate(before.date, 'id')} (${before.name})` }, now);
   });
 }
 
@@ -126,6 +130,9 @@ async function applyHolidayRows(
       { officeId: null, action: 'holiday.imported', entityType: 'holiday', after: { source, added, updated, years } },
       now,
     );
+    if (added + updated > 0 || markYearsCovered) {
+      await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `daftar hari libur tahun ${years.join(', ')} dimuat` }, now);
+    }
     return { added, updated, years };
   });
 }
@@ -141,6 +148,7 @@ export async function confirmHolidayYear(ctx: Ctx, actor: Actor, raw: unknown): 
       .values({ year: input.year, note: input.note ?? null, confirmedAt: now, confirmedBy: actor.label })
       .onConflictDoUpdate({ target: holidayYears.year, set: { note: input.note ?? null, confirmedAt: now, confirmedBy: actor.label } });
     await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'holiday.year_confirmed', entityType: 'holiday_year', entityId: String(input.year), after: input }, now);
+    await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `daftar hari libur tahun ${input.year} dinyatakan lengkap` }, now);
   });
 }
 
@@ -164,6 +172,7 @@ export async function addOfficeClosure(ctx: Ctx, actor: Actor, officeId: string,
       .returning();
     if (!row) throw AppError.field('date', 'validation.closureExists');
     await recordAudit(tx, auditActorOf(actor), { officeId, action: 'closure.added', entityType: 'office_closure', entityId: row.id, after: row }, now);
+    await calendarChanged(tx, actor, { scope: 'OFFICE', officeId, cause: `kantor tutup, ${formatDate(row.date, 'id')} (${row.name})` }, now);
   });
 }
 
@@ -179,5 +188,6 @@ export async function removeOfficeClosure(ctx: Ctx, actor: Actor, officeId: stri
       .returning();
     if (!before) throw AppError.notFound();
     await recordAudit(tx, auditActorOf(actor), { officeId, action: 'closure.removed', entityType: 'office_closure', entityId: closureId, before }, now);
+    await calendarChanged(tx, actor, { scope: 'OFFICE', officeId, cause: `penutupan kantor dibatalkan, ${formatDate(before.date, 'id')} (${before.name})` }, now);
   });
 }

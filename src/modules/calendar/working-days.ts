@@ -291,6 +291,26 @@ export function computeDueDate(cal: WorkingCalendar, input: DueDateInput): DueDa
   };
 }
 
+/**
+ * The same period counted again from its stored day 0 on today's calendar (a holiday added
+ * or removed since): day 0 moves to the next working day if it has become a day off.
+ */
+export function recountDueDate(
+  cal: WorkingCalendar,
+  input: { receivedOn: IsoDate; workingDays: number; counting?: DayCounting },
+): DueDate {
+  const start = nextWorkingDayFrom(cal, input.receivedOn);
+  const counting = input.counting ?? 'NEXT_DAY_IS_DAY_ONE';
+  const steps = counting === 'RECEIPT_DAY_IS_DAY_ONE' ? Math.max(0, input.workingDays - 1) : input.workingDays;
+  const due = addWorkingDays(cal, start.date, steps);
+  return {
+    receivedOn: start.date,
+    dueDate: due.date,
+    skipped: [...start.skipped, ...due.skipped],
+    warnings: missingYears(cal, input.receivedOn, due.date),
+  };
+}
+
 /** Extends an existing due date by n working days (e.g. the one 7-day extension). */
 export function extendDueDate(cal: WorkingCalendar, dueDate: IsoDate, n: number): DueDate {
   const due = addWorkingDays(cal, dueDate, n);

@@ -88,7 +88,7 @@ function eventText(t: Translate, e: EventRow, locale: Locale): string {
   if (typeof d.channel === 'string') params.channel = t(`requests.channel.${d.channel}`);
   if (typeof d.outcome === 'string') params.outcome = t(`requests.outcome.${d.outcome}`);
   if (typeof d.kind === 'string') params.kind = t(`requests.deliveryKind.${d.kind}`);
-  for (const key of ['completionDueDate', 'newDueDate', 'dueDate', 'internalDueDate'] as const) {
+  for (const key of ['completionDueDate', 'newDueDate', 'dueDate', 'internalDueDate', 'from', 'to'] as const) {
     if (typeof d[key] === 'string') params[key] = formatDate(d[key], locale);
   }
   return t(`requests.event.${e.kind}`, params);
