@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { formatDate } from '../../platform/i18n.ts';
@@ -59,14 +59,22 @@ export async function removeHoliday(ctx: Ctx, actor: Actor, holidayId: string): 
 export const importInput = z.object({
   format: z.enum(['csv', 'ical']),
   defaultKind: z.enum(NATIONAL_DAY_OFF_KINDS).default('LIBUR_NASIONAL'),
-  /** Mark the years in the file as having their official list loaded. */
-  markYearsCovered: field.checkbox().default(true),
+  /** Mark the years in the file as having their official list loaded (off unless ticked). */
+  markYearsCovered: field.checkbox().default(false),
 });
+
+/**
+ * A normal SKB lists 25–29 national days off and joint leave days (2024: 29, 2025: 28,
+ * 2026: 25); a year with fewer than this after an import is flagged as probably incomplete.
+ */
+export const THIN_YEAR_DAYS = 15;
 
 export interface ImportResult {
   added: number;
   updated: number;
   years: number[];
+  /** Years that hold fewer national days off than a normal SKB after the import. */
+  thinYears: { year: number; days: number }[];
 }
 
 /**
@@ -80,7 +88,8 @@ export async function importHolidays(ctx: Ctx, actor: Actor, rawOptions: unknown
   if (parsed.problems.length > 0) {
     throw AppError.validation(
       parsed.problems.map<FieldError>((p) => ({
-        field: p.row > 0 ? `row ${p.row}: ${p.field}` : p.field,
+        // "row:3:date": the page names it "Baris 3, Tanggal" (see web/staff/calendar.tsx).
+        field: p.row > 0 ? `row:${p.row}:${p.field}` : p.field,
         key: p.key,
         ...(p.params ? { params: p.params } : {}),
       })),
@@ -130,10 +139,19 @@ async function applyHolidayRows(
       { officeId: null, action: 'holiday.imported', entityType: 'holiday', after: { source, added, updated, years } },
       now,
     );
+    const thinYears: { year: number; days: number }[] = [];
+    for (const year of years) {
+      const [counted] = await tx
+        .select({ n: sql<number>`count(distinct ${holidays.date})::int` })
+        .from(holidays)
+        .where(and(isNull(holidays.scopeOfficeId), gte(holidays.date, `${year}-01-01`), lte(holidays.date, `${year}-12-31`)));
+      const days = Number(counted?.n ?? 0);
+      if (days < THIN_YEAR_DAYS) thinYears.push({ year, days });
+    }
     if (added + updated > 0 || markYearsCovered) {
       await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `daftar hari libur tahun ${years.join(', ')} dimuat` }, now);
     }
-    return { added, updated, years };
+    return { added, updated, years, thinYears };
   });
 }
 
