@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor } from '../../src/modules/access/actor.ts';
 import { addHoliday, addOfficeClosure, confirmHolidayYear, removeOfficeClosure } from '../../src/modules/calendar/manage-holidays.ts';
 import { listOfficeClosures, loadOfficeCalendar } from '../../src/modules/calendar/queries.ts';
+import { buildObjectionRegister } from '../../src/modules/objections/build-objection-register.ts';
+import { renderObjectionDocument } from '../../src/modules/objections/objection-documents.ts';
 import { findObjection, listObjectionEvents } from '../../src/modules/objections/queries.ts';
 import { findRequest, listEvents } from '../../src/modules/requests/queries.ts';
 import { deadlineState } from '../../src/modules/requests/deadline-state.ts';
@@ -80,6 +82,14 @@ describe('recounting open deadlines when the calendar changes', () => {
     t.clock.set('2026-12-04T02:00:00Z');
     const filed = await objectOnline(t, o.id, request);
     const before = (await findObjection(t.db.db, o.id, filed.objectionId))!;
+    // Item 1: the warning is shown wherever the date is: the API answer, the PPID-F, the register.
+    expect(filed.dueWarnings).toEqual([{ code: 'HOLIDAYS_NOT_LOADED', year: 2027 }]);
+    const form = await renderObjectionDocument(requestsCtx(t), { kind: 'staff', actor: ppid, officeId: o.id, objectionId: filed.objectionId }, 'pernyataan-keberatan');
+    const formText = await pdfText(form.bytes);
+    expect(formText).toContain('21 Januari 2027');
+    expect(formText).toContain('tahun 2027 belum dimuat');
+    const register = await buildObjectionRegister(ctx(), ppid, { officeId: o.id, filter: {} });
+    expect(register.rows.find((r) => r.number === filed.number)?.dueDate).toContain('daftar libur 2027 belum dimuat');
     // 30 WD from Friday 4 December: 20 January, one later for the 5 January added above.
     expect(before.dueDate).toBe('2027-01-21');
     expect(before.dueExplanation.warnings).toEqual([{ code: 'HOLIDAYS_NOT_LOADED', year: 2027 }]);

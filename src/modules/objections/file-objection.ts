@@ -6,7 +6,7 @@ import { fieldErrorsOf } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canObjections } from '../access/permissions.ts';
 import { loadOfficeCalendar } from '../calendar/queries.ts';
-import { countsAsReceivedOn, instantOfLocal, localDateTime } from '../calendar/working-days.ts';
+import { countsAsReceivedOn, instantOfLocal, localDateTime, type CalendarWarning } from '../calendar/working-days.ts';
 import { getOfficeSettings, type Office } from '../offices/queries.ts';
 import { issuedByOf, officerOf } from '../requests/officer.ts';
 import { findDecision, findDelivery, findRequestByNumber, type RequestRow } from '../requests/queries.ts';
@@ -63,6 +63,8 @@ export interface FiledObjection {
   requestNumber: string;
   receivedAt: string;
   dueDate: string;
+  /** Years the answer period reaches whose holiday list is not loaded (issue 13 item 1). */
+  dueWarnings: CalendarWarning[];
   late: boolean;
   lateGrounds: string[];
 }
@@ -286,6 +288,7 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
       requestNumber: request.number,
       receivedAt: receivedAt.toISOString(),
       dueDate: due.dueDate,
+      dueWarnings: due.warnings,
       late,
       lateGrounds: assessment.lateGrounds,
     };

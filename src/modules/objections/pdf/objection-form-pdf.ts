@@ -70,6 +70,12 @@ export async function renderObjectionFormPdf(input: { objection: ObjectionRow; l
         : periodPhraseId('objectionAnswer', o.answerDays)
     }).`,
   );
+  for (const w of o.dueExplanation.warnings) {
+    paragraph(
+      doc,
+      `Catatan: daftar hari libur dan cuti bersama tahun ${w.year} belum dimuat; tanggal ini dihitung dengan hari kerja Senin–Jumat dan hari libur bertanggal tetap, dan akan dihitung ulang bila daftar resmi dimuat.`,
+    );
+  }
   if (o.late) {
     const late = o.groundWindows.filter((g) => g.late).map((g) => `huruf ${g.ground} (batas ${g.closesOn ? formatDate(g.closesOn, 'id') : '-'})`);
     paragraph(
