@@ -5,6 +5,7 @@ import { queueMail } from '../../platform/mail/mailer.ts';
 import { fieldErrorsOf } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canObjections } from '../access/permissions.ts';
+import { electionProfileOn } from '../calendar/election-periods.ts';
 import { loadOfficeCalendar } from '../calendar/queries.ts';
 import { countsAsReceivedOn, instantOfLocal, localDateTime, type CalendarWarning } from '../calendar/working-days.ts';
 import { getOfficeSettings, type Office } from '../offices/queries.ts';
@@ -149,7 +150,7 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
     },
     receivedLocal,
   );
-  const election = request.category === 'TAHAPAN_PEMILU' && settings.requests.electionProfileEnabled;
+  const election = request.category === 'TAHAPAN_PEMILU' && (await electionProfileOn(ctx.db, settings.requests.electionProfileEnabled, receivedLocal));
   const answerDays = election ? settings.objections.electionAnswerDays : OBJECTION_PERIODS.answer;
   const due = answerDueDate(calendar, { receivedAt, timeZone: office.timezone, cutoff: settings.cutoff, counting: settings.dayCounting, days: answerDays });
   const explanation: AnswerDueExplanation = {
