@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor, publicActor } from '../../src/modules/access/actor.ts';
 import { addElectionPeriod, removeElectionPeriod } from '../../src/modules/calendar/election-periods.ts';
 import { submitRequest } from '../../src/modules/requests/submit-request.ts';
-import { office } from '../helpers/factories.ts';
+import { createStaff, office, TEST_PASSWORD } from '../helpers/factories.ts';
 import { requestsCtx, sampleRequest } from '../helpers/requests-fixtures.ts';
-import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, TestClient, type TestApp } from '../helpers/test-app.ts';
 
 // Issue 13 item 5: the public objection page promises the election fast track only where it
 // applies, and the national admin switches it on for every office for an election period.
@@ -39,6 +39,23 @@ describe('the election fast track follows the office setting and the national pe
     await removeElectionPeriod({ db: t.db.db, clock: t.clock }, operator, period.id);
     const after = await submitRequest(requestsCtx(t), publicActor(), { officeId: o.id, channel: 'API', data: sampleRequest({ category: 'TAHAPAN_PEMILU' }), uploads: [] });
     expect(after.dueDate).toBe('2026-12-02');
+  });
+
+  it('lets the national admin add and remove a period on its page, and nobody else', async () => {
+    const n = await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-ri', role: 'NATIONAL_ADMIN' }] });
+    const admin = new TestClient(t.app);
+    await admin.login(n.email, TEST_PASSWORD);
+    const page = '/staff/kpu-ri/periode-pemilu';
+    const bad = await admin.post(page, { name: 'Pemilu 2029', startsOn: '2029-02-14', endsOn: '2029-01-01' }, { csrfFrom: page });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Tanggal selesai: Tanggal akhir tidak boleh sebelum tanggal mulai.');
+    const ok = await admin.post(page, { name: 'Pemilu 2029', startsOn: '2028-06-01', endsOn: '2029-03-31' }, { csrfFrom: page });
+    expect(ok.statusCode).toBe(302);
+    expect((await admin.get(page)).body).toContain('1 Juni 2028');
+    const a = await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-bandung', role: 'ADMIN' }] });
+    const officeAdmin = new TestClient(t.app);
+    await officeAdmin.login(a.email, TEST_PASSWORD);
+    expect((await officeAdmin.get('/staff/kpu-kota-bandung/periode-pemilu')).statusCode).toBe(403);
   });
 
   it('refuses an end before the start, naming the field', async () => {
