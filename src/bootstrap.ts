@@ -9,6 +9,7 @@ import { ensureLocalSecrets } from './platform/secrets.ts';
 import { FileStore } from './platform/storage/file-store.ts';
 import { seedHolidays } from './modules/calendar/seed-holidays.ts';
 import { seedKpuOffices } from './modules/offices/seed-offices.ts';
+import './modules/deadline-listeners.ts';
 
 export interface Services {
   config: Config;

@@ -28,6 +28,7 @@ import { registerControlCharacterCheck } from './control-chars.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './http-errors.tsx';
 import { routeModules } from './routes.ts';
 import './types.ts';
+import '../modules/deadline-listeners.ts';
 
 export interface AppServices {
   config: Config;

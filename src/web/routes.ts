@@ -15,6 +15,7 @@ import { systemRoutes } from './public/system-routes.ts';
 import { archiveRoutes } from './staff/archive-routes.tsx';
 import { authRoutes } from './staff/auth-routes.tsx';
 import { calendarRoutes } from './staff/calendar.tsx';
+import { electionPeriodRoutes } from './staff/election-periods.tsx';
 import { dashboardRoutes } from './staff/dashboard.tsx';
 import { dipCycleRoutes } from './staff/dip/dip-cycle-routes.tsx';
 import { dipDocumentRoutes } from './staff/dip/dip-document-routes.tsx';
@@ -49,6 +50,7 @@ const officeStaffModules: RouteModule[] = [
   unitRoutes,
   settingsRoutes,
   calendarRoutes,
+  electionPeriodRoutes,
   oversightRoutes,
   tokenRoutes,
   officeAdminRoutes,

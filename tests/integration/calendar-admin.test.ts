@@ -44,9 +44,12 @@ describe('holiday administration', () => {
       { csrfFrom: page },
     );
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('row 3: date');
-    expect(res.body).toContain('row 4: name');
-    expect(res.body).toContain('row 5: kind');
+    expect(res.body).toContain('Baris 3, Tanggal');
+    expect(res.body).toContain('Baris 4, Nama');
+    expect(res.body).toContain('Baris 5, Jenis');
+    expect(res.body).toContain('Pilih salah satu: Libur nasional, Cuti bersama');
+    expect(res.body).not.toContain('row 3');
+    expect(res.body).not.toContain('LIBUR_NASIONAL, CUTI_BERSAMA');
     expect(await listHolidays(t.db.db, 2027)).toEqual([]);
     expect((await listCoveredYears(t.db.db)).map((y) => y.year)).not.toContain(2027);
   });
@@ -65,6 +68,27 @@ describe('holiday administration', () => {
     const after = (await t.app.inject(`/api/v1/calendar/due-date?${q}`)).json();
     expect(after.warnings).toEqual([]);
     expect(after.skipped).toContainEqual({ date: '2027-01-01', reason: 'LIBUR_NASIONAL', name: 'Tahun Baru 2027 Masehi' });
+  });
+
+  it('accepts the CSV an officer saves from Excel, leaves the year unmarked by default, and warns of a thin year', async () => {
+    const excel = ['Tanggal;Jenis;Nama;Dasar Hukum', '01/01/2028;Libur Nasional;Tahun Baru 2028 Masehi;SKB 2028', '16/02/2028;cuti bersama;Cuti Bersama Imlek;SKB 2028', ';;;'].join('\r\n');
+    const res = await national.postMultipart(
+      `${page}/impor`,
+      { format: 'csv', defaultKind: 'LIBUR_NASIONAL' },
+      [{ field: 'file', filename: 'skb-2028.csv', contentType: 'text/csv', content: excel }],
+      { csrfFrom: page },
+    );
+    expect(res.statusCode).toBe(302);
+    const days = await listHolidays(t.db.db, 2028);
+    expect(days.map((d) => [d.date, d.kind])).toEqual([
+      ['2028-01-01', 'LIBUR_NASIONAL'],
+      ['2028-02-16', 'CUTI_BERSAMA'],
+    ]);
+    expect((await listCoveredYears(t.db.db)).map((y) => y.year)).not.toContain(2028);
+    const pageAfter = await national.get(`${page}?tahun=2028`);
+    expect(pageAfter.body).toContain('jauh lebih sedikit hari libur');
+    // The checkbox is not ticked when the page is shown.
+    expect(pageAfter.body).not.toMatch(/name="markYearsCovered"[^>]*checked/);
   });
 
   it('imports days off from iCalendar, a multi-day event as several days', async () => {

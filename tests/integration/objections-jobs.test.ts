@@ -75,8 +75,8 @@ describe('the objection sweep', () => {
     await Promise.all([sweep(), sweep()]);
     await sweep();
     const row = (await findObjection(t.db.db, officeId, filed.objectionId))!;
-    // 14 WD from the lapsed due date (14 Dec), Christmas and its cuti bersama skipped → 5 January 2027.
-    expect(row).toMatchObject({ status: 'LAPSED', disputeDeadline: '2027-01-05' });
+    // 14 WD from the lapsed due date (14 Dec), Christmas, its cuti bersama and 1 January (2027 not loaded) skipped → 6 January 2027.
+    expect(row).toMatchObject({ status: 'LAPSED', disputeDeadline: '2027-01-06' });
     expect((await mails(filed.objectionId, 'atasan-overdue')).map((m) => m.toAddress)).toEqual([ATASAN]);
     expect(await mails(filed.objectionId, 'objection-lapsed')).toHaveLength(1);
     const events = await listObjectionEvents(t.db.db, officeId, filed.objectionId, false);
@@ -88,7 +88,7 @@ describe('the objection sweep', () => {
     await worker.drain();
     const lapsedMail = peer.messages.find((m) => m.to.includes('pemohon.jobs@contoh.test') && m.subject.includes('belum ditanggapi'));
     expect(lapsedMail?.text).toContain('Komisi Informasi Provinsi Jawa Barat');
-    expect(lapsedMail?.text).toContain('5 Januari 2027');
+    expect(lapsedMail?.text).toContain('6 Januari 2027');
 
     // A late answer is still recorded.
     await decideObjection(requestsCtx(t), atasan, {

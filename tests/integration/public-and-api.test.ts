@@ -104,7 +104,9 @@ describe('due-date API', () => {
     expect(body.warnings).toEqual([
       expect.objectContaining({ code: 'HOLIDAYS_NOT_LOADED', year: 2027, message: expect.stringContaining('2027') }),
     ]);
-    expect(body.skipped[0]).toEqual({ date: '2027-01-02', reason: 'WEEKEND', name: 'Sabtu' });
+    // 2027 is not loaded, yet its fixed-date 1 January still counts as a day off (issue 13 item 1).
+    expect(body.skipped[0]).toEqual({ date: '2027-01-01', reason: 'LIBUR_NASIONAL', name: 'Tahun Baru Masehi' });
+    expect(body.skipped[1]).toEqual({ date: '2027-01-02', reason: 'WEEKEND', name: 'Sabtu' });
   });
 
   it.each([

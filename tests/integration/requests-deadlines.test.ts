@@ -49,7 +49,7 @@ describe('due dates around the long holidays', () => {
     ['2025-03-27T03:00:00Z', 'kpu-prov-jawa-barat', '2025-04-22', '2025-05-02'], // Lebaran 1446: 28 Mar–7 Apr off
     ['2025-12-23T07:00:00Z', 'kpu-kota-surabaya', '2026-01-09', '2026-01-21'], // Christmas, cuti bersama, New Year; Isra Mikraj 16 Jan
     ['2025-12-24T07:15:00Z', 'kpu-kota-jayapura', '2026-01-13', '2026-01-23'], // 16:15 WIT: after the cut-off → day 0 is Mon 29 Dec
-    ['2026-12-23T02:00:00Z', 'kpu-kota-bandung', '2027-01-08', '2027-01-19'], // Christmas 2026 (24–25 Dec), into 2027 (not loaded: weekends only)
+    ['2026-12-23T02:00:00Z', 'kpu-kota-bandung', '2027-01-11', '2027-01-20'], // Christmas 2026 (24–25 Dec), into 2027 (not loaded: weekends and the fixed-date 1 January)
   ])('received %s at %s → due %s, extended %s', async (at, slug, due, extended) => {
     const submitted = await submitAt(slug, at);
     expect(submitted.dueDate).toBe(due);
@@ -108,7 +108,28 @@ describe('due dates around the long holidays', () => {
     });
     expect(completed.status).toBe('RECEIVED');
     expect(completed.receivedOn).toBe('2026-12-28');
-    expect(completed.dueDate).toBe('2027-01-11'); // 10 WD from Mon 28 Dec: 29, 30, 31, 1 Jan (2027: not loaded), …
+    expect(completed.dueDate).toBe('2027-01-12'); // 10 WD from Mon 28 Dec: 29, 30, 31, (1 Jan off even though 2027 is not loaded), 4, …
+  });
+});
+
+describe('the clock after completion follows the office setting (issue 13 item 6)', () => {
+  it('keeps the first due date when the office does not restart the clock', async () => {
+    const o = await office(t.db.db, 'kpu-kab-garut');
+    await updateOfficeSettings({ db: t.db.db, clock: t.clock }, operator, { officeId: o.id, settings: { requests: { restartClockOnCompletion: false } } });
+    const submitted = await submitAt('kpu-kab-garut', '2026-11-03T02:00:00Z'); // Tuesday
+    expect(submitted.dueDate).toBe('2026-11-17');
+    const ctx = requestsCtx(t);
+    await markRequestIncomplete(ctx, operator, { officeId: submitted.officeId, requestId: submitted.requestId, data: { missing: ['KTP'] } });
+    t.clock.set('2026-11-05T03:00:00Z');
+    const completed = await completeRequest(ctx, publicActor(), {
+      officeId: submitted.officeId,
+      requestId: submitted.requestId,
+      trackingCode: submitted.trackingCode,
+      uploads: [{ field: 'identityFile', filename: 'ktp.png', bytes: pngImage() }],
+    });
+    expect(completed.status).toBe('RECEIVED');
+    expect(completed.dueDate).toBe('2026-11-17');
+    expect(completed.receivedOn).toBe('2026-11-03');
   });
 });
 

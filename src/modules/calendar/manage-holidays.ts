@@ -1,12 +1,14 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { formatDate } from '../../platform/i18n.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { field, parseInput } from '../../platform/validation.ts';
 import { auditActorOf, type Actor } from '../access/actor.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
+import { calendarChanged } from './calendar-changes.ts';
 import { NATIONAL_DAY_OFF_KINDS, parseHolidayCsv, type HolidayRow } from './holiday-csv.ts';
 import { parseHolidayIcal } from './holiday-ical.ts';
 import { findHoliday } from './queries.ts';
@@ -38,6 +40,7 @@ export async function addHoliday(ctx: Ctx, actor: Actor, raw: unknown): Promise<
       .returning();
     if (!row) throw AppError.field('date', 'validation.holidayExists');
     await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'holiday.added', entityType: 'holiday', entityId: row.id, after: row }, now);
+    await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `hari libur ditambahkan, ${formatDate(row.date, 'id')} (${row.name})` }, now);
   });
 }
 
@@ -49,20 +52,29 @@ export async function removeHoliday(ctx: Ctx, actor: Actor, holidayId: string): 
     if (!before) throw AppError.notFound();
     await tx.delete(holidays).where(eq(holidays.id, holidayId));
     await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'holiday.removed', entityType: 'holiday', entityId: holidayId, before }, now);
+    await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `hari libur dihapus, ${formatDate(before.date, 'id')} (${before.name})` }, now);
   });
 }
 
 export const importInput = z.object({
   format: z.enum(['csv', 'ical']),
   defaultKind: z.enum(NATIONAL_DAY_OFF_KINDS).default('LIBUR_NASIONAL'),
-  /** Mark the years in the file as having their official list loaded. */
-  markYearsCovered: field.checkbox().default(true),
+  /** Mark the years in the file as having their official list loaded (off unless ticked). */
+  markYearsCovered: field.checkbox().default(false),
 });
+
+/**
+ * A normal SKB lists 25–29 national days off and joint leave days (2024: 29, 2025: 28,
+ * 2026: 25); a year with fewer than this after an import is flagged as probably incomplete.
+ */
+export const THIN_YEAR_DAYS = 15;
 
 export interface ImportResult {
   added: number;
   updated: number;
   years: number[];
+  /** Years that hold fewer national days off than a normal SKB after the import. */
+  thinYears: { year: number; days: number }[];
 }
 
 /**
@@ -76,7 +88,8 @@ export async function importHolidays(ctx: Ctx, actor: Actor, rawOptions: unknown
   if (parsed.problems.length > 0) {
     throw AppError.validation(
       parsed.problems.map<FieldError>((p) => ({
-        field: p.row > 0 ? `row ${p.row}: ${p.field}` : p.field,
+        // "row:3:date": the page names it "Baris 3, Tanggal" (see web/staff/calendar.tsx).
+        field: p.row > 0 ? `row:${p.row}:${p.field}` : p.field,
         key: p.key,
         ...(p.params ? { params: p.params } : {}),
       })),
@@ -126,7 +139,19 @@ async function applyHolidayRows(
       { officeId: null, action: 'holiday.imported', entityType: 'holiday', after: { source, added, updated, years } },
       now,
     );
-    return { added, updated, years };
+    const thinYears: { year: number; days: number }[] = [];
+    for (const year of years) {
+      const [counted] = await tx
+        .select({ n: sql<number>`count(distinct ${holidays.date})::int` })
+        .from(holidays)
+        .where(and(isNull(holidays.scopeOfficeId), gte(holidays.date, `${year}-01-01`), lte(holidays.date, `${year}-12-31`)));
+      const days = Number(counted?.n ?? 0);
+      if (days < THIN_YEAR_DAYS) thinYears.push({ year, days });
+    }
+    if (added + updated > 0 || markYearsCovered) {
+      await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `daftar hari libur tahun ${years.join(', ')} dimuat` }, now);
+    }
+    return { added, updated, years, thinYears };
   });
 }
 
@@ -141,6 +166,7 @@ export async function confirmHolidayYear(ctx: Ctx, actor: Actor, raw: unknown): 
       .values({ year: input.year, note: input.note ?? null, confirmedAt: now, confirmedBy: actor.label })
       .onConflictDoUpdate({ target: holidayYears.year, set: { note: input.note ?? null, confirmedAt: now, confirmedBy: actor.label } });
     await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'holiday.year_confirmed', entityType: 'holiday_year', entityId: String(input.year), after: input }, now);
+    await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `daftar hari libur tahun ${input.year} dinyatakan lengkap` }, now);
   });
 }
 
@@ -164,6 +190,7 @@ export async function addOfficeClosure(ctx: Ctx, actor: Actor, officeId: string,
       .returning();
     if (!row) throw AppError.field('date', 'validation.closureExists');
     await recordAudit(tx, auditActorOf(actor), { officeId, action: 'closure.added', entityType: 'office_closure', entityId: row.id, after: row }, now);
+    await calendarChanged(tx, actor, { scope: 'OFFICE', officeId, cause: `kantor tutup, ${formatDate(row.date, 'id')} (${row.name})` }, now);
   });
 }
 
@@ -179,5 +206,6 @@ export async function removeOfficeClosure(ctx: Ctx, actor: Actor, officeId: stri
       .returning();
     if (!before) throw AppError.notFound();
     await recordAudit(tx, auditActorOf(actor), { officeId, action: 'closure.removed', entityType: 'office_closure', entityId: closureId, before }, now);
+    await calendarChanged(tx, actor, { scope: 'OFFICE', officeId, cause: `penutupan kantor dibatalkan, ${formatDate(before.date, 'id')} (${before.name})` }, now);
   });
 }

@@ -47,3 +47,19 @@ export const officeClosures = pgTable(
   },
   (t) => [primaryKey({ columns: [t.officeId, t.id] }), unique('office_closures_date_key').on(t.officeId, t.date)],
 );
+
+// Election stages declared nationally (issue 13 item 5): while one runs, the election profile
+// of Perki 1/2019 (3 + 2 working days, objections answered in 3) applies at every KPU office
+// to election-stage information, whatever the office's own setting.
+export const electionPeriods = pgTable(
+  'election_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text('created_by'),
+  },
+  (t) => [index('election_periods_dates_idx').on(t.startsOn, t.endsOn)],
+);

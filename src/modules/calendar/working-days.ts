@@ -91,12 +91,29 @@ const PRIORITY: Record<DayOffKind, number> = {
   OFFICE_CLOSURE: 3,
 };
 
+/**
+ * National holidays on the same date every year (UU/Keppres; the SKB repeats them yearly).
+ * In a year whose official list is not loaded they still count as days off, so a deadline
+ * into that year is not a day early; the HOLIDAYS_NOT_LOADED warning stays (issue 13 item 1).
+ */
+export const FIXED_DATE_HOLIDAYS: Readonly<Record<string, string>> = {
+  '01-01': 'Tahun Baru Masehi',
+  '05-01': 'Hari Buruh Internasional',
+  '06-01': 'Hari Lahir Pancasila',
+  '08-17': 'Hari Proklamasi Kemerdekaan Republik Indonesia',
+  '12-25': 'Hari Raya Natal',
+};
+
 /** Why `date` is not a working day, or undefined when it is one. */
 export function dayOffReason(cal: WorkingCalendar, date: IsoDate): SkippedDay | undefined {
   const off = cal.daysOff.get(date);
   if (off && off.length > 0) {
     const first = [...off].sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind])[0]!;
     return { date, reason: first.kind, name: first.name };
+  }
+  if (!cal.coveredYears.has(yearOf(date))) {
+    const fixed = FIXED_DATE_HOLIDAYS[date.slice(5)];
+    if (fixed) return { date, reason: 'LIBUR_NASIONAL', name: fixed };
   }
   const wd = weekday(date);
   if (wd === 0 || wd === 6) return { date, reason: 'WEEKEND', name: WEEKEND_NAMES[wd]! };
@@ -242,6 +259,16 @@ export function receiptDay(
   return { receivedOn: next.date, localDate: local.date, localTime: local.time, skipped: [...skipped, ...next.skipped] };
 }
 
+/**
+ * The one rule for when a document counts as received (issue 13 item 7): a request, an
+ * objection, a decision notice or an Atasan PPID's answer issued or received on a non-working
+ * day, or after the office's cut-off, counts on the next working day. Every period that runs
+ * "sejak diterimanya" starts from this day.
+ */
+export function countsAsReceivedOn(cal: WorkingCalendar, at: Date, rule: ReceiptRule): IsoDate {
+  return receiptDay(cal, at, rule).receivedOn;
+}
+
 export interface DueDateInput extends ReceiptRule {
   receivedAt: Date;
   workingDays: number;
@@ -276,6 +303,26 @@ export function computeDueDate(cal: WorkingCalendar, input: DueDateInput): DueDa
     dueDate: due.date,
     skipped: [...receipt.skipped, ...due.skipped],
     warnings: missingYears(cal, receipt.localDate, due.date),
+  };
+}
+
+/**
+ * The same period counted again from its stored day 0 on today's calendar (a holiday added
+ * or removed since): day 0 moves to the next working day if it has become a day off.
+ */
+export function recountDueDate(
+  cal: WorkingCalendar,
+  input: { receivedOn: IsoDate; workingDays: number; counting?: DayCounting },
+): DueDate {
+  const start = nextWorkingDayFrom(cal, input.receivedOn);
+  const counting = input.counting ?? 'NEXT_DAY_IS_DAY_ONE';
+  const steps = counting === 'RECEIPT_DAY_IS_DAY_ONE' ? Math.max(0, input.workingDays - 1) : input.workingDays;
+  const due = addWorkingDays(cal, start.date, steps);
+  return {
+    receivedOn: start.date,
+    dueDate: due.date,
+    skipped: [...start.skipped, ...due.skipped],
+    warnings: missingYears(cal, input.receivedOn, due.date),
   };
 }
 

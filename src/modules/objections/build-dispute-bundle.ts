@@ -1,3 +1,4 @@
+import { PERIODS, periodPhraseId } from '../law/periods.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { formatDate } from '../../platform/i18n.ts';
@@ -63,7 +64,9 @@ export async function buildDisputeBundle(
     `${office.name} — keberatan ${objection.number} atas permohonan ${objection.requestNumber}`,
     '',
     `Diajukan kepada: ${commission.name}`,
-    deadline ? `Paling lambat: ${deadline} (14 hari kerja, UU No. 14 Tahun 2008 Pasal 37 ayat (2))` : 'Jangka waktu: 14 hari kerja sejak tanggapan Atasan PPID diterima atau sejak jangka waktu tanggapan berakhir (UU No. 14 Tahun 2008 Pasal 37 ayat (2)).',
+    deadline
+      ? `Paling lambat: ${deadline} (${periodPhraseId('disputeFiling', PERIODS.disputeFiling.days)})`
+      : `Jangka waktu: ${PERIODS.disputeFiling.days} hari kerja sejak tanggapan Atasan PPID diterima atau sejak jangka waktu tanggapan berakhir (${PERIODS.disputeFiling.basis.letter}).`,
     '',
     `Alasan keberatan: ${objection.grounds.map((g) => `huruf ${g} (${GROUND_ID[g]})`).join('; ')}`,
     '',

@@ -101,7 +101,7 @@ export async function buildObjectionRegister(ctx: Ctx, actor: Actor, input: { of
       purpose: o.purpose,
       grounds: o.grounds.map((g) => `huruf ${g}`).join(', '),
       late: o.late ? `Ya (huruf ${o.lateGrounds.join(', ')})` : 'Tidak',
-      dueDate: formatDate(o.dueDate, 'id'),
+      dueDate: [formatDate(o.dueDate, 'id'), ...(o.status === 'REGISTERED' ? o.dueExplanation.warnings.map((w) => `(daftar libur ${w.year} belum dimuat; dapat berubah)`) : [])].join(' '),
       decision: d?.reasons ? `${decision}. Alasan: ${d.reasons}` : decision,
       answerDate: answeredAt ? formatDateWithWeekday(localDateTime(answeredAt, tz).date, 'id') : '',
       atasan: d ? `${d.officerName}, ${d.officerPosition}` : o.settledAt ? (o.settledBy ?? '') : '',

@@ -6,7 +6,7 @@ import { field, fieldErrorsOf } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canObjections } from '../access/permissions.ts';
 import { loadOfficeCalendar } from '../calendar/queries.ts';
-import { localDateTime } from '../calendar/working-days.ts';
+import { countsAsReceivedOn } from '../calendar/working-days.ts';
 import { getOfficeSettings } from '../offices/queries.ts';
 import { issuedByOf, officerOf } from '../requests/officer.ts';
 import { findRequest } from '../requests/queries.ts';
@@ -61,14 +61,16 @@ export async function decideObjection(ctx: RequestsCtx, actor: Actor, input: { o
   const now = ctx.clock.now();
   const [settings, calendar, officer] = await Promise.all([getOfficeSettings(ctx.db, office.id), loadOfficeCalendar(ctx.db, office), officerOf(ctx.db, actor)]);
   const commission = await commissionOf(ctx.db, office, settings);
-  const today = localDateTime(now, office.timezone).date;
   const actorLabel = eventActorLabel(actor);
 
   return ctx.db.transaction(async (tx) => {
     const before = await loadObjection(tx, office.id, input.objectionId);
     const request = await findRequest(tx, office.id, before.requestId);
     if (!request) throw AppError.notFound();
-    const lastDay = disputeDeadline(calendar, { answeredOn: today, answerDueOn: before.dueDate });
+    // The answer counts as received by the rule of receipts (a Sunday or after-hours answer
+    // counts on the next working day); the 14 working days run from then.
+    const answeredOn = countsAsReceivedOn(calendar, now, { timeZone: office.timezone, cutoff: settings.cutoff });
+    const lastDay = disputeDeadline(calendar, { answeredOn, answerDueOn: before.dueDate });
     const after = await compareAndSetObjection(tx, before, 'decide', { decidedAt: now, disputeDeadline: lastDay }, now);
     let requestDueDate: string | null = null;
     const orderDays = data.outcome === 'REJECTED' ? null : (data.orderDays ?? request.responseDays);

@@ -5,8 +5,9 @@ import { queueMail } from '../../platform/mail/mailer.ts';
 import { fieldErrorsOf } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canObjections } from '../access/permissions.ts';
+import { electionProfileOn } from '../calendar/election-periods.ts';
 import { loadOfficeCalendar } from '../calendar/queries.ts';
-import { instantOfLocal, localDateTime } from '../calendar/working-days.ts';
+import { countsAsReceivedOn, instantOfLocal, localDateTime, type CalendarWarning } from '../calendar/working-days.ts';
 import { getOfficeSettings, type Office } from '../offices/queries.ts';
 import { issuedByOf, officerOf } from '../requests/officer.ts';
 import { findDecision, findDelivery, findRequestByNumber, type RequestRow } from '../requests/queries.ts';
@@ -63,6 +64,8 @@ export interface FiledObjection {
   requestNumber: string;
   receivedAt: string;
   dueDate: string;
+  /** Years the answer period reaches whose holiday list is not loaded (issue 13 item 1). */
+  dueWarnings: CalendarWarning[];
   late: boolean;
   lateGrounds: string[];
 }
@@ -136,17 +139,18 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
     staffEmails(ctx.db, office, ['ATASAN_PPID', 'PPID'], now),
   ]);
   const receivedLocal = localDateTime(receivedAt, office.timezone).date;
+  const receiptRule = { timeZone: office.timezone, cutoff: settings.cutoff };
   const assessment = assessFiling(
     calendar,
     data.grounds,
     {
       noticeDueOn: request.extendedDueDate ?? request.dueDate,
-      noticeOn: decision ? localDateTime(decision.decidedAt, office.timezone).date : null,
-      deliveredOn: delivery ? localDateTime(delivery.deliveredAt, office.timezone).date : null,
+      noticeOn: decision ? countsAsReceivedOn(calendar, decision.decidedAt, receiptRule) : null,
+      deliveredOn: delivery ? countsAsReceivedOn(calendar, delivery.deliveredAt, receiptRule) : null,
     },
     receivedLocal,
   );
-  const election = request.category === 'TAHAPAN_PEMILU' && settings.requests.electionProfileEnabled;
+  const election = request.category === 'TAHAPAN_PEMILU' && (await electionProfileOn(ctx.db, settings.requests.electionProfileEnabled, receivedLocal));
   const answerDays = election ? settings.objections.electionAnswerDays : OBJECTION_PERIODS.answer;
   const due = answerDueDate(calendar, { receivedAt, timeZone: office.timezone, cutoff: settings.cutoff, counting: settings.dayCounting, days: answerDays });
   const explanation: AnswerDueExplanation = {
@@ -255,6 +259,7 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
             groundsText,
             dueDateText: dueText,
             workingDays: answerDays,
+            profile: explanation.profile,
             late,
             trackingUrl: objectionTrackingUrl(ctx.publicUrl, office.slug),
           }),
@@ -284,6 +289,7 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
       requestNumber: request.number,
       receivedAt: receivedAt.toISOString(),
       dueDate: due.dueDate,
+      dueWarnings: due.warnings,
       late,
       lateGrounds: assessment.lateGrounds,
     };

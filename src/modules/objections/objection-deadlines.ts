@@ -1,3 +1,4 @@
+import { PERIODS } from '../law/periods.ts';
 import {
   addWorkingDays,
   computeDueDate,
@@ -10,17 +11,18 @@ import {
   type WorkingCalendar,
 } from '../calendar/working-days.ts';
 
-// Statutory periods of the objection and dispute stages, in working days. An office may
-// override them (e.g. the election profile of Perki 1/2019); these are the defaults.
+// Statutory periods of the objection and dispute stages, in working days, from the one table
+// of the law (modules/law/periods.ts). An office may be faster (the election profile of
+// Perki 1/2019), never slower.
 export const OBJECTION_PERIODS = {
   /** UU 14/2008 Pasal 36(1): an objection is filed within 30 WD of the ground arising. */
-  filingWindow: 30,
+  filingWindow: PERIODS.objectionFiling.days,
   /** UU 14/2008 Pasal 36(2): the Atasan PPID answers in writing within 30 WD. */
-  answer: 30,
+  answer: PERIODS.objectionAnswer.days,
   /** Perki 1/2019 Pasal 14: objections on election information are answered within 3 WD. */
-  answerElection: 3,
+  answerElection: PERIODS.electionObjectionAnswer.days,
   /** UU 14/2008 Pasal 37(2): a dispute goes to the Komisi Informasi within 14 WD. */
-  disputeWindow: 14,
+  disputeWindow: PERIODS.disputeFiling.days,
 } as const;
 
 export interface FilingWindow {

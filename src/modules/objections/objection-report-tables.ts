@@ -1,3 +1,4 @@
+import { PERIODS } from '../law/periods.ts';
 import type { ObjectionReport, ReportEnding } from './build-objection-report.ts';
 import { DISPUTE_STAGE_ID, groundShortId, OBJECTION_OUTCOME_ID } from './labels-id.ts';
 import type { ObjectionGround } from './grounds.ts';
@@ -16,7 +17,7 @@ export function objectionReportTables(r: ObjectionReport): { title: string; rows
       title: 'Keberatan',
       rows: [
         ['Keberatan diterima', r.received],
-        ['Diajukan setelah batas waktu 30 hari kerja', r.late],
+        [`Diajukan setelah batas waktu ${PERIODS.objectionFiling.days} hari kerja`, r.late],
         ['Permohonan penyelesaian sengketa ke Komisi Informasi', r.disputesFiled],
       ],
     },

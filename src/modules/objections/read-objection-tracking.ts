@@ -11,7 +11,7 @@ import { findDispute, findObjectionDecision, listObjectionEvents, listObjections
 export interface TrackedObjection {
   objection: Pick<
     ObjectionRow,
-    'id' | 'number' | 'status' | 'channel' | 'receivedAt' | 'dueDate' | 'answerDays' | 'deadlineProfile' | 'grounds' | 'late' | 'reaction' | 'disputeDeadline' | 'settlement' | 'requestRound'
+    'id' | 'number' | 'status' | 'channel' | 'receivedAt' | 'dueDate' | 'dueExplanation' | 'answerDays' | 'deadlineProfile' | 'grounds' | 'late' | 'reaction' | 'disputeDeadline' | 'settlement' | 'requestRound'
   >;
   decision: Pick<ObjectionDecisionRow, 'outcome' | 'decidedAt' | 'reasons' | 'order' | 'requestDueDate'> | null;
   dispute: Pick<DisputeRow, 'commissionName' | 'registrationNumber' | 'filedOn' | 'stage' | 'outcome' | 'outcomeOn'> | null;
@@ -49,6 +49,7 @@ export async function readObjectionTracking(ctx: Ctx, access: RequestAccess): Pr
           channel: o.channel,
           receivedAt: o.receivedAt,
           dueDate: o.dueDate,
+          dueExplanation: o.dueExplanation,
           answerDays: o.answerDays,
           deadlineProfile: o.deadlineProfile,
           grounds: o.grounds,

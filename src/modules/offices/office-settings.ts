@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PERIODS, type PeriodKey } from '../law/periods.ts';
 import { isRegisterPattern } from './register-number.ts';
 
 // Everything an office may set for itself, as one validated document with defaults. A later
@@ -14,20 +15,28 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : null));
 
 const days = (max: number, fallback: number) => z.number().int().min(1).max(max).default(fallback);
+/** A statutory period: the law's figure is the default and the ceiling (an office may be faster). */
+const period = (key: PeriodKey) => days(PERIODS[key].ceiling, PERIODS[key].days);
 
-// Statutory numbers of the request service, as per-office data (issue 3, "Deadline profiles").
+// Statutory numbers of the request service, as per-office data (issue 3, "Deadline profiles");
+// defaults and ceilings from modules/law/periods.ts.
 const requestServiceSettings = z
   .object({
     /** UU 14/2008 Pasal 22(7): written notice within 10 working days of receipt. */
-    standardDays: days(60, 10),
+    standardDays: period('requestResponse'),
     /** UU 14/2008 Pasal 22(8): one extension of at most 7 working days, with written reasons. */
-    standardExtensionDays: days(30, 7),
+    standardExtensionDays: period('requestExtension'),
     /** Perki 1/2019 Pasal 12: election-stage information 3 + 2 working days; an office opts in. */
     electionProfileEnabled: z.boolean().default(false),
-    electionDays: days(30, 3),
-    electionExtensionDays: days(30, 2),
+    electionDays: period('electionResponse'),
+    electionExtensionDays: period('electionExtension'),
     /** Working days a requester has to complete an incomplete request (regulation.md §3.2). */
-    completionDays: days(30, 3),
+    completionDays: period('requestCompletion'),
+    /**
+     * The 10-day clock starts again when an incomplete request is completed: a KPU practice
+     * (seed 002), not UU 14/2008 Pasal 22(7). Off = the clock runs from the first receipt.
+     */
+    restartClockOnCompletion: z.boolean().default(true),
     /** Actual copying cost per page in rupiah (regulation.md §3.6; the service itself is free). */
     copyFeePerPage: z.number().int().min(0).max(100_000).default(500),
     /** Electronic copies cost nothing by default (regulation.md §3.6, PA Limboto example). */
@@ -51,7 +60,7 @@ const objectionSettings = z
       .refine(isRegisterPattern, { message: 'validation.registerPattern' })
       .default('{seq:03}/KEB/{officeCode}/{romanMonth}/{year}'),
     /** Perki 1/2019 Pasal 14: objections on election information answered in 3 working days. */
-    electionAnswerDays: days(30, 3),
+    electionAnswerDays: period('electionObjectionAnswer'),
     /** The Atasan PPID is reminded this many working days before the answer is due. */
     reminderWorkingDays: z.number().int().min(0).max(10).default(5),
     /** A Komisi Informasi Kabupaten/Kota exists for this office (UU 14/2008 Pasal 24(3)). */
@@ -104,8 +113,37 @@ export const officeSettingsSchema = z.object({
 
 export type OfficeSettings = z.output<typeof officeSettingsSchema>;
 
+// Stored periods above today's ceilings (set before the ceilings existed) are read as the
+// ceiling, so an office that once set "60" is counted at the law's 10, not reset to defaults.
+const CEILINGS: Record<'requests' | 'objections', Record<string, PeriodKey>> = {
+  requests: {
+    standardDays: 'requestResponse',
+    standardExtensionDays: 'requestExtension',
+    electionDays: 'electionResponse',
+    electionExtensionDays: 'electionExtension',
+    completionDays: 'requestCompletion',
+  },
+  objections: { electionAnswerDays: 'electionObjectionAnswer' },
+};
+
+function clampToCeilings(stored: unknown): unknown {
+  if (!stored || typeof stored !== 'object') return stored;
+  const out: Record<string, unknown> = { ...(stored as Record<string, unknown>) };
+  for (const [section, fields] of Object.entries(CEILINGS)) {
+    const part = out[section];
+    if (!part || typeof part !== 'object') continue;
+    const copy: Record<string, unknown> = { ...(part as Record<string, unknown>) };
+    for (const [name, key] of Object.entries(fields)) {
+      const v = copy[name];
+      if (typeof v === 'number' && v > PERIODS[key].ceiling) copy[name] = PERIODS[key].ceiling;
+    }
+    out[section] = copy;
+  }
+  return out;
+}
+
 /** Stored settings merged over the defaults; unreadable parts fall back to defaults. */
 export function readOfficeSettings(stored: unknown): OfficeSettings {
-  const parsed = officeSettingsSchema.safeParse(stored ?? {});
+  const parsed = officeSettingsSchema.safeParse(clampToCeilings(stored ?? {}));
   return parsed.success ? parsed.data : officeSettingsSchema.parse({});
 }

@@ -18,8 +18,9 @@ import { checkUploads, IDENTITY_MAX_BYTES, saveUploads, type Upload } from './up
 
 /**
  * The requester supplies what was missing. The request goes back to the desk for another
- * completeness check, and the statutory period restarts from now: the law counts from the
- * receipt of a complete request (regulation.md §3.2, KPU Papua Barat Daya practice).
+ * completeness check. Whether the period restarts from now is the office's setting
+ * `restartClockOnCompletion` (on by default): a KPU practice (regulation.md §3.2, KPU Papua
+ * Barat Daya), not UU 14/2008 Pasal 22(7); off, the first due date stands.
  */
 export async function completeRequest(
   ctx: RequestsCtx,
@@ -43,6 +44,7 @@ export async function completeRequest(
     cutoff: settings.cutoff,
     counting: settings.dayCounting,
   });
+  const restart = settings.requests.restartClockOnCompletion;
   const explanation: DueExplanation = {
     profile: current.deadlineProfile,
     workingDays: current.responseDays,
@@ -66,7 +68,9 @@ export async function completeRequest(
       tx,
       before,
       'complete',
-      { receivedOn: due.receivedOn, dueDate: due.dueDate, dueExplanation: explanation, completionDueDate: null },
+      restart
+        ? { receivedOn: due.receivedOn, dueDate: due.dueDate, dueExplanation: explanation, completionDueDate: null }
+        : { completionDueDate: null },
       now,
     );
     for (const [i, file] of saved.entries()) {
@@ -82,14 +86,16 @@ export async function completeRequest(
       kind: 'COMPLETED',
       actorLabel,
       public: true,
-      data: { files: saved.length, dueDate: due.dueDate, note: note || null },
+      data: { files: saved.length, dueDate: restart ? due.dueDate : after.dueDate, note: note || null },
       at: now,
     });
-    await auditRequest(tx, actor, after, 'completed', { files: saved.length, dueDate: due.dueDate }, now, before);
+    await auditRequest(tx, actor, after, 'completed', { files: saved.length, dueDate: after.dueDate, clockRestarted: restart }, now, before);
     const mail = staffRequestUpdateMail({
       officeName: office.name,
       number: after.number,
-      what: `Pemohon telah melengkapi permohonan; tenggat baru ${formatDate(due.dueDate, 'id')}`,
+      what: restart
+        ? `Pemohon telah melengkapi permohonan; tenggat baru ${formatDate(due.dueDate, 'id')}`
+        : `Pemohon telah melengkapi permohonan; tenggat tetap ${formatDate(after.dueDate, 'id')}`,
       requestUrl: staffRequestUrl(ctx.publicUrl, office.slug, after.id),
     });
     for (const to of await staffEmails(tx, office, ['PETUGAS_LAYANAN', 'PPID'], now)) {

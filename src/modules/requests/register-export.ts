@@ -24,8 +24,9 @@ export interface RegisterTable {
 export type CsvSeparator = ',' | ';';
 
 function csvCell(value: string, separator: CsvSeparator = ','): string {
-  // A leading =, +, - or @ would run as a formula in a spreadsheet (CSV injection).
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  // A leading =, +, - or @ would run as a formula in a spreadsheet (CSV injection). A lone
+  // "-" (the register's "none") or "- text" cannot: it is written as it is (issue 13 item 13).
+  const safe = /^(?:[=+@]|-(?=\S))/.test(value) ? `'${value}` : value;
   return /["\r\n]/.test(safe) || safe.includes(separator) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

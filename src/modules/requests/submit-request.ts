@@ -8,6 +8,7 @@ import { canonicalJson } from '../../platform/audit/audit.ts';
 import { fieldErrorsOf } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canRequests } from '../access/permissions.ts';
+import { activeElectionPeriod } from '../calendar/election-periods.ts';
 import { loadOfficeCalendar } from '../calendar/queries.ts';
 import { computeDueDate, instantOfLocal, localDateTime } from '../calendar/working-days.ts';
 import { findOfficeById, getOfficeSettings, listOffices, type Office } from '../offices/queries.ts';
@@ -178,13 +179,14 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
   const now = ctx.clock.now();
   const { data, members, receivedAt } = await validate(ctx, input, office, now);
 
-  const [settings, calendar, officer, staff] = await Promise.all([
+  const [settings, calendar, officer, staff, electionPeriod] = await Promise.all([
     getOfficeSettings(ctx.db, office.id),
     loadOfficeCalendar(ctx.db, office),
     officerOf(ctx.db, actor),
     staffEmails(ctx.db, office, ['PPID', 'PETUGAS_LAYANAN'], ctx.clock.now()),
+    activeElectionPeriod(ctx.db, localDateTime(receivedAt, office.timezone).date),
   ]);
-  const numbers = deadlineProfileFor(data.category, settings.requests);
+  const numbers = deadlineProfileFor(data.category, settings.requests, electionPeriod !== undefined);
   const due = computeDueDate(calendar, {
     receivedAt,
     workingDays: numbers.responseDays,

@@ -38,6 +38,9 @@ const summarySchema = z
     requestNumber: z.string(),
     receivedAt: z.string(),
     dueDate: z.string(),
+    dueWarnings: z
+      .array(z.object({ code: z.literal('HOLIDAYS_NOT_LOADED'), year: z.number() }))
+      .describe('Years the answer period reaches whose holiday list is not loaded: the date may still move'),
     deadline: z.string().describe('overdue, dueSoon, onTrack, answered or ended'),
     workingDaysLeft: z.number().nullable(),
     grounds: z.array(z.enum(OBJECTION_GROUNDS)),
@@ -75,6 +78,7 @@ function summary(row: ObjectionWorklistRow) {
     requestNumber: o.requestNumber,
     receivedAt: o.receivedAt.toISOString(),
     dueDate: o.dueDate,
+    dueWarnings: o.dueExplanation.warnings,
     deadline: row.state,
     workingDaysLeft: row.workingDaysLeft,
     grounds: o.grounds,

@@ -22,7 +22,7 @@ function eventText(t: Translate, e: ObjectionEventRow, locale: Locale): string {
   if (typeof e.data.channel === 'string') params.channel = t(`objections.channel.${e.data.channel}`);
   if (typeof e.data.outcome === 'string') params.outcome = t(`objections.outcome.${e.data.outcome}`);
   if (typeof e.data.result === 'string') params.result = t(`objections.result.${e.data.result}`);
-  for (const key of ['dueDate', 'disputeDeadline', 'requestDueDate', 'filedOn', 'decidedOn'] as const) {
+  for (const key of ['dueDate', 'disputeDeadline', 'requestDueDate', 'filedOn', 'decidedOn', 'from', 'to'] as const) {
     if (typeof e.data[key] === 'string') params[key] = formatDate(e.data[key], locale);
   }
   const base = t(`objections.event.${e.kind}`, params);

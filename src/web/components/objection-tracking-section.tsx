@@ -60,6 +60,11 @@ function ObjectionItem(props: { ctx: PageCtx; office: Office; item: TrackedObjec
           {formatDate(o.dueDate, locale)} ({t(o.deadlineProfile === 'ELECTION' ? 'objections.public.answerElection' : 'objections.public.answerStandard', { n: o.answerDays })})
         </dd>
       </dl>
+      {o.dueExplanation.warnings.map((w) => (
+        <p class="notice notice-warning" data-testid="objection-due-warning">
+          {t(`calendar.warning.${w.code}`, { year: w.year })}
+        </p>
+      ))}
       {o.late ? <p class="notice notice-warning">{t('objections.public.lateNote')}</p> : null}
       {item.decision ? (
         <div class="decision">

@@ -1,3 +1,4 @@
+import { citeFor, PERIODS } from '../../modules/law/periods.ts';
 import { formatDate, formatDateTime, formatDateWithWeekday, type Translate } from '../../platform/i18n.ts';
 import type { DeadlineState } from '../../modules/requests/deadline-state.ts';
 import type { EventRow } from '../../modules/requests/queries.ts';
@@ -39,6 +40,15 @@ export function DeadlineBadge({ t, state, left }: { t: Translate; state: Deadlin
   }
 }
 
+/**
+ * The rule a due date follows, citing the article only for the law's own figure: a faster
+ * office's period is its service standard, with the law's maximum beside it (issue 13 item 4).
+ */
+export function dueRule(t: Translate, key: 'requestResponse' | 'electionResponse', n: number): string {
+  if (citeFor(key, n)) return t(key === 'electionResponse' ? 'requests.due.ruleElection' : 'requests.due.ruleStandard', { n });
+  return t(key === 'electionResponse' ? 'lawPeriods.due.ruleElectionOffice' : 'lawPeriods.due.ruleStandardOffice', { n, law: PERIODS[key].days });
+}
+
 /** How the due date was counted: day 0, the days not counted and why, warnings. */
 export function DueExplanationDetails({ t, locale, explanation, title }: { t: Translate; locale: Locale; explanation: DueExplanation; title?: string }) {
   return (
@@ -46,10 +56,9 @@ export function DueExplanationDetails({ t, locale, explanation, title }: { t: Tr
       <summary>{title ?? t('requests.due.how')}</summary>
       <p>
         {t('requests.due.dayZero', { date: formatDateWithWeekday(explanation.receivedOn, locale) })}{' '}
-        {t(
-          explanation.order ? `requests.due.ruleOrder.${explanation.order}` : explanation.profile === 'ELECTION' ? 'requests.due.ruleElection' : 'requests.due.ruleStandard',
-          { n: explanation.workingDays },
-        )}
+        {explanation.order
+          ? t(`requests.due.ruleOrder.${explanation.order}`, { n: explanation.workingDays })
+          : dueRule(t, explanation.profile === 'ELECTION' ? 'electionResponse' : 'requestResponse', explanation.workingDays)}
       </p>
       {explanation.skipped.length > 0 ? (
         <ul>
@@ -79,7 +88,7 @@ function eventText(t: Translate, e: EventRow, locale: Locale): string {
   if (typeof d.channel === 'string') params.channel = t(`requests.channel.${d.channel}`);
   if (typeof d.outcome === 'string') params.outcome = t(`requests.outcome.${d.outcome}`);
   if (typeof d.kind === 'string') params.kind = t(`requests.deliveryKind.${d.kind}`);
-  for (const key of ['completionDueDate', 'newDueDate', 'dueDate', 'internalDueDate'] as const) {
+  for (const key of ['completionDueDate', 'newDueDate', 'dueDate', 'internalDueDate', 'from', 'to'] as const) {
     if (typeof d[key] === 'string') params[key] = formatDate(d[key], locale);
   }
   return t(`requests.event.${e.kind}`, params);

@@ -3,6 +3,7 @@ import archive from './archive.ts';
 import common from './common.ts';
 import dip from './dip.ts';
 import publicPages from './public.ts';
+import lawPeriods from './law-periods.ts';
 import objections from './objections.ts';
 import reports from './reports.ts';
 import requests from './requests.ts';
@@ -12,7 +13,7 @@ import staff from './staff.ts';
 import worklist from './worklist.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
-const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security];
+const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security, lawPeriods];
 
 export const catalog: Record<Locale, Messages> = {
   id: Object.assign({}, ...namespaces.map((n) => n.id)) as Messages,

@@ -1,4 +1,6 @@
+import { PERIODS } from '../../modules/law/periods.ts';
 import type { Office } from '../../modules/offices/queries.ts';
+import { formatDate } from '../../platform/i18n.ts';
 import { Csrf, ErrorSummary, TextField, type Errors, type Values } from '../components/forms.tsx';
 import { PublicLayout } from '../components/layout.tsx';
 import { ObjectionFormFields, objectionFieldLabels } from '../components/objection-form-fields.tsx';
@@ -9,9 +11,16 @@ import type { PageCtx } from '../render.tsx';
  * already (the tracking code was given there); on its own it asks for the request's number and
  * tracking code.
  */
-export function ObjectionFormPage(props: { ctx: PageCtx; office: Office; requestNumber: string | null; errors: Errors; values: Values }) {
-  const { ctx, office, errors, values } = props;
-  const { t } = ctx;
+/** What the office actually promises on election-stage information (issue 13 item 5). */
+export interface ElectionPromise {
+  days: number;
+  /** A national election period, when that is what switches the profile on. */
+  period: { name: string; startsOn: string; endsOn: string } | null;
+}
+
+export function ObjectionFormPage(props: { ctx: PageCtx; office: Office; requestNumber: string | null; election: ElectionPromise | null; errors: Errors; values: Values }) {
+  const { ctx, office, errors, values, election } = props;
+  const { t, locale } = ctx;
   return (
     <PublicLayout
       ctx={ctx}
@@ -26,8 +35,20 @@ export function ObjectionFormPage(props: { ctx: PageCtx; office: Office; request
         <p>{t('objections.public.formLead', { office: office.name })}</p>
       </hgroup>
       <ul class="facts">
-        <li>{t('objections.public.factWindow')}</li>
-        <li>{t('objections.public.factAnswer')}</li>
+        <li>{t('lawPeriods.objection.factWindow', { n: PERIODS.objectionFiling.days })}</li>
+        <li>{t('lawPeriods.objection.factAnswer', { n: PERIODS.objectionAnswer.days })}</li>
+        {election ? (
+          <li data-testid="election-promise">
+            {election.period
+              ? t('lawPeriods.objection.factAnswerElectionUntil', {
+                  n: election.days,
+                  period: election.period.name,
+                  from: formatDate(election.period.startsOn, locale),
+                  to: formatDate(election.period.endsOn, locale),
+                })
+              : t('lawPeriods.objection.factAnswerElection', { n: election.days })}
+          </li>
+        ) : null}
         <li>{t('objections.public.factLate')}</li>
       </ul>
       <ErrorSummary t={t} errors={errors} labels={objectionFieldLabels(t)} />

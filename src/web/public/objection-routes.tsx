@@ -17,7 +17,10 @@ import { requestsCtxOf } from '../requests/requests-ctx.ts';
 import { sendFile } from '../requests/send-file.ts';
 import { rememberTracking, trackingProof, type TrackingProof } from '../requests/tracking-cookie.ts';
 import { uploadsOf } from '../requests/uploads-of.ts';
-import { ObjectionFormPage } from './objection-pages.tsx';
+import { getOfficeSettings } from '../../modules/offices/queries.ts';
+import { ObjectionFormPage, type ElectionPromise } from './objection-pages.tsx';
+import { activeElectionPeriod } from '../../modules/calendar/election-periods.ts';
+import { localDateTime } from '../../modules/calendar/working-days.ts';
 import { renderTrackingPage } from './tracking-page.tsx';
 
 type OfficeParams = { Params: { office: string } };
@@ -47,9 +50,15 @@ export async function publicObjectionRoutes(app: FastifyInstance): Promise<void>
     return id.data;
   };
 
-  const renderForm = (req: FastifyRequest<OfficeParams>, reply: FastifyReply, office: Office, errors: Errors = {}, values: Values = {}, status = 200) => {
+  const renderForm = async (req: FastifyRequest<OfficeParams>, reply: FastifyReply, office: Office, errors: Errors = {}, values: Values = {}, status = 200) => {
     const proof = trackingProof(req, keys, office.id);
-    return sendPage(reply, <ObjectionFormPage ctx={pageCtx(req, reply)} office={office} requestNumber={proof?.number ?? null} errors={errors} values={values} />, status);
+    const [settings, period] = await Promise.all([getOfficeSettings(ctx.db, office.id), activeElectionPeriod(ctx.db, localDateTime(ctx.clock.now(), office.timezone).date)]);
+    const election: ElectionPromise | null = settings.requests.electionProfileEnabled
+      ? { days: settings.objections.electionAnswerDays, period: null }
+      : period
+        ? { days: settings.objections.electionAnswerDays, period }
+        : null;
+    return sendPage(reply, <ObjectionFormPage ctx={pageCtx(req, reply)} office={office} requestNumber={proof?.number ?? null} election={election} errors={errors} values={values} />, status);
   };
 
   app.get<OfficeParams>('/:office/keberatan', async (req, reply) => renderForm(req, reply, await officeOf(req)));

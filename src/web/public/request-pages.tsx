@@ -190,7 +190,12 @@ export function TrackingPage(props: {
       {view.canComplete && links.actions ? (
         <section class="notice notice-warning">
           <h2>{t('requests.public.completeTitle')}</h2>
-          <p>{t('requests.public.completeLead', { date: r.completionDueDate ? formatDate(r.completionDueDate, locale) : '-' })}</p>
+          <p>
+            {t('requests.public.completeLead', { date: r.completionDueDate ? formatDate(r.completionDueDate, locale) : '-' })}{' '}
+            {props.settings.requests.restartClockOnCompletion
+              ? t('lawPeriods.public.completeRestart')
+              : t('lawPeriods.public.completeKeep', { date: formatDate(r.dueDate, locale) })}
+          </p>
           <ul>
             {(r.missingItems ?? []).map((m) => (
               <li>{t(`requests.missing.${m}`)}</li>

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
-import { formatDate, formatDateWithWeekday, zoneName } from '../../platform/i18n.ts';
+import { formatDate, formatDateWithWeekday, zoneName, type Translate } from '../../platform/i18n.ts';
 import { can } from '../../modules/access/permissions.ts';
 import {
   addHoliday,
@@ -10,6 +10,7 @@ import {
   importHolidays,
   removeHoliday,
   removeOfficeClosure,
+  THIN_YEAR_DAYS,
 } from '../../modules/calendar/manage-holidays.ts';
 import { officeDueDate } from '../../modules/calendar/office-due-date.ts';
 import { listCoveredYears, listHolidays, listOfficeClosures, type Holiday, type OfficeClosure } from '../../modules/calendar/queries.ts';
@@ -220,7 +221,7 @@ function CalendarPage(props: CalendarPageProps) {
           <section>
             <h2>{t('calendar.import')}</h2>
             <p class="muted">{t('calendar.importHint')}</p>
-            <ErrorSummary t={t} errors={props.forms.import.errors} />
+            <ErrorSummary t={t} errors={props.forms.import.errors} labels={importErrorLabels(t, props.forms.import.errors)} />
             <form method="post" action={`${base}/impor`} enctype="multipart/form-data">
               <Csrf token={ctx.csrf} />
               <div class="grid-2">
@@ -241,7 +242,7 @@ function CalendarPage(props: CalendarPageProps) {
                 />
               </div>
               <FileField name="file" label={t('field.file')} accept=".csv,.ics,text/csv,text/calendar" errors={props.forms.import.errors} required />
-              <Checkbox name="markYearsCovered" label={t('calendar.markCovered')} checked />
+              <Checkbox name="markYearsCovered" label={t('calendar.markCovered')} hint={t('lawPeriods.calendar.markCoveredHint')} />
               <button type="submit">{t('calendar.import')}</button>
             </form>
           </section>
@@ -254,6 +255,18 @@ function CalendarPage(props: CalendarPageProps) {
       ) : null}
     </StaffLayout>
   );
+}
+
+const IMPORT_COLUMNS: Record<string, string> = { date: 'field.date', kind: 'field.kind', name: 'field.name', legal_basis: 'field.legalBasis' };
+
+/** "row:3:date" → "Baris 3, Tanggal": import problems named by row and column label. */
+function importErrorLabels(t: Translate, errors: Errors): Record<string, string> {
+  const labels: Record<string, string> = { file: t('field.file') };
+  for (const key of Object.keys(errors)) {
+    const m = /^row:(\d+):(.+)$/.exec(key);
+    if (m) labels[key] = t('lawPeriods.calendar.rowField', { row: m[1]!, field: IMPORT_COLUMNS[m[2]!] ? t(IMPORT_COLUMNS[m[2]!]!) : m[2]! });
+  }
+  return labels;
 }
 
 export async function calendarRoutes(app: FastifyInstance): Promise<void> {
@@ -376,7 +389,13 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
         );
       },
       (errors, status) => render(req, reply, { forms: { ...emptyForms(), import: { errors } }, status }),
-      (result) => back(req, reply, 'calendar.imported', { added: result.added, updated: result.updated, years: result.years.join(', ') }),
+      (result) => {
+        const params = { added: result.added, updated: result.updated, years: result.years.join(', ') };
+        if (result.thinYears.length === 0) return back(req, reply, 'calendar.imported', params);
+        const thin = result.thinYears.map((y) => `${y.year} (${y.days})`).join(', ');
+        setFlash(reply, { kind: 'warning', key: 'lawPeriods.calendar.importedThin', params: { ...params, thin, normal: THIN_YEAR_DAYS } });
+        return reply.redirect(`/staff/${req.office!.slug}/kalender`);
+      },
     );
   });
 

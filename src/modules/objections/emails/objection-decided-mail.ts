@@ -1,3 +1,4 @@
+import { PERIODS, periodPhraseId } from '../../law/periods.ts';
 import { composeMail, type MailContent } from '../../requests/emails/compose-mail.ts';
 
 /** To the requester: the Tanggapan Atasan PPID, and what they may do next (UU 14/2008 Pasal 37). */
@@ -23,7 +24,7 @@ export function objectionDecidedMail(d: {
       'Mohon sampaikan apakah Anda menerima tanggapan ini melalui halaman lacak permohonan.',
       ...(d.disputeDeadlineText
         ? [
-            `Jika Anda tidak puas, Anda dapat mengajukan permohonan penyelesaian sengketa informasi kepada ${d.commissionName} paling lambat ${d.disputeDeadlineText} (14 hari kerja, UU No. 14 Tahun 2008 Pasal 37). Berkas yang diperlukan dapat diunduh sekaligus di halaman lacak permohonan.`,
+            `Jika Anda tidak puas, Anda dapat mengajukan permohonan penyelesaian sengketa informasi kepada ${d.commissionName} paling lambat ${d.disputeDeadlineText} (${periodPhraseId('disputeFiling', PERIODS.disputeFiling.days)}). Berkas yang diperlukan dapat diunduh sekaligus di halaman lacak permohonan.`,
           ]
         : []),
     ],

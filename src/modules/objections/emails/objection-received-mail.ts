@@ -1,3 +1,4 @@
+import { periodPhraseId, statutoryPhraseId } from '../../law/periods.ts';
 import { composeMail, type MailContent } from '../../requests/emails/compose-mail.ts';
 
 /** To the requester: the objection is registered (Perki 1/2021 Pasal 41), with its number and the answer's due date. */
@@ -10,6 +11,8 @@ export function objectionReceivedMail(d: {
   groundsText: string[];
   dueDateText: string;
   workingDays: number;
+  /** ELECTION: Perki 1/2019 Pasal 14 applies, not UU 14/2008 Pasal 36(2). */
+  profile?: 'STANDARD' | 'ELECTION';
   late: boolean;
   trackingUrl: string;
 }): MailContent {
@@ -18,9 +21,9 @@ export function objectionReceivedMail(d: {
     greeting: `Yth. ${d.requesterName},`,
     paragraphs: [
       `${d.officeName} telah menerima keberatan Anda atas permohonan informasi nomor ${d.requestNumber} pada ${d.receivedAtText}. Keberatan diregistrasi dengan nomor ${d.number}.`,
-      `Atasan PPID wajib memberikan tanggapan tertulis paling lambat ${d.dueDateText} (${d.workingDays} hari kerja, UU No. 14 Tahun 2008 Pasal 36 ayat (2)).`,
+      `Atasan PPID wajib memberikan tanggapan tertulis paling lambat ${d.dueDateText} (${d.profile === 'ELECTION' ? `informasi tahapan pemilu, ${periodPhraseId('electionObjectionAnswer', d.workingDays)}` : periodPhraseId('objectionAnswer', d.workingDays)}).`,
       ...(d.late
-        ? ['Keberatan ini diterima setelah batas waktu 30 hari kerja sejak alasan keberatan timbul (Pasal 36 ayat (1)). Keberatan tetap dicatat dan Atasan PPID akan mempertimbangkannya.']
+        ? [`Keberatan ini diterima setelah batas waktu ${statutoryPhraseId('objectionFiling')} sejak alasan keberatan timbul. Keberatan tetap dicatat dan Atasan PPID akan mempertimbangkannya.`]
         : []),
       'Tanda bukti penerimaan (formulir keberatan bernomor) dapat diunduh di halaman lacak permohonan dengan nomor pendaftaran dan kode lacak permohonan Anda.',
     ],

@@ -1,3 +1,4 @@
+import { statutoryPhraseId } from '../../law/periods.ts';
 import { composeMail, type MailContent } from '../../requests/emails/compose-mail.ts';
 
 /** To the Atasan PPID and the PPID: a new objection to answer, flagged when late. */
@@ -6,8 +7,8 @@ export function staffNewObjectionMail(d: { officeName: string; number: string; r
     subject: `${d.late ? '[TERLAMBAT] ' : ''}Keberatan baru ${d.number} atas permohonan ${d.requestNumber}`,
     greeting: 'Kepada Atasan PPID dan PPID,',
     paragraphs: [
-      `Keberatan ${d.number} atas permohonan ${d.requestNumber} di ${d.officeName} telah diregistrasi. Tanggapan tertulis Atasan PPID paling lambat ${d.dueDateText} (UU No. 14 Tahun 2008 Pasal 36 ayat (2)).`,
-      ...(d.late ? ['Keberatan ini diajukan setelah batas waktu 30 hari kerja sejak alasannya timbul; keberatan tetap dicatat untuk dipertimbangkan Atasan PPID.'] : []),
+      `Keberatan ${d.number} atas permohonan ${d.requestNumber} di ${d.officeName} telah diregistrasi. Tanggapan tertulis Atasan PPID paling lambat ${d.dueDateText}.`,
+      ...(d.late ? [`Keberatan ini diajukan setelah batas waktu ${statutoryPhraseId('objectionFiling')} sejak alasannya timbul; keberatan tetap dicatat untuk dipertimbangkan Atasan PPID.`] : []),
     ],
     list: { title: 'Alasan keberatan:', items: d.groundsText },
     action: { label: 'Buka keberatan', url: d.objectionUrl },

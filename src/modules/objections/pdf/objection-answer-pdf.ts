@@ -1,3 +1,4 @@
+import { PERIODS } from '../../law/periods.ts';
 import { formatDate, formatDateWithWeekday } from '../../../platform/i18n.ts';
 import { drawSignature, numberPages, pdfToBuffer } from '../../../platform/pdf/pdf.ts';
 import { checkLine, labelledRows, paragraph, placeAndDate, startLetter } from '../../requests/pdf/letter-kit.ts';
@@ -48,7 +49,7 @@ export async function renderObjectionAnswerPdf(input: {
     doc,
     `Apabila Saudara/i tidak puas dengan tanggapan ini, Saudara/i dapat mengajukan permohonan penyelesaian sengketa informasi publik kepada ${input.commissionName}${
       o.disputeDeadline ? ` paling lambat ${formatDate(o.disputeDeadline, 'id')}` : ''
-    } (14 hari kerja sejak tanggapan ini diterima, UU No. 14 Tahun 2008 Pasal 37 ayat (2)).`,
+    } (${PERIODS.disputeFiling.days} hari kerja sejak tanggapan ini diterima, ${PERIODS.disputeFiling.basis.letter}).`,
   );
   drawSignature(doc, {
     placeAndDate: placeAndDate(d.issuedBy, d.decidedAt),

@@ -1,3 +1,4 @@
+import { periodPhraseId, statutoryPhraseId } from '../../law/periods.ts';
 import { formatDate, formatDateTime } from '../../../platform/i18n.ts';
 import { numberPages, pdfToBuffer } from '../../../platform/pdf/pdf.ts';
 import { checkLine, labelledRows, paragraph, placeAndDate, startLetter, twoSignatures } from '../../requests/pdf/letter-kit.ts';
@@ -63,15 +64,23 @@ export async function renderObjectionFormPdf(input: { objection: ObjectionRow; l
   heading('D. HARI/TANGGAL TANGGAPAN ATAS KEBERATAN (diisi oleh petugas)');
   paragraph(
     doc,
-    `${formatDate(o.dueDate, 'id')} — paling lambat ${o.answerDays} hari kerja sejak keberatan diterima${
-      o.deadlineProfile === 'ELECTION' ? ' (informasi tahapan pemilu, Perki No. 1 Tahun 2019 Pasal 14)' : ' (UU No. 14 Tahun 2008 Pasal 36 ayat (2))'
-    }.`,
+    `${formatDate(o.dueDate, 'id')} — paling lambat ${o.answerDays} hari kerja sejak keberatan diterima (${
+      o.deadlineProfile === 'ELECTION'
+        ? `informasi tahapan pemilu, ${periodPhraseId('electionObjectionAnswer', o.answerDays)}`
+        : periodPhraseId('objectionAnswer', o.answerDays)
+    }).`,
   );
+  for (const w of o.dueExplanation.warnings) {
+    paragraph(
+      doc,
+      `Catatan: daftar hari libur dan cuti bersama tahun ${w.year} belum dimuat; tanggal ini dihitung dengan hari kerja Senin–Jumat dan hari libur bertanggal tetap, dan akan dihitung ulang bila daftar resmi dimuat.`,
+    );
+  }
   if (o.late) {
     const late = o.groundWindows.filter((g) => g.late).map((g) => `huruf ${g.ground} (batas ${g.closesOn ? formatDate(g.closesOn, 'id') : '-'})`);
     paragraph(
       doc,
-      `Catatan petugas: keberatan diterima setelah batas waktu 30 hari kerja sejak alasan keberatan timbul (Pasal 36 ayat (1)) untuk alasan ${late.join(', ')}. Keberatan tetap dicatat untuk dipertimbangkan Atasan PPID.`,
+      `Catatan petugas: keberatan diterima setelah batas waktu ${statutoryPhraseId('objectionFiling')} sejak alasan keberatan timbul untuk alasan ${late.join(', ')}. Keberatan tetap dicatat untuk dipertimbangkan Atasan PPID.`,
     );
   }
   paragraph(doc, 'Demikian keberatan ini saya sampaikan, atas perhatiannya saya ucapkan terima kasih.');

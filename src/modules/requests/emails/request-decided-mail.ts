@@ -1,3 +1,4 @@
+import { PERIODS } from '../../law/periods.ts';
 import { composeMail, type MailContent } from './compose-mail.ts';
 
 /** To the requester: the written notice is ready (and, for a refusal, the right to object). */
@@ -20,7 +21,7 @@ export function requestDecidedMail(d: {
       d.nextStep,
       ...(d.refused
         ? [
-            'Surat Keputusan PPID tentang Penolakan juga telah diterbitkan. Jika Anda tidak setuju, Anda berhak mengajukan keberatan kepada Atasan PPID paling lambat 30 hari kerja setelah menerima keputusan ini (UU No. 14 Tahun 2008 Pasal 35 dan 36).',
+            `Surat Keputusan PPID tentang Penolakan juga telah diterbitkan. Jika Anda tidak setuju, Anda berhak mengajukan keberatan kepada Atasan PPID paling lambat ${PERIODS.objectionFiling.days} hari kerja setelah menerima keputusan ini (UU No. 14 Tahun 2008 Pasal 35 dan 36).`,
           ]
         : ['Jika Anda tidak puas dengan tanggapan ini, Anda berhak mengajukan keberatan kepada Atasan PPID (UU No. 14 Tahun 2008 Pasal 35).']),
     ],

@@ -1,3 +1,4 @@
+import { daysInWordsId } from '../../law/periods.ts';
 import { formatDate } from '../../../platform/i18n.ts';
 import { drawSignature, numberPages, pdfToBuffer } from '../../../platform/pdf/pdf.ts';
 import { explainDueId } from '../explain-due.ts';
@@ -18,7 +19,7 @@ export async function renderExtensionLetterPdf(input: { request: RequestRow; ext
   doc.moveDown(0.5);
   paragraph(
     doc,
-    `Berdasarkan Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik Pasal 22 ayat (8), dengan ini kami memberitahukan bahwa jangka waktu pemberitahuan tertulis atas permohonan tersebut diperpanjang selama ${r.extensionDays} (${r.extensionDays === 7 ? 'tujuh' : r.extensionDays === 2 ? 'dua' : String(r.extensionDays)}) hari kerja.`,
+    `Berdasarkan Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik Pasal 22 ayat (8), dengan ini kami memberitahukan bahwa jangka waktu pemberitahuan tertulis atas permohonan tersebut diperpanjang selama ${daysInWordsId(r.extensionDays)} hari kerja.`,
   );
   labelledRows(doc, [
     ['Alasan perpanjangan', x.reason],

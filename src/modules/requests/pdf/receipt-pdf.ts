@@ -1,3 +1,4 @@
+import { periodPhraseId } from '../../law/periods.ts';
 import { formatDate, formatDateTime } from '../../../platform/i18n.ts';
 import { drawSignature, numberPages, pdfToBuffer } from '../../../platform/pdf/pdf.ts';
 import { explainDueId } from '../explain-due.ts';
@@ -40,8 +41,10 @@ export async function renderReceiptPdf(input: { request: RequestRow; logoPng: Bu
   const due = r.dueExplanation;
   paragraph(
     doc,
-    `Pemberitahuan tertulis atas permohonan ini wajib diberikan paling lambat ${formatDate(r.dueDate, 'id')} (${due.workingDays} hari kerja${
-      due.profile === 'ELECTION' ? ', informasi tahapan pemilu menurut Perki No. 1 Tahun 2019' : ' menurut UU No. 14 Tahun 2008 Pasal 22 ayat (7)'
+    `Pemberitahuan tertulis atas permohonan ini wajib diberikan paling lambat ${formatDate(r.dueDate, 'id')} (${
+      due.profile === 'ELECTION'
+        ? `informasi tahapan pemilu, ${periodPhraseId('electionResponse', due.workingDays)}`
+        : periodPhraseId('requestResponse', due.workingDays)
     }); dapat diperpanjang satu kali paling lama ${r.extensionDays} hari kerja dengan alasan tertulis.`,
   );
   paragraph(doc, `Perhitungan: ${explainDueId(due)}.`);

@@ -185,7 +185,13 @@ export function ObjectionPage(props: ObjectionPageProps) {
               rows={[
                 [t('objections.field.receivedAt'), `${formatDateTime(o.receivedAt, locale, office.timezone)} · ${t(`objections.channel.${o.channel}`)}`],
                 [t('requests.field.receivedNote'), o.receivedNote],
-                [t('objections.field.dueDate'), `${formatDate(o.dueDate, locale)} (${t(o.deadlineProfile === 'ELECTION' ? 'objections.public.answerElection' : 'objections.public.answerStandard', { n: o.answerDays })})`],
+                [
+                  t('objections.field.dueDate'),
+                  [
+                    `${formatDate(o.dueDate, locale)} (${t(o.deadlineProfile === 'ELECTION' ? 'objections.public.answerElection' : 'objections.public.answerStandard', { n: o.answerDays })})`,
+                    ...o.dueExplanation.warnings.map((w) => t(`calendar.warning.${w.code}`, { year: w.year })),
+                  ].join(' — '),
+                ],
                 [t('objections.field.disputeDeadline'), o.disputeDeadline ? formatDate(o.disputeDeadline, locale) : null],
                 [t('requests.field.name'), o.requesterName],
                 [t('requests.field.address'), o.requesterAddress],

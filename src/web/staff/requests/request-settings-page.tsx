@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PERIODS } from '../../../modules/law/periods.ts';
 import { getOfficeSettings } from '../../../modules/offices/queries.ts';
 import { updateOfficeSettings } from '../../../modules/offices/update-office-settings.ts';
 import type { OfficeSettings } from '../../../modules/offices/office-settings.ts';
@@ -19,11 +20,21 @@ const NUMBERS = [
   'reminderWorkingDays',
 ] as const;
 
+// The law's figures are ceilings (modules/law/periods.ts): the browser refuses more, the server too.
+const CEILING_OF: Partial<Record<(typeof NUMBERS)[number], number>> = {
+  standardDays: PERIODS.requestResponse.ceiling,
+  standardExtensionDays: PERIODS.requestExtension.ceiling,
+  electionDays: PERIODS.electionResponse.ceiling,
+  electionExtensionDays: PERIODS.electionExtension.ceiling,
+  completionDays: PERIODS.requestCompletion.ceiling,
+};
+
 function toValues(s: OfficeSettings['requests']): Values {
   return {
     ...Object.fromEntries(NUMBERS.map((k) => [`requests.${k}`, String(s[k])])),
     'requests.electionProfileEnabled': s.electionProfileEnabled ? 'on' : '',
     'requests.softcopyFree': s.softcopyFree ? 'on' : '',
+    'requests.restartClockOnCompletion': s.restartClockOnCompletion ? 'on' : '',
   };
 }
 
@@ -31,7 +42,7 @@ function RequestSettingsPage({ ctx, errors, values, slug }: { ctx: PageCtx; erro
   const { t } = ctx;
   const labels = Object.fromEntries(NUMBERS.map((k) => [`requests.${k}`, t(`requests.settings.${k}`)]));
   const field = (k: (typeof NUMBERS)[number]) => (
-    <TextField name={`requests.${k}`} type="number" min={0} label={labels[`requests.${k}`]!} hint={t(`requests.settings.${k}Hint`)} errors={errors} values={values} required />
+    <TextField name={`requests.${k}`} type="number" min={0} max={CEILING_OF[k]} label={labels[`requests.${k}`]!} hint={t(`requests.settings.${k}Hint`)} errors={errors} values={values} required />
   );
   return (
     <StaffLayout ctx={ctx} title={t('requests.settings.title')}>
@@ -65,6 +76,7 @@ function RequestSettingsPage({ ctx, errors, values, slug }: { ctx: PageCtx; erro
           <legend>
             <h2>{t('requests.settings.service')}</h2>
           </legend>
+          <Checkbox name="requests.restartClockOnCompletion" label={t('lawPeriods.settings.restartClock')} hint={t('lawPeriods.settings.restartClockHint')} checked={values['requests.restartClockOnCompletion'] === 'on'} />
           <div class="grid-2">
             {field('completionDays')}
             {field('reminderWorkingDays')}
@@ -104,6 +116,7 @@ export async function requestSettingsRoutes(app: FastifyInstance): Promise<void>
         ...numbers,
         electionProfileEnabled: one(fields, 'requests.electionProfileEnabled') === 'on',
         softcopyFree: one(fields, 'requests.softcopyFree') === 'on',
+        restartClockOnCompletion: one(fields, 'requests.restartClockOnCompletion') === 'on',
       },
     };
     return formAction(

@@ -1,0 +1,67 @@
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { field, parseInput } from '../../platform/validation.ts';
+import { auditActorOf, type Actor } from '../access/actor.ts';
+import { can } from '../access/permissions.ts';
+import { electionPeriods } from './schema.ts';
+import type { IsoDate } from './working-days.ts';
+
+export type ElectionPeriod = typeof electionPeriods.$inferSelect;
+
+export const electionPeriodInput = z.object({
+  name: field.text(200),
+  startsOn: field.isoDate(),
+  endsOn: field.isoDate(),
+});
+
+/** The national election period running on `date`, if any. */
+export async function activeElectionPeriod(db: Db, date: IsoDate): Promise<ElectionPeriod | undefined> {
+  const [row] = await db
+    .select()
+    .from(electionPeriods)
+    .where(and(lte(electionPeriods.startsOn, date), gte(electionPeriods.endsOn, date)))
+    .orderBy(asc(electionPeriods.startsOn))
+    .limit(1);
+  return row;
+}
+
+export async function listElectionPeriods(db: Db): Promise<ElectionPeriod[]> {
+  return db.select().from(electionPeriods).orderBy(asc(electionPeriods.startsOn));
+}
+
+/**
+ * Whether the election profile applies at an office on `date`: the office opted in, or the
+ * national admin declared an election period that covers the date (Perki 1/2019 applies to
+ * election-stage information during the stages).
+ */
+export async function electionProfileOn(db: Db, officeEnabled: boolean, date: IsoDate): Promise<boolean> {
+  if (officeEnabled) return true;
+  return (await activeElectionPeriod(db, date)) !== undefined;
+}
+
+/** The national admin switches the election profile on for every office for a period. */
+export async function addElectionPeriod(ctx: Ctx, actor: Actor, raw: unknown): Promise<ElectionPeriod> {
+  if (!can.manageNationalHolidays(actor)) throw AppError.forbidden();
+  const input = parseInput(electionPeriodInput, raw);
+  if (input.endsOn < input.startsOn) throw AppError.field('endsOn', 'validation.endBeforeStart');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(electionPeriods).values({ ...input, createdAt: now, createdBy: actor.label }).returning();
+    await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'election_period.added', entityType: 'election_period', entityId: row!.id, after: row }, now);
+    return row!;
+  });
+}
+
+export async function removeElectionPeriod(ctx: Ctx, actor: Actor, id: string): Promise<void> {
+  if (!can.manageNationalHolidays(actor)) throw AppError.forbidden();
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.delete(electionPeriods).where(eq(electionPeriods.id, id)).returning();
+    if (!before) throw AppError.notFound();
+    await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'election_period.removed', entityType: 'election_period', entityId: id, before }, now);
+  });
+}
