@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../modules/access/actor.ts';
-import { can, canObjections, canRequests, type OfficeRef } from '../../modules/access/permissions.ts';
+import { can, canExemptions, canObjections, canRequests, type OfficeRef } from '../../modules/access/permissions.ts';
 import { findOfficeBySlug } from '../../modules/offices/queries.ts';
 
 /** Route-level checks: each takes the actor and the office named in the URL. */
@@ -29,6 +29,7 @@ export const routeChecks = {
   viewRequestReports: canRequests.viewRequestReports,
   viewRequesterIdentity: canRequests.viewRequesterIdentity,
   ...canObjections,
+  ...canExemptions,
 } satisfies Record<string, (actor: Actor, office: OfficeRef) => boolean>;
 
 export type RoutePermission = keyof typeof routeChecks;
