@@ -1,6 +1,7 @@
 CREATE TABLE "exemption_approvals" (
 	"office_id" uuid NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"seq" integer GENERATED ALWAYS AS IDENTITY (sequence name "exemption_approvals_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"subject_type" text NOT NULL,
 	"subject_id" uuid NOT NULL,
 	"step" integer NOT NULL,

@@ -115,7 +115,7 @@ export async function listApprovals(db: Db, officeId: string, subjectType: 'TEST
     .select()
     .from(exemptionApprovals)
     .where(and(eq(exemptionApprovals.officeId, officeId), eq(exemptionApprovals.subjectType, subjectType), eq(exemptionApprovals.subjectId, subjectId)))
-    .orderBy(asc(exemptionApprovals.at), asc(exemptionApprovals.step));
+    .orderBy(asc(exemptionApprovals.seq));
 }
 
 export async function listReviews(db: Db, officeId: string) {

@@ -155,6 +155,8 @@ export const exemptionApprovals = pgTable(
   {
     officeId: uuid('office_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
+    /** Order of the steps (several may share a timestamp in a test or a batch). */
+    seq: integer('seq').generatedAlwaysAsIdentity(),
     subjectType: text('subject_type', { enum: ['TEST', 'DECREE'] }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     step: integer('step').notNull(),
