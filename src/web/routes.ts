@@ -30,6 +30,7 @@ import { staffRequestRoutes } from './staff/requests/request-routes.tsx';
 import { requestSettingsRoutes } from './staff/requests/request-settings-page.tsx';
 import { worklistRoutes } from './staff/requests/worklist-page.tsx';
 import { objectionRoutes } from './objection-routes.ts';
+import { exemptionRoutes } from './exemption-routes.ts';
 import { settingsRoutes } from './staff/settings.tsx';
 import { sopRoutes } from './staff/sop-routes.tsx';
 import { tokenRoutes } from './staff/tokens.tsx';
@@ -67,6 +68,8 @@ const officeStaffModules: RouteModule[] = [
   dipProcedureRoutes,
   archiveRoutes,
   sopRoutes,
+  // exempt information, SOP 004 (issue 10)
+  ...exemptionRoutes.staff,
 ];
 
 async function officeStaff(app: FastifyInstance): Promise<void> {
@@ -85,12 +88,14 @@ export const routeModules: RouteModule[] = [
   publicRequestApi,
   staffRequestApi,
   ...objectionRoutes.api,
+  ...exemptionRoutes.api,
   dipApi,
   dipStaffApi,
   authRoutes,
   officeStaff,
   publicRequestRoutes,
   ...objectionRoutes.public,
+  ...exemptionRoutes.public,
   dipPublicRoutes,
   sopPublicRoutes,
   publicRoutes,
