@@ -79,3 +79,27 @@ export async function activeDecree(
   await approveAll(ctx, officeId, 'DECREE', decree.id);
   return { test, decree, entry };
 }
+
+const citable = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The id of a DIK entry in force at `officeId` (health records of candidates, Pasal 17 huruf h
+ * angka 2), created once per database through the whole chain, for tests that refuse a request.
+ */
+export async function citableEntryId(ctx: Ctx, officeId: string): Promise<string> {
+  const perDb = citable.get(ctx.db) ?? new Map<string, string>();
+  citable.set(ctx.db, perDb);
+  const known = perDb.get(officeId);
+  if (known) return known;
+  const { entry } = await activeDecree(ctx, cliActorForFixtures(), officeId, {
+    decree: { number: `FIX-${officeId.slice(0, 8)}/DIK`, decreeDate: '2026-01-05' },
+    test: { heldOn: '2026-01-05', information: 'Hasil pemeriksaan kesehatan jasmani dan rohani bakal calon anggota DPRD', ground: 'h', subPoint: '2' },
+    entry: { information: 'Hasil pemeriksaan kesehatan bakal calon (riwayat kesehatan, hasil tes kejiwaan)', ground: 'h', subPoint: '2', legalBasis: 'UU 27/2022 tentang Pelindungan Data Pribadi', periodCondition: 'sampai yang bersangkutan memberikan persetujuan tertulis' },
+  });
+  perDb.set(officeId, entry.id);
+  return entry.id;
+}
+
+function cliActorForFixtures(): Actor {
+  return cliActor('fixture');
+}
