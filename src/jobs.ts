@@ -4,6 +4,7 @@ import { sendMailJob, smtpTransport } from './platform/mail/mailer.ts';
 import { purgeExpiredSessions } from './modules/people/sessions.ts';
 import { REQUEST_SWEEP_MINUTES, requestDeadlineSweepJob } from './modules/requests/requests-jobs.ts';
 import { OBJECTION_SWEEP_MINUTES, objectionSweepJob } from './modules/objections/objections-jobs.ts';
+import { EXEMPTION_SWEEP_MINUTES, exemptionSweepJob } from './modules/exemptions/exemptions-jobs.ts';
 import { z } from 'zod';
 
 // Every job the worker runs, and the periodic sweeps. A capability adds its jobs here.
@@ -14,6 +15,7 @@ export function jobDefinitions(config: Config): JobDefinition[] {
     purgeSessionsJob(config),
     requestDeadlineSweepJob(config),
     objectionSweepJob(config),
+    exemptionSweepJob(config),
   ];
 }
 
@@ -32,5 +34,6 @@ export function periodicTasks(config: Config): PeriodicTask[] {
     { job: purgeSessionsJob(config), everyMinutes: 60 },
     { job: requestDeadlineSweepJob(config), everyMinutes: REQUEST_SWEEP_MINUTES },
     { job: objectionSweepJob(config), everyMinutes: OBJECTION_SWEEP_MINUTES },
+    { job: exemptionSweepJob(config), everyMinutes: EXEMPTION_SWEEP_MINUTES },
   ];
 }

@@ -226,6 +226,8 @@ export default defineMessages({
     'validation.exemptions.citeRequired':
       'Pilih entri DIK yang berlaku atau uji konsekuensi yang disetujui pada permohonan ini.',
     'validation.exemptions.subPointFormat': 'Angka ditulis sebagai bilangan, misalnya 2.',
+    'exemptions.request.newTest': 'Catat uji konsekuensi atas permohonan ini',
+    'exemptions.request.testPending': '{n} uji konsekuensi atas permohonan ini masih menunggu persetujuan.',
     'exemptions.expired.subject': 'Pengecualian berakhir: {information}',
   },
   en: {
@@ -442,6 +444,8 @@ export default defineMessages({
     'validation.exemptions.citeRequired':
       'Choose a DIK entry in force or an approved consequence test at this request.',
     'validation.exemptions.subPointFormat': 'Write the sub-point as a number, e.g. 2.',
+    'exemptions.request.newTest': 'Record a consequence test at this request',
+    'exemptions.request.testPending': '{n} consequence tests at this request are still awaiting approval.',
     'exemptions.expired.subject': 'Exemption ended: {information}',
   },
 });
