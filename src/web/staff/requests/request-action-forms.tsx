@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { MISSING_ITEMS } from '../../../modules/requests/labels-id.ts';
 import type { StaffRequestView } from '../../../modules/requests/read-request.ts';
 import { ExemptionCiteFields, type RequestExemptions } from '../exemptions/request-exemptions.tsx';
-import { DELIVERY_KINDS, DELIVERY_METHODS, EXEMPTION_GROUNDS, INFORMATION_FORMS, OUTCOMES } from '../../../modules/requests/schema.ts';
+import { DELIVERY_KINDS, DELIVERY_METHODS, INFORMATION_FORMS, OUTCOMES } from '../../../modules/requests/schema.ts';
 import { FEE_KINDS } from '../../../modules/requests/fees.ts';
 import { PAYMENT_METHODS } from '../../../modules/requests/record-payment.ts';
 import { ChoiceGroup, FilesField } from '../../components/choice-fields.tsx';
