@@ -228,6 +228,7 @@ export default defineMessages({
     'validation.exemptions.subPointFormat': 'Angka ditulis sebagai bilangan, misalnya 2.',
     'exemptions.request.newTest': 'Catat uji konsekuensi atas permohonan ini',
     'exemptions.request.testPending': '{n} uji konsekuensi atas permohonan ini masih menunggu persetujuan.',
+    'exemptions.test.kiOrder': 'Catat uji konsekuensi atas perintah Majelis Komisioner',
     'exemptions.expired.subject': 'Pengecualian berakhir: {information}',
   },
   en: {
@@ -446,6 +447,7 @@ export default defineMessages({
     'validation.exemptions.subPointFormat': 'Write the sub-point as a number, e.g. 2.',
     'exemptions.request.newTest': 'Record a consequence test at this request',
     'exemptions.request.testPending': '{n} consequence tests at this request are still awaiting approval.',
+    'exemptions.test.kiOrder': "Record a consequence test on the Commission's order",
     'exemptions.expired.subject': 'Exemption ended: {information}',
   },
 });

@@ -107,6 +107,15 @@ function ChainView({ ctx, chain, approvedSteps, status, history }: { ctx: PageCt
   );
 }
 
+/** A test started from a request (at the request) or from a dispute (on the Komisi Informasi's order). */
+function prefill(query: unknown): Values {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const id = (v: unknown) => (typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v) ? v : '');
+  if (id(q.objectionId)) return { occasion: 'KI_ORDER', objectionId: id(q.objectionId) };
+  if (id(q.requestId)) return { occasion: 'AT_REQUEST', requestId: id(q.requestId) };
+  return { occasion: 'BEFORE_REQUEST' };
+}
+
 /** "row.7.ground" → "Baris 7, Alasan pengecualian (Pasal 17 huruf)". */
 function importLabels(t: PageCtx['t'], errors: Errors, L: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = { ...L };
@@ -316,7 +325,7 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
               csrf={c.csrf}
               action={test ? `${base(office)}/uji/${test.id}` : `${base(office)}/uji`}
               errors={opts.errors ?? {}}
-              values={opts.values ?? (test ? testValues(test) : { heldOn: new Date(ctx.clock.now()).toISOString().slice(0, 10), closed: 'CLOSED', whole: 'WHOLE', occasion: (req.query as Record<string, string>).requestId ? 'AT_REQUEST' : 'BEFORE_REQUEST', requestId: (req.query as Record<string, string>).requestId ?? '' })}
+              values={opts.values ?? (test ? testValues(test) : { heldOn: new Date(ctx.clock.now()).toISOString().slice(0, 10), closed: 'CLOSED', whole: 'WHOLE', ...prefill(req.query) })}
               archive={archive}
             />
           </section>

@@ -1,5 +1,7 @@
 import type { Db } from '../../../platform/db/database.ts';
-import type { Translate } from '../../../platform/i18n.ts';
+import { formatDate, type Locale, type Translate } from '../../../platform/i18n.ts';
+import type { CitedBasis } from '../../../modules/exemptions/refusal-basis.ts';
+import { exemptionBasisText } from '../../../modules/requests/pdf/exemption-basis-text.ts';
 import { legalBasisText } from '../../../modules/exemptions/public-dik.ts';
 import { listDikEntries, listTests, matchingEntries, type DikEntry, type ExemptionTest } from '../../../modules/exemptions/queries.ts';
 import { citePasal17 } from '../../../modules/law/pasal17.ts';
@@ -71,5 +73,32 @@ export function ExemptionCiteFields({ t, data, errors, values }: { t: Translate;
         </small>
       </p>
     </>
+  );
+}
+
+/** On the objection page: what the refusal rested on (objections on ground a, UU 14/2008 Pasal 35(1)a). */
+export function CitedBasisView(props: { t: Translate; locale: Locale; ground: Parameters<typeof exemptionBasisText>[0]; subPoint: string | null; basis: CitedBasis | null }) {
+  const { t, basis } = props;
+  return (
+    <dl class="facts">
+      <dt>{t('exemptions.request.cited')}</dt>
+      <dd>{exemptionBasisText(props.ground, props.subPoint)}</dd>
+      {basis?.entry ? (
+        <>
+          <dt>{t('exemptions.field.exemptionEntryId')}</dt>
+          <dd>
+            {basis.entry.information} — {basis.entry.issuerName}, {basis.entry.decreeNumber} ({formatDate(basis.entry.decreeDate, props.locale)})
+          </dd>
+        </>
+      ) : null}
+      {basis?.test ? (
+        <>
+          <dt>{t('exemptions.test.title')}</dt>
+          <dd>
+            {basis.test.place}, {formatDate(basis.test.heldOn, props.locale)}: {basis.test.result}; {basis.test.participants}
+          </dd>
+        </>
+      ) : null}
+    </dl>
   );
 }
