@@ -4,6 +4,7 @@ import { sendMailJob, smtpTransport } from './platform/mail/mailer.ts';
 import { purgeExpiredSessions } from './modules/people/sessions.ts';
 import { REQUEST_SWEEP_MINUTES, requestDeadlineSweepJob } from './modules/requests/requests-jobs.ts';
 import { OBJECTION_SWEEP_MINUTES, objectionSweepJob } from './modules/objections/objections-jobs.ts';
+import { EXEMPTION_SWEEP_MINUTES, exemptionSweepJob } from './modules/exemptions/exemptions-jobs.ts';
 import { z } from 'zod';
 import { verifyAuditChains } from './platform/audit/audit.ts';
 import { queueMail } from './platform/mail/mailer.ts';
@@ -17,6 +18,7 @@ export function jobDefinitions(config: Config): JobDefinition[] {
     requestDeadlineSweepJob(config),
     objectionSweepJob(config),
     auditAnchorJob(config),
+    exemptionSweepJob(config),
   ];
 }
 
@@ -57,5 +59,6 @@ export function periodicTasks(config: Config): PeriodicTask[] {
     { job: requestDeadlineSweepJob(config), everyMinutes: REQUEST_SWEEP_MINUTES },
     { job: objectionSweepJob(config), everyMinutes: OBJECTION_SWEEP_MINUTES },
     { job: auditAnchorJob(config), everyMinutes: 24 * 60 },
+    { job: exemptionSweepJob(config), everyMinutes: EXEMPTION_SWEEP_MINUTES },
   ];
 }

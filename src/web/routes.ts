@@ -34,6 +34,7 @@ import { staffRequestRoutes } from './staff/requests/request-routes.tsx';
 import { requestSettingsRoutes } from './staff/requests/request-settings-page.tsx';
 import { worklistRoutes } from './staff/requests/worklist-page.tsx';
 import { objectionRoutes } from './objection-routes.ts';
+import { exemptionRoutes } from './exemption-routes.ts';
 import { settingsRoutes } from './staff/settings.tsx';
 import { sopRoutes } from './staff/sop-routes.tsx';
 import { tokenRoutes } from './staff/tokens.tsx';
@@ -74,6 +75,8 @@ const officeStaffModules: RouteModule[] = [
   sopRoutes,
   // reports and oversight roll-ups (issue 11)
   rollupRoutes,
+  // exempt information, SOP 004 (issue 10)
+  ...exemptionRoutes.staff,
 ];
 
 async function officeStaff(app: FastifyInstance): Promise<void> {
@@ -92,6 +95,7 @@ export const routeModules: RouteModule[] = [
   publicRequestApi,
   staffRequestApi,
   ...objectionRoutes.api,
+  ...exemptionRoutes.api,
   dipApi,
   dipStaffApi,
   statisticsApi,
@@ -99,6 +103,7 @@ export const routeModules: RouteModule[] = [
   officeStaff,
   publicRequestRoutes,
   ...objectionRoutes.public,
+  ...exemptionRoutes.public,
   dipPublicRoutes,
   sopPublicRoutes,
   statisticsPublicRoutes,

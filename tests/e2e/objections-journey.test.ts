@@ -71,9 +71,10 @@ describe('an objection, from a refused request to the dispute bundle', () => {
     await ppid.page.goto(requestUrl);
     await ppid.page.click('summary:has-text("Terbitkan pemberitahuan tertulis")');
     await ppid.page.check('input[name=outcome][value=REFUSED_EXEMPT]');
-    await ppid.page.selectOption('#aksi-putusan select[name=exemptionGround]', 'h');
-    await ppid.page.fill('#aksi-putusan input[name=exemptionSubPoint]', '2');
-    await ppid.page.fill('#aksi-putusan textarea[name=legalBasis]', 'UU 14/2008 Pasal 17 huruf h angka 2; UU 27/2022 tentang Pelindungan Data Pribadi');
+    // The refusal cites the KPU RI entry on candidates' health records (demo DIK), shown first as a match.
+    await ppid.page.selectOption('#aksi-putusan select[name=exemptionEntryId]', { index: 1 });
+    expect(await ppid.page.textContent('#aksi-putusan select[name=exemptionEntryId] option:checked')).toContain('Hasil pemeriksaan kesehatan');
+    await ppid.page.fill('#aksi-putusan textarea[name=legalBasis]', 'UU 27/2022 tentang Pelindungan Data Pribadi');
     await ppid.page.fill('#aksi-putusan textarea[name=harmAnalysis]', 'Membuka hasil pemeriksaan akan mengungkap riwayat kesehatan pribadi bakal calon.');
     await ppid.page.fill('#aksi-putusan textarea[name=publicInterestAnalysis]', 'Status memenuhi syarat kesehatan sudah diumumkan kepada publik.');
     await ppid.page.click('#aksi-putusan button[type=submit]');
@@ -124,6 +125,9 @@ describe('an objection, from a refused request to the dispute bundle', () => {
     await page.waitForSelector('aside');
     expect(await page.textContent('aside')).toContain(number);
     expect(await page.textContent('aside')).toContain('Ditolak (informasi dikecualikan)');
+    // The objection on ground a shows the DIK entry and its decree that the refusal rested on.
+    expect(await page.textContent('aside')).toContain('Pasal 17 huruf h angka 2 Undang-Undang Nomor 14 Tahun 2008');
+    expect(await page.textContent('aside')).toContain('Hasil pemeriksaan kesehatan jasmani');
     await page.click('summary:has-text("Tanggapan Atasan PPID")');
     await page.check('#aksi-putusan input[name=outcome][value=REJECTED]');
     // Without reasons it is refused, next to the field.

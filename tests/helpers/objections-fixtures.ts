@@ -3,6 +3,7 @@ import { decideRequest } from '../../src/modules/requests/decide-request.ts';
 import { registerRequest } from '../../src/modules/requests/register-request.ts';
 import { submitRequest, type SubmittedRequest } from '../../src/modules/requests/submit-request.ts';
 import { fileObjection, type FiledObjection } from '../../src/modules/objections/file-objection.ts';
+import { citableEntryId } from './exemptions-fixtures.ts';
 import { pngImage, requestsCtx, sampleRequest } from './requests-fixtures.ts';
 import type { TestApp } from './test-app.ts';
 
@@ -11,7 +12,7 @@ export const REFUSAL = {
   outcome: 'REFUSED_EXEMPT',
   exemptionGround: 'h',
   exemptionSubPoint: '2',
-  legalBasis: 'UU 14/2008 Pasal 17 huruf h angka 2; UU 27/2022 tentang Pelindungan Data Pribadi',
+  legalBasis: 'UU 27/2022 tentang Pelindungan Data Pribadi',
   harmAnalysis: 'Membuka riwayat kesehatan calon akan mengungkap rahasia pribadi.',
   publicInterestAnalysis: 'Kepentingan publik terpenuhi dengan pengumuman hasil pemeriksaan (memenuhi syarat/tidak).',
 };
@@ -31,7 +32,8 @@ export async function submitOnline(t: TestApp, officeId: string, overrides: Reco
 export async function refusedRequest(t: TestApp, officeId: string, staff: { desk: Actor; ppid: Actor }, overrides: Record<string, unknown> = {}): Promise<SubmittedRequest> {
   const submitted = await submitOnline(t, officeId, overrides);
   await registerRequest(requestsCtx(t), staff.desk, { officeId, requestId: submitted.requestId });
-  await decideRequest(requestsCtx(t), staff.ppid, { officeId, requestId: submitted.requestId, data: REFUSAL, uploads: [] });
+  const exemptionEntryId = await citableEntryId(requestsCtx(t), officeId);
+  await decideRequest(requestsCtx(t), staff.ppid, { officeId, requestId: submitted.requestId, data: { ...REFUSAL, exemptionEntryId }, uploads: [] });
   return submitted;
 }
 

@@ -20,6 +20,7 @@ import { withdrawRequest } from '../../src/modules/requests/withdraw-request.ts'
 import { createStaff, createUnit, office } from '../helpers/factories.ts';
 import { actorOf, pdfDocument, pngImage, requestsCtx, sampleRequest } from '../helpers/requests-fixtures.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { citableEntryId } from '../helpers/exemptions-fixtures.ts';
 
 const OFFICE = 'kpu-kota-bandung';
 let t: TestApp;
@@ -193,21 +194,21 @@ describe('a request from submission to closing', () => {
     expect(await statusOf(submitted.requestId)).toBe('WITHDRAWN');
   });
 
-  it('records a refusal with its consequence test, and requires every part of it', async () => {
+  it('records a refusal that cites a DIK entry in force, and refuses one that cites nothing', async () => {
     const ctx = requestsCtx(t);
     const submitted = await submit();
     await registerRequest(ctx, desk, { officeId, requestId: submitted.requestId });
     const refusal = {
       outcome: 'REFUSED_EXEMPT',
-      exemptionGround: 'h',
-      exemptionSubPoint: '2',
-      legalBasis: 'UU 14/2008 Pasal 17 huruf h angka 2; UU 27/2022 tentang Pelindungan Data Pribadi',
-      harmAnalysis: 'Membuka riwayat kesehatan calon akan mengungkap rahasia pribadi.',
-      publicInterestAnalysis: 'Kepentingan publik terpenuhi dengan pengumuman hasil pemeriksaan (memenuhi syarat/tidak).',
+      exemptionEntryId: await citableEntryId(ctx, officeId),
+      legalBasis: 'UU 27/2022 tentang Pelindungan Data Pribadi',
     };
     await expect(
-      decideRequest(ctx, ppid, { officeId, requestId: submitted.requestId, data: { ...refusal, harmAnalysis: '' }, uploads: [] }),
-    ).rejects.toMatchObject({ code: 'VALIDATION', fields: [expect.objectContaining({ field: 'harmAnalysis' })] });
+      decideRequest(ctx, ppid, { officeId, requestId: submitted.requestId, data: { ...refusal, exemptionEntryId: '' }, uploads: [] }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', fields: [expect.objectContaining({ field: 'exemptionEntryId' })] });
+    await expect(
+      decideRequest(ctx, ppid, { officeId, requestId: submitted.requestId, data: { ...refusal, exemptionEntryId: '00000000-0000-4000-8000-000000000000' }, uploads: [] }),
+    ).rejects.toMatchObject({ code: 'VALIDATION', fields: [expect.objectContaining({ field: 'exemptionEntryId', key: 'exemptions.error.entryNotInForce' })] });
     await decideRequest(ctx, ppid, { officeId, requestId: submitted.requestId, data: refusal, uploads: [] });
     expect(await statusOf(submitted.requestId)).toBe('DECIDED');
     await closeRequest(ctx, desk, { officeId, requestId: submitted.requestId });

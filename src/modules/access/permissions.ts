@@ -173,11 +173,30 @@ export const canObjections = {
   viewObjectionIdentity: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'ATASAN_PPID'),
 };
 
-export type Permission = keyof typeof can | keyof typeof canRequests | keyof typeof canObjections | keyof typeof canReports;
-
 // Reports and oversight roll-ups (issue 11): counts of the office and the offices below it.
 export const canReports = {
   /** The roll-up of the offices below: the office's oversight roles, or a national admin over it. */
   viewRollup: (actor: Actor, office: OfficeRef) =>
     isOperator(actor) || isNationalAdminOver(actor, office) || hasRole(actor, office, ...OVERSIGHT_ROLES),
 };
+
+// Exempt information (issue 10, seed 004). The PPID (and the desk, for collecting) prepares
+// tests, decrees and entries; the Pembina PPID, Tim Pertimbangan and Atasan PPID approve in the
+// order the office sets. Everyone of the office's PPID roles may read the list.
+export const canExemptions = {
+  viewExemptions: (actor: Actor, office: OfficeRef) =>
+    isOperator(actor) || hasRole(actor, office, 'PPID', 'PETUGAS_LAYANAN', 'ATASAN_PPID', 'TIM_PERTIMBANGAN', 'PEMBINA_PPID') || isNationalAdminOver(actor, office),
+  /** Collect entries and import an existing list (seed 004 step 1): the desk and the PPID. */
+  collectExemptions: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'PETUGAS_LAYANAN'),
+  /** Classify, record consequence tests, submit for approval, revoke (step 2): the PPID. */
+  manageExemptions: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID'),
+  /** Act on an approval chain; the use case checks that it is this role's turn. */
+  approveExemptions: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PEMBINA_PPID', 'TIM_PERTIMBANGAN', 'ATASAN_PPID'),
+};
+
+export type Permission =
+  | keyof typeof can
+  | keyof typeof canRequests
+  | keyof typeof canObjections
+  | keyof typeof canReports
+  | keyof typeof canExemptions;

@@ -4,6 +4,7 @@ import type { KeyRing } from '../../platform/crypto.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
 import { seedDemoRequests } from '../requests/seed-demo-requests.ts';
 import { seedDemoObjections } from '../objections/seed-demo-objections.ts';
+import { seedDemoExemptions } from '../exemptions/seed-demo-exemptions.ts';
 import { hashPassword, randomPassword } from '../../platform/crypto.ts';
 import { cliActor } from '../access/actor.ts';
 import { seedDipDemo } from '../dip/demo/seed-dip-demo.ts';
@@ -32,6 +33,9 @@ const DEMO_DOMAIN = 'demo.terbuka.test';
 const DEMO_USERS: DemoUser[] = [
   { email: `admin.nasional@${DEMO_DOMAIN}`, name: 'Admin Nasional', roles: [{ office: 'kpu-ri', role: 'NATIONAL_ADMIN' }] },
   { email: `ppid.ri@${DEMO_DOMAIN}`, name: 'PPID KPU RI', roles: [{ office: 'kpu-ri', role: 'PPID' }] },
+  { email: `pembina.ri@${DEMO_DOMAIN}`, name: 'Ketua KPU', roles: [{ office: 'kpu-ri', role: 'PEMBINA_PPID' }] },
+  { email: `tim.ri@${DEMO_DOMAIN}`, name: 'Tim Pertimbangan KPU RI', roles: [{ office: 'kpu-ri', role: 'TIM_PERTIMBANGAN' }] },
+  { email: `atasan.ri@${DEMO_DOMAIN}`, name: 'Sekretaris Jenderal KPU', roles: [{ office: 'kpu-ri', role: 'ATASAN_PPID' }] },
   { email: `admin.jabar@${DEMO_DOMAIN}`, name: 'Admin KPU Jawa Barat', roles: [{ office: 'kpu-prov-jawa-barat', role: 'ADMIN' }] },
   { email: `ppid.jabar@${DEMO_DOMAIN}`, name: 'PPID KPU Jawa Barat', roles: [{ office: 'kpu-prov-jawa-barat', role: 'PPID' }] },
   { email: `admin.bandung@${DEMO_DOMAIN}`, name: 'Admin KPU Kota Bandung', roles: [{ office: 'kpu-kota-bandung', role: 'ADMIN' }] },
@@ -90,7 +94,7 @@ export type DemoCtx = Ctx & { files: FileStore; dataKeys: KeyRing; publicUrl: st
 /** A seeder of demo data for one capability. Capabilities add theirs to `demoSeeders`. */
 export type DemoSeeder = (ctx: DemoCtx) => Promise<void>;
 
-export const demoSeeders: DemoSeeder[] = [seedDemoRequests, seedDemoObjections, seedDipDemo];
+export const demoSeeders: DemoSeeder[] = [seedDemoExemptions, seedDemoRequests, seedDemoObjections, seedDipDemo];
 
 /** True when the database holds no staff account yet (a fresh install). */
 export async function isFreshInstall(ctx: Ctx): Promise<boolean> {

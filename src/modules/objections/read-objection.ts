@@ -1,3 +1,4 @@
+import { citedBasisOf, type CitedBasis } from '../exemptions/refusal-basis.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { KeyRing } from '../../platform/crypto.ts';
 import type { Actor } from '../access/actor.ts';
@@ -40,6 +41,8 @@ export interface StaffObjectionView {
   request: StaffRequestView;
   /** The written notices of every round (the one objected to is `objection.requestRound`). */
   requestDecisions: DecisionRow[];
+  /** Per round of a refusal: the DIK entry (with its decree) and the consequence test it rested on (issue 10). */
+  citedBases: Record<number, CitedBasis>;
   /** Other objections to the same request. */
   siblings: ObjectionRow[];
   commission: Commission;
@@ -63,9 +66,12 @@ export async function readObjectionForStaff(ctx: Ctx & { keys: KeyRing }, actor:
     loadOfficeCalendar(ctx.db, office),
   ]);
   const today = localDateTime(ctx.clock.now(), office.timezone).date;
+  const citedBases: Record<number, CitedBasis> = {};
+  for (const d of requestDecisions) if (d.exemptionEntryId || d.exemptionTestId) citedBases[d.round] = await citedBasisOf(ctx.db, d);
   return {
     office,
     objection,
+    citedBases,
     deadline: objectionDeadlineState(objection, today, calendar, settings.objections.reminderWorkingDays),
     decision,
     dispute,

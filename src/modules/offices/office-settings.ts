@@ -72,6 +72,23 @@ const objectionSettings = z
   })
   .prefault({});
 
+// Exempt information (issue 10, seed 004): who approves a consequence test and a decree, in
+// order, and whether a KPU Provinsi's decree may reach its kabupaten/kota (PKPU 4/2025 is
+// unverified, so the national admin decides: read from the root office's settings).
+const exemptionSettings = z
+  .object({
+    approvalChain: z
+      .array(z.enum(['PEMBINA_PPID', 'TIM_PERTIMBANGAN', 'ATASAN_PPID']))
+      .min(1)
+      .max(3)
+      .refine((c) => new Set(c).size === c.length, { message: 'validation.exemptions.chainRepeats' })
+      .default(['PEMBINA_PPID', 'TIM_PERTIMBANGAN', 'ATASAN_PPID']),
+    provincesReachDown: z.boolean().default(false),
+    /** Seed 004: the list is reviewed at least twice a year. */
+    reviewMonths: z.number().int().min(1).max(12).default(6),
+  })
+  .prefault({});
+
 export const officeSettingsSchema = z.object({
   letterhead: z
     .object({
@@ -100,6 +117,7 @@ export const officeSettingsSchema = z.object({
     .default('{seq:03}/PPID/{officeCode}/{romanMonth}/{year}'),
   requests: requestServiceSettings,
   objections: objectionSettings,
+  exemptions: exemptionSettings,
   publicContact: z
     .object({
       email: z.email().nullish().transform((v) => v ?? null),

@@ -4,6 +4,7 @@ import type { Actor } from '../access/actor.ts';
 import { canRequests } from '../access/permissions.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { getOfficeSettings } from '../offices/queries.ts';
+import { resolveRefusalBasis } from '../exemptions/refusal-basis.ts';
 import { decisionInput } from './decision-input.ts';
 import { issueDecision } from './issue-decision.ts';
 import { officerOf } from './officer.ts';
@@ -36,6 +37,10 @@ export async function decideRequest(
     throw AppError.field('documentedBy', 'validation.dateInPast');
   }
   await checkUploads(input.uploads, 'document', ctx.uploadMaxBytes);
+  const cites = data.outcome === 'REFUSED_EXEMPT' || data.outcome === 'GRANTED_PARTIAL';
+  const basis = cites
+    ? await resolveRefusalBasis(ctx.db, office, input.requestId, { entryId: data.exemptionEntryId, testId: data.exemptionTestId }, localDateTime(now, office.timezone).date)
+    : null;
   const [settings, officer, dispositions] = await Promise.all([
     getOfficeSettings(ctx.db, office.id),
     officerOf(ctx.db, actor),
@@ -68,6 +73,20 @@ export async function decideRequest(
       after,
       {
         ...data,
+        ...(basis
+          ? {
+              exemptionGround: basis.ground,
+              exemptionSubPoint: basis.subPoint === null ? undefined : String(basis.subPoint),
+              legalBasis: data.legalBasis ?? basis.legalBasis,
+              harmAnalysis: data.harmAnalysis ?? basis.harmAnalysis,
+              publicInterestAnalysis: data.publicInterestAnalysis ?? basis.publicInterest,
+              exemptionPeriod: data.exemptionPeriod ?? basis.period,
+              testParticipants: data.testParticipants ?? basis.participants ?? undefined,
+              exemptionEntryId: basis.entry?.id,
+              exemptionEntryOfficeId: basis.entry?.officeId,
+              exemptionTestId: basis.test?.id,
+            }
+          : { exemptionGround: undefined, exemptionSubPoint: undefined }),
         atDesk: false,
         officer: { ...officer, title: PPID_TITLE },
         deliveryMethod: data.deliveryMethod ?? before.deliveryMethod,

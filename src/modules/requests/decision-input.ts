@@ -19,6 +19,9 @@ export const decisionInput = z
     redactionReason: field.optionalText(2000),
     exemptionGround: z.preprocess(emptyToUndefined, z.enum(EXEMPTION_GROUNDS).optional()),
     exemptionSubPoint: field.optionalText(20),
+    /** Issue 10: the DIK entry in force, or the consequence test held at this request, that the refusal rests on. */
+    exemptionEntryId: field.optionalUuid(),
+    exemptionTestId: field.optionalUuid(),
     legalBasis: field.optionalText(1000),
     harmAnalysis: field.optionalText(4000),
     publicInterestAnalysis: field.optionalText(4000),
@@ -35,6 +38,9 @@ export const decisionInput = z
         ctx.addIssue({ code: 'custom', path: [path], message });
       }
     };
+    const cite = () => {
+      if (!d.exemptionEntryId && !d.exemptionTestId) ctx.addIssue({ code: 'custom', path: ['exemptionEntryId'], message: 'validation.exemptions.citeRequired' });
+    };
     switch (d.outcome) {
       case 'GRANTED_FULL':
         need('materialDescription', d.materialDescription);
@@ -46,14 +52,12 @@ export const decisionInput = z
         need('forms', d.forms, 'validation.chooseForm');
         need('redactedParts', d.redactedParts);
         need('redactionReason', d.redactionReason);
-        need('exemptionGround', d.exemptionGround);
+        cite();
         break;
       case 'REFUSED_EXEMPT':
-        // Pasal 22(7)c and Pasal 17, with the consequence test of Pasal 2(4) and 19.
-        need('exemptionGround', d.exemptionGround);
-        need('legalBasis', d.legalBasis);
-        need('harmAnalysis', d.harmAnalysis);
-        need('publicInterestAnalysis', d.publicInterestAnalysis);
+        // Pasal 22(7)c and Pasal 17, with the consequence test of Pasal 2(4) and 19: the ground,
+        // statute and test come from the cited DIK entry or the test held at this request.
+        cite();
         break;
       case 'NOT_HELD':
         break;

@@ -30,6 +30,9 @@ export interface DecisionFacts {
   publicInterestAnalysis?: string | undefined;
   exemptionPeriod?: string | undefined;
   testParticipants?: string | undefined;
+  exemptionEntryId?: string | undefined;
+  exemptionEntryOfficeId?: string | undefined;
+  exemptionTestId?: string | undefined;
   documentedBy?: string | undefined;
   deliveryMethod: DeliveryMethod;
   explanation?: string | undefined;
@@ -85,6 +88,9 @@ export async function issueDecision(
     publicInterestAnalysis: facts.publicInterestAnalysis ?? null,
     exemptionPeriod: facts.exemptionPeriod ?? null,
     testParticipants: facts.testParticipants ?? null,
+    exemptionEntryId: facts.exemptionEntryId ?? null,
+    exemptionEntryOfficeId: facts.exemptionEntryOfficeId ?? null,
+    exemptionTestId: facts.exemptionTestId ?? null,
     documentedBy: facts.documentedBy ?? null,
     deliveryMethod: facts.deliveryMethod,
     explanation: facts.explanation ?? null,

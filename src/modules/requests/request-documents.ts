@@ -8,6 +8,7 @@ import { renderExtensionLetterPdf } from './pdf/extension-letter-pdf.ts';
 import { renderIncompleteNoticePdf } from './pdf/incomplete-notice-pdf.ts';
 import { renderReceiptPdf } from './pdf/receipt-pdf.ts';
 import { renderRefusalDecreePdf } from './pdf/refusal-decree-pdf.ts';
+import { citedBasisOf } from '../exemptions/refusal-basis.ts';
 import { findDecision, findDelivery, findExtension, listEvents, listFees, listReleasedFiles, type FileRef, type RequestRow } from './queries.ts';
 import { resolveRequestAccess, type RequestAccess } from './request-access.ts';
 import type { IssuedBy } from './schema.ts';
@@ -104,7 +105,8 @@ export async function renderRequestDocument(
     case 'sk-penolakan': {
       const decision = await findDecision(ctx.db, office.id, request.id, r);
       if (!decision || decision.outcome !== 'REFUSED_EXEMPT') throw AppError.notFound();
-      return { filename, bytes: await renderRefusalDecreePdf({ request, decision, logoPng: await logoOf(ctx, office.id, decision.issuedBy) }) };
+      const basis = await citedBasisOf(ctx.db, decision);
+      return { filename, bytes: await renderRefusalDecreePdf({ request, decision, basis, logoPng: await logoOf(ctx, office.id, decision.issuedBy) }) };
     }
     case 'tanda-bukti-penyerahan': {
       const [decision, delivery] = await Promise.all([findDecision(ctx.db, office.id, request.id, r), findDelivery(ctx.db, office.id, request.id, r)]);

@@ -304,6 +304,11 @@ export const requestDecisions = pgTable(
     publicInterestAnalysis: text('public_interest_analysis'),
     exemptionPeriod: text('exemption_period'),
     testParticipants: text('test_participants'),
+    /** The DIK entry in force at the decision date, or the consequence test held at this request (issue 10). */
+    exemptionEntryId: uuid('exemption_entry_id'),
+    /** The office that issued the cited entry (an inherited entry belongs to an ancestor office). */
+    exemptionEntryOfficeId: uuid('exemption_entry_office_id'),
+    exemptionTestId: uuid('exemption_test_id'),
     /** Not yet documented: when it will be. */
     documentedBy: date('documented_by'),
     /** Pasal 22(7)f: how it will be delivered. */

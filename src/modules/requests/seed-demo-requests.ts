@@ -3,6 +3,7 @@ import { createPdf, pdfToBuffer } from '../../platform/pdf/pdf.ts';
 import type { Actor } from '../access/actor.ts';
 import type { DemoCtx } from '../demo/seed-demo.ts';
 import { findOfficeBySlug, listUnits } from '../offices/queries.ts';
+import { listDikEntries } from '../exemptions/queries.ts';
 import { actorForUser } from '../people/load-actor.ts';
 import { findUserByEmail } from '../people/queries.ts';
 import { answerDisposition } from './answer-disposition.ts';
@@ -185,9 +186,9 @@ export async function seedDemoRequests(base: DemoCtx): Promise<void> {
     requestId: refused.requestId,
     data: {
       outcome: 'REFUSED_EXEMPT',
-      exemptionGround: 'h',
-      exemptionSubPoint: '2',
-      legalBasis: 'UU 14/2008 Pasal 17 huruf h angka 2; UU 27/2022 tentang Pelindungan Data Pribadi',
+      // The KPU RI decree on candidates' health records, in force at every office (seed-demo-exemptions.ts).
+      exemptionEntryId: (await listDikEntries(base.db, office)).find((e) => e.ground === 'h' && e.subPoint === 2 && e.inheritedFrom === 'kpu-ri')?.id,
+      legalBasis: 'UU 27/2022 tentang Pelindungan Data Pribadi',
       harmAnalysis: 'Hasil pemeriksaan kesehatan memuat kondisi fisik dan psikis yang merupakan rahasia pribadi; membukanya merugikan hak pribadi bakal calon.',
       publicInterestAnalysis: 'Kepentingan publik telah terpenuhi melalui pengumuman status memenuhi syarat atau tidak memenuhi syarat kesehatan.',
       exemptionPeriod: 'Sampai yang bersangkutan memberikan persetujuan tertulis',

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { actorOffices, type PageCtx } from '../render.tsx';
-import { can, canObjections, canReports, canRequests } from '../../modules/access/permissions.ts';
+import { can, canExemptions, canObjections, canReports, canRequests } from '../../modules/access/permissions.ts';
 
 function langSwitchHref(ctx: PageCtx): string {
   const other = ctx.locale === 'id' ? 'en' : 'id';
@@ -128,6 +128,7 @@ export function StaffLayout(props: { ctx: PageCtx; title: string; children: Comp
         { href: `${base}/dip`, label: ctx.t('nav.dip'), show: can.viewDipDrafts(ctx.actor, office) },
         { href: `${base}/dip/usulan`, label: ctx.t('nav.dipProposals'), show: can.proposeDipEntries(ctx.actor, office) && !can.manageDip(ctx.actor, office) },
         { href: `${base}/arsip`, label: ctx.t('nav.archive'), show: can.enterOffice(ctx.actor, office) },
+        { href: `${base}/informasi-dikecualikan`, label: ctx.t('nav.exemptions'), show: canExemptions.viewExemptions(ctx.actor, office) },
         { href: `${base}/sop`, label: ctx.t('nav.sops'), show: can.enterOffice(ctx.actor, office) },
         { href: `${base}/kalender`, label: ctx.t('nav.calendar'), show: can.enterOffice(ctx.actor, office) },
         { href: `${base}/pengaturan`, label: ctx.t('nav.settings'), show: can.administerOffice(ctx.actor, office) },

@@ -2,6 +2,7 @@ import type { Locale, Messages } from '../../platform/i18n.ts';
 import archive from './archive.ts';
 import common from './common.ts';
 import dip from './dip.ts';
+import exemptions from './exemptions.ts';
 import publicPages from './public.ts';
 import lawPeriods from './law-periods.ts';
 import objections from './objections.ts';
@@ -13,7 +14,7 @@ import staff from './staff.ts';
 import worklist from './worklist.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
-const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security, lawPeriods];
+const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security, lawPeriods, exemptions];
 
 export const catalog: Record<Locale, Messages> = {
   id: Object.assign({}, ...namespaces.map((n) => n.id)) as Messages,

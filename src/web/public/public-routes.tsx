@@ -8,6 +8,8 @@ import { OfficeReportsArticle } from './report-office-section.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 import { AppError } from '../../platform/errors.ts';
 import { DipSectionArticles, loadDipSections, type DipSections } from './dip-office-sections.tsx';
+import { DikSectionArticle } from './exemption-public.tsx';
+import { listDikEntries } from '../../modules/exemptions/queries.ts';
 
 function OfficeList({ offices }: { offices: Office[] }) {
   return (
@@ -71,10 +73,11 @@ function OfficePage(props: {
   children: Office[];
   contact: { email: string | null; phone: string | null; whatsapp: string | null; address: string | null; serviceHours: string | null };
   dip: DipSections | null;
+  dikInForce: number;
 }) {
   const { ctx, office, parent, contact } = props;
   const { t } = ctx;
-  const sections = ['office.section.dikecualikan', 'office.section.reports'];
+  const sections = ['office.section.reports'];
   const hasContact = contact.email || contact.phone || contact.whatsapp || contact.address;
   return (
     <PublicLayout
@@ -121,6 +124,7 @@ function OfficePage(props: {
       <h2>{t('office.published')}</h2>
       <div class="sections">
         <DipSectionArticles t={t} office={office} sections={props.dip} />
+        <DikSectionArticle t={t} office={office} inForce={props.dikInForce} />
         {sections.map((key) =>
           key === 'office.section.reports' ? (
             <OfficeReportsArticle t={t} office={office} />
@@ -156,15 +160,16 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { office: string } }>('/:office', async (req, reply) => {
     const office = await findOfficeBySlug(db, req.params.office);
     if (!office || !office.active) throw AppError.notFound();
-    const [parent, children, settings, dip] = await Promise.all([
+    const [parent, children, settings, dip, dik] = await Promise.all([
       office.parentId ? findOfficeById(db, office.parentId) : Promise.resolve(undefined),
       listOffices(db, { parentId: office.id }),
       getOfficeSettings(db, office.id),
       loadDipSections(db, office),
+      listDikEntries(db, office),
     ]);
     return sendPage(
       reply,
-      <OfficePage ctx={pageCtx(req, reply)} office={office} parent={parent} children={children} contact={settings.publicContact} dip={dip} />,
+      <OfficePage ctx={pageCtx(req, reply)} office={office} parent={parent} children={children} contact={settings.publicContact} dip={dip} dikInForce={dik.length} />,
     );
   });
 }

@@ -1,6 +1,7 @@
 import { formatDate, formatRupiah } from '../../../platform/i18n.ts';
 import { drawSignature, numberPages, pdfToBuffer } from '../../../platform/pdf/pdf.ts';
-import { DELIVERY_METHOD_ID, EXEMPTION_GROUND_ID } from '../labels-id.ts';
+import { DELIVERY_METHOD_ID } from '../labels-id.ts';
+import { exemptionBasisText } from './exemption-basis-text.ts';
 import type { DecisionRow, FeeRow, RequestRow } from '../queries.ts';
 import { checkLine, labelledRows, paragraph, placeAndDate, startLetter } from './letter-kit.ts';
 
@@ -57,7 +58,7 @@ export async function renderDecisionNoticePdf(input: {
         [
           ['Bagian yang dihitamkan', d.redactedParts ?? '-'],
           ['Alasan', d.redactionReason ?? '-'],
-          ['Dasar pengecualian', d.exemptionGround ? `${EXEMPTION_GROUND_ID[d.exemptionGround]}${d.exemptionSubPoint ? ` angka ${d.exemptionSubPoint}` : ''}` : '-'],
+          ['Dasar pengecualian', exemptionBasisText(d.exemptionGround, d.exemptionSubPoint)],
         ],
         { indent: 12, labelWidth: 140 },
       );
@@ -67,7 +68,7 @@ export async function renderDecisionNoticePdf(input: {
   paragraph(doc, 'B. Informasi tidak dapat diberikan karena:', { bold: true });
   checkLine(doc, d.outcome === 'REFUSED_EXEMPT', 'Informasi yang diminta termasuk informasi yang dikecualikan (lihat Surat Keputusan PPID tentang Penolakan)');
   if (d.outcome === 'REFUSED_EXEMPT' && d.exemptionGround) {
-    paragraph(doc, `Dasar: ${EXEMPTION_GROUND_ID[d.exemptionGround]}${d.exemptionSubPoint ? ` angka ${d.exemptionSubPoint}` : ''}; ${d.legalBasis ?? ''}`, { indent: 28 });
+    paragraph(doc, `Dasar: ${exemptionBasisText(d.exemptionGround, d.exemptionSubPoint)}${d.legalBasis ? `; ${d.legalBasis}` : ''}`, { indent: 28 });
   }
   checkLine(doc, d.outcome === 'NOT_HELD', 'Informasi yang diminta tidak dikuasai oleh badan publik kami');
   if (d.outcome === 'NOT_HELD') {

@@ -1,6 +1,7 @@
 import { formatDate } from '../../../platform/i18n.ts';
 import { drawSignature, numberPages, pdfToBuffer } from '../../../platform/pdf/pdf.ts';
-import { EXEMPTION_GROUND_ID } from '../labels-id.ts';
+import type { CitedBasis } from '../../exemptions/refusal-basis.ts';
+import { citedBasisRows, exemptionBasisText } from './exemption-basis-text.ts';
 import type { DecisionRow, RequestRow } from '../queries.ts';
 import { labelledRows, paragraph, placeAndDate, startLetter } from './letter-kit.ts';
 
@@ -9,7 +10,7 @@ import { labelledRows, paragraph, placeAndDate, startLetter } from './letter-kit
  * §3.4, §9): the requester's data, the information, the Pasal 17 ground and statute, the
  * consequence test (UU 14/2008 Pasal 2(4), 19) and the right to object (Pasal 35-36).
  */
-export async function renderRefusalDecreePdf(input: { request: RequestRow; decision: DecisionRow; logoPng: Buffer | null }): Promise<Buffer> {
+export async function renderRefusalDecreePdf(input: { request: RequestRow; decision: DecisionRow; logoPng: Buffer | null; basis?: CitedBasis | null }): Promise<Buffer> {
   const { request: r, decision: d } = input;
   const doc = startLetter(
     d.issuedBy,
@@ -30,8 +31,9 @@ export async function renderRefusalDecreePdf(input: { request: RequestRow; decis
   paragraph(doc, 'INFORMASI YANG DIKECUALIKAN', { bold: true, align: 'center' });
   paragraph(doc, 'Pengecualian informasi didasarkan pada alasan:', { bold: true });
   labelledRows(doc, [
-    ['Dasar pengecualian', d.exemptionGround ? `${EXEMPTION_GROUND_ID[d.exemptionGround]}${d.exemptionSubPoint ? ` angka ${d.exemptionSubPoint}` : ''} Undang-Undang Nomor 14 Tahun 2008` : '-'],
+    ['Dasar pengecualian', exemptionBasisText(d.exemptionGround, d.exemptionSubPoint)],
     ['Dasar hukum lain', d.legalBasis ?? '-'],
+    ...citedBasisRows(input.basis ?? null),
   ]);
   paragraph(doc, 'Uji konsekuensi (UU No. 14 Tahun 2008 Pasal 2 ayat (4) dan Pasal 19):', { bold: true });
   labelledRows(doc, [

@@ -1,3 +1,4 @@
+import { CitedBasisView } from '../exemptions/request-exemptions.tsx';
 import { formatDate, formatDateTime } from '../../../platform/i18n.ts';
 import { canObjections, canRequests } from '../../../modules/access/permissions.ts';
 import type { StaffObjectionView } from '../../../modules/objections/read-objection.ts';
@@ -112,6 +113,7 @@ function RequestBeside({ ctx, view }: { ctx: PageCtx; view: StaffObjectionView }
                 <a href={`${base}/dokumen/sk-penolakan?putaran=${d.round}`}>{t('requests.document.sk-penolakan')}</a>
               </>
             ) : null}
+            {d.exemptionGround ? <CitedBasisView t={t} locale={locale} ground={d.exemptionGround} subPoint={d.exemptionSubPoint} basis={view.citedBases[d.round] ?? null} /> : null}
           </li>
         ))}
       </ul>
@@ -152,6 +154,11 @@ function DisputeFacts({ ctx, view }: { ctx: PageCtx; view: StaffObjectionView })
           [t('objections.field.disputeOutcome'), d.outcome ? `${t(`objections.disputeOutcome.${d.outcome}`)} · ${date(d.outcomeOn) ?? ''}${d.requestReopened ? ` · ${t('objections.page.requestReopened')}` : ''}` : null],
         ]}
       />
+      {view.objection.status === 'DISPUTED' ? (
+        <p>
+          <a href={`/staff/${view.office.slug}/informasi-dikecualikan/uji/baru?objectionId=${view.objection.id}`}>{t('exemptions.test.kiOrder')}</a>
+        </p>
+      ) : null}
     </section>
   );
 }

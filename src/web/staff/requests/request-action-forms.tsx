@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { MISSING_ITEMS } from '../../../modules/requests/labels-id.ts';
 import type { StaffRequestView } from '../../../modules/requests/read-request.ts';
-import { DELIVERY_KINDS, DELIVERY_METHODS, EXEMPTION_GROUNDS, INFORMATION_FORMS, OUTCOMES } from '../../../modules/requests/schema.ts';
+import { ExemptionCiteFields, type RequestExemptions } from '../exemptions/request-exemptions.tsx';
+import { DELIVERY_KINDS, DELIVERY_METHODS, INFORMATION_FORMS, OUTCOMES } from '../../../modules/requests/schema.ts';
 import { FEE_KINDS } from '../../../modules/requests/fees.ts';
 import { PAYMENT_METHODS } from '../../../modules/requests/record-payment.ts';
 import { ChoiceGroup, FilesField } from '../../components/choice-fields.tsx';
@@ -19,6 +20,7 @@ interface FormProps {
   ctx: PageCtx;
   view: StaffRequestView;
   active: ActiveForm | null;
+  exemptions?: RequestExemptions;
 }
 
 function state(props: FormProps, name: string): { errors: Errors; values: Values; open: boolean } {
@@ -171,13 +173,10 @@ export function DecisionForm(props: FormProps) {
       </fieldset>
       <fieldset>
         <legend>{t('requests.decision.refusedPart')}</legend>
-        <div class="grid-2">
-          <SelectField name="exemptionGround" label={t('requests.field.exemptionGround')} options={EXEMPTION_GROUNDS.map((g) => ({ value: g, label: t(`requests.ground.${g}`) }))} emptyLabel="—" errors={s.errors} values={values} />
-          <TextField name="exemptionSubPoint" label={`${t('requests.field.exemptionSubPoint')} ${t('app.optional')}`} errors={s.errors} values={values} maxLength={20} />
-        </div>
-        <TextArea name="legalBasis" label={t('requests.field.legalBasis')} rows={2} errors={s.errors} values={values} />
-        <TextArea name="harmAnalysis" label={t('requests.field.harmAnalysis')} hint={t('requests.hint.harmAnalysis')} rows={3} errors={s.errors} values={values} />
-        <TextArea name="publicInterestAnalysis" label={t('requests.field.publicInterestAnalysis')} rows={3} errors={s.errors} values={values} />
+        {props.exemptions ? <ExemptionCiteFields t={t} data={props.exemptions} errors={s.errors} values={values} /> : null}
+        <TextArea name="legalBasis" label={`${t('requests.field.legalBasis')} ${t('app.optional')}`} rows={2} errors={s.errors} values={values} />
+        <TextArea name="harmAnalysis" label={`${t('requests.field.harmAnalysis')} ${t('app.optional')}`} hint={t('requests.hint.harmAnalysis')} rows={3} errors={s.errors} values={values} />
+        <TextArea name="publicInterestAnalysis" label={`${t('requests.field.publicInterestAnalysis')} ${t('app.optional')}`} rows={3} errors={s.errors} values={values} />
         <div class="grid-2">
           <TextField name="exemptionPeriod" label={`${t('requests.field.exemptionPeriod')} ${t('app.optional')}`} errors={s.errors} values={values} />
           <TextField name="testParticipants" label={`${t('requests.field.testParticipants')} ${t('app.optional')}`} errors={s.errors} values={values} />

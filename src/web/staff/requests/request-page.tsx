@@ -5,6 +5,8 @@ import type { FeeItem } from '../../../modules/requests/fees.ts';
 import type { StaffRequestView } from '../../../modules/requests/read-request.ts';
 import type { Officer } from '../../../modules/requests/assign-requests.ts';
 import { Csrf } from '../../components/forms.tsx';
+import { exemptionBasisText } from '../../../modules/requests/pdf/exemption-basis-text.ts';
+import { DikMatches, type RequestExemptions } from '../exemptions/request-exemptions.tsx';
 import { StaffLayout } from '../../components/layout.tsx';
 import { DeadlineBadge, DueExplanationDetails, StatusBadge, Timeline } from '../../components/request-bits.tsx';
 import type { PageCtx } from '../../render.tsx';
@@ -31,6 +33,7 @@ export interface RequestPageProps {
   today: string;
   deadline: { state: DeadlineState; workingDaysLeft: number | null; due: string };
   suggestedFees: FeeItem[];
+  exemptions?: RequestExemptions;
   /** Who may be assigned (shown when the actor may assign). */
   officers?: Officer[] | undefined;
 }
@@ -104,7 +107,7 @@ function Actions(props: RequestPageProps) {
   const open = ['RECEIVED', 'INCOMPLETE', 'REGISTERED', 'IN_PROCESS', 'AWAITING_PAYMENT', 'DECIDED'].includes(r.status);
   const beforeNotice = r.status === 'REGISTERED' || r.status === 'IN_PROCESS';
   const granted = view.decision?.outcome === 'GRANTED_FULL' || view.decision?.outcome === 'GRANTED_PARTIAL';
-  const formProps = { ctx, view, active: props.active };
+  const formProps = { ctx, view, active: props.active, ...(props.exemptions ? { exemptions: props.exemptions } : {}) };
   const items = [
     r.status === 'RECEIVED' && desk ? <ButtonAction {...formProps} path="registrasi" label={t('requests.action.register')} lead={t('requests.action.registerLead')} /> : null,
     r.status === 'RECEIVED' && desk ? <IncompleteForm {...formProps} /> : null,
@@ -151,6 +154,7 @@ export function RequestPage(props: RequestPageProps) {
           <StatusBadge t={t} status={r.status} /> <DeadlineBadge t={t} state={deadline.state} left={deadline.workingDaysLeft} />
         </p>
       </hgroup>
+      {props.exemptions && !view.decision ? <DikMatches t={t} matches={props.exemptions.matches} /> : null}
 
       <section>
         <h2>{t('requests.page.deadline')}</h2>
@@ -300,7 +304,8 @@ export function RequestPage(props: RequestPageProps) {
               [t('requests.field.outcome'), t(`requests.outcome.${view.decision.outcome}`)],
               [t('requests.field.decidedAt'), `${formatDateTime(view.decision.decidedAt, locale, tz)} · ${view.decision.officerName}`],
               [t('requests.field.materialDescription'), view.decision.materialDescription],
-              [t('requests.field.exemptionGround'), view.decision.exemptionGround ? t(`requests.ground.${view.decision.exemptionGround}`) : null],
+              [t('requests.field.exemptionGround'), view.decision.exemptionGround ? exemptionBasisText(view.decision.exemptionGround, view.decision.exemptionSubPoint) : null],
+              [t('exemptions.field.exemptionEntryId'), view.decision.exemptionEntryId ? (props.exemptions?.inForce.find((e) => e.id === view.decision!.exemptionEntryId)?.information ?? view.decision.exemptionEntryId) : null],
               [t('requests.field.harmAnalysis'), view.decision.harmAnalysis],
               [t('requests.field.publicInterestAnalysis'), view.decision.publicInterestAnalysis],
               [t('requests.field.redactedParts'), view.decision.redactedParts],

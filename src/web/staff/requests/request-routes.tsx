@@ -32,6 +32,7 @@ import { uploadsOf } from '../../requests/uploads-of.ts';
 import type { RoutePermission } from '../guard.ts';
 import type { ActiveForm } from './request-action-forms.tsx';
 import { RequestPage } from './request-page.tsx';
+import { loadRequestExemptions } from '../exemptions/request-exemptions.tsx';
 
 type RequestParams = { Params: { office: string; id: string } };
 
@@ -61,15 +62,17 @@ export async function staffRequestRoutes(app: FastifyInstance): Promise<void> {
   const render = async (req: FastifyRequest<RequestParams>, reply: FastifyReply, active: ActiveForm | null = null, status = 200) => {
     const office = req.office!;
     const view = await readRequestForStaff(ctx, req.actor, { officeId: office.id, requestId: idOf(req) });
-    const [settings, calendar, officers] = await Promise.all([
+    const [settings, calendar, officers, exemptions] = await Promise.all([
       getOfficeSettings(ctx.db, office.id),
       loadOfficeCalendar(ctx.db, office),
       canRequests.assignRequests(req.actor, office) ? listRequestHandlers(ctx, office) : Promise.resolve(undefined),
+      loadRequestExemptions(ctx.db, office, view.request),
     ]);
     const today = localDateTime(ctx.clock.now(), office.timezone).date;
     return sendPage(
       reply,
       <RequestPage
+        exemptions={exemptions}
         ctx={pageCtx(req, reply)}
         view={view}
         active={active}

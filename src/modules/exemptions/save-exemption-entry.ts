@@ -1,0 +1,88 @@
+import { and, eq } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validation.ts';
+import type { Actor } from '../access/actor.ts';
+import { canExemptions } from '../access/permissions.ts';
+import { localDateTime } from '../calendar/working-days.ts';
+import { entryInput, entryProblems, type EntryInput } from './decree-input.ts';
+import { auditExemption, exemptionOffice } from './exemption-steps.ts';
+import { findDecree, findEntry, findTest, searchTextOf, type ExemptionDecree, type ExemptionEntry } from './queries.ts';
+import { exemptionEntries } from './schema.ts';
+
+/** The decree must still be in preparation for its entries to change. */
+export async function editableDecree(db: Db, officeId: string, decreeId: string): Promise<ExemptionDecree> {
+  const decree = await findDecree(db, officeId, decreeId);
+  if (!decree) throw AppError.notFound();
+  if (decree.status !== 'DRAFT' && decree.status !== 'RETURNED') throw AppError.conflict('exemptions.error.notEditable');
+  return decree;
+}
+
+export function entryValues(d: EntryInput) {
+  return {
+    information: d.information,
+    holderUnit: d.holderUnit ?? null,
+    ground: d.ground,
+    subPoint: d.subPoint ?? null,
+    legalBasis: d.legalBasis,
+    consideration: d.consideration,
+    whole: d.whole,
+    periodUntil: d.periodUntil ?? null,
+    periodCondition: d.periodCondition ?? null,
+    testId: d.testId ?? null,
+    searchText: searchTextOf(d),
+  };
+}
+
+/**
+ * Adds an entry to a decree in preparation, or edits one (seed 004 step 1: the desk collects
+ * what is already exempt; step 2: the PPID classifies). The entry is in force only once its
+ * decree's approval chain is complete.
+ */
+export async function saveExemptionEntry(ctx: Ctx, actor: Actor, input: { officeId: string; decreeId: string; entryId?: string | undefined; data: unknown }): Promise<ExemptionEntry> {
+  const office = await exemptionOffice(ctx.db, input.officeId);
+  if (!canExemptions.collectExemptions(actor, office)) throw AppError.forbidden();
+  const data = parseInput(entryInput, input.data);
+  const now = ctx.clock.now();
+  const problems = entryProblems(data, localDateTime(now, office.timezone).date);
+  if (problems.length > 0) throw AppError.validation(problems);
+  if (data.testId && !(await findTest(ctx.db, office.id, data.testId))) throw AppError.field('testId', 'validation.exemptions.unknownTest');
+  return ctx.db.transaction(async (tx) => {
+    const decree = await editableDecree(tx, office.id, input.decreeId);
+    if (input.entryId) {
+      const before = await findEntry(tx, office.id, input.entryId);
+      if (!before || before.decreeId !== decree.id) throw AppError.notFound();
+      const [after] = await tx
+        .update(exemptionEntries)
+        .set({ ...entryValues(data), updatedAt: now })
+        .where(and(eq(exemptionEntries.officeId, office.id), eq(exemptionEntries.id, before.id), eq(exemptionEntries.updatedAt, before.updatedAt)))
+        .returning();
+      if (!after) throw AppError.conflict();
+      await auditExemption(tx, actor, { officeId: office.id, entityType: 'exemption_entry', entityId: after.id, action: 'entry.updated', after: { decree: decree.number, ground: after.ground } }, now);
+      return after;
+    }
+    const [row] = await tx
+      .insert(exemptionEntries)
+      .values({ ...entryValues(data), officeId: office.id, decreeId: decree.id, status: 'DRAFT', createdAt: now, updatedAt: now })
+      .returning();
+    await auditExemption(tx, actor, { officeId: office.id, entityType: 'exemption_entry', entityId: row!.id, action: 'entry.added', after: { decree: decree.number, ground: row!.ground } }, now);
+    return row!;
+  });
+}
+
+/** Removes an entry from a decree still in preparation. */
+export async function removeExemptionEntry(ctx: Ctx, actor: Actor, input: { officeId: string; decreeId: string; entryId: string }): Promise<void> {
+  const office = await exemptionOffice(ctx.db, input.officeId);
+  if (!canExemptions.collectExemptions(actor, office)) throw AppError.forbidden();
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const decree = await editableDecree(tx, office.id, input.decreeId);
+    const gone = await tx
+      .delete(exemptionEntries)
+      .where(and(eq(exemptionEntries.officeId, office.id), eq(exemptionEntries.id, input.entryId), eq(exemptionEntries.decreeId, decree.id)))
+      .returning({ id: exemptionEntries.id });
+    if (gone.length === 0) throw AppError.notFound();
+    await auditExemption(tx, actor, { officeId: office.id, entityType: 'exemption_entry', entityId: input.entryId, action: 'entry.removed', after: { decree: decree.number } }, now);
+  });
+}
