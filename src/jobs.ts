@@ -4,7 +4,10 @@ import { sendMailJob, smtpTransport } from './platform/mail/mailer.ts';
 import { purgeExpiredSessions } from './modules/people/sessions.ts';
 import { REQUEST_SWEEP_MINUTES, requestDeadlineSweepJob } from './modules/requests/requests-jobs.ts';
 import { OBJECTION_SWEEP_MINUTES, objectionSweepJob } from './modules/objections/objections-jobs.ts';
+import path from 'node:path';
 import { z } from 'zod';
+import { FileStore } from './platform/storage/file-store.ts';
+import { applyRedactionJobDef, renderRedactionJobDef } from './modules/redaction/redaction-jobs.ts';
 
 // Every job the worker runs, and the periodic sweeps. A capability adds its jobs here.
 
@@ -14,7 +17,13 @@ export function jobDefinitions(config: Config): JobDefinition[] {
     purgeSessionsJob(config),
     requestDeadlineSweepJob(config),
     objectionSweepJob(config),
+    ...redactionJobs(config),
   ];
+}
+
+function redactionJobs(config: Config): JobDefinition[] {
+  const files = new FileStore(path.join(config.dataDir, 'files'), config.dataKeys);
+  return [renderRedactionJobDef({ files }), applyRedactionJobDef({ files })];
 }
 
 function purgeSessionsJob(config: Config) {

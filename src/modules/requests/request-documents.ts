@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readFileContent, type FileStore } from '../../platform/storage/file-store.ts';
+import { releaseCopy } from '../redaction/release-copy.ts';
 import { trackingUrl } from './links.ts';
 import { renderDecisionNoticePdf } from './pdf/decision-notice-pdf.ts';
 import { renderDeliveryReceiptPdf } from './pdf/delivery-receipt-pdf.ts';
@@ -137,5 +138,6 @@ export async function readReleasedFile(
   if (!ref) throw new AppError('NOT_FOUND', 'requests.error.linkExpired');
   const content = await readFileContent(ctx.db, ctx.files, request.officeId, fileId);
   if (!content) throw AppError.notFound();
-  return { name: ref.name, mediaType: ref.mediaType, bytes: content.bytes };
+  // What leaves the office carries no metadata or hidden data (issue 14), whoever downloads it.
+  return { name: ref.name, mediaType: ref.mediaType, bytes: await releaseCopy(content.bytes, ref.mediaType) };
 }
