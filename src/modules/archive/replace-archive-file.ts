@@ -7,7 +7,15 @@ import { deleteFileLink, insertFileLink } from './queries.ts';
  * inside the caller's transaction. The item keeps its approval: the copy holds less, never
  * more, than what the Atasan PPID approved.
  */
-export async function replaceArchiveFile(tx: Db, officeId: string, itemId: string, oldFileId: string, newFileId: string, by: string, now: Date): Promise<void> {
+export async function replaceArchiveFile(
+  tx: Db,
+  officeId: string,
+  itemId: string,
+  oldFileId: string,
+  newFileId: string,
+  by: string,
+  now: Date,
+): Promise<void> {
   if (!(await deleteFileLink(tx, officeId, itemId, oldFileId))) throw AppError.conflict();
   await insertFileLink(tx, { officeId, archiveItemId: itemId, fileId: newFileId, addedAt: now, addedBy: by });
 }

@@ -14,7 +14,11 @@ import { mayRedact } from './subjects.ts';
  * Releases the file: every suggestion must have been accepted or rejected; a job then writes
  * the redacted (or scrubbed) copy, which takes the original's place for release.
  */
-export async function applyRedaction(ctx: RedactionCtx, actor: Actor, input: { officeId: string; redactionId: string }): Promise<void> {
+export async function applyRedaction(
+  ctx: RedactionCtx,
+  actor: Actor,
+  input: { officeId: string; redactionId: string },
+): Promise<void> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!mayRedact(actor, office)) throw AppError.forbidden();
   const r = await findRedaction(ctx.db, office.id, input.redactionId);
@@ -40,7 +44,11 @@ export async function applyRedaction(ctx: RedactionCtx, actor: Actor, input: { o
         entityType: 'redaction',
         entityId: r.id,
         before: { status: r.status },
-        after: { status: 'APPLYING', accepted: marks.filter((m) => m.status === 'ACCEPTED').length, rejected: marks.filter((m) => m.status === 'REJECTED').length },
+        after: {
+          status: 'APPLYING',
+          accepted: marks.filter((m) => m.status === 'ACCEPTED').length,
+          rejected: marks.filter((m) => m.status === 'REJECTED').length,
+        },
       },
       now,
     );

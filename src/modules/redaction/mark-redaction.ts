@@ -27,17 +27,35 @@ const reasonFields = {
 const percent = () => z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(100));
 
 export const markInput = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('AREA'), page: field.int(1, 100_000), left: percent(), top: percent(), right: percent(), bottom: percent(), ...reasonFields }),
+  z.object({
+    mode: z.literal('AREA'),
+    page: field.int(1, 100_000),
+    left: percent(),
+    top: percent(),
+    right: percent(),
+    bottom: percent(),
+    ...reasonFields,
+  }),
   z.object({ mode: z.literal('SEARCH'), text: field.text(200), ...reasonFields }),
 ]);
 
-function checkReason(d: { reason: string; ground?: Pasal17Ground | undefined; subPoint?: number | undefined }): void {
+function checkReason(d: {
+  reason: string;
+  ground?: Pasal17Ground | undefined;
+  subPoint?: number | undefined;
+}): void {
   if (d.reason !== 'PASAL17') return;
   if (!d.ground) throw AppError.field('ground', 'validation.required');
-  if (!isValidSubPoint(d.ground, d.subPoint ?? null)) throw AppError.field('subPoint', 'validation.invalidChoice');
+  if (!isValidSubPoint(d.ground, d.subPoint ?? null))
+    throw AppError.field('subPoint', 'validation.invalidChoice');
 }
 
-async function editable(ctx: RedactionCtx, actor: Actor, officeId: string, redactionId: string): Promise<RedactionRow> {
+async function editable(
+  ctx: RedactionCtx,
+  actor: Actor,
+  officeId: string,
+  redactionId: string,
+): Promise<RedactionRow> {
   const office = await activeOffice(ctx.db, officeId);
   if (!mayRedact(actor, office)) throw AppError.forbidden();
   const r = await findRedaction(ctx.db, office.id, redactionId);
@@ -47,7 +65,11 @@ async function editable(ctx: RedactionCtx, actor: Actor, officeId: string, redac
 }
 
 /** Adds marks drawn on a page or found by text search; they are accepted as made. Returns how many. */
-export async function addRedactionMarks(ctx: RedactionCtx, actor: Actor, input: { officeId: string; redactionId: string; data: unknown }): Promise<number> {
+export async function addRedactionMarks(
+  ctx: RedactionCtx,
+  actor: Actor,
+  input: { officeId: string; redactionId: string; data: unknown },
+): Promise<number> {
   const r = await editable(ctx, actor, input.officeId, input.redactionId);
   const data = parseInput(markInput, input.data);
   checkReason(data);
@@ -60,7 +82,15 @@ export async function addRedactionMarks(ctx: RedactionCtx, actor: Actor, input: 
     const [x0, x1] = [Math.min(data.left, data.right), Math.max(data.left, data.right)];
     const [y0, y1] = [Math.min(data.top, data.bottom), Math.max(data.top, data.bottom)];
     if (x1 - x0 < 0.2 || y1 - y0 < 0.2) throw AppError.field('right', 'redaction.error.areaTooSmall');
-    areas = [{ page: page.page, x0: (x0 / 100) * page.widthPt, y0: (y0 / 100) * page.heightPt, x1: (x1 / 100) * page.widthPt, y1: (y1 / 100) * page.heightPt }];
+    areas = [
+      {
+        page: page.page,
+        x0: (x0 / 100) * page.widthPt,
+        y0: (y0 / 100) * page.heightPt,
+        x1: (x1 / 100) * page.widthPt,
+        y1: (y1 / 100) * page.heightPt,
+      },
+    ];
     label = `${Math.round(x0)}–${Math.round(x1)}% × ${Math.round(y0)}–${Math.round(y1)}%`;
   } else {
     const content = await readFileContent(ctx.db, ctx.files, r.officeId, r.originalFileId);
@@ -97,7 +127,19 @@ export async function addRedactionMarks(ctx: RedactionCtx, actor: Actor, input: 
     await recordAudit(
       tx,
       auditActorOf(actor),
-      { officeId: r.officeId, action: 'redaction.marked', entityType: 'redaction', entityId: r.id, after: { mode: data.mode, marks: areas.length, pages: [...new Set(areas.map((a) => a.page + 1))], reason: data.reason, ground: data.ground ?? null } },
+      {
+        officeId: r.officeId,
+        action: 'redaction.marked',
+        entityType: 'redaction',
+        entityId: r.id,
+        after: {
+          mode: data.mode,
+          marks: areas.length,
+          pages: [...new Set(areas.map((a) => a.page + 1))],
+          reason: data.reason,
+          ground: data.ground ?? null,
+        },
+      },
       now,
     );
   });
@@ -107,7 +149,11 @@ export async function addRedactionMarks(ctx: RedactionCtx, actor: Actor, input: 
 export const decideMarkInput = z.object({ decision: z.enum(['ACCEPTED', 'REJECTED']) });
 
 /** Accepts or rejects a mark (a suggestion, or one made earlier). */
-export async function decideRedactionMark(ctx: RedactionCtx, actor: Actor, input: { officeId: string; redactionId: string; markId: string; data: unknown }): Promise<void> {
+export async function decideRedactionMark(
+  ctx: RedactionCtx,
+  actor: Actor,
+  input: { officeId: string; redactionId: string; markId: string; data: unknown },
+): Promise<void> {
   const r = await editable(ctx, actor, input.officeId, input.redactionId);
   const { decision } = parseInput(decideMarkInput, input.data);
   const now = ctx.clock.now();
@@ -115,13 +161,26 @@ export async function decideRedactionMark(ctx: RedactionCtx, actor: Actor, input
     const rows = await tx
       .update(redactionMarks)
       .set({ status: decision, decidedAt: now, decidedBy: actor.label })
-      .where(and(eq(redactionMarks.officeId, r.officeId), eq(redactionMarks.redactionId, r.id), eq(redactionMarks.id, input.markId), sql`${redactionMarks.status} <> ${decision}`))
+      .where(
+        and(
+          eq(redactionMarks.officeId, r.officeId),
+          eq(redactionMarks.redactionId, r.id),
+          eq(redactionMarks.id, input.markId),
+          sql`${redactionMarks.status} <> ${decision}`,
+        ),
+      )
       .returning();
     if (rows.length === 0) return;
     await recordAudit(
       tx,
       auditActorOf(actor),
-      { officeId: r.officeId, action: 'redaction.mark_decided', entityType: 'redaction', entityId: r.id, after: { mark: input.markId, decision, origin: rows[0]!.origin, detector: rows[0]!.detector } },
+      {
+        officeId: r.officeId,
+        action: 'redaction.mark_decided',
+        entityType: 'redaction',
+        entityId: r.id,
+        after: { mark: input.markId, decision, origin: rows[0]!.origin, detector: rows[0]!.detector },
+      },
       now,
     );
   });

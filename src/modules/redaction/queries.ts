@@ -15,11 +15,23 @@ export async function findRedaction(db: Db, officeId: string, id: string): Promi
 }
 
 /** The current (not failed) preparations of a subject's files. */
-export async function listRedactionsOf(db: Db, officeId: string, subject: RedactionSubject, subjectId: string): Promise<RedactionRow[]> {
+export async function listRedactionsOf(
+  db: Db,
+  officeId: string,
+  subject: RedactionSubject,
+  subjectId: string,
+): Promise<RedactionRow[]> {
   return db
     .select()
     .from(redactions)
-    .where(and(eq(redactions.officeId, officeId), eq(redactions.subject, subject), eq(redactions.subjectId, subjectId), ne(redactions.status, 'FAILED')))
+    .where(
+      and(
+        eq(redactions.officeId, officeId),
+        eq(redactions.subject, subject),
+        eq(redactions.subjectId, subjectId),
+        ne(redactions.status, 'FAILED'),
+      ),
+    )
     .orderBy(asc(redactions.createdAt));
 }
 
@@ -40,20 +52,40 @@ export async function listPages(db: Db, officeId: string, redactionId: string): 
 }
 
 /** Applied redactions whose released copy is one of `fileIds` (the public "redacted" flag). */
-export async function appliedByResultFiles(db: Db, officeId: string, fileIds: readonly string[]): Promise<RedactionRow[]> {
+export async function appliedByResultFiles(
+  db: Db,
+  officeId: string,
+  fileIds: readonly string[],
+): Promise<RedactionRow[]> {
   if (fileIds.length === 0) return [];
   return db
     .select()
     .from(redactions)
-    .where(and(eq(redactions.officeId, officeId), eq(redactions.status, 'APPLIED'), inArray(redactions.resultFileId, [...fileIds])));
+    .where(
+      and(
+        eq(redactions.officeId, officeId),
+        eq(redactions.status, 'APPLIED'),
+        inArray(redactions.resultFileId, [...fileIds]),
+      ),
+    );
 }
 
 /** The accepted marks of some redactions (what was blacked out, and why). */
-export async function acceptedMarksOf(db: Db, officeId: string, redactionIds: readonly string[]): Promise<MarkRow[]> {
+export async function acceptedMarksOf(
+  db: Db,
+  officeId: string,
+  redactionIds: readonly string[],
+): Promise<MarkRow[]> {
   if (redactionIds.length === 0) return [];
   return db
     .select()
     .from(redactionMarks)
-    .where(and(eq(redactionMarks.officeId, officeId), inArray(redactionMarks.redactionId, [...redactionIds]), eq(redactionMarks.status, 'ACCEPTED')))
+    .where(
+      and(
+        eq(redactionMarks.officeId, officeId),
+        inArray(redactionMarks.redactionId, [...redactionIds]),
+        eq(redactionMarks.status, 'ACCEPTED'),
+      ),
+    )
     .orderBy(asc(redactionMarks.page), asc(redactionMarks.y0));
 }

@@ -20,7 +20,12 @@ import { inspectXlsx, scrubXlsx } from './xlsx-scrub.ts';
 
 const SYSTEM = { type: 'system' as const, id: null, label: 'sistem', requestId: null };
 
-async function progress(db: Db, r: RedactionRow, values: Partial<typeof redactions.$inferInsert>, now: Date): Promise<void> {
+async function progress(
+  db: Db,
+  r: RedactionRow,
+  values: Partial<typeof redactions.$inferInsert>,
+  now: Date,
+): Promise<void> {
   await db
     .update(redactions)
     .set({ ...values, updatedAt: now })
@@ -46,7 +51,9 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
           return;
         }
         const report = inspectPdf(content.bytes);
-        await db.delete(redactionPages).where(and(eq(redactionPages.officeId, r.officeId), eq(redactionPages.redactionId, r.id)));
+        await db
+          .delete(redactionPages)
+          .where(and(eq(redactionPages.officeId, r.officeId), eq(redactionPages.redactionId, r.id)));
         const count = await renderPdfPages(content.bytes, { dpi: MARKING_DPI }, async (p) => {
           await db.transaction(async (tx) => {
             const png = await saveFile(tx, deps.files, {
@@ -60,12 +67,26 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
               field: 'file',
               now,
             });
-            await tx.insert(redactionPages).values({ officeId: r.officeId, redactionId: r.id, page: p.page, fileId: png.id, widthPt: p.widthPt, heightPt: p.heightPt, widthPx: p.widthPx, heightPx: p.heightPx });
+            await tx
+              .insert(redactionPages)
+              .values({
+                officeId: r.officeId,
+                redactionId: r.id,
+                page: p.page,
+                fileId: png.id,
+                widthPt: p.widthPt,
+                heightPt: p.heightPt,
+                widthPx: p.widthPx,
+                heightPx: p.heightPx,
+              });
           });
           await progress(db, r, { pagesDone: p.page + 1, pageCount: Math.max(r.pageCount, p.page + 1) }, now);
         });
         const texts = pdfPageTexts(content.bytes);
-        const opts = { provinceCodes: await provinceCodes(db), names: [...(await subjectNames(db, r.officeId, r.subject, r.subjectId)), ...payload.names] };
+        const opts = {
+          provinceCodes: await provinceCodes(db),
+          names: [...(await subjectNames(db, r.officeId, r.subject, r.subjectId)), ...payload.names],
+        };
         const suggestions: (typeof redactionMarks.$inferInsert)[] = [];
         texts.forEach((text, page) => {
           const seen = new Set<string>();
@@ -73,7 +94,18 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
             if (seen.has(f.text)) continue;
             seen.add(f.text);
             for (const a of findTextAreas(content.bytes, f.text, [page])) {
-              suggestions.push({ officeId: r.officeId, redactionId: r.id, ...a, origin: 'SUGGESTION', detector: f.kind, label: f.label, status: 'PROPOSED', reason: 'PERSONAL_DATA', createdAt: now, createdBy: 'sistem' });
+              suggestions.push({
+                officeId: r.officeId,
+                redactionId: r.id,
+                ...a,
+                origin: 'SUGGESTION',
+                detector: f.kind,
+                label: f.label,
+                status: 'PROPOSED',
+                reason: 'PERSONAL_DATA',
+                createdAt: now,
+                createdBy: 'sistem',
+              });
             }
           }
         });
@@ -81,13 +113,35 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
           if (suggestions.length > 0) await tx.insert(redactionMarks).values(suggestions);
           await tx
             .update(redactions)
-            .set({ status: 'READY', pageCount: count, pagesDone: count, report: { ...report }, updatedAt: now })
+            .set({
+              status: 'READY',
+              pageCount: count,
+              pagesDone: count,
+              report: { ...report },
+              updatedAt: now,
+            })
             .where(and(eq(redactions.officeId, r.officeId), eq(redactions.id, r.id)));
-          await recordAudit(tx, SYSTEM, { officeId: r.officeId, action: 'redaction.rendered', entityType: 'redaction', entityId: r.id, after: { pages: count, suggestions: suggestions.length } }, now);
+          await recordAudit(
+            tx,
+            SYSTEM,
+            {
+              officeId: r.officeId,
+              action: 'redaction.rendered',
+              entityType: 'redaction',
+              entityId: r.id,
+              after: { pages: count, suggestions: suggestions.length },
+            },
+            now,
+          );
         });
       } catch (e) {
         if (attempt >= renderRedactionJob.maxAttempts || (e as { code?: string }).code === 'VALIDATION') {
-          await progress(db, r, { status: 'FAILED', error: (e as { key?: string }).key ?? 'redaction.error.unreadable' }, now);
+          await progress(
+            db,
+            r,
+            { status: 'FAILED', error: (e as { key?: string }).key ?? 'redaction.error.unreadable' },
+            now,
+          );
           return;
         }
         throw e;
@@ -139,10 +193,25 @@ export function applyRedactionJobDef(deps: { files: FileStore }) {
         const rows = await tx
           .update(redactions)
           .set({ status: 'APPLIED', resultFileId: result.id, appliedAt: now, report, updatedAt: now })
-          .where(and(eq(redactions.officeId, r.officeId), eq(redactions.id, r.id), eq(redactions.status, 'APPLYING')))
+          .where(
+            and(
+              eq(redactions.officeId, r.officeId),
+              eq(redactions.id, r.id),
+              eq(redactions.status, 'APPLYING'),
+            ),
+          )
           .returning();
         if (rows.length === 0) return;
-        await putReleasedCopy(tx, r.officeId, r.subject, r.subjectId, r.sourceFileId, result.id, r.appliedBy ?? 'sistem', now);
+        await putReleasedCopy(
+          tx,
+          r.officeId,
+          r.subject,
+          r.subjectId,
+          r.sourceFileId,
+          result.id,
+          r.appliedBy ?? 'sistem',
+          now,
+        );
         await recordAudit(
           tx,
           SYSTEM,
@@ -151,7 +220,13 @@ export function applyRedactionJobDef(deps: { files: FileStore }) {
             action: 'redaction.applied',
             entityType: 'redaction',
             entityId: r.id,
-            after: { resultFileId: result.id, sha256: result.sha256, areas: marks.length, pages: [...new Set(marks.map((m) => m.page + 1))], by: r.appliedBy },
+            after: {
+              resultFileId: result.id,
+              sha256: result.sha256,
+              areas: marks.length,
+              pages: [...new Set(marks.map((m) => m.page + 1))],
+              by: r.appliedBy,
+            },
           },
           now,
         );
@@ -159,4 +234,3 @@ export function applyRedactionJobDef(deps: { files: FileStore }) {
     },
   });
 }
-

@@ -28,7 +28,12 @@ export interface RedactionRecordLine {
 function scrubbedOf(report: Record<string, unknown> | null): string[] {
   if (!report) return [];
   const out: string[] = [];
-  const count = (k: string) => (Array.isArray(report[k]) ? (report[k] as unknown[]).length : typeof report[k] === 'number' ? (report[k] as number) : 0);
+  const count = (k: string) =>
+    Array.isArray(report[k])
+      ? (report[k] as unknown[]).length
+      : typeof report[k] === 'number'
+        ? (report[k])
+        : 0;
   const labels: [string, string][] = [
     ['hiddenSheets', 'lembar tersembunyi'],
     ['veryHiddenSheets', 'lembar sangat tersembunyi'],
@@ -44,9 +49,18 @@ function scrubbedOf(report: Record<string, unknown> | null): string[] {
   return out;
 }
 
-async function linesOf(db: Db, officeId: string, rows: Awaited<ReturnType<typeof listRedactionsOf>>, names: Map<string, string>): Promise<RedactionRecordLine[]> {
+async function linesOf(
+  db: Db,
+  officeId: string,
+  rows: Awaited<ReturnType<typeof listRedactionsOf>>,
+  names: Map<string, string>,
+): Promise<RedactionRecordLine[]> {
   const applied = rows.filter((r) => r.status === 'APPLIED');
-  const marks = await acceptedMarksOf(db, officeId, applied.map((r) => r.id));
+  const marks = await acceptedMarksOf(
+    db,
+    officeId,
+    applied.map((r) => r.id),
+  );
   return applied.map((r) => {
     const mine = marks.filter((m) => m.redactionId === r.id);
     return {
@@ -62,14 +76,26 @@ async function linesOf(db: Db, officeId: string, rows: Awaited<ReturnType<typeof
 }
 
 /** The applied redactions of a subject's files (a request's release), with reasons. */
-export async function redactionRecord(db: Db, officeId: string, subject: RedactionSubject, subjectId: string, fileNames: Map<string, string>): Promise<RedactionRecordLine[]> {
+export async function redactionRecord(
+  db: Db,
+  officeId: string,
+  subject: RedactionSubject,
+  subjectId: string,
+  fileNames: Map<string, string>,
+): Promise<RedactionRecordLine[]> {
   const rows = await listRedactionsOf(db, officeId, subject, subjectId);
-  const names = new Map(rows.map((r) => [r.id, fileNames.get(r.resultFileId ?? '') ?? fileNames.get(r.sourceFileId) ?? '']));
+  const names = new Map(
+    rows.map((r) => [r.id, fileNames.get(r.resultFileId ?? '') ?? fileNames.get(r.sourceFileId) ?? '']),
+  );
   return linesOf(db, officeId, rows, names);
 }
 
 /** For public downloads: which of `fileIds` are redacted copies, and on which grounds. */
-export async function redactedFiles(db: Db, officeId: string, fileIds: readonly string[]): Promise<Map<string, RedactionRecordLine>> {
+export async function redactedFiles(
+  db: Db,
+  officeId: string,
+  fileIds: readonly string[],
+): Promise<Map<string, RedactionRecordLine>> {
   const rows = await appliedByResultFiles(db, officeId, fileIds);
   const lines = await linesOf(db, officeId, rows, new Map(rows.map((r) => [r.id, ''])));
   return new Map(rows.map((r, i) => [r.resultFileId!, lines[i]!]));
@@ -77,6 +103,7 @@ export async function redactedFiles(db: Db, officeId: string, fileIds: readonly 
 
 /** One line of the PPID-D: "daftar.pdf: halaman 1, 2 (3 bagian) — data pribadi (…)". */
 export function recordLineText(l: RedactionRecordLine): string {
-  if (l.scrubbed.length > 0 && l.areas === 0) return `${l.fileName}: data tersembunyi dihapus (${l.scrubbed.join(', ')})`;
+  if (l.scrubbed.length > 0 && l.areas === 0)
+    return `${l.fileName}: data tersembunyi dihapus (${l.scrubbed.join(', ')})`;
   return `${l.fileName}: halaman ${l.pages.join(', ')} (${l.areas} bagian) — ${l.reasons.join('; ')}`;
 }

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 // The release step (issue 14): a file about to leave the office is prepared here. The
 // original is copied into an encrypted file (never public); the marks say what to black out
@@ -105,5 +116,8 @@ export const redactionMarks = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: text('decided_by'),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.id] }), index('redaction_marks_redaction_idx').on(t.officeId, t.redactionId, t.page)],
+  (t) => [
+    primaryKey({ columns: [t.officeId, t.id] }),
+    index('redaction_marks_redaction_idx').on(t.officeId, t.redactionId, t.page),
+  ],
 );

@@ -28,7 +28,11 @@ const KIND_OF: Record<string, RedactionKind> = { 'application/pdf': 'PDF', [XLSX
  * marking view and the engine read only that), and a job renders the pages and looks for
  * personal data. Starting again on a file already being prepared returns that preparation.
  */
-export async function startRedaction(ctx: RedactionCtx, actor: Actor, input: { officeId: string; data: unknown }): Promise<{ id: string }> {
+export async function startRedaction(
+  ctx: RedactionCtx,
+  actor: Actor,
+  input: { officeId: string; data: unknown },
+): Promise<{ id: string }> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!mayRedact(actor, office)) throw AppError.forbidden();
   const data = parseInput(startInput, input.data);
@@ -38,7 +42,9 @@ export async function startRedaction(ctx: RedactionCtx, actor: Actor, input: { o
   if (!file) throw AppError.field('fileId', 'validation.invalidChoice');
   const kind = KIND_OF[file.mediaType];
   if (!kind) throw AppError.field('fileId', 'redaction.error.kind');
-  const existing = (await listRedactionsOf(ctx.db, office.id, data.subject, data.subjectId)).find((r) => r.sourceFileId === file.fileId || r.resultFileId === file.fileId);
+  const existing = (await listRedactionsOf(ctx.db, office.id, data.subject, data.subjectId)).find(
+    (r) => r.sourceFileId === file.fileId || r.resultFileId === file.fileId,
+  );
   if (existing) return { id: existing.id };
   const content = await readFileContent(ctx.db, ctx.files, office.id, file.fileId);
   if (!content) throw AppError.notFound();
@@ -84,7 +90,13 @@ export async function startRedaction(ctx: RedactionCtx, actor: Actor, input: { o
         action: 'redaction.started',
         entityType: 'redaction',
         entityId: row!.id,
-        after: { subject: data.subject, subjectId: data.subjectId, sourceFileId: file.fileId, sha256: content.file.sha256, kind },
+        after: {
+          subject: data.subject,
+          subjectId: data.subjectId,
+          sourceFileId: file.fileId,
+          sha256: content.file.sha256,
+          kind,
+        },
       },
       now,
     );

@@ -4,7 +4,12 @@ import { canRequests } from '../access/permissions.ts';
 import { findArchiveItem, listItemFiles } from '../archive/queries.ts';
 import { replaceArchiveFile } from '../archive/replace-archive-file.ts';
 import type { Office } from '../offices/queries.ts';
-import { findRequest, listDispositionFiles, listDispositions, listReleasedFiles } from '../requests/queries.ts';
+import {
+  findRequest,
+  listDispositionFiles,
+  listDispositions,
+  listReleasedFiles,
+} from '../requests/queries.ts';
 import { replaceReleasedFile } from '../requests/replace-released-file.ts';
 import type { RedactionSubject } from './schema.ts';
 
@@ -23,12 +28,24 @@ export function mayRedact(actor: Actor, office: Office): boolean {
 }
 
 /** The files of the subject that may be prepared for release; undefined when the subject does not exist. */
-export async function candidateFiles(db: Db, officeId: string, subject: RedactionSubject, subjectId: string): Promise<CandidateFile[] | undefined> {
+export async function candidateFiles(
+  db: Db,
+  officeId: string,
+  subject: RedactionSubject,
+  subjectId: string,
+): Promise<CandidateFile[] | undefined> {
   if (subject === 'REQUEST') {
     const request = await findRequest(db, officeId, subjectId);
     if (!request) return undefined;
     const dispositions = await listDispositions(db, officeId, subjectId);
-    const [unit, released] = await Promise.all([listDispositionFiles(db, officeId, dispositions.map((d) => d.id)), listReleasedFiles(db, officeId, subjectId)]);
+    const [unit, released] = await Promise.all([
+      listDispositionFiles(
+        db,
+        officeId,
+        dispositions.map((d) => d.id),
+      ),
+      listReleasedFiles(db, officeId, subjectId),
+    ]);
     const seen = new Set<string>();
     return [...unit, ...released].filter((f) => (seen.has(f.fileId) ? false : (seen.add(f.fileId), true)));
   }
@@ -38,14 +55,28 @@ export async function candidateFiles(db: Db, officeId: string, subject: Redactio
 }
 
 /** Names to look for besides the detectors' patterns (the requester's own, for a request). */
-export async function subjectNames(db: Db, officeId: string, subject: RedactionSubject, subjectId: string): Promise<string[]> {
+export async function subjectNames(
+  db: Db,
+  officeId: string,
+  subject: RedactionSubject,
+  subjectId: string,
+): Promise<string[]> {
   if (subject !== 'REQUEST') return [];
   const request = await findRequest(db, officeId, subjectId);
   return request ? [request.requesterName, request.representativeName].filter((n): n is string => !!n) : [];
 }
 
 /** Puts the released copy in place where the original was already chosen for release. */
-export async function putReleasedCopy(tx: Db, officeId: string, subject: RedactionSubject, subjectId: string, oldFileId: string, newFileId: string, by: string, now: Date): Promise<void> {
+export async function putReleasedCopy(
+  tx: Db,
+  officeId: string,
+  subject: RedactionSubject,
+  subjectId: string,
+  oldFileId: string,
+  newFileId: string,
+  by: string,
+  now: Date,
+): Promise<void> {
   if (subject === 'REQUEST') await replaceReleasedFile(tx, officeId, subjectId, oldFileId, newFileId, now);
   else await replaceArchiveFile(tx, officeId, subjectId, oldFileId, newFileId, by, now);
 }

@@ -28,11 +28,17 @@ export async function releaseChoices(
       out.push(fileId);
       continue;
     }
-    if (r.status !== 'APPLIED' || !r.resultFileId) throw AppError.field('releaseFileIds', 'validation.redactionPending');
+    if (r.status !== 'APPLIED' || !r.resultFileId)
+      throw AppError.field('releaseFileIds', 'validation.redactionPending');
     out.push(r.resultFileId);
     redacted++;
   }
-  if (decision.outcome === 'GRANTED_PARTIAL' && decision.forms.includes('SOFTCOPY') && chosen.length + uploads > 0 && redacted === 0) {
+  if (
+    decision.outcome === 'GRANTED_PARTIAL' &&
+    decision.forms.includes('SOFTCOPY') &&
+    chosen.length + uploads > 0 &&
+    redacted === 0
+  ) {
     throw AppError.field('releaseFileIds', 'validation.redactionMissing');
   }
   return out;

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readFileContent, type FileStore } from '../../platform/storage/file-store.ts';
+import { recordLineText, redactionRecord } from '../redaction/redaction-record.ts';
 import { releaseCopy } from '../redaction/release-copy.ts';
 import { trackingUrl } from './links.ts';
 import { renderDecisionNoticePdf } from './pdf/decision-notice-pdf.ts';
@@ -99,8 +100,12 @@ export async function renderRequestDocument(
     case 'pemberitahuan-tertulis': {
       const decision = await findDecision(ctx.db, office.id, request.id, r);
       if (!decision) throw AppError.notFound();
-      const fees = await listFees(ctx.db, office.id, request.id);
-      return { filename, bytes: await renderDecisionNoticePdf({ request, decision, fees, logoPng: await logoOf(ctx, office.id, decision.issuedBy) }) };
+      const [fees, released] = await Promise.all([listFees(ctx.db, office.id, request.id), listReleasedFiles(ctx.db, office.id, request.id)]);
+      const record = await redactionRecord(ctx.db, office.id, 'REQUEST', request.id, new Map(released.map((f) => [f.fileId, f.name])));
+      return {
+        filename,
+        bytes: await renderDecisionNoticePdf({ request, decision, fees, logoPng: await logoOf(ctx, office.id, decision.issuedBy), redactionRecord: record.map(recordLineText) }),
+      };
     }
     case 'sk-penolakan': {
       const decision = await findDecision(ctx.db, office.id, request.id, r);
