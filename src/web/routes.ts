@@ -11,6 +11,7 @@ import { publicRoutes } from './public/public-routes.tsx';
 import { sopPublicRoutes } from './public/sop-public.tsx';
 import { systemRoutes } from './public/system-routes.ts';
 import { archiveRoutes } from './staff/archive-routes.tsx';
+import { redactionRoutes } from './staff/redaction-routes.tsx';
 import { authRoutes } from './staff/auth-routes.tsx';
 import { calendarRoutes } from './staff/calendar.tsx';
 import { dashboardRoutes } from './staff/dashboard.tsx';
@@ -67,6 +68,8 @@ const officeStaffModules: RouteModule[] = [
   dipProcedureRoutes,
   archiveRoutes,
   sopRoutes,
+  // the release step: redaction and hidden-data scrubbing (issue 14)
+  redactionRoutes,
 ];
 
 async function officeStaff(app: FastifyInstance): Promise<void> {

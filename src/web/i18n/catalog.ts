@@ -7,9 +7,10 @@ import objections from './objections.ts';
 import requests from './requests.ts';
 import sops from './sops.ts';
 import staff from './staff.ts';
+import redaction from './redaction.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
-const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops];
+const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, redaction];
 
 export const catalog: Record<Locale, Messages> = {
   id: Object.assign({}, ...namespaces.map((n) => n.id)) as Messages,
