@@ -114,20 +114,20 @@ function markLabel(ctx: PageCtx, m: MarkRow): string {
 }
 
 function PageView({ ctx, base, page, marks }: { ctx: PageCtx; base: string; page: PageRow; marks: MarkRow[] }) {
-  const pct = (v: number, of: number) => `${((v / of) * 100).toFixed(2)}%`;
+  // The marks are drawn in an SVG over the page in PDF points (the CSP allows no inline styles).
   return (
     <figure class="redaction-page" data-page={page.page + 1}>
       <div class="redaction-canvas">
-        <img src={`${base}/halaman/${page.page + 1}`} alt={ctx.t('redaction.page', { n: page.page + 1 })} width={page.widthPx} height={page.heightPx} loading="lazy" draggable={false} />
-        {marks
-          .filter((m) => m.status !== 'REJECTED')
-          .map((m) => (
-            <span
-              class={`redaction-box redaction-${m.status.toLowerCase()}`}
-              title={markLabel(ctx, m)}
-              style={`left:${pct(m.x0, page.widthPt)};top:${pct(m.y0, page.heightPt)};width:${pct(m.x1 - m.x0, page.widthPt)};height:${pct(m.y1 - m.y0, page.heightPt)}`}
-            />
-          ))}
+        <img src={`${base}/halaman/${page.page + 1}`} alt={ctx.t('redaction.page', { n: page.page + 1 })} width={page.widthPx} height={page.heightPx} loading={page.page < 2 ? undefined : 'lazy'} draggable={false} />
+        <svg class="redaction-overlay" viewBox={`0 0 ${page.widthPt.toFixed(2)} ${page.heightPt.toFixed(2)}`} preserveAspectRatio="none" aria-hidden="true">
+          {marks
+            .filter((m) => m.status !== 'REJECTED')
+            .map((m) => (
+              <rect class={`redaction-${m.status.toLowerCase()}`} x={m.x0.toFixed(2)} y={m.y0.toFixed(2)} width={(m.x1 - m.x0).toFixed(2)} height={(m.y1 - m.y0).toFixed(2)}>
+                <title>{markLabel(ctx, m)}</title>
+              </rect>
+            ))}
+        </svg>
       </div>
       <figcaption>
         {ctx.t('redaction.page', { n: page.page + 1 })} ·{' '}
