@@ -9,6 +9,10 @@ import { z } from 'zod';
 import { verifyAuditChains } from './platform/audit/audit.ts';
 import { queueMail } from './platform/mail/mailer.ts';
 
+import path from 'node:path';
+import { FileStore } from './platform/storage/file-store.ts';
+import { applyRedactionJobDef, renderRedactionJobDef } from './modules/redaction/redaction-jobs.ts';
+
 // Every job the worker runs, and the periodic sweeps. A capability adds its jobs here.
 
 export function jobDefinitions(config: Config): JobDefinition[] {
@@ -19,7 +23,13 @@ export function jobDefinitions(config: Config): JobDefinition[] {
     objectionSweepJob(config),
     auditAnchorJob(config),
     exemptionSweepJob(config),
+    ...redactionJobs(config),
   ];
+}
+
+function redactionJobs(config: Config): JobDefinition[] {
+  const files = new FileStore(path.join(config.dataDir, 'files'), config.dataKeys);
+  return [renderRedactionJobDef({ files }), applyRedactionJobDef({ files })];
 }
 
 /**

@@ -13,6 +13,7 @@ import { sopPublicRoutes } from './public/sop-public.tsx';
 import { statisticsPublicRoutes } from './public/statistics-routes.tsx';
 import { systemRoutes } from './public/system-routes.ts';
 import { archiveRoutes } from './staff/archive-routes.tsx';
+import { redactionRoutes } from './staff/redaction-routes.tsx';
 import { authRoutes } from './staff/auth-routes.tsx';
 import { calendarRoutes } from './staff/calendar.tsx';
 import { electionPeriodRoutes } from './staff/election-periods.tsx';
@@ -77,6 +78,8 @@ const officeStaffModules: RouteModule[] = [
   rollupRoutes,
   // exempt information, SOP 004 (issue 10)
   ...exemptionRoutes.staff,
+  // the release step: redaction and hidden-data scrubbing (issue 14)
+  redactionRoutes,
 ];
 
 async function officeStaff(app: FastifyInstance): Promise<void> {

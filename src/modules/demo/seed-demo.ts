@@ -8,6 +8,7 @@ import { seedDemoExemptions } from '../exemptions/seed-demo-exemptions.ts';
 import { hashPassword, randomPassword } from '../../platform/crypto.ts';
 import { cliActor } from '../access/actor.ts';
 import { seedDipDemo } from '../dip/demo/seed-dip-demo.ts';
+import { seedRedactionDemo } from '../redaction/demo/seed-redaction-demo.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { findOfficeBySlug, type Office } from '../offices/queries.ts';
 import { saveUnit } from '../offices/save-unit.ts';
@@ -94,7 +95,7 @@ export type DemoCtx = Ctx & { files: FileStore; dataKeys: KeyRing; publicUrl: st
 /** A seeder of demo data for one capability. Capabilities add theirs to `demoSeeders`. */
 export type DemoSeeder = (ctx: DemoCtx) => Promise<void>;
 
-export const demoSeeders: DemoSeeder[] = [seedDemoExemptions, seedDemoRequests, seedDemoObjections, seedDipDemo];
+export const demoSeeders: DemoSeeder[] = [seedDemoExemptions, seedDemoRequests, seedDemoObjections, seedDipDemo, seedRedactionDemo];
 
 /** True when the database holds no staff account yet (a fresh install). */
 export async function isFreshInstall(ctx: Ctx): Promise<boolean> {

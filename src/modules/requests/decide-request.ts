@@ -7,6 +7,7 @@ import { getOfficeSettings } from '../offices/queries.ts';
 import { resolveRefusalBasis } from '../exemptions/refusal-basis.ts';
 import { decisionInput } from './decision-input.ts';
 import { issueDecision } from './issue-decision.ts';
+import { releaseChoices } from './release-choices.ts';
 import { officerOf } from './officer.ts';
 import { listDispositionFiles, listDispositions, type RequestRow } from './queries.ts';
 import { activeOffice, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
@@ -50,6 +51,8 @@ export async function decideRequest(
   if (data.releaseFileIds.some((id) => !unitFiles.some((f) => f.fileId === id))) {
     throw AppError.field('releaseFileIds', 'validation.invalidChoice');
   }
+  // The release step (issue 14): a redacted copy goes out in place of its original.
+  const releaseFileIds = granted ? await releaseChoices(ctx.db, office.id, input.requestId, data, data.releaseFileIds, input.uploads.length) : [];
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
     const saved = await saveUploads(tx, ctx.files, input.uploads, {
@@ -91,7 +94,7 @@ export async function decideRequest(
         officer: { ...officer, title: PPID_TITLE },
         deliveryMethod: data.deliveryMethod ?? before.deliveryMethod,
         forms: granted ? data.forms : [],
-        releasedFileIds: [...data.releaseFileIds, ...saved.map((f) => f.id)],
+        releasedFileIds: [...releaseFileIds, ...saved.map((f) => f.id)],
       },
       now,
     );

@@ -1,6 +1,8 @@
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readFileContent, type FileStore } from '../../platform/storage/file-store.ts';
+import { recordLineText, redactionRecord } from '../redaction/redaction-record.ts';
+import { releaseCopy } from '../redaction/release-copy.ts';
 import { trackingUrl } from './links.ts';
 import { renderDecisionNoticePdf } from './pdf/decision-notice-pdf.ts';
 import { renderDeliveryReceiptPdf } from './pdf/delivery-receipt-pdf.ts';
@@ -99,8 +101,12 @@ export async function renderRequestDocument(
     case 'pemberitahuan-tertulis': {
       const decision = await findDecision(ctx.db, office.id, request.id, r);
       if (!decision) throw AppError.notFound();
-      const fees = await listFees(ctx.db, office.id, request.id);
-      return { filename, bytes: await renderDecisionNoticePdf({ request, decision, fees, logoPng: await logoOf(ctx, office.id, decision.issuedBy) }) };
+      const [fees, released] = await Promise.all([listFees(ctx.db, office.id, request.id), listReleasedFiles(ctx.db, office.id, request.id)]);
+      const record = await redactionRecord(ctx.db, office.id, 'REQUEST', request.id, new Map(released.map((f) => [f.fileId, f.name])));
+      return {
+        filename,
+        bytes: await renderDecisionNoticePdf({ request, decision, fees, logoPng: await logoOf(ctx, office.id, decision.issuedBy), redactionRecord: record.map(recordLineText) }),
+      };
     }
     case 'sk-penolakan': {
       const decision = await findDecision(ctx.db, office.id, request.id, r);
@@ -139,5 +145,6 @@ export async function readReleasedFile(
   if (!ref) throw new AppError('NOT_FOUND', 'requests.error.linkExpired');
   const content = await readFileContent(ctx.db, ctx.files, request.officeId, fileId);
   if (!content) throw AppError.notFound();
-  return { name: ref.name, mediaType: ref.mediaType, bytes: content.bytes };
+  // What leaves the office carries no metadata or hidden data (issue 14), whoever downloads it.
+  return { name: ref.name, mediaType: ref.mediaType, bytes: await releaseCopy(content.bytes, ref.mediaType) };
 }

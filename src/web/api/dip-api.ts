@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { dipEntryFields, presentEntryFields } from './dip-entry-fields.ts';
 import { AppError } from '../../platform/errors.ts';
 import { publicDocuments } from '../../modules/archive/public-archive.ts';
+import { redactedFiles } from '../../modules/redaction/redaction-record.ts';
 import { DIP_CATEGORIES } from '../../modules/dip/model.ts';
 import { findPublishedEntry, searchPublished, type VersionEntry } from '../../modules/dip/queries.ts';
 import { buildSearchTerms } from '../../modules/dip/search-query.ts';
@@ -97,7 +98,18 @@ export async function dipApi(app: FastifyInstance): Promise<void> {
         response: {
           200: publishedEntrySchema.extend({
             decree: z.object({ number: z.string(), date: z.string().nullable() }).nullable(),
-            downloads: z.array(z.object({ name: z.string(), mediaType: z.string(), sizeBytes: z.number(), sha256: z.string(), url: z.string() })),
+            downloads: z.array(
+              z.object({
+                name: z.string(),
+                mediaType: z.string(),
+                sizeBytes: z.number(),
+                sha256: z.string(),
+                url: z.string(),
+                /** True when this is a copy with parts blacked out through the release step. */
+                redacted: z.boolean(),
+                redactionGrounds: z.array(z.string()),
+              }),
+            ),
           }),
         },
       },
@@ -109,10 +121,21 @@ export async function dipApi(app: FastifyInstance): Promise<void> {
       if (!found) throw AppError.notFound();
       const docs = await publicDocuments(db, office.id, found.entry.archiveItemIds);
       const base = `/${office.slug}/dip/${found.entry.year}/${found.entry.entryKey}`;
+      const redacted = await redactedFiles(db, office.id, docs.flatMap((d) => d.files.map((f) => f.fileId)));
       return {
         ...presentPublished(found.entry, office),
         decree: found.version.decreeNumber ? { number: found.version.decreeNumber, date: found.version.decreeDate } : null,
-        downloads: docs.flatMap((d) => d.files.map((f) => ({ name: f.name, mediaType: f.mediaType, sizeBytes: f.sizeBytes, sha256: f.sha256, url: `${base}/berkas/${f.fileId}` }))),
+        downloads: docs.flatMap((d) =>
+          d.files.map((f) => ({
+            name: f.name,
+            mediaType: f.mediaType,
+            sizeBytes: f.sizeBytes,
+            sha256: f.sha256,
+            url: `${base}/berkas/${f.fileId}`,
+            redacted: redacted.has(f.fileId),
+            redactionGrounds: redacted.get(f.fileId)?.reasons ?? [],
+          })),
+        ),
       };
     },
   );

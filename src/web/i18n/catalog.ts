@@ -11,10 +11,11 @@ import requests from './requests.ts';
 import security from './security.ts';
 import sops from './sops.ts';
 import staff from './staff.ts';
+import redaction from './redaction.ts';
 import worklist from './worklist.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
-const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security, lawPeriods, exemptions];
+const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security, lawPeriods, exemptions, redaction];
 
 export const catalog: Record<Locale, Messages> = {
   id: Object.assign({}, ...namespaces.map((n) => n.id)) as Messages,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { formatDate, formatDateTime } from '../../platform/i18n.ts';
 import { readFileContent } from '../../platform/storage/file-store.ts';
+import { redactedFiles } from '../../modules/redaction/redaction-record.ts';
 import { publicDocuments, publicFile } from '../../modules/archive/public-archive.ts';
 import { atomFeed } from '../../modules/dip/atom-feed.ts';
 import { formatAvailableForms } from '../../modules/dip/available-forms.ts';
@@ -212,6 +213,7 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
     if (!found) throw AppError.notFound();
     const { entry, version } = found;
     const docs = await publicDocuments(db, office.id, entry.archiveItemIds);
+    const redacted = await redactedFiles(db, office.id, docs.flatMap((d) => d.files.map((f) => f.fileId)));
     const c = pageCtx(req, reply);
     const { t } = c;
     const base = `/${office.slug}/dip/${entry.year}/${entry.entryKey}`;
@@ -257,6 +259,11 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
                     <small class="muted">
                       ({d.classificationCode} {d.title}; {f.mediaType}, {Math.ceil(f.sizeBytes / 1024)} KB; SHA-256 {f.sha256.slice(0, 16)}…)
                     </small>
+                    {redacted.has(f.fileId) ? (
+                      <p class="notice" data-testid="redacted-notice">
+                        {t('dipPublic.redacted', { grounds: redacted.get(f.fileId)!.reasons.join('; ') || redacted.get(f.fileId)!.scrubbed.join(', ') })}
+                      </p>
+                    ) : null}
                   </li>
                 )),
               )}

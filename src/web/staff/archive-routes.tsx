@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import { formatDateTime } from '../../platform/i18n.ts';
 import { readFileContent } from '../../platform/storage/file-store.ts';
 import type { Actor } from '../../modules/access/actor.ts';
-import { can, pembantuUnitIds, type OfficeRef } from '../../modules/access/permissions.ts';
+import { can, canRequests, pembantuUnitIds, type OfficeRef } from '../../modules/access/permissions.ts';
 import { addArchiveFiles } from '../../modules/archive/add-archive-file.ts';
 import { decideArchiveItem } from '../../modules/archive/decide-archive-item.ts';
 import { findArchiveItem, listArchiveItems, listItemFiles, type ArchiveItem, type ItemFile } from '../../modules/archive/queries.ts';
@@ -172,6 +172,11 @@ function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; file
           ))}
         </ul>
       )}
+      {files.length > 0 && canRequests.decideRequests(ctx.actor, office) ? (
+        <p>
+          <a href={`/staff/${office.slug}/rilis/arsip/${item.id}`}>{t('redaction.link')}</a>
+        </p>
+      ) : null}
       {mayEdit ? (
         <form method="post" action={`${base}/berkas`} enctype="multipart/form-data">
           <Csrf token={ctx.csrf} />

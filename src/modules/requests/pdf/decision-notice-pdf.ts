@@ -15,6 +15,8 @@ export async function renderDecisionNoticePdf(input: {
   decision: DecisionRow;
   fees: FeeRow[];
   logoPng: Buffer | null;
+  /** The record of the release step (issue 14): one line per redacted file, with pages and reasons. */
+  redactionRecord?: string[];
 }): Promise<Buffer> {
   const { request: r, decision: d } = input;
   const granted = d.outcome === 'GRANTED_FULL' || d.outcome === 'GRANTED_PARTIAL';
@@ -62,6 +64,9 @@ export async function renderDecisionNoticePdf(input: {
         ],
         { indent: 12, labelWidth: 140 },
       );
+      if (input.redactionRecord?.length) {
+        labelledRows(doc, input.redactionRecord.map((line, i): [string, string] => [i === 0 ? 'Catatan penghitaman' : '', line]), { indent: 12, labelWidth: 140 });
+      }
     }
   }
 

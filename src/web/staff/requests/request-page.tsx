@@ -293,6 +293,13 @@ export function RequestPage(props: RequestPageProps) {
               )}
             </article>
           ))}
+          {canRequests.decideRequests(ctx.actor, office) && view.dispositions.some((d) => d.files.length > 0) ? (
+            <p>
+              <a href={`/staff/${office.slug}/rilis/permohonan/${r.id}`} data-testid="redaction-link">
+                {t('redaction.link')}
+              </a>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

@@ -1,0 +1,56 @@
+import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { enqueue } from '../../platform/jobs/queue.ts';
+import { auditActorOf, type Actor } from '../access/actor.ts';
+import { activeOffice } from '../requests/request-steps.ts';
+import { findRedaction, listMarks } from './queries.ts';
+import type { RedactionCtx } from './redaction-ctx.ts';
+import { applyRedactionJob } from './redaction-job-types.ts';
+import { redactions } from './schema.ts';
+import { mayRedact } from './subjects.ts';
+
+/**
+ * Releases the file: every suggestion must have been accepted or rejected; a job then writes
+ * the redacted (or scrubbed) copy, which takes the original's place for release.
+ */
+export async function applyRedaction(
+  ctx: RedactionCtx,
+  actor: Actor,
+  input: { officeId: string; redactionId: string },
+): Promise<void> {
+  const office = await activeOffice(ctx.db, input.officeId);
+  if (!mayRedact(actor, office)) throw AppError.forbidden();
+  const r = await findRedaction(ctx.db, office.id, input.redactionId);
+  if (!r) throw AppError.notFound();
+  const marks = await listMarks(ctx.db, office.id, r.id);
+  const undecided = marks.filter((m) => m.status === 'PROPOSED').length;
+  if (undecided > 0) throw new AppError('CONFLICT', 'redaction.error.undecided', { count: undecided });
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(redactions)
+      .set({ status: 'APPLYING', pagesDone: 0, updatedAt: now, appliedBy: actor.label })
+      .where(and(eq(redactions.officeId, office.id), eq(redactions.id, r.id), eq(redactions.status, 'READY')))
+      .returning();
+    if (rows.length === 0) throw AppError.conflict('redaction.error.notEditable');
+    await enqueue(tx, applyRedactionJob, { redactionId: r.id }, { officeId: office.id, now });
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      {
+        officeId: office.id,
+        action: 'redaction.apply_requested',
+        entityType: 'redaction',
+        entityId: r.id,
+        before: { status: r.status },
+        after: {
+          status: 'APPLYING',
+          accepted: marks.filter((m) => m.status === 'ACCEPTED').length,
+          rejected: marks.filter((m) => m.status === 'REJECTED').length,
+        },
+      },
+      now,
+    );
+  });
+}
