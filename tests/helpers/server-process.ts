@@ -8,7 +8,10 @@ export interface RunningServer {
   url: string;
   output: () => string;
   credentials: Map<string, string>;
+  pid: number;
   stop(): Promise<void>;
+  /** Kills the process with SIGKILL (no shutdown at all) and waits until it is gone. */
+  kill(): Promise<void>;
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -49,6 +52,14 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
     url: `http://127.0.0.1:${port}`,
     output: () => out,
     credentials,
+    pid: child.pid!,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.removeAllListeners('exit');
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
     stop: async () => {
       child.removeAllListeners('exit');
       const exited = new Promise((r) => child.once('exit', r));

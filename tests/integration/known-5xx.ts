@@ -1,0 +1,43 @@
+// Known 5xx answers to bad input that issue-12a is fixing (issue 12, defects 6 and 10) while the
+// bad-input suite (bad-input.test.ts) was written. Each entry names its defect and matches as
+// narrowly as it can. THE LEAD EMPTIES THIS LIST AT MERGE: after the fixes, every entry must
+// be gone and the suite must pass without it. Nothing else may be added here: any other 5xx
+// is a bug to fix.
+
+export interface BadInputCase {
+  /** The route as registered, e.g. /api/v1/calendar/due-date */
+  route: string;
+  method: string;
+  /** The URL as sent. */
+  url: string;
+  contentType: string | undefined;
+  /** The body as sent (text or latin1 of the bytes). */
+  body: string;
+  status: number;
+}
+
+export interface Known5xx {
+  defect: string;
+  matches(c: BadInputCase): boolean;
+}
+
+const NUL = /\u0000|\\u0000|%00/i;
+
+export const KNOWN_5XX: Known5xx[] = [
+  {
+    defect: 'issue 12 defect 6: a NUL byte in a free-text field (JSON API and public form) is a 500',
+    matches: (c) => NUL.test(c.body) || NUL.test(c.url),
+  },
+  {
+    defect: 'issue 12 defect 10: malformed multipart is a 500',
+    matches: (c) => (c.contentType ?? '').startsWith('multipart/'),
+  },
+  {
+    defect: 'issue 12 defect 10: year 9999 (and other out-of-range dates) in the due-date API is a 500',
+    matches: (c) => c.route === '/api/v1/calendar/due-date',
+  },
+];
+
+export function knownDefect(c: BadInputCase): string | undefined {
+  return KNOWN_5XX.find((k) => k.matches(c))?.defect;
+}
