@@ -196,9 +196,7 @@ beforeAll(async () => {
   requestNumber = created.number;
   trackingCode = created.trackingCode;
   const list = await t.app.inject({ url: `/api/v1/offices/${OFFICE}/requests`, headers: { authorization: `Bearer ${token}` } });
-  requestId = list.json<{ items?: { id: string }[] } | { id: string }[]>() instanceof Array
-    ? (list.json<{ id: string }[]>()[0]!.id)
-    : (list.json<{ items: { id: string }[] }>().items[0]!.id);
+  requestId = list.json<{ requests: { id: string }[] }>().requests[0]!.id;
 });
 
 afterAll(async () => {
