@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { queryRows } from '../../src/platform/db/database.ts';
 import { openDatabase } from '../../src/platform/db/open-database.ts';
 import { formFields, multipartBody } from '../helpers/multipart.ts';
@@ -65,10 +67,16 @@ describe(`SIGKILL during a burst of submissions (${kind})`, () => {
   it('keeps every acknowledged submission, numbered without a gap', async () => {
     if (kind === 'postgres') {
       dbName = `c_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-      await admin(`CREATE DATABASE ${dbName}`);
+      await admin(`CREATE DATABASE ${dbName} TEMPLATE ${inject('postgresTemplate')}`);
       env.DATABASE_URL = withDatabase(testDatabaseAdminUrl(), dbName);
     }
-    server = await startServer(env, { dataDir });
+    if (kind === 'pglite') {
+      // start from the migrated snapshot every integration test uses (a fresh embedded
+      // database would spend most of the test in initdb and migrations)
+      const pglite = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), loadDataDir: new Blob([readFileSync(inject('pgliteSnapshot'))]), extensions: { pg_trgm } });
+      await pglite.close();
+    }
+    server = await startServer(env, { dataDir, startTimeoutMs: 300_000 });
     const acked: { number: string; trackingCode: string }[] = [];
     let refused = 0;
     let lost = 0;
@@ -93,7 +101,7 @@ describe(`SIGKILL during a burst of submissions (${kind})`, () => {
     expect(acked.length).toBeGreaterThanOrEqual(KILL_AFTER);
     expect(lost).toBeGreaterThan(0); // the kill really came mid-burst
 
-    server = await startServer(env, { dataDir });
+    server = await startServer(env, { dataDir, startTimeoutMs: 300_000 });
     // the restarted service answers for an acknowledged request with its tracking code
     const first = acked[0]!;
     const status = await fetch(`${server.url}/api/v1/requests/${encodeURIComponent(first.number)}/status?code=${encodeURIComponent(first.trackingCode)}`);
