@@ -99,6 +99,7 @@ async function main(): Promise<void> {
   const bin = path.join(root, 'node_modules/.bin');
   if (want('typecheck')) steps.push(await run('typecheck', path.join(bin, 'tsc'), ['-p', '.']));
   if (want('lint')) steps.push(await run('lint', path.join(bin, 'eslint'), ['.', '--max-warnings=0']));
+  if (want('deps')) steps.push(await run('dependencies (offline advisory check)', path.join(bin, 'tsx'), ['scripts/check-deps.ts']));
   if (want('unit')) steps.push(await vitest('unit', 'unit'));
   if (want('pglite')) steps.push(await vitest('integration on PGlite', 'integration', { TEST_DATABASE: 'pglite' }));
   if (want('postgres')) {
