@@ -13,6 +13,7 @@ import { openDatabase } from '../../src/platform/db/open-database.ts';
 import { saveFile } from '../../src/platform/storage/file-store.ts';
 import { seedDemo } from '../../src/modules/demo/seed-demo.ts';
 import { findOfficeBySlug } from '../../src/modules/offices/queries.ts';
+import { pngImage } from '../helpers/requests-fixtures.ts';
 import { testDatabaseAdminUrl, testDatabaseKind, withDatabase } from '../helpers/test-env.ts';
 
 // `terbuka backup` → wipe → `terbuka restore`, run as the operator runs them (the CLI in its
@@ -111,7 +112,7 @@ beforeAll(async () => {
     const ctx = { db: s.database.db, clock: s.clock, passwordHashCost: 14, files: s.files, dataKeys: config.dataKeys, publicUrl: config.publicUrl, uploadMaxBytes: config.uploadMaxBytes };
     await seedDemo(ctx);
     const office = (await findOfficeBySlug(s.database.db, 'kpu-kota-bandung'))!;
-    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), randomBytes(2000)]);
+    const png = pngImage(40);
     const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256));
     await s.database.db.transaction(async (tx) => {
       await saveFile(tx, s.files, { officeId: office.id, bytes: png, originalName: 'ktp.png', purpose: 'identity', maxBytes: 1e6, encrypt: true, field: 'f', now: new Date() });
