@@ -138,6 +138,22 @@ describe("another office's staff, on a real record of KPU Kota Bandung", () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('every staff page of their own office (audit, outbox and token pages among them) shows nothing of the record', async () => {
+    const pages = t.app.staffRoutes.filter((r) => r.method === 'GET' && r.url.startsWith('/staff/:office') && !/:(?!office\b)\w+/.test(r.url));
+    for (const p of ['/staff/:office/audit', '/staff/:office/kotak-keluar', '/staff/:office/token']) expect(pages.map((r) => r.url)).toContain(p);
+    const leaks: string[] = [];
+    for (const route of pages) {
+      for (const outsider of OUTSIDERS) {
+        cases++;
+        const url = fill(route.url, outsider.office);
+        const res = await sessions.get(outsider.name)!.get(url);
+        if (res.statusCode >= 500) leaks.push(`${url} as ${outsider.name}: ${res.statusCode}`);
+        if (res.body.includes(requestNumber) || res.body.includes('Dewi Lestari') || res.body.includes('dewi.lestari@')) leaks.push(`${url} as ${outsider.name}: shows the record`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
   it('every staff API route: no token, a bad token and other offices’ tokens are refused', async () => {
     const before = await snapshot();
     const apiRoutes = t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !PUBLIC.some((p) => p.test(`${r.method} ${r.url}`)));
