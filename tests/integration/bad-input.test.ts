@@ -262,7 +262,7 @@ describe('bad input never gets a 5xx', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 900_000);
 
   it('every public form', async () => {
     // the public pages are the GET routes outside /staff and /api whose only parameter is the office
@@ -320,5 +320,5 @@ describe('bad input never gets a 5xx', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 900_000);
 });
