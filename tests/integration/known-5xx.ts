@@ -21,20 +21,12 @@ export interface Known5xx {
   matches(c: BadInputCase): boolean;
 }
 
-const NUL = /\u0000|\\u0000|%00/i;
-
+// With the suite's fixed seed (1 170 cases) only this one fires; the NUL-byte, year-9999,
+// non-UUID and 414 defects were not reached by a 5xx here, so they have no entry.
 export const KNOWN_5XX: Known5xx[] = [
-  {
-    defect: 'issue 12 defect 6: a NUL byte in a free-text field (JSON API and public form) is a 500',
-    matches: (c) => NUL.test(c.body) || NUL.test(c.url),
-  },
   {
     defect: 'issue 12 defect 10: malformed multipart is a 500',
     matches: (c) => (c.contentType ?? '').startsWith('multipart/'),
-  },
-  {
-    defect: 'issue 12 defect 10: year 9999 (and other out-of-range dates) in the due-date API is a 500',
-    matches: (c) => c.route === '/api/v1/calendar/due-date',
   },
 ];
 
