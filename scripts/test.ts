@@ -100,6 +100,7 @@ async function main(): Promise<void> {
   if (want('typecheck')) steps.push(await run('typecheck', path.join(bin, 'tsc'), ['-p', '.']));
   if (want('lint')) steps.push(await run('lint', path.join(bin, 'eslint'), ['.', '--max-warnings=0']));
   if (want('drift')) steps.push(await run('schema drift', process.execPath, [path.join(bin, '../tsx/dist/cli.mjs'), 'scripts/check-drift.ts']));
+  if (want('deps')) steps.push(await run('dependencies (offline advisory check)', process.execPath, [path.join(bin, '../tsx/dist/cli.mjs'), 'scripts/check-deps.ts']));
   if (want('unit')) steps.push(await vitest('unit', 'unit'));
   if (want('pglite')) steps.push(await vitest('integration on PGlite', 'integration', { TEST_DATABASE: 'pglite' }));
   if (want('postgres')) {

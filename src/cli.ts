@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
-import { configFromEnv, loadDotEnv, openServices, type Services } from './bootstrap.ts';
+import { configFromEnv, databaseTarget, loadDotEnv, openServices, type Services } from './bootstrap.ts';
+import { BackupError, keysReminder, restoreBackup, writeBackup } from './platform/backup/backup.ts';
+import { runMigrations } from './platform/db/migrate.ts';
+import { openDatabase } from './platform/db/open-database.ts';
 import { verifyAuditChains } from './platform/audit/audit.ts';
 import { AppError, isAppError } from './platform/errors.ts';
 import { createTranslate } from './platform/i18n.ts';
@@ -225,6 +229,76 @@ program
       process.exitCode = 2;
     }),
   );
+
+// Backup and restore (ADR 0043). Both open the database only: no migration, no seeding, so a
+// backup never changes what it copies and a restore starts from a database with no rows.
+function keySource(env: NodeJS.ProcessEnv, dataDir: string) {
+  const fromEnvironment = Boolean(env.SECRET_KEY && env.DATA_ENCRYPTION_KEY);
+  return { fromEnvironment, secretsFile: fromEnvironment ? undefined : path.join(dataDir, 'secrets.json') };
+}
+
+async function openForBackup(purpose: 'backup' | 'restore') {
+  loadDotEnv();
+  if (purpose === 'restore' && !(process.env.SECRET_KEY && process.env.DATA_ENCRYPTION_KEY)) {
+    const secrets = path.join(process.env.DATA_DIR || './data', 'secrets.json');
+    if (!existsSync(secrets)) {
+      throw new BackupError(
+        `No keys: set SECRET_KEY and DATA_ENCRYPTION_KEY, or put the original ${secrets} back, before restoring (new keys could not read the backup).`,
+      );
+    }
+  }
+  const { config } = configFromEnv(process.env);
+  try {
+    return { config, database: await openDatabase(databaseTarget(config)) };
+  } catch (e) {
+    if (config.database.kind === 'pglite' && e instanceof Error && e.message.includes('is in use by process')) {
+      throw new BackupError(`${e.message}\nThe embedded database is backed up and restored with the service stopped (PostgreSQL can be backed up while it runs).`);
+    }
+    throw e;
+  }
+}
+
+program
+  .command('backup')
+  .description('write the database and the uploaded files to a new backup directory, with a checksummed manifest (the keys are not included)')
+  .option('--out <dir>', 'backup directory to create', '')
+  .action(async (o: { out: string }) => {
+    const { config, database } = await openForBackup('backup');
+    try {
+      const now = new Date();
+      const out = o.out || path.join('backups', `terbuka-${now.toISOString().replace(/[:.]/g, '-')}`);
+      const m = await writeBackup({
+        db: database.db,
+        kind: database.kind,
+        filesDir: path.join(config.dataDir, 'files'),
+        out,
+        dataKey: config.dataKeys.current,
+        now,
+      });
+      const rows = m.database.tables.reduce((n, t) => n + t.rows, 0);
+      console.log(`Backup written to ${out}: ${m.database.tables.length} tables, ${rows} rows, ${m.files.length} files.`);
+      if (m.missingFiles > 0) console.log(`WARNING: ${m.missingFiles} recorded files were missing from ${path.join(config.dataDir, 'files')}.`);
+      console.log(keysReminder(keySource(process.env, config.dataDir)));
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('restore <dir>')
+  .description('restore a backup into an empty database and an empty files directory (same release as the backup)')
+  .action(async (dir: string) => {
+    const { config, database } = await openForBackup('restore');
+    try {
+      await runMigrations(database, config.database.kind === 'postgres' ? config.database.url : undefined);
+      const m = await restoreBackup({ db: database.db, filesDir: path.join(config.dataDir, 'files'), from: dir, dataKey: config.dataKeys.current });
+      const rows = m.database.tables.reduce((n, t) => n + t.rows, 0);
+      console.log(`Restored ${dir} (made ${m.createdAt}): ${m.database.tables.length} tables, ${rows} rows, ${m.files.length} files.`);
+      console.log(keysReminder(keySource(process.env, config.dataDir)));
+    } finally {
+      await database.close();
+    }
+  });
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isAppError(e)) {

@@ -50,10 +50,18 @@ export interface StaffRoute {
   permission: string;
 }
 
+/** Every route of the app (for the route-table-driven test suites: isolation, bad input). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: string | undefined;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     services: AppServices;
     staffRoutes: StaffRoute[];
+    routeTable: RouteEntry[];
   }
 }
 
@@ -86,13 +94,15 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   });
   app.decorate('services', services);
   app.decorate('staffRoutes', [] as StaffRoute[]);
+  app.decorate('routeTable', [] as RouteEntry[]);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   app.addHook('onRoute', (route) => {
     const permission = route.config?.permission;
-    if (!permission) return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, permission });
+    if (!permission) return;
     for (const method of methods) {
       if (method === 'HEAD') continue;
       app.staffRoutes.push({ method, url: route.url, permission });

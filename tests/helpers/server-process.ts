@@ -8,7 +8,10 @@ export interface RunningServer {
   url: string;
   output: () => string;
   credentials: Map<string, string>;
+  pid: number;
   stop(): Promise<void>;
+  /** Kills the process with SIGKILL (no shutdown at all) and waits until it is gone. */
+  kill(): Promise<void>;
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -17,7 +20,7 @@ const root = path.resolve(import.meta.dirname, '../..');
  * Starts the real service as `npm start` does (src/main.ts under tsx) on a fresh data
  * directory, waits until it listens, and reads the demo credentials it prints once.
  */
-export async function startServer(env: Record<string, string> = {}, opts: { dataDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, opts: { dataDir?: string; startTimeoutMs?: number } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'terbuka-e2e-'));
   let out = '';
@@ -29,7 +32,8 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server did not start in 120 s:\n${out}`)), 120_000);
+    const ms = opts.startTimeoutMs ?? 120_000;
+    const timer = setTimeout(() => reject(new Error(`Server did not start in ${ms / 1000} s:\n${out}`)), ms);
     const check = setInterval(() => {
       if (out.includes('Terbuka is listening')) {
         clearTimeout(timer);
@@ -49,6 +53,14 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
     url: `http://127.0.0.1:${port}`,
     output: () => out,
     credentials,
+    pid: child.pid!,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.removeAllListeners('exit');
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
     stop: async () => {
       child.removeAllListeners('exit');
       const exited = new Promise((r) => child.once('exit', r));
