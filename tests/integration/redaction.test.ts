@@ -26,6 +26,7 @@ import { startRedaction } from '../../src/modules/redaction/start-redaction.ts';
 import { verifyAuditChains } from '../../src/platform/audit/audit.ts';
 import { isAppError } from '../../src/platform/errors.ts';
 import { JobWorker } from '../../src/platform/jobs/queue.ts';
+import { citableEntryId } from '../helpers/exemptions-fixtures.ts';
 import { createStaff, createUnit, office } from '../helpers/factories.ts';
 import { pdfText } from '../helpers/read-pdf.ts';
 import { actorOf, pngImage, requestsCtx, sampleRequest } from '../helpers/requests-fixtures.ts';
@@ -45,11 +46,14 @@ let desk: Actor;
 let unitStaff: Actor;
 let worker: JobWorker;
 let dir: string;
+/** A DIK entry in force that the partial grants cite (issue 10: a partial grant names its basis). */
+let entryId: string;
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-18T02:00:00Z' });
   officeId = (await office(t.db.db, OFFICE)).id;
   unitId = (await createUnit(t.db.db, OFFICE, 'Subbagian Teknis dan Hupmas')).id;
+  entryId = await citableEntryId(requestsCtx(t), officeId);
   ppid = await actorOf(
     t,
     (await createStaff(t.db.db, t.clock, { name: 'Rina PPID', roles: [{ office: OFFICE, role: 'PPID' }] }))
@@ -116,6 +120,7 @@ const partial = (fileId: string) => ({
   redactedParts: 'NIK dan nama petugas',
   redactionReason: 'Data pribadi (Pasal 17 huruf h)',
   exemptionGround: 'h',
+  exemptionEntryId: entryId,
   deliveryMethod: 'EMAIL',
   releaseFileIds: [fileId],
 });

@@ -174,11 +174,17 @@ export function workingDaysBetween(cal: WorkingCalendar, from: IsoDate, to: IsoD
   if (compareDates(to, from) < 0) return 0 - workingDaysBetween(cal, to, from) || 0;
   // In epoch days, not date strings: the worklist counts this for every open request (ADR 0057).
   const off = epochDaysOff(cal);
+  // The fixed-date national holidays of years without a loaded list (as dayOffReason does).
+  const fixed = new Set<number>();
+  for (let y = yearOf(from); y <= yearOf(to); y++) {
+    if (cal.coveredYears.has(y)) continue;
+    for (const md of Object.keys(FIXED_DATE_HOLIDAYS)) fixed.add(toEpochDay(`${String(y).padStart(4, '0')}-${md}`));
+  }
   const last = toEpochDay(to);
   let count = 0;
   for (let d = toEpochDay(from) + 1; d <= last; d++) {
     const wd = (((d + 4) % 7) + 7) % 7; // 1970-01-01 (epoch day 0) was a Thursday
-    if (wd !== 0 && wd !== 6 && !off.has(d)) count++;
+    if (wd !== 0 && wd !== 6 && !off.has(d) && !fixed.has(d)) count++;
   }
   return count;
 }

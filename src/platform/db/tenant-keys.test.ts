@@ -15,6 +15,7 @@ const GLOBAL_TABLES: Record<string, string> = {
   sessions: 'per user, not per office (reference table, or a local table on the coordinator)',
   holidays: 'the national calendar (reference table)',
   holiday_years: 'which years of the national calendar are loaded (reference table)',
+  election_periods: 'national election periods set by the national admin for every office (reference table)',
   dip_search_words: 'the words of every published DIP, for typo correction (reference table)',
 };
 
