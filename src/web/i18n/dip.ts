@@ -240,7 +240,6 @@ export default defineMessages({
     'dip.error.notProposed': 'Usulan ini sudah diputuskan.',
     'dip.error.procedureInvalid': 'Prosedur DIP kantor belum lengkap. Perbaiki di halaman Prosedur DIP.',
     'dip.error.noVersion': 'DIP tahun tersebut belum terbit.',
-    'error.tokenRequired': 'API petugas memerlukan token (Authorization: Bearer).',
 
     'validation.dip.category': 'Pilih berkala, serta-merta atau tersedia setiap saat.',
     'validation.dip.formats': 'Pilih sedikitnya satu bentuk: softcopy atau hardcopy.',
@@ -556,7 +555,6 @@ export default defineMessages({
     'dip.error.notProposed': 'This proposal has already been decided.',
     'dip.error.procedureInvalid': "The office's DIP procedure is incomplete. Fix it on the DIP procedure page.",
     'dip.error.noVersion': 'No DIP has been published for that year.',
-    'error.tokenRequired': 'The staff API needs a token (Authorization: Bearer).',
 
     'validation.dip.category': 'Choose periodic, immediate or available at any time.',
     'validation.dip.formats': 'Choose at least one form: softcopy or hardcopy.',

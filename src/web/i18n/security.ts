@@ -4,7 +4,6 @@ import { defineMessages } from '../../platform/i18n.ts';
 export default defineMessages({
   id: {
     'validation.controlChars': 'Mengandung karakter kendali yang tidak diizinkan (misalnya byte NUL). Hapus lalu kirim lagi.',
-    'validation.year': 'Tahun harus antara 2000 dan 2100.',
     'error.title.414': 'Alamat terlalu panjang',
     'error.uriTooLong': 'Alamat (URL) terlalu panjang.',
     'error.malformedBody': 'Isi kiriman tidak dapat dibaca. Muat ulang formulir lalu kirim lagi.',
@@ -13,7 +12,6 @@ export default defineMessages({
   },
   en: {
     'validation.controlChars': 'Contains control characters that are not allowed (such as a NUL byte). Remove them and send again.',
-    'validation.year': 'The year must be between 2000 and 2100.',
     'error.title.414': 'Address too long',
     'error.uriTooLong': 'The address (URL) is too long.',
     'error.malformedBody': 'The submitted body could not be read. Reload the form and send it again.',
