@@ -36,6 +36,9 @@ const PUBLIC = [
   /^GET \/api\/v1\/requests\/:number\/status$/,
   /^(GET|POST) \/api\/v1\/requests\/:number\/objections/,
   /^GET \/api\/v1\/dip\//,
+  // open data (issues 10 and 11): the DIK in force and the service statistics, no personal data
+  /^GET \/api\/v1\/offices\/:slug\/(exempt-information|statistics)$/,
+  /^GET \/statistik(\.csv)?$/,
   /^(GET|POST) \/:office(\/|$)/,
 ];
 

@@ -340,6 +340,10 @@ export async function restoreBackup(input: RestoreInput): Promise<BackupManifest
         const [row] = await queryRows<{ any: boolean }>(tx, sql`SELECT EXISTS (SELECT 1 FROM ${sql.raw(ident(t.name))}) AS any`);
         if (row?.any) throw new BackupError(`Table ${t.name} is not empty; restore needs a new, empty database.`);
       }
+      // The rows go back exactly as they were: the tables' own triggers (statistics markers,
+      // search words, audit guards) would add or change rows while they are written. Foreign
+      // keys are not user triggers and are still checked. ALTER TABLE is transactional.
+      for (const t of tables) await tx.execute(sql`ALTER TABLE ${sql.raw(ident(t.name))} DISABLE TRIGGER USER`);
       const byName = new Map(manifest.database.tables.map((t) => [t.table, t]));
       for (const t of tables) {
         const entry = byName.get(t.name);
@@ -356,12 +360,15 @@ export async function restoreBackup(input: RestoreInput): Promise<BackupManifest
         for (let i = 0; i < lines.length; i += step) {
           const json = `[${lines.slice(i, i + step).join(',')}]`;
           await tx.execute(
-            sql`INSERT INTO ${sql.raw(ident(t.name))} (${sql.raw(cols)})
+            // OVERRIDING SYSTEM VALUE: identity columns (GENERATED ALWAYS) take the backed-up value;
+            // their sequences are set afterwards like every other.
+            sql`INSERT INTO ${sql.raw(ident(t.name))} (${sql.raw(cols)}) OVERRIDING SYSTEM VALUE
                 SELECT ${sql.raw(cols)} FROM json_populate_recordset(NULL::${sql.raw(ident(t.name))}, ${json}::json)`,
           );
         }
       }
       for (const name of byName.keys()) if (!known.has(name)) throw new BackupError(`This release has no table ${name}.`);
+      for (const t of tables) await tx.execute(sql`ALTER TABLE ${sql.raw(ident(t.name))} ENABLE TRIGGER USER`);
       for (const s of manifest.database.sequences) {
         if (s.lastValue !== null) await tx.execute(sql`SELECT setval(${`public.${ident(s.name)}`}::regclass, ${s.lastValue}::bigint, true)`);
       }
