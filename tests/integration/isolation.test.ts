@@ -60,6 +60,14 @@ const ALLOWED: Record<string, string[]> = {
   recordDisputes: ['PPID', 'ATASAN_PPID'],
   viewObjectionRegister: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN'],
   viewObjectionIdentity: ['PPID', 'ATASAN_PPID'],
+  // reports and oversight (issue 11): the office's oversight roles and a national admin over it
+  viewRollup: ['ADMIN', 'PPID', 'ATASAN_PPID', 'PEMBINA_PPID', 'NATIONAL_ADMIN'],
+  // exempt information (issue 10, seed 004): the desk collects, the PPID classifies, the three
+  // approvers approve in the office's order; all of them (and a national admin) read the list
+  viewExemptions: ['PPID', 'PETUGAS_LAYANAN', 'ATASAN_PPID', 'TIM_PERTIMBANGAN', 'PEMBINA_PPID', 'NATIONAL_ADMIN'],
+  collectExemptions: ['PPID', 'PETUGAS_LAYANAN'],
+  manageExemptions: ['PPID'],
+  approveExemptions: ['ATASAN_PPID', 'TIM_PERTIMBANGAN', 'PEMBINA_PPID'],
 };
 
 let t: TestApp;
