@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { withFileUnit } from '../../platform/storage/file-store.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { blindIndex, decryptText, encryptText, randomToken, sha256Hex } from '../../platform/crypto.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
@@ -207,7 +208,7 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
   const fingerprint = input.idempotencyKey ? fingerprintOf(input) : '';
   const actorLabel = eventActorLabel(actor);
 
-  return ctx.db.transaction(async (tx) => {
+  return withFileUnit(ctx.db, ctx.files, (files) => ctx.db.transaction(async (tx) => {
     if (input.idempotencyKey) {
       const claimed = await tx
         .insert(requestIdempotencyKeys)
@@ -216,7 +217,7 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
         .returning({ key: requestIdempotencyKeys.key });
       if (claimed.length === 0) return replay(tx, ctx, office.id, input.idempotencyKey, fingerprint);
     }
-    const saved = await saveUploads(tx, ctx.files, input.uploads, {
+    const saved = await saveUploads(tx, files, input.uploads, {
       officeId: office.id,
       purpose: 'identity',
       maxBytes: Math.min(IDENTITY_MAX_BYTES, ctx.uploadMaxBytes),
@@ -361,7 +362,7 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
         .where(sql`${requestIdempotencyKeys.officeId} = ${office.id} and ${requestIdempotencyKeys.key} = ${input.idempotencyKey}`);
     }
     return result;
-  });
+  }));
 }
 
 /** A retry with a used key: the first answer for the same body, a conflict for another body. */
