@@ -10,7 +10,8 @@ import { verifyAuditChains } from './platform/audit/audit.ts';
 import { queueMail } from './platform/mail/mailer.ts';
 
 import path from 'node:path';
-import { FileStore, sweepOrphanFiles } from './platform/storage/file-store.ts';
+import { FileStore, removeFilesOlderThan, sweepOrphanFiles } from './platform/storage/file-store.ts';
+import { uploadTmpDir } from './web/upload-limits.ts';
 import { applyRedactionJobDef, renderRedactionJobDef } from './modules/redaction/redaction-jobs.ts';
 
 // Every job the worker runs, and the periodic sweeps. A capability adds its jobs here.
@@ -66,6 +67,8 @@ export function orphanFilesSweepJob(config: Config) {
       // Files carry the file system's times, so their age is measured against the wall clock.
       const now = new Date();
       const r = await sweepOrphanFiles(db, new FileStore(path.join(config.dataDir, 'files'), config.dataKeys), now);
+      // Upload spools a crashed process left (encrypted with a key that died with it).
+      r.removedTmp += await removeFilesOlderThan(uploadTmpDir(config), new Date(now.getTime() - 60 * 60_000));
       if (r.removed + r.removedTmp > 0) {
         process.stdout.write(`${JSON.stringify({ level: 30, time: now.getTime(), msg: 'orphan files swept', ...r })}\n`);
       }

@@ -252,6 +252,21 @@ export async function sweepOrphanFiles(db: Db, store: FileStore, now: Date, grac
   return result;
 }
 
+/** Deletes the files directly in `dir` older than the cutoff (temporary upload spools). */
+export async function removeFilesOlderThan(dir: string, cutoff: Date): Promise<number> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  let removed = 0;
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const p = path.join(dir, entry.name);
+    const info = await stat(p).catch(() => undefined);
+    if (!info || info.mtimeMs >= cutoff.getTime()) continue;
+    await rm(p, { force: true });
+    removed++;
+  }
+  return removed;
+}
+
 export interface SaveFileInput {
   officeId: string;
   bytes: Buffer;
