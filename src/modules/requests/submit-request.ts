@@ -150,7 +150,12 @@ async function validate(ctx: RequestsCtx, input: SubmitRequestInput, office: Off
   }
   if (errors.length > 0 || !parsed.success) throw AppError.validation(dedupe(errors));
   await checkUploads(input.uploads, 'identity', Math.min(IDENTITY_MAX_BYTES, ctx.uploadMaxBytes));
-  return { data: parsed.data, members, receivedAt };
+  // The JSON API takes a request without the scans the web form requires (ADR 0042): it
+  // serves desk and partner systems that have seen the identity themselves, and the desk
+  // asks for what is missing at registration. What was missing is recorded on the request.
+  const missingDocuments =
+    input.channel === 'API' ? REQUIRED_ONLINE[parsed.data.requesterType].filter((field) => !input.uploads.some((u) => u.field === field)) : [];
+  return { data: parsed.data, members, receivedAt, missingDocuments };
 }
 
 /** Same body, same files: the same submission (for Idempotency-Key). */
@@ -178,7 +183,7 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
   if (atDesk && !canRequests.intakeRequests(actor, office)) throw AppError.forbidden();
   if (!atDesk && input.markComplete) throw AppError.forbidden();
   const now = ctx.clock.now();
-  const { data, members, receivedAt } = await validate(ctx, input, office, now);
+  const { data, members, receivedAt, missingDocuments } = await validate(ctx, input, office, now);
 
   const [settings, calendar, officer, staff, electionPeriod] = await Promise.all([
     getOfficeSettings(ctx.db, office.id),
@@ -299,9 +304,15 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
       expiresAt: new Date(now.getTime() + DOCUMENT_LINK_DAYS * 86_400_000),
       createdAt: now,
     });
-    await addEvent(tx, request!, { kind: 'RECEIVED', actorLabel, public: true, data: { channel: input.channel }, at: now });
+    await addEvent(tx, request!, {
+      kind: 'RECEIVED',
+      actorLabel,
+      public: true,
+      data: { channel: input.channel, ...(missingDocuments.length > 0 ? { missingDocuments: missingDocuments.join(',') } : {}) },
+      at: now,
+    });
     if (registerNow) await addEvent(tx, request!, { kind: 'REGISTERED', actorLabel, public: true, at: now });
-    await auditRequest(tx, actor, request!, 'received', { channel: input.channel, dueDate: due.dueDate, registered: registerNow }, now);
+    await auditRequest(tx, actor, request!, 'received', { channel: input.channel, dueDate: due.dueDate, registered: registerNow, ...(missingDocuments.length > 0 ? { missingDocuments } : {}) }, now);
 
     const dueText = formatDate(due.dueDate, 'id');
     if (request!.email) {
