@@ -70,6 +70,7 @@ const envSchema = z
     PASSWORD_HASH_COST: z.coerce.number().int().min(14).max(20).default(17),
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
     UPLOAD_REQUEST_MAX_MB: z.coerce.number().int().min(1).max(2000).default(50),
+    MIGRATE_ON_START: bool.default(true),
     UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(4),
     LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
     AUDIT_ANCHOR_EMAIL: z.email().optional(),
@@ -107,6 +108,8 @@ export interface Config {
   uploadRequestMaxBytes: number;
   /** Multipart bodies received at once per process; more wait for none and get a 503. */
   uploadConcurrency: number;
+  /** Apply migrations at start (false when the app's role owns nothing: run `terbuka migrate` as the owner). */
+  migrateOnStart: boolean;
   /** Sign-in attempts allowed per IP address per 5 minutes (accounts also lock, see login.ts). */
   loginAttemptsPerIp: number;
   /** Where the daily audit anchor is emailed (it is always written to the log). */
@@ -180,6 +183,7 @@ export function loadConfig(
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     uploadRequestMaxBytes: Math.max(e.UPLOAD_REQUEST_MAX_MB, e.UPLOAD_MAX_MB) * 1024 * 1024,
     uploadConcurrency: e.UPLOAD_CONCURRENCY,
+    migrateOnStart: e.MIGRATE_ON_START,
     loginAttemptsPerIp: e.LOGIN_ATTEMPTS_PER_IP,
     auditAnchorEmail: e.AUDIT_ANCHOR_EMAIL,
   };
