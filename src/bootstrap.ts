@@ -3,7 +3,7 @@ import path from 'node:path';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { loadConfig, type Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
-import { runMigrations } from './platform/db/migrate.ts';
+import { migrationStatus, runMigrations } from './platform/db/migrate.ts';
 import { openDatabase, type DatabaseTarget } from './platform/db/open-database.ts';
 import { ensureLocalSecrets } from './platform/secrets.ts';
 import { FileStore } from './platform/storage/file-store.ts';
@@ -48,10 +48,15 @@ export function databaseTarget(config: Config): DatabaseTarget {
  * Opens the database, applies pending migrations and loads the reference data every
  * deployment needs (KPU offices, the national holiday list). All of it idempotent.
  */
-export async function openServices(config: Config, clock: Clock = systemClock): Promise<Services> {
+export async function openServices(config: Config, clock: Clock = systemClock, forceMigrate = false): Promise<Services> {
   const database = await openDatabase(databaseTarget(config));
   try {
-    await runMigrations(database, config.database.kind === 'postgres' ? config.database.url : undefined);
+    if (config.migrateOnStart || forceMigrate) {
+      await runMigrations(database, config.database.kind === 'postgres' ? config.database.url : undefined);
+    } else {
+      const status = await migrationStatus(database.db);
+      if (status.pending.length > 0) throw new Error(`${status.pending.length} migrations are pending and MIGRATE_ON_START=false: run \`terbuka migrate\` with the owner role's DATABASE_URL first.`);
+    }
     await seedKpuOffices(database.db);
     await seedHolidays(database.db);
   } catch (e) {

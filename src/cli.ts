@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
+import { appRoleGrants, applyAppRoleGrants } from './platform/db/roles.ts';
 import { configFromEnv, databaseTarget, loadDotEnv, openServices, type Services } from './bootstrap.ts';
 import { BackupError, keysReminder, restoreBackup, writeBackup } from './platform/backup/backup.ts';
 import { runMigrations } from './platform/db/migrate.ts';
@@ -23,10 +24,10 @@ import { safeError } from './platform/safe-error.ts';
 
 const t = createTranslate(catalog, 'en');
 
-async function withServices<T>(fn: (s: Services) => Promise<T>): Promise<T> {
+async function withServices<T>(fn: (s: Services) => Promise<T>, migrate = false): Promise<T> {
   loadDotEnv();
   const { config } = configFromEnv(process.env);
-  const services = await openServices(config);
+  const services = await openServices(config, undefined, migrate);
   try {
     return await fn(services);
   } finally {
@@ -57,7 +58,23 @@ const program = new Command('terbuka').description('Terbuka administration').sho
 program
   .command('migrate')
   .description('apply pending database migrations and load reference data (offices, holidays)')
-  .action(() => withServices(async () => console.log('Database is up to date.')));
+  .action(() => withServices(async () => console.log('Database is up to date.'), true));
+
+program
+  .command('grant-app-role')
+  .argument('<role>', 'the PostgreSQL role the application runs as (it must exist and own nothing)')
+  .description('as the owner, after `terbuka migrate`: give the app role what it needs, and only SELECT/INSERT on audit_log (README "Production with PostgreSQL")')
+  .option('--print', 'print the statements instead of running them')
+  .action((role: string, opts: { print?: boolean }) => {
+    if (opts.print) {
+      for (const statement of appRoleGrants(role)) console.log(`${statement};`);
+      return;
+    }
+    return withServices(async (s) => {
+      await applyAppRoleGrants(s.database.db, role);
+      console.log(`Granted the application's rights to ${role}.`);
+    }, true);
+  });
 
 program
   .command('seed-demo')

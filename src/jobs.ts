@@ -10,7 +10,8 @@ import { verifyAuditChains } from './platform/audit/audit.ts';
 import { queueMail } from './platform/mail/mailer.ts';
 
 import path from 'node:path';
-import { FileStore } from './platform/storage/file-store.ts';
+import { FileStore, removeFilesOlderThan, sweepOrphanFiles } from './platform/storage/file-store.ts';
+import { uploadTmpDir } from './web/upload-limits.ts';
 import { applyRedactionJobDef, renderRedactionJobDef } from './modules/redaction/redaction-jobs.ts';
 
 // Every job the worker runs, and the periodic sweeps. A capability adds its jobs here.
@@ -23,6 +24,7 @@ export function jobDefinitions(config: Config): JobDefinition[] {
     objectionSweepJob(config),
     auditAnchorJob(config),
     exemptionSweepJob(config),
+    orphanFilesSweepJob(config),
     ...redactionJobs(config),
   ];
 }
@@ -53,6 +55,27 @@ export function auditAnchorJob(config: Config) {
   });
 }
 
+/**
+ * Every six hours: delete stored files no row refers to (a crash between writing a file and
+ * committing its row) and `.tmp` leftovers, once they are older than the grace period.
+ */
+export function orphanFilesSweepJob(config: Config) {
+  return defineJob({
+    kind: 'files.sweep',
+    payload: z.object({}),
+    async run({ db }) {
+      // Files carry the file system's times, so their age is measured against the wall clock.
+      const now = new Date();
+      const r = await sweepOrphanFiles(db, new FileStore(path.join(config.dataDir, 'files'), config.dataKeys), now);
+      // Upload spools a crashed process left (encrypted with a key that died with it).
+      r.removedTmp += await removeFilesOlderThan(uploadTmpDir(config), new Date(now.getTime() - 60 * 60_000));
+      if (r.removed + r.removedTmp > 0) {
+        process.stdout.write(`${JSON.stringify({ level: 30, time: now.getTime(), msg: 'orphan files swept', ...r })}\n`);
+      }
+    },
+  });
+}
+
 function purgeSessionsJob(config: Config) {
   return defineJob({
     kind: 'sessions.purge',
@@ -70,5 +93,6 @@ export function periodicTasks(config: Config): PeriodicTask[] {
     { job: objectionSweepJob(config), everyMinutes: OBJECTION_SWEEP_MINUTES },
     { job: auditAnchorJob(config), everyMinutes: 24 * 60 },
     { job: exemptionSweepJob(config), everyMinutes: EXEMPTION_SWEEP_MINUTES },
+    { job: orphanFilesSweepJob(config), everyMinutes: 6 * 60 },
   ];
 }

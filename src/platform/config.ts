@@ -69,6 +69,9 @@ const envSchema = z
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     PASSWORD_HASH_COST: z.coerce.number().int().min(14).max(20).default(17),
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
+    UPLOAD_REQUEST_MAX_MB: z.coerce.number().int().min(1).max(2000).default(50),
+    MIGRATE_ON_START: bool.default(true),
+    UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(4),
     LOGIN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
     AUDIT_ANCHOR_EMAIL: z.email().optional(),
   })
@@ -101,6 +104,12 @@ export interface Config {
   session: { idleMinutes: number; maxHours: number };
   passwordHashCost: number;
   uploadMaxBytes: number;
+  /** Largest multipart body, all files and fields together (refused from Content-Length). */
+  uploadRequestMaxBytes: number;
+  /** Multipart bodies received at once per process; more wait for none and get a 503. */
+  uploadConcurrency: number;
+  /** Apply migrations at start (false when the app's role owns nothing: run `terbuka migrate` as the owner). */
+  migrateOnStart: boolean;
   /** Sign-in attempts allowed per IP address per 5 minutes (accounts also lock, see login.ts). */
   loginAttemptsPerIp: number;
   /** Where the daily audit anchor is emailed (it is always written to the log). */
@@ -172,6 +181,9 @@ export function loadConfig(
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     passwordHashCost: e.PASSWORD_HASH_COST,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    uploadRequestMaxBytes: Math.max(e.UPLOAD_REQUEST_MAX_MB, e.UPLOAD_MAX_MB) * 1024 * 1024,
+    uploadConcurrency: e.UPLOAD_CONCURRENCY,
+    migrateOnStart: e.MIGRATE_ON_START,
     loginAttemptsPerIp: e.LOGIN_ATTEMPTS_PER_IP,
     auditAnchorEmail: e.AUDIT_ANCHOR_EMAIL,
   };

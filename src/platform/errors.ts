@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'URI_TOO_LONG'
+  | 'LENGTH_REQUIRED'
   | 'LOCKED'
   | 'UNAVAILABLE'
   | 'INTERNAL';
@@ -27,6 +28,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   URI_TOO_LONG: 414,
+  LENGTH_REQUIRED: 411,
   LOCKED: 423,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,

@@ -27,6 +27,7 @@ import { catalog } from './i18n/catalog.ts';
 import { registerControlCharacterCheck } from './control-chars.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './http-errors.tsx';
 import { routeModules } from './routes.ts';
+import { registerUploadLimits, spoolFile } from './upload-limits.ts';
 import './types.ts';
 import '../modules/deadline-listeners.ts';
 
@@ -113,6 +114,8 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   await app.register(fastifyFormbody);
   await app.register(fastifyMultipart, {
     attachFieldsToBody: true,
+    // Each file streams to an encrypted temporary file; nothing is held in memory (ADR 0064).
+    onFile: spoolFile(config),
     limits: { fileSize: config.uploadMaxBytes, files: 20, fields: 200, fieldSize: 200_000, parts: 250 },
   });
   await app.register(fastifyCsrf, {
@@ -226,6 +229,8 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
       req.t = createTranslate(catalog, req.locale);
     }
   });
+
+  registerUploadLimits(app, config);
 
   // Every state-changing browser request carries a CSRF token (API requests use tokens).
   app.addHook('preHandler', (req, reply, done) => {

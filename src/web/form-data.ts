@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { readSpooled, spooledOf } from './upload-limits.ts';
 
 export interface UploadedFile {
   field: string;
@@ -42,7 +43,10 @@ export async function readForm(req: FastifyRequest): Promise<FormData> {
     for (const v of values) {
       if (isPart(v)) {
         if (v.type === 'file') {
-          const bytes = v.toBuffer ? await v.toBuffer() : Buffer.alloc(0);
+          // Streamed to disk while the body came in (upload-limits.ts), read back only now
+          // that the size caps have held.
+          const spooled = spooledOf(v);
+          const bytes = spooled ? await readSpooled(spooled) : v.toBuffer ? await v.toBuffer() : Buffer.alloc(0);
           if (bytes.length === 0 && !v.filename) continue;
           (files[name] ??= []).push({
             field: name,

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { withFileUnit } from '../../platform/storage/file-store.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { formatDate, formatDateTime } from '../../platform/i18n.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
@@ -165,8 +166,8 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
   const late = assessment.lateGrounds.length > 0;
   const actorLabel = eventActorLabel(actor);
 
-  return ctx.db.transaction(async (tx) => {
-    const saved = await saveUploads(tx, ctx.files, input.uploads, {
+  return withFileUnit(ctx.db, ctx.files, (files) => ctx.db.transaction(async (tx) => {
+    const saved = await saveUploads(tx, files, input.uploads, {
       officeId: office.id,
       purpose: 'identity',
       maxBytes: Math.min(IDENTITY_MAX_BYTES, ctx.uploadMaxBytes),
@@ -293,5 +294,5 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
       late,
       lateGrounds: assessment.lateGrounds,
     };
-  });
+  }));
 }

@@ -1,4 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { hashPassword, randomToken, UNUSABLE_PASSWORD_HASH, verifyPassword } from '../../platform/crypto.ts';
@@ -6,16 +7,8 @@ import { AppError } from '../../platform/errors.ts';
 import { findUserByEmail, type User } from './queries.ts';
 import { users } from './schema.ts';
 import { createSession, type SessionPolicy } from './sessions.ts';
-
-// Lockout with back-off: after 5 failures in a row the account is locked for 1 minute, and
-// every further failure doubles the lock, up to an hour. A success resets the count.
-export const LOCKOUT_THRESHOLD = 5;
-const MAX_LOCK_MINUTES = 60;
-
-export function lockMinutesAfter(failures: number): number {
-  if (failures < LOCKOUT_THRESHOLD) return 0;
-  return Math.min(MAX_LOCK_MINUTES, 2 ** (failures - LOCKOUT_THRESHOLD));
-}
+import { accountKey, addressBackoffMs, addressKey, backoffMs, FORGET_AFTER_MS } from './login-throttle.ts';
+import { addThrottleFailure, clearThrottle, throttleRows, type ThrottleRow } from './throttle-queries.ts';
 
 // Unknown emails must cost what known ones do: a dummy hash at the configured cost, made once
 // per process (a fixed cost-14 hash answered in 0.055 s against 0.47 s for a real account).
@@ -43,20 +36,29 @@ export async function login(
 ): Promise<{ token: string; user: User }> {
   const now = ctx.clock.now();
   const email = input.email.trim().toLowerCase();
+  const keys = throttleKeys(email, input.ip ?? null);
+  const rows = await throttleRows(ctx.db, [keys.account, ...(keys.ip ? [keys.ip] : []), ...(keys.pair ? [keys.pair] : [])]);
+  const recent = (r: ThrottleRow | undefined) => !!r && r.lastFailureAt.getTime() > now.getTime() - FORGET_AFTER_MS;
+  const blockedFor = (r: ThrottleRow | undefined) => (recent(r) && r!.blockedUntil && r!.blockedUntil > now ? r!.blockedUntil.getTime() - now.getTime() : 0);
+  // An address in back-off is refused. An account in back-off is refused only to an address
+  // that has itself failed on it: the owner at a clean address still gets in (ADR 0064).
+  const ipWait = keys.ip ? blockedFor(rows.get(keys.ip)) : 0;
+  const accountWait = blockedFor(rows.get(keys.account));
+  const pairFailed = keys.pair ? recent(rows.get(keys.pair)) : true;
+  const wait = Math.max(ipWait, pairFailed ? accountWait : 0);
+  if (wait > 0) throw new AppError('RATE_LIMITED', 'error.signInThrottled', { minutes: Math.max(1, Math.ceil(wait / 60_000)) });
   const user = email ? await findUserByEmail(ctx.db, email) : undefined;
-  if (user?.lockedUntil && user.lockedUntil > now) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-    throw new AppError('LOCKED', 'error.accountLocked', { minutes });
-  }
   // Unknown accounts cost the same time as known ones.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash(policy.passwordHashCost)));
   if (!user || !ok || user.disabledAt) {
-    if (user && !user.disabledAt) await recordFailure(ctx, user, now, input.ip ?? null);
+    await recordFailure(ctx, keys, user && !user.disabledAt ? user : undefined, now, input.ip ?? null);
     throw new AppError('UNAUTHENTICATED', 'error.badCredentials');
   }
   const needsRehash = Number(user.passwordHash.split('$')[1]) < policy.passwordHashCost;
   const newHash = needsRehash ? await hashPassword(input.password, policy.passwordHashCost) : undefined;
   return ctx.db.transaction(async (tx) => {
+    await clearThrottle(tx, keys.account);
+    if (keys.pair) await clearThrottle(tx, keys.pair);
     await tx
       .update(users)
       .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now, ...(newHash ? { passwordHash: newHash } : {}) })
@@ -72,30 +74,35 @@ export async function login(
   });
 }
 
-async function recordFailure(ctx: Ctx, user: User, now: Date, ip: string | null): Promise<void> {
+interface ThrottleKeys {
+  account: string;
+  ip: string | null;
+  pair: string | null;
+}
+
+function throttleKeys(email: string, ip: string | null): ThrottleKeys {
+  const account = accountKey(email);
+  const address = addressKey(ip);
+  const pair = address ? `pair:${createHash('sha256').update(`${account}|${address}`).digest('hex')}` : null;
+  return { account, ip: address, pair };
+}
+
+async function recordFailure(ctx: Ctx, keys: ThrottleKeys, user: User | undefined, now: Date, ip: string | null): Promise<void> {
+  const resetBefore = new Date(now.getTime() - FORGET_AFTER_MS);
   await ctx.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(users)
-      .set({ failedLogins: sql`${users.failedLogins} + 1` })
-      .where(eq(users.id, user.id))
-      .returning({ failedLogins: users.failedLogins });
-    const failures = updated?.failedLogins ?? 0;
-    const minutes = lockMinutesAfter(failures);
-    if (minutes > 0) {
-      await tx
-        .update(users)
-        .set({ lockedUntil: new Date(now.getTime() + minutes * 60_000) })
-        .where(eq(users.id, user.id));
-    }
+    const failures = await addThrottleFailure(tx, keys.account, now, resetBefore, backoffMs);
+    if (keys.ip) await addThrottleFailure(tx, keys.ip, now, resetBefore, addressBackoffMs);
+    if (keys.pair) await addThrottleFailure(tx, keys.pair, now, resetBefore, () => 0);
+    if (!user) return;
     await recordAudit(
       tx,
       { type: 'public', label: user.email },
       {
         officeId: null,
-        action: minutes > 0 ? 'user.locked' : 'user.login_failed',
+        action: 'user.login_failed',
         entityType: 'user',
         entityId: user.id,
-        after: { failures, lockedMinutes: minutes, ip },
+        after: { failures, backoffSeconds: Math.round(backoffMs(failures) / 1000), ip },
       },
       now,
     );

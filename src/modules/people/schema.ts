@@ -36,6 +36,16 @@ export const users = pgTable(
   (t) => [unique('users_email_key').on(t.email)],
 );
 
+// Sign-in throttle (ADR 0064): failures counted per account key (a hash of the typed email,
+// known or not, so the throttle says nothing about which accounts exist) and per client
+// address (an IPv6 /64), each with a back-off after a few free failures.
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+});
+
 export const ROLES = [
   'NATIONAL_ADMIN',
   'ADMIN',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
-import { readFileContent, saveFile } from '../../platform/storage/file-store.ts';
+import { readFileContent, saveFile, withFileUnit } from '../../platform/storage/file-store.ts';
 import { field, parseInput } from '../../platform/validation.ts';
 import { auditActorOf, type Actor } from '../access/actor.ts';
 import { activeOffice } from '../requests/request-steps.ts';
@@ -54,8 +54,8 @@ export async function startRedaction(
     .map((n) => n.trim())
     .filter((n) => n.length >= 3)
     .slice(0, 50);
-  return ctx.db.transaction(async (tx) => {
-    const original = await saveFile(tx, ctx.files, {
+  return withFileUnit(ctx.db, ctx.files, (files) => ctx.db.transaction(async (tx) => {
+    const original = await saveFile(tx, files, {
       officeId: office.id,
       bytes: content.bytes,
       originalName: content.file.originalName,
@@ -101,5 +101,5 @@ export async function startRedaction(
       now,
     );
     return { id: row!.id };
-  });
+  }));
 }

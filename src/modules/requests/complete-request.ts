@@ -1,4 +1,5 @@
 import { formatDate } from '../../platform/i18n.ts';
+import { withFileUnit } from '../../platform/storage/file-store.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../access/actor.ts';
@@ -54,9 +55,9 @@ export async function completeRequest(
     warnings: due.warnings,
   };
   const actorLabel = eventActorLabel(actor);
-  return ctx.db.transaction(async (tx) => {
+  return withFileUnit(ctx.db, ctx.files, (files) => ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
-    const saved = await saveUploads(tx, ctx.files, input.uploads, {
+    const saved = await saveUploads(tx, files, input.uploads, {
       officeId: office.id,
       purpose: 'identity',
       maxBytes,
@@ -102,5 +103,5 @@ export async function completeRequest(
       await queueMail(tx, office.id, { to, ...mail, template: 'staff-request-completed', entityType: 'request', entityId: after.id }, now);
     }
     return after;
-  });
+  }));
 }

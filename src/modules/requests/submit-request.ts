@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { withFileUnit } from '../../platform/storage/file-store.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { blindIndex, decryptText, encryptText, randomToken, sha256Hex } from '../../platform/crypto.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
@@ -149,7 +150,12 @@ async function validate(ctx: RequestsCtx, input: SubmitRequestInput, office: Off
   }
   if (errors.length > 0 || !parsed.success) throw AppError.validation(dedupe(errors));
   await checkUploads(input.uploads, 'identity', Math.min(IDENTITY_MAX_BYTES, ctx.uploadMaxBytes));
-  return { data: parsed.data, members, receivedAt };
+  // The JSON API takes a request without the scans the web form requires (ADR 0042): it
+  // serves desk and partner systems that have seen the identity themselves, and the desk
+  // asks for what is missing at registration. What was missing is recorded on the request.
+  const missingDocuments =
+    input.channel === 'API' ? REQUIRED_ONLINE[parsed.data.requesterType].filter((field) => !input.uploads.some((u) => u.field === field)) : [];
+  return { data: parsed.data, members, receivedAt, missingDocuments };
 }
 
 /** Same body, same files: the same submission (for Idempotency-Key). */
@@ -177,7 +183,7 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
   if (atDesk && !canRequests.intakeRequests(actor, office)) throw AppError.forbidden();
   if (!atDesk && input.markComplete) throw AppError.forbidden();
   const now = ctx.clock.now();
-  const { data, members, receivedAt } = await validate(ctx, input, office, now);
+  const { data, members, receivedAt, missingDocuments } = await validate(ctx, input, office, now);
 
   const [settings, calendar, officer, staff, electionPeriod] = await Promise.all([
     getOfficeSettings(ctx.db, office.id),
@@ -207,7 +213,7 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
   const fingerprint = input.idempotencyKey ? fingerprintOf(input) : '';
   const actorLabel = eventActorLabel(actor);
 
-  return ctx.db.transaction(async (tx) => {
+  return withFileUnit(ctx.db, ctx.files, (files) => ctx.db.transaction(async (tx) => {
     if (input.idempotencyKey) {
       const claimed = await tx
         .insert(requestIdempotencyKeys)
@@ -216,7 +222,7 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
         .returning({ key: requestIdempotencyKeys.key });
       if (claimed.length === 0) return replay(tx, ctx, office.id, input.idempotencyKey, fingerprint);
     }
-    const saved = await saveUploads(tx, ctx.files, input.uploads, {
+    const saved = await saveUploads(tx, files, input.uploads, {
       officeId: office.id,
       purpose: 'identity',
       maxBytes: Math.min(IDENTITY_MAX_BYTES, ctx.uploadMaxBytes),
@@ -298,9 +304,15 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
       expiresAt: new Date(now.getTime() + DOCUMENT_LINK_DAYS * 86_400_000),
       createdAt: now,
     });
-    await addEvent(tx, request!, { kind: 'RECEIVED', actorLabel, public: true, data: { channel: input.channel }, at: now });
+    await addEvent(tx, request!, {
+      kind: 'RECEIVED',
+      actorLabel,
+      public: true,
+      data: { channel: input.channel, ...(missingDocuments.length > 0 ? { missingDocuments: missingDocuments.join(',') } : {}) },
+      at: now,
+    });
     if (registerNow) await addEvent(tx, request!, { kind: 'REGISTERED', actorLabel, public: true, at: now });
-    await auditRequest(tx, actor, request!, 'received', { channel: input.channel, dueDate: due.dueDate, registered: registerNow }, now);
+    await auditRequest(tx, actor, request!, 'received', { channel: input.channel, dueDate: due.dueDate, registered: registerNow, ...(missingDocuments.length > 0 ? { missingDocuments } : {}) }, now);
 
     const dueText = formatDate(due.dueDate, 'id');
     if (request!.email) {
@@ -361,7 +373,7 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
         .where(sql`${requestIdempotencyKeys.officeId} = ${office.id} and ${requestIdempotencyKeys.key} = ${input.idempotencyKey}`);
     }
     return result;
-  });
+  }));
 }
 
 /** A retry with a used key: the first answer for the same body, a conflict for another body. */

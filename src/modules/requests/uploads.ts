@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import { AppError } from '../../platform/errors.ts';
-import { detectMediaType, MEDIA_TYPES, saveFile, type FileStore, type MediaPurpose, type StoredFile } from '../../platform/storage/file-store.ts';
+import { detectMediaType, MEDIA_TYPES, saveFile, type FileWriter, type MediaPurpose, type StoredFile } from '../../platform/storage/file-store.ts';
 
 export interface Upload {
   /** The form or JSON field it came in, for error messages. */
@@ -41,7 +41,7 @@ export async function checkUploads(uploads: readonly Upload[], purpose: MediaPur
 
 export async function saveUploads(
   tx: Db,
-  store: FileStore,
+  store: FileWriter,
   uploads: readonly Upload[],
   opts: { officeId: string; purpose: MediaPurpose; maxBytes: number; encrypt: boolean; createdBy: string; now: Date },
 ): Promise<StoredFile[]> {

@@ -13,6 +13,7 @@ const GLOBAL_TABLES: Record<string, string> = {
   offices: 'the tenants themselves (a Citus reference table)',
   users: 'staff accounts span offices; their roles carry the office (reference table)',
   sessions: 'per user, not per office (reference table, or a local table on the coordinator)',
+  login_throttle: 'sign-in failures per typed email and per client address, before any office is known (local table on the coordinator)',
   holidays: 'the national calendar (reference table)',
   holiday_years: 'which years of the national calendar are loaded (reference table)',
   election_periods: 'national election periods set by the national admin for every office (reference table)',

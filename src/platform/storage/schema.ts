@@ -17,5 +17,10 @@ export const files = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     createdBy: text('created_by'),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.id] }), index('files_sha_idx').on(t.officeId, t.sha256)],
+  (t) => [
+    primaryKey({ columns: [t.officeId, t.id] }),
+    index('files_sha_idx').on(t.officeId, t.sha256),
+    // The orphan sweep asks which stored files are referenced.
+    index('files_storage_key_idx').on(t.storageKey),
+  ],
 );

@@ -92,7 +92,7 @@ export async function publicRequestApi(app: FastifyInstance): Promise<void> {
         tags: ['requests'],
         summary: 'Submit an information request (no account needed)',
         description:
-          'UU 14/2008 Pasal 22. Returns the registration number, the due date (counted by the office calendar) and the tracking code. Send an Idempotency-Key header to make retries safe: a retry with the same key and body returns the first answer (header Idempotent-Replayed: true); the same key with another body answers 422.',
+          'UU 14/2008 Pasal 22. Identity documents: unlike the web form, this API does not refuse an individual (PERORANGAN) without identityFile, a group without its power of attorney and members\' scans, or a legal entity without deedFile. It is meant for desk and partner systems that have checked the requester\'s identity themselves; the documents that were not sent are recorded on the request (event RECEIVED, missingDocuments) and the desk asks the requester for them at registration (ADR 0042). Returns the registration number, the due date (counted by the office calendar) and the tracking code. Send an Idempotency-Key header to make retries safe: a retry with the same key and body returns the first answer (header Idempotent-Replayed: true); the same key with another body answers 422.',
         params: z.object({ slug: z.string().max(80) }),
         headers: z.object({ 'idempotency-key': idempotencyKey.optional() }).loose(),
         consumes: ['application/json', 'multipart/form-data'],

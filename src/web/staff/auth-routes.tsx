@@ -150,7 +150,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         setSessionCookie(req, reply, token, services.config.session.maxHours);
         return reply.redirect(next);
       } catch (e) {
-        if (!isAppError(e) || (e.code !== 'UNAUTHENTICATED' && e.code !== 'LOCKED')) throw e;
+        if (!isAppError(e) || (e.code !== 'UNAUTHENTICATED' && e.code !== 'LOCKED' && e.code !== 'RATE_LIMITED')) throw e;
         return sendPage(
           reply,
           <LoginPage ctx={pageCtx(req, reply)} next={next} email={email} error={req.t(e.key, e.params)} />,
