@@ -1,0 +1,2 @@
+import base from './drizzle.config.ts';
+export default { ...base, out: "../../../tmp/terbuka-drift-98WFi2/migrations" };
