@@ -193,7 +193,8 @@ export async function main(args: string[]): Promise<void> {
     cluster.stop();
   }
 
-  await startSeconds(national);
+  // --no-start leaves out the embedded-DB start-up figures (minutes on a loaded machine).
+  if (!args.includes('--no-start')) await startSeconds(national);
 
   const w = [40, 34, 26, 9, 22] as const;
   console.log(`\n${'what'.padEnd(w[0])} ${'Terbuka'.padEnd(w[1])} ${'anchor (same run)'.padEnd(w[2])} ${'ratio'.padEnd(w[3])} ${'target'.padEnd(w[4])} met`);

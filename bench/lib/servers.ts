@@ -77,7 +77,7 @@ export async function startTerbuka(env: Record<string, string>): Promise<Child> 
   const args = built ? [path.join(dir, 'dist/main.js')] : ['--import', 'tsx', path.join(dir, 'src/main.ts')];
   return startChild(process.execPath, args, {
     cwd: dir,
-    env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', RUN_WORKER: 'false', TRUST_PROXY: 'true', SEED_DEMO: 'false', ...BENCH_KEYS, ...env },
+    env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', RUN_WORKER: 'false', TRUST_PROXY: '127.0.0.1', SEED_DEMO: 'false', ...BENCH_KEYS, ...env },
     ready: 'Terbuka is listening',
     port,
   });

@@ -25,7 +25,7 @@ export interface Flash {
   params?: Record<string, string | number>;
 }
 
-const FLASH_COOKIE = 'tbk_flash';
+export const FLASH_COOKIE = 'tbk_flash';
 
 export function setFlash(reply: FastifyReply, flash: Flash): void {
   reply.setCookie(FLASH_COOKIE, JSON.stringify(flash), {
@@ -51,25 +51,46 @@ function takeFlash(req: FastifyRequest, reply: FastifyReply): Flash | null {
   }
 }
 
+const csrfIssued = new WeakSet<FastifyReply>();
+
+/** Whether the page drawn for this reply asked for a CSRF token (so it holds a form and cannot be shared). */
+export function issuedCsrf(reply: FastifyReply): boolean {
+  return csrfIssued.has(reply);
+}
+
 export function pageCtx(req: FastifyRequest, reply: FastifyReply): PageCtx {
+  // The CSRF token (a signed cookie and an HMAC) is made only when a form on the page asks
+  // for it: most public pages have none (ADR 0072).
+  let csrf: string | undefined;
   return {
     t: req.t,
     locale: req.locale,
     actor: req.actor,
     user: req.user,
-    csrf: reply.generateCsrf(),
+    get csrf() {
+      if (csrf === undefined) {
+        csrf = reply.generateCsrf();
+        csrfIssued.add(reply);
+      }
+      return csrf;
+    },
     path: req.url,
     flash: req.method === 'GET' ? takeFlash(req, reply) : null,
     office: req.office,
   };
 }
 
+/** The page as HTML. */
+export function renderPage(node: VNode): string {
+  return `<!doctype html>${render(node)}`;
+}
+
+export function sendHtml(reply: FastifyReply, html: string, status = 200): FastifyReply {
+  return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+}
+
 export function sendPage(reply: FastifyReply, node: VNode, status = 200): FastifyReply {
-  return reply
-    .code(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(`<!doctype html>${render(node)}`);
+  return sendHtml(reply, renderPage(node), status);
 }
 
 /** Field errors keyed by field name, translated, for re-drawing a form. */

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 // as global, with the reason, or this test fails.
 const GLOBAL_TABLES: Record<string, string> = {
   offices: 'the tenants themselves (a Citus reference table)',
+  cache_generation: 'one row: the generation of the reference data cached by the web processes (ADR 0072; a reference table)',
   users: 'staff accounts span offices; their roles carry the office (reference table)',
   sessions: 'per user, not per office (reference table, or a local table on the coordinator)',
   login_throttle: 'sign-in failures per typed email and per client address, before any office is known (local table on the coordinator)',

@@ -8,7 +8,8 @@ import { redactedFiles } from '../../modules/redaction/redaction-record.ts';
 import { DIP_CATEGORIES } from '../../modules/dip/model.ts';
 import { findPublishedEntry, searchPublished, type VersionEntry } from '../../modules/dip/queries.ts';
 import { buildSearchTerms } from '../../modules/dip/search-query.ts';
-import { findOfficeById, findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
+import { findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
+import { officeIndex, publicView } from '../public/public-cache.ts';
 
 // The public DIP API: published entries only (never drafts), with downloads only of
 // approved, non-exempt archive items.
@@ -65,26 +66,30 @@ export async function dipApi(app: FastifyInstance): Promise<void> {
       config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
     },
     async (req) => {
-      const office = req.query.office ? await findOfficeBySlug(db, req.query.office) : undefined;
+      // Published entries and offices only: the answer is the same for everyone until the
+      // next write to them (ADR 0072).
+      const view = await publicView(db);
+      const offices = (await officeIndex(view, db)).byId;
+      const office = req.query.office ? (await officeIndex(view, db)).bySlug.get(req.query.office) : undefined;
       if (req.query.office && (!office || !office.active)) throw AppError.field('office', 'validation.office');
       const { page, pageSize } = req.query;
-      const { hits, total } = await searchPublished(db, {
-        officeId: office?.id,
-        year: req.query.year,
-        category: req.query.category,
-        election: req.query.election === undefined ? undefined : req.query.election === 'true',
-        terms: buildSearchTerms(req.query.q),
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
+      return view.get(`api:dip:${JSON.stringify(req.query)}`, async () => {
+        const { hits, total } = await searchPublished(db, {
+          officeId: office?.id,
+          year: req.query.year,
+          category: req.query.category,
+          election: req.query.election === undefined ? undefined : req.query.election === 'true',
+          terms: buildSearchTerms(req.query.q),
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        });
+        return {
+          entries: hits.filter((h) => offices.get(h.officeId)).map((h) => presentPublished(h, offices.get(h.officeId)!)),
+          total,
+          page,
+          pageSize,
+        };
       });
-      const offices = new Map<string, Office | undefined>();
-      for (const id of new Set(hits.map((h) => h.officeId))) offices.set(id, office?.id === id ? office : await findOfficeById(db, id));
-      return {
-        entries: hits.filter((h) => offices.get(h.officeId)).map((h) => presentPublished(h, offices.get(h.officeId)!)),
-        total,
-        page,
-        pageSize,
-      };
     },
   );
 

@@ -9,12 +9,13 @@ import { atomFeed } from '../../modules/dip/atom-feed.ts';
 import { formatAvailableForms } from '../../modules/dip/available-forms.ts';
 import { diffDipYears } from '../../modules/dip/diff-dip-years.ts';
 import { CATEGORY_HEADINGS, publishedDocumentOfYear } from '../../modules/dip/dip-document.ts';
-import { findCurrentVersion, findPublishedEntry, findVersionOfYear, latestChangedEntries, publishedYears, searchPublished, type PublicHit } from '../../modules/dip/queries.ts';
+import { findCurrentVersion, findPublishedEntry, findVersionOfYear, latestChangedEntries, searchPublished, type PublicHit } from '../../modules/dip/queries.ts';
 import { renderDecreePdf } from '../../modules/dip/render-decree-pdf.ts';
 import { buildSearchTerms } from '../../modules/dip/search-query.ts';
-import { findOfficeById, findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
+import { findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
 import { PublicLayout } from '../components/layout.tsx';
 import { pageCtx, sendPage } from '../render.tsx';
+import { cachedCurrentVersion, cachedOfficeBySlug, cachedPublishedYears, officeIndex, publicView, sendCachedPage, sendPublicPage } from './public-cache.ts';
 import { DiffView } from '../staff/dip/diff-view.tsx';
 import { sendDipExport } from '../staff/dip/dip-document-routes.tsx';
 import { sendPdf } from '../staff/dip/dip-cycle-routes.tsx';
@@ -47,18 +48,21 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
   const publicCache = (reply: FastifyReply) => reply.header('cache-control', 'public, max-age=60');
 
   app.get('/dip', async (req, reply) => {
+    const view = await publicView(db);
+    if (await sendCachedPage(view, req, reply)) return reply;
     const q = publicQuery.parse(req.query);
     const terms = buildSearchTerms(q.q);
     const page = q.hal ?? 1;
     const { hits, total } = terms || q.kategori || q.pemilu
       ? await searchPublished(db, { terms, category: q.kategori, election: q.pemilu ? true : undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
       : { hits: [] as PublicHit[], total: 0 };
-    const ids = [...new Set(hits.map((h) => h.officeId))];
-    const offices = new Map<string, Office | undefined>(await Promise.all(ids.map(async (id) => [id, await findOfficeById(db, id)] as const)));
+    const offices = (await officeIndex(view, db)).byId;
     const c = pageCtx(req, reply);
     const { t } = c;
     const asked = Boolean(terms || q.kategori || q.pemilu);
-    return sendPage(
+    return sendPublicPage(
+      view,
+      req,
       reply,
       <PublicLayout ctx={c} title={t('dipPublic.nationalTitle')} breadcrumbs={[{ href: '/', label: t('nav.home') }]}>
         <hgroup>
@@ -78,11 +82,14 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get<{ Params: { office: string } }>('/:office/dip', async (req, reply) => {
-    const office = await officeOr404(db, req.params.office);
+    const view = await publicView(db);
+    if (await sendCachedPage(view, req, reply)) return reply;
+    const office = await cachedOfficeBySlug(view, db, req.params.office);
+    if (!office || !office.active) throw AppError.notFound();
     const q = publicQuery.parse(req.query);
     const terms = buildSearchTerms(q.q);
     const page = q.hal ?? 1;
-    const [years, live] = await Promise.all([publishedYears(db, office.id), findCurrentVersion(db, office.id)]);
+    const [years, live] = await Promise.all([cachedPublishedYears(view, db, office.id), cachedCurrentVersion(view, db, office.id)]);
     // The live version needs no second look-up; another year is its final version.
     const version = q.tahun === undefined ? live : await findVersionOfYear(db, office.id, q.tahun);
     const { hits, total } = version
@@ -100,7 +107,9 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
     const c = pageCtx(req, reply);
     const { t } = c;
     const base = `/${office.slug}/dip`;
-    return sendPage(
+    return sendPublicPage(
+      view,
+      req,
       reply,
       <PublicLayout ctx={c} title={t('dipPublic.officeTitle', { office: office.name })} breadcrumbs={[{ href: '/', label: t('nav.home') }, { href: `/${office.slug}`, label: office.name }]}>
         <hgroup>

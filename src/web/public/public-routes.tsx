@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { searchOffices } from '../../modules/offices/office-search.ts';
 import { zoneName } from '../../platform/i18n.ts';
-import { findOfficeById, findOfficeBySlug, getOfficeSettings, listOffices, type Office } from '../../modules/offices/queries.ts';
+import type { Office } from '../../modules/offices/queries.ts';
 import { PublicLayout } from '../components/layout.tsx';
 import { OfficeReportsArticle } from './report-office-section.tsx';
-import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
+import { pageCtx, type PageCtx } from '../render.tsx';
+import { cachedOfficeSettings, officeIndex, publicView, sendCachedPage, sendPublicPage } from './public-cache.ts';
 import { AppError } from '../../platform/errors.ts';
 import { DipSectionArticles, loadDipSections, type DipSections } from './dip-office-sections.tsx';
 import { DikSectionArticle } from './exemption-public.tsx';
@@ -150,24 +151,31 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.services.database;
 
   app.get('/', async (req, reply) => {
+    const view = await publicView(db);
+    if (await sendCachedPage(view, req, reply)) return reply;
     const { q } = z.object({ q: z.string().trim().max(100).optional().catch(undefined) }).parse(req.query);
-    const all = await listOffices(db);
+    const all = (await officeIndex(view, db)).all.filter((o) => o.active);
     const top = all.filter((o) => o.level !== 'KABKOTA');
     const results = q ? searchOffices(all, q) : null;
-    return sendPage(reply, <HomePage ctx={pageCtx(req, reply)} q={q ?? ''} results={results} top={top} />);
+    return sendPublicPage(view, req, reply, <HomePage ctx={pageCtx(req, reply)} q={q ?? ''} results={results} top={top} />);
   });
 
   app.get<{ Params: { office: string } }>('/:office', async (req, reply) => {
-    const office = await findOfficeBySlug(db, req.params.office);
+    const view = await publicView(db);
+    if (await sendCachedPage(view, req, reply)) return reply;
+    const index = await officeIndex(view, db);
+    const office = index.bySlug.get(req.params.office);
     if (!office || !office.active) throw AppError.notFound();
-    const [parent, children, settings, dip, dik] = await Promise.all([
-      office.parentId ? findOfficeById(db, office.parentId) : Promise.resolve(undefined),
-      listOffices(db, { parentId: office.id }),
-      getOfficeSettings(db, office.id),
+    const [settings, dip, dik] = await Promise.all([
+      cachedOfficeSettings(view, db, office.id),
       loadDipSections(db, office),
       listDikEntries(db, office),
     ]);
-    return sendPage(
+    const parent = office.parentId ? index.byId.get(office.parentId) : undefined;
+    const children = index.children(office.id);
+    return sendPublicPage(
+      view,
+      req,
       reply,
       <OfficePage ctx={pageCtx(req, reply)} office={office} parent={parent} children={children} contact={settings.publicContact} dip={dip} dikInForce={dik.length} />,
     );
