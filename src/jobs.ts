@@ -11,6 +11,7 @@ import { queueMail } from './platform/mail/mailer.ts';
 
 import path from 'node:path';
 import { FileStore } from './platform/storage/file-store.ts';
+import { ANNUAL_REMINDER_MINUTES, annualReportReminderJob } from './modules/reports/reports-jobs.ts';
 import { applyRedactionJobDef, renderRedactionJobDef } from './modules/redaction/redaction-jobs.ts';
 
 // Every job the worker runs, and the periodic sweeps. A capability adds its jobs here.
@@ -24,6 +25,7 @@ export function jobDefinitions(config: Config): JobDefinition[] {
     auditAnchorJob(config),
     exemptionSweepJob(config),
     ...redactionJobs(config),
+    annualReportReminderJob(config),
   ];
 }
 
@@ -70,5 +72,6 @@ export function periodicTasks(config: Config): PeriodicTask[] {
     { job: objectionSweepJob(config), everyMinutes: OBJECTION_SWEEP_MINUTES },
     { job: auditAnchorJob(config), everyMinutes: 24 * 60 },
     { job: exemptionSweepJob(config), everyMinutes: EXEMPTION_SWEEP_MINUTES },
+    { job: annualReportReminderJob(config), everyMinutes: ANNUAL_REMINDER_MINUTES },
   ];
 }
