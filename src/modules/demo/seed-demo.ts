@@ -9,6 +9,7 @@ import { hashPassword, randomPassword } from '../../platform/crypto.ts';
 import { cliActor } from '../access/actor.ts';
 import { seedDipDemo } from '../dip/demo/seed-dip-demo.ts';
 import { seedRedactionDemo } from '../redaction/demo/seed-redaction-demo.ts';
+import { seedDemoAnnualReport } from '../reports/seed-demo-annual-report.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { findOfficeBySlug, type Office } from '../offices/queries.ts';
 import { saveUnit } from '../offices/save-unit.ts';
@@ -95,7 +96,7 @@ export type DemoCtx = Ctx & { files: FileStore; dataKeys: KeyRing; publicUrl: st
 /** A seeder of demo data for one capability. Capabilities add theirs to `demoSeeders`. */
 export type DemoSeeder = (ctx: DemoCtx) => Promise<void>;
 
-export const demoSeeders: DemoSeeder[] = [seedDemoExemptions, seedDemoRequests, seedDemoObjections, seedDipDemo, seedRedactionDemo];
+export const demoSeeders: DemoSeeder[] = [seedDemoExemptions, seedDemoRequests, seedDemoObjections, seedDipDemo, seedRedactionDemo, seedDemoAnnualReport];
 
 /** True when the database holds no staff account yet (a fresh install). */
 export async function isFreshInstall(ctx: Ctx): Promise<boolean> {
@@ -142,7 +143,7 @@ export async function seedDemo(ctx: DemoCtx & { passwordHashCost: number }): Pro
         role: {
           role: r.role,
           unitId: r.unit ? unitIds.get(r.unit) : undefined,
-          validFrom: `${today.slice(0, 4)}-01-01`,
+          validFrom: `${Number(today.slice(0, 4)) - 1}-01-01`,
           decreeNumber: `DEMO/${r.role}/${today.slice(0, 4)}`,
         },
       });
