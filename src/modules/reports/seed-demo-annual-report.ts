@@ -8,6 +8,7 @@ import { actorForUser } from '../people/load-actor.ts';
 import { findUserByEmail } from '../people/queries.ts';
 import { closeRequest } from '../requests/close-request.ts';
 import { decideRequest } from '../requests/decide-request.ts';
+import { deliverRequest } from '../requests/deliver-request.ts';
 import { registerRequest } from '../requests/register-request.ts';
 import type { RequestsCtx } from '../requests/requests-ctx.ts';
 import { submitRequest } from '../requests/submit-request.ts';
@@ -84,7 +85,7 @@ export async function seedDemoAnnualReport(base: DemoCtx): Promise<void> {
   for (const [i, [md, days, outcome, info]] of LAST_YEAR.entries()) {
     const received = `${year}-${md}`;
     at(received, 9);
-    const r = await submitRequest(ctx, publicActor(), { ...o, channel: 'API', data: person(`Pemohon Demo ${String.fromCharCode(65 + i)}`, `32730512039${String(i).padStart(1, '0')}000${i + 1}`.slice(0, 16), info), uploads: [] });
+    const r = await submitRequest(ctx, publicActor(), { ...o, channel: 'API', data: person(`Pemohon Demo ${String.fromCharCode(65 + i)}`, `32730512039${i}000${i + 1}`, info), uploads: [] });
     at(received, 11);
     await registerRequest(ctx, desk, { ...o, requestId: r.requestId });
     // Calendar days stand in for working days here; the figures count the real working days.
@@ -100,6 +101,8 @@ export async function seedDemoAnnualReport(base: DemoCtx): Promise<void> {
         data: { outcome, materialDescription: info, forms: ['SOFTCOPY'], provisionTime: 'Saat pemberitahuan ini diterbitkan' },
         uploads: [{ field: 'files', filename: `informasi-${i + 1}.pdf`, bytes: await demoPdf(info) }],
       });
+      at(noticeDay, 15);
+      await deliverRequest(ctx, desk, { ...o, requestId: r.requestId, data: { kind: 'EMAIL', recipientName: `Pemohon Demo ${String.fromCharCode(65 + i)}`, close: true } });
     }
   }
   at(`${year + 1}-02-16`, 10);
