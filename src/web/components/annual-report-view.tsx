@@ -14,7 +14,7 @@ export function AnnualReportBody({ sections }: { sections: Section[] }) {
             b.kind === 'text' ? (
               b.text.split(/\n+/).map((p) => <p>{p}</p>)
             ) : b.kind === 'table' ? (
-              <div class="table-wrap">
+              <div class="table-wrap" tabIndex={0} role="region" aria-label={b.caption}>
                 <table>
                   <caption>{b.caption}</caption>
                   <thead>

@@ -111,7 +111,7 @@ export async function annualReportPublicRoutes(app: FastifyInstance): Promise<vo
           <h1>{t('announce.title', { year })}</h1>
           <p>{t('announce.lead', { office: office.name, year })}</p>
         </hgroup>
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('announce.title', { year })}>
           <table>
             <tbody>
               {(

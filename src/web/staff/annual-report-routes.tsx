@@ -139,7 +139,7 @@ function EmonevPage({ ctx, pack, zipHref }: { ctx: PageCtx; pack: EmonevPack; zi
           {t('emonev.download')}
         </a>
       </p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('emonev.title', { year: pack.year })}>
         <table>
           <thead>
             <tr>

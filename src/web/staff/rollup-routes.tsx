@@ -156,7 +156,7 @@ function RegisterTable({ title, register, rows, empty, id }: { title: string; re
       {rows.length === 0 ? (
         <p class="muted">{empty}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={title}>
           <table class="register">
             <thead>
               <tr>
