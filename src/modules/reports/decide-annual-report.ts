@@ -6,6 +6,7 @@ import { auditActorOf, type Actor } from '../access/actor.ts';
 import { canReports } from '../access/permissions.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { findOfficeById } from '../offices/queries.ts';
+import { findUserById } from '../people/queries.ts';
 import { annualReportDecisionInput } from './annual-report-input.ts';
 import { findAnnualReport, updateAnnualReport, type AnnualReport } from './annual-report-queries.ts';
 import { buildAnnualReportSnapshot } from './annual-report-snapshot.ts';
@@ -24,9 +25,11 @@ export async function decideAnnualReport(ctx: Ctx, actor: Actor, input: { office
   if (!current) throw AppError.notFound();
   if (current.status !== 'SUBMITTED') throw AppError.conflict('annual.error.notSubmitted');
   const now = ctx.clock.now();
+  // The signature page names the person, not the sign-in address.
+  const approver = (actor.userId ? (await findUserById(ctx.db, actor.userId))?.name : undefined) ?? actor.label;
   const snapshot =
     data.decision === 'APPROVE'
-      ? await buildAnnualReportSnapshot(ctx.db, now, office, input.year, { by: actor.label, on: localDateTime(now, office.timezone).date })
+      ? await buildAnnualReportSnapshot(ctx.db, now, office, input.year, { by: approver, on: localDateTime(now, office.timezone).date })
       : null;
   return ctx.db.transaction(async (tx) => {
     const after = await updateAnnualReport(
@@ -34,7 +37,7 @@ export async function decideAnnualReport(ctx: Ctx, actor: Actor, input: { office
       { officeId: office.id, year: input.year },
       { status: 'SUBMITTED', updatedAt: current.updatedAt },
       data.decision === 'APPROVE'
-        ? { status: 'PUBLISHED', approvedAt: now, approvedBy: actor.label, snapshot, updatedAt: now, updatedBy: actor.label }
+        ? { status: 'PUBLISHED', approvedAt: now, approvedBy: approver, snapshot, updatedAt: now, updatedBy: actor.label }
         : { status: 'DRAFT', returnReason: data.reason ?? null, updatedAt: now, updatedBy: actor.label },
     );
     if (!after) throw AppError.conflict('annual.error.changed');
