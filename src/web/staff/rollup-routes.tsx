@@ -67,7 +67,7 @@ function RollupPage({ ctx, rollup, sort, desc }: { ctx: PageCtx; rollup: Rollup;
         </figcaption>
         <div class="report-chart-svg" aria-hidden="true" dangerouslySetInnerHTML={{ __html: chart }} />
       </figure>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('rollup.title')}>
         <table class="sortable">
           <thead>
             <tr>
