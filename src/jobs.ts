@@ -12,6 +12,7 @@ import { queueMail } from './platform/mail/mailer.ts';
 import path from 'node:path';
 import { FileStore, removeFilesOlderThan, sweepOrphanFiles } from './platform/storage/file-store.ts';
 import { uploadTmpDir } from './web/upload-limits.ts';
+import { ANNUAL_REMINDER_MINUTES, annualReportReminderJob } from './modules/reports/reports-jobs.ts';
 import { applyRedactionJobDef, renderRedactionJobDef } from './modules/redaction/redaction-jobs.ts';
 
 // Every job the worker runs, and the periodic sweeps. A capability adds its jobs here.
@@ -26,6 +27,7 @@ export function jobDefinitions(config: Config): JobDefinition[] {
     exemptionSweepJob(config),
     orphanFilesSweepJob(config),
     ...redactionJobs(config),
+    annualReportReminderJob(config),
   ];
 }
 
@@ -94,5 +96,6 @@ export function periodicTasks(config: Config): PeriodicTask[] {
     { job: auditAnchorJob(config), everyMinutes: 24 * 60 },
     { job: exemptionSweepJob(config), everyMinutes: EXEMPTION_SWEEP_MINUTES },
     { job: orphanFilesSweepJob(config), everyMinutes: 6 * 60 },
+    { job: annualReportReminderJob(config), everyMinutes: ANNUAL_REMINDER_MINUTES },
   ];
 }

@@ -11,6 +11,8 @@ import { dipPublicRoutes } from './public/dip-public.tsx';
 import { publicRoutes } from './public/public-routes.tsx';
 import { sopPublicRoutes } from './public/sop-public.tsx';
 import { statisticsPublicRoutes } from './public/statistics-routes.tsx';
+import { annualReportPublicRoutes } from './public/annual-report-public.tsx';
+import { annualReportRoutes } from './staff/annual-report-routes.tsx';
 import { systemRoutes } from './public/system-routes.ts';
 import { archiveRoutes } from './staff/archive-routes.tsx';
 import { redactionRoutes } from './staff/redaction-routes.tsx';
@@ -76,6 +78,7 @@ const officeStaffModules: RouteModule[] = [
   sopRoutes,
   // reports and oversight roll-ups (issue 11)
   rollupRoutes,
+  annualReportRoutes,
   // exempt information, SOP 004 (issue 10)
   ...exemptionRoutes.staff,
   // the release step: redaction and hidden-data scrubbing (issue 14)
@@ -110,5 +113,6 @@ export const routeModules: RouteModule[] = [
   dipPublicRoutes,
   sopPublicRoutes,
   statisticsPublicRoutes,
+  annualReportPublicRoutes,
   publicRoutes,
 ];

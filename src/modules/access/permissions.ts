@@ -178,6 +178,13 @@ export const canReports = {
   /** The roll-up of the offices below: the office's oversight roles, or a national admin over it. */
   viewRollup: (actor: Actor, office: OfficeRef) =>
     isOperator(actor) || isNationalAdminOver(actor, office) || hasRole(actor, office, ...OVERSIGHT_ROLES),
+  /** The annual report's draft and the e-Monev pack of the office (ADR 0062). */
+  viewAnnualReport: (actor: Actor, office: OfficeRef) =>
+    isOperator(actor) || hasRole(actor, office, 'ADMIN', 'PPID', 'ATASAN_PPID', 'PEMBINA_PPID') || isNationalAdminOver(actor, office),
+  /** Write and submit the annual report: the PPID (Perki 1/2021 Pasal 56). */
+  writeAnnualReport: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID'),
+  /** Approve (and so publish) or return the annual report: the Atasan PPID. */
+  approveAnnualReport: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'ATASAN_PPID'),
 };
 
 // Exempt information (issue 10, seed 004). The PPID (and the desk, for collecting) prepares

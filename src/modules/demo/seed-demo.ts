@@ -9,6 +9,7 @@ import { hashPassword, randomPassword } from '../../platform/crypto.ts';
 import { cliActor } from '../access/actor.ts';
 import { seedDipDemo } from '../dip/demo/seed-dip-demo.ts';
 import { seedRedactionDemo } from '../redaction/demo/seed-redaction-demo.ts';
+import { seedDemoAnnualReport } from '../reports/seed-demo-annual-report.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { findOfficeBySlug, type Office } from '../offices/queries.ts';
 import { saveUnit } from '../offices/save-unit.ts';
@@ -95,7 +96,9 @@ export type DemoCtx = Ctx & { files: FileStore; dataKeys: KeyRing; publicUrl: st
 /** A seeder of demo data for one capability. Capabilities add theirs to `demoSeeders`. */
 export type DemoSeeder = (ctx: DemoCtx) => Promise<void>;
 
-export const demoSeeders: DemoSeeder[] = [seedDemoExemptions, seedDemoRequests, seedDemoObjections, seedDipDemo, seedRedactionDemo];
+// Last year's annual report first: its approval refreshes the aggregates, and this year's demo
+// changes after it stay marked for the next read (tests/integration/reports-statistics.test.ts).
+export const demoSeeders: DemoSeeder[] = [seedDemoAnnualReport, seedDemoExemptions, seedDemoRequests, seedDemoObjections, seedDipDemo, seedRedactionDemo];
 
 /** True when the database holds no staff account yet (a fresh install). */
 export async function isFreshInstall(ctx: Ctx): Promise<boolean> {
@@ -142,7 +145,7 @@ export async function seedDemo(ctx: DemoCtx & { passwordHashCost: number }): Pro
         role: {
           role: r.role,
           unitId: r.unit ? unitIds.get(r.unit) : undefined,
-          validFrom: `${today.slice(0, 4)}-01-01`,
+          validFrom: `${Number(today.slice(0, 4)) - 1}-01-01`,
           decreeNumber: `DEMO/${r.role}/${today.slice(0, 4)}`,
         },
       });

@@ -3,10 +3,13 @@ import type { Ctx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import { auditActorOf, systemActor, type Actor } from '../access/actor.ts';
 import { can, canReports } from '../access/permissions.ts';
 import { findOfficeBySlug, listOffices, type Office } from '../offices/queries.ts';
+import { buildRegister, type Register } from '../requests/build-register.ts';
 import { AWAITING_NOTICE } from '../requests/status.ts';
+import { annualReportStatuses, officesWithDikInForce } from './annual-report-queries.ts';
+import type { AnnualReportStatus } from './schema.ts';
 import type { Figures } from './figures.ts';
 import { readChildFigures, readStatistics } from './read-statistics.ts';
 
@@ -23,6 +26,10 @@ export interface RollupRow {
   open: number;
   overdue: number;
   dipPublished: boolean;
+  /** A Daftar Informasi yang Dikecualikan in force (an active decree). */
+  dikInForce: boolean;
+  /** The annual report of the year before the roll-up's year is the one due in it; this is the roll-up year's. */
+  annualReport: AnnualReportStatus | null;
 }
 
 export interface Rollup {
@@ -71,10 +78,12 @@ export async function buildRollup(ctx: Ctx, actor: Actor, input: { officeId: str
   if (!office) throw AppError.notFound();
   if (!canReports.viewRollup(actor, office)) throw AppError.forbidden();
   const children = await listOffices(ctx.db, { parentId: office.id });
-  const [{ byChild, total }, open, dip] = await Promise.all([
+  const [{ byChild, total }, open, dip, dik, annual] = await Promise.all([
     readChildFigures(ctx.db, ctx.clock.now(), office, children, input.year),
     openCounts(ctx, office),
     queryRows<{ office_id: string }>(ctx.db, sql`select distinct office_id from dip_versions where year = ${input.year}`),
+    officesWithDikInForce(ctx.db),
+    annualReportStatuses(ctx.db, input.year),
   ]);
   const published = new Set(dip.map((d) => d.office_id));
   const sumOpen = (o: Office) => {
@@ -82,7 +91,7 @@ export async function buildRollup(ctx: Ctx, actor: Actor, input: { officeId: str
     for (const [path, c] of open) if (path.startsWith(o.path)) n = { open: n.open + c.open, overdue: n.overdue + c.overdue };
     return n;
   };
-  const rows = children.map((c) => ({ office: c, figures: byChild.get(c.id)!, ...sumOpen(c), dipPublished: published.has(c.id) }));
+  const rows = children.map((c) => ({ office: c, figures: byChild.get(c.id)!, ...sumOpen(c), dipPublished: published.has(c.id), dikInForce: dik.has(c.id), annualReport: annual.get(c.id) ?? null }));
   rows.sort((a, b) => {
     const x = sortKey(a, input.sort);
     const y = sortKey(b, input.sort);
@@ -97,20 +106,30 @@ export async function buildRollup(ctx: Ctx, actor: Actor, input: { officeId: str
  * One office below, read-only: its figures, recorded in the child office's audit trail as
  * oversight access by whom and from which office.
  */
-export async function openOverseenOffice(ctx: Ctx, actor: Actor, input: { officeId: string; childSlug: string; year: number }): Promise<{ child: Office; figures: Figures }> {
+export async function openOverseenOffice(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; childSlug: string; year: number },
+): Promise<{ child: Office; figures: Figures; register: Register; annualReport: AnnualReportStatus | null }> {
   const offices = await listOffices(ctx.db);
   const office = offices.find((o) => o.id === input.officeId);
   const child = await findOfficeBySlug(ctx.db, input.childSlug);
   if (!office || !child || child.id === office.id || !child.path.startsWith(office.path)) throw AppError.notFound();
   if (!canReports.viewRollup(actor, office) || !can.overseeOffice(actor, child)) throw AppError.forbidden();
   const figures = await readStatistics(ctx.db, ctx.clock.now(), { office: child, year: input.year, scope: 'all' });
+  // The child's register of the year as it publishes it: the public version, no personal data (ADR 0037).
+  const register = await buildRegister(ctx, systemActor('pengawasan'), {
+    officeId: child.id,
+    filter: { from: `${input.year}-01-01`, to: `${input.year}-12-31`, publicVersion: 'on' },
+  });
+  const annualReport = (await annualReportStatuses(ctx.db, input.year)).get(child.id) ?? null;
   await ctx.db.transaction(async (tx) => {
     await recordAudit(
       tx,
       auditActorOf(actor),
-      { officeId: child.id, action: 'oversight.viewed', entityType: 'office', entityId: child.id, after: { by: office.slug, what: 'statistics', year: input.year } },
+      { officeId: child.id, action: 'oversight.viewed', entityType: 'office', entityId: child.id, after: { by: office.slug, what: 'statistics, register (public version)', year: input.year } },
       ctx.clock.now(),
     );
   });
-  return { child, figures };
+  return { child, figures, register, annualReport };
 }

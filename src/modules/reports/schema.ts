@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Statistics aggregates (ADR 0035): one row per office and local calendar month, summable
 // up the office hierarchy. Written only by refresh-statistics.ts; marked stale by database
@@ -55,4 +55,36 @@ export const reportDirtyMonths = pgTable(
     markedAt: timestamp('marked_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.officeId, t.year, t.month] })],
+);
+
+// The annual Laporan Layanan Informasi Publik (Perki 1/2021 Pasal 56), one per office and
+// year (ADR 0062): the PPID writes the narrative parts, the Atasan PPID approves (or returns
+// it with a reason), and approval publishes it with the figures frozen as they stood then.
+export const ANNUAL_REPORT_STATUSES = ['DRAFT', 'SUBMITTED', 'PUBLISHED'] as const;
+export type AnnualReportStatus = (typeof ANNUAL_REPORT_STATUSES)[number];
+
+/** The parts the PPID writes (the figures of parts 2–4 come from the records). */
+export const ANNUAL_REPORT_TEXTS = ['policy', 'facilities', 'budget', 'disputeFollowUp', 'obstaclesInternal', 'obstaclesExternal', 'recommendations'] as const;
+export type AnnualReportText = (typeof ANNUAL_REPORT_TEXTS)[number];
+
+export const annualReports = pgTable(
+  'annual_reports',
+  {
+    officeId: uuid('office_id').notNull(),
+    year: integer('year').notNull(),
+    status: text('status', { enum: ANNUAL_REPORT_STATUSES }).notNull(),
+    texts: jsonb('texts').$type<Record<AnnualReportText, string>>().notNull(),
+    /** Why the Atasan PPID returned the last submission (cleared on the next submission). */
+    returnReason: text('return_reason'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: text('submitted_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvedBy: text('approved_by'),
+    /** Figures and people as they stood at approval: the published report never changes. */
+    snapshot: jsonb('snapshot').$type<unknown>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.year] })],
 );

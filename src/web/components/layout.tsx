@@ -122,6 +122,7 @@ export function StaffLayout(props: { ctx: PageCtx; title: string; children: Comp
         { href: `${base}/keberatan`, label: ctx.t('objections.nav.worklist'), show: canObjections.viewObjections(ctx.actor, office) },
         { href: `${base}/register-keberatan`, label: ctx.t('objections.nav.register'), show: canObjections.viewObjectionRegister(ctx.actor, office) },
         { href: `${base}/laporan-permohonan`, label: ctx.t('requests.nav.reports'), show: canRequests.viewRequestReports(ctx.actor, office) },
+        { href: `${base}/laporan-tahunan`, label: ctx.t('annual.nav'), show: canReports.viewAnnualReport(ctx.actor, office) },
         { href: `${base}/pengawasan`, label: ctx.t('rollup.nav'), show: office.level !== 'KABKOTA' && canReports.viewRollup(ctx.actor, office) },
         { href: `${base}/pengguna`, label: ctx.t('nav.users'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/unit`, label: ctx.t('nav.units'), show: can.administerOffice(ctx.actor, office) },

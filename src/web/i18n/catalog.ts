@@ -1,4 +1,5 @@
 import type { Locale, Messages } from '../../platform/i18n.ts';
+import annual from './annual.ts';
 import archive from './archive.ts';
 import common from './common.ts';
 import dip from './dip.ts';
@@ -15,7 +16,7 @@ import redaction from './redaction.ts';
 import worklist from './worklist.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
-export const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security, lawPeriods, exemptions, redaction];
+export const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security, lawPeriods, exemptions, redaction, annual];
 
 export const catalog: Record<Locale, Messages> = {
   id: Object.assign({}, ...namespaces.map((n) => n.id)) as Messages,

@@ -5,7 +5,14 @@ import { buildRollup, openOverseenOffice, ROLLUP_SORTS, type Rollup, type Rollup
 import { renderChartSvg } from '../../modules/reports/charts.ts';
 import type { Figures } from '../../modules/reports/figures.ts';
 import { yearOf } from '../../modules/reports/public-statistics.ts';
-import type { Office } from '../../modules/offices/queries.ts';
+import { findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
+import { buildEmonevPack, emonevZip } from '../../modules/reports/build-emonev-pack.ts';
+import type { AnnualReportStatus } from '../../modules/reports/schema.ts';
+import type { Register } from '../../modules/requests/build-register.ts';
+import { AppError } from '../../platform/errors.ts';
+import { createTranslate } from '../../platform/i18n.ts';
+import { catalog } from '../i18n/catalog.ts';
+import { EmonevPage } from './annual-report-routes.tsx';
 import { StaffLayout } from '../components/layout.tsx';
 import { StatisticsBody } from '../components/report-charts.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
@@ -60,7 +67,7 @@ function RollupPage({ ctx, rollup, sort, desc }: { ctx: PageCtx; rollup: Rollup;
         </figcaption>
         <div class="report-chart-svg" aria-hidden="true" dangerouslySetInnerHTML={{ __html: chart }} />
       </figure>
-      <div class="table-wrap">
+      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('rollup.title')}>
         <table class="sortable">
           <thead>
             <tr>
@@ -73,6 +80,8 @@ function RollupPage({ ctx, rollup, sort, desc }: { ctx: PageCtx; rollup: Rollup;
                 </th>
               ))}
               <th scope="col">{t('rollup.dip')}</th>
+              <th scope="col">{t('rollup.dik')}</th>
+              <th scope="col">{t('rollup.annual', { year: rollup.year })}</th>
               <th scope="col">{t('rollup.open.link')}</th>
             </tr>
           </thead>
@@ -84,6 +93,8 @@ function RollupPage({ ctx, rollup, sort, desc }: { ctx: PageCtx; rollup: Rollup;
                   <td class="num">{c.value(r)}</td>
                 ))}
                 <td>{r.dipPublished ? t('rollup.yes') : t('rollup.no')}</td>
+                <td>{r.dikInForce ? t('rollup.yes') : t('rollup.no')}</td>
+                <td>{t(`annual.status.${r.annualReport ?? 'NONE'}`)}</td>
                 <td>
                   <a href={`${base}/${r.office.slug}?tahun=${rollup.year}`}>{t('rollup.drill')}</a>
                 </td>
@@ -99,7 +110,9 @@ function RollupPage({ ctx, rollup, sort, desc }: { ctx: PageCtx; rollup: Rollup;
               <td class="num">{pct(rollup.total.requests.onTimeRate)}</td>
               <td class="num">{rollup.total.requests.averageWorkingDays ?? '–'}</td>
               <td class="num">{rollup.total.objections.received}</td>
-              <td />
+              <td class="num">{rollup.rows.filter((r) => r.dipPublished).length}</td>
+              <td class="num">{rollup.rows.filter((r) => r.dikInForce).length}</td>
+              <td class="num">{rollup.rows.filter((r) => r.annualReport === 'PUBLISHED').length}</td>
               <td />
             </tr>
           </tfoot>
@@ -109,7 +122,7 @@ function RollupPage({ ctx, rollup, sort, desc }: { ctx: PageCtx; rollup: Rollup;
   );
 }
 
-function DrillPage({ ctx, office, child, year, figures }: { ctx: PageCtx; office: Office; child: Office; year: number; figures: Figures }) {
+function DrillPage({ ctx, office, child, year, figures, register, annualReport }: { ctx: PageCtx; office: Office; child: Office; year: number; figures: Figures; register: Register; annualReport: AnnualReportStatus | null }) {
   const { t } = ctx;
   return (
     <StaffLayout ctx={ctx} title={`${t('rollup.title')} — ${child.name}`}>
@@ -123,9 +136,48 @@ function DrillPage({ ctx, office, child, year, figures }: { ctx: PageCtx; office
       <p class="toolbar">
         <a href={`/staff/${office.slug}/pengawasan?tahun=${year}`}>{t('rollup.back')}</a>
         <a href={`/${child.slug}/statistik?tahun=${year}&cakupan=all`}>{t('reports.dashboard.public')}</a>
+        <a href={`/staff/${office.slug}/pengawasan/${child.slug}/emonev?tahun=${year}`}>{t('rollup.emonev')}</a>
+        {annualReport === 'PUBLISHED' ? <a href={`/${child.slug}/laporan-tahunan/${year}`}>{t('rollup.annual', { year })}</a> : null}
+      </p>
+      <p>
+        {t('rollup.annual', { year })}: <strong>{t(`annual.status.${annualReport ?? 'NONE'}`)}</strong>
       </p>
       <StatisticsBody ctx={ctx} figures={figures} />
+      <RegisterTable title={t('rollup.openList')} register={register} rows={register.rows.filter((r) => !r.decision)} empty={t('rollup.none')} id="pengawasan-belum-diputus" />
+      <RegisterTable title={t('rollup.registers')} register={register} rows={register.rows} empty={t('rollup.none')} id="pengawasan-register" />
     </StaffLayout>
+  );
+}
+
+function RegisterTable({ title, register, rows, empty, id }: { title: string; register: Register; rows: Register['rows']; empty: string; id: string }) {
+  return (
+    <section id={id}>
+      <h2>{title}</h2>
+      {rows.length === 0 ? (
+        <p class="muted">{empty}</p>
+      ) : (
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={title}>
+          <table class="register">
+            <thead>
+              <tr>
+                {register.columns.map((c) => (
+                  <th scope="col">{c.header}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  {register.columns.map((c) => (
+                    <td>{r[c.key]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }
 
@@ -134,8 +186,10 @@ async function rollupXlsx(rollup: Rollup, t: PageCtx['t']): Promise<Buffer> {
   const ws = wb.addWorksheet(t('rollup.title').slice(0, 31));
   ws.addRow([`${t('rollup.title')} — ${rollup.office.name} — ${rollup.year}`]);
   ws.addRow([]);
-  ws.addRow([t('reports.col.office'), ...COLUMNS.map((c) => t(c.label)), t('rollup.dip')]).font = { bold: true };
-  for (const r of rollup.rows) ws.addRow([r.office.name, ...COLUMNS.map((c) => c.value(r)), r.dipPublished ? t('rollup.yes') : t('rollup.no')]);
+  ws.addRow([t('reports.col.office'), ...COLUMNS.map((c) => t(c.label)), t('rollup.dip'), t('rollup.dik'), t('rollup.annual', { year: rollup.year })]).font = { bold: true };
+  for (const r of rollup.rows) {
+    ws.addRow([r.office.name, ...COLUMNS.map((c) => c.value(r)), r.dipPublished ? t('rollup.yes') : t('rollup.no'), r.dikInForce ? t('rollup.yes') : t('rollup.no'), t(`annual.status.${r.annualReport ?? 'NONE'}`)]);
+  }
   ws.addRow([t('rollup.total'), rollup.total.requests.received, rollup.open, rollup.overdue, pct(rollup.total.requests.onTimeRate), rollup.total.requests.averageWorkingDays ?? '–', rollup.total.objections.received]).font = { bold: true };
   ws.getColumn(1).width = 42;
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -145,6 +199,7 @@ const sortParam = (v: unknown): RollupSort => z.enum(ROLLUP_SORTS).catch('receiv
 
 export async function rollupRoutes(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
+  const idT = createTranslate(catalog, 'id');
   app.get('/staff/:office/pengawasan', { config: { permission: 'viewRollup' } }, async (req, reply) => {
     const office = req.office!;
     const raw = (req.query ?? {}) as Record<string, unknown>;
@@ -162,7 +217,22 @@ export async function rollupRoutes(app: FastifyInstance): Promise<void> {
     const office = req.office!;
     const raw = (req.query ?? {}) as Record<string, unknown>;
     const year = yearOf(raw.tahun, ctx.clock.now(), office);
-    const { child, figures } = await openOverseenOffice(ctx, req.actor, { officeId: office.id, childSlug: req.params.child, year });
-    return sendPage(reply, <DrillPage ctx={pageCtx(req, reply)} office={office} child={child} year={year} figures={figures} />);
+    const { child, figures, register, annualReport } = await openOverseenOffice(ctx, req.actor, { officeId: office.id, childSlug: req.params.child, year });
+    return sendPage(reply, <DrillPage ctx={pageCtx(req, reply)} office={office} child={child} year={year} figures={figures} register={register} annualReport={annualReport} />);
+  });
+
+  // The child's e-Monev checklist and pack, read-only, recorded as oversight access (ADR 0063).
+  app.get<{ Params: { office: string; child: string } }>('/staff/:office/pengawasan/:child/emonev', { config: { permission: 'viewRollup' } }, async (req, reply) => {
+    const office = req.office!;
+    const raw = (req.query ?? {}) as Record<string, unknown>;
+    const child = await findOfficeBySlug(ctx.db, req.params.child);
+    if (!child || child.id === office.id || !child.path.startsWith(office.path)) throw AppError.notFound();
+    const year = yearOf(raw.tahun, ctx.clock.now(), child);
+    if (raw.format === 'zip') {
+      const { bytes } = await emonevZip(ctx, req.actor, { officeId: child.id, year, t: idT, by: office.slug });
+      return sendFile(reply, { name: `emonev-${child.slug}-${year}.zip`, mediaType: 'application/zip', bytes });
+    }
+    const pack = await buildEmonevPack(ctx, req.actor, { officeId: child.id, year, t: idT, withFiles: false });
+    return sendPage(reply, <EmonevPage ctx={pageCtx(req, reply)} pack={pack} zipHref={`/staff/${office.slug}/pengawasan/${child.slug}/emonev?tahun=${year}&format=zip`} />);
   });
 }
