@@ -77,7 +77,7 @@ function ChainView({ ctx, chain, approvedSteps, status, history }: { ctx: PageCt
         <p class="muted">{t('exemptions.approval.notSubmitted')}</p>
       )}
       {history.length > 0 ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
           <table>
             <caption>{t('exemptions.approval.history')}</caption>
             <thead>
@@ -445,7 +445,7 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
               {entries.length === 0 ? (
                 <p class="muted">{t('exemptions.entry.none')}</p>
               ) : (
-                <div class="table-wrap">
+                <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
                   <table class="striped">
                     <thead>
                       <tr>
