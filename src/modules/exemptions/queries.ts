@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { offices } from '../offices/schema.ts';
 import { exemptionApprovals, exemptionDecrees, exemptionEntries, exemptionReviews, exemptionTests, type EntryStatus } from './schema.ts';
@@ -153,4 +153,20 @@ const STOP = new Set(['informasi', 'dokumen', 'salinan', 'tentang', 'tahun', 'un
 
 export function searchTextOf(e: { information: string; legalBasis: string; holderUnit?: string | null | undefined }): string {
   return [...new Set(`${e.information} ${e.legalBasis} ${e.holderUnit ?? ''}`.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3))].join(' ');
+}
+
+/**
+ * The DIP entries held exempt in whole by an entry in force: the document of a consequence test
+ * (kind DIP) that an ACTIVE entry rests on. Every public reading of the DIP (pages, exports, the
+ * Atom feed, search, the API) leaves these out (issue 10). Without `officeId`: every office.
+ */
+export async function listExemptDipKeys(db: Db, officeId?: string): Promise<{ officeId: string; entryKey: string }[]> {
+  const conds: SQL[] = [eq(exemptionTests.documentKind, 'DIP'), isNotNull(exemptionTests.dipEntryKey), eq(exemptionEntries.status, 'ACTIVE'), eq(exemptionEntries.whole, true)];
+  if (officeId) conds.push(eq(exemptionTests.officeId, officeId));
+  const rows = await db
+    .selectDistinct({ officeId: exemptionTests.officeId, entryKey: exemptionTests.dipEntryKey })
+    .from(exemptionEntries)
+    .innerJoin(exemptionTests, and(eq(exemptionTests.officeId, exemptionEntries.officeId), eq(exemptionTests.id, exemptionEntries.testId)))
+    .where(and(...conds));
+  return rows.map((r) => ({ officeId: r.officeId, entryKey: r.entryKey! }));
 }

@@ -8,6 +8,7 @@ import { redactedFiles } from '../../modules/redaction/redaction-record.ts';
 import { DIP_CATEGORIES } from '../../modules/dip/model.ts';
 import { findPublishedEntry, searchPublished, type VersionEntry } from '../../modules/dip/queries.ts';
 import { buildSearchTerms } from '../../modules/dip/search-query.ts';
+import { exemptDip } from '../public/exempt-dip.ts';
 import { findOfficeById, findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
 
 // The public DIP API: published entries only (never drafts), with downloads only of
@@ -76,6 +77,7 @@ export async function dipApi(app: FastifyInstance): Promise<void> {
         terms: buildSearchTerms(req.query.q),
         limit: pageSize,
         offset: (page - 1) * pageSize,
+        exclude: (await exemptDip(db, office?.id)).list,
       });
       const offices = new Map<string, Office | undefined>();
       for (const id of new Set(hits.map((h) => h.officeId))) offices.set(id, office?.id === id ? office : await findOfficeById(db, id));
@@ -118,7 +120,7 @@ export async function dipApi(app: FastifyInstance): Promise<void> {
       const office = await findOfficeBySlug(db, req.params.office);
       if (!office || !office.active) throw AppError.notFound();
       const found = await findPublishedEntry(db, office.id, req.params.year, req.params.entryKey);
-      if (!found) throw AppError.notFound();
+      if (!found || (await exemptDip(db, office.id)).has(office.id, found.entry.entryKey)) throw AppError.notFound();
       const docs = await publicDocuments(db, office.id, found.entry.archiveItemIds);
       const base = `/${office.slug}/dip/${found.entry.year}/${found.entry.entryKey}`;
       const redacted = await redactedFiles(db, office.id, docs.flatMap((d) => d.files.map((f) => f.fileId)));
