@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { offices } from '../offices/schema.ts';
 import { exemptionApprovals, exemptionDecrees, exemptionEntries, exemptionReviews, exemptionTests, type EntryStatus } from './schema.ts';
@@ -169,4 +169,18 @@ export async function listExemptDipKeys(db: Db, officeId?: string): Promise<{ of
     .innerJoin(exemptionTests, and(eq(exemptionTests.officeId, exemptionEntries.officeId), eq(exemptionTests.id, exemptionEntries.testId)))
     .where(and(...conds));
   return rows.map((r) => ({ officeId: r.officeId, entryKey: r.entryKey! }));
+}
+
+/** Offices with a decree of their own in force, and the date of their latest review (null: never). */
+export async function listOfficesDueForReview(db: Db): Promise<{ officeId: string; lastReview: string | null }[]> {
+  const active = await db.selectDistinct({ officeId: exemptionDecrees.officeId }).from(exemptionDecrees).where(eq(exemptionDecrees.status, 'ACTIVE'));
+  if (active.length === 0) return [];
+  const ids = active.map((a) => a.officeId);
+  const reviews = await db
+    .select({ officeId: exemptionReviews.officeId, last: sql<string>`max(${exemptionReviews.reviewedOn})::text` })
+    .from(exemptionReviews)
+    .where(inArray(exemptionReviews.officeId, ids))
+    .groupBy(exemptionReviews.officeId);
+  const last = new Map(reviews.map((r) => [r.officeId, r.last]));
+  return ids.map((officeId) => ({ officeId, lastReview: last.get(officeId) ?? null }));
 }
