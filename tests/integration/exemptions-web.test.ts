@@ -115,6 +115,17 @@ describe('staff pages', () => {
     expect(res.body).not.toContain('harmAnalysis:');
   });
 
+  it('"held at a request" is a picker of the office\'s requests by number, not a typed id', async () => {
+    const desk = await signIn('PETUGAS_LAYANAN');
+    const url = `/staff/${OFFICE}/permohonan/baru`;
+    const done = await postMultipart(t.app, desk, url, formFields(sampleRequest({ channel: 'WALK_IN', receivedAt: '2026-11-04T09:00', deliveryMethod: 'AMBIL_LANGSUNG' })), [], url);
+    const number = /class="credential">([^<]+\/PPID\/[^<]+)</.exec(done.body)![1]!;
+    const form = (await (await signIn('PPID')).get(`${base}/uji/baru`)).body;
+    expect(form).toMatch(/<select id="f-requestId" name="requestId"/);
+    expect(form).toMatch(new RegExp(`<option value="[0-9a-f-]{36}">${number.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} — `));
+    expect(form).not.toMatch(/<input id="f-requestId"/);
+  });
+
   it('the approvers see their worklist; the Pembina PPID approves, the next role is due', async () => {
     const draft = await saveDecree(ctx, ppid, { officeId: bandungId, data: sampleDecree({ number: 'WL-1' }) });
     const p = await signIn('PPID');
