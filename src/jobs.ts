@@ -4,7 +4,7 @@ import { sendMailJob, smtpTransport } from './platform/mail/mailer.ts';
 import { purgeExpiredSessions } from './modules/people/sessions.ts';
 import { REQUEST_SWEEP_MINUTES, requestDeadlineSweepJob } from './modules/requests/requests-jobs.ts';
 import { OBJECTION_SWEEP_MINUTES, objectionSweepJob } from './modules/objections/objections-jobs.ts';
-import { EXEMPTION_SWEEP_MINUTES, exemptionSweepJob } from './modules/exemptions/exemptions-jobs.ts';
+import { EXEMPTION_REVIEW_MINUTES, EXEMPTION_SWEEP_MINUTES, exemptionReviewReminderJob, exemptionSweepJob } from './modules/exemptions/exemptions-jobs.ts';
 import { z } from 'zod';
 import { verifyAuditChains } from './platform/audit/audit.ts';
 import { queueMail } from './platform/mail/mailer.ts';
@@ -26,6 +26,7 @@ export function jobDefinitions(config: Config): JobDefinition[] {
     auditAnchorJob(config),
     exemptionSweepJob(config),
     orphanFilesSweepJob(config),
+    exemptionReviewReminderJob(config),
     ...redactionJobs(config),
     annualReportReminderJob(config),
   ];
@@ -97,5 +98,6 @@ export function periodicTasks(config: Config): PeriodicTask[] {
     { job: exemptionSweepJob(config), everyMinutes: EXEMPTION_SWEEP_MINUTES },
     { job: orphanFilesSweepJob(config), everyMinutes: 6 * 60 },
     { job: annualReportReminderJob(config), everyMinutes: ANNUAL_REMINDER_MINUTES },
+    { job: exemptionReviewReminderJob(config), everyMinutes: EXEMPTION_REVIEW_MINUTES },
   ];
 }

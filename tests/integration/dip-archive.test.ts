@@ -8,6 +8,10 @@ import { findActiveCycle, listWorkingEntries } from '../../src/modules/dip/queri
 import { saveDipEntry } from '../../src/modules/dip/save-dip-entry.ts';
 import { sendBackDipStep } from '../../src/modules/dip/send-back-step.ts';
 import { startDipCycle } from '../../src/modules/dip/start-cycle.ts';
+import { cliActor } from '../../src/modules/access/actor.ts';
+import { saveDecree } from '../../src/modules/exemptions/save-decree.ts';
+import { saveExemptionEntry } from '../../src/modules/exemptions/save-exemption-entry.ts';
+import { citableEntryId, sampleDecree, sampleEntry } from '../helpers/exemptions-fixtures.ts';
 import { dipTeam, entry, postMultipart, useSeed001 } from '../helpers/dip-fixtures.ts';
 import { office, TEST_PASSWORD } from '../helpers/factories.ts';
 import { createTestApp, TestClient, type TestApp } from '../helpers/test-app.ts';
@@ -77,7 +81,24 @@ describe('registering documentation (seed 003 step 1)', () => {
     expect(where.body).toContain('Unggah softcopy atau isi lokasi hardcopy');
     const hard = await register(petugas, { ...base, unitId: team.unitA.id, title: 'Notulen rapat pleno', building: 'Gedung A', room: 'Ruang Rapat' });
     ids.notulen = itemIdOf(hard.headers.location as string);
-    const exempt = await register(petugas, { ...base, unitId: team.unitA.id, title: 'Salinan KTP-el pemilih', access: 'EXEMPT' }, [{ filename: 'ktp-el-pemilih.pdf', bytes: await pdf('KTP-el pemilih') }]);
+    // Issue 10: an item marked exempt must point at a DIK entry in force, named by its label when it does not.
+    const ktp = { ...base, unitId: team.unitA.id, title: 'Salinan KTP-el pemilih', access: 'EXEMPT' };
+    const ktpFile = [{ filename: 'ktp-el-pemilih.pdf', bytes: await pdf('KTP-el pemilih') }];
+    const noEntry = await register(petugas, ktp, ktpFile);
+    expect(noEntry.statusCode).toBe(400);
+    expect(noEntry.body).toContain('Dasar pengecualian (entri DIK yang berlaku): Dokumen yang dikecualikan harus menunjuk entri DIK yang berlaku.');
+    expect(noEntry.body).not.toContain('exemptionEntryId:');
+    const draftDecree = await saveDecree(ctx(), cliActor(), { officeId, data: sampleDecree({ number: 'DRAFT-ARSIP/2026' }) });
+    const draftEntry = await saveExemptionEntry(ctx(), cliActor(), { officeId, decreeId: draftDecree.id, data: sampleEntry() });
+    const notInForce = await register(petugas, { ...ktp, exemptionEntryId: draftEntry.id }, ktpFile);
+    expect(notInForce.statusCode).toBe(400);
+    expect(notInForce.body).toContain('Entri DIK ini tidak (lagi) berlaku di kantor ini.');
+    expect((await listArchiveItems(t.db.db, officeId)).map((i) => i.title)).not.toContain('Salinan KTP-el pemilih');
+    const entryId = await citableEntryId(ctx(), officeId);
+    const form = await petugas.get(`/staff/${OFFICE}/arsip`);
+    expect(form.body).toContain(`value="${entryId}"`); // the picker offers the entries in force
+    const exempt = await register(petugas, { ...ktp, exemptionEntryId: entryId }, ktpFile);
+    expect(exempt.statusCode).toBe(302);
     ids.ktp = itemIdOf(exempt.headers.location as string);
     const pending = await register(petugas, { ...base, unitId: team.unitA.id, title: 'Draf jadwal sosialisasi' }, [{ filename: 'jadwal-draf.pdf', bytes: await pdf('Draf jadwal') }]);
     ids.pending = itemIdOf(pending.headers.location as string);

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exemptionSweepJob } from '../../src/modules/exemptions/exemptions-jobs.ts';
+import { exemptionReviewReminderJob, exemptionSweepJob } from '../../src/modules/exemptions/exemptions-jobs.ts';
+import { recordExemptionReview } from '../../src/modules/exemptions/record-review.ts';
 import { expireExemptionEntries } from '../../src/modules/exemptions/expire-exemption-entries.ts';
 import { findDecree, findEntry, listDikEntries } from '../../src/modules/exemptions/queries.ts';
 import { dipEntries } from '../../src/modules/dip/schema.ts';
@@ -58,7 +59,28 @@ describe('the expiry sweep', () => {
     expect(api.json<{ entries: { id: string; status: string }[] }>().entries.find((e) => e.id === entry.id)?.status).toBe('EXPIRED');
   });
 
+  it('reminds the PPID of a review due (six months), once per half-year however often it runs, and not after a review', async () => {
+    // The office has a decree in force (an earlier one above expired; add one that stays).
+    await activeDecree({ db: t.db.db, clock: t.clock }, team.ppid, officeId, { decree: { number: 'REV-1/2026' } });
+    const job = exemptionReviewReminderJob({ publicUrl: 'https://ppid.kpu.test' });
+    const run = () => job.run({ db: t.db.db, payload: {}, officeId: null, jobId: 'manual', attempt: 1, now: t.clock.now() });
+    const reminders = async () =>
+      (await t.db.db.select().from(mailOutbox).where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.template, 'exemption-review-due')))).map((m) => m.toAddress);
+    await Promise.all([run(), run()]);
+    await run();
+    expect(await reminders()).toEqual([team.ppid.email]);
+    // The PPID records the review: no reminder in the next half-year until six months have passed.
+    await recordExemptionReview({ db: t.db.db, clock: t.clock }, team.ppid, { officeId, data: { reviewedOn: '2026-11-21', note: 'Semua entri ditinjau; jangka waktu masih berlaku.' } });
+    t.clock.set('2027-02-01T02:00:00Z');
+    await run();
+    expect(await reminders()).toEqual([team.ppid.email]);
+    t.clock.set('2027-05-25T02:00:00Z'); // more than 182 days after 21 November
+    await run();
+    expect(await reminders()).toEqual([team.ppid.email, team.ppid.email]);
+  });
+
   it('is a periodic task of the worker', () => {
+    expect(periodicTasks(t.config).map((p) => p.job.kind)).toContain('exemptions.review-reminder');
     expect(jobDefinitions(t.config).map((d) => d.kind)).toContain('exemptions.expiry-sweep');
     expect(periodicTasks(t.config).map((p) => p.job.kind)).toContain('exemptions.expiry-sweep');
   });

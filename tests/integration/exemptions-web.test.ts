@@ -8,7 +8,8 @@ import type { Ctx } from '../../src/platform/context.ts';
 import { activeDecree, sampleDecree, sampleTest } from '../helpers/exemptions-fixtures.ts';
 import { createStaff, office, TEST_PASSWORD } from '../helpers/factories.ts';
 import { pdfPages } from '../helpers/pdf-text.ts';
-import { actorOf } from '../helpers/requests-fixtures.ts';
+import { formFields, postMultipart } from '../helpers/multipart.ts';
+import { actorOf, sampleRequest } from '../helpers/requests-fixtures.ts';
 import { createTestApp, TestClient, type TestApp } from '../helpers/test-app.ts';
 
 // Exempt information over HTTP: the public DIK page, the office page's section, the public
@@ -114,6 +115,17 @@ describe('staff pages', () => {
     expect(res.body).not.toContain('harmAnalysis:');
   });
 
+  it('"held at a request" is a picker of the office\'s requests by number, not a typed id', async () => {
+    const desk = await signIn('PETUGAS_LAYANAN');
+    const url = `/staff/${OFFICE}/permohonan/baru`;
+    const done = await postMultipart(t.app, desk, url, formFields(sampleRequest({ channel: 'WALK_IN', receivedAt: '2026-11-04T09:00', deliveryMethod: 'AMBIL_LANGSUNG' })), [], url);
+    const number = /class="credential">([^<]+\/PPID\/[^<]+)</.exec(done.body)![1]!;
+    const form = (await (await signIn('PPID')).get(`${base}/uji/baru`)).body;
+    expect(form).toMatch(/<select id="f-requestId" name="requestId"/);
+    expect(form).toMatch(new RegExp(`<option value="[0-9a-f-]{36}">${number.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} — `));
+    expect(form).not.toMatch(/<input id="f-requestId"/);
+  });
+
   it('the approvers see their worklist; the Pembina PPID approves, the next role is due', async () => {
     const draft = await saveDecree(ctx, ppid, { officeId: bandungId, data: sampleDecree({ number: 'WL-1' }) });
     const p = await signIn('PPID');
@@ -160,6 +172,26 @@ describe('staff pages', () => {
     expect(text).toContain('Dedi Supriadi');
     expect(text).toContain('Tim Pertimbangan');
     expect(text).toContain('Pasal 17 huruf h angka 1 Undang-Undang Nomor 14 Tahun 2008');
+  });
+
+  it('the desk sees the DIK entries matching the requested text at intake, as on the request page', async () => {
+    const desk = await signIn('PETUGAS_LAYANAN');
+    const url = `/staff/${OFFICE}/permohonan/baru`;
+    const fields = (informationRequested: string, extra: Record<string, unknown> = {}) =>
+      formFields(sampleRequest({ channel: 'WALK_IN', receivedAt: '2026-11-04T09:00', deliveryMethod: 'AMBIL_LANGSUNG', informationRequested, ...extra }));
+    // Refused for another field: the form comes back with the matches for what was typed.
+    const again = await postMultipart(t.app, desk, url, fields('Surat keterangan kesehatan jasmani dan rohani para calon', { purpose: '' }), [], url);
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('id="dik-matches"');
+    expect(again.body).toContain('Dokumen persyaratan calon: surat keterangan kesehatan jasmani dan rohani');
+    const done = await postMultipart(t.app, desk, url, fields('Surat keterangan kesehatan jasmani dan rohani para calon'), [], url);
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('class="credential"');
+    expect(done.body).toContain('Dokumen persyaratan calon: surat keterangan kesehatan jasmani dan rohani');
+    expect(done.body).toContain('1050/PP.02-Kpt/01/KPU/XI/2026');
+    const unrelated = await postMultipart(t.app, desk, url, fields('Rekapitulasi hasil penghitungan suara per kecamatan'), [], url);
+    expect(unrelated.statusCode).toBe(200);
+    expect(unrelated.body).not.toContain('id="dik-matches"');
   });
 
   it('roles and offices: the desk cannot record a test; another office cannot enter', async () => {

@@ -20,6 +20,8 @@ export const archiveItemInput = z
     cabinet: field.optionalText(120),
     box: field.optionalText(120),
     access: z.enum(ARCHIVE_ACCESS),
+    /** The DIK entry in force that an EXEMPT item rests on (issue 10). */
+    exemptionEntryId: field.optionalUuid(),
   })
   .refine((v) => !(v.room || v.cabinet || v.box) || v.building, { path: ['building'], message: 'validation.archive.buildingFirst' });
 

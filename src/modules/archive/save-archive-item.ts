@@ -5,6 +5,7 @@ import type { FileStore } from '../../platform/storage/file-store.ts';
 import { parseInput } from '../../platform/validation.ts';
 import { auditActorOf, type Actor } from '../access/actor.ts';
 import { can, pembantuUnitIds, type OfficeRef } from '../access/permissions.ts';
+import { findDikEntry } from '../exemptions/queries.ts';
 import { findOfficeById, findUnit } from '../offices/queries.ts';
 import { archiveItemInput, hasHardcopyLocation } from './archive-input.ts';
 import { storeArchiveFile, type Upload } from './store-archive-file.ts';
@@ -41,6 +42,14 @@ export async function saveArchiveItem(
   const data = parseInput(archiveItemInput, input.data);
   if (!(await findUnit(ctx.db, office.id, data.unitId))) throw AppError.field('unitId', 'validation.invalidChoice');
   if (!mayWorkOnUnit(actor, office, data.unitId)) throw AppError.field('unitId', 'validation.archive.ownUnitOnly');
+  // Issue 10: an item marked exempt points at a DIK entry in force (own, or inherited from a decree above).
+  let exemptionEntry: { id: string; officeId: string } | null = null;
+  if (data.access === 'EXEMPT') {
+    if (!data.exemptionEntryId) throw AppError.field('exemptionEntryId', 'validation.archive.exemptNeedsEntry');
+    const entry = await findDikEntry(ctx.db, office, data.exemptionEntryId);
+    if (!entry) throw AppError.field('exemptionEntryId', 'validation.archive.entryNotInForce');
+    exemptionEntry = { id: entry.id, officeId: entry.officeId };
+  }
   const uploads = input.uploads ?? [];
   const existingFiles = before ? (await listItemFileLinks(ctx.db, office.id, [before.id])).length : 0;
   if (!hasHardcopyLocation(data) && uploads.length === 0 && existingFiles === 0) {
@@ -58,6 +67,8 @@ export async function saveArchiveItem(
     cabinet: data.cabinet ?? null,
     box: data.box ?? null,
     access: data.access,
+    exemptionEntryId: exemptionEntry?.id ?? null,
+    exemptionEntryOfficeId: exemptionEntry?.officeId ?? null,
     status: 'PENDING' as const,
     decisionNote: null,
     decidedBy: null,

@@ -28,6 +28,9 @@ export const archiveItems = pgTable(
     cabinet: text('cabinet'),
     box: text('box'),
     access: text('access', { enum: ARCHIVE_ACCESS }).notNull(),
+    /** An EXEMPT item points at the DIK entry in force that exempts it (issue 10); an inherited entry lives at the ancestor. */
+    exemptionEntryId: uuid('exemption_entry_id'),
+    exemptionEntryOfficeId: uuid('exemption_entry_office_id'),
     status: text('status', { enum: ARCHIVE_STATUSES }).notNull(),
     decisionNote: text('decision_note'),
     decidedBy: text('decided_by'),

@@ -351,6 +351,8 @@ export interface PublicQuery {
   version?: Version;
   /** False: the caller does not show a total (saves the count). */
   withTotal?: boolean;
+  /** Entries left out of every public reading: held exempt by an exemption in force (issue 10). */
+  exclude?: readonly { officeId: string; entryKey: string }[];
 }
 
 export interface PublicHit extends VersionEntry {
@@ -421,6 +423,7 @@ export async function searchPublished(db: Db, q: PublicQuery): Promise<{ hits: P
   }
   if (q.category) conds.push(sql`dip_version_entries.category = ${q.category}`);
   if (q.election !== undefined) conds.push(sql`dip_version_entries.is_election = ${q.election}`);
+  if (q.exclude?.length) conds.push(sql`(dip_version_entries.office_id, dip_version_entries.entry_key) not in (${sql.join(q.exclude.map((x) => sql`(${x.officeId}::uuid, ${x.entryKey})`), sql`, `)})`);
   const corrections = q.terms ? await suggestWords(db, q.terms.words) : new Map<string, string[]>();
   if (q.terms) conds.push(searchPredicate(q.terms, SEARCH_VECTOR, corrections));
   const rank = q.terms ? searchRank(q.terms, SEARCH_VECTOR, corrections) : sql`0`;

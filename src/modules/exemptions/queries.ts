@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { offices } from '../offices/schema.ts';
 import { exemptionApprovals, exemptionDecrees, exemptionEntries, exemptionReviews, exemptionTests, type EntryStatus } from './schema.ts';
@@ -153,4 +153,34 @@ const STOP = new Set(['informasi', 'dokumen', 'salinan', 'tentang', 'tahun', 'un
 
 export function searchTextOf(e: { information: string; legalBasis: string; holderUnit?: string | null | undefined }): string {
   return [...new Set(`${e.information} ${e.legalBasis} ${e.holderUnit ?? ''}`.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3))].join(' ');
+}
+
+/**
+ * The DIP entries held exempt in whole by an entry in force: the document of a consequence test
+ * (kind DIP) that an ACTIVE entry rests on. Every public reading of the DIP (pages, exports, the
+ * Atom feed, search, the API) leaves these out (issue 10). Without `officeId`: every office.
+ */
+export async function listExemptDipKeys(db: Db, officeId?: string): Promise<{ officeId: string; entryKey: string }[]> {
+  const conds: SQL[] = [eq(exemptionTests.documentKind, 'DIP'), isNotNull(exemptionTests.dipEntryKey), eq(exemptionEntries.status, 'ACTIVE'), eq(exemptionEntries.whole, true)];
+  if (officeId) conds.push(eq(exemptionTests.officeId, officeId));
+  const rows = await db
+    .selectDistinct({ officeId: exemptionTests.officeId, entryKey: exemptionTests.dipEntryKey })
+    .from(exemptionEntries)
+    .innerJoin(exemptionTests, and(eq(exemptionTests.officeId, exemptionEntries.officeId), eq(exemptionTests.id, exemptionEntries.testId)))
+    .where(and(...conds));
+  return rows.map((r) => ({ officeId: r.officeId, entryKey: r.entryKey! }));
+}
+
+/** Offices with a decree of their own in force, and the date of their latest review (null: never). */
+export async function listOfficesDueForReview(db: Db): Promise<{ officeId: string; lastReview: string | null }[]> {
+  const active = await db.selectDistinct({ officeId: exemptionDecrees.officeId }).from(exemptionDecrees).where(eq(exemptionDecrees.status, 'ACTIVE'));
+  if (active.length === 0) return [];
+  const ids = active.map((a) => a.officeId);
+  const reviews = await db
+    .select({ officeId: exemptionReviews.officeId, last: sql<string>`max(${exemptionReviews.reviewedOn})::text` })
+    .from(exemptionReviews)
+    .where(inArray(exemptionReviews.officeId, ids))
+    .groupBy(exemptionReviews.officeId);
+  const last = new Map(reviews.map((r) => [r.officeId, r.last]));
+  return ids.map((officeId) => ({ officeId, lastReview: last.get(officeId) ?? null }));
 }

@@ -10,6 +10,7 @@ import { findPublishedEntry, searchPublished, type VersionEntry } from '../../mo
 import { buildSearchTerms } from '../../modules/dip/search-query.ts';
 import { findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
 import { officeIndex, publicView } from '../public/public-cache.ts';
+import { exemptDip } from '../public/exempt-dip.ts';
 
 // The public DIP API: published entries only (never drafts), with downloads only of
 // approved, non-exempt archive items.
@@ -82,6 +83,7 @@ export async function dipApi(app: FastifyInstance): Promise<void> {
           terms: buildSearchTerms(req.query.q),
           limit: pageSize,
           offset: (page - 1) * pageSize,
+          exclude: (await exemptDip(db, office?.id)).list,
         });
         return {
           entries: hits.filter((h) => offices.get(h.officeId)).map((h) => presentPublished(h, offices.get(h.officeId)!)),
@@ -123,7 +125,7 @@ export async function dipApi(app: FastifyInstance): Promise<void> {
       const office = await findOfficeBySlug(db, req.params.office);
       if (!office || !office.active) throw AppError.notFound();
       const found = await findPublishedEntry(db, office.id, req.params.year, req.params.entryKey);
-      if (!found) throw AppError.notFound();
+      if (!found || (await exemptDip(db, office.id)).has(office.id, found.entry.entryKey)) throw AppError.notFound();
       const docs = await publicDocuments(db, office.id, found.entry.archiveItemIds);
       const base = `/${office.slug}/dip/${found.entry.year}/${found.entry.entryKey}`;
       const redacted = await redactedFiles(db, office.id, docs.flatMap((d) => d.files.map((f) => f.fileId)));

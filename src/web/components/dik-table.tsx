@@ -13,7 +13,7 @@ export function periodText(t: Translate, locale: Locale, e: Pick<DikEntry, 'peri
 export function DikTable(props: { t: Translate; locale: Locale; entries: DikEntry[]; caption: string; showStatus?: boolean; link?: (e: DikEntry) => string | null }) {
   const { t, locale } = props;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={props.caption}>
       <table class="striped">
         <caption>{props.caption}</caption>
         <thead>

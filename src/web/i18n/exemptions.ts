@@ -230,6 +230,12 @@ export default defineMessages({
     'exemptions.request.testPending': '{n} uji konsekuensi atas permohonan ini masih menunggu persetujuan.',
     'exemptions.test.kiOrder': 'Catat uji konsekuensi atas perintah Majelis Komisioner',
     'exemptions.expired.subject': 'Pengecualian berakhir: {information}',
+    // Issue 10, second round: archive → entry in force, intake match, review reminder, sign-off, request picker.
+    'archive.field.exemptionEntryId': 'Dasar pengecualian (entri DIK yang berlaku)',
+    'archive.hint.exemptionEntryId': 'Wajib bila sifat informasi "Dikecualikan": pilih entri Daftar Informasi yang Dikecualikan yang sedang berlaku.',
+    'archive.exemptedBy': 'Dikecualikan berdasarkan',
+    'validation.archive.exemptNeedsEntry': 'Dokumen yang dikecualikan harus menunjuk entri DIK yang berlaku.',
+    'validation.archive.entryNotInForce': 'Entri DIK ini tidak (lagi) berlaku di kantor ini.',
   },
   en: {
     'nav.exemptions': 'Exempt information',
@@ -449,5 +455,10 @@ export default defineMessages({
     'exemptions.request.testPending': '{n} consequence tests at this request are still awaiting approval.',
     'exemptions.test.kiOrder': "Record a consequence test on the Commission's order",
     'exemptions.expired.subject': 'Exemption ended: {information}',
+    'archive.field.exemptionEntryId': 'Ground of exemption (DIK entry in force)',
+    'archive.hint.exemptionEntryId': 'Required when the access is "Exempt": choose the entry of the list of exempt information that is in force.',
+    'archive.exemptedBy': 'Exempt under',
+    'validation.archive.exemptNeedsEntry': 'An exempt document must point at a DIK entry in force.',
+    'validation.archive.entryNotInForce': 'This DIK entry is not (or no longer) in force at this office.',
   },
 });

@@ -12,6 +12,7 @@ import { CATEGORY_HEADINGS, publishedDocumentOfYear } from '../../modules/dip/di
 import { findCurrentVersion, findPublishedEntry, findVersionOfYear, latestChangedEntries, searchPublished, type PublicHit } from '../../modules/dip/queries.ts';
 import { renderDecreePdf } from '../../modules/dip/render-decree-pdf.ts';
 import { buildSearchTerms } from '../../modules/dip/search-query.ts';
+import { exemptDip, withoutExempt } from './exempt-dip.ts';
 import { findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
 import { PublicLayout } from '../components/layout.tsx';
 import { pageCtx, sendPage } from '../render.tsx';
@@ -54,7 +55,7 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
     const terms = buildSearchTerms(q.q);
     const page = q.hal ?? 1;
     const { hits, total } = terms || q.kategori || q.pemilu
-      ? await searchPublished(db, { terms, category: q.kategori, election: q.pemilu ? true : undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
+      ? await searchPublished(db, { terms, category: q.kategori, election: q.pemilu ? true : undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, exclude: (await exemptDip(db)).list })
       : { hits: [] as PublicHit[], total: 0 };
     const offices = (await officeIndex(view, db)).byId;
     const c = pageCtx(req, reply);
@@ -89,7 +90,7 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
     const q = publicQuery.parse(req.query);
     const terms = buildSearchTerms(q.q);
     const page = q.hal ?? 1;
-    const [years, live] = await Promise.all([cachedPublishedYears(view, db, office.id), cachedCurrentVersion(view, db, office.id)]);
+    const [years, live, exempt] = await Promise.all([cachedPublishedYears(view, db, office.id), cachedCurrentVersion(view, db, office.id), exemptDip(db, office.id)]);
     // The live version needs no second look-up; another year is its final version.
     const version = q.tahun === undefined ? live : await findVersionOfYear(db, office.id, q.tahun);
     const { hits, total } = version
@@ -102,6 +103,7 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
           terms,
           limit: PAGE_SIZE,
           offset: (page - 1) * PAGE_SIZE,
+          exclude: exempt.list,
         })
       : { hits: [] as PublicHit[], total: 0 };
     const c = pageCtx(req, reply);
@@ -165,7 +167,8 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { office: string } }>('/:office/dip/atom.xml', async (req, reply) => {
     const office = await officeOr404(db, req.params.office);
-    const [live, entries] = await Promise.all([findCurrentVersion(db, office.id), latestChangedEntries(db, office.id, 50)]);
+    const [live, changed, exempt] = await Promise.all([findCurrentVersion(db, office.id), latestChangedEntries(db, office.id, 50), exemptDip(db, office.id)]);
+    const entries = changed.filter((e) => !exempt.has(office.id, e.entryKey));
     const site = config.publicUrl;
     const xml = atomFeed({
       id: `${site}/${office.slug}/dip`,
@@ -205,7 +208,7 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
       const office = await officeOr404(db, req.params.office);
       const doc = await publishedDocumentOfYear(db, office, yearParam(req.params.year));
       if (!doc) throw AppError.notFound();
-      return sendDipExport(publicCache(reply), doc, format);
+      return sendDipExport(publicCache(reply), withoutExempt(doc, await exemptDip(db, office.id)), format);
     });
   }
 
@@ -219,7 +222,7 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { office: string; year: string; entryKey: string } }>('/:office/dip/:year/:entryKey', async (req, reply) => {
     const office = await officeOr404(db, req.params.office);
     const found = await findPublishedEntry(db, office.id, yearParam(req.params.year), keyParam(req.params.entryKey));
-    if (!found) throw AppError.notFound();
+    if (!found || (await exemptDip(db, office.id)).has(office.id, found.entry.entryKey)) throw AppError.notFound();
     const { entry, version } = found;
     const docs = await publicDocuments(db, office.id, entry.archiveItemIds);
     const redacted = await redactedFiles(db, office.id, docs.flatMap((d) => d.files.map((f) => f.fileId)));
@@ -287,7 +290,7 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { office: string; year: string; entryKey: string; fileId: string } }>('/:office/dip/:year/:entryKey/berkas/:fileId', async (req, reply) => {
     const office = await officeOr404(db, req.params.office);
     const found = await findPublishedEntry(db, office.id, yearParam(req.params.year), keyParam(req.params.entryKey));
-    if (!found) throw AppError.notFound();
+    if (!found || (await exemptDip(db, office.id)).has(office.id, found.entry.entryKey)) throw AppError.notFound();
     const file = await publicFile(db, office.id, found.entry.archiveItemIds, keyParam(req.params.fileId));
     const content = file ? await readFileContent(db, files, office.id, file.fileId) : undefined;
     if (!content) throw AppError.notFound();

@@ -18,6 +18,8 @@ import { one, readForm, type UploadedFile } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 import { uuidParam } from './dip/dip-cycle-routes.tsx';
 import { StatusBadge } from './dip/dip-ui.tsx';
+import { listDikEntries } from '../../modules/exemptions/queries.ts';
+import { citePasal17 } from '../../modules/law/pasal17.ts';
 
 // The documentation archive (seed 003): register documented information with its softcopy
 // and hardcopy location; the Atasan PPID approves it before it counts or can be public.
@@ -29,7 +31,20 @@ function visibleUnitIds(actor: Actor, office: OfficeRef): string[] | undefined {
 
 const statusTone = (s: ArchiveItem['status']) => (s === 'APPROVED' ? 'ok' : s === 'REJECTED' ? 'bad' : 'warn');
 
-function ItemFields({ ctx, units, errors, values }: { ctx: PageCtx; units: Unit[]; errors: Errors; values: Values }) {
+/** The form's labels, so that an error names the field as the form does (never an internal key). */
+function archiveLabels(t: PageCtx['t']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of ['title', 'description', 'unitId', 'access', 'exemptionEntryId', 'classificationCode', 'retention', 'building', 'room', 'cabinet', 'box']) out[f] = t(`archive.field.${f}`);
+  out.file = t('archive.field.softcopy');
+  return out;
+}
+
+export interface DikOption {
+  id: string;
+  label: string;
+}
+
+function ItemFields({ ctx, units, dik, errors, values }: { ctx: PageCtx; units: Unit[]; dik: DikOption[]; errors: Errors; values: Values }) {
   const { t } = ctx;
   return (
     <>
@@ -39,6 +54,15 @@ function ItemFields({ ctx, units, errors, values }: { ctx: PageCtx; units: Unit[
         <SelectField name="unitId" label={t('archive.field.unitId')} options={units.map((u) => ({ value: u.id, label: u.name }))} emptyLabel="—" errors={errors} values={values} required />
         <SelectField name="access" label={t('archive.field.access')} options={ARCHIVE_ACCESS.map((a) => ({ value: a, label: t(`archive.access.${a}`) }))} errors={errors} values={values} required />
       </div>
+      <SelectField
+        name="exemptionEntryId"
+        label={t('archive.field.exemptionEntryId')}
+        hint={t('archive.hint.exemptionEntryId')}
+        options={dik.map((d) => ({ value: d.id, label: d.label }))}
+        emptyLabel="—"
+        errors={errors}
+        values={values}
+      />
       <div class="grid-2">
         <TextField name="classificationCode" label={t('archive.field.classificationCode')} hint={t('archive.hint.classificationCode')} errors={errors} values={values} required maxLength={40} />
         <TextField name="retention" label={t('archive.field.retention')} hint={t('archive.hint.retention')} errors={errors} values={values} required maxLength={200} />
@@ -60,7 +84,7 @@ function location(item: ArchiveItem): string {
   return [item.building, item.room, item.cabinet, item.box].filter(Boolean).join(' · ') || '—';
 }
 
-function ListPage(props: { ctx: PageCtx; office: Office; items: ArchiveItem[]; units: Unit[]; errors: Errors; values: Values }) {
+function ListPage(props: { ctx: PageCtx; office: Office; items: ArchiveItem[]; units: Unit[]; dik: DikOption[]; errors: Errors; values: Values }) {
   const { ctx, office, items, units } = props;
   const { t } = ctx;
   const mayRegister = can.manageArchive(ctx.actor, office);
@@ -110,10 +134,10 @@ function ListPage(props: { ctx: PageCtx; office: Office; items: ArchiveItem[]; u
       {mayRegister && myUnits.length > 0 ? (
         <section>
           <h2>{t('archive.register')}</h2>
-          <ErrorSummary t={t} errors={props.errors} />
+          <ErrorSummary t={t} errors={props.errors} labels={archiveLabels(t)} />
           <form method="post" action={`/staff/${office.slug}/arsip`} enctype="multipart/form-data">
             <Csrf token={ctx.csrf} />
-            <ItemFields ctx={ctx} units={myUnits} errors={props.errors} values={props.values} />
+            <ItemFields ctx={ctx} units={myUnits} dik={props.dik} errors={props.errors} values={props.values} />
             <FileField name="file" label={`${t('archive.field.softcopy')} ${t('app.optional')}`} hint={t('archive.hint.softcopy')} errors={props.errors} />
             <button type="submit">{t('archive.registerSubmit')}</button>
           </form>
@@ -123,7 +147,7 @@ function ListPage(props: { ctx: PageCtx; office: Office; items: ArchiveItem[]; u
   );
 }
 
-function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; files: ItemFile[]; units: Unit[]; errors: Errors; values: Values }) {
+function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; files: ItemFile[]; units: Unit[]; dik: DikOption[]; errors: Errors; values: Values }) {
   const { ctx, office, item, files } = props;
   const { t } = ctx;
   const base = `/staff/${office.slug}/arsip/${item.id}`;
@@ -139,6 +163,12 @@ function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; file
         </p>
       </hgroup>
       <dl class="facts">
+        {item.access === 'EXEMPT' ? (
+          <>
+            <dt>{t('archive.exemptedBy')}</dt>
+            <dd>{props.dik.find((d) => d.id === item.exemptionEntryId)?.label ?? t('validation.archive.entryNotInForce')}</dd>
+          </>
+        ) : null}
         <dt>{t('archive.field.retention')}</dt>
         <dd>{item.retention}</dd>
         <dt>{t('archive.field.location')}</dt>
@@ -206,11 +236,11 @@ function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; file
         <section>
           <h2>{t('archive.edit')}</h2>
           <p class="hint">{t('archive.editHint')}</p>
-          <ErrorSummary t={t} errors={props.errors} />
+          <ErrorSummary t={t} errors={props.errors} labels={archiveLabels(t)} />
           <form method="post" action={base}>
             <Csrf token={ctx.csrf} />
             <input type="hidden" name="expectedUpdatedAt" value={item.updatedAt.toISOString()} />
-            <ItemFields ctx={ctx} units={myUnits} errors={props.errors} values={props.values} />
+            <ItemFields ctx={ctx} units={myUnits} dik={props.dik} errors={props.errors} values={props.values} />
             <button type="submit">{t('app.save')}</button>
           </form>
         </section>
@@ -227,11 +257,15 @@ const uploadsOf = (files: Record<string, UploadedFile[]>) => (files.file ?? []).
 export async function archiveRoutes(app: FastifyInstance): Promise<void> {
   const ctx = { db: app.services.database.db, clock: app.services.clock, files: app.services.files, uploadMaxBytes: app.services.config.uploadMaxBytes };
 
+  /** The DIK entries in force at the office (own and inherited) an exempt item may rest on. */
+  const dikOptions = async (office: Office): Promise<DikOption[]> =>
+    (await listDikEntries(ctx.db, office)).map((e) => ({ id: e.id, label: `${e.information.length > 90 ? `${e.information.slice(0, 89)}…` : e.information} — ${citePasal17(e.ground, e.subPoint).split(' Undang-Undang')[0]} (${e.decreeNumber})` }));
+
   const renderList = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values: Values = { access: 'PUBLIC' }, status = 200) => {
     const office = req.office!;
     const unitIds = visibleUnitIds(req.actor, office);
-    const [items, units] = await Promise.all([listArchiveItems(ctx.db, office.id, unitIds ? { unitIds } : {}), listUnits(ctx.db, office.id, true)]);
-    return sendPage(reply, <ListPage ctx={pageCtx(req, reply)} office={office} items={items} units={units} errors={errors} values={values} />, status);
+    const [items, units, dik] = await Promise.all([listArchiveItems(ctx.db, office.id, unitIds ? { unitIds } : {}), listUnits(ctx.db, office.id, true), dikOptions(office)]);
+    return sendPage(reply, <ListPage ctx={pageCtx(req, reply)} office={office} items={items} units={units} dik={dik} errors={errors} values={values} />, status);
   };
 
   const loadItem = async (req: FastifyRequest<{ Params: { itemId: string } }>) => {
@@ -244,8 +278,12 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
 
   const renderItem = async (req: FastifyRequest<{ Params: { itemId: string } }>, reply: FastifyReply, item: ArchiveItem, errors: Errors = {}, values?: Values, status = 200) => {
     const office = req.office!;
-    const [files, units] = await Promise.all([listItemFiles(ctx.db, office.id, [item.id]), listUnits(ctx.db, office.id, true)]);
-    return sendPage(reply, <ItemPage ctx={pageCtx(req, reply)} office={office} item={item} files={files} units={units} errors={errors} values={values ?? { ...item }} />, status);
+    const [files, units, dik] = await Promise.all([listItemFiles(ctx.db, office.id, [item.id]), listUnits(ctx.db, office.id, true), dikOptions(office)]);
+    return sendPage(
+      reply,
+      <ItemPage ctx={pageCtx(req, reply)} office={office} item={item} files={files} units={units} dik={dik} errors={errors} values={values ?? { ...item, exemptionEntryId: item.exemptionEntryId ?? '' }} />,
+      status,
+    );
   };
 
   const toItem = (req: FastifyRequest, reply: FastifyReply, id: string, key: string) => {

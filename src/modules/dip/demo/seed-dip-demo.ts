@@ -1,3 +1,4 @@
+import { listDikEntries } from '../../exemptions/queries.ts';
 import { ManualClock } from '../../../platform/clock.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { createPdf, drawLetterhead, pdfToBuffer } from '../../../platform/pdf/pdf.ts';
@@ -172,7 +173,11 @@ export async function seedDipDemo(ctx: DemoCtx): Promise<void> {
     { key: 'ktp', title: 'Salinan KTP-el dalam berkas Daftar Pemilih', unit: 'DATA', code: 'PP.03', retention: '5 tahun', access: 'EXEMPT', place: ['Gedung B', 'Gudang Arsip', 'Rak 4', 'Boks DPT'], decide: true },
     { key: 'notulen', title: `Notulen rapat koordinasi PPID Tahun ${year}`, unit: 'TEKNIS', code: 'HM.03', retention: '2 tahun', access: 'PUBLIC', place: ['Gedung A', 'Ruang PPID', 'Lemari 1', 'Ordner 3'], decide: false },
   ] as const;
+  // The exempt item rests on the KPU RI entry in force on voters' personal data (issue 10).
+  const dik = await listDikEntries(ctx.db, office);
+  const personalData = dik.find((e) => e.ground === 'h' && /pemilih/i.test(e.information)) ?? dik.find((e) => e.ground === 'h');
   for (const a of archive) {
+    if (a.access === 'EXEMPT' && !personalData) continue;
     const unit = unitFor(a.unit)!;
     const uploads = ctx.files && !a.place ? [{ filename: `${a.key}.pdf`, bytes: await demoPdf(office, ctx, a.title, [`Dokumen contoh untuk demonstrasi Terbuka: ${a.title}.`, `Kode klasifikasi ${a.code}. Unit: ${unit.name}.`]) }] : [];
     if (ctx.files && a.key === 'lapkeu') uploads.push({ filename: 'laporan-keuangan.pdf', bytes: await demoPdf(office, ctx, a.title, ['Neraca, laporan realisasi anggaran, laporan operasional dan catatan atas laporan keuangan (contoh).']) });
@@ -182,7 +187,7 @@ export async function seedDipDemo(ctx: DemoCtx): Promise<void> {
       petugas,
       {
         officeId: office.id,
-        data: { title: a.title, unitId: unit.id, classificationCode: a.code, retention: a.retention, access: a.access, building: place?.[0], room: place?.[1], cabinet: place?.[2], box: place?.[3] },
+        data: { title: a.title, unitId: unit.id, classificationCode: a.code, retention: a.retention, access: a.access, exemptionEntryId: a.access === 'EXEMPT' ? personalData?.id : undefined, building: place?.[0], room: place?.[1], cabinet: place?.[2], box: place?.[3] },
         uploads,
       },
     );

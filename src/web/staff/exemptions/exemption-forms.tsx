@@ -72,7 +72,7 @@ export function SubPointHelp({ t }: { t: Translate }) {
   );
 }
 
-export function TestForm(props: { t: Translate; csrf: string; action: string; errors: Errors; values: Values; archive: { id: string; title: string }[] }) {
+export function TestForm(props: { t: Translate; csrf: string; action: string; errors: Errors; values: Values; archive: { id: string; title: string }[]; requests: { id: string; label: string }[] }) {
   const { t, errors, values } = props;
   const L = exemptionLabels(t);
   const text = (name: string, required = false, max = 200) => <TextField name={name} label={L[name]!} errors={errors} values={values} required={required} maxLength={max} />;
@@ -125,7 +125,7 @@ export function TestForm(props: { t: Translate; csrf: string; action: string; er
           <legend>{t('exemptions.test.held')}</legend>
           <div class="grid-2">
             {choose('occasion', ['BEFORE_REQUEST', 'AT_REQUEST', 'KI_ORDER'].map((k) => ({ value: k, label: t(`exemptions.occasion.${k}`) })))}
-            {text('requestId', false, 40)}
+            {choose('requestId', props.requests.map((r) => ({ value: r.id, label: r.label })), '—')}
             {text('objectionId', false, 40)}
             {text('place', true, 120)}
             <TextField name="heldOn" type="date" label={L.heldOn!} errors={errors} values={values} required />

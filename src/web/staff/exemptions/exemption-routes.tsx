@@ -3,6 +3,7 @@ import { formatDate, formatDateTime } from '../../../platform/i18n.ts';
 import { AppError, isAppError } from '../../../platform/errors.ts';
 import { canExemptions, hasRole } from '../../../modules/access/permissions.ts';
 import { listArchiveItems } from '../../../modules/archive/queries.ts';
+import { listRequests } from '../../../modules/requests/queries.ts';
 import { roleDue, type ApprovalSubject } from '../../../modules/exemptions/approval-chain.ts';
 import { decideApproval } from '../../../modules/exemptions/decide-approval.ts';
 import { importExemptionEntries } from '../../../modules/exemptions/import-exemption-entries.ts';
@@ -77,7 +78,7 @@ function ChainView({ ctx, chain, approvedSteps, status, history }: { ctx: PageCt
         <p class="muted">{t('exemptions.approval.notSubmitted')}</p>
       )}
       {history.length > 0 ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
           <table>
             <caption>{t('exemptions.approval.history')}</caption>
             <thead>
@@ -228,7 +229,7 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
           )}
         </section>
         <section>
-          <h2>{t('exemptions.review.title')}</h2>
+          <h2 id="tinjauan">{t('exemptions.review.title')}</h2>
           <p>{reviews[0] ? t('exemptions.review.last', { date: formatDate(reviews[0].reviewedOn, c.locale), name: reviews[0].actorName }) : t('exemptions.review.never')}</p>
           {canManage ? (
             <>
@@ -272,6 +273,8 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     const c = pageCtx(req, reply);
     const { t } = c;
     const archive = (await listArchiveItems(ctx.db, office.id)).map((a) => ({ id: a.id, title: a.title }));
+    // "Held at a request": a picker of the office's requests, found by typing the number (newest first).
+    const requestOptions = (await listRequests(ctx.db, office.id, { limit: 300 })).map((r) => ({ id: r.id, label: `${r.number} — ${r.informationRequested.length > 70 ? `${r.informationRequested.slice(0, 69)}…` : r.informationRequested}` }));
     const editable = canExemptions.manageExemptions(req.actor, office) && (!test || test.status === 'DRAFT' || test.status === 'RETURNED');
     const history = test ? await listApprovals(ctx.db, office.id, 'TEST', test.id) : [];
     const turn = test ? myTurn(req, office, test) : null;
@@ -327,6 +330,7 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
               errors={opts.errors ?? {}}
               values={opts.values ?? (test ? testValues(test) : { heldOn: new Date(ctx.clock.now()).toISOString().slice(0, 10), closed: 'CLOSED', whole: 'WHOLE', ...prefill(req.query) })}
               archive={archive}
+              requests={requestOptions}
             />
           </section>
         ) : null}
@@ -445,7 +449,7 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
               {entries.length === 0 ? (
                 <p class="muted">{t('exemptions.entry.none')}</p>
               ) : (
-                <div class="table-wrap">
+                <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
                   <table class="striped">
                     <thead>
                       <tr>

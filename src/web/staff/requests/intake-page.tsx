@@ -14,10 +14,12 @@ import { one, readForm } from '../../form-data.ts';
 import { pageCtx, sendPage, type PageCtx } from '../../render.tsx';
 import { requestsCtxOf } from '../../requests/requests-ctx.ts';
 import { uploadsOf } from '../../requests/uploads-of.ts';
+import { listDikEntries, matchingEntries, type DikEntry } from '../../../modules/exemptions/queries.ts';
+import { DikMatches } from '../exemptions/request-exemptions.tsx';
 
 const DESK_CHANNELS: Channel[] = ['WALK_IN', 'LETTER', 'EMAIL', 'PHONE', 'FAX'];
 
-function IntakePage(props: { ctx: PageCtx; office: Office; errors: Errors; values: Values }) {
+function IntakePage(props: { ctx: PageCtx; office: Office; errors: Errors; values: Values; dik: DikEntry[] }) {
   const { ctx, office, errors, values } = props;
   const { t } = ctx;
   return (
@@ -27,6 +29,7 @@ function IntakePage(props: { ctx: PageCtx; office: Office; errors: Errors; value
         <p>{t('requests.intake.lead')}</p>
       </hgroup>
       <ErrorSummary t={t} errors={errors} labels={requestFieldLabels(t)} />
+      <DikMatches t={t} matches={props.dik} />
       <form method="post" action={`/staff/${office.slug}/permohonan/baru`} enctype="multipart/form-data">
         <Csrf token={ctx.csrf} />
         <fieldset>
@@ -53,7 +56,7 @@ function IntakePage(props: { ctx: PageCtx; office: Office; errors: Errors; value
   );
 }
 
-function IntakeDonePage(props: { ctx: PageCtx; office: Office; result: SubmittedRequest }) {
+function IntakeDonePage(props: { ctx: PageCtx; office: Office; result: SubmittedRequest; dik: DikEntry[] }) {
   const { ctx, office, result } = props;
   const { t } = ctx;
   const base = `/staff/${office.slug}/permohonan/${result.requestId}`;
@@ -71,6 +74,7 @@ function IntakeDonePage(props: { ctx: PageCtx; office: Office; result: Submitted
         </dl>
       </div>
       <p>{t('requests.intake.giveCode')}</p>
+      <DikMatches t={t} matches={props.dik} />
       <p class="toolbar">
         <a href={`${base}/dokumen/tanda-terima`} role="button">
           {t('requests.intake.printReceipt')}
@@ -85,14 +89,18 @@ function IntakeDonePage(props: { ctx: PageCtx; office: Office; result: Submitted
 export async function intakeRoutes(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
   const permission = { config: { permission: 'intakeRequests' as const } };
-  const render = (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values?: Values, status = 200) => {
+  /** Seed 002 step 3: the desk informs about exempt information — the DIK entries matching the requested text. */
+  const dikMatches = async (office: Office, requested: string | undefined) => (requested ? matchingEntries(await listDikEntries(ctx.db, office), requested) : []);
+  const render = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values?: Values, status = 200) => {
     const now = localDateTime(ctx.clock.now(), req.office!.timezone);
+    const dik = await dikMatches(req.office!, typeof values?.informationRequested === 'string' ? values.informationRequested : undefined);
     return sendPage(
       reply,
       <IntakePage
         ctx={pageCtx(req, reply)}
         office={req.office!}
         errors={errors}
+        dik={dik}
         values={values ?? { channel: 'WALK_IN', receivedAt: `${now.date}T${now.time}`, requesterType: 'PERORANGAN', deliveryMethod: 'AMBIL_LANGSUNG', accessMethods: ['SALINAN_HARDCOPY'] }}
       />,
       status,
@@ -120,7 +128,7 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
         });
       },
       (errors, status) => render(req, reply, errors, form.fields as Values, status),
-      (result) => sendPage(reply, <IntakeDonePage ctx={pageCtx(req, reply)} office={req.office!} result={result} />),
+      async (result) => sendPage(reply, <IntakeDonePage ctx={pageCtx(req, reply)} office={req.office!} result={result} dik={await dikMatches(req.office!, one(form.fields, 'informationRequested'))} />),
     );
   });
 }
