@@ -261,6 +261,7 @@ export default defineMessages({
     'field.query': 'Filter',
     'field.shared': 'Dibagikan',
     'field.scope': 'Cakupan',
+    'field.paymentInstructions': 'Cara pembayaran biaya salinan',
   },
   en: {
     'field._unknown': 'Field',
@@ -519,5 +520,6 @@ export default defineMessages({
     'field.query': 'Filter',
     'field.shared': 'Shared',
     'field.scope': 'Scope',
+    'field.paymentInstructions': 'How copying costs are paid',
   },
 });
