@@ -261,6 +261,7 @@ export default defineMessages({
     'field.query': 'Filter',
     'field.shared': 'Dibagikan',
     'field.scope': 'Cakupan',
+    'field.outboxId': 'Email',
     'field.paymentInstructions': 'Cara pembayaran biaya salinan',
   },
   en: {
@@ -520,6 +521,7 @@ export default defineMessages({
     'field.query': 'Filter',
     'field.shared': 'Shared',
     'field.scope': 'Scope',
+    'field.outboxId': 'Email',
     'field.paymentInstructions': 'How copying costs are paid',
   },
 });
