@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/pg-cluster.ts';
 import { auditLog } from '../../src/platform/audit/schema.ts';
 import { JobWorker } from '../../src/platform/jobs/queue.ts';
-import { queueMail, sendMailJob, smtpTransport } from '../../src/platform/mail/mailer.ts';
+import { queueMail, releaseHeldMailOnStart, sendMailJob, smtpTransport } from '../../src/platform/mail/mailer.ts';
 import { mailOutbox } from '../../src/platform/mail/schema.ts';
 import { createStaff, office, TEST_PASSWORD } from '../helpers/factories.ts';
 import { createTestApp, TestClient, type TestApp } from '../helpers/test-app.ts';
@@ -47,8 +47,8 @@ async function holdThree(): Promise<string[]> {
   // Queued while the process had no SMTP server: the job holds them.
   for (const n of [1, 2, 3]) await t.db.db.transaction((tx) => queueMail(tx, officeId, mail(n), t.clock.now()));
   await new JobWorker({ db: t.db.db, clock: t.clock, definitions: [sendMailJob({ transport: null, from: 'PPID <ppid@test>' })] }).drain();
-  const rows = await t.db.db.select().from(mailOutbox).where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.template, 'test-held')));
-  expect(rows.map((r) => r.status)).toEqual(['held', 'held', 'held']);
+  const rows = await t.db.db.select().from(mailOutbox).where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.template, 'test-held'), eq(mailOutbox.status, 'held')));
+  expect(rows).toHaveLength(3);
   return rows.sort((a, b) => a.subject.localeCompare(b.subject)).map((r) => r.id);
 }
 
@@ -79,6 +79,16 @@ describe('held mail', () => {
     const audits = await t.db.db.select().from(auditLog).where(and(eq(auditLog.officeId, officeId), eq(auditLog.action, 'mail.held_released')));
     expect(audits.map((a) => a.after)).toEqual([{ count: 1, scope: 'one' }, { count: 2, scope: 'all' }]);
     expect((await admin.get(`/staff/${OFFICE}/kotak-keluar`)).body).not.toContain('Kirim semua email yang ditahan');
+  });
+
+  it('releases every held email at start when the operator chose MAIL_SEND_HELD_ON_START, audited as the system', async () => {
+    await holdThree();
+    expect(await releaseHeldMailOnStart(t.db.db, t.clock.now())).toBe(3);
+    expect(await releaseHeldMailOnStart(t.db.db, t.clock.now())).toBe(0); // twice: nothing more
+    const rows = await t.db.db.select().from(mailOutbox).where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.status, 'held')));
+    expect(rows).toEqual([]);
+    const [audit] = await t.db.db.select().from(auditLog).where(and(eq(auditLog.officeId, officeId), eq(auditLog.actorType, 'system'), eq(auditLog.action, 'mail.held_released')));
+    expect(audit!.after).toEqual({ count: 3, scope: 'start' });
   });
 
   it('lets nobody without the outbox right release mail', async () => {

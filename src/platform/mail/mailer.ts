@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
-import { PLATFORM_CHAIN } from '../audit/audit.ts';
+import { PLATFORM_CHAIN, recordAudit } from '../audit/audit.ts';
 import { defineJob, enqueue } from '../jobs/queue.ts';
 import { mailOutbox } from './schema.ts';
 import { decryptText, encryptText, type KeyRing } from '../crypto.ts';
@@ -173,4 +173,28 @@ export async function releaseHeldMail(tx: Db, officeId: string | null, now: Date
 export async function officesWithHeldMail(db: Db): Promise<string[]> {
   const rows = await db.selectDistinct({ officeId: mailOutbox.officeId }).from(mailOutbox).where(eq(mailOutbox.status, 'held'));
   return rows.map((r) => r.officeId);
+}
+
+/**
+ * The operator's choice (MAIL_SEND_HELD_ON_START): when the process starts with an SMTP server,
+ * every held email of every office goes back to the queue, one transaction and one audit row
+ * (actor "system") per office. Returns how many were released.
+ */
+export async function releaseHeldMailOnStart(db: Db, now: Date): Promise<number> {
+  let total = 0;
+  for (const officeId of await officesWithHeldMail(db)) {
+    total += await db.transaction(async (tx) => {
+      const n = await releaseHeldMail(tx, officeId, now);
+      if (n > 0) {
+        await recordAudit(
+          tx,
+          { type: 'system', label: 'MAIL_SEND_HELD_ON_START' },
+          { officeId, action: 'mail.held_released', entityType: 'mail_outbox', entityId: null, after: { count: n, scope: 'start' } },
+          now,
+        );
+      }
+      return n;
+    });
+  }
+  return total;
 }
