@@ -1,6 +1,7 @@
 import { configFromEnv, loadDotEnv, openServices } from './bootstrap.ts';
 import { JobWorker } from './platform/jobs/queue.ts';
 import { jobDefinitions, periodicTasks } from './jobs.ts';
+import { releaseHeldMailOnStart } from './platform/mail/mailer.ts';
 
 // A separate worker process, for deployments on a PostgreSQL server that run the web
 // processes with RUN_WORKER=false. Several workers may run side by side.
@@ -12,6 +13,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const services = await openServices(config);
+  if (config.smtpUrl && config.mailSendHeldOnStart) {
+    const released = await releaseHeldMailOnStart(services.database.db, services.clock.now());
+    if (released > 0) console.log(`held emails queued for sending (MAIL_SEND_HELD_ON_START): ${released}`);
+  }
   const worker = new JobWorker({
     db: services.database.db,
     clock: services.clock,

@@ -63,6 +63,8 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default('Terbuka PPID <no-reply@localhost>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     RUN_WORKER: bool.default(true),
+    /** Issue 13 item 14: at start, with SMTP_URL set, send the emails held while it was not. */
+    MAIL_SEND_HELD_ON_START: bool.default(false),
     TRUST_PROXY: trustProxy.default(false),
     SEED_DEMO: bool.optional(),
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
@@ -98,6 +100,7 @@ export interface Config {
   mailFrom: string;
   logLevel: string;
   runWorker: boolean;
+  mailSendHeldOnStart: boolean;
   /** Fastify's trustProxy: false = no proxy, a hop count, or the trusted proxy addresses/CIDRs. */
   trustProxy: false | number | string[];
   seedDemo: boolean;
@@ -176,6 +179,7 @@ export function loadConfig(
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     runWorker: e.RUN_WORKER,
+    mailSendHeldOnStart: e.MAIL_SEND_HELD_ON_START,
     trustProxy: e.TRUST_PROXY,
     seedDemo: e.SEED_DEMO ?? (database.kind === 'pglite' && e.NODE_ENV !== 'production'),
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },

@@ -35,7 +35,9 @@ function keyOf(issue: z.core.$ZodIssue): { key: string; params?: Record<string, 
       if (issue.format === 'date') return { key: 'validation.date' };
       return { key: 'validation.format' };
     case 'invalid_value':
-      return { key: 'validation.oneOf', params: { values: issue.values.map(String).join(', ') } };
+      // The allowed values are codes (TAHAPAN_PEMILU): never shown to a person (issue 13 item 11).
+      // A schema whose choices have labels names them with its own message (validation.holidayKind).
+      return { key: 'validation.oneOf' };
     case 'unrecognized_keys':
       return { key: 'validation.unknownField' };
     default:

@@ -10,6 +10,7 @@ import { createTranslate, DEFAULT_LOCALE, localeFromAcceptLanguage, parseLocale 
 import { catalog } from './i18n/catalog.ts';
 import { SimpleLayout } from './components/layout.tsx';
 import { pageCtx, sendPage } from './render.tsx';
+import { fieldLabel } from './field-labels.ts';
 
 /** The JSON error body of the API: a code, a translated message, and field-level problems. */
 export interface ApiErrorBody {
@@ -22,7 +23,8 @@ export interface ApiErrorBody {
 }
 
 export function apiErrorBody(t: Translate, err: AppError, requestId: string): ApiErrorBody {
-  const fields = err.fields.map((f) => ({ field: f.field, message: `${f.field}: ${t(f.key, f.params)}` }));
+  // `field` stays the schema's key for programs; the message names it by its label (issue 13 item 11).
+  const fields = err.fields.map((f) => ({ field: f.field, message: `${fieldLabel(t, f.field) || t('field._unknown')}: ${t(f.key, f.params)}` }));
   return {
     error: {
       code: err.code,
@@ -106,7 +108,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppErro
         <ul>
           {err.fields.map((f) => (
             <li>
-              {f.field}: {req.t(f.key, f.params)}
+              {fieldLabel(req.t, f.field) || req.t('field._unknown')}: {req.t(f.key, f.params)}
             </li>
           ))}
         </ul>

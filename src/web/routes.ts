@@ -29,6 +29,7 @@ import { dipProposalRoutes } from './staff/dip/dip-proposal-routes.tsx';
 import { staffGuard } from './staff/guard.ts';
 import { officeAdminRoutes } from './staff/offices.tsx';
 import { oversightRoutes } from './staff/oversight.tsx';
+import { heldMailRoutes } from './staff/held-mail-routes.ts';
 import { rollupRoutes } from './staff/rollup-routes.tsx';
 import { intakeRoutes } from './staff/requests/intake-page.tsx';
 import { registerRoutes } from './staff/requests/register-page.tsx';
@@ -56,6 +57,7 @@ const officeStaffModules: RouteModule[] = [
   calendarRoutes,
   electionPeriodRoutes,
   oversightRoutes,
+  heldMailRoutes,
   tokenRoutes,
   officeAdminRoutes,
   // information requests (issue 3)

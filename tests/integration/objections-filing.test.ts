@@ -53,7 +53,7 @@ describe('the filing window (UU 14/2008 Pasal 36(1))', () => {
     const filed = await objectOnline(t, officeId, r, { grounds: ['c'] });
     expect(filed.late).toBe(false);
     const row = (await findObjection(t.db.db, officeId, filed.objectionId))!;
-    expect(row.groundWindows).toEqual([{ ground: 'c', aroseOn: '2026-03-02', closesOn: '2026-04-21', late: false }]);
+    expect(row.groundWindows).toEqual([{ ground: 'c', aroseOn: '2026-03-02', closesOn: '2026-04-21', late: false, mismatch: null }]);
     // The answer: 30 WD from 21 April skip 1 May, Ascension and its cuti bersama, Idul Adha and
     // its cuti bersama, and Pancasila day → Wednesday 10 June.
     expect(filed.dueDate).toBe('2026-06-10');
@@ -81,6 +81,29 @@ describe('the filing window (UU 14/2008 Pasal 36(1))', () => {
     expect(filed.late).toBe(false);
     const row = (await findObjection(t.db.db, officeId, filed.objectionId))!;
     expect(row.groundWindows[0]).toMatchObject({ ground: 'a', aroseOn: '2026-03-16', closesOn: '2026-05-06' });
+  });
+});
+
+describe('grounds that do not match the request (issue 13 item 13)', () => {
+  it('registers ground a and c on a request never refused and still in time, flagged on the row, the page and the staff email', async () => {
+    t.clock.set('2026-02-12T02:00:00Z');
+    const r = await submitOnline(t, officeId, { category: 'BADAN_PUBLIK' });
+    await registerRequest(requestsCtx(t), desk, { officeId, requestId: r.requestId });
+    t.clock.set('2026-02-19T02:00:00Z'); // due 2 March: still in time, nothing refused
+    const filed = await objectOnline(t, officeId, r, { grounds: ['a', 'c'] });
+    expect(filed).toMatchObject({ status: 'REGISTERED', mismatchedGrounds: ['a', 'c'] });
+    const row = (await findObjection(t.db.db, officeId, filed.objectionId))!;
+    expect(row.groundWindows.map((g) => [g.ground, g.mismatch])).toEqual([['a', 'NOT_REFUSED'], ['c', 'STILL_IN_TIME']]);
+    const mails = await t.db.db.select().from(mailOutbox).where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.entityId, filed.objectionId)));
+    expect(mails.find((m) => m.toAddress === 'atasan.filing@test.terbuka.test')?.textBody).toContain('alasan huruf a, c tidak sesuai dengan keadaan permohonan');
+  });
+
+  it('does not flag ground a on a refused request', async () => {
+    t.clock.set('2026-03-16T02:00:00Z');
+    const r = await refusedRequest(t, officeId, { desk, ppid });
+    t.clock.set('2026-03-20T02:00:00Z');
+    const filed = await objectOnline(t, officeId, r, { grounds: ['a'] });
+    expect(filed.mismatchedGrounds).toEqual([]);
   });
 });
 

@@ -128,6 +128,9 @@ describe('statistics over HTTP', () => {
     const bad = await t.app.inject({ method: 'GET', url: '/kpu-kota-bandung/statistik?tahun=20x6' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Tahun harus empat angka');
+    // The field is named by its label, not by the query key (issue 13 item 11).
+    expect(bad.body).toContain('<li>Tahun: ');
+    expect(bad.body).not.toContain('tahun:');
     const office = await t.app.inject({ method: 'GET', url: '/kpu-kota-bandung' });
     expect(office.body).toContain('/kpu-kota-bandung/statistik');
   });

@@ -138,6 +138,8 @@ describe('the letters of a request', () => {
     expect(text).toContain('Pasal 17 huruf h');
     expect(text).toContain('Rp500 × 12 = Rp6.000');
     expect(text).toContain('Rp6.000');
+    // A fee is charged: Model PPID-D says how to pay it (issue 13 item 10), the office's default.
+    expect(text).toMatch(/Cara pembayaran\s*:\s*Tunai di meja layanan informasi pada saat salinan diambil/);
     expect(text).toContain('Rina Kusumawati');
   });
 
@@ -192,7 +194,7 @@ describe('the register (Model PPID-C) and the reports', () => {
       decision: 'Dikabulkan sebagian',
       held: 'Dikuasai',
       refusalReason: expect.stringContaining('Pasal 17 huruf h'),
-      fee: 'Rp6.000 (tunai)',
+      fee: 'Rp6.000, dibayar tunai 18 November 2026',
       extension: expect.stringContaining('Ya, s.d. 11 Desember 2026'),
       workingDays: '0',
       status: 'Informasi telah diserahkan',

@@ -20,7 +20,7 @@ import { staffEmails } from '../requests/recipients.ts';
 import { checkUploads, IDENTITY_MAX_BYTES, saveUploads, type Upload } from '../requests/uploads.ts';
 import { objectionReceivedMail } from './emails/objection-received-mail.ts';
 import { staffNewObjectionMail } from './emails/staff-new-objection-mail.ts';
-import { assessFiling } from './ground-dates.ts';
+import { assessFiling, groundMismatch } from './ground-dates.ts';
 import { GROUND_ID, groundShortId } from './labels-id.ts';
 import { objectionTrackingUrl, staffObjectionUrl } from './links.ts';
 import { answerDueDate, OBJECTION_PERIODS } from './objection-deadlines.ts';
@@ -69,6 +69,8 @@ export interface FiledObjection {
   dueWarnings: CalendarWarning[];
   late: boolean;
   lateGrounds: string[];
+  /** Grounds that do not match the request's state: flagged to the Atasan PPID (issue 13 item 13). */
+  mismatchedGrounds: string[];
 }
 
 /** The request objected to: through its tracking code for the public, by number at the desk. */
@@ -141,16 +143,13 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
   ]);
   const receivedLocal = localDateTime(receivedAt, office.timezone).date;
   const receiptRule = { timeZone: office.timezone, cutoff: settings.cutoff };
-  const assessment = assessFiling(
-    calendar,
-    data.grounds,
-    {
-      noticeDueOn: request.extendedDueDate ?? request.dueDate,
-      noticeOn: decision ? countsAsReceivedOn(calendar, decision.decidedAt, receiptRule) : null,
-      deliveredOn: delivery ? countsAsReceivedOn(calendar, delivery.deliveredAt, receiptRule) : null,
-    },
-    receivedLocal,
-  );
+  const requestDates = {
+    noticeDueOn: request.extendedDueDate ?? request.dueDate,
+    noticeOn: decision ? countsAsReceivedOn(calendar, decision.decidedAt, receiptRule) : null,
+    deliveredOn: delivery ? countsAsReceivedOn(calendar, delivery.deliveredAt, receiptRule) : null,
+  };
+  const assessment = assessFiling(calendar, data.grounds, requestDates, receivedLocal);
+  const mismatchOf = (g: (typeof data.grounds)[number]) => groundMismatch(g, { ...requestDates, outcome: decision?.outcome ?? null }, receivedLocal);
   const election = request.category === 'TAHAPAN_PEMILU' && (await electionProfileOn(ctx.db, settings.requests.electionProfileEnabled, receivedLocal));
   const answerDays = election ? settings.objections.electionAnswerDays : OBJECTION_PERIODS.answer;
   const due = answerDueDate(calendar, { receivedAt, timeZone: office.timezone, cutoff: settings.cutoff, counting: settings.dayCounting, days: answerDays });
@@ -162,7 +161,14 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
     skipped: due.skipped,
     warnings: due.warnings,
   };
-  const windows: GroundWindowRecord[] = assessment.grounds.map((g) => ({ ground: g.ground, aroseOn: g.aroseOn, closesOn: g.window?.closesOn ?? null, late: g.late }));
+  const windows: GroundWindowRecord[] = assessment.grounds.map((g) => ({
+    ground: g.ground,
+    aroseOn: g.aroseOn,
+    closesOn: g.window?.closesOn ?? null,
+    late: g.late,
+    mismatch: mismatchOf(g.ground),
+  }));
+  const mismatchedGrounds = windows.filter((w) => w.mismatch).map((w) => w.ground);
   const late = assessment.lateGrounds.length > 0;
   const actorLabel = eventActorLabel(actor);
 
@@ -278,6 +284,7 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
       groundsText,
       dueDateText: dueText,
       late,
+      mismatchedGrounds,
       objectionUrl: staffObjectionUrl(ctx.publicUrl, office.slug, objection.id),
     });
     for (const to of staff) {
@@ -293,6 +300,7 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
       dueWarnings: due.warnings,
       late,
       lateGrounds: assessment.lateGrounds,
+      mismatchedGrounds,
     };
   }));
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHolidayCsv } from '../calendar/holiday-csv.ts';
 import { buildCalendar } from '../calendar/working-days.ts';
-import { assessFiling, groundAroseOn, type RequestDates } from './ground-dates.ts';
+import { assessFiling, groundAroseOn, groundMismatch, type RequestDates } from './ground-dates.ts';
 
 const cal = buildCalendar(
   parseHolidayCsv(readFileSync(new URL('../calendar/data/holidays-id.csv', import.meta.url), 'utf8')).rows,
@@ -60,5 +60,28 @@ describe('the filing window of an objection', () => {
     expect(early.grounds[0]!.window).toBeNull();
     expect(early.lateGrounds).toEqual([]);
     expect(early.closesOn).toBeNull();
+  });
+});
+
+describe('a ground that does not match the request (flagged, never refused)', () => {
+  const today = '2026-05-04';
+  const inTime: RequestDates = { noticeDueOn: '2026-05-11', noticeOn: null, deliveredOn: null };
+  it.each([
+    ['a', { ...refusedOnTime, outcome: 'REFUSED_EXEMPT' }, null],
+    ['a', { ...refusedOnTime, outcome: 'GRANTED_PARTIAL' }, null],
+    ['a', { ...refusedOnTime, outcome: 'GRANTED_FULL' }, 'NOT_REFUSED'],
+    ['a', { ...inTime, outcome: null }, 'NOT_REFUSED'], // never decided
+    ['a', { ...refusedOnTime, outcome: 'NOT_HELD' }, 'NOT_REFUSED'],
+    ['c', { ...neverAnswered, outcome: null }, null], // due date passed without a notice
+    ['c', { ...inTime, outcome: null }, 'STILL_IN_TIME'],
+    ['c', { ...refusedOnTime, outcome: 'REFUSED_EXEMPT' }, 'ANSWERED_IN_TIME'],
+    ['c', { noticeDueOn: '2026-03-02', noticeOn: '2026-03-09', deliveredOn: null, outcome: 'GRANTED_FULL' }, null], // answered late
+    ['d', { ...inTime, outcome: null }, 'NO_NOTICE'],
+    ['f', { ...refusedOnTime, outcome: 'GRANTED_FULL' }, null],
+    ['g', { ...refusedOnTime, outcome: 'GRANTED_FULL' }, 'NOT_LATE'],
+    ['g', { noticeDueOn: '2026-03-02', noticeOn: '2026-02-27', deliveredOn: '2026-03-20', outcome: 'GRANTED_FULL' }, null],
+    ['b', { ...inTime, outcome: null }, null],
+  ] as const)('ground %s with %j → %s', (ground, state, expected) => {
+    expect(groundMismatch(ground, state, today)).toBe(expected);
   });
 });

@@ -1,3 +1,4 @@
+import type { GroundMismatch } from './ground-dates.ts';
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { SkippedDay, CalendarWarning } from '../calendar/working-days.ts';
@@ -42,6 +43,8 @@ export interface GroundWindowRecord {
   aroseOn: string | null;
   closesOn: string | null;
   late: boolean;
+  /** Set when the ground does not match the request's state (issue 13 item 13); absent on rows filed before. */
+  mismatch?: GroundMismatch | null;
 }
 
 // The last objection number used per office and year: incremented in the filing transaction,

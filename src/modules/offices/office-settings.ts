@@ -14,6 +14,8 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
+export const DEFAULT_PAYMENT_INSTRUCTIONS = 'Tunai di meja layanan informasi pada saat salinan diambil; pemohon menerima tanda bukti pembayaran.';
+
 const days = (max: number, fallback: number) => z.number().int().min(1).max(max).default(fallback);
 /** A statutory period: the law's figure is the default and the ceiling (an office may be faster). */
 const period = (key: PeriodKey) => days(PERIODS[key].ceiling, PERIODS[key].days);
@@ -39,6 +41,11 @@ const requestServiceSettings = z
     restartClockOnCompletion: z.boolean().default(true),
     /** Actual copying cost per page in rupiah (regulation.md §3.6; the service itself is free). */
     copyFeePerPage: z.number().int().min(0).max(100_000).default(500),
+    /**
+     * How a requester pays the copying costs, printed on Model PPID-D when a fee is charged
+     * (issue 13 item 10). The default is the lawful minimum: cash at the desk, with a receipt.
+     */
+    paymentInstructions: z.string().trim().min(1).max(500).default(DEFAULT_PAYMENT_INSTRUCTIONS),
     /** Electronic copies cost nothing by default (regulation.md §3.6, PA Limboto example). */
     softcopyFree: z.boolean().default(true),
     /** Days a released file stays downloadable through its link. */

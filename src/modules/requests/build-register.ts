@@ -15,10 +15,11 @@ import {
   DELIVERY_KIND_ID,
   EXEMPTION_GROUND_ID,
   OUTCOME_ID,
+  PAYMENT_METHOD_ID,
   REQUESTER_TYPE_ID,
   STATUS_ID,
 } from './labels-id.ts';
-import { listRequestsForRegister, loadRegisterExtras } from './queries.ts';
+import { listRequestsForRegister, loadRegisterExtras, type RequestRow } from './queries.ts';
 import { activeOffice } from './request-steps.ts';
 import { CATEGORIES, CHANNELS, OUTCOMES } from './schema.ts';
 import { REQUEST_STATUSES } from './status.ts';
@@ -80,6 +81,13 @@ export interface Register {
 }
 
 /** The register of an office for a period (default: this year to date), filtered. */
+/** "dibayar tunai 4 Desember 2026 (bukti 12/KW)" or "belum dibayar" (issue 13 item 10). */
+function paymentText(r: Pick<RequestRow, 'paidAt' | 'paymentMethod' | 'paymentReference'>, timeZone: string): string {
+  if (!r.paidAt) return 'belum dibayar';
+  const how = r.paymentMethod ? ` ${PAYMENT_METHOD_ID[r.paymentMethod] ?? r.paymentMethod}` : '';
+  return `dibayar${how} ${formatDate(r.paidAt, 'id', timeZone)}${r.paymentReference ? ` (bukti ${r.paymentReference})` : ''}`;
+}
+
 export async function buildRegister(ctx: Ctx, actor: Actor, input: { officeId: string; filter: unknown }): Promise<Register> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canRequests.viewRequestRegister(actor, office)) throw AppError.forbidden();
@@ -128,7 +136,7 @@ export async function buildRegister(ctx: Ctx, actor: Actor, input: { officeId: s
             ? 'Informasi tidak dikuasai'
             : '',
       noticeDate: decidedOn ? formatDateWithWeekday(decidedOn, 'id') : '',
-      fee: r.feeTotal > 0 ? `${formatRupiah(r.feeTotal)}${r.paymentMethod ? ` (${r.paymentMethod.toLowerCase()})` : ' (belum dibayar)'}` : d ? 'Tanpa biaya' : '',
+      fee: r.feeTotal > 0 ? `${formatRupiah(r.feeTotal)}, ${paymentText(r, tz)}` : d ? 'Tanpa biaya' : '',
       extension: x ? `Ya, s.d. ${formatDate(x.newDueDate, 'id')}: ${x.reason}` : 'Tidak',
       delivery: v ? `${formatDate(v.deliveredAt, 'id', tz)}, ${DELIVERY_KIND_ID[v.kind]}` : '',
       workingDays: decidedOn ? String(Math.max(0, workingDaysBetween(calendar, r.receivedOn, decidedOn))) : '',

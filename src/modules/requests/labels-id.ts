@@ -49,6 +49,9 @@ export const REQUESTER_TYPE_ID: Record<RequesterType, string> = {
   BADAN_HUKUM: 'Badan hukum',
 };
 
+/** How the copying costs were paid (record-payment.ts), as the register prints it. */
+export const PAYMENT_METHOD_ID: Record<string, string> = { TUNAI: 'tunai', TRANSFER: 'transfer bank', LAINNYA: 'cara lain' };
+
 export const OUTCOME_ID: Record<Outcome, string> = {
   GRANTED_FULL: 'Dikabulkan seluruhnya',
   GRANTED_PARTIAL: 'Dikabulkan sebagian',

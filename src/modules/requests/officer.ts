@@ -27,5 +27,6 @@ export function issuedByOf(office: Office, settings: OfficeSettings): IssuedBy {
     logoFileId: settings.letterhead.logoFileId,
     city: letterCity(office, settings),
     timeZone: office.timezone,
+    paymentInstructions: settings.requests.paymentInstructions,
   };
 }

@@ -263,6 +263,8 @@ export interface IssuedBy {
   logoFileId: string | null;
   city: string;
   timeZone: string;
+  /** How copying costs are paid (office setting at the time of issue); absent on older letters. */
+  paymentInstructions?: string;
 }
 
 /**

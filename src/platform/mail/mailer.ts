@@ -1,8 +1,8 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
-import { PLATFORM_CHAIN } from '../audit/audit.ts';
+import { PLATFORM_CHAIN, recordAudit } from '../audit/audit.ts';
 import { defineJob, enqueue } from '../jobs/queue.ts';
 import { mailOutbox } from './schema.ts';
 import { decryptText, encryptText, type KeyRing } from '../crypto.ts';
@@ -150,4 +150,51 @@ export async function listOutbox(db: Db, officeId: string | null, limit = 100) {
     .where(and(eq(mailOutbox.officeId, officeId ?? PLATFORM_CHAIN)))
     .orderBy(desc(mailOutbox.createdAt))
     .limit(limit);
+}
+
+/**
+ * Held emails (queued while no SMTP server was set) go back to the queue (issue 13 item 14):
+ * one by `ids`, or every held email of the office. Run inside the caller's transaction, with
+ * its audit row; returns how many were released. Only call it when a transport is set, or the
+ * job holds them again.
+ */
+export async function releaseHeldMail(tx: Db, officeId: string | null, now: Date, ids?: readonly string[]): Promise<number> {
+  const office = officeId ?? PLATFORM_CHAIN;
+  const rows = await tx
+    .update(mailOutbox)
+    .set({ status: 'queued' })
+    .where(and(eq(mailOutbox.officeId, office), eq(mailOutbox.status, 'held'), ids ? inArray(mailOutbox.id, [...ids]) : undefined))
+    .returning({ id: mailOutbox.id });
+  for (const r of rows) await enqueue(tx, sendMailJobType, { outboxId: r.id }, { officeId: office, now });
+  return rows.length;
+}
+
+/** Every office that has held emails: the start-up release (MAIL_SEND_HELD_ON_START) walks them. */
+export async function officesWithHeldMail(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ officeId: mailOutbox.officeId }).from(mailOutbox).where(eq(mailOutbox.status, 'held'));
+  return rows.map((r) => r.officeId);
+}
+
+/**
+ * The operator's choice (MAIL_SEND_HELD_ON_START): when the process starts with an SMTP server,
+ * every held email of every office goes back to the queue, one transaction and one audit row
+ * (actor "system") per office. Returns how many were released.
+ */
+export async function releaseHeldMailOnStart(db: Db, now: Date): Promise<number> {
+  let total = 0;
+  for (const officeId of await officesWithHeldMail(db)) {
+    total += await db.transaction(async (tx) => {
+      const n = await releaseHeldMail(tx, officeId, now);
+      if (n > 0) {
+        await recordAudit(
+          tx,
+          { type: 'system', label: 'MAIL_SEND_HELD_ON_START' },
+          { officeId, action: 'mail.held_released', entityType: 'mail_outbox', entityId: null, after: { count: n, scope: 'start' } },
+          now,
+        );
+      }
+      return n;
+    });
+  }
+  return total;
 }

@@ -1,3 +1,4 @@
+import { GROUND_MISMATCHES } from '../../modules/objections/ground-dates.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -54,7 +55,7 @@ const detailSchema = summarySchema
   .extend({
     caseDescription: z.string(),
     lateGrounds: z.array(z.string()),
-    groundWindows: z.array(z.object({ ground: z.string(), aroseOn: z.string().nullable(), closesOn: z.string().nullable(), late: z.boolean() })),
+    groundWindows: z.array(z.object({ ground: z.string(), aroseOn: z.string().nullable(), closesOn: z.string().nullable(), late: z.boolean(), mismatch: z.enum(GROUND_MISMATCHES).nullable() })),
     requester: z.object({ name: z.string(), attorney: z.string().nullable() }),
     reasons: z.string().nullable(),
     order: z.string().nullable(),
@@ -136,7 +137,7 @@ export async function staffObjectionApi(app: FastifyInstance): Promise<void> {
         ...summary(row),
         caseDescription: o.caseDescription,
         lateGrounds: o.lateGrounds,
-        groundWindows: o.groundWindows,
+        groundWindows: o.groundWindows.map((g) => ({ ...g, mismatch: g.mismatch ?? null })),
         requester: { name: o.requesterName, attorney: o.attorneyName },
         reasons: view.decision?.reasons ?? null,
         order: view.decision?.order ?? null,

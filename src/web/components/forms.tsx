@@ -1,5 +1,6 @@
 import type { ComponentChildren, InputHTMLAttributes } from 'preact';
 import type { Translate } from '../../platform/i18n.ts';
+import { fieldLabel } from '../field-labels.ts';
 
 export type Errors = Record<string, string>;
 export type Values = Record<string, unknown>;
@@ -23,7 +24,7 @@ export function ErrorSummary(props: { t: Translate; errors: Errors; labels?: Rec
         {entries.map(([field, message]) => (
           <li>
             <a href={`#${fieldId(field)}`}>
-              {props.labels?.[field] ? `${props.labels[field]}: ` : field !== '_' ? `${field}: ` : ''}
+              {props.labels?.[field] ? `${props.labels[field]}: ` : field !== '_' ? `${fieldLabel(props.t, field)}: ` : ''}
               {message}
             </a>
           </li>

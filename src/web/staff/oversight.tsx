@@ -65,14 +65,22 @@ function AuditPage({ ctx, office, rows, verify }: { ctx: PageCtx; office: Office
 
 type Mail = typeof mailOutbox.$inferSelect;
 
-function OutboxPage({ ctx, office, mails, open }: { ctx: PageCtx; office: Office; mails: Mail[]; open?: Mail }) {
+function OutboxPage({ ctx, office, mails, open, smtpReady }: { ctx: PageCtx; office: Office; mails: Mail[]; open?: Mail; smtpReady: boolean }) {
   const { t } = ctx;
+  const held = mails.filter((m) => m.status === 'held').length;
+  const release = `/staff/${office.slug}/kotak-keluar/kirim-ditahan`;
   return (
     <StaffLayout ctx={ctx} title={t('outbox.title')}>
       <hgroup>
         <h1>{t('outbox.title')}</h1>
         <p>{t('outbox.lead')}</p>
       </hgroup>
+      {held > 0 ? (
+        <div class="notice notice-warning">
+          <p>{t(smtpReady ? 'heldMail.heldReady' : 'heldMail.heldNoSmtp', { count: held })}</p>
+          {smtpReady ? <ActionButton action={release} csrf={ctx.csrf} label={t('heldMail.sendAll', { count: held })} /> : null}
+        </div>
+      ) : null}
       {open ? (
         <article>
           <header>
@@ -104,7 +112,10 @@ function OutboxPage({ ctx, office, mails, open }: { ctx: PageCtx; office: Office
                   <td>
                     <a href={`/staff/${office.slug}/kotak-keluar?email=${m.id}`}>{hideSecrets(m.subject)}</a>
                   </td>
-                  <td>{t(`outbox.status.${m.status}`)}</td>
+                  <td>
+                    {t(`outbox.status.${m.status}`)}
+                    {m.status === 'held' && smtpReady ? <ActionButton action={release} csrf={ctx.csrf} label={t('heldMail.sendOne')} variant="secondary" hidden={{ outboxId: m.id }} /> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -134,6 +145,6 @@ export async function oversightRoutes(app: FastifyInstance): Promise<void> {
     const mails = await listOutbox(db, req.office!.id, 200);
     const id = z.uuid().safeParse(req.query.email);
     const open = id.success ? mails.find((m) => m.id === id.data) : undefined;
-    return sendPage(reply, <OutboxPage ctx={pageCtx(req, reply)} office={req.office!} mails={mails} {...(open ? { open } : {})} />);
+    return sendPage(reply, <OutboxPage ctx={pageCtx(req, reply)} office={req.office!} mails={mails} smtpReady={Boolean(app.services.config.smtpUrl)} {...(open ? { open } : {})} />);
   });
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_PAYMENT_INSTRUCTIONS } from '../../offices/office-settings.ts';
 import { formatDate, formatRupiah } from '../../../platform/i18n.ts';
 import { drawSignature, numberPages, pdfToBuffer } from '../../../platform/pdf/pdf.ts';
 import { DELIVERY_METHOD_ID } from '../labels-id.ts';
@@ -52,7 +53,16 @@ export async function renderDecisionNoticePdf(input: {
       f.description,
       `${formatRupiah(f.unitPrice)} × ${f.quantity} = ${formatRupiah(f.amount)}${f.waived ? ' (softcopy tidak dipungut biaya)' : ''}`,
     ]);
-    labelledRows(doc, [...feeRows, ['Jumlah biaya', d.feeTotal > 0 ? formatRupiah(d.feeTotal) : 'Tidak dipungut biaya']], { indent: 12, labelWidth: 140 });
+    labelledRows(
+      doc,
+      [
+        ...feeRows,
+        ['Jumlah biaya', d.feeTotal > 0 ? formatRupiah(d.feeTotal) : 'Tidak dipungut biaya'],
+        // Model PPID-D: when a fee is charged, how to pay it (issue 13 item 10).
+        ...(d.feeTotal > 0 ? ([['Cara pembayaran', d.issuedBy.paymentInstructions ?? DEFAULT_PAYMENT_INSTRUCTIONS]] as [string, string][]) : []),
+      ],
+      { indent: 12, labelWidth: 140 },
+    );
     if (d.outcome === 'GRANTED_PARTIAL') {
       paragraph(doc, 'Penjelasan penghitaman/pengaburan informasi yang dimohon:', { indent: 12 });
       labelledRows(

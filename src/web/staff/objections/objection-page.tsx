@@ -219,10 +219,17 @@ export function ObjectionPage(props: ObjectionPageProps) {
                       ? t(g.late ? 'objections.page.windowLate' : 'objections.page.window', { arose: formatDate(g.aroseOn, locale), closes: formatDate(g.closesOn, locale) })
                       : t('objections.page.windowUnknown')}
                   </small>
+                  {g.mismatch ? (
+                    <>
+                      <br />
+                      <small class="error-text">{t(`lawPeriods.objection.mismatch.${g.mismatch}`)}</small>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
             {o.late ? <p class="notice notice-warning">{t('objections.page.lateNotice')}</p> : null}
+            {o.groundWindows.some((g) => g.mismatch) ? <p class="notice notice-warning">{t('lawPeriods.objection.mismatchNotice')}</p> : null}
             <h3>{t('objections.field.caseDescription')}</h3>
             <p class="prewrap">{o.caseDescription}</p>
             {view.powerOfAttorney ? (

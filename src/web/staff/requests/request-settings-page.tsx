@@ -3,7 +3,7 @@ import { PERIODS } from '../../../modules/law/periods.ts';
 import { getOfficeSettings } from '../../../modules/offices/queries.ts';
 import { updateOfficeSettings } from '../../../modules/offices/update-office-settings.ts';
 import type { OfficeSettings } from '../../../modules/offices/office-settings.ts';
-import { Checkbox, Csrf, ErrorSummary, TextField, type Errors, type Values } from '../../components/forms.tsx';
+import { Checkbox, Csrf, ErrorSummary, TextArea, TextField, type Errors, type Values } from '../../components/forms.tsx';
 import { StaffLayout } from '../../components/layout.tsx';
 import { formAction } from '../../form-action.ts';
 import { one, readForm } from '../../form-data.ts';
@@ -35,12 +35,16 @@ function toValues(s: OfficeSettings['requests']): Values {
     'requests.electionProfileEnabled': s.electionProfileEnabled ? 'on' : '',
     'requests.softcopyFree': s.softcopyFree ? 'on' : '',
     'requests.restartClockOnCompletion': s.restartClockOnCompletion ? 'on' : '',
+    'requests.paymentInstructions': s.paymentInstructions,
   };
 }
 
 function RequestSettingsPage({ ctx, errors, values, slug }: { ctx: PageCtx; errors: Errors; values: Values; slug: string }) {
   const { t } = ctx;
-  const labels = Object.fromEntries(NUMBERS.map((k) => [`requests.${k}`, t(`requests.settings.${k}`)]));
+  const labels: Record<string, string> = {
+    ...Object.fromEntries(NUMBERS.map((k) => [`requests.${k}`, t(`requests.settings.${k}`)])),
+    'requests.paymentInstructions': t('lawPeriods.settings.paymentInstructions'),
+  };
   const field = (k: (typeof NUMBERS)[number]) => (
     <TextField name={`requests.${k}`} type="number" min={0} max={CEILING_OF[k]} label={labels[`requests.${k}`]!} hint={t(`requests.settings.${k}Hint`)} errors={errors} values={values} required />
   );
@@ -86,6 +90,7 @@ function RequestSettingsPage({ ctx, errors, values, slug }: { ctx: PageCtx; erro
             {field('downloadLinkDays')}
           </div>
           <Checkbox name="requests.softcopyFree" label={t('requests.settings.softcopyFree')} checked={values['requests.softcopyFree'] === 'on'} />
+          <TextArea name="requests.paymentInstructions" label={labels['requests.paymentInstructions']!} hint={t('lawPeriods.settings.paymentInstructionsHint')} errors={errors} values={values} rows={2} maxLength={500} required />
         </fieldset>
         <button type="submit">{t('app.save')}</button>
       </form>
@@ -117,6 +122,7 @@ export async function requestSettingsRoutes(app: FastifyInstance): Promise<void>
         electionProfileEnabled: one(fields, 'requests.electionProfileEnabled') === 'on',
         softcopyFree: one(fields, 'requests.softcopyFree') === 'on',
         restartClockOnCompletion: one(fields, 'requests.restartClockOnCompletion') === 'on',
+        paymentInstructions: one(fields, 'requests.paymentInstructions') ?? '',
       },
     };
     return formAction(
