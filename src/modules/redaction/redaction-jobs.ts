@@ -10,8 +10,9 @@ import { applyPdfRedactions, findTextAreas, inspectPdf, pdfPageTexts, renderPdfP
 import { findRedaction, listMarks, type RedactionRow } from './queries.ts';
 import { MARKING_DPI } from './redaction-ctx.ts';
 import { applyRedactionJob, renderRedactionJob } from './redaction-job-types.ts';
-import { redactionMarks, redactionPages, redactions } from './schema.ts';
+import { redactionMarks, redactionPages, redactions, type RedactionKind } from './schema.ts';
 import { putReleasedCopy, subjectNames } from './subjects.ts';
+import { inspectOffice, scrubOffice } from './office-scrub.ts';
 import { inspectXlsx, scrubXlsx } from './xlsx-scrub.ts';
 
 // The release step off the request path: rendering the pages for marking (with the
@@ -45,8 +46,8 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
       const content = await readFileContent(db, deps.files, r.officeId, r.originalFileId);
       if (!content) throw new Error('original missing');
       try {
-        if (r.kind === 'XLSX') {
-          const report = await inspectXlsx(content.bytes);
+        if (r.kind !== 'PDF') {
+          const report = r.kind === 'XLSX' ? await inspectXlsx(content.bytes) : await inspectOffice(content.bytes, r.kind);
           await progress(db, r, { status: 'READY', report: { ...report }, pageCount: 0 }, now);
           return;
         }
@@ -150,10 +151,10 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
   });
 }
 
-function releasedName(name: string, kind: 'PDF' | 'XLSX'): string {
+function releasedName(name: string, kind: RedactionKind): string {
   const ext = path.extname(name);
   const base = name.slice(0, name.length - ext.length) || 'berkas';
-  return kind === 'PDF' ? `${base}-dihitamkan.pdf` : `${base}-bersih.xlsx`;
+  return kind === 'PDF' ? `${base}-dihitamkan.pdf` : `${base}-bersih.${kind.toLowerCase()}`;
 }
 
 export function applyRedactionJobDef(deps: { files: FileStore }) {
@@ -173,6 +174,10 @@ export function applyRedactionJobDef(deps: { files: FileStore }) {
           done++;
         }).bytes;
         await progress(db, r, { pagesDone: done }, now);
+      } else if (r.kind !== 'XLSX') {
+        const scrubbed = await scrubOffice(content.bytes, r.kind);
+        bytes = scrubbed.bytes;
+        report = { ...scrubbed.before };
       } else {
         const scrubbed = await scrubXlsx(content.bytes);
         bytes = scrubbed.bytes;

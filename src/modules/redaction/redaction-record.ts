@@ -44,6 +44,12 @@ function scrubbedOf(report: Record<string, unknown> | null): string[] {
     ['externalLinks', 'tautan eksternal'],
     ['pivotCaches', 'cache pivot'],
     ['properties', 'properti dokumen'],
+    ['trackedChanges', 'perubahan terlacak'],
+    ['hiddenText', 'teks/objek tersembunyi'],
+    ['hiddenSlides', 'slide tersembunyi'],
+    ['speakerNotes', 'catatan pembicara'],
+    ['documentVariables', 'variabel dokumen'],
+    ['embeddedObjects', 'objek tersisip'],
   ];
   for (const [k, label] of labels) if (count(k) > 0) out.push(`${count(k)} ${label}`);
   return out;
@@ -68,7 +74,7 @@ async function linesOf(
       pages: [...new Set(mine.map((m) => m.page + 1))].sort((a, b) => a - b),
       areas: mine.length,
       reasons: [...new Set(mine.map(reasonText))],
-      scrubbed: r.kind === 'XLSX' ? scrubbedOf(r.report) : [],
+      scrubbed: r.kind !== 'PDF' ? scrubbedOf(r.report) : [],
       appliedBy: r.appliedBy,
       appliedAt: r.appliedAt,
     };

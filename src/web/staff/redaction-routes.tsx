@@ -11,7 +11,7 @@ import { findRedaction, listMarks, listPages, listRedactionsOf, type MarkRow, ty
 import { MARKING_DPI } from '../../modules/redaction/redaction-ctx.ts';
 import { reasonText } from '../../modules/redaction/redaction-record.ts';
 import type { RedactionSubject } from '../../modules/redaction/schema.ts';
-import { startRedaction } from '../../modules/redaction/start-redaction.ts';
+import { KIND_OF, startRedaction } from '../../modules/redaction/start-redaction.ts';
 import { candidateFiles, mayRedact, type CandidateFile } from '../../modules/redaction/subjects.ts';
 import { Csrf, ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from '../components/forms.tsx';
 import { StaffLayout } from '../components/layout.tsx';
@@ -56,7 +56,7 @@ function CandidatesPage(props: { ctx: PageCtx; office: Office; subject: Redactio
                 <>
                   <StatusBadge label={t(`redaction.status.${r.status}`)} tone={tone(r.status)} /> <a href={`/staff/${office.slug}/redaksi/${r.id}`}>{t('redaction.open')}</a>
                 </>
-              ) : f.mediaType === 'application/pdf' || f.mediaType.includes('spreadsheetml') ? (
+              ) : KIND_OF[f.mediaType] ? (
                 <form method="post" action={base}>
                   <Csrf token={ctx.csrf} />
                   <input type="hidden" name="fileId" value={f.fileId} />
@@ -87,10 +87,11 @@ function HiddenReport({ ctx, report }: { ctx: PageCtx; report: Record<string, un
   if (report.javaScript) items.push(t('redaction.hidden.javaScript'));
   if (num('annotations')) items.push(t('redaction.hidden.annotations', { n: num('annotations') }));
   if (report.formFields) items.push(t('redaction.hidden.formFields'));
-  for (const k of ['hiddenSheets', 'veryHiddenSheets', 'hiddenRows', 'hiddenColumns', 'definedNames', 'properties'] as const) {
+  for (const k of ['hiddenSheets', 'veryHiddenSheets', 'hiddenSlides', 'hiddenRows', 'hiddenColumns', 'definedNames', 'properties'] as const) {
     if (list(k).length) items.push(t(`redaction.hidden.${k}`, { list: list(k).slice(0, 20).join(', ') + (list(k).length > 20 ? ' …' : '') }));
   }
-  for (const k of ['comments', 'formulas', 'externalLinks', 'pivotCaches'] as const) if (num(k)) items.push(t(`redaction.hidden.${k}`, { n: num(k) }));
+  for (const k of ['comments', 'trackedChanges', 'hiddenText', 'speakerNotes', 'documentVariables', 'embeddedObjects', 'formulas', 'externalLinks', 'pivotCaches'] as const) if (num(k)) items.push(t(`redaction.hidden.${k}`, { n: num(k) }));
+  if (report.thumbnail) items.push(t('redaction.hidden.thumbnail'));
   if (report.customProperties) items.push(t('redaction.hidden.customProperties'));
   if (report.macros) items.push(t('redaction.hidden.macros'));
   return (
