@@ -11,7 +11,7 @@ import { queueMail } from './platform/mail/mailer.ts';
 
 import path from 'node:path';
 import { FileStore } from './platform/storage/file-store.ts';
-import { applyRedactionJobDef, renderRedactionJobDef } from './modules/redaction/redaction-jobs.ts';
+import { applyRedactionJobDef, PUBLIC_RELEASE_SWEEP_MINUTES, publicReleaseSweepJobDef, renderRedactionJobDef } from './modules/redaction/redaction-jobs.ts';
 
 // Every job the worker runs, and the periodic sweeps. A capability adds its jobs here.
 
@@ -29,7 +29,7 @@ export function jobDefinitions(config: Config): JobDefinition[] {
 
 function redactionJobs(config: Config): JobDefinition[] {
   const files = new FileStore(path.join(config.dataDir, 'files'), config.dataKeys);
-  return [renderRedactionJobDef({ files }), applyRedactionJobDef({ files })];
+  return [renderRedactionJobDef({ files }), applyRedactionJobDef({ files }), publicReleaseSweepJobDef({ files })];
 }
 
 /**
@@ -70,5 +70,6 @@ export function periodicTasks(config: Config): PeriodicTask[] {
     { job: objectionSweepJob(config), everyMinutes: OBJECTION_SWEEP_MINUTES },
     { job: auditAnchorJob(config), everyMinutes: 24 * 60 },
     { job: exemptionSweepJob(config), everyMinutes: EXEMPTION_SWEEP_MINUTES },
+    { job: publicReleaseSweepJobDef({ files: new FileStore(path.join(config.dataDir, 'files'), config.dataKeys) }), everyMinutes: PUBLIC_RELEASE_SWEEP_MINUTES },
   ];
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -7,11 +8,12 @@ import { readFileContent, saveFile, type FileStore } from '../../platform/storag
 import { listOffices } from '../offices/queries.ts';
 import { detectPersonalData } from './detect.ts';
 import { applyPdfRedactions, findTextAreas, inspectPdf, pdfPageTexts, renderPdfPages } from './pdf-engine.ts';
+import { releasePublicSoftcopies } from './public-release.ts';
 import { findRedaction, listMarks, type RedactionRow } from './queries.ts';
 import { MARKING_DPI } from './redaction-ctx.ts';
 import { applyRedactionJob, renderRedactionJob } from './redaction-job-types.ts';
 import { redactionMarks, redactionPages, redactions, type RedactionKind } from './schema.ts';
-import { putReleasedCopy, subjectNames } from './subjects.ts';
+import { officeNames, putReleasedCopy, subjectNames } from './subjects.ts';
 import { inspectOffice, scrubOffice } from './office-scrub.ts';
 import { inspectXlsx, scrubXlsx } from './xlsx-scrub.ts';
 
@@ -86,7 +88,7 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
         const texts = pdfPageTexts(content.bytes);
         const opts = {
           provinceCodes: await provinceCodes(db),
-          names: [...(await subjectNames(db, r.officeId, r.subject, r.subjectId)), ...payload.names],
+          names: [...(await subjectNames(db, r.officeId, r.subject, r.subjectId)), ...payload.names, ...(await officeNames(db, r.officeId))],
         };
         const suggestions: (typeof redactionMarks.$inferInsert)[] = [];
         texts.forEach((text, page) => {
@@ -236,6 +238,19 @@ export function applyRedactionJobDef(deps: { files: FileStore }) {
           now,
         );
       });
+    },
+  });
+}
+
+/** How often public softcopies uploaded outside the release step are put through it (ADR 0068). */
+export const PUBLIC_RELEASE_SWEEP_MINUTES = 10;
+
+export function publicReleaseSweepJobDef(deps: { files: FileStore }) {
+  return defineJob({
+    kind: 'redaction.publicSweep',
+    payload: z.object({}),
+    async run({ db, now }) {
+      await releasePublicSoftcopies(db, deps.files, now);
     },
   });
 }

@@ -104,7 +104,8 @@ export async function redactedFiles(
 ): Promise<Map<string, RedactionRecordLine>> {
   const rows = await appliedByResultFiles(db, officeId, fileIds);
   const lines = await linesOf(db, officeId, rows, new Map(rows.map((r) => [r.id, ''])));
-  return new Map(rows.map((r, i) => [r.resultFileId!, lines[i]!]));
+  // A copy only stripped of metadata (the sweep's, ADR 0068) is not "redacted": nothing of its content was taken out.
+  return new Map(rows.map((r, i) => [r.resultFileId!, lines[i]!] as const).filter(([, l]) => l.areas > 0 || l.scrubbed.length > 0));
 }
 
 /** One line of the PPID-D: "daftar.pdf: halaman 1, 2 (3 bagian) — data pribadi (…)". */

@@ -35,7 +35,7 @@ export async function startRedaction(
   input: { officeId: string; data: unknown },
 ): Promise<{ id: string }> {
   const office = await activeOffice(ctx.db, input.officeId);
-  if (!mayRedact(actor, office)) throw AppError.forbidden();
+  if (!(await mayRedact(ctx.db, actor, office))) throw AppError.forbidden();
   const data = parseInput(startInput, input.data);
   const candidates = await candidateFiles(ctx.db, office.id, data.subject, data.subjectId);
   if (!candidates) throw AppError.notFound();

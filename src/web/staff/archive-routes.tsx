@@ -4,6 +4,7 @@ import { formatDateTime } from '../../platform/i18n.ts';
 import { readFileContent } from '../../platform/storage/file-store.ts';
 import type { Actor } from '../../modules/access/actor.ts';
 import { can, canRequests, pembantuUnitIds, type OfficeRef } from '../../modules/access/permissions.ts';
+import { mayRedact } from '../../modules/redaction/subjects.ts';
 import { addArchiveFiles } from '../../modules/archive/add-archive-file.ts';
 import { decideArchiveItem } from '../../modules/archive/decide-archive-item.ts';
 import { findArchiveItem, listArchiveItems, listItemFiles, type ArchiveItem, type ItemFile } from '../../modules/archive/queries.ts';
@@ -123,7 +124,7 @@ function ListPage(props: { ctx: PageCtx; office: Office; items: ArchiveItem[]; u
   );
 }
 
-function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; files: ItemFile[]; units: Unit[]; errors: Errors; values: Values }) {
+function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; files: ItemFile[]; units: Unit[]; errors: Errors; values: Values; mayPrepareRelease?: boolean }) {
   const { ctx, office, item, files } = props;
   const { t } = ctx;
   const base = `/staff/${office.slug}/arsip/${item.id}`;
@@ -172,7 +173,7 @@ function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; file
           ))}
         </ul>
       )}
-      {files.length > 0 && canRequests.decideRequests(ctx.actor, office) ? (
+      {files.length > 0 && (canRequests.decideRequests(ctx.actor, office) || props.mayPrepareRelease) ? (
         <p>
           <a href={`/staff/${office.slug}/rilis/arsip/${item.id}`}>{t('redaction.link')}</a>
         </p>
@@ -245,7 +246,7 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
   const renderItem = async (req: FastifyRequest<{ Params: { itemId: string } }>, reply: FastifyReply, item: ArchiveItem, errors: Errors = {}, values?: Values, status = 200) => {
     const office = req.office!;
     const [files, units] = await Promise.all([listItemFiles(ctx.db, office.id, [item.id]), listUnits(ctx.db, office.id, true)]);
-    return sendPage(reply, <ItemPage ctx={pageCtx(req, reply)} office={office} item={item} files={files} units={units} errors={errors} values={values ?? { ...item }} />, status);
+    return sendPage(reply, <ItemPage ctx={pageCtx(req, reply)} office={office} item={item} files={files} units={units} errors={errors} values={values ?? { ...item }} mayPrepareRelease={await mayRedact(ctx.db, req.actor, office)} />, status);
   };
 
   const toItem = (req: FastifyRequest, reply: FastifyReply, id: string, key: string) => {

@@ -37,6 +37,8 @@ export interface RequestPageProps {
   exemptions?: RequestExemptions;
   /** The release step's state of the units' files (issue 14), for the decision form. */
   releaseGate?: ReleaseGate | undefined;
+  /** The desk may open the release step too where the office allows it. */
+  mayPrepareRelease?: boolean | undefined;
   /** Who may be assigned (shown when the actor may assign). */
   officers?: Officer[] | undefined;
 }
@@ -296,7 +298,7 @@ export function RequestPage(props: RequestPageProps) {
               )}
             </article>
           ))}
-          {canRequests.decideRequests(ctx.actor, office) && view.dispositions.some((d) => d.files.length > 0) ? (
+          {(canRequests.decideRequests(ctx.actor, office) || props.mayPrepareRelease) && view.dispositions.some((d) => d.files.length > 0) ? (
             <p>
               <a href={`/staff/${office.slug}/rilis/permohonan/${r.id}`} data-testid="redaction-link">
                 {t('redaction.link')}

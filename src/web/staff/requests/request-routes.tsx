@@ -34,6 +34,7 @@ import type { ActiveForm } from './request-action-forms.tsx';
 import { RequestPage } from './request-page.tsx';
 import { loadRequestExemptions } from '../exemptions/request-exemptions.tsx';
 import { requestReleaseGate } from '../../../modules/redaction/release-gate.ts';
+import { mayRedact } from '../../../modules/redaction/subjects.ts';
 
 type RequestParams = { Params: { office: string; id: string } };
 
@@ -76,6 +77,7 @@ export async function staffRequestRoutes(app: FastifyInstance): Promise<void> {
       <RequestPage
         exemptions={exemptions}
         releaseGate={releaseGate}
+        mayPrepareRelease={await mayRedact(ctx.db, req.actor, office)}
         ctx={pageCtx(req, reply)}
         view={view}
         active={active}
