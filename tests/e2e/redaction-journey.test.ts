@@ -53,7 +53,7 @@ async function journeyPdf(): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({}, { startTimeoutMs: 240_000 });
   browser = await launchBrowser();
   writeFileSync(pdfPath, await journeyPdf());
   writeFileSync(xlsxPath, await workbookWithHiddenNiks());
