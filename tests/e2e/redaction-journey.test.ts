@@ -58,7 +58,7 @@ beforeAll(async () => {
   writeFileSync(pdfPath, await journeyPdf());
   writeFileSync(xlsxPath, await workbookWithHiddenNiks());
   writeFileSync(ktpPath, pngImage(64));
-});
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
