@@ -13,7 +13,7 @@ import path from 'node:path';
 import { FileStore, removeFilesOlderThan, sweepOrphanFiles } from './platform/storage/file-store.ts';
 import { uploadTmpDir } from './web/upload-limits.ts';
 import { ANNUAL_REMINDER_MINUTES, annualReportReminderJob } from './modules/reports/reports-jobs.ts';
-import { applyRedactionJobDef, renderRedactionJobDef } from './modules/redaction/redaction-jobs.ts';
+import { applyRedactionJobDef, PUBLIC_RELEASE_SWEEP_MINUTES, publicReleaseSweepJobDef, renderRedactionJobDef } from './modules/redaction/redaction-jobs.ts';
 
 // Every job the worker runs, and the periodic sweeps. A capability adds its jobs here.
 
@@ -34,7 +34,7 @@ export function jobDefinitions(config: Config): JobDefinition[] {
 
 function redactionJobs(config: Config): JobDefinition[] {
   const files = new FileStore(path.join(config.dataDir, 'files'), config.dataKeys);
-  return [renderRedactionJobDef({ files }), applyRedactionJobDef({ files })];
+  return [renderRedactionJobDef({ files }), applyRedactionJobDef({ files }), publicReleaseSweepJobDef({ files })];
 }
 
 /**
@@ -99,5 +99,6 @@ export function periodicTasks(config: Config): PeriodicTask[] {
     { job: orphanFilesSweepJob(config), everyMinutes: 6 * 60 },
     { job: annualReportReminderJob(config), everyMinutes: ANNUAL_REMINDER_MINUTES },
     { job: exemptionReviewReminderJob(config), everyMinutes: EXEMPTION_REVIEW_MINUTES },
+    { job: publicReleaseSweepJobDef({ files: new FileStore(path.join(config.dataDir, 'files'), config.dataKeys) }), everyMinutes: PUBLIC_RELEASE_SWEEP_MINUTES },
   ];
 }

@@ -15,6 +15,8 @@ import { citableEntryId, sampleDecree, sampleEntry } from '../helpers/exemptions
 import { dipTeam, entry, postMultipart, useSeed001 } from '../helpers/dip-fixtures.ts';
 import { office, TEST_PASSWORD } from '../helpers/factories.ts';
 import { createTestApp, TestClient, type TestApp } from '../helpers/test-app.ts';
+import { pdfText } from '../helpers/read-pdf.ts';
+import { releasePublicSoftcopies } from '../../src/modules/redaction/public-release.ts';
 
 // Seed 003: documented information counts — and may be public — only after the Atasan PPID
 // approves it; exempt information is never public. Uploads are checked by content and size.
@@ -171,7 +173,7 @@ describe('what the public sees', () => {
     return list.entries.find((e) => e.documentTitle === title)!.url;
   };
 
-  it('downloads the softcopy of an approved public item, byte for byte', async () => {
+  it('downloads the softcopy of an approved public item: the same text, without metadata (ADR 0068)', async () => {
     const url = await entryUrl('Laporan Keuangan Tahun 2025');
     const page = await t.app.inject(url);
     expect(page.body).toContain('lapkeu.pdf');
@@ -179,7 +181,14 @@ describe('what the public sees', () => {
     const file = await t.app.inject(href);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
-    expect(createHash('sha256').update(file.rawPayload).digest('hex')).toBe(createHash('sha256').update(pdfBytes).digest('hex'));
+    expect(await pdfText(file.rawPayload)).toBe(await pdfText(pdfBytes));
+    expect(file.rawPayload.includes(Buffer.from('/Producer'))).toBe(false);
+    // After the sweep the stored file is the cleaned copy, and its published SHA-256 is the download's.
+    await releasePublicSoftcopies(t.db.db, t.app.services.files, t.clock.now());
+    const again = await t.app.inject(url);
+    const href2 = /href="([^"]+\/berkas\/[^"]+)"/.exec(again.body)![1]!;
+    const swept = await t.app.inject(href2);
+    expect(again.body).toContain(createHash('sha256').update(swept.rawPayload).digest('hex').slice(0, 16));
   });
 
   it('never shows an exempt item: not on the page, in the API, the feed or the national search', async () => {

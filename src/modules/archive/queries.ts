@@ -108,3 +108,17 @@ export async function archiveEventsOfYear(db: Db, officeId: string, year: number
   ]);
   return { registered: registered.map((r) => r.at), decided: decided.map((r) => r.at).filter((d): d is Date => d !== null) };
 }
+
+/**
+ * Softcopies of public items (approved, access PUBLIC) across offices, oldest link first: what
+ * the release step's sweep (issue 14, ADR 0068) puts through the step when nobody did.
+ */
+export async function listPublicSoftcopyLinks(db: Db, limit: number): Promise<ArchiveFileLink[]> {
+  return db
+    .select({ officeId: archiveFiles.officeId, archiveItemId: archiveFiles.archiveItemId, fileId: archiveFiles.fileId, addedAt: archiveFiles.addedAt, addedBy: archiveFiles.addedBy })
+    .from(archiveFiles)
+    .innerJoin(archiveItems, and(eq(archiveItems.officeId, archiveFiles.officeId), eq(archiveItems.id, archiveFiles.archiveItemId)))
+    .where(and(eq(archiveItems.status, 'APPROVED'), eq(archiveItems.access, 'PUBLIC')))
+    .orderBy(asc(archiveFiles.addedAt))
+    .limit(limit);
+}

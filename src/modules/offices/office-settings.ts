@@ -96,6 +96,17 @@ const exemptionSettings = z
   })
   .prefault({});
 
+// The release step (issue 14): whether the desk (Petugas Layanan) may black out and prepare
+// files for release as well as the PPID, and the names the detector always suggests (people
+// whose names must not go out, e.g. ad hoc staff or complainants), managed by the PPID.
+export const RELEASE_NAMES_MAX = 500;
+const redactionSettings = z
+  .object({
+    petugasMayRedact: z.boolean().default(false),
+    names: z.array(z.string().trim().min(3).max(120)).max(RELEASE_NAMES_MAX).default([]),
+  })
+  .prefault({});
+
 export const officeSettingsSchema = z.object({
   letterhead: z
     .object({
@@ -125,6 +136,7 @@ export const officeSettingsSchema = z.object({
   requests: requestServiceSettings,
   objections: objectionSettings,
   exemptions: exemptionSettings,
+  redaction: redactionSettings,
   publicContact: z
     .object({
       email: z.email().nullish().transform((v) => v ?? null),

@@ -84,3 +84,9 @@ export async function findUnit(db: Db, officeId: string, unitId: string): Promis
     .where(and(eq(units.officeId, officeId), eq(units.id, unitId)));
   return row;
 }
+
+/** The stored settings document, locked for the caller's transaction (compare-and-set of one section). */
+export async function lockOfficeSettings(tx: Db, officeId: string): Promise<unknown> {
+  const [row] = await tx.select().from(officeSettings).where(eq(officeSettings.officeId, officeId)).for('update');
+  return row?.settings;
+}

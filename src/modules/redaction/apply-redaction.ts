@@ -20,7 +20,7 @@ export async function applyRedaction(
   input: { officeId: string; redactionId: string },
 ): Promise<void> {
   const office = await activeOffice(ctx.db, input.officeId);
-  if (!mayRedact(actor, office)) throw AppError.forbidden();
+  if (!(await mayRedact(ctx.db, actor, office))) throw AppError.forbidden();
   const r = await findRedaction(ctx.db, office.id, input.redactionId);
   if (!r) throw AppError.notFound();
   const marks = await listMarks(ctx.db, office.id, r.id);

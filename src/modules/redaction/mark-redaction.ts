@@ -57,7 +57,7 @@ async function editable(
   redactionId: string,
 ): Promise<RedactionRow> {
   const office = await activeOffice(ctx.db, officeId);
-  if (!mayRedact(actor, office)) throw AppError.forbidden();
+  if (!(await mayRedact(ctx.db, actor, office))) throw AppError.forbidden();
   const r = await findRedaction(ctx.db, office.id, redactionId);
   if (!r) throw AppError.notFound();
   if (r.status !== 'READY' || r.kind !== 'PDF') throw AppError.conflict('redaction.error.notEditable');

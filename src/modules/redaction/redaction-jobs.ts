@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -7,11 +8,13 @@ import { readFileContent, saveFile, type FileStore } from '../../platform/storag
 import { listOffices } from '../offices/queries.ts';
 import { detectPersonalData } from './detect.ts';
 import { applyPdfRedactions, findTextAreas, inspectPdf, pdfPageTexts, renderPdfPages } from './pdf-engine.ts';
+import { releasePublicSoftcopies } from './public-release.ts';
 import { findRedaction, listMarks, type RedactionRow } from './queries.ts';
 import { MARKING_DPI } from './redaction-ctx.ts';
 import { applyRedactionJob, renderRedactionJob } from './redaction-job-types.ts';
-import { redactionMarks, redactionPages, redactions } from './schema.ts';
-import { putReleasedCopy, subjectNames } from './subjects.ts';
+import { redactionMarks, redactionPages, redactions, type RedactionKind } from './schema.ts';
+import { officeNames, putReleasedCopy, subjectNames } from './subjects.ts';
+import { inspectOffice, scrubOffice } from './office-scrub.ts';
 import { inspectXlsx, scrubXlsx } from './xlsx-scrub.ts';
 
 // The release step off the request path: rendering the pages for marking (with the
@@ -45,8 +48,8 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
       const content = await readFileContent(db, deps.files, r.officeId, r.originalFileId);
       if (!content) throw new Error('original missing');
       try {
-        if (r.kind === 'XLSX') {
-          const report = await inspectXlsx(content.bytes);
+        if (r.kind !== 'PDF') {
+          const report = r.kind === 'XLSX' ? await inspectXlsx(content.bytes) : await inspectOffice(content.bytes, r.kind);
           await progress(db, r, { status: 'READY', report: { ...report }, pageCount: 0 }, now);
           return;
         }
@@ -85,7 +88,7 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
         const texts = pdfPageTexts(content.bytes);
         const opts = {
           provinceCodes: await provinceCodes(db),
-          names: [...(await subjectNames(db, r.officeId, r.subject, r.subjectId)), ...payload.names],
+          names: [...(await subjectNames(db, r.officeId, r.subject, r.subjectId)), ...payload.names, ...(await officeNames(db, r.officeId))],
         };
         const suggestions: (typeof redactionMarks.$inferInsert)[] = [];
         texts.forEach((text, page) => {
@@ -150,10 +153,10 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
   });
 }
 
-function releasedName(name: string, kind: 'PDF' | 'XLSX'): string {
+function releasedName(name: string, kind: RedactionKind): string {
   const ext = path.extname(name);
   const base = name.slice(0, name.length - ext.length) || 'berkas';
-  return kind === 'PDF' ? `${base}-dihitamkan.pdf` : `${base}-bersih.xlsx`;
+  return kind === 'PDF' ? `${base}-dihitamkan.pdf` : `${base}-bersih.${kind.toLowerCase()}`;
 }
 
 export function applyRedactionJobDef(deps: { files: FileStore }) {
@@ -173,6 +176,10 @@ export function applyRedactionJobDef(deps: { files: FileStore }) {
           done++;
         }).bytes;
         await progress(db, r, { pagesDone: done }, now);
+      } else if (r.kind !== 'XLSX') {
+        const scrubbed = await scrubOffice(content.bytes, r.kind);
+        bytes = scrubbed.bytes;
+        report = { ...scrubbed.before };
       } else {
         const scrubbed = await scrubXlsx(content.bytes);
         bytes = scrubbed.bytes;
@@ -231,6 +238,19 @@ export function applyRedactionJobDef(deps: { files: FileStore }) {
           now,
         );
       });
+    },
+  });
+}
+
+/** How often public softcopies uploaded outside the release step are put through it (ADR 0068). */
+export const PUBLIC_RELEASE_SWEEP_MINUTES = 10;
+
+export function publicReleaseSweepJobDef(deps: { files: FileStore }) {
+  return defineJob({
+    kind: 'redaction.publicSweep',
+    payload: z.object({}),
+    async run({ db, now }) {
+      await releasePublicSoftcopies(db, deps.files, now);
     },
   });
 }

@@ -44,6 +44,12 @@ function scrubbedOf(report: Record<string, unknown> | null): string[] {
     ['externalLinks', 'tautan eksternal'],
     ['pivotCaches', 'cache pivot'],
     ['properties', 'properti dokumen'],
+    ['trackedChanges', 'perubahan terlacak'],
+    ['hiddenText', 'teks/objek tersembunyi'],
+    ['hiddenSlides', 'slide tersembunyi'],
+    ['speakerNotes', 'catatan pembicara'],
+    ['documentVariables', 'variabel dokumen'],
+    ['embeddedObjects', 'objek tersisip'],
   ];
   for (const [k, label] of labels) if (count(k) > 0) out.push(`${count(k)} ${label}`);
   return out;
@@ -68,7 +74,7 @@ async function linesOf(
       pages: [...new Set(mine.map((m) => m.page + 1))].sort((a, b) => a - b),
       areas: mine.length,
       reasons: [...new Set(mine.map(reasonText))],
-      scrubbed: r.kind === 'XLSX' ? scrubbedOf(r.report) : [],
+      scrubbed: r.kind !== 'PDF' ? scrubbedOf(r.report) : [],
       appliedBy: r.appliedBy,
       appliedAt: r.appliedAt,
     };
@@ -98,7 +104,8 @@ export async function redactedFiles(
 ): Promise<Map<string, RedactionRecordLine>> {
   const rows = await appliedByResultFiles(db, officeId, fileIds);
   const lines = await linesOf(db, officeId, rows, new Map(rows.map((r) => [r.id, ''])));
-  return new Map(rows.map((r, i) => [r.resultFileId!, lines[i]!]));
+  // A copy only stripped of metadata (the sweep's, ADR 0068) is not "redacted": nothing of its content was taken out.
+  return new Map(rows.map((r, i) => [r.resultFileId!, lines[i]!] as const).filter(([, l]) => l.areas > 0 || l.scrubbed.length > 0));
 }
 
 /** One line of the PPID-D: "daftar.pdf: halaman 1, 2 (3 bagian) — data pribadi (…)". */

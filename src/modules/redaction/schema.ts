@@ -23,8 +23,8 @@ export type RedactionSubject = (typeof REDACTION_SUBJECTS)[number];
 export const REDACTION_STATUSES = ['RENDERING', 'READY', 'APPLYING', 'APPLIED', 'FAILED'] as const;
 export type RedactionStatus = (typeof REDACTION_STATUSES)[number];
 
-/** PDF (pages marked and redacted) or XLSX (hidden data scrubbed). */
-export const REDACTION_KINDS = ['PDF', 'XLSX'] as const;
+/** PDF (pages marked and redacted), or an office file whose hidden data is scrubbed. */
+export const REDACTION_KINDS = ['PDF', 'XLSX', 'DOCX', 'PPTX', 'ODS'] as const;
 export type RedactionKind = (typeof REDACTION_KINDS)[number];
 
 export const redactions = pgTable(

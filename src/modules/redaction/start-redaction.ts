@@ -11,6 +11,7 @@ import type { RedactionCtx } from './redaction-ctx.ts';
 import { renderRedactionJob } from './redaction-job-types.ts';
 import { redactions, REDACTION_SUBJECTS, type RedactionKind } from './schema.ts';
 import { candidateFiles, mayRedact } from './subjects.ts';
+import { OFFICE_FORMAT_OF } from './office-scrub.ts';
 import { XLSX_TYPE } from './xlsx-scrub.ts';
 
 export const startInput = z.object({
@@ -21,7 +22,7 @@ export const startInput = z.object({
   names: field.optionalText(2000),
 });
 
-const KIND_OF: Record<string, RedactionKind> = { 'application/pdf': 'PDF', [XLSX_TYPE]: 'XLSX' };
+export const KIND_OF: Record<string, RedactionKind> = { 'application/pdf': 'PDF', [XLSX_TYPE]: 'XLSX', ...OFFICE_FORMAT_OF };
 
 /**
  * Starts preparing a file for release: an encrypted copy of the original is kept (the
@@ -34,7 +35,7 @@ export async function startRedaction(
   input: { officeId: string; data: unknown },
 ): Promise<{ id: string }> {
   const office = await activeOffice(ctx.db, input.officeId);
-  if (!mayRedact(actor, office)) throw AppError.forbidden();
+  if (!(await mayRedact(ctx.db, actor, office))) throw AppError.forbidden();
   const data = parseInput(startInput, input.data);
   const candidates = await candidateFiles(ctx.db, office.id, data.subject, data.subjectId);
   if (!candidates) throw AppError.notFound();

@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor.ts';
 import { canRequests } from '../access/permissions.ts';
 import { findArchiveItem, listItemFiles } from '../archive/queries.ts';
 import { replaceArchiveFile } from '../archive/replace-archive-file.ts';
-import type { Office } from '../offices/queries.ts';
+import { getOfficeSettings, type Office } from '../offices/queries.ts';
 import {
   findRequest,
   listDispositionFiles,
@@ -14,8 +14,9 @@ import { replaceReleasedFile } from '../requests/replace-released-file.ts';
 import type { RedactionSubject } from './schema.ts';
 
 // Where a file leaves the office, and who may prepare it: blacking out is the PPID's act
-// (UU 14/2008 Pasal 22(7)e), for a request's release and for an archive softcopy (the DIP's
-// public documents) alike. Each owning module changes its own tables.
+// (UU 14/2008 Pasal 22(7)e), or the desk's where the office delegates it, for a request's
+// release and for an archive softcopy (the DIP's public documents) alike. Each owning module
+// changes its own tables.
 
 export interface CandidateFile {
   fileId: string;
@@ -23,8 +24,19 @@ export interface CandidateFile {
   mediaType: string;
 }
 
-export function mayRedact(actor: Actor, office: Office): boolean {
-  return canRequests.decideRequests(actor, office);
+/**
+ * The PPID always; the Petugas Layanan too where the office allows it (setting
+ * `redaction.petugasMayRedact`, issue 14). Deciding the request stays the PPID's.
+ */
+export async function mayRedact(db: Db, actor: Actor, office: Office): Promise<boolean> {
+  if (canRequests.decideRequests(actor, office)) return true;
+  if (!canRequests.intakeRequests(actor, office)) return false;
+  return (await getOfficeSettings(db, office.id)).redaction.petugasMayRedact;
+}
+
+/** The office's list of names the detector always suggests (managed by the PPID). */
+export async function officeNames(db: Db, officeId: string): Promise<string[]> {
+  return (await getOfficeSettings(db, officeId)).redaction.names;
 }
 
 /** The files of the subject that may be prepared for release; undefined when the subject does not exist. */

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { formatDate, formatDateTime } from '../../platform/i18n.ts';
 import { readFileContent } from '../../platform/storage/file-store.ts';
 import { redactedFiles } from '../../modules/redaction/redaction-record.ts';
+import { publicCopy } from '../../modules/redaction/public-release.ts';
 import { publicDocuments, publicFile } from '../../modules/archive/public-archive.ts';
 import { atomFeed } from '../../modules/dip/atom-feed.ts';
 import { formatAvailableForms } from '../../modules/dip/available-forms.ts';
@@ -294,10 +295,12 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
     const file = await publicFile(db, office.id, found.entry.archiveItemIds, keyParam(req.params.fileId));
     const content = file ? await readFileContent(db, files, office.id, file.fileId) : undefined;
     if (!content) throw AppError.notFound();
+    // Never the upload as it came: a file not yet through the release step is cleaned now (ADR 0068).
+    const bytes = await publicCopy(db, office.id, content.file, content.bytes);
     return publicCache(reply)
       .header('content-type', content.file.mediaType)
       .header('content-disposition', `attachment; filename="${content.file.originalName.replace(/[^\w.-]+/g, '_')}"`)
       .header('x-content-type-options', 'nosniff')
-      .send(content.bytes);
+      .send(bytes);
   });
 }

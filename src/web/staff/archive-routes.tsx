@@ -4,6 +4,7 @@ import { formatDateTime } from '../../platform/i18n.ts';
 import { readFileContent } from '../../platform/storage/file-store.ts';
 import type { Actor } from '../../modules/access/actor.ts';
 import { can, canRequests, pembantuUnitIds, type OfficeRef } from '../../modules/access/permissions.ts';
+import { mayRedact } from '../../modules/redaction/subjects.ts';
 import { addArchiveFiles } from '../../modules/archive/add-archive-file.ts';
 import { decideArchiveItem } from '../../modules/archive/decide-archive-item.ts';
 import { findArchiveItem, listArchiveItems, listItemFiles, type ArchiveItem, type ItemFile } from '../../modules/archive/queries.ts';
@@ -147,7 +148,7 @@ function ListPage(props: { ctx: PageCtx; office: Office; items: ArchiveItem[]; u
   );
 }
 
-function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; files: ItemFile[]; units: Unit[]; dik: DikOption[]; errors: Errors; values: Values }) {
+function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; files: ItemFile[]; units: Unit[]; dik: DikOption[]; errors: Errors; values: Values; mayPrepareRelease?: boolean }) {
   const { ctx, office, item, files } = props;
   const { t } = ctx;
   const base = `/staff/${office.slug}/arsip/${item.id}`;
@@ -202,7 +203,7 @@ function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; file
           ))}
         </ul>
       )}
-      {files.length > 0 && canRequests.decideRequests(ctx.actor, office) ? (
+      {files.length > 0 && (canRequests.decideRequests(ctx.actor, office) || props.mayPrepareRelease) ? (
         <p>
           <a href={`/staff/${office.slug}/rilis/arsip/${item.id}`}>{t('redaction.link')}</a>
         </p>
@@ -281,7 +282,7 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
     const [files, units, dik] = await Promise.all([listItemFiles(ctx.db, office.id, [item.id]), listUnits(ctx.db, office.id, true), dikOptions(office)]);
     return sendPage(
       reply,
-      <ItemPage ctx={pageCtx(req, reply)} office={office} item={item} files={files} units={units} dik={dik} errors={errors} values={values ?? { ...item, exemptionEntryId: item.exemptionEntryId ?? '' }} />,
+      <ItemPage ctx={pageCtx(req, reply)} office={office} item={item} files={files} units={units} dik={dik} errors={errors} values={values ?? { ...item, exemptionEntryId: item.exemptionEntryId ?? '' }} mayPrepareRelease={await mayRedact(ctx.db, req.actor, office)} />,
       status,
     );
   };

@@ -3,7 +3,8 @@ import { AppError } from '../../platform/errors.ts';
 import { formatDateTime } from '../../platform/i18n.ts';
 import { findFile, readFileContent } from '../../platform/storage/file-store.ts';
 import { PASAL17, PASAL17_GROUNDS } from '../../modules/law/pasal17.ts';
-import type { Office } from '../../modules/offices/queries.ts';
+import { getOfficeSettings, type Office } from '../../modules/offices/queries.ts';
+import { updateReleaseSettings } from '../../modules/offices/update-release-settings.ts';
 import { applyRedaction } from '../../modules/redaction/apply-redaction.ts';
 import { addRedactionMarks, decideRedactionMark } from '../../modules/redaction/mark-redaction.ts';
 import { previewPage } from '../../modules/redaction/pdf-engine.ts';
@@ -11,9 +12,9 @@ import { findRedaction, listMarks, listPages, listRedactionsOf, type MarkRow, ty
 import { MARKING_DPI } from '../../modules/redaction/redaction-ctx.ts';
 import { reasonText } from '../../modules/redaction/redaction-record.ts';
 import type { RedactionSubject } from '../../modules/redaction/schema.ts';
-import { startRedaction } from '../../modules/redaction/start-redaction.ts';
+import { KIND_OF, startRedaction } from '../../modules/redaction/start-redaction.ts';
 import { candidateFiles, mayRedact, type CandidateFile } from '../../modules/redaction/subjects.ts';
-import { Csrf, ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from '../components/forms.tsx';
+import { Checkbox, Csrf, ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from '../components/forms.tsx';
 import { StaffLayout } from '../components/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
@@ -56,7 +57,7 @@ function CandidatesPage(props: { ctx: PageCtx; office: Office; subject: Redactio
                 <>
                   <StatusBadge label={t(`redaction.status.${r.status}`)} tone={tone(r.status)} /> <a href={`/staff/${office.slug}/redaksi/${r.id}`}>{t('redaction.open')}</a>
                 </>
-              ) : f.mediaType === 'application/pdf' || f.mediaType.includes('spreadsheetml') ? (
+              ) : KIND_OF[f.mediaType] ? (
                 <form method="post" action={base}>
                   <Csrf token={ctx.csrf} />
                   <input type="hidden" name="fileId" value={f.fileId} />
@@ -69,8 +70,28 @@ function CandidatesPage(props: { ctx: PageCtx; office: Office; subject: Redactio
         })}
       </ul>
       <p>
-        <a href={backLink(office, { subject, subjectId })}>{t('app.back')}</a>
+        <a href={backLink(office, { subject, subjectId })}>{t('app.back')}</a> · <a href={`/staff/${office.slug}/rilis/pengaturan`}>{t('redaction.settings.title')}</a>
       </p>
+    </StaffLayout>
+  );
+}
+
+function SettingsPage(props: { ctx: PageCtx; office: Office; petugasMayRedact: boolean; names: string; errors: Errors }) {
+  const { ctx, office } = props;
+  const { t } = ctx;
+  return (
+    <StaffLayout ctx={ctx} title={t('redaction.settings.title')}>
+      <hgroup>
+        <h1>{t('redaction.settings.title')}</h1>
+        <p>{t('redaction.settings.lead')}</p>
+      </hgroup>
+      <ErrorSummary t={t} errors={props.errors} />
+      <form method="post" action={`/staff/${office.slug}/rilis/pengaturan`}>
+        <Csrf token={ctx.csrf} />
+        <Checkbox name="petugasMayRedact" label={t('redaction.settings.petugas')} hint={t('redaction.settings.petugasHint')} checked={props.petugasMayRedact} />
+        <TextArea name="names" label={t('redaction.settings.names')} hint={t('redaction.settings.namesHint')} rows={8} errors={props.errors} values={{ names: props.names }} />
+        <button type="submit">{t('app.save')}</button>
+      </form>
     </StaffLayout>
   );
 }
@@ -87,10 +108,11 @@ function HiddenReport({ ctx, report }: { ctx: PageCtx; report: Record<string, un
   if (report.javaScript) items.push(t('redaction.hidden.javaScript'));
   if (num('annotations')) items.push(t('redaction.hidden.annotations', { n: num('annotations') }));
   if (report.formFields) items.push(t('redaction.hidden.formFields'));
-  for (const k of ['hiddenSheets', 'veryHiddenSheets', 'hiddenRows', 'hiddenColumns', 'definedNames', 'properties'] as const) {
+  for (const k of ['hiddenSheets', 'veryHiddenSheets', 'hiddenSlides', 'hiddenRows', 'hiddenColumns', 'definedNames', 'properties'] as const) {
     if (list(k).length) items.push(t(`redaction.hidden.${k}`, { list: list(k).slice(0, 20).join(', ') + (list(k).length > 20 ? ' …' : '') }));
   }
-  for (const k of ['comments', 'formulas', 'externalLinks', 'pivotCaches'] as const) if (num(k)) items.push(t(`redaction.hidden.${k}`, { n: num(k) }));
+  for (const k of ['comments', 'trackedChanges', 'hiddenText', 'speakerNotes', 'documentVariables', 'embeddedObjects', 'formulas', 'externalLinks', 'pivotCaches'] as const) if (num(k)) items.push(t(`redaction.hidden.${k}`, { n: num(k) }));
+  if (report.thumbnail) items.push(t('redaction.hidden.thumbnail'));
   if (report.customProperties) items.push(t('redaction.hidden.customProperties'));
   if (report.macros) items.push(t('redaction.hidden.macros'));
   return (
@@ -315,7 +337,7 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
 
   const renderCandidates = async (req: FastifyRequest<{ Params: { subject: string; subjectId: string } }>, reply: FastifyReply, errors: Errors = {}, values: Values = {}, status = 200) => {
     const office = req.office!;
-    if (!mayRedact(req.actor, office)) throw AppError.forbidden();
+    if (!(await mayRedact(ctx.db, req.actor, office))) throw AppError.forbidden();
     const subject = subjectOf(req.params.subject);
     const subjectId = uuidParam(req.params.subjectId);
     const files = await candidateFiles(ctx.db, office.id, subject, subjectId);
@@ -327,7 +349,7 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
 
   const load = async (req: FastifyRequest<{ Params: { id: string } }>) => {
     const office = req.office!;
-    if (!mayRedact(req.actor, office)) throw AppError.forbidden();
+    if (!(await mayRedact(ctx.db, req.actor, office))) throw AppError.forbidden();
     const r = await findRedaction(ctx.db, office.id, uuidParam(req.params.id));
     if (!r) throw AppError.notFound();
     return r;
@@ -351,9 +373,31 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
   const sendPng = (reply: FastifyReply, png: Buffer) =>
     reply.header('content-type', 'image/png').header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').send(png);
 
-  app.get<{ Params: { subject: string; subjectId: string } }>('/staff/:office/rilis/:subject/:subjectId', { config: { permission: 'decideRequests' } }, (req, reply) => renderCandidates(req, reply));
+  const renderSettings = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values?: { petugasMayRedact: boolean; names: string }, status = 200) => {
+    const settings = (await getOfficeSettings(ctx.db, req.office!.id)).redaction;
+    const v = values ?? { petugasMayRedact: settings.petugasMayRedact, names: settings.names.join('\n') };
+    return sendPage(reply, <SettingsPage ctx={pageCtx(req, reply)} office={req.office!} petugasMayRedact={v.petugasMayRedact} names={v.names} errors={errors} />, status);
+  };
 
-  app.post<{ Params: { subject: string; subjectId: string } }>('/staff/:office/rilis/:subject/:subjectId', { config: { permission: 'decideRequests' } }, async (req, reply) => {
+  app.get('/staff/:office/rilis/pengaturan', { config: { permission: 'decideRequests' } }, (req, reply) => renderSettings(req, reply));
+
+  app.post('/staff/:office/rilis/pengaturan', { config: { permission: 'decideRequests' } }, async (req, reply) => {
+    const { fields } = await readForm(req);
+    return formAction(
+      req,
+      reply,
+      () => updateReleaseSettings(ctx, req.actor, { officeId: req.office!.id, data: fields }),
+      (errors, status) => renderSettings(req, reply, errors, { petugasMayRedact: fields.petugasMayRedact === 'on', names: String(fields.names ?? '') }, status),
+      () => {
+        setFlash(reply, { kind: 'success', key: 'redaction.settings.saved' });
+        return reply.redirect(`/staff/${req.office!.slug}/rilis/pengaturan`);
+      },
+    );
+  });
+
+  app.get<{ Params: { subject: string; subjectId: string } }>('/staff/:office/rilis/:subject/:subjectId', { config: { permission: 'intakeRequests' } }, (req, reply) => renderCandidates(req, reply));
+
+  app.post<{ Params: { subject: string; subjectId: string } }>('/staff/:office/rilis/:subject/:subjectId', { config: { permission: 'intakeRequests' } }, async (req, reply) => {
     const { fields } = await readForm(req);
     const subject = subjectOf(req.params.subject);
     return formAction(
@@ -365,9 +409,9 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get<{ Params: { id: string } }>('/staff/:office/redaksi/:id', { config: { permission: 'decideRequests' } }, (req, reply) => renderWorkspace(req, reply));
+  app.get<{ Params: { id: string } }>('/staff/:office/redaksi/:id', { config: { permission: 'intakeRequests' } }, (req, reply) => renderWorkspace(req, reply));
 
-  app.get<{ Params: { id: string; page: string } }>('/staff/:office/redaksi/:id/halaman/:page', { config: { permission: 'decideRequests' } }, async (req, reply) => {
+  app.get<{ Params: { id: string; page: string } }>('/staff/:office/redaksi/:id/halaman/:page', { config: { permission: 'intakeRequests' } }, async (req, reply) => {
     const r = await load(req);
     const page = (await listPages(ctx.db, r.officeId, r.id)).find((p) => p.page === Number(req.params.page) - 1);
     const content = page ? await readFileContent(ctx.db, ctx.files, r.officeId, page.fileId) : undefined;
@@ -375,7 +419,7 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     return sendPng(reply, content.bytes);
   });
 
-  app.get<{ Params: { id: string; page: string } }>('/staff/:office/redaksi/:id/pratinjau/:page', { config: { permission: 'decideRequests' } }, async (req, reply) => {
+  app.get<{ Params: { id: string; page: string } }>('/staff/:office/redaksi/:id/pratinjau/:page', { config: { permission: 'intakeRequests' } }, async (req, reply) => {
     const r = await load(req);
     if (r.kind !== 'PDF') throw AppError.notFound();
     const page = Number(req.params.page) - 1;
@@ -385,7 +429,7 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     return sendPng(reply, previewPage(content.bytes, marks.filter((m) => m.status === 'ACCEPTED'), page, MARKING_DPI).png);
   });
 
-  app.get<{ Params: { id: string } }>('/staff/:office/redaksi/:id/hasil', { config: { permission: 'decideRequests' } }, async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/staff/:office/redaksi/:id/hasil', { config: { permission: 'intakeRequests' } }, async (req, reply) => {
     const r = await load(req);
     const content = r.resultFileId ? await readFileContent(ctx.db, ctx.files, r.officeId, r.resultFileId) : undefined;
     if (!content) throw AppError.notFound();
@@ -397,7 +441,7 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
       .send(content.bytes);
   });
 
-  app.post<{ Params: { id: string } }>('/staff/:office/redaksi/:id/tanda', { config: { permission: 'decideRequests' } }, async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/staff/:office/redaksi/:id/tanda', { config: { permission: 'intakeRequests' } }, async (req, reply) => {
     const { fields } = await readForm(req);
     const form = fields.mode === 'SEARCH' ? 'search' : 'area';
     return formAction(
@@ -409,7 +453,7 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post<{ Params: { id: string; markId: string } }>('/staff/:office/redaksi/:id/tanda/:markId', { config: { permission: 'decideRequests' } }, async (req, reply) => {
+  app.post<{ Params: { id: string; markId: string } }>('/staff/:office/redaksi/:id/tanda/:markId', { config: { permission: 'intakeRequests' } }, async (req, reply) => {
     const { fields } = await readForm(req);
     return formAction(
       req,
@@ -420,7 +464,7 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post<{ Params: { id: string } }>('/staff/:office/redaksi/:id/terapkan', { config: { permission: 'decideRequests' } }, async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/staff/:office/redaksi/:id/terapkan', { config: { permission: 'intakeRequests' } }, async (req, reply) => {
     await readForm(req);
     try {
       await applyRedaction(ctx, req.actor, { officeId: req.office!.id, redactionId: uuidParam(req.params.id) });

@@ -2,6 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { MISSING_ITEMS } from '../../../modules/requests/labels-id.ts';
 import type { StaffRequestView } from '../../../modules/requests/read-request.ts';
 import { ExemptionCiteFields, type RequestExemptions } from '../exemptions/request-exemptions.tsx';
+import { PartialGrantGate } from '../redaction-gate.tsx';
+import type { ReleaseGate } from '../../../modules/redaction/release-gate.ts';
 import { DELIVERY_KINDS, DELIVERY_METHODS, INFORMATION_FORMS, OUTCOMES } from '../../../modules/requests/schema.ts';
 import { FEE_KINDS } from '../../../modules/requests/fees.ts';
 import { PAYMENT_METHODS } from '../../../modules/requests/record-payment.ts';
@@ -21,6 +23,7 @@ interface FormProps {
   view: StaffRequestView;
   active: ActiveForm | null;
   exemptions?: RequestExemptions;
+  releaseGate?: ReleaseGate;
 }
 
 function state(props: FormProps, name: string): { errors: Errors; values: Values; open: boolean } {
@@ -168,6 +171,7 @@ export function DecisionForm(props: FormProps) {
       </fieldset>
       <fieldset>
         <legend>{t('requests.decision.partialPart')}</legend>
+        {props.releaseGate ? <PartialGrantGate ctx={props.ctx} gate={props.releaseGate} href={`/staff/${props.view.office.slug}/rilis/permohonan/${props.view.request.id}`} /> : null}
         <TextArea name="redactedParts" label={t('requests.field.redactedParts')} rows={2} errors={s.errors} values={values} />
         <TextArea name="redactionReason" label={t('requests.field.redactionReason')} rows={2} errors={s.errors} values={values} />
       </fieldset>

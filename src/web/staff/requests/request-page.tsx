@@ -7,6 +7,7 @@ import type { Officer } from '../../../modules/requests/assign-requests.ts';
 import { Csrf } from '../../components/forms.tsx';
 import { exemptionBasisText } from '../../../modules/requests/pdf/exemption-basis-text.ts';
 import { DikMatches, type RequestExemptions } from '../exemptions/request-exemptions.tsx';
+import type { ReleaseGate } from '../../../modules/redaction/release-gate.ts';
 import { StaffLayout } from '../../components/layout.tsx';
 import { DeadlineBadge, DueExplanationDetails, StatusBadge, Timeline } from '../../components/request-bits.tsx';
 import type { PageCtx } from '../../render.tsx';
@@ -34,6 +35,10 @@ export interface RequestPageProps {
   deadline: { state: DeadlineState; workingDaysLeft: number | null; due: string };
   suggestedFees: FeeItem[];
   exemptions?: RequestExemptions;
+  /** The release step's state of the units' files (issue 14), for the decision form. */
+  releaseGate?: ReleaseGate | undefined;
+  /** The desk may open the release step too where the office allows it. */
+  mayPrepareRelease?: boolean | undefined;
   /** Who may be assigned (shown when the actor may assign). */
   officers?: Officer[] | undefined;
 }
@@ -107,7 +112,7 @@ function Actions(props: RequestPageProps) {
   const open = ['RECEIVED', 'INCOMPLETE', 'REGISTERED', 'IN_PROCESS', 'AWAITING_PAYMENT', 'DECIDED'].includes(r.status);
   const beforeNotice = r.status === 'REGISTERED' || r.status === 'IN_PROCESS';
   const granted = view.decision?.outcome === 'GRANTED_FULL' || view.decision?.outcome === 'GRANTED_PARTIAL';
-  const formProps = { ctx, view, active: props.active, ...(props.exemptions ? { exemptions: props.exemptions } : {}) };
+  const formProps = { ctx, view, active: props.active, ...(props.exemptions ? { exemptions: props.exemptions } : {}), ...(props.releaseGate ? { releaseGate: props.releaseGate } : {}) };
   const items = [
     r.status === 'RECEIVED' && desk ? <ButtonAction {...formProps} path="registrasi" label={t('requests.action.register')} lead={t('requests.action.registerLead')} /> : null,
     r.status === 'RECEIVED' && desk ? <IncompleteForm {...formProps} /> : null,
@@ -293,7 +298,7 @@ export function RequestPage(props: RequestPageProps) {
               )}
             </article>
           ))}
-          {canRequests.decideRequests(ctx.actor, office) && view.dispositions.some((d) => d.files.length > 0) ? (
+          {(canRequests.decideRequests(ctx.actor, office) || props.mayPrepareRelease) && view.dispositions.some((d) => d.files.length > 0) ? (
             <p>
               <a href={`/staff/${office.slug}/rilis/permohonan/${r.id}`} data-testid="redaction-link">
                 {t('redaction.link')}

@@ -33,6 +33,8 @@ import type { RoutePermission } from '../guard.ts';
 import type { ActiveForm } from './request-action-forms.tsx';
 import { RequestPage } from './request-page.tsx';
 import { loadRequestExemptions } from '../exemptions/request-exemptions.tsx';
+import { requestReleaseGate } from '../../../modules/redaction/release-gate.ts';
+import { mayRedact } from '../../../modules/redaction/subjects.ts';
 
 type RequestParams = { Params: { office: string; id: string } };
 
@@ -68,11 +70,14 @@ export async function staffRequestRoutes(app: FastifyInstance): Promise<void> {
       canRequests.assignRequests(req.actor, office) ? listRequestHandlers(ctx, office) : Promise.resolve(undefined),
       loadRequestExemptions(ctx.db, office, view.request),
     ]);
+    const releaseGate = canRequests.decideRequests(req.actor, office) ? await requestReleaseGate(ctx.db, office.id, view.request.id, view.dispositions.flatMap((d) => d.files)) : undefined;
     const today = localDateTime(ctx.clock.now(), office.timezone).date;
     return sendPage(
       reply,
       <RequestPage
         exemptions={exemptions}
+        releaseGate={releaseGate}
+        mayPrepareRelease={await mayRedact(ctx.db, req.actor, office)}
         ctx={pageCtx(req, reply)}
         view={view}
         active={active}
