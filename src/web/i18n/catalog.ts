@@ -13,9 +13,10 @@ import sops from './sops.ts';
 import staff from './staff.ts';
 import redaction from './redaction.ts';
 import worklist from './worklist.ts';
+import preview from './preview.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
-export const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security, lawPeriods, exemptions, redaction];
+export const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security, lawPeriods, exemptions, redaction, preview];
 
 export const catalog: Record<Locale, Messages> = {
   id: Object.assign({}, ...namespaces.map((n) => n.id)) as Messages,
