@@ -58,6 +58,9 @@ function ActionForm(
       <form method="post" action={`${base(props)}/${props.path}`} enctype={props.multipart ? 'multipart/form-data' : undefined}>
         <Csrf token={ctx.csrf} />
         {props.children}
+        <button type="submit" class={props.danger ? 'secondary danger' : undefined}>
+          {props.submit}
+        </button>
         {props.previews?.length ? (
           <div class="preview-actions">
             <p class="hint">{ctx.t('preview.hint')}</p>
@@ -68,9 +71,6 @@ function ActionForm(
             ))}
           </div>
         ) : null}
-        <button type="submit" class={props.danger ? 'secondary danger' : undefined}>
-          {props.submit}
-        </button>
       </form>
     </details>
   );
