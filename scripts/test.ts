@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startPgCluster, type PgCluster } from './pg-cluster.ts';
 
 // `npm test`: everything, in order — system packages, typecheck, lint, unit tests, the
-// integration suite on PGlite and on a PostgreSQL server started here, and the browser
+// OpenAPI lint, the integration suite on PGlite and on a PostgreSQL server started here, and the browser
 // journeys. Ends with one SUMMARY line; exits non-zero when anything failed.
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -101,6 +101,7 @@ async function main(): Promise<void> {
   if (want('lint')) steps.push(await run('lint', path.join(bin, 'eslint'), ['.', '--max-warnings=0']));
   if (want('drift')) steps.push(await run('schema drift', process.execPath, [path.join(bin, '../tsx/dist/cli.mjs'), 'scripts/check-drift.ts']));
   if (want('deps')) steps.push(await run('dependencies (offline advisory check)', process.execPath, [path.join(bin, '../tsx/dist/cli.mjs'), 'scripts/check-deps.ts']));
+  if (want('openapi')) steps.push(await run('OpenAPI (redocly lint, typed client fresh)', process.execPath, [path.join(bin, '../tsx/dist/cli.mjs'), 'scripts/openapi.ts', '--check']));
   if (want('unit')) steps.push(await vitest('unit', 'unit'));
   if (want('pglite')) steps.push(await vitest('integration on PGlite', 'integration', { TEST_DATABASE: 'pglite' }));
   if (want('postgres')) {

@@ -28,6 +28,7 @@ import { registerControlCharacterCheck } from './control-chars.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './http-errors.tsx';
 import { routeModules } from './routes.ts';
 import { registerUploadLimits, spoolFile } from './upload-limits.ts';
+import { finishOpenApi } from './api/openapi-document.ts';
 import './types.ts';
 import '../modules/deadline-listeners.ts';
 
@@ -163,7 +164,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     },
     transform: jsonSchemaTransform,
     // Fills components.schemas with the schemas named by .meta({ id }), which the paths refer to.
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => finishOpenApi(jsonSchemaTransformObject(input), config.publicUrl),
     hideUntagged: true,
   });
 

@@ -106,6 +106,24 @@ describe('an information request, from the public form to the download', () => {
     await ppid.page.fill('input[name=internalDueDate]', max!);
     await ppid.page.click('#aksi-disposisi button[type=submit]');
     await ppid.page.waitForSelector('.notice-success');
+    // Preview before sending (ADR 0070): the decision form warns of the unanswered disposition
+    // and offers the letter as its PDF before anything is issued.
+    await ppid.page.click('summary:has-text("Terbitkan pemberitahuan tertulis")');
+    expect(await ppid.page.textContent('#aksi-putusan')).toContain('1 disposisi belum dijawab unit kerja');
+    await ppid.page.check('input[name=outcome][value=GRANTED_FULL]');
+    await ppid.page.fill('#aksi-putusan textarea[name=materialDescription]', 'Keputusan KPU Kota Bandung tentang tahapan dan jadwal Pemilihan 2024');
+    await ppid.page.check('#aksi-putusan input[name=forms][value=SOFTCOPY]');
+    await screenshot(ppid.page, 'ppid-decision-preview-pending');
+    await ppid.page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(ppid.page, 'ppid-decision-preview-pending-phone');
+    const csrf = await ppid.page.getAttribute('#aksi-putusan input[name=_csrf]', 'value');
+    const draft = await ppid.context.request.post(`${requestUrl}/putusan/pratinjau`, {
+      form: { _csrf: csrf!, outcome: 'GRANTED_FULL', materialDescription: 'Keputusan KPU Kota Bandung tentang tahapan dan jadwal Pemilihan 2024', forms: 'SOFTCOPY', previewKind: 'pemberitahuan-tertulis' },
+    });
+    expect(draft.headers()['content-type']).toBe('application/pdf');
+    expect(await pdfText(Buffer.from(await draft.body()))).toContain('PEMBERITAHUAN TERTULIS');
+    await ppid.page.reload();
+    expect(await ppid.page.isVisible('summary:has-text("Terbitkan pemberitahuan tertulis")')).toBe(true); // still not issued
     await ppid.context.close();
 
     const unit = await staffPage('pembantu.bandung@demo.terbuka.test');

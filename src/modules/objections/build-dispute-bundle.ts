@@ -34,7 +34,9 @@ export async function buildDisputeBundle(
   const requestAccess: RequestAccess =
     access.kind === 'staff'
       ? { kind: 'staff', actor: access.actor, officeId: office.id, requestId: objection.requestId }
-      : { kind: 'tracking', officeId: office.id, number: access.number, code: access.code };
+      : access.kind === 'link'
+        ? { kind: 'link', officeId: office.id, token: access.token }
+        : { kind: 'tracking', officeId: office.id, number: access.number, code: access.code };
   const [settings, requestDecision, answer] = await Promise.all([
     getOfficeSettings(ctx.db, office.id),
     findDecision(ctx.db, office.id, objection.requestId, objection.requestRound),

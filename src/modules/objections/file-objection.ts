@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { withFileUnit } from '../../platform/storage/file-store.ts';
+import { randomToken, sha256Hex } from '../../platform/crypto.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { formatDate, formatDateTime } from '../../platform/i18n.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
@@ -11,7 +12,7 @@ import { loadOfficeCalendar } from '../calendar/queries.ts';
 import { countsAsReceivedOn, instantOfLocal, localDateTime, type CalendarWarning } from '../calendar/working-days.ts';
 import { getOfficeSettings, type Office } from '../offices/queries.ts';
 import { issuedByOf, officerOf } from '../requests/officer.ts';
-import { findDecision, findDelivery, findRequestByNumber, type RequestRow } from '../requests/queries.ts';
+import { createDownloadLink, findDecision, findDelivery, findRequestByNumber, type RequestRow } from '../requests/queries.ts';
 import { resolveRequestAccess } from '../requests/request-access.ts';
 import { activeOffice, addEvent, eventActorLabel } from '../requests/request-steps.ts';
 import type { RequestsCtx } from '../requests/requests-ctx.ts';
@@ -71,7 +72,12 @@ export interface FiledObjection {
   lateGrounds: string[];
   /** Grounds that do not match the request's state: flagged to the Atasan PPID (issue 13 item 13). */
   mismatchedGrounds: string[];
+  /** Filed through the API: a link token to the objection's letters, so `receiptUrl` works as returned. */
+  receiptToken: string | null;
 }
+
+/** How long the API's receipt link stays valid (as the request's own document link). */
+const RECEIPT_LINK_DAYS = 90;
 
 /** The request objected to: through its tracking code for the public, by number at the desk. */
 async function requestOf(ctx: RequestsCtx, actor: Actor, office: Office, input: FileObjectionInput): Promise<RequestRow> {
@@ -290,7 +296,12 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
     for (const to of staff) {
       await queueMail(tx, office.id, { to, ...staffMail, template: 'staff-new-objection', entityType: 'objection', entityId: objection.id }, now);
     }
+    const receiptToken = input.channel === 'API' ? randomToken(24) : null;
+    if (receiptToken) {
+      await createDownloadLink(tx, { officeId: office.id, requestId: request.id, tokenHash: sha256Hex(receiptToken), expiresAt: new Date(now.getTime() + RECEIPT_LINK_DAYS * 86_400_000), now });
+    }
     return {
+      receiptToken,
       objectionId: objection.id,
       number: reg.number,
       status: objection.status,

@@ -11,7 +11,9 @@ import { findObjection, type ObjectionRow } from './queries.ts';
 /** Staff of the office, or the requester with the request's number and tracking code. */
 export type ObjectionAccess =
   | { kind: 'staff'; actor: Actor; officeId: string; objectionId: string }
-  | { kind: 'tracking'; officeId: string; number: string; code: string; objectionId: string };
+  | { kind: 'tracking'; officeId: string; number: string; code: string; objectionId: string }
+  /** The link returned when the objection was filed through the API (`receiptUrl`). */
+  | { kind: 'link'; officeId: string; token: string; objectionId: string };
 
 export interface ResolvedObjection {
   office: Office;
@@ -31,7 +33,12 @@ export async function resolveObjectionAccess(ctx: Ctx, access: ObjectionAccess):
     if (!objection) throw AppError.notFound();
     return { office, objection, audience: 'staff' };
   }
-  const { office, request } = await resolveRequestAccess(ctx, { kind: 'tracking', officeId: access.officeId, number: access.number, code: access.code });
+  const { office, request } = await resolveRequestAccess(
+    ctx,
+    access.kind === 'link'
+      ? { kind: 'link', officeId: access.officeId, token: access.token }
+      : { kind: 'tracking', officeId: access.officeId, number: access.number, code: access.code },
+  );
   const objection = await findObjection(ctx.db, office.id, access.objectionId);
   if (!objection || objection.requestId !== request.id) throw AppError.notFound();
   return { office, objection, audience: 'requester' };

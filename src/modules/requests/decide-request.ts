@@ -47,6 +47,11 @@ export async function decideRequest(
     officerOf(ctx.db, actor),
     listDispositions(ctx.db, office.id, input.requestId),
   ]);
+  // Issuing while a unit still owes its answer is allowed (the deadline runs), but only on purpose.
+  const pending = dispositions.filter((d) => !d.answeredAt).length;
+  if (pending > 0 && !data.confirmPendingDispositions) {
+    throw AppError.field('confirmPendingDispositions', 'preview.validation.dispositionsPending', { n: pending });
+  }
   const unitFiles = await listDispositionFiles(ctx.db, office.id, dispositions.map((d) => d.id));
   if (data.releaseFileIds.some((id) => !unitFiles.some((f) => f.fileId === id))) {
     throw AppError.field('releaseFileIds', 'validation.invalidChoice');

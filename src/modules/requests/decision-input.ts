@@ -31,6 +31,8 @@ export const decisionInput = z
     deliveryMethod: z.preprocess(emptyToUndefined, z.enum(DELIVERY_METHODS).optional()),
     explanation: field.optionalText(4000),
     releaseFileIds: list(z.uuid(), 50),
+    /** The officer issues although a unit has not answered its disposition yet (ADR 0070). */
+    confirmPendingDispositions: field.checkbox(),
   })
   .superRefine((d, ctx) => {
     const need = (path: string, value: unknown, message = 'validation.required') => {

@@ -344,6 +344,11 @@ export async function findDownloadLink(db: Db, officeId: string, tokenHash: stri
   return row;
 }
 
+/** A new link to the request's documents for its requester (tokens are stored only hashed). */
+export async function createDownloadLink(db: Db, input: { officeId: string; requestId: string; tokenHash: string; expiresAt: Date; now: Date }): Promise<void> {
+  await db.insert(requestDownloadLinks).values({ officeId: input.officeId, tokenHash: input.tokenHash, requestId: input.requestId, expiresAt: input.expiresAt, createdAt: input.now });
+}
+
 /** Every office's requests whose clock runs and whose due date is on or before `until`. */
 export async function listRunningRequestsDueBy(db: Db, statuses: readonly RequestStatus[], until: string): Promise<RequestRow[]> {
   return db

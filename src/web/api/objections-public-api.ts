@@ -8,7 +8,7 @@ import { OBJECTION_GROUNDS } from '../../modules/objections/grounds.ts';
 import { OBJECTION_DOCUMENT_KINDS, renderObjectionDocument } from '../../modules/objections/objection-documents.ts';
 import { DISPUTE_OUTCOMES, DISPUTE_STAGES, INFORMATION_COMMISSIONS, OBJECTION_OUTCOMES, OBJECTION_STATUSES } from '../../modules/objections/objection-status.ts';
 import { readObjectionTracking } from '../../modules/objections/read-objection-tracking.ts';
-import { findOfficeById, type Office } from '../../modules/offices/queries.ts';
+import { findOfficeById, findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
 import { findRequestsByTrackingHash, type RequestRow } from '../../modules/requests/queries.ts';
 import { hashTrackingCode } from '../../modules/requests/tracking-code.ts';
 import { readForm } from '../form-data.ts';
@@ -47,7 +47,7 @@ const filedSchema = z
     dueWarnings: z.array(z.object({ code: z.literal('HOLIDAYS_NOT_LOADED'), year: z.number(), message: z.string() })).describe('Years the answer period reaches whose holiday list is not loaded: the date may still move'),
     late: z.boolean().describe('Filed after the 30-working-day window of a ground: registered and flagged, never refused'),
     lateGrounds: z.array(z.string()),
-    receiptUrl: z.string().describe('The numbered objection form (Model PPID-F), the receipt; needs ?code='),
+    receiptUrl: z.string().describe('The numbered objection form (Model PPID-F), the receipt (PDF): works as returned, through a link valid 90 days that opens only this request\'s objection letters'),
   })
   .meta({ id: 'FiledObjection' });
 
@@ -138,7 +138,7 @@ export async function publicObjectionApi(app: FastifyInstance): Promise<void> {
         dueWarnings: filed.dueWarnings.map((w) => ({ ...w, message: req.t(`calendar.warning.${w.code}`, { year: w.year }) })),
         late: filed.late,
         lateGrounds: filed.lateGrounds,
-        receiptUrl: `${base}/api/v1/requests/${encodeURIComponent(filed.requestNumber)}/objections/${filed.objectionId}/documents/pernyataan-keberatan`,
+        receiptUrl: `${base}/api/v1/offices/${office.slug}/links/${filed.receiptToken!}/objections/${filed.objectionId}/documents/pernyataan-keberatan`,
       });
     },
   );
@@ -198,6 +198,25 @@ export async function publicObjectionApi(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { office, request } = await requestOf(req.params.number, req.query.code);
       const doc = await renderObjectionDocument(ctx, { kind: 'tracking', officeId: office.id, number: request.number, code: req.query.code, objectionId: req.params.id }, req.params.kind);
+      return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
+    },
+  );
+
+  api.get(
+    '/api/v1/offices/:slug/links/:token/objections/:id/documents/:kind',
+    {
+      schema: {
+        tags: ['objections'],
+        summary: 'A letter of an objection (PDF) through the link of `receiptUrl`, without the tracking code',
+        description: 'The link is returned when the objection is filed through the API and is valid 90 days; an expired or wrong link answers 404.',
+        params: z.object({ slug: z.string().min(1).max(120), token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/), id: z.uuid(), kind: z.enum(OBJECTION_DOCUMENT_KINDS) }),
+      },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const office = await findOfficeBySlug(ctx.db, req.params.slug);
+      if (!office || !office.active) throw new AppError('NOT_FOUND', 'requests.error.linkExpired');
+      const doc = await renderObjectionDocument(ctx, { kind: 'link', officeId: office.id, token: req.params.token, objectionId: req.params.id }, req.params.kind);
       return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
     },
   );

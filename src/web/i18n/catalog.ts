@@ -15,9 +15,10 @@ import staff from './staff.ts';
 import redaction from './redaction.ts';
 import worklist from './worklist.ts';
 import fields from './fields.ts';
+import preview from './preview.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
-export const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security, lawPeriods, exemptions, redaction, annual, fields];
+export const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security, lawPeriods, exemptions, redaction, annual, fields, preview];
 
 export const catalog: Record<Locale, Messages> = {
   id: Object.assign({}, ...namespaces.map((n) => n.id)) as Messages,

@@ -36,20 +36,44 @@ function base(props: FormProps): string {
 }
 
 /** One action: a titled, collapsible form that opens itself when it has errors. */
-function ActionForm(props: FormProps & { name: string; path: string; title: string; lead?: string; submit: string; multipart?: boolean; danger?: boolean; children?: ComponentChildren }) {
+function ActionForm(
+  props: FormProps & {
+    name: string;
+    path: string;
+    title: string;
+    lead?: string;
+    submit: string;
+    multipart?: boolean;
+    danger?: boolean;
+    /** The letters this step issues, each with a preview button (ADR 0070). */
+    previews?: { kind: string; label: string }[];
+    labels?: Record<string, string>;
+    children?: ComponentChildren;
+  },
+) {
   const { ctx } = props;
   const s = state(props, props.name);
   return (
     <details class="action" open={s.open} id={`aksi-${props.name}`}>
       <summary>{props.title}</summary>
       {props.lead ? <p class="hint">{props.lead}</p> : null}
-      <ErrorSummary t={ctx.t} errors={s.errors} />
+      <ErrorSummary t={ctx.t} errors={s.errors} labels={props.labels} />
       <form method="post" action={`${base(props)}/${props.path}`} enctype={props.multipart ? 'multipart/form-data' : undefined}>
         <Csrf token={ctx.csrf} />
         {props.children}
         <button type="submit" class={props.danger ? 'secondary danger' : undefined}>
           {props.submit}
         </button>
+        {props.previews?.length ? (
+          <div class="preview-actions">
+            <p class="hint">{ctx.t('preview.hint')}</p>
+            {props.previews.map((p) => (
+              <button type="submit" class="secondary outline" formaction={`${base(props)}/${props.path}/pratinjau`} formtarget="_blank" formnovalidate name="previewKind" value={p.kind}>
+                {p.label}
+              </button>
+            ))}
+          </div>
+        ) : null}
       </form>
     </details>
   );
@@ -146,8 +170,30 @@ export function DecisionForm(props: FormProps) {
   const s = state(props, 'putusan');
   const unitFiles = props.view.dispositions.flatMap((d) => d.files.map((f) => ({ ...f, unit: d.unit?.name ?? '' })));
   const values: Values = { deliveryMethod: props.view.request.deliveryMethod, ...s.values };
+  const pending = props.view.dispositions.filter((d) => !d.answeredAt).length;
+  const labelKeys = ['outcome', 'materialDescription', 'forms', 'redactedParts', 'redactionReason', 'releaseFileIds', 'documentedBy', 'legalBasis', 'harmAnalysis', 'publicInterestAnalysis', 'explanation'];
+  const labels = { ...Object.fromEntries(labelKeys.map((k) => [k, t(`requests.field.${k}`)])), confirmPendingDispositions: t('preview.field.confirmPendingDispositions') };
   return (
-    <ActionForm {...props} name="putusan" path="putusan" title={t('requests.action.decide')} lead={t('requests.action.decideLead')} submit={t('requests.action.decideSubmit')} multipart>
+    <ActionForm
+      {...props}
+      name="putusan"
+      path="putusan"
+      title={t('requests.action.decide')}
+      lead={t('requests.action.decideLead')}
+      submit={t('requests.action.decideSubmit')}
+      multipart
+      labels={labels}
+      previews={[
+        { kind: 'pemberitahuan-tertulis', label: t('preview.decision.notice') },
+        { kind: 'sk-penolakan', label: t('preview.decision.decree') },
+      ]}
+    >
+      {pending > 0 ? (
+        <div class="notice notice-warning" role="note">
+          <p>{t('preview.pending.warning', { n: pending })}</p>
+          <Checkbox name="confirmPendingDispositions" label={t('preview.field.confirmPendingDispositions')} checked={values.confirmPendingDispositions === 'on'} errors={s.errors} />
+        </div>
+      ) : null}
       <ChoiceGroup name="outcome" legend={t('requests.field.outcome')} type="radio" options={OUTCOMES.map((o) => ({ value: o, label: t(`requests.outcome.${o}`) }))} errors={s.errors} values={values} required />
       <fieldset>
         <legend>{t('requests.decision.grantedPart')}</legend>
@@ -207,6 +253,8 @@ export function ExtensionForm(props: FormProps) {
       title={t('requests.action.extend', { n: props.view.request.extensionDays })}
       lead={t('requests.action.extendLead')}
       submit={t('requests.action.extendSubmit')}
+      labels={{ reason: t('requests.field.extensionReason') }}
+      previews={[{ kind: 'perpanjangan-waktu', label: t('preview.extension') }]}
     >
       <TextArea name="reason" label={t('requests.field.extensionReason')} hint={t('requests.hint.extensionReason')} rows={3} errors={s.errors} values={s.values} required />
     </ActionForm>

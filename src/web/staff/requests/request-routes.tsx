@@ -16,6 +16,7 @@ import { deliverRequest } from '../../../modules/requests/deliver-request.ts';
 import { disposeRequest } from '../../../modules/requests/dispose-request.ts';
 import { extendRequest } from '../../../modules/requests/extend-request.ts';
 import { suggestFeeItems } from '../../../modules/requests/fees.ts';
+import { PREVIEW_LETTERS, previewLetter, type PreviewStep } from '../../../modules/requests/preview-letter.ts';
 import { markRequestIncomplete } from '../../../modules/requests/mark-request-incomplete.ts';
 import { readIdentityDocument, readRequestFile, readRequestForStaff } from '../../../modules/requests/read-request.ts';
 import { recordPayment } from '../../../modules/requests/record-payment.ts';
@@ -183,6 +184,23 @@ export async function staffRequestRoutes(app: FastifyInstance): Promise<void> {
   );
   action('tutup', 'intakeRequests', 'tutup', (req, id) => closeRequest(ctx, req.actor, { officeId: officeId(req), requestId: id }), 'requests.flash.closed');
   action('penarikan', 'intakeRequests', 'penarikan', (req, id, form) => withdrawRequest(ctx, req.actor, { officeId: officeId(req), requestId: id, data: form.fields }), 'requests.flash.withdrawn');
+
+  // Preview before sending (ADR 0070): the letter the step would issue, as its PDF, nothing stored.
+  for (const step of Object.keys(PREVIEW_LETTERS) as PreviewStep[]) {
+    app.post<RequestParams>(`/staff/:office/permohonan/:id/${step}/pratinjau`, { config: { permission: 'decideRequests' } }, async (req, reply) => {
+      const requestId = idOf(req);
+      const form = await readForm(req);
+      const kind = one(form.fields, 'previewKind') ?? PREVIEW_LETTERS[step][0];
+      if (!isDocumentKind(kind)) throw AppError.notFound();
+      return formAction(
+        req,
+        reply,
+        () => previewLetter(ctx, req.actor, { officeId: officeId(req), requestId, step, kind, data: form.fields }),
+        (errors, status) => render(req, reply, { name: step, errors, values: form.fields }, status),
+        (doc) => sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true),
+      );
+    });
+  }
 
   app.get<{ Params: { office: string; id: string; kind: string } }>('/staff/:office/permohonan/:id/dokumen/:kind', { config: { permission: 'viewRequests' } }, async (req, reply) => {
     if (!isDocumentKind(req.params.kind)) throw AppError.notFound();
