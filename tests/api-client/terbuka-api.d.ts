@@ -87,7 +87,7 @@ export interface paths {
         put?: never;
         /**
          * Submit an information request (no account needed)
-         * @description UU 14/2008 Pasal 22. Returns the registration number, the due date (counted by the office calendar) and the tracking code. Send an Idempotency-Key header to make retries safe: a retry with the same key and body returns the first answer (header Idempotent-Replayed: true); the same key with another body answers 422.
+         * @description UU 14/2008 Pasal 22. Identity documents: unlike the web form, this API does not refuse an individual (PERORANGAN) without identityFile, a group without its power of attorney and members' scans, or a legal entity without deedFile. It is meant for desk and partner systems that have checked the requester's identity themselves; the documents that were not sent are recorded on the request (event RECEIVED, missingDocuments) and the desk asks the requester for them at registration (ADR 0042). Returns the registration number, the due date (counted by the office calendar) and the tracking code. Send an Idempotency-Key header to make retries safe: a retry with the same key and body returns the first answer (header Idempotent-Replayed: true); the same key with another body answers 422.
          */
         post: operations["postOfficesSlugRequests"];
         delete?: never;
@@ -1325,6 +1325,7 @@ export interface components {
                 aroseOn: string | null;
                 closesOn: string | null;
                 late: boolean;
+                mismatch: ("NOT_REFUSED" | "ANSWERED_IN_TIME" | "STILL_IN_TIME" | "NO_NOTICE" | "NOT_LATE") | null;
             }[];
             requester: {
                 name: string;
