@@ -181,7 +181,10 @@ describe(`backup and restore on ${kind}`, () => {
     expect(otherKey.out).toContain('not the key this backup was made with');
 
     const victim = path.join(out, 'db', 'requests.jsonl');
-    writeFileSync(victim, readFileSync(victim, 'utf8').replace(/"status":"[A-Z_]+"/, '"status":"CLOSED"'));
+    const intact = readFileSync(victim, 'utf8');
+    const tampered = intact.replace(/"status":"([A-Z_]+)"/, (_, s: string) => `"status":"${s === 'CLOSED' ? 'WITHDRAWN' : 'CLOSED'}"`);
+    expect(tampered).not.toBe(intact);
+    writeFileSync(victim, tampered);
     const damaged = cli(['restore', out]);
     expect(damaged.status).toBe(1);
     expect(damaged.out).toContain('db/requests.jsonl: checksum does not match');

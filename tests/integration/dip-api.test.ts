@@ -49,7 +49,7 @@ describe('the staff API', () => {
     expect(res.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['category', 'formats']);
     const types = await api('POST', entriesUrl, ppidToken, { ...entry(), fileTypes: ['EXE'] });
     expect(types.statusCode).toBe(400);
-    expect(types.json().error.fields).toEqual([{ field: 'fileTypes', message: 'fileTypes: Unknown file type. Use e.g. PDF, DOCX, XLSX, CSV, JPG, PNG, MP4 or HTML.' }]);
+    expect(types.json().error.fields).toEqual([{ field: 'fileTypes', message: 'File types: Unknown file type. Use e.g. PDF, DOCX, XLSX, CSV, JPG, PNG, MP4 or HTML.' }]);
   });
 
   it('adds and changes entries of the draft, refusing a stale change', async () => {

@@ -204,7 +204,7 @@ describe('the staff API import', () => {
     expect(dry.json()).toMatchObject({ errorRows: 1, added: 0, rows: [{ row: 2, ok: true }, { row: 3, ok: false, problems: [{ field: 'summary', message: 'Required.' }] }] });
     const refused = await call(bad, false);
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.fields).toEqual([{ field: '3:summary', message: '3:summary: Required.' }]);
+    expect(refused.json().error.fields).toEqual([{ field: '3:summary', message: 'Row 3, Summary: Required.' }]);
     expect((await listWorkingEntries(t.db.db, officeId, cycleId)).some((e) => e.documentTitle === 'Laporan kinerja 2025')).toBe(false);
     ws.getRow(3).getCell(3).value = 'Daftar barang milik negara';
     const ok = await call(Buffer.from(await wb.xlsx.writeBuffer()), false);

@@ -44,7 +44,8 @@ describe('offices', () => {
     expect(res.json().error.fields[0].field).toBe('level');
     const parent = await t.app.inject('/api/v1/offices?parent=tidak-ada');
     expect(parent.statusCode).toBe(400);
-    expect(parent.json().error.message).toContain('parent');
+    expect(parent.json().error.fields[0].field).toBe('parent');
+    expect(parent.json().error.message).toContain('Kantor induk');
     expect(parent.json().error.message).toContain('Kantor tidak ditemukan');
   });
 
@@ -121,7 +122,9 @@ describe('due-date API', () => {
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
-    expect(body.error.message).toContain(field);
+    // The message names the field by its label (issue 13 item 11); `field` stays the key.
+    expect(body.error.message).toContain({ office: 'Kantor', receivedAt: 'Waktu diterima', workingDays: 'Jumlah hari kerja' }[field]);
+    expect(body.error.message).not.toContain(field);
   });
 
   it('answers a missing parameter with 400 in the language asked for', async () => {

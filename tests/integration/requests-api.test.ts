@@ -143,7 +143,11 @@ describe('the staff API with bearer tokens', () => {
     expect((await post('register', desk)).json().status).toBe('REGISTERED');
     expect((await post('dispositions', desk, { unitIds: [unit.id], instruction: 'Cek', internalDueDate: '2026-11-24' })).statusCode).toBe(403);
     expect((await post('dispositions', ppid, { unitIds: [unit.id], instruction: 'Cek arsip', internalDueDate: '2026-11-24' })).json().status).toBe('IN_PROCESS');
-    const decided = await post('decision', ppid, { outcome: 'GRANTED_FULL', materialDescription: 'Salinan keputusan', forms: ['SOFTCOPY'] });
+    // The unit has not answered: deciding asks for confirmation first (issue 15, ADR 0070).
+    const unconfirmed = await post('decision', ppid, { outcome: 'GRANTED_FULL', materialDescription: 'Salinan keputusan', forms: ['SOFTCOPY'] });
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.json().error.fields.map((f: { field: string }) => f.field)).toContain('confirmPendingDispositions');
+    const decided = await post('decision', ppid, { outcome: 'GRANTED_FULL', materialDescription: 'Salinan keputusan', forms: ['SOFTCOPY'], confirmPendingDispositions: true });
     expect(decided.json().status).toBe('DECIDED');
     expect((await post('delivery', desk, { kind: 'AMBIL_LANGSUNG', recipientName: 'Dewi Lestari' })).json().status).toBe('DELIVERED');
     expect((await post('close', desk)).json().status).toBe('CLOSED');
