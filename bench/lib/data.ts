@@ -16,8 +16,14 @@ const pick = (xs: string[]) => `(${lit(xs)})[1 + floor(random() * ${xs.length}):
 
 /** A current DIP version with `perOffice` entries in each active office; returns the total. */
 export async function fillDip(client: pg.Client, perOffice: number): Promise<number> {
+  // The generated version replaces a version the demo seed published (a later revision, the
+  // only current one): two current revision-1 versions of one year made the entry page's
+  // version look-up pick either, so a benchmarked entry answered 404 at random.
+  await client.query(`update dip_version_entries set current = false where current`);
+  await client.query(`update dip_versions set current = false where current`);
   await client.query(`insert into dip_versions (office_id, year, revision, cycle_id, published_at, entry_count, current)
-    select id, 2026, 1, gen_random_uuid(), now(), $1, true from offices where active`, [perOffice]);
+    select o.id, 2026, coalesce((select max(v.revision) from dip_versions v where v.office_id = o.id and v.year = 2026), 0) + 1,
+      gen_random_uuid(), now(), $1, true from offices o where o.active`, [perOffice]);
   const { rows: versions } = await client.query<{ office_id: string; id: string }>(`select office_id, id from dip_versions where current`);
   const batch = Math.max(1, Math.floor(50_000 / perOffice));
   for (let i = 0; i < versions.length; i += batch) {

@@ -57,9 +57,10 @@ export async function startBare(): Promise<Child> {
   return startChild(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench/lib/bare-server.ts'), String(port)], { cwd: repoRoot, env: {}, ready: 'listening', port });
 }
 
+/** Fresh keys per run; BENCH_SECRET_KEY / BENCH_DATA_ENCRYPTION_KEY reuse a profiling database's. */
 export const BENCH_KEYS = {
-  SECRET_KEY: randomBytes(32).toString('hex'),
-  DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  SECRET_KEY: process.env.BENCH_SECRET_KEY ?? randomBytes(32).toString('hex'),
+  DATA_ENCRYPTION_KEY: process.env.BENCH_DATA_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
 };
 
 /** Builds dist/ when it is older than src/ (as `npm start` does). */

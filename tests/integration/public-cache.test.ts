@@ -76,6 +76,42 @@ describe('public page cache', () => {
     expect((await get('/kpu-kota-cimahi')).body).toContain('KPU Kota Cimahi (Uji Cache)');
   });
 
+  it('an entry page reads its entry from the cache and still shows a rename and a newer year at once', async () => {
+    const team = await dipTeam(t.db.db, t.clock, 'kpu-kota-bogor');
+    const bogor = await officeBySlug(t.db.db, 'kpu-kota-bogor');
+    const ctx = { db: t.db.db, clock: t.clock };
+    await useSeed001(ctx, team, bogor.id);
+    const { version } = await publishYear(ctx, team, bogor.id, 2026, async () => {
+      await saveDipEntry(ctx, team.ppid, { officeId: bogor.id, data: entry({ documentTitle: 'Rekapitulasi daftar pemilih Kota Bogor' }) });
+    });
+    const [row] = await queryRows<{ entry_key: string }>(
+      t.db.db,
+      sql`select entry_key from dip_version_entries where version_id = ${version.id} and document_title = 'Rekapitulasi daftar pemilih Kota Bogor'`,
+    );
+    const url = `/kpu-kota-bogor/dip/2026/${row!.entry_key}`;
+    const first = await get(url);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('Rekapitulasi daftar pemilih Kota Bogor');
+    // The live year links to the office's DIP without a year.
+    expect(first.body).toContain('href="/kpu-kota-bogor/dip"');
+    expect((await get(url)).body).toBe(first.body);
+    expect((await get(`/kpu-kota-bogor/dip/2026/${crypto.randomUUID()}`)).statusCode).toBe(404);
+
+    await t.db.db.execute(sql`update offices set name = 'KPU Kota Bogor (Uji Cache)' where slug = 'kpu-kota-bogor'`);
+    expect((await get(url)).body).toContain('KPU Kota Bogor (Uji Cache)');
+
+    // A newer year published: the 2026 entry is no longer the live version's.
+    t.clock.advance(400 * 24 * 3_600_000);
+    await publishYear(ctx, team, bogor.id, 2027, async () => undefined);
+    const older = await get(url);
+    expect(older.statusCode).toBe(200);
+    expect(older.body).toContain('href="/kpu-kota-bogor/dip?tahun=2026"');
+
+    await t.db.db.execute(sql`update offices set active = false where slug = 'kpu-kota-bogor'`);
+    expect((await get(url)).statusCode).toBe(404);
+    await t.db.db.execute(sql`update offices set active = true, name = 'KPU Kota Bogor' where slug = 'kpu-kota-bogor'`);
+  });
+
   it('keeps pages apart by language and never shares a page with a form or a signed-in view', async () => {
     const id = await get('/kpu-kota-bandung/dip');
     const en = await get('/kpu-kota-bandung/dip', { cookie: 'tbk_lang=en' });

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { dipEntryFields, presentEntryFields } from './dip-entry-fields.ts';
@@ -66,15 +66,16 @@ export async function dipApi(app: FastifyInstance): Promise<void> {
       },
       config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
     },
-    async (req) => {
+    async (req, reply) => {
       // Published entries and offices only: the answer is the same for everyone until the
-      // next write to them (ADR 0072).
+      // next write to them (ADR 0072). It is kept as the JSON text the response schema made
+      // of it, so a repeated query is neither searched nor serialised again (ADR 0088).
       const view = await publicView(db);
       const offices = (await officeIndex(view, db)).byId;
       const office = req.query.office ? (await officeIndex(view, db)).bySlug.get(req.query.office) : undefined;
       if (req.query.office && (!office || !office.active)) throw AppError.field('office', 'validation.office');
       const { page, pageSize } = req.query;
-      return view.get(`api:dip:${JSON.stringify(req.query)}`, async () => {
+      const json = await view.get(`api:dip:${JSON.stringify(req.query)}`, async () => {
         const { hits, total } = await searchPublished(db, {
           officeId: office?.id,
           year: req.query.year,
@@ -85,13 +86,17 @@ export async function dipApi(app: FastifyInstance): Promise<void> {
           offset: (page - 1) * pageSize,
           exclude: (await exemptDip(db, office?.id)).list,
         });
-        return {
+        const text = reply.serialize({
           entries: hits.filter((h) => offices.get(h.officeId)).map((h) => presentPublished(h, offices.get(h.officeId)!)),
           total,
           page,
           pageSize,
-        };
+        });
+        return typeof text === 'string' ? text : Buffer.from(text as ArrayBuffer).toString('utf8');
       });
+      // Already the schema's JSON: a string with a JSON content type is sent as it is.
+      const untyped: FastifyReply = reply;
+      return untyped.type('application/json; charset=utf-8').send(json);
     },
   );
 

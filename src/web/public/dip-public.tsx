@@ -17,7 +17,7 @@ import { exemptDip, withoutExempt } from './exempt-dip.ts';
 import { findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
 import { PublicLayout } from '../components/layout.tsx';
 import { pageCtx, sendPage } from '../render.tsx';
-import { cachedCurrentVersion, cachedOfficeBySlug, cachedPublishedYears, officeIndex, publicView, sendCachedPage, sendPublicPage } from './public-cache.ts';
+import { cachedCurrentVersion, cachedExemptDip, cachedOfficeBySlug, cachedPublishedEntry, cachedPublishedYears, officeIndex, publicView, sendCachedPage, sendPublicPage } from './public-cache.ts';
 import { DiffView } from '../staff/dip/diff-view.tsx';
 import { sendDipExport } from '../staff/dip/dip-document-routes.tsx';
 import { sendPdf } from '../staff/dip/dip-cycle-routes.tsx';
@@ -221,9 +221,14 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get<{ Params: { office: string; year: string; entryKey: string } }>('/:office/dip/:year/:entryKey', async (req, reply) => {
-    const office = await officeOr404(db, req.params.office);
-    const found = await findPublishedEntry(db, office.id, yearParam(req.params.year), keyParam(req.params.entryKey));
-    if (!found || (await exemptDip(db, office.id)).has(office.id, found.entry.entryKey)) throw AppError.notFound();
+    // The office, entry and exemptions from the generation cache; the archive files are read live.
+    const view = await publicView(db);
+    const office = await cachedOfficeBySlug(view, db, req.params.office);
+    if (!office || !office.active) throw AppError.notFound();
+    const year = yearParam(req.params.year);
+    const key = keyParam(req.params.entryKey);
+    const [found, exempt] = await Promise.all([cachedPublishedEntry(view, db, office.id, year, key), cachedExemptDip(view, db, office.id)]);
+    if (!found || exempt.has(office.id, found.entry.entryKey)) throw AppError.notFound();
     const { entry, version } = found;
     const docs = await publicDocuments(db, office.id, entry.archiveItemIds);
     const redacted = await redactedFiles(db, office.id, docs.flatMap((d) => d.files.map((f) => f.fileId)));

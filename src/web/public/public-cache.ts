@@ -2,11 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { cacheView, type CacheView } from '../../platform/cache/generation.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { findCurrentVersion, publishedYears, type Version } from '../../modules/dip/queries.ts';
+import { findCurrentVersion, findPublishedEntry, publishedYears, type Version, type VersionEntry } from '../../modules/dip/queries.ts';
 import type { OfficeSettings } from '../../modules/offices/office-settings.ts';
 import { getOfficeSettings, listOffices, type Office } from '../../modules/offices/queries.ts';
 import { SESSION_COOKIE } from '../cookies.ts';
 import { FLASH_COOKIE, issuedCsrf, renderPage, sendHtml } from '../render.tsx';
+import { exemptDip, type ExemptDip } from './exempt-dip.ts';
 
 // The public pages' reads of reference data, and the pages themselves, cached per database
 // generation (ADR 0072): an office, a setting or a published DIP changed anywhere shows on the
@@ -61,6 +62,22 @@ export function cachedCurrentVersion(
 
 export function cachedPublishedYears(view: CacheView, db: Db, officeId: string): Promise<number[]> {
   return view.get(`years:${officeId}`, () => publishedYears(db, officeId));
+}
+
+/** A published entry and its version (both immutable once published; `current` moves with the generation). */
+export function cachedPublishedEntry(
+  view: CacheView,
+  db: Db,
+  officeId: string,
+  year: number,
+  entryKey: string,
+): Promise<{ version: Version; entry: VersionEntry } | undefined> {
+  return view.get(`entry:${officeId}:${year}:${entryKey}`, () => findPublishedEntry(db, officeId, year, entryKey));
+}
+
+/** The office's DIP entries held exempt in whole (exemption decrees and entries bump the generation). */
+export function cachedExemptDip(view: CacheView, db: Db, officeId: string): Promise<ExemptDip> {
+  return view.get(`exempt:${officeId}`, () => exemptDip(db, officeId));
 }
 
 /** A visitor without a session or a flash message sees the same page as every other. */

@@ -1,0 +1,1 @@
+CREATE INDEX "requests_worklist_due_idx" ON "requests" USING btree ("office_id",coalesce("extended_due_date", "due_date"),"year","seq");
