@@ -19,6 +19,7 @@ describe('buildIcs', () => {
     const text = buildIcs({ name: 'Tenggat', events, now });
     expect(text).toContain('BEGIN:VCALENDAR\r\n');
     expect(text).toContain('VERSION:2.0');
+    expect(text).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
     const { root, events: read } = parse(text);
     expect(root.getFirstPropertyValue('x-wr-calname')).toBe('Tenggat');
     expect(read).toHaveLength(1);

@@ -26,7 +26,7 @@ export function buildIcs(input: { name: string; events: readonly FeedEvent[]; no
   cal.addPropertyWithValue('x-wr-timezone', 'Asia/Jakarta');
   // How often a subscribing calendar should fetch again (RFC 7986), and the older name for it.
   const refresh = `PT${input.refreshHours ?? 1}H`;
-  cal.addPropertyWithValue('refresh-interval', ICAL.Duration.fromString(refresh)).setParameter('value', 'DURATION');
+  cal.addPropertyWithValue('refresh-interval', ICAL.Duration.fromString(refresh));
   cal.addPropertyWithValue('x-published-ttl', refresh);
   const stamp = ICAL.Time.fromJSDate(input.now, true);
   for (const e of input.events) {
