@@ -44,6 +44,8 @@ import { sopRoutes } from './staff/sop-routes.tsx';
 import { tokenRoutes } from './staff/tokens.tsx';
 import { unitRoutes } from './staff/units.tsx';
 import { userRoutes } from './staff/users.tsx';
+import { calendarFeedRoutes } from './staff/calendar-feeds.tsx';
+import { feedRoutes } from './public/feed-routes.ts';
 
 type RouteModule = (app: FastifyInstance) => Promise<void>;
 
@@ -55,6 +57,7 @@ const officeStaffModules: RouteModule[] = [
   unitRoutes,
   settingsRoutes,
   calendarRoutes,
+  calendarFeedRoutes,
   electionPeriodRoutes,
   oversightRoutes,
   heldMailRoutes,
@@ -109,6 +112,7 @@ export const routeModules: RouteModule[] = [
   statisticsApi,
   authRoutes,
   officeStaff,
+  feedRoutes,
   publicRequestRoutes,
   ...objectionRoutes.public,
   ...exemptionRoutes.public,

@@ -39,6 +39,8 @@ const PUBLIC = [
   // open data (issues 10 and 11): the DIK in force and the service statistics, no personal data
   /^GET \/api\/v1\/offices\/:slug\/(exempt-information|statistics)$/,
   /^GET \/statistik(\.csv)?$/,
+  // an officer's calendar feed (issue 15): the secret in the address is the credential
+  /^GET \/kalender\/:file$/,
   /^(GET|POST) \/:office(\/|$)/,
 ];
 

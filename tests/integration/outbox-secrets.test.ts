@@ -40,7 +40,11 @@ describe('mail outbox', () => {
     expect(row!.secretsEncrypted).toBeTruthy();
     expect(row!.textBody).toContain('⟦secret:0⟧');
 
-    for (const spec of [{ office: 'kpu-kota-bandung', role: 'ADMIN' as const }, { office: 'kpu-ri', role: 'NATIONAL_ADMIN' as const }]) {
+    for (const spec of [
+      { office: 'kpu-kota-bandung', role: 'ADMIN' as const },
+      { office: 'kpu-kota-bandung', role: 'PPID' as const },
+      { office: 'kpu-ri', role: 'NATIONAL_ADMIN' as const },
+    ]) {
       const { email } = await createStaff(t.db.db, t.clock, { roles: [spec] });
       const admin = new TestClient(t.app);
       await admin.login(email, TEST_PASSWORD);
@@ -52,6 +56,13 @@ describe('mail outbox', () => {
       expect(page.body).toContain('[disembunyikan]');
       expect(page.body).not.toContain(submitted.trackingCode);
       expect(page.body).not.toContain(submitted.documentsToken);
+    }
+    // The desk and a unit do not read the office's mail.
+    for (const role of ['PETUGAS_LAYANAN', 'PPID_PEMBANTU'] as const) {
+      const { email } = await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-bandung', role }] });
+      const other = new TestClient(t.app);
+      await other.login(email, TEST_PASSWORD);
+      expect((await other.get('/staff/kpu-kota-bandung/kotak-keluar')).statusCode, role).toBe(403);
     }
     // The request can still only be withdrawn with the real code.
     await expect(

@@ -40,10 +40,12 @@ describe('public page cache', () => {
     const office = await officeBySlug(t.db.db, 'kpu-kota-bandung');
     await updateOfficeSettings({ db: t.db.db, clock: t.clock }, team.admin, {
       officeId: office.id,
-      settings: { publicContact: { email: 'ppid-cache@kpu-bandung.go.id' } },
+      settings: { publicContact: { email: 'ppid-cache@kpu-bandung.go.id', whatsapp: '0812-3456-7890' } },
     });
     const after = await get('/kpu-kota-bandung');
     expect(after.body).toContain('ppid-cache@kpu-bandung.go.id');
+    // The WhatsApp number opens a chat (issue 15).
+    expect(after.body).toContain('<a href="https://wa.me/6281234567890">0812-3456-7890</a>');
   });
 
   it('shows a renamed office and a newly published DIP at once (page, national search, API)', async () => {

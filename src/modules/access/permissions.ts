@@ -68,8 +68,12 @@ export const can = {
   viewAudit: (actor: Actor, office: OfficeRef) =>
     isOperator(actor) || hasRole(actor, office, 'ADMIN', 'PPID', 'ATASAN_PPID') || isNationalAdminOver(actor, office),
 
+  /**
+   * The office's mail outbox (held mail, delivery failures): the Admin and the PPID, who answers
+   * for what the office sends (issue 15). The secrets a requester uses are sealed (ADR 0040).
+   */
   viewOutbox: (actor: Actor, office: OfficeRef) =>
-    isOperator(actor) || hasRole(actor, office, 'ADMIN') || isNationalAdminOver(actor, office),
+    isOperator(actor) || hasRole(actor, office, 'ADMIN', 'PPID') || isNationalAdminOver(actor, office),
 
   /** The draft DIP and its cycle (every role of the office but the units, who see their own proposals). */
   viewDipDrafts: (actor: Actor, office: OfficeRef) =>

@@ -24,7 +24,7 @@ export const createOfficeInput = z.object({
 });
 
 // Slugs that would hide a fixed route of the portal.
-const RESERVED_SLUGS = new Set(['api', 'staff', 'assets', 'healthz', 'readyz', 'dip', 'permohonan', 'login', 'logout', 'bahasa', 'cari', 'kantor']);
+const RESERVED_SLUGS = new Set(['api', 'staff', 'assets', 'healthz', 'readyz', 'dip', 'permohonan', 'login', 'logout', 'bahasa', 'cari', 'kantor', 'kalender']);
 
 /** Adds a public body (any body under UU 14/2008, not only KPU) below a parent or as a root. */
 export async function createOffice(ctx: Ctx, actor: Actor, raw: unknown): Promise<Office> {

@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors.ts';
 import { DipSectionArticles, loadDipSections, type DipSections } from './dip-office-sections.tsx';
 import { DikSectionArticle } from './exemption-public.tsx';
 import { listDikEntries } from '../../modules/exemptions/queries.ts';
+import { waMeUrl } from './wa-me.ts';
 
 function OfficeList({ offices }: { offices: Office[] }) {
   return (
@@ -98,7 +99,12 @@ function OfficePage(props: {
           <address>
             {contact.address ? <div>{contact.address}</div> : null}
             {contact.phone ? <div>Telp. {contact.phone}</div> : null}
-            {contact.whatsapp ? <div>WhatsApp {contact.whatsapp}</div> : null}
+            {contact.whatsapp ? (
+              <div>
+                WhatsApp{' '}
+                {waMeUrl(contact.whatsapp) ? <a href={waMeUrl(contact.whatsapp)!}>{contact.whatsapp}</a> : contact.whatsapp}
+              </div>
+            ) : null}
             {contact.email ? (
               <div>
                 <a href={`mailto:${contact.email}`}>{contact.email}</a>
