@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { officeTimeOf } from './actor-view.ts';
@@ -56,9 +56,9 @@ export async function startDipCycle(ctx: Ctx, actor: Actor, input: { officeId: s
       })),
     );
     await openRun(tx, office.id, cycle.id, 1, now, stepDeadline(steps[0]!.time, now, time));
-    await recordAudit(
+    await auditAs(
       tx,
-      auditActorOf(actor),
+      actor,
       {
         officeId: office.id,
         action: 'dip.cycle_started',
