@@ -1,6 +1,6 @@
-import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { findArchiveItem, updateArchiveItem } from './queries.ts';
 import { mayWorkOnUnit, type ArchiveCtx } from './save-archive-item.ts';
@@ -26,9 +26,9 @@ export async function addArchiveFiles(ctx: ArchiveCtx, actor: Actor, input: { of
     if (!after) throw AppError.conflict();
     const stored = [];
     for (const upload of input.uploads) stored.push(await storeArchiveFile(tx, ctx, actor, office.id, item.id, upload, now));
-    await recordAudit(
+    await auditAs(
       tx,
-      auditActorOf(actor),
+      actor,
       {
         officeId: office.id,
         action: 'archive.files_added',

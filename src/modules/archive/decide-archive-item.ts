@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { field, parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { changeAudited, decisionAudit } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { hasHardcopyLocation } from './archive-input.ts';
@@ -34,28 +34,13 @@ export async function decideArchiveItem(ctx: Ctx, actor: Actor, input: { officeI
     throw AppError.field('decision', 'validation.archive.whereIsIt');
   }
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const after = await updateArchiveItem(
-      tx,
-      office.id,
-      item.id,
-      { status: 'PENDING', updatedAt: item.updatedAt },
-      { status: data.decision, decisionNote: data.note ?? null, decidedBy: actor.label, decidedAt: now },
-    );
-    if (!after) throw AppError.conflict('archive.error.notPending');
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      {
-        officeId: office.id,
-        action: data.decision === 'APPROVED' ? 'archive.approved' : 'archive.rejected',
-        entityType: 'archive_item',
-        entityId: item.id,
-        before: { status: item.status },
-        after: { status: after.status, note: after.decisionNote },
-      },
-      now,
-    );
-    return after;
-  });
+  return ctx.db.transaction((tx) =>
+    changeAudited(tx, actor, now, {
+      write: () =>
+        updateArchiveItem(tx, office.id, item.id, { status: 'PENDING', updatedAt: item.updatedAt }, { status: data.decision, decisionNote: data.note ?? null, decidedBy: actor.label, decidedAt: now }),
+      conflictKey: 'archive.error.notPending',
+      audit: (after) =>
+        decisionAudit({ officeId: office.id, entityType: 'archive_item', entityId: item.id }, data.decision === 'APPROVED' ? 'archive.approved' : 'archive.rejected', item.status, after),
+    }),
+  );
 }

@@ -1,7 +1,7 @@
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { deleteFileLink, findArchiveItem } from './queries.ts';
 import { mayWorkOnUnit } from './save-archive-item.ts';
@@ -19,11 +19,6 @@ export async function removeArchiveFile(ctx: Ctx, actor: Actor, input: { officeI
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     if (!(await deleteFileLink(tx, office.id, item.id, input.fileId))) throw AppError.notFound();
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: office.id, action: 'archive.file_removed', entityType: 'archive_item', entityId: item.id, before: { fileId: input.fileId } },
-      now,
-    );
+    await auditAs(tx, actor, { officeId: office.id, action: 'archive.file_removed', entityType: 'archive_item', entityId: item.id, before: { fileId: input.fileId } }, now);
   });
 }

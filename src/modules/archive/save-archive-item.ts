@@ -1,9 +1,9 @@
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can, pembantuUnitIds, type OfficeRef } from '../access/permissions.ts';
 import { findDikEntry } from '../exemptions/queries.ts';
 import { findOfficeById, findUnit } from '../offices/queries.ts';
@@ -87,12 +87,7 @@ export async function saveArchiveItem(
       item = await insertArchiveItem(tx, { officeId: office.id, ...values, createdAt: now, createdBy: actor.label });
     }
     for (const upload of uploads) await storeArchiveFile(tx, ctx, actor, office.id, item.id, upload, now);
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: office.id, action: before ? 'archive.updated' : 'archive.registered', entityType: 'archive_item', entityId: item.id, before, after: item },
-      now,
-    );
+    await auditAs(tx, actor, { officeId: office.id, action: before ? 'archive.updated' : 'archive.registered', entityType: 'archive_item', entityId: item.id, before, after: item }, now);
     return item;
   });
 }

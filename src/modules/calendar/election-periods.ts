@@ -1,11 +1,11 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { field, parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { electionPeriods } from './schema.ts';
 import type { IsoDate } from './working-days.ts';
@@ -51,7 +51,7 @@ export async function addElectionPeriod(ctx: Ctx, actor: Actor, raw: unknown): P
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(electionPeriods).values({ ...input, createdAt: now, createdBy: actor.label }).returning();
-    await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'election_period.added', entityType: 'election_period', entityId: row!.id, after: row }, now);
+    await auditAs(tx, actor, { officeId: null, action: 'election_period.added', entityType: 'election_period', entityId: row!.id, after: row }, now);
     return row!;
   });
 }
@@ -62,6 +62,6 @@ export async function removeElectionPeriod(ctx: Ctx, actor: Actor, id: string): 
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.delete(electionPeriods).where(eq(electionPeriods.id, id)).returning();
     if (!before) throw AppError.notFound();
-    await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'election_period.removed', entityType: 'election_period', entityId: id, before }, now);
+    await auditAs(tx, actor, { officeId: null, action: 'election_period.removed', entityType: 'election_period', entityId: id, before }, now);
   });
 }

@@ -1,11 +1,11 @@
 import { and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import { formatDate } from '../../platform/i18n.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { field, parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { calendarChanged } from './calendar-changes.ts';
@@ -39,7 +39,7 @@ export async function addHoliday(ctx: Ctx, actor: Actor, raw: unknown): Promise<
       .onConflictDoNothing()
       .returning();
     if (!row) throw AppError.field('date', 'validation.holidayExists');
-    await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'holiday.added', entityType: 'holiday', entityId: row.id, after: row }, now);
+    await auditAs(tx, actor, { officeId: null, action: 'holiday.added', entityType: 'holiday', entityId: row.id, after: row }, now);
     await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `hari libur ditambahkan, ${formatDate(row.date, 'id')} (${row.name})` }, now);
   });
 }
@@ -51,7 +51,7 @@ export async function removeHoliday(ctx: Ctx, actor: Actor, holidayId: string): 
     const before = await findHoliday(tx, holidayId);
     if (!before) throw AppError.notFound();
     await tx.delete(holidays).where(eq(holidays.id, holidayId));
-    await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'holiday.removed', entityType: 'holiday', entityId: holidayId, before }, now);
+    await auditAs(tx, actor, { officeId: null, action: 'holiday.removed', entityType: 'holiday', entityId: holidayId, before }, now);
     await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `hari libur dihapus, ${formatDate(before.date, 'id')} (${before.name})` }, now);
   });
 }
@@ -133,12 +133,7 @@ async function applyHolidayRows(
           .onConflictDoNothing();
       }
     }
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: null, action: 'holiday.imported', entityType: 'holiday', after: { source, added, updated, years } },
-      now,
-    );
+    await auditAs(tx, actor, { officeId: null, action: 'holiday.imported', entityType: 'holiday', after: { source, added, updated, years } }, now);
     const thinYears: { year: number; days: number }[] = [];
     for (const year of years) {
       const [counted] = await tx
@@ -165,7 +160,7 @@ export async function confirmHolidayYear(ctx: Ctx, actor: Actor, raw: unknown): 
       .insert(holidayYears)
       .values({ year: input.year, note: input.note ?? null, confirmedAt: now, confirmedBy: actor.label })
       .onConflictDoUpdate({ target: holidayYears.year, set: { note: input.note ?? null, confirmedAt: now, confirmedBy: actor.label } });
-    await recordAudit(tx, auditActorOf(actor), { officeId: null, action: 'holiday.year_confirmed', entityType: 'holiday_year', entityId: String(input.year), after: input }, now);
+    await auditAs(tx, actor, { officeId: null, action: 'holiday.year_confirmed', entityType: 'holiday_year', entityId: String(input.year), after: input }, now);
     await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `daftar hari libur tahun ${input.year} dinyatakan lengkap` }, now);
   });
 }
@@ -189,7 +184,7 @@ export async function addOfficeClosure(ctx: Ctx, actor: Actor, officeId: string,
       .onConflictDoNothing()
       .returning();
     if (!row) throw AppError.field('date', 'validation.closureExists');
-    await recordAudit(tx, auditActorOf(actor), { officeId, action: 'closure.added', entityType: 'office_closure', entityId: row.id, after: row }, now);
+    await auditAs(tx, actor, { officeId, action: 'closure.added', entityType: 'office_closure', entityId: row.id, after: row }, now);
     await calendarChanged(tx, actor, { scope: 'OFFICE', officeId, cause: `kantor tutup, ${formatDate(row.date, 'id')} (${row.name})` }, now);
   });
 }
@@ -205,7 +200,7 @@ export async function removeOfficeClosure(ctx: Ctx, actor: Actor, officeId: stri
       .where(and(eq(officeClosures.officeId, officeId), eq(officeClosures.id, closureId)))
       .returning();
     if (!before) throw AppError.notFound();
-    await recordAudit(tx, auditActorOf(actor), { officeId, action: 'closure.removed', entityType: 'office_closure', entityId: closureId, before }, now);
+    await auditAs(tx, actor, { officeId, action: 'closure.removed', entityType: 'office_closure', entityId: closureId, before }, now);
     await calendarChanged(tx, actor, { scope: 'OFFICE', officeId, cause: `penutupan kantor dibatalkan, ${formatDate(before.date, 'id')} (${before.name})` }, now);
   });
 }

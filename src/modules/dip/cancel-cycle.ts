@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { actorDisplayName } from './actor-view.ts';
 import { closeRun, findCycle, findOpenRun, moveCycle, type Cycle } from './queries.ts';
+import { sentBackRun } from './send-back-step.ts';
 
 export const cancelInput = z.object({
   note: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(3, { message: 'validation.dip.cancelNote' }).max(1000)),
@@ -32,28 +33,11 @@ export async function cancelDipCycle(ctx: Ctx, actor: Actor, input: { officeId: 
     if (!moved) throw AppError.conflict('dip.error.stepMoved');
     const run = await findOpenRun(tx, office.id, cycle.id, cycle.currentPosition);
     if (run) {
-      await closeRun(tx, office.id, run.id, {
-        endedAt: now,
-        outcome: 'SENT_BACK',
-        actorId: actor.userId,
-        actorLabel: actor.label,
-        actorName: name,
-        note,
-        output: null,
-        documentNumber: null,
-        documentTo: null,
-        documentSubject: null,
-        sentBackTo: null,
-        elapsedMinutes: Math.max(0, Math.round((now.getTime() - run.startedAt.getTime()) / 60_000)),
-        metStandard: null,
-      });
+      const elapsedMinutes = Math.max(0, Math.round((now.getTime() - run.startedAt.getTime()) / 60_000));
+      await closeRun(tx, office.id, run.id, sentBackRun(actor, name, now, { note, sentBackTo: null, elapsedMinutes }));
     }
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: office.id, action: 'dip.cycle_cancelled', entityType: 'dip_cycle', entityId: cycle.id, before: { status: 'ACTIVE', position: cycle.currentPosition }, after: { status: 'CANCELLED', note } },
-      now,
-    );
+    const audit = { before: { status: 'ACTIVE', position: cycle.currentPosition }, after: { status: 'CANCELLED', note } };
+    await auditAs(tx, actor, { officeId: office.id, action: 'dip.cycle_cancelled', entityType: 'dip_cycle', entityId: cycle.id, ...audit }, now);
     return moved;
   });
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { actorDisplayName, actorViewAt, officeTimeOf } from './actor-view.ts';
@@ -94,9 +94,9 @@ export async function completeDipStep(
       const nextStep = steps.find((s) => s.position === next)!;
       await openRun(tx, office.id, cycle.id, next, now, stepDeadline(nextStep.time, now, time));
     }
-    await recordAudit(
+    await auditAs(
       tx,
-      auditActorOf(actor),
+      actor,
       {
         officeId: office.id,
         action: next === null ? 'dip.published' : 'dip.step_completed',

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { field, parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { changeAudited, decisionAudit } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { isDraftEditable } from './cycle-rules.ts';
@@ -26,22 +26,12 @@ export async function decideDipProposal(ctx: Ctx, actor: Actor, input: { officeI
   const steps = await findCycleSteps(ctx.db, office.id, cycle.id);
   if (!isDraftEditable({ status: cycle.status, currentPosition: cycle.currentPosition, steps })) throw AppError.conflict('dip.error.draftLocked');
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const after = await updateEntry(tx, office.id, entry.id, { status: ['PROPOSED'] }, { status: data.decision, decisionNote: data.note ?? null, updatedAt: now, updatedBy: actor.label });
-    if (!after) throw AppError.conflict('dip.error.notProposed');
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      {
-        officeId: office.id,
-        action: data.decision === 'INCLUDED' ? 'dip.proposal_accepted' : 'dip.proposal_rejected',
-        entityType: 'dip_entry',
-        entityId: entry.id,
-        before: { status: entry.status },
-        after: { status: after.status, note: after.decisionNote },
-      },
-      now,
-    );
-    return after;
-  });
+  return ctx.db.transaction((tx) =>
+    changeAudited(tx, actor, now, {
+      write: () => updateEntry(tx, office.id, entry.id, { status: ['PROPOSED'] }, { status: data.decision, decisionNote: data.note ?? null, updatedAt: now, updatedBy: actor.label }),
+      conflictKey: 'dip.error.notProposed',
+      audit: (after) =>
+        decisionAudit({ officeId: office.id, entityType: 'dip_entry', entityId: entry.id }, data.decision === 'INCLUDED' ? 'dip.proposal_accepted' : 'dip.proposal_rejected', entry.status, after),
+    }),
+  );
 }

@@ -1,7 +1,7 @@
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { isDraftEditable } from './cycle-rules.ts';
@@ -22,6 +22,6 @@ export async function deleteDipEntry(ctx: Ctx, actor: Actor, input: { officeId: 
   await ctx.db.transaction(async (tx) => {
     const gone = await deleteEntry(tx, office.id, entry.id);
     if (!gone) throw AppError.conflict();
-    await recordAudit(tx, auditActorOf(actor), { officeId: office.id, action: 'dip.entry_removed', entityType: 'dip_entry', entityId: entry.id, before: gone }, now);
+    await auditAs(tx, actor, { officeId: office.id, action: 'dip.entry_removed', entityType: 'dip_entry', entityId: entry.id, before: gone }, now);
   });
 }

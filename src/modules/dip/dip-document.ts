@@ -3,8 +3,8 @@ import type { Letterhead } from '../../platform/pdf/pdf.ts';
 import { letterCity, letterheadOf } from '../offices/letterhead.ts';
 import { getOfficeSettings, listUnits, type Office } from '../offices/queries.ts';
 import { formatAvailableForms } from './available-forms.ts';
-import type { DipCategory, EntryContent } from './model.ts';
-import { contentOf, findCycle, findVersionOfYear, listVersionEntries, listWorkingEntries, type Cycle, type Version } from './queries.ts';
+import { contentOf, type DipCategory, type EntryContent } from './model.ts';
+import { findCycle, findVersionOfYear, listVersionEntries, listWorkingEntries, type Cycle, type Version } from './queries.ts';
 
 // A DIP as a document (Model PPID-A): what the XLSX, CSV and PDF exports all print.
 
@@ -49,19 +49,13 @@ export const MODEL_A_HEADERS = [
   'DIP Pemilu',
 ] as const;
 
+/** The cells of a Model PPID-A row after the document's name: from the summary to the retention. */
+export function modelADescriptionCells(e: EntryContent): string[] {
+  return [e.summary, e.holdingUnit, e.responsibleOfficial, e.timeAndPlace, formatAvailableForms(e.formats, e.fileTypes), e.retention];
+}
+
 export function modelARow(e: DipDocumentEntry): string[] {
-  return [
-    String(e.no),
-    e.documentTitle,
-    e.summary,
-    e.holdingUnit,
-    e.responsibleOfficial,
-    e.timeAndPlace,
-    formatAvailableForms(e.formats, e.fileTypes),
-    e.retention,
-    CATEGORY_WORDS[e.category],
-    e.isElection ? 'Ya' : 'Tidak',
-  ];
+  return [String(e.no), e.documentTitle, ...modelADescriptionCells(e), CATEGORY_WORDS[e.category], e.isElection ? 'Ya' : 'Tidak'];
 }
 
 async function frame(db: Db, office: Office) {

@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import { listUnits, type Office } from '../offices/queries.ts';
-import { contentOf, findCurrentVersion, insertVersion, insertVersionEntries, listVersionEntries, listWorkingEntries, recordSearchWords, setCurrentVersion, type Cycle, type Version } from './queries.ts';
+import { contentOf } from './model.ts';
+import { findCurrentVersion, insertVersion, insertVersionEntries, listVersionEntries, listWorkingEntries, recordSearchWords, setCurrentVersion, type Cycle, type Version } from './queries.ts';
 import { changedFields } from './version-diff.ts';
 
 /**

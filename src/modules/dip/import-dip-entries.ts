@@ -1,8 +1,8 @@
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { findFile, readFileContent, saveFile, type FileStore } from '../../platform/storage/file-store.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can, type OfficeRef } from '../access/permissions.ts';
 import { findOfficeById, type Office } from '../offices/queries.ts';
 import { isDraftEditable } from './cycle-rules.ts';
@@ -147,9 +147,9 @@ export async function commitDipImport(ctx: ImportCtx, actor: Actor, input: { off
         updatedBy: actor.label,
       })),
     );
-    await recordAudit(
+    await auditAs(
       tx,
-      auditActorOf(actor),
+      actor,
       {
         officeId: office.id,
         action: 'dip.imported',

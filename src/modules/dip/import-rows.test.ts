@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatAvailableForms, parseAvailableForms } from './available-forms.ts';
+import { MODEL_A_HEADERS } from './dip-document.ts';
 import { findTable, readCategory, readImportRows, readYesNo, type Table } from './import-rows.ts';
 
 // The header of the Model PPID-A sheet as Terbuka exports it (and as offices fill it in).
-const HEADER = [
-  'No.',
-  'Nama Dokumen',
-  'Ringkasan Isi Dokumen',
-  'Unit Kerja/Satker yang Menguasai Dokumen',
-  'Pejabat Penanggung Jawab Penerbitan Informasi',
-  'Waktu dan Tempat Penerbitan (atau Jadwal) Informasi',
-  'Bentuk Informasi yang Tersedia',
-  'Jangka Waktu Penyimpanan/Retensi Arsip',
-  'Kategori',
-  'DIP Pemilu',
-];
+const HEADER: string[] = [...MODEL_A_HEADERS];
 const good = ['1', 'Laporan Keuangan 2025', 'Realisasi anggaran dan neraca', 'Subbagian Keuangan', 'Sekretaris', 'Maret 2026, Bandung', 'Softcopy (PDF), Hardcopy', '10 tahun', 'Berkala', 'Tidak'];
 
 function table(rows: string[][], header = HEADER): Table {

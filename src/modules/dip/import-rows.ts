@@ -2,7 +2,7 @@ import type { FieldError } from '../../platform/errors.ts';
 import { fieldErrorsOf } from '../../platform/validation.ts';
 import { parseAvailableForms } from './available-forms.ts';
 import { entryContentInput, toContent } from './entry-input.ts';
-import type { DipCategory, EntryContent } from './model.ts';
+import { MODEL_A_FIELDS, type DipCategory, type EntryContent } from './model.ts';
 import type { Sheet } from './read-spreadsheet.ts';
 
 // Reading a DIP kept in Excel in the Model PPID-A column layout (Kep. KPU 156/2015 as
@@ -11,18 +11,7 @@ import type { Sheet } from './read-spreadsheet.ts';
 // rows ("A. Informasi yang wajib disediakan dan diumumkan secara berkala"), as offices
 // usually lay it out. Every row is checked; the caller saves all rows or none.
 
-export const IMPORT_COLUMNS = [
-  'no',
-  'documentTitle',
-  'summary',
-  'holdingUnit',
-  'responsibleOfficial',
-  'timeAndPlace',
-  'formats',
-  'retention',
-  'category',
-  'isElection',
-] as const;
+export const IMPORT_COLUMNS = ['no', ...MODEL_A_FIELDS, 'formats', 'retention', 'category', 'isElection'] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 const REQUIRED: ImportColumn[] = ['documentTitle', 'summary', 'holdingUnit', 'responsibleOfficial', 'timeAndPlace', 'formats', 'retention'];

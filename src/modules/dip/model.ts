@@ -93,16 +93,25 @@ export interface EntryContent {
   archiveItemIds: string[];
 }
 
+/** The descriptive columns of Model PPID-A, in the form's order (entries, imports and exports share it). */
+export const MODEL_A_FIELDS = ['documentTitle', 'summary', 'holdingUnit', 'responsibleOfficial', 'timeAndPlace'] as const;
+
 export const ENTRY_CONTENT_FIELDS = [
   'category',
-  'documentTitle',
-  'summary',
-  'holdingUnit',
-  'responsibleOfficial',
-  'timeAndPlace',
+  ...MODEL_A_FIELDS,
   'formats',
   'fileTypes',
   'retention',
   'isElection',
   'archiveItemIds',
 ] as const satisfies readonly (keyof EntryContent)[];
+
+/** The fields `fields` of an entry, as a new object (no other property comes along). */
+export function pickFields<T, K extends keyof T>(e: T, fields: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(fields.map((f) => [f, e[f]])) as Pick<T, K>;
+}
+
+/** The content of an entry (working, published or imported), without its bookkeeping. */
+export function contentOf(e: EntryContent): EntryContent {
+  return pickFields(e, ENTRY_CONTENT_FIELDS);
+}

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/database.ts';
-import type { DipCategory, EntryContent, ProcedureStep } from './model.ts';
+import type { DipCategory, ProcedureStep } from './model.ts';
 import { DEFAULT_TEMPLATE, procedureTemplate } from './procedure-templates.ts';
 import { dipCycles, dipCycleSteps, dipEntries, dipProcedureSteps, dipSearchWords, dipStepRuns, dipVersionEntries, dipVersions } from './schema.ts';
 import { searchPredicate, searchRank, searchWordsOf, type Corrections, type SearchTerms } from './search-query.ts';
@@ -45,22 +45,6 @@ function stepValues(s: ProcedureStep) {
     timeUnit: s.time.unit,
     timeText: s.time.text,
     output: s.output,
-  };
-}
-
-export function contentOf(e: Pick<WorkingEntry, keyof EntryContent>): EntryContent {
-  return {
-    category: e.category,
-    documentTitle: e.documentTitle,
-    summary: e.summary,
-    holdingUnit: e.holdingUnit,
-    responsibleOfficial: e.responsibleOfficial,
-    timeAndPlace: e.timeAndPlace,
-    formats: e.formats,
-    fileTypes: e.fileTypes,
-    retention: e.retention,
-    isElection: e.isElection,
-    archiveItemIds: e.archiveItemIds,
   };
 }
 

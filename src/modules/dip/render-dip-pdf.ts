@@ -1,7 +1,6 @@
 import { formatDate } from '../../platform/i18n.ts';
 import { createPdf, drawLetterhead, drawSignature, drawTable, numberPages, pdfToBuffer, type Pdf, type TableColumn } from '../../platform/pdf/pdf.ts';
-import { formatAvailableForms } from './available-forms.ts';
-import { CATEGORY_HEADINGS, type DipDocument } from './dip-document.ts';
+import { CATEGORY_HEADINGS, modelADescriptionCells, type DipDocument } from './dip-document.ts';
 import { decreeLine, dipTitleLines } from './export-dip.ts';
 import { DIP_CATEGORIES } from './model.ts';
 
@@ -37,16 +36,7 @@ export function drawDipTables(pdf: Pdf, doc: DipDocument): void {
       drawTable(
         pdf,
         COLUMNS,
-        entries.map((e) => [
-          String(e.no),
-          e.isElection ? `${e.documentTitle} [DIP Pemilu]` : e.documentTitle,
-          e.summary,
-          e.holdingUnit,
-          e.responsibleOfficial,
-          e.timeAndPlace,
-          formatAvailableForms(e.formats, e.fileTypes),
-          e.retention,
-        ]),
+        entries.map((e) => [String(e.no), e.isElection ? `${e.documentTitle} [DIP Pemilu]` : e.documentTitle, ...modelADescriptionCells(e)]),
         { fontSize: 7.5 },
       );
     }

@@ -1,8 +1,8 @@
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { checkArchiveLinks } from './archive-links.ts';
@@ -43,12 +43,7 @@ export async function saveDipEntry(
         { officeId: office.id, cycleId: cycle.id, entryKey: newEntryKey(), status: 'INCLUDED', ...content, createdAt: now, updatedAt: now, updatedBy: actor.label },
       ]);
     }
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: office.id, action: before ? 'dip.entry_updated' : 'dip.entry_added', entityType: 'dip_entry', entityId: after!.id, before, after },
-      now,
-    );
+    await auditAs(tx, actor, { officeId: office.id, action: before ? 'dip.entry_updated' : 'dip.entry_added', entityType: 'dip_entry', entityId: after!.id, before, after }, now);
     return after!;
   });
 }

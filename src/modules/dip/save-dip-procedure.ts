@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { field, fieldErrorsOf } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { ROLES } from '../people/schema.ts';
@@ -83,12 +83,7 @@ export async function saveDipProcedure(
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await replaceProcedure(tx, office.id, steps, now, actor.label);
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: office.id, action: 'dip.procedure_saved', entityType: 'dip_procedure', entityId: office.id, before: before.steps, after: steps },
-      now,
-    );
+    await auditAs(tx, actor, { officeId: office.id, action: 'dip.procedure_saved', entityType: 'dip_procedure', entityId: office.id, before: before.steps, after: steps }, now);
   });
   return steps;
 }

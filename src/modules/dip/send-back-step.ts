@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { actorDisplayName, actorViewAt, officeTimeOf } from './actor-view.ts';
@@ -17,6 +17,17 @@ export const sendBackInput = z.object({
   target: z.coerce.number({ message: 'validation.dip.sendBackTarget' }).int().min(1, { message: 'validation.dip.sendBackTarget' }).max(100),
   note: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(3, { message: 'validation.dip.sendBackNote' }).max(2000)),
 });
+
+/** The values that close a step's open run as sent back (to an earlier step, or by cancelling the cycle). */
+export function sentBackRun(
+  actor: Actor,
+  actorName: string,
+  now: Date,
+  how: { note: string; sentBackTo: number | null; elapsedMinutes: number },
+): Parameters<typeof closeRun>[3] {
+  const noDocument = { output: null, documentNumber: null, documentTo: null, documentSubject: null };
+  return { endedAt: now, outcome: 'SENT_BACK', actorId: actor.userId, actorLabel: actor.label, actorName, ...noDocument, ...how, metStandard: null };
+}
 
 /**
  * Sends the cycle back from its current step to an earlier one with a note (e.g. the Atasan
@@ -46,37 +57,12 @@ export async function sendBackDipStep(ctx: Ctx, actor: Actor, input: { officeId:
     const run = await findOpenRun(tx, office.id, cycle.id, data.position);
     if (run) {
       const timing = evaluateStep(step.time, run.startedAt, now, time);
-      await closeRun(tx, office.id, run.id, {
-        endedAt: now,
-        outcome: 'SENT_BACK',
-        actorId: actor.userId,
-        actorLabel: actor.label,
-        actorName: name,
-        note: data.note,
-        output: null,
-        documentNumber: null,
-        documentTo: null,
-        documentSubject: null,
-        sentBackTo: data.target,
-        elapsedMinutes: timing.elapsedMinutes,
-        metStandard: null,
-      });
+      await closeRun(tx, office.id, run.id, sentBackRun(actor, name, now, { note: data.note, sentBackTo: data.target, elapsedMinutes: timing.elapsedMinutes }));
     }
     const target = steps.find((s) => s.position === data.target)!;
     await openRun(tx, office.id, cycle.id, data.target, now, stepDeadline(target.time, now, time));
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      {
-        officeId: office.id,
-        action: 'dip.step_sent_back',
-        entityType: 'dip_cycle',
-        entityId: cycle.id,
-        before: { position: data.position },
-        after: { position: data.target, note: data.note },
-      },
-      now,
-    );
+    const audit = { before: { position: data.position }, after: { position: data.target, note: data.note } };
+    await auditAs(tx, actor, { officeId: office.id, action: 'dip.step_sent_back', entityType: 'dip_cycle', entityId: cycle.id, ...audit }, now);
     return moved;
   });
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { officeTimeOf } from './actor-view.ts';
 import { procedureProblems } from './cycle-rules.ts';
+import { contentOf } from './model.ts';
 import { findActiveCycle, findBaseVersion, findProcedure, insertCycle, insertEntries, listCycles, listVersionEntries, openRun, type Cycle } from './queries.ts';
 import { stepDeadline } from './time-standard.ts';
 
@@ -47,17 +48,7 @@ export async function startDipCycle(ctx: Ctx, actor: Actor, input: { officeId: s
         cycleId: cycle.id,
         entryKey: e.entryKey,
         status: 'INCLUDED' as const,
-        category: e.category,
-        documentTitle: e.documentTitle,
-        summary: e.summary,
-        holdingUnit: e.holdingUnit,
-        responsibleOfficial: e.responsibleOfficial,
-        timeAndPlace: e.timeAndPlace,
-        formats: e.formats,
-        fileTypes: e.fileTypes,
-        retention: e.retention,
-        isElection: e.isElection,
-        archiveItemIds: e.archiveItemIds,
+        ...contentOf(e),
         proposedByUnitId: e.proposedByUnitId,
         createdAt: now,
         updatedAt: now,
@@ -65,9 +56,9 @@ export async function startDipCycle(ctx: Ctx, actor: Actor, input: { officeId: s
       })),
     );
     await openRun(tx, office.id, cycle.id, 1, now, stepDeadline(steps[0]!.time, now, time));
-    await recordAudit(
+    await auditAs(
       tx,
-      auditActorOf(actor),
+      actor,
       {
         officeId: office.id,
         action: 'dip.cycle_started',

@@ -1,7 +1,7 @@
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can, pembantuUnitIds } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { deleteEntry, findWorkingEntry } from './queries.ts';
@@ -20,6 +20,6 @@ export async function withdrawDipProposal(ctx: Ctx, actor: Actor, input: { offic
   await ctx.db.transaction(async (tx) => {
     const gone = await deleteEntry(tx, office.id, entry.id, ['PROPOSED']);
     if (!gone) throw AppError.conflict('dip.error.notProposed');
-    await recordAudit(tx, auditActorOf(actor), { officeId: office.id, action: 'dip.proposal_withdrawn', entityType: 'dip_entry', entityId: entry.id, before: gone }, now);
+    await auditAs(tx, actor, { officeId: office.id, action: 'dip.proposal_withdrawn', entityType: 'dip_entry', entityId: entry.id, before: gone }, now);
   });
 }

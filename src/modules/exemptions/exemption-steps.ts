@@ -1,7 +1,7 @@
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { findOfficeById, type Office } from '../offices/queries.ts';
 
 // The steps every exemption use case shares: the office must exist and be active; every change
@@ -19,10 +19,5 @@ export async function auditExemption(
   e: { officeId: string; entityType: 'exemption_test' | 'exemption_decree' | 'exemption_entry'; entityId: string; action: string; before?: Record<string, unknown>; after: Record<string, unknown> },
   now: Date,
 ): Promise<void> {
-  await recordAudit(
-    tx,
-    auditActorOf(actor),
-    { officeId: e.officeId, action: `exemptions.${e.action}`, entityType: e.entityType, entityId: e.entityId, ...(e.before ? { before: e.before } : {}), after: e.after },
-    now,
-  );
+  await auditAs(tx, actor, { officeId: e.officeId, action: `exemptions.${e.action}`, entityType: e.entityType, entityId: e.entityId, ...(e.before ? { before: e.before } : {}), after: e.after }, now);
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { field, parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { isValidTimeZone } from '../calendar/working-days.ts';
 import { findOfficeByCode, findOfficeById, findOfficeBySlug, type Office } from './queries.ts';
@@ -55,12 +55,7 @@ export async function createOffice(ctx: Ctx, actor: Actor, raw: unknown): Promis
         updatedAt: now,
       })
       .returning();
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: id, action: 'office.created', entityType: 'office', entityId: id, after: office },
-      now,
-    );
+    await auditAs(tx, actor, { officeId: id, action: 'office.created', entityType: 'office', entityId: id, after: office }, now);
     return office!;
   });
 }

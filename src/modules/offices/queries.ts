@@ -85,8 +85,42 @@ export async function findUnit(db: Db, officeId: string, unitId: string): Promis
   return row;
 }
 
+/** The unit of the office with this name, if any (names are unique within an office). */
+export async function findUnitByName(db: Db, officeId: string, name: string): Promise<Pick<Unit, 'id'> | undefined> {
+  const [row] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.officeId, officeId), eq(units.name, name)));
+  return row;
+}
+
+export type UnitValues = Omit<typeof units.$inferInsert, 'id' | 'officeId' | 'createdAt'>;
+
+export async function insertUnit(tx: Db, officeId: string, values: UnitValues, now: Date): Promise<Unit> {
+  const [created] = await tx
+    .insert(units)
+    .values({ officeId, ...values, createdAt: now })
+    .returning();
+  return created!;
+}
+
+export async function updateUnit(tx: Db, officeId: string, unitId: string, values: UnitValues): Promise<Unit | undefined> {
+  const [after] = await tx
+    .update(units)
+    .set(values)
+    .where(and(eq(units.officeId, officeId), eq(units.id, unitId)))
+    .returning();
+  return after;
+}
+
 /** The stored settings document, locked for the caller's transaction (compare-and-set of one section). */
 export async function lockOfficeSettings(tx: Db, officeId: string): Promise<unknown> {
   const [row] = await tx.select().from(officeSettings).where(eq(officeSettings.officeId, officeId)).for('update');
   return row?.settings;
+}
+
+/** Writes the whole settings document (the row is created on the first write). */
+export async function writeOfficeSettings(tx: Db, officeId: string, settings: OfficeSettings, now: Date, by: string): Promise<void> {
+  const values = { settings, updatedAt: now, updatedBy: by };
+  await tx.insert(officeSettings).values({ officeId, ...values }).onConflictDoUpdate({ target: officeSettings.officeId, set: values });
 }

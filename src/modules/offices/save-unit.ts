@@ -1,13 +1,11 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { field, parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
-import { findOfficeById, findUnit, type Unit } from './queries.ts';
-import { units } from './schema.ts';
+import { findOfficeById, findUnit, findUnitByName, insertUnit, updateUnit, type Unit } from './queries.ts';
 
 export const unitInput = z.object({
   name: field.text(200),
@@ -35,10 +33,7 @@ export async function saveUnit(
       const parent = await findUnit(tx, office.id, data.parentUnitId);
       if (!parent || parent.id === input.unitId) throw AppError.field('parentUnitId', 'validation.invalidChoice');
     }
-    const [clash] = await tx
-      .select({ id: units.id })
-      .from(units)
-      .where(and(eq(units.officeId, office.id), eq(units.name, data.name)));
+    const clash = await findUnitByName(tx, office.id, data.name);
     if (clash && clash.id !== input.unitId) throw AppError.field('name', 'validation.unitNameTaken');
     const values = {
       name: data.name,
@@ -52,29 +47,12 @@ export async function saveUnit(
     if (input.unitId) {
       const before = await findUnit(tx, office.id, input.unitId);
       if (!before) throw AppError.notFound();
-      const [after] = await tx
-        .update(units)
-        .set(values)
-        .where(and(eq(units.officeId, office.id), eq(units.id, input.unitId)))
-        .returning();
-      await recordAudit(
-        tx,
-        auditActorOf(actor),
-        { officeId: office.id, action: 'unit.updated', entityType: 'unit', entityId: input.unitId, before, after },
-        now,
-      );
+      const after = await updateUnit(tx, office.id, input.unitId, values);
+      await auditAs(tx, actor, { officeId: office.id, action: 'unit.updated', entityType: 'unit', entityId: input.unitId, before, after }, now);
       return after!;
     }
-    const [created] = await tx
-      .insert(units)
-      .values({ officeId: office.id, ...values, createdAt: now })
-      .returning();
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: office.id, action: 'unit.created', entityType: 'unit', entityId: created!.id, after: created },
-      now,
-    );
-    return created!;
+    const created = await insertUnit(tx, office.id, values, now);
+    await auditAs(tx, actor, { officeId: office.id, action: 'unit.created', entityType: 'unit', entityId: created.id, after: created }, now);
+    return created;
   });
 }

@@ -1,13 +1,11 @@
-import { eq } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { saveFile, type FileStore } from '../../platform/storage/file-store.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { readOfficeSettings } from './office-settings.ts';
-import { findOfficeById } from './queries.ts';
-import { officeSettings } from './schema.ts';
+import { findOfficeById, lockOfficeSettings, writeOfficeSettings } from './queries.ts';
 
 const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
@@ -34,18 +32,8 @@ export async function setOfficeLogo(
       field: 'logo',
       now,
     });
-    const [row] = await tx.select().from(officeSettings).where(eq(officeSettings.officeId, office.id)).for('update');
-    const before = readOfficeSettings(row?.settings);
-    const after = { ...before, letterhead: { ...before.letterhead, logoFileId: file.id } };
-    await tx
-      .insert(officeSettings)
-      .values({ officeId: office.id, settings: after, updatedAt: now, updatedBy: actor.label })
-      .onConflictDoUpdate({ target: officeSettings.officeId, set: { settings: after, updatedAt: now, updatedBy: actor.label } });
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: office.id, action: 'office.logo_set', entityType: 'office', entityId: office.id, after: { fileId: file.id, sha256: file.sha256 } },
-      now,
-    );
+    const before = readOfficeSettings(await lockOfficeSettings(tx, office.id));
+    await writeOfficeSettings(tx, office.id, { ...before, letterhead: { ...before.letterhead, logoFileId: file.id } }, now, actor.label);
+    await auditAs(tx, actor, { officeId: office.id, action: 'office.logo_set', entityType: 'office', entityId: office.id, after: { fileId: file.id, sha256: file.sha256 } }, now);
   });
 }

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { field, parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { canRequests } from '../access/permissions.ts';
 import { officeSettingsSchema, readOfficeSettings, RELEASE_NAMES_MAX } from './office-settings.ts';
-import { findOfficeById, lockOfficeSettings } from './queries.ts';
-import { officeSettings } from './schema.ts';
+import { findOfficeById, lockOfficeSettings, writeOfficeSettings } from './queries.ts';
 
 // The release step's settings (issue 14), the PPID's to change: whether the Petugas Layanan may
 // prepare files for release, and the office-wide list of names the detector suggests. Only
@@ -48,13 +47,10 @@ export async function updateReleaseSettings(
   await ctx.db.transaction(async (tx) => {
     const before = readOfficeSettings(await lockOfficeSettings(tx, office.id));
     const next = officeSettingsSchema.parse({ ...before, redaction: { petugasMayRedact: data.petugasMayRedact, names } });
-    await tx
-      .insert(officeSettings)
-      .values({ officeId: office.id, settings: next, updatedAt: now, updatedBy: actor.label })
-      .onConflictDoUpdate({ target: officeSettings.officeId, set: { settings: next, updatedAt: now, updatedBy: actor.label } });
-    await recordAudit(
+    await writeOfficeSettings(tx, office.id, next, now, actor.label);
+    await auditAs(
       tx,
-      auditActorOf(actor),
+      actor,
       {
         officeId: office.id,
         action: 'office.release_settings_updated',

@@ -1,15 +1,14 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { randomToken, sha256Hex } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { field, parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById, findOfficeBySlug } from '../offices/queries.ts';
-import { findApiTokenByHash } from './queries.ts';
-import { apiTokens, ROLES } from './schema.ts';
+import { findApiTokenByHash, insertApiToken, revokeApiTokenRow, touchApiToken } from './queries.ts';
+import { ROLES } from './schema.ts';
 
 const TOKEN_PREFIX = 'tbk_';
 
@@ -35,25 +34,17 @@ export async function createApiToken(
   const token = `${TOKEN_PREFIX}${randomToken(32)}`;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(apiTokens)
-      .values({
-        officeId: office.id,
-        name: data.name,
-        role: data.role,
-        tokenHash: sha256Hex(token),
-        createdBy: actor.label,
-        createdAt: now,
-        expiresAt: data.expiresAt ? new Date(`${data.expiresAt}T23:59:59+07:00`) : null,
-      })
-      .returning({ id: apiTokens.id });
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: office.id, action: 'token.created', entityType: 'api_token', entityId: row!.id, after: { name: data.name, role: data.role } },
-      now,
-    );
-    return { id: row!.id, token };
+    const row = await insertApiToken(tx, {
+      officeId: office.id,
+      name: data.name,
+      role: data.role,
+      tokenHash: sha256Hex(token),
+      createdBy: actor.label,
+      createdAt: now,
+      expiresAt: data.expiresAt ? new Date(`${data.expiresAt}T23:59:59+07:00`) : null,
+    });
+    await auditAs(tx, actor, { officeId: office.id, action: 'token.created', entityType: 'api_token', entityId: row.id, after: { name: data.name, role: data.role } }, now);
+    return { id: row.id, token };
   });
 }
 
@@ -63,18 +54,9 @@ export async function revokeApiToken(ctx: Ctx, actor: Actor, input: { officeId: 
   if (!can.administerOffice(actor, office)) throw AppError.forbidden();
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(apiTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(apiTokens.officeId, office.id), eq(apiTokens.id, input.tokenId), isNull(apiTokens.revokedAt)))
-      .returning({ id: apiTokens.id, name: apiTokens.name });
+    const row = await revokeApiTokenRow(tx, office.id, input.tokenId, now);
     if (!row) throw AppError.notFound();
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: office.id, action: 'token.revoked', entityType: 'api_token', entityId: row.id, after: { name: row.name } },
-      now,
-    );
+    await auditAs(tx, actor, { officeId: office.id, action: 'token.revoked', entityType: 'api_token', entityId: row.id, after: { name: row.name } }, now);
   });
 }
 
@@ -87,10 +69,7 @@ export async function actorForApiToken(ctx: Ctx, token: string, requestId: strin
   const office = await findOfficeById(ctx.db, row.officeId);
   if (!office || !office.active) return undefined;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await ctx.db
-      .update(apiTokens)
-      .set({ lastUsedAt: now })
-      .where(and(eq(apiTokens.officeId, row.officeId), eq(apiTokens.id, row.id)));
+    await touchApiToken(ctx.db, row.officeId, row.id, now);
   }
   return {
     kind: 'token',

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { hashPassword, randomToken, UNUSABLE_PASSWORD_HASH, verifyPassword } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findUserByEmail, type User } from './queries.ts';
-import { users } from './schema.ts';
+import { findUserByEmail, recordUserLogin, type User } from './queries.ts';
 import { createSession, type SessionPolicy } from './sessions.ts';
 import { accountKey, addressBackoffMs, addressKey, backoffMs, FORGET_AFTER_MS } from './login-throttle.ts';
 import { addThrottleFailure, clearThrottle, throttleRows, type ThrottleRow } from './throttle-queries.ts';
@@ -59,10 +57,7 @@ export async function login(
   return ctx.db.transaction(async (tx) => {
     await clearThrottle(tx, keys.account);
     if (keys.pair) await clearThrottle(tx, keys.pair);
-    await tx
-      .update(users)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now, ...(newHash ? { passwordHash: newHash } : {}) })
-      .where(eq(users.id, user.id));
+    await recordUserLogin(tx, user.id, now, newHash);
     const { token } = await createSession(tx, user.id, now, policy, input);
     await recordAudit(
       tx,

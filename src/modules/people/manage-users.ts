@@ -1,11 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { hashPassword, randomPassword, verifyPassword } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { field, fieldErrorsOf, parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById, findUnit, type Office } from '../offices/queries.ts';
 import { localDateTime } from '../calendar/working-days.ts';
@@ -97,12 +97,7 @@ export async function createUserWithRole(
         })
         .returning();
       user = created!;
-      await recordAudit(
-        tx,
-        auditActorOf(actor),
-        { officeId: office.id, action: 'user.created', entityType: 'user', entityId: user.id, after: { email: user.email, name: user.name } },
-        now,
-      );
+      await auditAs(tx, actor, { officeId: office.id, action: 'user.created', entityType: 'user', entityId: user.id, after: { email: user.email, name: user.name } }, now);
     }
     const assignment = await insertAssignment(tx, actor, office, user.id, roleData, now);
     return { user, password, assignment };
@@ -148,12 +143,7 @@ async function insertAssignment(
       grantedAt: now,
     })
     .returning();
-  await recordAudit(
-    tx,
-    auditActorOf(actor),
-    { officeId: office.id, action: 'role.granted', entityType: 'role_assignment', entityId: assignment!.id, after: assignment },
-    now,
-  );
+  await auditAs(tx, actor, { officeId: office.id, action: 'role.granted', entityType: 'role_assignment', entityId: assignment!.id, after: assignment }, now);
   return assignment!;
 }
 
@@ -193,12 +183,7 @@ export async function revokeRole(ctx: Ctx, actor: Actor, input: { officeId: stri
       )
       .returning();
     if (!after) return; // revoked concurrently
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: office.id, action: 'role.revoked', entityType: 'role_assignment', entityId: before.id, before, after },
-      now,
-    );
+    await auditAs(tx, actor, { officeId: office.id, action: 'role.revoked', entityType: 'role_assignment', entityId: before.id, before, after }, now);
   });
 }
 
@@ -219,9 +204,9 @@ export async function setUserDisabled(
       .set({ disabledAt: input.disabled ? now : null, failedLogins: 0, lockedUntil: null })
       .where(eq(users.id, user.id));
     if (input.disabled) await destroyUserSessions(tx, user.id);
-    await recordAudit(
+    await auditAs(
       tx,
-      auditActorOf(actor),
+      actor,
       {
         officeId: input.officeId,
         action: input.disabled ? 'user.disabled' : 'user.enabled',
@@ -253,12 +238,7 @@ export async function resetPassword(
       .set({ passwordHash: hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: now })
       .where(eq(users.id, user.id));
     await destroyUserSessions(tx, user.id);
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: input.officeId, action: 'user.password_reset', entityType: 'user', entityId: user.id },
-      now,
-    );
+    await auditAs(tx, actor, { officeId: input.officeId, action: 'user.password_reset', entityType: 'user', entityId: user.id }, now);
   });
   return password;
 }
@@ -296,12 +276,7 @@ export async function changeOwnPassword(
       .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: now })
       .where(eq(users.id, user.id));
     await destroyUserSessions(tx, user.id, keepSessionToken);
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: null, action: 'user.password_changed', entityType: 'user', entityId: user.id },
-      now,
-    );
+    await auditAs(tx, actor, { officeId: null, action: 'user.password_changed', entityType: 'user', entityId: user.id }, now);
   });
 }
 

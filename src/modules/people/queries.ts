@@ -104,3 +104,33 @@ export async function countUsersWithRole(db: Db, role: Role): Promise<number> {
     .where(and(eq(roleAssignments.role, role), isNull(roleAssignments.revokedAt)));
   return row?.n ?? 0;
 }
+
+export async function insertApiToken(tx: Db, row: typeof apiTokens.$inferInsert): Promise<{ id: string }> {
+  const [created] = await tx.insert(apiTokens).values(row).returning({ id: apiTokens.id });
+  return created!;
+}
+
+/** Revokes a token that is not revoked yet: undefined when there is none. */
+export async function revokeApiTokenRow(tx: Db, officeId: string, tokenId: string, now: Date): Promise<{ id: string; name: string } | undefined> {
+  const [row] = await tx
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.officeId, officeId), eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id, name: apiTokens.name });
+  return row;
+}
+
+export async function touchApiToken(db: Db, officeId: string, tokenId: string, now: Date): Promise<void> {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.officeId, officeId), eq(apiTokens.id, tokenId)));
+}
+
+/** A successful sign-in: failures forgotten, the time recorded, the password hash renewed when given. */
+export async function recordUserLogin(tx: Db, userId: string, now: Date, newHash: string | undefined): Promise<void> {
+  await tx
+    .update(users)
+    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now, ...(newHash ? { passwordHash: newHash } : {}) })
+    .where(eq(users.id, userId));
+}

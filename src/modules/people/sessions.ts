@@ -1,14 +1,13 @@
-import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { randomToken, sha256Hex } from '../../platform/crypto.ts';
-import { sessions } from './schema.ts';
+import { deleteSession, deleteStaleSessions, deleteUserSessions, findSession, insertSession, touchSession, type Session } from './session-queries.ts';
 
 export interface SessionPolicy {
   idleMinutes: number;
   maxHours: number;
 }
 
-export type Session = typeof sessions.$inferSelect;
+export type { Session };
 
 /** Starts a session; returns the token for the cookie (only its hash is stored). */
 export async function createSession(
@@ -19,19 +18,16 @@ export async function createSession(
   meta: { ip?: string | null; userAgent?: string | null } = {},
 ): Promise<{ token: string; session: Session }> {
   const token = randomToken(32);
-  const [session] = await db
-    .insert(sessions)
-    .values({
-      id: sha256Hex(token),
-      userId,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + policy.maxHours * 3_600_000),
-      ip: meta.ip ?? null,
-      userAgent: meta.userAgent?.slice(0, 300) ?? null,
-    })
-    .returning();
-  return { token, session: session! };
+  const session = await insertSession(db, {
+    id: sha256Hex(token),
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + policy.maxHours * 3_600_000),
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, session };
 }
 
 /**
@@ -46,32 +42,28 @@ export async function resolveSession(
 ): Promise<Session | undefined> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
   const id = sha256Hex(token);
-  const [session] = await db.select().from(sessions).where(eq(sessions.id, id));
+  const session = await findSession(db, id);
   if (!session) return undefined;
   const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   if (now >= session.expiresAt || now.getTime() >= idleLimit) {
-    await db.delete(sessions).where(eq(sessions.id, id));
+    await deleteSession(db, id);
     return undefined;
   }
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    await touchSession(db, id, now);
   }
   return session;
 }
 
 export async function destroySession(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sha256Hex(token)));
+  await deleteSession(db, sha256Hex(token));
 }
 
 /** Ends every session of a user, except optionally the one in use. */
 export async function destroyUserSessions(db: Db, userId: string, exceptToken?: string): Promise<void> {
-  await db
-    .delete(sessions)
-    .where(exceptToken ? and(eq(sessions.userId, userId), ne(sessions.id, sha256Hex(exceptToken))) : eq(sessions.userId, userId));
+  await deleteUserSessions(db, userId, exceptToken ? sha256Hex(exceptToken) : undefined);
 }
 
 export async function purgeExpiredSessions(db: Db, now: Date, policy: SessionPolicy): Promise<void> {
-  await db
-    .delete(sessions)
-    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - policy.idleMinutes * 60_000))));
+  await deleteStaleSessions(db, now, new Date(now.getTime() - policy.idleMinutes * 60_000));
 }

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { activeOffice } from '../requests/request-steps.ts';
 import { findRedaction, listMarks } from './queries.ts';
 import type { RedactionCtx } from './redaction-ctx.ts';
@@ -35,9 +35,9 @@ export async function applyRedaction(
       .returning();
     if (rows.length === 0) throw AppError.conflict('redaction.error.notEditable');
     await enqueue(tx, applyRedactionJob, { redactionId: r.id }, { officeId: office.id, now });
-    await recordAudit(
+    await auditAs(
       tx,
-      auditActorOf(actor),
+      actor,
       {
         officeId: office.id,
         action: 'redaction.apply_requested',

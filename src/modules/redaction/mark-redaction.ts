@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readFileContent } from '../../platform/storage/file-store.ts';
 import { field, parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { isValidSubPoint, PASAL17_GROUNDS, type Pasal17Ground } from '../law/pasal17.ts';
 import { activeOffice } from '../requests/request-steps.ts';
 import { findTextAreas, type PageArea } from './pdf-engine.ts';
@@ -124,9 +124,9 @@ export async function addRedactionMarks(
         decidedBy: actor.label,
       })),
     );
-    await recordAudit(
+    await auditAs(
       tx,
-      auditActorOf(actor),
+      actor,
       {
         officeId: r.officeId,
         action: 'redaction.marked',
@@ -171,9 +171,9 @@ export async function decideRedactionMark(
       )
       .returning();
     if (rows.length === 0) return;
-    await recordAudit(
+    await auditAs(
       tx,
-      auditActorOf(actor),
+      actor,
       {
         officeId: r.officeId,
         action: 'redaction.mark_decided',

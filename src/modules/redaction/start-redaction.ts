@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import { readFileContent, saveFile, withFileUnit } from '../../platform/storage/file-store.ts';
 import { field, parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { activeOffice } from '../requests/request-steps.ts';
 import { listRedactionsOf } from './queries.ts';
 import type { RedactionCtx } from './redaction-ctx.ts';
@@ -83,9 +83,9 @@ export async function startRedaction(
       })
       .returning();
     await enqueue(tx, renderRedactionJob, { redactionId: row!.id, names }, { officeId: office.id, now });
-    await recordAudit(
+    await auditAs(
       tx,
-      auditActorOf(actor),
+      actor,
       {
         officeId: office.id,
         action: 'redaction.started',

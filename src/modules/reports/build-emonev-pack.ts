@@ -1,10 +1,10 @@
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { formatDate, type Translate } from '../../platform/i18n.ts';
 import { createPdf, drawLetterhead, drawTable, numberPages, pdfToBuffer } from '../../platform/pdf/pdf.ts';
 import { zipBuffers, type ZipEntry } from '../../platform/zip.ts';
-import { auditActorOf, systemActor, type Actor } from '../access/actor.ts';
+import { systemActor, type Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can, canReports } from '../access/permissions.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { publishedDocumentOfYear } from '../dip/dip-document.ts';
@@ -177,9 +177,9 @@ export async function emonevZip(ctx: Ctx, actor: Actor, input: { officeId: strin
   const pack = await buildEmonevPack(ctx, actor, { ...input, withFiles: true });
   const bytes = await zipBuffers(pack.entries, ctx.clock.now());
   await ctx.db.transaction(async (tx) => {
-    await recordAudit(
+    await auditAs(
       tx,
-      auditActorOf(actor),
+      actor,
       { officeId: pack.office.id, action: input.by ? 'oversight.viewed' : 'emonev.downloaded', entityType: 'office', entityId: pack.office.id, after: { what: 'emonev', year: input.year, ...(input.by ? { by: input.by } : {}) } },
       ctx.clock.now(),
     );

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { recordAudit } from '../../platform/audit/audit.ts';
 import { queryRows } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { auditActorOf, systemActor, type Actor } from '../access/actor.ts';
+import { systemActor, type Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { can, canReports } from '../access/permissions.ts';
 import { findOfficeBySlug, listOffices, type Office } from '../offices/queries.ts';
 import { buildRegister, type Register } from '../requests/build-register.ts';
@@ -124,9 +124,9 @@ export async function openOverseenOffice(
   });
   const annualReport = (await annualReportStatuses(ctx.db, input.year)).get(child.id) ?? null;
   await ctx.db.transaction(async (tx) => {
-    await recordAudit(
+    await auditAs(
       tx,
-      auditActorOf(actor),
+      actor,
       { officeId: child.id, action: 'oversight.viewed', entityType: 'office', entityId: child.id, after: { by: office.slug, what: 'statistics, register (public version)', year: input.year } },
       ctx.clock.now(),
     );

@@ -1,15 +1,15 @@
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
 import { canReports } from '../access/permissions.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { findUserById } from '../people/queries.ts';
 import { annualReportDecisionInput } from './annual-report-input.ts';
-import { findAnnualReport, updateAnnualReport, type AnnualReport } from './annual-report-queries.ts';
+import { findAnnualReport, type AnnualReport } from './annual-report-queries.ts';
 import { buildAnnualReportSnapshot } from './annual-report-snapshot.ts';
+import { moveAnnualReport } from './move-annual-report.ts';
 
 /**
  * The Atasan PPID approves the submitted report — which publishes it as setiap-saat
@@ -31,29 +31,11 @@ export async function decideAnnualReport(ctx: Ctx, actor: Actor, input: { office
     data.decision === 'APPROVE'
       ? await buildAnnualReportSnapshot(ctx.db, now, office, input.year, { by: approver, on: localDateTime(now, office.timezone).date })
       : null;
-  return ctx.db.transaction(async (tx) => {
-    const after = await updateAnnualReport(
-      tx,
-      { officeId: office.id, year: input.year },
-      { status: 'SUBMITTED', updatedAt: current.updatedAt },
-      data.decision === 'APPROVE'
-        ? { status: 'PUBLISHED', approvedAt: now, approvedBy: approver, snapshot, updatedAt: now, updatedBy: actor.label }
-        : { status: 'DRAFT', returnReason: data.reason ?? null, updatedAt: now, updatedBy: actor.label },
-    );
-    if (!after) throw AppError.conflict('annual.error.changed');
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      {
-        officeId: office.id,
-        action: data.decision === 'APPROVE' ? 'annual_report.published' : 'annual_report.returned',
-        entityType: 'annual_report',
-        entityId: `${office.id}:${input.year}`,
-        before: { status: 'SUBMITTED' },
-        after: { status: after.status, reason: after.returnReason },
-      },
-      now,
-    );
-    return after;
-  });
+  return ctx.db.transaction((tx) =>
+    moveAnnualReport(tx, actor, now, current, {
+      set: data.decision === 'APPROVE' ? { status: 'PUBLISHED', approvedAt: now, approvedBy: approver, snapshot } : { status: 'DRAFT', returnReason: data.reason ?? null },
+      action: data.decision === 'APPROVE' ? 'annual_report.published' : 'annual_report.returned',
+      after: (after) => ({ status: after.status, reason: after.returnReason }),
+    }),
+  );
 }

@@ -1,8 +1,8 @@
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { auditAs } from '../access/audited-change.ts';
 import { canReports } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { emptyTexts, annualReportTextsInput } from './annual-report-input.ts';
@@ -30,12 +30,7 @@ export async function saveAnnualReport(ctx: Ctx, actor: Actor, input: { officeId
       ? await updateAnnualReport(tx, { officeId: office.id, year: input.year }, { status: 'DRAFT', updatedAt: current.updatedAt }, { texts, updatedAt: now, updatedBy: actor.label })
       : await insertAnnualReport(tx, { officeId: office.id, year: input.year, status: 'DRAFT', texts, createdAt: now, updatedAt: now, updatedBy: actor.label });
     if (!saved) throw AppError.conflict('annual.error.changed');
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      { officeId: office.id, action: current ? 'annual_report.saved' : 'annual_report.created', entityType: 'annual_report', entityId: `${office.id}:${input.year}`, after: { year: input.year, status: saved.status } },
-      now,
-    );
+    await auditAs(tx, actor, { officeId: office.id, action: current ? 'annual_report.saved' : 'annual_report.created', entityType: 'annual_report', entityId: `${office.id}:${input.year}`, after: { year: input.year, status: saved.status } }, now);
     return saved;
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIP_CATEGORIES, type EntryContent } from '../../modules/dip/model.ts';
+import { DIP_CATEGORIES, ENTRY_CONTENT_FIELDS, pickFields, type EntryContent } from '../../modules/dip/model.ts';
 
 /** The Model PPID-A fields every DIP entry carries in the API, draft or published. */
 export const dipEntryFields = {
@@ -15,17 +15,8 @@ export const dipEntryFields = {
   isElection: z.boolean(),
 };
 
-export function presentEntryFields(e: Omit<EntryContent, 'archiveItemIds'>) {
-  return {
-    category: e.category,
-    documentTitle: e.documentTitle,
-    summary: e.summary,
-    holdingUnit: e.holdingUnit,
-    responsibleOfficial: e.responsibleOfficial,
-    timeAndPlace: e.timeAndPlace,
-    formats: e.formats,
-    fileTypes: e.fileTypes,
-    retention: e.retention,
-    isElection: e.isElection,
-  };
+const PRESENTED = ENTRY_CONTENT_FIELDS.filter((f): f is Exclude<typeof f, 'archiveItemIds'> => f !== 'archiveItemIds');
+
+export function presentEntryFields(e: Omit<EntryContent, 'archiveItemIds'>): Omit<EntryContent, 'archiveItemIds'> {
+  return pickFields(e, PRESENTED);
 }
