@@ -39,6 +39,7 @@ import { requestSettingsRoutes } from './staff/requests/request-settings-page.ts
 import { worklistRoutes } from './staff/requests/worklist-page.tsx';
 import { objectionRoutes } from './objection-routes.ts';
 import { exemptionRoutes } from './exemption-routes.ts';
+import { serviceDocumentRoutes } from './service-document-routes.ts';
 import { settingsRoutes } from './staff/settings.tsx';
 import { sopRoutes } from './staff/sop-routes.tsx';
 import { tokenRoutes } from './staff/tokens.tsx';
@@ -85,6 +86,8 @@ const officeStaffModules: RouteModule[] = [
   ...exemptionRoutes.staff,
   // the release step: redaction and hidden-data scrubbing (issue 14)
   redactionRoutes,
+  // the desk's paper documents: Model PPID-B, lembar disposisi (issue 13)
+  ...serviceDocumentRoutes.staff,
 ];
 
 async function officeStaff(app: FastifyInstance): Promise<void> {
@@ -110,6 +113,7 @@ export const routeModules: RouteModule[] = [
   authRoutes,
   officeStaff,
   publicRequestRoutes,
+  ...serviceDocumentRoutes.public,
   ...objectionRoutes.public,
   ...exemptionRoutes.public,
   dipPublicRoutes,

@@ -16,9 +16,10 @@ import redaction from './redaction.ts';
 import worklist from './worklist.ts';
 import fields from './fields.ts';
 import preview from './preview.ts';
+import documents from './documents.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
-export const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security, lawPeriods, exemptions, redaction, annual, fields, preview];
+export const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security, lawPeriods, exemptions, redaction, annual, fields, preview, documents];
 
 export const catalog: Record<Locale, Messages> = {
   id: Object.assign({}, ...namespaces.map((n) => n.id)) as Messages,
