@@ -40,6 +40,8 @@ import { worklistRoutes } from './staff/requests/worklist-page.tsx';
 import { objectionRoutes } from './objection-routes.ts';
 import { exemptionRoutes } from './exemption-routes.ts';
 import { serviceDocumentRoutes } from './service-document-routes.ts';
+import { announcementRoutes } from './staff/announcement-routes.tsx';
+import { announcementPublicRoutes } from './public/announcements-public.tsx';
 import { settingsRoutes } from './staff/settings.tsx';
 import { sopRoutes } from './staff/sop-routes.tsx';
 import { tokenRoutes } from './staff/tokens.tsx';
@@ -88,6 +90,8 @@ const officeStaffModules: RouteModule[] = [
   redactionRoutes,
   // the desk's paper documents: Model PPID-B, lembar disposisi (issue 13)
   ...serviceDocumentRoutes.staff,
+  // Pengumuman serta-merta, UU 14/2008 Pasal 10 (issue 13)
+  announcementRoutes,
 ];
 
 async function officeStaff(app: FastifyInstance): Promise<void> {
@@ -120,5 +124,6 @@ export const routeModules: RouteModule[] = [
   sopPublicRoutes,
   statisticsPublicRoutes,
   annualReportPublicRoutes,
+  announcementPublicRoutes,
   publicRoutes,
 ];
