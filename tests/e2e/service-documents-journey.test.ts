@@ -1,9 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/accessibility.ts';
 import { launchBrowser, screenshot } from '../helpers/browser.ts';
 import { pdfText } from '../helpers/read-pdf.ts';
 import { startServer, type RunningServer } from '../helpers/server-process.ts';
+import { signedInPage } from '../helpers/staff-browser.ts';
 
 // Issue 13's missing documents, in a real browser against the real server: the PPID of KPU
 // Kota Bandung publishes a Pengumuman serta-merta from the staff menu and a visitor finds it at
@@ -23,17 +24,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function staffPage(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/staff/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', server.credentials.get(email)!);
-  await page.click('button[type=submit]');
-  await page.waitForURL(/\/staff(\/|$)/);
-  return { context, page };
-}
-
 async function pdfAt(page: Page, selector: string): Promise<string> {
   const href = await page.getAttribute(selector, 'href');
   expect(href).toBeTruthy();
@@ -45,7 +35,7 @@ async function pdfAt(page: Page, selector: string): Promise<string> {
 
 describe('the documents a PPID must have', () => {
   it('the PPID publishes a serta-merta announcement and a visitor sees it at once on the office page and in the feed', async () => {
-    const { context, page } = await staffPage('ppid.bandung@demo.terbuka.test');
+    const { context, page } = await signedInPage(browser, server, 'ppid.bandung@demo.terbuka.test');
     await page.goto(`${server.url}/staff/kpu-kota-bandung`);
     await page.click('nav a:has-text("Pengumuman serta-merta")');
     await page.waitForURL(/\/staff\/kpu-kota-bandung\/serta-merta$/);
@@ -92,7 +82,7 @@ describe('the documents a PPID must have', () => {
     expect(blank).toContain('Lembar 2: untuk arsip PPID');
     await visitor.close();
 
-    const { context, page } = await staffPage('petugas.bandung@demo.terbuka.test');
+    const { context, page } = await signedInPage(browser, server, 'petugas.bandung@demo.terbuka.test');
     await page.goto(`${server.url}/staff/kpu-kota-bandung/permohonan/baru`);
     const desk = await pdfAt(page, 'a[href$="/staff/kpu-kota-bandung/formulir-ppid-b.pdf"]');
     expect(desk).toContain('Model PPID-B');
