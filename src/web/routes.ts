@@ -39,6 +39,9 @@ import { requestSettingsRoutes } from './staff/requests/request-settings-page.ts
 import { worklistRoutes } from './staff/requests/worklist-page.tsx';
 import { objectionRoutes } from './objection-routes.ts';
 import { exemptionRoutes } from './exemption-routes.ts';
+import { serviceDocumentRoutes } from './service-document-routes.ts';
+import { announcementRoutes } from './staff/announcement-routes.tsx';
+import { announcementPublicRoutes } from './public/announcements-public.tsx';
 import { settingsRoutes } from './staff/settings.tsx';
 import { sopRoutes } from './staff/sop-routes.tsx';
 import { tokenRoutes } from './staff/tokens.tsx';
@@ -88,6 +91,10 @@ const officeStaffModules: RouteModule[] = [
   ...exemptionRoutes.staff,
   // the release step: redaction and hidden-data scrubbing (issue 14)
   redactionRoutes,
+  // the desk's paper documents: Model PPID-B, lembar disposisi (issue 13)
+  ...serviceDocumentRoutes.staff,
+  // Pengumuman serta-merta, UU 14/2008 Pasal 10 (issue 13)
+  announcementRoutes,
 ];
 
 async function officeStaff(app: FastifyInstance): Promise<void> {
@@ -114,11 +121,13 @@ export const routeModules: RouteModule[] = [
   officeStaff,
   feedRoutes,
   publicRequestRoutes,
+  ...serviceDocumentRoutes.public,
   ...objectionRoutes.public,
   ...exemptionRoutes.public,
   dipPublicRoutes,
   sopPublicRoutes,
   statisticsPublicRoutes,
   annualReportPublicRoutes,
+  announcementPublicRoutes,
   publicRoutes,
 ];

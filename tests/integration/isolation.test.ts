@@ -52,6 +52,8 @@ const ALLOWED: Record<string, string[]> = {
   manageArchive: ['PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU'],
   approveArchive: ['ATASAN_PPID'],
   manageSops: ['ADMIN', 'PPID', 'NATIONAL_ADMIN'],
+  // Pengumuman serta-merta (issue 13): the PPID and the Atasan PPID announce
+  publishUrgentAnnouncements: ['PPID', 'ATASAN_PPID'],
   // objections: the Atasan PPID alone decides; the desk and the PPID take them in; the PPID and
   // the Atasan PPID record disputes; the surat kuasa only for the PPID roles.
   viewObjections: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN'],

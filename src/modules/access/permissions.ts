@@ -98,6 +98,9 @@ export const can = {
   /** Approve documented information before it counts (seed 003 step 2): the Atasan PPID. */
   approveArchive: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'ATASAN_PPID'),
 
+  /** Pengumuman serta-merta (UU 14/2008 Pasal 10): the PPID or the Atasan PPID announces. */
+  publishUrgentAnnouncements: (actor: Actor, office: OfficeRef) => isOperator(actor) || hasRole(actor, office, 'PPID', 'ATASAN_PPID'),
+
   /** The office's SOP register. */
   manageSops: (actor: Actor, office: OfficeRef) =>
     isOperator(actor) || hasRole(actor, office, 'ADMIN', 'PPID') || isNationalAdminOver(actor, office),

@@ -131,6 +131,7 @@ export function StaffLayout(props: { ctx: PageCtx; title: string; children: Comp
         { href: `${base}/arsip`, label: ctx.t('nav.archive'), show: can.enterOffice(ctx.actor, office) },
         { href: `${base}/informasi-dikecualikan`, label: ctx.t('nav.exemptions'), show: canExemptions.viewExemptions(ctx.actor, office) },
         { href: `${base}/sop`, label: ctx.t('nav.sops'), show: can.enterOffice(ctx.actor, office) },
+        { href: `${base}/serta-merta`, label: ctx.t('announcements.nav'), show: can.publishUrgentAnnouncements(ctx.actor, office) },
         { href: `${base}/kalender`, label: ctx.t('nav.calendar'), show: can.enterOffice(ctx.actor, office) },
         { href: `${base}/kalender-saya`, label: ctx.t('nav.calendarFeeds'), show: ctx.actor.kind === 'user' && can.enterOffice(ctx.actor, office) },
         { href: `${base}/pengaturan`, label: ctx.t('nav.settings'), show: can.administerOffice(ctx.actor, office) },

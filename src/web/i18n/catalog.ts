@@ -17,9 +17,30 @@ import worklist from './worklist.ts';
 import fields from './fields.ts';
 import preview from './preview.ts';
 import feeds from './feeds.ts';
+import documents from './documents.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
-export const namespaces = [common, publicPages, staff, requests, objections, dip, archive, sops, worklist, reports, security, lawPeriods, exemptions, redaction, annual, fields, preview, feeds];
+export const namespaces = [
+  common,
+  publicPages,
+  staff,
+  requests,
+  objections,
+  dip,
+  archive,
+  sops,
+  worklist,
+  reports,
+  security,
+  lawPeriods,
+  exemptions,
+  redaction,
+  annual,
+  fields,
+  preview,
+  feeds,
+  documents,
+];
 
 export const catalog: Record<Locale, Messages> = {
   id: Object.assign({}, ...namespaces.map((n) => n.id)) as Messages,

@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { listAnnouncements } from '../../modules/announcements/queries.ts';
+import type { UrgentAnnouncement } from '../../modules/announcements/schema.ts';
+import { OfficeAnnouncements } from './announcements-public.tsx';
 import { z } from 'zod';
 import { searchOffices } from '../../modules/offices/office-search.ts';
 import { zoneName } from '../../platform/i18n.ts';
@@ -76,6 +79,7 @@ function OfficePage(props: {
   contact: { email: string | null; phone: string | null; whatsapp: string | null; address: string | null; serviceHours: string | null };
   dip: DipSections | null;
   dikInForce: number;
+  announcements: UrgentAnnouncement[];
 }) {
   const { ctx, office, parent, contact } = props;
   const { t } = ctx;
@@ -93,6 +97,7 @@ function OfficePage(props: {
           {t('office.level', { level: t(`level.${office.level}`) })} · {t('office.timeZone', { zone: zoneName(office.timezone) })}
         </p>
       </hgroup>
+      <OfficeAnnouncements t={t} office={office} rows={props.announcements} />
       <section>
         <h2>{t('office.contact')}</h2>
         {hasContact ? (
@@ -172,10 +177,11 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     const index = await officeIndex(view, db);
     const office = index.bySlug.get(req.params.office);
     if (!office || !office.active) throw AppError.notFound();
-    const [settings, dip, dik] = await Promise.all([
+    const [settings, dip, dik, announcements] = await Promise.all([
       cachedOfficeSettings(view, db, office.id),
       loadDipSections(db, office),
       listDikEntries(db, office),
+      listAnnouncements(db, office.id, { inForce: true, limit: 5 }),
     ]);
     const parent = office.parentId ? index.byId.get(office.parentId) : undefined;
     const children = index.children(office.id);
@@ -183,7 +189,7 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
       view,
       req,
       reply,
-      <OfficePage ctx={pageCtx(req, reply)} office={office} parent={parent} children={children} contact={settings.publicContact} dip={dip} dikInForce={dik.length} />,
+      <OfficePage ctx={pageCtx(req, reply)} office={office} parent={parent} children={children} contact={settings.publicContact} dip={dip} dikInForce={dik.length} announcements={announcements} />,
     );
   });
 }

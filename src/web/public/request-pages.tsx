@@ -29,6 +29,9 @@ export function RequestFormPage(props: { ctx: PageCtx; office: Office; settings:
       <hgroup>
         <h1>{t('requests.public.formTitle')}</h1>
         <p>{t('requests.public.formLead', { office: office.name })}</p>
+        <p>
+          <a href={`/${office.slug}/permohonan/formulir-ppid-b.pdf`}>{t('documents.ppidB.public')}</a>
+        </p>
       </hgroup>
       <ul class="facts">
         <li>{t('requests.public.deadline', { days: s.standardDays, extension: s.standardExtensionDays })}</li>

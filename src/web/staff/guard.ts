@@ -19,6 +19,7 @@ export const routeChecks = {
   manageArchive: can.manageArchive,
   approveArchive: can.approveArchive,
   manageSops: can.manageSops,
+  publishUrgentAnnouncements: can.publishUrgentAnnouncements,
   createOffice: (actor, office) => can.createOffice(actor, office),
   manageNationalHolidays: (actor) => can.manageNationalHolidays(actor),
   viewRequests: canRequests.viewRequests,

@@ -27,6 +27,9 @@ function IntakePage(props: { ctx: PageCtx; office: Office; errors: Errors; value
       <hgroup>
         <h1>{t('requests.intake.title')}</h1>
         <p>{t('requests.intake.lead')}</p>
+        <p>
+          <a href={`/staff/${office.slug}/formulir-ppid-b.pdf`}>{t('documents.ppidB.blank')}</a>
+        </p>
       </hgroup>
       <ErrorSummary t={t} errors={errors} labels={requestFieldLabels(t)} />
       <DikMatches t={t} matches={props.dik} />

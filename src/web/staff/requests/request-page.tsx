@@ -262,6 +262,9 @@ export function RequestPage(props: RequestPageProps) {
               <a href={`${base}/dokumen/${kind}`}>{t(`requests.document.${kind}`)}</a>
             </li>
           ))}
+          <li>
+            <a href={`${base}/formulir-ppid-b.pdf`}>{t('documents.ppidB.filled')}</a>
+          </li>
         </ul>
       </section>
 
@@ -275,6 +278,9 @@ export function RequestPage(props: RequestPageProps) {
               </header>
               <p>{d.instruction}</p>
               <p class="muted">{t('requests.page.sentBy', { who: d.sentBy, at: formatDateTime(d.sentAt, locale, tz) })}</p>
+              <p>
+                <a href={`${base}/disposisi/${d.id}/lembar.pdf`}>{t('documents.disposition.sheet')}</a>
+              </p>
               {d.answeredAt ? (
                 <>
                   <p>
