@@ -18,6 +18,7 @@ import {
   listTests,
   type ExemptionApproval,
   type ExemptionDecree,
+  type ExemptionEntry,
   type ExemptionTest,
 } from '../../../modules/exemptions/queries.ts';
 import { recordExemptionReview } from '../../../modules/exemptions/record-review.ts';
@@ -29,7 +30,8 @@ import { removeExemptionEntry, saveExemptionEntry } from '../../../modules/exemp
 import { submitForApproval } from '../../../modules/exemptions/submit-for-approval.ts';
 import { citePasal17 } from '../../../modules/law/pasal17.ts';
 import type { Office } from '../../../modules/offices/queries.ts';
-import { DikTable, periodText } from '../../components/dik-table.tsx';
+import { DataTable } from '../../components/data-table.tsx';
+import { dikColumns, DikTable, periodText } from '../../components/dik-table.tsx';
 import { ActionButton, Csrf, ErrorSummary, FileField, TextArea, TextField, type Errors, type Values } from '../../components/forms.tsx';
 import { StaffLayout } from '../../components/layout.tsx';
 import { formAction } from '../../form-action.ts';
@@ -78,31 +80,18 @@ function ChainView({ ctx, chain, approvedSteps, status, history }: { ctx: PageCt
         <p class="muted">{t('exemptions.approval.notSubmitted')}</p>
       )}
       {history.length > 0 ? (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
-          <table>
-            <caption>{t('exemptions.approval.history')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('exemptions.col.when')}</th>
-                <th scope="col">{t('exemptions.col.role')}</th>
-                <th scope="col">{t('exemptions.col.name')}</th>
-                <th scope="col">{t('exemptions.col.decision')}</th>
-                <th scope="col">{t('exemptions.field.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h) => (
-                <tr>
-                  <td>{formatDateTime(h.at, ctx.locale, 'Asia/Jakarta')}</td>
-                  <td>{t(`role.${h.role}`)}</td>
-                  <td>{h.actorName}</td>
-                  <td>{t(`exemptions.decision.${h.decision}`)}</td>
-                  <td>{h.reason ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          t={t}
+          caption={t('exemptions.approval.history')}
+          rows={history}
+          columns={[
+            { label: t('exemptions.col.when'), cell: (h) => formatDateTime(h.at, ctx.locale, 'Asia/Jakarta') },
+            { label: t('exemptions.col.role'), cell: (h) => t(`role.${h.role}`) },
+            { label: t('exemptions.col.name'), cell: (h) => h.actorName },
+            { label: t('exemptions.col.decision'), cell: (h) => t(`exemptions.decision.${h.decision}`) },
+            { label: t('exemptions.field.reason'), cell: (h) => h.reason ?? '—' },
+          ]}
+        />
       ) : null}
     </section>
   );
@@ -146,6 +135,20 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     }
     return reply.redirect(back);
   };
+
+  /** Runs a form's use case: field errors re-draw the page; success flashes `key` and goes to `to`. */
+  const saveForm = <T,>(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    run: () => Promise<T>,
+    redraw: (errors: Errors, status: number) => Promise<FastifyReply>,
+    done: (result: T) => { key: string; params?: Record<string, number>; to: string },
+  ) =>
+    formAction(req, reply, run, redraw, (result) => {
+      const { key, params, to } = done(result);
+      setFlash(reply, { kind: 'success', key, ...(params ? { params } : {}) });
+      return reply.redirect(to);
+    });
 
   const myTurn = (req: FastifyRequest, office: Office, x: { status: string; chain: string[]; approvedSteps: number }) => {
     const due = x.status === 'IN_APPROVAL' ? roleDue(x.chain as never, x.approvedSteps) : null;
@@ -255,15 +258,12 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
   app.get('/staff/:office/informasi-dikecualikan', view, (req, reply) => renderOverview(req, reply));
   app.post('/staff/:office/informasi-dikecualikan/tinjauan', manage, async (req, reply) => {
     const { fields } = await readForm(req);
-    return formAction(
+    return saveForm(
       req,
       reply,
       () => recordExemptionReview(ctx, req.actor, { officeId: req.office!.id, data: fields }),
       (errors, status) => renderOverview(req, reply, errors, status),
-      () => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.reviewed' });
-        return reply.redirect(base(req.office!));
-      },
+      () => ({ key: 'exemptions.flash.reviewed', to: base(req.office!) }),
     );
   });
 
@@ -342,74 +342,6 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     );
   };
 
-  const loadTest = async (req: FastifyRequest<{ Params: { id: string } }>) => {
-    const test = await findTest(ctx.db, req.office!.id, uuidParam(req.params.id));
-    if (!test) throw AppError.notFound();
-    return test;
-  };
-
-  app.get('/staff/:office/informasi-dikecualikan/uji/baru', manage, (req, reply) => renderTest(req, reply, undefined));
-  app.post('/staff/:office/informasi-dikecualikan/uji', manage, async (req, reply) => {
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => saveConsequenceTest(ctx, req.actor, { officeId: req.office!.id, data: fields }),
-      (errors, status) => renderTest(req, reply, undefined, { errors, values: fields, status }),
-      (saved) => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.testSaved' });
-        return reply.redirect(`${base(req.office!)}/uji/${saved.id}`);
-      },
-    );
-  });
-  app.get<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/uji/:id', view, async (req, reply) => renderTest(req, reply, await loadTest(req)));
-  app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/uji/:id', manage, async (req, reply) => {
-    const test = await loadTest(req);
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => saveConsequenceTest(ctx, req.actor, { officeId: req.office!.id, testId: test.id, data: fields }),
-      (errors, status) => renderTest(req, reply, test, { errors, values: fields, status }),
-      () => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.testSaved' });
-        return reply.redirect(`${base(req.office!)}/uji/${test.id}`);
-      },
-    );
-  });
-  app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/uji/:id/ajukan', manage, async (req, reply) => {
-    const test = await loadTest(req);
-    return step(req, reply, `${base(req.office!)}/uji/${test.id}`, () => submitForApproval(ctx, req.actor, { officeId: req.office!.id, subject: 'TEST', id: test.id }), 'exemptions.flash.submitted');
-  });
-
-  const decideRoute = (subject: ApprovalSubject, path: string) => {
-    app.post<{ Params: { id: string } }>(`/staff/:office/informasi-dikecualikan/${path}/:id/persetujuan`, approve, async (req, reply) => {
-      const id = uuidParam(req.params.id);
-      const { fields } = await readForm(req);
-      const back = `${base(req.office!)}/${path}/${id}`;
-      return formAction(
-        req,
-        reply,
-        () => decideApproval(ctx, req.actor, { officeId: req.office!.id, subject, id, data: fields }),
-        async (errors, status) => {
-          if (subject === 'TEST') return renderTest(req, reply, await loadTest(req), { approvalErrors: errors, status });
-          return renderDecree(req, reply, await loadDecree(req), { approvalErrors: errors, status });
-        },
-        (r) => {
-          setFlash(reply, { kind: 'success', key: `exemptions.flash.${one(fields, 'decision') === 'RETURNED' ? 'returned' : r.status === 'IN_APPROVAL' ? 'approvedStep' : 'approvedAll'}` });
-          return reply.redirect(back);
-        },
-      );
-    });
-  };
-  decideRoute('TEST', 'uji');
-  decideRoute('DECREE', 'keputusan');
-
-  app.get<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/uji/:id/uji-konsekuensi.pdf', view, async (req, reply) => {
-    const test = await loadTest(req);
-    return sendPdf(reply, await renderTestPdfFor(ctx.db, req.office!, test), `uji-konsekuensi-${test.heldOn}.pdf`);
-  });
-
   // --- decrees and entries -----------------------------------------------------------------
   const renderDecree = async (
     req: FastifyRequest,
@@ -432,6 +364,7 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     const turn = decree ? myTurn(req, office, decree) : null;
     const title = decree ? `${t('exemptions.decree.title')} ${decree.number}` : t('exemptions.decree.new');
     const L = exemptionLabels(t);
+    const dik = dikColumns<ExemptionEntry>(t, c.locale);
     const decreeValues: Values | undefined = decree ? ({ ...decree, testIds: decree.testIds }) : undefined;
     return sendPage(
       reply,
@@ -449,40 +382,26 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
               {entries.length === 0 ? (
                 <p class="muted">{t('exemptions.entry.none')}</p>
               ) : (
-                <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
-                  <table class="striped">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('exemptions.col.information')}</th>
-                        <th scope="col">{t('exemptions.col.legalBasis')}</th>
-                        <th scope="col">{t('exemptions.col.consideration')}</th>
-                        <th scope="col">{t('exemptions.col.closed')}</th>
-                        <th scope="col">{t('exemptions.col.period')}</th>
-                        <th scope="col">{t('exemptions.col.status')}</th>
-                        {editable && canCollect ? <th scope="col">{t('exemptions.col.actions')}</th> : null}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {entries.map((e) => (
-                        <tr>
-                          <td>{e.information}</td>
-                          <td>
-                            {citePasal17(e.ground, e.subPoint)}; {e.legalBasis}
-                          </td>
-                          <td>{e.consideration}</td>
-                          <td>{t(e.whole ? 'exemptions.closed.whole' : 'exemptions.closed.part')}</td>
-                          <td>{periodText(t, c.locale, e)}</td>
-                          <td>{t(`exemptions.entryStatus.${e.status}`)}</td>
-                          {editable && canCollect ? (
-                            <td>
-                              <ActionButton action={`${base(office)}/keputusan/${decree.id}/entri/${e.id}/hapus`} csrf={c.csrf} label={t('exemptions.entry.remove')} variant="secondary" confirm={t('exemptions.entry.removeConfirm')} />
-                            </td>
-                          ) : null}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  t={t}
+                  tableClass="striped"
+                  rows={entries}
+                  columns={[
+                    { label: t('exemptions.col.information'), cell: (e) => e.information },
+                    dik.legalBasis,
+                    dik.consideration,
+                    dik.closed,
+                    dik.period,
+                    dik.status,
+                    editable &&
+                      canCollect && {
+                        label: t('exemptions.col.actions'),
+                        cell: (e) => (
+                          <ActionButton action={`${base(office)}/keputusan/${decree.id}/entri/${e.id}/hapus`} csrf={c.csrf} label={t('exemptions.entry.remove')} variant="secondary" confirm={t('exemptions.entry.removeConfirm')} />
+                        ),
+                      },
+                  ]}
+                />
               )}
             </section>
             {editable && canCollect ? (
@@ -540,53 +459,95 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     );
   };
 
-  const loadDecree = async (req: FastifyRequest<{ Params: { id: string } }>) => {
-    const decree = await findDecree(ctx.db, req.office!.id, uuidParam(req.params.id));
-    if (!decree) throw AppError.notFound();
-    return decree;
+  /**
+   * The routes a consequence test and a decree share: the new form, create, show, update,
+   * submit for approval, and the approval step of the role whose turn it is.
+   */
+  const subjectRoutes = <S extends { id: string }>(o: {
+    subject: ApprovalSubject;
+    path: string;
+    find: (officeId: string, id: string) => Promise<S | undefined>;
+    render: (req: FastifyRequest, reply: FastifyReply, found: S | undefined, opts?: { errors?: Errors; values?: Values; approvalErrors?: Errors; status?: number }) => Promise<FastifyReply>;
+    save: (req: FastifyRequest, data: Values, id?: string) => Promise<S>;
+    savedKey: string;
+  }) => {
+    const at = `/staff/:office/informasi-dikecualikan/${o.path}`;
+    const page = (req: FastifyRequest, id: string) => `${base(req.office!)}/${o.path}/${id}`;
+    const load = async (req: FastifyRequest<{ Params: { id: string } }>) => {
+      const found = await o.find(req.office!.id, uuidParam(req.params.id));
+      if (!found) throw AppError.notFound();
+      return found;
+    };
+    app.get(`${at}/baru`, manage, (req, reply) => o.render(req, reply, undefined));
+    app.post(at, manage, async (req, reply) => {
+      const { fields } = await readForm(req);
+      return saveForm(
+        req,
+        reply,
+        () => o.save(req, fields),
+        (errors, status) => o.render(req, reply, undefined, { errors, values: fields, status }),
+        (saved) => ({ key: o.savedKey, to: page(req, saved.id) }),
+      );
+    });
+    app.get<{ Params: { id: string } }>(`${at}/:id`, view, async (req, reply) => o.render(req, reply, await load(req)));
+    app.post<{ Params: { id: string } }>(`${at}/:id`, manage, async (req, reply) => {
+      const found = await load(req);
+      const { fields } = await readForm(req);
+      return saveForm(
+        req,
+        reply,
+        () => o.save(req, fields, found.id),
+        (errors, status) => o.render(req, reply, found, { errors, values: fields, status }),
+        () => ({ key: o.savedKey, to: page(req, found.id) }),
+      );
+    });
+    app.post<{ Params: { id: string } }>(`${at}/:id/ajukan`, manage, async (req, reply) => {
+      const found = await load(req);
+      return step(req, reply, page(req, found.id), () => submitForApproval(ctx, req.actor, { officeId: req.office!.id, subject: o.subject, id: found.id }), 'exemptions.flash.submitted');
+    });
+    app.post<{ Params: { id: string } }>(`${at}/:id/persetujuan`, approve, async (req, reply) => {
+      const id = uuidParam(req.params.id);
+      const { fields } = await readForm(req);
+      return saveForm(
+        req,
+        reply,
+        () => decideApproval(ctx, req.actor, { officeId: req.office!.id, subject: o.subject, id, data: fields }),
+        async (errors, status) => o.render(req, reply, await load(req), { approvalErrors: errors, status }),
+        (r) => ({ key: `exemptions.flash.${one(fields, 'decision') === 'RETURNED' ? 'returned' : r.status === 'IN_APPROVAL' ? 'approvedStep' : 'approvedAll'}`, to: page(req, id) }),
+      );
+    });
+    return load;
   };
+  const loadTest = subjectRoutes({
+    subject: 'TEST',
+    path: 'uji',
+    find: (officeId, id) => findTest(ctx.db, officeId, id),
+    render: renderTest,
+    save: (req, data, testId) => saveConsequenceTest(ctx, req.actor, { officeId: req.office!.id, testId, data }),
+    savedKey: 'exemptions.flash.testSaved',
+  });
+  const loadDecree = subjectRoutes({
+    subject: 'DECREE',
+    path: 'keputusan',
+    find: (officeId, id) => findDecree(ctx.db, officeId, id),
+    render: renderDecree,
+    save: (req, data, decreeId) => saveDecree(ctx, req.actor, { officeId: req.office!.id, decreeId, data }),
+    savedKey: 'exemptions.flash.decreeSaved',
+  });
+  app.get<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/uji/:id/uji-konsekuensi.pdf', view, async (req, reply) => {
+    const test = await loadTest(req);
+    return sendPdf(reply, await renderTestPdfFor(ctx.db, req.office!, test), `uji-konsekuensi-${test.heldOn}.pdf`);
+  });
 
-  app.get('/staff/:office/informasi-dikecualikan/keputusan/baru', manage, (req, reply) => renderDecree(req, reply, undefined));
-  app.post('/staff/:office/informasi-dikecualikan/keputusan', manage, async (req, reply) => {
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => saveDecree(ctx, req.actor, { officeId: req.office!.id, data: fields }),
-      (errors, status) => renderDecree(req, reply, undefined, { errors, values: fields, status }),
-      (saved) => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.decreeSaved' });
-        return reply.redirect(`${base(req.office!)}/keputusan/${saved.id}`);
-      },
-    );
-  });
-  app.get<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id', view, async (req, reply) => renderDecree(req, reply, await loadDecree(req)));
-  app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id', manage, async (req, reply) => {
-    const decree = await loadDecree(req);
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => saveDecree(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, data: fields }),
-      (errors, status) => renderDecree(req, reply, decree, { errors, values: fields, status }),
-      () => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.decreeSaved' });
-        return reply.redirect(`${base(req.office!)}/keputusan/${decree.id}`);
-      },
-    );
-  });
   app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/entri', collect, async (req, reply) => {
     const decree = await loadDecree(req);
     const { fields } = await readForm(req);
-    return formAction(
+    return saveForm(
       req,
       reply,
       () => saveExemptionEntry(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, data: fields }),
       (errors, status) => renderDecree(req, reply, decree, { entryErrors: errors, entryValues: fields, status }),
-      () => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.entryAdded' });
-        return reply.redirect(`${base(req.office!)}/keputusan/${decree.id}`);
-      },
+      () => ({ key: 'exemptions.flash.entryAdded', to: `${base(req.office!)}/keputusan/${decree.id}` }),
     );
   });
   app.post<{ Params: { id: string; entryId: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/entri/:entryId/hapus', collect, async (req, reply) => {
@@ -598,33 +559,23 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     const decree = await loadDecree(req);
     const form = await readForm(req);
     const file = form.files.file?.[0];
-    return formAction(
+    return saveForm(
       req,
       reply,
       () => importExemptionEntries(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, file: file ? { filename: file.filename, bytes: file.bytes } : null }),
       (errors, status) => renderDecree(req, reply, decree, { importErrors: errors, status }),
-      (r) => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.imported', params: { n: r.imported } });
-        return reply.redirect(`${base(req.office!)}/keputusan/${decree.id}`);
-      },
+      (r) => ({ key: 'exemptions.flash.imported', params: { n: r.imported }, to: `${base(req.office!)}/keputusan/${decree.id}` }),
     );
-  });
-  app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/ajukan', manage, async (req, reply) => {
-    const decree = await loadDecree(req);
-    return step(req, reply, `${base(req.office!)}/keputusan/${decree.id}`, () => submitForApproval(ctx, req.actor, { officeId: req.office!.id, subject: 'DECREE', id: decree.id }), 'exemptions.flash.submitted');
   });
   app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/cabut', manage, async (req, reply) => {
     const decree = await loadDecree(req);
     const { fields } = await readForm(req);
-    return formAction(
+    return saveForm(
       req,
       reply,
       () => revokeDecree(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, data: fields }),
       (errors, status) => renderDecree(req, reply, decree, { errors, status }),
-      () => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.revoked' });
-        return reply.redirect(`${base(req.office!)}/keputusan/${decree.id}`);
-      },
+      () => ({ key: 'exemptions.flash.revoked', to: `${base(req.office!)}/keputusan/${decree.id}` }),
     );
   });
   app.get<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/keputusan.pdf', view, async (req, reply) => {
