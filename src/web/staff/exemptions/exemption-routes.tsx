@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime } from '../../../platform/i18n.ts';
 import { AppError, isAppError } from '../../../platform/errors.ts';
 import { canExemptions, hasRole } from '../../../modules/access/permissions.ts';
@@ -94,6 +95,53 @@ function ChainView({ ctx, chain, approvedSteps, status, history }: { ctx: PageCt
         />
       ) : null}
     </section>
+  );
+}
+
+/**
+ * The page of a consequence test or a decree: its own details, the approval chain with the step
+ * of whoever's turn it is, "submit for approval", and the edit form while it may be edited.
+ */
+function SubjectPage(p: {
+  c: PageCtx;
+  office: Office;
+  path: 'uji' | 'keputusan';
+  title: string;
+  found: { id: string; chain: string[]; approvedSteps: number; status: string } | undefined;
+  history: ExemptionApproval[];
+  turn: string | null;
+  approvalErrors: Errors;
+  canSubmit: boolean;
+  editTitle: string;
+  details: ComponentChildren;
+  after?: ComponentChildren;
+  form: ComponentChildren;
+}) {
+  const { c, found } = p;
+  const { t } = c;
+  const at = found ? `${base(p.office)}/${p.path}/${found.id}` : '';
+  return (
+    <StaffLayout ctx={c} title={p.title}>
+      <h1>{p.title}</h1>
+      {found ? (
+        <>
+          {p.details}
+          <ChainView ctx={c} chain={found.chain} approvedSteps={found.approvedSteps} status={found.status} history={p.history} />
+          {p.turn ? <ApprovalForm t={t} csrf={c.csrf} action={`${at}/persetujuan`} errors={p.approvalErrors} role={p.turn} /> : null}
+          {p.canSubmit ? <ActionButton action={`${at}/ajukan`} csrf={c.csrf} label={t('exemptions.approval.submit')} /> : null}
+          {p.after}
+        </>
+      ) : null}
+      {p.form ? (
+        <section>
+          {found ? <h2>{p.editTitle}</h2> : null}
+          {p.form}
+        </section>
+      ) : null}
+      <p>
+        <a href={base(p.office)}>{t('app.back')}</a>
+      </p>
+    </StaffLayout>
   );
 }
 
@@ -282,10 +330,20 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     const L = exemptionLabels(t);
     return sendPage(
       reply,
-      <StaffLayout ctx={c} title={title}>
-        <h1>{title}</h1>
-        {test ? (
-          <>
+      <SubjectPage
+        c={c}
+        office={office}
+        path="uji"
+        title={title}
+        found={test}
+        history={history}
+        turn={turn}
+        approvalErrors={opts.approvalErrors ?? {}}
+        canSubmit={editable}
+        editTitle={t('exemptions.test.edit')}
+        details={
+          test ? (
+            <>
             <p>
               <span class="badge">{t(`exemptions.testStatus.${test.status}`)}</span> · <a href={`${base(office)}/uji/${test.id}/uji-konsekuensi.pdf`}>{t('exemptions.test.pdf')}</a>
             </p>
@@ -315,14 +373,11 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
                 {t(`exemptions.occasion.${test.occasion}`)} — {test.place}, {formatDate(test.heldOn, c.locale)}
               </dd>
             </dl>
-            <ChainView ctx={c} chain={test.chain} approvedSteps={test.approvedSteps} status={test.status} history={history} />
-            {turn ? <ApprovalForm t={t} csrf={c.csrf} action={`${base(office)}/uji/${test.id}/persetujuan`} errors={opts.approvalErrors ?? {}} role={turn} /> : null}
-            {editable ? <ActionButton action={`${base(office)}/uji/${test.id}/ajukan`} csrf={c.csrf} label={t('exemptions.approval.submit')} /> : null}
-          </>
-        ) : null}
-        {editable ? (
-          <section>
-            {test ? <h2>{t('exemptions.test.edit')}</h2> : null}
+            </>
+          ) : null
+        }
+        form={
+          editable ? (
             <TestForm
               t={t}
               csrf={c.csrf}
@@ -332,12 +387,9 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
               archive={archive}
               requests={requestOptions}
             />
-          </section>
-        ) : null}
-        <p>
-          <a href={base(office)}>{t('app.back')}</a>
-        </p>
-      </StaffLayout>,
+          ) : null
+        }
+      />,
       opts.status ?? 200,
     );
   };
@@ -368,10 +420,20 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     const decreeValues: Values | undefined = decree ? ({ ...decree, testIds: decree.testIds }) : undefined;
     return sendPage(
       reply,
-      <StaffLayout ctx={c} title={title}>
-        <h1>{title}</h1>
-        {decree ? (
-          <>
+      <SubjectPage
+        c={c}
+        office={office}
+        path="keputusan"
+        title={title}
+        found={decree}
+        history={history}
+        turn={turn}
+        approvalErrors={opts.approvalErrors ?? {}}
+        canSubmit={editable && canManage}
+        editTitle={t('exemptions.decree.edit')}
+        details={
+          decree ? (
+            <>
             <p>
               <span class="badge">{t(`exemptions.decreeStatus.${decree.status}`)}</span> · {t(`exemptions.reach.${decree.reach}`)} · <a href={`${base(office)}/keputusan/${decree.id}/keputusan.pdf`}>{t('exemptions.decree.pdf')}</a>
             </p>
@@ -420,9 +482,12 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
                 </form>
               </section>
             ) : null}
-            <ChainView ctx={c} chain={decree.chain} approvedSteps={decree.approvedSteps} status={decree.status} history={history} />
-            {turn ? <ApprovalForm t={t} csrf={c.csrf} action={`${base(office)}/keputusan/${decree.id}/persetujuan`} errors={opts.approvalErrors ?? {}} role={turn} /> : null}
-            {editable && canManage ? <ActionButton action={`${base(office)}/keputusan/${decree.id}/ajukan`} csrf={c.csrf} label={t('exemptions.approval.submit')} /> : null}
+            </>
+          ) : null
+        }
+        after={
+          decree ? (
+            <>
             {decree.status === 'ACTIVE' && canManage ? (
               <section>
                 <h2>{t('exemptions.decree.revoke')}</h2>
@@ -435,11 +500,11 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
                 </form>
               </section>
             ) : null}
-          </>
-        ) : null}
-        {editable && canManage ? (
-          <section>
-            {decree ? <h2>{t('exemptions.decree.edit')}</h2> : null}
+            </>
+          ) : null
+        }
+        form={
+          editable && canManage ? (
             <DecreeForm
               t={t}
               csrf={c.csrf}
@@ -449,12 +514,9 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
               tests={tests}
               mayReachDown={reachDown}
             />
-          </section>
-        ) : null}
-        <p>
-          <a href={base(office)}>{t('app.back')}</a>
-        </p>
-      </StaffLayout>,
+          ) : null
+        }
+      />,
       opts.status ?? 200,
     );
   };
