@@ -145,6 +145,24 @@ function SubjectPage(p: {
   );
 }
 
+/** A titled list of links on the overview, or a line saying there is nothing. */
+function ListSection<T>({ title, empty, items, item }: { title: string; empty: string; items: readonly T[]; item: (x: T) => ComponentChildren }) {
+  return (
+    <section>
+      <h2>{title}</h2>
+      {items.length === 0 ? (
+        <p class="muted">{empty}</p>
+      ) : (
+        <ul>
+          {items.map((x) => (
+            <li>{item(x)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 /** A test started from a request (at the request) or from a dispute (on the Komisi Informasi's order). */
 function prefill(query: unknown): Values {
   const q = (query ?? {}) as Record<string, unknown>;
@@ -224,25 +242,15 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
           {canManage ? <a href={`${base(office)}/keputusan/baru`}>{t('exemptions.decree.new')}</a> : null}
           <a href={`/${office.slug}/informasi-dikecualikan`}>{t('exemptions.staff.publicPage')}</a>
         </p>
-        <section>
-          <h2>{t('exemptions.worklist.title')}</h2>
-          {mineTests.length + mineDecrees.length === 0 ? (
-            <p class="muted">{t('exemptions.worklist.none')}</p>
-          ) : (
-            <ul>
-              {mineTests.map((x) => (
-                <li>
-                  <a href={`${base(office)}/uji/${x.id}`}>{t('exemptions.worklist.test', { label: testLabel(x) })}</a>
-                </li>
-              ))}
-              {mineDecrees.map((d) => (
-                <li>
-                  <a href={`${base(office)}/keputusan/${d.id}`}>{t('exemptions.worklist.decree', { number: d.number, title: d.title })}</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <ListSection
+          title={t('exemptions.worklist.title')}
+          empty={t('exemptions.worklist.none')}
+          items={[
+            ...mineTests.map((x) => ({ href: `${base(office)}/uji/${x.id}`, label: t('exemptions.worklist.test', { label: testLabel(x) }) })),
+            ...mineDecrees.map((d) => ({ href: `${base(office)}/keputusan/${d.id}`, label: t('exemptions.worklist.decree', { number: d.number, title: d.title }) })),
+          ]}
+          item={(w) => <a href={w.href}>{w.label}</a>}
+        />
         <section>
           <h2>{t('exemptions.staff.inForce')}</h2>
           {dik.length === 0 ? (
@@ -251,34 +259,26 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
             <DikTable t={t} locale={c.locale} entries={dik} caption={t('exemptions.public.inForce', { n: dik.length })} link={(e) => (e.inheritedFrom ? null : `${base(office)}/keputusan/${e.decreeId}`)} />
           )}
         </section>
-        <section>
-          <h2>{t('exemptions.decree.list')}</h2>
-          {decrees.length === 0 ? (
-            <p class="muted">{t('exemptions.decree.none')}</p>
-          ) : (
-            <ul>
-              {decrees.map((d) => (
-                <li>
-                  <a href={`${base(office)}/keputusan/${d.id}`}>{d.number}</a> — {d.title} <span class="badge">{t(`exemptions.decreeStatus.${d.status}`)}</span>
-                </li>
-              ))}
-            </ul>
+        <ListSection
+          title={t('exemptions.decree.list')}
+          empty={t('exemptions.decree.none')}
+          items={decrees}
+          item={(d) => (
+            <>
+              <a href={`${base(office)}/keputusan/${d.id}`}>{d.number}</a> — {d.title} <span class="badge">{t(`exemptions.decreeStatus.${d.status}`)}</span>
+            </>
           )}
-        </section>
-        <section>
-          <h2>{t('exemptions.test.list')}</h2>
-          {tests.length === 0 ? (
-            <p class="muted">{t('exemptions.test.none')}</p>
-          ) : (
-            <ul>
-              {tests.map((x) => (
-                <li>
-                  <a href={`${base(office)}/uji/${x.id}`}>{testLabel(x)}</a> <span class="badge">{t(`exemptions.testStatus.${x.status}`)}</span> <small class="muted">{t(`exemptions.occasion.${x.occasion}`)}</small>
-                </li>
-              ))}
-            </ul>
+        />
+        <ListSection
+          title={t('exemptions.test.list')}
+          empty={t('exemptions.test.none')}
+          items={tests}
+          item={(x) => (
+            <>
+              <a href={`${base(office)}/uji/${x.id}`}>{testLabel(x)}</a> <span class="badge">{t(`exemptions.testStatus.${x.status}`)}</span> <small class="muted">{t(`exemptions.occasion.${x.occasion}`)}</small>
+            </>
           )}
-        </section>
+        />
         <section>
           <h2 id="tinjauan">{t('exemptions.review.title')}</h2>
           <p>{reviews[0] ? t('exemptions.review.last', { date: formatDate(reviews[0].reviewedOn, c.locale), name: reviews[0].actorName }) : t('exemptions.review.never')}</p>
