@@ -9,6 +9,18 @@ export function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
+/** A titled part of a long form: the title is the fieldset's legend, as a section heading. */
+export function FormSection({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <fieldset>
+      <legend>
+        <h2>{title}</h2>
+      </legend>
+      {children}
+    </fieldset>
+  );
+}
+
 function fieldId(name: string): string {
   return `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }

@@ -2,9 +2,37 @@ import type { ComponentChildren } from 'preact';
 import { actorOffices, type PageCtx } from '../render.tsx';
 import { can, canExemptions, canObjections, canReports, canRequests } from '../../modules/access/permissions.ts';
 
-function langSwitchHref(ctx: PageCtx): string {
+/** The menu item that shows the page in the other language. */
+function LanguageSwitch({ ctx }: { ctx: PageCtx }) {
   const other = ctx.locale === 'id' ? 'en' : 'id';
-  return `/bahasa/${other}?next=${encodeURIComponent(ctx.path)}`;
+  return (
+    <li>
+      <a href={`/bahasa/${other}?next=${encodeURIComponent(ctx.path)}`} lang={other}>
+        {ctx.t('app.switchTo')}
+      </a>
+    </li>
+  );
+}
+
+/** The portal's header (public pages, errors, sign-in): the name, the language switch and any further menu items. */
+function PortalHeader({ ctx, children }: { ctx: PageCtx; children?: ComponentChildren }) {
+  return (
+    <header class="site-header">
+      <nav class="container" aria-label={ctx.t('nav.mainMenu')}>
+        <ul>
+          <li>
+            <a href="/" class="brand">
+              <strong>{ctx.t('app.name')}</strong> <small>{ctx.t('app.tagline')}</small>
+            </a>
+          </li>
+        </ul>
+        <ul>
+          <LanguageSwitch ctx={ctx} />
+          {children}
+        </ul>
+      </nav>
+    </header>
+  );
 }
 
 function Document(props: { ctx: PageCtx; title: string; children: ComponentChildren; bodyClass?: string }) {
@@ -61,27 +89,11 @@ export function PublicLayout(props: {
   const { ctx } = props;
   return (
     <Document ctx={ctx} title={props.title}>
-      <header class="site-header">
-        <nav class="container" aria-label={ctx.t('nav.mainMenu')}>
-          <ul>
-            <li>
-              <a href="/" class="brand">
-                <strong>{ctx.t('app.name')}</strong> <small>{ctx.t('app.tagline')}</small>
-              </a>
-            </li>
-          </ul>
-          <ul>
-            <li>
-              <a href={langSwitchHref(ctx)} lang={ctx.locale === 'id' ? 'en' : 'id'}>
-                {ctx.t('app.switchTo')}
-              </a>
-            </li>
-            <li>
-              <a href={ctx.user ? '/staff' : '/staff/login'}>{ctx.user ? ctx.t('nav.dashboard') : ctx.t('nav.staff')}</a>
-            </li>
-          </ul>
-        </nav>
-      </header>
+      <PortalHeader ctx={ctx}>
+        <li>
+          <a href={ctx.user ? '/staff' : '/staff/login'}>{ctx.user ? ctx.t('nav.dashboard') : ctx.t('nav.staff')}</a>
+        </li>
+      </PortalHeader>
       <main id="main" class="container" tabIndex={-1}>
         {props.breadcrumbs && props.breadcrumbs.length > 0 ? (
           <nav aria-label="breadcrumb" class="breadcrumbs">
@@ -180,11 +192,7 @@ export function StaffLayout(props: { ctx: PageCtx; title: string; children: Comp
                 </form>
               </li>
             ) : null}
-            <li>
-              <a href={langSwitchHref(ctx)} lang={ctx.locale === 'id' ? 'en' : 'id'}>
-                {ctx.t('app.switchTo')}
-              </a>
-            </li>
+            <LanguageSwitch ctx={ctx} />
             {ctx.user ? (
               <li>
                 <details class="dropdown">
@@ -239,24 +247,7 @@ export function SimpleLayout(props: { ctx: PageCtx; title: string; children: Com
   const { ctx } = props;
   return (
     <Document ctx={ctx} title={props.title}>
-      <header class="site-header">
-        <nav class="container" aria-label={ctx.t('nav.mainMenu')}>
-          <ul>
-            <li>
-              <a href="/" class="brand">
-                <strong>{ctx.t('app.name')}</strong> <small>{ctx.t('app.tagline')}</small>
-              </a>
-            </li>
-          </ul>
-          <ul>
-            <li>
-              <a href={langSwitchHref(ctx)} lang={ctx.locale === 'id' ? 'en' : 'id'}>
-                {ctx.t('app.switchTo')}
-              </a>
-            </li>
-          </ul>
-        </nav>
-      </header>
+      <PortalHeader ctx={ctx} />
       <main id="main" class="container narrow" tabIndex={-1}>
         <FlashMessage ctx={ctx} />
         {props.children}

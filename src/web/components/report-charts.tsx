@@ -1,6 +1,8 @@
 import { chartSvg, refusalRows, reportCharts, type ReportChart } from '../../modules/reports/chart-set.ts';
 import { OBJECTION_ENDINGS, type Figures } from '../../modules/reports/figures.ts';
 import { DISPUTE_STAGES } from '../../modules/objections/objection-status.ts';
+import type { ComponentChildren } from 'preact';
+import type { Translate } from '../../platform/i18n.ts';
 import type { PageCtx } from '../render.tsx';
 
 // A server-drawn chart (ECharts SVG, ADR 0036) with the table of its figures beside it: the
@@ -38,7 +40,8 @@ export function ChartFigure({ chart }: { chart: ReportChart }) {
   );
 }
 
-function pct(rate: number | null): string {
+/** A rate as a percentage with one decimal ("87.5%"), or a dash when there is nothing to rate. */
+export function pct(rate: number | null): string {
   return rate === null ? '–' : `${Math.round(rate * 1000) / 10}%`;
 }
 
@@ -128,5 +131,21 @@ export function StatisticsBody({ ctx, figures, months, only }: { ctx: PageCtx; f
         <small>{t('stats.notices')}</small>
       </p>
     </div>
+  );
+}
+
+/** The year picker above a statistics page (public statistics, the oversight roll-up); `children` are further filters. */
+export function YearFilter({ t, action, year, children }: { t: Translate; action: string; year: number; children?: ComponentChildren }) {
+  return (
+    <form method="get" action={action} class="filters grid">
+      <label>
+        {t('stats.year')}
+        <input type="number" name="tahun" min={2000} max={2100} value={year} inputmode="numeric" />
+      </label>
+      {children}
+      <button type="submit" class="secondary">
+        {t('stats.show')}
+      </button>
+    </form>
   );
 }

@@ -5,15 +5,11 @@ import type { Figures } from '../../modules/reports/figures.ts';
 import { officeStatistics, publicOffice, statisticsCsv, yearOf, type OfficeStatistics } from '../../modules/reports/public-statistics.ts';
 import { STATISTICS_SCOPES } from '../../modules/reports/read-statistics.ts';
 import { PublicLayout } from '../components/layout.tsx';
-import { StatisticsBody } from '../components/report-charts.tsx';
+import { pct, StatisticsBody, YearFilter } from '../components/report-charts.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 import { sendFile } from '../requests/send-file.ts';
 
 // Public statistics (issue 11): /{office}/statistik and the national /statistik, with CSV.
-
-function pct(rate: number | null): string {
-  return rate === null ? '–' : `${Math.round(rate * 1000) / 10}%`;
-}
 
 export function ChildTable({ ctx, rows, own, total, heading, link }: { ctx: PageCtx; rows: { office: Office; figures: Figures }[]; own: { office: Office; figures: Figures } | null; total: Figures; heading: string; link: (o: Office) => string }) {
   const { t } = ctx;
@@ -76,11 +72,7 @@ function StatisticsPage({ ctx, s, national, parent }: { ctx: PageCtx; s: OfficeS
         <h1>{title}</h1>
         <p>{t('stats.lead', { year: s.year })}</p>
       </hgroup>
-      <form method="get" action={base} class="filters grid">
-        <label>
-          {t('stats.year')}
-          <input type="number" name="tahun" min={2000} max={2100} value={s.year} inputmode="numeric" />
-        </label>
+      <YearFilter t={t} action={base} year={s.year}>
         {national ? null : (
           <label>
             {t('stats.scope')}
@@ -93,10 +85,7 @@ function StatisticsPage({ ctx, s, national, parent }: { ctx: PageCtx; s: OfficeS
             </select>
           </label>
         )}
-        <button type="submit" class="secondary">
-          {t('stats.show')}
-        </button>
-      </form>
+      </YearFilter>
       <p class="toolbar">
         <a href={`${national ? '/statistik.csv' : `/${s.office.slug}/statistik.csv`}?${query}`}>{t('stats.csv')}</a>
         <a href={`/api/v1/offices/${s.office.slug}/statistics?year=${s.year}&scope=${s.scope}`}>{t('stats.json')}</a>

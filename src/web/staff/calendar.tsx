@@ -17,6 +17,7 @@ import { listCoveredYears, listHolidays, listOfficeClosures, type Holiday, type 
 import { instantOfLocal, localDateTime, type DueDate } from '../../modules/calendar/working-days.ts';
 import type { Office } from '../../modules/offices/queries.ts';
 import { ActionButton, Checkbox, Csrf, ErrorSummary, FileField, SelectField, TextField, type Errors, type Values } from '../components/forms.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { StaffLayout } from '../components/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm } from '../form-data.ts';
@@ -70,6 +71,11 @@ interface CalendarPageProps {
   forms: { closure: { errors: Errors; values: Values }; holiday: { errors: Errors; values: Values }; import: { errors: Errors } };
 }
 
+/** Removes a holiday or a closure, after the browser asks once. */
+function DeleteButton({ ctx, action }: { ctx: PageCtx; action: string }) {
+  return <ActionButton action={action} csrf={ctx.csrf} label={ctx.t('app.delete')} variant="danger" confirm={ctx.t('calendar.removeConfirm')} />;
+}
+
 function CalendarPage(props: CalendarPageProps) {
   const { ctx, office, year } = props;
   const { t } = ctx;
@@ -119,40 +125,17 @@ function CalendarPage(props: CalendarPageProps) {
 
       <section>
         <h2>{t('calendar.national')}</h2>
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('field.date')}</th>
-                <th scope="col">{t('field.kind')}</th>
-                <th scope="col">{t('field.name')}</th>
-                <th scope="col">{t('field.legalBasis')}</th>
-                {national ? <th scope="col">{t('app.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {props.holidays.map((h) => (
-                <tr>
-                  <td>{formatDateWithWeekday(h.date, ctx.locale)}</td>
-                  <td>{t(`dayoff.${h.kind}`)}</td>
-                  <td>{h.name}</td>
-                  <td>{h.legalBasis ?? '—'}</td>
-                  {national ? (
-                    <td>
-                      <ActionButton
-                        action={`${base}/libur/${h.id}/hapus`}
-                        csrf={ctx.csrf}
-                        label={t('app.delete')}
-                        variant="danger"
-                        confirm={t('calendar.removeConfirm')}
-                      />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          t={t}
+          rows={props.holidays}
+          columns={[
+            { label: t('field.date'), cell: (h) => formatDateWithWeekday(h.date, ctx.locale) },
+            { label: t('field.kind'), cell: (h) => t(`dayoff.${h.kind}`) },
+            { label: t('field.name'), cell: (h) => h.name },
+            { label: t('field.legalBasis'), cell: (h) => h.legalBasis ?? '—' },
+            national && { label: t('app.actions'), cell: (h) => <DeleteButton ctx={ctx} action={`${base}/libur/${h.id}/hapus`} /> },
+          ]}
+        />
       </section>
 
       <section>
@@ -165,15 +148,7 @@ function CalendarPage(props: CalendarPageProps) {
               <li>
                 {formatDate(c.date, ctx.locale)} — {c.name}
                 {c.decree ? ` (${c.decree})` : ''}{' '}
-                {admin ? (
-                  <ActionButton
-                    action={`${base}/penutupan/${c.id}/hapus`}
-                    csrf={ctx.csrf}
-                    label={t('app.delete')}
-                    variant="danger"
-                    confirm={t('calendar.removeConfirm')}
-                  />
-                ) : null}
+                {admin ? <DeleteButton ctx={ctx} action={`${base}/penutupan/${c.id}/hapus`} /> : null}
               </li>
             ))}
           </ul>

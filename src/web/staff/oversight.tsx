@@ -6,6 +6,7 @@ import { hideSecrets, listOutbox } from '../../platform/mail/mailer.ts';
 import type { mailOutbox } from '../../platform/mail/schema.ts';
 import type { Office } from '../../modules/offices/queries.ts';
 import { ActionButton } from '../components/forms.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { StaffLayout } from '../components/layout.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 
@@ -29,35 +30,25 @@ function AuditPage({ ctx, office, rows, verify }: { ctx: PageCtx; office: Office
       {rows.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t('audit.when')}</th>
-                <th scope="col">{t('audit.who')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.entity')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  <td class="num">{r.seq}</td>
-                  <td>{formatDateTime(r.occurredAt, ctx.locale, office.timezone)}</td>
-                  <td>{r.actorLabel ?? r.actorType}</td>
-                  <td>
-                    <code>{r.action}</code>
-                  </td>
-                  <td>
-                    {r.entityType}
-                    {r.entityId ? <small class="muted"> {r.entityId.slice(0, 8)}</small> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          t={t}
+          rows={rows}
+          columns={[
+            { label: '#', num: true, cell: (r) => r.seq },
+            { label: t('audit.when'), cell: (r) => formatDateTime(r.occurredAt, ctx.locale, office.timezone) },
+            { label: t('audit.who'), cell: (r) => r.actorLabel ?? r.actorType },
+            { label: t('audit.action'), cell: (r) => <code>{r.action}</code> },
+            {
+              label: t('audit.entity'),
+              cell: (r) => (
+                <>
+                  {r.entityType}
+                  {r.entityId ? <small class="muted"> {r.entityId.slice(0, 8)}</small> : null}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </StaffLayout>
   );
@@ -94,33 +85,24 @@ function OutboxPage({ ctx, office, mails, open, smtpReady }: { ctx: PageCtx; off
       {mails.length === 0 ? (
         <p>{t('outbox.none')}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('app.date')}</th>
-                <th scope="col">{t('outbox.to')}</th>
-                <th scope="col">{t('outbox.subject')}</th>
-                <th scope="col">{t('app.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mails.map((m) => (
-                <tr>
-                  <td>{formatDateTime(m.createdAt, ctx.locale, office.timezone)}</td>
-                  <td>{m.toAddress}</td>
-                  <td>
-                    <a href={`/staff/${office.slug}/kotak-keluar?email=${m.id}`}>{hideSecrets(m.subject)}</a>
-                  </td>
-                  <td>
-                    {t(`outbox.status.${m.status}`)}
-                    {m.status === 'held' && smtpReady ? <ActionButton action={release} csrf={ctx.csrf} label={t('heldMail.sendOne')} variant="secondary" hidden={{ outboxId: m.id }} /> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          t={t}
+          rows={mails}
+          columns={[
+            { label: t('app.date'), cell: (m) => formatDateTime(m.createdAt, ctx.locale, office.timezone) },
+            { label: t('outbox.to'), cell: (m) => m.toAddress },
+            { label: t('outbox.subject'), cell: (m) => <a href={`/staff/${office.slug}/kotak-keluar?email=${m.id}`}>{hideSecrets(m.subject)}</a> },
+            {
+              label: t('app.status'),
+              cell: (m) => (
+                <>
+                  {t(`outbox.status.${m.status}`)}
+                  {m.status === 'held' && smtpReady ? <ActionButton action={release} csrf={ctx.csrf} label={t('heldMail.sendOne')} variant="secondary" hidden={{ outboxId: m.id }} /> : null}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
     </StaffLayout>
   );

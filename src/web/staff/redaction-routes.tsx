@@ -15,6 +15,7 @@ import type { RedactionSubject } from '../../modules/redaction/schema.ts';
 import { KIND_OF, startRedaction } from '../../modules/redaction/start-redaction.ts';
 import { candidateFiles, mayRedact, type CandidateFile } from '../../modules/redaction/subjects.ts';
 import { Checkbox, Csrf, ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from '../components/forms.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { StaffLayout } from '../components/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
@@ -220,45 +221,39 @@ function WorkspacePage(props: { ctx: PageCtx; office: Office; r: RedactionRow; n
           {marks.length === 0 ? (
             <p class="muted">{t('redaction.noMarks')}</p>
           ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('redaction.col.where')}</th>
-                    <th scope="col">{t('redaction.col.what')}</th>
-                    <th scope="col">{t('redaction.col.reason')}</th>
-                    <th scope="col">{t('app.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {marks.map((m) => (
-                    <tr data-testid={`mark-${m.detector ?? m.origin}`}>
-                      <td>{t('redaction.page', { n: m.page + 1 })}</td>
-                      <td>{markLabel(ctx, m)}</td>
-                      <td>{reasonText(m)}</td>
-                      <td>
-                        {t(`redaction.markStatus.${m.status}`)}
-                        {r.status === 'READY' ? (
-                          <form method="post" action={`${base}/tanda/${m.id}`} class="inline-form">
-                            <Csrf token={ctx.csrf} />
-                            {m.status !== 'ACCEPTED' ? (
-                              <button type="submit" name="decision" value="ACCEPTED" class="secondary">
-                                {t('redaction.accept')}
-                              </button>
-                            ) : null}{' '}
-                            {m.status !== 'REJECTED' ? (
-                              <button type="submit" name="decision" value="REJECTED" class="secondary">
-                                {t('redaction.reject')}
-                              </button>
-                            ) : null}
-                          </form>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              t={t}
+              rows={marks}
+              rowAttrs={(m) => ({ 'data-testid': `mark-${m.detector ?? m.origin}` })}
+              columns={[
+                { label: t('redaction.col.where'), cell: (m) => t('redaction.page', { n: m.page + 1 }) },
+                { label: t('redaction.col.what'), cell: (m) => markLabel(ctx, m) },
+                { label: t('redaction.col.reason'), cell: (m) => reasonText(m) },
+                {
+                  label: t('app.status'),
+                  cell: (m) => (
+                    <>
+                      {t(`redaction.markStatus.${m.status}`)}
+                      {r.status === 'READY' ? (
+                        <form method="post" action={`${base}/tanda/${m.id}`} class="inline-form">
+                          <Csrf token={ctx.csrf} />
+                          {m.status !== 'ACCEPTED' ? (
+                            <button type="submit" name="decision" value="ACCEPTED" class="secondary">
+                              {t('redaction.accept')}
+                            </button>
+                          ) : null}{' '}
+                          {m.status !== 'REJECTED' ? (
+                            <button type="submit" name="decision" value="REJECTED" class="secondary">
+                              {t('redaction.reject')}
+                            </button>
+                          ) : null}
+                        </form>
+                      ) : null}
+                    </>
+                  ),
+                },
+              ]}
+            />
           )}
         </section>
       ) : null}

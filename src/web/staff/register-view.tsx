@@ -1,7 +1,9 @@
 import type { FastifyReply } from 'fastify';
+import type { ComponentChildren } from 'preact';
 import type { Translate } from '../../platform/i18n.ts';
 import { registerToCsv, registerToXlsx, type RegisterTable } from '../../modules/requests/register-export.ts';
 import { sendFile } from '../requests/send-file.ts';
+import { DataTable, type Column } from '../components/data-table.tsx';
 
 // What the register of requests (Model PPID-C) and the register of objections (Model
 // PPID-G) share on screen and in their downloads.
@@ -29,30 +31,14 @@ export function RegisterExportLinks({ t, base, query }: { t: Translate; base: st
   );
 }
 
+/** A register's columns (the spec its downloads are built from), for a table on screen. */
+export function registerColumns<R extends Readonly<Record<string, unknown>>>(register: { columns: readonly { key: string; header: string }[] }): Column<R>[] {
+  return register.columns.map((c) => ({ label: c.header, cell: (row: R) => row[c.key] as ComponentChildren }));
+}
+
 export function RegisterGrid({ register, emptyText }: { register: RegisterTable; emptyText: string }) {
   if (register.rows.length === 0) return <p class="muted">{emptyText}</p>;
-  return (
-    <div class="table-wrap register" tabIndex={0} role="region" aria-label={register.title ?? 'Register'}>
-      <table>
-        <thead>
-          <tr>
-            {register.columns.map((c) => (
-              <th scope="col">{c.header}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {register.rows.map((row) => (
-            <tr>
-              {register.columns.map((c) => (
-                <td>{row[c.key]}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable label={register.title ?? 'Register'} wrapClass="register" rows={register.rows} columns={registerColumns(register)} />;
 }
 
 /** Sends the register as XLSX, CSV or PDF under `stem` (the public version is marked in it). */

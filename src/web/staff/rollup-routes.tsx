@@ -13,16 +13,16 @@ import { AppError } from '../../platform/errors.ts';
 import { createTranslate } from '../../platform/i18n.ts';
 import { catalog } from '../i18n/catalog.ts';
 import { EmonevPage } from './annual-report-routes.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { StaffLayout } from '../components/layout.tsx';
-import { StatisticsBody } from '../components/report-charts.tsx';
+import { pct, StatisticsBody, YearFilter } from '../components/report-charts.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
+import { registerColumns } from './register-view.tsx';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
 import { sendFile } from '../requests/send-file.ts';
 
 // Oversight roll-ups (issue 11, ADR 0037): the offices below, sortable, with a chart and XLSX;
 // and a read-only, audited look at one of them.
-
-const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 1000) / 10}%`);
 
 const COLUMNS: { key: RollupSort | null; label: string; value: (r: Rollup['rows'][number]) => string | number }[] = [
   { key: 'received', label: 'reports.fig.received', value: (r) => r.figures.requests.received },
@@ -51,13 +51,7 @@ function RollupPage({ ctx, rollup, sort, desc }: { ctx: PageCtx; rollup: Rollup;
         <h1>{t('rollup.title')}</h1>
         <p>{t('rollup.lead', { office: rollup.office.name, year: rollup.year, n: rollup.rows.length })}</p>
       </hgroup>
-      <form method="get" action={base} class="filters grid">
-        <label>
-          {t('stats.year')}
-          <input type="number" name="tahun" min={2000} max={2100} value={rollup.year} inputmode="numeric" />
-        </label>
-        <button type="submit" class="secondary">{t('stats.show')}</button>
-      </form>
+      <YearFilter t={t} action={base} year={rollup.year} />
       <p class="toolbar">
         <a href={`${base}?tahun=${rollup.year}&format=xlsx`}>{t('rollup.xlsx')}</a>
       </p>
@@ -156,26 +150,7 @@ function RegisterTable({ title, register, rows, empty, id }: { title: string; re
       {rows.length === 0 ? (
         <p class="muted">{empty}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={title}>
-          <table class="register">
-            <thead>
-              <tr>
-                {register.columns.map((c) => (
-                  <th scope="col">{c.header}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  {register.columns.map((c) => (
-                    <td>{r[c.key]}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable label={title} tableClass="register" rows={rows} columns={registerColumns(register)} />
       )}
     </section>
   );

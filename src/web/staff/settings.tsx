@@ -8,7 +8,7 @@ import { getOfficeSettings, type Office } from '../../modules/offices/queries.ts
 import { formatRegisterNumber, isRegisterPattern } from '../../modules/offices/register-number.ts';
 import { setOfficeLogo } from '../../modules/offices/set-office-logo.ts';
 import { updateOfficeSettings } from '../../modules/offices/update-office-settings.ts';
-import { Csrf, ErrorSummary, FileField, TextArea, TextField, valueOf, type Errors, type Values } from '../components/forms.tsx';
+import { Csrf, ErrorSummary, FileField, FormSection, TextArea, TextField, valueOf, type Errors, type Values } from '../components/forms.tsx';
 import { StaffLayout } from '../components/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm, type FormData } from '../form-data.ts';
@@ -124,10 +124,7 @@ function SettingsPage(props: { ctx: PageCtx; office: Office; settings: OfficeSet
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <form method="post" action={`/staff/${office.slug}/pengaturan`}>
         <Csrf token={ctx.csrf} />
-        <fieldset>
-          <legend>
-            <h2>{t('settings.letterhead')}</h2>
-          </legend>
+        <FormSection title={t('settings.letterhead')}>
           <TextArea
             name="letterhead.titleLines"
             label={`${labels['letterhead.titleLines']} ${opt}`}
@@ -145,11 +142,8 @@ function SettingsPage(props: { ctx: PageCtx; office: Office; settings: OfficeSet
             <TextField name="letterhead.website" label={`${labels['letterhead.website']} ${opt}`} errors={errors} values={values} />
             <TextField name="letterhead.city" label={`${labels['letterhead.city']} ${opt}`} hint={t('settings.cityHint')} errors={errors} values={values} />
           </div>
-        </fieldset>
-        <fieldset>
-          <legend>
-            <h2>{t('settings.hours')}</h2>
-          </legend>
+        </FormSection>
+        <FormSection title={t('settings.hours')}>
           <div class="grid-2">
             <TextField name="workingHours.start" type="time" label={labels['workingHours.start']!} errors={errors} values={values} required />
             <TextField name="workingHours.end" type="time" label={labels['workingHours.end']!} errors={errors} values={values} required />
@@ -173,11 +167,8 @@ function SettingsPage(props: { ctx: PageCtx; office: Office; settings: OfficeSet
             values={values}
             required
           />
-        </fieldset>
-        <fieldset>
-          <legend>
-            <h2>{t('settings.publicContact')}</h2>
-          </legend>
+        </FormSection>
+        <FormSection title={t('settings.publicContact')}>
           <div class="grid-2">
             <TextField name="publicContact.email" type="email" label={`${labels['publicContact.email']} ${opt}`} errors={errors} values={values} />
             <TextField name="publicContact.phone" type="tel" label={`${labels['publicContact.phone']} ${opt}`} errors={errors} values={values} />
@@ -187,7 +178,7 @@ function SettingsPage(props: { ctx: PageCtx; office: Office; settings: OfficeSet
             <TextField name="publicContact.serviceHours" label={`${labels['publicContact.serviceHours']} ${opt}`} errors={errors} values={values} />
           </div>
           <TextArea name="publicContact.address" label={`${labels['publicContact.address']} ${opt}`} rows={2} errors={errors} values={values} />
-        </fieldset>
+        </FormSection>
         <button type="submit">{t('app.save')}</button>
       </form>
       <LogoForm ctx={ctx} office={office} settings={props.settings} errors={props.logoErrors ?? {}} />

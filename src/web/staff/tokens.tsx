@@ -7,6 +7,7 @@ import { createApiToken, revokeApiToken } from '../../modules/people/api-tokens.
 import { listApiTokens, type ApiToken } from '../../modules/people/queries.ts';
 import { ROLES } from '../../modules/people/schema.ts';
 import { ActionButton, Csrf, ErrorSummary, SelectField, TextField, type Errors, type Values } from '../components/forms.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { StaffLayout } from '../components/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
@@ -16,6 +17,7 @@ function TokensPage(props: { ctx: PageCtx; office: Office; tokens: ApiToken[]; e
   const { ctx, office } = props;
   const { t } = ctx;
   const now = new Date();
+  const active = (tok: ApiToken) => !tok.revokedAt && (!tok.expiresAt || tok.expiresAt > now);
   return (
     <StaffLayout ctx={ctx} title={t('tokens.title')}>
       <hgroup>
@@ -31,41 +33,25 @@ function TokensPage(props: { ctx: PageCtx; office: Office; tokens: ApiToken[]; e
       {props.tokens.length === 0 ? (
         <p>{t('tokens.none')}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.name')}</th>
-                <th scope="col">{t('field.role')}</th>
-                <th scope="col">{t('tokens.lastUsed')}</th>
-                <th scope="col">{t('app.status')}</th>
-                <th scope="col">{t('app.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.tokens.map((tok) => {
-                const active = !tok.revokedAt && (!tok.expiresAt || tok.expiresAt > now);
-                return (
-                  <tr>
-                    <td>{tok.name}</td>
-                    <td>{t(`role.${tok.role}`)}</td>
-                    <td>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, ctx.locale, office.timezone) : '—'}</td>
-                    <td>
-                      <span class={`badge ${active ? 'badge-ok' : 'badge-muted'}`}>
-                        {active ? t('tokens.active') : t('users.status.revoked')}
-                      </span>
-                    </td>
-                    <td>
-                      {active ? (
-                        <ActionButton action={`/staff/${office.slug}/token/${tok.id}/cabut`} csrf={ctx.csrf} label={t('tokens.revoke')} variant="danger" />
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          t={t}
+          rows={props.tokens}
+          columns={[
+            { label: t('tokens.name'), cell: (tok) => tok.name },
+            { label: t('field.role'), cell: (tok) => t(`role.${tok.role}`) },
+            { label: t('tokens.lastUsed'), cell: (tok) => (tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, ctx.locale, office.timezone) : '—') },
+            {
+              label: t('app.status'),
+              cell: (tok) => (
+                <span class={`badge ${active(tok) ? 'badge-ok' : 'badge-muted'}`}>{active(tok) ? t('tokens.active') : t('users.status.revoked')}</span>
+              ),
+            },
+            {
+              label: t('app.actions'),
+              cell: (tok) => (active(tok) ? <ActionButton action={`/staff/${office.slug}/token/${tok.id}/cabut`} csrf={ctx.csrf} label={t('tokens.revoke')} variant="danger" /> : null),
+            },
+          ]}
+        />
       )}
       <h2>{t('tokens.create')}</h2>
       <ErrorSummary t={t} errors={props.errors} />

@@ -14,6 +14,7 @@ import {
 import { findUserById, listOfficeAssignments, type OfficeMember, type RoleAssignment } from '../../modules/people/queries.ts';
 import { ROLES } from '../../modules/people/schema.ts';
 import { ActionButton, Csrf, ErrorSummary, SelectField, TextField, type Errors, type Values } from '../components/forms.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { StaffLayout } from '../components/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
@@ -133,54 +134,46 @@ function UsersPage(props: {
                 <span class="badge badge-warn">{t('users.accountLocked')}</span>
               ) : null}
             </header>
-            <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('field.role')}</th>
-                    <th scope="col">{t('users.period')}</th>
-                    <th scope="col">{t('users.decree')}</th>
-                    <th scope="col">{t('app.status')}</th>
-                    <th scope="col">{t('app.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map(({ assignment: a }) => {
-                    const status = assignmentStatus(a, today);
-                    const unit = a.unitId ? units.find((u) => u.id === a.unitId) : undefined;
-                    return (
-                      <tr>
-                        <td>
-                          {t(`role.${a.role}`)}
-                          {unit ? ` — ${unit.name}` : ''}
-                        </td>
-                        <td>
-                          {formatDate(a.validFrom, ctx.locale)} – {a.validTo ? formatDate(a.validTo, ctx.locale) : '…'}
-                        </td>
-                        <td>
-                          {a.decreeNumber ?? '—'}
-                          {a.decreeDate ? ` (${formatDate(a.decreeDate, ctx.locale)})` : ''}
-                        </td>
-                        <td>
-                          <span class={`badge ${statusBadge[status]}`}>{t(`users.status.${status}`)}</span>
-                        </td>
-                        <td>
-                          {status !== 'revoked' && can.grantRole(ctx.actor, office, a.role) ? (
-                            <ActionButton
-                              action={`/staff/${office.slug}/peran/${a.id}/cabut`}
-                              csrf={ctx.csrf}
-                              label={t('users.revoke')}
-                              variant="danger"
-                              confirm={t('users.revokeConfirm')}
-                            />
-                          ) : null}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              t={t}
+              rows={rows.map(({ assignment: a }) => ({ a, status: assignmentStatus(a, today), unit: a.unitId ? units.find((u) => u.id === a.unitId) : undefined }))}
+              columns={[
+                {
+                  label: t('field.role'),
+                  cell: ({ a, unit }) => (
+                    <>
+                      {t(`role.${a.role}`)}
+                      {unit ? ` — ${unit.name}` : ''}
+                    </>
+                  ),
+                },
+                {
+                  label: t('users.period'),
+                  cell: ({ a }) => (
+                    <>
+                      {formatDate(a.validFrom, ctx.locale)} – {a.validTo ? formatDate(a.validTo, ctx.locale) : '…'}
+                    </>
+                  ),
+                },
+                {
+                  label: t('users.decree'),
+                  cell: ({ a }) => (
+                    <>
+                      {a.decreeNumber ?? '—'}
+                      {a.decreeDate ? ` (${formatDate(a.decreeDate, ctx.locale)})` : ''}
+                    </>
+                  ),
+                },
+                { label: t('app.status'), cell: ({ status }) => <span class={`badge ${statusBadge[status]}`}>{t(`users.status.${status}`)}</span> },
+                {
+                  label: t('app.actions'),
+                  cell: ({ a, status }) =>
+                    status !== 'revoked' && can.grantRole(ctx.actor, office, a.role) ? (
+                      <ActionButton action={`/staff/${office.slug}/peran/${a.id}/cabut`} csrf={ctx.csrf} label={t('users.revoke')} variant="danger" confirm={t('users.revokeConfirm')} />
+                    ) : null,
+                },
+              ]}
+            />
             <footer>
               <ActionButton
                 action={`${base}/${user.id}/${user.disabledAt ? 'aktifkan' : 'nonaktifkan'}`}

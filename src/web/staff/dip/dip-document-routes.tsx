@@ -7,11 +7,12 @@ import { dipToCsv, dipToXlsx } from '../../../modules/dip/export-dip.ts';
 import { findActiveCycle, findVersion } from '../../../modules/dip/queries.ts';
 import { renderDecreePdf } from '../../../modules/dip/render-decree-pdf.ts';
 import { renderDipPdf } from '../../../modules/dip/render-dip-pdf.ts';
-import { formatAvailableForms } from '../../../modules/dip/available-forms.ts';
+import { DataTable } from '../../components/data-table.tsx';
 import { StaffLayout } from '../../components/layout.tsx';
 import { pageCtx, sendPage } from '../../render.tsx';
 import { sendPdf, uuidParam } from './dip-cycle-routes.tsx';
 import { DiffView } from './diff-view.tsx';
+import { dipEntryColumns } from './dip-ui.tsx';
 
 // Exports of the draft and of published versions (Model PPID-A as XLSX, CSV, PDF), the
 // decree, a version's page, and the difference between two years.
@@ -63,6 +64,7 @@ export async function dipDocumentRoutes(app: FastifyInstance): Promise<void> {
     const c = pageCtx(req, reply);
     const { t } = c;
     const title = t('dip.version.title', { year: version.year });
+    const col = dipEntryColumns<(typeof doc.entries)[number]>(t);
     return sendPage(
       reply,
       <StaffLayout ctx={c} title={title}>
@@ -70,36 +72,18 @@ export async function dipDocumentRoutes(app: FastifyInstance): Promise<void> {
           <h1>{title}</h1>
           <p>{version.decreeNumber ? t('dip.cycle.decree', { number: version.decreeNumber, date: version.decreeDate ? formatDate(version.decreeDate, c.locale) : '' }) : t('dip.version.noDecree')}</p>
         </hgroup>
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('dip.field.no')}</th>
-                <th scope="col">{t('dip.field.documentTitle')}</th>
-                <th scope="col">{t('dip.field.category')}</th>
-                <th scope="col">{t('dip.field.holdingUnit')}</th>
-                <th scope="col">{t('dip.field.formats')}</th>
-                <th scope="col">{t('dip.field.retention')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {doc.entries.map((e) => (
-                <tr>
-                  <td>{e.no}</td>
-                  <td>
-                    <strong>{e.documentTitle}</strong>
-                    <br />
-                    <small>{e.summary}</small>
-                  </td>
-                  <td>{t(`dip.category.${e.category}`)}</td>
-                  <td>{e.holdingUnit}</td>
-                  <td>{formatAvailableForms(e.formats, e.fileTypes)}</td>
-                  <td>{e.retention}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          t={t}
+          rows={doc.entries}
+          columns={[
+            { label: t('dip.field.no'), cell: (e) => e.no },
+            col.title,
+            col.category,
+            col.holdingUnit,
+            col.formats,
+            { label: t('dip.field.retention'), cell: (e) => e.retention },
+          ]}
+        />
         <p>
           <a href={`/staff/${office.slug}/dip`}>{t('app.back')}</a>
         </p>

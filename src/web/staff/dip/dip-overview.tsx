@@ -5,14 +5,14 @@ import { listArchiveItems } from '../../../modules/archive/queries.ts';
 import { can } from '../../../modules/access/permissions.ts';
 import { actorViewAt } from '../../../modules/dip/actor-view.ts';
 import { isDraftEditable } from '../../../modules/dip/cycle-rules.ts';
-import { formatAvailableForms } from '../../../modules/dip/available-forms.ts';
 import { findActiveCycle, findCycleSteps, listCycles, listStepRuns, listVersions, listWorkingEntries, type Version, type WorkingEntry } from '../../../modules/dip/queries.ts';
 import { listUnits, type Office, type Unit } from '../../../modules/offices/queries.ts';
 import { ActionButton, Csrf, ErrorSummary, TextField, type Errors, type Values } from '../../components/forms.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import { StaffLayout } from '../../components/layout.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../../render.tsx';
 import { CyclePanel, type CycleView } from './cycle-panel.tsx';
-import { StatusBadge } from './dip-ui.tsx';
+import { dipEntryColumns, EntryStatus, StatusBadge } from './dip-ui.tsx';
 
 // The staff DIP page: the running cycle, the draft list with units' proposals to decide,
 // and the published versions.
@@ -40,74 +40,63 @@ function EntriesTable(props: { ctx: PageCtx; office: Office; entries: WorkingEnt
   const archiveStatus = (ids: string[]) =>
     ids.map((id) => props.archive.find((a) => a.id === id)).filter((a): a is ArchiveItem => a !== undefined);
   if (entries.length === 0) return <p class="muted">{t('dip.entries.none')}</p>;
+  const col = dipEntryColumns<WorkingEntry>(t, {
+    badge: (e) => (e.isElection ? <> <StatusBadge label={t('dip.entry.election')} tone="warn" /></> : null),
+    below: (e) =>
+      archiveStatus(e.archiveItemIds).map((a) => (
+        <div>
+          <small>
+            📁 {a.classificationCode} {a.title}{' '}
+            <StatusBadge label={t(`archive.status.${a.status}`)} tone={a.status === 'APPROVED' ? 'ok' : a.status === 'REJECTED' ? 'bad' : 'warn'} />
+          </small>
+        </div>
+      )),
+  });
   return (
-    <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
-      <table class="dip-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dip.field.documentTitle')}</th>
-            <th scope="col">{t('dip.field.category')}</th>
-            <th scope="col">{t('dip.field.holdingUnit')}</th>
-            <th scope="col">{t('dip.field.formats')}</th>
-            <th scope="col">{t('dip.entry.source')}</th>
-            <th scope="col">{t('app.status')}</th>
-            {props.manage && props.editable ? <th scope="col">{t('app.actions')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr id={`entri-${e.id}`}>
-              <td>
-                <strong>{e.documentTitle}</strong>
-                {e.isElection ? <> <StatusBadge label={t('dip.entry.election')} tone="warn" /></> : null}
-                <br />
-                <small>{e.summary}</small>
-                {archiveStatus(e.archiveItemIds).map((a) => (
-                  <div>
-                    <small>
-                      📁 {a.classificationCode} {a.title}{' '}
-                      <StatusBadge label={t(`archive.status.${a.status}`)} tone={a.status === 'APPROVED' ? 'ok' : a.status === 'REJECTED' ? 'bad' : 'warn'} />
-                    </small>
-                  </div>
-                ))}
-              </td>
-              <td>{t(`dip.category.${e.category}`)}</td>
-              <td>{e.holdingUnit}</td>
-              <td>{formatAvailableForms(e.formats, e.fileTypes)}</td>
-              <td>{unitName(e.proposedByUnitId)}</td>
-              <td>
-                <StatusBadge label={t(`dip.entry.status.${e.status}`)} tone={e.status === 'INCLUDED' ? 'ok' : e.status === 'REJECTED' ? 'bad' : 'warn'} />
-                {e.decisionNote ? <div class="muted">{e.decisionNote}</div> : null}
-              </td>
-              {props.manage && props.editable ? (
-                <td>
-                  <a href={`/staff/${office.slug}/dip/entri/${e.id}`}>{t('app.edit')}</a>
-                  {e.status === 'PROPOSED' ? (
-                    <>
-                      <ActionButton action={`/staff/${office.slug}/dip/entri/${e.id}/putuskan`} csrf={ctx.csrf} label={t('dip.entry.accept')} hidden={{ decision: 'INCLUDED' }} />
-                      <form method="post" action={`/staff/${office.slug}/dip/entri/${e.id}/putuskan`} class="reject-form">
-                        <Csrf token={ctx.csrf} />
-                        <input type="hidden" name="decision" value="REJECTED" />
-                        <label class="visually-hidden" for={`reject-${e.id}`}>
-                          {t('dip.entry.rejectNote')}
-                        </label>
-                        <input id={`reject-${e.id}`} name="note" placeholder={t('dip.entry.rejectNote')} maxLength={1000} />
-                        {props.forms.decide.entryId === e.id && props.forms.decide.errors.note ? <small class="error-text">{props.forms.decide.errors.note}</small> : null}
-                        <button type="submit" class="secondary">
-                          {t('dip.entry.reject')}
-                        </button>
-                      </form>
-                    </>
-                  ) : (
-                    <ActionButton action={`/staff/${office.slug}/dip/entri/${e.id}/hapus`} csrf={ctx.csrf} label={t('app.delete')} variant="danger" confirm={t('dip.entry.deleteConfirm')} />
-                  )}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      t={t}
+      tableClass="dip-table"
+      rows={entries}
+      rowAttrs={(e) => ({ id: `entri-${e.id}` })}
+      columns={[
+        col.title,
+        col.category,
+        col.holdingUnit,
+        col.formats,
+        { label: t('dip.entry.source'), cell: (e) => unitName(e.proposedByUnitId) },
+        { label: t('app.status'), cell: (e) => <EntryStatus t={t} entry={e} /> },
+        props.manage && props.editable && { label: t('app.actions'), cell: (e) => <EntryActions ctx={ctx} office={office} entry={e} decide={props.forms.decide} /> },
+      ]}
+    />
+  );
+}
+
+/** Edit, and accept / reject (a proposal) or delete (the PPID's own entry). */
+function EntryActions({ ctx, office, entry: e, decide }: { ctx: PageCtx; office: Office; entry: WorkingEntry; decide: OverviewForms['decide'] }) {
+  const { t } = ctx;
+  return (
+    <>
+      <a href={`/staff/${office.slug}/dip/entri/${e.id}`}>{t('app.edit')}</a>
+      {e.status === 'PROPOSED' ? (
+        <>
+          <ActionButton action={`/staff/${office.slug}/dip/entri/${e.id}/putuskan`} csrf={ctx.csrf} label={t('dip.entry.accept')} hidden={{ decision: 'INCLUDED' }} />
+          <form method="post" action={`/staff/${office.slug}/dip/entri/${e.id}/putuskan`} class="reject-form">
+            <Csrf token={ctx.csrf} />
+            <input type="hidden" name="decision" value="REJECTED" />
+            <label class="visually-hidden" for={`reject-${e.id}`}>
+              {t('dip.entry.rejectNote')}
+            </label>
+            <input id={`reject-${e.id}`} name="note" placeholder={t('dip.entry.rejectNote')} maxLength={1000} />
+            {decide.entryId === e.id && decide.errors.note ? <small class="error-text">{decide.errors.note}</small> : null}
+            <button type="submit" class="secondary">
+              {t('dip.entry.reject')}
+            </button>
+          </form>
+        </>
+      ) : (
+        <ActionButton action={`/staff/${office.slug}/dip/entri/${e.id}/hapus`} csrf={ctx.csrf} label={t('app.delete')} variant="danger" confirm={t('dip.entry.deleteConfirm')} />
+      )}
+    </>
   );
 }
 
@@ -118,46 +107,41 @@ function VersionsSection({ ctx, office, versions }: { ctx: PageCtx; office: Offi
   const years = [...new Set(versions.map((v) => v.year))];
   return (
     <>
-      <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('dip.versions.year')}</th>
-              <th scope="col">{t('dip.versions.decree')}</th>
-              <th scope="col">{t('dip.versions.published')}</th>
-              <th scope="col" class="num">
-                {t('dip.versions.entries')}
-              </th>
-              <th scope="col">{t('dip.versions.documents')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr>
-                <td>
-                  <a href={`${base}/versi/${v.id}`}>
-                    {v.year}
-                    {v.revision > 1 ? ` (${t('dip.cycle.revision', { n: v.revision - 1 })})` : ''}
-                  </a>{' '}
-                  {v.current ? <StatusBadge label={t('dip.versions.live')} tone="ok" /> : null}
-                </td>
-                <td>{v.decreeNumber ? `${v.decreeNumber}, ${v.decreeDate ? formatDate(v.decreeDate, ctx.locale) : ''}` : '—'}</td>
-                <td>{formatDateTime(v.publishedAt, ctx.locale, office.timezone)}</td>
-                <td class="num">{v.entryCount}</td>
-                <td>
-                  <a href={`${base}/versi/${v.id}/dip.pdf`}>PDF</a> · <a href={`${base}/versi/${v.id}/dip.xlsx`}>XLSX</a> · <a href={`${base}/versi/${v.id}/dip.csv`}>CSV</a>
-                  {v.decreeNumber ? (
-                    <>
-                      {' '}
-                      · <a href={`${base}/versi/${v.id}/keputusan.pdf`}>{t('dip.doc.decree')}</a>
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        t={t}
+        rows={versions}
+        columns={[
+          {
+            label: t('dip.versions.year'),
+            cell: (v) => (
+              <>
+                <a href={`${base}/versi/${v.id}`}>
+                  {v.year}
+                  {v.revision > 1 ? ` (${t('dip.cycle.revision', { n: v.revision - 1 })})` : ''}
+                </a>{' '}
+                {v.current ? <StatusBadge label={t('dip.versions.live')} tone="ok" /> : null}
+              </>
+            ),
+          },
+          { label: t('dip.versions.decree'), cell: (v) => (v.decreeNumber ? `${v.decreeNumber}, ${v.decreeDate ? formatDate(v.decreeDate, ctx.locale) : ''}` : '—') },
+          { label: t('dip.versions.published'), cell: (v) => formatDateTime(v.publishedAt, ctx.locale, office.timezone) },
+          { label: t('dip.versions.entries'), num: true, cell: (v) => v.entryCount },
+          {
+            label: t('dip.versions.documents'),
+            cell: (v) => (
+              <>
+                <a href={`${base}/versi/${v.id}/dip.pdf`}>PDF</a> · <a href={`${base}/versi/${v.id}/dip.xlsx`}>XLSX</a> · <a href={`${base}/versi/${v.id}/dip.csv`}>CSV</a>
+                {v.decreeNumber ? (
+                  <>
+                    {' '}
+                    · <a href={`${base}/versi/${v.id}/keputusan.pdf`}>{t('dip.doc.decree')}</a>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
       {years.length > 1 ? (
         <form method="get" action={`${base}/perbandingan`} class="inline-grid">
           <label>

@@ -9,12 +9,13 @@ import { saveDipProposal } from '../../../modules/dip/save-dip-proposal.ts';
 import { withdrawDipProposal } from '../../../modules/dip/withdraw-dip-proposal.ts';
 import { listUnits, type Unit } from '../../../modules/offices/queries.ts';
 import { ActionButton, type Errors, type Values } from '../../components/forms.tsx';
+import { DataTable } from '../../components/data-table.tsx';
 import { StaffLayout } from '../../components/layout.tsx';
 import { formAction } from '../../form-action.ts';
 import { readForm } from '../../form-data.ts';
 import { pageCtx, sendPage, setFlash } from '../../render.tsx';
 import { uuidParam } from './dip-cycle-routes.tsx';
-import { StatusBadge } from './dip-ui.tsx';
+import { dipEntryColumns, EntryStatus } from './dip-ui.tsx';
 import { EntryForm } from './entry-form.tsx';
 
 // A unit's own corner of the DIP (PPID Pembantu): its proposals for this year's cycle, added
@@ -40,6 +41,7 @@ export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
     const firstUnit = myUnits[0];
     const base = `/staff/${office.slug}/dip/usulan`;
     const editing = opts.editing;
+    const dipColumns = dipEntryColumns<WorkingEntry>(t);
     return sendPage(
       reply,
       <StaffLayout ctx={c} title={t('dip.proposals.title')}>
@@ -63,42 +65,25 @@ export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
         {mine.length === 0 ? (
           <p class="muted">{t('dip.proposals.none')}</p>
         ) : (
-          <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('dip.field.documentTitle')}</th>
-                  <th scope="col">{t('dip.field.category')}</th>
-                  <th scope="col">{t('app.status')}</th>
-                  <th scope="col">{t('app.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {mine.map((e) => (
-                  <tr>
-                    <td>
-                      <strong>{e.documentTitle}</strong>
-                      <br />
-                      <small>{e.summary}</small>
-                    </td>
-                    <td>{t(`dip.category.${e.category}`)}</td>
-                    <td>
-                      <StatusBadge label={t(`dip.entry.status.${e.status}`)} tone={e.status === 'INCLUDED' ? 'ok' : e.status === 'REJECTED' ? 'bad' : 'warn'} />
-                      {e.decisionNote ? <div class="muted">{e.decisionNote}</div> : null}
-                    </td>
-                    <td>
-                      {e.status === 'PROPOSED' && collecting ? (
-                        <>
-                          <a href={`${base}/${e.id}`}>{t('app.edit')}</a>{' '}
-                          <ActionButton action={`${base}/${e.id}/tarik`} csrf={c.csrf} label={t('dip.proposals.withdraw')} variant="danger" confirm={t('dip.proposals.withdrawConfirm')} />
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            t={t}
+            rows={mine}
+            columns={[
+              dipColumns.title,
+              dipColumns.category,
+              { label: t('app.status'), cell: (e) => <EntryStatus t={t} entry={e} /> },
+              {
+                label: t('app.actions'),
+                cell: (e) =>
+                  e.status === 'PROPOSED' && collecting ? (
+                    <>
+                      <a href={`${base}/${e.id}`}>{t('app.edit')}</a>{' '}
+                      <ActionButton action={`${base}/${e.id}/tarik`} csrf={c.csrf} label={t('dip.proposals.withdraw')} variant="danger" confirm={t('dip.proposals.withdrawConfirm')} />
+                    </>
+                  ) : null,
+              },
+            ]}
+          />
         )}
         {collecting && firstUnit ? (
           <section>

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
 import { formatDate, formatDateTime } from '../../../platform/i18n.ts';
 import { AppError, isAppError } from '../../../platform/errors.ts';
 import { canExemptions, hasRole } from '../../../modules/access/permissions.ts';
@@ -18,6 +19,7 @@ import {
   listTests,
   type ExemptionApproval,
   type ExemptionDecree,
+  type ExemptionEntry,
   type ExemptionTest,
 } from '../../../modules/exemptions/queries.ts';
 import { recordExemptionReview } from '../../../modules/exemptions/record-review.ts';
@@ -29,7 +31,8 @@ import { removeExemptionEntry, saveExemptionEntry } from '../../../modules/exemp
 import { submitForApproval } from '../../../modules/exemptions/submit-for-approval.ts';
 import { citePasal17 } from '../../../modules/law/pasal17.ts';
 import type { Office } from '../../../modules/offices/queries.ts';
-import { DikTable, periodText } from '../../components/dik-table.tsx';
+import { DataTable } from '../../components/data-table.tsx';
+import { dikColumns, DikTable, periodText } from '../../components/dik-table.tsx';
 import { ActionButton, Csrf, ErrorSummary, FileField, TextArea, TextField, type Errors, type Values } from '../../components/forms.tsx';
 import { StaffLayout } from '../../components/layout.tsx';
 import { formAction } from '../../form-action.ts';
@@ -78,32 +81,84 @@ function ChainView({ ctx, chain, approvedSteps, status, history }: { ctx: PageCt
         <p class="muted">{t('exemptions.approval.notSubmitted')}</p>
       )}
       {history.length > 0 ? (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
-          <table>
-            <caption>{t('exemptions.approval.history')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('exemptions.col.when')}</th>
-                <th scope="col">{t('exemptions.col.role')}</th>
-                <th scope="col">{t('exemptions.col.name')}</th>
-                <th scope="col">{t('exemptions.col.decision')}</th>
-                <th scope="col">{t('exemptions.field.reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h) => (
-                <tr>
-                  <td>{formatDateTime(h.at, ctx.locale, 'Asia/Jakarta')}</td>
-                  <td>{t(`role.${h.role}`)}</td>
-                  <td>{h.actorName}</td>
-                  <td>{t(`exemptions.decision.${h.decision}`)}</td>
-                  <td>{h.reason ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          t={t}
+          caption={t('exemptions.approval.history')}
+          rows={history}
+          columns={[
+            { label: t('exemptions.col.when'), cell: (h) => formatDateTime(h.at, ctx.locale, 'Asia/Jakarta') },
+            { label: t('exemptions.col.role'), cell: (h) => t(`role.${h.role}`) },
+            { label: t('exemptions.col.name'), cell: (h) => h.actorName },
+            { label: t('exemptions.col.decision'), cell: (h) => t(`exemptions.decision.${h.decision}`) },
+            { label: t('exemptions.field.reason'), cell: (h) => h.reason ?? '—' },
+          ]}
+        />
       ) : null}
+    </section>
+  );
+}
+
+/**
+ * The page of a consequence test or a decree: its own details, the approval chain with the step
+ * of whoever's turn it is, "submit for approval", and the edit form while it may be edited.
+ */
+function SubjectPage(p: {
+  c: PageCtx;
+  office: Office;
+  path: 'uji' | 'keputusan';
+  title: string;
+  found: { id: string; chain: string[]; approvedSteps: number; status: string } | undefined;
+  history: ExemptionApproval[];
+  turn: string | null;
+  approvalErrors: Errors;
+  canSubmit: boolean;
+  editTitle: string;
+  details: ComponentChildren;
+  after?: ComponentChildren;
+  form: ComponentChildren;
+}) {
+  const { c, found } = p;
+  const { t } = c;
+  const at = found ? `${base(p.office)}/${p.path}/${found.id}` : '';
+  return (
+    <StaffLayout ctx={c} title={p.title}>
+      <h1>{p.title}</h1>
+      {found ? (
+        <>
+          {p.details}
+          <ChainView ctx={c} chain={found.chain} approvedSteps={found.approvedSteps} status={found.status} history={p.history} />
+          {p.turn ? <ApprovalForm t={t} csrf={c.csrf} action={`${at}/persetujuan`} errors={p.approvalErrors} role={p.turn} /> : null}
+          {p.canSubmit ? <ActionButton action={`${at}/ajukan`} csrf={c.csrf} label={t('exemptions.approval.submit')} /> : null}
+          {p.after}
+        </>
+      ) : null}
+      {p.form ? (
+        <section>
+          {found ? <h2>{p.editTitle}</h2> : null}
+          {p.form}
+        </section>
+      ) : null}
+      <p>
+        <a href={base(p.office)}>{t('app.back')}</a>
+      </p>
+    </StaffLayout>
+  );
+}
+
+/** A titled list of links on the overview, or a line saying there is nothing. */
+function ListSection<T>({ title, empty, items, item }: { title: string; empty: string; items: readonly T[]; item: (x: T) => ComponentChildren }) {
+  return (
+    <section>
+      <h2>{title}</h2>
+      {items.length === 0 ? (
+        <p class="muted">{empty}</p>
+      ) : (
+        <ul>
+          {items.map((x) => (
+            <li>{item(x)}</li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
@@ -147,6 +202,20 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     return reply.redirect(back);
   };
 
+  /** Runs a form's use case: field errors re-draw the page; success flashes `key` and goes to `to`. */
+  const saveForm = <T,>(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    run: () => Promise<T>,
+    redraw: (errors: Errors, status: number) => Promise<FastifyReply>,
+    done: (result: T) => { key: string; params?: Record<string, number>; to: string },
+  ) =>
+    formAction(req, reply, run, redraw, (result) => {
+      const { key, params, to } = done(result);
+      setFlash(reply, { kind: 'success', key, ...(params ? { params } : {}) });
+      return reply.redirect(to);
+    });
+
   const myTurn = (req: FastifyRequest, office: Office, x: { status: string; chain: string[]; approvedSteps: number }) => {
     const due = x.status === 'IN_APPROVAL' ? roleDue(x.chain as never, x.approvedSteps) : null;
     return due && hasRole(req.actor, office, due) ? due : null;
@@ -173,25 +242,15 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
           {canManage ? <a href={`${base(office)}/keputusan/baru`}>{t('exemptions.decree.new')}</a> : null}
           <a href={`/${office.slug}/informasi-dikecualikan`}>{t('exemptions.staff.publicPage')}</a>
         </p>
-        <section>
-          <h2>{t('exemptions.worklist.title')}</h2>
-          {mineTests.length + mineDecrees.length === 0 ? (
-            <p class="muted">{t('exemptions.worklist.none')}</p>
-          ) : (
-            <ul>
-              {mineTests.map((x) => (
-                <li>
-                  <a href={`${base(office)}/uji/${x.id}`}>{t('exemptions.worklist.test', { label: testLabel(x) })}</a>
-                </li>
-              ))}
-              {mineDecrees.map((d) => (
-                <li>
-                  <a href={`${base(office)}/keputusan/${d.id}`}>{t('exemptions.worklist.decree', { number: d.number, title: d.title })}</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <ListSection
+          title={t('exemptions.worklist.title')}
+          empty={t('exemptions.worklist.none')}
+          items={[
+            ...mineTests.map((x) => ({ href: `${base(office)}/uji/${x.id}`, label: t('exemptions.worklist.test', { label: testLabel(x) }) })),
+            ...mineDecrees.map((d) => ({ href: `${base(office)}/keputusan/${d.id}`, label: t('exemptions.worklist.decree', { number: d.number, title: d.title }) })),
+          ]}
+          item={(w) => <a href={w.href}>{w.label}</a>}
+        />
         <section>
           <h2>{t('exemptions.staff.inForce')}</h2>
           {dik.length === 0 ? (
@@ -200,34 +259,26 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
             <DikTable t={t} locale={c.locale} entries={dik} caption={t('exemptions.public.inForce', { n: dik.length })} link={(e) => (e.inheritedFrom ? null : `${base(office)}/keputusan/${e.decreeId}`)} />
           )}
         </section>
-        <section>
-          <h2>{t('exemptions.decree.list')}</h2>
-          {decrees.length === 0 ? (
-            <p class="muted">{t('exemptions.decree.none')}</p>
-          ) : (
-            <ul>
-              {decrees.map((d) => (
-                <li>
-                  <a href={`${base(office)}/keputusan/${d.id}`}>{d.number}</a> — {d.title} <span class="badge">{t(`exemptions.decreeStatus.${d.status}`)}</span>
-                </li>
-              ))}
-            </ul>
+        <ListSection
+          title={t('exemptions.decree.list')}
+          empty={t('exemptions.decree.none')}
+          items={decrees}
+          item={(d) => (
+            <>
+              <a href={`${base(office)}/keputusan/${d.id}`}>{d.number}</a> — {d.title} <span class="badge">{t(`exemptions.decreeStatus.${d.status}`)}</span>
+            </>
           )}
-        </section>
-        <section>
-          <h2>{t('exemptions.test.list')}</h2>
-          {tests.length === 0 ? (
-            <p class="muted">{t('exemptions.test.none')}</p>
-          ) : (
-            <ul>
-              {tests.map((x) => (
-                <li>
-                  <a href={`${base(office)}/uji/${x.id}`}>{testLabel(x)}</a> <span class="badge">{t(`exemptions.testStatus.${x.status}`)}</span> <small class="muted">{t(`exemptions.occasion.${x.occasion}`)}</small>
-                </li>
-              ))}
-            </ul>
+        />
+        <ListSection
+          title={t('exemptions.test.list')}
+          empty={t('exemptions.test.none')}
+          items={tests}
+          item={(x) => (
+            <>
+              <a href={`${base(office)}/uji/${x.id}`}>{testLabel(x)}</a> <span class="badge">{t(`exemptions.testStatus.${x.status}`)}</span> <small class="muted">{t(`exemptions.occasion.${x.occasion}`)}</small>
+            </>
           )}
-        </section>
+        />
         <section>
           <h2 id="tinjauan">{t('exemptions.review.title')}</h2>
           <p>{reviews[0] ? t('exemptions.review.last', { date: formatDate(reviews[0].reviewedOn, c.locale), name: reviews[0].actorName }) : t('exemptions.review.never')}</p>
@@ -255,15 +306,12 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
   app.get('/staff/:office/informasi-dikecualikan', view, (req, reply) => renderOverview(req, reply));
   app.post('/staff/:office/informasi-dikecualikan/tinjauan', manage, async (req, reply) => {
     const { fields } = await readForm(req);
-    return formAction(
+    return saveForm(
       req,
       reply,
       () => recordExemptionReview(ctx, req.actor, { officeId: req.office!.id, data: fields }),
       (errors, status) => renderOverview(req, reply, errors, status),
-      () => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.reviewed' });
-        return reply.redirect(base(req.office!));
-      },
+      () => ({ key: 'exemptions.flash.reviewed', to: base(req.office!) }),
     );
   });
 
@@ -282,10 +330,20 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     const L = exemptionLabels(t);
     return sendPage(
       reply,
-      <StaffLayout ctx={c} title={title}>
-        <h1>{title}</h1>
-        {test ? (
-          <>
+      <SubjectPage
+        c={c}
+        office={office}
+        path="uji"
+        title={title}
+        found={test}
+        history={history}
+        turn={turn}
+        approvalErrors={opts.approvalErrors ?? {}}
+        canSubmit={editable}
+        editTitle={t('exemptions.test.edit')}
+        details={
+          test ? (
+            <>
             <p>
               <span class="badge">{t(`exemptions.testStatus.${test.status}`)}</span> · <a href={`${base(office)}/uji/${test.id}/uji-konsekuensi.pdf`}>{t('exemptions.test.pdf')}</a>
             </p>
@@ -315,14 +373,11 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
                 {t(`exemptions.occasion.${test.occasion}`)} — {test.place}, {formatDate(test.heldOn, c.locale)}
               </dd>
             </dl>
-            <ChainView ctx={c} chain={test.chain} approvedSteps={test.approvedSteps} status={test.status} history={history} />
-            {turn ? <ApprovalForm t={t} csrf={c.csrf} action={`${base(office)}/uji/${test.id}/persetujuan`} errors={opts.approvalErrors ?? {}} role={turn} /> : null}
-            {editable ? <ActionButton action={`${base(office)}/uji/${test.id}/ajukan`} csrf={c.csrf} label={t('exemptions.approval.submit')} /> : null}
-          </>
-        ) : null}
-        {editable ? (
-          <section>
-            {test ? <h2>{t('exemptions.test.edit')}</h2> : null}
+            </>
+          ) : null
+        }
+        form={
+          editable ? (
             <TestForm
               t={t}
               csrf={c.csrf}
@@ -332,83 +387,12 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
               archive={archive}
               requests={requestOptions}
             />
-          </section>
-        ) : null}
-        <p>
-          <a href={base(office)}>{t('app.back')}</a>
-        </p>
-      </StaffLayout>,
+          ) : null
+        }
+      />,
       opts.status ?? 200,
     );
   };
-
-  const loadTest = async (req: FastifyRequest<{ Params: { id: string } }>) => {
-    const test = await findTest(ctx.db, req.office!.id, uuidParam(req.params.id));
-    if (!test) throw AppError.notFound();
-    return test;
-  };
-
-  app.get('/staff/:office/informasi-dikecualikan/uji/baru', manage, (req, reply) => renderTest(req, reply, undefined));
-  app.post('/staff/:office/informasi-dikecualikan/uji', manage, async (req, reply) => {
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => saveConsequenceTest(ctx, req.actor, { officeId: req.office!.id, data: fields }),
-      (errors, status) => renderTest(req, reply, undefined, { errors, values: fields, status }),
-      (saved) => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.testSaved' });
-        return reply.redirect(`${base(req.office!)}/uji/${saved.id}`);
-      },
-    );
-  });
-  app.get<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/uji/:id', view, async (req, reply) => renderTest(req, reply, await loadTest(req)));
-  app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/uji/:id', manage, async (req, reply) => {
-    const test = await loadTest(req);
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => saveConsequenceTest(ctx, req.actor, { officeId: req.office!.id, testId: test.id, data: fields }),
-      (errors, status) => renderTest(req, reply, test, { errors, values: fields, status }),
-      () => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.testSaved' });
-        return reply.redirect(`${base(req.office!)}/uji/${test.id}`);
-      },
-    );
-  });
-  app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/uji/:id/ajukan', manage, async (req, reply) => {
-    const test = await loadTest(req);
-    return step(req, reply, `${base(req.office!)}/uji/${test.id}`, () => submitForApproval(ctx, req.actor, { officeId: req.office!.id, subject: 'TEST', id: test.id }), 'exemptions.flash.submitted');
-  });
-
-  const decideRoute = (subject: ApprovalSubject, path: string) => {
-    app.post<{ Params: { id: string } }>(`/staff/:office/informasi-dikecualikan/${path}/:id/persetujuan`, approve, async (req, reply) => {
-      const id = uuidParam(req.params.id);
-      const { fields } = await readForm(req);
-      const back = `${base(req.office!)}/${path}/${id}`;
-      return formAction(
-        req,
-        reply,
-        () => decideApproval(ctx, req.actor, { officeId: req.office!.id, subject, id, data: fields }),
-        async (errors, status) => {
-          if (subject === 'TEST') return renderTest(req, reply, await loadTest(req), { approvalErrors: errors, status });
-          return renderDecree(req, reply, await loadDecree(req), { approvalErrors: errors, status });
-        },
-        (r) => {
-          setFlash(reply, { kind: 'success', key: `exemptions.flash.${one(fields, 'decision') === 'RETURNED' ? 'returned' : r.status === 'IN_APPROVAL' ? 'approvedStep' : 'approvedAll'}` });
-          return reply.redirect(back);
-        },
-      );
-    });
-  };
-  decideRoute('TEST', 'uji');
-  decideRoute('DECREE', 'keputusan');
-
-  app.get<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/uji/:id/uji-konsekuensi.pdf', view, async (req, reply) => {
-    const test = await loadTest(req);
-    return sendPdf(reply, await renderTestPdfFor(ctx.db, req.office!, test), `uji-konsekuensi-${test.heldOn}.pdf`);
-  });
 
   // --- decrees and entries -----------------------------------------------------------------
   const renderDecree = async (
@@ -432,13 +416,24 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     const turn = decree ? myTurn(req, office, decree) : null;
     const title = decree ? `${t('exemptions.decree.title')} ${decree.number}` : t('exemptions.decree.new');
     const L = exemptionLabels(t);
+    const dik = dikColumns<ExemptionEntry>(t, c.locale);
     const decreeValues: Values | undefined = decree ? ({ ...decree, testIds: decree.testIds }) : undefined;
     return sendPage(
       reply,
-      <StaffLayout ctx={c} title={title}>
-        <h1>{title}</h1>
-        {decree ? (
-          <>
+      <SubjectPage
+        c={c}
+        office={office}
+        path="keputusan"
+        title={title}
+        found={decree}
+        history={history}
+        turn={turn}
+        approvalErrors={opts.approvalErrors ?? {}}
+        canSubmit={editable && canManage}
+        editTitle={t('exemptions.decree.edit')}
+        details={
+          decree ? (
+            <>
             <p>
               <span class="badge">{t(`exemptions.decreeStatus.${decree.status}`)}</span> · {t(`exemptions.reach.${decree.reach}`)} · <a href={`${base(office)}/keputusan/${decree.id}/keputusan.pdf`}>{t('exemptions.decree.pdf')}</a>
             </p>
@@ -449,40 +444,26 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
               {entries.length === 0 ? (
                 <p class="muted">{t('exemptions.entry.none')}</p>
               ) : (
-                <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
-                  <table class="striped">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('exemptions.col.information')}</th>
-                        <th scope="col">{t('exemptions.col.legalBasis')}</th>
-                        <th scope="col">{t('exemptions.col.consideration')}</th>
-                        <th scope="col">{t('exemptions.col.closed')}</th>
-                        <th scope="col">{t('exemptions.col.period')}</th>
-                        <th scope="col">{t('exemptions.col.status')}</th>
-                        {editable && canCollect ? <th scope="col">{t('exemptions.col.actions')}</th> : null}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {entries.map((e) => (
-                        <tr>
-                          <td>{e.information}</td>
-                          <td>
-                            {citePasal17(e.ground, e.subPoint)}; {e.legalBasis}
-                          </td>
-                          <td>{e.consideration}</td>
-                          <td>{t(e.whole ? 'exemptions.closed.whole' : 'exemptions.closed.part')}</td>
-                          <td>{periodText(t, c.locale, e)}</td>
-                          <td>{t(`exemptions.entryStatus.${e.status}`)}</td>
-                          {editable && canCollect ? (
-                            <td>
-                              <ActionButton action={`${base(office)}/keputusan/${decree.id}/entri/${e.id}/hapus`} csrf={c.csrf} label={t('exemptions.entry.remove')} variant="secondary" confirm={t('exemptions.entry.removeConfirm')} />
-                            </td>
-                          ) : null}
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  t={t}
+                  tableClass="striped"
+                  rows={entries}
+                  columns={[
+                    { label: t('exemptions.col.information'), cell: (e) => e.information },
+                    dik.legalBasis,
+                    dik.consideration,
+                    dik.closed,
+                    dik.period,
+                    dik.status,
+                    editable &&
+                      canCollect && {
+                        label: t('exemptions.col.actions'),
+                        cell: (e) => (
+                          <ActionButton action={`${base(office)}/keputusan/${decree.id}/entri/${e.id}/hapus`} csrf={c.csrf} label={t('exemptions.entry.remove')} variant="secondary" confirm={t('exemptions.entry.removeConfirm')} />
+                        ),
+                      },
+                  ]}
+                />
               )}
             </section>
             {editable && canCollect ? (
@@ -501,9 +482,12 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
                 </form>
               </section>
             ) : null}
-            <ChainView ctx={c} chain={decree.chain} approvedSteps={decree.approvedSteps} status={decree.status} history={history} />
-            {turn ? <ApprovalForm t={t} csrf={c.csrf} action={`${base(office)}/keputusan/${decree.id}/persetujuan`} errors={opts.approvalErrors ?? {}} role={turn} /> : null}
-            {editable && canManage ? <ActionButton action={`${base(office)}/keputusan/${decree.id}/ajukan`} csrf={c.csrf} label={t('exemptions.approval.submit')} /> : null}
+            </>
+          ) : null
+        }
+        after={
+          decree ? (
+            <>
             {decree.status === 'ACTIVE' && canManage ? (
               <section>
                 <h2>{t('exemptions.decree.revoke')}</h2>
@@ -516,11 +500,11 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
                 </form>
               </section>
             ) : null}
-          </>
-        ) : null}
-        {editable && canManage ? (
-          <section>
-            {decree ? <h2>{t('exemptions.decree.edit')}</h2> : null}
+            </>
+          ) : null
+        }
+        form={
+          editable && canManage ? (
             <DecreeForm
               t={t}
               csrf={c.csrf}
@@ -530,63 +514,102 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
               tests={tests}
               mayReachDown={reachDown}
             />
-          </section>
-        ) : null}
-        <p>
-          <a href={base(office)}>{t('app.back')}</a>
-        </p>
-      </StaffLayout>,
+          ) : null
+        }
+      />,
       opts.status ?? 200,
     );
   };
 
-  const loadDecree = async (req: FastifyRequest<{ Params: { id: string } }>) => {
-    const decree = await findDecree(ctx.db, req.office!.id, uuidParam(req.params.id));
-    if (!decree) throw AppError.notFound();
-    return decree;
+  /**
+   * The routes a consequence test and a decree share: the new form, create, show, update,
+   * submit for approval, and the approval step of the role whose turn it is.
+   */
+  const subjectRoutes = <S extends { id: string }>(o: {
+    subject: ApprovalSubject;
+    path: string;
+    find: (officeId: string, id: string) => Promise<S | undefined>;
+    render: (req: FastifyRequest, reply: FastifyReply, found: S | undefined, opts?: { errors?: Errors; values?: Values; approvalErrors?: Errors; status?: number }) => Promise<FastifyReply>;
+    save: (req: FastifyRequest, data: Values, id?: string) => Promise<S>;
+    savedKey: string;
+  }) => {
+    const at = `/staff/:office/informasi-dikecualikan/${o.path}`;
+    const page = (req: FastifyRequest, id: string) => `${base(req.office!)}/${o.path}/${id}`;
+    const load = async (req: FastifyRequest<{ Params: { id: string } }>) => {
+      const found = await o.find(req.office!.id, uuidParam(req.params.id));
+      if (!found) throw AppError.notFound();
+      return found;
+    };
+    app.get(`${at}/baru`, manage, (req, reply) => o.render(req, reply, undefined));
+    app.post(at, manage, async (req, reply) => {
+      const { fields } = await readForm(req);
+      return saveForm(
+        req,
+        reply,
+        () => o.save(req, fields),
+        (errors, status) => o.render(req, reply, undefined, { errors, values: fields, status }),
+        (saved) => ({ key: o.savedKey, to: page(req, saved.id) }),
+      );
+    });
+    app.get<{ Params: { id: string } }>(`${at}/:id`, view, async (req, reply) => o.render(req, reply, await load(req)));
+    app.post<{ Params: { id: string } }>(`${at}/:id`, manage, async (req, reply) => {
+      const found = await load(req);
+      const { fields } = await readForm(req);
+      return saveForm(
+        req,
+        reply,
+        () => o.save(req, fields, found.id),
+        (errors, status) => o.render(req, reply, found, { errors, values: fields, status }),
+        () => ({ key: o.savedKey, to: page(req, found.id) }),
+      );
+    });
+    app.post<{ Params: { id: string } }>(`${at}/:id/ajukan`, manage, async (req, reply) => {
+      const found = await load(req);
+      return step(req, reply, page(req, found.id), () => submitForApproval(ctx, req.actor, { officeId: req.office!.id, subject: o.subject, id: found.id }), 'exemptions.flash.submitted');
+    });
+    app.post<{ Params: { id: string } }>(`${at}/:id/persetujuan`, approve, async (req, reply) => {
+      const id = uuidParam(req.params.id);
+      const { fields } = await readForm(req);
+      return saveForm(
+        req,
+        reply,
+        () => decideApproval(ctx, req.actor, { officeId: req.office!.id, subject: o.subject, id, data: fields }),
+        async (errors, status) => o.render(req, reply, await load(req), { approvalErrors: errors, status }),
+        (r) => ({ key: `exemptions.flash.${one(fields, 'decision') === 'RETURNED' ? 'returned' : r.status === 'IN_APPROVAL' ? 'approvedStep' : 'approvedAll'}`, to: page(req, id) }),
+      );
+    });
+    return load;
   };
+  const loadTest = subjectRoutes({
+    subject: 'TEST',
+    path: 'uji',
+    find: (officeId, id) => findTest(ctx.db, officeId, id),
+    render: renderTest,
+    save: (req, data, testId) => saveConsequenceTest(ctx, req.actor, { officeId: req.office!.id, testId, data }),
+    savedKey: 'exemptions.flash.testSaved',
+  });
+  const loadDecree = subjectRoutes({
+    subject: 'DECREE',
+    path: 'keputusan',
+    find: (officeId, id) => findDecree(ctx.db, officeId, id),
+    render: renderDecree,
+    save: (req, data, decreeId) => saveDecree(ctx, req.actor, { officeId: req.office!.id, decreeId, data }),
+    savedKey: 'exemptions.flash.decreeSaved',
+  });
+  app.get<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/uji/:id/uji-konsekuensi.pdf', view, async (req, reply) => {
+    const test = await loadTest(req);
+    return sendPdf(reply, await renderTestPdfFor(ctx.db, req.office!, test), `uji-konsekuensi-${test.heldOn}.pdf`);
+  });
 
-  app.get('/staff/:office/informasi-dikecualikan/keputusan/baru', manage, (req, reply) => renderDecree(req, reply, undefined));
-  app.post('/staff/:office/informasi-dikecualikan/keputusan', manage, async (req, reply) => {
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => saveDecree(ctx, req.actor, { officeId: req.office!.id, data: fields }),
-      (errors, status) => renderDecree(req, reply, undefined, { errors, values: fields, status }),
-      (saved) => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.decreeSaved' });
-        return reply.redirect(`${base(req.office!)}/keputusan/${saved.id}`);
-      },
-    );
-  });
-  app.get<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id', view, async (req, reply) => renderDecree(req, reply, await loadDecree(req)));
-  app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id', manage, async (req, reply) => {
-    const decree = await loadDecree(req);
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => saveDecree(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, data: fields }),
-      (errors, status) => renderDecree(req, reply, decree, { errors, values: fields, status }),
-      () => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.decreeSaved' });
-        return reply.redirect(`${base(req.office!)}/keputusan/${decree.id}`);
-      },
-    );
-  });
   app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/entri', collect, async (req, reply) => {
     const decree = await loadDecree(req);
     const { fields } = await readForm(req);
-    return formAction(
+    return saveForm(
       req,
       reply,
       () => saveExemptionEntry(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, data: fields }),
       (errors, status) => renderDecree(req, reply, decree, { entryErrors: errors, entryValues: fields, status }),
-      () => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.entryAdded' });
-        return reply.redirect(`${base(req.office!)}/keputusan/${decree.id}`);
-      },
+      () => ({ key: 'exemptions.flash.entryAdded', to: `${base(req.office!)}/keputusan/${decree.id}` }),
     );
   });
   app.post<{ Params: { id: string; entryId: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/entri/:entryId/hapus', collect, async (req, reply) => {
@@ -598,33 +621,23 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     const decree = await loadDecree(req);
     const form = await readForm(req);
     const file = form.files.file?.[0];
-    return formAction(
+    return saveForm(
       req,
       reply,
       () => importExemptionEntries(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, file: file ? { filename: file.filename, bytes: file.bytes } : null }),
       (errors, status) => renderDecree(req, reply, decree, { importErrors: errors, status }),
-      (r) => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.imported', params: { n: r.imported } });
-        return reply.redirect(`${base(req.office!)}/keputusan/${decree.id}`);
-      },
+      (r) => ({ key: 'exemptions.flash.imported', params: { n: r.imported }, to: `${base(req.office!)}/keputusan/${decree.id}` }),
     );
-  });
-  app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/ajukan', manage, async (req, reply) => {
-    const decree = await loadDecree(req);
-    return step(req, reply, `${base(req.office!)}/keputusan/${decree.id}`, () => submitForApproval(ctx, req.actor, { officeId: req.office!.id, subject: 'DECREE', id: decree.id }), 'exemptions.flash.submitted');
   });
   app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/cabut', manage, async (req, reply) => {
     const decree = await loadDecree(req);
     const { fields } = await readForm(req);
-    return formAction(
+    return saveForm(
       req,
       reply,
       () => revokeDecree(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, data: fields }),
       (errors, status) => renderDecree(req, reply, decree, { errors, status }),
-      () => {
-        setFlash(reply, { kind: 'success', key: 'exemptions.flash.revoked' });
-        return reply.redirect(`${base(req.office!)}/keputusan/${decree.id}`);
-      },
+      () => ({ key: 'exemptions.flash.revoked', to: `${base(req.office!)}/keputusan/${decree.id}` }),
     );
   });
   app.get<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/keputusan.pdf', view, async (req, reply) => {
