@@ -7,8 +7,9 @@ import { AppError } from '../../platform/errors.ts';
 import { field, parseInput } from '../../platform/validation.ts';
 import { auditActorOf, type Actor } from '../access/actor.ts';
 import { can } from '../access/permissions.ts';
+import { localDateTime } from '../calendar/working-days.ts';
 import { findOfficeById, findOfficeBySlug } from '../offices/queries.ts';
-import { findApiTokenByHash } from './queries.ts';
+import { findActiveRoles, findApiTokenByHash, findUserById } from './queries.ts';
 import { apiTokens, ROLES } from './schema.ts';
 
 const TOKEN_PREFIX = 'tbk_';
@@ -17,6 +18,8 @@ export const createTokenInput = z.object({
   name: field.text(120),
   role: z.enum(ROLES).refine((r) => r !== 'NATIONAL_ADMIN', { message: 'validation.tokenRole' }),
   expiresAt: field.optionalIsoDate(),
+  /** The person the token acts for (signs its letters); must hold the token's role in the office. */
+  actingUserId: field.optionalUuid(),
 });
 
 /**
@@ -32,6 +35,12 @@ export async function createApiToken(
   if (!office) throw AppError.notFound();
   if (!can.administerOffice(actor, office)) throw AppError.forbidden();
   const data = parseInput(createTokenInput, input.data);
+  if (data.actingUserId) {
+    const person = await findUserById(ctx.db, data.actingUserId);
+    const today = localDateTime(ctx.clock.now(), office.timezone).date;
+    const roles = person && !person.disabledAt ? await findActiveRoles(ctx.db, person.id, today) : [];
+    if (!roles.some((r) => r.officeId === office.id && r.role === data.role)) throw AppError.field('actingUserId', 'validation.tokenPerson');
+  }
   const token = `${TOKEN_PREFIX}${randomToken(32)}`;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -41,6 +50,7 @@ export async function createApiToken(
         officeId: office.id,
         name: data.name,
         role: data.role,
+        actingUserId: data.actingUserId ?? null,
         tokenHash: sha256Hex(token),
         createdBy: actor.label,
         createdAt: now,
@@ -50,7 +60,7 @@ export async function createApiToken(
     await recordAudit(
       tx,
       auditActorOf(actor),
-      { officeId: office.id, action: 'token.created', entityType: 'api_token', entityId: row!.id, after: { name: data.name, role: data.role } },
+      { officeId: office.id, action: 'token.created', entityType: 'api_token', entityId: row!.id, after: { name: data.name, role: data.role, actingUserId: data.actingUserId ?? null } },
       now,
     );
     return { id: row!.id, token };
@@ -92,9 +102,12 @@ export async function actorForApiToken(ctx: Ctx, token: string, requestId: strin
       .set({ lastUsedAt: now })
       .where(and(eq(apiTokens.officeId, row.officeId), eq(apiTokens.id, row.id)));
   }
+  // A token acts for its named person while they are an active account; otherwise for no one
+  // (and then it cannot issue letters: officerOf refuses).
+  const person = row.actingUserId ? await findUserById(ctx.db, row.actingUserId) : undefined;
   return {
     kind: 'token',
-    userId: null,
+    userId: person && !person.disabledAt ? person.id : null,
     label: `token:${row.name}`,
     requestId,
     roles: [
