@@ -63,5 +63,5 @@ describe('official PDF documents', () => {
     expect(text).toContain('Wang Xiaoming');
     expect(text).toContain('陳美玲');
     expect(text).toContain('Rp12.000 ☑');
-  });
+  }, 30_000); // the first CJK document parses the font
 });

@@ -72,7 +72,7 @@ export function createPdf(opts: PdfOptions): Pdf {
 const cjkDir = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 const CJK_FONTS = { cjk: path.join(cjkDir, 'NotoSansHans-Regular.otf'), cjkBold: path.join(cjkDir, 'NotoSansHans-Bold.otf') } as const;
 const CJK_TEXT = /[\u2E80-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7FF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
-let cjkCache: Record<keyof typeof CJK_FONTS, FontkitFont> | undefined;
+const cjkCache: Partial<Record<keyof typeof CJK_FONTS, FontkitFont>> = {};
 
 /** True when `text` has characters the embedded DejaVu fonts cannot draw and the CJK font can. */
 export function needsCjkFont(text: string): boolean {
@@ -82,7 +82,7 @@ export function needsCjkFont(text: string): boolean {
 function withCjkFallback(doc: Pdf): void {
   const setFont = (doc.font as (...a: unknown[]) => Pdf).bind(doc);
   let current = 'regular';
-  let registered = false;
+  const registered = new Set<string>();
   doc.font = ((src: unknown, ...rest: unknown[]) => {
     if (typeof src === 'string') current = src;
     return setFont(src, ...rest);
@@ -91,13 +91,15 @@ function withCjkFallback(doc: Pdf): void {
     const original = (doc[method] as (...a: unknown[]) => unknown).bind(doc);
     (doc as unknown as Record<string, unknown>)[method] = (text: unknown, ...rest: unknown[]) => {
       if (typeof text !== 'string' || current.startsWith('cjk') || !needsCjkFont(text)) return original(text, ...rest);
-      if (!registered) {
-        cjkCache ??= { cjk: createFont(readFileSync(CJK_FONTS.cjk)), cjkBold: createFont(readFileSync(CJK_FONTS.cjkBold)) };
-        for (const [name, font] of Object.entries(cjkCache)) doc.registerFont(name, font as unknown as Buffer);
-        registered = true;
-      }
       const was = current;
-      doc.font(/bold/i.test(was) ? 'cjkBold' : 'cjk');
+      const name: keyof typeof CJK_FONTS = /bold/i.test(was) ? 'cjkBold' : 'cjk';
+      if (!registered.has(name)) {
+        // Each weight is parsed on first need (about a second for 8 MB), then shared.
+        cjkCache[name] ??= createFont(readFileSync(CJK_FONTS[name]));
+        doc.registerFont(name, cjkCache[name] as unknown as Buffer);
+        registered.add(name);
+      }
+      doc.font(name);
       try {
         return original(text, ...rest);
       } finally {
