@@ -185,12 +185,15 @@ token
   .addOption(new Option('--role <role>').choices(ROLES.filter((r) => r !== 'NATIONAL_ADMIN')).makeOptionMandatory())
   .requiredOption('--name <name>')
   .option('--expires <date>', 'last valid day (YYYY-MM-DD)')
+  .option('--person <email>', 'the role holder the token acts for (signs its letters); without it the token cannot issue letters')
   .action((o: Record<string, string>) =>
     withServices(async (s) => {
       const ctx = ctxOf(s);
+      const person = o.person ? await findUserByEmail(ctx.db, o.person) : undefined;
+      if (o.person && !person) throw new Error(`no account with e-mail ${o.person}`);
       const r = await createApiToken(ctx, cliActor(), {
         officeId: await officeIdBySlug(ctx, o.office!),
-        data: { name: o.name, role: o.role, expiresAt: o.expires },
+        data: { name: o.name, role: o.role, expiresAt: o.expires, actingUserId: person?.id },
       });
       console.log(`Token ${r.id} (shown once):\n${r.token}`);
     }),

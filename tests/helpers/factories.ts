@@ -5,6 +5,8 @@ import type { Db } from '../../src/platform/db/database.ts';
 import { findOfficeBySlug, type Office } from '../../src/modules/offices/queries.ts';
 import { roleAssignments, users, type Role } from '../../src/modules/people/schema.ts';
 import { units } from '../../src/modules/offices/schema.ts';
+import { cliActor } from '../../src/modules/access/actor.ts';
+import { createApiToken } from '../../src/modules/people/api-tokens.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let cachedHash: string | undefined;
@@ -66,4 +68,16 @@ export async function createUnit(db: Db, officeSlug: string, name = `Unit ${rand
     .values({ officeId: o.id, name, kind: 'PPID_PEMBANTU' })
     .returning();
   return unit!;
+}
+
+/**
+ * An API token of one role in an office. By default it acts for a new holder of that role
+ * (letters issued through it are signed by them); `person: false` makes a token that acts for
+ * no one and so cannot issue letters.
+ */
+export async function createRoleToken(db: Db, clock: Clock, spec: { office: string; role: Role; person?: boolean; personName?: string }): Promise<string> {
+  const o = await office(db, spec.office);
+  const name = `${spec.role}-${spec.office}-${randomBytes(3).toString('hex')}`;
+  const person = spec.person === false ? undefined : (await createStaff(db, clock, { name: spec.personName ?? `Pemegang ${spec.role}`, roles: [{ office: spec.office, role: spec.role }] })).user;
+  return (await createApiToken({ db, clock }, cliActor(), { officeId: o.id, data: { name, role: spec.role, actingUserId: person?.id } })).token;
 }

@@ -143,7 +143,9 @@ describe('the documents of a DIP cycle', () => {
   });
 
   it('prints an SOP of the register as the standard SOP document', async () => {
-    await adoptSopTemplate(ctx(), team.admin, { officeId, templateKey: 'seed-000' });
+    // The office's own identity (issue 13 item 8); here the same as the seed's, printed as given.
+    const data = { number: '/PP.07-SOP/17/2022', approverTitle: 'Sekretaris KPU Kota Bandung', approverName: 'Kemas Mohammad Ajir', madeOn: 'Juni 2022', approvedOn: 'Juli 2022', effectiveOn: 'Juli 2022' };
+    await adoptSopTemplate(ctx(), team.admin, { officeId, templateKey: 'seed-000', data });
     const sop = await findSopBySlug(t.db.db, officeId, 'penyusunan-dip');
     const res = await t.app.inject(`/${OFFICE}/sop/penyusunan-dip/sop.pdf`);
     expect(res.statusCode).toBe(200);

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliActor, type Actor } from '../../src/modules/access/actor.ts';
+import type { Actor } from '../../src/modules/access/actor.ts';
 import { listDecreeEntries } from '../../src/modules/exemptions/queries.ts';
 import { saveDecree } from '../../src/modules/exemptions/save-decree.ts';
-import { createApiToken } from '../../src/modules/people/api-tokens.ts';
 import type { Role } from '../../src/modules/people/schema.ts';
 import type { Ctx } from '../../src/platform/context.ts';
 import { activeDecree, sampleDecree, sampleTest } from '../helpers/exemptions-fixtures.ts';
-import { createStaff, office, TEST_PASSWORD } from '../helpers/factories.ts';
+import { createRoleToken, createStaff, office, TEST_PASSWORD } from '../helpers/factories.ts';
 import { pdfPages } from '../helpers/pdf-text.ts';
 import { formFields, postMultipart } from '../helpers/multipart.ts';
 import { actorOf, sampleRequest } from '../helpers/requests-fixtures.ts';
@@ -33,8 +32,7 @@ async function signIn(role: Role, slug = OFFICE) {
 }
 
 async function token(role: Role, slug = OFFICE): Promise<string> {
-  const o = await office(t.db.db, slug);
-  return (await createApiToken({ db: t.db.db, clock: t.clock }, cliActor(), { officeId: o.id, data: { name: `${role}-${slug}-${Math.random()}`, role } })).token;
+  return createRoleToken(t.db.db, t.clock, { office: slug, role });
 }
 
 beforeAll(async () => {

@@ -247,7 +247,7 @@ describe('the monthly report', () => {
     // Printed after the request tables of the monthly report.
     const service = await buildServiceReport(requestsCtx(t), ppid, { officeId, period: { kind: 'monthly', month: '2026-07' } });
     const settings = await getOfficeSettings(t.db.db, officeId);
-    const pdf = await renderServiceReportPdf({ report: service, issuedBy: issuedByOf(service.office, settings), logoPng: null, reporterName: 'Siti Nurhaliza', printedAt: t.clock.now(), extra: objectionReportTables(report) });
+    const pdf = await renderServiceReportPdf({ report: service, issuedBy: issuedByOf(service.office, settings), logoPng: null, signers: { reporter: { name: 'Siti Nurhaliza', position: 'Petugas Layanan Informasi' }, ppidName: null }, printedAt: t.clock.now(), extra: objectionReportTables(report) });
     renderPng('laporan-bulanan', pdf);
     // No table header left alone at the foot of a page (it used to spill onto empty pages).
     const reportPages = await pdfPages(pdf);

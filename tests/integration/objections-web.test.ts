@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliActor, type Actor } from '../../src/modules/access/actor.ts';
-import { createApiToken } from '../../src/modules/people/api-tokens.ts';
+import type { Actor } from '../../src/modules/access/actor.ts';
 import type { Role } from '../../src/modules/people/schema.ts';
-import { findObjection, listObjectionsOfRequest } from '../../src/modules/objections/queries.ts';
+import { findObjection, findObjectionDecision, listObjectionsOfRequest } from '../../src/modules/objections/queries.ts';
 import { findRequest } from '../../src/modules/requests/queries.ts';
-import { createStaff, office, TEST_PASSWORD } from '../helpers/factories.ts';
+import { createRoleToken, createStaff, office, TEST_PASSWORD } from '../helpers/factories.ts';
 import { formFields, multipartBody, postMultipart } from '../helpers/multipart.ts';
 import { CASE, refusedRequest } from '../helpers/objections-fixtures.ts';
 import { pdfText } from '../helpers/pdf-text.ts';
@@ -33,8 +32,7 @@ async function signIn(name: string, role: Role, slug = OFFICE) {
 }
 
 async function token(role: Role, slug = OFFICE): Promise<string> {
-  const o = await office(t.db.db, slug);
-  return (await createApiToken({ db: t.db.db, clock: t.clock }, cliActor(), { officeId: o.id, data: { name: `${role}-${slug}-${Math.random()}`, role } })).token;
+  return createRoleToken(t.db.db, t.clock, { office: slug, role });
 }
 
 let address = 0;
@@ -318,6 +316,8 @@ describe('the JSON API', () => {
     const decided = await call('POST', `/${id}/decision`, atasanToken, decision);
     expect(decided.statusCode).toBe(200);
     expect(decided.json()).toMatchObject({ id, status: 'DECIDED' });
+    // Signed by the Atasan PPID the token acts for, with a position (issue 13 item 9).
+    expect(await findObjectionDecision(t.db.db, officeId, id)).toMatchObject({ officerName: 'Pemegang ATASAN_PPID', officerPosition: 'Sekretaris KPU Kota Bandung' });
     const detail = await call('GET', `/${id}`, ppidToken);
     expect(detail.json()).toMatchObject({ decision: { outcome: 'GRANTED' }, requestDueDate: '2026-07-08' }); // 5 WD from 1 July
     expect((await findRequest(t.db.db, officeId, r.requestId))!).toMatchObject({ status: 'REGISTERED', round: 2 });

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/platform/db/database.ts';
-import { cliActor } from '../../src/modules/access/actor.ts';
-import { createApiToken } from '../../src/modules/people/api-tokens.ts';
 import type { Role } from '../../src/modules/people/schema.ts';
-import { createUnit, office } from '../helpers/factories.ts';
+import { findDecision } from '../../src/modules/requests/queries.ts';
+import { createRoleToken, createUnit, office } from '../helpers/factories.ts';
 import { multipartBody, formFields } from '../helpers/multipart.ts';
 import { pngImage, sampleRequest } from '../helpers/requests-fixtures.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -14,8 +13,7 @@ let t: TestApp;
 let officeId: string;
 
 async function token(slug: string, role: Role): Promise<string> {
-  const o = await office(t.db.db, slug);
-  return (await createApiToken({ db: t.db.db, clock: t.clock }, cliActor(), { officeId: o.id, data: { name: `${role}-${slug}`, role } })).token;
+  return createRoleToken(t.db.db, t.clock, { office: slug, role });
 }
 
 let addressCounter = 0;
@@ -147,8 +145,16 @@ describe('the staff API with bearer tokens', () => {
     const unconfirmed = await post('decision', ppid, { outcome: 'GRANTED_FULL', materialDescription: 'Salinan keputusan', forms: ['SOFTCOPY'] });
     expect(unconfirmed.statusCode).toBe(400);
     expect(unconfirmed.json().error.fields.map((f: { field: string }) => f.field)).toContain('confirmPendingDispositions');
+    // A token that acts for no one cannot sign, so it cannot issue the written notice (issue 13 item 9).
+    const nobody = await createRoleToken(t.db.db, t.clock, { office: OFFICE, role: 'PPID', person: false });
+    const unsigned = await post('decision', nobody, { outcome: 'GRANTED_FULL', materialDescription: 'Salinan keputusan', forms: ['SOFTCOPY'], confirmPendingDispositions: true });
+    expect(unsigned.statusCode).toBe(403);
+    expect(unsigned.json().error.message).toContain('tidak bertindak atas nama seseorang');
     const decided = await post('decision', ppid, { outcome: 'GRANTED_FULL', materialDescription: 'Salinan keputusan', forms: ['SOFTCOPY'], confirmPendingDispositions: true });
     expect(decided.json().status).toBe('DECIDED');
+    // Signed by the person the token acts for, never "token:…".
+    const decision = await findDecision(t.db.db, officeId, id);
+    expect(decision?.officerName).toBe('Pemegang PPID');
     expect((await post('delivery', desk, { kind: 'AMBIL_LANGSUNG', recipientName: 'Dewi Lestari' })).json().status).toBe('DELIVERED');
     expect((await post('close', desk)).json().status).toBe('CLOSED');
 

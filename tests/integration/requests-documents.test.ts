@@ -12,6 +12,7 @@ import { deliverRequest } from '../../src/modules/requests/deliver-request.ts';
 import { extendRequest } from '../../src/modules/requests/extend-request.ts';
 import { markRequestIncomplete } from '../../src/modules/requests/mark-request-incomplete.ts';
 import { issuedByOf } from '../../src/modules/requests/officer.ts';
+import { reportSignersOf } from '../../src/modules/requests/report-signers.ts';
 import { renderRegisterPdf } from '../../src/modules/requests/pdf/register-pdf.ts';
 import { renderServiceReportPdf } from '../../src/modules/requests/pdf/service-report-pdf.ts';
 import { recordPayment } from '../../src/modules/requests/record-payment.ts';
@@ -236,12 +237,29 @@ describe('the register (Model PPID-C) and the reports', () => {
     expect(report.extensions).toBe(1);
     expect(report.byStatus).toMatchObject({ DELIVERED: 1, DECIDED: 1, INCOMPLETE: 1 });
     const o = (await findOfficeById(t.db.db, officeId))!;
-    const pdf = await renderServiceReportPdf({ report, issuedBy: issuedByOf(o, await getOfficeSettings(t.db.db, officeId)), logoPng: null, reporterName: 'Siti Nurhaliza', printedAt: t.clock.now() });
+    const pdf = await renderServiceReportPdf({ report, issuedBy: issuedByOf(o, await getOfficeSettings(t.db.db, officeId)), logoPng: null, signers: { reporter: { name: 'Siti Nurhaliza', position: 'Petugas Layanan Informasi' }, ppidName: null }, printedAt: t.clock.now() });
     writeFileSync(path.join(OUT, 'laporan-bulanan.pdf'), pdf);
     const text = await pdfText(pdf);
     expect(text).toContain('LAPORAN BULANAN LAYANAN INFORMASI PUBLIK');
     expect(text).toContain('1 November 2026 s.d. 30 November 2026');
     expect(text).toMatch(/Permohonan diterima\s+3/);
+  });
+
+  it('signs the monthly report by the PPID who holds the role and the reporter under their own position (issue 13 item 9)', async () => {
+    const report = await buildServiceReport(requestsCtx(t), operator, { officeId, period: { kind: 'monthly', month: '2026-11' } });
+    const o = (await findOfficeById(t.db.db, officeId))!;
+    const issuedBy = issuedByOf(o, await getOfficeSettings(t.db.db, officeId));
+    const desk = await actorOf(t, (await createStaff(t.db.db, t.clock, { name: 'Siti Nurhaliza', roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user);
+    const bySigners = async (actor: Actor) =>
+      (await pdfText(await renderServiceReportPdf({ report, issuedBy, logoPng: null, signers: await reportSignersOf(t.db.db, actor, o, t.clock.now()), printedAt: t.clock.now() }))).replace(/\s+/g, ' ');
+    const deskText = await bySigners(desk);
+    expect(deskText).toContain('Mengetahui, Pejabat Pengelola Informasi dan Dokumentasi');
+    expect(deskText).toContain('Yang melaporkan, Petugas Layanan Informasi');
+    expect(deskText).toMatch(/Rina Kusumawati.*Siti Nurhaliza/);
+    const ppidText = await bySigners(ppid);
+    expect(ppidText).toContain('Pejabat Pengelola Informasi dan Dokumentasi, Rina Kusumawati');
+    expect(ppidText).not.toContain('Petugas Layanan Informasi');
+    expect(ppidText).not.toContain('Mengetahui');
   });
 
   it('refuses the register to a unit and the reports to nobody with a role', async () => {

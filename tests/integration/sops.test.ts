@@ -29,15 +29,46 @@ afterAll(async () => {
   await t.close();
 });
 
+/** The office's own identity of an adopted SOP; seed 001 keeps its seed's number and month, as an office may. */
+const identity = (key: string) => ({
+  number: key === 'seed-001' ? '/ORT.06/2101/2023' : `0${['seed-000', 'seed-001', 'seed-002', 'seed-003', 'keberatan', 'x', 'seed-004'].indexOf(key) + 1}/HM.03-SOP/3273/2026`,
+  approverTitle: 'Sekretaris KPU Kota Bandung',
+  approverName: 'Dadang Suherman',
+  madeOn: key === 'seed-001' ? 'Januari 2023' : '2 Maret 2026',
+  approvedOn: '2 Maret 2026',
+  effectiveOn: '2 Maret 2026',
+});
+
 const sopUrl = async (slug: string) => `/staff/${OFFICE}/sop/${(await findSopBySlug(t.db.db, officeId, slug))!.id}`;
 
 describe('the SOP register', () => {
+  it('adopts a template only with the office’s own number, dates and approver, and with the legal bases in force (issue 13 item 8)', async () => {
+    const missing = await admin.post(`/staff/${OFFICE}/sop/templat`, { template: 'seed-004' }, { csrfFrom: `/staff/${OFFICE}/sop` });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain('Wajib diisi');
+    expect(await findSopBySlug(t.db.db, officeId, 'informasi-yang-dikecualikan')).toBeUndefined();
+    const res = await admin.post(`/staff/${OFFICE}/sop/templat`, { template: 'seed-004', ...identity('seed-004') }, { csrfFrom: `/staff/${OFFICE}/sop` });
+    expect(res.statusCode).toBe(302);
+    const page = await t.app.inject(`/${OFFICE}/sop/informasi-yang-dikecualikan`);
+    expect(page.statusCode).toBe(200);
+    for (const s of ['07/HM.03-SOP/3273/2026', 'Dadang Suherman', 'Sekretaris KPU Kota Bandung', 'KOMISI PEMILIHAN UMUM KOTA BANDUNG', 'di lingkungan KPU Kota Bandung', 'Peraturan Komisi Informasi Nomor 1 Tahun 2021', 'Peraturan Komisi Pemilihan Umum Nomor 22 Tahun 2023', 'Sumber: Diadaptasi dari SOP Informasi yang Dikecualikan KPU Kabupaten Bengkulu Tengah']) {
+      expect(page.body, s).toContain(s);
+    }
+    // Nothing of the seed office's identity, no superseded rule, no developer note (item 12).
+    for (const s of ['02 TAHUN 2022', '5 Januari 2022', 'KPU KABUPATEN BENGKULU TENGAH', 'Sekretaris Komisi Pemilihan Umum Kabupaten Bengkulu Tengah', 'Nomor 1 Tahun 2015', 'Nomor 1 Tahun 2010', 'Seed 004', 'scanned']) {
+      expect(page.body, s).not.toContain(s);
+    }
+    const list = await admin.get(`/staff/${OFFICE}/sop`);
+    expect(list.body).toContain('SOP KPU Provinsi Bengkulu, 2022');
+    expect(list.body).not.toMatch(/Seed 00\d/);
+  });
+
   it('adopts the five seed SOPs and the objections SOP, each once', async () => {
-    for (const key of ['seed-000', 'seed-001', 'seed-002', 'seed-003', 'seed-004', 'keberatan']) {
-      const res = await admin.post(`/staff/${OFFICE}/sop/templat`, { template: key }, { csrfFrom: `/staff/${OFFICE}/sop` });
+    for (const key of ['seed-000', 'seed-001', 'seed-002', 'seed-003', 'keberatan']) {
+      const res = await admin.post(`/staff/${OFFICE}/sop/templat`, { template: key, ...identity(key) }, { csrfFrom: `/staff/${OFFICE}/sop` });
       expect(res.statusCode, key).toBe(302);
     }
-    const again = await admin.post(`/staff/${OFFICE}/sop/templat`, { template: 'seed-000' }, { csrfFrom: `/staff/${OFFICE}/sop` });
+    const again = await admin.post(`/staff/${OFFICE}/sop/templat`, { template: 'seed-000', ...identity('seed-000') }, { csrfFrom: `/staff/${OFFICE}/sop` });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('SOP ini sudah ada dalam register.');
     const pub = await t.app.inject(`/${OFFICE}/sop`);
@@ -65,6 +96,10 @@ describe('the SOP register', () => {
     const fields = { ...values, ...textareas, published: 'on', expectedUpdatedAt: expected, number: '05/HM.03-SOP/3273/2026', approvedOn: '2 Maret 2026', 'steps.0.stepNo': '1', 'steps.0.description': 'Pemohon mengajukan keberatan', 'steps.0.actors': 'Pemohon', 'steps.0.timeText': '30 hari kerja' };
     const bad = await admin.post(url, { ...fields, slug: 'Bukan Slug', actorColumns: '' }, { csrfFrom: url });
     expect(bad.statusCode).toBe(400);
+    // Published means the office's own identity is there (issue 13 item 8).
+    const unsigned = await admin.post(url, { ...fields, approverName: '', number: '—' }, { csrfFrom: url });
+    expect(unsigned.statusCode).toBe(400);
+    expect(unsigned.body).toContain('Wajib diisi dengan data kantor ini sebelum SOP diterbitkan.');
     expect(bad.body).toContain('Hanya huruf kecil, angka dan tanda hubung');
     expect(bad.body).toContain('Isi sedikitnya satu kolom pelaksana.');
     t.clock.advance(60_000);

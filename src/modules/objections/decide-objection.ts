@@ -9,6 +9,7 @@ import { loadOfficeCalendar } from '../calendar/queries.ts';
 import { countsAsReceivedOn } from '../calendar/working-days.ts';
 import { getOfficeSettings } from '../offices/queries.ts';
 import { issuedByOf, officerOf } from '../requests/officer.ts';
+import { atasanPositionOf } from './atasan-position.ts';
 import { findRequest } from '../requests/queries.ts';
 import { reopenRequest } from '../requests/reopen-request.ts';
 import { activeOffice, addEvent, eventActorLabel } from '../requests/request-steps.ts';
@@ -92,7 +93,7 @@ export async function decideObjection(ctx: RequestsCtx, actor: Actor, input: { o
       decidedBy: actorLabel,
       officerName: officer.name,
       officerNip: officer.nip,
-      officerPosition: data.position ?? settings.objections.atasanPosition ?? ATASAN_TITLE,
+      officerPosition: data.position && data.position !== ATASAN_TITLE ? data.position : atasanPositionOf(office, settings),
       issuedBy: issuedByOf(office, settings),
     });
     await addObjectionEvent(tx, after, {

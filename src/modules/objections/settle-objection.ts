@@ -6,11 +6,11 @@ import type { Actor } from '../access/actor.ts';
 import { canObjections } from '../access/permissions.ts';
 import { getOfficeSettings } from '../offices/queries.ts';
 import { officerOf } from '../requests/officer.ts';
+import { atasanPositionOf } from './atasan-position.ts';
 import { activeOffice, eventActorLabel } from '../requests/request-steps.ts';
 import type { RequestsCtx } from '../requests/requests-ctx.ts';
 import { objectionSettledMail } from './emails/objection-settled-mail.ts';
 import { settleableByAgreement } from './grounds.ts';
-import { ATASAN_TITLE } from './decide-objection.ts';
 import { objectionTrackingUrl } from './links.ts';
 import { addObjectionEvent, auditObjection, compareAndSetObjection, loadObjection } from './objection-steps.ts';
 import type { ObjectionRow } from './queries.ts';
@@ -31,7 +31,7 @@ export async function settleObjection(ctx: RequestsCtx, actor: Actor, input: { o
   const actorLabel = eventActorLabel(actor);
   const [officer, settings] = await Promise.all([officerOf(ctx.db, actor), getOfficeSettings(ctx.db, office.id)]);
   // The register names the Atasan PPID who recorded the agreement, with the position.
-  const settledBy = `${officer.name}, ${settings.objections.atasanPosition ?? ATASAN_TITLE}`;
+  const settledBy = `${officer.name}, ${atasanPositionOf(office, settings)}`;
   return ctx.db.transaction(async (tx) => {
     const before = await loadObjection(tx, office.id, input.objectionId);
     if (!settleableByAgreement(before.grounds)) throw AppError.field('agreement', 'objections.validation.notSettleable');

@@ -6,8 +6,9 @@ import { field, parseInput } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
+import { localDateTime } from '../calendar/working-days.ts';
 import { findOfficeById, findOfficeBySlug } from '../offices/queries.ts';
-import { findApiTokenByHash, insertApiToken, revokeApiTokenRow, touchApiToken } from './queries.ts';
+import { findActiveRoles, findApiTokenByHash, findUserById, insertApiToken, revokeApiTokenRow, touchApiToken } from './queries.ts';
 import { ROLES } from './schema.ts';
 
 const TOKEN_PREFIX = 'tbk_';
@@ -16,6 +17,8 @@ export const createTokenInput = z.object({
   name: field.text(120),
   role: z.enum(ROLES).refine((r) => r !== 'NATIONAL_ADMIN', { message: 'validation.tokenRole' }),
   expiresAt: field.optionalIsoDate(),
+  /** The person the token acts for (signs its letters); must hold the token's role in the office. */
+  actingUserId: field.optionalUuid(),
 });
 
 /**
@@ -31,6 +34,12 @@ export async function createApiToken(
   if (!office) throw AppError.notFound();
   if (!can.administerOffice(actor, office)) throw AppError.forbidden();
   const data = parseInput(createTokenInput, input.data);
+  if (data.actingUserId) {
+    const person = await findUserById(ctx.db, data.actingUserId);
+    const today = localDateTime(ctx.clock.now(), office.timezone).date;
+    const roles = person && !person.disabledAt ? await findActiveRoles(ctx.db, person.id, today) : [];
+    if (!roles.some((r) => r.officeId === office.id && r.role === data.role)) throw AppError.field('actingUserId', 'validation.tokenPerson');
+  }
   const token = `${TOKEN_PREFIX}${randomToken(32)}`;
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -38,12 +47,13 @@ export async function createApiToken(
       officeId: office.id,
       name: data.name,
       role: data.role,
+      actingUserId: data.actingUserId ?? null,
       tokenHash: sha256Hex(token),
       createdBy: actor.label,
       createdAt: now,
       expiresAt: data.expiresAt ? new Date(`${data.expiresAt}T23:59:59+07:00`) : null,
     });
-    await auditAs(tx, actor, { officeId: office.id, action: 'token.created', entityType: 'api_token', entityId: row.id, after: { name: data.name, role: data.role } }, now);
+    await auditAs(tx, actor, { officeId: office.id, action: 'token.created', entityType: 'api_token', entityId: row.id, after: { name: data.name, role: data.role, actingUserId: data.actingUserId ?? null } }, now);
     return { id: row.id, token };
   });
 }
@@ -71,9 +81,12 @@ export async function actorForApiToken(ctx: Ctx, token: string, requestId: strin
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
     await touchApiToken(ctx.db, row.officeId, row.id, now);
   }
+  // A token acts for its named person while they are an active account; otherwise for no one
+  // (and then it cannot issue letters: officerOf refuses).
+  const person = row.actingUserId ? await findUserById(ctx.db, row.actingUserId) : undefined;
   return {
     kind: 'token',
-    userId: null,
+    userId: person && !person.disabledAt ? person.id : null,
     label: `token:${row.name}`,
     requestId,
     roles: [

@@ -121,6 +121,8 @@ export const apiTokens = pgTable(
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
+    /** The person the token acts for: letters issued through it are signed by them. Without one, it cannot issue letters. */
+    actingUserId: uuid('acting_user_id').references(() => users.id),
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }),

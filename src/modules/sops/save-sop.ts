@@ -6,7 +6,7 @@ import { auditActorOf, type Actor } from '../access/actor.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { findSop, findSopBySlug, insertSop, listSopSteps, replaceSopSteps, updateSop, type Sop } from './queries.ts';
-import { sopInput, sopStepInput, type SopStepInput } from './sop-input.ts';
+import { missingForPublishing, sopInput, sopStepInput, type SopStepInput } from './sop-input.ts';
 
 /** Step rows of the form; rows without a description are blank rows and are skipped. */
 export function readSopSteps(rows: Record<string, unknown>[]): { steps: SopStepInput[]; problems: FieldError[] } {
@@ -35,7 +35,9 @@ export async function saveSop(
   if (input.sopId && !before) throw AppError.notFound();
   const head = sopInput.safeParse(input.data);
   const { steps, problems } = readSopSteps(input.steps);
-  const all = [...(head.success ? [] : fieldErrorsOf(head.error)), ...problems];
+  // Published means the office's own identity is filled in (issue 13 item 8).
+  const unpublishable = head.success && head.data.published ? missingForPublishing(head.data).map((f) => ({ field: f, key: 'validation.sop.requiredToPublish' })) : [];
+  const all = [...(head.success ? [] : fieldErrorsOf(head.error)), ...problems, ...unpublishable];
   if (all.length > 0 || !head.success) throw AppError.validation(all);
   const data = parseInput(sopInput, input.data);
   const clash = await findSopBySlug(ctx.db, office.id, data.slug);

@@ -34,6 +34,28 @@ export const sopInput = z.object({
   published: field.checkbox(),
 });
 
+/**
+ * What a published SOP must carry as the office's own: its number, the approving official's
+ * name and position, and its dates (issue 13 item 8). Asked when a template is adopted, and
+ * checked whenever an SOP is saved as published.
+ */
+export const sopAdoptionInput = z.object({
+  number: field.text(120),
+  approverTitle: field.text(200),
+  approverName: field.text(200),
+  madeOn: field.text(60),
+  approvedOn: field.text(60),
+  effectiveOn: field.text(60),
+});
+
+/** The identity fields missing for publishing (a number of "—" or "-" is no number). */
+export function missingForPublishing(data: Partial<Record<keyof z.output<typeof sopAdoptionInput>, string | null | undefined>>): (keyof z.output<typeof sopAdoptionInput>)[] {
+  return (['number', 'approverTitle', 'approverName', 'madeOn', 'approvedOn', 'effectiveOn'] as const).filter((k) => {
+    const v = data[k]?.trim() ?? '';
+    return v === '' || /^[-—–.\s]+$/.test(v);
+  });
+}
+
 export const sopStepInput = z.object({
   stepNo: field.text(20),
   description: field.text(1000),

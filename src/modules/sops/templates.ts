@@ -1,8 +1,18 @@
 // The seed SOPs as structured data, transcribed from ../shared/seeds (000–004) with their
 // wording kept, plus an SOP for objections written from UU 14/2008 Pasal 35–38 and Perki
 // 1/2021 Pasal 39–41 (regulation.md §4), since the seeds have none. An office adopts a
-// template into its register and adapts number, dates and approver. Where a seed's table
-// lost its "Pelaksana" ticks in transcription, the executors are read from the step text.
+// template into its register with its own number, dates and approver (adopt-sop-template.ts):
+// the seed's own identity below (number, dates, approver) is the record of where a template
+// came from and is never copied. `{kantor}` in a text is the adopting office's name; the
+// organisation lines are the seed's unit lines only, below the office's own letterhead lines.
+// Legal bases are the ones in force (regulation.md: PKPU 22/2023 as amended replaced PKPU
+// 1/2015, Perki 1/2021 replaced Perki 1/2010). Where a seed's table lost its "Pelaksana" ticks
+// in transcription, the executors are read from the step text.
+//
+// Transcription notes (kept here, not on the pages): seed 001 step 5 names "website PPID KPU
+// Provinsi Banten", a carry-over in the seed, written here as the office's PPID website; the
+// scanned seed 004 also reads its number as "Q3 TAHUN 2022"; in Terbuka, seed 003 step 2 is
+// the Atasan PPID's approval of an archive item.
 
 export interface SopStepTemplate {
   stepNo: string;
@@ -34,7 +44,10 @@ export interface SopTemplate {
   warnings: string[];
   records: string[];
   actorColumns: string[];
+  /** Shown on the SOP's page and PDF (Indonesian): where the template comes from. */
   sourceNote: string;
+  /** Short origin for the template list, e.g. "SOP KPU Provinsi Bengkulu, 2022". */
+  origin: string;
   steps: SopStepTemplate[];
 }
 
@@ -54,7 +67,9 @@ const PERKI_2021 = 'Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standa
 const KPU_88 = 'Keputusan KPU Nomor 88/Kpts/KPU/Tahun 2015 tentang SOP Pengelolaan dan Pelayanan Informasi Publik di Lingkungan Komisi Pemilihan Umum';
 const PKPU_10_2018 = 'PKPU Nomor 10 Tahun 2018 tentang Sosialisasi, Pendidikan Pemilih dan Partisipasi Masyarakat dalam Penyelenggaraan Pemilihan Umum';
 const PKPU_14_2020 = 'PKPU Nomor 14 Tahun 2020 tentang Susunan Organisasi dan Tata Kerja Sekretariat Jenderal KPU, KPU Provinsi dan KPU Kabupaten/Kota';
-const PKPU_1_2015 = 'Peraturan Komisi Pemilihan Umum Nomor 1 Tahun 2015 tentang Pengelolaan dan Pelayanan Informasi Publik di Lingkungan Komisi Pemilihan Umum';
+/** In force since 1 November 2023 in place of PKPU 1/2015, amended by PKPU 11/2024 and PKPU 4/2025 (regulation.md §1). */
+const PKPU_22_2023 =
+  'Peraturan Komisi Pemilihan Umum Nomor 22 Tahun 2023 tentang Pengelolaan dan Pelayanan Informasi Publik di Lingkungan Komisi Pemilihan Umum sebagaimana telah diubah terakhir dengan Peraturan Komisi Pemilihan Umum Nomor 4 Tahun 2025';
 
 /** Seed 000: KPU Provinsi Bengkulu, SOP Penyusunan DIP (2022). */
 const PENYUSUNAN_DIP: SopTemplate = {
@@ -62,12 +77,12 @@ const PENYUSUNAN_DIP: SopTemplate = {
   slug: 'penyusunan-dip',
   number: '/PP.07-SOP/17/2022',
   title: 'Penyusunan Daftar Informasi Publik (DIP)',
-  organization: ['KOMISI PEMILIHAN UMUM PROVINSI BENGKULU', 'BAGIAN TEKNIS PENYELENGGARA PEMILU, PARTISIPASI, HUBUNGAN MASYARAKAT, HUKUM & SDM'],
+  organization: ['BAGIAN TEKNIS PENYELENGGARA PEMILU, PARTISIPASI, HUBUNGAN MASYARAKAT, HUKUM & SDM'],
   madeOn: 'Juni 2022',
   revisedOn: null,
   effectiveOn: null,
   approvedOn: 'Juli 2022',
-  approverTitle: 'Sekretaris',
+  approverTitle: 'Sekretaris {kantor}',
   approverName: 'Kemas Mohammad Ajir',
   legalBasis: [UU_KIP, PKPU_10_2018, PKPU_14_2020, KPU_88],
   qualifications: [
@@ -81,7 +96,8 @@ const PENYUSUNAN_DIP: SopTemplate = {
   warnings: ['Prosedur ini wajib dilaksanakan sesuai alur kegiatan'],
   records: ['Pencatatan dalam matriks kegiatan dan penugasan', 'Laporan (tahunan)'],
   actorColumns: ['Sekretaris', 'Kabag', 'Kasubbag', 'Pelaksana'],
-  sourceNote: 'Seed 000 (000_b7550fa5b6b59bdf.txt): SOP KPU Provinsi Bengkulu Nomor /PP.07-SOP/17/2022.',
+  sourceNote: 'Diadaptasi dari SOP Penyusunan DIP KPU Provinsi Bengkulu Nomor /PP.07-SOP/17/2022.',
+  origin: 'SOP KPU Provinsi Bengkulu, 2022',
   steps: [
     step('1', 'Menugaskan Kabag untuk menyusun daftar informasi publik', ['Sekretaris'], 'Nota Dinas/Disposisi/Arahan', '30 menit', 'Disposisi/Arahan'),
     step('2', 'Kabag menugaskan Kasubbag untuk melakukan koordinasi dan konsolidasi pengumpulan informasi pembuat dan Daftar Informasi Publik', ['Kabag'], 'Nota Dinas/Disposisi/Arahan', '30 menit', 'Disposisi/Arahan'),
@@ -103,14 +119,14 @@ const PENETAPAN_DIP: SopTemplate = {
   slug: 'penetapan-pemutakhiran-dip',
   number: '/ORT.06/2101/2023',
   title: 'Penetapan dan Pemutakhiran Daftar Informasi Publik',
-  organization: ['KOMISI PEMILIHAN UMUM KABUPATEN BINTAN'],
+  organization: [],
   madeOn: 'Januari 2023',
   revisedOn: null,
   effectiveOn: null,
   approvedOn: 'Januari 2023',
-  approverTitle: 'Sekretaris Komisi Pemilihan Umum Kabupaten Bintan',
+  approverTitle: 'Sekretaris {kantor}',
   approverName: null,
-  legalBasis: [UU_KIP, PP_61, PKPU_1_2015, PERKI_2021],
+  legalBasis: [UU_KIP, PP_61, PKPU_22_2023, PERKI_2021],
   qualifications: ['Minimal Sarjana', 'Menguasai tata pembukuan', 'Memiliki pengetahuan mengenai pelayanan prima', 'Memiliki tata krama'],
   executorCount: null,
   relatedSops: ['SOP Pendokumentasian Informasi Publik'],
@@ -122,7 +138,8 @@ const PENETAPAN_DIP: SopTemplate = {
   ],
   records: ['Dicatat pada buku rekap informasi'],
   actorColumns: ['Penyedia Informasi & Tim Penghubung', 'Desk Pelayanan Informasi', 'PPID', 'Unit Pelayanan Informasi'],
-  sourceNote: 'Seed 001 (001_1223e3b46cb6e963.txt): SOP KPU Kabupaten Bintan Nomor /ORT.06/2101/2023. The seed names "website PPID KPU Provinsi Banten" in step 5, a template carry-over; here: the office\'s PPID website.',
+  sourceNote: 'Diadaptasi dari SOP Penetapan dan Pemutakhiran DIP KPU Kabupaten Bintan Nomor /ORT.06/2101/2023.',
+  origin: 'SOP KPU Kabupaten Bintan, 2023',
   steps: [
     step('1', 'Memberikan informasi yang dibutuhkan kepada PPID', ['Penyedia Informasi & Tim Penghubung'], 'Data dan informasi publik', '5 Hari', 'Daftar Informasi Publik'),
     step('2', 'Melakukan klasifikasi dan mendokumentasikan informasi publik dalam bentuk softcopy dan hardcopy', ['Desk Pelayanan Informasi'], 'Data dan informasi publik', null, 'Daftar Informasi Publik'),
@@ -138,12 +155,12 @@ const PELAYANAN: SopTemplate = {
   slug: 'pelayanan-informasi-publik',
   number: '/PP.07-SOP/HM/X/2021',
   title: 'Pelayanan Informasi Publik',
-  organization: ['KOMISI INDEPENDEN PEMILIHAN', 'DIVISI PARTISIPASI DAN HUBUNGAN MASYARAKAT', 'SUB BAGIAN PARTISIPASI DAN HUBUNGAN MASYARAKAT'],
+  organization: ['DIVISI PARTISIPASI DAN HUBUNGAN MASYARAKAT', 'SUB BAGIAN PARTISIPASI DAN HUBUNGAN MASYARAKAT'],
   madeOn: 'Oktober 2021',
   revisedOn: null,
   effectiveOn: null,
   approvedOn: 'Oktober 2021',
-  approverTitle: 'Kasubbag Partisipasi dan Hubungan Masyarakat',
+  approverTitle: 'Kasubbag Partisipasi dan Hubungan Masyarakat {kantor}',
   approverName: 'Zainal Arifin',
   legalBasis: [UU_KIP, PKPU_10_2018, PKPU_14_2020, KPU_88],
   qualifications: [
@@ -157,7 +174,8 @@ const PELAYANAN: SopTemplate = {
   warnings: ['Prosedur ini wajib dilaksanakan sesuai alur kegiatan'],
   records: ['Pencatatan dalam matriks kegiatan & penugasan', 'Laporan (harian dan bulanan)'],
   actorColumns: ['Kasubbag', 'Pelaksana'],
-  sourceNote: 'Seed 002 (002_23764f52b8142710.txt): SOP Komisi Independen Pemilihan Nomor /PP.07-SOP/HM/X/2021.',
+  sourceNote: 'Diadaptasi dari SOP Pelayanan Informasi Publik Komisi Independen Pemilihan Nomor /PP.07-SOP/HM/X/2021.',
+  origin: 'SOP Komisi Independen Pemilihan, 2021',
   steps: [
     step('1', 'Pemohon informasi datang dengan mengisi formulir atau melalui surat, email, telepon', ['Pelaksana'], 'Kartu identitas, akte notaris, dokumen pengesahan badan publik', '10 menit', 'Data pemohon terisi, pemohon memenuhi syarat', 'Untuk pemohon melalui surat, email, telepon dan faks, formulir diisikan staf'),
     step('2', 'Staf pelaksana menginformasikan kepada pemohon terkait informasi yang diminta', ['Pelaksana'], 'Data tersedia hardcopy/softcopy', '15 menit', 'Tanda terima', 'Data bukan termasuk informasi dalam kategori dikecualikan'),
@@ -176,12 +194,12 @@ const PENDOKUMENTASIAN: SopTemplate = {
   slug: 'pendokumentasian-informasi-publik',
   number: '08 TAHUN 2024',
   title: 'Pendokumentasian Informasi Publik',
-  organization: ['KOMISI PEMILIHAN UMUM', 'PROVINSI KALIMANTAN TENGAH'],
+  organization: [],
   madeOn: '12 Maret 2024',
   revisedOn: null,
   effectiveOn: '2024',
   approvedOn: null,
-  approverTitle: 'Sekretaris KPU Provinsi Kalimantan Tengah',
+  approverTitle: 'Sekretaris {kantor}',
   approverName: "Aref Suja'i",
   legalBasis: [
     'Undang-Undang No. 14 Tahun 2008 tentang Keterbukaan Informasi Publik',
@@ -199,11 +217,12 @@ const PENDOKUMENTASIAN: SopTemplate = {
   warnings: [
     'Bila prosedur ini ada yang terlewati maka pemohon informasi tidak akan terlayani dengan baik',
     'Bila prosedur ini tidak berjalan maka pelayanan prima tidak akan tercapai',
-    'Bila prosedur ini tidak berjalan maka citra positif KPU Provinsi terhadap masyarakat menjadi negatif',
+    'Bila prosedur ini tidak berjalan maka citra positif KPU terhadap masyarakat menjadi negatif',
   ],
   records: ['Dicatat pada buku rekap informasi'],
   actorColumns: ['Petugas PPID', 'Atasan PPID'],
-  sourceNote: 'Seed 003 (003_4e7b31ce36cc6e7e.txt): SOP KPU Provinsi Kalimantan Tengah Nomor 08 Tahun 2024. In Terbuka, step 2 is the Atasan PPID\'s approval of an archive item.',
+  sourceNote: 'Diadaptasi dari SOP Pendokumentasian Informasi Publik KPU Provinsi Kalimantan Tengah Nomor 08 Tahun 2024.',
+  origin: 'SOP KPU Provinsi Kalimantan Tengah, 2024',
   steps: [
     step('1', 'Mengumpulkan informasi dan dokumentasi publik yang dikuasai oleh PPID Pembantu. Untuk membantu, dapat digunakan form daftar informasi publik dan dokumentasi publik serta panduan pengisiannya', ['Petugas PPID'], 'Formulir daftar informasi publik', 'Pada hari dan jam kerja', 'Daftar Informasi Publik'),
     step('2', 'Menyetujui dan mengesahkan seluruh informasi dan dokumentasi publik yang sudah didaftar', ['Atasan PPID'], 'Formulir daftar informasi publik', 'Pada hari dan jam kerja', 'Daftar Informasi Publik'),
@@ -217,20 +236,20 @@ const DIKECUALIKAN: SopTemplate = {
   slug: 'informasi-yang-dikecualikan',
   number: '02 TAHUN 2022',
   title: 'Informasi yang Dikecualikan',
-  organization: ['KPU KABUPATEN BENGKULU TENGAH'],
+  organization: [],
   madeOn: '5 Januari 2022',
   revisedOn: null,
   effectiveOn: '5 Januari 2022',
   approvedOn: '5 Januari 2022',
-  approverTitle: 'Sekretaris Komisi Pemilihan Umum Kabupaten Bengkulu Tengah',
+  approverTitle: 'Sekretaris {kantor}',
   approverName: null,
   legalBasis: [
     'Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik',
     'Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik',
     'Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum',
     'Peraturan Pemerintah Nomor 61 Tahun 2010 tentang Pelaksanaan Undang-Undang Nomor 14 Tahun 2008',
-    'Peraturan Komisi Informasi Nomor 1 Tahun 2010 tentang Standar Layanan Informasi Publik',
-    PKPU_1_2015,
+    PERKI_2021,
+    PKPU_22_2023,
     'Keputusan Komisi Pemilihan Umum Nomor 88/Kpts/KPU/Tahun 2015 tentang Standar Operasional Prosedur Pengelolaan dan Pelayanan Informasi Publik di Lingkungan Komisi Pemilihan Umum',
     'Keputusan Komisi Pemilihan Umum Nomor 156/Kpts/KPU/Tahun 2015 tentang Bentuk dan Format Formulir dalam Pengelolaan dan Pelayanan Informasi di Lingkungan Komisi Pemilihan Umum',
     'Keputusan Komisi Pemilihan Umum Nomor 441/Kpts/Setjen/Tahun 2016 tentang Pedoman Penyediaan Data dan Informasi dalam Pengelolaan dan Pelayanan Informasi di Lingkungan Komisi Pemilihan Umum',
@@ -251,9 +270,10 @@ const DIKECUALIKAN: SopTemplate = {
   ],
   records: ['Disimpan dalam bentuk naskah asli (hardcopy) dan naskah asli elektronik (softcopy)'],
   actorColumns: ['Desk Pelayanan', 'Pembina PPID, Tim Pertimbangan, Atasan PPID'],
-  sourceNote: 'Seed 004 (004_280587f1a60ef1c6.txt): SOP KPU Kabupaten Bengkulu Tengah Nomor 02 Tahun 2022 (the scanned text also reads "Q3 TAHUN 2022").',
+  sourceNote: 'Diadaptasi dari SOP Informasi yang Dikecualikan KPU Kabupaten Bengkulu Tengah Nomor 02 Tahun 2022.',
+  origin: 'SOP KPU Kabupaten Bengkulu Tengah, 2022',
   steps: [
-    step('1', 'Mengumpulkan informasi dan dokumentasi yang sudah ditetapkan sebagai informasi yang dikecualikan di lingkungan KPU Kabupaten Bengkulu Tengah', ['Desk Pelayanan'], 'Form daftar informasi yang dikecualikan', 'tentatif', 'Daftar informasi yang dikecualikan', 'Mulai'),
+    step('1', 'Mengumpulkan informasi dan dokumentasi yang sudah ditetapkan sebagai informasi yang dikecualikan di lingkungan {kantor}', ['Desk Pelayanan'], 'Form daftar informasi yang dikecualikan', 'tentatif', 'Daftar informasi yang dikecualikan', 'Mulai'),
     step('2', 'PPID mengklasifikasikan informasi yang dikecualikan berdasarkan jenis dokumen dan mengajukan permohonan persetujuan kepada Pembina PPID, Tim Pertimbangan, dan Atasan PPID', ['Pembina PPID, Tim Pertimbangan, Atasan PPID'], 'Daftar informasi yang dikecualikan', 'tentatif', 'Daftar informasi yang dikecualikan'),
     step('3', 'Mengelola dan menyimpan dokumen informasi yang dikecualikan dalam bentuk softcopy dan tempat penyimpanan dokumen dalam bentuk hardcopy dengan tata cara seperti mengarsipkan dokumen', ['Desk Pelayanan'], 'ATK, komputer', 'tentatif', 'Dokumentasi informasi yang dikecualikan'),
     step('4', 'Mengunggah Keputusan KPU RI tentang Daftar Informasi yang Dikecualikan ke website resmi dan sarana informasi lainnya setelah mendapatkan persetujuan/penetapan dari KPU RI', ['Desk Pelayanan'], 'Website dan sarana informasi lainnya', null, 'Keputusan KPU RI tentang Daftar Informasi yang Dikecualikan', 'Selesai'),
@@ -266,12 +286,12 @@ const KEBERATAN: SopTemplate = {
   slug: 'penanganan-keberatan',
   number: '—',
   title: 'Penanganan Keberatan atas Pelayanan Informasi Publik',
-  organization: ['KOMISI PEMILIHAN UMUM'],
+  organization: [],
   madeOn: null,
   revisedOn: null,
   effectiveOn: null,
   approvedOn: null,
-  approverTitle: 'Sekretaris',
+  approverTitle: 'Sekretaris {kantor}',
   approverName: null,
   legalBasis: [UU_KIP, PP_61, PERKI_2021, 'Peraturan Komisi Informasi Nomor 1 Tahun 2013 tentang Prosedur Penyelesaian Sengketa Informasi Publik', KPU_88],
   qualifications: ['Memahami Undang-Undang Nomor 14 Tahun 2008 dan Peraturan Komisi Informasi', 'Mampu mengadministrasikan dokumen dengan baik'],
@@ -284,7 +304,8 @@ const KEBERATAN: SopTemplate = {
   ],
   records: ['Register keberatan (Model PPID-G)', 'Salinan formulir keberatan bernomor'],
   actorColumns: ['Pemohon', 'Petugas Layanan', 'PPID', 'Atasan PPID'],
-  sourceNote: 'Written for Terbuka from UU 14/2008 Pasal 35–38 and Perki 1/2021 Pasal 39–41 (regulation.md §4); no seed SOP covers objections.',
+  sourceNote: 'Disusun dari UU Nomor 14 Tahun 2008 Pasal 35–38 dan Peraturan Komisi Informasi Nomor 1 Tahun 2021 Pasal 39–41.',
+  origin: 'disusun dari UU 14/2008 dan Perki 1/2021',
   steps: [
     step('1', 'Pemohon mengajukan keberatan secara tertulis (langsung, surat atau email) dengan salah satu alasan Pasal 35 ayat (1) UU 14/2008', ['Pemohon'], 'Formulir keberatan (Model PPID-F), identitas, surat kuasa bila dikuasakan', '30 hari kerja', 'Formulir keberatan terisi', 'Sejak alasan keberatan ditemukan'),
     step('2', 'Petugas layanan memeriksa kelengkapan, memberi nomor registrasi keberatan dan menyerahkan salinan formulir sebagai tanda terima', ['Petugas Layanan'], 'Formulir keberatan', '1 hari', 'Nomor registrasi keberatan, tanda terima'),

@@ -52,4 +52,16 @@ describe('official PDF documents', () => {
     for (const page of pages) expect(page).toContain('Informasi yang diminta');
     expect(pages.at(-1)).toContain('Permohonan nomor 80');
   });
+
+  it('prints a name typed in Chinese characters, in a label row and in bold (issue 13 item 12)', async () => {
+    const doc = createPdf({ title: 'Tanda Bukti' });
+    doc.font('regular').text('Nama pemohon: 王小明 (Wang Xiaoming), Jalan Braga No. 1');
+    doc.font('bold').text('陳美玲', { align: 'center' });
+    doc.font('regular').text('Kembali ke DejaVu: Rp12.000 ☑');
+    const text = await pdfText(await pdfToBuffer(doc));
+    expect(text).toContain('王小明');
+    expect(text).toContain('Wang Xiaoming');
+    expect(text).toContain('陳美玲');
+    expect(text).toContain('Rp12.000 ☑');
+  }, 30_000); // the first CJK document parses the font
 });

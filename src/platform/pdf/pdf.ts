@@ -59,8 +59,57 @@ export function createPdf(opts: PdfOptions): Pdf {
     pdfVersion: '1.7',
   });
   for (const [name, font] of Object.entries(parsedFonts())) doc.registerFont(name, font as unknown as Buffer);
+  withCjkFallback(doc);
   doc.font('regular').fontSize(10);
   return doc;
+}
+
+// DejaVu has no Chinese, Japanese or Korean characters: pdfkit silently drew nothing for them,
+// so a requester's name typed in Chinese vanished from the receipt (issue 13 item 12). A text
+// that holds such characters is drawn (and measured) in Noto Sans CJK SC from the
+// @embedpdf/fonts-sc package, which also covers Latin, so the whole string keeps one font and
+// one baseline. The 8 MB font is parsed on the first document that needs it, not at start-up.
+const cjkDir = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
+const CJK_FONTS = { cjk: path.join(cjkDir, 'NotoSansHans-Regular.otf'), cjkBold: path.join(cjkDir, 'NotoSansHans-Bold.otf') } as const;
+const CJK_TEXT = /[\u2E80-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7FF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
+const cjkCache: Partial<Record<keyof typeof CJK_FONTS, FontkitFont>> = {};
+
+/** True when `text` has characters the embedded DejaVu fonts cannot draw and the CJK font can. */
+export function needsCjkFont(text: string): boolean {
+  return CJK_TEXT.test(text);
+}
+
+function withCjkFallback(doc: Pdf): void {
+  const setFont = (doc.font as (...a: unknown[]) => Pdf).bind(doc);
+  let current = 'regular';
+  const registered = new Set<string>();
+  doc.font = ((src: unknown, ...rest: unknown[]) => {
+    if (typeof src === 'string') current = src;
+    return setFont(src, ...rest);
+  });
+  const wrap = <K extends 'text' | 'widthOfString' | 'heightOfString'>(method: K) => {
+    const original = (doc[method] as (...a: unknown[]) => unknown).bind(doc);
+    (doc as unknown as Record<string, unknown>)[method] = (text: unknown, ...rest: unknown[]) => {
+      if (typeof text !== 'string' || current.startsWith('cjk') || !needsCjkFont(text)) return original(text, ...rest);
+      const was = current;
+      const name: keyof typeof CJK_FONTS = /bold/i.test(was) ? 'cjkBold' : 'cjk';
+      if (!registered.has(name)) {
+        // Each weight is parsed on first need (about a second for 8 MB), then shared.
+        cjkCache[name] ??= createFont(readFileSync(CJK_FONTS[name]));
+        doc.registerFont(name, cjkCache[name] as unknown as Buffer);
+        registered.add(name);
+      }
+      doc.font(name);
+      try {
+        return original(text, ...rest);
+      } finally {
+        doc.font(was);
+      }
+    };
+  };
+  wrap('text');
+  wrap('widthOfString');
+  wrap('heightOfString');
 }
 
 /** Ends the document and collects its bytes. */

@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime, type Locale, type Translate } from '../../platform/i18n.ts';
 import type { ObjectionStatus } from '../../modules/objections/objection-status.ts';
 import type { ObjectionEventRow } from '../../modules/objections/queries.ts';
+import { timelineActor } from './timeline-actor.ts';
 
 const STATUS_CLASS: Record<ObjectionStatus, string> = {
   REGISTERED: 'badge-warn',
@@ -39,7 +40,7 @@ export function ObjectionTimeline({ t, locale, events, timeZone, showActor }: { 
         <li class={e.public ? undefined : 'internal'}>
           <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale, timeZone)}</time>
           <span>{eventText(t, e, locale)}</span>
-          {showActor ? <small class="muted"> — {e.actorLabel}</small> : null}
+          {showActor ? <small class="muted"> — {timelineActor(t, e.actorLabel)}</small> : null}
         </li>
       ))}
     </ol>

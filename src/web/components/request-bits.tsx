@@ -5,6 +5,7 @@ import type { EventRow } from '../../modules/requests/queries.ts';
 import type { DueExplanation } from '../../modules/requests/schema.ts';
 import type { RequestStatus } from '../../modules/requests/status.ts';
 import type { Locale } from '../../platform/i18n.ts';
+import { timelineActor } from './timeline-actor.ts';
 
 const STATUS_CLASS: Record<RequestStatus, string> = {
   RECEIVED: 'badge-warn',
@@ -102,7 +103,7 @@ export function Timeline({ t, locale, events, timeZone, showActor }: { t: Transl
         <li class={e.public ? undefined : 'internal'}>
           <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale, timeZone)}</time>
           <span>{eventText(t, e, locale)}</span>
-          {showActor ? <small class="muted"> — {e.actorLabel}{e.public ? '' : ` · ${t('requests.internal')}`}</small> : null}
+          {showActor ? <small class="muted"> — {timelineActor(t, e.actorLabel)}{e.public ? '' : ` · ${t('requests.internal')}`}</small> : null}
         </li>
       ))}
     </ol>

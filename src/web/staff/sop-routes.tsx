@@ -143,7 +143,7 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const manage = { config: { permission: 'manageSops' as const } };
 
-  const renderList = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, status = 200) => {
+  const renderList = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, status = 200, adopting?: { template: string; values: Values }) => {
     const office = req.office!;
     const c = pageCtx(req, reply);
     const { t } = c;
@@ -178,22 +178,36 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
             <h2>{t('sop.templates')}</h2>
             <ErrorSummary t={t} errors={errors} />
             <ul>
-              {SOP_TEMPLATES.map((tpl) => (
-                <li>
-                  {tpl.title} <small class="muted">— {tpl.sourceNote.split(':')[0]}</small>{' '}
-                  {adopted.has(tpl.slug) ? (
-                    <span class="badge badge-ok">{t('sop.adopted')}</span>
-                  ) : (
-                    <form method="post" action={`/staff/${office.slug}/sop/templat`} class="inline-form">
-                      <Csrf token={c.csrf} />
-                      <input type="hidden" name="template" value={tpl.key} />
-                      <button type="submit" class="secondary">
-                        {t('sop.adopt')}
-                      </button>
-                    </form>
-                  )}
-                </li>
-              ))}
+              {SOP_TEMPLATES.map((tpl) => {
+                const posted = adopting?.template === tpl.key;
+                const errs = posted ? errors : {};
+                const vals: Values = posted ? adopting.values : { approverTitle: tpl.approverTitle.replaceAll('{kantor}', office.name) };
+                return (
+                  <li>
+                    {tpl.title} <small class="muted">— {tpl.origin}</small>{' '}
+                    {adopted.has(tpl.slug) ? (
+                      <span class="badge badge-ok">{t('sop.adopted')}</span>
+                    ) : (
+                      <details open={posted}>
+                        <summary>{t('sop.adopt')}</summary>
+                        <p class="hint">{t('sop.adoptLead')}</p>
+                        <form method="post" action={`/staff/${office.slug}/sop/templat`}>
+                          <Csrf token={c.csrf} />
+                          <input type="hidden" name="template" value={tpl.key} />
+                          <div class="grid-2">
+                            {(['number', 'approverTitle', 'approverName', 'madeOn', 'approvedOn', 'effectiveOn'] as const).map((f) => (
+                              <TextField name={f} label={t(`sop.field.${f}`)} errors={errs} values={vals} required maxLength={f === 'number' ? 120 : f.endsWith('On') ? 60 : 200} />
+                            ))}
+                          </div>
+                          <button type="submit" class="secondary">
+                            {t('sop.adopt')}
+                          </button>
+                        </form>
+                      </details>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           </section>
         ) : null}
@@ -253,8 +267,8 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
     return formAction(
       req,
       reply,
-      () => adoptSopTemplate(ctx, req.actor, { officeId: req.office!.id, templateKey: one(fields, 'template') }),
-      (errors, status) => renderList(req, reply, errors, status),
+      () => adoptSopTemplate(ctx, req.actor, { officeId: req.office!.id, templateKey: one(fields, 'template'), data: fields }),
+      (errors, status) => renderList(req, reply, errors, status, { template: one(fields, 'template') ?? '', values: fields }),
       (sop) => {
         setFlash(reply, { kind: 'success', key: 'sop.flash.adopted', params: { title: sop.title } });
         return reply.redirect(`/staff/${req.office!.slug}/sop/${sop.id}`);

@@ -4,7 +4,8 @@ import { AppError } from '../../platform/errors.ts';
 import { formatDateTime } from '../../platform/i18n.ts';
 import type { Office } from '../../modules/offices/queries.ts';
 import { createApiToken, revokeApiToken } from '../../modules/people/api-tokens.ts';
-import { listApiTokens, type ApiToken } from '../../modules/people/queries.ts';
+import { localDateTime } from '../../modules/calendar/working-days.ts';
+import { listApiTokens, listOfficeAssignments, type ApiToken } from '../../modules/people/queries.ts';
 import { ROLES } from '../../modules/people/schema.ts';
 import { ActionButton, Csrf, ErrorSummary, SelectField, TextField, type Errors, type Values } from '../components/forms.tsx';
 import { DataTable } from '../components/data-table.tsx';
@@ -13,7 +14,7 @@ import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 
-function TokensPage(props: { ctx: PageCtx; office: Office; tokens: ApiToken[]; errors: Errors; values: Values; created?: string }) {
+function TokensPage(props: { ctx: PageCtx; office: Office; tokens: ApiToken[]; people: { id: string; label: string }[]; errors: Errors; values: Values; created?: string }) {
   const { ctx, office } = props;
   const { t } = ctx;
   const now = new Date();
@@ -68,6 +69,15 @@ function TokensPage(props: { ctx: PageCtx; office: Office; tokens: ApiToken[]; e
             required
           />
         </div>
+        <SelectField
+          name="actingUserId"
+          label={t('field.actingUserId')}
+          hint={t('tokens.personHint')}
+          options={props.people.map((p) => ({ value: p.id, label: p.label }))}
+          emptyLabel={t('tokens.noPerson')}
+          errors={props.errors}
+          values={props.values}
+        />
         <TextField name="expiresAt" type="date" label={`${t('tokens.expiresAt')} ${t('app.optional')}`} errors={props.errors} values={props.values} />
         <button type="submit">{t('tokens.create')}</button>
       </form>
@@ -77,6 +87,16 @@ function TokensPage(props: { ctx: PageCtx; office: Office; tokens: ApiToken[]; e
 
 export async function tokenRoutes(app: FastifyInstance): Promise<void> {
   const ctx = { db: app.services.database.db, clock: app.services.clock };
+  // The office's current role holders, for "on behalf of" (letters issued through the token are signed by them).
+  const tokenPeople = async (req: FastifyRequest) => {
+    const office = req.office!;
+    const today = localDateTime(ctx.clock.now(), office.timezone).date;
+    const t = req.t;
+    return (await listOfficeAssignments(ctx.db, office.id))
+      .filter(({ assignment: a, user }) => !a.revokedAt && !user.disabledAt && a.validFrom <= today && (!a.validTo || a.validTo >= today))
+      .map(({ assignment: a, user }) => ({ id: user.id, label: `${user.name} — ${t(`role.${a.role}`)}` }))
+      .filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
+  };
   const permission = { config: { permission: 'administerOffice' as const } };
   const render = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: Errors; values?: Values; created?: string; status?: number } = {}) =>
     sendPage(
@@ -85,6 +105,7 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
         ctx={pageCtx(req, reply)}
         office={req.office!}
         tokens={await listApiTokens(ctx.db, req.office!.id)}
+        people={await tokenPeople(req)}
         errors={extra.errors ?? {}}
         values={extra.values ?? { role: 'PETUGAS_LAYANAN' }}
         {...(extra.created ? { created: extra.created } : {})}

@@ -160,7 +160,11 @@ export async function seedDipDemo(ctx: DemoCtx): Promise<void> {
   const past = new ManualClock(`${year - 2}-01-02T02:00:00Z`);
   const at = { db: ctx.db, clock: past };
   await saveDipProcedure(at, operator, { officeId: office.id, template: 'SEED_000' });
-  for (const t of SOP_TEMPLATES) await adoptSopTemplate(at, operator, { officeId: office.id, templateKey: t.key });
+  // Adopted with the office's own number, dates and approver (issue 13 item 8).
+  for (const [i, t] of SOP_TEMPLATES.entries()) {
+    const data = { number: `${String(i + 1).padStart(2, '0')}/HM.03-SOP/${office.code}/${year - 2}`, approverTitle: `Sekretaris ${office.name}`, approverName: 'Dadang Suherman', madeOn: `2 Januari ${year - 2}`, approvedOn: `2 Januari ${year - 2}`, effectiveOn: `2 Januari ${year - 2}` };
+    await adoptSopTemplate(at, operator, { officeId: office.id, templateKey: t.key, data });
+  }
 
   // Documentation archive (seed 003): registered by the PPID's staff, approved by the Atasan PPID.
   const archiveIds = new Map<string, string>();

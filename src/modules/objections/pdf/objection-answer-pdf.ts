@@ -53,7 +53,8 @@ export async function renderObjectionAnswerPdf(input: {
   );
   drawSignature(doc, {
     placeAndDate: placeAndDate(d.issuedBy, d.decidedAt),
-    title: `Atasan PPID,\n${d.officerPosition}`,
+    // Decisions recorded before issue 13 stored the bare role name as the position: print it once.
+    title: d.officerPosition === 'Atasan PPID' ? 'Atasan PPID,' : `Atasan PPID,\n${d.officerPosition}`,
     name: d.officerName,
     idLine: d.officerNip ? `NIP. ${d.officerNip}` : null,
   });

@@ -1,7 +1,9 @@
 import { formatDate, formatDateTime } from '../../../platform/i18n.ts';
-import { drawTable, numberPages, pdfToBuffer } from '../../../platform/pdf/pdf.ts';
+import { drawSignature, drawTable, numberPages, pdfToBuffer } from '../../../platform/pdf/pdf.ts';
 import type { ServiceReport } from '../build-service-report.ts';
 import { CATEGORY_ID, CHANNEL_ID, OUTCOME_ID, REQUESTER_TYPE_ID, STATUS_ID } from '../labels-id.ts';
+import { PPID_TITLE } from '../decide-request.ts';
+import type { ReportSigners } from '../report-signers.ts';
 import type { IssuedBy } from '../schema.ts';
 import { paragraph, placeAndDate, startLetter, twoSignatures } from './letter-kit.ts';
 
@@ -26,7 +28,7 @@ export async function renderServiceReportPdf(input: {
   report: ServiceReport;
   issuedBy: IssuedBy;
   logoPng: Buffer | null;
-  reporterName: string;
+  signers: ReportSigners;
   printedAt: Date;
   /** Further count tables of other capabilities (objections and disputes), printed after these. */
   extra?: { title: string; rows: [string, number | string][] }[];
@@ -67,12 +69,18 @@ export async function renderServiceReportPdf(input: {
       { fontSize: 8 },
     );
   }
-  twoSignatures(
-    doc,
-    placeAndDate(issuedBy, input.printedAt),
-    { title: 'Mengetahui,\nPejabat Pengelola Informasi dan Dokumentasi', name: '(...............................)' },
-    { title: 'Yang melaporkan,\nPetugas Layanan Informasi', name: input.reporterName },
-  );
+  const { reporter, ppidName } = input.signers;
+  if (reporter.position === PPID_TITLE) {
+    // The PPID reports: one signature, under the PPID's own title.
+    drawSignature(doc, { placeAndDate: placeAndDate(issuedBy, input.printedAt), title: `${PPID_TITLE},`, name: reporter.name });
+  } else {
+    twoSignatures(
+      doc,
+      placeAndDate(issuedBy, input.printedAt),
+      { title: `Mengetahui,\n${PPID_TITLE}`, name: ppidName ?? '(...............................)' },
+      { title: `Yang melaporkan,\n${reporter.position}`, name: reporter.name },
+    );
+  }
   numberPages(doc, (p, n) => `${title} · ${period} · Halaman ${p} dari ${n}`);
   return pdfToBuffer(doc);
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../../platform/errors.ts';
+import { atasanPositionOf } from '../../../modules/objections/atasan-position.ts';
 import { buildDisputeBundle } from '../../../modules/objections/build-dispute-bundle.ts';
-import { ATASAN_TITLE, decideObjection } from '../../../modules/objections/decide-objection.ts';
+import { decideObjection } from '../../../modules/objections/decide-objection.ts';
 import { finishDispute } from '../../../modules/objections/finish-dispute.ts';
 import { isObjectionDocumentKind, readPowerOfAttorney, renderObjectionDocument } from '../../../modules/objections/objection-documents.ts';
 import { readObjectionForStaff } from '../../../modules/objections/read-objection.ts';
@@ -37,7 +38,7 @@ export async function staffObjectionRoutes(app: FastifyInstance): Promise<void> 
   const render = async (req: FastifyRequest<Params>, reply: FastifyReply, active: ActiveForm | null = null, status = 200) => {
     const office = req.office!;
     const [view, settings] = await Promise.all([readObjectionForStaff(ctx, req.actor, { officeId: office.id, objectionId: idOf(req) }), getOfficeSettings(ctx.db, office.id)]);
-    return sendPage(reply, <ObjectionPage ctx={pageCtx(req, reply)} view={view} active={active} defaultPosition={settings.objections.atasanPosition ?? ATASAN_TITLE} />, status);
+    return sendPage(reply, <ObjectionPage ctx={pageCtx(req, reply)} view={view} active={active} defaultPosition={atasanPositionOf(office, settings)} />, status);
   };
 
   app.get<Params>('/staff/:office/keberatan/:id', { config: { permission: 'viewObjections' } }, (req, reply) => render(req, reply));

@@ -6,7 +6,8 @@ import { getOfficeSettings } from '../../../modules/offices/queries.ts';
 import { buildServiceReport, type ServiceReport } from '../../../modules/requests/build-service-report.ts';
 import { buildObjectionReport, type ObjectionReport } from '../../../modules/objections/build-objection-report.ts';
 import { objectionReportTables } from '../../../modules/objections/objection-report-tables.ts';
-import { issuedByOf, officerOf } from '../../../modules/requests/officer.ts';
+import { issuedByOf } from '../../../modules/requests/officer.ts';
+import { reportSignersOf } from '../../../modules/requests/report-signers.ts';
 import { renderServiceReportPdf } from '../../../modules/requests/pdf/service-report-pdf.ts';
 import { readFileContent } from '../../../platform/storage/file-store.ts';
 import { StaffLayout } from '../../components/layout.tsx';
@@ -159,7 +160,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
         report,
         issuedBy: issuedByOf(office, settings),
         logoPng: logo?.bytes ?? null,
-        reporterName: (await officerOf(ctx.db, req.actor)).name,
+        signers: await reportSignersOf(ctx.db, req.actor, office, ctx.clock.now()),
         printedAt: ctx.clock.now(),
         extra: objectionReportTables(objections),
         ...(figures ? { draw: (doc: PDFKit.PDFDocument) => drawCharts(doc, reportCharts(figures, createTranslate(catalog, 'id'), 'id', months)) } : {}),
