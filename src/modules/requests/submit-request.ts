@@ -27,27 +27,11 @@ import { crossFieldProblems, parseMembers, requestInput, type RequestInput } fro
 import { addEvent, auditRequest, eventActorLabel } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
 import { registrationNumberFor, registrationYear } from './registration-number.ts';
-import {
-  requestCounters,
-  requestDownloadLinks,
-  requestIdempotencyKeys,
-  requestIdentityDocuments,
-  requests,
-  type Channel,
-  type DueExplanation,
-  type IdentityDocumentKind,
-} from './schema.ts';
+import { requestCounters, requestDownloadLinks, requestIdempotencyKeys, requestIdentityDocuments, requests, type Channel, type DueExplanation } from './schema.ts';
 import { hashTrackingCode, newTrackingCode } from './tracking-code.ts';
-import { checkUploads, IDENTITY_MAX_BYTES, saveUploads, type Upload } from './uploads.ts';
+import { checkUploads, IDENTITY_MAX_BYTES, saveUploads, type Upload, IDENTITY_FIELDS } from './uploads.ts';
 
-/** The upload fields of the request form and the identity document each one carries. */
-export const IDENTITY_FIELDS: Record<string, IdentityDocumentKind> = {
-  identityFile: 'KTP',
-  powerOfAttorneyFile: 'SURAT_KUASA',
-  memberIdentityFiles: 'KTP_ANGGOTA',
-  deedFile: 'AKTA_PENDIRIAN',
-  ratificationFile: 'PENGESAHAN',
-};
+export { IDENTITY_FIELDS } from './uploads.ts';
 
 // What the online form asks for per requester type (seed 002 step 1: "kartu identitas, akte
 // notaris, dokumen pengesahan"; a group adds its surat kuasa and members' KTP).
