@@ -94,7 +94,6 @@ export default tseslint.config(
       'src/modules/calendar/manage-holidays.ts',
       'src/modules/demo/seed-demo.ts',
       'src/modules/dip/search-query.ts',
-      'src/modules/objections/file-objection.ts',
       'src/modules/objections/finish-dispute.ts',
       'src/modules/objections/record-dispute-stage.ts',
       'src/modules/offices/save-unit.ts',
@@ -105,7 +104,6 @@ export default tseslint.config(
       'src/modules/people/manage-users.ts',
       'src/modules/people/sessions.ts',
       'src/modules/requests/request-access.ts',
-      'src/modules/requests/submit-request.ts',
       'src/web/public/system-routes.ts',
     ],
     rules: {

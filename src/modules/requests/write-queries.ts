@@ -4,7 +4,7 @@ import type { StoredFile } from '../../platform/storage/file-store.ts';
 import type { CaseEvent, CaseStore } from '../casework/case-steps.ts';
 import { nextSequence, updateCaseIfStatus } from '../casework/queries.ts';
 import { findRequest, type RequestRow } from './queries.ts';
-import { requestCounters, requestDispositionFiles, requestDispositions, requestEvents, requestExtensions, requestFees, requestIdentityDocuments, requests } from './schema.ts';
+import { requestCounters, requestDispositionFiles, requestIdempotencyKeys, requestDispositions, requestEvents, requestExtensions, requestFees, requestIdentityDocuments, requests } from './schema.ts';
 import type { RequestStatus } from './status.ts';
 import { IDENTITY_FIELDS, type Upload } from './uploads.ts';
 
@@ -71,4 +71,28 @@ export async function addDispositionFiles(tx: Db, officeId: string, dispositionI
   for (const file of saved) {
     await tx.insert(requestDispositionFiles).values({ officeId, dispositionId, fileId: file.id }).onConflictDoNothing();
   }
+}
+
+export async function insertRequest(tx: Db, values: typeof requests.$inferInsert): Promise<RequestRow> {
+  const [row] = await tx.insert(requests).values(values).returning();
+  return row!;
+}
+
+/** Claims an Idempotency-Key for this office: false when it was used before. */
+export async function claimIdempotencyKey(tx: Db, officeId: string, key: string, fingerprint: string, now: Date): Promise<boolean> {
+  const claimed = await tx
+    .insert(requestIdempotencyKeys)
+    .values({ officeId, key, fingerprint, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ key: requestIdempotencyKeys.key });
+  return claimed.length > 0;
+}
+
+export async function findIdempotencyKey(tx: Db, officeId: string, key: string): Promise<typeof requestIdempotencyKeys.$inferSelect | undefined> {
+  const [row] = await tx.select().from(requestIdempotencyKeys).where(and(eq(requestIdempotencyKeys.officeId, officeId), eq(requestIdempotencyKeys.key, key)));
+  return row;
+}
+
+export async function storeIdempotentResponse(tx: Db, officeId: string, key: string, requestId: string, responseEncrypted: string): Promise<void> {
+  await tx.update(requestIdempotencyKeys).set({ requestId, responseEncrypted }).where(and(eq(requestIdempotencyKeys.officeId, officeId), eq(requestIdempotencyKeys.key, key)));
 }
