@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { withFileUnit } from '../../platform/storage/file-store.ts';
 import { randomToken, sha256Hex } from '../../platform/crypto.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
@@ -28,16 +27,10 @@ import { answerDueDate, OBJECTION_PERIODS } from './objection-deadlines.ts';
 import { attorneyProblems, objectionInput, type ObjectionInput } from './objection-input.ts';
 import { BLOCKING_STATUSES } from './objection-status.ts';
 import { addObjectionEvent, auditObjection } from './objection-steps.ts';
-import { findBlockingObjection } from './queries.ts';
-import {
-  DESK_OBJECTION_CHANNELS,
-  objectionCounters,
-  objectionDocuments,
-  objections,
-  type AnswerDueExplanation,
-  type GroundWindowRecord,
-  type ObjectionChannel,
-} from './schema.ts';
+import { findBlockingObjection, type ObjectionRow } from './queries.ts';
+import { DESK_OBJECTION_CHANNELS, type AnswerDueExplanation, type GroundWindowRecord, type ObjectionChannel } from './schema.ts';
+import { nextObjectionSeq, insertObjection, addObjectionDocuments } from './write-queries.ts';
+import type { Db } from '../../platform/db/database.ts';
 
 /** The one upload field: the attorney's surat kuasa khusus (Perki 1/2021 Pasal 39(3)-(4)). */
 export const POWER_OF_ATTORNEY_FIELD = 'powerOfAttorneyFile';
@@ -124,6 +117,60 @@ async function validate(ctx: RequestsCtx, input: FileObjectionInput, office: Off
   return { data: parsed.data, receivedAt: received.at };
 }
 
+/** After the row and its timeline: the requester's receipt and the notice to the Atasan PPID and PPID. */
+async function queueFilingMails(
+  tx: Db,
+  ctx: RequestsCtx,
+  office: Office,
+  request: RequestRow,
+  objection: ObjectionRow,
+  staff: readonly string[],
+  facts: { mismatchedGrounds: string[]; now: Date },
+): Promise<void> {
+  const { mismatchedGrounds, now } = facts;
+  const groundsText = objection.grounds.map((g) => `${groundShortId(g)}: ${GROUND_ID[g]}`);
+  const dueText = formatDate(objection.dueDate, 'id');
+  if (objection.requesterEmail) {
+    await queueMail(
+      tx,
+      office.id,
+      {
+        to: objection.requesterEmail,
+        ...objectionReceivedMail({
+          requesterName: objection.requesterName,
+          officeName: office.name,
+          number: objection.number,
+          requestNumber: request.number,
+          receivedAtText: formatDateTime(objection.receivedAt, 'id', office.timezone),
+          groundsText,
+          dueDateText: dueText,
+          workingDays: objection.answerDays,
+          profile: objection.deadlineProfile,
+          late: objection.late,
+          trackingUrl: objectionTrackingUrl(ctx.publicUrl, office.slug),
+        }),
+        template: 'objection-received',
+        entityType: 'objection',
+        entityId: objection.id,
+      },
+      now,
+    );
+  }
+  const staffMail = staffNewObjectionMail({
+    officeName: office.name,
+    number: objection.number,
+    requestNumber: request.number,
+    groundsText,
+    dueDateText: dueText,
+    late: objection.late,
+    mismatchedGrounds,
+    objectionUrl: staffObjectionUrl(ctx.publicUrl, office.slug, objection.id),
+  });
+  for (const to of staff) {
+    await queueMail(tx, office.id, { to, ...staffMail, template: 'staff-new-objection', entityType: 'objection', entityId: objection.id }, now);
+  }
+}
+
 /**
  * Registers an objection to the Atasan PPID (UU 14/2008 Pasal 35-36; Perki 1/2021 Pasal 39-41):
  * numbered gaplessly per office and year in the office's pattern, each ground's 30-working-day
@@ -189,61 +236,49 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
     });
     // The counter row stays locked until commit: filings at this office queue here, get
     // consecutive numbers, and see each other's objections in the check below.
-    const year = registrationYear(now, office.timezone);
-    const [counted] = await tx
-      .insert(objectionCounters)
-      .values({ officeId: office.id, year, lastSeq: 1 })
-      .onConflictDoUpdate({ target: [objectionCounters.officeId, objectionCounters.year], set: { lastSeq: sql`${objectionCounters.lastSeq} + 1` } })
-      .returning({ seq: objectionCounters.lastSeq });
+    const seq = await nextObjectionSeq(tx, office.id, registrationYear(now, office.timezone));
     const open = await findBlockingObjection(tx, office.id, request.id, request.round, BLOCKING_STATUSES);
     if (open) throw new AppError('CONFLICT', 'objections.error.alreadyOpen', { number: open.number });
-    const seq = counted!.seq;
     const reg = registrationNumberFor({ pattern: settings.objections.numberPattern, officeCode: office.code, seq, at: now, timeZone: office.timezone });
-    const [row] = await tx
-      .insert(objections)
-      .values({
-        officeId: office.id,
-        number: reg.number,
-        year: reg.year,
-        seq,
-        status: 'REGISTERED',
-        channel: input.channel,
-        receivedAt,
-        receivedNote: input.receivedNote?.trim() || null,
-        createdAt: now,
-        intakeBy: actorLabel,
-        intakeOfficerName: officer.name,
-        requestId: request.id,
-        requestRound: request.round,
-        requestNumber: request.number,
-        informationRequested: request.informationRequested,
-        purpose: request.purpose,
-        requesterName: request.requesterName,
-        requesterAddress: request.address,
-        requesterOccupation: request.occupation,
-        requesterPhone: data.phone ?? request.phone,
-        requesterEmail: data.email ?? request.email,
-        attorneyName: data.attorneyName ?? null,
-        attorneyAddress: data.attorneyAddress ?? null,
-        attorneyPhone: data.attorneyPhone ?? null,
-        grounds: data.grounds,
-        caseDescription: data.caseDescription,
-        groundWindows: windows,
-        late,
-        lateGrounds: assessment.lateGrounds,
-        deadlineProfile: explanation.profile,
-        answerDays,
-        receivedOn: due.receivedOn,
-        dueDate: due.dueDate,
-        dueExplanation: explanation,
-        issuedBy: issuedByOf(office, settings),
-        updatedAt: now,
-      })
-      .returning();
-    const objection = row!;
-    for (const file of saved) {
-      await tx.insert(objectionDocuments).values({ officeId: office.id, objectionId: objection.id, fileId: file.id, kind: 'SURAT_KUASA_KHUSUS', addedAt: now });
-    }
+    const objection = await insertObjection(tx, {
+      officeId: office.id,
+      number: reg.number,
+      year: reg.year,
+      seq,
+      status: 'REGISTERED',
+      channel: input.channel,
+      receivedAt,
+      receivedNote: input.receivedNote?.trim() || null,
+      createdAt: now,
+      intakeBy: actorLabel,
+      intakeOfficerName: officer.name,
+      requestId: request.id,
+      requestRound: request.round,
+      requestNumber: request.number,
+      informationRequested: request.informationRequested,
+      purpose: request.purpose,
+      requesterName: request.requesterName,
+      requesterAddress: request.address,
+      requesterOccupation: request.occupation,
+      requesterPhone: data.phone ?? request.phone,
+      requesterEmail: data.email ?? request.email,
+      attorneyName: data.attorneyName ?? null,
+      attorneyAddress: data.attorneyAddress ?? null,
+      attorneyPhone: data.attorneyPhone ?? null,
+      grounds: data.grounds,
+      caseDescription: data.caseDescription,
+      groundWindows: windows,
+      late,
+      lateGrounds: assessment.lateGrounds,
+      deadlineProfile: explanation.profile,
+      answerDays,
+      receivedOn: due.receivedOn,
+      dueDate: due.dueDate,
+      dueExplanation: explanation,
+      issuedBy: issuedByOf(office, settings),
+      updatedAt: now,
+    });
+    await addObjectionDocuments(tx, objection, saved, 'SURAT_KUASA_KHUSUS', now);
     await addObjectionEvent(tx, objection, {
       kind: 'FILED',
       actorLabel,
@@ -255,47 +290,7 @@ export async function fileObjection(ctx: RequestsCtx, actor: Actor, input: FileO
     await addEvent(tx, request, { kind: 'OBJECTION_FILED', actorLabel, public: true, data: { reference: reg.number }, at: now });
     await auditObjection(tx, actor, objection, 'filed', { channel: input.channel, grounds: data.grounds, late, dueDate: due.dueDate, attorney: Boolean(data.attorneyName) }, now);
 
-    const groundsText = data.grounds.map((g) => `${groundShortId(g)}: ${GROUND_ID[g]}`);
-    const dueText = formatDate(due.dueDate, 'id');
-    if (objection.requesterEmail) {
-      await queueMail(
-        tx,
-        office.id,
-        {
-          to: objection.requesterEmail,
-          ...objectionReceivedMail({
-            requesterName: objection.requesterName,
-            officeName: office.name,
-            number: reg.number,
-            requestNumber: request.number,
-            receivedAtText: formatDateTime(receivedAt, 'id', office.timezone),
-            groundsText,
-            dueDateText: dueText,
-            workingDays: answerDays,
-            profile: explanation.profile,
-            late,
-            trackingUrl: objectionTrackingUrl(ctx.publicUrl, office.slug),
-          }),
-          template: 'objection-received',
-          entityType: 'objection',
-          entityId: objection.id,
-        },
-        now,
-      );
-    }
-    const staffMail = staffNewObjectionMail({
-      officeName: office.name,
-      number: reg.number,
-      requestNumber: request.number,
-      groundsText,
-      dueDateText: dueText,
-      late,
-      mismatchedGrounds,
-      objectionUrl: staffObjectionUrl(ctx.publicUrl, office.slug, objection.id),
-    });
-    for (const to of staff) {
-      await queueMail(tx, office.id, { to, ...staffMail, template: 'staff-new-objection', entityType: 'objection', entityId: objection.id }, now);
-    }
+    await queueFilingMails(tx, ctx, office, request, objection, staff, { mismatchedGrounds, now });
     const receiptToken = input.channel === 'API' ? randomToken(24) : null;
     if (receiptToken) {
       await createDownloadLink(tx, { officeId: office.id, requestId: request.id, tokenHash: sha256Hex(receiptToken), expiresAt: new Date(now.getTime() + RECEIPT_LINK_DAYS * 86_400_000), now });

@@ -10,7 +10,7 @@ import { commissionOf } from './commission.ts';
 import { objectionLapsedMail } from './emails/objection-lapsed-mail.ts';
 import { objectionTrackingUrl } from './links.ts';
 import { disputeDeadline } from './objection-deadlines.ts';
-import { addObjectionEvent, auditObjection, compareAndSetObjection, loadObjection } from './objection-steps.ts';
+import { loadObjection, objectionSteps } from './objection-steps.ts';
 import { listObjectionsDueBy } from './queries.ts';
 
 /**
@@ -40,9 +40,7 @@ export async function lapseUnansweredObjections(ctx: Ctx & { publicUrl: string }
     const done = await ctx.db.transaction(async (tx) => {
       const before = await loadObjection(tx, office.id, candidate.id);
       if (before.status !== 'REGISTERED') return false;
-      const after = await compareAndSetObjection(tx, before, 'lapse', { lapsedAt: now, disputeDeadline: lastDay }, now);
-      await addObjectionEvent(tx, after, { kind: 'LAPSED', actorLabel: 'sistem', public: true, data: { dueDate: before.dueDate, disputeDeadline: lastDay }, at: now });
-      await auditObjection(tx, actor, after, 'lapsed', { dueDate: before.dueDate, disputeDeadline: lastDay }, now, before);
+      const after = await objectionSteps.transition(tx, actor, before, { action: 'lapse', changes: { lapsedAt: now, disputeDeadline: lastDay }, event: { kind: 'LAPSED', public: true, data: { dueDate: before.dueDate, disputeDeadline: lastDay } }, audit: 'lapsed', facts: { dueDate: before.dueDate, disputeDeadline: lastDay } }, now);
       if (after.requesterEmail) {
         await queueMail(
           tx,

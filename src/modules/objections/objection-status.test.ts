@@ -4,7 +4,7 @@ import {
   commissionFor,
   DISPUTE_STAGES,
   ordersDisclosure,
-  nextObjectionStatus,
+  OBJECTION_MACHINE,
   OBJECTION_ACTIONS,
   OBJECTION_STATUSES,
   reasonsRequired,
@@ -33,7 +33,7 @@ describe('objection transitions', () => {
   const all = OBJECTION_STATUSES.flatMap((from) => OBJECTION_ACTIONS.map((action) => [from, action] as const));
   it.each(all)('%s --%s-->', (from, action) => {
     const expected = ALLOWED.find(([f, a]) => f === from && a === action)?.[2];
-    expect(nextObjectionStatus(from, action)).toBe(expected);
+    expect(OBJECTION_MACHINE.next(from, action)).toBe(expected);
   });
 });
 

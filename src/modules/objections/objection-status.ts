@@ -9,28 +9,29 @@
 //       └──withdraw──▶ WITHDRAWN
 //   DISPUTED ──final outcome recorded──▶ CLOSED
 
+import { defineStateMachine } from '../casework/state-machine.ts';
+
 export const OBJECTION_STATUSES = ['REGISTERED', 'SETTLED', 'DECIDED', 'LAPSED', 'DISPUTED', 'CLOSED', 'WITHDRAWN'] as const;
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 
 export const OBJECTION_ACTIONS = ['decide', 'settle', 'lapse', 'withdraw', 'accept', 'decline', 'dispute', 'finish'] as const;
 export type ObjectionAction = (typeof OBJECTION_ACTIONS)[number];
 
-export const OBJECTION_TRANSITIONS: Record<ObjectionAction, { from: readonly ObjectionStatus[]; to: ObjectionStatus }> = {
-  decide: { from: ['REGISTERED', 'LAPSED'], to: 'DECIDED' },
-  settle: { from: ['REGISTERED', 'LAPSED'], to: 'SETTLED' },
-  lapse: { from: ['REGISTERED'], to: 'LAPSED' },
-  withdraw: { from: ['REGISTERED', 'LAPSED'], to: 'WITHDRAWN' },
-  accept: { from: ['DECIDED'], to: 'CLOSED' },
-  /** The requester does not accept the answer: recorded (Model PPID-G "tanggapan pemohon"); the next step is the Komisi Informasi. */
-  decline: { from: ['DECIDED'], to: 'DECIDED' },
-  dispute: { from: ['DECIDED', 'LAPSED'], to: 'DISPUTED' },
-  finish: { from: ['DISPUTED'], to: 'CLOSED' },
-};
-
-export function nextObjectionStatus(from: ObjectionStatus, action: ObjectionAction): ObjectionStatus | undefined {
-  const t = OBJECTION_TRANSITIONS[action];
-  return t.from.includes(from) ? t.to : undefined;
-}
+export const OBJECTION_MACHINE = defineStateMachine<ObjectionStatus, ObjectionAction>({
+  statuses: OBJECTION_STATUSES,
+  actions: OBJECTION_ACTIONS,
+  transitions: {
+    decide: { from: ['REGISTERED', 'LAPSED'], to: 'DECIDED' },
+    settle: { from: ['REGISTERED', 'LAPSED'], to: 'SETTLED' },
+    lapse: { from: ['REGISTERED'], to: 'LAPSED' },
+    withdraw: { from: ['REGISTERED', 'LAPSED'], to: 'WITHDRAWN' },
+    accept: { from: ['DECIDED'], to: 'CLOSED' },
+    /** The requester does not accept the answer: recorded (Model PPID-G "tanggapan pemohon"); the next step is the Komisi Informasi. */
+    decline: { from: ['DECIDED'], to: null },
+    dispute: { from: ['DECIDED', 'LAPSED'], to: 'DISPUTED' },
+    finish: { from: ['DISPUTED'], to: 'CLOSED' },
+  },
+});
 
 /** Outcome of the Atasan PPID's decision (Tanggapan Atasan PPID). */
 export const OBJECTION_OUTCOMES = ['GRANTED', 'GRANTED_IN_PART', 'REJECTED'] as const;

@@ -1,18 +1,18 @@
-import { isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { queueMail } from '../../platform/mail/mailer.ts';
 import { field, parseInput } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
-import { activeOffice, eventActorLabel } from '../requests/request-steps.ts';
+import { activeOffice } from '../requests/request-steps.ts';
 import type { RequestsCtx } from '../requests/requests-ctx.ts';
 import { staffEmails } from '../requests/recipients.ts';
 import { staffObjectionUpdateMail } from './emails/staff-objection-update-mail.ts';
 import { REACTION_ID } from './labels-id.ts';
 import { staffObjectionUrl } from './links.ts';
 import { checkRequesterOrDesk } from './objection-access.ts';
-import { addObjectionEvent, auditObjection, compareAndSetObjection, loadObjection } from './objection-steps.ts';
+import { loadObjection, objectionSteps } from './objection-steps.ts';
 import type { ObjectionRow } from './queries.ts';
-import { objections, REACTIONS } from './schema.ts';
+import { REACTIONS } from './schema.ts';
+import { reactionStillEmpty } from './write-queries.ts';
 
 export const reactionInput = z.object({
   reaction: z.enum(REACTIONS),
@@ -35,14 +35,11 @@ export async function recordObjectionReaction(
   const data = parseInput(reactionInput, input.data);
   const now = ctx.clock.now();
   const staff = await staffEmails(ctx.db, office, ['ATASAN_PPID', 'PPID'], now);
-  const actorLabel = eventActorLabel(actor);
   return ctx.db.transaction(async (tx) => {
     const before = await loadObjection(tx, office.id, input.objectionId);
     const changes = { reaction: data.reaction, reactionAt: now, reactionNote: data.note ?? null, ...(data.reaction === 'ACCEPTS' ? { closedAt: now } : {}) };
     // Once: the reaction must still be empty when it is written.
-    const after = await compareAndSetObjection(tx, before, data.reaction === 'ACCEPTS' ? 'accept' : 'decline', changes, now, isNull(objections.reaction));
-    await addObjectionEvent(tx, after, { kind: data.reaction === 'ACCEPTS' ? 'ACCEPTED' : 'NOT_ACCEPTED', actorLabel, public: true, data: {}, at: now });
-    await auditObjection(tx, actor, after, 'reaction', { reaction: data.reaction }, now, before);
+    const after = await objectionSteps.transition(tx, actor, before, { action: data.reaction === 'ACCEPTS' ? 'accept' : 'decline', changes, also: reactionStillEmpty(), event: { kind: data.reaction === 'ACCEPTS' ? 'ACCEPTED' : 'NOT_ACCEPTED', public: true }, audit: 'reaction', facts: { reaction: data.reaction } }, now);
     const mail = staffObjectionUpdateMail({ officeName: office.name, number: after.number, what: `Pemohon: ${REACTION_ID[data.reaction]}`, objectionUrl: staffObjectionUrl(ctx.publicUrl, office.slug, after.id) });
     for (const to of staff) await queueMail(tx, office.id, { to, ...mail, template: 'staff-objection-update', entityType: 'objection', entityId: after.id }, now);
     return after;

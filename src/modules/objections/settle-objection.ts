@@ -7,12 +7,12 @@ import { canObjections } from '../access/permissions.ts';
 import { getOfficeSettings } from '../offices/queries.ts';
 import { officerOf } from '../requests/officer.ts';
 import { atasanPositionOf } from './atasan-position.ts';
-import { activeOffice, eventActorLabel } from '../requests/request-steps.ts';
+import { activeOffice } from '../requests/request-steps.ts';
 import type { RequestsCtx } from '../requests/requests-ctx.ts';
 import { objectionSettledMail } from './emails/objection-settled-mail.ts';
 import { settleableByAgreement } from './grounds.ts';
 import { objectionTrackingUrl } from './links.ts';
-import { addObjectionEvent, auditObjection, compareAndSetObjection, loadObjection } from './objection-steps.ts';
+import { loadObjection, objectionSteps } from './objection-steps.ts';
 import type { ObjectionRow } from './queries.ts';
 
 export const settlementInput = z.object({
@@ -28,16 +28,13 @@ export async function settleObjection(ctx: RequestsCtx, actor: Actor, input: { o
   if (!canObjections.decideObjection(actor, office)) throw AppError.forbidden();
   const data = parseInput(settlementInput, input.data);
   const now = ctx.clock.now();
-  const actorLabel = eventActorLabel(actor);
   const [officer, settings] = await Promise.all([officerOf(ctx.db, actor), getOfficeSettings(ctx.db, office.id)]);
   // The register names the Atasan PPID who recorded the agreement, with the position.
   const settledBy = `${officer.name}, ${atasanPositionOf(office, settings)}`;
   return ctx.db.transaction(async (tx) => {
     const before = await loadObjection(tx, office.id, input.objectionId);
     if (!settleableByAgreement(before.grounds)) throw AppError.field('agreement', 'objections.validation.notSettleable');
-    const after = await compareAndSetObjection(tx, before, 'settle', { settledAt: now, settlement: data.agreement, settledBy, closedAt: now }, now);
-    await addObjectionEvent(tx, after, { kind: 'SETTLED', actorLabel, public: true, data: {}, at: now });
-    await auditObjection(tx, actor, after, 'settled', {}, now, before);
+    const after = await objectionSteps.transition(tx, actor, before, { action: 'settle', changes: { settledAt: now, settlement: data.agreement, settledBy, closedAt: now }, event: { kind: 'SETTLED', public: true }, audit: 'settled' }, now);
     if (after.requesterEmail) {
       await queueMail(
         tx,

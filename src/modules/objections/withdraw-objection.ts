@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { parseInput } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
-import { activeOffice, eventActorLabel } from '../requests/request-steps.ts';
+import { activeOffice } from '../requests/request-steps.ts';
 import type { RequestsCtx } from '../requests/requests-ctx.ts';
 import { checkRequesterOrDesk } from './objection-access.ts';
-import { addObjectionEvent, auditObjection, compareAndSetObjection, loadObjection } from './objection-steps.ts';
+import { loadObjection, objectionSteps } from './objection-steps.ts';
 import type { ObjectionRow } from './queries.ts';
 
 export const objectionWithdrawalInput = z.object({
@@ -24,9 +24,7 @@ export async function withdrawObjection(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const before = await loadObjection(tx, office.id, input.objectionId);
-    const after = await compareAndSetObjection(tx, before, 'withdraw', { withdrawnAt: now, withdrawReason: data.reason, closedAt: now }, now);
-    await addObjectionEvent(tx, after, { kind: 'WITHDRAWN', actorLabel: eventActorLabel(actor), public: true, data: {}, at: now });
-    await auditObjection(tx, actor, after, 'withdrawn', {}, now, before);
+    const after = await objectionSteps.transition(tx, actor, before, { action: 'withdraw', changes: { withdrawnAt: now, withdrawReason: data.reason, closedAt: now }, event: { kind: 'WITHDRAWN', public: true }, audit: 'withdrawn' }, now);
     return after;
   });
 }

@@ -1,4 +1,3 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
@@ -12,8 +11,8 @@ import { findDisposition, type RequestRow } from './queries.ts';
 import { staffEmails } from './recipients.ts';
 import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
-import { requestDispositionFiles, requestDispositions } from './schema.ts';
 import { checkUploads, saveUploads, type Upload } from './uploads.ts';
+import { markDispositionAnswered, addDispositionFiles } from './write-queries.ts';
 
 export const dispositionAnswerInput = z.object({
   notes: field.text(4000),
@@ -38,12 +37,8 @@ export async function answerDisposition(
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
     const after = await compareAndSet(tx, before, 'answerDisposition', {}, now);
-    const answered = await tx
-      .update(requestDispositions)
-      .set({ answeredAt: now, answeredBy: actorLabel, answerNotes: data.notes, informationHeld: data.informationHeld === 'yes' })
-      .where(and(eq(requestDispositions.officeId, office.id), eq(requestDispositions.id, disposition.id), isNull(requestDispositions.answeredAt)))
-      .returning({ id: requestDispositions.id });
-    if (answered.length === 0) throw AppError.conflict('requests.error.alreadyAnswered');
+    const answered = await markDispositionAnswered(tx, office.id, disposition.id, { answeredAt: now, answeredBy: actorLabel, answerNotes: data.notes, informationHeld: data.informationHeld === 'yes' });
+    if (!answered) throw AppError.conflict('requests.error.alreadyAnswered');
     const saved = await saveUploads(tx, ctx.files, input.uploads, {
       officeId: office.id,
       purpose: 'document',
@@ -52,9 +47,7 @@ export async function answerDisposition(
       createdBy: actorLabel,
       now,
     });
-    for (const file of saved) {
-      await tx.insert(requestDispositionFiles).values({ officeId: office.id, dispositionId: disposition.id, fileId: file.id }).onConflictDoNothing();
-    }
+    await addDispositionFiles(tx, office.id, disposition.id, saved);
     await addEvent(tx, after, {
       kind: 'DISPOSITION_ANSWERED',
       actorLabel,

@@ -8,7 +8,7 @@ import { findOfficeById, type Office } from '../offices/queries.ts';
 import { requestClosedIncompleteMail } from './emails/request-closed-incomplete-mail.ts';
 import { requestFormUrl } from './links.ts';
 import { listIncompleteDueBefore } from './queries.ts';
-import { addEvent, auditRequest, compareAndSet, loadRequest } from './request-steps.ts';
+import { loadRequest, requestSteps } from './request-steps.ts';
 
 /**
  * Closes incomplete requests whose completion period has ended (a job, not a page visit).
@@ -31,15 +31,7 @@ export async function closeLapsedIncompleteRequests(ctx: Ctx & { publicUrl: stri
     const done = await ctx.db.transaction(async (tx) => {
       const before = await loadRequest(tx, office.id, candidate.id);
       if (before.status !== 'INCOMPLETE') return false;
-      const after = await compareAndSet(tx, before, 'closeIncomplete', { closedAt: now }, now);
-      await addEvent(tx, after, {
-        kind: 'CLOSED_INCOMPLETE',
-        actorLabel: 'sistem',
-        public: true,
-        data: { completionDueDate: before.completionDueDate },
-        at: now,
-      });
-      await auditRequest(tx, actor, after, 'closed_incomplete', { completionDueDate: before.completionDueDate }, now, before);
+      const after = await requestSteps.transition(tx, actor, before, { action: 'closeIncomplete', changes: { closedAt: now }, event: { kind: 'CLOSED_INCOMPLETE', public: true, data: { completionDueDate: before.completionDueDate } }, audit: 'closed_incomplete', facts: { completionDueDate: before.completionDueDate } }, now);
       if (after.email) {
         await queueMail(
           tx,

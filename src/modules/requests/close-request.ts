@@ -2,7 +2,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { canRequests } from '../access/permissions.ts';
 import { findDecision, type RequestRow } from './queries.ts';
-import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
+import { activeOffice, loadRequest, requestSteps } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
 
 /**
@@ -21,9 +21,7 @@ export async function closeRequest(ctx: RequestsCtx, actor: Actor, input: { offi
         throw AppError.conflict('requests.error.deliverFirst');
       }
     }
-    const after = await compareAndSet(tx, before, 'close', { closedAt: now }, now);
-    await addEvent(tx, after, { kind: 'CLOSED', actorLabel: eventActorLabel(actor), public: true, at: now });
-    await auditRequest(tx, actor, after, 'closed', {}, now, before);
+    const after = await requestSteps.transition(tx, actor, before, { action: 'close', changes: { closedAt: now }, event: { kind: 'CLOSED', public: true }, audit: 'closed' }, now);
     return after;
   });
 }

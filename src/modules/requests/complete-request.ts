@@ -10,12 +10,13 @@ import { staffRequestUpdateMail } from './emails/staff-request-update-mail.ts';
 import { staffRequestUrl } from './links.ts';
 import type { RequestRow } from './queries.ts';
 import { staffEmails } from './recipients.ts';
-import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
+import { activeOffice, eventActorLabel, loadRequest, requestSteps } from './request-steps.ts';
 import { checkRequesterOrDesk } from './requester-proof.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
-import { requestIdentityDocuments, type DueExplanation } from './schema.ts';
-import { IDENTITY_FIELDS } from './submit-request.ts';
+import { type DueExplanation } from './schema.ts';
+import { IDENTITY_FIELDS } from './uploads.ts';
 import { checkUploads, IDENTITY_MAX_BYTES, saveUploads, type Upload } from './uploads.ts';
+import { addIdentityDocuments } from './write-queries.ts';
 
 /**
  * The requester supplies what was missing. The request goes back to the desk for another
@@ -65,32 +66,23 @@ export async function completeRequest(
       createdBy: actorLabel,
       now,
     });
-    const after = await compareAndSet(
+    const dueDate = restart ? due.dueDate : before.dueDate;
+    const after = await requestSteps.transition(
       tx,
+      actor,
       before,
-      'complete',
-      restart
-        ? { receivedOn: due.receivedOn, dueDate: due.dueDate, dueExplanation: explanation, completionDueDate: null }
-        : { completionDueDate: null },
+      {
+        action: 'complete',
+        changes: restart
+          ? { receivedOn: due.receivedOn, dueDate: due.dueDate, dueExplanation: explanation, completionDueDate: null }
+          : { completionDueDate: null },
+        event: { kind: 'COMPLETED', public: true, data: { files: saved.length, dueDate, note: note || null } },
+        audit: 'completed',
+        facts: { files: saved.length, dueDate, clockRestarted: restart },
+      },
       now,
     );
-    for (const [i, file] of saved.entries()) {
-      await tx.insert(requestIdentityDocuments).values({
-        officeId: office.id,
-        requestId: after.id,
-        fileId: file.id,
-        kind: IDENTITY_FIELDS[input.uploads[i]!.field]!,
-        addedAt: now,
-      });
-    }
-    await addEvent(tx, after, {
-      kind: 'COMPLETED',
-      actorLabel,
-      public: true,
-      data: { files: saved.length, dueDate: restart ? due.dueDate : after.dueDate, note: note || null },
-      at: now,
-    });
-    await auditRequest(tx, actor, after, 'completed', { files: saved.length, dueDate: after.dueDate, clockRestarted: restart }, now, before);
+    await addIdentityDocuments(tx, after, saved, input.uploads, now);
     const mail = staffRequestUpdateMail({
       officeName: office.name,
       number: after.number,

@@ -12,7 +12,7 @@ import { DELIVERY_KIND_ID } from './labels-id.ts';
 import { documentsUrl } from './links.ts';
 import { issuedByOf, officerOf } from './officer.ts';
 import { findDecision, listReleasedFiles, type RequestRow } from './queries.ts';
-import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
+import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest, requestSteps } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
 import { DELIVERY_KINDS, requestDeliveries, requestDownloadLinks, type DeliveryKind } from './schema.ts';
 
@@ -80,10 +80,7 @@ export async function deliverRequest(ctx: RequestsCtx, actor: Actor, input: { of
     await addEvent(tx, after, { kind: 'DELIVERED', actorLabel, public: true, data: { kind: data.kind }, at: now });
     await auditRequest(tx, actor, after, 'delivered', { kind: data.kind, files: released.length }, now, before);
     if (data.close) {
-      const delivered = after;
-      after = await compareAndSet(tx, delivered, 'close', { closedAt: now }, now);
-      await addEvent(tx, after, { kind: 'CLOSED', actorLabel, public: true, at: now });
-      await auditRequest(tx, actor, after, 'closed', {}, now, delivered);
+      after = await requestSteps.transition(tx, actor, after, { action: 'close', changes: { closedAt: now }, event: { kind: 'CLOSED', public: true }, audit: 'closed' }, now);
     }
     if (after.email) {
       await queueMail(

@@ -1,4 +1,3 @@
-import { isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { formatDate } from '../../platform/i18n.ts';
@@ -13,9 +12,10 @@ import { requestExtendedMail } from './emails/request-extended-mail.ts';
 import { trackingUrl } from './links.ts';
 import { issuedByOf, officerOf } from './officer.ts';
 import type { RequestRow } from './queries.ts';
-import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
+import { activeOffice, eventActorLabel, loadRequest, requestSteps } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
-import { requestExtensions, requests, type DueExplanation } from './schema.ts';
+import { type DueExplanation } from './schema.ts';
+import { insertRequestExtension, notExtendedYet } from './write-queries.ts';
 
 export const extensionInput = z.object({
   reason: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(20).max(2000)),
@@ -57,8 +57,21 @@ export async function extendRequest(
       warnings: extended.warnings,
     };
     // "Once": the row must still have no extension when it is written.
-    const after = await compareAndSet(tx, before, 'extend', { extendedDueDate: extended.dueDate }, now, isNull(requests.extendedDueDate));
-    await tx.insert(requestExtensions).values({
+    const after = await requestSteps.transition(
+      tx,
+      actor,
+      before,
+      {
+        action: 'extend',
+        changes: { extendedDueDate: extended.dueDate },
+        also: notExtendedYet(),
+        event: { kind: 'EXTENDED', public: true, data: { newDueDate: extended.dueDate, reason: data.reason } },
+        audit: 'extended',
+        facts: { previousDueDate: before.dueDate, newDueDate: extended.dueDate },
+      },
+      now,
+    );
+    await insertRequestExtension(tx, {
       officeId: office.id,
       requestId: after.id,
       reason: data.reason,
@@ -71,14 +84,6 @@ export async function extendRequest(
       officerNip: officer.nip,
       issuedBy: issuedByOf(office, settings),
     });
-    await addEvent(tx, after, {
-      kind: 'EXTENDED',
-      actorLabel: eventActorLabel(actor),
-      public: true,
-      data: { newDueDate: extended.dueDate, reason: data.reason },
-      at: now,
-    });
-    await auditRequest(tx, actor, after, 'extended', { previousDueDate: before.dueDate, newDueDate: extended.dueDate }, now, before);
     if (after.email) {
       await queueMail(
         tx,

@@ -14,7 +14,7 @@ import { trackingUrl } from './links.ts';
 import { listOf } from './list-field.ts';
 import { officerOf } from './officer.ts';
 import type { RequestRow } from './queries.ts';
-import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
+import { activeOffice, loadRequest, requestSteps } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
 
 export const incompleteInput = z
@@ -48,21 +48,19 @@ export async function markRequestIncomplete(
   const missingText = data.missing.map((m) => MISSING_ITEM_ID[m]);
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
-    const after = await compareAndSet(
+    const after = await requestSteps.transition(
       tx,
+      actor,
       before,
-      'markIncomplete',
-      { missingItems: data.missing, incompleteNote: data.note ?? null, incompleteAt: now, completionDueDate: completionDue },
+      {
+        action: 'markIncomplete',
+        changes: { missingItems: data.missing, incompleteNote: data.note ?? null, incompleteAt: now, completionDueDate: completionDue },
+        event: { kind: 'INCOMPLETE', public: true, data: { missing: missingText.join('; '), completionDueDate: completionDue, officer: officer.name } },
+        audit: 'marked_incomplete',
+        facts: { missing: data.missing, completionDueDate: completionDue },
+      },
       now,
     );
-    await addEvent(tx, after, {
-      kind: 'INCOMPLETE',
-      actorLabel: eventActorLabel(actor),
-      public: true,
-      data: { missing: missingText.join('; '), completionDueDate: completionDue, officer: officer.name },
-      at: now,
-    });
-    await auditRequest(tx, actor, after, 'marked_incomplete', { missing: data.missing, completionDueDate: completionDue }, now, before);
     if (after.email) {
       await queueMail(
         tx,

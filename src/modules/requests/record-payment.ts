@@ -5,7 +5,7 @@ import { field, parseInput } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canRequests } from '../access/permissions.ts';
 import type { RequestRow } from './queries.ts';
-import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
+import { activeOffice, loadRequest, requestSteps } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
 
 export const PAYMENT_METHODS = ['TUNAI', 'TRANSFER', 'LAINNYA'] as const;
@@ -23,9 +23,7 @@ export async function recordPayment(ctx: RequestsCtx, actor: Actor, input: { off
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
-    const after = await compareAndSet(tx, before, 'recordPayment', { paidAt: now, paymentMethod: data.method, paymentReference: data.reference ?? null }, now);
-    await addEvent(tx, after, { kind: 'PAID', actorLabel: eventActorLabel(actor), public: true, data: { total: formatRupiah(after.feeTotal) }, at: now });
-    await auditRequest(tx, actor, after, 'payment_recorded', { total: after.feeTotal, method: data.method }, now, before);
+    const after = await requestSteps.transition(tx, actor, before, { action: 'recordPayment', changes: { paidAt: now, paymentMethod: data.method, paymentReference: data.reference ?? null }, event: { kind: 'PAID', public: true, data: { total: formatRupiah(before.feeTotal) } }, audit: 'payment_recorded', facts: { total: before.feeTotal, method: data.method } }, now);
     return after;
   });
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { canRequests } from '../access/permissions.ts';
 import type { RequestRow } from './queries.ts';
-import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
+import { activeOffice, loadRequest, requestSteps } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
 
 /** The desk found the request complete (seed 002 step 1): it enters processing. */
@@ -12,9 +12,7 @@ export async function registerRequest(ctx: RequestsCtx, actor: Actor, input: { o
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
-    const after = await compareAndSet(tx, before, 'register', {}, now);
-    await addEvent(tx, after, { kind: 'REGISTERED', actorLabel: eventActorLabel(actor), public: true, at: now });
-    await auditRequest(tx, actor, after, 'registered', {}, now, before);
+    const after = await requestSteps.transition(tx, actor, before, { action: 'register', changes: {}, event: { kind: 'REGISTERED', public: true }, audit: 'registered' }, now);
     return after;
   });
 }

@@ -9,7 +9,7 @@ import { staffRequestUpdateMail } from './emails/staff-request-update-mail.ts';
 import { staffRequestUrl } from './links.ts';
 import type { RequestRow } from './queries.ts';
 import { staffEmails } from './recipients.ts';
-import { addEvent, auditRequest, compareAndSet, loadRequest } from './request-steps.ts';
+import { loadRequest, requestSteps } from './request-steps.ts';
 import type { DueExplanation } from './schema.ts';
 
 /** Why a request goes back to the PPID, and with what deadline. */
@@ -57,29 +57,27 @@ export async function reopenRequest(
     skipped: due.skipped,
     warnings: due.warnings,
   };
-  const after = await compareAndSet(
+  const after = await requestSteps.transition(
     tx,
+    actor,
     before,
-    'reopen',
     {
-      round: before.round + 1,
-      receivedOn: due.receivedOn,
-      dueDate: due.dueDate,
-      dueExplanation: explanation,
-      extendedDueDate: null,
-      deliveredAt: null,
-      closedAt: null,
+      action: 'reopen',
+      changes: {
+        round: before.round + 1,
+        receivedOn: due.receivedOn,
+        dueDate: due.dueDate,
+        dueExplanation: explanation,
+        extendedDueDate: null,
+        deliveredAt: null,
+        closedAt: null,
+      },
+      event: { kind: order.by === 'OBJECTION' ? 'REOPENED_BY_OBJECTION' : 'REOPENED_BY_DISPUTE', public: true, data: { reference: order.reference, dueDate: due.dueDate } },
+      audit: 'reopened',
+      facts: { by: order.by, reference: order.reference, dueDate: due.dueDate, round: before.round + 1 },
     },
     now,
   );
-  await addEvent(tx, after, {
-    kind: order.by === 'OBJECTION' ? 'REOPENED_BY_OBJECTION' : 'REOPENED_BY_DISPUTE',
-    actorLabel: actor.kind === 'system' ? 'sistem' : actor.label,
-    public: true,
-    data: { reference: order.reference, dueDate: due.dueDate },
-    at: now,
-  });
-  await auditRequest(tx, actor, after, 'reopened', { by: order.by, reference: order.reference, dueDate: due.dueDate, round: after.round }, now, before);
   const mail = staffRequestUpdateMail({
     officeName: office.name,
     number: after.number,

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { formatRupiah } from '../../platform/i18n.ts';
@@ -8,9 +7,9 @@ import { canRequests } from '../access/permissions.ts';
 import { getOfficeSettings } from '../offices/queries.ts';
 import { FEE_KINDS, MAX_QUANTITY, MAX_UNIT_PRICE, priceFees } from './fees.ts';
 import type { RequestRow } from './queries.ts';
-import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
+import { activeOffice, loadRequest, requestSteps } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
-import { requestFees } from './schema.ts';
+import { replaceRequestFees } from './write-queries.ts';
 
 export const feesInput = z.object({
   items: z
@@ -43,19 +42,20 @@ export async function setRequestFees(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
-    const after = await compareAndSet(tx, before, 'setFees', { feeTotal: priced.total }, now);
-    await tx.delete(requestFees).where(and(eq(requestFees.officeId, office.id), eq(requestFees.requestId, after.id)));
-    for (const [i, item] of priced.items.entries()) {
-      await tx.insert(requestFees).values({ officeId: office.id, requestId: after.id, line: i + 1, ...item });
-    }
-    await addEvent(tx, after, {
-      kind: 'FEES_SET',
-      actorLabel: eventActorLabel(actor),
-      public: true,
-      data: { total: formatRupiah(priced.total) },
-      at: now,
-    });
-    await auditRequest(tx, actor, after, 'fees_set', { total: priced.total, lines: priced.items.length }, now, before);
+    const after = await requestSteps.transition(
+      tx,
+      actor,
+      before,
+      {
+        action: 'setFees',
+        changes: { feeTotal: priced.total },
+        event: { kind: 'FEES_SET', public: true, data: { total: formatRupiah(priced.total) } },
+        audit: 'fees_set',
+        facts: { total: priced.total, lines: priced.items.length },
+      },
+      now,
+    );
+    await replaceRequestFees(tx, after, priced.items);
     return after;
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStatus, REQUEST_ACTIONS, REQUEST_STATUSES, type RequestAction, type RequestStatus } from './status.ts';
+import { REQUEST_ACTIONS, REQUEST_MACHINE, REQUEST_STATUSES, type RequestAction, type RequestStatus } from './status.ts';
 
 // The expected state machine, written out by hand as a grid: one row per action, one column
 // per status (in REQUEST_STATUSES order). A cell names the status the action leads to, '=' for
@@ -38,13 +38,13 @@ const pairs = REQUEST_ACTIONS.flatMap((action) => REQUEST_STATUSES.map((from) =>
 
 describe('the request state machine', () => {
   it.each(pairs)('$action from $from', ({ action, from }) => {
-    expect(nextStatus(action, from)).toBe(expected(action, from));
+    expect(REQUEST_MACHINE.next(from, action)).toBe(expected(action, from));
   });
 
   it('lets nothing leave a withdrawn request, and only an order (reopen) leave a closed one', () => {
-    expect(REQUEST_ACTIONS.filter((a) => nextStatus(a, 'WITHDRAWN') !== undefined)).toEqual([]);
+    expect(REQUEST_ACTIONS.filter((a) => REQUEST_MACHINE.next('WITHDRAWN', a) !== undefined)).toEqual([]);
     for (const from of ['CLOSED', 'CLOSED_INCOMPLETE'] as const) {
-      expect(REQUEST_ACTIONS.filter((a) => nextStatus(a, from) !== undefined)).toEqual(['reopen']);
+      expect(REQUEST_ACTIONS.filter((a) => REQUEST_MACHINE.next(from, a) !== undefined)).toEqual(['reopen']);
     }
   });
 
@@ -54,7 +54,7 @@ describe('the request state machine', () => {
       changed = false;
       for (const from of [...seen]) {
         for (const action of REQUEST_ACTIONS) {
-          const to = nextStatus(action, from);
+          const to = REQUEST_MACHINE.next(from, action);
           if (to && !seen.has(to)) {
             seen.add(to);
             changed = true;

@@ -1,3 +1,5 @@
+import { defineStateMachine, type TransitionSpec } from '../casework/state-machine.ts';
+
 // The life of an information request (regulation.md §3.7), written down as data: each action
 // names the statuses it may start from and the status it leads to. Every use case checks this
 // table, then changes the row with compare-and-set (`WHERE status = :from`), so two people
@@ -48,15 +50,9 @@ export const REQUEST_ACTIONS = [
 
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
-interface Transition {
-  from: readonly RequestStatus[];
-  /** null: the action records something without changing the status. */
-  to: RequestStatus | null;
-}
-
 const OPEN_BEFORE_DECISION: RequestStatus[] = ['REGISTERED', 'IN_PROCESS'];
 
-export const TRANSITIONS: Record<RequestAction, Transition> = {
+const TRANSITIONS: Record<RequestAction, TransitionSpec<RequestStatus>> = {
   markIncomplete: { from: ['RECEIVED'], to: 'INCOMPLETE' },
   /** The requester supplies what was missing; the desk checks again. */
   complete: { from: ['INCOMPLETE'], to: 'RECEIVED' },
@@ -91,16 +87,7 @@ export const TRANSITIONS: Record<RequestAction, Transition> = {
   },
 };
 
-export function canTransition(action: RequestAction, from: RequestStatus): boolean {
-  return TRANSITIONS[action].from.includes(from);
-}
-
-/** The status after `action`, or undefined when the action is not allowed from `from`. */
-export function nextStatus(action: RequestAction, from: RequestStatus): RequestStatus | undefined {
-  const t = TRANSITIONS[action];
-  if (!t.from.includes(from)) return undefined;
-  return t.to ?? from;
-}
+export const REQUEST_MACHINE = defineStateMachine({ statuses: REQUEST_STATUSES, actions: REQUEST_ACTIONS, transitions: TRANSITIONS });
 
 /** Statuses in which the office still owes the requester a written notice. */
 export const AWAITING_NOTICE: readonly RequestStatus[] = ['RECEIVED', 'INCOMPLETE', 'REGISTERED', 'IN_PROCESS'];
@@ -118,6 +105,4 @@ export const OPEN_STATUSES: readonly RequestStatus[] = [
 /** Statuses whose statutory clock runs (a notice is due by the due date). */
 export const CLOCK_RUNNING: readonly RequestStatus[] = ['RECEIVED', 'REGISTERED', 'IN_PROCESS'];
 
-export function isRequestStatus(value: string): value is RequestStatus {
-  return (REQUEST_STATUSES as readonly string[]).includes(value);
-}
+export const isRequestStatus = REQUEST_MACHINE.isStatus;

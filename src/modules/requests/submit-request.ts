@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { withFileUnit } from '../../platform/storage/file-store.ts';
+import { withFileUnit, type StoredFile } from '../../platform/storage/file-store.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { blindIndex, decryptText, encryptText, randomToken, sha256Hex } from '../../platform/crypto.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
@@ -27,27 +26,13 @@ import { crossFieldProblems, parseMembers, requestInput, type RequestInput } fro
 import { addEvent, auditRequest, eventActorLabel } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
 import { registrationNumberFor, registrationYear } from './registration-number.ts';
-import {
-  requestCounters,
-  requestDownloadLinks,
-  requestIdempotencyKeys,
-  requestIdentityDocuments,
-  requests,
-  type Channel,
-  type DueExplanation,
-  type IdentityDocumentKind,
-} from './schema.ts';
+import type { Channel, DueExplanation, requests } from './schema.ts';
 import { hashTrackingCode, newTrackingCode } from './tracking-code.ts';
-import { checkUploads, IDENTITY_MAX_BYTES, saveUploads, type Upload } from './uploads.ts';
+import { checkUploads, IDENTITY_MAX_BYTES, saveUploads, type Upload, IDENTITY_FIELDS } from './uploads.ts';
+import { nextRequestSeq, insertRequest, claimIdempotencyKey, findIdempotencyKey, storeIdempotentResponse, addIdentityDocuments } from './write-queries.ts';
+import { createDownloadLink, type RequestRow } from './queries.ts';
 
-/** The upload fields of the request form and the identity document each one carries. */
-export const IDENTITY_FIELDS: Record<string, IdentityDocumentKind> = {
-  identityFile: 'KTP',
-  powerOfAttorneyFile: 'SURAT_KUASA',
-  memberIdentityFiles: 'KTP_ANGGOTA',
-  deedFile: 'AKTA_PENDIRIAN',
-  ratificationFile: 'PENGESAHAN',
-};
+export { IDENTITY_FIELDS } from './uploads.ts';
 
 // What the online form asks for per requester type (seed 002 step 1: "kartu identitas, akte
 // notaris, dokumen pengesahan"; a group adds its surat kuasa and members' KTP).
@@ -169,32 +154,31 @@ function fingerprintOf(input: SubmitRequestInput): string {
   );
 }
 
-/**
- * Receives an information request (UU 14/2008 Pasal 22(1)-(5)): numbers it gaplessly for the
- * office and year, computes the due date by the office calendar, stores the NIK and identity
- * scans encrypted, and queues the emails — in one transaction. The public form and the API
- * use channel WEB/API with a public actor; the desk records walk-ins, letters, emails, phone
- * calls and faxes.
- */
-export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: SubmitRequestInput): Promise<SubmittedRequest> {
+type Form = Awaited<ReturnType<typeof validate>>;
+type RequestValues = Omit<typeof requests.$inferInsert, 'number' | 'year' | 'seq'>;
+
+/** Step 1: the office, and who may submit through which channel. */
+async function intakeOffice(ctx: RequestsCtx, actor: Actor, input: SubmitRequestInput): Promise<{ office: Office; atDesk: boolean }> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office || !office.active) throw AppError.notFound();
   const atDesk = DESK_CHANNELS.includes(input.channel);
   if (atDesk && !canRequests.intakeRequests(actor, office)) throw AppError.forbidden();
   if (!atDesk && input.markComplete) throw AppError.forbidden();
-  const now = ctx.clock.now();
-  const { data, members, receivedAt, missingDocuments } = await validate(ctx, input, office, now);
+  return { office, atDesk };
+}
 
+/** Step 3: what the office's settings, calendar and the election period say about this request. */
+async function intakeContext(ctx: RequestsCtx, actor: Actor, office: Office, form: Form) {
   const [settings, calendar, officer, staff, electionPeriod] = await Promise.all([
     getOfficeSettings(ctx.db, office.id),
     loadOfficeCalendar(ctx.db, office),
     officerOf(ctx.db, actor),
     staffEmails(ctx.db, office, ['PPID', 'PETUGAS_LAYANAN'], ctx.clock.now()),
-    activeElectionPeriod(ctx.db, localDateTime(receivedAt, office.timezone).date),
+    activeElectionPeriod(ctx.db, localDateTime(form.receivedAt, office.timezone).date),
   ]);
-  const numbers = deadlineProfileFor(data.category, settings.requests, electionPeriod !== undefined);
+  const numbers = deadlineProfileFor(form.data.category, settings.requests, electionPeriod !== undefined);
   const due = computeDueDate(calendar, {
-    receivedAt,
+    receivedAt: form.receivedAt,
     workingDays: numbers.responseDays,
     timeZone: office.timezone,
     cutoff: settings.cutoff,
@@ -208,180 +192,178 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
     skipped: due.skipped,
     warnings: due.warnings,
   };
-  const trackingCode = newTrackingCode();
-  const documentsToken = randomToken(24);
-  const fingerprint = input.idempotencyKey ? fingerprintOf(input) : '';
+  return { settings, officer, staff, numbers, due, explanation };
+}
+type IntakeContext = Awaited<ReturnType<typeof intakeContext>>;
+
+/**
+ * Step 4, before any lock: the request row as it will be stored — NIK and members encrypted,
+ * blind index and tracking code hashed — everything but the number.
+ */
+function requestValues(ctx: RequestsCtx, actor: Actor, office: Office, input: SubmitRequestInput, form: Form, c: IntakeContext, trackingCode: string, now: Date): RequestValues {
+  const { data, members, receivedAt } = form;
+  const registerNow = DESK_CHANNELS.includes(input.channel) && input.markComplete === true;
+  return {
+    officeId: office.id,
+    status: registerNow ? 'REGISTERED' : 'RECEIVED',
+    channel: input.channel,
+    receivedAt,
+    receivedNote: input.receivedNote?.trim() || null,
+    createdAt: now,
+    intakeBy: eventActorLabel(actor),
+    intakeOfficerName: c.officer.name,
+    requesterType: data.requesterType,
+    requesterName: data.name,
+    representativeName: data.representativeName ?? null,
+    legalDocumentNumber: data.legalDocumentNumber ?? null,
+    nikEncrypted: data.nik ? encryptText(ctx.keys, data.nik) : null,
+    nikBlindIndex: data.nik ? blindIndex(ctx.keys, data.nik) : null,
+    nikMasked: data.nik ? maskNik(data.nik) : null,
+    membersEncrypted: members.length > 0 ? encryptText(ctx.keys, JSON.stringify(members)) : null,
+    address: data.address,
+    occupation: data.occupation ?? null,
+    phone: data.phone ?? null,
+    phoneE164: phoneToE164(data.phone),
+    email: data.email ?? null,
+    informationRequested: data.informationRequested,
+    purpose: data.purpose,
+    category: data.category,
+    accessMethods: data.accessMethods,
+    deliveryMethod: data.deliveryMethod,
+    consentAt: data.consent ? now : null,
+    trackingCodeHash: hashTrackingCode(trackingCode),
+    deadlineProfile: c.numbers.profile,
+    responseDays: c.numbers.responseDays,
+    extensionDays: c.numbers.extensionDays,
+    receivedOn: c.due.receivedOn,
+    dueDate: c.due.dueDate,
+    dueExplanation: c.explanation,
+    issuedBy: issuedByOf(office, c.settings),
+    updatedAt: now,
+  };
+}
+
+/** Step 6, under the numbering lock and as short as it can be: the number, the row. */
+async function numberAndInsert(tx: Db, office: Office, c: IntakeContext, values: RequestValues, now: Date): Promise<RequestRow> {
+  // The counter row stays locked until commit: concurrent submissions to this office, from
+  // any process, queue here and get consecutive numbers; a rollback gives the number back.
+  const seq = await nextRequestSeq(tx, office.id, registrationYear(now, office.timezone));
+  const reg = registrationNumberFor({ pattern: c.settings.registerNumberPattern, officeCode: office.code, seq, at: now, timeZone: office.timezone });
+  return insertRequest(tx, { ...values, number: reg.number, year: reg.year, seq });
+}
+
+/** Step 7: the identity scans, the documents link, the timeline and the audit row. */
+async function recordReceipt(tx: Db, actor: Actor, input: SubmitRequestInput, form: Form, c: IntakeContext, request: RequestRow, saved: StoredFile[], documentsToken: string, now: Date) {
   const actorLabel = eventActorLabel(actor);
+  const { missingDocuments } = form;
+  await addIdentityDocuments(tx, request, saved, input.uploads, now);
+  await createDownloadLink(tx, { officeId: request.officeId, requestId: request.id, tokenHash: sha256Hex(documentsToken), expiresAt: new Date(now.getTime() + DOCUMENT_LINK_DAYS * 86_400_000), now });
+  await addEvent(tx, request, {
+    kind: 'RECEIVED',
+    actorLabel,
+    public: true,
+    data: { channel: input.channel, ...(missingDocuments.length > 0 ? { missingDocuments: missingDocuments.join(',') } : {}) },
+    at: now,
+  });
+  const registered = request.status === 'REGISTERED';
+  if (registered) await addEvent(tx, request, { kind: 'REGISTERED', actorLabel, public: true, at: now });
+  await auditRequest(tx, actor, request, 'received', { channel: input.channel, dueDate: c.due.dueDate, registered, ...(missingDocuments.length > 0 ? { missingDocuments } : {}) }, now);
+}
+
+/** Step 8: the requester's receipt (with the code and the documents link) and the staff notice. */
+async function queueIntakeMails(tx: Db, ctx: RequestsCtx, office: Office, input: SubmitRequestInput, form: Form, c: IntakeContext, request: RequestRow, secrets: { trackingCode: string; documentsToken: string }, now: Date) {
+  const dueText = formatDate(c.due.dueDate, 'id');
+  if (request.email) {
+    await queueMail(
+      tx,
+      office.id,
+      {
+        to: request.email,
+        ...requestReceivedMail({
+          requesterName: request.requesterName,
+          officeName: office.name,
+          number: request.number,
+          trackingCode: secrets.trackingCode,
+          receivedAtText: formatDateTime(form.receivedAt, 'id', office.timezone),
+          channelText: CHANNEL_ID[input.channel],
+          dueDateText: dueText,
+          workingDays: c.numbers.responseDays,
+          dueExplanation: explainDueId(c.explanation),
+          trackingUrl: trackingUrl(ctx.publicUrl, office.slug),
+          documentsUrl: documentsUrl(ctx.publicUrl, office.slug, secrets.documentsToken),
+        }),
+        template: 'request-received',
+        entityType: 'request',
+        entityId: request.id,
+        // The code and the download token let the holder act as the requester: never readable in the outbox.
+        secrets: { values: [secrets.trackingCode, secrets.documentsToken], keys: ctx.keys },
+      },
+      now,
+    );
+  }
+  const staffMail = staffNewRequestMail({
+    officeName: office.name,
+    number: request.number,
+    channelText: CHANNEL_ID[input.channel],
+    categoryText: CATEGORY_ID[form.data.category],
+    informationRequested: form.data.informationRequested.slice(0, 500),
+    dueDateText: dueText,
+    requestUrl: staffRequestUrl(ctx.publicUrl, office.slug, request.id),
+  });
+  for (const to of c.staff) {
+    await queueMail(tx, office.id, { to, ...staffMail, template: 'staff-new-request', entityType: 'request', entityId: request.id }, now);
+  }
+}
+
+/**
+ * Receives an information request (UU 14/2008 Pasal 22(1)-(5)): numbers it gaplessly for the
+ * office and year, computes the due date by the office calendar, stores the NIK and identity
+ * scans encrypted, and queues the emails — in one transaction. The public form and the API
+ * use channel WEB/API with a public actor; the desk records walk-ins, letters, emails, phone
+ * calls and faxes. Everything that does not need the number (validation, deadline, hashing,
+ * encryption, the stored files) is done before the numbering lock is taken.
+ */
+export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: SubmitRequestInput): Promise<SubmittedRequest> {
+  const { office } = await intakeOffice(ctx, actor, input);
+  const now = ctx.clock.now();
+  const form = await validate(ctx, input, office, now);
+  const c = await intakeContext(ctx, actor, office, form);
+  const secrets = { trackingCode: newTrackingCode(), documentsToken: randomToken(24) };
+  const values = requestValues(ctx, actor, office, input, form, c, secrets.trackingCode, now);
+  const fingerprint = input.idempotencyKey ? fingerprintOf(input) : '';
 
   return withFileUnit(ctx.db, ctx.files, (files) => ctx.db.transaction(async (tx) => {
-    if (input.idempotencyKey) {
-      const claimed = await tx
-        .insert(requestIdempotencyKeys)
-        .values({ officeId: office.id, key: input.idempotencyKey, fingerprint, createdAt: now })
-        .onConflictDoNothing()
-        .returning({ key: requestIdempotencyKeys.key });
-      if (claimed.length === 0) return replay(tx, ctx, office.id, input.idempotencyKey, fingerprint);
+    if (input.idempotencyKey && !(await claimIdempotencyKey(tx, office.id, input.idempotencyKey, fingerprint, now))) {
+      return replay(tx, ctx, office.id, input.idempotencyKey, fingerprint);
     }
     const saved = await saveUploads(tx, files, input.uploads, {
       officeId: office.id,
       purpose: 'identity',
       maxBytes: Math.min(IDENTITY_MAX_BYTES, ctx.uploadMaxBytes),
       encrypt: true,
-      createdBy: actorLabel,
+      createdBy: eventActorLabel(actor),
       now,
     });
-    // The counter row stays locked until commit: concurrent submissions to this office, from
-    // any process, queue here and get consecutive numbers; a rollback gives the number back.
-    const year = registrationYear(now, office.timezone);
-    const counted = await tx
-      .insert(requestCounters)
-      .values({ officeId: office.id, year, lastSeq: 1 })
-      .onConflictDoUpdate({
-        target: [requestCounters.officeId, requestCounters.year],
-        set: { lastSeq: sql`${requestCounters.lastSeq} + 1` },
-      })
-      .returning({ seq: requestCounters.lastSeq });
-    const seq = counted[0]!.seq;
-    const reg = registrationNumberFor({ pattern: settings.registerNumberPattern, officeCode: office.code, seq, at: now, timeZone: office.timezone });
-    const registerNow = atDesk && input.markComplete === true;
-    const [request] = await tx
-      .insert(requests)
-      .values({
-        officeId: office.id,
-        number: reg.number,
-        year: reg.year,
-        seq,
-        status: registerNow ? 'REGISTERED' : 'RECEIVED',
-        channel: input.channel,
-        receivedAt,
-        receivedNote: input.receivedNote?.trim() || null,
-        createdAt: now,
-        intakeBy: actorLabel,
-        intakeOfficerName: officer.name,
-        requesterType: data.requesterType,
-        requesterName: data.name,
-        representativeName: data.representativeName ?? null,
-        legalDocumentNumber: data.legalDocumentNumber ?? null,
-        nikEncrypted: data.nik ? encryptText(ctx.keys, data.nik) : null,
-        nikBlindIndex: data.nik ? blindIndex(ctx.keys, data.nik) : null,
-        nikMasked: data.nik ? maskNik(data.nik) : null,
-        membersEncrypted: members.length > 0 ? encryptText(ctx.keys, JSON.stringify(members)) : null,
-        address: data.address,
-        occupation: data.occupation ?? null,
-        phone: data.phone ?? null,
-        phoneE164: phoneToE164(data.phone),
-        email: data.email ?? null,
-        informationRequested: data.informationRequested,
-        purpose: data.purpose,
-        category: data.category,
-        accessMethods: data.accessMethods,
-        deliveryMethod: data.deliveryMethod,
-        consentAt: data.consent ? now : null,
-        trackingCodeHash: hashTrackingCode(trackingCode),
-        deadlineProfile: numbers.profile,
-        responseDays: numbers.responseDays,
-        extensionDays: numbers.extensionDays,
-        receivedOn: due.receivedOn,
-        dueDate: due.dueDate,
-        dueExplanation: explanation,
-        issuedBy: issuedByOf(office, settings),
-        updatedAt: now,
-      })
-      .returning();
-    for (const [i, file] of saved.entries()) {
-      await tx.insert(requestIdentityDocuments).values({
-        officeId: office.id,
-        requestId: request!.id,
-        fileId: file.id,
-        kind: IDENTITY_FIELDS[input.uploads[i]!.field]!,
-        addedAt: now,
-      });
-    }
-    await tx.insert(requestDownloadLinks).values({
-      officeId: office.id,
-      tokenHash: sha256Hex(documentsToken),
-      requestId: request!.id,
-      expiresAt: new Date(now.getTime() + DOCUMENT_LINK_DAYS * 86_400_000),
-      createdAt: now,
-    });
-    await addEvent(tx, request!, {
-      kind: 'RECEIVED',
-      actorLabel,
-      public: true,
-      data: { channel: input.channel, ...(missingDocuments.length > 0 ? { missingDocuments: missingDocuments.join(',') } : {}) },
-      at: now,
-    });
-    if (registerNow) await addEvent(tx, request!, { kind: 'REGISTERED', actorLabel, public: true, at: now });
-    await auditRequest(tx, actor, request!, 'received', { channel: input.channel, dueDate: due.dueDate, registered: registerNow, ...(missingDocuments.length > 0 ? { missingDocuments } : {}) }, now);
-
-    const dueText = formatDate(due.dueDate, 'id');
-    if (request!.email) {
-      await queueMail(
-        tx,
-        office.id,
-        {
-          to: request!.email,
-          ...requestReceivedMail({
-            requesterName: request!.requesterName,
-            officeName: office.name,
-            number: reg.number,
-            trackingCode,
-            receivedAtText: formatDateTime(receivedAt, 'id', office.timezone),
-            channelText: CHANNEL_ID[input.channel],
-            dueDateText: dueText,
-            workingDays: numbers.responseDays,
-            dueExplanation: explainDueId(explanation),
-            trackingUrl: trackingUrl(ctx.publicUrl, office.slug),
-            documentsUrl: documentsUrl(ctx.publicUrl, office.slug, documentsToken),
-          }),
-          template: 'request-received',
-          entityType: 'request',
-          entityId: request!.id,
-          // The code and the download token let the holder act as the requester: never readable in the outbox.
-          secrets: { values: [trackingCode, documentsToken], keys: ctx.keys },
-        },
-        now,
-      );
-    }
-    const staffMail = staffNewRequestMail({
-      officeName: office.name,
-      number: reg.number,
-      channelText: CHANNEL_ID[input.channel],
-      categoryText: CATEGORY_ID[data.category],
-      informationRequested: data.informationRequested.slice(0, 500),
-      dueDateText: dueText,
-      requestUrl: staffRequestUrl(ctx.publicUrl, office.slug, request!.id),
-    });
-    for (const to of staff) {
-      await queueMail(tx, office.id, { to, ...staffMail, template: 'staff-new-request', entityType: 'request', entityId: request!.id }, now);
-    }
-
+    const request = await numberAndInsert(tx, office, c, values, now);
+    await recordReceipt(tx, actor, input, form, c, request, saved, secrets.documentsToken, now);
+    await queueIntakeMails(tx, ctx, office, input, form, c, request, secrets, now);
     const result: SubmittedRequest = {
-      requestId: request!.id,
-      number: reg.number,
-      status: request!.status,
-      receivedAt: receivedAt.toISOString(),
-      dueDate: due.dueDate,
-      trackingCode,
-      documentsToken,
+      requestId: request.id,
+      number: request.number,
+      status: request.status,
+      receivedAt: form.receivedAt.toISOString(),
+      dueDate: c.due.dueDate,
+      ...secrets,
       replayed: false,
     };
-    if (input.idempotencyKey) {
-      await tx
-        .update(requestIdempotencyKeys)
-        .set({ requestId: request!.id, responseEncrypted: encryptText(ctx.keys, JSON.stringify(result)) })
-        .where(sql`${requestIdempotencyKeys.officeId} = ${office.id} and ${requestIdempotencyKeys.key} = ${input.idempotencyKey}`);
-    }
+    if (input.idempotencyKey) await storeIdempotentResponse(tx, office.id, input.idempotencyKey, request.id, encryptText(ctx.keys, JSON.stringify(result)));
     return result;
   }));
 }
 
 /** A retry with a used key: the first answer for the same body, a conflict for another body. */
 async function replay(tx: Db, ctx: RequestsCtx, officeId: string, key: string, fingerprint: string): Promise<SubmittedRequest> {
-  const [row] = await tx
-    .select()
-    .from(requestIdempotencyKeys)
-    .where(sql`${requestIdempotencyKeys.officeId} = ${officeId} and ${requestIdempotencyKeys.key} = ${key}`);
+  const row = await findIdempotencyKey(tx, officeId, key);
   if (!row || !row.responseEncrypted) throw AppError.conflict('requests.error.idempotencyInProgress');
   if (row.fingerprint !== fingerprint) {
     throw new AppError('UNPROCESSABLE', 'requests.error.idempotencyMismatch', {}, [{ field: 'Idempotency-Key', key: 'validation.idempotencyMismatch' }]);

@@ -1,7 +1,17 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { IdentityDocumentKind } from './schema.ts';
 import { detectMediaType, MEDIA_TYPES, saveFile, type FileWriter, type MediaPurpose, type StoredFile } from '../../platform/storage/file-store.ts';
+
+/** The upload fields of the request form and the identity document each one carries. */
+export const IDENTITY_FIELDS: Record<string, IdentityDocumentKind> = {
+  identityFile: 'KTP',
+  powerOfAttorneyFile: 'SURAT_KUASA',
+  memberIdentityFiles: 'KTP_ANGGOTA',
+  deedFile: 'AKTA_PENDIRIAN',
+  ratificationFile: 'PENGESAHAN',
+};
 
 export interface Upload {
   /** The form or JSON field it came in, for error messages. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseInput } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import type { RequestRow } from './queries.ts';
-import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
+import { activeOffice, loadRequest, requestSteps } from './request-steps.ts';
 import { checkRequesterOrDesk } from './requester-proof.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
 
@@ -23,9 +23,7 @@ export async function withdrawRequest(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
-    const after = await compareAndSet(tx, before, 'withdraw', { withdrawnAt: now, withdrawReason: data.reason, closedAt: now }, now);
-    await addEvent(tx, after, { kind: 'WITHDRAWN', actorLabel: eventActorLabel(actor), public: true, data: { reason: data.reason }, at: now });
-    await auditRequest(tx, actor, after, 'withdrawn', {}, now, before);
+    const after = await requestSteps.transition(tx, actor, before, { action: 'withdraw', changes: { withdrawnAt: now, withdrawReason: data.reason, closedAt: now }, event: { kind: 'WITHDRAWN', public: true, data: { reason: data.reason } }, audit: 'withdrawn' }, now);
     return after;
   });
 }

@@ -1,0 +1,50 @@
+import { isNull, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import type { StoredFile } from '../../platform/storage/file-store.ts';
+import type { CaseEvent, CaseStore } from '../casework/case-steps.ts';
+import { nextSequence, updateCaseIfStatus } from '../casework/queries.ts';
+import type { ObjectionStatus } from './objection-status.ts';
+import { findObjection, type ObjectionRow } from './queries.ts';
+import { objectionCounters, objectionDocuments, objectionEvents, objections } from './schema.ts';
+
+// The writes of the objections module that its use cases share: the case row's
+// compare-and-set, its timeline, its counter.
+
+export type ObjectionChanges = Partial<Omit<typeof objections.$inferInsert, 'officeId' | 'id' | 'status'>>;
+/** An extra condition of a compare-and-set, built here. */
+export type ObjectionCondition = SQL;
+
+export async function insertObjectionEvent(tx: Db, objection: Pick<ObjectionRow, 'officeId' | 'id'>, event: CaseEvent): Promise<void> {
+  await tx.insert(objectionEvents).values({ officeId: objection.officeId, objectionId: objection.id, ...event, data: event.data ?? {} });
+}
+
+export const objectionStore: CaseStore<ObjectionRow, ObjectionStatus, ObjectionChanges, ObjectionCondition> = {
+  find: findObjection,
+  updateIfStatus: (tx, row, status, changes, now, also) => updateCaseIfStatus(tx, objections, row, { ...changes, status, updatedAt: now }, also),
+  insertEvent: insertObjectionEvent,
+};
+
+/** The next objection number of the office's year (the counter row stays locked until commit). */
+export function nextObjectionSeq(tx: Db, officeId: string, year: number): Promise<number> {
+  return nextSequence(tx, objectionCounters, officeId, year);
+}
+
+/** Condition: the requester's reaction to the answer is still unrecorded (it is recorded once). */
+export const reactionStillEmpty = (): ObjectionCondition => isNull(objections.reaction);
+
+export async function insertObjection(tx: Db, values: typeof objections.$inferInsert): Promise<ObjectionRow> {
+  const [row] = await tx.insert(objections).values(values).returning();
+  return row!;
+}
+
+export async function addObjectionDocuments(
+  tx: Db,
+  objection: Pick<ObjectionRow, 'officeId' | 'id'>,
+  saved: readonly StoredFile[],
+  kind: (typeof objectionDocuments.$inferInsert)['kind'],
+  now: Date,
+): Promise<void> {
+  for (const file of saved) {
+    await tx.insert(objectionDocuments).values({ officeId: objection.officeId, objectionId: objection.id, fileId: file.id, kind, addedAt: now });
+  }
+}
