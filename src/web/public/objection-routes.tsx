@@ -15,6 +15,7 @@ import { one, readForm } from '../form-data.ts';
 import { errorMap, pageCtx, sendPage, setFlash } from '../render.tsx';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
 import { publicOffice } from '../kit/office.ts';
+import { runCaseAction } from '../kit/case-action.ts';
 import { sendFile } from '../requests/send-file.ts';
 import { rememberTracking, trackingProof, type TrackingProof } from '../requests/tracking-cookie.ts';
 import { uploadsOf } from '../requests/uploads-of.ts';
@@ -111,30 +112,15 @@ export async function publicObjectionRoutes(app: FastifyInstance): Promise<void>
       const objectionId = idOf(req);
       const { fields } = await readForm(req);
       const access = { kind: 'tracking' as const, officeId: office.id, number: proof.number, code: proof.code };
-      return formAction(
-        req,
-        reply,
-        async () => {
-          try {
-            await run(office, objectionId, proof, fields, req);
-            return true;
-          } catch (e) {
-            if (isAppError(e) && e.code === 'CONFLICT') {
-              setFlash(reply, { kind: 'error', key: e.key, params: e.params });
-              return false;
-            }
-            throw e;
-          }
-        },
-        (errors, status) => {
+      return runCaseAction(req, reply, {
+        run: () => run(office, objectionId, proof, fields, req),
+        redraw: (errors, status) => {
           const active: ActiveObjectionForm = { objectionId, name: path, errors, values: fields };
           return renderTrackingPage(ctx, req, reply, office, access, { status, objectionForm: active });
         },
-        (ok) => {
-          if (ok) setFlash(reply, { kind: 'success', key: flash });
-          return reply.redirect(`/${office.slug}/permohonan/cek#keberatan`);
-        },
-      );
+        flashKey: flash,
+        back: `/${office.slug}/permohonan/cek#keberatan`,
+      });
     });
   };
 
