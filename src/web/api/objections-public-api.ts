@@ -11,10 +11,9 @@ import { readObjectionTracking } from '../../modules/objections/read-objection-t
 import { findOfficeById, findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
 import { findRequestsByTrackingHash, type RequestRow } from '../../modules/requests/queries.ts';
 import { hashTrackingCode } from '../../modules/requests/tracking-code.ts';
-import { readForm } from '../form-data.ts';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
+import { jsonOrMultipart } from '../kit/api-body.ts';
 import { sendFile } from '../requests/send-file.ts';
-import { uploadsOf } from '../requests/uploads-of.ts';
 
 // Public JSON API of objections: file one with the request's tracking code, read the status of
 // a request's objections, download their letters and the dispute bundle. Rate-limited; a wrong
@@ -113,17 +112,7 @@ export async function publicObjectionApi(app: FastifyInstance): Promise<void> {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      let data: Record<string, unknown>;
-      let uploads: ReturnType<typeof uploadsOf> = [];
-      if (req.isMultipart()) {
-        const form = await readForm(req);
-        data = form.fields;
-        uploads = uploadsOf(form);
-      } else {
-        const body = req.body as unknown;
-        if (!body || typeof body !== 'object' || Array.isArray(body)) throw AppError.field('body', 'validation.invalid');
-        data = body as Record<string, unknown>;
-      }
+      const { data, uploads } = await jsonOrMultipart(req);
       const code = typeof data.code === 'string' ? data.code : '';
       if (!code) throw AppError.field('code', 'validation.required');
       const { office } = await requestOf(req.params.number, code);

@@ -2,7 +2,6 @@ import { GROUND_MISMATCHES } from '../../modules/objections/ground-dates.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.ts';
 import { decideObjection } from '../../modules/objections/decide-objection.ts';
 import { finishDispute } from '../../modules/objections/finish-dispute.ts';
 import { listObjectionWorklist, WORKLIST_VIEWS, type ObjectionWorklistRow } from '../../modules/objections/list-objection-worklist.ts';
@@ -23,8 +22,8 @@ import { recordDispute } from '../../modules/objections/record-dispute.ts';
 import { recordDisputeStage } from '../../modules/objections/record-dispute-stage.ts';
 import { recordObjectionReaction } from '../../modules/objections/record-objection-reaction.ts';
 import { settleObjection } from '../../modules/objections/settle-objection.ts';
-import { findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
+import { tokenOffice } from '../kit/office.ts';
 
 // Staff JSON API of objections and disputes, with a bearer token scoped to one office and role
 // (`terbuka token create`). Every endpoint runs the same use case as the staff pages, which
@@ -99,13 +98,6 @@ export async function staffObjectionApi(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  const officeOf = async (req: FastifyRequest, slug: string): Promise<Office> => {
-    if (req.actor.kind === 'public') throw new AppError('UNAUTHENTICATED', 'error.tokenRequired');
-    const office = await findOfficeBySlug(ctx.db, slug);
-    if (!office || !office.active) throw AppError.notFound();
-    return office;
-  };
-
   api.get(
     '/api/v1/offices/:slug/objections',
     {
@@ -119,7 +111,7 @@ export async function staffObjectionApi(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const office = await officeOf(req, req.params.slug);
+      const office = await tokenOffice(req, req.params.slug);
       const { rows } = await listObjectionWorklist(ctx, req.actor, { officeId: office.id, view: req.query.view });
       return { objections: rows.map(summary) };
     },
@@ -129,7 +121,7 @@ export async function staffObjectionApi(app: FastifyInstance): Promise<void> {
     '/api/v1/offices/:slug/objections/:id',
     { schema: { tags: ['objections (staff)'], summary: 'One objection', security, params: objectionParams, response: { 200: detailSchema } } },
     async (req) => {
-      const office = await officeOf(req, req.params.slug);
+      const office = await tokenOffice(req, req.params.slug);
       const view = await readObjectionForStaff(ctx, req.actor, { officeId: office.id, objectionId: req.params.id });
       const o = view.objection;
       const row: ObjectionWorklistRow = { objection: o, ...view.deadline, request: null, requestDecision: null, decision: view.decision ?? null, dispute: view.dispute ?? null };
@@ -155,7 +147,7 @@ export async function staffObjectionApi(app: FastifyInstance): Promise<void> {
       `/api/v1/offices/:slug/objections/:id/${path}`,
       { schema: { tags: ['objections (staff)'], summary: summaryText, security, params: objectionParams, body, response: { 200: stepSchema } } },
       async (req) => {
-        const office = await officeOf(req, req.params.slug);
+        const office = await tokenOffice(req, req.params.slug);
         await run(office.id, req.params.id, req, req.body ?? {});
         const view = await readObjectionForStaff(ctx, req.actor, { officeId: office.id, objectionId: req.params.id });
         return step(view.objection);

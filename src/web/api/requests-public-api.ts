@@ -9,9 +9,8 @@ import { ACCESS_METHODS, CATEGORIES, DELIVERY_METHODS, REQUESTER_TYPES } from '.
 import { REQUEST_STATUSES } from '../../modules/requests/status.ts';
 import { submitRequest } from '../../modules/requests/submit-request.ts';
 import { hashTrackingCode } from '../../modules/requests/tracking-code.ts';
-import { readForm } from '../form-data.ts';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
-import { uploadsOf } from '../requests/uploads-of.ts';
+import { jsonOrMultipart } from '../kit/api-body.ts';
 
 // Public JSON API of information requests: submit (JSON, or multipart with identity scans) and
 // the status with the tracking code. Both rate-limited; neither needs an account.
@@ -105,17 +104,7 @@ export async function publicRequestApi(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const office = await findOfficeBySlug(ctx.db, req.params.slug);
       if (!office || !office.active) throw AppError.notFound();
-      let data: Record<string, unknown>;
-      let uploads: ReturnType<typeof uploadsOf> = [];
-      if (req.isMultipart()) {
-        const form = await readForm(req);
-        data = form.fields;
-        uploads = uploadsOf(form);
-      } else {
-        const body = req.body as unknown;
-        if (!body || typeof body !== 'object' || Array.isArray(body)) throw AppError.field('body', 'validation.invalid');
-        data = body as Record<string, unknown>;
-      }
+      const { data, uploads } = await jsonOrMultipart(req);
       const result = await submitRequest(ctx, req.actor, {
         officeId: office.id,
         channel: 'API',

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.ts';
 import { loadOfficeCalendar } from '../../modules/calendar/queries.ts';
 import { instantOfLocal, localDateTime } from '../../modules/calendar/working-days.ts';
 import { deadlineState } from '../../modules/requests/deadline-state.ts';
-import { findOfficeBySlug, getOfficeSettings, type Office } from '../../modules/offices/queries.ts';
+import { getOfficeSettings } from '../../modules/offices/queries.ts';
 import { closeRequest } from '../../modules/requests/close-request.ts';
 import { decideRequest } from '../../modules/requests/decide-request.ts';
 import { deliverRequest } from '../../modules/requests/deliver-request.ts';
@@ -22,6 +21,7 @@ import { setRequestFees } from '../../modules/requests/set-request-fees.ts';
 import { REQUEST_STATUSES } from '../../modules/requests/status.ts';
 import { submitRequest } from '../../modules/requests/submit-request.ts';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
+import { tokenOffice } from '../kit/office.ts';
 
 // Staff JSON API of information requests, with a bearer token scoped to one office and role
 // (`terbuka token create`). Every endpoint runs the same use case as the staff pages, which
@@ -91,13 +91,6 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  const officeOf = async (req: FastifyRequest, slug: string): Promise<Office> => {
-    if (req.actor.kind === 'public') throw new AppError('UNAUTHENTICATED', 'error.tokenRequired');
-    const office = await findOfficeBySlug(ctx.db, slug);
-    if (!office || !office.active) throw AppError.notFound();
-    return office;
-  };
-
   api.get(
     '/api/v1/offices/:slug/requests',
     {
@@ -125,7 +118,7 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const office = await officeOf(req, req.params.slug);
+      const office = await tokenOffice(req, req.params.slug);
       const q = req.query;
       const { rows, total } = await listWorklist(ctx, req.actor, {
         officeId: office.id,
@@ -162,7 +155,7 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const office = await officeOf(req, req.params.slug);
+      const office = await tokenOffice(req, req.params.slug);
       const { channel, receivedAt, receivedNote, markComplete, ...data } = req.body;
       const result = await submitRequest(ctx, req.actor, {
         officeId: office.id,
@@ -181,7 +174,7 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
     '/api/v1/offices/:slug/requests/:id',
     { schema: { tags: ['requests (staff)'], summary: 'One request', security, params: requestParams, response: { 200: detailSchema } } },
     async (req) => {
-      const office = await officeOf(req, req.params.slug);
+      const office = await tokenOffice(req, req.params.slug);
       const view: StaffRequestView = await readRequestForStaff(ctx, req.actor, { officeId: office.id, requestId: req.params.id });
       const [calendar, settings] = await Promise.all([loadOfficeCalendar(ctx.db, office), getOfficeSettings(ctx.db, office.id)]);
       const today = localDateTime(ctx.clock.now(), office.timezone).date;
@@ -229,7 +222,7 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
         },
       },
       async (req) => {
-        const office = await officeOf(req, req.params.slug);
+        const office = await tokenOffice(req, req.params.slug);
         return step(await run(office.id, req.params.id, req, req.body ?? {}));
       },
     );

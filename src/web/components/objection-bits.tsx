@@ -1,7 +1,8 @@
-import { formatDate, formatDateTime, type Locale, type Translate } from '../../platform/i18n.ts';
+import { formatDate, type Locale, type Translate } from '../../platform/i18n.ts';
 import type { ObjectionStatus } from '../../modules/objections/objection-status.ts';
 import type { ObjectionEventRow } from '../../modules/objections/queries.ts';
 import { timelineActor } from './timeline-actor.ts';
+import { CaseTimeline } from './request-bits.tsx';
 
 const STATUS_CLASS: Record<ObjectionStatus, string> = {
   REGISTERED: 'badge-warn',
@@ -34,15 +35,5 @@ function eventText(t: Translate, e: ObjectionEventRow, locale: Locale): string {
 
 /** The objection's timeline; staff also see who acted and the internal reminders. */
 export function ObjectionTimeline({ t, locale, events, timeZone, showActor }: { t: Translate; locale: Locale; events: ObjectionEventRow[]; timeZone: string; showActor: boolean }) {
-  return (
-    <ol class="timeline">
-      {events.map((e) => (
-        <li class={e.public ? undefined : 'internal'}>
-          <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale, timeZone)}</time>
-          <span>{eventText(t, e, locale)}</span>
-          {showActor ? <small class="muted"> — {timelineActor(t, e.actorLabel)}</small> : null}
-        </li>
-      ))}
-    </ol>
-  );
+  return <CaseTimeline locale={locale} events={events} timeZone={timeZone} text={(e) => eventText(t, e, locale)} actor={showActor ? (e) => timelineActor(t, e.actorLabel) : null} />;
 }

@@ -97,15 +97,42 @@ function eventText(t: Translate, e: EventRow, locale: Locale): string {
 
 /** The timeline; staff see who acted, the requester sees only what happened. */
 export function Timeline({ t, locale, events, timeZone, showActor }: { t: Translate; locale: Locale; events: EventRow[]; timeZone: string; showActor: boolean }) {
+  return <CaseTimeline locale={locale} events={events} timeZone={timeZone} text={(e) => eventText(t, e, locale)} actor={showActor ? (e) => `${timelineActor(t, e.actorLabel)}${e.public ? '' : ` · ${t('requests.internal')}`}` : null} />;
+}
+
+/** A case's timeline (request, objection): when, what happened, and for staff who acted; internal events marked. */
+export function CaseTimeline<E extends { at: Date; public: boolean; actorLabel: string }>(props: {
+  locale: Locale;
+  events: E[];
+  timeZone: string;
+  text: (e: E) => string;
+  actor: ((e: E) => string) | null;
+}) {
   return (
     <ol class="timeline">
-      {events.map((e) => (
+      {props.events.map((e) => (
         <li class={e.public ? undefined : 'internal'}>
-          <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, locale, timeZone)}</time>
-          <span>{eventText(t, e, locale)}</span>
-          {showActor ? <small class="muted"> — {timelineActor(t, e.actorLabel)}{e.public ? '' : ` · ${t('requests.internal')}`}</small> : null}
+          <time dateTime={e.at.toISOString()}>{formatDateTime(e.at, props.locale, props.timeZone)}</time>
+          <span>{props.text(e)}</span>
+          {props.actor ? <small class="muted"> — {props.actor(e)}</small> : null}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A definition list of the facts that have a value (label, value), on the request and objection pages. */
+export function Facts({ rows }: { rows: [string, string | null | undefined][] }) {
+  return (
+    <dl class="facts-list">
+      {rows
+        .filter(([, v]) => v)
+        .map(([k, v]) => (
+          <>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </>
+        ))}
+    </dl>
   );
 }

@@ -7,13 +7,15 @@ import { fileObjection } from '../../modules/objections/file-objection.ts';
 import { isObjectionDocumentKind, renderObjectionDocument } from '../../modules/objections/objection-documents.ts';
 import { recordObjectionReaction } from '../../modules/objections/record-objection-reaction.ts';
 import { withdrawObjection } from '../../modules/objections/withdraw-objection.ts';
-import { findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
+import { type Office } from '../../modules/offices/queries.ts';
 import type { ActiveObjectionForm } from '../components/objection-tracking-section.tsx';
 import type { Errors, Values } from '../components/forms.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm } from '../form-data.ts';
 import { errorMap, pageCtx, sendPage, setFlash } from '../render.tsx';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
+import { publicOffice } from '../kit/office.ts';
+import { runCaseAction } from '../kit/case-action.ts';
 import { sendFile } from '../requests/send-file.ts';
 import { rememberTracking, trackingProof, type TrackingProof } from '../requests/tracking-cookie.ts';
 import { uploadsOf } from '../requests/uploads-of.ts';
@@ -33,12 +35,6 @@ export async function publicObjectionRoutes(app: FastifyInstance): Promise<void>
   const ctx = requestsCtxOf(app);
   const keys = app.services.config.dataKeys;
 
-  const officeOf = async (req: FastifyRequest<OfficeParams>): Promise<Office> => {
-    const office = await findOfficeBySlug(ctx.db, req.params.office);
-    if (!office || !office.active) throw AppError.notFound();
-    req.office = office;
-    return office;
-  };
   const proofOf = (req: FastifyRequest, office: Office): TrackingProof => {
     const proof = trackingProof(req, keys, office.id);
     if (!proof) throw new AppError('NOT_FOUND', 'requests.error.trackingNotFound');
@@ -61,11 +57,11 @@ export async function publicObjectionRoutes(app: FastifyInstance): Promise<void>
     return sendPage(reply, <ObjectionFormPage ctx={pageCtx(req, reply)} office={office} requestNumber={proof?.number ?? null} election={election} errors={errors} values={values} />, status);
   };
 
-  app.get<OfficeParams>('/:office/keberatan', async (req, reply) => renderForm(req, reply, await officeOf(req)));
+  app.get<OfficeParams>('/:office/keberatan', async (req, reply) => renderForm(req, reply, await publicOffice(req)));
 
   // Rate-limited like the tracking lookup: the form also checks a tracking code.
   app.post<OfficeParams>('/:office/keberatan', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     const form = await readForm(req);
     const remembered = trackingProof(req, keys, office.id);
     const number = remembered?.number ?? (one(form.fields, 'requestNumber') ?? '').trim();
@@ -95,7 +91,7 @@ export async function publicObjectionRoutes(app: FastifyInstance): Promise<void>
   });
 
   app.get<{ Params: { office: string; id: string; kind: string } }>('/:office/keberatan/:id/dokumen/:kind', async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     if (!isObjectionDocumentKind(req.params.kind)) throw AppError.notFound();
     const proof = proofOf(req, office);
     const doc = await renderObjectionDocument(ctx, { kind: 'tracking', officeId: office.id, number: proof.number, code: proof.code, objectionId: idOf(req) }, req.params.kind);
@@ -103,7 +99,7 @@ export async function publicObjectionRoutes(app: FastifyInstance): Promise<void>
   });
 
   app.get<ObjectionParams>('/:office/keberatan/:id/berkas-sengketa', async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     const proof = proofOf(req, office);
     const bundle = await buildDisputeBundle(ctx, { kind: 'tracking', officeId: office.id, number: proof.number, code: proof.code, objectionId: idOf(req) });
     return sendFile(reply, { name: bundle.filename, mediaType: 'application/zip', bytes: bundle.bytes });
@@ -111,35 +107,20 @@ export async function publicObjectionRoutes(app: FastifyInstance): Promise<void>
 
   const trackingAction = (path: 'tanggapan' | 'penarikan', run: (office: Office, id: string, proof: TrackingProof, fields: Record<string, unknown>, req: FastifyRequest) => Promise<unknown>, flash: string) => {
     app.post<ObjectionParams>(`/:office/keberatan/:id/${path}`, async (req, reply) => {
-      const office = await officeOf(req);
+      const office = await publicOffice(req);
       const proof = proofOf(req, office);
       const objectionId = idOf(req);
       const { fields } = await readForm(req);
       const access = { kind: 'tracking' as const, officeId: office.id, number: proof.number, code: proof.code };
-      return formAction(
-        req,
-        reply,
-        async () => {
-          try {
-            await run(office, objectionId, proof, fields, req);
-            return true;
-          } catch (e) {
-            if (isAppError(e) && e.code === 'CONFLICT') {
-              setFlash(reply, { kind: 'error', key: e.key, params: e.params });
-              return false;
-            }
-            throw e;
-          }
-        },
-        (errors, status) => {
+      return runCaseAction(req, reply, {
+        run: () => run(office, objectionId, proof, fields, req),
+        redraw: (errors, status) => {
           const active: ActiveObjectionForm = { objectionId, name: path, errors, values: fields };
           return renderTrackingPage(ctx, req, reply, office, access, { status, objectionForm: active });
         },
-        (ok) => {
-          if (ok) setFlash(reply, { kind: 'success', key: flash });
-          return reply.redirect(`/${office.slug}/permohonan/cek#keberatan`);
-        },
-      );
+        flashKey: flash,
+        back: `/${office.slug}/permohonan/cek#keberatan`,
+      });
     });
   };
 

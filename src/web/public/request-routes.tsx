@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { searchOffices } from '../../modules/offices/office-search.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
-import { findOfficeBySlug, getOfficeSettings, listOffices, type Office } from '../../modules/offices/queries.ts';
+import { getOfficeSettings, listOffices, type Office } from '../../modules/offices/queries.ts';
 import { completeRequest } from '../../modules/requests/complete-request.ts';
 import { findRequestByNumber } from '../../modules/requests/queries.ts';
 import { readTrackingView } from '../../modules/requests/read-tracking-view.ts';
@@ -16,6 +16,7 @@ import { formAction } from '../form-action.ts';
 import { one, readForm } from '../form-data.ts';
 import { errorMap, pageCtx, sendPage, setFlash } from '../render.tsx';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
+import { publicOffice } from '../kit/office.ts';
 import { sendFile } from '../requests/send-file.ts';
 import { forgetTracking, rememberSubmitted, rememberTracking, takeSubmitted, trackingProof } from '../requests/tracking-cookie.ts';
 import { uploadsOf } from '../requests/uploads-of.ts';
@@ -29,12 +30,6 @@ export async function publicRequestRoutes(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
   const keys = app.services.config.dataKeys;
 
-  const officeOf = async (req: FastifyRequest<OfficeParams>): Promise<Office> => {
-    const office = await findOfficeBySlug(ctx.db, req.params.office);
-    if (!office || !office.active) throw AppError.notFound();
-    req.office = office;
-    return office;
-  };
 
   const renderForm = async (req: FastifyRequest<OfficeParams>, reply: FastifyReply, office: Office, errors: Errors = {}, values: Values = {}, status = 200) =>
     sendPage(
@@ -55,10 +50,10 @@ export async function publicRequestRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(reply, <NationalRequestPage ctx={pageCtx(req, reply)} q={q ?? ''} results={results} />);
   });
 
-  app.get<OfficeParams>('/:office/permohonan', async (req, reply) => renderForm(req, reply, await officeOf(req)));
+  app.get<OfficeParams>('/:office/permohonan', async (req, reply) => renderForm(req, reply, await publicOffice(req)));
 
   app.post<OfficeParams>('/:office/permohonan', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     const form = await readForm(req);
     return formAction(
       req,
@@ -81,7 +76,7 @@ export async function publicRequestRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get<OfficeParams>('/:office/permohonan/terkirim', async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     const notice = takeSubmitted(req, reply, keys, office.id);
     if (!notice) return reply.redirect(`/${office.slug}/permohonan/cek`);
     return sendPage(reply, <SubmittedPage ctx={pageCtx(req, reply)} office={office} notice={notice} />);
@@ -96,7 +91,7 @@ export async function publicRequestRoutes(app: FastifyInstance): Promise<void> {
     renderTrackingPage(ctx, req, reply, office, access, { errors, values, status });
 
   app.get<OfficeParams>('/:office/permohonan/cek', async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     const access = trackingAccess(req, office);
     if (!access) return sendPage(reply, <TrackingLookupPage ctx={pageCtx(req, reply)} office={office} errors={{}} values={{}} />);
     try {
@@ -110,7 +105,7 @@ export async function publicRequestRoutes(app: FastifyInstance): Promise<void> {
 
   // Rate-limited: the code has 80 bits, but nobody should be able to try many.
   app.post<OfficeParams>('/:office/permohonan/cek', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     const { fields } = await readForm(req);
     const number = (one(fields, 'number') ?? '').trim();
     const code = (one(fields, 'code') ?? '').trim();
@@ -130,7 +125,7 @@ export async function publicRequestRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post<OfficeParams>('/:office/permohonan/cek/keluar', async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     forgetTracking(reply);
     return reply.redirect(`/${office.slug}/permohonan/cek`);
   });
@@ -142,21 +137,21 @@ export async function publicRequestRoutes(app: FastifyInstance): Promise<void> {
   };
 
   app.get<{ Params: { office: string; kind: string } }>('/:office/permohonan/cek/dokumen/:kind', async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     if (!isDocumentKind(req.params.kind)) throw AppError.notFound();
     const doc = await renderRequestDocument(ctx, requireTracking(req, office), req.params.kind);
     return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
   });
 
   app.get<{ Params: { office: string; fileId: string } }>('/:office/permohonan/cek/berkas/:fileId', async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     const fileId = z.uuid().safeParse(req.params.fileId);
     if (!fileId.success) throw AppError.notFound();
     return sendFile(reply, await readReleasedFile(ctx, requireTracking(req, office), fileId.data));
   });
 
   app.post<OfficeParams>('/:office/permohonan/cek/lengkapi', async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     const access = requireTracking(req, office);
     const request = await findRequestByNumber(ctx.db, office.id, access.number);
     if (!request) throw AppError.notFound();
@@ -174,7 +169,7 @@ export async function publicRequestRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post<OfficeParams>('/:office/permohonan/cek/tarik', async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     const access = requireTracking(req, office);
     const request = await findRequestByNumber(ctx.db, office.id, access.number);
     if (!request) throw AppError.notFound();
@@ -199,7 +194,7 @@ export async function publicRequestRoutes(app: FastifyInstance): Promise<void> {
   };
 
   app.get<TokenParams>('/:office/permohonan/unduh/:token', async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     const access = linkAccess(office, req.params.token);
     const [view, settings] = await Promise.all([readTrackingView(ctx, access), getOfficeSettings(ctx.db, office.id)]);
     const base = `/${office.slug}/permohonan/unduh/${req.params.token}`;
@@ -215,14 +210,14 @@ export async function publicRequestRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get<{ Params: { office: string; token: string; kind: string } }>('/:office/permohonan/unduh/:token/dokumen/:kind', async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     if (!isDocumentKind(req.params.kind)) throw AppError.notFound();
     const doc = await renderRequestDocument(ctx, linkAccess(office, req.params.token), req.params.kind);
     return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
   });
 
   app.get<{ Params: { office: string; token: string; fileId: string } }>('/:office/permohonan/unduh/:token/berkas/:fileId', async (req, reply) => {
-    const office = await officeOf(req);
+    const office = await publicOffice(req);
     const fileId = z.uuid().safeParse(req.params.fileId);
     if (!fileId.success) throw AppError.notFound();
     const file = await readReleasedFile(ctx, linkAccess(office, req.params.token), fileId.data);

@@ -5,12 +5,8 @@ import { ChoiceGroup } from '../../components/choice-fields.tsx';
 import { Checkbox, Csrf, ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from '../../components/forms.tsx';
 import type { PageCtx } from '../../render.tsx';
 
-/** Which form (if any) is being re-drawn with errors, with what was typed. */
-export interface ActiveForm {
-  name: string;
-  errors: Errors;
-  values: Values;
-}
+export type { OpenForm as ActiveForm } from '../../kit/case-action.ts';
+import type { OpenForm as ActiveForm } from '../../kit/case-action.ts';
 
 interface FormProps {
   ctx: PageCtx;

@@ -4,7 +4,7 @@ import { canObjections, canRequests } from '../../../modules/access/permissions.
 import type { StaffObjectionView } from '../../../modules/objections/read-objection.ts';
 import { StaffLayout } from '../../components/layout.tsx';
 import { ObjectionStatusBadge, ObjectionTimeline } from '../../components/objection-bits.tsx';
-import { DeadlineBadge, StatusBadge, Timeline } from '../../components/request-bits.tsx';
+import { DeadlineBadge, Facts, StatusBadge, Timeline } from '../../components/request-bits.tsx';
 import type { PageCtx } from '../../render.tsx';
 import {
   DecisionForm,
@@ -23,21 +23,6 @@ export interface ObjectionPageProps {
   view: StaffObjectionView;
   active: ActiveForm | null;
   defaultPosition: string;
-}
-
-function Facts({ rows }: { rows: [string, string | null | undefined][] }) {
-  return (
-    <dl class="facts-list">
-      {rows
-        .filter(([, v]) => v)
-        .map(([k, v]) => (
-          <>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </>
-        ))}
-    </dl>
-  );
 }
 
 function Actions(props: ObjectionPageProps) {

@@ -9,7 +9,7 @@ import { exemptionBasisText } from '../../../modules/requests/pdf/exemption-basi
 import { DikMatches, type RequestExemptions } from '../exemptions/request-exemptions.tsx';
 import type { ReleaseGate } from '../../../modules/redaction/release-gate.ts';
 import { StaffLayout } from '../../components/layout.tsx';
-import { DeadlineBadge, DueExplanationDetails, StatusBadge, Timeline } from '../../components/request-bits.tsx';
+import { DeadlineBadge, DueExplanationDetails, Facts, StatusBadge, Timeline } from '../../components/request-bits.tsx';
 import type { PageCtx } from '../../render.tsx';
 import {
   ButtonAction,
@@ -84,21 +84,6 @@ function Assignment({ ctx, view, officers }: Pick<RequestPageProps, 'ctx' | 'vie
         </form>
       ) : null}
     </section>
-  );
-}
-
-function Facts({ rows }: { rows: [string, string | null | undefined][] }) {
-  return (
-    <dl class="facts-list">
-      {rows
-        .filter(([, v]) => v)
-        .map(([k, v]) => (
-          <>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </>
-        ))}
-    </dl>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, isAppError } from '../../../platform/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { loadOfficeCalendar } from '../../../modules/calendar/queries.ts';
 import { localDateTime } from '../../../modules/calendar/working-days.ts';
 import { getOfficeSettings } from '../../../modules/offices/queries.ts';
@@ -26,11 +26,13 @@ import { setRequestFees } from '../../../modules/requests/set-request-fees.ts';
 import { withdrawRequest } from '../../../modules/requests/withdraw-request.ts';
 import { formAction } from '../../form-action.ts';
 import { one, readForm, type FormData } from '../../form-data.ts';
-import { pageCtx, sendPage, setFlash } from '../../render.tsx';
+import { pageCtx, sendPage } from '../../render.tsx';
+import { caseActionRoutes, type CaseActionInput } from '../../kit/case-action.ts';
+import { officeOf, staffRoutes, uuidParam } from '../../kit/office.ts';
+import type { Office } from '../../../modules/offices/queries.ts';
 import { requestsCtxOf } from '../../requests/requests-ctx.ts';
 import { sendFile } from '../../requests/send-file.ts';
 import { uploadsOf } from '../../requests/uploads-of.ts';
-import type { RoutePermission } from '../guard.ts';
 import type { ActiveForm } from './request-action-forms.tsx';
 import { RequestPage } from './request-page.tsx';
 import { loadRequestExemptions } from '../exemptions/request-exemptions.tsx';
@@ -55,16 +57,11 @@ export function feeRowsOf(fields: FormData['fields']): { items: Record<string, s
 // first) comes back as a notice.
 export async function staffRequestRoutes(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
-
-  const idOf = (req: FastifyRequest<RequestParams>): string => {
-    const id = z.uuid().safeParse(req.params.id);
-    if (!id.success) throw AppError.notFound();
-    return id.data;
-  };
+  const staff = staffRoutes(app);
 
   const render = async (req: FastifyRequest<RequestParams>, reply: FastifyReply, active: ActiveForm | null = null, status = 200) => {
-    const office = req.office!;
-    const view = await readRequestForStaff(ctx, req.actor, { officeId: office.id, requestId: idOf(req) });
+    const office = officeOf(req);
+    const view = await readRequestForStaff(ctx, req.actor, { officeId: office.id, requestId: uuidParam(req.params.id) });
     const [settings, calendar, officers, exemptions] = await Promise.all([
       getOfficeSettings(ctx.db, office.id),
       loadOfficeCalendar(ctx.db, office),
@@ -91,138 +88,82 @@ export async function staffRequestRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get<RequestParams>('/staff/:office/permohonan/:id', { config: { permission: 'viewRequests' } }, (req, reply) => render(req, reply));
+  staff.get<RequestParams>('/staff/:office/permohonan/:id', 'viewRequests', (req, reply) => render(req, reply));
 
-  const action = (
-    path: string,
-    permission: RoutePermission,
-    formName: string | ((req: FastifyRequest<RequestParams & { Params: { dispositionId?: string } }>) => string),
-    run: (req: FastifyRequest<RequestParams & { Params: { dispositionId?: string } }>, requestId: string, form: FormData) => Promise<unknown>,
-    flashKey: string,
-  ) => {
-    app.post<RequestParams & { Params: { dispositionId?: string } }>(`/staff/:office/permohonan/:id/${path}`, { config: { permission } }, async (req, reply) => {
-      const requestId = idOf(req);
-      const form = await readForm(req);
-      const back = `/staff/${req.office!.slug}/permohonan/${requestId}`;
-      return formAction(
-        req,
-        reply,
-        async () => {
-          try {
-            await run(req, requestId, form);
-            return true;
-          } catch (e) {
-            if (isAppError(e) && e.code === 'CONFLICT') {
-              setFlash(reply, { kind: 'error', key: e.key, params: e.params });
-              return false;
-            }
-            throw e;
-          }
-        },
-        (errors, status) => render(req, reply, { name: typeof formName === 'string' ? formName : formName(req), errors, values: form.fields }, status),
-        (ok) => {
-          if (ok) setFlash(reply, { kind: 'success', key: flashKey });
-          return reply.redirect(back);
-        },
-      );
-    });
-  };
+  const action = caseActionRoutes<RequestParams['Params'] & { dispositionId?: string }>(app, '/staff/:office/permohonan/:id', render);
+  /** The input every request step takes: the office and the request, and the form's fields. */
+  const step = ({ office, id, form }: CaseActionInput<unknown>) => ({ officeId: office.id, requestId: id, data: form.fields });
+  const withFiles = (input: CaseActionInput<unknown>) => ({ ...step(input), uploads: uploadsOf(input.form, ['files']) });
 
-  const officeId = (req: FastifyRequest) => req.office!.id;
-
-  action('registrasi', 'intakeRequests', 'registrasi', (req, id) => registerRequest(ctx, req.actor, { officeId: officeId(req), requestId: id }), 'requests.flash.registered');
-  action('tidak-lengkap', 'intakeRequests', 'tidak-lengkap', (req, id, form) => markRequestIncomplete(ctx, req.actor, { officeId: officeId(req), requestId: id, data: form.fields }), 'requests.flash.incomplete');
+  action('registrasi', 'intakeRequests', 'registrasi', ({ req, office, id }) => registerRequest(ctx, req.actor, { officeId: office.id, requestId: id }), 'requests.flash.registered');
+  action('tidak-lengkap', 'intakeRequests', 'tidak-lengkap', (input) => markRequestIncomplete(ctx, input.req.actor, step(input)), 'requests.flash.incomplete');
   action(
     'lengkapi',
     'intakeRequests',
     'lengkapi',
-    (req, id, form) => completeRequest(ctx, req.actor, { officeId: officeId(req), requestId: id, note: one(form.fields, 'note'), uploads: uploadsOf(form) }),
+    ({ req, office, id, form }) => completeRequest(ctx, req.actor, { officeId: office.id, requestId: id, note: one(form.fields, 'note'), uploads: uploadsOf(form) }),
     'requests.flash.completed',
   );
-  action(
-    'jawab-langsung',
-    'intakeRequests',
-    'jawab-langsung',
-    (req, id, form) => answerRequestAtDesk(ctx, req.actor, { officeId: officeId(req), requestId: id, data: form.fields, uploads: uploadsOf(form, ['files']) }),
-    'requests.flash.decided',
-  );
-  action('disposisi', 'decideRequests', 'disposisi', (req, id, form) => disposeRequest(ctx, req.actor, { officeId: officeId(req), requestId: id, data: form.fields }), 'requests.flash.disposed');
+  action('jawab-langsung', 'intakeRequests', 'jawab-langsung', (input) => answerRequestAtDesk(ctx, input.req.actor, withFiles(input)), 'requests.flash.decided');
+  action('disposisi', 'decideRequests', 'disposisi', (input) => disposeRequest(ctx, input.req.actor, step(input)), 'requests.flash.disposed');
   action(
     'disposisi/:dispositionId/jawab',
     'answerDispositions',
-    (req) => `jawab-${req.params.dispositionId ?? ''}`,
-    (req, id, form) => {
-      const dispositionId = z.uuid().safeParse(req.params.dispositionId);
-      if (!dispositionId.success) throw AppError.notFound();
-      return answerDisposition(ctx, req.actor, { officeId: officeId(req), requestId: id, dispositionId: dispositionId.data, data: form.fields, uploads: uploadsOf(form, ['files']) });
-    },
+    ({ req }) => `jawab-${req.params.dispositionId ?? ''}`,
+    (input) => answerDisposition(ctx, input.req.actor, { ...withFiles(input), dispositionId: uuidParam(input.req.params.dispositionId) }),
     'requests.flash.answered',
   );
-  action(
-    'putusan',
-    'decideRequests',
-    'putusan',
-    (req, id, form) => decideRequest(ctx, req.actor, { officeId: officeId(req), requestId: id, data: form.fields, uploads: uploadsOf(form, ['files']) }),
-    'requests.flash.decided',
-  );
-  action('perpanjangan', 'decideRequests', 'perpanjangan', (req, id, form) => extendRequest(ctx, req.actor, { officeId: officeId(req), requestId: id, data: form.fields }), 'requests.flash.extended');
-  action('biaya', 'intakeRequests', 'biaya', (req, id, form) => setRequestFees(ctx, req.actor, { officeId: officeId(req), requestId: id, data: feeRowsOf(form.fields) }), 'requests.flash.fees');
-  action('pembayaran', 'intakeRequests', 'pembayaran', (req, id, form) => recordPayment(ctx, req.actor, { officeId: officeId(req), requestId: id, data: form.fields }), 'requests.flash.paid');
+  action('putusan', 'decideRequests', 'putusan', (input) => decideRequest(ctx, input.req.actor, withFiles(input)), 'requests.flash.decided');
+  action('perpanjangan', 'decideRequests', 'perpanjangan', (input) => extendRequest(ctx, input.req.actor, step(input)), 'requests.flash.extended');
+  action('biaya', 'intakeRequests', 'biaya', (input) => setRequestFees(ctx, input.req.actor, { ...step(input), data: feeRowsOf(input.form.fields) }), 'requests.flash.fees');
+  action('pembayaran', 'intakeRequests', 'pembayaran', (input) => recordPayment(ctx, input.req.actor, step(input)), 'requests.flash.paid');
   action(
     'penyerahan',
     'intakeRequests',
     'penyerahan',
-    (req, id, form) => deliverRequest(ctx, req.actor, { officeId: officeId(req), requestId: id, data: { ...form.fields, close: one(form.fields, 'close') ?? 'false' } }),
+    (input) => deliverRequest(ctx, input.req.actor, { ...step(input), data: { ...input.form.fields, close: one(input.form.fields, 'close') ?? 'false' } }),
     'requests.flash.delivered',
   );
   action(
     'petugas',
     'intakeRequests',
     'petugas',
-    (req, id, form) => assignRequests(ctx, req.actor, { officeId: officeId(req), data: { requestIds: [id], assigneeId: one(form.fields, 'take') === 'true' ? req.actor.userId : (one(form.fields, 'assigneeId') ?? '') } }),
+    ({ req, office, id, form }) =>
+      assignRequests(ctx, req.actor, { officeId: office.id, data: { requestIds: [id], assigneeId: one(form.fields, 'take') === 'true' ? req.actor.userId : (one(form.fields, 'assigneeId') ?? '') } }),
     'assign.flash',
   );
-  action('tutup', 'intakeRequests', 'tutup', (req, id) => closeRequest(ctx, req.actor, { officeId: officeId(req), requestId: id }), 'requests.flash.closed');
-  action('penarikan', 'intakeRequests', 'penarikan', (req, id, form) => withdrawRequest(ctx, req.actor, { officeId: officeId(req), requestId: id, data: form.fields }), 'requests.flash.withdrawn');
+  action('tutup', 'intakeRequests', 'tutup', ({ req, office, id }) => closeRequest(ctx, req.actor, { officeId: office.id, requestId: id }), 'requests.flash.closed');
+  action('penarikan', 'intakeRequests', 'penarikan', (input) => withdrawRequest(ctx, input.req.actor, step(input)), 'requests.flash.withdrawn');
 
   // Preview before sending (ADR 0070): the letter the step would issue, as its PDF, nothing stored.
-  for (const step of Object.keys(PREVIEW_LETTERS) as PreviewStep[]) {
-    app.post<RequestParams>(`/staff/:office/permohonan/:id/${step}/pratinjau`, { config: { permission: 'decideRequests' } }, async (req, reply) => {
-      const requestId = idOf(req);
+  for (const previewStep of Object.keys(PREVIEW_LETTERS) as PreviewStep[]) {
+    staff.post<RequestParams>(`/staff/:office/permohonan/:id/${previewStep}/pratinjau`, 'decideRequests', async (req, reply, office) => {
+      const requestId = uuidParam(req.params.id);
       const form = await readForm(req);
-      const kind = one(form.fields, 'previewKind') ?? PREVIEW_LETTERS[step][0];
+      const kind = one(form.fields, 'previewKind') ?? PREVIEW_LETTERS[previewStep][0];
       if (!isDocumentKind(kind)) throw AppError.notFound();
       return formAction(
         req,
         reply,
-        () => previewLetter(ctx, req.actor, { officeId: officeId(req), requestId, step, kind, data: form.fields }),
-        (errors, status) => render(req, reply, { name: step, errors, values: form.fields }, status),
+        () => previewLetter(ctx, req.actor, { officeId: office.id, requestId, step: previewStep, kind, data: form.fields }),
+        (errors, status) => render(req, reply, { name: previewStep, errors, values: form.fields }, status),
         (doc) => sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true),
       );
     });
   }
 
-  app.get<{ Params: { office: string; id: string; kind: string } }>('/staff/:office/permohonan/:id/dokumen/:kind', { config: { permission: 'viewRequests' } }, async (req, reply) => {
+  staff.get<{ Params: { office: string; id: string; kind: string } }>('/staff/:office/permohonan/:id/dokumen/:kind', 'viewRequests', async (req, reply, office) => {
     if (!isDocumentKind(req.params.kind)) throw AppError.notFound();
     // ?putaran=N: a letter of an earlier round of a reopened request (objections cite them).
     const round = z.coerce.number().int().min(1).max(100).optional().catch(undefined).parse((req.query as { putaran?: unknown }).putaran);
-    const doc = await renderRequestDocument(ctx, { kind: 'staff', actor: req.actor, officeId: req.office!.id, requestId: idOf(req) }, req.params.kind, round);
+    const doc = await renderRequestDocument(ctx, { kind: 'staff', actor: req.actor, officeId: office.id, requestId: uuidParam(req.params.id) }, req.params.kind, round);
     return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
   });
 
-  app.get<{ Params: { office: string; id: string; fileId: string } }>('/staff/:office/permohonan/:id/berkas/:fileId', { config: { permission: 'viewRequests' } }, async (req, reply) => {
-    const fileId = z.uuid().safeParse(req.params.fileId);
-    if (!fileId.success) throw AppError.notFound();
-    return sendFile(reply, await readRequestFile(ctx, req.actor, { officeId: req.office!.id, requestId: idOf(req), fileId: fileId.data }));
-  });
-
-  app.get<{ Params: { office: string; id: string; fileId: string } }>(
-    '/staff/:office/permohonan/:id/identitas/:fileId',
-    { config: { permission: 'viewRequesterIdentity' } },
-    async (req, reply) => {
-      const fileId = z.uuid().safeParse(req.params.fileId);
-      if (!fileId.success) throw AppError.notFound();
-      return sendFile(reply, await readIdentityDocument(ctx, req.actor, { officeId: req.office!.id, requestId: idOf(req), fileId: fileId.data }), true);
-    },
+  type FileParams = { Params: { office: string; id: string; fileId: string } };
+  const fileOf = (req: FastifyRequest<FileParams>, office: Office) => ({ officeId: office.id, requestId: uuidParam(req.params.id), fileId: uuidParam(req.params.fileId) });
+  staff.get<FileParams>('/staff/:office/permohonan/:id/berkas/:fileId', 'viewRequests', async (req, reply, office) => sendFile(reply, await readRequestFile(ctx, req.actor, fileOf(req, office))));
+  staff.get<FileParams>('/staff/:office/permohonan/:id/identitas/:fileId', 'viewRequesterIdentity', async (req, reply, office) =>
+    sendFile(reply, await readIdentityDocument(ctx, req.actor, fileOf(req, office)), true),
   );
 }
