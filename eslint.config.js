@@ -98,7 +98,7 @@ export default tseslint.config(
       'src/modules/objections/record-dispute-stage.ts',
       'src/modules/people/manage-users.ts',
       'src/modules/requests/request-access.ts',
-      'src/web/public/system-routes.ts',
+      'src/web/system/system-routes.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -28,7 +28,7 @@ import { registerControlCharacterCheck } from './control-chars.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './http-errors.tsx';
 import { routeModules } from './routes.ts';
 import { registerUploadLimits, spoolFile } from './upload-limits.ts';
-import { finishOpenApi } from './api/openapi-document.ts';
+import { finishOpenApi } from './system/openapi-document.ts';
 import './types.ts';
 import '../modules/deadline-listeners.ts';
 

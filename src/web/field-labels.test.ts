@@ -15,7 +15,7 @@ import { catalog } from './i18n/catalog.ts';
 // names, and the published statistics document), the environment schema, the seed file shipped
 // with the code and job payloads (the mailer's too) never produce a message a person reads.
 const NOT_A_BOUNDARY =
-  /\.test\.|src\/platform\/config\.ts$|jobs?\.ts$|job-types\.ts$|\/demo\/|reports\/public-statistics\.ts$|offices\/seed-offices\.ts$|platform\/mail\/mailer\.ts$|web\/api\/openapi-document\.ts$/;
+  /\.test\.|src\/platform\/config\.ts$|jobs?\.ts$|job-types\.ts$|\/demo\/|reports\/public-statistics\.ts$|offices\/seed-offices\.ts$|platform\/mail\/mailer\.ts$|web\/system\/openapi-document\.ts$/;
 
 function inputSchemaKeys(): Map<string, string> {
   const files = execSync("git ls-files 'src/**/*.ts' 'src/**/*.tsx'", { encoding: 'utf8' })

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../platform/errors.ts';
 import { errorMap } from './render.tsx';
-import type { Errors } from './components/forms.tsx';
+import type { Errors } from './shared/forms.tsx';
 
 /**
  * Runs a form's use case. Validation problems (and other user-facing refusals that belong

@@ -8,7 +8,7 @@ import { safeError } from '../platform/safe-error.ts';
 import { publicActor } from '../modules/access/actor.ts';
 import { createTranslate, DEFAULT_LOCALE, localeFromAcceptLanguage, parseLocale } from '../platform/i18n.ts';
 import { catalog } from './i18n/catalog.ts';
-import { SimpleLayout } from './components/layout.tsx';
+import { SimpleLayout } from './shared/layout.tsx';
 import { pageCtx, sendPage } from './render.tsx';
 import { fieldLabel } from './field-labels.ts';
 

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../../platform/errors.ts';
 import type { Office } from '../../modules/offices/queries.ts';
-import type { Errors, Values } from '../components/forms.tsx';
+import type { Errors, Values } from '../shared/forms.tsx';
 import { formAction } from '../form-action.ts';
 import { readForm, type FormData } from '../form-data.ts';
 import { setFlash } from '../render.tsx';
-import type { RoutePermission } from '../staff/guard.ts';
+import type { RoutePermission } from '../shared/guard.ts';
 import { officeOf, uuidParam } from './office.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteGenericInterfa
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { findOfficeBySlug, type Office } from '../../modules/offices/queries.ts';
-import type { RoutePermission } from '../staff/guard.ts';
+import type { RoutePermission } from '../shared/guard.ts';
 
 /**
  * The office a staff route works in, as resolved by the staff guard. Outside the guard (a

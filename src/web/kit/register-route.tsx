@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { formatDate, type Translate } from '../../platform/i18n.ts';
 import type { Actor } from '../../modules/access/actor.ts';
 import type { RegisterTable } from '../../modules/requests/register-export.ts';
-import { Checkbox, TextField, type Values } from '../components/forms.tsx';
-import { StaffLayout } from '../components/layout.tsx';
+import { Checkbox, TextField, type Values } from '../shared/forms.tsx';
+import { StaffLayout } from '../shared/layout.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
-import type { RoutePermission } from '../staff/guard.ts';
-import { filterQuery, REGISTER_FORMATS, RegisterExportLinks, RegisterGrid, sendRegisterDownload } from '../staff/register-view.tsx';
+import type { RoutePermission } from '../shared/guard.ts';
+import { filterQuery, REGISTER_FORMATS, RegisterExportLinks, RegisterGrid, sendRegisterDownload } from '../shared/register-view.tsx';
 import { staffRoutes } from './office.ts';
 
 /** A register of cases as a staff page (filter form, table) and its XLSX, CSV and PDF exports. */

@@ -1,0 +1,157 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
+import { formatDateTime } from '../../platform/i18n.ts';
+import { pembantuUnitIds } from '../../modules/access/permissions.ts';
+import { listArchiveItems } from '../../modules/archive/queries.ts';
+import { isCollecting } from '../../modules/dip/cycle-rules.ts';
+import { findOpenStep, findWorkingEntry, listWorkingEntries, type WorkingEntry } from '../../modules/dip/queries.ts';
+import { saveDipProposal } from '../../modules/dip/save-dip-proposal.ts';
+import { withdrawDipProposal } from '../../modules/dip/withdraw-dip-proposal.ts';
+import { listUnits, type Unit } from '../../modules/offices/queries.ts';
+import { ActionButton, type Errors, type Values } from '../shared/forms.tsx';
+import { DataTable } from '../shared/data-table.tsx';
+import { StaffLayout } from '../shared/layout.tsx';
+import { formAction } from '../form-action.ts';
+import { readForm } from '../form-data.ts';
+import { pageCtx, sendPage, setFlash } from '../render.tsx';
+import { uuidParam } from './dip-cycle-routes.tsx';
+import { dipEntryColumns, EntryStatus } from './dip-ui.tsx';
+import { EntryForm } from './entry-form.tsx';
+
+// A unit's own corner of the DIP (PPID Pembantu): its proposals for this year's cycle, added
+// while the cycle collects them. Nothing of other units or of the draft is shown here.
+
+export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
+  const ctx = { db: app.services.database.db, clock: app.services.clock };
+  const permission = { config: { permission: 'proposeDipEntries' as const } };
+
+  const render = async (req: FastifyRequest, reply: FastifyReply, opts: { editing?: WorkingEntry; errors?: Errors; values?: Values; status?: number } = {}) => {
+    const office = req.office!;
+    const c = pageCtx(req, reply);
+    const { t } = c;
+    const myUnits = pembantuUnitIds(req.actor, office);
+    const open = await findOpenStep(ctx.db, office.id);
+    const collecting = open ? isCollecting({ status: open.cycle.status, currentPosition: open.cycle.currentPosition, steps: [open.step] }) : false;
+    const [units, archive, mine] = await Promise.all([
+      listUnits(ctx.db, office.id, true),
+      listArchiveItems(ctx.db, office.id, { unitIds: myUnits }),
+      open ? Promise.all(myUnits.map((u) => listWorkingEntries(ctx.db, office.id, open.cycle.id, { unitId: u }))).then((l) => l.flat()) : Promise.resolve([] as WorkingEntry[]),
+    ]);
+    const unitName = (id: string) => units.find((u: Unit) => u.id === id)?.name ?? '';
+    const firstUnit = myUnits[0];
+    const base = `/staff/${office.slug}/dip/usulan`;
+    const editing = opts.editing;
+    const dipColumns = dipEntryColumns<WorkingEntry>(t);
+    return sendPage(
+      reply,
+      <StaffLayout ctx={c} title={t('dip.proposals.title')}>
+        <hgroup>
+          <h1>{t('dip.proposals.title')}</h1>
+          <p>{myUnits.length > 0 ? t('dip.proposals.lead', { units: myUnits.map(unitName).join(', ') }) : t('dip.proposals.noUnit')}</p>
+        </hgroup>
+        {open ? (
+          collecting ? (
+            <p class="notice notice-info">
+              {t('dip.proposals.open', { year: open.cycle.year })}
+              {open.run?.dueAt ? ` ${t('dip.proposals.due', { at: formatDateTime(open.run.dueAt, c.locale, office.timezone) })}` : ''}
+            </p>
+          ) : (
+            <p class="notice">{t('dip.proposals.closed', { year: open.cycle.year, step: open.step.title })}</p>
+          )
+        ) : (
+          <p class="notice">{t('dip.cycle.none')}</p>
+        )}
+        <h2>{t('dip.proposals.mine', { n: mine.length })}</h2>
+        {mine.length === 0 ? (
+          <p class="muted">{t('dip.proposals.none')}</p>
+        ) : (
+          <DataTable
+            t={t}
+            rows={mine}
+            columns={[
+              dipColumns.title,
+              dipColumns.category,
+              { label: t('app.status'), cell: (e) => <EntryStatus t={t} entry={e} /> },
+              {
+                label: t('app.actions'),
+                cell: (e) =>
+                  e.status === 'PROPOSED' && collecting ? (
+                    <>
+                      <a href={`${base}/${e.id}`}>{t('app.edit')}</a>{' '}
+                      <ActionButton action={`${base}/${e.id}/tarik`} csrf={c.csrf} label={t('dip.proposals.withdraw')} variant="danger" confirm={t('dip.proposals.withdrawConfirm')} />
+                    </>
+                  ) : null,
+              },
+            ]}
+          />
+        )}
+        {collecting && firstUnit ? (
+          <section>
+            <h2>{editing ? t('dip.proposals.edit') : t('dip.proposals.add')}</h2>
+            <p>
+              <a href={`/staff/${office.slug}/dip/impor`}>{t('dip.proposals.importInstead')}</a>
+            </p>
+            <EntryForm
+              ctx={c}
+              action={editing ? `${base}/${editing.id}` : base}
+              errors={opts.errors ?? {}}
+              values={opts.values ?? { category: 'BERKALA', formats: ['SOFTCOPY'], fileTypes: 'PDF', holdingUnit: unitName(firstUnit) }}
+              archive={archive}
+              unitNames={[]}
+              submitLabel={editing ? t('app.save') : t('dip.proposals.submit')}
+            />
+          </section>
+        ) : null}
+      </StaffLayout>,
+      opts.status ?? 200,
+    );
+  };
+
+  const done = (req: FastifyRequest, reply: FastifyReply, key: string) => {
+    setFlash(reply, { kind: 'success', key });
+    return reply.redirect(`/staff/${req.office!.slug}/dip/usulan`);
+  };
+
+  const loadOwn = async (req: FastifyRequest<{ Params: { entryId: string } }>) => {
+    const entry = await findWorkingEntry(ctx.db, req.office!.id, uuidParam(req.params.entryId));
+    // A unit sees only its own proposals: anything else does not exist for it.
+    if (!entry || !entry.proposedByUnitId || !pembantuUnitIds(req.actor, req.office!).includes(entry.proposedByUnitId)) throw AppError.notFound();
+    return entry;
+  };
+
+  app.get('/staff/:office/dip/usulan', permission, (req, reply) => render(req, reply));
+
+  app.post('/staff/:office/dip/usulan', permission, async (req, reply) => {
+    const { fields } = await readForm(req);
+    return formAction(
+      req,
+      reply,
+      () => saveDipProposal(ctx, req.actor, { officeId: req.office!.id, unitId: fields.unitId, data: fields }),
+      (errors, status) => render(req, reply, { errors, values: fields, status }),
+      () => done(req, reply, 'dip.flash.proposed'),
+    );
+  });
+
+  app.get<{ Params: { office: string; entryId: string } }>('/staff/:office/dip/usulan/:entryId', permission, async (req, reply) => {
+    const entry = await loadOwn(req);
+    return render(req, reply, { editing: entry, values: { ...entry } });
+  });
+
+  app.post<{ Params: { office: string; entryId: string } }>('/staff/:office/dip/usulan/:entryId', permission, async (req, reply) => {
+    const entry = await loadOwn(req);
+    const { fields } = await readForm(req);
+    return formAction(
+      req,
+      reply,
+      () => saveDipProposal(ctx, req.actor, { officeId: req.office!.id, entryId: entry.id, data: fields }),
+      (errors, status) => render(req, reply, { editing: entry, errors, values: fields, status }),
+      () => done(req, reply, 'dip.flash.proposalSaved'),
+    );
+  });
+
+  app.post<{ Params: { office: string; entryId: string } }>('/staff/:office/dip/usulan/:entryId/tarik', permission, async (req, reply) => {
+    const entry = await loadOwn(req);
+    await withdrawDipProposal(ctx, req.actor, { officeId: req.office!.id, entryId: entry.id });
+    return done(req, reply, 'dip.flash.withdrawn');
+  });
+}

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { publicObjectionApi } from './objections-public-api.ts';
+import { staffObjectionApi } from './objections-staff-api.ts';
+import { publicObjectionRoutes } from './public-objection-routes.tsx';
+import { objectionIntakeRoutes } from './objection-intake-page.tsx';
+import { objectionRegisterRoutes } from './objection-register-page.tsx';
+import { staffObjectionRoutes } from './objection-routes.tsx';
+import { objectionSettingsRoutes } from './objection-settings-page.tsx';
+import { objectionWorklistRoutes } from './objection-worklist-page.tsx';
+
+type RouteModule = (app: FastifyInstance) => Promise<void>;
+
+/** The route modules of objections and disputes (issue 4), by where routes.ts mounts them. */
+export const objectionRoutes: { staff: RouteModule[]; api: RouteModule[]; public: RouteModule[] } = {
+  // /staff/:office/… behind staffGuard; the intake page before /keberatan/:id.
+  staff: [objectionWorklistRoutes, objectionIntakeRoutes, staffObjectionRoutes, objectionRegisterRoutes, objectionSettingsRoutes],
+  api: [publicObjectionApi, staffObjectionApi],
+  public: [publicObjectionRoutes],
+};

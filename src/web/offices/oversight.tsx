@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { listAuditEntries, verifyAuditChains, type AuditRow, type VerifyResult } from '../../platform/audit/audit.ts';
+import { formatDateTime } from '../../platform/i18n.ts';
+import { hideSecrets, listOutbox } from '../../platform/mail/mailer.ts';
+import type { mailOutbox } from '../../platform/mail/schema.ts';
+import type { Office } from '../../modules/offices/queries.ts';
+import { ActionButton } from '../shared/forms.tsx';
+import { DataTable } from '../shared/data-table.tsx';
+import { StaffLayout } from '../shared/layout.tsx';
+import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
+
+function AuditPage({ ctx, office, rows, verify }: { ctx: PageCtx; office: Office; rows: AuditRow[]; verify?: VerifyResult }) {
+  const { t } = ctx;
+  const first = verify?.problems[0];
+  return (
+    <StaffLayout ctx={ctx} title={t('audit.title')}>
+      <hgroup>
+        <h1>{t('audit.title')}</h1>
+        <p>{t('audit.lead')}</p>
+      </hgroup>
+      {verify ? (
+        <p class={`notice ${first ? 'notice-error' : 'notice-success'}`} role="status">
+          {first
+            ? t('audit.verifyBad', { count: verify.problems.length, seq: first.seq, problem: first.problem })
+            : t('audit.verifyOk', { rows: verify.rows })}
+        </p>
+      ) : null}
+      <ActionButton action={`/staff/${office.slug}/audit/periksa`} csrf={ctx.csrf} label={t('audit.verify')} variant="secondary" />
+      {rows.length === 0 ? (
+        <p>{t('audit.none')}</p>
+      ) : (
+        <DataTable
+          t={t}
+          rows={rows}
+          columns={[
+            { label: '#', num: true, cell: (r) => r.seq },
+            { label: t('audit.when'), cell: (r) => formatDateTime(r.occurredAt, ctx.locale, office.timezone) },
+            { label: t('audit.who'), cell: (r) => r.actorLabel ?? r.actorType },
+            { label: t('audit.action'), cell: (r) => <code>{r.action}</code> },
+            {
+              label: t('audit.entity'),
+              cell: (r) => (
+                <>
+                  {r.entityType}
+                  {r.entityId ? <small class="muted"> {r.entityId.slice(0, 8)}</small> : null}
+                </>
+              ),
+            },
+          ]}
+        />
+      )}
+    </StaffLayout>
+  );
+}
+
+type Mail = typeof mailOutbox.$inferSelect;
+
+function OutboxPage({ ctx, office, mails, open, smtpReady }: { ctx: PageCtx; office: Office; mails: Mail[]; open?: Mail; smtpReady: boolean }) {
+  const { t } = ctx;
+  const held = mails.filter((m) => m.status === 'held').length;
+  const release = `/staff/${office.slug}/kotak-keluar/kirim-ditahan`;
+  return (
+    <StaffLayout ctx={ctx} title={t('outbox.title')}>
+      <hgroup>
+        <h1>{t('outbox.title')}</h1>
+        <p>{t('outbox.lead')}</p>
+      </hgroup>
+      {held > 0 ? (
+        <div class="notice notice-warning">
+          <p>{t(smtpReady ? 'heldMail.heldReady' : 'heldMail.heldNoSmtp', { count: held })}</p>
+          {smtpReady ? <ActionButton action={release} csrf={ctx.csrf} label={t('heldMail.sendAll', { count: held })} /> : null}
+        </div>
+      ) : null}
+      {open ? (
+        <article>
+          <header>
+            <strong>{hideSecrets(open.subject)}</strong>
+            <br />
+            {t('outbox.to')}: {open.toAddress} · {formatDateTime(open.createdAt, ctx.locale, office.timezone)}
+          </header>
+          <pre class="mail-text">{hideSecrets(open.textBody)}</pre>
+        </article>
+      ) : null}
+      {mails.length === 0 ? (
+        <p>{t('outbox.none')}</p>
+      ) : (
+        <DataTable
+          t={t}
+          rows={mails}
+          columns={[
+            { label: t('app.date'), cell: (m) => formatDateTime(m.createdAt, ctx.locale, office.timezone) },
+            { label: t('outbox.to'), cell: (m) => m.toAddress },
+            { label: t('outbox.subject'), cell: (m) => <a href={`/staff/${office.slug}/kotak-keluar?email=${m.id}`}>{hideSecrets(m.subject)}</a> },
+            {
+              label: t('app.status'),
+              cell: (m) => (
+                <>
+                  {t(`outbox.status.${m.status}`)}
+                  {m.status === 'held' && smtpReady ? <ActionButton action={release} csrf={ctx.csrf} label={t('heldMail.sendOne')} variant="secondary" hidden={{ outboxId: m.id }} /> : null}
+                </>
+              ),
+            },
+          ]}
+        />
+      )}
+    </StaffLayout>
+  );
+}
+
+export async function oversightRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.services.database;
+
+  app.get('/staff/:office/audit', { config: { permission: 'viewAudit' } }, async (req, reply) =>
+    sendPage(reply, <AuditPage ctx={pageCtx(req, reply)} office={req.office!} rows={await listAuditEntries(db, req.office!.id)} />),
+  );
+
+  app.post('/staff/:office/audit/periksa', { config: { permission: 'viewAudit' } }, async (req, reply) => {
+    const verify = await verifyAuditChains(db, req.office!.id);
+    return sendPage(
+      reply,
+      <AuditPage ctx={pageCtx(req, reply)} office={req.office!} rows={await listAuditEntries(db, req.office!.id)} verify={verify} />,
+    );
+  });
+
+  app.get<{ Querystring: { email?: string } }>('/staff/:office/kotak-keluar', { config: { permission: 'viewOutbox' } }, async (req, reply) => {
+    const mails = await listOutbox(db, req.office!.id, 200);
+    const id = z.uuid().safeParse(req.query.email);
+    const open = id.success ? mails.find((m) => m.id === id.data) : undefined;
+    return sendPage(reply, <OutboxPage ctx={pageCtx(req, reply)} office={req.office!} mails={mails} smtpReady={Boolean(app.services.config.smtpUrl)} {...(open ? { open } : {})} />);
+  });
+}
