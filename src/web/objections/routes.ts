@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Feature } from '../kit/feature.ts';
 import { publicObjectionApi } from './objections-public-api.ts';
 import { staffObjectionApi } from './objections-staff-api.ts';
 import { publicObjectionRoutes } from './public-objection-routes.tsx';
@@ -8,10 +8,9 @@ import { staffObjectionRoutes } from './objection-routes.tsx';
 import { objectionSettingsRoutes } from './objection-settings-page.tsx';
 import { objectionWorklistRoutes } from './objection-worklist-page.tsx';
 
-type RouteModule = (app: FastifyInstance) => Promise<void>;
-
 /** The route modules of objections and disputes (issue 4), by where routes.ts mounts them. */
-export const objectionRoutes: { staff: RouteModule[]; api: RouteModule[]; public: RouteModule[] } = {
+export const objectionRoutes: Feature = {
+  name: 'objections',
   // /staff/:office/… behind staffGuard; the intake page before /keberatan/:id.
   staff: [objectionWorklistRoutes, objectionIntakeRoutes, staffObjectionRoutes, objectionRegisterRoutes, objectionSettingsRoutes],
   api: [publicObjectionApi, staffObjectionApi],
