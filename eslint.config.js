@@ -14,10 +14,16 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
       // Fastify handlers are async by contract even when they do not await.
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/only-throw-error': 'error',
@@ -51,9 +57,17 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './src/platform', from: './src/modules', message: 'platform knows no domain: it may not import modules/.' },
+            {
+              target: './src/platform',
+              from: './src/modules',
+              message: 'platform knows no domain: it may not import modules/.',
+            },
             { target: './src/platform', from: './src/web', message: 'platform may not import web/.' },
-            { target: './src/modules', from: './src/web', message: 'modules may not import web/: web calls modules, never the other way.' },
+            {
+              target: './src/modules',
+              from: './src/web',
+              message: 'modules may not import web/: web calls modules, never the other way.',
+            },
           ],
         },
       ],
@@ -103,7 +117,20 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'drizzle-orm', message: "SQL belongs in the module's queries file (docs/CODE_STYLE.md)." }], patterns: [{ group: ['drizzle-orm/*'], message: "SQL belongs in the module's queries file (docs/CODE_STYLE.md)." }] },
+        {
+          paths: [
+            {
+              name: 'drizzle-orm',
+              message: "SQL belongs in the module's queries file (docs/CODE_STYLE.md).",
+            },
+          ],
+          patterns: [
+            {
+              group: ['drizzle-orm/*'],
+              message: "SQL belongs in the module's queries file (docs/CODE_STYLE.md).",
+            },
+          ],
+        },
       ],
     },
   },
@@ -117,7 +144,15 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { document: 'readonly', window: 'readonly', HTMLFormElement: 'readonly', HTMLSelectElement: 'readonly', HTMLElement: 'readonly', navigator: 'readonly', URL: 'readonly' },
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        HTMLFormElement: 'readonly',
+        HTMLSelectElement: 'readonly',
+        HTMLElement: 'readonly',
+        navigator: 'readonly',
+        URL: 'readonly',
+      },
     },
   },
 );

@@ -18,10 +18,79 @@ import { startPgCluster } from '../scripts/pg-cluster.ts';
 // category browsing, deep pages, and the national search. Prints p50/p95 per database and
 // their ratio. `npm run bench -- dip-search [entries] [rounds]`.
 
-const KECAMATAN = ['Andir', 'Astanaanyar', 'Antapani', 'Arcamanik', 'Babakan Ciparay', 'Bandung Kidul', 'Bandung Kulon', 'Bandung Wetan', 'Batununggal', 'Bojongloa Kaler', 'Buahbatu', 'Cibeunying Kaler', 'Cicendo', 'Cidadap', 'Cinambo', 'Coblong', 'Gedebage', 'Kiaracondong', 'Lengkong', 'Mandalajati', 'Panyileukan', 'Rancasari', 'Regol', 'Sukajadi', 'Sukasari', 'Sumur Bandung', 'Ujungberung'];
-const KIND = ['Laporan', 'Keputusan', 'Daftar', 'Rencana', 'Pengumuman', 'Formulir', 'Berita acara', 'Rekapitulasi', 'Notulen', 'Surat edaran', 'Jadwal', 'Prosedur', 'Salinan', 'Dokumen'];
-const TOPIC = ['keuangan', 'realisasi anggaran', 'pengadaan barang dan jasa', 'permohonan informasi publik', 'pemutakhiran data pemilih', 'tahapan pemilihan', 'logistik pemilu', 'kepegawaian', 'sosialisasi dan pendidikan pemilih', 'partisipasi masyarakat', 'barang milik negara', 'kinerja instansi', 'penanganan keberatan', 'rapat pleno terbuka', 'pembentukan badan ad hoc', 'kampanye dan dana kampanye', 'pencalonan', 'penghitungan suara', 'perjanjian kerja sama', 'peringatan dini bencana'];
-const UNITS = ['Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat', 'Subbagian Hukum dan Sumber Daya Manusia', 'Subbagian Perencanaan, Data dan Informasi', 'Subbagian Keuangan, Umum dan Logistik'];
+const KECAMATAN = [
+  'Andir',
+  'Astanaanyar',
+  'Antapani',
+  'Arcamanik',
+  'Babakan Ciparay',
+  'Bandung Kidul',
+  'Bandung Kulon',
+  'Bandung Wetan',
+  'Batununggal',
+  'Bojongloa Kaler',
+  'Buahbatu',
+  'Cibeunying Kaler',
+  'Cicendo',
+  'Cidadap',
+  'Cinambo',
+  'Coblong',
+  'Gedebage',
+  'Kiaracondong',
+  'Lengkong',
+  'Mandalajati',
+  'Panyileukan',
+  'Rancasari',
+  'Regol',
+  'Sukajadi',
+  'Sukasari',
+  'Sumur Bandung',
+  'Ujungberung',
+];
+const KIND = [
+  'Laporan',
+  'Keputusan',
+  'Daftar',
+  'Rencana',
+  'Pengumuman',
+  'Formulir',
+  'Berita acara',
+  'Rekapitulasi',
+  'Notulen',
+  'Surat edaran',
+  'Jadwal',
+  'Prosedur',
+  'Salinan',
+  'Dokumen',
+];
+const TOPIC = [
+  'keuangan',
+  'realisasi anggaran',
+  'pengadaan barang dan jasa',
+  'permohonan informasi publik',
+  'pemutakhiran data pemilih',
+  'tahapan pemilihan',
+  'logistik pemilu',
+  'kepegawaian',
+  'sosialisasi dan pendidikan pemilih',
+  'partisipasi masyarakat',
+  'barang milik negara',
+  'kinerja instansi',
+  'penanganan keberatan',
+  'rapat pleno terbuka',
+  'pembentukan badan ad hoc',
+  'kampanye dan dana kampanye',
+  'pencalonan',
+  'penghitungan suara',
+  'perjanjian kerja sama',
+  'peringatan dini bencana',
+];
+const UNITS = [
+  'Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat',
+  'Subbagian Hukum dan Sumber Daya Manusia',
+  'Subbagian Perencanaan, Data dan Informasi',
+  'Subbagian Keuangan, Umum dan Logistik',
+];
 
 const arr = (xs: string[]) => sql.raw(`array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]`);
 const pick = (xs: string[]) => sql`(${arr(xs)})[1 + floor(random() * ${xs.length})::int]`;
@@ -60,15 +129,40 @@ interface Case {
 
 const CASES: Case[] = [
   { name: 'stem: "mohon"', query: { terms: buildSearchTerms('mohon'), limit: 20, offset: 0 } },
-  { name: 'two words: "laporan keuangan"', query: { terms: buildSearchTerms('laporan keuangan'), limit: 20, offset: 0 } },
-  { name: 'three words + place', query: { terms: buildSearchTerms('pemutakhiran data coblong'), limit: 20, offset: 0 } },
-  { name: 'over-stemmed: "pengadaan"', query: { terms: buildSearchTerms('pengadaan'), limit: 20, offset: 0 } },
-  { name: 'typo: "lapran keuangn"', query: { terms: buildSearchTerms('lapran keuangn'), limit: 20, offset: 0 } },
+  {
+    name: 'two words: "laporan keuangan"',
+    query: { terms: buildSearchTerms('laporan keuangan'), limit: 20, offset: 0 },
+  },
+  {
+    name: 'three words + place',
+    query: { terms: buildSearchTerms('pemutakhiran data coblong'), limit: 20, offset: 0 },
+  },
+  {
+    name: 'over-stemmed: "pengadaan"',
+    query: { terms: buildSearchTerms('pengadaan'), limit: 20, offset: 0 },
+  },
+  {
+    name: 'typo: "lapran keuangn"',
+    query: { terms: buildSearchTerms('lapran keuangn'), limit: 20, offset: 0 },
+  },
   { name: 'typo: "permohnan"', query: { terms: buildSearchTerms('permohnan'), limit: 20, offset: 0 } },
   { name: 'category browse, page 1', query: { category: 'BERKALA', limit: 20, offset: 0 } },
   { name: 'category browse, page 50', query: { category: 'SETIAP_SAAT', limit: 20, offset: 980 } },
-  { name: 'search + category + election', query: { terms: buildSearchTerms('rekapitulasi'), category: 'SETIAP_SAAT', election: true, limit: 20, offset: 0 } },
-  { name: 'national: "permohonan informasi"', query: { terms: buildSearchTerms('permohonan informasi'), limit: 20, offset: 0 }, national: true },
+  {
+    name: 'search + category + election',
+    query: {
+      terms: buildSearchTerms('rekapitulasi'),
+      category: 'SETIAP_SAAT',
+      election: true,
+      limit: 20,
+      offset: 0,
+    },
+  },
+  {
+    name: 'national: "permohonan informasi"',
+    query: { terms: buildSearchTerms('permohonan informasi'), limit: 20, offset: 0 },
+    national: true,
+  },
 ];
 
 function percentile(sorted: number[], p: number): number {
@@ -82,7 +176,13 @@ interface Result {
   loadSeconds: number;
 }
 
-async function measure(label: string, handle: DatabaseHandle, migrateUrl: string | undefined, entries: number, rounds: number): Promise<Result> {
+async function measure(
+  label: string,
+  handle: DatabaseHandle,
+  migrateUrl: string | undefined,
+  entries: number,
+  rounds: number,
+): Promise<Result> {
   const t0 = performance.now();
   await runMigrations(handle, migrateUrl);
   await seedKpuOffices(handle.db);
@@ -95,9 +195,13 @@ async function measure(label: string, handle: DatabaseHandle, migrateUrl: string
   for (let round = -3; round < rounds; round++) {
     for (const c of CASES) {
       const started = performance.now();
-      const { hits, total } = await searchPublished(handle.db, { ...c.query, ...(c.national ? {} : { officeId: office.id }) });
+      const { hits, total } = await searchPublished(handle.db, {
+        ...c.query,
+        ...(c.national ? {} : { officeId: office.id }),
+      });
       const ms = performance.now() - started;
-      if (round === -3 && hits.length === 0 && !c.name.startsWith('search +')) console.warn(`  (no hits for ${c.name}; total ${total})`);
+      if (round === -3 && hits.length === 0 && !c.name.startsWith('search +'))
+        console.warn(`  (no hits for ${c.name}; total ${total})`);
       if (round >= 0) {
         perCase.get(c.name)!.push(ms);
         all.push(ms);
@@ -112,7 +216,9 @@ const fmt = (ms: number) => `${ms.toFixed(1)} ms`.padStart(10);
 export async function main(args: string[]): Promise<void> {
   const entries = Number(args[0] ?? 100_000);
   const rounds = Number(args[1] ?? 30);
-  console.log(`DIP public search benchmark: ${entries.toLocaleString('en')} published entries, ${CASES.length} queries × ${rounds} rounds per database\n`);
+  console.log(
+    `DIP public search benchmark: ${entries.toLocaleString('en')} published entries, ${CASES.length} queries × ${rounds} rounds per database\n`,
+  );
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'terbuka-bench-'));
   const lite = await openDatabase({ kind: 'pglite', dataDir: path.join(dir, 'pglite') });
@@ -142,13 +248,29 @@ export async function main(args: string[]): Promise<void> {
     cluster.stop();
   }
 
-  const rows: [string, number[], number[]][] = [['all queries', liteResult.all, pgResult.all], ...CASES.map((c): [string, number[], number[]] => [c.name, liteResult.perCase.get(c.name)!, pgResult.perCase.get(c.name)!])];
-  console.log(`\n${'query'.padEnd(38)} ${'PGlite p50'.padStart(10)} ${'p95'.padStart(10)} ${'Postgres p50'.padStart(12)} ${'p95'.padStart(10)} ${'ratio p50'.padStart(10)} ${'ratio p95'.padStart(10)}`);
+  const rows: [string, number[], number[]][] = [
+    ['all queries', liteResult.all, pgResult.all],
+    ...CASES.map((c): [string, number[], number[]] => [
+      c.name,
+      liteResult.perCase.get(c.name)!,
+      pgResult.perCase.get(c.name)!,
+    ]),
+  ];
+  console.log(
+    `\n${'query'.padEnd(38)} ${'PGlite p50'.padStart(10)} ${'p95'.padStart(10)} ${'Postgres p50'.padStart(12)} ${'p95'.padStart(10)} ${'ratio p50'.padStart(10)} ${'ratio p95'.padStart(10)}`,
+  );
   for (const [name, a, b] of rows) {
     const sa = [...a].sort((x, y) => x - y);
     const sb = [...b].sort((x, y) => x - y);
-    const [a50, a95, b50, b95] = [percentile(sa, 50), percentile(sa, 95), percentile(sb, 50), percentile(sb, 95)];
-    console.log(`${name.padEnd(38)} ${fmt(a50)} ${fmt(a95)} ${fmt(b50).padStart(12)} ${fmt(b95)} ${`${(a50 / b50).toFixed(2)}×`.padStart(10)} ${`${(a95 / b95).toFixed(2)}×`.padStart(10)}`);
+    const [a50, a95, b50, b95] = [
+      percentile(sa, 50),
+      percentile(sa, 95),
+      percentile(sb, 50),
+      percentile(sb, 95),
+    ];
+    console.log(
+      `${name.padEnd(38)} ${fmt(a50)} ${fmt(a95)} ${fmt(b50).padStart(12)} ${fmt(b95)} ${`${(a50 / b50).toFixed(2)}×`.padStart(10)} ${`${(a95 / b95).toFixed(2)}×`.padStart(10)}`,
+    );
   }
   console.log('\nratio = PGlite time / PostgreSQL time (above 1: PostgreSQL is faster).');
 }

@@ -33,10 +33,16 @@ export async function main(args: string[]): Promise<void> {
     const applyMs = performance.now() - t;
 
     const pps = (ms: number) => (pages / (ms / 1000)).toFixed(1);
-    console.log(`redaction bench: ${pages} pages, ${areas.length} areas, ${MARKING_DPI} dpi, ${(pdf.length / 1024).toFixed(0)} KB → ${(out.bytes.length / 1024).toFixed(0)} KB`);
+    console.log(
+      `redaction bench: ${pages} pages, ${areas.length} areas, ${MARKING_DPI} dpi, ${(pdf.length / 1024).toFixed(0)} KB → ${(out.bytes.length / 1024).toFixed(0)} KB`,
+    );
     console.log(`pdftoppm render : ${popplerMs.toFixed(0)} ms  ${pps(popplerMs)} pages/s (baseline)`);
-    console.log(`mupdf render    : ${renderMs.toFixed(0)} ms  ${pps(renderMs)} pages/s  ratio ${(popplerMs / renderMs).toFixed(2)}× pdftoppm`);
-    console.log(`mupdf apply     : ${applyMs.toFixed(0)} ms  ${pps(applyMs)} pages/s  ratio ${(popplerMs / applyMs).toFixed(2)}× pdftoppm render`);
+    console.log(
+      `mupdf render    : ${renderMs.toFixed(0)} ms  ${pps(renderMs)} pages/s  ratio ${(popplerMs / renderMs).toFixed(2)}× pdftoppm`,
+    );
+    console.log(
+      `mupdf apply     : ${applyMs.toFixed(0)} ms  ${pps(applyMs)} pages/s  ratio ${(popplerMs / applyMs).toFixed(2)}× pdftoppm render`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -22,8 +22,12 @@ import { startPgCluster } from '../scripts/pg-cluster.ts';
 const ROUNDS = 15;
 
 export async function fill(db: DatabaseHandle['db'], n: number): Promise<void> {
-  await db.execute(sql`create temporary table bench_offices as select row_number() over (order by code) - 1 as k, id from offices`);
-  const [{ c }] = (await queryRows<{ c: number }>(db, sql`select count(*)::int as c from bench_offices`)) as [{ c: number }];
+  await db.execute(
+    sql`create temporary table bench_offices as select row_number() over (order by code) - 1 as k, id from offices`,
+  );
+  const [{ c }] = (await queryRows<{ c: number }>(db, sql`select count(*)::int as c from bench_offices`)) as [
+    { c: number },
+  ];
   for (let from = 1; from <= n; from += 50_000) {
     const to = Math.min(n, from + 49_999);
     await db.execute(sql`
@@ -61,7 +65,12 @@ interface Result {
   refreshMs: number;
 }
 
-async function measure(label: string, handle: DatabaseHandle, migrateUrl: string | undefined, size: number): Promise<Result> {
+async function measure(
+  label: string,
+  handle: DatabaseHandle,
+  migrateUrl: string | undefined,
+  size: number,
+): Promise<Result> {
   const db = handle.db;
   await runMigrations(handle, migrateUrl);
   await seedKpuOffices(db);
@@ -81,7 +90,9 @@ async function measure(label: string, handle: DatabaseHandle, migrateUrl: string
   let received = 0;
   for (let i = -2; i < ROUNDS; i++) {
     // A change, as the service makes all day: it marks one office-month stale.
-    await db.execute(sql`update requests set updated_at = now() where (office_id, id) = (select office_id, id from requests order by id offset ${100 + i} limit 1)`);
+    await db.execute(
+      sql`update requests set updated_at = now() where (office_id, id) = (select office_id, id from requests order by id offset ${100 + i} limit 1)`,
+    );
     const a = performance.now();
     await refreshStatistics(db, new Date());
     const refreshed = performance.now();
@@ -97,7 +108,14 @@ async function measure(label: string, handle: DatabaseHandle, migrateUrl: string
       refreshes.push(refreshed - a);
     }
   }
-  const r = { size, loadS, buildS, reportMs: median(reports), scanMs: median(scans), refreshMs: median(refreshes) };
+  const r = {
+    size,
+    loadS,
+    buildS,
+    reportMs: median(reports),
+    scanMs: median(scans),
+    refreshMs: median(refreshes),
+  };
   console.log(
     `${label.padEnd(10)} ${size.toLocaleString('en').padStart(10)} requests: loaded ${loadS.toFixed(1)} s, first build ${buildS.toFixed(1)} s; ` +
       `national report ${r.reportMs.toFixed(1)} ms (refresh of the marked month ${r.refreshMs.toFixed(1)} ms), count(*) ${r.scanMs.toFixed(1)} ms, ratio ${(r.reportMs / r.scanMs).toFixed(3)} (national total = count(*) = ${received.toLocaleString('en')})`,
@@ -107,7 +125,9 @@ async function measure(label: string, handle: DatabaseHandle, migrateUrl: string
 
 export async function main(args: string[]): Promise<void> {
   const sizes = (args.length > 0 ? args : ['100000', '1000000']).map(Number);
-  console.log(`Reports benchmark: national report (553 offices, by province) vs count(*) of requests; median of ${ROUNDS} runs\n`);
+  console.log(
+    `Reports benchmark: national report (553 offices, by province) vs count(*) of requests; median of ${ROUNDS} runs\n`,
+  );
   const results: [string, Result][] = [];
   for (const size of sizes) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'terbuka-bench-'));
@@ -138,9 +158,15 @@ export async function main(args: string[]): Promise<void> {
   } finally {
     cluster.stop();
   }
-  console.log(`\n${'database'.padEnd(12)}${'requests'.padStart(12)}${'report ms'.padStart(12)}${'count(*) ms'.padStart(14)}${'ratio'.padStart(9)}`);
+  console.log(
+    `\n${'database'.padEnd(12)}${'requests'.padStart(12)}${'report ms'.padStart(12)}${'count(*) ms'.padStart(14)}${'ratio'.padStart(9)}`,
+  );
   for (const [label, r] of results) {
-    console.log(`${label.padEnd(12)}${r.size.toLocaleString('en').padStart(12)}${r.reportMs.toFixed(1).padStart(12)}${r.scanMs.toFixed(1).padStart(14)}${(r.reportMs / r.scanMs).toFixed(3).padStart(9)}`);
+    console.log(
+      `${label.padEnd(12)}${r.size.toLocaleString('en').padStart(12)}${r.reportMs.toFixed(1).padStart(12)}${r.scanMs.toFixed(1).padStart(14)}${(r.reportMs / r.scanMs).toFixed(3).padStart(9)}`,
+    );
   }
-  console.log('\nratio = national report time / count(*) scan time (below 1: the report is faster than one scan).');
+  console.log(
+    '\nratio = national report time / count(*) scan time (below 1: the report is faster than one scan).',
+  );
 }

@@ -14,8 +14,12 @@ const first = process.argv[2];
 const name = !first || first.startsWith('--') ? 'suite' : first;
 const rest = !first || first.startsWith('--') ? process.argv.slice(2) : process.argv.slice(3);
 if (!available.includes(name)) {
-  console.error(`Usage: npm run bench [-- --national] | npm run bench -- <name>\nAvailable: ${available.join(', ')}`);
+  console.error(
+    `Usage: npm run bench [-- --national] | npm run bench -- <name>\nAvailable: ${available.join(', ')}`,
+  );
   process.exit(2);
 }
-const mod = (await import(pathToFileURL(path.join(here, `${name}.ts`)).href)) as { main: (args: string[]) => Promise<void> };
+const mod = (await import(pathToFileURL(path.join(here, `${name}.ts`)).href)) as {
+  main: (args: string[]) => Promise<void>;
+};
 await mod.main(rest);

@@ -66,16 +66,27 @@ async function measure(label: string, database: DatabaseHandle): Promise<Result>
     DATA_DIR: dataDir,
     RUN_WORKER: 'false',
   });
-  const app = await buildApp({ config, database, clock: systemClock, files: new FileStore(path.join(dataDir, 'files'), config.dataKeys) });
+  const app = await buildApp({
+    config,
+    database,
+    clock: systemClock,
+    files: new FileStore(path.join(dataDir, 'files'), config.dataKeys),
+  });
   await app.ready();
   let counter = 0;
   const once = async (submitter: number): Promise<number> => {
     const i = counter++;
     const started = performance.now();
-    const res = await app.inject({ method: 'POST', url: `/api/v1/offices/${OFFICE}/requests`, payload: body(i), remoteAddress: `10.1.${submitter}.${i % 250}` });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/offices/${OFFICE}/requests`,
+      payload: body(i),
+      remoteAddress: `10.1.${submitter}.${i % 250}`,
+    });
     if (res.statusCode !== 201) throw new Error(`submit answered ${res.statusCode}: ${res.body}`);
     const receipt = await app.inject(new URL(res.json<{ receiptUrl: string }>().receiptUrl).pathname);
-    if (receipt.statusCode !== 200 || !receipt.rawPayload.subarray(0, 5).equals(Buffer.from('%PDF-'))) throw new Error(`receipt answered ${receipt.statusCode}`);
+    if (receipt.statusCode !== 200 || !receipt.rawPayload.subarray(0, 5).equals(Buffer.from('%PDF-')))
+      throw new Error(`receipt answered ${receipt.statusCode}`);
     return performance.now() - started;
   };
   for (let w = 0; w < WARMUP; w++) await once(w % SUBMITTERS);
@@ -108,7 +119,9 @@ async function prepare(handle: DatabaseHandle, url?: string): Promise<DatabaseHa
 }
 
 export async function main(): Promise<void> {
-  console.log(`submit → receipt: ${SUBMITTERS} concurrent submitters × ${PER_SUBMITTER} requests to one office (+${WARMUP} warm-up), in-process HTTP (app.inject)`);
+  console.log(
+    `submit → receipt: ${SUBMITTERS} concurrent submitters × ${PER_SUBMITTER} requests to one office (+${WARMUP} warm-up), in-process HTTP (app.inject)`,
+  );
   const results: Result[] = [];
   const pglite = await prepare(await openDatabase({ kind: 'pglite-memory' }));
   try {
@@ -133,9 +146,13 @@ export async function main(): Promise<void> {
     cluster.stop();
   }
   const pad = (s: string, n: number) => s.padEnd(n);
-  console.log(`\n${pad('database', 26)}${pad('n', 6)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}${pad('max ms', 10)}submissions/s`);
+  console.log(
+    `\n${pad('database', 26)}${pad('n', 6)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}${pad('max ms', 10)}submissions/s`,
+  );
   for (const r of results) {
-    console.log(`${pad(r.label, 26)}${pad(String(r.n), 6)}${pad(r.p50.toFixed(1), 10)}${pad(r.p95.toFixed(1), 10)}${pad(r.max.toFixed(1), 10)}${r.perSecond.toFixed(1)}`);
+    console.log(
+      `${pad(r.label, 26)}${pad(String(r.n), 6)}${pad(r.p50.toFixed(1), 10)}${pad(r.p95.toFixed(1), 10)}${pad(r.max.toFixed(1), 10)}${r.perSecond.toFixed(1)}`,
+    );
   }
   const [lite, server] = results as [Result, Result];
   console.log(

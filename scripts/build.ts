@@ -13,7 +13,9 @@ const src = path.join(root, 'src');
 const out = path.join(root, 'dist');
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 
 const t0 = performance.now();
@@ -39,7 +41,10 @@ const relativeTs = /((?:\bfrom|\bimport)\s*\(?\s*)(["'])(\.{1,2}\/[^"']+?)\.tsx?
 let rewritten = 0;
 for (const f of walk(out).filter((x) => x.endsWith('.js'))) {
   const text = readFileSync(f, 'utf8');
-  const next = text.replace(relativeTs, (_m, pre: string, q: string, p: string) => (rewritten++, `${pre}${q}${p}.js${q}`));
+  const next = text.replace(
+    relativeTs,
+    (_m, pre: string, q: string, p: string) => (rewritten++, `${pre}${q}${p}.js${q}`),
+  );
   if (next !== text) writeFileSync(f, next);
 }
 let copied = 0;
@@ -52,4 +57,6 @@ for (const f of files.filter((x) => !/\.tsx?$/.test(x))) {
 // The newest source time, for `start`'s "build only when stale" check (bin/build-if-stale.mjs).
 const newest = Math.max(...files.map((f) => statSync(f).mtimeMs));
 writeFileSync(path.join(out, '.build.json'), JSON.stringify({ newestSourceMs: newest, files: files.length }));
-console.log(`Built ${files.filter(isTs).length} modules to dist/ (${rewritten} imports rewritten, ${copied} files copied) in ${Math.round(performance.now() - t0)} ms`);
+console.log(
+  `Built ${files.filter(isTs).length} modules to dist/ (${rewritten} imports rewritten, ${copied} files copied) in ${Math.round(performance.now() - t0)} ms`,
+);

@@ -18,17 +18,35 @@ describe('checkLockfile', () => {
   it.each([
     ['a patched version', { 'node_modules/braces': { ...ok, version: '3.0.3' } }, []],
     ['a vulnerable production version', { 'node_modules/braces': { ...ok, version: '3.0.2' } }, ['error']],
-    ['a vulnerable dev version', { 'node_modules/x/node_modules/braces': { ...ok, version: '2.3.2', dev: true } }, ['warning']],
+    [
+      'a vulnerable dev version',
+      { 'node_modules/x/node_modules/braces': { ...ok, version: '2.3.2', dev: true } },
+      ['warning'],
+    ],
     ['an unmaintained package in range', { 'node_modules/rimraf': { ...ok, version: '2.7.1' } }, ['error']],
     ['an unmaintained package out of range', { 'node_modules/rimraf': { ...ok, version: '5.0.0' } }, []],
-    ['an allowed unmaintained package', { 'node_modules/fstream': { ...ok, version: '1.0.12' } }, ['warning']],
+    [
+      'an allowed unmaintained package',
+      { 'node_modules/fstream': { ...ok, version: '1.0.12' } },
+      ['warning'],
+    ],
     ['a missing integrity hash', { 'node_modules/a': { version: '1.0.0' } }, ['error']],
-    ['a tarball from elsewhere', { 'node_modules/a': { ...ok, resolved: 'https://evil.example/a.tgz' } }, ['error']],
+    [
+      'a tarball from elsewhere',
+      { 'node_modules/a': { ...ok, resolved: 'https://evil.example/a.tgz' } },
+      ['error'],
+    ],
     ['an install script not allowed', { 'node_modules/a': { ...ok, hasInstallScript: true } }, ['error']],
     ['an allowed install script', { 'node_modules/esbuild': { ...ok, hasInstallScript: true } }, []],
-    ['a lockfile-flagged deprecated package', { 'node_modules/a': { ...ok, deprecated: 'use b' } }, ['error']],
+    [
+      'a lockfile-flagged deprecated package',
+      { 'node_modules/a': { ...ok, deprecated: 'use b' } },
+      ['error'],
+    ],
   ])('%s', (_label, packages, levels) => {
-    const r = checkLockfile({ lockfileVersion: 3, packages: { '': {}, ...packages } }, list, { esbuild: true });
+    const r = checkLockfile({ lockfileVersion: 3, packages: { '': {}, ...packages } }, list, {
+      esbuild: true,
+    });
     expect(r.findings.map((f) => f.level)).toEqual(levels);
   });
 
@@ -36,11 +54,27 @@ describe('checkLockfile', () => {
     const copy = structuredClone(list);
     const report = {
       vulnerabilities: {
-        tar: { via: [{ source: 1, name: 'tar', title: 'DoS', url: 'https://github.com/advisories/GHSA-f5x3-32g6-xq36', range: '<6.2.1' }, 'other'] },
+        tar: {
+          via: [
+            {
+              source: 1,
+              name: 'tar',
+              title: 'DoS',
+              url: 'https://github.com/advisories/GHSA-f5x3-32g6-xq36',
+              range: '<6.2.1',
+            },
+            'other',
+          ],
+        },
       },
     };
     expect(importAudit(copy, report, '2026-12-03')).toBe(1);
     expect(importAudit(copy, report, '2026-12-03')).toBe(0);
-    expect(copy.advisories.at(-1)).toEqual({ package: 'tar', range: '<6.2.1', id: 'GHSA-f5x3-32g6-xq36', title: 'DoS' });
+    expect(copy.advisories.at(-1)).toEqual({
+      package: 'tar',
+      range: '<6.2.1',
+      id: 'GHSA-f5x3-32g6-xq36',
+      title: 'DoS',
+    });
   });
 });

@@ -60,7 +60,8 @@ export function checkLockfile(
   allowScripts: Record<string, boolean>,
 ): { findings: Finding[]; production: number; development: number } {
   const findings: Finding[] = [];
-  if (lock.lockfileVersion < 2) findings.push({ level: 'error', text: `lockfileVersion ${lock.lockfileVersion}: need 2 or 3` });
+  if (lock.lockfileVersion < 2)
+    findings.push({ level: 'error', text: `lockfileVersion ${lock.lockfileVersion}: need 2 or 3` });
   let production = 0;
   let development = 0;
   for (const [p, e] of Object.entries(lock.packages)) {
@@ -72,25 +73,44 @@ export function checkLockfile(
     const where = `${name}@${e.version}${prod ? '' : ' (dev)'}`;
     const level = prod ? 'error' : 'warning';
     for (const a of list.advisories) {
-      if (a.package === name && e.version && semver.satisfies(e.version, a.range, { includePrerelease: true })) {
+      if (
+        a.package === name &&
+        e.version &&
+        semver.satisfies(e.version, a.range, { includePrerelease: true })
+      ) {
         findings.push({ level, text: `${where}: ${a.id} ${a.title} (affected ${a.range})` });
       }
     }
     for (const u of list.unmaintained) {
       if (u.package !== name || (u.range && e.version && !semver.satisfies(e.version, u.range))) continue;
       const allowed = list.allowedUnmaintained[name];
-      findings.push({ level: prod && !allowed ? 'error' : 'warning', text: `${where}: unmaintained — ${u.note}${allowed ? ` [allowed: ${allowed}]` : ''}` });
+      findings.push({
+        level: prod && !allowed ? 'error' : 'warning',
+        text: `${where}: unmaintained — ${u.note}${allowed ? ` [allowed: ${allowed}]` : ''}`,
+      });
     }
-    if (e.deprecated) findings.push({ level: prod && !list.allowedUnmaintained[name] ? 'error' : 'warning', text: `${where}: deprecated — ${e.deprecated}` });
+    if (e.deprecated)
+      findings.push({
+        level: prod && !list.allowedUnmaintained[name] ? 'error' : 'warning',
+        text: `${where}: deprecated — ${e.deprecated}`,
+      });
     if (!e.integrity) findings.push({ level, text: `${where}: no integrity hash in the lockfile` });
-    if (e.resolved && !e.resolved.startsWith('https://registry.npmjs.org/')) findings.push({ level, text: `${where}: not from the npm registry (${e.resolved})` });
-    if (e.hasInstallScript && !allowScripts[name]) findings.push({ level, text: `${where}: runs an install script not allowed in package.json allowScripts` });
+    if (e.resolved && !e.resolved.startsWith('https://registry.npmjs.org/'))
+      findings.push({ level, text: `${where}: not from the npm registry (${e.resolved})` });
+    if (e.hasInstallScript && !allowScripts[name])
+      findings.push({
+        level,
+        text: `${where}: runs an install script not allowed in package.json allowScripts`,
+      });
   }
   return { findings, production, development };
 }
 
 interface AuditReport {
-  vulnerabilities?: Record<string, { via: (string | { source: number; name: string; title: string; url: string; range: string })[] }>;
+  vulnerabilities?: Record<
+    string,
+    { via: (string | { source: number; name: string; title: string; url: string; range: string })[] }
+  >;
 }
 
 /** Adds the advisories of an `npm audit --json` report to the list. */
@@ -114,13 +134,22 @@ function main(): void {
   const list = JSON.parse(readFileSync(listFile, 'utf8')) as AdvisoryList;
   const args = process.argv.slice(2);
   if (args[0] === '--import-audit') {
-    const added = importAudit(list, JSON.parse(readFileSync(args[1]!, 'utf8')) as AuditReport, new Date().toISOString().slice(0, 10));
+    const added = importAudit(
+      list,
+      JSON.parse(readFileSync(args[1]!, 'utf8')) as AuditReport,
+      new Date().toISOString().slice(0, 10),
+    );
     writeFileSync(listFile, `${JSON.stringify(list, null, 2)}\n`);
     console.log(`Added ${added} advisories to ${path.relative(root, listFile)}.`);
     return;
   }
-  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { lockfileVersion: number; packages: Record<string, LockEntry> };
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> };
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+    lockfileVersion: number;
+    packages: Record<string, LockEntry>;
+  };
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    allowScripts?: Record<string, boolean>;
+  };
   const { findings, production, development } = checkLockfile(lock, list, pkg.allowScripts ?? {});
   for (const f of findings) console.log(`${f.level === 'error' ? 'ERROR' : 'warn '}  ${f.text}`);
   const errors = findings.filter((f) => f.level === 'error').length;

@@ -20,10 +20,14 @@ try {
   );
   let result;
   try {
-    result = spawnSync(path.join(root, 'node_modules/.bin/drizzle-kit'), ['generate', '--config', config, '--name', 'drift'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    result = spawnSync(
+      path.join(root, 'node_modules/.bin/drizzle-kit'),
+      ['generate', '--config', config, '--name', 'drift'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
   } finally {
     rmSync(config, { force: true });
   }
@@ -40,7 +44,9 @@ try {
     process.exit(2);
   }
   if (added.length > 0) {
-    console.error(`drift check: the schema differs from the migrations; run \`npm run db:generate\`. It would write ${added.join(', ')}.`);
+    console.error(
+      `drift check: the schema differs from the migrations; run \`npm run db:generate\`. It would write ${added.join(', ')}.`,
+    );
     process.exit(1);
   }
   console.log('drift check: schema and migrations agree');

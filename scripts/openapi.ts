@@ -33,7 +33,12 @@ async function documentJson(): Promise<string> {
     PUBLIC_URL: 'https://ppid.example.go.id',
   });
   const database = await openDatabase({ kind: 'pglite-memory' });
-  const app = await buildApp({ config, database, clock: systemClock, files: new FileStore(path.join(dataDir, 'files'), config.dataKeys) });
+  const app = await buildApp({
+    config,
+    database,
+    clock: systemClock,
+    files: new FileStore(path.join(dataDir, 'files'), config.dataKeys),
+  });
   try {
     await app.ready();
     return `${JSON.stringify(app.swagger(), null, 2)}\n`;
@@ -58,7 +63,10 @@ try {
     typesOf(docPath, typesFile);
     console.log(`wrote ${path.relative(root, docPath)} and ${path.relative(root, typesFile)}`);
   } else {
-    const lint = spawnSync(bin('redocly'), ['lint', '--extends=recommended', '--max-problems=200', docPath], { cwd: root, encoding: 'utf8' });
+    const lint = spawnSync(bin('redocly'), ['lint', '--extends=recommended', '--max-problems=200', docPath], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     const said = `${lint.stdout}${lint.stderr}`;
     process.stdout.write(said);
     const warnings = /(\d+) warnings?/.exec(said);
@@ -67,7 +75,9 @@ try {
     const fresh = path.join(tmp, 'terbuka-api.d.ts');
     typesOf(docPath, fresh);
     if (readFileSync(fresh, 'utf8') !== readFileSync(typesFile, 'utf8')) {
-      throw new Error('the API changed: tests/api-client/terbuka-api.d.ts is stale — run `npx tsx scripts/openapi.ts` and commit it');
+      throw new Error(
+        'the API changed: tests/api-client/terbuka-api.d.ts is stale — run `npx tsx scripts/openapi.ts` and commit it',
+      );
     }
     console.log('OpenAPI: lint clean, typed client up to date');
   }

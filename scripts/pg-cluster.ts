@@ -16,12 +16,18 @@ export interface PgCluster {
 }
 
 function findBin(name: string): string {
-  for (const dir of ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin']) {
+  for (const dir of [
+    '/usr/lib/postgresql/17/bin',
+    '/usr/lib/postgresql/16/bin',
+    '/usr/lib/postgresql/15/bin',
+  ]) {
     if (existsSync(path.join(dir, name))) return path.join(dir, name);
   }
   const which = spawnSync('which', [name], { encoding: 'utf8' });
   if (which.status === 0) return which.stdout.trim();
-  throw new Error(`PostgreSQL's ${name} was not found. Install PostgreSQL 15+ (apt-get install -y postgresql).`);
+  throw new Error(
+    `PostgreSQL's ${name} was not found. Install PostgreSQL 15+ (apt-get install -y postgresql).`,
+  );
 }
 
 export async function freePort(): Promise<number> {
@@ -47,7 +53,16 @@ export async function startPgCluster(opts: { maxConnections?: number } = {}): Pr
     if (asRoot) execFileSync('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' });
     else execFileSync(cmd, args, { stdio: 'pipe' });
   };
-  run(initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+  run(initdb, [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '--encoding=UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
   const port = await freePort();
   const options = [
     `-p ${port}`,

@@ -25,7 +25,13 @@ function has(cmd: string): boolean {
 }
 
 function pgInstalled(): boolean {
-  return ['/usr/lib/postgresql/15/bin/initdb', '/usr/lib/postgresql/16/bin/initdb', '/usr/lib/postgresql/17/bin/initdb'].some(existsSync) || has('initdb');
+  return (
+    [
+      '/usr/lib/postgresql/15/bin/initdb',
+      '/usr/lib/postgresql/16/bin/initdb',
+      '/usr/lib/postgresql/17/bin/initdb',
+    ].some(existsSync) || has('initdb')
+  );
 }
 
 /** Installs chromium and PostgreSQL with apt when missing and allowed (root); else explains. */
@@ -48,7 +54,10 @@ function ensureSystemPackages(): Step {
   console.log(`\n▶ Installing ${missing.join(', ')} with apt-get`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-  const install = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+  const install = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], {
+    stdio: 'inherit',
+    env,
+  });
   return {
     name: 'system packages',
     ok: update.status === 0 && install.status === 0,
@@ -69,17 +78,26 @@ function run(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv =
 async function vitest(name: string, project: string, env: NodeJS.ProcessEnv = {}): Promise<Step> {
   const report = path.join(reportDir, `${name.replace(/\W+/g, '-')}.json`);
   rmSync(report, { force: true });
-  const step = await run(name, process.execPath, [
-    path.join(root, 'node_modules/vitest/vitest.mjs'),
-    'run',
-    '--project',
-    project,
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-  ], env);
+  const step = await run(
+    name,
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    env,
+  );
   if (existsSync(report)) {
-    const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number };
+    const json = JSON.parse(readFileSync(report, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numTotalTests: number;
+    };
     step.tests = { passed: json.numPassedTests, failed: json.numFailedTests };
     if (json.numTotalTests === 0) {
       step.ok = false;
@@ -97,22 +115,59 @@ async function main(): Promise<void> {
   const sys = ensureSystemPackages();
   steps.push(sys);
   const bin = path.join(root, 'node_modules/.bin');
+  if (want('format'))
+    steps.push(
+      await run('format (prettier --check)', path.join(bin, 'prettier'), [
+        '--check',
+        '.',
+        '--log-level',
+        'warn',
+      ]),
+    );
   if (want('typecheck')) steps.push(await run('typecheck', path.join(bin, 'tsc'), ['-p', '.']));
   if (want('lint')) steps.push(await run('lint', path.join(bin, 'eslint'), ['.', '--max-warnings=0']));
-  if (want('drift')) steps.push(await run('schema drift', process.execPath, [path.join(bin, '../tsx/dist/cli.mjs'), 'scripts/check-drift.ts']));
-  if (want('deps')) steps.push(await run('dependencies (offline advisory check)', process.execPath, [path.join(bin, '../tsx/dist/cli.mjs'), 'scripts/check-deps.ts']));
-  if (want('openapi')) steps.push(await run('OpenAPI (redocly lint, typed client fresh)', process.execPath, [path.join(bin, '../tsx/dist/cli.mjs'), 'scripts/openapi.ts', '--check']));
+  if (want('drift'))
+    steps.push(
+      await run('schema drift', process.execPath, [
+        path.join(bin, '../tsx/dist/cli.mjs'),
+        'scripts/check-drift.ts',
+      ]),
+    );
+  if (want('deps'))
+    steps.push(
+      await run('dependencies (offline advisory check)', process.execPath, [
+        path.join(bin, '../tsx/dist/cli.mjs'),
+        'scripts/check-deps.ts',
+      ]),
+    );
+  if (want('openapi'))
+    steps.push(
+      await run('OpenAPI (redocly lint, typed client fresh)', process.execPath, [
+        path.join(bin, '../tsx/dist/cli.mjs'),
+        'scripts/openapi.ts',
+        '--check',
+      ]),
+    );
   if (want('unit')) steps.push(await vitest('unit', 'unit'));
-  if (want('pglite')) steps.push(await vitest('integration on PGlite', 'integration', { TEST_DATABASE: 'pglite' }));
+  if (want('pglite'))
+    steps.push(await vitest('integration on PGlite', 'integration', { TEST_DATABASE: 'pglite' }));
   if (want('postgres')) {
     let cluster: PgCluster | undefined;
     try {
       cluster = await startPgCluster();
       steps.push(
-        await vitest('integration on PostgreSQL', 'integration', { TEST_DATABASE: 'postgres', TEST_DATABASE_URL: cluster.url }),
+        await vitest('integration on PostgreSQL', 'integration', {
+          TEST_DATABASE: 'postgres',
+          TEST_DATABASE_URL: cluster.url,
+        }),
       );
     } catch (e) {
-      steps.push({ name: 'integration on PostgreSQL', ok: false, seconds: 0, note: e instanceof Error ? e.message : String(e) });
+      steps.push({
+        name: 'integration on PostgreSQL',
+        ok: false,
+        seconds: 0,
+        note: e instanceof Error ? e.message : String(e),
+      });
     } finally {
       cluster?.stop();
     }
@@ -121,8 +176,12 @@ async function main(): Promise<void> {
 
   console.log('\n──────── Results');
   for (const s of steps) {
-    const tests = s.tests ? ` — ${s.tests.passed} passed${s.tests.failed ? `, ${s.tests.failed} failed` : ''}` : '';
-    console.log(`${s.ok ? 'PASS' : 'FAIL'}  ${s.name} (${s.seconds.toFixed(1)} s)${tests}${s.note ? ` — ${s.note}` : ''}`);
+    const tests = s.tests
+      ? ` — ${s.tests.passed} passed${s.tests.failed ? `, ${s.tests.failed} failed` : ''}`
+      : '';
+    console.log(
+      `${s.ok ? 'PASS' : 'FAIL'}  ${s.name} (${s.seconds.toFixed(1)} s)${tests}${s.note ? ` — ${s.note}` : ''}`,
+    );
   }
   const failed = steps.filter((s) => !s.ok);
   const passedTests = steps.reduce((n, s) => n + (s.tests?.passed ?? 0), 0);

@@ -25,14 +25,20 @@ export function loadDotEnv(): void {
 }
 
 /** Reads the configuration, generating local keys for a non-production data directory. */
-export function configFromEnv(env: Record<string, string | undefined>): { config: Config; notices: string[] } {
+export function configFromEnv(env: Record<string, string | undefined>): {
+  config: Config;
+  notices: string[];
+} {
   const notices: string[] = [];
   const production = env.NODE_ENV === 'production';
   const needsKeys = !env.SECRET_KEY || !env.DATA_ENCRYPTION_KEY;
   if (!production && needsKeys) {
     const dataDir = env.DATA_DIR || './data';
     const { secrets, created } = ensureLocalSecrets(dataDir);
-    if (created) notices.push(`Generated local keys in ${path.join(dataDir, 'secrets.json')} (set SECRET_KEY and DATA_ENCRYPTION_KEY in production).`);
+    if (created)
+      notices.push(
+        `Generated local keys in ${path.join(dataDir, 'secrets.json')} (set SECRET_KEY and DATA_ENCRYPTION_KEY in production).`,
+      );
     return { config: loadConfig(env, secrets), notices };
   }
   return { config: loadConfig(env), notices };
@@ -48,14 +54,21 @@ export function databaseTarget(config: Config): DatabaseTarget {
  * Opens the database, applies pending migrations and loads the reference data every
  * deployment needs (KPU offices, the national holiday list). All of it idempotent.
  */
-export async function openServices(config: Config, clock: Clock = systemClock, forceMigrate = false): Promise<Services> {
+export async function openServices(
+  config: Config,
+  clock: Clock = systemClock,
+  forceMigrate = false,
+): Promise<Services> {
   const database = await openDatabase(databaseTarget(config));
   try {
     if (config.migrateOnStart || forceMigrate) {
       await runMigrations(database, config.database.kind === 'postgres' ? config.database.url : undefined);
     } else {
       const status = await migrationStatus(database.db);
-      if (status.pending.length > 0) throw new Error(`${status.pending.length} migrations are pending and MIGRATE_ON_START=false: run \`terbuka migrate\` with the owner role's DATABASE_URL first.`);
+      if (status.pending.length > 0)
+        throw new Error(
+          `${status.pending.length} migrations are pending and MIGRATE_ON_START=false: run \`terbuka migrate\` with the owner role's DATABASE_URL first.`,
+        );
     }
     await seedKpuOffices(database.db);
     await seedHolidays(database.db);

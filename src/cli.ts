@@ -13,7 +13,14 @@ import { cliActor } from './modules/access/actor.ts';
 import { importHolidays } from './modules/calendar/manage-holidays.ts';
 import { formatCredentials, isFreshInstall, seedDemo } from './modules/demo/seed-demo.ts';
 import { createApiToken, officeIdBySlug, revokeApiToken } from './modules/people/api-tokens.ts';
-import { createUserWithRole, grantRole, resetPassword, revokeRole, setUserDisabled, todayInJakarta } from './modules/people/manage-users.ts';
+import {
+  createUserWithRole,
+  grantRole,
+  resetPassword,
+  revokeRole,
+  setUserDisabled,
+  todayInJakarta,
+} from './modules/people/manage-users.ts';
 import { findUserByEmail, listOfficeAssignments } from './modules/people/queries.ts';
 import { ROLES } from './modules/people/schema.ts';
 import { catalog } from './web/i18n/catalog.ts';
@@ -63,7 +70,9 @@ program
 program
   .command('grant-app-role')
   .argument('<role>', 'the PostgreSQL role the application runs as (it must exist and own nothing)')
-  .description('as the owner, after `terbuka migrate`: give the app role what it needs, and only SELECT/INSERT on audit_log (README "Production with PostgreSQL")')
+  .description(
+    'as the owner, after `terbuka migrate`: give the app role what it needs, and only SELECT/INSERT on audit_log (README "Production with PostgreSQL")',
+  )
   .option('--print', 'print the statements instead of running them')
   .action((role: string, opts: { print?: boolean }) => {
     if (opts.print) {
@@ -82,8 +91,13 @@ program
   .action(() =>
     withServices(async (s) => {
       const ctx = ctxOf(s);
-      if (!(await isFreshInstall(ctx))) throw new Error('This database already has staff accounts; demo data is only for a fresh install.');
-      console.log(formatCredentials(await seedDemo({ ...ctx, files: s.files, uploadMaxBytes: s.config.uploadMaxBytes })));
+      if (!(await isFreshInstall(ctx)))
+        throw new Error('This database already has staff accounts; demo data is only for a fresh install.');
+      console.log(
+        formatCredentials(
+          await seedDemo({ ...ctx, files: s.files, uploadMaxBytes: s.config.uploadMaxBytes }),
+        ),
+      );
     }),
   );
 
@@ -106,9 +120,19 @@ user
       const result = await createUserWithRole(ctx, cliActor(), {
         officeId: await officeIdBySlug(ctx, o.office!),
         user: { email: o.email, name: o.name, nip: o.nip },
-        role: { role: o.role, unitId: o.unit, validFrom: o.from ?? todayInJakarta(s.clock.now()), validTo: o.to, decreeNumber: o.decree },
+        role: {
+          role: o.role,
+          unitId: o.unit,
+          validFrom: o.from ?? todayInJakarta(s.clock.now()),
+          validTo: o.to,
+          decreeNumber: o.decree,
+        },
       });
-      console.log(result.password ? `Created ${result.user.email}; one-time password: ${result.password}` : `Added role to ${result.user.email}.`);
+      console.log(
+        result.password
+          ? `Created ${result.user.email}; one-time password: ${result.password}`
+          : `Added role to ${result.user.email}.`,
+      );
     }),
   );
 user
@@ -116,7 +140,11 @@ user
   .description('disable an account and end its sessions')
   .action((email: string) =>
     withServices(async (s) => {
-      await setUserDisabled(ctxOf(s), cliActor(), { officeId: null, userId: await userIdByEmail(s, email), disabled: true });
+      await setUserDisabled(ctxOf(s), cliActor(), {
+        officeId: null,
+        userId: await userIdByEmail(s, email),
+        disabled: true,
+      });
       console.log(`Disabled ${email}.`);
     }),
   );
@@ -125,7 +153,11 @@ user
   .description('enable a disabled account')
   .action((email: string) =>
     withServices(async (s) => {
-      await setUserDisabled(ctxOf(s), cliActor(), { officeId: null, userId: await userIdByEmail(s, email), disabled: false });
+      await setUserDisabled(ctxOf(s), cliActor(), {
+        officeId: null,
+        userId: await userIdByEmail(s, email),
+        disabled: false,
+      });
       console.log(`Enabled ${email}.`);
     }),
   );
@@ -134,7 +166,10 @@ user
   .description('set a new one-time password (the user must change it at next sign-in)')
   .action((email: string) =>
     withServices(async (s) => {
-      const password = await resetPassword(ctxOf(s), cliActor(), { officeId: null, userId: await userIdByEmail(s, email) });
+      const password = await resetPassword(ctxOf(s), cliActor(), {
+        officeId: null,
+        userId: await userIdByEmail(s, email),
+      });
       console.log(`New one-time password for ${email}: ${password}`);
     }),
   );
@@ -154,7 +189,13 @@ role
       const a = await grantRole(ctx, cliActor(), {
         officeId: await officeIdBySlug(ctx, o.office!),
         userId: await userIdByEmail(s, email),
-        role: { role: roleName, unitId: o.unit, validFrom: o.from ?? todayInJakarta(s.clock.now()), validTo: o.to, decreeNumber: o.decree },
+        role: {
+          role: roleName,
+          unitId: o.unit,
+          validFrom: o.from ?? todayInJakarta(s.clock.now()),
+          validTo: o.to,
+          decreeNumber: o.decree,
+        },
       });
       console.log(`Granted ${a.role} to ${email} (assignment ${a.id}).`);
     }),
@@ -182,10 +223,15 @@ token
   .command('create')
   .description('create a token scoped to an office and a role; prints it once')
   .requiredOption('--office <slug>')
-  .addOption(new Option('--role <role>').choices(ROLES.filter((r) => r !== 'NATIONAL_ADMIN')).makeOptionMandatory())
+  .addOption(
+    new Option('--role <role>').choices(ROLES.filter((r) => r !== 'NATIONAL_ADMIN')).makeOptionMandatory(),
+  )
   .requiredOption('--name <name>')
   .option('--expires <date>', 'last valid day (YYYY-MM-DD)')
-  .option('--person <email>', 'the role holder the token acts for (signs its letters); without it the token cannot issue letters')
+  .option(
+    '--person <email>',
+    'the role holder the token acts for (signs its letters); without it the token cannot issue letters',
+  )
   .action((o: Record<string, string>) =>
     withServices(async (s) => {
       const ctx = ctxOf(s);
@@ -214,13 +260,22 @@ program
   .description('national days off')
   .command('import <file>')
   .description('import days off from CSV (date,kind,name,legal_basis) or iCalendar (.ics); all rows or none')
-  .addOption(new Option('--kind <kind>', 'kind for iCalendar events without a category').choices(['LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LIBUR_KHUSUS']).default('LIBUR_NASIONAL'))
+  .addOption(
+    new Option('--kind <kind>', 'kind for iCalendar events without a category')
+      .choices(['LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LIBUR_KHUSUS'])
+      .default('LIBUR_NASIONAL'),
+  )
   .option('--no-mark-years', 'do not mark the years in the file as loaded')
   .action((file: string, o: { kind: string; markYears: boolean }) =>
     withServices(async (s) => {
       const text = readFileSync(file, 'utf8');
       const format = /\.ics$/i.test(file) || text.startsWith('BEGIN:VCALENDAR') ? 'ical' : 'csv';
-      const r = await importHolidays(ctxOf(s), cliActor(), { format, defaultKind: o.kind, markYearsCovered: String(o.markYears) }, text);
+      const r = await importHolidays(
+        ctxOf(s),
+        cliActor(),
+        { format, defaultKind: o.kind, markYearsCovered: String(o.markYears) },
+        text,
+      );
       console.log(`Imported: ${r.added} added, ${r.updated} updated (years ${r.years.join(', ')}).`);
     }),
   );
@@ -232,20 +287,32 @@ program
   .description('recompute every hash chain and report tampering; exits 2 when a chain is broken')
   .option('--office <slug>')
   .option('--anchors', 'print the last seq and hash of every chain')
-  .option('--expect <anchor>', 'the anchor printed earlier; a different one is reported (exit 2) unless rows were only added')
+  .option(
+    '--expect <anchor>',
+    'the anchor printed earlier; a different one is reported (exit 2) unless rows were only added',
+  )
   .action((o: { office?: string; anchors?: boolean; expect?: string }) =>
     withServices(async (s) => {
       const ctx = ctxOf(s);
-      const result = await verifyAuditChains(ctx.db, o.office ? await officeIdBySlug(ctx, o.office) : undefined);
-      if (o.anchors) for (const a of result.anchors) console.log(`CHAIN office ${a.officeId} seq ${a.seq} hash ${a.hash}`);
+      const result = await verifyAuditChains(
+        ctx.db,
+        o.office ? await officeIdBySlug(ctx, o.office) : undefined,
+      );
+      if (o.anchors)
+        for (const a of result.anchors) console.log(`CHAIN office ${a.officeId} seq ${a.seq} hash ${a.hash}`);
       // Keep this line somewhere the database's users cannot write (ADR 0041).
-      console.log(`ANCHOR ${result.anchor} (${result.chains} chains, ${result.rows} rows, ${new Date().toISOString()})`);
+      console.log(
+        `ANCHOR ${result.anchor} (${result.chains} chains, ${result.rows} rows, ${new Date().toISOString()})`,
+      );
       if (result.problems.length === 0 && (!o.expect || o.expect === result.anchor)) {
         console.log(`OK: ${result.chains} chains, ${result.rows} rows, no tampering found.`);
         return;
       }
       for (const p of result.problems) console.log(`BROKEN office ${p.officeId} seq ${p.seq}: ${p.problem}`);
-      if (o.expect && o.expect !== result.anchor) console.log(`ANCHOR DIFFERS from the expected ${o.expect}: compare with --anchors output kept earlier.`);
+      if (o.expect && o.expect !== result.anchor)
+        console.log(
+          `ANCHOR DIFFERS from the expected ${o.expect}: compare with --anchors output kept earlier.`,
+        );
       process.exitCode = 2;
     }),
   );
@@ -271,8 +338,14 @@ async function openForBackup(purpose: 'backup' | 'restore') {
   try {
     return { config, database: await openDatabase(databaseTarget(config)) };
   } catch (e) {
-    if (config.database.kind === 'pglite' && e instanceof Error && e.message.includes('is in use by process')) {
-      throw new BackupError(`${e.message}\nThe embedded database is backed up and restored with the service stopped (PostgreSQL can be backed up while it runs).`);
+    if (
+      config.database.kind === 'pglite' &&
+      e instanceof Error &&
+      e.message.includes('is in use by process')
+    ) {
+      throw new BackupError(
+        `${e.message}\nThe embedded database is backed up and restored with the service stopped (PostgreSQL can be backed up while it runs).`,
+      );
     }
     throw e;
   }
@@ -280,7 +353,9 @@ async function openForBackup(purpose: 'backup' | 'restore') {
 
 program
   .command('backup')
-  .description('write the database and the uploaded files to a new backup directory, with a checksummed manifest (the keys are not included)')
+  .description(
+    'write the database and the uploaded files to a new backup directory, with a checksummed manifest (the keys are not included)',
+  )
   .option('--out <dir>', 'backup directory to create', '')
   .action(async (o: { out: string }) => {
     const { config, database } = await openForBackup('backup');
@@ -296,8 +371,13 @@ program
         now,
       });
       const rows = m.database.tables.reduce((n, t) => n + t.rows, 0);
-      console.log(`Backup written to ${out}: ${m.database.tables.length} tables, ${rows} rows, ${m.files.length} files.`);
-      if (m.missingFiles > 0) console.log(`WARNING: ${m.missingFiles} recorded files were missing from ${path.join(config.dataDir, 'files')}.`);
+      console.log(
+        `Backup written to ${out}: ${m.database.tables.length} tables, ${rows} rows, ${m.files.length} files.`,
+      );
+      if (m.missingFiles > 0)
+        console.log(
+          `WARNING: ${m.missingFiles} recorded files were missing from ${path.join(config.dataDir, 'files')}.`,
+        );
       console.log(keysReminder(keySource(process.env, config.dataDir)));
     } finally {
       await database.close();
@@ -306,14 +386,23 @@ program
 
 program
   .command('restore <dir>')
-  .description('restore a backup into an empty database and an empty files directory (same release as the backup)')
+  .description(
+    'restore a backup into an empty database and an empty files directory (same release as the backup)',
+  )
   .action(async (dir: string) => {
     const { config, database } = await openForBackup('restore');
     try {
       await runMigrations(database, config.database.kind === 'postgres' ? config.database.url : undefined);
-      const m = await restoreBackup({ db: database.db, filesDir: path.join(config.dataDir, 'files'), from: dir, dataKey: config.dataKeys.current });
+      const m = await restoreBackup({
+        db: database.db,
+        filesDir: path.join(config.dataDir, 'files'),
+        from: dir,
+        dataKey: config.dataKeys.current,
+      });
       const rows = m.database.tables.reduce((n, t) => n + t.rows, 0);
-      console.log(`Restored ${dir} (made ${m.createdAt}): ${m.database.tables.length} tables, ${rows} rows, ${m.files.length} files.`);
+      console.log(
+        `Restored ${dir} (made ${m.createdAt}): ${m.database.tables.length} tables, ${rows} rows, ${m.files.length} files.`,
+      );
       console.log(keysReminder(keySource(process.env, config.dataDir)));
     } finally {
       await database.close();

@@ -4,7 +4,12 @@ import { sendMailJob, smtpTransport } from './platform/mail/mailer.ts';
 import { purgeExpiredSessions } from './modules/people/sessions.ts';
 import { REQUEST_SWEEP_MINUTES, requestDeadlineSweepJob } from './modules/requests/requests-jobs.ts';
 import { OBJECTION_SWEEP_MINUTES, objectionSweepJob } from './modules/objections/objections-jobs.ts';
-import { EXEMPTION_REVIEW_MINUTES, EXEMPTION_SWEEP_MINUTES, exemptionReviewReminderJob, exemptionSweepJob } from './modules/exemptions/exemptions-jobs.ts';
+import {
+  EXEMPTION_REVIEW_MINUTES,
+  EXEMPTION_SWEEP_MINUTES,
+  exemptionReviewReminderJob,
+  exemptionSweepJob,
+} from './modules/exemptions/exemptions-jobs.ts';
 import { z } from 'zod';
 import { verifyAuditChains } from './platform/audit/audit.ts';
 import { queueMail } from './platform/mail/mailer.ts';
@@ -13,13 +18,22 @@ import path from 'node:path';
 import { FileStore, removeFilesOlderThan, sweepOrphanFiles } from './platform/storage/file-store.ts';
 import { uploadTmpDir } from './web/upload-limits.ts';
 import { ANNUAL_REMINDER_MINUTES, annualReportReminderJob } from './modules/reports/reports-jobs.ts';
-import { applyRedactionJobDef, PUBLIC_RELEASE_SWEEP_MINUTES, publicReleaseSweepJobDef, renderRedactionJobDef } from './modules/redaction/redaction-jobs.ts';
+import {
+  applyRedactionJobDef,
+  PUBLIC_RELEASE_SWEEP_MINUTES,
+  publicReleaseSweepJobDef,
+  renderRedactionJobDef,
+} from './modules/redaction/redaction-jobs.ts';
 
 // Every job the worker runs, and the periodic sweeps. A capability adds its jobs here.
 
 export function jobDefinitions(config: Config): JobDefinition[] {
   return [
-    sendMailJob({ transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null, from: config.mailFrom, keys: config.dataKeys }),
+    sendMailJob({
+      transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
+      from: config.mailFrom,
+      keys: config.dataKeys,
+    }),
     purgeSessionsJob(config),
     requestDeadlineSweepJob(config),
     objectionSweepJob(config),
@@ -34,7 +48,11 @@ export function jobDefinitions(config: Config): JobDefinition[] {
 
 function redactionJobs(config: Config): JobDefinition[] {
   const files = new FileStore(path.join(config.dataDir, 'files'), config.dataKeys);
-  return [renderRedactionJobDef({ files }), applyRedactionJobDef({ files }), publicReleaseSweepJobDef({ files })];
+  return [
+    renderRedactionJobDef({ files }),
+    applyRedactionJobDef({ files }),
+    publicReleaseSweepJobDef({ files }),
+  ];
 }
 
 /**
@@ -47,12 +65,32 @@ export function auditAnchorJob(config: Config) {
     payload: z.object({}),
     async run({ db, now }) {
       const r = await verifyAuditChains(db);
-      const line = { level: r.problems.length > 0 ? 50 : 30, time: now.getTime(), msg: 'audit anchor', anchor: r.anchor, chains: r.chains, rows: r.rows, problems: r.problems.length };
+      const line = {
+        level: r.problems.length > 0 ? 50 : 30,
+        time: now.getTime(),
+        msg: 'audit anchor',
+        anchor: r.anchor,
+        chains: r.chains,
+        rows: r.rows,
+        problems: r.problems.length,
+      };
       process.stdout.write(`${JSON.stringify(line)}\n`);
       if (!config.auditAnchorEmail) return;
       const text = `Audit anchor ${now.toISOString()}\n\nANCHOR ${r.anchor}\nChains: ${r.chains}, rows: ${r.rows}, problems: ${r.problems.length}\n${r.problems.map((p) => `BROKEN office ${p.officeId} seq ${p.seq}: ${p.problem}`).join('\n')}`;
       await db.transaction((tx) =>
-        queueMail(tx, null, { to: config.auditAnchorEmail!, subject: `[Terbuka] Audit anchor ${now.toISOString().slice(0, 10)}${r.problems.length > 0 ? ' — BROKEN' : ''}`, text, html: `<pre>${text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`, template: 'audit-anchor', dedupeKey: `audit-anchor:${now.toISOString().slice(0, 10)}` }, now),
+        queueMail(
+          tx,
+          null,
+          {
+            to: config.auditAnchorEmail!,
+            subject: `[Terbuka] Audit anchor ${now.toISOString().slice(0, 10)}${r.problems.length > 0 ? ' — BROKEN' : ''}`,
+            text,
+            html: `<pre>${text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</pre>`,
+            template: 'audit-anchor',
+            dedupeKey: `audit-anchor:${now.toISOString().slice(0, 10)}`,
+          },
+          now,
+        ),
       );
     },
   });
@@ -69,11 +107,17 @@ export function orphanFilesSweepJob(config: Config) {
     async run({ db }) {
       // Files carry the file system's times, so their age is measured against the wall clock.
       const now = new Date();
-      const r = await sweepOrphanFiles(db, new FileStore(path.join(config.dataDir, 'files'), config.dataKeys), now);
+      const r = await sweepOrphanFiles(
+        db,
+        new FileStore(path.join(config.dataDir, 'files'), config.dataKeys),
+        now,
+      );
       // Upload spools a crashed process left (encrypted with a key that died with it).
       r.removedTmp += await removeFilesOlderThan(uploadTmpDir(config), new Date(now.getTime() - 60 * 60_000));
       if (r.removed + r.removedTmp > 0) {
-        process.stdout.write(`${JSON.stringify({ level: 30, time: now.getTime(), msg: 'orphan files swept', ...r })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ level: 30, time: now.getTime(), msg: 'orphan files swept', ...r })}\n`,
+        );
       }
     },
   });
@@ -99,6 +143,11 @@ export function periodicTasks(config: Config): PeriodicTask[] {
     { job: orphanFilesSweepJob(config), everyMinutes: 6 * 60 },
     { job: annualReportReminderJob(config), everyMinutes: ANNUAL_REMINDER_MINUTES },
     { job: exemptionReviewReminderJob(config), everyMinutes: EXEMPTION_REVIEW_MINUTES },
-    { job: publicReleaseSweepJobDef({ files: new FileStore(path.join(config.dataDir, 'files'), config.dataKeys) }), everyMinutes: PUBLIC_RELEASE_SWEEP_MINUTES },
+    {
+      job: publicReleaseSweepJobDef({
+        files: new FileStore(path.join(config.dataDir, 'files'), config.dataKeys),
+      }),
+      everyMinutes: PUBLIC_RELEASE_SWEEP_MINUTES,
+    },
   ];
 }

@@ -81,7 +81,9 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   worker?.start();
-  console.log(`Terbuka is listening on ${config.publicUrl} (ready in ${Math.round(performance.now() - started)} ms)`);
+  console.log(
+    `Terbuka is listening on ${config.publicUrl} (ready in ${Math.round(performance.now() - started)} ms)`,
+  );
 }
 
 void main();

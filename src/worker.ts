@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   loadDotEnv();
   const { config } = configFromEnv(process.env);
   if (config.database.kind === 'pglite') {
-    console.error('The separate worker needs DATABASE_URL: the embedded database serves one process, which runs the worker itself.');
+    console.error(
+      'The separate worker needs DATABASE_URL: the embedded database serves one process, which runs the worker itself.',
+    );
     process.exit(1);
   }
   const services = await openServices(config);

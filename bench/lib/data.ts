@@ -6,10 +6,79 @@ import pg from 'pg';
 // `perOffice` entries of realistic Indonesian titles, the typo-correction words, and open
 // requests cloned from one real submission.
 
-const KECAMATAN = ['Andir', 'Astanaanyar', 'Antapani', 'Arcamanik', 'Babakan Ciparay', 'Bandung Kidul', 'Bandung Kulon', 'Bandung Wetan', 'Batununggal', 'Bojongloa Kaler', 'Buahbatu', 'Cibeunying Kaler', 'Cicendo', 'Cidadap', 'Cinambo', 'Coblong', 'Gedebage', 'Kiaracondong', 'Lengkong', 'Mandalajati', 'Panyileukan', 'Rancasari', 'Regol', 'Sukajadi', 'Sukasari', 'Sumur Bandung', 'Ujungberung'];
-const KIND = ['Laporan', 'Keputusan', 'Daftar', 'Rencana', 'Pengumuman', 'Formulir', 'Berita acara', 'Rekapitulasi', 'Notulen', 'Surat edaran', 'Jadwal', 'Prosedur', 'Salinan', 'Dokumen'];
-const TOPIC = ['keuangan', 'realisasi anggaran', 'pengadaan barang dan jasa', 'permohonan informasi publik', 'pemutakhiran data pemilih', 'tahapan pemilihan', 'logistik pemilu', 'kepegawaian', 'sosialisasi dan pendidikan pemilih', 'partisipasi masyarakat', 'barang milik negara', 'kinerja instansi', 'penanganan keberatan', 'rapat pleno terbuka', 'pembentukan badan ad hoc', 'kampanye dan dana kampanye', 'pencalonan', 'penghitungan suara', 'perjanjian kerja sama', 'peringatan dini bencana'];
-const UNITS = ['Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat', 'Subbagian Hukum dan Sumber Daya Manusia', 'Subbagian Perencanaan, Data dan Informasi', 'Subbagian Keuangan, Umum dan Logistik'];
+const KECAMATAN = [
+  'Andir',
+  'Astanaanyar',
+  'Antapani',
+  'Arcamanik',
+  'Babakan Ciparay',
+  'Bandung Kidul',
+  'Bandung Kulon',
+  'Bandung Wetan',
+  'Batununggal',
+  'Bojongloa Kaler',
+  'Buahbatu',
+  'Cibeunying Kaler',
+  'Cicendo',
+  'Cidadap',
+  'Cinambo',
+  'Coblong',
+  'Gedebage',
+  'Kiaracondong',
+  'Lengkong',
+  'Mandalajati',
+  'Panyileukan',
+  'Rancasari',
+  'Regol',
+  'Sukajadi',
+  'Sukasari',
+  'Sumur Bandung',
+  'Ujungberung',
+];
+const KIND = [
+  'Laporan',
+  'Keputusan',
+  'Daftar',
+  'Rencana',
+  'Pengumuman',
+  'Formulir',
+  'Berita acara',
+  'Rekapitulasi',
+  'Notulen',
+  'Surat edaran',
+  'Jadwal',
+  'Prosedur',
+  'Salinan',
+  'Dokumen',
+];
+const TOPIC = [
+  'keuangan',
+  'realisasi anggaran',
+  'pengadaan barang dan jasa',
+  'permohonan informasi publik',
+  'pemutakhiran data pemilih',
+  'tahapan pemilihan',
+  'logistik pemilu',
+  'kepegawaian',
+  'sosialisasi dan pendidikan pemilih',
+  'partisipasi masyarakat',
+  'barang milik negara',
+  'kinerja instansi',
+  'penanganan keberatan',
+  'rapat pleno terbuka',
+  'pembentukan badan ad hoc',
+  'kampanye dan dana kampanye',
+  'pencalonan',
+  'penghitungan suara',
+  'perjanjian kerja sama',
+  'peringatan dini bencana',
+];
+const UNITS = [
+  'Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat',
+  'Subbagian Hukum dan Sumber Daya Manusia',
+  'Subbagian Perencanaan, Data dan Informasi',
+  'Subbagian Keuangan, Umum dan Logistik',
+];
 
 const lit = (xs: string[]) => `array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]`;
 const pick = (xs: string[]) => `(${lit(xs)})[1 + floor(random() * ${xs.length})::int]`;
@@ -21,10 +90,15 @@ export async function fillDip(client: pg.Client, perOffice: number): Promise<num
   // version look-up pick either, so a benchmarked entry answered 404 at random.
   await client.query(`update dip_version_entries set current = false where current`);
   await client.query(`update dip_versions set current = false where current`);
-  await client.query(`insert into dip_versions (office_id, year, revision, cycle_id, published_at, entry_count, current)
+  await client.query(
+    `insert into dip_versions (office_id, year, revision, cycle_id, published_at, entry_count, current)
     select o.id, 2026, coalesce((select max(v.revision) from dip_versions v where v.office_id = o.id and v.year = 2026), 0) + 1,
-      gen_random_uuid(), now(), $1, true from offices o where o.active`, [perOffice]);
-  const { rows: versions } = await client.query<{ office_id: string; id: string }>(`select office_id, id from dip_versions where current`);
+      gen_random_uuid(), now(), $1, true from offices o where o.active`,
+    [perOffice],
+  );
+  const { rows: versions } = await client.query<{ office_id: string; id: string }>(
+    `select office_id, id from dip_versions where current`,
+  );
   const batch = Math.max(1, Math.floor(50_000 / perOffice));
   for (let i = 0; i < versions.length; i += batch) {
     const ids = versions.slice(i, i + batch).map((v) => v.id);
@@ -43,10 +117,18 @@ export async function fillDip(client: pg.Client, perOffice: number): Promise<num
   }
   // The words of the published entries feed the typo corrections (as publication does).
   const words = new Set<string>();
-  for (const x of [...KECAMATAN, ...KIND, ...TOPIC, ...UNITS, 'Memuat dan di wilayah Kecamatan disusun oleh sekretariat untuk keperluan Tahun']) {
+  for (const x of [
+    ...KECAMATAN,
+    ...KIND,
+    ...TOPIC,
+    ...UNITS,
+    'Memuat dan di wilayah Kecamatan disusun oleh sekretariat untuk keperluan Tahun',
+  ]) {
     for (const w of x.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length >= 3) words.add(w);
   }
-  await client.query(`insert into dip_search_words (word) select unnest($1::text[]) on conflict do nothing`, [[...words]]);
+  await client.query(`insert into dip_search_words (word) select unnest($1::text[]) on conflict do nothing`, [
+    [...words],
+  ]);
   await client.query('analyze');
   return versions.length * perOffice;
 }
@@ -55,7 +137,12 @@ export async function fillDip(client: pg.Client, perOffice: number): Promise<num
  * `n` open requests in one office, cloned from a real one (template), with their own numbers,
  * sequence, tracking hash and received dates; `nationalPerOffice` more in every other office.
  */
-export async function fillRequests(client: pg.Client, templateId: string, n: number, nationalPerOffice = 0): Promise<void> {
+export async function fillRequests(
+  client: pg.Client,
+  templateId: string,
+  n: number,
+  nationalPerOffice = 0,
+): Promise<void> {
   const { rows: cols } = await client.query<{ column_name: string }>(
     `select column_name from information_schema.columns where table_name = 'requests' and table_schema = current_schema() and is_generated = 'NEVER' order by ordinal_position`,
   );
@@ -74,8 +161,11 @@ export async function fillRequests(client: pg.Client, templateId: string, n: num
   if (!present.has('status')) throw new Error('requests.status not found');
   const names = cols.map((c) => `"${c.column_name}"`).join(', ');
   const insert = (officeFilter: string, count: number) =>
-    client.query(`insert into requests (${names}) select ${cols.map((c) => special[c.column_name] ?? `r."${c.column_name}"`).join(', ')}
-      from requests r cross join offices o cross join generate_series(1, $2::int) g where r.id = $1 and ${officeFilter}`, [templateId, count]);
+    client.query(
+      `insert into requests (${names}) select ${cols.map((c) => special[c.column_name] ?? `r."${c.column_name}"`).join(', ')}
+      from requests r cross join offices o cross join generate_series(1, $2::int) g where r.id = $1 and ${officeFilter}`,
+      [templateId, count],
+    );
   await insert(`o.id = r.office_id`, n);
   if (nationalPerOffice > 0) await insert(`o.id <> r.office_id and o.active`, nationalPerOffice);
   await client.query('analyze requests');
@@ -97,24 +187,32 @@ export async function sessionFor(client: pg.Client, email: string): Promise<stri
 export async function rawCommitRate(url: string, clients: number, seconds: number): Promise<number> {
   const setup = new pg.Client({ connectionString: url });
   await setup.connect();
-  await setup.query('create table if not exists bench_anchor (id bigserial primary key, office_id uuid not null, body text not null, at timestamptz not null default now())');
+  await setup.query(
+    'create table if not exists bench_anchor (id bigserial primary key, office_id uuid not null, body text not null, at timestamptz not null default now())',
+  );
   await setup.end();
-  const conns = await Promise.all(Array.from({ length: clients }, async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    return c;
-  }));
+  const conns = await Promise.all(
+    Array.from({ length: clients }, async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      return c;
+    }),
+  );
   let n = 0;
   const until = performance.now() + seconds * 1000;
   const t0 = performance.now();
-  await Promise.all(conns.map(async (c) => {
-    while (performance.now() < until) {
-      await c.query('begin');
-      await c.query('insert into bench_anchor (office_id, body) values (gen_random_uuid(), $1)', ['Permohonan informasi publik']);
-      await c.query('commit');
-      n++;
-    }
-  }));
+  await Promise.all(
+    conns.map(async (c) => {
+      while (performance.now() < until) {
+        await c.query('begin');
+        await c.query('insert into bench_anchor (office_id, body) values (gen_random_uuid(), $1)', [
+          'Permohonan informasi publik',
+        ]);
+        await c.query('commit');
+        n++;
+      }
+    }),
+  );
   const rate = n / ((performance.now() - t0) / 1000);
   await Promise.all(conns.map((c) => c.end()));
   return rate;

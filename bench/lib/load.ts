@@ -31,11 +31,25 @@ export function percentile(sorted: number[], p: number): number {
 function once(agent: http.Agent, port: number, r: LoadRequest): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, agent, method: r.method ?? 'GET', path: r.path, headers: { ...(r.body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(r.body) } : {}), ...r.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        agent,
+        method: r.method ?? 'GET',
+        path: r.path,
+        headers: {
+          ...(r.body
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(r.body) }
+            : {}),
+          ...r.headers,
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -46,7 +60,14 @@ function once(agent: http.Agent, port: number, r: LoadRequest): Promise<{ status
 }
 
 /** Runs the load; `next(i)` gives the i-th request (all clients share one counter). */
-export async function load(opts: { port: number; clients: number; seconds: number; warmupSeconds?: number; next: (i: number) => LoadRequest; ok?: (status: number) => boolean }): Promise<LoadResult> {
+export async function load(opts: {
+  port: number;
+  clients: number;
+  seconds: number;
+  warmupSeconds?: number;
+  next: (i: number) => LoadRequest;
+  ok?: (status: number) => boolean;
+}): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.clients });
   const ok = opts.ok ?? ((s: number) => s >= 200 && s < 400);
   let i = 0;
@@ -76,7 +97,15 @@ export async function load(opts: { port: number; clients: number; seconds: numbe
     );
     const elapsed = (performance.now() - t0) / 1000;
     latencies.sort((a, b) => a - b);
-    return { requests: latencies.length, errors, rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), ...(firstError ? { firstError } : {}) };
+    return {
+      requests: latencies.length,
+      errors,
+      rps: latencies.length / elapsed,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      ...(firstError ? { firstError } : {}),
+    };
   };
   if (opts.warmupSeconds) await run(opts.warmupSeconds, false);
   const result = await run(opts.seconds, true);

@@ -20,12 +20,47 @@ const first = await startTerbuka({ DATABASE_URL: url, DATA_DIR: dataDir, SEED_DE
 const db = new pg.Client({ connectionString: url });
 await db.connect();
 await fillDip(db, Number(process.env.PER_OFFICE ?? 40));
-const res = await request(first.port, { method: 'POST', path: '/api/v1/offices/kpu-kota-bandung/requests', headers: { 'x-forwarded-for': '10.0.0.1' }, body: JSON.stringify({ requesterType: 'PERORANGAN', name: 'Pemohon', nik: '3273010501900001', address: 'Jl. Asia Afrika No. 1', email: 'a@b.test', informationRequested: 'Daftar TPS.', purpose: 'Uji.', category: 'TAHAPAN_PEMILU', accessMethods: ['SALINAN_SOFTCOPY'], deliveryMethod: 'EMAIL', consent: true }) });
-const { rows: [t] } = await db.query<{ id: string }>('select id from requests where number = $1', [(JSON.parse(res.body) as { number: string }).number]);
+const res = await request(first.port, {
+  method: 'POST',
+  path: '/api/v1/offices/kpu-kota-bandung/requests',
+  headers: { 'x-forwarded-for': '10.0.0.1' },
+  body: JSON.stringify({
+    requesterType: 'PERORANGAN',
+    name: 'Pemohon',
+    nik: '3273010501900001',
+    address: 'Jl. Asia Afrika No. 1',
+    email: 'a@b.test',
+    informationRequested: 'Daftar TPS.',
+    purpose: 'Uji.',
+    category: 'TAHAPAN_PEMILU',
+    accessMethods: ['SALINAN_SOFTCOPY'],
+    deliveryMethod: 'EMAIL',
+    consent: true,
+  }),
+});
+const {
+  rows: [t],
+} = await db.query<{ id: string }>('select id from requests where number = $1', [
+  (JSON.parse(res.body) as { number: string }).number,
+]);
 await fillRequests(db, t!.id, 10_000);
-console.log(JSON.stringify({ url, dataDir, cookie: await sessionFor(db, 'ppid.bandung@demo.terbuka.test'), requestId: t!.id, keys: BENCH_KEYS }));
+console.log(
+  JSON.stringify({
+    url,
+    dataDir,
+    cookie: await sessionFor(db, 'ppid.bandung@demo.terbuka.test'),
+    requestId: t!.id,
+    keys: BENCH_KEYS,
+  }),
+);
 await db.end();
 await first.stop();
-process.on('SIGTERM', () => { cluster.stop(); process.exit(0); });
-process.on('SIGINT', () => { cluster.stop(); process.exit(0); });
+process.on('SIGTERM', () => {
+  cluster.stop();
+  process.exit(0);
+});
+process.on('SIGINT', () => {
+  cluster.stop();
+  process.exit(0);
+});
 setInterval(() => undefined, 1 << 30);

@@ -19,9 +19,17 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-async function startChild(cmd: string, args: string[], opts: { cwd: string; env: Record<string, string>; ready: string; port: number }): Promise<Child> {
+async function startChild(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env: Record<string, string>; ready: string; port: number },
+): Promise<Child> {
   const t0 = performance.now();
-  const child: ChildProcess = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(cmd, args, {
+    cwd: opts.cwd,
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let bytes = 0;
   await new Promise<void>((resolve, reject) => {
@@ -32,7 +40,9 @@ async function startChild(cmd: string, args: string[], opts: { cwd: string; env:
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${out.slice(-3000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${out.slice(-3000)}`)),
+    );
   });
   const startMs = performance.now() - t0;
   child.removeAllListeners('exit');
@@ -54,7 +64,11 @@ async function startChild(cmd: string, args: string[], opts: { cwd: string; env:
 
 export async function startBare(): Promise<Child> {
   const port = await freePort();
-  return startChild(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench/lib/bare-server.ts'), String(port)], { cwd: repoRoot, env: {}, ready: 'listening', port });
+  return startChild(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'bench/lib/bare-server.ts'), String(port)],
+    { cwd: repoRoot, env: {}, ready: 'listening', port },
+  );
 }
 
 /** Fresh keys per run; BENCH_SECRET_KEY / BENCH_DATA_ENCRYPTION_KEY reuse a profiling database's. */
@@ -66,7 +80,10 @@ export const BENCH_KEYS = {
 /** Builds dist/ when it is older than src/ (as `npm start` does). */
 export function ensureBuilt(): void {
   if (process.env.BENCH_SERVER_DIR) return;
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin/build-if-stale.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'bin/build-if-stale.mjs')], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('build failed');
 }
 
@@ -78,7 +95,17 @@ export async function startTerbuka(env: Record<string, string>): Promise<Child> 
   const args = built ? [path.join(dir, 'dist/main.js')] : ['--import', 'tsx', path.join(dir, 'src/main.ts')];
   return startChild(process.execPath, args, {
     cwd: dir,
-    env: { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', RUN_WORKER: 'false', TRUST_PROXY: '127.0.0.1', SEED_DEMO: 'false', ...BENCH_KEYS, ...env },
+    env: {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      RUN_WORKER: 'false',
+      TRUST_PROXY: '127.0.0.1',
+      SEED_DEMO: 'false',
+      ...BENCH_KEYS,
+      ...env,
+    },
     ready: 'Terbuka is listening',
     port,
   });

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { Project } from 'ts-morph';
 
@@ -45,7 +54,10 @@ function targetOf(file: string): string | null {
 }
 
 // ── The plan ─────────────────────────────────────────────────────────────────────────────────
-const candidates = new Set<string>([...map.roots.flatMap(filesUnder), ...Object.keys(map.moves).filter((k) => !k.endsWith('/') && existsSync(abs(k)))]);
+const candidates = new Set<string>([
+  ...map.roots.flatMap(filesUnder),
+  ...Object.keys(map.moves).filter((k) => !k.endsWith('/') && existsSync(abs(k))),
+]);
 const moves = new Map<string, string>();
 const unmapped: string[] = [];
 const refused: string[] = [];
@@ -74,7 +86,9 @@ for (const file of [...candidates].sort()) {
 console.log(`${moves.size} files to move${dry ? ' (dry run)' : ''}`);
 for (const [from, to] of moves) console.log(`  ${from} → ${to}`);
 if (unmapped.length > 0) {
-  console.log(`${unmapped.length} files the map does not know, left where they are (add them to slice-web.map.json):`);
+  console.log(
+    `${unmapped.length} files the map does not know, left where they are (add them to slice-web.map.json):`,
+  );
   for (const f of unmapped) console.log(`  ${f}`);
 }
 if (refused.length > 0) {
@@ -85,7 +99,11 @@ if (moves.size === 0) process.exit(refused.length > 0 ? 1 : 0);
 
 // ── Rewrite the imports ──────────────────────────────────────────────────────────────────────
 const movedAbs = new Map([...moves].map(([from, to]) => [abs(from), abs(to)]));
-const project = new Project({ tsConfigFilePath: abs('tsconfig.json'), skipFileDependencyResolution: true, skipAddingFilesFromTsConfig: false });
+const project = new Project({
+  tsConfigFilePath: abs('tsconfig.json'),
+  skipFileDependencyResolution: true,
+  skipAddingFilesFromTsConfig: false,
+});
 const EXTENSIONS = ['', '.ts', '.tsx', '/index.ts', '/index.tsx'];
 
 /** The file a relative specifier names from `dir`, as written (with or without its extension). */
@@ -102,7 +120,8 @@ function specifierFor(fromFile: string, toFile: string, original: string): strin
   let spec = path.relative(path.dirname(fromFile), toFile).split(path.sep).join('/');
   if (!spec.startsWith('.')) spec = `./${spec}`;
   // Keep the way the original was written: with the file's extension, or without it.
-  if (!/\.(ts|tsx|js|jsx|json)$/.test(original)) spec = spec.replace(/\.(ts|tsx)$/, '').replace(/\/index$/, '');
+  if (!/\.(ts|tsx|js|jsx|json)$/.test(original))
+    spec = spec.replace(/\.(ts|tsx)$/, '').replace(/\/index$/, '');
   return spec;
 }
 
@@ -151,7 +170,9 @@ for (const [from, to] of moves) {
   renameSync(abs(from), abs(to));
 }
 // Folders the moves emptied.
-for (const dir of [...new Set([...moves.keys()].map((f) => path.dirname(abs(f))))].sort((a, b) => b.length - a.length)) {
+for (const dir of [...new Set([...moves.keys()].map((f) => path.dirname(abs(f))))].sort(
+  (a, b) => b.length - a.length,
+)) {
   let d = dir;
   while (d.startsWith(abs('src/web/')) && existsSync(d) && readdirSync(d).length === 0) {
     rmdirSync(d);

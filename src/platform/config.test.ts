@@ -29,14 +29,27 @@ describe('configuration', () => {
   });
 
   it('names every bad variable at once', () => {
-    const problems = problemsOf({ ...keys, PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', RUN_WORKER: 'maybe' });
-    expect(problems.map((p) => p.split(' ')[0])).toEqual(expect.arrayContaining(['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'RUN_WORKER']));
+    const problems = problemsOf({
+      ...keys,
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      LOG_LEVEL: 'loud',
+      RUN_WORKER: 'maybe',
+    });
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(
+      expect.arrayContaining(['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'RUN_WORKER']),
+    );
     expect(problems).toHaveLength(4);
   });
 
   it('requires both keys in production', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
-    expect(problems).toEqual(expect.arrayContaining([expect.stringContaining('SECRET_KEY'), expect.stringContaining('DATA_ENCRYPTION_KEY')]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('SECRET_KEY'),
+        expect.stringContaining('DATA_ENCRYPTION_KEY'),
+      ]),
+    );
   });
 
   it('rejects a short secret and a key of the wrong length', () => {
@@ -56,7 +69,12 @@ describe('TRUST_PROXY', () => {
   });
   it('takes a hop count or a list of addresses and CIDR ranges', () => {
     expect(loadConfig({ ...keys, TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ ...keys, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']);
+    expect(loadConfig({ ...keys, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+    ]);
   });
   it.each(['true', 'yes', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', ','])('refuses %s', (value) => {
     expect(problemsOf({ ...keys, TRUST_PROXY: value })[0]).toMatch(/^TRUST_PROXY /);

@@ -25,13 +25,23 @@ const trustProxy = z.string().transform((raw, ctx): false | number | string[] =>
   if (v === 'false' || v === '0' || v === 'no' || v === 'none') return false;
   if (/^\d{1,2}$/.test(v)) return Number(v);
   if (v === 'true' || v === '1' || v === 'yes') {
-    ctx.addIssue({ code: 'custom', message: 'true would trust any client\'s own X-Forwarded-For; give the proxy addresses (e.g. 127.0.0.1,10.0.0.0/8) or a hop count' });
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        "true would trust any client's own X-Forwarded-For; give the proxy addresses (e.g. 127.0.0.1,10.0.0.0/8) or a hop count",
+    });
     return z.NEVER;
   }
-  const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = list.filter((s) => !isAddressOrCidr(s));
   if (list.length === 0 || bad.length > 0) {
-    ctx.addIssue({ code: 'custom', message: `must be a hop count or a comma-separated list of IP addresses/CIDR ranges (bad: ${bad.join(', ')})` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be a hop count or a comma-separated list of IP addresses/CIDR ranges (bad: ${bad.join(', ')})`,
+    });
     return z.NEVER;
   }
   return list;
@@ -67,8 +77,18 @@ const envSchema = z
     MAIL_SEND_HELD_ON_START: bool.default(false),
     TRUST_PROXY: trustProxy.default(false),
     SEED_DEMO: bool.optional(),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
-    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
     PASSWORD_HASH_COST: z.coerce.number().int().min(14).max(20).default(17),
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
     UPLOAD_REQUEST_MAX_MB: z.coerce.number().int().min(1).max(2000).default(50),
@@ -132,10 +152,7 @@ export interface GeneratedSecrets {
   DATA_ENCRYPTION_KEY: string;
 }
 
-export function loadConfig(
-  rawEnv: Record<string, string | undefined>,
-  generated?: GeneratedSecrets,
-): Config {
+export function loadConfig(rawEnv: Record<string, string | undefined>, generated?: GeneratedSecrets): Config {
   // Empty strings count as unset, as in most .env tooling.
   const env = Object.fromEntries(
     Object.entries(rawEnv).filter(([, v]) => v !== undefined && v !== ''),

@@ -1,6 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { blindIndex, decryptBytes, decryptText, encryptBytes, encryptText, hashPassword, randomPassword, verifyPassword } from './crypto.ts';
+import {
+  blindIndex,
+  decryptBytes,
+  decryptText,
+  encryptBytes,
+  encryptText,
+  hashPassword,
+  randomPassword,
+  verifyPassword,
+} from './crypto.ts';
 
 const key = () => randomBytes(32);
 

@@ -25,7 +25,12 @@ const KEY_LENGTH = 64;
 export async function hashPassword(password: string, log2N: number): Promise<string> {
   const salt = randomBytes(16);
   const N = 2 ** log2N;
-  const key = await scrypt(password, salt, KEY_LENGTH, { N, r: SCRYPT_R, p: SCRYPT_P, maxmem: 256 * N * SCRYPT_R });
+  const key = await scrypt(password, salt, KEY_LENGTH, {
+    N,
+    r: SCRYPT_R,
+    p: SCRYPT_P,
+    maxmem: 256 * N * SCRYPT_R,
+  });
   return `scrypt$${log2N}$${SCRYPT_R}$${SCRYPT_P}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 

@@ -34,7 +34,10 @@ describe('formatting the Indonesian way', () => {
 });
 
 describe('translation', () => {
-  const t = createTranslate({ id: { hi: 'Halo {name}', only: 'hanya id' }, en: { hi: 'Hello {name}' } }, 'en');
+  const t = createTranslate(
+    { id: { hi: 'Halo {name}', only: 'hanya id' }, en: { hi: 'Hello {name}' } },
+    'en',
+  );
   it('interpolates and falls back to Indonesian, then to the key', () => {
     expect(t('hi', { name: 'Ani' })).toBe('Hello Ani');
     expect(t('only')).toBe('hanya id');

@@ -55,7 +55,11 @@ const intlLocale: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
 // Intl formatters are costly to build (a few µs to tens of µs each) and pages format dozens of
 // dates: build each (locale, options, zone) formatter once and keep it (ADR 0057).
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function dateTimeFormat(locale: string, kind: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function dateTimeFormat(
+  locale: string,
+  kind: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   const key = `${locale}|${kind}|${options.timeZone ?? ''}`;
   let f = formatters.get(key);
   if (!f) {
@@ -76,7 +80,12 @@ export function formatDate(date: string | Date, locale: Locale, timeZone = 'Asia
       timeZone: 'UTC',
     }).format(new Date(Date.UTC(y!, m! - 1, d)));
   }
-  return dateTimeFormat(intlLocale[locale], 'date', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+  return dateTimeFormat(intlLocale[locale], 'date', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(date);
 }
 
 /** "Sabtu, 21 November 2026" */
@@ -105,16 +114,23 @@ export function zoneName(timeZone: string): string {
 /** "21 November 2026 14.05 WIB" — the local time of an instant in the office's zone. */
 export function formatDateTime(instant: Date, locale: Locale, timeZone: string): string {
   const date = formatDate(instant, locale, timeZone);
-  const time = dateTimeFormat('en-GB', 'time', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
+  const time = dateTimeFormat('en-GB', 'time', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  })
     .format(instant)
     .replace(':', locale === 'id' ? '.' : ':');
   return `${date} ${time} ${zoneName(timeZone)}`;
 }
 
 /** Rp1.250.000 */
-const rupiah = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
+const rupiah = new Intl.NumberFormat('id-ID', {
+  style: 'currency',
+  currency: 'IDR',
+  maximumFractionDigits: 0,
+});
 export function formatRupiah(amount: number): string {
-  return rupiah
-    .format(amount)
-    .replace(/\s/g, '');
+  return rupiah.format(amount).replace(/\s/g, '');
 }

@@ -8,7 +8,11 @@ describe('safeError', () => {
     constraint: 'users_email_idx',
     detail: 'Key (email)=(siti@contoh.test) already exists.',
   });
-  const err = new DrizzleQueryError('insert into "users" ("email", "name") values ($1, $2)', ['siti@contoh.test', 'Siti Aminah'], cause);
+  const err = new DrizzleQueryError(
+    'insert into "users" ("email", "name") values ($1, $2)',
+    ['siti@contoh.test', 'Siti Aminah'],
+    cause,
+  );
 
   it('keeps the query, the code and the constraint, drops bound values and detail', () => {
     const s = JSON.stringify(safeError(err));

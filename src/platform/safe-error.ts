@@ -41,6 +41,8 @@ export function safeError(err: unknown, depth = 0): SafeError {
 /** One line for a job's last_error or the console: kind and message, no bound values. */
 export function safeErrorLine(err: unknown): string {
   const s = safeError(err);
-  const cause = s.cause ? ` (cause: ${s.cause.type}${s.cause.code ? ` ${s.cause.code}` : ''}: ${s.cause.message})` : '';
+  const cause = s.cause
+    ? ` (cause: ${s.cause.type}${s.cause.code ? ` ${s.cause.code}` : ''}: ${s.cause.message})`
+    : '';
   return `${s.type}: ${s.message}${cause}`;
 }

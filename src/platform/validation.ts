@@ -22,7 +22,8 @@ function keyOf(issue: z.core.$ZodIssue): { key: string; params?: Record<string, 
       }
       return { key: 'validation.tooSmall', params: { min: Number(issue.minimum) } };
     case 'too_big':
-      if (issue.origin === 'string') return { key: 'validation.tooLong', params: { max: Number(issue.maximum) } };
+      if (issue.origin === 'string')
+        return { key: 'validation.tooLong', params: { max: Number(issue.maximum) } };
       if (issue.origin === 'array' || issue.origin === 'set') {
         return { key: 'validation.tooManyItems', params: { max: Number(issue.maximum) } };
       }
@@ -71,7 +72,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
  */
 export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 export const hasControlChars = (v: string): boolean => CONTROL_CHARS.test(v);
-const noControl = (s: z.ZodString) => s.refine((v) => !hasControlChars(v), { message: 'validation.controlChars' });
+const noControl = (s: z.ZodString) =>
+  s.refine((v) => !hasControlChars(v), { message: 'validation.controlChars' });
 
 // Form fields arrive as strings; an empty box means "not given".
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -79,9 +81,25 @@ const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 
 export const field = {
   text: (max = 500) => z.preprocess(trimmed, noControl(z.string().min(1).max(max))),
-  optionalText: (max = 500) => z.preprocess(emptyToUndefined, noControl(z.string().trim().max(max)).optional()),
-  email: () => z.preprocess(trimmed, z.email().max(254).transform((v) => v.toLowerCase())),
-  optionalEmail: () => z.preprocess(emptyToUndefined, z.email().max(254).transform((v) => v.toLowerCase()).optional()),
+  optionalText: (max = 500) =>
+    z.preprocess(emptyToUndefined, noControl(z.string().trim().max(max)).optional()),
+  email: () =>
+    z.preprocess(
+      trimmed,
+      z
+        .email()
+        .max(254)
+        .transform((v) => v.toLowerCase()),
+    ),
+  optionalEmail: () =>
+    z.preprocess(
+      emptyToUndefined,
+      z
+        .email()
+        .max(254)
+        .transform((v) => v.toLowerCase())
+        .optional(),
+    ),
   isoDate: () => z.preprocess(trimmed, z.iso.date()),
   optionalIsoDate: () => z.preprocess(emptyToUndefined, z.iso.date().optional()),
   uuid: () => z.preprocess(trimmed, z.uuid()),
@@ -89,5 +107,6 @@ export const field = {
   clockTime: () =>
     z.preprocess(trimmed, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.clockTime' })),
   checkbox: () => z.preprocess((v) => v === 'on' || v === 'true' || v === true || v === '1', z.boolean()),
-  int: (min: number, max: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max)),
+  int: (min: number, max: number) =>
+    z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max)),
 };

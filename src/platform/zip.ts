@@ -17,7 +17,8 @@ export function zipBuffers(entries: readonly ZipEntry[], mtime: Date): Promise<B
     zip.outputStream.on('error', reject);
     zip.on('error', reject);
     // PDFs are already compressed; text entries are tiny. Storing keeps it fast and simple.
-    for (const e of entries) zip.addBuffer(e.bytes, e.name, { mtime, mode: 0o100644, compress: !e.name.endsWith('.pdf') });
+    for (const e of entries)
+      zip.addBuffer(e.bytes, e.name, { mtime, mode: 0o100644, compress: !e.name.endsWith('.pdf') });
     zip.end();
   });
 }

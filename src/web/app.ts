@@ -11,7 +11,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import type { Config } from '../platform/config.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
@@ -40,7 +45,6 @@ export interface AppServices {
   /** Where the server log goes (default stdout); tests capture it. */
   logStream?: NodeJS.WritableStream;
 }
-
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -103,7 +107,8 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   app.addHook('onRoute', (route) => {
     const permission = route.config?.permission;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, permission });
+    for (const method of methods)
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, permission });
     if (!permission) return;
     for (const method of methods) {
       if (method === 'HEAD') continue;
@@ -128,7 +133,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
         typeof field === 'string'
           ? field
           : field && typeof field === 'object' && 'value' in field
-            ? String((field).value)
+            ? String(field.value)
             : undefined;
       return value ?? (req.headers['x-csrf-token'] as string | undefined) ?? '';
     },
@@ -173,20 +178,18 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     prefix: '/assets/',
     maxAge: config.env === 'production' ? '1d' : 0,
   });
-  await app.register(
-    async (vendor) => {
-      await vendor.register(fastifyStatic, {
-        root: [
-          path.join(path.dirname(require.resolve('@picocss/pico/package.json')), 'css'),
-          path.join(path.dirname(require.resolve('htmx.org/package.json')), 'dist'),
-        ],
-        prefix: '/assets/vendor/',
-        decorateReply: false,
-        allowedPath: (p) => p === '/pico.red.min.css' || p === '/htmx.min.js',
-        maxAge: config.env === 'production' ? '7d' : 0,
-      });
-    },
-  );
+  await app.register(async (vendor) => {
+    await vendor.register(fastifyStatic, {
+      root: [
+        path.join(path.dirname(require.resolve('@picocss/pico/package.json')), 'css'),
+        path.join(path.dirname(require.resolve('htmx.org/package.json')), 'dist'),
+      ],
+      prefix: '/assets/vendor/',
+      decorateReply: false,
+      allowedPath: (p) => p === '/pico.red.min.css' || p === '/htmx.min.js',
+      maxAge: config.env === 'production' ? '7d' : 0,
+    });
+  });
 
   // Who is asking, and in which language.
   app.decorateRequest('locale', DEFAULT_LOCALE);
@@ -242,10 +245,19 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
 
   // The request line: the route pattern, never the raw URL (which may carry a tracking code or
   // a search typed by a visitor), status and time.
-  if (config.logLevel !== 'silent') app.addHook('onResponse', (req, reply, done) => {
-    req.log.info({ method: req.method, route: req.routeOptions.url ?? '(none)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
-    done();
-  });
+  if (config.logLevel !== 'silent')
+    app.addHook('onResponse', (req, reply, done) => {
+      req.log.info(
+        {
+          method: req.method,
+          route: req.routeOptions.url ?? '(none)',
+          status: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'request',
+      );
+      done();
+    });
 
   registerErrorHandling(app);
   registerControlCharacterCheck(app);

@@ -32,7 +32,8 @@ function inputSchemaKeys(): Map<string, string> {
       ts.forEachChild(n, collectNames);
     };
     const findResponses = (n: ts.Node) => {
-      if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === 'response') collectNames(n.initializer);
+      if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === 'response')
+        collectNames(n.initializer);
       ts.forEachChild(n, findResponses);
     };
     findResponses(source);
@@ -49,7 +50,8 @@ function inputSchemaKeys(): Map<string, string> {
         const shape = n.arguments[0];
         if (shape && ts.isObjectLiteralExpression(shape)) {
           for (const p of shape.properties) {
-            if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && !keys.has(p.name.text)) keys.set(p.name.text, file);
+            if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && !keys.has(p.name.text))
+              keys.set(p.name.text, file);
           }
         }
       }
@@ -70,7 +72,9 @@ describe('field labels', () => {
   });
 
   it.each(['id', 'en'] as const)('every key of a boundary schema has a %s label', (locale) => {
-    const missing = [...keys].filter(([k]) => catalog[locale][`field.${k}`] === undefined).map(([k, f]) => `${k} (${f})`);
+    const missing = [...keys]
+      .filter(([k]) => catalog[locale][`field.${k}`] === undefined)
+      .map(([k, f]) => `${k} (${f})`);
     expect(missing).toEqual([]);
   });
 });
@@ -94,11 +98,17 @@ describe('fieldLabel', () => {
   });
 
   it('a choice error does not list the internal codes', () => {
-    const schema = z.object({ requesterType: z.enum(['PERORANGAN', 'BADAN_HUKUM']), missing: z.array(z.string().min(1)) });
+    const schema = z.object({
+      requesterType: z.enum(['PERORANGAN', 'BADAN_HUKUM']),
+      missing: z.array(z.string().min(1)),
+    });
     const r = schema.safeParse({ requesterType: 'X', missing: [''] });
     expect(r.success).toBe(false);
     const messages = fieldErrorsOf(r.error!).map((f) => `${fieldLabel(id, f.field)}: ${id(f.key, f.params)}`);
-    expect(messages).toEqual(['Jenis pemohon: Pilih salah satu pilihan yang tersedia.', 'Kekurangan 1: Wajib diisi.']);
+    expect(messages).toEqual([
+      'Jenis pemohon: Pilih salah satu pilihan yang tersedia.',
+      'Kekurangan 1: Wajib diisi.',
+    ]);
     expect(messages.join(' ')).not.toMatch(/PERORANGAN|BADAN_HUKUM|requesterType|missing\.0/);
   });
 });

@@ -18,7 +18,10 @@ export async function formAction<T>(
   try {
     result = await run();
   } catch (e) {
-    if (isAppError(e) && (e.code === 'VALIDATION' || e.code === 'PAYLOAD_TOO_LARGE' || e.code === 'UNSUPPORTED_MEDIA_TYPE')) {
+    if (
+      isAppError(e) &&
+      (e.code === 'VALIDATION' || e.code === 'PAYLOAD_TOO_LARGE' || e.code === 'UNSUPPORTED_MEDIA_TYPE')
+    ) {
       const errors = e.fields.length > 0 ? errorMap(req.t, e.fields) : { _: req.t(e.key, e.params) };
       return redraw(errors, e.status);
     }

@@ -46,7 +46,11 @@ export async function readForm(req: FastifyRequest): Promise<FormData> {
           // Streamed to disk while the body came in (upload-limits.ts), read back only now
           // that the size caps have held.
           const spooled = spooledOf(v);
-          const bytes = spooled ? await readSpooled(spooled) : v.toBuffer ? await v.toBuffer() : Buffer.alloc(0);
+          const bytes = spooled
+            ? await readSpooled(spooled)
+            : v.toBuffer
+              ? await v.toBuffer()
+              : Buffer.alloc(0);
           if (bytes.length === 0 && !v.filename) continue;
           (files[name] ??= []).push({
             field: name,
@@ -55,7 +59,10 @@ export async function readForm(req: FastifyRequest): Promise<FormData> {
             bytes,
           });
         } else {
-          addField(name, typeof v.value === 'string' ? v.value : typeof v.value === 'number' ? String(v.value) : '');
+          addField(
+            name,
+            typeof v.value === 'string' ? v.value : typeof v.value === 'number' ? String(v.value) : '',
+          );
         }
       } else if (typeof v === 'string') {
         addField(name, v);

@@ -24,11 +24,17 @@ export interface ApiErrorBody {
 
 export function apiErrorBody(t: Translate, err: AppError, requestId: string): ApiErrorBody {
   // `field` stays the schema's key for programs; the message names it by its label (issue 13 item 11).
-  const fields = err.fields.map((f) => ({ field: f.field, message: `${fieldLabel(t, f.field) || t('field._unknown')}: ${t(f.key, f.params)}` }));
+  const fields = err.fields.map((f) => ({
+    field: f.field,
+    message: `${fieldLabel(t, f.field) || t('field._unknown')}: ${t(f.key, f.params)}`,
+  }));
   return {
     error: {
       code: err.code,
-      message: fields.length > 0 ? `${t(err.key, err.params)} ${fields.map((f) => f.message).join(' ')}` : t(err.key, err.params),
+      message:
+        fields.length > 0
+          ? `${t(err.key, err.params)} ${fields.map((f) => f.message).join(' ')}`
+          : t(err.key, err.params),
       ...(fields.length > 0 ? { fields } : {}),
       requestId,
     },
@@ -46,14 +52,15 @@ export function toAppError(err: unknown, uploadMaxBytes = 20 * 1024 * 1024): App
   if (isAppError(err)) return err;
   const e = err as FastifyError & { validation?: unknown[]; validationContext?: string };
   if (hasZodFastifySchemaValidationErrors(e)) {
-    const fields: FieldError[] = (e.validation as { keyword: string; instancePath: string; message: string; params: object }[]).map(
-      (v) =>
-        fieldErrorOfIssue({
-          ...(v.params),
-          code: v.keyword,
-          message: v.message,
-          path: v.instancePath.split('/').filter(Boolean),
-        } as unknown as z.core.$ZodIssue),
+    const fields: FieldError[] = (
+      e.validation as { keyword: string; instancePath: string; message: string; params: object }[]
+    ).map((v) =>
+      fieldErrorOfIssue({
+        ...v.params,
+        code: v.keyword,
+        message: v.message,
+        path: v.instancePath.split('/').filter(Boolean),
+      } as unknown as z.core.$ZodIssue),
     );
     return AppError.validation(fields);
   }
@@ -66,7 +73,9 @@ export function toAppError(err: unknown, uploadMaxBytes = 20 * 1024 * 1024): App
     case 'FST_FILES_LIMIT':
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
-      return new AppError('PAYLOAD_TOO_LARGE', 'error.fileTooLarge', { maxMb: Math.floor(uploadMaxBytes / 1048576) });
+      return new AppError('PAYLOAD_TOO_LARGE', 'error.fileTooLarge', {
+        maxMb: Math.floor(uploadMaxBytes / 1048576),
+      });
     case 'FST_ERR_MAX_PARAM_LENGTH':
       return new AppError('URI_TOO_LONG', 'error.uriTooLong');
     case 'FST_ERR_BAD_URL':
@@ -81,12 +90,19 @@ export function toAppError(err: unknown, uploadMaxBytes = 20 * 1024 * 1024): App
       break;
   }
   // A multipart body busboy cannot read (cut off, no boundary, a part without a name).
-  if (!e.code && err instanceof Error && /multipart|part header|Unexpected end of (form|multipart)|boundary/i.test(err.message)) {
-    return new AppError('VALIDATION', 'error.malformedBody', {}, [{ field: 'body', key: 'validation.invalid' }]);
+  if (
+    !e.code &&
+    err instanceof Error &&
+    /multipart|part header|Unexpected end of (form|multipart)|boundary/i.test(err.message)
+  ) {
+    return new AppError('VALIDATION', 'error.malformedBody', {}, [
+      { field: 'body', key: 'validation.invalid' },
+    ]);
   }
   // Text the database cannot hold (a NUL byte that got past the text helpers): the input's fault.
   const dbCode = (e as { cause?: { code?: unknown } }).cause?.code ?? (e as { code?: unknown }).code;
-  if (dbCode === '22021' || dbCode === '22P05') return AppError.validation([{ field: 'body', key: 'validation.controlChars' }]);
+  if (dbCode === '22021' || dbCode === '22P05')
+    return AppError.validation([{ field: 'body', key: 'validation.controlChars' }]);
   if (e.statusCode === 429) return new AppError('RATE_LIMITED', 'error.rateLimited');
   if (e.statusCode === 404) return AppError.notFound();
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
@@ -135,7 +151,9 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppErro
 export function frameworkErrorHandler(error: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   const isApi = req.url.startsWith('/api/');
   const cookieLang = /(?:^|;\s*)tbk_lang=(id|en)\b/.exec(req.headers.cookie ?? '')?.[1];
-  const locale = (isApi ? localeFromAcceptLanguage(req.headers['accept-language']) : parseLocale(cookieLang)) ?? DEFAULT_LOCALE;
+  const locale =
+    (isApi ? localeFromAcceptLanguage(req.headers['accept-language']) : parseLocale(cookieLang)) ??
+    DEFAULT_LOCALE;
   req.locale = locale;
   req.t = createTranslate(catalog, locale);
   req.actor = publicActor(req.id);
@@ -150,7 +168,9 @@ export function frameworkErrorHandler(error: FastifyError, req: FastifyRequest, 
   void reply
     .code(appError.status)
     .type('text/html; charset=utf-8')
-    .send(`<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title></head><body><main><h1>${esc(title)}</h1><p>${esc(req.t(appError.key, appError.params))}</p><p><a href="/">${esc(req.t('error.goHome'))}</a></p></main></body></html>`);
+    .send(
+      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title></head><body><main><h1>${esc(title)}</h1><p>${esc(req.t(appError.key, appError.params))}</p><p><a href="/">${esc(req.t('error.goHome'))}</a></p></main></body></html>`,
+    );
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -159,12 +179,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (appError.code === 'INTERNAL') req.log.error({ err: safeError(error) }, 'unhandled error');
     else if (appError.status >= 500) req.log.warn({ err: safeError(error) }, 'service error');
     // A failure before the request was fully decorated must still produce a page.
-    if (!req.t) req.t = ((k: string) => k);
+    if (!req.t) req.t = (k: string) => k;
     if (!req.actor) req.actor = publicActor(req.id);
     return sendError(req, reply, appError);
   });
   app.setNotFoundHandler((req, reply) => {
-    if (!req.t) req.t = ((k: string) => k);
+    if (!req.t) req.t = (k: string) => k;
     if (!req.actor) req.actor = publicActor(req.id);
     return sendError(req, reply, AppError.notFound());
   });

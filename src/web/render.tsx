@@ -86,7 +86,11 @@ export function renderPage(node: VNode): string {
 }
 
 export function sendHtml(reply: FastifyReply, html: string, status = 200): FastifyReply {
-  return reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(html);
 }
 
 export function sendPage(reply: FastifyReply, node: VNode, status = 200): FastifyReply {
@@ -107,7 +111,8 @@ export function errorMap(t: Translate, fields: FieldError[]): Record<string, str
 export function actorOffices(actor: Actor): Pick<ActiveRole, 'officeSlug' | 'officeName' | 'officeId'>[] {
   const seen = new Map<string, Pick<ActiveRole, 'officeSlug' | 'officeName' | 'officeId'>>();
   for (const r of actor.roles) {
-    if (!seen.has(r.officeId)) seen.set(r.officeId, { officeId: r.officeId, officeSlug: r.officeSlug, officeName: r.officeName });
+    if (!seen.has(r.officeId))
+      seen.set(r.officeId, { officeId: r.officeId, officeSlug: r.officeSlug, officeName: r.officeName });
   }
   return [...seen.values()];
 }

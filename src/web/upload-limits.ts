@@ -73,7 +73,9 @@ export function spoolFile(config: Config) {
     }
     if (part.file.truncated) {
       const maxMb = Math.floor(config.uploadMaxBytes / 1048576);
-      throw new AppError('PAYLOAD_TOO_LARGE', 'error.fileTooLarge', { maxMb }, [{ field: part.fieldname, key: 'validation.fileTooLarge', params: { maxMb } }]);
+      throw new AppError('PAYLOAD_TOO_LARGE', 'error.fileTooLarge', { maxMb }, [
+        { field: part.fieldname, key: 'validation.fileTooLarge', params: { maxMb } },
+      ]);
     }
     (part as SpooledPart)[kSpooled] = { path: file, size, key, iv, tag: cipher.getAuthTag() };
   };
@@ -94,10 +96,13 @@ export function registerUploadLimits(app: FastifyInstance, config: Config): void
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     if (!isMultipart(req)) return;
     const declared = req.headers['content-length'];
-    if (declared === undefined || !/^\d+$/.test(declared)) throw new AppError('LENGTH_REQUIRED', 'error.lengthRequired');
+    if (declared === undefined || !/^\d+$/.test(declared))
+      throw new AppError('LENGTH_REQUIRED', 'error.lengthRequired');
     if (Number(declared) > config.uploadRequestMaxBytes) {
       reply.header('connection', 'close');
-      throw new AppError('PAYLOAD_TOO_LARGE', 'error.requestTooLarge', { maxMb: Math.floor(config.uploadRequestMaxBytes / 1048576) });
+      throw new AppError('PAYLOAD_TOO_LARGE', 'error.requestTooLarge', {
+        maxMb: Math.floor(config.uploadRequestMaxBytes / 1048576),
+      });
     }
     if (active >= config.uploadConcurrency) {
       reply.header('retry-after', '5');

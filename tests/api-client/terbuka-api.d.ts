@@ -523,6 +523,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dip/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Published DIP entries: list, browse and search
+         * @description Entries of published Daftar Informasi Publik only. Without `office`, searches the live DIP of every office (national search). `q` uses full text in the Indonesian and simple configurations (so "mohon" finds "permohonan") plus trigram similarity (typos). `year` with `office` reads that year's final version.
+         */
+        get: operations["getDipEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dip/{office}/{year}/{entryKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published DIP entry with its public downloads */
+        get: operations["getDipOfficeYearEntryKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/offices/{office}/dip/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add an entry to the office's draft DIP
+         * @description Needs a token with the PPID (or Petugas Layanan) role of the office and an active DIP cycle before its decree step.
+         */
+        post: operations["postStaffOfficesOfficeDipEntries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/offices/{office}/dip/entries/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an entry of the office's draft DIP
+         * @description Send `expectedUpdatedAt` (from the last read) to refuse the change if someone else changed the entry since (409).
+         */
+        put: operations["putStaffOfficesOfficeDipEntriesEntryId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/offices/{office}/dip/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a DIP file (XLSX or CSV, Model PPID-A columns)
+         * @description The file is checked by content and size. Every row is checked; with `dryRun` the report is returned and nothing is saved. Without it, all rows are added to the draft DIP, or — if any row has a problem — none, and the answer is 400 naming every row's problems ("12:documentTitle").
+         */
+        post: operations["postStaffOfficesOfficeDipImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offices/{slug}/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An office's public-information service statistics of a year (UU 14/2008 Pasal 12)
+         * @description `scope=all` adds every office below the one named; KPU RI with `all` is the whole country.
+         */
+        get: operations["getOfficesSlugStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/offices/{slug}/exempt-information": {
         parameters: {
             query?: never;
@@ -681,123 +798,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/dip/entries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Published DIP entries: list, browse and search
-         * @description Entries of published Daftar Informasi Publik only. Without `office`, searches the live DIP of every office (national search). `q` uses full text in the Indonesian and simple configurations (so "mohon" finds "permohonan") plus trigram similarity (typos). `year` with `office` reads that year's final version.
-         */
-        get: operations["getDipEntries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dip/{office}/{year}/{entryKey}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One published DIP entry with its public downloads */
-        get: operations["getDipOfficeYearEntryKey"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/staff/offices/{office}/dip/entries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add an entry to the office's draft DIP
-         * @description Needs a token with the PPID (or Petugas Layanan) role of the office and an active DIP cycle before its decree step.
-         */
-        post: operations["postStaffOfficesOfficeDipEntries"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/staff/offices/{office}/dip/entries/{entryId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Change an entry of the office's draft DIP
-         * @description Send `expectedUpdatedAt` (from the last read) to refuse the change if someone else changed the entry since (409).
-         */
-        put: operations["putStaffOfficesOfficeDipEntriesEntryId"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/staff/offices/{office}/dip/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Import a DIP file (XLSX or CSV, Model PPID-A columns)
-         * @description The file is checked by content and size. Every row is checked; with `dryRun` the report is returned and nothing is saved. Without it, all rows are added to the draft DIP, or — if any row has a problem — none, and the answer is 400 naming every row's problems ("12:documentTitle").
-         */
-        post: operations["postStaffOfficesOfficeDipImport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/offices/{slug}/statistics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * An office's public-information service statistics of a year (UU 14/2008 Pasal 12)
-         * @description `scope=all` adds every office below the one named; KPU RI with `all` is the whole country.
-         */
-        get: operations["getOfficesSlugStatistics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -818,6 +818,22 @@ export interface components {
             isElection: boolean;
             /** @default [] */
             archiveItemIds: string[];
+        };
+        /** @description As JSON, or as multipart/form-data with the same fields (grounds repeated) plus the file powerOfAttorneyFile (surat kuasa khusus: JPEG, PNG, WEBP or PDF, checked by content, at most 10 MB). */
+        ObjectionFilingInput: {
+            /** @description The request's tracking code */
+            code: string;
+            /** @description UU 14/2008 Pasal 35(1) a–g; several allowed */
+            grounds: ("a" | "b" | "c" | "d" | "e" | "f" | "g")[];
+            /** @description Kasus posisi (at least 20 characters) */
+            caseDescription: string;
+            /** @description Attorney (kuasa); needs powerOfAttorneyFile, so multipart */
+            attorneyName?: string;
+            attorneyAddress?: string;
+            attorneyPhone?: string;
+            /** @description Where to send the answer (default: the request's email) */
+            email?: string;
+            phone?: string;
         };
         /** @description As JSON, or as multipart/form-data with the same fields plus files identityFile, powerOfAttorneyFile, memberIdentityFiles, deedFile, ratificationFile (JPEG, PNG, WEBP or PDF, checked by content). */
         RequestSubmissionInput: {
@@ -845,22 +861,6 @@ export interface components {
             deliveryMethod: "AMBIL_LANGSUNG" | "EMAIL" | "POS" | "FAKSIMILI";
             /** @description The requester agrees to the processing of their data for this request */
             consent: boolean;
-        };
-        /** @description As JSON, or as multipart/form-data with the same fields (grounds repeated) plus the file powerOfAttorneyFile (surat kuasa khusus: JPEG, PNG, WEBP or PDF, checked by content, at most 10 MB). */
-        ObjectionFilingInput: {
-            /** @description The request's tracking code */
-            code: string;
-            /** @description UU 14/2008 Pasal 35(1) a–g; several allowed */
-            grounds: ("a" | "b" | "c" | "d" | "e" | "f" | "g")[];
-            /** @description Kasus posisi (at least 20 characters) */
-            caseDescription: string;
-            /** @description Attorney (kuasa); needs powerOfAttorneyFile, so multipart */
-            attorneyName?: string;
-            attorneyAddress?: string;
-            attorneyPhone?: string;
-            /** @description Where to send the answer (default: the request's email) */
-            email?: string;
-            phone?: string;
         };
         DipPublishedEntry: {
             office: {
@@ -907,6 +907,67 @@ export interface components {
             isElection: boolean;
             archiveItemIds: string[];
             updatedAt: string;
+        };
+        ExemptInformationEntry: {
+            id: string;
+            /** @description The type or class of information exempted */
+            information: string;
+            /**
+             * @description UU 14/2008 Pasal 17 huruf a–j
+             * @enum {string}
+             */
+            ground: "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j";
+            /** @description The statute's angka, only where Pasal 17 lists sub-points */
+            subPoint: string | null;
+            /** @description The Pasal 17 citation and the other statute relied on */
+            legalBasis: string;
+            /** @description Exempt in whole (true) or in part (false) */
+            whole: boolean;
+            period: {
+                /** @description YYYY-MM-DD */
+                until: string | null;
+                /** @description e.g. until the person named consents in writing */
+                condition: string | null;
+            };
+            /** @enum {string} */
+            status: "ACTIVE" | "EXPIRED" | "REVOKED";
+            decree: {
+                number: string;
+                date: string;
+                /** @description Slug of the issuing office */
+                office: string;
+            };
+            /** @description Slug of the ancestor office whose decree reaches this office, or null for its own */
+            inheritedFrom: string | null;
+        };
+        ExemptInformationList: {
+            office: string;
+            entries: components["schemas"]["ExemptInformationEntry"][];
+        };
+        ConsequenceTest: {
+            id: string;
+            /** @enum {string} */
+            status: "DRAFT" | "IN_APPROVAL" | "RETURNED" | "APPROVED";
+            information: string;
+            ground: string;
+            subPoint: number | null;
+            occasion: string;
+            heldOn: string;
+            requestId: string | null;
+            chain: string[];
+            approvedSteps: number;
+        };
+        ExemptionDecree: {
+            id: string;
+            /** @enum {string} */
+            status: "DRAFT" | "IN_APPROVAL" | "RETURNED" | "ACTIVE" | "EXPIRED" | "REVOKED";
+            number: string;
+            decreeDate: string;
+            title: string;
+            reach: string;
+            chain: string[];
+            approvedSteps: number;
+            entries: number;
         };
         Office: {
             code: string;
@@ -989,67 +1050,6 @@ export interface components {
                 };
             };
         };
-        ExemptInformationEntry: {
-            id: string;
-            /** @description The type or class of information exempted */
-            information: string;
-            /**
-             * @description UU 14/2008 Pasal 17 huruf a–j
-             * @enum {string}
-             */
-            ground: "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h" | "i" | "j";
-            /** @description The statute's angka, only where Pasal 17 lists sub-points */
-            subPoint: string | null;
-            /** @description The Pasal 17 citation and the other statute relied on */
-            legalBasis: string;
-            /** @description Exempt in whole (true) or in part (false) */
-            whole: boolean;
-            period: {
-                /** @description YYYY-MM-DD */
-                until: string | null;
-                /** @description e.g. until the person named consents in writing */
-                condition: string | null;
-            };
-            /** @enum {string} */
-            status: "ACTIVE" | "EXPIRED" | "REVOKED";
-            decree: {
-                number: string;
-                date: string;
-                /** @description Slug of the issuing office */
-                office: string;
-            };
-            /** @description Slug of the ancestor office whose decree reaches this office, or null for its own */
-            inheritedFrom: string | null;
-        };
-        ExemptInformationList: {
-            office: string;
-            entries: components["schemas"]["ExemptInformationEntry"][];
-        };
-        ConsequenceTest: {
-            id: string;
-            /** @enum {string} */
-            status: "DRAFT" | "IN_APPROVAL" | "RETURNED" | "APPROVED";
-            information: string;
-            ground: string;
-            subPoint: number | null;
-            occasion: string;
-            heldOn: string;
-            requestId: string | null;
-            chain: string[];
-            approvedSteps: number;
-        };
-        ExemptionDecree: {
-            id: string;
-            /** @enum {string} */
-            status: "DRAFT" | "IN_APPROVAL" | "RETURNED" | "ACTIVE" | "EXPIRED" | "REVOKED";
-            number: string;
-            decreeDate: string;
-            title: string;
-            reach: string;
-            chain: string[];
-            approvedSteps: number;
-            entries: number;
-        };
         /** @description Every 4xx and 5xx answer of the API has this body. */
         Error: {
             error: {
@@ -1068,118 +1068,6 @@ export interface components {
                 /** @description Reference of the request in the server log */
                 requestId: string;
             };
-        };
-        SubmittedRequest: {
-            /** @description Nomor pendaftaran */
-            number: string;
-            /** @enum {string} */
-            status: "RECEIVED" | "INCOMPLETE" | "REGISTERED" | "IN_PROCESS" | "AWAITING_PAYMENT" | "DECIDED" | "DELIVERED" | "CLOSED" | "CLOSED_INCOMPLETE" | "WITHDRAWN";
-            /** @description ISO-8601 instant */
-            receivedAt: string;
-            /** @description Local date of the written notice due date */
-            dueDate: string;
-            /** @description Secret (80 bits); shown once, needed for the status and the tracking page */
-            trackingCode: string;
-            /** @description Tanda bukti penerimaan (PDF), through an expiring link */
-            receiptUrl: string;
-            trackingUrl: string;
-        };
-        RequestStatus: {
-            number: string;
-            office: {
-                slug: string;
-                name: string;
-            };
-            /** @enum {string} */
-            status: "RECEIVED" | "INCOMPLETE" | "REGISTERED" | "IN_PROCESS" | "AWAITING_PAYMENT" | "DECIDED" | "DELIVERED" | "CLOSED" | "CLOSED_INCOMPLETE" | "WITHDRAWN";
-            receivedAt: string;
-            dueDate: string;
-            extendedDueDate: string | null;
-            dueExplanation: {
-                profile: string;
-                workingDays: number;
-                receivedOn: string;
-                dueDate: string;
-                skipped: {
-                    date: string;
-                    reason: string;
-                    name: string;
-                }[];
-            };
-            decision: {
-                outcome: string;
-                decidedAt: string;
-            } | null;
-            documents: string[];
-            timeline: {
-                at: string;
-                event: string;
-            }[];
-        };
-        RequestSummary: {
-            id: string;
-            number: string;
-            /** @enum {string} */
-            status: "RECEIVED" | "INCOMPLETE" | "REGISTERED" | "IN_PROCESS" | "AWAITING_PAYMENT" | "DECIDED" | "DELIVERED" | "CLOSED" | "CLOSED_INCOMPLETE" | "WITHDRAWN";
-            /** @enum {string} */
-            channel: "WEB" | "API" | "WALK_IN" | "LETTER" | "EMAIL" | "PHONE" | "FAX";
-            category: string;
-            receivedAt: string;
-            dueDate: string;
-            extendedDueDate: string | null;
-            /** @description overdue, dueSoon, onTrack, paused, answered or ended */
-            deadline: string;
-            workingDaysLeft: number | null;
-            informationRequested: string;
-        };
-        RequestDetail: {
-            id: string;
-            number: string;
-            /** @enum {string} */
-            status: "RECEIVED" | "INCOMPLETE" | "REGISTERED" | "IN_PROCESS" | "AWAITING_PAYMENT" | "DECIDED" | "DELIVERED" | "CLOSED" | "CLOSED_INCOMPLETE" | "WITHDRAWN";
-            /** @enum {string} */
-            channel: "WEB" | "API" | "WALK_IN" | "LETTER" | "EMAIL" | "PHONE" | "FAX";
-            category: string;
-            receivedAt: string;
-            dueDate: string;
-            extendedDueDate: string | null;
-            /** @description overdue, dueSoon, onTrack, paused, answered or ended */
-            deadline: string;
-            workingDaysLeft: number | null;
-            informationRequested: string;
-            purpose: string;
-            accessMethods: string[];
-            deliveryMethod: string;
-            /** @description Only for the desk and PPID roles; the NIK only masked */
-            requester: {
-                type: string;
-                name: string;
-                address: string;
-                phone: string | null;
-                email: string | null;
-                nikMasked: string | null;
-            } | null;
-            dueExplanation: unknown;
-            dispositions: {
-                id: string;
-                unit: string | null;
-                instruction: string;
-                internalDueDate: string;
-                answeredAt: string | null;
-            }[];
-            decision: {
-                /** @enum {string} */
-                outcome: "GRANTED_FULL" | "GRANTED_PARTIAL" | "REFUSED_EXEMPT" | "NOT_HELD" | "NOT_YET_DOCUMENTED";
-                decidedAt: string;
-            } | null;
-            feeTotal: number;
-            documents: string[];
-        };
-        RequestStep: {
-            id: string;
-            number: string;
-            /** @enum {string} */
-            status: "RECEIVED" | "INCOMPLETE" | "REGISTERED" | "IN_PROCESS" | "AWAITING_PAYMENT" | "DECIDED" | "DELIVERED" | "CLOSED" | "CLOSED_INCOMPLETE" | "WITHDRAWN";
         };
         FiledObjection: {
             id: string;
@@ -1344,6 +1232,118 @@ export interface components {
             number: string;
             /** @enum {string} */
             status: "REGISTERED" | "SETTLED" | "DECIDED" | "LAPSED" | "DISPUTED" | "CLOSED" | "WITHDRAWN";
+        };
+        SubmittedRequest: {
+            /** @description Nomor pendaftaran */
+            number: string;
+            /** @enum {string} */
+            status: "RECEIVED" | "INCOMPLETE" | "REGISTERED" | "IN_PROCESS" | "AWAITING_PAYMENT" | "DECIDED" | "DELIVERED" | "CLOSED" | "CLOSED_INCOMPLETE" | "WITHDRAWN";
+            /** @description ISO-8601 instant */
+            receivedAt: string;
+            /** @description Local date of the written notice due date */
+            dueDate: string;
+            /** @description Secret (80 bits); shown once, needed for the status and the tracking page */
+            trackingCode: string;
+            /** @description Tanda bukti penerimaan (PDF), through an expiring link */
+            receiptUrl: string;
+            trackingUrl: string;
+        };
+        RequestStatus: {
+            number: string;
+            office: {
+                slug: string;
+                name: string;
+            };
+            /** @enum {string} */
+            status: "RECEIVED" | "INCOMPLETE" | "REGISTERED" | "IN_PROCESS" | "AWAITING_PAYMENT" | "DECIDED" | "DELIVERED" | "CLOSED" | "CLOSED_INCOMPLETE" | "WITHDRAWN";
+            receivedAt: string;
+            dueDate: string;
+            extendedDueDate: string | null;
+            dueExplanation: {
+                profile: string;
+                workingDays: number;
+                receivedOn: string;
+                dueDate: string;
+                skipped: {
+                    date: string;
+                    reason: string;
+                    name: string;
+                }[];
+            };
+            decision: {
+                outcome: string;
+                decidedAt: string;
+            } | null;
+            documents: string[];
+            timeline: {
+                at: string;
+                event: string;
+            }[];
+        };
+        RequestSummary: {
+            id: string;
+            number: string;
+            /** @enum {string} */
+            status: "RECEIVED" | "INCOMPLETE" | "REGISTERED" | "IN_PROCESS" | "AWAITING_PAYMENT" | "DECIDED" | "DELIVERED" | "CLOSED" | "CLOSED_INCOMPLETE" | "WITHDRAWN";
+            /** @enum {string} */
+            channel: "WEB" | "API" | "WALK_IN" | "LETTER" | "EMAIL" | "PHONE" | "FAX";
+            category: string;
+            receivedAt: string;
+            dueDate: string;
+            extendedDueDate: string | null;
+            /** @description overdue, dueSoon, onTrack, paused, answered or ended */
+            deadline: string;
+            workingDaysLeft: number | null;
+            informationRequested: string;
+        };
+        RequestDetail: {
+            id: string;
+            number: string;
+            /** @enum {string} */
+            status: "RECEIVED" | "INCOMPLETE" | "REGISTERED" | "IN_PROCESS" | "AWAITING_PAYMENT" | "DECIDED" | "DELIVERED" | "CLOSED" | "CLOSED_INCOMPLETE" | "WITHDRAWN";
+            /** @enum {string} */
+            channel: "WEB" | "API" | "WALK_IN" | "LETTER" | "EMAIL" | "PHONE" | "FAX";
+            category: string;
+            receivedAt: string;
+            dueDate: string;
+            extendedDueDate: string | null;
+            /** @description overdue, dueSoon, onTrack, paused, answered or ended */
+            deadline: string;
+            workingDaysLeft: number | null;
+            informationRequested: string;
+            purpose: string;
+            accessMethods: string[];
+            deliveryMethod: string;
+            /** @description Only for the desk and PPID roles; the NIK only masked */
+            requester: {
+                type: string;
+                name: string;
+                address: string;
+                phone: string | null;
+                email: string | null;
+                nikMasked: string | null;
+            } | null;
+            dueExplanation: unknown;
+            dispositions: {
+                id: string;
+                unit: string | null;
+                instruction: string;
+                internalDueDate: string;
+                answeredAt: string | null;
+            }[];
+            decision: {
+                /** @enum {string} */
+                outcome: "GRANTED_FULL" | "GRANTED_PARTIAL" | "REFUSED_EXEMPT" | "NOT_HELD" | "NOT_YET_DOCUMENTED";
+                decidedAt: string;
+            } | null;
+            feeTotal: number;
+            documents: string[];
+        };
+        RequestStep: {
+            id: string;
+            number: string;
+            /** @enum {string} */
+            status: "RECEIVED" | "INCOMPLETE" | "REGISTERED" | "IN_PROCESS" | "AWAITING_PAYMENT" | "DECIDED" | "DELIVERED" | "CLOSED" | "CLOSED_INCOMPLETE" | "WITHDRAWN";
         };
     };
     responses: never;
@@ -4155,6 +4155,570 @@ export interface operations {
             };
         };
     };
+    getDipEntries: {
+        parameters: {
+            query?: {
+                /** @description Office slug, e.g. kpu-kota-bandung */
+                office?: string;
+                category?: "BERKALA" | "SERTA_MERTA" | "SETIAP_SAAT";
+                year?: number;
+                q?: string;
+                /** @description Only DIP Pemilu entries (Perki 1/2019), or only others */
+                election?: "true" | "false";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entries: components["schemas"]["DipPublishedEntry"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Invalid input: every field with a problem is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also a wrong number or tracking code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; try again later (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDipOfficeYearEntryKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                office: string;
+                year: number;
+                entryKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        office: {
+                            slug: string;
+                            name: string;
+                        };
+                        year: number;
+                        /** Format: uuid */
+                        entryKey: string;
+                        position: number;
+                        /** @enum {string} */
+                        category: "BERKALA" | "SERTA_MERTA" | "SETIAP_SAAT";
+                        documentTitle: string;
+                        summary: string;
+                        holdingUnit: string;
+                        responsibleOfficial: string;
+                        timeAndPlace: string;
+                        formats: string[];
+                        fileTypes: string[];
+                        retention: string;
+                        isElection: boolean;
+                        changedAt: string;
+                        url: string;
+                        decree: {
+                            number: string;
+                            date: string | null;
+                        } | null;
+                        downloads: {
+                            name: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                            sha256: string;
+                            url: string;
+                            redacted: boolean;
+                            redactionGrounds: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: every field with a problem is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also a wrong number or tracking code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; try again later (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postStaffOfficesOfficeDipEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                office: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DipEntryInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DipDraftEntry"];
+                };
+            };
+            /** @description Invalid input: every field with a problem is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's user may not do this in this office */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also a wrong number or tracking code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case is no longer in the state this step needs, or a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body or file too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content type or file type not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused by a rule of the procedure */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; try again later (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putStaffOfficesOfficeDipEntriesEntryId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                office: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    category: "BERKALA" | "SERTA_MERTA" | "SETIAP_SAAT";
+                    documentTitle: string;
+                    summary: string;
+                    holdingUnit: string;
+                    responsibleOfficial: string;
+                    timeAndPlace: string;
+                    formats: ("SOFTCOPY" | "HARDCOPY")[];
+                    /** @default [] */
+                    fileTypes?: string[];
+                    retention: string;
+                    /** @default false */
+                    isElection?: boolean;
+                    /** @default [] */
+                    archiveItemIds?: string[];
+                    /** Format: date-time */
+                    expectedUpdatedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DipDraftEntry"];
+                };
+            };
+            /** @description Invalid input: every field with a problem is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's user may not do this in this office */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also a wrong number or tracking code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case is no longer in the state this step needs, or a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body or file too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content type or file type not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused by a rule of the procedure */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; try again later (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postStaffOfficesOfficeDipImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                office: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filename: string;
+                    /**
+                     * Format: byte
+                     * @description The file, base64-encoded
+                     */
+                    content: string;
+                    /** @default false */
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sheet: string;
+                        headerRow: number;
+                        rows: {
+                            row: number;
+                            ok: boolean;
+                            documentTitle: string;
+                            problems: {
+                                field: string;
+                                message: string;
+                            }[];
+                        }[];
+                        errorRows: number;
+                        added: number;
+                    };
+                };
+            };
+            /** @description Invalid input: every field with a problem is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's user may not do this in this office */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also a wrong number or tracking code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case is no longer in the state this step needs, or a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body or file too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content type or file type not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but refused by a rule of the procedure */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; try again later (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOfficesSlugStatistics: {
+        parameters: {
+            query?: {
+                /** @description Calendar year (default: this year) */
+                year?: number;
+                scope?: "office" | "all";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statistics"];
+                };
+            };
+            /** @description Invalid input: every field with a problem is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (also a wrong number or tracking code) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; try again later (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getOfficesSlugExemptInformation: {
         parameters: {
             query?: never;
@@ -5207,570 +5771,6 @@ export interface operations {
             };
             /** @description Well-formed but refused by a rule of the procedure */
             422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests; try again later (Retry-After) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getDipEntries: {
-        parameters: {
-            query?: {
-                /** @description Office slug, e.g. kpu-kota-bandung */
-                office?: string;
-                category?: "BERKALA" | "SERTA_MERTA" | "SETIAP_SAAT";
-                year?: number;
-                q?: string;
-                /** @description Only DIP Pemilu entries (Perki 1/2019), or only others */
-                election?: "true" | "false";
-                page?: number;
-                pageSize?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        entries: components["schemas"]["DipPublishedEntry"][];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every field with a problem is named */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (also a wrong number or tracking code) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests; try again later (Retry-After) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getDipOfficeYearEntryKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                office: string;
-                year: number;
-                entryKey: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        office: {
-                            slug: string;
-                            name: string;
-                        };
-                        year: number;
-                        /** Format: uuid */
-                        entryKey: string;
-                        position: number;
-                        /** @enum {string} */
-                        category: "BERKALA" | "SERTA_MERTA" | "SETIAP_SAAT";
-                        documentTitle: string;
-                        summary: string;
-                        holdingUnit: string;
-                        responsibleOfficial: string;
-                        timeAndPlace: string;
-                        formats: string[];
-                        fileTypes: string[];
-                        retention: string;
-                        isElection: boolean;
-                        changedAt: string;
-                        url: string;
-                        decree: {
-                            number: string;
-                            date: string | null;
-                        } | null;
-                        downloads: {
-                            name: string;
-                            mediaType: string;
-                            sizeBytes: number;
-                            sha256: string;
-                            url: string;
-                            redacted: boolean;
-                            redactionGrounds: string[];
-                        }[];
-                    };
-                };
-            };
-            /** @description Invalid input: every field with a problem is named */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (also a wrong number or tracking code) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests; try again later (Retry-After) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postStaffOfficesOfficeDipEntries: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                office: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DipEntryInputInput"];
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DipDraftEntry"];
-                };
-            };
-            /** @description Invalid input: every field with a problem is named */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or invalid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token's user may not do this in this office */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (also a wrong number or tracking code) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The case is no longer in the state this step needs, or a duplicate */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body or file too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Content type or file type not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Well-formed but refused by a rule of the procedure */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests; try again later (Retry-After) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    putStaffOfficesOfficeDipEntriesEntryId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                office: string;
-                entryId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @enum {string} */
-                    category: "BERKALA" | "SERTA_MERTA" | "SETIAP_SAAT";
-                    documentTitle: string;
-                    summary: string;
-                    holdingUnit: string;
-                    responsibleOfficial: string;
-                    timeAndPlace: string;
-                    formats: ("SOFTCOPY" | "HARDCOPY")[];
-                    /** @default [] */
-                    fileTypes?: string[];
-                    retention: string;
-                    /** @default false */
-                    isElection?: boolean;
-                    /** @default [] */
-                    archiveItemIds?: string[];
-                    /** Format: date-time */
-                    expectedUpdatedAt?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DipDraftEntry"];
-                };
-            };
-            /** @description Invalid input: every field with a problem is named */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or invalid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token's user may not do this in this office */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (also a wrong number or tracking code) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The case is no longer in the state this step needs, or a duplicate */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body or file too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Content type or file type not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Well-formed but refused by a rule of the procedure */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests; try again later (Retry-After) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    postStaffOfficesOfficeDipImport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                office: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    filename: string;
-                    /**
-                     * Format: byte
-                     * @description The file, base64-encoded
-                     */
-                    content: string;
-                    /** @default false */
-                    dryRun?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        sheet: string;
-                        headerRow: number;
-                        rows: {
-                            row: number;
-                            ok: boolean;
-                            documentTitle: string;
-                            problems: {
-                                field: string;
-                                message: string;
-                            }[];
-                        }[];
-                        errorRows: number;
-                        added: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every field with a problem is named */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Missing or invalid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The token's user may not do this in this office */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (also a wrong number or tracking code) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The case is no longer in the state this step needs, or a duplicate */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Body or file too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Content type or file type not accepted */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Well-formed but refused by a rule of the procedure */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests; try again later (Retry-After) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getOfficesSlugStatistics: {
-        parameters: {
-            query?: {
-                /** @description Calendar year (default: this year) */
-                year?: number;
-                scope?: "office" | "all";
-            };
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Statistics"];
-                };
-            };
-            /** @description Invalid input: every field with a problem is named */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found (also a wrong number or tracking code) */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };

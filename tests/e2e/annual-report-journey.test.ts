@@ -48,9 +48,18 @@ describe('the annual report, from draft to the portal, and oversight', () => {
     await page.click('nav a:has-text("Laporan tahunan")');
     await page.waitForURL(new RegExp(`/staff/kpu-ri/laporan-tahunan/${YEAR}$`));
     expect(await page.textContent('#annual-status')).toBe('Belum disusun');
-    await page.fill('textarea[name=policy]', 'KPU RI melayani informasi publik menurut UU 14/2008 dan PKPU 22/2023.');
-    await page.fill('textarea[name=facilities]', 'Ruang layanan informasi di lantai dasar, Jl. Imam Bonjol 29, Jakarta.');
-    await page.fill('textarea[name=budget]', 'DIPA KPU 2025, kegiatan hubungan masyarakat: Rp 250.000.000, terserap 91%.');
+    await page.fill(
+      'textarea[name=policy]',
+      'KPU RI melayani informasi publik menurut UU 14/2008 dan PKPU 22/2023.',
+    );
+    await page.fill(
+      'textarea[name=facilities]',
+      'Ruang layanan informasi di lantai dasar, Jl. Imam Bonjol 29, Jakarta.',
+    );
+    await page.fill(
+      'textarea[name=budget]',
+      'DIPA KPU 2025, kegiatan hubungan masyarakat: Rp 250.000.000, terserap 91%.',
+    );
     await page.fill('textarea[name=obstaclesInternal]', 'Arsip tahapan sebagian masih kertas.');
     await page.fill('textarea[name=obstaclesExternal]', 'Permohonan yang ditujukan ke KPU daerah.');
     await page.fill('textarea[name=recommendations]', 'Digitalisasi arsip dan pelatihan PPID daerah.');
@@ -68,14 +77,22 @@ describe('the annual report, from draft to the portal, and oversight', () => {
     expect(await page.textContent('#annual-status')).toBe('Diumumkan');
     await context.close();
 
-    const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const visitor = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
     const pub = await visitor.newPage();
     await pub.goto(`${server.url}/kpu-ri/laporan-tahunan`);
     await pub.click(`a:has-text("Laporan Layanan Informasi Publik ${YEAR}")`);
     await pub.waitForURL(new RegExp(`/kpu-ri/laporan-tahunan/${YEAR}$`));
     expect(await pub.locator('.report-chart svg').count()).toBeGreaterThanOrEqual(4);
     expect(await pub.textContent('main')).toContain('terserap 91%');
-    expect(await pub.locator('h2').allTextContents()).toEqual(expect.arrayContaining(['3. Rincian pelayanan informasi publik', '6. Rekomendasi dan rencana tindak lanjut']));
+    expect(await pub.locator('h2').allTextContents()).toEqual(
+      expect.arrayContaining([
+        '3. Rincian pelayanan informasi publik',
+        '6. Rekomendasi dan rencana tindak lanjut',
+      ]),
+    );
     expect(await seriousViolations(pub)).toEqual([]);
     await screenshot(pub, 'annual-report-public-desktop');
     await pub.setViewportSize({ width: 390, height: 844 });
@@ -91,7 +108,10 @@ describe('the annual report, from draft to the portal, and oversight', () => {
     expect(text).toContain('terserap 91%');
     expect(text).toContain('Sekretaris Jenderal KPU');
 
-    const [download] = await Promise.all([pub.waitForEvent('download'), pub.click('a:has-text("Unduh DOCX")')]);
+    const [download] = await Promise.all([
+      pub.waitForEvent('download'),
+      pub.click('a:has-text("Unduh DOCX")'),
+    ]);
     expect(download.suggestedFilename()).toBe(`laporan-layanan-informasi-kpu-ri-${YEAR}.docx`);
     const saved = path.join(dir, 'report.docx');
     await download.saveAs(saved);
@@ -121,13 +141,20 @@ describe('the annual report, from draft to the portal, and oversight', () => {
     await screenshot(page, 'rollup-drill-bandung');
     await page.click('a:has-text("Paket bukti e-Monev")');
     expect(await page.textContent('tr[data-item=annualReport]')).toContain('Ada');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("Unduh paket bukti (ZIP)")')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('a:has-text("Unduh paket bukti (ZIP)")'),
+    ]);
     expect(download.suggestedFilename()).toBe(`emonev-kpu-kota-bandung-${YEAR}.zip`);
     const saved = path.join(dir, 'emonev.zip');
     await download.saveAs(saved);
     const files = await unzip(readFileSync(saved));
-    expect([...files.keys()]).toEqual(expect.arrayContaining(['00-indeks.pdf', `03-kualitas/laporan-tahunan-${YEAR}.pdf`]));
-    expect(await pdfText(files.get(`03-kualitas/laporan-tahunan-${YEAR}.pdf`)!)).toContain('Mendigitalkan arsip keputusan');
+    expect([...files.keys()]).toEqual(
+      expect.arrayContaining(['00-indeks.pdf', `03-kualitas/laporan-tahunan-${YEAR}.pdf`]),
+    );
+    expect(await pdfText(files.get(`03-kualitas/laporan-tahunan-${YEAR}.pdf`)!)).toContain(
+      'Mendigitalkan arsip keputusan',
+    );
     await context.close();
   });
 });

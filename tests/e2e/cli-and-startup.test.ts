@@ -14,7 +14,14 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 function terbuka(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [path.join(root, 'bin/terbuka.mjs'), ...args], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '14', ...env },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'silent',
+      PASSWORD_HASH_COST: '14',
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -30,22 +37,72 @@ describe('the terbuka CLI', () => {
   });
 
   it('adds a user with a one-time password, and explains a bad email', () => {
-    const ok = terbuka(['user', 'add', '--email', 'ppid@kpu-kota-bandung.test', '--name', 'PPID Bandung', '--office', 'kpu-kota-bandung', '--role', 'PPID', '--decree', 'SK 1/2026']);
+    const ok = terbuka([
+      'user',
+      'add',
+      '--email',
+      'ppid@kpu-kota-bandung.test',
+      '--name',
+      'PPID Bandung',
+      '--office',
+      'kpu-kota-bandung',
+      '--role',
+      'PPID',
+      '--decree',
+      'SK 1/2026',
+    ]);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/one-time password: [A-Za-z0-9]{16}/);
-    const bad = terbuka(['user', 'add', '--email', 'bukan-email', '--name', 'X', '--office', 'kpu-kota-bandung', '--role', 'PPID']);
+    const bad = terbuka([
+      'user',
+      'add',
+      '--email',
+      'bukan-email',
+      '--name',
+      'X',
+      '--office',
+      'kpu-kota-bandung',
+      '--role',
+      'PPID',
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('email: Not a valid email address.');
-    const office = terbuka(['user', 'add', '--email', 'x@y.test', '--name', 'X', '--office', 'atlantis', '--role', 'PPID']);
+    const office = terbuka([
+      'user',
+      'add',
+      '--email',
+      'x@y.test',
+      '--name',
+      'X',
+      '--office',
+      'atlantis',
+      '--role',
+      'PPID',
+    ]);
     expect(office.err).toContain('Office "atlantis" not found.');
   });
 
   it('creates a token shown once and grants and revokes roles', () => {
-    const token = terbuka(['token', 'create', '--office', 'kpu-kota-bandung', '--role', 'PETUGAS_LAYANAN', '--name', 'integrasi']);
+    const token = terbuka([
+      'token',
+      'create',
+      '--office',
+      'kpu-kota-bandung',
+      '--role',
+      'PETUGAS_LAYANAN',
+      '--name',
+      'integrasi',
+    ]);
     expect(token.code).toBe(0);
     expect(token.out).toMatch(/tbk_[A-Za-z0-9_-]{40,}/);
-    expect(terbuka(['role', 'grant', 'ppid@kpu-kota-bandung.test', 'ATASAN_PPID', '--office', 'kpu-kota-bandung']).code).toBe(0);
-    expect(terbuka(['role', 'revoke', 'ppid@kpu-kota-bandung.test', 'ATASAN_PPID', '--office', 'kpu-kota-bandung']).code).toBe(0);
+    expect(
+      terbuka(['role', 'grant', 'ppid@kpu-kota-bandung.test', 'ATASAN_PPID', '--office', 'kpu-kota-bandung'])
+        .code,
+    ).toBe(0);
+    expect(
+      terbuka(['role', 'revoke', 'ppid@kpu-kota-bandung.test', 'ATASAN_PPID', '--office', 'kpu-kota-bandung'])
+        .code,
+    ).toBe(0);
   });
 
   it('verifies the audit chains and reports tampering with exit code 2', async () => {

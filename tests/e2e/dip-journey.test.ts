@@ -54,8 +54,14 @@ describe('a DIP proposed by a unit, approved and published, found by the public'
     expect(await page.textContent('main')).toContain('Pengumpulan usulan DIP Tahun 2026 sedang dibuka');
     await page.selectOption('select[name=category]', 'BERKALA');
     await page.fill('input[name=documentTitle]', TITLE);
-    await page.fill('textarea[name=summary]', 'Tingkat partisipasi pemilih per kecamatan, analisis dan rekomendasi program sosialisasi');
-    await page.fill('input[name=responsibleOfficial]', 'Kepala Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat');
+    await page.fill(
+      'textarea[name=summary]',
+      'Tingkat partisipasi pemilih per kecamatan, analisis dan rekomendasi program sosialisasi',
+    );
+    await page.fill(
+      'input[name=responsibleOfficial]',
+      'Kepala Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat',
+    );
     await page.fill('input[name=timeAndPlace]', 'Desember, Kantor KPU Kota Bandung');
     await page.fill('input[name=retention]', '5 tahun');
     await page.check('input[name=formats][value=HARDCOPY]');
@@ -107,7 +113,9 @@ describe('a DIP proposed by a unit, approved and published, found by the public'
     await pembina.fill('input[name=decreeSignerTitle]', 'Ketua Komisi Pemilihan Umum Kota Bandung');
     await pembina.click('form[action$="/selesai"] button:has-text("Selesaikan langkah")');
     await pembina.waitForURL(/\/dip$/);
-    expect(await pembina.textContent('.cycle-panel')).toContain('Ditetapkan dengan Keputusan Nomor 21/PP.07-Kpt/3273/2026');
+    expect(await pembina.textContent('.cycle-panel')).toContain(
+      'Ditetapkan dengan Keputusan Nomor 21/PP.07-Kpt/3273/2026',
+    );
     const ppid = await signIn('ppid.bandung');
     await completeCurrentStep(ppid, 'Terbitkan DIP');
     expect(await ppid.textContent('.notice-success')).toContain('DIP Tahun 2026 diterbitkan');

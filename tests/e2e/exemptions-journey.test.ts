@@ -22,7 +22,8 @@ import { startServer, type RunningServer } from '../helpers/server-process.ts';
 // the DIP.
 
 const OFFICE = 'kpu-kota-bandung';
-const INFORMATION = 'Memorandum internal Sekretariat tentang rancangan rute distribusi logistik pemungutan suara ulang';
+const INFORMATION =
+  'Memorandum internal Sekretariat tentang rancangan rute distribusi logistik pemungutan suara ulang';
 const TODAY = localDateTime(new Date(), 'Asia/Jakarta').date;
 const UNTIL = addCalendarDays(TODAY, 20);
 
@@ -68,7 +69,9 @@ async function approveByChain(item: string, finalFlash: string): Promise<void> {
     await page.click(`main a:has-text("${item}")`);
     await page.click('form[action$="/persetujuan"] button[value=APPROVED]');
     await page.waitForSelector('.notice-success');
-    expect(await page.textContent('.notice-success')).toContain(i === chain.length - 1 ? finalFlash : 'diteruskan kepada penyetuju berikutnya');
+    expect(await page.textContent('.notice-success')).toContain(
+      i === chain.length - 1 ? finalFlash : 'diteruskan kepada penyetuju berikutnya',
+    );
     if (i === 0) await screenshot(page, 'exemptions-approval-step');
     await page.context().close();
   }
@@ -86,7 +89,10 @@ describe('SOP 004: from the consequence test to the DIP proposal when the exempt
     await page.click('a:has-text("Uji konsekuensi baru")');
     await page.waitForURL(/\/uji\/baru$/);
     await page.selectOption('select[name=documentKind]', 'DESCRIBED');
-    await page.fill('textarea[name=documentDescription]', 'Nota dinas Sekretaris kepada Ketua tentang rencana distribusi logistik PSU');
+    await page.fill(
+      'textarea[name=documentDescription]',
+      'Nota dinas Sekretaris kepada Ketua tentang rencana distribusi logistik PSU',
+    );
     await page.fill('textarea[name=information]', INFORMATION);
     await page.selectOption('select[name=ground]', 'i');
     await page.fill('textarea[name=harmAnalysis]', 'x');
@@ -96,15 +102,27 @@ describe('SOP 004: from the consequence test to the DIP proposal when the exempt
     await page.selectOption('select[name=whole]', 'WHOLE');
     await page.fill('input[name=periodUntil]', UNTIL);
     await page.fill('input[name=place]', 'Bandung');
-    await page.fill('textarea[name=participants]', 'Rina Kusumawati — PPID\nDedi Supriadi — Tim Pertimbangan\nDadang Suherman — Atasan PPID');
+    await page.fill(
+      'textarea[name=participants]',
+      'Rina Kusumawati — PPID\nDedi Supriadi — Tim Pertimbangan\nDadang Suherman — Atasan PPID',
+    );
     await page.click('form[action$="/uji"] button[type=submit]');
     await page.waitForSelector('.error-summary');
     const summary = (await page.textContent('.error-summary'))!;
     expect(summary).toContain('Konsekuensi apabila informasi dibuka');
     expect(summary).not.toContain('harmAnalysis');
-    await page.fill('textarea[name=harmAnalysis]', 'Membuka rute dan jadwal distribusi sebelum pemungutan suara ulang memudahkan pencegatan dan perusakan logistik, sehingga pemungutan suara dapat gagal.');
-    await page.fill('textarea[name=publicInterest]', 'Kepentingan publik atas kelancaran pemungutan suara ulang lebih besar; setelah pemungutan suara, memorandum dapat dibuka tanpa risiko bagi logistik.');
-    await page.fill('textarea[name=propriety]', 'Memorandum internal yang menurut sifatnya dirahasiakan tidak patut dibuka sebelum waktunya.');
+    await page.fill(
+      'textarea[name=harmAnalysis]',
+      'Membuka rute dan jadwal distribusi sebelum pemungutan suara ulang memudahkan pencegatan dan perusakan logistik, sehingga pemungutan suara dapat gagal.',
+    );
+    await page.fill(
+      'textarea[name=publicInterest]',
+      'Kepentingan publik atas kelancaran pemungutan suara ulang lebih besar; setelah pemungutan suara, memorandum dapat dibuka tanpa risiko bagi logistik.',
+    );
+    await page.fill(
+      'textarea[name=propriety]',
+      'Memorandum internal yang menurut sifatnya dirahasiakan tidak patut dibuka sebelum waktunya.',
+    );
     await page.click('form[action$="/uji"] button[type=submit]');
     await page.waitForURL(/\/uji\/[0-9a-f-]{36}$/);
     expect(await page.textContent('.notice-success')).toContain('Uji konsekuensi disimpan');
@@ -131,8 +149,14 @@ describe('SOP 004: from the consequence test to the DIP proposal when the exempt
     await ppid.fill('input[name=decreeDate]', TODAY);
     await ppid.fill('input[name=officialName]', 'Rina Kusumawati');
     await ppid.fill('input[name=officialPosition]', 'PPID KPU Kota Bandung');
-    await ppid.fill('input[name=title]', 'Penetapan Informasi yang Dikecualikan tentang Logistik Pemungutan Suara Ulang');
-    await ppid.fill('textarea[name=reasons]', 'Berdasarkan uji konsekuensi, memorandum internal tentang rute logistik perlu dikecualikan sampai pemungutan suara ulang selesai.');
+    await ppid.fill(
+      'input[name=title]',
+      'Penetapan Informasi yang Dikecualikan tentang Logistik Pemungutan Suara Ulang',
+    );
+    await ppid.fill(
+      'textarea[name=reasons]',
+      'Berdasarkan uji konsekuensi, memorandum internal tentang rute logistik perlu dikecualikan sampai pemungutan suara ulang selesai.',
+    );
     await ppid.check('input[name=testIds]');
     await ppid.click('form[action$="/keputusan"] button[type=submit]');
     await ppid.waitForURL(/\/keputusan\/[0-9a-f-]{36}$/);
@@ -147,7 +171,10 @@ describe('SOP 004: from the consequence test to the DIP proposal when the exempt
     // huruf i has no sub-points: choosing one is refused by its label.
     await desk.selectOption(`${form} select[name=subPoint]`, { index: 1 });
     await desk.fill(`${form} input[name=legalBasis]`, 'Peraturan KPU tentang Pengelolaan Logistik Pemilihan');
-    await desk.fill(`${form} textarea[name=consideration]`, 'Membuka rute sebelum pemungutan suara ulang membahayakan logistik; sesudahnya tidak ada kerugian.');
+    await desk.fill(
+      `${form} textarea[name=consideration]`,
+      'Membuka rute sebelum pemungutan suara ulang membahayakan logistik; sesudahnya tidak ada kerugian.',
+    );
     await desk.selectOption(`${form} select[name=whole]`, 'WHOLE');
     await desk.selectOption(`${form} select[name=testId]`, { index: 1 });
     await desk.fill(`${form} input[name=periodUntil]`, UNTIL);
@@ -187,15 +214,34 @@ describe('SOP 004: from the consequence test to the DIP proposal when the exempt
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'exemptions-public-390');
     const api = await visitor.request.get(`${server.url}/api/v1/offices/${OFFICE}/exempt-information`);
-    const own = ((await api.json()) as { entries: { information: string; ground: string; status: string; inheritedFrom: string | null; period: { until: string | null } }[] }).entries.find((e) => e.information === INFORMATION)!;
-    expect(own).toMatchObject({ ground: 'i', status: 'ACTIVE', inheritedFrom: null, period: { until: UNTIL } });
+    const own = (
+      (await api.json()) as {
+        entries: {
+          information: string;
+          ground: string;
+          status: string;
+          inheritedFrom: string | null;
+          period: { until: string | null };
+        }[];
+      }
+    ).entries.find((e) => e.information === INFORMATION)!;
+    expect(own).toMatchObject({
+      ground: 'i',
+      status: 'ACTIVE',
+      inheritedFrom: null,
+      period: { until: UNTIL },
+    });
   });
 
   it('a request for that information is refused citing the entry; the desk saw the match', async () => {
     const api = await browser.newContext();
     contexts.push(api);
     const res = await api.request.post(`${server.url}/api/v1/offices/${OFFICE}/requests`, {
-      data: sampleRequest({ informationRequested: 'Salinan memorandum internal tentang rute distribusi logistik pemungutan suara ulang', purpose: 'Pemantauan pemilihan.' }),
+      data: sampleRequest({
+        informationRequested:
+          'Salinan memorandum internal tentang rute distribusi logistik pemungutan suara ulang',
+        purpose: 'Pemantauan pemilihan.',
+      }),
     });
     expect(res.status()).toBe(201);
     ({ number, trackingCode: code } = (await res.json()) as { number: string; trackingCode: string });
@@ -212,12 +258,26 @@ describe('SOP 004: from the consequence test to the DIP proposal when the exempt
     await ppid.goto(requestUrl);
     await ppid.click('summary:has-text("Terbitkan pemberitahuan tertulis")');
     await ppid.check('input[name=outcome][value=REFUSED_EXEMPT]');
-    const option = ppid.locator('#aksi-putusan select[name=exemptionEntryId] option', { hasText: 'Memorandum internal Sekretariat' });
-    await ppid.selectOption('#aksi-putusan select[name=exemptionEntryId]', (await option.getAttribute('value'))!);
+    const option = ppid.locator('#aksi-putusan select[name=exemptionEntryId] option', {
+      hasText: 'Memorandum internal Sekretariat',
+    });
+    await ppid.selectOption(
+      '#aksi-putusan select[name=exemptionEntryId]',
+      (await option.getAttribute('value'))!,
+    );
     expect(await option.textContent()).toMatch(/^★ /); // the match comes first, starred
-    await ppid.fill('#aksi-putusan textarea[name=legalBasis]', 'Peraturan KPU tentang Pengelolaan Logistik Pemilihan');
-    await ppid.fill('#aksi-putusan textarea[name=harmAnalysis]', 'Membuka rute distribusi sebelum pemungutan suara ulang membahayakan logistik.');
-    await ppid.fill('#aksi-putusan textarea[name=publicInterestAnalysis]', 'Setelah pemungutan suara ulang memorandum dapat dibuka.');
+    await ppid.fill(
+      '#aksi-putusan textarea[name=legalBasis]',
+      'Peraturan KPU tentang Pengelolaan Logistik Pemilihan',
+    );
+    await ppid.fill(
+      '#aksi-putusan textarea[name=harmAnalysis]',
+      'Membuka rute distribusi sebelum pemungutan suara ulang membahayakan logistik.',
+    );
+    await ppid.fill(
+      '#aksi-putusan textarea[name=publicInterestAnalysis]',
+      'Setelah pemungutan suara ulang memorandum dapat dibuka.',
+    );
     await ppid.click('#aksi-putusan button[type=submit]');
     await ppid.waitForSelector('.notice-success');
     expect(await ppid.textContent('main')).toContain('Ditolak (informasi dikecualikan)');
@@ -226,9 +286,17 @@ describe('SOP 004: from the consequence test to the DIP proposal when the exempt
   it('the requester objects; the Atasan PPID sees the entry and the decree the refusal rested on', async () => {
     const api = await browser.newContext();
     contexts.push(api);
-    const res = await api.request.post(`${server.url}/api/v1/requests/${encodeURIComponent(number)}/objections`, {
-      data: { code, grounds: ['a'], caseDescription: 'Memorandum rute logistik menyangkut kepentingan publik atas pemungutan suara ulang yang jujur; penolakan seluruh dokumen tidak sebanding.' },
-    });
+    const res = await api.request.post(
+      `${server.url}/api/v1/requests/${encodeURIComponent(number)}/objections`,
+      {
+        data: {
+          code,
+          grounds: ['a'],
+          caseDescription:
+            'Memorandum rute logistik menyangkut kepentingan publik atas pemungutan suara ulang yang jujur; penolakan seluruh dokumen tidak sebanding.',
+        },
+      },
+    );
     expect(res.status()).toBe(201);
     const objectionNumber = ((await res.json()) as { number: string }).number;
     const page = await signIn('atasan.bandung');
@@ -248,11 +316,21 @@ describe('SOP 004: from the consequence test to the DIP proposal when the exempt
     try {
       const job = exemptionSweepJob({ publicUrl: server.url });
       const at = new Date(`${addCalendarDays(UNTIL, 1)}T01:00:00+07:00`);
-      await Promise.all([1, 2].map((n) => job.run({ db: db.db, payload: {}, officeId: null, jobId: `e2e-${n}`, attempt: 1, now: at })));
-      const [entry] = await db.db.select().from(exemptionEntries).where(eq(exemptionEntries.information, INFORMATION));
+      await Promise.all(
+        [1, 2].map((n) =>
+          job.run({ db: db.db, payload: {}, officeId: null, jobId: `e2e-${n}`, attempt: 1, now: at }),
+        ),
+      );
+      const [entry] = await db.db
+        .select()
+        .from(exemptionEntries)
+        .where(eq(exemptionEntries.information, INFORMATION));
       expect(entry).toMatchObject({ status: 'EXPIRED' });
       expect(entry!.dipEntryKey).toBeTruthy();
-      const mails = await db.db.select().from(mailOutbox).where(and(eq(mailOutbox.template, 'exemption-expired'), eq(mailOutbox.entityId, entry!.id)));
+      const mails = await db.db
+        .select()
+        .from(mailOutbox)
+        .where(and(eq(mailOutbox.template, 'exemption-expired'), eq(mailOutbox.entityId, entry!.id)));
       expect(mails.map((m) => m.toAddress)).toEqual(['ppid.bandung@demo.terbuka.test']);
     } finally {
       await db.close();

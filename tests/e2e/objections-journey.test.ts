@@ -17,7 +17,8 @@ import { unzip } from '../helpers/zip.ts';
 // Informasi and the dispute bundle downloads.
 
 const OFFICE = 'kpu-kota-bandung';
-const REASONS = 'Hasil pemeriksaan kesehatan memuat riwayat kesehatan pribadi bakal calon (Pasal 17 huruf h angka 2); status memenuhi syarat sudah diumumkan.';
+const REASONS =
+  'Hasil pemeriksaan kesehatan memuat riwayat kesehatan pribadi bakal calon (Pasal 17 huruf h angka 2); status memenuhi syarat sudah diumumkan.';
 let server: RunningServer;
 let browser: Browser;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'terbuka-objection-journey-'));
@@ -53,7 +54,10 @@ describe('an objection, from a refused request to the dispute bundle', () => {
     // The request comes in through the public API (the request form has its own journey).
     const api = await browser.newContext();
     const res = await api.request.post(`${server.url}/api/v1/offices/${OFFICE}/requests`, {
-      data: sampleRequest({ informationRequested: 'Hasil pemeriksaan kesehatan seluruh bakal calon Wali Kota Bandung 2024.', purpose: 'Pemantauan pencalonan.' }),
+      data: sampleRequest({
+        informationRequested: 'Hasil pemeriksaan kesehatan seluruh bakal calon Wali Kota Bandung 2024.',
+        purpose: 'Pemantauan pencalonan.',
+      }),
     });
     expect(res.status()).toBe(201);
     ({ number, trackingCode: code } = (await res.json()) as { number: string; trackingCode: string });
@@ -73,10 +77,21 @@ describe('an objection, from a refused request to the dispute bundle', () => {
     await ppid.page.check('input[name=outcome][value=REFUSED_EXEMPT]');
     // The refusal cites the KPU RI entry on candidates' health records (demo DIK), shown first as a match.
     await ppid.page.selectOption('#aksi-putusan select[name=exemptionEntryId]', { index: 1 });
-    expect(await ppid.page.textContent('#aksi-putusan select[name=exemptionEntryId] option:checked')).toContain('Hasil pemeriksaan kesehatan');
-    await ppid.page.fill('#aksi-putusan textarea[name=legalBasis]', 'UU 27/2022 tentang Pelindungan Data Pribadi');
-    await ppid.page.fill('#aksi-putusan textarea[name=harmAnalysis]', 'Membuka hasil pemeriksaan akan mengungkap riwayat kesehatan pribadi bakal calon.');
-    await ppid.page.fill('#aksi-putusan textarea[name=publicInterestAnalysis]', 'Status memenuhi syarat kesehatan sudah diumumkan kepada publik.');
+    expect(
+      await ppid.page.textContent('#aksi-putusan select[name=exemptionEntryId] option:checked'),
+    ).toContain('Hasil pemeriksaan kesehatan');
+    await ppid.page.fill(
+      '#aksi-putusan textarea[name=legalBasis]',
+      'UU 27/2022 tentang Pelindungan Data Pribadi',
+    );
+    await ppid.page.fill(
+      '#aksi-putusan textarea[name=harmAnalysis]',
+      'Membuka hasil pemeriksaan akan mengungkap riwayat kesehatan pribadi bakal calon.',
+    );
+    await ppid.page.fill(
+      '#aksi-putusan textarea[name=publicInterestAnalysis]',
+      'Status memenuhi syarat kesehatan sudah diumumkan kepada publik.',
+    );
     await ppid.page.click('#aksi-putusan button[type=submit]');
     await ppid.page.waitForSelector('.notice-success');
     expect(await ppid.page.textContent('main')).toContain('Ditolak (informasi dikecualikan)');
@@ -96,7 +111,10 @@ describe('an objection, from a refused request to the dispute bundle', () => {
     await page.waitForURL(`**/${OFFICE}/keberatan`);
     expect(await page.textContent('[data-testid=objection-request]')).toContain(number);
     await page.check('input[name=grounds][value=a]');
-    await page.fill('textarea[name=caseDescription]', 'Hasil pemeriksaan kesehatan menentukan pencalonan; publik berhak menilai apakah syarat kesehatan dipenuhi. Penolakan seluruh dokumen tidak sebanding dengan kepentingan publik.');
+    await page.fill(
+      'textarea[name=caseDescription]',
+      'Hasil pemeriksaan kesehatan menentukan pencalonan; publik berhak menilai apakah syarat kesehatan dipenuhi. Penolakan seluruh dokumen tidak sebanding dengan kepentingan publik.',
+    );
     await screenshot(page, 'objection-form-filled');
     expect(await seriousViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -108,7 +126,9 @@ describe('an objection, from a refused request to the dispute bundle', () => {
     expect(await page.textContent('#keberatan')).toContain(`Keberatan ${objectionNumber}`);
     await screenshot(page, 'objection-tracking-registered');
     // The numbered form is the receipt.
-    const receipt = await requester.request.get(`${server.url}${(await page.getAttribute('#keberatan a[href$="/dokumen/pernyataan-keberatan"]', 'href'))!}`);
+    const receipt = await requester.request.get(
+      `${server.url}${(await page.getAttribute('#keberatan a[href$="/dokumen/pernyataan-keberatan"]', 'href'))!}`,
+    );
     const text = await pdfText(Buffer.from(await receipt.body()));
     expect(text).toContain('PERNYATAAN KEBERATAN ATAS PERMOHONAN INFORMASI');
     expect(text).toContain(objectionNumber);
@@ -126,7 +146,9 @@ describe('an objection, from a refused request to the dispute bundle', () => {
     expect(await page.textContent('aside')).toContain(number);
     expect(await page.textContent('aside')).toContain('Ditolak (informasi dikecualikan)');
     // The objection on ground a shows the DIK entry and its decree that the refusal rested on.
-    expect(await page.textContent('aside')).toContain('Pasal 17 huruf h angka 2 Undang-Undang Nomor 14 Tahun 2008');
+    expect(await page.textContent('aside')).toContain(
+      'Pasal 17 huruf h angka 2 Undang-Undang Nomor 14 Tahun 2008',
+    );
     expect(await page.textContent('aside')).toContain('Hasil pemeriksaan kesehatan jasmani');
     await page.click('summary:has-text("Tanggapan Atasan PPID")');
     await page.check('#aksi-putusan input[name=outcome][value=REJECTED]');
@@ -151,7 +173,13 @@ describe('an objection, from a refused request to the dispute bundle', () => {
     // For a person to look at: the letter as a picture.
     const pdfPath = path.join(SCREENSHOT_DIR, 'tanggapan-atasan-ppid.pdf');
     writeFileSync(pdfPath, bytes);
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, path.join(SCREENSHOT_DIR, 'tanggapan-atasan-ppid')]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      pdfPath,
+      path.join(SCREENSHOT_DIR, 'tanggapan-atasan-ppid'),
+    ]);
     await context.close();
   });
 
@@ -169,7 +197,10 @@ describe('an objection, from a refused request to the dispute bundle', () => {
     await screenshot(page, 'objection-next-step');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await seriousViolations(page)).toEqual([]);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=dispute-bundle]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=dispute-bundle]'),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^berkas-sengketa-.*\.zip$/);
     const saved = path.join(dir, 'berkas.zip');
     await download.saveAs(saved);
@@ -182,8 +213,11 @@ describe('an objection, from a refused request to the dispute bundle', () => {
       expect.stringMatching(/^04-pernyataan-keberatan-/),
       expect.stringMatching(/^05-tanggapan-atasan-ppid-/),
     ]);
-    expect(entries.get('00-daftar-isi.txt')!.toString('utf8')).toContain('Komisi Informasi Provinsi Jawa Barat');
-    for (const [name, bytes] of entries) if (name.endsWith('.pdf')) expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(entries.get('00-daftar-isi.txt')!.toString('utf8')).toContain(
+      'Komisi Informasi Provinsi Jawa Barat',
+    );
+    for (const [name, bytes] of entries)
+      if (name.endsWith('.pdf')) expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     await requester.close();
   });
 });

@@ -55,7 +55,11 @@ async function layoutProblems(page: Page): Promise<{ scrollWidth: number; small:
       if (style.visibility === 'hidden' || style.display === 'none') continue;
       if (r.width < 44 || r.height < 44) {
         const name = el.getAttribute('name') ?? el.id ?? '';
-        small.push({ what: `${el.tagName.toLowerCase()}${name ? `[${name}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`, width: Math.round(r.width), height: Math.round(r.height) });
+        small.push({
+          what: `${el.tagName.toLowerCase()}${name ? `[${name}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`,
+          width: Math.round(r.width),
+          height: Math.round(r.height),
+        });
       }
     }
     return { scrollWidth: document.documentElement.scrollWidth, small };
@@ -63,18 +67,21 @@ async function layoutProblems(page: Page): Promise<{ scrollWidth: number; small:
 }
 
 describe('public pages at phone width', () => {
-  it.each(PUBLIC_PAGES)('%s (%s): no horizontal overflow, no control under 44 px, no serious axe finding', async (name, url) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    const res = await page.goto(`${server.url}${url}`);
-    expect(res!.status()).toBe(200);
-    await screenshot(page, `phone-${name}`);
-    const layout = await layoutProblems(page);
-    expect(layout.scrollWidth, `${url} is wider than the phone`).toBeLessThanOrEqual(390);
-    expect(layout.small, `${url} has controls under 44 px`).toEqual([]);
-    expect(await seriousViolations(page)).toEqual([]);
-    await context.close();
-  });
+  it.each(PUBLIC_PAGES)(
+    '%s (%s): no horizontal overflow, no control under 44 px, no serious axe finding',
+    async (name, url) => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      const res = await page.goto(`${server.url}${url}`);
+      expect(res!.status()).toBe(200);
+      await screenshot(page, `phone-${name}`);
+      const layout = await layoutProblems(page);
+      expect(layout.scrollWidth, `${url} is wider than the phone`).toBeLessThanOrEqual(390);
+      expect(layout.small, `${url} has controls under 44 px`).toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    },
+  );
 });
 
 describe('the staff worklist at phone width', () => {

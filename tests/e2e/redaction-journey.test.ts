@@ -37,7 +37,11 @@ const xlsxPath = path.join(dir, 'rekap-penerima.xlsx');
 const ktpPath = path.join(dir, 'ktp.png');
 
 async function journeyPdf(): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: 'Daftar Rahasia Penerima', Author: 'Operator Rahasia', Keywords: 'rahasia' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: 'Daftar Rahasia Penerima', Author: 'Operator Rahasia', Keywords: 'rahasia' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
@@ -77,7 +81,11 @@ async function staffPage(email: string, width = 1280): Promise<{ context: Browse
 
 /** Waits through the page's own refresh until the release step shows `status`. */
 async function waitForStatus(page: Page, status: string): Promise<void> {
-  await page.waitForFunction((s) => document.querySelector('hgroup')?.textContent?.includes(s) ?? false, status, { timeout: 90_000, polling: 500 });
+  await page.waitForFunction(
+    (s) => document.querySelector('hgroup')?.textContent?.includes(s) ?? false,
+    status,
+    { timeout: 90_000, polling: 500 },
+  );
   await page.waitForLoadState('load');
 }
 
@@ -86,7 +94,8 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   const img = page.locator('.redaction-page[data-page="1"] img');
   await img.scrollIntoViewIfNeeded();
   const box = (await img.boundingBox())!;
-  const at = (p: { x: number; y: number }) => [box.x + (box.width * p.x) / 100, box.y + (box.height * p.y) / 100] as const;
+  const at = (p: { x: number; y: number }) =>
+    [box.x + (box.width * p.x) / 100, box.y + (box.height * p.y) / 100] as const;
   await page.mouse.move(...at(from));
   await page.mouse.down();
   await page.mouse.move(...at({ x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 }), { steps: 4 });
@@ -111,7 +120,10 @@ describe('a request granted in part, with its file blacked out and its workbook 
     await page.fill('input[name=occupation]', 'Wartawan');
     await page.fill('input[name=phone]', '0812 3456 7890');
     await page.fill('input[name=email]', 'rahmat@contoh.test');
-    await page.fill('textarea[name=informationRequested]', 'Daftar penerima santunan petugas KPPS dan rekapitulasinya.');
+    await page.fill(
+      'textarea[name=informationRequested]',
+      'Daftar penerima santunan petugas KPPS dan rekapitulasinya.',
+    );
     await page.fill('textarea[name=purpose]', 'Bahan liputan.');
     await page.check('input[name=category][value=TAHAPAN_PEMILU]');
     await page.setInputFiles('input[name=identityFile]', ktpPath);
@@ -134,7 +146,10 @@ describe('a request granted in part, with its file blacked out and its workbook 
     await ppid.page.goto(requestUrl);
     await ppid.page.click('summary:has-text("Disposisi kepada unit")');
     await ppid.page.check(`label:has-text("${UNIT}") input[name=unitIds]`);
-    await ppid.page.fill('#aksi-disposisi textarea[name=instruction]', 'Mohon siapkan daftar penerima santunan (softcopy).');
+    await ppid.page.fill(
+      '#aksi-disposisi textarea[name=instruction]',
+      'Mohon siapkan daftar penerima santunan (softcopy).',
+    );
     const max = await ppid.page.getAttribute('input[name=internalDueDate]', 'max');
     await ppid.page.fill('input[name=internalDueDate]', max!);
     await ppid.page.click('#aksi-disposisi button[type=submit]');
@@ -182,7 +197,10 @@ describe('a request granted in part, with its file blacked out and its workbook 
     ] as const) {
       await drag(page, { x: 5, y: pct(y - 6) }, { x: 92, y: pct(y + 20) });
       expect(Number(await page.inputValue('#redaction-area-form input[name=left]'))).toBeCloseTo(5, 0);
-      expect(Number(await page.inputValue('#redaction-area-form input[name=top]'))).toBeCloseTo(pct(y - 6), 0);
+      expect(Number(await page.inputValue('#redaction-area-form input[name=top]'))).toBeCloseTo(
+        pct(y - 6),
+        0,
+      );
       if (ground === 'PASAL17') {
         await page.selectOption('#redaction-area-form select[name=reason]', 'PASAL17');
         await page.selectOption('#redaction-area-form select[name=ground]', 'b');
@@ -202,7 +220,10 @@ describe('a request granted in part, with its file blacked out and its workbook 
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // The preview is the page as it will be released: rendered from the applied result.
-    const [preview] = await Promise.all([context.waitForEvent('page'), page.click('.redaction-page[data-page="1"] figcaption a')]);
+    const [preview] = await Promise.all([
+      context.waitForEvent('page'),
+      page.click('.redaction-page[data-page="1"] figcaption a'),
+    ]);
     await preview.waitForLoadState();
     const shot = await preview.screenshot();
     expect(shot.length).toBeGreaterThan(1000);
@@ -223,7 +244,9 @@ describe('a request granted in part, with its file blacked out and its workbook 
 
   it('the PPID scrubs the workbook: the hidden data is reported, the released copy is clean', async () => {
     const { context, page } = await staffPage('ppid.bandung@demo.terbuka.test');
-    await page.goto(`${server.url}/staff/${OFFICE}/rilis/permohonan/${/permohonan\/([0-9a-f-]{36})/.exec(requestUrl)![1]}`);
+    await page.goto(
+      `${server.url}/staff/${OFFICE}/rilis/permohonan/${/permohonan\/([0-9a-f-]{36})/.exec(requestUrl)![1]}`,
+    );
     await page.locator('li:has-text("rekap-penerima.xlsx") button[type=submit]').click();
     await waitForStatus(page, 'Siap ditandai');
     const report = await page.textContent('[data-testid=hidden-report]');
@@ -240,11 +263,20 @@ describe('a request granted in part, with its file blacked out and its workbook 
     await ppid.page.click('summary:has-text("Terbitkan pemberitahuan tertulis")');
     expect(await ppid.page.locator('[data-testid=partial-gate]').count()).toBe(0);
     await ppid.page.check('input[name=outcome][value=GRANTED_PARTIAL]');
-    await ppid.page.fill('#aksi-putusan textarea[name=materialDescription]', 'Daftar penerima santunan dan rekapitulasinya');
+    await ppid.page.fill(
+      '#aksi-putusan textarea[name=materialDescription]',
+      'Daftar penerima santunan dan rekapitulasinya',
+    );
     await ppid.page.check('#aksi-putusan input[name=forms][value=SOFTCOPY]');
     for (const box of await ppid.page.locator('input[name=releaseFileIds]').all()) await box.check();
-    await ppid.page.fill('#aksi-putusan textarea[name=redactedParts]', 'NIK, alamat rumah dan sandi gudang logistik');
-    await ppid.page.fill('#aksi-putusan textarea[name=redactionReason]', 'Data pribadi dan keamanan logistik pemilu');
+    await ppid.page.fill(
+      '#aksi-putusan textarea[name=redactedParts]',
+      'NIK, alamat rumah dan sandi gudang logistik',
+    );
+    await ppid.page.fill(
+      '#aksi-putusan textarea[name=redactionReason]',
+      'Data pribadi dan keamanan logistik pemilu',
+    );
     await ppid.page.selectOption('#aksi-putusan select[name=exemptionEntryId]', { index: 1 });
     await ppid.page.click('#aksi-putusan button[type=submit]');
     await ppid.page.waitForSelector('.notice-success');
@@ -261,7 +293,10 @@ describe('a request granted in part, with its file blacked out and its workbook 
   });
 
   it('the requester downloads the files from the tracking page: nothing blacked out or hidden is in them', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     await page.goto(`${server.url}/${OFFICE}/permohonan/cek`);
     await page.fill('input[name=number]', number);
@@ -284,9 +319,11 @@ describe('a request granted in part, with its file blacked out and its workbook 
     const pdfFile = path.join(dir, `dl-${pdfName}`);
     const { stdout: text } = await run('pdftotext', [pdfFile, '-']);
     expect(text).toContain('Rapat pleno terbuka');
-    for (const s of [NIK, '3273 0152', ADDRESS, 'Kenanga Tersembunyi', SECRET, '4471']) expect(text).not.toContain(s);
+    for (const s of [NIK, '3273 0152', ADDRESS, 'Kenanga Tersembunyi', SECRET, '4471'])
+      expect(text).not.toContain(s);
     const { stdout: info } = await run('pdfinfo', [pdfFile]);
-    for (const key of ['Title:', 'Author:', 'Keywords:', 'Producer:', 'Creator:', 'Subject:']) expect(info).not.toContain(key);
+    for (const key of ['Title:', 'Author:', 'Keywords:', 'Producer:', 'Creator:', 'Subject:'])
+      expect(info).not.toContain(key);
     expect(info).toMatch(/Metadata Stream:\s+no/);
     const { stdout: meta } = await run('pdfinfo', ['-meta', pdfFile]);
     expect(meta.trim()).toBe('');
@@ -294,7 +331,8 @@ describe('a request granted in part, with its file blacked out and its workbook 
     const parts = await unzip(saved[xlsxName]!);
     const all = [...parts.values()].map((b) => b.toString('utf8')).join('\n');
     for (const p of SAMPLE_PEOPLE) expect(all).not.toContain(p.nik);
-    for (const s of ['rahasia-sekali', 'Operator Rahasia', 'Jl. Rahasia 7', 'DaftarNIK', 'baris tersembunyi']) expect(all).not.toContain(s);
+    for (const s of ['rahasia-sekali', 'Operator Rahasia', 'Jl. Rahasia 7', 'DaftarNIK', 'baris tersembunyi'])
+      expect(all).not.toContain(s);
     expect(all).toContain('Coblong');
     await context.close();
   });

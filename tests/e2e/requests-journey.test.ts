@@ -65,7 +65,10 @@ describe('an information request, from the public form to the download', () => {
     await page.fill('input[name=occupation]', 'Mahasiswa');
     await page.fill('input[name=phone]', '0812 2345 6789');
     await page.fill('input[name=email]', 'dewi.lestari@contoh.test');
-    await page.fill('textarea[name=informationRequested]', 'Jadwal tahapan Pemilihan Wali Kota Bandung 2024 dan keputusan penetapannya.');
+    await page.fill(
+      'textarea[name=informationRequested]',
+      'Jadwal tahapan Pemilihan Wali Kota Bandung 2024 dan keputusan penetapannya.',
+    );
     await page.fill('textarea[name=purpose]', 'Bahan skripsi tentang partisipasi pemilih.');
     await page.check('input[name=category][value=TAHAPAN_PEMILU]');
     await page.setInputFiles('input[name=identityFile]', ktpPath);
@@ -101,7 +104,10 @@ describe('an information request, from the public form to the download', () => {
     expect(await ppid.page.textContent('main')).toContain('3273014501900001'); // the PPID sees the full NIK
     await ppid.page.click('summary:has-text("Disposisi kepada unit")');
     await ppid.page.check(`label:has-text("${UNIT}") input[name=unitIds]`);
-    await ppid.page.fill('#aksi-disposisi textarea[name=instruction]', 'Mohon siapkan keputusan jadwal tahapan Pemilihan 2024 (softcopy).');
+    await ppid.page.fill(
+      '#aksi-disposisi textarea[name=instruction]',
+      'Mohon siapkan keputusan jadwal tahapan Pemilihan 2024 (softcopy).',
+    );
     const max = await ppid.page.getAttribute('input[name=internalDueDate]', 'max');
     await ppid.page.fill('input[name=internalDueDate]', max!);
     await ppid.page.click('#aksi-disposisi button[type=submit]');
@@ -111,14 +117,23 @@ describe('an information request, from the public form to the download', () => {
     await ppid.page.click('summary:has-text("Terbitkan pemberitahuan tertulis")');
     expect(await ppid.page.textContent('#aksi-putusan')).toContain('1 disposisi belum dijawab unit kerja');
     await ppid.page.check('input[name=outcome][value=GRANTED_FULL]');
-    await ppid.page.fill('#aksi-putusan textarea[name=materialDescription]', 'Keputusan KPU Kota Bandung tentang tahapan dan jadwal Pemilihan 2024');
+    await ppid.page.fill(
+      '#aksi-putusan textarea[name=materialDescription]',
+      'Keputusan KPU Kota Bandung tentang tahapan dan jadwal Pemilihan 2024',
+    );
     await ppid.page.check('#aksi-putusan input[name=forms][value=SOFTCOPY]');
     await screenshot(ppid.page, 'ppid-decision-preview-pending');
     await ppid.page.setViewportSize({ width: 390, height: 844 });
     await screenshot(ppid.page, 'ppid-decision-preview-pending-phone');
     const csrf = await ppid.page.getAttribute('#aksi-putusan input[name=_csrf]', 'value');
     const draft = await ppid.context.request.post(`${requestUrl}/putusan/pratinjau`, {
-      form: { _csrf: csrf!, outcome: 'GRANTED_FULL', materialDescription: 'Keputusan KPU Kota Bandung tentang tahapan dan jadwal Pemilihan 2024', forms: 'SOFTCOPY', previewKind: 'pemberitahuan-tertulis' },
+      form: {
+        _csrf: csrf!,
+        outcome: 'GRANTED_FULL',
+        materialDescription: 'Keputusan KPU Kota Bandung tentang tahapan dan jadwal Pemilihan 2024',
+        forms: 'SOFTCOPY',
+        previewKind: 'pemberitahuan-tertulis',
+      },
     });
     expect(draft.headers()['content-type']).toBe('application/pdf');
     expect(await pdfText(Buffer.from(await draft.body()))).toContain('PEMBERITAHUAN TERTULIS');
@@ -144,7 +159,10 @@ describe('an information request, from the public form to the download', () => {
     await ppid.page.goto(requestUrl);
     await ppid.page.click('summary:has-text("Terbitkan pemberitahuan tertulis")');
     await ppid.page.check('input[name=outcome][value=GRANTED_FULL]');
-    await ppid.page.fill('#aksi-putusan textarea[name=materialDescription]', 'Keputusan KPU Kota Bandung tentang tahapan dan jadwal Pemilihan 2024');
+    await ppid.page.fill(
+      '#aksi-putusan textarea[name=materialDescription]',
+      'Keputusan KPU Kota Bandung tentang tahapan dan jadwal Pemilihan 2024',
+    );
     await ppid.page.check('#aksi-putusan input[name=forms][value=SOFTCOPY]');
     await ppid.page.check('input[name=releaseFileIds]');
     await screenshot(ppid.page, 'ppid-decision-form');
@@ -173,7 +191,10 @@ describe('an information request, from the public form to the download', () => {
   it('the requester sees the decision on the tracking page and downloads the file', async () => {
     // A fresh browser: the requester comes back later with the number and the code.
     await requester.close();
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     await page.goto(`${server.url}/${OFFICE}/permohonan/cek`);
     await page.fill('input[name=number]', number);
@@ -187,7 +208,10 @@ describe('an information request, from the public form to the download', () => {
     expect(main).not.toContain('3273014501900001');
     await screenshot(page, 'tracking-decided');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[data-testid=released-file]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('a[data-testid=released-file]'),
+    ]);
     expect(download.suggestedFilename()).toBe('jadwal-tahapan.pdf');
     const saved = path.join(dir, 'downloaded.pdf');
     await download.saveAs(saved);

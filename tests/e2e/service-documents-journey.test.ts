@@ -43,7 +43,10 @@ describe('the documents a PPID must have', () => {
     await page.fill('input[name=title]', 'Banjir di sekitar gudang logistik Gedebage');
     await page.fill('textarea[name=threat]', 'Genangan setinggi 80 cm di Jalan Soekarno-Hatta.');
     await page.fill('textarea[name=affected]', 'Warga Kecamatan Gedebage dan petugas gudang logistik.');
-    await page.fill('textarea[name=whatToDo]', 'Hindari Jalan Soekarno-Hatta km 12 dan ikuti arahan petugas BPBD.');
+    await page.fill(
+      'textarea[name=whatToDo]',
+      'Hindari Jalan Soekarno-Hatta km 12 dan ikuti arahan petugas BPBD.',
+    );
     await page.fill('textarea[name=evacuationPlace]', 'Aula Kantor Kecamatan Gedebage');
     await page.fill('textarea[name=help]', 'BPBD Kota Bandung (022) 112.');
     await page.fill('textarea[name=mitigation]', 'Logistik dipindahkan ke lantai dua.');
@@ -63,7 +66,15 @@ describe('the documents a PPID must have', () => {
     await banner.locator('a').first().click();
     await pub.waitForURL(/\/kpu-kota-bandung\/serta-merta\/[0-9a-f-]{36}$/);
     const main = (await pub.textContent('main')) ?? '';
-    for (const part of ['Potensi bahaya', 'Pihak yang terdampak', 'Tempat evakuasi', 'Cara mendapatkan bantuan', 'Pihak yang wajib mengumumkan', 'Upaya mitigasi', 'Aula Kantor Kecamatan Gedebage']) {
+    for (const part of [
+      'Potensi bahaya',
+      'Pihak yang terdampak',
+      'Tempat evakuasi',
+      'Cara mendapatkan bantuan',
+      'Pihak yang wajib mengumumkan',
+      'Upaya mitigasi',
+      'Aula Kantor Kecamatan Gedebage',
+    ]) {
       expect(main).toContain(part);
     }
     expect(await seriousViolations(pub)).toEqual([]);

@@ -70,7 +70,13 @@ describe('a newcomer starting Terbuka', () => {
     await page.fill('input[name=password]', server.credentials.get(email)!);
     await page.click('button[type=submit]');
     await page.waitForURL(/\/staff\/kpu-kota-bandung$/);
-    for (const url of ['/staff/kpu-kota-bandung', '/staff/kpu-kota-bandung/pengguna', '/staff/kpu-kota-bandung/kalender', '/staff/kpu-kota-bandung/pengaturan', '/staff/kpu-kota-bandung/unit']) {
+    for (const url of [
+      '/staff/kpu-kota-bandung',
+      '/staff/kpu-kota-bandung/pengguna',
+      '/staff/kpu-kota-bandung/kalender',
+      '/staff/kpu-kota-bandung/pengaturan',
+      '/staff/kpu-kota-bandung/unit',
+    ]) {
       await page.goto(`${server.url}${url}`);
       const v = await seriousViolations(page);
       if (v.length > 0) found[url] = v;

@@ -31,6 +31,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
   const violations = await seriousViolations(page);
   if (violations.length > 0) {
-    throw new Error(`axe: serious/critical findings on ${name} (${page.url()}):\n${JSON.stringify(violations, null, 2)}`);
+    throw new Error(
+      `axe: serious/critical findings on ${name} (${page.url()}):\n${JSON.stringify(violations, null, 2)}`,
+    );
   }
 }

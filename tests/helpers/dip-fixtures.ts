@@ -13,7 +13,12 @@ import { startDipCycle } from '../../src/modules/dip/start-cycle.ts';
 import type { TestClient } from './test-app.ts';
 
 /** A staff member with roles, as the Actor the use cases receive. */
-export async function staffActor(db: Db, clock: Clock, roles: { office: string; role: Role; unitId?: string }[], name?: string): Promise<Actor & { email: string }> {
+export async function staffActor(
+  db: Db,
+  clock: Clock,
+  roles: { office: string; role: Role; unitId?: string }[],
+  name?: string,
+): Promise<Actor & { email: string }> {
   const { user, email } = await createStaff(db, clock, { roles, ...(name ? { name } : {}) });
   return { ...(await actorForUser(db, user, clock.now(), null)), email };
 }
@@ -31,8 +36,18 @@ export async function dipTeam(db: Db, clock: Clock, office: string) {
     atasan: await staffActor(db, clock, [{ office, role: 'ATASAN_PPID' }], 'Dadang Suherman'),
     tim: await staffActor(db, clock, [{ office, role: 'TIM_PERTIMBANGAN' }], 'Tim Pertimbangan'),
     pembina: await staffActor(db, clock, [{ office, role: 'PEMBINA_PPID' }], 'Ketua KPU'),
-    unitAStaff: await staffActor(db, clock, [{ office, role: 'PPID_PEMBANTU', unitId: unitA.id }], 'Agus Pratama'),
-    unitBStaff: await staffActor(db, clock, [{ office, role: 'PPID_PEMBANTU', unitId: unitB.id }], 'Budi Santoso'),
+    unitAStaff: await staffActor(
+      db,
+      clock,
+      [{ office, role: 'PPID_PEMBANTU', unitId: unitA.id }],
+      'Agus Pratama',
+    ),
+    unitBStaff: await staffActor(
+      db,
+      clock,
+      [{ office, role: 'PPID_PEMBANTU', unitId: unitB.id }],
+      'Budi Santoso',
+    ),
   };
 }
 
@@ -56,7 +71,11 @@ export function entry(over: Partial<EntryContent> = {}): Record<string, unknown>
 type Team = Awaited<ReturnType<typeof dipTeam>>;
 
 /** Gives the office the five-step procedure of seed 001 (KPU Kabupaten Bintan). */
-export async function useSeed001(ctx: { db: Db; clock: ManualClock }, team: Team, officeId: string): Promise<void> {
+export async function useSeed001(
+  ctx: { db: Db; clock: ManualClock },
+  team: Team,
+  officeId: string,
+): Promise<void> {
   await saveDipProcedure(ctx, team.admin, { officeId, template: 'SEED_001' });
 }
 
@@ -79,7 +98,12 @@ export async function publishYear(
   await step(team.ppid, 1);
   ctx.clock.advance(3_600_000);
   await step(team.petugas, 2);
-  await step(team.ppid, 3, { decreeNumber: `${year}/PPID/3273`, decreeDate: `${year}-02-01`, decreeSignerName: 'Rina Kusumawati', decreeSignerTitle: 'PPID KPU Kota Bandung' });
+  await step(team.ppid, 3, {
+    decreeNumber: `${year}/PPID/3273`,
+    decreeDate: `${year}-02-01`,
+    decreeSignerName: 'Rina Kusumawati',
+    decreeSignerTitle: 'PPID KPU Kota Bandung',
+  });
   await step(team.ppid, 4, { documentTo: 'Unit Pelayanan Informasi', note: 'Unggah DIP ke laman PPID.' });
   const { version } = await step(team.petugas, 5);
   ctx.clock.advance(3_600_000);
@@ -98,11 +122,21 @@ export async function postMultipart(
   const form = new FormData();
   form.set('_csrf', await client.csrfToken(csrfFrom));
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append(f.name, new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }), f.filename);
+  for (const f of files)
+    form.append(
+      f.name,
+      new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }),
+      f.filename,
+    );
   const body = new Response(form);
   const payload = Buffer.from(await body.arrayBuffer());
   const cookie = [...client.cookies.entries()].map(([k, v]) => `${k}=${v}`).join('; ');
-  const res = await app.inject({ method: 'POST', url, payload, headers: { 'content-type': body.headers.get('content-type')!, cookie } });
+  const res = await app.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: { 'content-type': body.headers.get('content-type')!, cookie },
+  });
   for (const c of res.cookies) client.cookies.set(c.name, c.value);
   return res;
 }

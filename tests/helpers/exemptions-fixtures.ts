@@ -13,13 +13,17 @@ export function sampleTest(overrides: Record<string, unknown> = {}): Record<stri
   return {
     documentKind: 'DESCRIBED',
     documentDescription: 'Formulir Model A.3-KWK (daftar pemilih) beserta lampiran salinan KTP-el',
-    information: 'Nomor Induk Kependudukan, tanggal lahir dan alamat lengkap pemilih pada formulir Model A.3-KWK',
+    information:
+      'Nomor Induk Kependudukan, tanggal lahir dan alamat lengkap pemilih pada formulir Model A.3-KWK',
     ground: 'h',
     subPoint: '1',
     otherStatute: 'Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi, Pasal 4 ayat (2)',
-    harmAnalysis: 'Membuka NIK dan alamat lengkap pemilih memungkinkan penyalahgunaan identitas, penipuan dan pelanggaran data pribadi yang merugikan pemilih secara langsung.',
-    publicInterest: 'Kepentingan publik atas akurasi daftar pemilih telah terpenuhi melalui pengumuman DPS dan DPT dengan NIK yang disamarkan sebagian; membuka NIK utuh tidak menambah manfaat bagi publik.',
-    propriety: 'Tidak patut membuka data kependudukan seseorang tanpa persetujuannya kepada pihak yang tidak berkepentingan.',
+    harmAnalysis:
+      'Membuka NIK dan alamat lengkap pemilih memungkinkan penyalahgunaan identitas, penipuan dan pelanggaran data pribadi yang merugikan pemilih secara langsung.',
+    publicInterest:
+      'Kepentingan publik atas akurasi daftar pemilih telah terpenuhi melalui pengumuman DPS dan DPT dengan NIK yang disamarkan sebagian; membuka NIK utuh tidak menambah manfaat bagi publik.',
+    propriety:
+      'Tidak patut membuka data kependudukan seseorang tanpa persetujuannya kepada pihak yang tidak berkepentingan.',
     closed: 'CLOSED',
     whole: 'PART',
     periodCondition: 'sampai pemilih yang bersangkutan memberikan persetujuan tertulis',
@@ -38,7 +42,8 @@ export function sampleDecree(overrides: Record<string, unknown> = {}): Record<st
     title: 'Penetapan Daftar Informasi yang Dikecualikan di Lingkungan KPU Kota Bandung',
     officialName: 'Rina Kartika',
     officialPosition: 'PPID KPU Kota Bandung',
-    reasons: 'Berdasarkan hasil uji konsekuensi, informasi yang memuat data pribadi pemilih perlu dikecualikan untuk melindungi kepentingan yang lebih besar.',
+    reasons:
+      'Berdasarkan hasil uji konsekuensi, informasi yang memuat data pribadi pemilih perlu dikecualikan untuk melindungi kepentingan yang lebih besar.',
     reach: 'OFFICE',
     ...overrides,
   };
@@ -51,7 +56,8 @@ export function sampleEntry(overrides: Record<string, unknown> = {}): Record<str
     ground: 'h',
     subPoint: '1',
     legalBasis: 'UU 27/2022 tentang Pelindungan Data Pribadi',
-    consideration: 'Membuka data pribadi pemilih merugikan pemilih; kepentingan publik terpenuhi dengan DPT yang disamarkan.',
+    consideration:
+      'Membuka data pribadi pemilih merugikan pemilih; kepentingan publik terpenuhi dengan DPT yang disamarkan.',
     whole: 'PART',
     periodCondition: 'sampai pemilih yang bersangkutan memberikan persetujuan tertulis',
     ...overrides,
@@ -59,8 +65,15 @@ export function sampleEntry(overrides: Record<string, unknown> = {}): Record<str
 }
 
 /** Runs the whole chain as the operator (the console may act for every role). */
-export async function approveAll(ctx: Ctx, officeId: string, subject: 'TEST' | 'DECREE', id: string, steps = 3): Promise<void> {
-  for (let i = 0; i < steps; i++) await decideApproval(ctx, cliActor(), { officeId, subject, id, data: { decision: 'APPROVED' } });
+export async function approveAll(
+  ctx: Ctx,
+  officeId: string,
+  subject: 'TEST' | 'DECREE',
+  id: string,
+  steps = 3,
+): Promise<void> {
+  for (let i = 0; i < steps; i++)
+    await decideApproval(ctx, cliActor(), { officeId, subject, id, data: { decision: 'APPROVED' } });
 }
 
 /** An approved test, an active decree and its one entry, at `officeId`. */
@@ -68,13 +81,24 @@ export async function activeDecree(
   ctx: Ctx,
   ppid: Actor,
   officeId: string,
-  opts: { decree?: Record<string, unknown>; entry?: Record<string, unknown>; test?: Record<string, unknown> } = {},
+  opts: {
+    decree?: Record<string, unknown>;
+    entry?: Record<string, unknown>;
+    test?: Record<string, unknown>;
+  } = {},
 ): Promise<{ test: ExemptionTest; decree: ExemptionDecree; entry: ExemptionEntry }> {
   const test = await saveConsequenceTest(ctx, ppid, { officeId, data: sampleTest(opts.test) });
   await submitForApproval(ctx, ppid, { officeId, subject: 'TEST', id: test.id });
   await approveAll(ctx, officeId, 'TEST', test.id);
-  const decree = await saveDecree(ctx, ppid, { officeId, data: sampleDecree({ testIds: [test.id], ...opts.decree }) });
-  const entry = await saveExemptionEntry(ctx, ppid, { officeId, decreeId: decree.id, data: sampleEntry({ testId: test.id, ...opts.entry }) });
+  const decree = await saveDecree(ctx, ppid, {
+    officeId,
+    data: sampleDecree({ testIds: [test.id], ...opts.decree }),
+  });
+  const entry = await saveExemptionEntry(ctx, ppid, {
+    officeId,
+    decreeId: decree.id,
+    data: sampleEntry({ testId: test.id, ...opts.entry }),
+  });
   await submitForApproval(ctx, ppid, { officeId, subject: 'DECREE', id: decree.id });
   await approveAll(ctx, officeId, 'DECREE', decree.id);
   return { test, decree, entry };
@@ -93,8 +117,19 @@ export async function citableEntryId(ctx: Ctx, officeId: string): Promise<string
   if (known) return known;
   const { entry } = await activeDecree(ctx, cliActorForFixtures(), officeId, {
     decree: { number: `FIX-${officeId.slice(0, 8)}/DIK`, decreeDate: '2026-01-05' },
-    test: { heldOn: '2026-01-05', information: 'Hasil pemeriksaan kesehatan jasmani dan rohani bakal calon anggota DPRD', ground: 'h', subPoint: '2' },
-    entry: { information: 'Hasil pemeriksaan kesehatan bakal calon (riwayat kesehatan, hasil tes kejiwaan)', ground: 'h', subPoint: '2', legalBasis: 'UU 27/2022 tentang Pelindungan Data Pribadi', periodCondition: 'sampai yang bersangkutan memberikan persetujuan tertulis' },
+    test: {
+      heldOn: '2026-01-05',
+      information: 'Hasil pemeriksaan kesehatan jasmani dan rohani bakal calon anggota DPRD',
+      ground: 'h',
+      subPoint: '2',
+    },
+    entry: {
+      information: 'Hasil pemeriksaan kesehatan bakal calon (riwayat kesehatan, hasil tes kejiwaan)',
+      ground: 'h',
+      subPoint: '2',
+      legalBasis: 'UU 27/2022 tentang Pelindungan Data Pribadi',
+      periodCondition: 'sampai yang bersangkutan memberikan persetujuan tertulis',
+    },
   });
   perDb.set(officeId, entry.id);
   return entry.id;

@@ -61,12 +61,13 @@ export async function createStaff(db: Db, clock: Clock, spec: StaffSpec) {
   return { user: user!, email, password };
 }
 
-export async function createUnit(db: Db, officeSlug: string, name = `Unit ${randomBytes(3).toString('hex')}`) {
+export async function createUnit(
+  db: Db,
+  officeSlug: string,
+  name = `Unit ${randomBytes(3).toString('hex')}`,
+) {
   const o = await office(db, officeSlug);
-  const [unit] = await db
-    .insert(units)
-    .values({ officeId: o.id, name, kind: 'PPID_PEMBANTU' })
-    .returning();
+  const [unit] = await db.insert(units).values({ officeId: o.id, name, kind: 'PPID_PEMBANTU' }).returning();
   return unit!;
 }
 
@@ -75,9 +76,26 @@ export async function createUnit(db: Db, officeSlug: string, name = `Unit ${rand
  * (letters issued through it are signed by them); `person: false` makes a token that acts for
  * no one and so cannot issue letters.
  */
-export async function createRoleToken(db: Db, clock: Clock, spec: { office: string; role: Role; person?: boolean; personName?: string }): Promise<string> {
+export async function createRoleToken(
+  db: Db,
+  clock: Clock,
+  spec: { office: string; role: Role; person?: boolean; personName?: string },
+): Promise<string> {
   const o = await office(db, spec.office);
   const name = `${spec.role}-${spec.office}-${randomBytes(3).toString('hex')}`;
-  const person = spec.person === false ? undefined : (await createStaff(db, clock, { name: spec.personName ?? `Pemegang ${spec.role}`, roles: [{ office: spec.office, role: spec.role }] })).user;
-  return (await createApiToken({ db, clock }, cliActor(), { officeId: o.id, data: { name, role: spec.role, actingUserId: person?.id } })).token;
+  const person =
+    spec.person === false
+      ? undefined
+      : (
+          await createStaff(db, clock, {
+            name: spec.personName ?? `Pemegang ${spec.role}`,
+            roles: [{ office: spec.office, role: spec.role }],
+          })
+        ).user;
+  return (
+    await createApiToken({ db, clock }, cliActor(), {
+      officeId: o.id,
+      data: { name, role: spec.role, actingUserId: person?.id },
+    })
+  ).token;
 }

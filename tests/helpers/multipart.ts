@@ -8,18 +8,29 @@ export interface MultipartFile {
 }
 
 /** A multipart/form-data body, as a browser sends a form with files. */
-export function multipartBody(fields: Record<string, string | string[] | undefined>, files: MultipartFile[] = []): { payload: Buffer; contentType: string } {
+export function multipartBody(
+  fields: Record<string, string | string[] | undefined>,
+  files: MultipartFile[] = [],
+): { payload: Buffer; contentType: string } {
   const boundary = `----terbuka${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`, 'utf8'));
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${v}\r\n`,
+          'utf8',
+        ),
+      );
     }
   }
   for (const f of files) {
     parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: ${f.contentType}\r\n\r\n`, 'utf8'),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: ${f.contentType}\r\n\r\n`,
+        'utf8',
+      ),
       f.bytes,
       Buffer.from('\r\n'),
     );
@@ -67,9 +78,19 @@ export async function postMultipart(
   const token = await client.csrfToken(csrfFrom);
   const { payload, contentType } = multipartBody({ ...fields, _csrf: token }, files);
   const cookie = [...client.cookies.entries()].map(([k, v]) => `${k}=${v}`).join('; ');
-  const res = await app.inject({ method: 'POST', url, headers: { cookie, 'content-type': contentType }, payload });
+  const res = await app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': contentType },
+    payload,
+  });
   for (const c of res.cookies) {
-    if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0) || (c.expires && c.expires.getTime() < Date.now())) client.cookies.delete(c.name);
+    if (
+      c.value === '' ||
+      (c.maxAge !== undefined && c.maxAge <= 0) ||
+      (c.expires && c.expires.getTime() < Date.now())
+    )
+      client.cookies.delete(c.name);
     else client.cookies.set(c.name, c.value);
   }
   return res;

@@ -14,12 +14,18 @@ export const REFUSAL = {
   exemptionSubPoint: '2',
   legalBasis: 'UU 27/2022 tentang Pelindungan Data Pribadi',
   harmAnalysis: 'Membuka riwayat kesehatan calon akan mengungkap rahasia pribadi.',
-  publicInterestAnalysis: 'Kepentingan publik terpenuhi dengan pengumuman hasil pemeriksaan (memenuhi syarat/tidak).',
+  publicInterestAnalysis:
+    'Kepentingan publik terpenuhi dengan pengumuman hasil pemeriksaan (memenuhi syarat/tidak).',
 };
 
-export const CASE = 'PPID menolak memberikan hasil pemeriksaan kesehatan calon, padahal hasil tersebut menentukan pencalonan dan menyangkut kepentingan publik.';
+export const CASE =
+  'PPID menolak memberikan hasil pemeriksaan kesehatan calon, padahal hasil tersebut menentukan pencalonan dan menyangkut kepentingan publik.';
 
-export async function submitOnline(t: TestApp, officeId: string, overrides: Record<string, unknown> = {}): Promise<SubmittedRequest> {
+export async function submitOnline(
+  t: TestApp,
+  officeId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<SubmittedRequest> {
   return submitRequest(requestsCtx(t), publicActor(), {
     officeId,
     channel: 'WEB',
@@ -29,16 +35,31 @@ export async function submitOnline(t: TestApp, officeId: string, overrides: Reco
 }
 
 /** A request submitted online, registered by the desk and refused by the PPID (now). */
-export async function refusedRequest(t: TestApp, officeId: string, staff: { desk: Actor; ppid: Actor }, overrides: Record<string, unknown> = {}): Promise<SubmittedRequest> {
+export async function refusedRequest(
+  t: TestApp,
+  officeId: string,
+  staff: { desk: Actor; ppid: Actor },
+  overrides: Record<string, unknown> = {},
+): Promise<SubmittedRequest> {
   const submitted = await submitOnline(t, officeId, overrides);
   await registerRequest(requestsCtx(t), staff.desk, { officeId, requestId: submitted.requestId });
   const exemptionEntryId = await citableEntryId(requestsCtx(t), officeId);
-  await decideRequest(requestsCtx(t), staff.ppid, { officeId, requestId: submitted.requestId, data: { ...REFUSAL, exemptionEntryId }, uploads: [] });
+  await decideRequest(requestsCtx(t), staff.ppid, {
+    officeId,
+    requestId: submitted.requestId,
+    data: { ...REFUSAL, exemptionEntryId },
+    uploads: [],
+  });
   return submitted;
 }
 
 /** The requester objects online with the request's number and tracking code. */
-export async function objectOnline(t: TestApp, officeId: string, request: SubmittedRequest, data: Record<string, unknown> = {}): Promise<FiledObjection> {
+export async function objectOnline(
+  t: TestApp,
+  officeId: string,
+  request: SubmittedRequest,
+  data: Record<string, unknown> = {},
+): Promise<FiledObjection> {
   return fileObjection(requestsCtx(t), publicActor(), {
     officeId,
     channel: 'WEB',

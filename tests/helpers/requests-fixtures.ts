@@ -35,7 +35,8 @@ export function sampleRequest(overrides: Record<string, unknown> = {}): Record<s
     occupation: 'Peneliti',
     phone: '0812 2345 6789',
     email: 'dewi.lestari@contoh.test',
-    informationRequested: 'Salinan Keputusan KPU Kota Bandung tentang penetapan daftar pemilih tetap Pemilihan 2024 per kecamatan.',
+    informationRequested:
+      'Salinan Keputusan KPU Kota Bandung tentang penetapan daftar pemilih tetap Pemilihan 2024 per kecamatan.',
     purpose: 'Penelitian partisipasi pemilih untuk skripsi.',
     category: 'TAHAPAN_PEMILU',
     accessMethods: ['SALINAN_SOFTCOPY'],

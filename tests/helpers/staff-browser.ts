@@ -2,7 +2,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from './server-process.ts';
 
 /** A browser context signed in as a demo staff account of the running server. */
-export async function signedInPage(browser: Browser, server: RunningServer, email: string, width = 1366): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedInPage(
+  browser: Browser,
+  server: RunningServer,
+  email: string,
+  width = 1366,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${server.url}/staff/login`);

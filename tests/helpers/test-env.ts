@@ -9,7 +9,8 @@ export function testDatabaseKind(): TestDatabaseKind {
 
 export function testDatabaseAdminUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE=postgres needs TEST_DATABASE_URL (npm test starts a server and sets it)');
+  if (!url)
+    throw new Error('TEST_DATABASE=postgres needs TEST_DATABASE_URL (npm test starts a server and sets it)');
   return url;
 }
 

@@ -13,7 +13,15 @@ import { unzip } from '../helpers/zip.ts';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-18T02:00:00Z' });
-  await seedDemo({ db: t.db.db, clock: t.clock, files: t.files, dataKeys: t.config.dataKeys, publicUrl: t.config.publicUrl, uploadMaxBytes: t.config.uploadMaxBytes, passwordHashCost: 14 });
+  await seedDemo({
+    db: t.db.db,
+    clock: t.clock,
+    files: t.files,
+    dataKeys: t.config.dataKeys,
+    publicUrl: t.config.publicUrl,
+    uploadMaxBytes: t.config.uploadMaxBytes,
+    passwordHashCost: 14,
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -73,7 +81,11 @@ describe('writing and approving an annual report', () => {
     const form = await ppid.get(base);
     expect(form.statusCode).toBe(200);
     // Sending with parts missing: the draft is kept, the form comes back naming the parts by their labels.
-    const missing = await ppid.post(base, { policy: 'Kebijakan layanan KPU RI.', then: 'submit' }, { csrfFrom: base });
+    const missing = await ppid.post(
+      base,
+      { policy: 'Kebijakan layanan KPU RI.', then: 'submit' },
+      { csrfFrom: base },
+    );
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Anggaran pelayanan informasi dan penggunaannya');
     const texts = {
@@ -87,23 +99,58 @@ describe('writing and approving an annual report', () => {
     };
     expect((await ppid.post(base, { ...texts, then: 'submit' }, { csrfFrom: base })).statusCode).toBe(302);
     // The PPID cannot approve; the Atasan PPID must give a reason to return.
-    expect((await ppid.post(`${base}/keputusan`, { decision: 'APPROVE' }, { csrfFrom: base })).statusCode).toBe(403);
-    const noReason = await atasan.post(`${base}/keputusan`, { decision: 'RETURN', reason: '' }, { csrfFrom: base });
+    expect(
+      (await ppid.post(`${base}/keputusan`, { decision: 'APPROVE' }, { csrfFrom: base })).statusCode,
+    ).toBe(403);
+    const noReason = await atasan.post(
+      `${base}/keputusan`,
+      { decision: 'RETURN', reason: '' },
+      { csrfFrom: base },
+    );
     expect(noReason.statusCode).toBe(400);
     expect(noReason.body).toContain('Alasan pengembalian');
-    expect((await atasan.post(`${base}/keputusan`, { decision: 'RETURN', reason: 'Lengkapi anggaran.' }, { csrfFrom: base })).statusCode).toBe(302);
+    expect(
+      (
+        await atasan.post(
+          `${base}/keputusan`,
+          { decision: 'RETURN', reason: 'Lengkapi anggaran.' },
+          { csrfFrom: base },
+        )
+      ).statusCode,
+    ).toBe(302);
     expect((await ppid.get(base)).body).toContain('Lengkapi anggaran.');
     expect((await t.app.inject({ url: '/kpu-ri/laporan-tahunan/2025' })).statusCode).toBe(404);
-    expect((await ppid.post(base, { ...texts, budget: 'DIPA KPU 2025: Rp 120.000.000, terserap 96%.', then: 'submit' }, { csrfFrom: base })).statusCode).toBe(302);
-    expect((await atasan.post(`${base}/keputusan`, { decision: 'APPROVE' }, { csrfFrom: base })).statusCode).toBe(302);
+    expect(
+      (
+        await ppid.post(
+          base,
+          { ...texts, budget: 'DIPA KPU 2025: Rp 120.000.000, terserap 96%.', then: 'submit' },
+          { csrfFrom: base },
+        )
+      ).statusCode,
+    ).toBe(302);
+    expect(
+      (await atasan.post(`${base}/keputusan`, { decision: 'APPROVE' }, { csrfFrom: base })).statusCode,
+    ).toBe(302);
     const published = await t.app.inject({ url: '/kpu-ri/laporan-tahunan/2025' });
     expect(published.statusCode).toBe(200);
     expect(published.body).toContain('terserap 96%');
     // Published: no more edits.
     expect((await ppid.post(base, texts, { csrfFrom: base })).statusCode).toBe(409);
     const ri = await office(t.db.db, 'kpu-ri');
-    const audit = await queryRows<{ action: string }>(t.db.db, sql`select action from audit_log where office_id = ${ri.id} and action like 'annual_report.%' order by seq`);
-    expect(audit.map((a) => a.action)).toEqual(['annual_report.created', 'annual_report.saved', 'annual_report.submitted', 'annual_report.returned', 'annual_report.saved', 'annual_report.submitted', 'annual_report.published']);
+    const audit = await queryRows<{ action: string }>(
+      t.db.db,
+      sql`select action from audit_log where office_id = ${ri.id} and action like 'annual_report.%' order by seq`,
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'annual_report.created',
+      'annual_report.saved',
+      'annual_report.submitted',
+      'annual_report.returned',
+      'annual_report.saved',
+      'annual_report.submitted',
+      'annual_report.published',
+    ]);
     // Next year's draft starts from this one.
     expect((await ppid.get('/staff/kpu-ri/laporan-tahunan/2026')).body).toContain('terserap 96%');
   });
@@ -119,14 +166,20 @@ describe('the 31 March reminder', () => {
     t.clock.set(new Date('2026-01-10T01:00:00Z'));
     const january = await sendAnnualReportReminders(ctx);
     t.clock.set(saved);
-    const mails = await queryRows<{ n: number }>(t.db.db, sql`select count(*)::int as n from mail_outbox where template = 'annual-report-due-soon'`);
+    const mails = await queryRows<{ n: number }>(
+      t.db.db,
+      sql`select count(*)::int as n from mail_outbox where template = 'annual-report-due-soon'`,
+    );
     // KPU RI's demo PPID (its 2025 report is not published in the demo data; Bandung's is) and Jawa Barat's.
     expect(mails[0]!.n).toBeGreaterThan(0);
     expect(a + b).toBe(mails[0]!.n);
     expect(again).toBe(0);
     expect(january).toBe(0);
     const bandung = await office(t.db.db, 'kpu-kota-bandung');
-    const toBandung = await queryRows<{ n: number }>(t.db.db, sql`select count(*)::int as n from mail_outbox where template like 'annual-report-%' and office_id = ${bandung.id}`);
+    const toBandung = await queryRows<{ n: number }>(
+      t.db.db,
+      sql`select count(*)::int as n from mail_outbox where template like 'annual-report-%' and office_id = ${bandung.id}`,
+    );
     expect(toBandung[0]!.n).toBe(0);
   });
 });
@@ -149,13 +202,25 @@ describe('oversight and the e-Monev pack', () => {
     const zip = await admin.get('/staff/kpu-ri/pengawasan/kpu-kota-bandung/emonev?tahun=2025&format=zip');
     expect(zip.headers['content-type']).toBe('application/zip');
     const files = await unzip(body(zip));
-    expect([...files.keys()]).toEqual(expect.arrayContaining(['00-indeks.pdf', '03-kualitas/laporan-tahunan-2025.pdf', '04-layanan/register-permohonan-2025.pdf', '01-komitmen/sk-ppid-dan-pengelola.pdf']));
+    expect([...files.keys()]).toEqual(
+      expect.arrayContaining([
+        '00-indeks.pdf',
+        '03-kualitas/laporan-tahunan-2025.pdf',
+        '04-layanan/register-permohonan-2025.pdf',
+        '01-komitmen/sk-ppid-dan-pengelola.pdf',
+      ]),
+    );
     for (const [name, bytes] of files) expect(bytes.length, name).toBeLessThan(2 * 1024 * 1024);
     const index = await pdfText(files.get('00-indeks.pdf')!);
     expect(index).toContain('Laporan Layanan Informasi Publik tahunan');
-    expect(await pdfText(files.get('04-layanan/register-permohonan-2025.pdf')!)).not.toContain('Pemohon Demo');
+    expect(await pdfText(files.get('04-layanan/register-permohonan-2025.pdf')!)).not.toContain(
+      'Pemohon Demo',
+    );
     const bandung = await office(t.db.db, 'kpu-kota-bandung');
-    const audit = await queryRows<{ after: { what: string } }>(t.db.db, sql`select after from audit_log where office_id = ${bandung.id} and action = 'oversight.viewed' order by seq`);
+    const audit = await queryRows<{ after: { what: string } }>(
+      t.db.db,
+      sql`select after from audit_log where office_id = ${bandung.id} and action = 'oversight.viewed' order by seq`,
+    );
     expect(audit.map((a) => a.after.what)).toContain('emonev');
     // Someone without oversight: refused.
     const otherPpid = await signIn([{ office: 'kpu-kota-bekasi', role: 'PPID' }]);

@@ -30,8 +30,20 @@ beforeAll(async () => {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   officeId = (await office(t.db.db, OFFICE)).id;
-  desk = await actorOf(t, (await createStaff(t.db.db, t.clock, { name: 'Meja Layanan', roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user);
-  ppid = await actorOf(t, (await createStaff(t.db.db, t.clock, { name: 'Pejabat PPID', roles: [{ office: OFFICE, role: 'PPID' }] })).user);
+  desk = await actorOf(
+    t,
+    (
+      await createStaff(t.db.db, t.clock, {
+        name: 'Meja Layanan',
+        roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }],
+      })
+    ).user,
+  );
+  ppid = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { name: 'Pejabat PPID', roles: [{ office: OFFICE, role: 'PPID' }] }))
+      .user,
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -43,31 +55,51 @@ describe('the typed API client', () => {
     const body = sampleRequest({ name: 'Klien Bertipe' });
     const headers = { 'idempotency-key': 'typed-client-0001' };
 
-    const first = await api.POST('/api/v1/offices/{slug}/requests', { params: { path: { slug: OFFICE } }, body: body as never, headers });
+    const first = await api.POST('/api/v1/offices/{slug}/requests', {
+      params: { path: { slug: OFFICE } },
+      body: body as never,
+      headers,
+    });
     expect(first.response.status).toBe(201);
     const submitted = first.data!;
     expect(submitted.trackingCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
 
-    const replay = await api.POST('/api/v1/offices/{slug}/requests', { params: { path: { slug: OFFICE } }, body: body as never, headers });
+    const replay = await api.POST('/api/v1/offices/{slug}/requests', {
+      params: { path: { slug: OFFICE } },
+      body: body as never,
+      headers,
+    });
     expect(replay.response.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.data!.number).toBe(submitted.number);
 
-    const bad = await api.POST('/api/v1/offices/{slug}/requests', { params: { path: { slug: OFFICE } }, body: { ...body, email: 'not-an-email' } as never });
+    const bad = await api.POST('/api/v1/offices/{slug}/requests', {
+      params: { path: { slug: OFFICE } },
+      body: { ...body, email: 'not-an-email' } as never,
+    });
     expect(bad.response.status).toBe(400);
     expect(bad.error!.error.code).toBe('VALIDATION');
     expect(bad.error!.error.fields!.map((f) => f.field)).toContain('email');
 
-    const tracked = await api.GET('/api/v1/requests/{number}/status', { params: { path: { number: submitted.number }, query: { code: submitted.trackingCode } } });
+    const tracked = await api.GET('/api/v1/requests/{number}/status', {
+      params: { path: { number: submitted.number }, query: { code: submitted.trackingCode } },
+    });
     expect(tracked.response.status).toBe(200);
     expect(tracked.data!.status).toBe('RECEIVED');
-    const wrong = await api.GET('/api/v1/requests/{number}/status', { params: { path: { number: submitted.number }, query: { code: 'AAAA-BBBB-CCCC-DDDD' } } });
+    const wrong = await api.GET('/api/v1/requests/{number}/status', {
+      params: { path: { number: submitted.number }, query: { code: 'AAAA-BBBB-CCCC-DDDD' } },
+    });
     expect(wrong.response.status).toBe(404);
     expect(wrong.error!.error.code).toBe('NOT_FOUND');
 
     // The office registers and refuses it (staff steps, as the worklist does them).
     const request = (await findRequestByNumber(t.db.db, officeId, submitted.number))!;
     await registerRequest(requestsCtx(t), desk, { officeId, requestId: request.id });
-    await decideRequest(requestsCtx(t), ppid, { officeId, requestId: request.id, data: { ...REFUSAL, exemptionEntryId: await citableEntryId(requestsCtx(t), officeId) }, uploads: [] });
+    await decideRequest(requestsCtx(t), ppid, {
+      officeId,
+      requestId: request.id,
+      data: { ...REFUSAL, exemptionEntryId: await citableEntryId(requestsCtx(t), officeId) },
+      uploads: [],
+    });
 
     const objected = await api.POST('/api/v1/requests/{number}/objections', {
       params: { path: { number: submitted.number } },
@@ -82,10 +114,14 @@ describe('the typed API client', () => {
     expect(receipt.status).toBe(200);
     expect(receipt.headers.get('content-type')).toBe('application/pdf');
     expect(await pdfText(Buffer.from(await receipt.arrayBuffer()))).toContain(filed.number);
-    const forged = await fetch(`${baseUrl}${new URL(filed.receiptUrl).pathname.replace(/links\/[^/]+/, `links/${'x'.repeat(32)}`)}`);
+    const forged = await fetch(
+      `${baseUrl}${new URL(filed.receiptUrl).pathname.replace(/links\/[^/]+/, `links/${'x'.repeat(32)}`)}`,
+    );
     expect(forged.status).toBe(404);
 
-    const status = await api.GET('/api/v1/requests/{number}/objections', { params: { path: { number: submitted.number }, query: { code: submitted.trackingCode } } });
+    const status = await api.GET('/api/v1/requests/{number}/objections', {
+      params: { path: { number: submitted.number }, query: { code: submitted.trackingCode } },
+    });
     expect(status.data!.objections.map((o) => o.number)).toEqual([filed.number]);
   });
 });

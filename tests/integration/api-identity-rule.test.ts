@@ -26,14 +26,25 @@ async function receivedEvent(number: string) {
 
 describe('identity documents, web form and API', () => {
   it('the web channel refuses an individual without the KTP scan, naming the field', async () => {
-    await expect(submitRequest(requestsCtx(t), publicActor(), { officeId, channel: 'WEB', data: sampleRequest(), uploads: [] })).rejects.toMatchObject({
+    await expect(
+      submitRequest(requestsCtx(t), publicActor(), {
+        officeId,
+        channel: 'WEB',
+        data: sampleRequest(),
+        uploads: [],
+      }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       fields: [{ field: 'identityFile', key: 'validation.documentRequired' }],
     });
   });
 
   it('the API accepts it and records the missing document on the request', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/offices/kpu-kota-bandung/requests', payload: sampleRequest() });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/offices/kpu-kota-bandung/requests',
+      payload: sampleRequest(),
+    });
     expect(res.statusCode).toBe(201);
     const event = await receivedEvent(res.json<{ number: string }>().number);
     expect(event.data).toMatchObject({ channel: 'API', missingDocuments: 'identityFile' });
@@ -50,7 +61,9 @@ describe('identity documents, web form and API', () => {
   });
 
   it('says so in the OpenAPI document', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, { post?: { description?: string } }> }>();
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, { post?: { description?: string } }>;
+    }>();
     const description = doc.paths['/api/v1/offices/{slug}/requests']?.post?.description ?? '';
     expect(description).toContain('does not refuse an individual (PERORANGAN) without identityFile');
     expect(description).toContain('missingDocuments');

@@ -14,7 +14,14 @@ const actor = { type: 'user' as const, id: 'u1', label: 'ppid@test', requestId: 
 
 async function writeRows(officeId: string, n: number) {
   for (let i = 0; i < n; i++) {
-    await db.db.transaction((tx) => recordAudit(tx, actor, { officeId, action: 'request.registered', entityType: 'request', entityId: `r${i}` }, new Date(`2026-11-18T02:0${i}:00Z`)));
+    await db.db.transaction((tx) =>
+      recordAudit(
+        tx,
+        actor,
+        { officeId, action: 'request.registered', entityType: 'request', entityId: `r${i}` },
+        new Date(`2026-11-18T02:0${i}:00Z`),
+      ),
+    );
   }
 }
 async function tamper(statement: ReturnType<typeof sql>) {
@@ -37,7 +44,9 @@ describe('audit verify from the log', () => {
   it('a deleted chain head does not blind the check (it used to report "OK: 0 chains")', async () => {
     const officeId = (await office(db.db, 'kpu-kota-bandung')).id;
     await writeRows(officeId, 4);
-    await tamper(sql`UPDATE audit_log SET action = 'request.withdrawn' WHERE office_id = ${officeId} AND seq = 2`);
+    await tamper(
+      sql`UPDATE audit_log SET action = 'request.withdrawn' WHERE office_id = ${officeId} AND seq = 2`,
+    );
     await db.db.execute(sql`DELETE FROM audit_chain_heads WHERE office_id = ${officeId}`);
     const result = await verifyAuditChains(db.db, officeId);
     expect(result.chains).toBe(1);
@@ -52,22 +61,37 @@ describe('audit verify from the log', () => {
     const clean = await verifyAuditChains(db.db, officeId);
     expect(clean.problems).toEqual([]);
     expect(clean.anchor).toMatch(/^[0-9a-f]{64}$/);
-    expect(clean.anchors).toEqual([{ officeId, seq: 5, hash: expect.stringMatching(/^[0-9a-f]{64}$/) as string }]);
+    expect(clean.anchors).toEqual([
+      { officeId, seq: 5, hash: expect.stringMatching(/^[0-9a-f]{64}$/) as string },
+    ]);
     await tamper(sql`DELETE FROM audit_log WHERE office_id = ${officeId} AND seq IN (1, 3, 5)`);
     const result = await verifyAuditChains(db.db, officeId);
     const kinds = result.problems.map((p) => `${p.problem}@${p.seq}`);
     expect(kinds).toEqual(expect.arrayContaining(['missing-row@1', 'missing-row@3', 'head-mismatch@5']));
     expect(result.anchor).not.toBe(clean.anchor);
     // Truncating the tail and rewriting the head to match is invisible to the chain alone: the anchor shows it.
-    const [lastRow] = (await db.db.execute(sql`SELECT seq, hash FROM audit_log WHERE office_id = ${officeId} ORDER BY seq DESC LIMIT 1`) as unknown as { rows: { seq: string; hash: string }[] }).rows;
-    await db.db.execute(sql`UPDATE audit_chain_heads SET seq = ${Number(lastRow!.seq)}, hash = ${lastRow!.hash} WHERE office_id = ${officeId}`);
+    const [lastRow] = (
+      (await db.db.execute(
+        sql`SELECT seq, hash FROM audit_log WHERE office_id = ${officeId} ORDER BY seq DESC LIMIT 1`,
+      )) as unknown as { rows: { seq: string; hash: string }[] }
+    ).rows;
+    await db.db.execute(
+      sql`UPDATE audit_chain_heads SET seq = ${Number(lastRow!.seq)}, hash = ${lastRow!.hash} WHERE office_id = ${officeId}`,
+    );
     expect((await verifyAuditChains(db.db, officeId)).anchor).not.toBe(clean.anchor);
   });
 
   it('the daily job emails the anchor when AUDIT_ANCHOR_EMAIL is set', async () => {
     const config = testConfig({ AUDIT_ANCHOR_EMAIL: 'operator@kpu.test' });
     const now = new Date('2026-11-19T00:00:00Z');
-    await auditAnchorJob(config).run({ db: db.db, payload: {}, officeId: null, jobId: 'manual', attempt: 1, now });
+    await auditAnchorJob(config).run({
+      db: db.db,
+      payload: {},
+      officeId: null,
+      jobId: 'manual',
+      attempt: 1,
+      now,
+    });
     const { anchor } = await verifyAuditChains(db.db);
     const [mail] = await db.db.select().from(mailOutbox).where(eq(mailOutbox.template, 'audit-anchor'));
     expect(mail!.toAddress).toBe('operator@kpu.test');

@@ -13,7 +13,18 @@ beforeAll(async () => {
   officeId = (await office(db.db, 'kpu-kota-bandung')).id;
   for (let i = 0; i < 5; i++) {
     await db.db.transaction((tx) =>
-      recordAudit(tx, actor, { officeId, action: 'request.registered', entityType: 'request', entityId: `r${i}`, after: { n: i, at: new Date('2026-11-18T02:00:00Z') } }, new Date(`2026-11-18T02:0${i}:00Z`)),
+      recordAudit(
+        tx,
+        actor,
+        {
+          officeId,
+          action: 'request.registered',
+          entityType: 'request',
+          entityId: `r${i}`,
+          after: { n: i, at: new Date('2026-11-18T02:00:00Z') },
+        },
+        new Date(`2026-11-18T02:0${i}:00Z`),
+      ),
     );
   }
 });
@@ -44,7 +55,14 @@ describe('audit trail', () => {
   it('keeps concurrent writers of one office on one unbroken chain', async () => {
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        db.db.transaction((tx) => recordAudit(tx, actor, { officeId, action: 'x.concurrent', entityType: 'x', entityId: String(i) }, new Date())),
+        db.db.transaction((tx) =>
+          recordAudit(
+            tx,
+            actor,
+            { officeId, action: 'x.concurrent', entityType: 'x', entityId: String(i) },
+            new Date(),
+          ),
+        ),
       ),
     );
     const result = await verifyAuditChains(db.db, officeId);
@@ -53,7 +71,9 @@ describe('audit trail', () => {
   });
 
   it('detects a row changed behind the trigger', async () => {
-    await tamper(sql`UPDATE audit_log SET after = '{"n": 99}'::jsonb WHERE office_id = ${officeId} AND seq = 3`);
+    await tamper(
+      sql`UPDATE audit_log SET after = '{"n": 99}'::jsonb WHERE office_id = ${officeId} AND seq = 3`,
+    );
     const result = await verifyAuditChains(db.db, officeId);
     expect(result.problems).toContainEqual({ officeId, seq: 3, problem: 'hash-mismatch' });
   });

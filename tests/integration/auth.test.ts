@@ -82,7 +82,8 @@ describe('sign-in', () => {
   it('throttles after five failures with a back-off, shows it translated, and lets the right password in after it', async () => {
     const { email } = await createStaff(t.db.db, t.clock, { roles });
     const client = new TestClient(t.app);
-    for (let i = 0; i < 5; i++) expect((await client.post('/staff/login', { email, password: 'wrong' })).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await client.post('/staff/login', { email, password: 'wrong' })).statusCode).toBe(401);
     // This address failed on this account: during the back-off even the right password waits.
     const throttled = await client.post('/staff/login', { email, password: TEST_PASSWORD });
     expect(throttled.statusCode).toBe(429);
@@ -96,7 +97,10 @@ describe('sign-in', () => {
     try {
       const client = new TestClient(limited.app);
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push((await client.post('/staff/login', { email: 'x@test.terbuka.test', password: 'y' })).statusCode);
+      for (let i = 0; i < 4; i++)
+        statuses.push(
+          (await client.post('/staff/login', { email: 'x@test.terbuka.test', password: 'y' })).statusCode,
+        );
       expect(statuses).toEqual([401, 401, 401, 429]);
     } finally {
       await limited.app.close();
@@ -121,19 +125,33 @@ describe('CSRF', () => {
     const other = new TestClient(t.app);
     const foreignToken = await other.csrfToken('/staff/login');
     await client.get('/staff/login');
-    const forged = await client.post('/staff/login', { email, password: TEST_PASSWORD }, { csrf: foreignToken });
+    const forged = await client.post(
+      '/staff/login',
+      { email, password: TEST_PASSWORD },
+      { csrf: foreignToken },
+    );
     expect(forged.statusCode).toBe(403);
   });
 
   it('protects staff forms after sign-in too', async () => {
-    const { email } = await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-bandung', role: 'ADMIN' }] });
+    const { email } = await createStaff(t.db.db, t.clock, {
+      roles: [{ office: 'kpu-kota-bandung', role: 'ADMIN' }],
+    });
     const client = new TestClient(t.app);
     await client.login(email, TEST_PASSWORD);
-    const res = await client.post('/staff/kpu-kota-bandung/unit', { name: 'Subbagian Uji', kind: 'BAGIAN' }, { csrf: false });
+    const res = await client.post(
+      '/staff/kpu-kota-bandung/unit',
+      { name: 'Subbagian Uji', kind: 'BAGIAN' },
+      { csrf: false },
+    );
     expect(res.statusCode).toBe(403);
-    const ok = await client.post('/staff/kpu-kota-bandung/unit', { name: 'Subbagian Uji', kind: 'BAGIAN', active: 'on' }, {
-      csrfFrom: '/staff/kpu-kota-bandung/unit',
-    });
+    const ok = await client.post(
+      '/staff/kpu-kota-bandung/unit',
+      { name: 'Subbagian Uji', kind: 'BAGIAN', active: 'on' },
+      {
+        csrfFrom: '/staff/kpu-kota-bandung/unit',
+      },
+    );
     expect(ok.statusCode).toBe(302);
   });
 });
@@ -170,7 +188,10 @@ describe('sessions', () => {
     const cookie = client.cookies.get('tbk_session')!;
     const out = await client.post('/staff/logout', {}, { csrfFrom: '/staff/kpu-kota-bandung' });
     expect(out.statusCode).toBe(302);
-    const replay = await t.app.inject({ url: '/staff/kpu-kota-bandung', headers: { cookie: `tbk_session=${cookie}` } });
+    const replay = await t.app.inject({
+      url: '/staff/kpu-kota-bandung',
+      headers: { cookie: `tbk_session=${cookie}` },
+    });
     expect(replay.statusCode).toBe(302);
   });
 });
@@ -191,13 +212,21 @@ describe('passwords', () => {
     expect(weak.body).toContain('minimal 12 karakter');
     const wrongCurrent = await client.post(
       '/staff/akun/kata-sandi',
-      { currentPassword: 'nope', newPassword: 'a much better passphrase', confirmPassword: 'a much better passphrase' },
+      {
+        currentPassword: 'nope',
+        newPassword: 'a much better passphrase',
+        confirmPassword: 'a much better passphrase',
+      },
       { csrfFrom: '/staff/akun' },
     );
     expect(wrongCurrent.body).toContain('Kata sandi saat ini salah.');
     const ok = await client.post(
       '/staff/akun/kata-sandi',
-      { currentPassword: TEST_PASSWORD, newPassword: 'a much better passphrase', confirmPassword: 'a much better passphrase' },
+      {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'a much better passphrase',
+        confirmPassword: 'a much better passphrase',
+      },
       { csrfFrom: '/staff/akun' },
     );
     expect(ok.statusCode).toBe(302);

@@ -22,7 +22,10 @@ import { testDatabaseAdminUrl, testDatabaseKind, withDatabase } from '../helpers
 
 const root = path.resolve(import.meta.dirname, '../..');
 const kind = testDatabaseKind();
-const keys = { SECRET_KEY: randomBytes(32).toString('hex'), DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+const keys = {
+  SECRET_KEY: randomBytes(32).toString('hex'),
+  DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+};
 let work: string;
 let env: Record<string, string>;
 let dbName: string | undefined;
@@ -57,7 +60,9 @@ async function tableDigests(db: Db): Promise<Record<string, string>> {
   for (const { name } of tables) {
     const [row] = await queryRows<{ n: number; h: string }>(
       db,
-      sql.raw(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS h FROM "${name}" t`),
+      sql.raw(
+        `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS h FROM "${name}" t`,
+      ),
     );
     out[name] = `${row!.n} ${row!.h}`;
   }
@@ -109,15 +114,50 @@ beforeAll(async () => {
   const config = loadConfig({ NODE_ENV: 'development', ...env });
   const s = await openServices(config);
   try {
-    const ctx = { db: s.database.db, clock: s.clock, passwordHashCost: 14, files: s.files, dataKeys: config.dataKeys, publicUrl: config.publicUrl, uploadMaxBytes: config.uploadMaxBytes };
+    const ctx = {
+      db: s.database.db,
+      clock: s.clock,
+      passwordHashCost: 14,
+      files: s.files,
+      dataKeys: config.dataKeys,
+      publicUrl: config.publicUrl,
+      uploadMaxBytes: config.uploadMaxBytes,
+    };
     await seedDemo(ctx);
     const office = (await findOfficeBySlug(s.database.db, 'kpu-kota-bandung'))!;
     const png = pngImage(40);
     const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256));
     await s.database.db.transaction(async (tx) => {
-      await saveFile(tx, s.files, { officeId: office.id, bytes: png, originalName: 'ktp.png', purpose: 'identity', maxBytes: 1e6, encrypt: true, field: 'f', now: new Date() });
-      await saveFile(tx, s.files, { officeId: office.id, bytes: Buffer.from(`col\n${'é'.repeat(100)}\n`), originalName: 'a.csv', purpose: 'document', maxBytes: 1e6, encrypt: false, field: 'f', now: new Date() });
-      await saveFile(tx, s.files, { officeId: office.id, bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), binary]), originalName: 'b.pdf', purpose: 'document', maxBytes: 1e6, encrypt: false, field: 'f', now: new Date() });
+      await saveFile(tx, s.files, {
+        officeId: office.id,
+        bytes: png,
+        originalName: 'ktp.png',
+        purpose: 'identity',
+        maxBytes: 1e6,
+        encrypt: true,
+        field: 'f',
+        now: new Date(),
+      });
+      await saveFile(tx, s.files, {
+        officeId: office.id,
+        bytes: Buffer.from(`col\n${'é'.repeat(100)}\n`),
+        originalName: 'a.csv',
+        purpose: 'document',
+        maxBytes: 1e6,
+        encrypt: false,
+        field: 'f',
+        now: new Date(),
+      });
+      await saveFile(tx, s.files, {
+        officeId: office.id,
+        bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), binary]),
+        originalName: 'b.pdf',
+        purpose: 'document',
+        maxBytes: 1e6,
+        encrypt: false,
+        field: 'f',
+        now: new Date(),
+      });
     });
     before = await tableDigests(s.database.db);
   } finally {
@@ -142,7 +182,10 @@ describe(`backup and restore on ${kind}`, () => {
     expect(backup.status).toBe(0);
     expect(backup.out).toContain('REMINDER: the keys are NOT in this backup');
     expect(backup.out).toContain('DATA_ENCRYPTION_KEY');
-    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { files: unknown[]; missingFiles: number };
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as {
+      files: unknown[];
+      missingFiles: number;
+    };
     expect(manifest.files).toHaveLength(beforeFiles.size);
     expect(manifest.missingFiles).toBe(0);
     // the keys are not in the backup
@@ -176,13 +219,19 @@ describe(`backup and restore on ${kind}`, () => {
     expect(notEmpty.out).toMatch(/is not empty/);
 
     await wipe();
-    const otherKey = cli(['restore', out], { ...env, DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64') });
+    const otherKey = cli(['restore', out], {
+      ...env,
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    });
     expect(otherKey.status).toBe(1);
     expect(otherKey.out).toContain('not the key this backup was made with');
 
     const victim = path.join(out, 'db', 'requests.jsonl');
     const intact = readFileSync(victim, 'utf8');
-    const tampered = intact.replace(/"status":"([A-Z_]+)"/, (_, s: string) => `"status":"${s === 'CLOSED' ? 'WITHDRAWN' : 'CLOSED'}"`);
+    const tampered = intact.replace(
+      /"status":"([A-Z_]+)"/,
+      (_, s: string) => `"status":"${s === 'CLOSED' ? 'WITHDRAWN' : 'CLOSED'}"`,
+    );
     expect(tampered).not.toBe(intact);
     writeFileSync(victim, tampered);
     const damaged = cli(['restore', out]);
@@ -197,18 +246,21 @@ describe(`backup and restore on ${kind}`, () => {
     }
   }, 600_000);
 
-  it.runIf(kind === 'pglite')('refuses a backup of the embedded database while the service holds it, naming the fix', async () => {
-    // a process that holds the data directory's lock, as the running service does
-    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-    try {
-      writeFileSync(path.join(env.DATA_DIR!, 'pglite.lock'), String(holder.pid));
-      const r = cli(['backup', '--out', path.join(work, 'backup-3')]);
-      expect(r.status).toBe(1);
-      expect(r.out).toContain(`in use by process ${holder.pid}`);
-      expect(r.out).toContain('service stopped');
-    } finally {
-      holder.kill('SIGKILL');
-      rmSync(path.join(env.DATA_DIR!, 'pglite.lock'), { force: true });
-    }
-  });
+  it.runIf(kind === 'pglite')(
+    'refuses a backup of the embedded database while the service holds it, naming the fix',
+    async () => {
+      // a process that holds the data directory's lock, as the running service does
+      const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+      try {
+        writeFileSync(path.join(env.DATA_DIR!, 'pglite.lock'), String(holder.pid));
+        const r = cli(['backup', '--out', path.join(work, 'backup-3')]);
+        expect(r.status).toBe(1);
+        expect(r.out).toContain(`in use by process ${holder.pid}`);
+        expect(r.out).toContain('service stopped');
+      } finally {
+        holder.kill('SIGKILL');
+        rmSync(path.join(env.DATA_DIR!, 'pglite.lock'), { force: true });
+      }
+    },
+  );
 });

@@ -23,7 +23,12 @@ let requestId: string;
 let requestNumber: string;
 let trackingCode: string;
 
-const CONTROL = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).concat(['\u007f', '\u2028', '\u202e', '\ufeff']);
+const CONTROL = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).concat([
+  '\u007f',
+  '\u2028',
+  '\u202e',
+  '\ufeff',
+]);
 const nastyConstants = [
   '',
   ' ',
@@ -146,29 +151,71 @@ function bodyFor(op: Operation): fc.Arbitrary<Sent> {
   const schema = resolve(content['application/json']?.schema ?? content['multipart/form-data']?.schema);
   const props = Object.keys(schema?.properties ?? {});
   const objectArb = fc.record(
-    Object.fromEntries(props.map((p) => [p, fc.option(valueFor(schema!.properties![p]), { nil: undefined })])),
+    Object.fromEntries(
+      props.map((p) => [p, fc.option(valueFor(schema!.properties![p]), { nil: undefined })]),
+    ),
     { requiredKeys: [] },
   ) as fc.Arbitrary<Record<string, unknown>>;
   const asJson = objectArb.map((o) => ({ contentType: 'application/json', payload: JSON.stringify(o) }));
-  const anyJson = fc.jsonValue().map((v) => ({ contentType: 'application/json', payload: JSON.stringify(v) }));
-  const brokenJson = fc.constantFrom('{', '{"name":', '[1,2', '\u0000', 'nul', '{"a":1}}', '"x"', `{"x":"${'\\u0000'.repeat(3)}"}`).map((p) => ({
-    contentType: 'application/json',
-    payload: p,
-  }));
+  const anyJson = fc
+    .jsonValue()
+    .map((v) => ({ contentType: 'application/json', payload: JSON.stringify(v) }));
+  const brokenJson = fc
+    .constantFrom(
+      '{',
+      '{"name":',
+      '[1,2',
+      '\u0000',
+      'nul',
+      '{"a":1}}',
+      '"x"',
+      `{"x":"${'\\u0000'.repeat(3)}"}`,
+    )
+    .map((p) => ({
+      contentType: 'application/json',
+      payload: p,
+    }));
   const wrongContentType = fc
-    .tuple(fc.constantFrom('text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'application/octet-stream', 'image/png', 'multipart/form-data', 'application/json; charset=utf-16'), nastyString)
+    .tuple(
+      fc.constantFrom(
+        'text/plain',
+        'application/xml',
+        'application/x-www-form-urlencoded',
+        'application/octet-stream',
+        'image/png',
+        'multipart/form-data',
+        'application/json; charset=utf-16',
+      ),
+      nastyString,
+    )
     .map(([contentType, payload]) => ({ contentType, payload }));
-  const malformedMultipart = fc.constantFrom(...brokenMultipart).map((p) => ({ contentType: 'multipart/form-data; boundary=x', payload: p }));
+  const malformedMultipart = fc
+    .constantFrom(...brokenMultipart)
+    .map((p) => ({ contentType: 'multipart/form-data; boundary=x', payload: p }));
   const multipartFields = fc.tuple(objectArb, nastyString).map(([o, filename]) => {
     const fields: Record<string, string> = {};
     for (const [k, v] of Object.entries(o)) if (v !== undefined) fields[k] = text(v);
     const { payload, contentType } = multipartBody(fields, [
-      { field: 'identityFile', filename: filename || '../x.png', contentType: 'image/png', bytes: pngImage(8) },
+      {
+        field: 'identityFile',
+        filename: filename || '../x.png',
+        contentType: 'image/png',
+        bytes: pngImage(8),
+      },
     ]);
     return { contentType, payload };
   });
   const none = fc.constant<Sent>({});
-  return fc.oneof(asJson, asJson, anyJson, brokenJson, wrongContentType, malformedMultipart, multipartFields, none);
+  return fc.oneof(
+    asJson,
+    asJson,
+    anyJson,
+    brokenJson,
+    wrongContentType,
+    malformedMultipart,
+    multipartFields,
+    none,
+  );
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : (JSON.stringify(v) ?? 'undefined'));
@@ -177,7 +224,13 @@ const failures: string[] = [];
 const allowlisted = new Map<string, number>();
 let casesTried = 0;
 
-async function send(route: string, method: string, url: string, sent: Sent, headers: Record<string, string> = {}) {
+async function send(
+  route: string,
+  method: string,
+  url: string,
+  sent: Sent,
+  headers: Record<string, string> = {},
+) {
   casesTried++;
   const res = await t.app.inject({
     method: method as 'GET',
@@ -188,10 +241,20 @@ async function send(route: string, method: string, url: string, sent: Sent, head
   });
   if (res.statusCode >= 500) {
     const body = typeof sent.payload === 'string' ? sent.payload : (sent.payload?.toString('latin1') ?? '');
-    const c: BadInputCase = { route, method, url, contentType: sent.contentType, body, status: res.statusCode };
+    const c: BadInputCase = {
+      route,
+      method,
+      url,
+      contentType: sent.contentType,
+      body,
+      status: res.statusCode,
+    };
     const known = knownDefect(c);
     if (known) allowlisted.set(known, (allowlisted.get(known) ?? 0) + 1);
-    else failures.push(`${res.statusCode} ${method} ${url.slice(0, 160)} [${sent.contentType ?? 'no body'}] ${body.slice(0, 160).replace(/\s+/g, ' ')} → ${res.body.slice(0, 200)}`);
+    else
+      failures.push(
+        `${res.statusCode} ${method} ${url.slice(0, 160)} [${sent.contentType ?? 'no body'}] ${body.slice(0, 160).replace(/\s+/g, ' ')} → ${res.body.slice(0, 200)}`,
+      );
   }
   return res;
 }
@@ -199,14 +262,29 @@ async function send(route: string, method: string, url: string, sent: Sent, head
 beforeAll(async () => {
   t = await createTestApp();
   const o = await office(t.db.db, OFFICE);
-  token = (await createApiToken({ db: t.db.db, clock: t.clock }, cliActor(), { officeId: o.id, data: { name: 'bad-input', role: 'PPID' } })).token;
-  const { payload, contentType } = multipartBody(formFields(sampleRequest()), [{ field: 'identityFile', filename: 'ktp.png', contentType: 'image/png', bytes: pngImage(16) }]);
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/offices/${OFFICE}/requests`, payload, headers: { 'content-type': contentType } });
+  token = (
+    await createApiToken({ db: t.db.db, clock: t.clock }, cliActor(), {
+      officeId: o.id,
+      data: { name: 'bad-input', role: 'PPID' },
+    })
+  ).token;
+  const { payload, contentType } = multipartBody(formFields(sampleRequest()), [
+    { field: 'identityFile', filename: 'ktp.png', contentType: 'image/png', bytes: pngImage(16) },
+  ]);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/offices/${OFFICE}/requests`,
+    payload,
+    headers: { 'content-type': contentType },
+  });
   expect(res.statusCode).toBe(201);
   const created = res.json<{ number: string; trackingCode: string }>();
   requestNumber = created.number;
   trackingCode = created.trackingCode;
-  const list = await t.app.inject({ url: `/api/v1/offices/${OFFICE}/requests`, headers: { authorization: `Bearer ${token}` } });
+  const list = await t.app.inject({
+    url: `/api/v1/offices/${OFFICE}/requests`,
+    headers: { authorization: `Bearer ${token}` },
+  });
   requestId = list.json<{ requests: { id: string }[] }>().requests[0]!.id;
 });
 
@@ -231,17 +309,28 @@ describe('bad input never gets a 5xx', () => {
     expect(ops.length).toBeGreaterThan(20);
     // every API route of the app is in the document (a new route cannot escape the suite)
     const documented = new Set(ops.map((o) => `${o.method} ${o.path.replace(/\{(\w+)\}/g, ':$1')}`));
-    const apiRoutes = t.app.routeTable.filter((r) => r.url.startsWith('/api/') && r.url !== '/api/openapi.json');
-    expect(apiRoutes.filter((r) => !documented.has(`${r.method} ${r.url}`)).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    const apiRoutes = t.app.routeTable.filter(
+      (r) => r.url.startsWith('/api/') && r.url !== '/api/openapi.json',
+    );
+    expect(
+      apiRoutes.filter((r) => !documented.has(`${r.method} ${r.url}`)).map((r) => `${r.method} ${r.url}`),
+    ).toEqual([]);
 
     for (const op of ops) {
       const pathParams = (op.parameters ?? []).filter((p) => p.in === 'path');
       const queryParams = (op.parameters ?? []).filter((p) => p.in === 'query');
       const route = op.path.replace(/\{(\w+)\}/g, ':$1');
       const arb = fc.record({
-        path: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, paramValue(p.name)]))) as fc.Arbitrary<Record<string, string>>,
+        path: fc.record(
+          Object.fromEntries(pathParams.map((p) => [p.name, paramValue(p.name)])),
+        ) as fc.Arbitrary<Record<string, string>>,
         query: fc.record(
-          Object.fromEntries(queryParams.map((p) => [p.name, fc.option(fc.oneof(nastyString, valueFor(p.schema).map(text)), { nil: undefined })])),
+          Object.fromEntries(
+            queryParams.map((p) => [
+              p.name,
+              fc.option(fc.oneof(nastyString, valueFor(p.schema).map(text)), { nil: undefined }),
+            ]),
+          ),
           { requiredKeys: [] },
         ) as fc.Arbitrary<Record<string, string | undefined>>,
         body: op.method === 'GET' ? fc.constant<Sent>({}) : bodyFor(op),
@@ -252,12 +341,15 @@ describe('bad input never gets a 5xx', () => {
         let url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => c.path[name] ?? 'x');
         const qs = new URLSearchParams();
         for (const [k, v] of Object.entries(c.query)) if (v !== undefined) qs.set(k, v);
-        if (queryParams.some((p) => p.name === 'code') && !qs.has('code') && c.auth === 'token') qs.set('code', trackingCode);
+        if (queryParams.some((p) => p.name === 'code') && !qs.has('code') && c.auth === 'token')
+          qs.set('code', trackingCode);
         if ([...qs].length) url += `?${qs.toString()}`;
         const headers: Record<string, string> = {};
         if (c.auth === 'token') headers.authorization = `Bearer ${token}`;
-        if (c.auth === 'garbage') headers.authorization = `Bearer ${c.idempotency ?? 'x'}`.replace(/[\r\n]/g, '');
-        if (c.idempotency !== undefined && /^[\t\x20-\x7e]*$/.test(c.idempotency)) headers['idempotency-key'] = c.idempotency;
+        if (c.auth === 'garbage')
+          headers.authorization = `Bearer ${c.idempotency ?? 'x'}`.replace(/[\r\n]/g, '');
+        if (c.idempotency !== undefined && /^[\t\x20-\x7e]*$/.test(c.idempotency))
+          headers['idempotency-key'] = c.idempotency;
         await send(route, op.method, url, c.body, headers);
       }
     }
@@ -267,7 +359,13 @@ describe('bad input never gets a 5xx', () => {
   it('every public form', async () => {
     // the public pages are the GET routes outside /staff and /api whose only parameter is the office
     const pages = t.app.routeTable
-      .filter((r) => r.method === 'GET' && !r.url.startsWith('/api/') && !r.url.startsWith('/staff/:office') && !r.url.startsWith('/assets'))
+      .filter(
+        (r) =>
+          r.method === 'GET' &&
+          !r.url.startsWith('/api/') &&
+          !r.url.startsWith('/staff/:office') &&
+          !r.url.startsWith('/assets'),
+      )
       .filter((r) => (r.url.match(/:(\w+)/g) ?? []).every((p) => p === ':office'))
       .map((r) => r.url.replace(':office', OFFICE));
     const forms = new Map<string, { page: string; enctype: string; fields: string[] }>();
@@ -279,40 +377,88 @@ describe('bad input never gets a 5xx', () => {
         const attrs = m[1]!;
         if (!/method="post"/i.test(attrs)) continue;
         const action = /action="([^"]*)"/.exec(attrs)?.[1]?.replace(/&amp;/g, '&') ?? page;
-        const fields = [...new Set([...m[2]!.matchAll(/<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"/g)].map((f) => f[1]!))].filter((f) => f !== '_csrf');
+        const fields = [
+          ...new Set(
+            [...m[2]!.matchAll(/<(?:input|select|textarea)\b[^>]*\bname="([^"]+)"/g)].map((f) => f[1]!),
+          ),
+        ].filter((f) => f !== '_csrf');
         const key = action.split('?')[0]!;
-        if (!forms.has(key)) forms.set(key, { page, enctype: /multipart/.test(attrs) ? 'multipart' : 'urlencoded', fields });
+        if (!forms.has(key))
+          forms.set(key, { page, enctype: /multipart/.test(attrs) ? 'multipart' : 'urlencoded', fields });
       }
     }
-    expect([...forms.keys()]).toEqual(expect.arrayContaining([`/${OFFICE}/permohonan`, `/${OFFICE}/permohonan/cek`, `/${OFFICE}/keberatan`, '/staff/login']));
+    expect([...forms.keys()]).toEqual(
+      expect.arrayContaining([
+        `/${OFFICE}/permohonan`,
+        `/${OFFICE}/permohonan/cek`,
+        `/${OFFICE}/keberatan`,
+        '/staff/login',
+      ]),
+    );
 
     for (const [action, form] of forms) {
       const arb = fc.record({
-        fields: fc.record(Object.fromEntries(form.fields.map((f) => [f, fc.option(fc.oneof(nastyString, fc.array(nastyString, { maxLength: 3 })), { nil: undefined })])), {
-          requiredKeys: [],
-        }) as fc.Arbitrary<Record<string, string | string[] | undefined>>,
+        fields: fc.record(
+          Object.fromEntries(
+            form.fields.map((f) => [
+              f,
+              fc.option(fc.oneof(nastyString, fc.array(nastyString, { maxLength: 3 })), { nil: undefined }),
+            ]),
+          ),
+          {
+            requiredKeys: [],
+          },
+        ) as fc.Arbitrary<Record<string, string | string[] | undefined>>,
         csrf: fc.constantFrom('valid', 'valid', 'valid', 'missing', 'garbage'),
-        encoding: fc.constantFrom('as-form', 'as-form', 'urlencoded', 'multipart', 'broken-multipart', 'json'),
+        encoding: fc.constantFrom(
+          'as-form',
+          'as-form',
+          'urlencoded',
+          'multipart',
+          'broken-multipart',
+          'json',
+        ),
         filename: nastyString,
       });
-      const route = t.app.routeTable.find((r) => r.method === 'POST' && new RegExp(`^${r.url.replace(/:\w+/g, '[^/]+')}$`).test(action))?.url ?? action;
+      const route =
+        t.app.routeTable.find(
+          (r) => r.method === 'POST' && new RegExp(`^${r.url.replace(/:\w+/g, '[^/]+')}$`).test(action),
+        )?.url ?? action;
       for (const c of fc.sample(arb, { numRuns: RUNS, seed: SEED })) {
         const client = new TestClient(t.app);
-        const token = c.csrf === 'valid' ? await client.csrfToken(form.page) : c.csrf === 'garbage' ? 'x'.repeat(40) : undefined;
+        const token =
+          c.csrf === 'valid'
+            ? await client.csrfToken(form.page)
+            : c.csrf === 'garbage'
+              ? 'x'.repeat(40)
+              : undefined;
         const fields = { ...c.fields, ...(token ? { _csrf: token } : {}) };
         const encoding = c.encoding === 'as-form' ? form.enctype : c.encoding;
         let sent: Sent;
         if (encoding === 'multipart') {
-          const flat = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, string | string[]>;
-          sent = multipartBody(flat, [{ field: 'identityFile', filename: c.filename || 'x', contentType: 'image/png', bytes: pngImage(8) }]);
+          const flat = Object.fromEntries(
+            Object.entries(fields).filter(([, v]) => v !== undefined),
+          ) as Record<string, string | string[]>;
+          sent = multipartBody(flat, [
+            {
+              field: 'identityFile',
+              filename: c.filename || 'x',
+              contentType: 'image/png',
+              bytes: pngImage(8),
+            },
+          ]);
           sent = { contentType: sent.contentType, payload: sent.payload };
         } else if (encoding === 'broken-multipart') {
-          sent = { contentType: 'multipart/form-data; boundary=x', payload: brokenMultipart[casesTried % brokenMultipart.length] };
+          sent = {
+            contentType: 'multipart/form-data; boundary=x',
+            payload: brokenMultipart[casesTried % brokenMultipart.length],
+          };
         } else if (encoding === 'json') {
           sent = { contentType: 'application/json', payload: JSON.stringify(fields) };
         } else {
           const params = new URLSearchParams();
-          for (const [k, v] of Object.entries(fields)) for (const item of v === undefined ? [] : Array.isArray(v) ? v : [v]) params.append(k, item);
+          for (const [k, v] of Object.entries(fields))
+            for (const item of v === undefined ? [] : Array.isArray(v) ? v : [v]) params.append(k, item);
           sent = { contentType: 'application/x-www-form-urlencoded', payload: params.toString() };
         }
         const cookie = [...client.cookies.entries()].map(([k, v]) => `${k}=${v}`).join('; ');

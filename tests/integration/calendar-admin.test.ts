@@ -55,23 +55,43 @@ describe('holiday administration', () => {
   });
 
   it('imports a good CSV, marks the year as loaded, and the due-date warning disappears', async () => {
-    const q = new URLSearchParams({ office: 'kpu-ri', receivedAt: '2026-12-28T09:00:00+07:00', workingDays: '10' });
+    const q = new URLSearchParams({
+      office: 'kpu-ri',
+      receivedAt: '2026-12-28T09:00:00+07:00',
+      workingDays: '10',
+    });
     const before = (await t.app.inject(`/api/v1/calendar/due-date?${q}`)).json();
     expect(before.warnings).toHaveLength(1);
     const res = await national.postMultipart(
       `${page}/impor`,
       { format: 'csv', defaultKind: 'LIBUR_NASIONAL', markYearsCovered: 'on' },
-      [{ field: 'file', filename: 'skb-2027.csv', contentType: 'text/csv', content: csv(['2027-01-01,LIBUR_NASIONAL,Tahun Baru 2027 Masehi,SKB 2027']) }],
+      [
+        {
+          field: 'file',
+          filename: 'skb-2027.csv',
+          contentType: 'text/csv',
+          content: csv(['2027-01-01,LIBUR_NASIONAL,Tahun Baru 2027 Masehi,SKB 2027']),
+        },
+      ],
       { csrfFrom: page },
     );
     expect(res.statusCode).toBe(302);
     const after = (await t.app.inject(`/api/v1/calendar/due-date?${q}`)).json();
     expect(after.warnings).toEqual([]);
-    expect(after.skipped).toContainEqual({ date: '2027-01-01', reason: 'LIBUR_NASIONAL', name: 'Tahun Baru 2027 Masehi' });
+    expect(after.skipped).toContainEqual({
+      date: '2027-01-01',
+      reason: 'LIBUR_NASIONAL',
+      name: 'Tahun Baru 2027 Masehi',
+    });
   });
 
   it('accepts the CSV an officer saves from Excel, leaves the year unmarked by default, and warns of a thin year', async () => {
-    const excel = ['Tanggal;Jenis;Nama;Dasar Hukum', '01/01/2028;Libur Nasional;Tahun Baru 2028 Masehi;SKB 2028', '16/02/2028;cuti bersama;Cuti Bersama Imlek;SKB 2028', ';;;'].join('\r\n');
+    const excel = [
+      'Tanggal;Jenis;Nama;Dasar Hukum',
+      '01/01/2028;Libur Nasional;Tahun Baru 2028 Masehi;SKB 2028',
+      '16/02/2028;cuti bersama;Cuti Bersama Imlek;SKB 2028',
+      ';;;',
+    ].join('\r\n');
     const res = await national.postMultipart(
       `${page}/impor`,
       { format: 'csv', defaultKind: 'LIBUR_NASIONAL' },
@@ -117,9 +137,22 @@ describe('holiday administration', () => {
   });
 
   it('adds a cuti bersama announced mid-year, which moves due dates', async () => {
-    const q = new URLSearchParams({ office: 'kpu-ri', receivedAt: '2026-11-18T09:00:00+07:00', workingDays: '1' });
+    const q = new URLSearchParams({
+      office: 'kpu-ri',
+      receivedAt: '2026-11-18T09:00:00+07:00',
+      workingDays: '1',
+    });
     expect((await t.app.inject(`/api/v1/calendar/due-date?${q}`)).json().dueDate).toBe('2026-11-19');
-    const res = await national.post(`${page}/libur`, { date: '2026-11-19', kind: 'CUTI_BERSAMA', name: 'Cuti Bersama Tambahan', legalBasis: 'SKB perubahan' }, { csrfFrom: page });
+    const res = await national.post(
+      `${page}/libur`,
+      {
+        date: '2026-11-19',
+        kind: 'CUTI_BERSAMA',
+        name: 'Cuti Bersama Tambahan',
+        legalBasis: 'SKB perubahan',
+      },
+      { csrfFrom: page },
+    );
     expect(res.statusCode).toBe(302);
     expect((await t.app.inject(`/api/v1/calendar/due-date?${q}`)).json().dueDate).toBe('2026-11-20');
   });
@@ -139,12 +172,18 @@ describe('holiday administration', () => {
       ).json();
     const bandung = await due('kpu-kota-bandung');
     expect(bandung.dueDate).toBe('2026-12-04');
-    expect(bandung.skipped).toContainEqual({ date: '2026-12-02', reason: 'OFFICE_CLOSURE', name: 'Kantor ditutup: banjir' });
+    expect(bandung.skipped).toContainEqual({
+      date: '2026-12-02',
+      reason: 'OFFICE_CLOSURE',
+      name: 'Kantor ditutup: banjir',
+    });
     expect((await due('kpu-kab-bandung')).dueDate).toBe('2026-12-03');
   });
 
   it('explains a computed date on the calendar page', async () => {
-    const res = await bandungAdmin.get('/staff/kpu-kota-bandung/kalender?diterima=2026-03-16T09:00&hari=10&tahun=2026');
+    const res = await bandungAdmin.get(
+      '/staff/kpu-kota-bandung/kalender?diterima=2026-03-16T09:00&hari=10&tahun=2026',
+    );
     expect(res.body).toContain('Selasa, 7 April 2026');
     expect(res.body).toContain('Hari Suci Nyepi');
     const bad = await bandungAdmin.get('/staff/kpu-kota-bandung/kalender?diterima=kemarin&hari=sepuluh');

@@ -28,8 +28,15 @@ const numbers: Record<string, string> = {};
 let dispositionDue: string;
 let objectionNumber: string;
 
-async function signIn(key: string, role: 'PPID' | 'PETUGAS_LAYANAN' | 'PPID_PEMBANTU' | 'ATASAN_PPID', unitId?: string, slug = OFFICE) {
-  const s = await createStaff(t.db.db, t.clock, { roles: [{ office: slug, role, ...(unitId ? { unitId } : {}) }] });
+async function signIn(
+  key: string,
+  role: 'PPID' | 'PETUGAS_LAYANAN' | 'PPID_PEMBANTU' | 'ATASAN_PPID',
+  unitId?: string,
+  slug = OFFICE,
+) {
+  const s = await createStaff(t.db.db, t.clock, {
+    roles: [{ office: slug, role, ...(unitId ? { unitId } : {}) }],
+  });
   const client = new TestClient(t.app);
   await client.login(s.email, TEST_PASSWORD);
   staff[key] = { client, userId: s.user.id };
@@ -49,11 +56,18 @@ async function createFeed(key: string, scope: 'MINE' | 'OFFICE'): Promise<string
 
 async function fetchFeed(path: string) {
   const res = await t.app.inject({ method: 'GET', url: path });
-  if (res.statusCode !== 200) return { status: res.statusCode, body: res.body, summaries: [] as string[], events: [] as ICAL.Event[] };
+  if (res.statusCode !== 200)
+    return { status: res.statusCode, body: res.body, summaries: [] as string[], events: [] as ICAL.Event[] };
   expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
   const root = new ICAL.Component(ICAL.parse(res.body) as unknown[]);
   const events = root.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-  return { status: 200, body: res.body, name: root.getFirstPropertyValue('x-wr-calname'), summaries: events.map((e) => e.summary).sort(), events };
+  return {
+    status: 200,
+    body: res.body,
+    name: root.getFirstPropertyValue('x-wr-calname'),
+    summaries: events.map((e) => e.summary).sort(),
+    events,
+  };
 }
 
 beforeAll(async () => {
@@ -71,7 +85,10 @@ beforeAll(async () => {
   const b = await submitOnline(t, officeId, { name: 'Budi Santoso' });
   numbers.a = a.number;
   numbers.b = b.number;
-  await assignRequests(requestsCtx(t), ppid, { officeId, data: { requestIds: [a.requestId], assigneeId: d.user.id } });
+  await assignRequests(requestsCtx(t), ppid, {
+    officeId,
+    data: { requestIds: [a.requestId], assigneeId: d.user.id },
+  });
   await registerRequest(requestsCtx(t), desk, { officeId, requestId: b.requestId });
   dispositionDue = '2026-11-25';
   await disposeRequest(requestsCtx(t), ppid, {
@@ -93,7 +110,9 @@ describe('deadline feeds', () => {
     expect(desksOwn.name).toBe('Tenggat saya — KPU Kota Bandung');
     expect(desksOwn.summaries).toEqual([`Tenggat permohonan ${numbers.a}`]);
     expect(desksOwn.events[0]!.startDate.isDate).toBe(true);
-    expect(desksOwn.events[0]!.component.getFirstPropertyValue('url')).toMatch(new RegExp(`/staff/${OFFICE}/permohonan/[0-9a-f-]{36}$`));
+    expect(desksOwn.events[0]!.component.getFirstPropertyValue('url')).toMatch(
+      new RegExp(`/staff/${OFFICE}/permohonan/[0-9a-f-]{36}$`),
+    );
 
     const ppidAll = await fetchFeed(await createFeed('ppid', 'OFFICE'));
     expect(ppidAll.summaries).toEqual(
@@ -146,16 +165,23 @@ describe('deadline feeds', () => {
     expect(gone.status).toBe(404);
     expect(gone.body).toBe('Kalender ini tidak ada atau sudah dicabut.');
     // Revoking twice, or another officer's feed, is not found.
-    expect((await staff.desk!.client.post(`${page}/${row!.id}/cabut`, {}, { csrfFrom: page })).statusCode).toBe(404);
+    expect(
+      (await staff.desk!.client.post(`${page}/${row!.id}/cabut`, {}, { csrfFrom: page })).statusCode,
+    ).toBe(404);
 
     const unitPath = await createFeed('unit', 'MINE');
     await t.db.db.update(users).set({ disabledAt: t.clock.now() }).where(eq(users.id, staff.unit!.userId));
     expect((await fetchFeed(unitPath)).status).toBe(404);
 
-    expect((await fetchFeed('/kalender/cal_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status).toBe(404);
+    expect((await fetchFeed('/kalender/cal_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status).toBe(
+      404,
+    );
     expect((await fetchFeed('/kalender/bukan-kalender.ics')).status).toBe(404);
 
-    const audits = await t.db.db.select().from(auditLog).where(and(eq(auditLog.officeId, officeId), eq(auditLog.entityType, 'calendar_feed')));
+    const audits = await t.db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.officeId, officeId), eq(auditLog.entityType, 'calendar_feed')));
     expect(audits.filter((a) => a.action === 'calendarFeed.revoked')).toHaveLength(1);
     expect(audits.filter((a) => a.action === 'calendarFeed.created').length).toBeGreaterThanOrEqual(7);
   });
@@ -163,9 +189,17 @@ describe('deadline feeds', () => {
   it('refuses the page to someone without a role in the office, and a revocation without the CSRF token', async () => {
     await signIn('garut', 'PPID', undefined, 'kpu-kab-garut');
     expect((await staff.garut!.client.get(`/staff/${OFFICE}/kalender-saya`)).statusCode).toBe(403);
-    const noCsrf = await staff.ppid!.client.post(`/staff/${OFFICE}/kalender-saya`, { scope: 'MINE' }, { csrf: false });
+    const noCsrf = await staff.ppid!.client.post(
+      `/staff/${OFFICE}/kalender-saya`,
+      { scope: 'MINE' },
+      { csrf: false },
+    );
     expect(noCsrf.statusCode).toBe(403);
-    const bad = await staff.ppid!.client.post(`/staff/${OFFICE}/kalender-saya`, { scope: 'SEMUA' }, { csrfFrom: `/staff/${OFFICE}/kalender-saya` });
+    const bad = await staff.ppid!.client.post(
+      `/staff/${OFFICE}/kalender-saya`,
+      { scope: 'SEMUA' },
+      { csrfFrom: `/staff/${OFFICE}/kalender-saya` },
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Cakupan');
     expect(bad.body).not.toContain('SEMUA');
@@ -174,7 +208,12 @@ describe('deadline feeds', () => {
 
 describe('days-off feed', () => {
   it("lists the office's national days off and its own closures, not another office's", async () => {
-    await t.db.db.insert(officeClosures).values({ officeId, date: '2026-12-28', name: 'Kantor tutup: pindah gedung', createdAt: t.clock.now() });
+    await t.db.db.insert(officeClosures).values({
+      officeId,
+      date: '2026-12-28',
+      name: 'Kantor tutup: pindah gedung',
+      createdAt: t.clock.now(),
+    });
     const bandung = await fetchFeed(`/${OFFICE}/hari-libur.ics`);
     expect(bandung.status).toBe(200);
     const christmas = bandung.events.find((e) => e.startDate.toString() === '2026-12-25');

@@ -25,7 +25,13 @@ describe('control characters', () => {
     ['informationRequested', 'Salinan\u007f keputusan KPU tentang DPT per kecamatan tahun 2024.'],
   ])('JSON API: %s is refused with a 400 naming it', async (fieldName, value) => {
     const before = await rows();
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/offices/${OFFICE}/requests`, payload: sampleRequest({ [fieldName]: value }), remoteAddress: '10.6.0.1', headers: { 'accept-language': 'en' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/offices/${OFFICE}/requests`,
+      payload: sampleRequest({ [fieldName]: value }),
+      remoteAddress: '10.6.0.1',
+      headers: { 'accept-language': 'en' },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json() as { error: { fields: { field: string; message: string }[] } };
     expect(body.error.fields[0]!.field).toBe(fieldName);
@@ -34,13 +40,25 @@ describe('control characters', () => {
   });
 
   it('JSON API: tab and newline in multi-line text are still accepted', async () => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/offices/${OFFICE}/requests`, payload: sampleRequest({ purpose: 'Penelitian:\n\t- skripsi\r\n\t- artikel' }), remoteAddress: '10.6.0.2' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/offices/${OFFICE}/requests`,
+      payload: sampleRequest({ purpose: 'Penelitian:\n\t- skripsi\r\n\t- artikel' }),
+      remoteAddress: '10.6.0.2',
+    });
     expect(res.statusCode).toBe(201);
   });
 
   it('public form: a NUL byte is a 400 with the message beside the labelled field, nothing written', async () => {
     const before = await rows();
-    const res = await postMultipart(t.app, new TestClient(t.app), `/${OFFICE}/permohonan`, formFields(sampleRequest({ name: 'Dewi\u0000Lestari', address: 'Jl.\u0001 Cihampelas' })), [KTP], `/${OFFICE}/permohonan`);
+    const res = await postMultipart(
+      t.app,
+      new TestClient(t.app),
+      `/${OFFICE}/permohonan`,
+      formFields(sampleRequest({ name: 'Dewi\u0000Lestari', address: 'Jl.\u0001 Cihampelas' })),
+      [KTP],
+      `/${OFFICE}/permohonan`,
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('karakter kendali');
     expect(res.body).toMatch(/Nama[\s\S]{0,600}karakter kendali/);

@@ -40,7 +40,10 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'terbuka-crash-'));
 const env: Record<string, string> = {
   SECRET_KEY: randomBytes(32).toString('hex'),
   DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-  SEED_DEMO: 'false', RUN_WORKER: 'false', UPLOAD_CONCURRENCY: String(IN_FLIGHT * 2) };
+  SEED_DEMO: 'false',
+  RUN_WORKER: 'false',
+  UPLOAD_CONCURRENCY: String(IN_FLIGHT * 2),
+};
 let dbName: string | undefined;
 let server: RunningServer | undefined;
 
@@ -60,7 +63,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function submit(url: string, i: number): Promise<{ number: string; trackingCode: string } | 'refused' | 'lost'> {
+async function submit(
+  url: string,
+  i: number,
+): Promise<{ number: string; trackingCode: string } | 'refused' | 'lost'> {
   const { payload, contentType } = multipartBody(formFields(sampleRequest({ name: `Pemohon ${i}` })), [
     { field: 'identityFile', filename: 'ktp.png', contentType: 'image/png', bytes: pngImage(24) },
   ]);
@@ -88,7 +94,11 @@ describe(`SIGKILL during a burst of submissions (${kind})`, () => {
     if (kind === 'pglite') {
       // start from the migrated snapshot every integration test uses (a fresh embedded
       // database would spend most of the test in initdb and migrations)
-      const pglite = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), loadDataDir: new Blob([readFileSync(inject('pgliteSnapshot'))]), extensions: { pg_trgm } });
+      const pglite = await PGlite.create({
+        dataDir: path.join(dataDir, 'pglite'),
+        loadDataDir: new Blob([readFileSync(inject('pgliteSnapshot'))]),
+        extensions: { pg_trgm },
+      });
       await pglite.close();
     }
     server = await startServer(env, { dataDir, startTimeoutMs: 300_000 });
@@ -117,7 +127,11 @@ describe(`SIGKILL during a burst of submissions (${kind})`, () => {
     expect(lost).toBeGreaterThan(0); // the kill really came mid-burst
 
     server = undefined;
-    const db = await openDatabase(kind === 'postgres' ? { kind: 'postgres', url: env.DATABASE_URL! } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
+    const db = await openDatabase(
+      kind === 'postgres'
+        ? { kind: 'postgres', url: env.DATABASE_URL! }
+        : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    );
     try {
       const rows = await queryRows<{ number: string; seq: number; scans: number }>(
         db.db,
@@ -133,15 +147,35 @@ describe(`SIGKILL during a burst of submissions (${kind})`, () => {
       const found = await findRequestsByTrackingHash(db.db, hashTrackingCode(first.trackingCode));
       expect(found.map((r) => r.number)).toContain(first.number);
       // and numbering goes on from where the killed process stopped
-      const [officeRow] = await queryRows<{ id: string }>(db.db, sql`SELECT id FROM offices WHERE slug = ${OFFICE}`);
-      const config = testConfig({ SECRET_KEY: env.SECRET_KEY!, DATA_ENCRYPTION_KEY: env.DATA_ENCRYPTION_KEY! }, dataDir);
+      const [officeRow] = await queryRows<{ id: string }>(
+        db.db,
+        sql`SELECT id FROM offices WHERE slug = ${OFFICE}`,
+      );
+      const config = testConfig(
+        { SECRET_KEY: env.SECRET_KEY!, DATA_ENCRYPTION_KEY: env.DATA_ENCRYPTION_KEY! },
+        dataDir,
+      );
       const after = await submitRequest(
-        { db: db.db, clock: systemClock, files: new FileStore(path.join(dataDir, 'files'), config.dataKeys), keys: config.dataKeys, publicUrl: config.publicUrl, uploadMaxBytes: config.uploadMaxBytes },
+        {
+          db: db.db,
+          clock: systemClock,
+          files: new FileStore(path.join(dataDir, 'files'), config.dataKeys),
+          keys: config.dataKeys,
+          publicUrl: config.publicUrl,
+          uploadMaxBytes: config.uploadMaxBytes,
+        },
         publicActor(),
-        { officeId: officeRow!.id, channel: 'WEB', data: sampleRequest({ name: 'Pemohon sesudah' }), uploads: [{ field: 'identityFile', filename: 'ktp.png', bytes: pngImage(24) }] },
+        {
+          officeId: officeRow!.id,
+          channel: 'WEB',
+          data: sampleRequest({ name: 'Pemohon sesudah' }),
+          uploads: [{ field: 'identityFile', filename: 'ktp.png', bytes: pngImage(24) }],
+        },
       );
       expect(Number(after.number.split('/')[0])).toBe(rows.length + 1);
-      console.log(`crash-safety ${kind}: ${acked.length} acknowledged, ${lost} lost in the kill, ${rows.length} stored after restart`);
+      console.log(
+        `crash-safety ${kind}: ${acked.length} acknowledged, ${lost} lost in the kill, ${rows.length} stored after restart`,
+      );
     } finally {
       await db.close();
     }

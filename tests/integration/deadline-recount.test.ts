@@ -1,7 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor } from '../../src/modules/access/actor.ts';
-import { addHoliday, addOfficeClosure, confirmHolidayYear, removeOfficeClosure } from '../../src/modules/calendar/manage-holidays.ts';
+import {
+  addHoliday,
+  addOfficeClosure,
+  confirmHolidayYear,
+  removeOfficeClosure,
+} from '../../src/modules/calendar/manage-holidays.ts';
 import { listOfficeClosures, loadOfficeCalendar } from '../../src/modules/calendar/queries.ts';
 import { buildObjectionRegister } from '../../src/modules/objections/build-objection-register.ts';
 import { renderObjectionDocument } from '../../src/modules/objections/objection-documents.ts';
@@ -38,22 +43,48 @@ describe('recounting open deadlines when the calendar changes', () => {
     const submitted = await submitOnline(t, o.id);
     expect(submitted.dueDate).toBe('2027-01-11');
     t.clock.set('2026-12-28T02:00:00Z');
-    await addHoliday(ctx(), operator, { date: '2027-01-05', kind: 'CUTI_BERSAMA', name: 'Cuti bersama contoh' });
+    await addHoliday(ctx(), operator, {
+      date: '2027-01-05',
+      kind: 'CUTI_BERSAMA',
+      name: 'Cuti bersama contoh',
+    });
     const row = (await findRequest(t.db.db, o.id, submitted.requestId))!;
     expect(row.dueDate).toBe('2027-01-12');
     expect(row.dueExplanation.dueDate).toBe('2027-01-12');
-    expect(row.dueExplanation.skipped).toContainEqual({ date: '2027-01-05', reason: 'CUTI_BERSAMA', name: 'Cuti bersama contoh' });
+    expect(row.dueExplanation.skipped).toContainEqual({
+      date: '2027-01-05',
+      reason: 'CUTI_BERSAMA',
+      name: 'Cuti bersama contoh',
+    });
     const events = await listEvents(t.db.db, o.id, submitted.requestId, true);
-    expect(events.find((e) => e.kind === 'DUE_DATE_RECOUNTED')?.data).toMatchObject({ from: '2027-01-11', to: '2027-01-12' });
-    const audits = await t.db.db.select().from(auditLog).where(and(eq(auditLog.action, 'request.due_date_recounted'), eq(auditLog.entityId, submitted.requestId)));
+    expect(events.find((e) => e.kind === 'DUE_DATE_RECOUNTED')?.data).toMatchObject({
+      from: '2027-01-11',
+      to: '2027-01-12',
+    });
+    const audits = await t.db.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'request.due_date_recounted'), eq(auditLog.entityId, submitted.requestId)),
+      );
     expect(audits).toHaveLength(1);
-    const mails = await t.db.db.select().from(outbox).where(and(eq(outbox.entityId, submitted.requestId), eq(outbox.template, 'request-due-moved')));
+    const mails = await t.db.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.entityId, submitted.requestId), eq(outbox.template, 'request-due-moved')));
     expect(mails).toHaveLength(1);
     // The countdown counts to the stored date on the same calendar.
     const calendar = await loadOfficeCalendar(t.db.db, o);
-    expect(deadlineState(row, '2026-12-28', calendar, 2)).toMatchObject({ due: '2027-01-12', workingDaysLeft: 9 });
+    expect(deadlineState(row, '2026-12-28', calendar, 2)).toMatchObject({
+      due: '2027-01-12',
+      workingDaysLeft: 9,
+    });
     // The receipt printed now carries the new date.
-    const receipt = await renderRequestDocument(requestsCtx(t), { kind: 'staff', actor: operator, officeId: o.id, requestId: submitted.requestId }, 'tanda-terima');
+    const receipt = await renderRequestDocument(
+      requestsCtx(t),
+      { kind: 'staff', actor: operator, officeId: o.id, requestId: submitted.requestId },
+      'tanda-terima',
+    );
     expect(await pdfText(receipt.bytes)).toContain('12 Januari 2027');
   });
 
@@ -76,20 +107,36 @@ describe('recounting open deadlines when the calendar changes', () => {
   it('moves an objection’s answer due date and clears the warning once the year is confirmed', async () => {
     const o = await office(t.db.db, 'kpu-kota-cimahi');
     t.clock.set('2026-12-03T02:00:00Z');
-    const desk = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-cimahi', role: 'PETUGAS_LAYANAN' }] })).user);
-    const ppid = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-cimahi', role: 'PPID' }] })).user);
+    const desk = await actorOf(
+      t,
+      (
+        await createStaff(t.db.db, t.clock, {
+          roles: [{ office: 'kpu-kota-cimahi', role: 'PETUGAS_LAYANAN' }],
+        })
+      ).user,
+    );
+    const ppid = await actorOf(
+      t,
+      (await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-cimahi', role: 'PPID' }] })).user,
+    );
     const request = await refusedRequest(t, o.id, { desk, ppid });
     t.clock.set('2026-12-04T02:00:00Z');
     const filed = await objectOnline(t, o.id, request);
     const before = (await findObjection(t.db.db, o.id, filed.objectionId))!;
     // Item 1: the warning is shown wherever the date is: the API answer, the PPID-F, the register.
     expect(filed.dueWarnings).toEqual([{ code: 'HOLIDAYS_NOT_LOADED', year: 2027 }]);
-    const form = await renderObjectionDocument(requestsCtx(t), { kind: 'staff', actor: ppid, officeId: o.id, objectionId: filed.objectionId }, 'pernyataan-keberatan');
+    const form = await renderObjectionDocument(
+      requestsCtx(t),
+      { kind: 'staff', actor: ppid, officeId: o.id, objectionId: filed.objectionId },
+      'pernyataan-keberatan',
+    );
     const formText = await pdfText(form.bytes);
     expect(formText).toContain('21 Januari 2027');
     expect(formText).toContain('tahun 2027 belum dimuat');
     const register = await buildObjectionRegister(ctx(), ppid, { officeId: o.id, filter: {} });
-    expect(register.rows.find((r) => r.number === filed.number)?.dueDate).toContain('daftar libur 2027 belum dimuat');
+    expect(register.rows.find((r) => r.number === filed.number)?.dueDate).toContain(
+      'daftar libur 2027 belum dimuat',
+    );
     // 30 WD from Friday 4 December: 20 January, one later for the 5 January added above.
     expect(before.dueDate).toBe('2027-01-21');
     expect(before.dueExplanation.warnings).toEqual([{ code: 'HOLIDAYS_NOT_LOADED', year: 2027 }]);
@@ -101,7 +148,9 @@ describe('recounting open deadlines when the calendar changes', () => {
     expect(after.dueExplanation.warnings).toEqual([]);
     expect(after.dueDate).toBe('2027-01-21');
     const events = await listObjectionEvents(t.db.db, o.id, filed.objectionId, true);
-    expect(events.filter((e) => e.kind === 'DUE_DATE_RECOUNTED').map((e) => [e.data.from, e.data.to])).toEqual([
+    expect(
+      events.filter((e) => e.kind === 'DUE_DATE_RECOUNTED').map((e) => [e.data.from, e.data.to]),
+    ).toEqual([
       ['2027-01-21', '2027-01-22'],
       ['2027-01-22', '2027-01-21'],
     ]);

@@ -23,15 +23,23 @@ beforeAll(async () => {
   team = await dipTeam(t.db.db, t.clock, OFFICE);
   officeId = (await office(t.db.db, OFFICE)).id;
   await useSeed001(ctx(), team, officeId);
-  ppidToken = (await createApiToken(ctx(), team.admin, { officeId, data: { name: 'SIAP', role: 'PPID' } })).token;
-  timToken = (await createApiToken(ctx(), team.admin, { officeId, data: { name: 'Tim', role: 'TIM_PERTIMBANGAN' } })).token;
+  ppidToken = (await createApiToken(ctx(), team.admin, { officeId, data: { name: 'SIAP', role: 'PPID' } }))
+    .token;
+  timToken = (
+    await createApiToken(ctx(), team.admin, { officeId, data: { name: 'Tim', role: 'TIM_PERTIMBANGAN' } })
+  ).token;
 });
 afterAll(async () => {
   await t.close();
 });
 
 const api = (method: 'POST' | 'PUT', url: string, token: string, payload: unknown) =>
-  t.app.inject({ method, url, payload: payload as Record<string, unknown>, headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' } });
+  t.app.inject({
+    method,
+    url,
+    payload: payload as Record<string, unknown>,
+    headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
+  });
 const entriesUrl = `/api/v1/staff/offices/${OFFICE}/dip/entries`;
 
 describe('the staff API', () => {
@@ -44,26 +52,58 @@ describe('the staff API', () => {
   });
 
   it('answers bad input with the fields that are wrong', async () => {
-    const res = await api('POST', entriesUrl, ppidToken, { ...entry(), formats: [], category: 'RAHASIA', fileTypes: ['EXE'] });
+    const res = await api('POST', entriesUrl, ppidToken, {
+      ...entry(),
+      formats: [],
+      category: 'RAHASIA',
+      fileTypes: ['EXE'],
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['category', 'formats']);
+    expect(
+      res
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['category', 'formats']);
     const types = await api('POST', entriesUrl, ppidToken, { ...entry(), fileTypes: ['EXE'] });
     expect(types.statusCode).toBe(400);
-    expect(types.json().error.fields).toEqual([{ field: 'fileTypes', message: 'File types: Unknown file type. Use e.g. PDF, DOCX, XLSX, CSV, JPG, PNG, MP4 or HTML.' }]);
+    expect(types.json().error.fields).toEqual([
+      {
+        field: 'fileTypes',
+        message: 'File types: Unknown file type. Use e.g. PDF, DOCX, XLSX, CSV, JPG, PNG, MP4 or HTML.',
+      },
+    ]);
   });
 
   it('adds and changes entries of the draft, refusing a stale change', async () => {
-    const created = await api('POST', entriesUrl, ppidToken, entry({ documentTitle: 'Laporan Keuangan Tahun 2025' }));
+    const created = await api(
+      'POST',
+      entriesUrl,
+      ppidToken,
+      entry({ documentTitle: 'Laporan Keuangan Tahun 2025' }),
+    );
     expect(created.statusCode).toBe(201);
     const body = created.json();
-    expect(body).toMatchObject({ status: 'INCLUDED', documentTitle: 'Laporan Keuangan Tahun 2025', formats: ['SOFTCOPY', 'HARDCOPY'] });
+    expect(body).toMatchObject({
+      status: 'INCLUDED',
+      documentTitle: 'Laporan Keuangan Tahun 2025',
+      formats: ['SOFTCOPY', 'HARDCOPY'],
+    });
     t.clock.advance(60_000);
-    const changed = await api('PUT', `${entriesUrl}/${body.id}`, ppidToken, { ...entry({ documentTitle: 'Laporan Keuangan Tahun 2025 (audited)' }), expectedUpdatedAt: body.updatedAt });
+    const changed = await api('PUT', `${entriesUrl}/${body.id}`, ppidToken, {
+      ...entry({ documentTitle: 'Laporan Keuangan Tahun 2025 (audited)' }),
+      expectedUpdatedAt: body.updatedAt,
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().documentTitle).toBe('Laporan Keuangan Tahun 2025 (audited)');
-    const stale = await api('PUT', `${entriesUrl}/${body.id}`, ppidToken, { ...entry({ documentTitle: 'Lama' }), expectedUpdatedAt: body.updatedAt });
+    const stale = await api('PUT', `${entriesUrl}/${body.id}`, ppidToken, {
+      ...entry({ documentTitle: 'Lama' }),
+      expectedUpdatedAt: body.updatedAt,
+    });
     expect(stale.statusCode).toBe(409);
-    expect((await api('PUT', `${entriesUrl}/00000000-0000-4000-8000-000000000000`, ppidToken, entry())).statusCode).toBe(404);
+    expect(
+      (await api('PUT', `${entriesUrl}/00000000-0000-4000-8000-000000000000`, ppidToken, entry())).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -75,18 +115,36 @@ describe('the public API', () => {
     const steps: [typeof team.ppid, Record<string, string>][] = [
       [team.ppid, {}],
       [team.petugas, {}],
-      [team.ppid, { decreeNumber: '2026/PPID/3273', decreeDate: '2026-02-01', decreeSignerName: 'Rina', decreeSignerTitle: 'PPID KPU Kota Bandung' }],
+      [
+        team.ppid,
+        {
+          decreeNumber: '2026/PPID/3273',
+          decreeDate: '2026-02-01',
+          decreeSignerName: 'Rina',
+          decreeSignerTitle: 'PPID KPU Kota Bandung',
+        },
+      ],
       [team.ppid, { documentTo: 'Unit Pelayanan Informasi', note: 'Unggah' }],
       [team.petugas, {}],
     ];
-    for (const [i, [actor, data]] of steps.entries()) await completeDipStep(ctx(), actor, { officeId, cycleId: cycle.id, position: i + 1, data });
+    for (const [i, [actor, data]] of steps.entries())
+      await completeDipStep(ctx(), actor, { officeId, cycleId: cycle.id, position: i + 1, data });
     const list = (await t.app.inject(`/api/v1/dip/entries?office=${OFFICE}&year=2026`)).json();
     expect(list.total).toBe(1);
     const [e] = list.entries;
-    expect(e).toMatchObject({ office: { slug: OFFICE, name: 'KPU Kota Bandung' }, year: 2026, category: 'BERKALA', documentTitle: 'Laporan Keuangan Tahun 2025 (audited)' });
+    expect(e).toMatchObject({
+      office: { slug: OFFICE, name: 'KPU Kota Bandung' },
+      year: 2026,
+      category: 'BERKALA',
+      documentTitle: 'Laporan Keuangan Tahun 2025 (audited)',
+    });
     const one = await t.app.inject(`/api/v1/dip/${OFFICE}/2026/${e.entryKey}`);
     expect(one.statusCode).toBe(200);
-    expect(one.json()).toMatchObject({ entryKey: e.entryKey, decree: { number: '2026/PPID/3273', date: '2026-02-01' }, downloads: [] });
+    expect(one.json()).toMatchObject({
+      entryKey: e.entryKey,
+      decree: { number: '2026/PPID/3273', date: '2026-02-01' },
+      downloads: [],
+    });
     expect((await t.app.inject(`/api/v1/dip/${OFFICE}/2025/${e.entryKey}`)).statusCode).toBe(404);
     expect((await t.app.inject(`/api/v1/dip/${OFFICE}/dua/${e.entryKey}`)).statusCode).toBe(400);
     expect((await t.app.inject('/api/v1/dip/entries?office=tidak-ada')).statusCode).toBe(400);
@@ -103,14 +161,24 @@ describe('the public API', () => {
         '/api/v1/staff/offices/{office}/dip/import',
       ]),
     );
-    expect(doc.paths['/api/v1/staff/offices/{office}/dip/import'].post.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.paths['/api/v1/staff/offices/{office}/dip/import'].post.security).toEqual([
+      { bearerAuth: [] },
+    ]);
     // Every $ref points at a schema in components (no dangling references).
     const refs = [...JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(0);
     for (const r of refs) expect(Object.keys(doc.components.schemas), r).toContain(r);
-    const ref = doc.paths['/api/v1/staff/offices/{office}/dip/entries'].post.requestBody.content['application/json'].schema.$ref.split('/').at(-1);
+    const ref = doc.paths['/api/v1/staff/offices/{office}/dip/entries'].post.requestBody.content[
+      'application/json'
+    ].schema.$ref
+      .split('/')
+      .at(-1);
     const body = doc.components.schemas[ref];
-    expect(body.required).toEqual(expect.arrayContaining(['category', 'documentTitle', 'summary', 'formats', 'retention']));
-    expect(doc.paths['/api/v1/dip/entries'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['office', 'category', 'year', 'q']));
+    expect(body.required).toEqual(
+      expect.arrayContaining(['category', 'documentTitle', 'summary', 'formats', 'retention']),
+    );
+    expect(doc.paths['/api/v1/dip/entries'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['office', 'category', 'year', 'q']),
+    );
   });
 });

@@ -12,7 +12,15 @@ import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-18T02:00:00Z' });
-  await seedDemo({ db: t.db.db, clock: t.clock, passwordHashCost: 14, files: t.files, dataKeys: t.config.dataKeys, publicUrl: t.config.publicUrl, uploadMaxBytes: t.config.uploadMaxBytes });
+  await seedDemo({
+    db: t.db.db,
+    clock: t.clock,
+    passwordHashCost: 14,
+    files: t.files,
+    dataKeys: t.config.dataKeys,
+    publicUrl: t.config.publicUrl,
+    uploadMaxBytes: t.config.uploadMaxBytes,
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -38,7 +46,15 @@ describe('the demo DIP of KPU Kota Bandung', () => {
       'penyusunan-dip',
     ]);
     const archive = await listArchiveItems(t.db.db, bandung.id);
-    expect(archive.map((a) => a.status).sort()).toEqual(['APPROVED', 'APPROVED', 'APPROVED', 'APPROVED', 'APPROVED', 'APPROVED', 'PENDING']);
+    expect(archive.map((a) => a.status).sort()).toEqual([
+      'APPROVED',
+      'APPROVED',
+      'APPROVED',
+      'APPROVED',
+      'APPROVED',
+      'APPROVED',
+      'PENDING',
+    ]);
   });
 
   it('shows the published DIP on the office page, and the changes from 2024 to 2025', async () => {

@@ -36,7 +36,13 @@ beforeAll(async () => {
   officeId = (await office(t.db.db, OFFICE)).id;
   await updateOfficeSettings(ctx(), team.admin, {
     officeId,
-    settings: { letterhead: { address: 'Jalan Sanggar Kencana Utama No. 11, Kota Bandung 40286', phone: '(022) 7561 441', city: 'Bandung' } },
+    settings: {
+      letterhead: {
+        address: 'Jalan Sanggar Kencana Utama No. 11, Kota Bandung 40286',
+        phone: '(022) 7561 441',
+        city: 'Bandung',
+      },
+    },
   });
   cycleId = (await startDipCycle(ctx(), team.ppid, { officeId, data: { year: 2026 } })).id;
   ppid = new TestClient(t.app);
@@ -46,12 +52,19 @@ afterAll(async () => {
   await t.close();
 });
 
-const step = (actor: typeof team.ppid, position: number, data: Record<string, string> = {}) => completeDipStep(ctx(), actor, { officeId, cycleId, position, data });
-const runOf = async (position: number) => (await listStepRuns(t.db.db, officeId, cycleId)).find((r) => r.position === position && r.outcome === 'COMPLETED')!;
+const step = (actor: typeof team.ppid, position: number, data: Record<string, string> = {}) =>
+  completeDipStep(ctx(), actor, { officeId, cycleId, position, data });
+const runOf = async (position: number) =>
+  (await listStepRuns(t.db.db, officeId, cycleId)).find(
+    (r) => r.position === position && r.outcome === 'COMPLETED',
+  )!;
 
 describe('the documents of a DIP cycle', () => {
   it('prints the disposition with who gave it to whom', async () => {
-    await step(team.atasan, 1, { documentTo: 'Kepala Subbagian Teknis', note: 'Susun Daftar Informasi Publik Tahun 2026 sesuai SOP.' });
+    await step(team.atasan, 1, {
+      documentTo: 'Kepala Subbagian Teknis',
+      note: 'Susun Daftar Informasi Publik Tahun 2026 sesuai SOP.',
+    });
     const { text } = await pdfAt(`/staff/${OFFICE}/dip/siklus/${cycleId}/dokumen/${(await runOf(1)).id}.pdf`);
     const page = text.join(' ');
     expect(page).toContain('KOMISI PEMILIHAN UMUM');
@@ -66,7 +79,12 @@ describe('the documents of a DIP cycle', () => {
 
   it('prints the nota dinas as a KONSEP until the Sekretaris (Atasan PPID) signs it', async () => {
     await step(team.ppid, 2, { documentTo: 'Kasubbag', note: 'Koordinasikan.' });
-    await step(team.petugas, 3, { documentNumber: '012/PP.07-ND/3273/2026', documentTo: 'Para Kepala Subbagian', documentSubject: 'Penyusunan Daftar Informasi Publik Tahun 2026', note: 'Dengan hormat, mohon setiap subbagian menyampaikan usulan informasi publik.' });
+    await step(team.petugas, 3, {
+      documentNumber: '012/PP.07-ND/3273/2026',
+      documentTo: 'Para Kepala Subbagian',
+      documentSubject: 'Penyusunan Daftar Informasi Publik Tahun 2026',
+      note: 'Dengan hormat, mohon setiap subbagian menyampaikan usulan informasi publik.',
+    });
     const url = `/staff/${OFFICE}/dip/siklus/${cycleId}/dokumen/${(await runOf(3)).id}.pdf`;
     const draft = (await pdfAt(url)).text.join(' ');
     expect(draft).toContain('NOTA DINAS');
@@ -94,7 +112,12 @@ describe('the documents of a DIP cycle', () => {
     await step(team.ppid, 8);
     await step(team.atasan, 9);
     await step(team.tim, 10);
-    await step(team.pembina, 11, { decreeNumber: '15/PP.07-Kpt/3273/2026', decreeDate: '2026-01-20', decreeSignerName: 'Hj. Euis Kurniasih', decreeSignerTitle: 'Ketua Komisi Pemilihan Umum Kota Bandung' });
+    await step(team.pembina, 11, {
+      decreeNumber: '15/PP.07-Kpt/3273/2026',
+      decreeDate: '2026-01-20',
+      decreeSignerName: 'Hj. Euis Kurniasih',
+      decreeSignerTitle: 'Ketua Komisi Pemilihan Umum Kota Bandung',
+    });
     const { text } = await pdfAt(`/staff/${OFFICE}/dip/siklus/${cycleId}/keputusan.pdf`);
     const all = text.join(' ');
     expect(all).toContain('KEPUTUSAN KETUA KOMISI PEMILIHAN UMUM KOTA BANDUNG');
@@ -139,19 +162,42 @@ describe('the documents of a DIP cycle', () => {
     // The same on the public side, by year.
     const pub = await t.app.inject(`/${OFFICE}/dip/2026/dip.pdf`);
     expect(pub.statusCode).toBe(200);
-    expect((await readDipPdf(pub.rawPayload)).text.join(' ')).toContain('Keputusan KPU Kota Bandung dan pertimbangannya');
+    expect((await readDipPdf(pub.rawPayload)).text.join(' ')).toContain(
+      'Keputusan KPU Kota Bandung dan pertimbangannya',
+    );
   });
 
   it('prints an SOP of the register as the standard SOP document', async () => {
     // The office's own identity (issue 13 item 8); here the same as the seed's, printed as given.
-    const data = { number: '/PP.07-SOP/17/2022', approverTitle: 'Sekretaris KPU Kota Bandung', approverName: 'Kemas Mohammad Ajir', madeOn: 'Juni 2022', approvedOn: 'Juli 2022', effectiveOn: 'Juli 2022' };
+    const data = {
+      number: '/PP.07-SOP/17/2022',
+      approverTitle: 'Sekretaris KPU Kota Bandung',
+      approverName: 'Kemas Mohammad Ajir',
+      madeOn: 'Juni 2022',
+      approvedOn: 'Juli 2022',
+      effectiveOn: 'Juli 2022',
+    };
     await adoptSopTemplate(ctx(), team.admin, { officeId, templateKey: 'seed-000', data });
     const sop = await findSopBySlug(t.db.db, officeId, 'penyusunan-dip');
     const res = await t.app.inject(`/${OFFICE}/sop/penyusunan-dip/sop.pdf`);
     expect(res.statusCode).toBe(200);
     const { text } = await readDipPdf(res.rawPayload);
     const all = text.join(' ');
-    for (const s of ['STANDAR OPERASIONAL PROSEDUR', 'PENYUSUNAN DAFTAR INFORMASI PUBLIK', 'Nomor SOP', '/PP.07-SOP/17/2022', 'Dasar Hukum', 'Kualifikasi Pelaksana', 'Peringatan', 'Pencatatan dan Pendataan', 'Kemas Mohammad Ajir', 'Menugaskan Kabag untuk menyusun daftar informasi publik', 'Mutu Baku', '1 (satu) minggu', '✓']) {
+    for (const s of [
+      'STANDAR OPERASIONAL PROSEDUR',
+      'PENYUSUNAN DAFTAR INFORMASI PUBLIK',
+      'Nomor SOP',
+      '/PP.07-SOP/17/2022',
+      'Dasar Hukum',
+      'Kualifikasi Pelaksana',
+      'Peringatan',
+      'Pencatatan dan Pendataan',
+      'Kemas Mohammad Ajir',
+      'Menugaskan Kabag untuk menyusun daftar informasi publik',
+      'Mutu Baku',
+      '1 (satu) minggu',
+      '✓',
+    ]) {
       expect(all, s).toContain(s);
     }
     expect(sop?.organization[0]).toBe('KOMISI PEMILIHAN UMUM KOTA BANDUNG');

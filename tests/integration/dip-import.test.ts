@@ -33,7 +33,13 @@ const HEADER = [
 ];
 
 type Row = (string | number)[];
-const row = (no: number, title: string, summary: string, forms = 'Softcopy (PDF), Hardcopy', pemilu = 'Tidak'): Row => [
+const row = (
+  no: number,
+  title: string,
+  summary: string,
+  forms = 'Softcopy (PDF), Hardcopy',
+  pemilu = 'Tidak',
+): Row => [
   no,
   title,
   summary,
@@ -55,17 +61,38 @@ async function dipWorkbook(broken: boolean): Promise<Buffer> {
   ws.addRow(HEADER);
   ws.addRow(['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)']);
   ws.addRow(['A.', 'INFORMASI YANG WAJIB DISEDIAKAN DAN DIUMUMKAN SECARA BERKALA']);
-  ws.addRow(row(1, 'Laporan Keuangan Tahun 2025', 'Neraca, laporan realisasi anggaran dan catatan atas laporan keuangan'));
+  ws.addRow(
+    row(
+      1,
+      'Laporan Keuangan Tahun 2025',
+      'Neraca, laporan realisasi anggaran dan catatan atas laporan keuangan',
+    ),
+  );
   ws.addRow(row(2, 'Daftar Isian Pelaksanaan Anggaran 2026', broken ? '' : 'Pagu anggaran per program'));
-  ws.addRow(row(3, 'Rencana Strategis 2025–2029', 'Visi, misi, sasaran strategis', broken ? 'Softcopy (PDF), disket' : 'Softcopy (PDF)'));
+  ws.addRow(
+    row(
+      3,
+      'Rencana Strategis 2025–2029',
+      'Visi, misi, sasaran strategis',
+      broken ? 'Softcopy (PDF), disket' : 'Softcopy (PDF)',
+    ),
+  );
   ws.addRow(row(4, 'Jadwal Tahapan Pemilihan 2026', 'Tahapan dan jadwal pemilihan', 'Softcopy (PDF)', 'Ya'));
   ws.addRow(['B.', 'INFORMASI YANG WAJIB DIUMUMKAN SECARA SERTA MERTA']);
   ws.addRow(row(5, 'Informasi keadaan darurat di kantor', 'Prosedur evakuasi dan titik kumpul', 'Hardcopy'));
   ws.addRow(['C.', 'INFORMASI YANG WAJIB TERSEDIA SETIAP SAAT']);
   ws.addRow(row(6, 'Formulir permohonan informasi publik', 'Formulir Model PPID-B'));
-  ws.addRow(row(7, broken ? 'Formulir permohonan informasi publik' : 'Formulir pernyataan keberatan', 'Formulir Model PPID-F'));
+  ws.addRow(
+    row(
+      7,
+      broken ? 'Formulir permohonan informasi publik' : 'Formulir pernyataan keberatan',
+      'Formulir Model PPID-F',
+    ),
+  );
   const richRow = ws.addRow(row(8, 'Keputusan KPU Kota Bandung', 'Keputusan dan pertimbangannya'));
-  richRow.getCell(2).value = { richText: [{ text: 'Keputusan ', font: { bold: true } }, { text: 'KPU Kota Bandung' }] };
+  richRow.getCell(2).value = {
+    richText: [{ text: 'Keputusan ', font: { bold: true } }, { text: 'KPU Kota Bandung' }],
+  };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -73,7 +100,9 @@ beforeAll(async () => {
   t = await createTestApp({ now: '2026-01-12T02:00:00Z' });
   team = await dipTeam(t.db.db, t.clock, OFFICE);
   officeId = (await office(t.db.db, OFFICE)).id;
-  cycleId = (await startDipCycle({ db: t.db.db, clock: t.clock }, team.ppid, { officeId, data: { year: 2026 } })).id;
+  cycleId = (
+    await startDipCycle({ db: t.db.db, clock: t.clock }, team.ppid, { officeId, data: { year: 2026 } })
+  ).id;
   ppid = new TestClient(t.app);
   await ppid.login(team.ppid.email, TEST_PASSWORD);
 });
@@ -86,10 +115,19 @@ const importPage = `/staff/${OFFICE}/dip/impor`;
 
 describe('importing a DIP kept in Excel', () => {
   it('reports every bad row and saves nothing', async () => {
-    const res = await postMultipart(t.app, ppid, importPage, {}, [{ name: 'file', filename: 'DIP 2026.xlsx', bytes: await dipWorkbook(true) }], importPage);
+    const res = await postMultipart(
+      t.app,
+      ppid,
+      importPage,
+      {},
+      [{ name: 'file', filename: 'DIP 2026.xlsx', bytes: await dipWorkbook(true) }],
+      importPage,
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('3 dari 8 baris bermasalah');
-    const problemRows = [...res.body.matchAll(/<tr class="row-error"><td>(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    const problemRows = [...res.body.matchAll(/<tr class="row-error"><td>(\d+)<\/td>/g)].map((m) =>
+      Number(m[1]),
+    );
     expect(problemRows).toEqual([8, 9, 15]);
     expect(res.body).toContain('Ringkasan isi dokumen: Wajib diisi.');
     expect(res.body).toContain('Tidak dikenali: disket');
@@ -99,7 +137,14 @@ describe('importing a DIP kept in Excel', () => {
   });
 
   it('previews a correct file row by row, then adds all rows on confirmation', async () => {
-    const res = await postMultipart(t.app, ppid, importPage, {}, [{ name: 'file', filename: 'DIP 2026.xlsx', bytes: await dipWorkbook(false) }], importPage);
+    const res = await postMultipart(
+      t.app,
+      ppid,
+      importPage,
+      {},
+      [{ name: 'file', filename: 'DIP 2026.xlsx', bytes: await dipWorkbook(false) }],
+      importPage,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Semua 8 baris siap dimasukkan ke draf DIP.');
     expect(await entries()).toHaveLength(0);
@@ -109,8 +154,17 @@ describe('importing a DIP kept in Excel', () => {
     const saved = await entries();
     expect(saved).toHaveLength(8);
     const byTitle = new Map(saved.map((e) => [e.documentTitle, e]));
-    expect(byTitle.get('Jadwal Tahapan Pemilihan 2026')).toMatchObject({ category: 'BERKALA', isElection: true, status: 'INCLUDED', formats: ['SOFTCOPY'], fileTypes: ['PDF'] });
-    expect(byTitle.get('Informasi keadaan darurat di kantor')).toMatchObject({ category: 'SERTA_MERTA', formats: ['HARDCOPY'] });
+    expect(byTitle.get('Jadwal Tahapan Pemilihan 2026')).toMatchObject({
+      category: 'BERKALA',
+      isElection: true,
+      status: 'INCLUDED',
+      formats: ['SOFTCOPY'],
+      fileTypes: ['PDF'],
+    });
+    expect(byTitle.get('Informasi keadaan darurat di kantor')).toMatchObject({
+      category: 'SERTA_MERTA',
+      formats: ['HARDCOPY'],
+    });
     expect(byTitle.get('Keputusan KPU Kota Bandung')?.category).toBe('SETIAP_SAAT');
     // The same file again: every row is already in the DIP, nothing is added twice.
     const again = await ppid.post(`${importPage}/konfirmasi`, { fileId }, { csrfFrom: importPage });
@@ -134,16 +188,28 @@ describe('importing a DIP kept in Excel', () => {
       {},
     ];
     const actors = [team.atasan, team.ppid, team.petugas, team.ppid, team.ppid, team.atasan];
-    for (let i = 0; i < 6; i++) await completeDipStep(c, actors[i]!, { officeId, cycleId, position: i + 1, data: data[i]! });
+    for (let i = 0; i < 6; i++)
+      await completeDipStep(c, actors[i]!, { officeId, cycleId, position: i + 1, data: data[i]! });
     const unit = new TestClient(t.app);
     await unit.login(team.unitAStaff.email, TEST_PASSWORD);
-    const res = await postMultipart(t.app, unit, importPage, {}, [{ name: 'file', filename: 'usulan.csv', bytes: Buffer.from(`\uFEFF${csv}`, 'utf8') }], importPage);
+    const res = await postMultipart(
+      t.app,
+      unit,
+      importPage,
+      {},
+      [{ name: 'file', filename: 'usulan.csv', bytes: Buffer.from(`\uFEFF${csv}`, 'utf8') }],
+      importPage,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Semua 1 baris siap diajukan sebagai usulan unit Anda.');
     const fileId = /name="fileId" value="([^"]+)"/.exec(res.body)![1]!;
     // Another person cannot confirm someone else's upload.
-    expect((await ppid.post(`${importPage}/konfirmasi`, { fileId }, { csrfFrom: importPage })).statusCode).toBe(404);
-    expect((await unit.post(`${importPage}/konfirmasi`, { fileId }, { csrfFrom: importPage })).statusCode).toBe(302);
+    expect(
+      (await ppid.post(`${importPage}/konfirmasi`, { fileId }, { csrfFrom: importPage })).statusCode,
+    ).toBe(404);
+    expect(
+      (await unit.post(`${importPage}/konfirmasi`, { fileId }, { csrfFrom: importPage })).statusCode,
+    ).toBe(302);
     const mine = await listWorkingEntries(t.db.db, officeId, cycleId, { unitId: team.unitA.id });
     expect(mine.map((e) => [e.documentTitle, e.status, e.timeAndPlace, e.fileTypes])).toEqual([
       ['Materi sosialisasi pemilih pemula', 'PROPOSED', 'Maret 2026; SMA se-Kota Bandung', ['PDF', 'MP4']],
@@ -151,13 +217,30 @@ describe('importing a DIP kept in Excel', () => {
   });
 
   it('checks uploads by content: a renamed file, an empty file or a sheet without the columns is refused', async () => {
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf000000030101006d3f7e9a0000000049454e44ae426082', 'hex');
-    const fake = await postMultipart(t.app, ppid, importPage, {}, [{ name: 'file', filename: 'dip.xlsx', bytes: png }], importPage);
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cf000000030101006d3f7e9a0000000049454e44ae426082',
+      'hex',
+    );
+    const fake = await postMultipart(
+      t.app,
+      ppid,
+      importPage,
+      {},
+      [{ name: 'file', filename: 'dip.xlsx', bytes: png }],
+      importPage,
+    );
     expect(fake.statusCode).toBe(415);
     expect(fake.body).toContain('Jenis berkas tidak diterima');
     const none = await postMultipart(t.app, ppid, importPage, {}, [], importPage);
     expect(none.statusCode).toBe(400);
-    const wrong = await postMultipart(t.app, ppid, importPage, {}, [{ name: 'file', filename: 'x.csv', bytes: Buffer.from('a,b,c\n1,2,3\n') }], importPage);
+    const wrong = await postMultipart(
+      t.app,
+      ppid,
+      importPage,
+      {},
+      [{ name: 'file', filename: 'x.csv', bytes: Buffer.from('a,b,c\n1,2,3\n') }],
+      importPage,
+    );
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('Judul kolom Model PPID-A tidak ditemukan');
   });
@@ -165,15 +248,35 @@ describe('importing a DIP kept in Excel', () => {
   it('exports the draft in the Model PPID-A layout that the import reads back unchanged', async () => {
     const res = await ppid.get(`/staff/${OFFICE}/dip/ekspor.xlsx`);
     expect(res.statusCode).toBe(200);
-    const table = findTable(await readSpreadsheet(res.rawPayload, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+    const table = findTable(
+      await readSpreadsheet(
+        res.rawPayload,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ),
+    );
     expect(table.ok).toBe(true);
     const rows = readImportRows((table as Extract<typeof table, { ok: true }>).table);
     const included = await listWorkingEntries(t.db.db, officeId, cycleId, { status: ['INCLUDED'] });
     expect(rows.every((r) => r.errors.length === 0)).toBe(true);
     const strip = ({ archiveItemIds: _a, ...c }: Record<string, unknown>) => c;
-    expect(rows.map((r) => strip(r.content! as unknown as Record<string, unknown>)).sort((a, b) => String(a.documentTitle).localeCompare(String(b.documentTitle)))).toEqual(
+    expect(
+      rows
+        .map((r) => strip(r.content! as unknown as Record<string, unknown>))
+        .sort((a, b) => String(a.documentTitle).localeCompare(String(b.documentTitle))),
+    ).toEqual(
       included
-        .map((e) => ({ category: e.category, documentTitle: e.documentTitle, summary: e.summary, holdingUnit: e.holdingUnit, responsibleOfficial: e.responsibleOfficial, timeAndPlace: e.timeAndPlace, formats: e.formats, fileTypes: e.fileTypes, retention: e.retention, isElection: e.isElection }))
+        .map((e) => ({
+          category: e.category,
+          documentTitle: e.documentTitle,
+          summary: e.summary,
+          holdingUnit: e.holdingUnit,
+          responsibleOfficial: e.responsibleOfficial,
+          timeAndPlace: e.timeAndPlace,
+          formats: e.formats,
+          fileTypes: e.fileTypes,
+          retention: e.retention,
+          isElection: e.isElection,
+        }))
         .sort((a, b) => a.documentTitle.localeCompare(b.documentTitle)),
     );
     const csv = await ppid.get(`/staff/${OFFICE}/dip/ekspor.csv`);
@@ -184,7 +287,10 @@ describe('importing a DIP kept in Excel', () => {
 
 describe('the staff API import', () => {
   it('answers a dry run row by row, refuses a file with bad rows whole, and imports a good one', async () => {
-    const { token } = await createApiToken({ db: t.db.db, clock: t.clock }, team.admin, { officeId, data: { name: 'Integrasi SIAP', role: 'PPID' } });
+    const { token } = await createApiToken({ db: t.db.db, clock: t.clock }, team.admin, {
+      officeId,
+      data: { name: 'Integrasi SIAP', role: 'PPID' },
+    });
     expect((await findActiveCycle(t.db.db, officeId))?.currentPosition).toBe(7);
     const call = async (bytes: Buffer, dryRun: boolean) =>
       t.app.inject({
@@ -201,16 +307,33 @@ describe('the staff API import', () => {
     const bad = Buffer.from(await wb.xlsx.writeBuffer());
     const dry = await call(bad, true);
     expect(dry.statusCode).toBe(200);
-    expect(dry.json()).toMatchObject({ errorRows: 1, added: 0, rows: [{ row: 2, ok: true }, { row: 3, ok: false, problems: [{ field: 'summary', message: 'Required.' }] }] });
+    expect(dry.json()).toMatchObject({
+      errorRows: 1,
+      added: 0,
+      rows: [
+        { row: 2, ok: true },
+        { row: 3, ok: false, problems: [{ field: 'summary', message: 'Required.' }] },
+      ],
+    });
     const refused = await call(bad, false);
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().error.fields).toEqual([{ field: '3:summary', message: 'Row 3, Summary: Required.' }]);
-    expect((await listWorkingEntries(t.db.db, officeId, cycleId)).some((e) => e.documentTitle === 'Laporan kinerja 2025')).toBe(false);
+    expect(refused.json().error.fields).toEqual([
+      { field: '3:summary', message: 'Row 3, Summary: Required.' },
+    ]);
+    expect(
+      (await listWorkingEntries(t.db.db, officeId, cycleId)).some(
+        (e) => e.documentTitle === 'Laporan kinerja 2025',
+      ),
+    ).toBe(false);
     ws.getRow(3).getCell(3).value = 'Daftar barang milik negara';
     const ok = await call(Buffer.from(await wb.xlsx.writeBuffer()), false);
     expect(ok.statusCode).toBe(200);
     expect(ok.json().added).toBe(2);
-    const anonymous = await t.app.inject({ method: 'POST', url: `/api/v1/staff/offices/${OFFICE}/dip/import`, payload: { filename: 'x.csv', content: 'YQ==' } });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/staff/offices/${OFFICE}/dip/import`,
+      payload: { filename: 'x.csv', content: 'YQ==' },
+    });
     expect(anonymous.statusCode).toBe(401);
   });
 });

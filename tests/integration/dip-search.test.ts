@@ -12,18 +12,34 @@ let t: TestApp;
 const ctx = () => ({ db: t.db.db, clock: t.clock });
 
 const BANDUNG = [
-  entry({ documentTitle: 'Formulir permohonan informasi publik', summary: 'Formulir Model PPID-B untuk mengajukan permintaan informasi', category: 'SETIAP_SAAT' }),
+  entry({
+    documentTitle: 'Formulir permohonan informasi publik',
+    summary: 'Formulir Model PPID-B untuk mengajukan permintaan informasi',
+    category: 'SETIAP_SAAT',
+  }),
   entry({ documentTitle: 'Pengumuman pengadaan barang dan jasa', summary: 'Paket pengadaan melalui SPSE' }),
   entry({ documentTitle: 'Laporan Keuangan Tahun 2025', summary: 'Neraca dan laporan realisasi anggaran' }),
   entry({ documentTitle: 'Daftar barang milik negara', summary: 'Aset tetap yang ada di kantor' }),
-  entry({ documentTitle: 'Jadwal tahapan pemilihan', summary: 'Tahapan dan jadwal Pemilihan Wali Kota', isElection: true }),
+  entry({
+    documentTitle: 'Jadwal tahapan pemilihan',
+    summary: 'Tahapan dan jadwal Pemilihan Wali Kota',
+    isElection: true,
+  }),
 ];
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-02-02T02:00:00Z' });
   for (const [slug, entries] of [
     ['kpu-kota-bandung', BANDUNG],
-    ['kpu-kab-garut', [entry({ documentTitle: 'Prosedur permohonan informasi dan keberatan', summary: 'Tata cara permohonan di KPU Kabupaten Garut' })]],
+    [
+      'kpu-kab-garut',
+      [
+        entry({
+          documentTitle: 'Prosedur permohonan informasi dan keberatan',
+          summary: 'Tata cara permohonan di KPU Kabupaten Garut',
+        }),
+      ],
+    ],
   ] as const) {
     const team = await dipTeam(t.db.db, t.clock, slug);
     const officeId = (await office(t.db.db, slug)).id;
@@ -34,7 +50,13 @@ beforeAll(async () => {
     if (slug === 'kpu-kota-bandung') {
       // A draft of the next update must never be found.
       await startDipCycle(ctx(), team.ppid, { officeId, data: { year: 2026 } });
-      await saveDipEntry(ctx(), team.ppid, { officeId, data: entry({ documentTitle: 'Konsep permohonan anggaran rahasia', summary: 'Draf yang belum terbit' }) });
+      await saveDipEntry(ctx(), team.ppid, {
+        officeId,
+        data: entry({
+          documentTitle: 'Konsep permohonan anggaran rahasia',
+          summary: 'Draf yang belum terbit',
+        }),
+      });
     }
   }
 });
@@ -71,7 +93,10 @@ describe('searching the published DIP', () => {
 
   it('searches every office at /dip and in the API, and never drafts', async () => {
     const national = await titles('permohonan');
-    expect(national.sort()).toEqual(['Formulir permohonan informasi publik', 'Prosedur permohonan informasi dan keberatan']);
+    expect(national.sort()).toEqual([
+      'Formulir permohonan informasi publik',
+      'Prosedur permohonan informasi dan keberatan',
+    ]);
     const page = await t.app.inject('/dip?q=mohon+informasi');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('KPU Kabupaten Garut');
@@ -84,7 +109,9 @@ describe('searching the published DIP', () => {
 
   it('filters by category and the election flag, and treats odd input as words, not syntax', async () => {
     const res = await t.app.inject('/api/v1/dip/entries?office=kpu-kota-bandung&category=SETIAP_SAAT');
-    expect(res.json().entries.map((e: { documentTitle: string }) => e.documentTitle)).toEqual(['Formulir permohonan informasi publik']);
+    expect(res.json().entries.map((e: { documentTitle: string }) => e.documentTitle)).toEqual([
+      'Formulir permohonan informasi publik',
+    ]);
     const election = await t.app.inject('/api/v1/dip/entries?office=kpu-kota-bandung&election=true');
     expect(election.json().total).toBe(1);
     for (const odd of ["'); drop table dip_entries; --", '&|!():*', 'a'.repeat(200), '<script>']) {

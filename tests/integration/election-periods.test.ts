@@ -28,16 +28,37 @@ describe('the election fast track follows the office setting and the national pe
   });
 
   it('switches the profile on everywhere during a national election period, with its dates', async () => {
-    const period = await addElectionPeriod({ db: t.db.db, clock: t.clock }, operator, { name: 'Tahapan Pilkada Serentak 2026', startsOn: '2026-11-01', endsOn: '2026-12-31' });
+    const period = await addElectionPeriod({ db: t.db.db, clock: t.clock }, operator, {
+      name: 'Tahapan Pilkada Serentak 2026',
+      startsOn: '2026-11-01',
+      endsOn: '2026-12-31',
+    });
     const page = await t.app.inject('/kpu-kota-bandung/keberatan');
-    expect(page.body).toContain('3 hari kerja (Perki 1/2019 Pasal 14) selama Tahapan Pilkada Serentak 2026 (1 November 2026 – 31 Desember 2026)');
+    expect(page.body).toContain(
+      '3 hari kerja (Perki 1/2019 Pasal 14) selama Tahapan Pilkada Serentak 2026 (1 November 2026 – 31 Desember 2026)',
+    );
     const o = await office(t.db.db, 'kpu-kota-bandung');
-    const election = await submitRequest(requestsCtx(t), publicActor(), { officeId: o.id, channel: 'API', data: sampleRequest({ category: 'TAHAPAN_PEMILU' }), uploads: [] });
+    const election = await submitRequest(requestsCtx(t), publicActor(), {
+      officeId: o.id,
+      channel: 'API',
+      data: sampleRequest({ category: 'TAHAPAN_PEMILU' }),
+      uploads: [],
+    });
     expect(election.dueDate).toBe('2026-11-23'); // Wed 18 Nov + 3 WD
-    const body = await submitRequest(requestsCtx(t), publicActor(), { officeId: o.id, channel: 'API', data: sampleRequest({ category: 'BADAN_PUBLIK' }), uploads: [] });
+    const body = await submitRequest(requestsCtx(t), publicActor(), {
+      officeId: o.id,
+      channel: 'API',
+      data: sampleRequest({ category: 'BADAN_PUBLIK' }),
+      uploads: [],
+    });
     expect(body.dueDate).toBe('2026-12-02');
     await removeElectionPeriod({ db: t.db.db, clock: t.clock }, operator, period.id);
-    const after = await submitRequest(requestsCtx(t), publicActor(), { officeId: o.id, channel: 'API', data: sampleRequest({ category: 'TAHAPAN_PEMILU' }), uploads: [] });
+    const after = await submitRequest(requestsCtx(t), publicActor(), {
+      officeId: o.id,
+      channel: 'API',
+      data: sampleRequest({ category: 'TAHAPAN_PEMILU' }),
+      uploads: [],
+    });
     expect(after.dueDate).toBe('2026-12-02');
   });
 
@@ -46,10 +67,18 @@ describe('the election fast track follows the office setting and the national pe
     const admin = new TestClient(t.app);
     await admin.login(n.email, TEST_PASSWORD);
     const page = '/staff/kpu-ri/periode-pemilu';
-    const bad = await admin.post(page, { name: 'Pemilu 2029', startsOn: '2029-02-14', endsOn: '2029-01-01' }, { csrfFrom: page });
+    const bad = await admin.post(
+      page,
+      { name: 'Pemilu 2029', startsOn: '2029-02-14', endsOn: '2029-01-01' },
+      { csrfFrom: page },
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Tanggal selesai: Tanggal akhir tidak boleh sebelum tanggal mulai.');
-    const ok = await admin.post(page, { name: 'Pemilu 2029', startsOn: '2028-06-01', endsOn: '2029-03-31' }, { csrfFrom: page });
+    const ok = await admin.post(
+      page,
+      { name: 'Pemilu 2029', startsOn: '2028-06-01', endsOn: '2029-03-31' },
+      { csrfFrom: page },
+    );
     expect(ok.statusCode).toBe(302);
     expect((await admin.get(page)).body).toContain('1 Juni 2028');
     const a = await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-bandung', role: 'ADMIN' }] });
@@ -59,7 +88,13 @@ describe('the election fast track follows the office setting and the national pe
   });
 
   it('refuses an end before the start, naming the field', async () => {
-    await expect(addElectionPeriod({ db: t.db.db, clock: t.clock }, operator, { name: 'Salah', startsOn: '2026-12-01', endsOn: '2026-11-01' })).rejects.toMatchObject({
+    await expect(
+      addElectionPeriod({ db: t.db.db, clock: t.clock }, operator, {
+        name: 'Salah',
+        startsOn: '2026-12-01',
+        endsOn: '2026-11-01',
+      }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
     });
   });

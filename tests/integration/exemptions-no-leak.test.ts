@@ -29,7 +29,12 @@ const ctx = () => ({ db: t.db.db, clock: t.clock });
 const get = async (url: string) => t.app.inject(url);
 const readings = {
   page: () => [`/${OFFICE}/dip`, `/${OFFICE}/dip?kategori=BERKALA`],
-  search: () => ['/dip?q=memorandum+rute+logistik', `/${OFFICE}/dip?q=memorandum+logistik`, '/api/v1/dip/entries?q=memorandum+logistik', `/api/v1/dip/entries?office=${OFFICE}`],
+  search: () => [
+    '/dip?q=memorandum+rute+logistik',
+    `/${OFFICE}/dip?q=memorandum+logistik`,
+    '/api/v1/dip/entries?q=memorandum+logistik',
+    `/api/v1/dip/entries?office=${OFFICE}`,
+  ],
   feed: () => [`/${OFFICE}/dip/atom.xml`],
   export: () => [`/${OFFICE}/dip/2026/dip.csv`],
 };
@@ -41,28 +46,66 @@ beforeAll(async () => {
   await useSeed001(ctx(), team, officeId);
   const doc = createPdf({ title: HELD });
   doc.text(HELD);
-  const item = await saveArchiveItem({ ...ctx(), files: t.files, uploadMaxBytes: 5 * 1048576 }, team.petugas, {
-    officeId,
-    data: { title: 'Nota dinas rute logistik PSU', unitId: team.unitB.id, classificationCode: 'KU.02', retention: '5 tahun', access: 'PUBLIC' },
-    uploads: [{ filename: 'memo-rute.pdf', bytes: await pdfToBuffer(doc) }],
-  });
+  const item = await saveArchiveItem(
+    { ...ctx(), files: t.files, uploadMaxBytes: 5 * 1048576 },
+    team.petugas,
+    {
+      officeId,
+      data: {
+        title: 'Nota dinas rute logistik PSU',
+        unitId: team.unitB.id,
+        classificationCode: 'KU.02',
+        retention: '5 tahun',
+        access: 'PUBLIC',
+      },
+      uploads: [{ filename: 'memo-rute.pdf', bytes: await pdfToBuffer(doc) }],
+    },
+  );
   await decideArchiveItem(ctx(), team.atasan, { officeId, itemId: item.id, data: { decision: 'APPROVED' } });
   const { version } = await publishYear(ctx(), team, officeId, 2026, async () => {
     await saveDipEntry(ctx(), team.ppid, { officeId, data: entry({ documentTitle: OPEN }) });
-    await saveDipEntry(ctx(), team.ppid, { officeId, data: entry({ documentTitle: HELD, summary: 'Memorandum internal tentang rute dan jadwal distribusi logistik', archiveItemIds: [item.id] }) });
+    await saveDipEntry(ctx(), team.ppid, {
+      officeId,
+      data: entry({
+        documentTitle: HELD,
+        summary: 'Memorandum internal tentang rute dan jadwal distribusi logistik',
+        archiveItemIds: [item.id],
+      }),
+    });
   });
-  const held = (await listVersionEntries(t.db.db, officeId, version.id)).find((e) => e.documentTitle === HELD)!;
+  const held = (await listVersionEntries(t.db.db, officeId, version.id)).find(
+    (e) => e.documentTitle === HELD,
+  )!;
   heldUrl = `/${OFFICE}/dip/2026/${held.entryKey}`;
   fileUrl = /href="([^"]+\/berkas\/[^"]+)"/.exec((await get(heldUrl)).body)![1]!;
   // Before the exemption: every reading shows it.
-  for (const url of [...readings.page(), ...readings.search(), ...readings.feed(), ...readings.export()]) expect((await get(url)).body, url).toContain('Memorandum rute distribusi');
+  for (const url of [...readings.page(), ...readings.search(), ...readings.feed(), ...readings.export()])
+    expect((await get(url)).body, url).toContain('Memorandum rute distribusi');
   expect((await get(fileUrl)).statusCode).toBe(200);
 
   t.clock.set('2026-01-07T02:00:00Z');
   const { decree } = await activeDecree(ctx(), team.ppid, officeId, {
-    test: { documentKind: 'DIP', dipEntryKey: held.entryKey, heldOn: '2026-01-07', ground: 'i', subPoint: '', whole: 'WHOLE', periodCondition: '', periodUntil: '2026-06-30', information: 'Memorandum internal tentang rute distribusi logistik pemungutan suara ulang' },
+    test: {
+      documentKind: 'DIP',
+      dipEntryKey: held.entryKey,
+      heldOn: '2026-01-07',
+      ground: 'i',
+      subPoint: '',
+      whole: 'WHOLE',
+      periodCondition: '',
+      periodUntil: '2026-06-30',
+      information: 'Memorandum internal tentang rute distribusi logistik pemungutan suara ulang',
+    },
     decree: { number: 'NL-1/2026', decreeDate: '2026-01-07' },
-    entry: { information: HELD, ground: 'i', subPoint: '', whole: 'WHOLE', periodCondition: '', periodUntil: '2026-06-30', legalBasis: 'Peraturan KPU tentang Pengelolaan Logistik Pemilihan' },
+    entry: {
+      information: HELD,
+      ground: 'i',
+      subPoint: '',
+      whole: 'WHOLE',
+      periodCondition: '',
+      periodUntil: '2026-06-30',
+      legalBasis: 'Peraturan KPU tentang Pengelolaan Logistik Pemilihan',
+    },
   });
   decreeId = decree.id;
 });
@@ -97,11 +140,18 @@ describe('an entry held exempt by a decree in force is public nowhere', () => {
   });
 
   it('search: not found by the national search, the office search or the API', async () => {
-    for (const url of readings.search()) expect((await get(url)).body, url).not.toContain('Memorandum rute distribusi');
+    for (const url of readings.search())
+      expect((await get(url)).body, url).not.toContain('Memorandum rute distribusi');
   });
 
   it('is public again once the decree is revoked', async () => {
-    await revokeDecree(ctx(), team.ppid, { officeId, decreeId, data: { reason: 'Pemungutan suara ulang telah selesai dilaksanakan; pengecualian tidak diperlukan lagi.' } });
+    await revokeDecree(ctx(), team.ppid, {
+      officeId,
+      decreeId,
+      data: {
+        reason: 'Pemungutan suara ulang telah selesai dilaksanakan; pengecualian tidak diperlukan lagi.',
+      },
+    });
     expect((await get(heldUrl)).statusCode).toBe(200);
     expect((await get(readings.feed()[0]!)).body).toContain('Memorandum rute distribusi');
   });

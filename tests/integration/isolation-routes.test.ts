@@ -81,8 +81,15 @@ async function snapshot(): Promise<string> {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const { payload, contentType } = multipartBody(formFields(sampleRequest()), [{ field: 'identityFile', filename: 'ktp.png', contentType: 'image/png', bytes: pngImage(16) }]);
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/offices/${OFFICE}/requests`, payload, headers: { 'content-type': contentType } });
+  const { payload, contentType } = multipartBody(formFields(sampleRequest()), [
+    { field: 'identityFile', filename: 'ktp.png', contentType: 'image/png', bytes: pngImage(16) },
+  ]);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/offices/${OFFICE}/requests`,
+    payload,
+    headers: { 'content-type': contentType },
+  });
   expect(res.statusCode).toBe(201);
   requestNumber = res.json<{ number: string }>().number;
   const [row] = await queryRows<{ id: string; file: string }>(
@@ -97,7 +104,15 @@ beforeAll(async () => {
     await c.login(email, TEST_PASSWORD);
     sessions.set(o.name, c);
     const officeId = (await office(t.db.db, o.office)).id;
-    tokens.set(o.name, (await createApiToken({ db: t.db.db, clock: t.clock }, cliActor(), { officeId, data: { name: o.name, role: o.role } })).token);
+    tokens.set(
+      o.name,
+      (
+        await createApiToken({ db: t.db.db, clock: t.clock }, cliActor(), {
+          officeId,
+          data: { name: o.name, role: o.role },
+        })
+      ).token,
+    );
   }
 });
 
@@ -116,7 +131,9 @@ describe('the route table', () => {
       .filter((r) => !/^\S+ \/api\//.test(r));
     expect(unclassified).toEqual([]);
     // staff pages outside an office are only the signed-in pages
-    for (const r of t.app.routeTable.filter((x) => x.url.startsWith('/staff') && !x.url.startsWith('/staff/:office'))) {
+    for (const r of t.app.routeTable.filter(
+      (x) => x.url.startsWith('/staff') && !x.url.startsWith('/staff/:office'),
+    )) {
       if (!PUBLIC.some((p) => p.test(`${r.method} ${r.url}`))) expect(r.permission, r.url).toBe('signedIn');
     }
   });
@@ -126,17 +143,23 @@ describe("another office's staff, on a real record of KPU Kota Bandung", () => {
   it('every staff page: through their own office URL with the Bandung ids, nothing is shown or changed', async () => {
     const before = await snapshot();
     const leaks: string[] = [];
-    for (const route of t.app.staffRoutes.filter((r) => r.url.startsWith('/staff/:office/') && /:(id|fileId)\b/.test(r.url))) {
+    for (const route of t.app.staffRoutes.filter(
+      (r) => r.url.startsWith('/staff/:office/') && /:(id|fileId)\b/.test(r.url),
+    )) {
       for (const outsider of OUTSIDERS) {
         cases++;
         const name = outsider.name;
         const client = sessions.get(name)!;
         const url = fill(route.url, outsider.office);
         const res =
-          route.method === 'GET' ? await client.get(url) : await client.post(url, {}, { csrfFrom: '/staff/akun' });
+          route.method === 'GET'
+            ? await client.get(url)
+            : await client.post(url, {}, { csrfFrom: '/staff/akun' });
         if (res.statusCode >= 500) leaks.push(`${route.method} ${url} as ${name}: ${res.statusCode}`);
-        else if (res.statusCode < 400 && route.method === 'GET') leaks.push(`${route.method} ${url} as ${name}: ${res.statusCode}`);
-        if (res.body.includes(requestNumber) || res.body.includes('Dewi Lestari')) leaks.push(`${route.method} ${url} as ${name}: shows the record`);
+        else if (res.statusCode < 400 && route.method === 'GET')
+          leaks.push(`${route.method} ${url} as ${name}: ${res.statusCode}`);
+        if (res.body.includes(requestNumber) || res.body.includes('Dewi Lestari'))
+          leaks.push(`${route.method} ${url} as ${name}: shows the record`);
       }
     }
     expect(leaks).toEqual([]);
@@ -144,8 +167,11 @@ describe("another office's staff, on a real record of KPU Kota Bandung", () => {
   });
 
   it('every staff page of their own office (audit, outbox and token pages among them) shows nothing of the record', async () => {
-    const pages = t.app.staffRoutes.filter((r) => r.method === 'GET' && r.url.startsWith('/staff/:office') && !/:(?!office\b)\w+/.test(r.url));
-    for (const p of ['/staff/:office/audit', '/staff/:office/kotak-keluar', '/staff/:office/token']) expect(pages.map((r) => r.url)).toContain(p);
+    const pages = t.app.staffRoutes.filter(
+      (r) => r.method === 'GET' && r.url.startsWith('/staff/:office') && !/:(?!office\b)\w+/.test(r.url),
+    );
+    for (const p of ['/staff/:office/audit', '/staff/:office/kotak-keluar', '/staff/:office/token'])
+      expect(pages.map((r) => r.url)).toContain(p);
     const leaks: string[] = [];
     for (const route of pages) {
       for (const outsider of OUTSIDERS) {
@@ -153,7 +179,12 @@ describe("another office's staff, on a real record of KPU Kota Bandung", () => {
         const url = fill(route.url, outsider.office);
         const res = await sessions.get(outsider.name)!.get(url);
         if (res.statusCode >= 500) leaks.push(`${url} as ${outsider.name}: ${res.statusCode}`);
-        if (res.body.includes(requestNumber) || res.body.includes('Dewi Lestari') || res.body.includes('dewi.lestari@')) leaks.push(`${url} as ${outsider.name}: shows the record`);
+        if (
+          res.body.includes(requestNumber) ||
+          res.body.includes('Dewi Lestari') ||
+          res.body.includes('dewi.lestari@')
+        )
+          leaks.push(`${url} as ${outsider.name}: shows the record`);
       }
     }
     expect(leaks).toEqual([]);
@@ -161,10 +192,16 @@ describe("another office's staff, on a real record of KPU Kota Bandung", () => {
 
   it('every staff API route: no token, a bad token and other offices’ tokens are refused', async () => {
     const before = await snapshot();
-    const apiRoutes = t.app.routeTable.filter((r) => r.url.startsWith('/api/') && !PUBLIC.some((p) => p.test(`${r.method} ${r.url}`)));
+    const apiRoutes = t.app.routeTable.filter(
+      (r) => r.url.startsWith('/api/') && !PUBLIC.some((p) => p.test(`${r.method} ${r.url}`)),
+    );
     expect(apiRoutes.length).toBeGreaterThan(15);
     const leaks: string[] = [];
-    const who: [string, string | undefined][] = [['no token', undefined], ['bad token', 'tbk_notatoken'], ...[...tokens].map(([n, tk]) => [n, tk] as [string, string])];
+    const who: [string, string | undefined][] = [
+      ['no token', undefined],
+      ['bad token', 'tbk_notatoken'],
+      ...[...tokens].map(([n, tk]) => [n, tk] as [string, string]),
+    ];
     for (const route of apiRoutes) {
       const url = fill(route.url, OFFICE);
       for (const [name, token] of who) {
@@ -172,11 +209,16 @@ describe("another office's staff, on a real record of KPU Kota Bandung", () => {
         const res = await t.app.inject({
           method: route.method as 'GET',
           url,
-          headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
+          headers: {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            'content-type': 'application/json',
+          },
           ...(route.method === 'GET' ? {} : { payload: '{}' }),
         });
-        if (res.statusCode >= 500 || res.statusCode < 400) leaks.push(`${route.method} ${url} as ${name}: ${res.statusCode}`);
-        if (res.body.includes(requestNumber) || res.body.includes('Dewi Lestari')) leaks.push(`${route.method} ${url} as ${name}: shows the record`);
+        if (res.statusCode >= 500 || res.statusCode < 400)
+          leaks.push(`${route.method} ${url} as ${name}: ${res.statusCode}`);
+        if (res.body.includes(requestNumber) || res.body.includes('Dewi Lestari'))
+          leaks.push(`${route.method} ${url} as ${name}: shows the record`);
       }
     }
     expect(leaks).toEqual([]);

@@ -14,7 +14,17 @@ interface ActorSpec {
 }
 
 const ACTORS: ActorSpec[] = [
-  ...(['ADMIN', 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU', 'TIM_PERTIMBANGAN', 'PEMBINA_PPID'] as const).map((role) => ({
+  ...(
+    [
+      'ADMIN',
+      'PPID',
+      'ATASAN_PPID',
+      'PETUGAS_LAYANAN',
+      'PPID_PEMBANTU',
+      'TIM_PERTIMBANGAN',
+      'PEMBINA_PPID',
+    ] as const
+  ).map((role) => ({
     name: role,
     roles: [{ office: OFFICE, role }],
   })),
@@ -23,13 +33,25 @@ const ACTORS: ActorSpec[] = [
   { name: 'PPID of the parent province', roles: [{ office: 'kpu-prov-jawa-barat', role: 'PPID' }] },
   { name: 'ADMIN of the parent province', roles: [{ office: 'kpu-prov-jawa-barat', role: 'ADMIN' }] },
   { name: 'NATIONAL_ADMIN', roles: [{ office: 'kpu-ri', role: 'NATIONAL_ADMIN' }] },
-  { name: 'NATIONAL_ADMIN of another province', roles: [{ office: 'kpu-prov-bali', role: 'NATIONAL_ADMIN' }] },
+  {
+    name: 'NATIONAL_ADMIN of another province',
+    roles: [{ office: 'kpu-prov-bali', role: 'NATIONAL_ADMIN' }],
+  },
 ];
 
 // Which actors pass each route permission, for office KPU Kota Bandung.
 const ALLOWED: Record<string, string[]> = {
   signedIn: ACTORS.map((a) => a.name),
-  enterOffice: ['ADMIN', 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU', 'TIM_PERTIMBANGAN', 'PEMBINA_PPID', 'NATIONAL_ADMIN'],
+  enterOffice: [
+    'ADMIN',
+    'PPID',
+    'ATASAN_PPID',
+    'PETUGAS_LAYANAN',
+    'PPID_PEMBANTU',
+    'TIM_PERTIMBANGAN',
+    'PEMBINA_PPID',
+    'NATIONAL_ADMIN',
+  ],
   administerOffice: ['ADMIN', 'NATIONAL_ADMIN'],
   viewAudit: ['ADMIN', 'PPID', 'ATASAN_PPID', 'NATIONAL_ADMIN'],
   viewOutbox: ['ADMIN', 'PPID', 'NATIONAL_ADMIN'],
@@ -45,7 +67,15 @@ const ALLOWED: Record<string, string[]> = {
   viewRequestReports: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'PEMBINA_PPID'],
   viewRequesterIdentity: ['PPID', 'ATASAN_PPID'],
   // Daftar Informasi Publik, archive and SOP register (issue 5)
-  viewDipDrafts: ['ADMIN', 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN', 'TIM_PERTIMBANGAN', 'PEMBINA_PPID', 'NATIONAL_ADMIN'],
+  viewDipDrafts: [
+    'ADMIN',
+    'PPID',
+    'ATASAN_PPID',
+    'PETUGAS_LAYANAN',
+    'TIM_PERTIMBANGAN',
+    'PEMBINA_PPID',
+    'NATIONAL_ADMIN',
+  ],
   manageDip: ['PPID', 'PETUGAS_LAYANAN'],
   proposeDipEntries: ['PPID_PEMBANTU'],
   importDipEntries: ['PPID', 'PETUGAS_LAYANAN', 'PPID_PEMBANTU'],
@@ -70,7 +100,14 @@ const ALLOWED: Record<string, string[]> = {
   approveAnnualReport: ['ATASAN_PPID'],
   // exempt information (issue 10, seed 004): the desk collects, the PPID classifies, the three
   // approvers approve in the office's order; all of them (and a national admin) read the list
-  viewExemptions: ['PPID', 'PETUGAS_LAYANAN', 'ATASAN_PPID', 'TIM_PERTIMBANGAN', 'PEMBINA_PPID', 'NATIONAL_ADMIN'],
+  viewExemptions: [
+    'PPID',
+    'PETUGAS_LAYANAN',
+    'ATASAN_PPID',
+    'TIM_PERTIMBANGAN',
+    'PEMBINA_PPID',
+    'NATIONAL_ADMIN',
+  ],
   collectExemptions: ['PPID', 'PETUGAS_LAYANAN'],
   manageExemptions: ['PPID'],
   approveExemptions: ['ATASAN_PPID', 'TIM_PERTIMBANGAN', 'PEMBINA_PPID'],
@@ -123,11 +160,15 @@ describe('every staff route, as every actor', () => {
         // The release step declares intakeRequests, and the office's setting narrows it further:
         // the desk prepares files only where the office allows it (off here, on in
         // redaction-office.test.ts), so a refusal of the desk there is the setting at work.
-        const narrowed = actor.name === 'PETUGAS_LAYANAN' && /\/(redaksi|rilis)\//.test(url) && res.statusCode === 403;
+        const narrowed =
+          actor.name === 'PETUGAS_LAYANAN' && /\/(redaksi|rilis)\//.test(url) && res.statusCode === 403;
         const allowed = ALLOWED[route.permission]!.includes(actor.name) && !narrowed;
-        if (res.statusCode >= 500) failures.push(`${route.method} ${url} as ${actor.name}: ${res.statusCode}`);
-        else if (allowed && res.statusCode === 403) failures.push(`${route.method} ${url} as ${actor.name}: refused but should be allowed`);
-        else if (!allowed && res.statusCode !== 403) failures.push(`${route.method} ${url} as ${actor.name}: ${res.statusCode} but should be 403`);
+        if (res.statusCode >= 500)
+          failures.push(`${route.method} ${url} as ${actor.name}: ${res.statusCode}`);
+        else if (allowed && res.statusCode === 403)
+          failures.push(`${route.method} ${url} as ${actor.name}: refused but should be allowed`);
+        else if (!allowed && res.statusCode !== 403)
+          failures.push(`${route.method} ${url} as ${actor.name}: ${res.statusCode} but should be 403`);
       }
     }
     expect(failures).toEqual([]);
@@ -155,7 +196,10 @@ describe('every staff route, as every actor', () => {
   });
 
   it('ignores a bearer token on staff pages (tokens work on the API only)', async () => {
-    const res = await t.app.inject({ url: `/staff/${OFFICE}`, headers: { authorization: 'Bearer tbk_whatever' } });
+    const res = await t.app.inject({
+      url: `/staff/${OFFICE}`,
+      headers: { authorization: 'Bearer tbk_whatever' },
+    });
     expect(res.statusCode).toBe(302);
   });
 });

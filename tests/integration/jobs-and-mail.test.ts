@@ -56,14 +56,27 @@ describe('job queue', () => {
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
-    const [row] = await db.db.select({ n: sql<number>`count(*)::int` }).from(jobs).where(eq(jobs.kind, 'test.echo'));
+    const [row] = await db.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(jobs)
+      .where(eq(jobs.kind, 'test.echo'));
     expect(row!.n).toBe(0);
   });
 
   it('runs a job once, and a second enqueue with the same dedupe key is ignored', async () => {
     runs.length = 0;
-    const first = await enqueue(db.db, echoJob, { text: 'reminder' }, { officeId, now: clock.now(), dedupeKey: 'reminder:r1:due-soon' });
-    const second = await enqueue(db.db, echoJob, { text: 'reminder' }, { officeId, now: clock.now(), dedupeKey: 'reminder:r1:due-soon' });
+    const first = await enqueue(
+      db.db,
+      echoJob,
+      { text: 'reminder' },
+      { officeId, now: clock.now(), dedupeKey: 'reminder:r1:due-soon' },
+    );
+    const second = await enqueue(
+      db.db,
+      echoJob,
+      { text: 'reminder' },
+      { officeId, now: clock.now(), dedupeKey: 'reminder:r1:due-soon' },
+    );
     expect([first, second]).toEqual([true, false]);
     const w = worker();
     await w.drain();
@@ -73,7 +86,12 @@ describe('job queue', () => {
 
   it('does not run a job before its time', async () => {
     runs.length = 0;
-    await enqueue(db.db, echoJob, { text: 'later' }, { officeId, now: clock.now(), runAt: new Date(clock.now().getTime() + 3600_000) });
+    await enqueue(
+      db.db,
+      echoJob,
+      { text: 'later' },
+      { officeId, now: clock.now(), runAt: new Date(clock.now().getTime() + 3600_000) },
+    );
     await worker().drain();
     expect(runs).toEqual([]);
     clock.advance(3600_000);
@@ -107,7 +125,14 @@ describe('job queue', () => {
   it('gives a job back to the queue when its worker died while running it', async () => {
     runs.length = 0;
     await enqueue(db.db, echoJob, { text: 'orphan' }, { officeId, now: clock.now(), dedupeKey: 'orphan' });
-    await db.db.update(jobs).set({ status: 'running', lockedBy: 'dead-worker', lockedUntil: new Date(clock.now().getTime() + 60_000) }).where(eq(jobs.dedupeKey, 'orphan'));
+    await db.db
+      .update(jobs)
+      .set({
+        status: 'running',
+        lockedBy: 'dead-worker',
+        lockedUntil: new Date(clock.now().getTime() + 60_000),
+      })
+      .where(eq(jobs.dedupeKey, 'orphan'));
     await worker().drain();
     expect(runs).toEqual([]);
     clock.advance(61_000);
@@ -117,7 +142,8 @@ describe('job queue', () => {
 
   it('runs each job once when two workers drain side by side', async () => {
     runs.length = 0;
-    for (let i = 0; i < 40; i++) await enqueue(db.db, echoJob, { text: `job ${i}` }, { officeId, now: clock.now() });
+    for (let i = 0; i < 40; i++)
+      await enqueue(db.db, echoJob, { text: `job ${i}` }, { officeId, now: clock.now() });
     await Promise.all([worker({ batchSize: 3 }).drain(), worker({ batchSize: 3 }).drain()]);
     expect(runs).toHaveLength(40);
     expect(new Set(runs).size).toBe(40);
@@ -125,9 +151,23 @@ describe('job queue', () => {
 
   it('enqueues a periodic sweep once per period, whichever process gets there first', async () => {
     runs.length = 0;
-    const sweep = defineJob({ kind: 'test.sweep', payload: z.object({}), run: async () => void runs.push('sweep') });
-    const a = new JobWorker({ db: db.db, clock, definitions: [sweep], periodic: [{ job: sweep, everyMinutes: 60 }] });
-    const b = new JobWorker({ db: db.db, clock, definitions: [sweep], periodic: [{ job: sweep, everyMinutes: 60 }] });
+    const sweep = defineJob({
+      kind: 'test.sweep',
+      payload: z.object({}),
+      run: async () => void runs.push('sweep'),
+    });
+    const a = new JobWorker({
+      db: db.db,
+      clock,
+      definitions: [sweep],
+      periodic: [{ job: sweep, everyMinutes: 60 }],
+    });
+    const b = new JobWorker({
+      db: db.db,
+      clock,
+      definitions: [sweep],
+      periodic: [{ job: sweep, everyMinutes: 60 }],
+    });
     await a.schedulePeriodic();
     await b.schedulePeriodic();
     await Promise.all([a.drain(), b.drain()]);
@@ -150,7 +190,11 @@ describe('email', () => {
 
   it('keeps an email in the outbox ("held") when no SMTP server is configured', async () => {
     await db.db.transaction((tx) => queueMail(tx, officeId, { ...mail, dedupeKey: 'held-1' }, clock.now()));
-    await new JobWorker({ db: db.db, clock, definitions: [sendMailJob({ transport: null, from: 'PPID <ppid@test>' })] }).drain();
+    await new JobWorker({
+      db: db.db,
+      clock,
+      definitions: [sendMailJob({ transport: null, from: 'PPID <ppid@test>' })],
+    }).drain();
     const [row] = await db.db.select().from(mailOutbox).where(eq(mailOutbox.dedupeKey, 'held-1'));
     expect(row!.status).toBe('held');
     expect(row!.textBody).toContain('001/PPID/32.73/XI/2026');
@@ -173,7 +217,10 @@ describe('email', () => {
     });
     await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
     try {
-      const sender = sendMailJob({ transport: smtpTransport(`smtp://127.0.0.1:${port}`), from: 'PPID KPU Kota Bandung <ppid@test>' });
+      const sender = sendMailJob({
+        transport: smtpTransport(`smtp://127.0.0.1:${port}`),
+        from: 'PPID KPU Kota Bandung <ppid@test>',
+      });
       await db.db.transaction((tx) => queueMail(tx, officeId, { ...mail, dedupeKey: 'smtp-1' }, clock.now()));
       await db.db.transaction((tx) => queueMail(tx, officeId, { ...mail, dedupeKey: 'smtp-1' }, clock.now()));
       await new JobWorker({ db: db.db, clock, definitions: [sender] }).drain();
@@ -192,13 +239,19 @@ describe('email', () => {
 
   it('retries when the SMTP server is down, and the email stays queued meanwhile', async () => {
     const port = await freePort();
-    const sender = sendMailJob({ transport: smtpTransport(`smtp://127.0.0.1:${port}`), from: 'PPID <ppid@test>' });
+    const sender = sendMailJob({
+      transport: smtpTransport(`smtp://127.0.0.1:${port}`),
+      from: 'PPID <ppid@test>',
+    });
     await db.db.transaction((tx) => queueMail(tx, officeId, { ...mail, dedupeKey: 'down-1' }, clock.now()));
     await new JobWorker({ db: db.db, clock, definitions: [sender] }).drain();
     const [row] = await db.db.select().from(mailOutbox).where(eq(mailOutbox.dedupeKey, 'down-1'));
     expect(row!.status).toBe('queued');
     expect(row!.lastError).toBeTruthy();
-    const [job] = await db.db.select().from(jobs).where(sql`${jobs.payload}->>'outboxId' = ${row!.id}`);
+    const [job] = await db.db
+      .select()
+      .from(jobs)
+      .where(sql`${jobs.payload}->>'outboxId' = ${row!.id}`);
     expect(job!.status).toBe('pending');
   });
 });

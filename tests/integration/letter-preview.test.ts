@@ -40,7 +40,10 @@ async function counts(requestId: string) {
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-18T02:00:00Z' });
   officeId = (await office(t.db.db, OFFICE)).id;
-  desk = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user);
+  desk = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user,
+  );
   const p = await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PPID' }] });
   ppid = await actorOf(t, p.user);
   client = new TestClient(t.app);
@@ -56,7 +59,15 @@ describe('preview before sending', () => {
     const id = submitted.requestId;
     await registerRequest(requestsCtx(t), desk, { officeId, requestId: id });
     const unit = await createUnit(t.db.db, OFFICE, 'Bagian Perencanaan dan Data');
-    await disposeRequest(requestsCtx(t), ppid, { officeId, requestId: id, data: { unitIds: [unit.id], instruction: 'Siapkan salinan keputusan DPT.', internalDueDate: '2026-11-25' } });
+    await disposeRequest(requestsCtx(t), ppid, {
+      officeId,
+      requestId: id,
+      data: {
+        unitIds: [unit.id],
+        instruction: 'Siapkan salinan keputusan DPT.',
+        internalDueDate: '2026-11-25',
+      },
+    });
     const page = `/staff/${OFFICE}/permohonan/${id}`;
     const before = await counts(id);
     const statusBefore = (await findRequest(t.db.db, officeId, id))!.status;
@@ -66,7 +77,11 @@ describe('preview before sending', () => {
     expect(html).toContain('1 disposisi belum dijawab unit kerja');
     expect(html).toContain(`formaction="${page}/putusan/pratinjau"`);
 
-    const preview = await client.post(`${page}/putusan/pratinjau`, { ...GRANT, previewKind: 'pemberitahuan-tertulis' }, { csrfFrom: page });
+    const preview = await client.post(
+      `${page}/putusan/pratinjau`,
+      { ...GRANT, previewKind: 'pemberitahuan-tertulis' },
+      { csrfFrom: page },
+    );
     expect(preview.statusCode).toBe(200);
     expect(preview.headers['content-type']).toBe('application/pdf');
     expect(String(preview.headers['content-disposition'])).toContain('draf-pemberitahuan-tertulis');
@@ -77,13 +92,21 @@ describe('preview before sending', () => {
     expect(await findDecision(t.db.db, officeId, id, 1)).toBeUndefined();
     expect(await counts(id)).toEqual(before);
 
-    const extension = await client.post(`${page}/perpanjangan/pratinjau`, { reason: 'Dokumen tersebar di beberapa unit dan perlu dihimpun terlebih dahulu.' }, { csrfFrom: page });
+    const extension = await client.post(
+      `${page}/perpanjangan/pratinjau`,
+      { reason: 'Dokumen tersebar di beberapa unit dan perlu dihimpun terlebih dahulu.' },
+      { csrfFrom: page },
+    );
     expect(extension.headers['content-type']).toBe('application/pdf');
     expect(await pdfText(extension.rawPayload)).toContain('Dokumen tersebar di beberapa unit');
     expect((await findRequest(t.db.db, officeId, id))!.extendedDueDate).toBeNull();
 
     // A preview with a missing field re-draws the form with the error, by its label.
-    const invalid = await client.post(`${page}/putusan/pratinjau`, { outcome: 'GRANTED_FULL', previewKind: 'pemberitahuan-tertulis' }, { csrfFrom: page });
+    const invalid = await client.post(
+      `${page}/putusan/pratinjau`,
+      { outcome: 'GRANTED_FULL', previewKind: 'pemberitahuan-tertulis' },
+      { csrfFrom: page },
+    );
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('error-summary');
     expect(invalid.body).not.toContain('materialDescription:');
@@ -91,10 +114,16 @@ describe('preview before sending', () => {
     // Issuing while the unit has not answered: refused until confirmed, named by its label.
     const unconfirmed = await client.post(`${page}/putusan`, GRANT, { csrfFrom: page });
     expect(unconfirmed.statusCode).toBe(400);
-    expect(unconfirmed.body).toContain('Saya tetap menerbitkan putusan sebelum semua unit menjawab disposisi: 1 disposisi masih menunggu jawaban unit kerja.');
+    expect(unconfirmed.body).toContain(
+      'Saya tetap menerbitkan putusan sebelum semua unit menjawab disposisi: 1 disposisi masih menunggu jawaban unit kerja.',
+    );
     expect(await findDecision(t.db.db, officeId, id, 1)).toBeUndefined();
 
-    const issued = await client.post(`${page}/putusan`, { ...GRANT, confirmPendingDispositions: 'on' }, { csrfFrom: page });
+    const issued = await client.post(
+      `${page}/putusan`,
+      { ...GRANT, confirmPendingDispositions: 'on' },
+      { csrfFrom: page },
+    );
     expect(issued.statusCode).toBe(302);
     const letter = await client.get(`${page}/dokumen/pemberitahuan-tertulis`);
     // The preview was the letter it became.

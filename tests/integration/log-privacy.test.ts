@@ -33,11 +33,21 @@ describe('server log on a failing query', () => {
         done();
       },
     });
-    const app = await buildApp({ config, database: db, clock: new ManualClock('2026-11-18T02:00:00Z'), files: new FileStore(path.join(dir, 'files'), config.dataKeys), logStream });
+    const app = await buildApp({
+      config,
+      database: db,
+      clock: new ManualClock('2026-11-18T02:00:00Z'),
+      files: new FileStore(path.join(dir, 'files'), config.dataKeys),
+      logStream,
+    });
     await app.ready();
     // Make every new request row fail inside the database, as a broken disk or constraint would.
-    await db.db.execute(sql`create function test_refuse_request() returns trigger language plpgsql as $$ begin raise exception 'disk full (test)'; end $$`);
-    await db.db.execute(sql`create trigger test_refuse_request before insert on requests for each row execute function test_refuse_request()`);
+    await db.db.execute(
+      sql`create function test_refuse_request() returns trigger language plpgsql as $$ begin raise exception 'disk full (test)'; end $$`,
+    );
+    await db.db.execute(
+      sql`create trigger test_refuse_request before insert on requests for each row execute function test_refuse_request()`,
+    );
     try {
       const personal = {
         name: 'Siti Nurhaliza Kartikasari',
@@ -45,7 +55,12 @@ describe('server log on a failing query', () => {
         phone: '0813 9876 5432',
         email: 'siti.pribadi@contoh.test',
       };
-      const res = await app.inject({ method: 'POST', url: '/api/v1/offices/kpu-kota-bandung/requests', payload: sampleRequest(personal), remoteAddress: '10.9.9.9' });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/offices/kpu-kota-bandung/requests',
+        payload: sampleRequest(personal),
+        remoteAddress: '10.9.9.9',
+      });
       expect(res.statusCode).toBe(500);
       await new Promise((r) => setTimeout(r, 50));
       const log = lines.join('');

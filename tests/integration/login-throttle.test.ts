@@ -15,13 +15,17 @@ afterAll(async () => {
 
 const roles = [{ office: 'kpu-kota-bandung', role: 'PPID' as const }];
 const attempt = (email: string, password: string, ip: string) =>
-  login({ db: t.db.db, clock: t.clock }, { ...t.config.session, passwordHashCost: t.config.passwordHashCost }, { email, password, ip }).then(
+  login(
+    { db: t.db.db, clock: t.clock },
+    { ...t.config.session, passwordHashCost: t.config.passwordHashCost },
+    { email, password, ip },
+  ).then(
     () => 'ok',
     (e: { code?: string }) => e.code ?? 'error',
   );
 
 describe('sign-in throttle', () => {
-  it('does not lock the owner out: an attacker\'s failures throttle the attacker, the right password from a clean address gets in', async () => {
+  it("does not lock the owner out: an attacker's failures throttle the attacker, the right password from a clean address gets in", async () => {
     const { email } = await createStaff(t.db.db, t.clock, { roles });
     const attacker = '203.0.113.7';
     const results: string[] = [];
@@ -54,7 +58,8 @@ describe('sign-in throttle', () => {
   it('throttles one address trying many accounts (per-address limit), and a whole IPv6 /64 together', async () => {
     const ip = '2001:db8:1:2::17';
     const results: string[] = [];
-    for (let i = 0; i < 21; i++) results.push(await attempt(`nobody${i}@nowhere.test`, 'x', i % 2 ? ip : '2001:db8:1:2:ffff::99'));
+    for (let i = 0; i < 21; i++)
+      results.push(await attempt(`nobody${i}@nowhere.test`, 'x', i % 2 ? ip : '2001:db8:1:2:ffff::99'));
     expect(results.slice(0, 20)).toEqual(Array(20).fill('UNAUTHENTICATED'));
     expect(results[20]).toBe('RATE_LIMITED');
     const { email } = await createStaff(t.db.db, t.clock, { roles });

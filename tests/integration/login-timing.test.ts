@@ -27,15 +27,25 @@ async function median(fn: () => Promise<unknown>, n = 5): Promise<number> {
 
 describe('sign-in timing', () => {
   it('is the same for an unknown email and a known one', async () => {
-    const { email, user } = await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-bandung', role: 'PPID' }] });
-    await t.db.db.update(users).set({ passwordHash: await hashPassword(TEST_PASSWORD, 15) }).where(eq(users.id, user.id));
+    const { email, user } = await createStaff(t.db.db, t.clock, {
+      roles: [{ office: 'kpu-kota-bandung', role: 'PPID' }],
+    });
+    await t.db.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(TEST_PASSWORD, 15) })
+      .where(eq(users.id, user.id));
     const policy = { ...t.config.session, passwordHashCost: 15 };
     const ctx = { db: t.db.db, clock: t.clock };
     await login(ctx, policy, { email: 'warmup@nowhere.test', password: 'x' }).catch(() => undefined);
     const known = await median(() => login(ctx, policy, { email, password: 'wrong-password' }), 3);
-    const unknown = await median(() => login(ctx, policy, { email: 'nobody@nowhere.test', password: 'wrong-password' }), 3);
+    const unknown = await median(
+      () => login(ctx, policy, { email: 'nobody@nowhere.test', password: 'wrong-password' }),
+      3,
+    );
     const ratio = unknown / known;
-    console.log(`sign-in timing: known ${known.toFixed(0)} ms, unknown ${unknown.toFixed(0)} ms, ratio ${ratio.toFixed(2)}`);
+    console.log(
+      `sign-in timing: known ${known.toFixed(0)} ms, unknown ${unknown.toFixed(0)} ms, ratio ${ratio.toFixed(2)}`,
+    );
     expect(ratio).toBeGreaterThan(0.7);
     expect(ratio).toBeLessThan(1.4);
   });

@@ -28,14 +28,24 @@ let officeId: string;
 let desk: Actor;
 let ppid: Actor;
 let atasan: Actor;
-const REASONS = 'Informasi dikecualikan berdasarkan Pasal 17 huruf h angka 2 setelah uji konsekuensi yang tercatat.';
+const REASONS =
+  'Informasi dikecualikan berdasarkan Pasal 17 huruf h angka 2 setelah uji konsekuensi yang tercatat.';
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-07-01T02:00:00Z' }); // Wednesday 1 July 2026
   officeId = (await office(t.db.db, OFFICE)).id;
-  desk = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user);
-  ppid = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PPID' }] })).user);
-  atasan = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'ATASAN_PPID' }] })).user);
+  desk = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user,
+  );
+  ppid = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PPID' }] })).user,
+  );
+  atasan = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'ATASAN_PPID' }] })).user,
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -45,7 +55,11 @@ async function rejectedObjection() {
   t.clock.set('2026-07-01T02:00:00Z');
   const request = await refusedRequest(t, officeId, { desk, ppid });
   const objection = await objectOnline(t, officeId, request);
-  await decideObjection(requestsCtx(t), atasan, { officeId, objectionId: objection.objectionId, data: { outcome: 'REJECTED', reasons: REASONS } });
+  await decideObjection(requestsCtx(t), atasan, {
+    officeId,
+    objectionId: objection.objectionId,
+    data: { outcome: 'REJECTED', reasons: REASONS },
+  });
   return { request, objection };
 }
 
@@ -54,18 +68,42 @@ describe('a dispute through its stages', () => {
     const { request, objection } = await rejectedObjection();
     const ctx = requestsCtx(t);
     const id = { officeId, objectionId: objection.objectionId };
-    await recordObjectionReaction(ctx, publicActor(), { ...id, proof: { number: request.number, code: request.trackingCode }, data: { reaction: 'DOES_NOT_ACCEPT' } });
+    await recordObjectionReaction(ctx, publicActor(), {
+      ...id,
+      proof: { number: request.number, code: request.trackingCode },
+      data: { reaction: 'DOES_NOT_ACCEPT' },
+    });
 
     // The tracking page now explains the next step: the provincial commission, 14 WD.
-    const tracking = await readObjectionTracking(ctx, { kind: 'tracking', officeId, number: request.number, code: request.trackingCode });
-    expect(tracking.commission).toEqual({ commission: 'KI_PROVINSI', name: 'Komisi Informasi Provinsi Jawa Barat' });
-    expect(tracking.items[0]).toMatchObject({ disputeOpen: true, canReact: false, objection: { disputeDeadline: '2026-07-21' } });
+    const tracking = await readObjectionTracking(ctx, {
+      kind: 'tracking',
+      officeId,
+      number: request.number,
+      code: request.trackingCode,
+    });
+    expect(tracking.commission).toEqual({
+      commission: 'KI_PROVINSI',
+      name: 'Komisi Informasi Provinsi Jawa Barat',
+    });
+    expect(tracking.items[0]).toMatchObject({
+      disputeOpen: true,
+      canReact: false,
+      objection: { disputeDeadline: '2026-07-21' },
+    });
 
     t.clock.set('2026-07-10T03:00:00Z');
-    await expect(recordDispute(ctx, ppid, { ...id, data: { registrationNumber: '012/REG-PSI/VII/2026', filedOn: '2026-07-11' } })).rejects.toMatchObject({
+    await expect(
+      recordDispute(ctx, ppid, {
+        ...id,
+        data: { registrationNumber: '012/REG-PSI/VII/2026', filedOn: '2026-07-11' },
+      }),
+    ).rejects.toMatchObject({
       fields: [{ field: 'filedOn', key: 'objections.validation.dateInFuture' }],
     });
-    await recordDispute(ctx, ppid, { ...id, data: { registrationNumber: '012/REG-PSI/VII/2026', filedOn: '2026-07-09' } });
+    await recordDispute(ctx, ppid, {
+      ...id,
+      data: { registrationNumber: '012/REG-PSI/VII/2026', filedOn: '2026-07-09' },
+    });
     expect((await findObjection(t.db.db, officeId, objection.objectionId))!.status).toBe('DISPUTED');
     expect(await findDispute(t.db.db, officeId, objection.objectionId)).toMatchObject({
       stage: 'FILED',
@@ -75,24 +113,65 @@ describe('a dispute through its stages', () => {
     });
     // A court appeal before the commission has decided is out of order.
     await expect(
-      recordDisputeStage(ctx, ppid, { ...id, data: { stage: 'COURT', court: 'PTUN', appellant: 'OFFICE', caseNumber: '1/G/KI/2026/PTUN.BDG', filedOn: '2026-07-10' } }),
+      recordDisputeStage(ctx, ppid, {
+        ...id,
+        data: {
+          stage: 'COURT',
+          court: 'PTUN',
+          appellant: 'OFFICE',
+          caseNumber: '1/G/KI/2026/PTUN.BDG',
+          filedOn: '2026-07-10',
+        },
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT', key: 'objections.error.wrongStage' });
 
     t.clock.set('2026-08-20T03:00:00Z');
-    await recordDisputeStage(ctx, atasan, { ...id, data: { stage: 'MEDIATION', startedOn: '2026-07-27', endedOn: '2026-08-03', result: 'FAILED' } });
-    await expect(recordDisputeStage(ctx, ppid, { ...id, data: { stage: 'ADJUDICATION', ruling: 'DISCLOSURE_ORDERED' } })).rejects.toMatchObject({
+    await recordDisputeStage(ctx, atasan, {
+      ...id,
+      data: { stage: 'MEDIATION', startedOn: '2026-07-27', endedOn: '2026-08-03', result: 'FAILED' },
+    });
+    await expect(
+      recordDisputeStage(ctx, ppid, { ...id, data: { stage: 'ADJUDICATION', ruling: 'DISCLOSURE_ORDERED' } }),
+    ).rejects.toMatchObject({
       fields: [{ field: 'decidedOn', key: 'validation.required' }],
     });
-    await recordDisputeStage(ctx, ppid, { ...id, data: { stage: 'ADJUDICATION', decidedOn: '2026-08-19', decisionNumber: '012/PTS-A/KI-JBR/VIII/2026', ruling: 'DISCLOSURE_ORDERED' } });
+    await recordDisputeStage(ctx, ppid, {
+      ...id,
+      data: {
+        stage: 'ADJUDICATION',
+        decidedOn: '2026-08-19',
+        decisionNumber: '012/PTS-A/KI-JBR/VIII/2026',
+        ruling: 'DISCLOSURE_ORDERED',
+      },
+    });
     // Mediation is behind it now.
-    await expect(recordDisputeStage(ctx, ppid, { ...id, data: { stage: 'MEDIATION', startedOn: '2026-07-27' } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      recordDisputeStage(ctx, ppid, { ...id, data: { stage: 'MEDIATION', startedOn: '2026-07-27' } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
 
     t.clock.set('2026-10-05T03:00:00Z');
-    await recordDisputeStage(ctx, ppid, { ...id, data: { stage: 'COURT', court: 'PTUN', appellant: 'OFFICE', caseNumber: '21/G/KI/2026/PTUN.BDG', filedOn: '2026-09-02' } });
+    await recordDisputeStage(ctx, ppid, {
+      ...id,
+      data: {
+        stage: 'COURT',
+        court: 'PTUN',
+        appellant: 'OFFICE',
+        caseNumber: '21/G/KI/2026/PTUN.BDG',
+        filedOn: '2026-09-02',
+      },
+    });
     // Recorded again when the court has ruled.
     await recordDisputeStage(ctx, ppid, {
       ...id,
-      data: { stage: 'COURT', court: 'PTUN', appellant: 'OFFICE', caseNumber: '21/G/KI/2026/PTUN.BDG', filedOn: '2026-09-02', decidedOn: '2026-10-01', ruling: 'DISCLOSURE_ORDERED' },
+      data: {
+        stage: 'COURT',
+        court: 'PTUN',
+        appellant: 'OFFICE',
+        caseNumber: '21/G/KI/2026/PTUN.BDG',
+        filedOn: '2026-09-02',
+        decidedOn: '2026-10-01',
+        ruling: 'DISCLOSURE_ORDERED',
+      },
     });
     expect(await findDispute(t.db.db, officeId, objection.objectionId)).toMatchObject({
       stage: 'COURT',
@@ -105,27 +184,64 @@ describe('a dispute through its stages', () => {
 
     // The ruling stands (no kasasi): disclosure ordered, the request reopens with 10 WD.
     t.clock.set('2026-10-19T03:00:00Z'); // Monday 19 October
-    await finishDispute(ctx, ppid, { ...id, data: { outcome: 'DISCLOSURE_ORDERED', decidedOn: '2026-10-16', note: 'Putusan PTUN berkekuatan hukum tetap; berikan hasil pemeriksaan kesehatan.' } });
+    await finishDispute(ctx, ppid, {
+      ...id,
+      data: {
+        outcome: 'DISCLOSURE_ORDERED',
+        decidedOn: '2026-10-16',
+        note: 'Putusan PTUN berkekuatan hukum tetap; berikan hasil pemeriksaan kesehatan.',
+      },
+    });
     expect((await findObjection(t.db.db, officeId, objection.objectionId))!.status).toBe('CLOSED');
-    expect(await findDispute(t.db.db, officeId, objection.objectionId)).toMatchObject({ stage: 'FINAL', outcome: 'DISCLOSURE_ORDERED', requestReopened: true });
+    expect(await findDispute(t.db.db, officeId, objection.objectionId)).toMatchObject({
+      stage: 'FINAL',
+      outcome: 'DISCLOSURE_ORDERED',
+      requestReopened: true,
+    });
     const reopened = (await findRequest(t.db.db, officeId, request.requestId))!;
-    expect(reopened).toMatchObject({ status: 'REGISTERED', round: 2, receivedOn: '2026-10-19', dueDate: '2026-11-02' });
+    expect(reopened).toMatchObject({
+      status: 'REGISTERED',
+      round: 2,
+      receivedOn: '2026-10-19',
+      dueDate: '2026-11-02',
+    });
     expect(reopened.dueExplanation.order).toBe('DISPUTE');
     const requestEvents = await listEvents(t.db.db, officeId, request.requestId, true);
-    expect(requestEvents.at(-1)).toMatchObject({ kind: 'REOPENED_BY_DISPUTE', data: { reference: 'Komisi Informasi Provinsi Jawa Barat 012/REG-PSI/VII/2026' } });
+    expect(requestEvents.at(-1)).toMatchObject({
+      kind: 'REOPENED_BY_DISPUTE',
+      data: { reference: 'Komisi Informasi Provinsi Jawa Barat 012/REG-PSI/VII/2026' },
+    });
 
     // …and the PPID gives the information, the desk delivers it.
     await decideRequest(ctx, ppid, {
       officeId,
       requestId: request.requestId,
-      data: { outcome: 'GRANTED_FULL', materialDescription: 'Hasil pemeriksaan kesehatan sesuai putusan', forms: ['SOFTCOPY'] },
+      data: {
+        outcome: 'GRANTED_FULL',
+        materialDescription: 'Hasil pemeriksaan kesehatan sesuai putusan',
+        forms: ['SOFTCOPY'],
+      },
       uploads: [{ field: 'files', filename: 'hasil.pdf', bytes: await pdfDocument('Hasil pemeriksaan') }],
     });
-    await deliverRequest(ctx, desk, { officeId, requestId: request.requestId, data: { kind: 'UNDUH', recipientName: 'Dewi Lestari' } });
+    await deliverRequest(ctx, desk, {
+      officeId,
+      requestId: request.requestId,
+      data: { kind: 'UNDUH', recipientName: 'Dewi Lestari' },
+    });
     expect((await findRequest(t.db.db, officeId, request.requestId))!.status).toBe('DELIVERED');
 
     const events = await listObjectionEvents(t.db.db, officeId, objection.objectionId, true);
-    expect(events.map((e) => e.kind)).toEqual(['FILED', 'DECIDED', 'NOT_ACCEPTED', 'DISPUTE_FILED', 'DISPUTE_MEDIATION', 'DISPUTE_ADJUDICATION', 'DISPUTE_COURT', 'DISPUTE_COURT', 'DISPUTE_FINAL']);
+    expect(events.map((e) => e.kind)).toEqual([
+      'FILED',
+      'DECIDED',
+      'NOT_ACCEPTED',
+      'DISPUTE_FILED',
+      'DISPUTE_MEDIATION',
+      'DISPUTE_ADJUDICATION',
+      'DISPUTE_COURT',
+      'DISPUTE_COURT',
+      'DISPUTE_FINAL',
+    ]);
     expect((await verifyAuditChains(t.db.db, officeId)).problems).toEqual([]);
   });
 
@@ -134,23 +250,48 @@ describe('a dispute through its stages', () => {
     const ctx = requestsCtx(t);
     const id = { officeId, objectionId: objection.objectionId };
     t.clock.set('2026-07-20T03:00:00Z');
-    await recordDispute(ctx, atasan, { ...id, data: { registrationNumber: '013/REG-PSI/VII/2026', filedOn: '2026-07-20' } });
+    await recordDispute(ctx, atasan, {
+      ...id,
+      data: { registrationNumber: '013/REG-PSI/VII/2026', filedOn: '2026-07-20' },
+    });
     // Filing the dispute records that the requester did not accept the answer.
     expect((await findObjection(t.db.db, officeId, objection.objectionId))!.reaction).toBe('DOES_NOT_ACCEPT');
-    await recordDisputeStage(ctx, ppid, { ...id, data: { stage: 'ADJUDICATION', decidedOn: '2026-07-20', ruling: 'CLAIM_REJECTED' } });
+    await recordDisputeStage(ctx, ppid, {
+      ...id,
+      data: { stage: 'ADJUDICATION', decidedOn: '2026-07-20', ruling: 'CLAIM_REJECTED' },
+    });
     await finishDispute(ctx, ppid, { ...id, data: { outcome: 'CLAIM_REJECTED', decidedOn: '2026-07-20' } });
-    expect(await findDispute(t.db.db, officeId, objection.objectionId)).toMatchObject({ stage: 'FINAL', requestReopened: false });
-    expect((await findRequest(t.db.db, officeId, request.requestId))!).toMatchObject({ status: 'DECIDED', round: 1 });
-    await expect(finishDispute(ctx, ppid, { ...id, data: { outcome: 'WITHDRAWN', decidedOn: '2026-07-20' } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await findDispute(t.db.db, officeId, objection.objectionId)).toMatchObject({
+      stage: 'FINAL',
+      requestReopened: false,
+    });
+    expect((await findRequest(t.db.db, officeId, request.requestId))!).toMatchObject({
+      status: 'DECIDED',
+      round: 1,
+    });
+    await expect(
+      finishDispute(ctx, ppid, { ...id, data: { outcome: 'WITHDRAWN', decidedOn: '2026-07-20' } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('flags a dispute filed after the 14 working days, and follows a commission the office names', async () => {
     const current = await getOfficeSettings(t.db.db, officeId);
-    await updateOfficeSettings(requestsCtx(t), cliActor(), { officeId, settings: { ...current, objections: { ...current.objections, kabkotaCommission: true } } });
+    await updateOfficeSettings(requestsCtx(t), cliActor(), {
+      officeId,
+      settings: { ...current, objections: { ...current.objections, kabkotaCommission: true } },
+    });
     const { objection } = await rejectedObjection();
     t.clock.set('2026-07-23T03:00:00Z');
-    await recordDispute(requestsCtx(t), ppid, { officeId, objectionId: objection.objectionId, data: { registrationNumber: '001/KI-KOTA/VII/2026', filedOn: '2026-07-22' } });
-    expect(await findDispute(t.db.db, officeId, objection.objectionId)).toMatchObject({ commission: 'KI_KABKOTA', commissionName: 'Komisi Informasi Kota Bandung', filedLate: true });
+    await recordDispute(requestsCtx(t), ppid, {
+      officeId,
+      objectionId: objection.objectionId,
+      data: { registrationNumber: '001/KI-KOTA/VII/2026', filedOn: '2026-07-22' },
+    });
+    expect(await findDispute(t.db.db, officeId, objection.objectionId)).toMatchObject({
+      commission: 'KI_KABKOTA',
+      commissionName: 'Komisi Informasi Kota Bandung',
+      filedLate: true,
+    });
     await updateOfficeSettings(requestsCtx(t), cliActor(), { officeId, settings: current });
   });
 
@@ -159,8 +300,12 @@ describe('a dispute through its stages', () => {
     const request = await refusedRequest(t, officeId, { desk, ppid });
     const objection = await objectOnline(t, officeId, request);
     const data = { registrationNumber: '014/REG-PSI/VII/2026', filedOn: '2026-07-01' };
-    await expect(recordDispute(requestsCtx(t), desk, { officeId, objectionId: objection.objectionId, data })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(recordDispute(requestsCtx(t), ppid, { officeId, objectionId: objection.objectionId, data })).rejects.toMatchObject({
+    await expect(
+      recordDispute(requestsCtx(t), desk, { officeId, objectionId: objection.objectionId, data }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      recordDispute(requestsCtx(t), ppid, { officeId, objectionId: objection.objectionId, data }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       key: 'objections.error.wrongStatus',
     });

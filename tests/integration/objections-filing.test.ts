@@ -30,9 +30,24 @@ beforeAll(async () => {
   // skipping the cuti bersama of 16 February and Imlek on the 17th).
   t = await createTestApp({ now: '2026-02-12T02:00:00Z' });
   officeId = (await office(t.db.db, OFFICE)).id;
-  desk = await actorOf(t, (await createStaff(t.db.db, t.clock, { name: 'Siti Desk', roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user);
-  ppid = await actorOf(t, (await createStaff(t.db.db, t.clock, { name: 'Rina PPID', roles: [{ office: OFFICE, role: 'PPID' }] })).user);
-  await createStaff(t.db.db, t.clock, { email: 'atasan.filing@test.terbuka.test', roles: [{ office: OFFICE, role: 'ATASAN_PPID' }] });
+  desk = await actorOf(
+    t,
+    (
+      await createStaff(t.db.db, t.clock, {
+        name: 'Siti Desk',
+        roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }],
+      })
+    ).user,
+  );
+  ppid = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { name: 'Rina PPID', roles: [{ office: OFFICE, role: 'PPID' }] }))
+      .user,
+  );
+  await createStaff(t.db.db, t.clock, {
+    email: 'atasan.filing@test.terbuka.test',
+    roles: [{ office: OFFICE, role: 'ATASAN_PPID' }],
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -53,11 +68,22 @@ describe('the filing window (UU 14/2008 Pasal 36(1))', () => {
     const filed = await objectOnline(t, officeId, r, { grounds: ['c'] });
     expect(filed.late).toBe(false);
     const row = (await findObjection(t.db.db, officeId, filed.objectionId))!;
-    expect(row.groundWindows).toEqual([{ ground: 'c', aroseOn: '2026-03-02', closesOn: '2026-04-21', late: false, mismatch: null }]);
+    expect(row.groundWindows).toEqual([
+      { ground: 'c', aroseOn: '2026-03-02', closesOn: '2026-04-21', late: false, mismatch: null },
+    ]);
     // The answer: 30 WD from 21 April skip 1 May, Ascension and its cuti bersama, Idul Adha and
     // its cuti bersama, and Pancasila day → Wednesday 10 June.
     expect(filed.dueDate).toBe('2026-06-10');
-    expect(row.dueExplanation.skipped.map((s) => s.date)).toEqual(expect.arrayContaining(['2026-05-01', '2026-05-14', '2026-05-15', '2026-05-27', '2026-05-28', '2026-06-01']));
+    expect(row.dueExplanation.skipped.map((s) => s.date)).toEqual(
+      expect.arrayContaining([
+        '2026-05-01',
+        '2026-05-14',
+        '2026-05-15',
+        '2026-05-27',
+        '2026-05-28',
+        '2026-06-01',
+      ]),
+    );
   });
 
   it('registers a late objection, flags it for the Atasan PPID and says so in the staff email', async () => {
@@ -66,7 +92,10 @@ describe('the filing window (UU 14/2008 Pasal 36(1))', () => {
     const filed = await objectOnline(t, officeId, r, { grounds: ['c'] });
     expect(filed).toMatchObject({ status: 'REGISTERED', late: true, lateGrounds: ['c'] });
     expect(filed.number).toMatch(/\/KEB\/32\.73\/IV\/2026$/);
-    const mails = await t.db.db.select().from(mailOutbox).where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.entityId, filed.objectionId)));
+    const mails = await t.db.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.entityId, filed.objectionId)));
     const staffMail = mails.find((m) => m.toAddress === 'atasan.filing@test.terbuka.test');
     expect(staffMail?.subject).toMatch(/^\[TERLAMBAT\] Keberatan baru/);
     const requesterMail = mails.find((m) => m.template === 'objection-received');
@@ -80,7 +109,11 @@ describe('the filing window (UU 14/2008 Pasal 36(1))', () => {
     const filed = await objectOnline(t, officeId, r);
     expect(filed.late).toBe(false);
     const row = (await findObjection(t.db.db, officeId, filed.objectionId))!;
-    expect(row.groundWindows[0]).toMatchObject({ ground: 'a', aroseOn: '2026-03-16', closesOn: '2026-05-06' });
+    expect(row.groundWindows[0]).toMatchObject({
+      ground: 'a',
+      aroseOn: '2026-03-16',
+      closesOn: '2026-05-06',
+    });
   });
 });
 
@@ -93,9 +126,17 @@ describe('grounds that do not match the request (issue 13 item 13)', () => {
     const filed = await objectOnline(t, officeId, r, { grounds: ['a', 'c'] });
     expect(filed).toMatchObject({ status: 'REGISTERED', mismatchedGrounds: ['a', 'c'] });
     const row = (await findObjection(t.db.db, officeId, filed.objectionId))!;
-    expect(row.groundWindows.map((g) => [g.ground, g.mismatch])).toEqual([['a', 'NOT_REFUSED'], ['c', 'STILL_IN_TIME']]);
-    const mails = await t.db.db.select().from(mailOutbox).where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.entityId, filed.objectionId)));
-    expect(mails.find((m) => m.toAddress === 'atasan.filing@test.terbuka.test')?.textBody).toContain('alasan huruf a, c tidak sesuai dengan keadaan permohonan');
+    expect(row.groundWindows.map((g) => [g.ground, g.mismatch])).toEqual([
+      ['a', 'NOT_REFUSED'],
+      ['c', 'STILL_IN_TIME'],
+    ]);
+    const mails = await t.db.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.entityId, filed.objectionId)));
+    expect(mails.find((m) => m.toAddress === 'atasan.filing@test.terbuka.test')?.textBody).toContain(
+      'alasan huruf a, c tidak sesuai dengan keadaan permohonan',
+    );
   });
 
   it('does not flag ground a on a refused request', async () => {
@@ -111,8 +152,12 @@ describe('who may file, and for which request', () => {
   it('refuses a wrong tracking code as "not found" and accepts the right one in any case', async () => {
     t.clock.set('2026-03-16T02:00:00Z');
     const r = await refusedRequest(t, officeId, { desk, ppid });
-    await expect(objectOnline(t, officeId, { ...r, trackingCode: 'AAAA-BBBB-CCCC-DDDD' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(objectOnline(t, officeId, { ...r, number: '999/PPID/32.73/III/2026' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      objectOnline(t, officeId, { ...r, trackingCode: 'AAAA-BBBB-CCCC-DDDD' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      objectOnline(t, officeId, { ...r, number: '999/PPID/32.73/III/2026' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const filed = await objectOnline(t, officeId, { ...r, trackingCode: r.trackingCode.toLowerCase() });
     expect(filed.requestNumber).toBe(r.number);
     const events = await listEvents(t.db.db, officeId, r.requestId, true);
@@ -122,9 +167,19 @@ describe('who may file, and for which request', () => {
   it('lets the desk record an objection made in person by the request number, and no one else use the desk channels', async () => {
     t.clock.set('2026-03-16T02:00:00Z');
     const r = await refusedRequest(t, officeId, { desk, ppid });
-    const input = { officeId, channel: 'WALK_IN' as const, requestNumber: r.number, data: { grounds: ['a', 'e'], caseDescription: CASE }, uploads: [] };
-    await expect(fileObjection(requestsCtx(t), publicActor(), input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(fileObjection(requestsCtx(t), ppid, { ...input, requestNumber: 'nomor-tidak-ada' })).rejects.toMatchObject({
+    const input = {
+      officeId,
+      channel: 'WALK_IN' as const,
+      requestNumber: r.number,
+      data: { grounds: ['a', 'e'], caseDescription: CASE },
+      uploads: [],
+    };
+    await expect(fileObjection(requestsCtx(t), publicActor(), input)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      fileObjection(requestsCtx(t), ppid, { ...input, requestNumber: 'nomor-tidak-ada' }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       fields: [{ field: 'requestNumber', key: 'objections.validation.requestNotFound' }],
     });
@@ -138,7 +193,11 @@ describe('who may file, and for which request', () => {
     const r1 = await refusedRequest(t, officeId, { desk, ppid });
     const r2 = await refusedRequest(t, officeId, { desk, ppid });
     const first = await objectOnline(t, officeId, r1);
-    await expect(objectOnline(t, officeId, r1)).rejects.toMatchObject({ code: 'CONFLICT', key: 'objections.error.alreadyOpen', params: { number: first.number } });
+    await expect(objectOnline(t, officeId, r1)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      key: 'objections.error.alreadyOpen',
+      params: { number: first.number },
+    });
     const next = await objectOnline(t, officeId, r2);
     const seq = (n: string) => Number(n.split('/')[0]);
     expect(seq(next.number)).toBe(seq(first.number) + 1);
@@ -148,17 +207,35 @@ describe('who may file, and for which request', () => {
   it('refuses an objection to a withdrawn request, with a field error', async () => {
     t.clock.set('2026-06-15T02:00:00Z');
     const r = await submitOnline(t, officeId);
-    await withdrawRequest(requestsCtx(t), publicActor(), { officeId, requestId: r.requestId, trackingCode: r.trackingCode, data: { reason: 'Tidak jadi.' } });
-    await expect(objectOnline(t, officeId, r, { grounds: ['c'] })).rejects.toMatchObject({ code: 'VALIDATION', fields: [{ field: 'requestNumber' }] });
+    await withdrawRequest(requestsCtx(t), publicActor(), {
+      officeId,
+      requestId: r.requestId,
+      trackingCode: r.trackingCode,
+      data: { reason: 'Tidak jadi.' },
+    });
+    await expect(objectOnline(t, officeId, r, { grounds: ['c'] })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ field: 'requestNumber' }],
+    });
   });
 
   it('answers every field problem at once', async () => {
     t.clock.set('2026-06-15T02:00:00Z');
     const r = await refusedRequest(t, officeId, { desk, ppid });
-    const err = await objectOnline(t, officeId, r, { grounds: ['z'], caseDescription: 'pendek', attorneyPhone: 'abc' }).catch((e: unknown) => e);
+    const err = await objectOnline(t, officeId, r, {
+      grounds: ['z'],
+      caseDescription: 'pendek',
+      attorneyPhone: 'abc',
+    }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'VALIDATION' });
-    expect((err as { fields: { field: string }[] }).fields.map((f) => f.field).sort()).toEqual(['attorneyPhone', 'caseDescription', 'grounds.0']);
-    await expect(objectOnline(t, officeId, r, { grounds: [] })).rejects.toMatchObject({ fields: [{ field: 'grounds', key: 'validation.objectionGroundsRequired' }] });
+    expect((err as { fields: { field: string }[] }).fields.map((f) => f.field).sort()).toEqual([
+      'attorneyPhone',
+      'caseDescription',
+      'grounds.0',
+    ]);
+    await expect(objectOnline(t, officeId, r, { grounds: [] })).rejects.toMatchObject({
+      fields: [{ field: 'grounds', key: 'validation.objectionGroundsRequired' }],
+    });
   });
 });
 
@@ -167,17 +244,38 @@ describe('an attorney with a special power of attorney (Perki 1/2021 Pasal 39(3)
     t.clock.set('2026-06-15T02:00:00Z');
     const r = await refusedRequest(t, officeId, { desk, ppid });
     const base = { officeId, channel: 'WEB' as const, requestNumber: r.number, trackingCode: r.trackingCode };
-    const data = { grounds: ['a'], caseDescription: CASE, attorneyName: 'Budi Santoso, S.H.', attorneyAddress: 'Jl. Braga No. 5, Bandung', attorneyPhone: '022 4200 100' };
-    await expect(fileObjection(requestsCtx(t), publicActor(), { ...base, data, uploads: [] })).rejects.toMatchObject({
+    const data = {
+      grounds: ['a'],
+      caseDescription: CASE,
+      attorneyName: 'Budi Santoso, S.H.',
+      attorneyAddress: 'Jl. Braga No. 5, Bandung',
+      attorneyPhone: '022 4200 100',
+    };
+    await expect(
+      fileObjection(requestsCtx(t), publicActor(), { ...base, data, uploads: [] }),
+    ).rejects.toMatchObject({
       fields: [{ field: 'powerOfAttorneyFile', key: 'objections.validation.powerOfAttorneyRequired' }],
     });
-    const fake = { field: 'powerOfAttorneyFile', filename: 'kuasa.pdf', bytes: Buffer.from('MZ\x90 not a pdf at all') };
-    await expect(fileObjection(requestsCtx(t), publicActor(), { ...base, data, uploads: [fake] })).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    const fake = {
+      field: 'powerOfAttorneyFile',
+      filename: 'kuasa.pdf',
+      bytes: Buffer.from('MZ\x90 not a pdf at all'),
+    };
+    await expect(
+      fileObjection(requestsCtx(t), publicActor(), { ...base, data, uploads: [fake] }),
+    ).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
     const letter = await pdfDocument('Surat Kuasa Khusus — keberatan atas permohonan informasi');
-    const filed = await fileObjection(requestsCtx(t), publicActor(), { ...base, data, uploads: [{ field: 'powerOfAttorneyFile', filename: 'surat-kuasa.pdf', bytes: letter }] });
+    const filed = await fileObjection(requestsCtx(t), publicActor(), {
+      ...base,
+      data,
+      uploads: [{ field: 'powerOfAttorneyFile', filename: 'surat-kuasa.pdf', bytes: letter }],
+    });
     const [doc] = await listObjectionDocuments(t.db.db, officeId, filed.objectionId);
     expect(doc).toMatchObject({ kind: 'SURAT_KUASA_KHUSUS', mediaType: 'application/pdf' });
-    const [file] = await t.db.db.select().from(files).where(and(eq(files.officeId, officeId), eq(files.id, doc!.fileId)));
+    const [file] = await t.db.db
+      .select()
+      .from(files)
+      .where(and(eq(files.officeId, officeId), eq(files.id, doc!.fileId)));
     expect(file!.encrypted).toBe(true);
     expect((await t.files.read(file!.storageKey, false)).includes(Buffer.from('%PDF'))).toBe(false);
     expect((await t.files.read(file!.storageKey, true)).equals(letter)).toBe(true);
@@ -187,7 +285,10 @@ describe('an attorney with a special power of attorney (Perki 1/2021 Pasal 39(3)
 describe('election information (Perki 1/2019 Pasal 14)', () => {
   it('gives the Atasan PPID 3 working days when the office uses the election profile', async () => {
     const current = await getOfficeSettings(t.db.db, officeId);
-    await updateOfficeSettings(requestsCtx(t), cliActor(), { officeId, settings: { ...current, requests: { ...current.requests, electionProfileEnabled: true } } });
+    await updateOfficeSettings(requestsCtx(t), cliActor(), {
+      officeId,
+      settings: { ...current, requests: { ...current.requests, electionProfileEnabled: true } },
+    });
     t.clock.set('2026-05-05T02:00:00Z');
     const election = await refusedRequest(t, officeId, { desk, ppid }, { category: 'TAHAPAN_PEMILU' });
     const other = await refusedRequest(t, officeId, { desk, ppid }, { category: 'BADAN_PUBLIK' });

@@ -29,12 +29,35 @@ let atasan: Actor;
 
 beforeAll(async () => {
   peer = await startSmtpPeer();
-  t = await createTestApp({ now: '2026-11-02T02:00:00Z', env: { SMTP_URL: peer.url, PUBLIC_URL: 'https://ppid.kpu.test' } });
+  t = await createTestApp({
+    now: '2026-11-02T02:00:00Z',
+    env: { SMTP_URL: peer.url, PUBLIC_URL: 'https://ppid.kpu.test' },
+  });
   officeId = (await office(t.db.db, OFFICE)).id;
-  desk = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user);
-  ppid = await actorOf(t, (await createStaff(t.db.db, t.clock, { email: 'ppid.jobs@test.terbuka.test', roles: [{ office: OFFICE, role: 'PPID' }] })).user);
-  atasan = await actorOf(t, (await createStaff(t.db.db, t.clock, { email: ATASAN, roles: [{ office: OFFICE, role: 'ATASAN_PPID' }] })).user);
-  worker = new JobWorker({ db: t.db.db, clock: t.clock, definitions: jobDefinitions(t.config), periodic: periodicTasks(t.config) });
+  desk = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user,
+  );
+  ppid = await actorOf(
+    t,
+    (
+      await createStaff(t.db.db, t.clock, {
+        email: 'ppid.jobs@test.terbuka.test',
+        roles: [{ office: OFFICE, role: 'PPID' }],
+      })
+    ).user,
+  );
+  atasan = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { email: ATASAN, roles: [{ office: OFFICE, role: 'ATASAN_PPID' }] }))
+      .user,
+  );
+  worker = new JobWorker({
+    db: t.db.db,
+    clock: t.clock,
+    definitions: jobDefinitions(t.config),
+    periodic: periodicTasks(t.config),
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -42,14 +65,27 @@ afterAll(async () => {
 });
 
 async function sweep() {
-  await objectionSweepJob(t.config).run({ db: t.db.db, payload: {}, officeId: null, jobId: 'manual', attempt: 1, now: t.clock.now() });
+  await objectionSweepJob(t.config).run({
+    db: t.db.db,
+    payload: {},
+    officeId: null,
+    jobId: 'manual',
+    attempt: 1,
+    now: t.clock.now(),
+  });
 }
 
 async function mails(objectionId: string, template: string) {
   return t.db.db
     .select()
     .from(mailOutbox)
-    .where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.entityId, objectionId), eq(mailOutbox.template, template)));
+    .where(
+      and(
+        eq(mailOutbox.officeId, officeId),
+        eq(mailOutbox.entityId, objectionId),
+        eq(mailOutbox.template, template),
+      ),
+    );
 }
 
 describe('the objection sweep', () => {
@@ -68,7 +104,9 @@ describe('the objection sweep', () => {
     await sweep();
     const dueSoon = await mails(filed.objectionId, 'atasan-due-soon');
     expect(dueSoon.map((m) => m.toAddress)).toEqual([ATASAN]);
-    expect(dueSoon[0]!.subject).toBe(`[Pengingat] Tanggapan keberatan ${filed.number} paling lambat 14 Desember 2026`);
+    expect(dueSoon[0]!.subject).toBe(
+      `[Pengingat] Tanggapan keberatan ${filed.number} paling lambat 14 Desember 2026`,
+    );
 
     // The day after the due date: the sweep lapses it and sends the overdue reminder, once.
     t.clock.set('2026-12-15T01:00:00Z');
@@ -86,7 +124,9 @@ describe('the objection sweep', () => {
 
     // Over SMTP, the requester learns where to go next.
     await worker.drain();
-    const lapsedMail = peer.messages.find((m) => m.to.includes('pemohon.jobs@contoh.test') && m.subject.includes('belum ditanggapi'));
+    const lapsedMail = peer.messages.find(
+      (m) => m.to.includes('pemohon.jobs@contoh.test') && m.subject.includes('belum ditanggapi'),
+    );
     expect(lapsedMail?.text).toContain('Komisi Informasi Provinsi Jawa Barat');
     expect(lapsedMail?.text).toContain('6 Januari 2027');
 
@@ -94,7 +134,10 @@ describe('the objection sweep', () => {
     await decideObjection(requestsCtx(t), atasan, {
       officeId,
       objectionId: filed.objectionId,
-      data: { outcome: 'REJECTED', reasons: 'Informasi tersebut dikecualikan berdasarkan Pasal 17 huruf h angka 2 dan uji konsekuensi.' },
+      data: {
+        outcome: 'REJECTED',
+        reasons: 'Informasi tersebut dikecualikan berdasarkan Pasal 17 huruf h angka 2 dan uji konsekuensi.',
+      },
     });
     expect((await findObjection(t.db.db, officeId, filed.objectionId))!.status).toBe('DECIDED');
   });

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/modules/access/actor.ts';
 import type { Role } from '../../src/modules/people/schema.ts';
-import { findObjection, findObjectionDecision, listObjectionsOfRequest } from '../../src/modules/objections/queries.ts';
+import {
+  findObjection,
+  findObjectionDecision,
+  listObjectionsOfRequest,
+} from '../../src/modules/objections/queries.ts';
 import { findRequest } from '../../src/modules/requests/queries.ts';
 import { createRoleToken, createStaff, office, TEST_PASSWORD } from '../helpers/factories.ts';
 import { formFields, multipartBody, postMultipart } from '../helpers/multipart.ts';
@@ -21,7 +25,8 @@ let officeId: string;
 let desk: Actor;
 let ppid: Actor;
 const staff = new Map<string, TestClient>();
-const REASONS = 'Hasil pemeriksaan kesehatan memuat riwayat kesehatan pribadi yang dikecualikan menurut Pasal 17 huruf h angka 2.';
+const REASONS =
+  'Hasil pemeriksaan kesehatan memuat riwayat kesehatan pribadi yang dikecualikan menurut Pasal 17 huruf h angka 2.';
 
 async function signIn(name: string, role: Role, slug = OFFICE) {
   const { email } = await createStaff(t.db.db, t.clock, { name, roles: [{ office: slug, role }] });
@@ -41,7 +46,11 @@ const from = () => `10.7.${Math.floor(++address / 250)}.${address % 250}`;
 /** A requester's browser that has opened the tracking page with number + code. */
 async function tracking(number: string, code: string): Promise<TestClient> {
   const client = new TestClient(t.app);
-  const res = await client.post(`/${OFFICE}/permohonan/cek`, { number, code }, { csrfFrom: `/${OFFICE}/permohonan/cek` });
+  const res = await client.post(
+    `/${OFFICE}/permohonan/cek`,
+    { number, code },
+    { csrfFrom: `/${OFFICE}/permohonan/cek` },
+  );
   expect(res.statusCode).toBe(302);
   return client;
 }
@@ -49,8 +58,14 @@ async function tracking(number: string, code: string): Promise<TestClient> {
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-07-01T02:00:00Z' });
   officeId = (await office(t.db.db, OFFICE)).id;
-  desk = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user);
-  ppid = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PPID' }] })).user);
+  desk = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user,
+  );
+  ppid = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PPID' }] })).user,
+  );
   await signIn('atasan', 'ATASAN_PPID');
   await signIn('desk', 'PETUGAS_LAYANAN');
   await signIn('ppid', 'PPID');
@@ -71,14 +86,24 @@ describe('the public objection form', () => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain(`Keberatan atas permohonan ${r.number}.`);
     expect(form.body).not.toContain('name="code"');
-    for (const name of ['grounds', 'caseDescription', 'attorneyName', 'powerOfAttorneyFile', 'email']) expect(form.body).toContain(`name="${name}"`);
+    for (const name of ['grounds', 'caseDescription', 'attorneyName', 'powerOfAttorneyFile', 'email'])
+      expect(form.body).toContain(`name="${name}"`);
     expect(form.body).not.toMatch(/objections\.[a-zA-Z]+\.[A-Za-z]/);
 
-    const res = await postMultipart(t.app, requester, `/${OFFICE}/keberatan`, formFields({ grounds: ['a', 'd'], caseDescription: CASE }), [], `/${OFFICE}/keberatan`);
+    const res = await postMultipart(
+      t.app,
+      requester,
+      `/${OFFICE}/keberatan`,
+      formFields({ grounds: ['a', 'd'], caseDescription: CASE }),
+      [],
+      `/${OFFICE}/keberatan`,
+    );
     expect(res.statusCode).toBe(302);
     expect(res.headers.location).toBe(`/${OFFICE}/permohonan/cek#keberatan`);
     const after = await requester.get(`/${OFFICE}/permohonan/cek`);
-    expect(after.body).toMatch(/Keberatan \d{3}\/KEB\/32\.73\/VII\/2026 diregistrasi\. Tanggapan Atasan PPID paling lambat 12 Agustus 2026\./);
+    expect(after.body).toMatch(
+      /Keberatan \d{3}\/KEB\/32\.73\/VII\/2026 diregistrasi\. Tanggapan Atasan PPID paling lambat 12 Agustus 2026\./,
+    );
     const id = /\/keberatan\/([0-9a-f-]{36})\/dokumen\/pernyataan-keberatan/.exec(after.body)![1]!;
     const receipt = await requester.get(`/${OFFICE}/keberatan/${id}/dokumen/pernyataan-keberatan`);
     expect(receipt.headers['content-type']).toBe('application/pdf');
@@ -87,7 +112,9 @@ describe('the public objection form', () => {
     expect(after.body).not.toContain('data-testid="object-link"');
     // Another browser without the code gets nothing.
     const stranger = new TestClient(t.app);
-    expect((await stranger.get(`/${OFFICE}/keberatan/${id}/dokumen/pernyataan-keberatan`)).statusCode).toBe(404);
+    expect((await stranger.get(`/${OFFICE}/keberatan/${id}/dokumen/pernyataan-keberatan`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('works on its own with the request number and tracking code, and a wrong code is said next to the field', async () => {
@@ -96,19 +123,52 @@ describe('the public objection form', () => {
     const form = await requester.get(`/${OFFICE}/keberatan`);
     expect(form.body).toContain('name="requestNumber"');
     expect(form.body).toContain('name="code"');
-    const wrong = await postMultipart(t.app, requester, `/${OFFICE}/keberatan`, formFields({ requestNumber: r.number, code: 'AAAA-BBBB-CCCC-DDDD', grounds: ['a'], caseDescription: CASE }), [], `/${OFFICE}/keberatan`);
+    const wrong = await postMultipart(
+      t.app,
+      requester,
+      `/${OFFICE}/keberatan`,
+      formFields({
+        requestNumber: r.number,
+        code: 'AAAA-BBBB-CCCC-DDDD',
+        grounds: ['a'],
+        caseDescription: CASE,
+      }),
+      [],
+      `/${OFFICE}/keberatan`,
+    );
     expect(wrong.statusCode).toBe(404);
     expect(wrong.body).toContain('Nomor pendaftaran atau kode lacak tidak cocok.');
     expect(wrong.body).toContain(CASE); // what was typed stays
-    const bad = await postMultipart(t.app, requester, `/${OFFICE}/keberatan`, formFields({ requestNumber: r.number, code: r.trackingCode, caseDescription: 'pendek' }), [], `/${OFFICE}/keberatan`);
+    const bad = await postMultipart(
+      t.app,
+      requester,
+      `/${OFFICE}/keberatan`,
+      formFields({ requestNumber: r.number, code: r.trackingCode, caseDescription: 'pendek' }),
+      [],
+      `/${OFFICE}/keberatan`,
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Pilih paling sedikit satu alasan keberatan.');
     const ok = await postMultipart(
       t.app,
       requester,
       `/${OFFICE}/keberatan`,
-      formFields({ requestNumber: r.number, code: r.trackingCode.toLowerCase(), grounds: ['a'], caseDescription: CASE, attorneyName: 'Budi Santoso, S.H.', attorneyAddress: 'Jl. Braga No. 5, Bandung' }),
-      [{ field: 'powerOfAttorneyFile', filename: 'kuasa.pdf', contentType: 'application/pdf', bytes: await pdfDocument('Surat kuasa khusus') }],
+      formFields({
+        requestNumber: r.number,
+        code: r.trackingCode.toLowerCase(),
+        grounds: ['a'],
+        caseDescription: CASE,
+        attorneyName: 'Budi Santoso, S.H.',
+        attorneyAddress: 'Jl. Braga No. 5, Bandung',
+      }),
+      [
+        {
+          field: 'powerOfAttorneyFile',
+          filename: 'kuasa.pdf',
+          contentType: 'application/pdf',
+          bytes: await pdfDocument('Surat kuasa khusus'),
+        },
+      ],
       `/${OFFICE}/keberatan`,
     );
     expect(ok.statusCode).toBe(302);
@@ -121,7 +181,14 @@ describe('answering and reacting over HTTP', () => {
   it('lets the Atasan PPID answer on the objection page (with the request beside it), and not the desk or another office', async () => {
     const r = await refusedRequest(t, officeId, { desk, ppid });
     const requester = await tracking(r.number, r.trackingCode);
-    await postMultipart(t.app, requester, `/${OFFICE}/keberatan`, formFields({ grounds: ['a'], caseDescription: CASE }), [], `/${OFFICE}/keberatan`);
+    await postMultipart(
+      t.app,
+      requester,
+      `/${OFFICE}/keberatan`,
+      formFields({ grounds: ['a'], caseDescription: CASE }),
+      [],
+      `/${OFFICE}/keberatan`,
+    );
     const atasan = staff.get('atasan')!;
     const list = await atasan.get(`/staff/${OFFICE}/keberatan`);
     expect(list.statusCode).toBe(200);
@@ -138,21 +205,37 @@ describe('answering and reacting over HTTP', () => {
     expect(page.body).not.toMatch(/objections\.[a-zA-Z]+\.[A-Za-z]/);
 
     const url = `/staff/${OFFICE}/keberatan/${id}/putusan`;
-    const deskTry = await staff.get('desk')!.post(url, { outcome: 'REJECTED', reasons: REASONS }, { csrfFrom: '/staff/akun' });
+    const deskTry = await staff
+      .get('desk')!
+      .post(url, { outcome: 'REJECTED', reasons: REASONS }, { csrfFrom: '/staff/akun' });
     expect(deskTry.statusCode).toBe(403);
-    const otherTry = await staff.get('otherAtasan')!.post(url, { outcome: 'REJECTED', reasons: REASONS }, { csrfFrom: '/staff/akun' });
+    const otherTry = await staff
+      .get('otherAtasan')!
+      .post(url, { outcome: 'REJECTED', reasons: REASONS }, { csrfFrom: '/staff/akun' });
     expect(otherTry.statusCode).toBe(403);
-    const noReasons = await atasan.post(url, { outcome: 'REJECTED' }, { csrfFrom: `/staff/${OFFICE}/keberatan/${id}` });
+    const noReasons = await atasan.post(
+      url,
+      { outcome: 'REJECTED' },
+      { csrfFrom: `/staff/${OFFICE}/keberatan/${id}` },
+    );
     expect(noReasons.statusCode).toBe(400);
     expect(noReasons.body).toContain('alasan tertulis wajib');
-    const done = await atasan.post(url, { outcome: 'REJECTED', reasons: REASONS }, { csrfFrom: `/staff/${OFFICE}/keberatan/${id}` });
+    const done = await atasan.post(
+      url,
+      { outcome: 'REJECTED', reasons: REASONS },
+      { csrfFrom: `/staff/${OFFICE}/keberatan/${id}` },
+    );
     expect(done.statusCode).toBe(302);
     expect((await findObjection(t.db.db, officeId, id))!.status).toBe('DECIDED');
 
     // The requester does not accept: the next step and the bundle appear.
     const tp = await requester.get(`/${OFFICE}/permohonan/cek`);
     expect(tp.body).toContain('Apakah Anda menerima tanggapan Atasan PPID?');
-    const react = await requester.post(`/${OFFICE}/keberatan/${id}/tanggapan`, { reaction: 'DOES_NOT_ACCEPT' }, { csrfFrom: `/${OFFICE}/permohonan/cek` });
+    const react = await requester.post(
+      `/${OFFICE}/keberatan/${id}/tanggapan`,
+      { reaction: 'DOES_NOT_ACCEPT' },
+      { csrfFrom: `/${OFFICE}/permohonan/cek` },
+    );
     expect(react.statusCode).toBe(302);
     const next = await requester.get(`/${OFFICE}/permohonan/cek`);
     expect(next.body).toContain('Langkah berikutnya: sengketa di Komisi Informasi');
@@ -167,10 +250,27 @@ describe('answering and reacting over HTTP', () => {
   it('re-draws the reaction form with its error when nothing is chosen', async () => {
     const r = await refusedRequest(t, officeId, { desk, ppid });
     const requester = await tracking(r.number, r.trackingCode);
-    await postMultipart(t.app, requester, `/${OFFICE}/keberatan`, formFields({ grounds: ['a'], caseDescription: CASE }), [], `/${OFFICE}/keberatan`);
+    await postMultipart(
+      t.app,
+      requester,
+      `/${OFFICE}/keberatan`,
+      formFields({ grounds: ['a'], caseDescription: CASE }),
+      [],
+      `/${OFFICE}/keberatan`,
+    );
     const id = (await listObjectionsOfRequest(t.db.db, officeId, r.requestId))[0]!.id;
-    await staff.get('atasan')!.post(`/staff/${OFFICE}/keberatan/${id}/putusan`, { outcome: 'REJECTED', reasons: REASONS }, { csrfFrom: `/staff/${OFFICE}/keberatan/${id}` });
-    const res = await requester.post(`/${OFFICE}/keberatan/${id}/tanggapan`, {}, { csrfFrom: `/${OFFICE}/permohonan/cek` });
+    await staff
+      .get('atasan')!
+      .post(
+        `/staff/${OFFICE}/keberatan/${id}/putusan`,
+        { outcome: 'REJECTED', reasons: REASONS },
+        { csrfFrom: `/staff/${OFFICE}/keberatan/${id}` },
+      );
+    const res = await requester.post(
+      `/${OFFICE}/keberatan/${id}/tanggapan`,
+      {},
+      { csrfFrom: `/${OFFICE}/permohonan/cek` },
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('error-summary');
   });
@@ -210,21 +310,57 @@ describe('a dispute on the staff page and the tracking page', () => {
   it('shows the stages that can be recorded next, and the dispute to the requester', async () => {
     const r = await refusedRequest(t, officeId, { desk, ppid });
     const requester = await tracking(r.number, r.trackingCode);
-    await postMultipart(t.app, requester, `/${OFFICE}/keberatan`, formFields({ grounds: ['a'], caseDescription: CASE }), [], `/${OFFICE}/keberatan`);
+    await postMultipart(
+      t.app,
+      requester,
+      `/${OFFICE}/keberatan`,
+      formFields({ grounds: ['a'], caseDescription: CASE }),
+      [],
+      `/${OFFICE}/keberatan`,
+    );
     const id = (await listObjectionsOfRequest(t.db.db, officeId, r.requestId))[0]!.id;
     const atasan = staff.get('atasan')!;
     const base = `/staff/${OFFICE}/keberatan/${id}`;
     await atasan.post(`${base}/putusan`, { outcome: 'REJECTED', reasons: REASONS }, { csrfFrom: base });
     const ppidClient = staff.get('ppid')!;
-    expect((await ppidClient.post(`${base}/sengketa`, { commission: 'KI_PROVINSI', commissionName: 'Komisi Informasi Provinsi Jawa Barat', registrationNumber: '077/REG-PSI/VII/2026', filedOn: '2026-07-01' }, { csrfFrom: base })).statusCode).toBe(302);
-    const wrongStage = await ppidClient.post(`${base}/sengketa/tahap`, { stage: 'CASSATION', caseNumber: '1 K/TUN/KI/2026', filedOn: '2026-07-01' }, { csrfFrom: base });
+    expect(
+      (
+        await ppidClient.post(
+          `${base}/sengketa`,
+          {
+            commission: 'KI_PROVINSI',
+            commissionName: 'Komisi Informasi Provinsi Jawa Barat',
+            registrationNumber: '077/REG-PSI/VII/2026',
+            filedOn: '2026-07-01',
+          },
+          { csrfFrom: base },
+        )
+      ).statusCode,
+    ).toBe(302);
+    const wrongStage = await ppidClient.post(
+      `${base}/sengketa/tahap`,
+      { stage: 'CASSATION', caseNumber: '1 K/TUN/KI/2026', filedOn: '2026-07-01' },
+      { csrfFrom: base },
+    );
     expect(wrongStage.statusCode).toBe(302); // a lost/impossible step comes back as a notice
     expect((await ppidClient.get(base)).body).toContain('Tahap sengketa ini tidak dapat dicatat sekarang');
-    const mediation = await ppidClient.post(`${base}/sengketa/tahap`, { stage: 'MEDIATION', startedOn: '2026-07-01', result: 'FAILED' }, { csrfFrom: base });
+    const mediation = await ppidClient.post(
+      `${base}/sengketa/tahap`,
+      { stage: 'MEDIATION', startedOn: '2026-07-01', result: 'FAILED' },
+      { csrfFrom: base },
+    );
     expect(mediation.statusCode).toBe(302);
     const page = await ppidClient.get(base);
     expect(page.statusCode).toBe(200);
-    for (const text of ['Sengketa informasi', '077/REG-PSI/VII/2026', 'Tidak tercapai kesepakatan', 'Catat ajudikasi', 'Catat mediasi', 'Catat hasil akhir sengketa']) expect(page.body).toContain(text);
+    for (const text of [
+      'Sengketa informasi',
+      '077/REG-PSI/VII/2026',
+      'Tidak tercapai kesepakatan',
+      'Catat ajudikasi',
+      'Catat mediasi',
+      'Catat hasil akhir sengketa',
+    ])
+      expect(page.body).toContain(text);
     expect(page.body).not.toContain('Catat kasasi');
     expect(page.body).not.toMatch(/objections\.[a-zA-Z]+\.[A-Za-z]/);
     const tp = await requester.get(`/${OFFICE}/permohonan/cek`);
@@ -238,17 +374,37 @@ describe('objection settings', () => {
     const admin = await signIn('admin', 'ADMIN');
     const page = await admin.get(`/staff/${OFFICE}/pengaturan-keberatan`);
     expect(page.body).toContain('{seq:03}/KEB/{officeCode}/{romanMonth}/{year}');
-    const fields = { 'objections.numberPattern': 'KEB-{year}-{seq:04}', 'objections.electionAnswerDays': '3', 'objections.reminderWorkingDays': '3', 'objections.atasanPosition': 'Sekretaris KPU Kota Bandung' };
-    const bad = await admin.post(`/staff/${OFFICE}/pengaturan-keberatan`, { ...fields, 'objections.numberPattern': 'KEB-{tahun}' }, { csrfFrom: `/staff/${OFFICE}/pengaturan-keberatan` });
+    const fields = {
+      'objections.numberPattern': 'KEB-{year}-{seq:04}',
+      'objections.electionAnswerDays': '3',
+      'objections.reminderWorkingDays': '3',
+      'objections.atasanPosition': 'Sekretaris KPU Kota Bandung',
+    };
+    const bad = await admin.post(
+      `/staff/${OFFICE}/pengaturan-keberatan`,
+      { ...fields, 'objections.numberPattern': 'KEB-{tahun}' },
+      { csrfFrom: `/staff/${OFFICE}/pengaturan-keberatan` },
+    );
     expect(bad.statusCode).toBe(400);
-    const ok = await admin.post(`/staff/${OFFICE}/pengaturan-keberatan`, fields, { csrfFrom: `/staff/${OFFICE}/pengaturan-keberatan` });
+    const ok = await admin.post(`/staff/${OFFICE}/pengaturan-keberatan`, fields, {
+      csrfFrom: `/staff/${OFFICE}/pengaturan-keberatan`,
+    });
     expect(ok.statusCode).toBe(302);
     const r = await refusedRequest(t, officeId, { desk, ppid });
-    const filed = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${encodeURIComponent(r.number)}/objections`, payload: { code: r.trackingCode, grounds: ['a'], caseDescription: CASE }, remoteAddress: from() });
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${encodeURIComponent(r.number)}/objections`,
+      payload: { code: r.trackingCode, grounds: ['a'], caseDescription: CASE },
+      remoteAddress: from(),
+    });
     expect(filed.json().number).toMatch(/^KEB-2026-\d{4}$/);
     // The request settings are untouched by this page.
     expect((await admin.get(`/staff/${OFFICE}/pengaturan-permohonan`)).body).toContain('value="10"');
-    const reset = await admin.post(`/staff/${OFFICE}/pengaturan-keberatan`, { ...fields, 'objections.numberPattern': '{seq:03}/KEB/{officeCode}/{romanMonth}/{year}' }, { csrfFrom: `/staff/${OFFICE}/pengaturan-keberatan` });
+    const reset = await admin.post(
+      `/staff/${OFFICE}/pengaturan-keberatan`,
+      { ...fields, 'objections.numberPattern': '{seq:03}/KEB/{officeCode}/{romanMonth}/{year}' },
+      { csrfFrom: `/staff/${OFFICE}/pengaturan-keberatan` },
+    );
     expect(reset.statusCode).toBe(302);
   });
 });
@@ -257,36 +413,103 @@ describe('the JSON API', () => {
   it('files an objection with the tracking code (JSON or multipart), reads its status, and answers 404 for a wrong code', async () => {
     const r = await refusedRequest(t, officeId, { desk, ppid });
     const url = `/api/v1/requests/${encodeURIComponent(r.number)}/objections`;
-    const wrong = await t.app.inject({ method: 'POST', url, payload: { code: 'AAAA-BBBB-CCCC-DDDD', grounds: ['a'], caseDescription: CASE }, remoteAddress: from() });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url,
+      payload: { code: 'AAAA-BBBB-CCCC-DDDD', grounds: ['a'], caseDescription: CASE },
+      remoteAddress: from(),
+    });
     expect(wrong.statusCode).toBe(404);
-    const invalid = await t.app.inject({ method: 'POST', url, payload: { code: r.trackingCode, grounds: [], caseDescription: 'x' }, headers: { 'accept-language': 'en' }, remoteAddress: from() });
+    const invalid = await t.app.inject({
+      method: 'POST',
+      url,
+      payload: { code: r.trackingCode, grounds: [], caseDescription: 'x' },
+      headers: { 'accept-language': 'en' },
+      remoteAddress: from(),
+    });
     expect(invalid.statusCode).toBe(400);
-    expect(invalid.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['caseDescription', 'grounds']);
+    expect(
+      invalid
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['caseDescription', 'grounds']);
     expect(invalid.json().error.message).toContain('Choose at least one ground.');
-    const ok = await t.app.inject({ method: 'POST', url, payload: { code: r.trackingCode, grounds: ['a', 'f'], caseDescription: CASE }, remoteAddress: from() });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url,
+      payload: { code: r.trackingCode, grounds: ['a', 'f'], caseDescription: CASE },
+      remoteAddress: from(),
+    });
     expect(ok.statusCode).toBe(201);
-    expect(ok.json()).toMatchObject({ number: expect.stringMatching(/\/KEB\//), status: 'REGISTERED', requestNumber: r.number, dueDate: '2026-08-12', late: false });
-    const again = await t.app.inject({ method: 'POST', url, payload: { code: r.trackingCode, grounds: ['a'], caseDescription: CASE }, remoteAddress: from() });
+    expect(ok.json()).toMatchObject({
+      number: expect.stringMatching(/\/KEB\//),
+      status: 'REGISTERED',
+      requestNumber: r.number,
+      dueDate: '2026-08-12',
+      late: false,
+    });
+    const again = await t.app.inject({
+      method: 'POST',
+      url,
+      payload: { code: r.trackingCode, grounds: ['a'], caseDescription: CASE },
+      remoteAddress: from(),
+    });
     expect(again.statusCode).toBe(409);
-    const status = await t.app.inject({ url: `${url}?code=${encodeURIComponent(r.trackingCode)}`, remoteAddress: from() });
+    const status = await t.app.inject({
+      url: `${url}?code=${encodeURIComponent(r.trackingCode)}`,
+      remoteAddress: from(),
+    });
     expect(status.statusCode).toBe(200);
     expect(status.json()).toMatchObject({
       requestNumber: r.number,
       canFile: false,
       commission: { commission: 'KI_PROVINSI', name: 'Komisi Informasi Provinsi Jawa Barat' },
-      objections: [{ number: ok.json().number, status: 'REGISTERED', grounds: ['a', 'f'], disputeBundle: false, documents: ['pernyataan-keberatan'] }],
+      objections: [
+        {
+          number: ok.json().number,
+          status: 'REGISTERED',
+          grounds: ['a', 'f'],
+          disputeBundle: false,
+          documents: ['pernyataan-keberatan'],
+        },
+      ],
     });
     expect(JSON.stringify(status.json())).not.toContain('Dewi');
-    const receipt = await t.app.inject({ url: new URL(ok.json().receiptUrl).pathname, remoteAddress: from() });
+    const receipt = await t.app.inject({
+      url: new URL(ok.json().receiptUrl).pathname,
+      remoteAddress: from(),
+    });
     expect(receipt.headers['content-type']).toBe('application/pdf');
-    expect((await t.app.inject({ url: `${url}?code=AAAA-BBBB-CCCC-DDDD`, remoteAddress: from() })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ url: `${url}?code=AAAA-BBBB-CCCC-DDDD`, remoteAddress: from() })).statusCode,
+    ).toBe(404);
 
     const other = await refusedRequest(t, officeId, { desk, ppid });
     const body = multipartBody(
-      { code: other.trackingCode, grounds: ['a'], caseDescription: CASE, attorneyName: 'Budi Santoso, S.H.', attorneyAddress: 'Jl. Braga No. 5' },
-      [{ field: 'powerOfAttorneyFile', filename: 'kuasa.pdf', contentType: 'application/pdf', bytes: await pdfDocument('Surat kuasa khusus') }],
+      {
+        code: other.trackingCode,
+        grounds: ['a'],
+        caseDescription: CASE,
+        attorneyName: 'Budi Santoso, S.H.',
+        attorneyAddress: 'Jl. Braga No. 5',
+      },
+      [
+        {
+          field: 'powerOfAttorneyFile',
+          filename: 'kuasa.pdf',
+          contentType: 'application/pdf',
+          bytes: await pdfDocument('Surat kuasa khusus'),
+        },
+      ],
     );
-    const multi = await t.app.inject({ method: 'POST', url: `/api/v1/requests/${encodeURIComponent(other.number)}/objections`, payload: body.payload, headers: { 'content-type': body.contentType }, remoteAddress: from() });
+    const multi = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${encodeURIComponent(other.number)}/objections`,
+      payload: body.payload,
+      headers: { 'content-type': body.contentType },
+      remoteAddress: from(),
+    });
     expect(multi.statusCode).toBe(201);
   });
 
@@ -299,17 +522,35 @@ describe('the JSON API', () => {
       remoteAddress: from(),
     });
     const id = filed.json().id as string;
-    const [atasanToken, ppidToken, deskToken, otherToken] = await Promise.all([token('ATASAN_PPID'), token('PPID'), token('PETUGAS_LAYANAN'), token('ATASAN_PPID', 'kpu-kab-bandung')]);
+    const [atasanToken, ppidToken, deskToken, otherToken] = await Promise.all([
+      token('ATASAN_PPID'),
+      token('PPID'),
+      token('PETUGAS_LAYANAN'),
+      token('ATASAN_PPID', 'kpu-kab-bandung'),
+    ]);
     const call = (method: 'GET' | 'POST', path: string, bearer: string, payload?: object) =>
-      t.app.inject({ method, url: `/api/v1/offices/${OFFICE}/objections${path}`, headers: { authorization: `Bearer ${bearer}` }, ...(payload ? { payload } : {}) });
+      t.app.inject({
+        method,
+        url: `/api/v1/offices/${OFFICE}/objections${path}`,
+        headers: { authorization: `Bearer ${bearer}` },
+        ...(payload ? { payload } : {}),
+      });
 
     const list = await call('GET', '', ppidToken);
     expect(list.statusCode).toBe(200);
-    expect(list.json().objections.some((o: { id: string; deadline: string }) => o.id === id && o.deadline === 'onTrack')).toBe(true);
+    expect(
+      list
+        .json()
+        .objections.some((o: { id: string; deadline: string }) => o.id === id && o.deadline === 'onTrack'),
+    ).toBe(true);
     expect((await t.app.inject({ url: `/api/v1/offices/${OFFICE}/objections` })).statusCode).toBe(401);
     expect((await call('GET', `/${id}`, otherToken)).statusCode).toBe(403);
 
-    const decision = { outcome: 'GRANTED', order: 'Berikan ringkasan hasil pemeriksaan tanpa rincian medis.', orderDays: 5 };
+    const decision = {
+      outcome: 'GRANTED',
+      order: 'Berikan ringkasan hasil pemeriksaan tanpa rincian medis.',
+      orderDays: 5,
+    };
     expect((await call('POST', `/${id}/decision`, deskToken, decision)).statusCode).toBe(403);
     expect((await call('POST', `/${id}/decision`, ppidToken, decision)).statusCode).toBe(403);
     expect((await call('POST', `/${id}/decision`, atasanToken, { outcome: 'GRANTED' })).statusCode).toBe(400);
@@ -317,21 +558,51 @@ describe('the JSON API', () => {
     expect(decided.statusCode).toBe(200);
     expect(decided.json()).toMatchObject({ id, status: 'DECIDED' });
     // Signed by the Atasan PPID the token acts for, with a position (issue 13 item 9).
-    expect(await findObjectionDecision(t.db.db, officeId, id)).toMatchObject({ officerName: 'Pemegang ATASAN_PPID', officerPosition: 'Sekretaris KPU Kota Bandung' });
+    expect(await findObjectionDecision(t.db.db, officeId, id)).toMatchObject({
+      officerName: 'Pemegang ATASAN_PPID',
+      officerPosition: 'Sekretaris KPU Kota Bandung',
+    });
     const detail = await call('GET', `/${id}`, ppidToken);
     expect(detail.json()).toMatchObject({ decision: { outcome: 'GRANTED' }, requestDueDate: '2026-07-08' }); // 5 WD from 1 July
-    expect((await findRequest(t.db.db, officeId, r.requestId))!).toMatchObject({ status: 'REGISTERED', round: 2 });
+    expect((await findRequest(t.db.db, officeId, r.requestId))!).toMatchObject({
+      status: 'REGISTERED',
+      round: 2,
+    });
 
-    const dispute = await call('POST', `/${id}/dispute`, ppidToken, { registrationNumber: '031/REG-PSI/VII/2026', filedOn: '2026-07-01' });
+    const dispute = await call('POST', `/${id}/dispute`, ppidToken, {
+      registrationNumber: '031/REG-PSI/VII/2026',
+      filedOn: '2026-07-01',
+    });
     expect(dispute.statusCode).toBe(200);
-    expect((await call('POST', `/${id}/dispute/stage`, ppidToken, { stage: 'ADJUDICATION', decidedOn: '2026-07-01', ruling: 'CLAIM_REJECTED' })).statusCode).toBe(200);
-    expect((await call('POST', `/${id}/dispute/outcome`, deskToken, { outcome: 'CLAIM_REJECTED', decidedOn: '2026-07-01' })).statusCode).toBe(403);
-    const ended = await call('POST', `/${id}/dispute/outcome`, atasanToken, { outcome: 'CLAIM_REJECTED', decidedOn: '2026-07-01' });
+    expect(
+      (
+        await call('POST', `/${id}/dispute/stage`, ppidToken, {
+          stage: 'ADJUDICATION',
+          decidedOn: '2026-07-01',
+          ruling: 'CLAIM_REJECTED',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await call('POST', `/${id}/dispute/outcome`, deskToken, {
+          outcome: 'CLAIM_REJECTED',
+          decidedOn: '2026-07-01',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const ended = await call('POST', `/${id}/dispute/outcome`, atasanToken, {
+      outcome: 'CLAIM_REJECTED',
+      decidedOn: '2026-07-01',
+    });
     expect(ended.json()).toMatchObject({ status: 'CLOSED' });
   });
 
   it('describes every objection endpoint in the OpenAPI document', async () => {
-    const doc = (await t.app.inject('/api/openapi.json')).json() as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+    const doc = (await t.app.inject('/api/openapi.json')).json() as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
     for (const path of [
       '/api/v1/requests/{number}/objections',
       '/api/v1/requests/{number}/objections/{id}/documents/{kind}',
@@ -347,17 +618,29 @@ describe('the JSON API', () => {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     type Schema = { $ref?: string; properties?: Record<string, unknown> };
-    type Op = { requestBody: { content: Record<string, { schema: Schema }> }; responses: Record<string, { content: Record<string, { schema: Schema }> }>; security?: unknown[] };
+    type Op = {
+      requestBody: { content: Record<string, { schema: Schema }> };
+      responses: Record<string, { content: Record<string, { schema: Schema }> }>;
+      security?: unknown[];
+    };
     const props = (schema: Schema | undefined): string[] => {
       const resolved = schema?.$ref ? doc.components.schemas[schema.$ref.split('/').at(-1)!] : schema;
       return Object.keys(resolved?.properties ?? {});
     };
     const file = (doc.paths['/api/v1/requests/{number}/objections'] as { post: Op }).post;
-    expect(Object.keys(file.requestBody.content)).toEqual(expect.arrayContaining(['application/json', 'multipart/form-data']));
-    expect(props(file.requestBody.content['application/json']?.schema)).toEqual(expect.arrayContaining(['code', 'grounds', 'caseDescription', 'attorneyName']));
-    expect(props(file.responses['201']?.content['application/json']?.schema)).toEqual(expect.arrayContaining(['number', 'dueDate', 'late', 'receiptUrl']));
+    expect(Object.keys(file.requestBody.content)).toEqual(
+      expect.arrayContaining(['application/json', 'multipart/form-data']),
+    );
+    expect(props(file.requestBody.content['application/json']?.schema)).toEqual(
+      expect.arrayContaining(['code', 'grounds', 'caseDescription', 'attorneyName']),
+    );
+    expect(props(file.responses['201']?.content['application/json']?.schema)).toEqual(
+      expect.arrayContaining(['number', 'dueDate', 'late', 'receiptUrl']),
+    );
     const decide = (doc.paths['/api/v1/offices/{slug}/objections/{id}/decision'] as { post: Op }).post;
     expect(decide.security).toEqual([{ bearerAuth: [] }]);
-    expect(props(decide.requestBody.content['application/json']?.schema)).toEqual(expect.arrayContaining(['outcome', 'reasons', 'order', 'orderDays']));
+    expect(props(decide.requestBody.content['application/json']?.schema)).toEqual(
+      expect.arrayContaining(['outcome', 'reasons', 'order', 'orderDays']),
+    );
   });
 });

@@ -45,8 +45,14 @@ function storedFiles(): string[] {
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-06-15T02:00:00Z' });
   officeId = (await office(t.db.db, OFFICE)).id;
-  desk = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user);
-  ppid = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PPID' }] })).user);
+  desk = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user,
+  );
+  ppid = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PPID' }] })).user,
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -64,7 +70,13 @@ describe('identity scans of a failed submission', () => {
       channel: 'WEB',
       requestNumber: r.number,
       trackingCode: r.trackingCode,
-      data: { grounds: ['a'], caseDescription: CASE, attorneyName: 'Budi Santoso, S.H.', attorneyAddress: 'Jl. Braga No. 5, Bandung', attorneyPhone: '022 4200 100' },
+      data: {
+        grounds: ['a'],
+        caseDescription: CASE,
+        attorneyName: 'Budi Santoso, S.H.',
+        attorneyAddress: 'Jl. Braga No. 5, Bandung',
+        attorneyPhone: '022 4200 100',
+      },
       uploads: [{ field: 'powerOfAttorneyFile', filename: 'kuasa.png', bytes: pngImage(24) }],
     });
     await expect(attempt).rejects.toMatchObject({ code: 'CONFLICT', key: 'objections.error.alreadyOpen' });
@@ -116,7 +128,13 @@ describe('the orphan sweep', () => {
   it('runs as a periodic job once per period, whichever of two workers gets there', async () => {
     const orphan = plant(path.join('enc', '00000000-0000-4000-8000-000000000003'), 2 * ORPHAN_GRACE_MS);
     const job = orphanFilesSweepJob({ ...t.config, dataDir: path.dirname(t.files.directory) });
-    const make = () => new JobWorker({ db: t.db.db, clock: t.clock, definitions: [job], periodic: [{ job, everyMinutes: 6 * 60 }] });
+    const make = () =>
+      new JobWorker({
+        db: t.db.db,
+        clock: t.clock,
+        definitions: [job],
+        periodic: [{ job, everyMinutes: 6 * 60 }],
+      });
     const [a, b] = [make(), make()];
     await Promise.all([a.schedulePeriodic(), b.schedulePeriodic()]);
     await Promise.all([a.drain(), b.drain()]);

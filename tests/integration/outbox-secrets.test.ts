@@ -32,7 +32,10 @@ describe('mail outbox', () => {
     });
     // No SMTP server: the email is held in the outbox, as admins then read it.
     await new JobWorker({ db: t.db.db, clock: t.clock, definitions: jobDefinitions(t.config) }).drain();
-    const [row] = await t.db.db.select().from(mailOutbox).where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.toAddress, 'rahasia.pemohon@contoh.test')));
+    const [row] = await t.db.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.toAddress, 'rahasia.pemohon@contoh.test')));
     expect(row!.status).toBe('held');
     const stored = JSON.stringify(row);
     expect(stored).not.toContain(submitted.trackingCode);
@@ -59,14 +62,21 @@ describe('mail outbox', () => {
     }
     // The desk and a unit do not read the office's mail.
     for (const role of ['PETUGAS_LAYANAN', 'PPID_PEMBANTU'] as const) {
-      const { email } = await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-bandung', role }] });
+      const { email } = await createStaff(t.db.db, t.clock, {
+        roles: [{ office: 'kpu-kota-bandung', role }],
+      });
       const other = new TestClient(t.app);
       await other.login(email, TEST_PASSWORD);
       expect((await other.get('/staff/kpu-kota-bandung/kotak-keluar')).statusCode, role).toBe(403);
     }
     // The request can still only be withdrawn with the real code.
     await expect(
-      withdrawRequest(requestsCtx(t), publicActor(), { officeId, requestId: submitted.requestId, trackingCode: '[disembunyikan]', data: { reason: 'coba' } }),
+      withdrawRequest(requestsCtx(t), publicActor(), {
+        officeId,
+        requestId: submitted.requestId,
+        trackingCode: '[disembunyikan]',
+        data: { reason: 'coba' },
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await findRequest(t.db.db, officeId, submitted.requestId))!.status).not.toBe('WITHDRAWN');
   });

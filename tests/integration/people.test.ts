@@ -16,7 +16,9 @@ const ctx = () => ({ db: t.db.db, clock: t.clock, passwordHashCost: 14 });
 
 beforeAll(async () => {
   t = await createTestApp();
-  const { email } = await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-bandung', role: 'ADMIN' }] });
+  const { email } = await createStaff(t.db.db, t.clock, {
+    roles: [{ office: 'kpu-kota-bandung', role: 'ADMIN' }],
+  });
   adminClient = new TestClient(t.app);
   await adminClient.login(email, TEST_PASSWORD);
 });
@@ -28,7 +30,13 @@ describe('an office admin managing people', () => {
   it('creates an account with a role and shows a one-time password that works once changed', async () => {
     const res = await adminClient.post(
       '/staff/kpu-kota-bandung/pengguna',
-      { email: 'Desk.Baru@Test.Terbuka.Test', name: 'Petugas Baru', role: 'PETUGAS_LAYANAN', validFrom: '2026-01-01', decreeNumber: 'SK 12/2026' },
+      {
+        email: 'Desk.Baru@Test.Terbuka.Test',
+        name: 'Petugas Baru',
+        role: 'PETUGAS_LAYANAN',
+        validFrom: '2026-01-01',
+        decreeNumber: 'SK 12/2026',
+      },
       { csrfFrom: '/staff/kpu-kota-bandung/pengguna' },
     );
     expect(res.statusCode).toBe(200);
@@ -48,7 +56,12 @@ describe('an office admin managing people', () => {
       { csrfFrom: '/staff/kpu-kota-bandung/pengguna' },
     );
     expect(res.statusCode).toBe(400);
-    for (const message of ['Alamat email tidak valid.', 'Wajib diisi.', 'NIP terdiri dari 18 angka.', 'Pilih salah satu']) {
+    for (const message of [
+      'Alamat email tidak valid.',
+      'Wajib diisi.',
+      'NIP terdiri dari 18 angka.',
+      'Pilih salah satu',
+    ]) {
       expect(res.body).toContain(message);
     }
   });
@@ -57,13 +70,24 @@ describe('an office admin managing people', () => {
     const foreignUnit = await createUnit(t.db.db, 'kpu-kab-bandung');
     const noUnit = await adminClient.post(
       '/staff/kpu-kota-bandung/pengguna',
-      { email: 'pembantu1@test.terbuka.test', name: 'Pembantu', role: 'PPID_PEMBANTU', validFrom: '2026-01-01' },
+      {
+        email: 'pembantu1@test.terbuka.test',
+        name: 'Pembantu',
+        role: 'PPID_PEMBANTU',
+        validFrom: '2026-01-01',
+      },
       { csrfFrom: '/staff/kpu-kota-bandung/pengguna' },
     );
     expect(noUnit.body).toContain('PPID Pembantu harus dikaitkan dengan sebuah unit.');
     const foreign = await adminClient.post(
       '/staff/kpu-kota-bandung/pengguna',
-      { email: 'pembantu1@test.terbuka.test', name: 'Pembantu', role: 'PPID_PEMBANTU', unitId: foreignUnit.id, validFrom: '2026-01-01' },
+      {
+        email: 'pembantu1@test.terbuka.test',
+        name: 'Pembantu',
+        role: 'PPID_PEMBANTU',
+        unitId: foreignUnit.id,
+        validFrom: '2026-01-01',
+      },
       { csrfFrom: '/staff/kpu-kota-bandung/pengguna' },
     );
     expect(foreign.statusCode).toBe(400);
@@ -87,14 +111,23 @@ describe('an office admin managing people', () => {
         { office: 'kpu-kab-bandung', role: 'PETUGAS_LAYANAN' },
       ],
     });
-    const res = await adminClient.post(`/staff/kpu-kota-bandung/pengguna/${shared.user.id}/nonaktifkan`, {}, { csrfFrom: '/staff/kpu-kota-bandung/pengguna' });
+    const res = await adminClient.post(
+      `/staff/kpu-kota-bandung/pengguna/${shared.user.id}/nonaktifkan`,
+      {},
+      { csrfFrom: '/staff/kpu-kota-bandung/pengguna' },
+    );
     expect(res.statusCode).toBe(403);
     await setUserDisabled(ctx(), cliActor(), { officeId: null, userId: shared.user.id, disabled: true });
-    expect((await new TestClient(t.app).post('/staff/login', { email: shared.email, password: TEST_PASSWORD })).statusCode).toBe(401);
+    expect(
+      (await new TestClient(t.app).post('/staff/login', { email: shared.email, password: TEST_PASSWORD }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('revokes a role, after which the office is closed to its holder', async () => {
-    const { email, user } = await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-bandung', role: 'PPID' }] });
+    const { email, user } = await createStaff(t.db.db, t.clock, {
+      roles: [{ office: 'kpu-kota-bandung', role: 'PPID' }],
+    });
     const holder = new TestClient(t.app);
     await holder.login(email, TEST_PASSWORD);
     expect((await holder.get('/staff/kpu-kota-bandung')).statusCode).toBe(200);
@@ -103,7 +136,11 @@ describe('an office admin managing people', () => {
       page.body.slice(page.body.indexOf(email)),
     )?.[1];
     expect(assignment).toBeTruthy();
-    const res = await adminClient.post(`/staff/kpu-kota-bandung/peran/${assignment}/cabut`, {}, { csrfFrom: '/staff/kpu-kota-bandung/pengguna' });
+    const res = await adminClient.post(
+      `/staff/kpu-kota-bandung/peran/${assignment}/cabut`,
+      {},
+      { csrfFrom: '/staff/kpu-kota-bandung/pengguna' },
+    );
     expect(res.statusCode).toBe(302);
     expect((await holder.get('/staff/kpu-kota-bandung')).statusCode).toBe(403);
     expect((await actorForUser(t.db.db, user, t.clock.now(), null)).roles).toEqual([]);
@@ -122,7 +159,9 @@ describe('an office admin managing people', () => {
   });
 
   it('adds a role to an existing account instead of creating a second one', async () => {
-    const existing = await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kab-bandung', role: 'PPID' }] });
+    const existing = await createStaff(t.db.db, t.clock, {
+      roles: [{ office: 'kpu-kab-bandung', role: 'PPID' }],
+    });
     const bandung = await office(t.db.db, 'kpu-kota-bandung');
     const result = await createUserWithRole(ctx(), cliActor(), {
       officeId: bandung.id,
@@ -137,16 +176,24 @@ describe('an office admin managing people', () => {
 describe('API tokens', () => {
   it('are stored hashed, scoped to one office and role, and stop working when revoked or expired', async () => {
     const bandung = await office(t.db.db, 'kpu-kota-bandung');
-    const { id, token } = await createApiToken(ctx(), cliActor(), { officeId: bandung.id, data: { name: 'SIPOL sync', role: 'PETUGAS_LAYANAN' } });
+    const { id, token } = await createApiToken(ctx(), cliActor(), {
+      officeId: bandung.id,
+      data: { name: 'SIPOL sync', role: 'PETUGAS_LAYANAN' },
+    });
     const [row] = await t.db.db.select().from(apiTokens).where(eq(apiTokens.id, id));
     expect(row!.tokenHash).toBe(sha256Hex(token));
     expect(JSON.stringify(row)).not.toContain(token);
     const actor = await actorForApiToken(ctx(), token, null);
-    expect(actor?.roles).toEqual([expect.objectContaining({ officeId: bandung.id, role: 'PETUGAS_LAYANAN' })]);
+    expect(actor?.roles).toEqual([
+      expect.objectContaining({ officeId: bandung.id, role: 'PETUGAS_LAYANAN' }),
+    ]);
     await revokeApiToken(ctx(), cliActor(), { officeId: bandung.id, tokenId: id });
     expect(await actorForApiToken(ctx(), token, null)).toBeUndefined();
 
-    const expiring = await createApiToken(ctx(), cliActor(), { officeId: bandung.id, data: { name: 'short', role: 'PPID', expiresAt: '2026-11-20' } });
+    const expiring = await createApiToken(ctx(), cliActor(), {
+      officeId: bandung.id,
+      data: { name: 'short', role: 'PPID', expiresAt: '2026-11-20' },
+    });
     expect(await actorForApiToken(ctx(), expiring.token, null)).toBeDefined();
     t.clock.advance(4 * 86_400_000);
     expect(await actorForApiToken(ctx(), expiring.token, null)).toBeUndefined();
@@ -155,7 +202,12 @@ describe('API tokens', () => {
 
   it('cannot carry the national admin role', async () => {
     const bandung = await office(t.db.db, 'kpu-kota-bandung');
-    await expect(createApiToken(ctx(), cliActor(), { officeId: bandung.id, data: { name: 'x', role: 'NATIONAL_ADMIN' } })).rejects.toMatchObject({
+    await expect(
+      createApiToken(ctx(), cliActor(), {
+        officeId: bandung.id,
+        data: { name: 'x', role: 'NATIONAL_ADMIN' },
+      }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
     });
   });
@@ -164,16 +216,28 @@ describe('API tokens', () => {
 describe('office settings', () => {
   beforeAll(async () => {
     // the token test moved the clock past the session lifetime: sign in again
-    const { email } = await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-bandung', role: 'ADMIN' }] });
+    const { email } = await createStaff(t.db.db, t.clock, {
+      roles: [{ office: 'kpu-kota-bandung', role: 'ADMIN' }],
+    });
     adminClient = new TestClient(t.app);
     await adminClient.login(email, TEST_PASSWORD);
   });
-  const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const PNG_1x1 = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
 
   it('saves the letterhead, cut-off and register pattern, and names bad fields', async () => {
     const bad = await adminClient.post(
       '/staff/kpu-kota-bandung/pengaturan',
-      { 'letterhead.email': 'bukan email', cutoff: '25:00', 'workingHours.start': '07:30', 'workingHours.end': '16:00', dayCounting: 'NEXT_DAY_IS_DAY_ONE', registerNumberPattern: 'PPID/{year}' },
+      {
+        'letterhead.email': 'bukan email',
+        cutoff: '25:00',
+        'workingHours.start': '07:30',
+        'workingHours.end': '16:00',
+        dayCounting: 'NEXT_DAY_IS_DAY_ONE',
+        registerNumberPattern: 'PPID/{year}',
+      },
       { csrfFrom: '/staff/kpu-kota-bandung/pengaturan' },
     );
     expect(bad.statusCode).toBe(400);
@@ -199,7 +263,11 @@ describe('office settings', () => {
     const page = await adminClient.get('/staff/kpu-kota-bandung/pengaturan');
     expect(page.body).toContain('0007/PPID-KOTA-BDG/2026');
     // the new cut-off moves receipt: 15:45 WIB now counts on the next working day
-    const due = (await t.app.inject(`/api/v1/calendar/due-date?${new URLSearchParams({ office: 'kpu-kota-bandung', receivedAt: '2026-11-18T15:45:00+07:00', workingDays: '0' })}`)).json();
+    const due = (
+      await t.app.inject(
+        `/api/v1/calendar/due-date?${new URLSearchParams({ office: 'kpu-kota-bandung', receivedAt: '2026-11-18T15:45:00+07:00', workingDays: '0' })}`,
+      )
+    ).json();
     expect(due.receivedOn).toBe('2026-11-19');
     expect((await t.app.inject('/kpu-kota-bandung')).body).toContain('ppid@bandung.test');
   });
@@ -208,7 +276,14 @@ describe('office settings', () => {
     const notImage = await adminClient.postMultipart(
       '/staff/kpu-kota-bandung/pengaturan/logo',
       {},
-      [{ field: 'logo', filename: 'logo.png', contentType: 'image/png', content: 'this is text, not a picture' }],
+      [
+        {
+          field: 'logo',
+          filename: 'logo.png',
+          contentType: 'image/png',
+          content: 'this is text, not a picture',
+        },
+      ],
       { csrfFrom: '/staff/kpu-kota-bandung/pengaturan' },
     );
     expect(notImage.statusCode).toBe(415);

@@ -26,7 +26,8 @@ let cluster: PgCluster;
 let app: DatabaseHandle;
 let appClient: pg.Client;
 let filesDir: string;
-const dbUrl = (user: string) => cluster.url.replace('postgres@', `${user}@`).replace(/\/postgres$/, '/terbuka');
+const dbUrl = (user: string) =>
+  cluster.url.replace('postgres@', `${user}@`).replace(/\/postgres$/, '/terbuka');
 
 beforeAll(async () => {
   cluster = await startPgCluster({ maxConnections: 40 });
@@ -66,7 +67,9 @@ const refused = async (q: string) => {
 describe('the app under a role that owns nothing (PostgreSQL)', () => {
   it('works: takes a request (numbering, scans, audit, mail queue) and verifies the audit chain', async () => {
     const config = testConfig();
-    const [office] = (await appClient.query<{ id: string }>("SELECT id FROM offices WHERE slug = 'kpu-kota-bandung'")).rows;
+    const [office] = (
+      await appClient.query<{ id: string }>("SELECT id FROM offices WHERE slug = 'kpu-kota-bandung'")
+    ).rows;
     const ctx = {
       db: app.db,
       clock: new ManualClock('2026-11-18T02:00:00Z'),
@@ -75,7 +78,12 @@ describe('the app under a role that owns nothing (PostgreSQL)', () => {
       publicUrl: config.publicUrl,
       uploadMaxBytes: config.uploadMaxBytes,
     };
-    const s = await submitRequest(ctx, publicActor(), { officeId: office!.id, channel: 'WEB', data: sampleRequest(), uploads: [{ field: 'identityFile', filename: 'ktp.png', bytes: pngImage() }] });
+    const s = await submitRequest(ctx, publicActor(), {
+      officeId: office!.id,
+      channel: 'WEB',
+      data: sampleRequest(),
+      uploads: [{ field: 'identityFile', filename: 'ktp.png', bytes: pngImage() }],
+    });
     expect(s.number).toMatch(/\//);
     const r = await verifyAuditChains(app.db);
     expect(r.problems).toEqual([]);

@@ -23,7 +23,10 @@ describe('health', () => {
 describe('offices', () => {
   it('loads every KPU office: KPU RI, 38 provinces (KIP Aceh among them) and 514 regencies and cities', async () => {
     const res = await t.app.inject('/api/v1/offices');
-    const body = res.json() as { total: number; offices: { level: string; nomenclature: string; slug: string }[] };
+    const body = res.json() as {
+      total: number;
+      offices: { level: string; nomenclature: string; slug: string }[];
+    };
     expect(body.total).toBe(553);
     const count = (level: string) => body.offices.filter((o) => o.level === level).length;
     expect([count('RI'), count('PROVINSI'), count('KABKOTA')]).toEqual([1, 38, 514]);
@@ -31,7 +34,10 @@ describe('offices', () => {
   });
 
   it('filters by level and by parent', async () => {
-    const aceh = (await t.app.inject('/api/v1/offices?parent=kip-aceh')).json() as { total: number; offices: { parentCode: string }[] };
+    const aceh = (await t.app.inject('/api/v1/offices?parent=kip-aceh')).json() as {
+      total: number;
+      offices: { parentCode: string }[];
+    };
     expect(aceh.total).toBe(23);
     expect(aceh.offices.every((o) => o.parentCode === '11')).toBe(true);
     const provinces = (await t.app.inject('/api/v1/offices?level=PROVINSI')).json() as { total: number };
@@ -39,7 +45,10 @@ describe('offices', () => {
   });
 
   it('rejects an unknown filter value with a message naming the field', async () => {
-    const res = await t.app.inject({ url: '/api/v1/offices?level=DESA', headers: { 'accept-language': 'en' } });
+    const res = await t.app.inject({
+      url: '/api/v1/offices?level=DESA',
+      headers: { 'accept-language': 'en' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0].field).toBe('level');
     const parent = await t.app.inject('/api/v1/offices?parent=tidak-ada');
@@ -81,32 +90,61 @@ describe('offices', () => {
 });
 
 describe('due-date API', () => {
-  const cases = parse(readFileSync(new URL('../../src/modules/calendar/data/deadline-cases.csv', import.meta.url), 'utf8'), {
-    columns: true,
-  }) as { received_at: string; office_timezone: string; working_days: string; due_date: string }[];
+  const cases = parse(
+    readFileSync(new URL('../../src/modules/calendar/data/deadline-cases.csv', import.meta.url), 'utf8'),
+    {
+      columns: true,
+    },
+  ) as { received_at: string; office_timezone: string; working_days: string; due_date: string }[];
   const officeByZone: Record<string, string> = {
     'Asia/Jakarta': 'kpu-ri',
     'Asia/Makassar': 'kpu-prov-bali',
     'Asia/Jayapura': 'kpu-kota-jayapura',
   };
 
-  it.each(cases)('$received_at + $working_days WD at an office in $office_timezone → $due_date', async (c) => {
-    const q = new URLSearchParams({ office: officeByZone[c.office_timezone]!, receivedAt: c.received_at, workingDays: c.working_days });
-    const res = await t.app.inject(`/api/v1/calendar/due-date?${q}`);
-    expect(res.statusCode).toBe(200);
-    const body = res.json() as { dueDate: string; receivedOn: string; skipped: { reason: string }[]; warnings: unknown[] };
-    expect(body.dueDate).toBe(c.due_date);
-    expect(body.warnings).toEqual([]);
-  });
+  it.each(cases)(
+    '$received_at + $working_days WD at an office in $office_timezone → $due_date',
+    async (c) => {
+      const q = new URLSearchParams({
+        office: officeByZone[c.office_timezone]!,
+        receivedAt: c.received_at,
+        workingDays: c.working_days,
+      });
+      const res = await t.app.inject(`/api/v1/calendar/due-date?${q}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as {
+        dueDate: string;
+        receivedOn: string;
+        skipped: { reason: string }[];
+        warnings: unknown[];
+      };
+      expect(body.dueDate).toBe(c.due_date);
+      expect(body.warnings).toEqual([]);
+    },
+  );
 
   it('explains the skipped days and warns about a year without a holiday list', async () => {
-    const q = new URLSearchParams({ office: 'kpu-ri', receivedAt: '2026-12-28T09:00:00+07:00', workingDays: '10' });
-    const body = (await t.app.inject({ url: `/api/v1/calendar/due-date?${q}`, headers: { 'accept-language': 'en' } })).json();
+    const q = new URLSearchParams({
+      office: 'kpu-ri',
+      receivedAt: '2026-12-28T09:00:00+07:00',
+      workingDays: '10',
+    });
+    const body = (
+      await t.app.inject({ url: `/api/v1/calendar/due-date?${q}`, headers: { 'accept-language': 'en' } })
+    ).json();
     expect(body.warnings).toEqual([
-      expect.objectContaining({ code: 'HOLIDAYS_NOT_LOADED', year: 2027, message: expect.stringContaining('2027') }),
+      expect.objectContaining({
+        code: 'HOLIDAYS_NOT_LOADED',
+        year: 2027,
+        message: expect.stringContaining('2027'),
+      }),
     ]);
     // 2027 is not loaded, yet its fixed-date 1 January still counts as a day off (issue 13 item 1).
-    expect(body.skipped[0]).toEqual({ date: '2027-01-01', reason: 'LIBUR_NASIONAL', name: 'Tahun Baru Masehi' });
+    expect(body.skipped[0]).toEqual({
+      date: '2027-01-01',
+      reason: 'LIBUR_NASIONAL',
+      name: 'Tahun Baru Masehi',
+    });
     expect(body.skipped[1]).toEqual({ date: '2027-01-02', reason: 'WEEKEND', name: 'Sabtu' });
   });
 
@@ -123,7 +161,9 @@ describe('due-date API', () => {
     const body = res.json();
     expect(body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
     // The message names the field by its label (issue 13 item 11); `field` stays the key.
-    expect(body.error.message).toContain({ office: 'Kantor', receivedAt: 'Waktu diterima', workingDays: 'Jumlah hari kerja' }[field]);
+    expect(body.error.message).toContain(
+      { office: 'Kantor', receivedAt: 'Waktu diterima', workingDays: 'Jumlah hari kerja' }[field],
+    );
     expect(body.error.message).not.toContain(field);
   });
 
@@ -131,14 +171,19 @@ describe('due-date API', () => {
     const id = await t.app.inject('/api/v1/calendar/due-date?office=kpu-ri');
     expect(id.statusCode).toBe(400);
     expect(id.json().error.message).toContain('Wajib diisi');
-    const en = await t.app.inject({ url: '/api/v1/calendar/due-date?office=kpu-ri', headers: { 'accept-language': 'en-US' } });
+    const en = await t.app.inject({
+      url: '/api/v1/calendar/due-date?office=kpu-ri',
+      headers: { 'accept-language': 'en-US' },
+    });
     expect(en.json().error.message).toContain('Required');
   });
 
   it('is described in the OpenAPI document', async () => {
     const doc = (await t.app.inject('/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/offices', '/api/v1/calendar/due-date']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/offices', '/api/v1/calendar/due-date']),
+    );
   });
 });
 
@@ -157,7 +202,9 @@ describe('unexpected failures', () => {
       expect(page.body).toMatch(/Nomor referensi kejadian: [0-9a-f-]{36}/);
       expect(page.body).not.toContain('SELECT secret');
       const api = await app.inject({ url: '/boom', headers: { accept: 'application/json' } });
-      expect(api.json()).toEqual({ error: { code: 'INTERNAL', message: expect.any(String), requestId: expect.any(String) } });
+      expect(api.json()).toEqual({
+        error: { code: 'INTERNAL', message: expect.any(String), requestId: expect.any(String) },
+      });
       expect(api.body).not.toContain('SELECT secret');
     } finally {
       await app.close();

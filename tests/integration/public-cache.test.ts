@@ -17,7 +17,8 @@ import { testDatabaseKind } from '../helpers/test-env.ts';
 // another one on the same database; a page with a form or for a signed-in user is never shared.
 
 let t: TestApp;
-const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+const get = (url: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url, headers });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -61,19 +62,29 @@ describe('public page cache', () => {
     await useSeed001(ctx, team, cimahi.id);
     await publishYear(ctx, team, cimahi.id, 2026, async (cycle) => {
       void cycle;
-      await saveDipEntry(ctx, team.ppid, { officeId: cimahi.id, data: entry({ documentTitle: 'Laporan anggaran perjalanan dinas 2025' }) });
+      await saveDipEntry(ctx, team.ppid, {
+        officeId: cimahi.id,
+        data: entry({ documentTitle: 'Laporan anggaran perjalanan dinas 2025' }),
+      });
     });
     const page = await get('/kpu-kota-cimahi/dip');
     expect(page.body).toContain('Laporan anggaran perjalanan dinas 2025');
     const search = await get('/dip?q=anggaran+perjalanan');
     expect(search.body).not.toBe(searchBefore.body);
     expect(search.body).toContain('Laporan anggaran perjalanan dinas 2025');
-    const api = JSON.parse((await get('/api/v1/dip/entries?q=anggaran+perjalanan')).body) as { total: number; entries: { office: { name: string } }[] };
+    const api = JSON.parse((await get('/api/v1/dip/entries?q=anggaran+perjalanan')).body) as {
+      total: number;
+      entries: { office: { name: string } }[];
+    };
     expect(api.total).toBe(1);
 
-    await t.db.db.execute(sql`update offices set name = 'KPU Kota Cimahi (Uji Cache)' where slug = 'kpu-kota-cimahi'`);
+    await t.db.db.execute(
+      sql`update offices set name = 'KPU Kota Cimahi (Uji Cache)' where slug = 'kpu-kota-cimahi'`,
+    );
     expect((await get('/kpu-kota-cimahi/dip')).body).toContain('KPU Kota Cimahi (Uji Cache)');
-    const renamed = JSON.parse((await get('/api/v1/dip/entries?q=anggaran+perjalanan')).body) as { entries: { office: { name: string } }[] };
+    const renamed = JSON.parse((await get('/api/v1/dip/entries?q=anggaran+perjalanan')).body) as {
+      entries: { office: { name: string } }[];
+    };
     expect(renamed.entries[0]!.office.name).toBe('KPU Kota Cimahi (Uji Cache)');
     expect((await get('/kpu-kota-cimahi')).body).toContain('KPU Kota Cimahi (Uji Cache)');
   });
@@ -84,7 +95,10 @@ describe('public page cache', () => {
     const ctx = { db: t.db.db, clock: t.clock };
     await useSeed001(ctx, team, bogor.id);
     const { version } = await publishYear(ctx, team, bogor.id, 2026, async () => {
-      await saveDipEntry(ctx, team.ppid, { officeId: bogor.id, data: entry({ documentTitle: 'Rekapitulasi daftar pemilih Kota Bogor' }) });
+      await saveDipEntry(ctx, team.ppid, {
+        officeId: bogor.id,
+        data: entry({ documentTitle: 'Rekapitulasi daftar pemilih Kota Bogor' }),
+      });
     });
     const [row] = await queryRows<{ entry_key: string }>(
       t.db.db,
@@ -99,7 +113,9 @@ describe('public page cache', () => {
     expect((await get(url)).body).toBe(first.body);
     expect((await get(`/kpu-kota-bogor/dip/2026/${crypto.randomUUID()}`)).statusCode).toBe(404);
 
-    await t.db.db.execute(sql`update offices set name = 'KPU Kota Bogor (Uji Cache)' where slug = 'kpu-kota-bogor'`);
+    await t.db.db.execute(
+      sql`update offices set name = 'KPU Kota Bogor (Uji Cache)' where slug = 'kpu-kota-bogor'`,
+    );
     expect((await get(url)).body).toContain('KPU Kota Bogor (Uji Cache)');
 
     // A newer year published: the 2026 entry is no longer the live version's.
@@ -111,7 +127,9 @@ describe('public page cache', () => {
 
     await t.db.db.execute(sql`update offices set active = false where slug = 'kpu-kota-bogor'`);
     expect((await get(url)).statusCode).toBe(404);
-    await t.db.db.execute(sql`update offices set active = true, name = 'KPU Kota Bogor' where slug = 'kpu-kota-bogor'`);
+    await t.db.db.execute(
+      sql`update offices set active = true, name = 'KPU Kota Bogor' where slug = 'kpu-kota-bogor'`,
+    );
   });
 
   it('keeps pages apart by language and never shares a page with a form or a signed-in view', async () => {
@@ -129,7 +147,8 @@ describe('public page cache', () => {
 
   it('every read after a commit sees the new generation, also when reads overlap', async () => {
     const db = t.db.db;
-    const gen = async () => Number((await queryRows<{ n: string }>(db, sql`select n from cache_generation where id = 1`))[0]!.n);
+    const gen = async () =>
+      Number((await queryRows<{ n: string }>(db, sql`select n from cache_generation where id = 1`))[0]!.n);
     const g0 = await gen();
     const views = await Promise.all(Array.from({ length: 20 }, () => cacheView(db)));
     for (const v of views) expect(v.generation).toBe(g0);
@@ -146,14 +165,22 @@ describe.runIf(testDatabaseKind() === 'postgres')('two processes on one PostgreS
   it('a change made through one process shows at once in the other', async () => {
     const other = await openDatabase({ kind: 'postgres', url: t.db.url!, poolMax: 4 });
     const config = testConfig();
-    const app2 = await buildApp({ config, database: other, clock: t.clock, files: new FileStore('/tmp/terbuka-unused-files', config.dataKeys) });
+    const app2 = await buildApp({
+      config,
+      database: other,
+      clock: t.clock,
+      files: new FileStore('/tmp/terbuka-unused-files', config.dataKeys),
+    });
     try {
       const warm = await app2.inject({ method: 'GET', url: '/kpu-kab-bintan' });
       expect(warm.statusCode).toBe(200);
       expect((await app2.inject({ method: 'GET', url: '/kpu-kab-bintan' })).body).toBe(warm.body);
       const team = await dipTeam(t.db.db, t.clock, 'kpu-kab-bintan');
       const bintan = await officeBySlug(t.db.db, 'kpu-kab-bintan');
-      await updateOfficeSettings({ db: t.db.db, clock: t.clock }, team.admin, { officeId: bintan.id, settings: { publicContact: { phone: '0771 000 111' } } });
+      await updateOfficeSettings({ db: t.db.db, clock: t.clock }, team.admin, {
+        officeId: bintan.id,
+        settings: { publicContact: { phone: '0771 000 111' } },
+      });
       expect((await app2.inject({ method: 'GET', url: '/kpu-kab-bintan' })).body).toContain('0771 000 111');
     } finally {
       await app2.close();

@@ -10,7 +10,15 @@ import { SAMPLE_PEOPLE } from '../../src/modules/redaction/samples.ts';
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-18T02:00:00Z' });
-  await seedDemo({ db: t.db.db, clock: t.clock, passwordHashCost: 14, files: t.files, dataKeys: t.config.dataKeys, publicUrl: t.config.publicUrl, uploadMaxBytes: t.config.uploadMaxBytes });
+  await seedDemo({
+    db: t.db.db,
+    clock: t.clock,
+    passwordHashCost: 14,
+    files: t.files,
+    dataKeys: t.config.dataKeys,
+    publicUrl: t.config.publicUrl,
+    uploadMaxBytes: t.config.uploadMaxBytes,
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -18,10 +26,14 @@ afterAll(async () => {
 
 describe('the demo release step at KPU Kota Bandung', () => {
   it('the published DIP serves a redacted list and a scrubbed workbook, flagged in the API', async () => {
-    const list = (await t.app.inject('/api/v1/dip/entries?office=kpu-kota-bandung')).json() as { entries: { documentTitle: string; url: string }[] };
+    const list = (await t.app.inject('/api/v1/dip/entries?office=kpu-kota-bandung')).json() as {
+      entries: { documentTitle: string; url: string }[];
+    };
     const url = list.entries.find((e) => e.documentTitle.startsWith('Laporan Layanan Informasi Publik'))!.url;
     const [, year, key] = /\/dip\/(\d+)\/([0-9a-f-]+)$/.exec(url)!;
-    const api = (await t.app.inject(`/api/v1/dip/kpu-kota-bandung/${year}/${key}`)).json() as { downloads: { name: string; url: string; redacted: boolean }[] };
+    const api = (await t.app.inject(`/api/v1/dip/kpu-kota-bandung/${year}/${key}`)).json() as {
+      downloads: { name: string; url: string; redacted: boolean }[];
+    };
     const pdf = api.downloads.find((d) => d.name === 'daftar-petugas-kpps-coblong-dihitamkan.pdf')!;
     const xlsx = api.downloads.find((d) => d.name === 'rekap-petugas-kpps-bersih.xlsx')!;
     expect([pdf.redacted, xlsx.redacted]).toEqual([true, true]);

@@ -7,7 +7,11 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobDefinitions } from '../../src/jobs.ts';
 import { saveDipEntry } from '../../src/modules/dip/save-dip-entry.ts';
-import { documentWithHiddenText, odsWithHiddenSheet, OFFICE_SECRETS } from '../../src/modules/redaction/office-samples.ts';
+import {
+  documentWithHiddenText,
+  odsWithHiddenSheet,
+  OFFICE_SECRETS,
+} from '../../src/modules/redaction/office-samples.ts';
 import { releasePublicSoftcopies } from '../../src/modules/redaction/public-release.ts';
 import { listMarks, listRedactionsOf } from '../../src/modules/redaction/queries.ts';
 import { samplePeoplePdf } from '../../src/modules/redaction/samples.ts';
@@ -56,10 +60,21 @@ beforeAll(async () => {
     ['ods', 'Rekap santunan (ODS)', 'rekap-santunan.ods', await odsWithHiddenSheet()],
     ['meta', 'Jadwal rapat pleno', 'jadwal.pdf', await samplePeoplePdf({ pages: 1, hidden: true })],
   ] as const) {
-    const res = await postMultipart(t.app, petugas, `/staff/${OFFICE}/arsip`, { ...base, title }, [{ name: 'file', filename, bytes }], `/staff/${OFFICE}/arsip`);
+    const res = await postMultipart(
+      t.app,
+      petugas,
+      `/staff/${OFFICE}/arsip`,
+      { ...base, title },
+      [{ name: 'file', filename, bytes }],
+      `/staff/${OFFICE}/arsip`,
+    );
     expect(res.statusCode).toBe(302);
     ids[key] = /\/arsip\/([0-9a-f-]{36})$/.exec(res.headers.location as string)![1]!;
-    const ok = await atasan.post(`/staff/${OFFICE}/arsip/${ids[key]}/keputusan`, { decision: 'APPROVED', note: '' }, { csrfFrom: `/staff/${OFFICE}/arsip/${ids[key]}` });
+    const ok = await atasan.post(
+      `/staff/${OFFICE}/arsip/${ids[key]}/keputusan`,
+      { decision: 'APPROVED', note: '' },
+      { csrfFrom: `/staff/${OFFICE}/arsip/${ids[key]}` },
+    );
     expect(ok.statusCode).toBe(302);
   }
 });
@@ -82,12 +97,20 @@ describe('the release stepâ€™s settings: the desk may prepare files, the officeâ
   it('is the PPIDâ€™s to change; a bad name is refused naming the field', async () => {
     expect((await petugas.get(settingsUrl)).statusCode).toBe(403);
     expect((await petugas.get(`/staff/${OFFICE}/rilis/arsip/${ids.docx}`)).statusCode).toBe(403);
-    const bad = await ppid.post(settingsUrl, { petugasMayRedact: 'on', names: 'Siti Aminah\nab' }, { csrfFrom: settingsUrl });
+    const bad = await ppid.post(
+      settingsUrl,
+      { petugasMayRedact: 'on', names: 'Siti Aminah\nab' },
+      { csrfFrom: settingsUrl },
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Daftar nama yang selalu disarankan');
     expect(bad.body).toContain('Setiap nama 3â€“120 huruf');
     expect((await petugas.get(`/staff/${OFFICE}/rilis/arsip/${ids.docx}`)).statusCode).toBe(403);
-    const ok = await ppid.post(settingsUrl, { petugasMayRedact: 'on', names: 'Siti Aminah\n\nsiti aminah\nBudi Santoso' }, { csrfFrom: settingsUrl });
+    const ok = await ppid.post(
+      settingsUrl,
+      { petugasMayRedact: 'on', names: 'Siti Aminah\n\nsiti aminah\nBudi Santoso' },
+      { csrfFrom: settingsUrl },
+    );
     expect(ok.statusCode).toBe(302);
     const page = await ppid.get(settingsUrl);
     expect(page.body).toMatch(/Siti Aminah\s+Budi Santoso/);
@@ -95,13 +118,23 @@ describe('the release stepâ€™s settings: the desk may prepare files, the officeâ
   });
 
   it('the Petugas then scrubs a DOCX in the release step: the report names the hidden data, the copy has none', async () => {
-    expect((await petugas.get(`/staff/${OFFICE}/arsip/${ids.docx}`)).body).toContain(`/rilis/arsip/${ids.docx}`);
+    expect((await petugas.get(`/staff/${OFFICE}/arsip/${ids.docx}`)).body).toContain(
+      `/rilis/arsip/${ids.docx}`,
+    );
     const id = await start(petugas, 'docx');
     await worker.runOnce();
     const ws = `/staff/${OFFICE}/redaksi/${id}`;
     const ready = await petugas.get(ws);
     expect(ready.statusCode).toBe(200);
-    for (const s of ['perubahan terlacak', '1 komentar sel', 'teks atau objek tersembunyi', 'variabel dokumen', 'objek atau berkas tersisip', 'Properti dokumen: title, creator, lastModifiedBy']) expect(ready.body).toContain(s);
+    for (const s of [
+      'perubahan terlacak',
+      '1 komentar sel',
+      'teks atau objek tersembunyi',
+      'variabel dokumen',
+      'objek atau berkas tersisip',
+      'Properti dokumen: title, creator, lastModifiedBy',
+    ])
+      expect(ready.body).toContain(s);
     expect((await petugas.post(`${ws}/terapkan`, {}, { csrfFrom: ws })).statusCode).toBe(302);
     await worker.runOnce();
     const result = await petugas.get(`${ws}/hasil`);
@@ -127,7 +160,9 @@ describe('the release stepâ€™s settings: the desk may prepare files, the officeâ
 describe('public softcopies uploaded outside the release step', () => {
   let api: { downloads: { name: string; url: string; sha256: string; redacted: boolean }[] };
   const readApi = async () => {
-    const list = (await t.app.inject(`/api/v1/dip/entries?office=${OFFICE}`)).json() as { entries: { documentTitle: string; url: string }[] };
+    const list = (await t.app.inject(`/api/v1/dip/entries?office=${OFFICE}`)).json() as {
+      entries: { documentTitle: string; url: string }[];
+    };
     const url = list.entries.find((e) => e.documentTitle === 'Rekap dan jadwal 2026')!.url;
     const [, year, key] = /\/dip\/(\d+)\/([0-9a-f-]+)$/.exec(url)!;
     api = (await t.app.inject(`/api/v1/dip/${OFFICE}/${year}/${key}`)).json() as typeof api;
@@ -135,7 +170,10 @@ describe('public softcopies uploaded outside the release step', () => {
 
   beforeAll(async () => {
     await publishYear(ctx(), team, officeId, 2026, async () => {
-      await saveDipEntry(ctx(), team.ppid, { officeId, data: entry({ documentTitle: 'Rekap dan jadwal 2026', archiveItemIds: [ids.ods!, ids.meta!] }) });
+      await saveDipEntry(ctx(), team.ppid, {
+        officeId,
+        data: entry({ documentTitle: 'Rekap dan jadwal 2026', archiveItemIds: [ids.ods!, ids.meta!] }),
+      });
     });
     await readApi();
   });
@@ -163,7 +201,10 @@ describe('public softcopies uploaded outside the release step', () => {
       expect(createHash('sha256').update(res.rawPayload).digest('hex')).toBe(d.sha256);
     }
     // The ODS lost a hidden sheet (content): marked redacted; the PDF only lost metadata: not.
-    expect(Object.fromEntries(api.downloads.map((d) => [d.name, d.redacted]))).toEqual({ 'rekap-santunan.ods': true, 'jadwal.pdf': false });
+    expect(Object.fromEntries(api.downloads.map((d) => [d.name, d.redacted]))).toEqual({
+      'rekap-santunan.ods': true,
+      'jadwal.pdf': false,
+    });
     // Each has its release-step record: original kept encrypted, the report of what was removed.
     const [r] = await listRedactionsOf(t.db.db, officeId, 'ARCHIVE', ids.ods!);
     expect(r).toMatchObject({ status: 'APPLIED', kind: 'ODS', createdBy: 'sistem' });

@@ -21,7 +21,15 @@ let t: TestApp;
 const operator = cliActor();
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-18T02:00:00Z' });
-  await seedDemo({ db: t.db.db, clock: t.clock, files: t.files, dataKeys: t.config.dataKeys, publicUrl: t.config.publicUrl, uploadMaxBytes: t.config.uploadMaxBytes, passwordHashCost: 14 });
+  await seedDemo({
+    db: t.db.db,
+    clock: t.clock,
+    files: t.files,
+    dataKeys: t.config.dataKeys,
+    publicUrl: t.config.publicUrl,
+    uploadMaxBytes: t.config.uploadMaxBytes,
+    passwordHashCost: 14,
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -29,7 +37,10 @@ afterAll(async () => {
 
 describe('statistics aggregates', () => {
   it('are marked stale by the changes themselves and agree with the monthly report', async () => {
-    const dirty = await queryRows<{ n: number }>(t.db.db, sql`select count(*)::int as n from report_dirty_months`);
+    const dirty = await queryRows<{ n: number }>(
+      t.db.db,
+      sql`select count(*)::int as n from report_dirty_months`,
+    );
     expect(dirty[0]!.n).toBeGreaterThan(0);
     const bandung = await office(t.db.db, 'kpu-kota-bandung');
     const months = await queryRows<{ month: string }>(
@@ -39,40 +50,68 @@ describe('statistics aggregates', () => {
     );
     expect(months.length).toBeGreaterThan(0);
     for (const { month } of months) {
-      const live = await buildServiceReport(requestsCtx(t), operator, { officeId: bandung.id, period: { kind: 'monthly', month } });
+      const live = await buildServiceReport(requestsCtx(t), operator, {
+        officeId: bandung.id,
+        period: { kind: 'monthly', month },
+      });
       const [y, m] = month.split('-').map(Number) as [number, number];
-      const agg = await readStatistics(t.db.db, t.clock.now(), { office: bandung, year: y, scope: 'office', months: { from: m, to: m } });
+      const agg = await readStatistics(t.db.db, t.clock.now(), {
+        office: bandung,
+        year: y,
+        scope: 'office',
+        months: { from: m, to: m },
+      });
       expect(agg.requests.received, month).toBe(live.received);
       expect(agg.requests.decided, month).toBe(live.decided);
       expect(agg.requests.grantedFull).toBe(live.byOutcome.GRANTED_FULL);
       expect(agg.requests.grantedPartial).toBe(live.byOutcome.GRANTED_PARTIAL);
-      expect(agg.requests.refused.total).toBe(live.byOutcome.REFUSED_EXEMPT + live.byOutcome.NOT_HELD + live.byOutcome.NOT_YET_DOCUMENTED);
+      expect(agg.requests.refused.total).toBe(
+        live.byOutcome.REFUSED_EXEMPT + live.byOutcome.NOT_HELD + live.byOutcome.NOT_YET_DOCUMENTED,
+      );
       expect(agg.requests.averageWorkingDays).toBe(live.averageWorkingDaysToDecision);
       expect(agg.requests.decided - agg.requests.onTime).toBe(live.lateDecisions);
       expect(agg.requests.extended).toBe(live.extensions);
       const to = `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-      const objections = await buildObjectionReport(requestsCtx(t), operator, { officeId: bandung.id, from: `${month}-01`, to });
+      const objections = await buildObjectionReport(requestsCtx(t), operator, {
+        officeId: bandung.id,
+        from: `${month}-01`,
+        to,
+      });
       expect(agg.objections.received).toBe(objections.received);
       expect(agg.objections.byGround).toEqual(objections.byGround);
       expect(agg.objections.byOutcome).toEqual(objections.byOutcome);
     }
-    const remaining = await queryRows<{ n: number }>(t.db.db, sql`select count(*)::int as n from report_dirty_months`);
+    const remaining = await queryRows<{ n: number }>(
+      t.db.db,
+      sql`select count(*)::int as n from report_dirty_months`,
+    );
     expect(remaining[0]!.n).toBe(0);
   });
 
   it('count a new request in the same transaction that records it, and nothing else is recounted', async () => {
     const bandung = await office(t.db.db, 'kpu-kota-bandung');
-    const before = await readStatistics(t.db.db, t.clock.now(), { office: bandung, year: 2026, scope: 'office' });
+    const before = await readStatistics(t.db.db, t.clock.now(), {
+      office: bandung,
+      year: 2026,
+      scope: 'office',
+    });
     await submitRequest(requestsCtx(t), publicActor(), {
       officeId: bandung.id,
       channel: 'WEB',
       data: sampleRequest(),
       uploads: [{ field: 'identityFile', filename: 'ktp.png', bytes: pngImage() }],
     });
-    const marked = await queryRows<{ office_id: string; year: number; month: number }>(t.db.db, sql`select office_id, year, month from report_dirty_months`);
+    const marked = await queryRows<{ office_id: string; year: number; month: number }>(
+      t.db.db,
+      sql`select office_id, year, month from report_dirty_months`,
+    );
     expect(marked).toEqual([{ office_id: bandung.id, year: 2026, month: 11 }]);
     expect(await refreshStatistics(t.db.db, t.clock.now())).toBe(1);
-    const after = await readStatistics(t.db.db, t.clock.now(), { office: bandung, year: 2026, scope: 'office' });
+    const after = await readStatistics(t.db.db, t.clock.now(), {
+      office: bandung,
+      year: 2026,
+      scope: 'office',
+    });
     expect(after.requests.received).toBe(before.requests.received + 1);
     expect(after.requests.byMonth[10]).toBe(before.requests.byMonth[10]! + 1);
   });
@@ -83,10 +122,15 @@ describe('statistics aggregates', () => {
     const provinces = (await listOffices(t.db.db)).filter((o) => o.parentId === ri.id);
     expect(provinces.length).toBe(38);
     const national = await readChildFigures(t.db.db, t.clock.now(), ri, provinces, 2026);
-    const sumOfProvinces = [...national.byChild.values()].reduce((s, f) => s + f.requests.received, 0) + national.own.requests.received;
+    const sumOfProvinces =
+      [...national.byChild.values()].reduce((s, f) => s + f.requests.received, 0) +
+      national.own.requests.received;
     expect(national.total.requests.received).toBe(sumOfProvinces);
     expect(national.total.requests.received).toBeGreaterThan(0);
-    expect(national.byChild.get(jabar.id)!.requests.received).toBe((await readStatistics(t.db.db, t.clock.now(), { office: jabar, year: 2026, scope: 'all' })).requests.received);
+    expect(national.byChild.get(jabar.id)!.requests.received).toBe(
+      (await readStatistics(t.db.db, t.clock.now(), { office: jabar, year: 2026, scope: 'all' })).requests
+        .received,
+    );
     const all = await readStatistics(t.db.db, t.clock.now(), { office: ri, year: 2026, scope: 'all' });
     expect(all.requests.received).toBe(national.total.requests.received);
     const rows = await loadYearRows(t.db.db, t.clock.now(), ri, 2026, 'all');
@@ -96,20 +140,44 @@ describe('statistics aggregates', () => {
 
 describe('statistics over HTTP', () => {
   it('serves the open data as the OpenAPI document describes it, with the country the sum of everything', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/offices/kpu-ri/statistics?year=2026&scope=all' });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/offices/kpu-ri/statistics?year=2026&scope=all',
+    });
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ office: { slug: string }; scope: string; requests: { received: number; byMonth: number[]; refused: { total: number; byGround: Record<string, number>; notHeld: number; notYetDocumented: number } } }>();
+    const body = res.json<{
+      office: { slug: string };
+      scope: string;
+      requests: {
+        received: number;
+        byMonth: number[];
+        refused: {
+          total: number;
+          byGround: Record<string, number>;
+          notHeld: number;
+          notYetDocumented: number;
+        };
+      };
+    }>();
     expect(body.office.slug).toBe('kpu-ri');
     expect(body.scope).toBe('all');
     expect(body.requests.byMonth).toHaveLength(12);
     expect(body.requests.byMonth.reduce((a, b) => a + b, 0)).toBe(body.requests.received);
     const grounds = Object.values(body.requests.refused.byGround).reduce((a, b) => a + b, 0);
-    expect(grounds + body.requests.refused.notHeld + body.requests.refused.notYetDocumented).toBe(body.requests.refused.total);
-    const bandung = (await t.app.inject({ method: 'GET', url: '/api/v1/offices/kpu-kota-bandung/statistics?year=2026' })).json<{ requests: { received: number } }>();
+    expect(grounds + body.requests.refused.notHeld + body.requests.refused.notYetDocumented).toBe(
+      body.requests.refused.total,
+    );
+    const bandung = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/offices/kpu-kota-bandung/statistics?year=2026' })
+    ).json<{ requests: { received: number } }>();
     expect(body.requests.received).toBeGreaterThanOrEqual(bandung.requests.received);
-    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, unknown> }>();
+    const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
     expect(Object.keys(openapi.paths)).toContain('/api/v1/offices/{slug}/statistics');
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/offices/kpu-ri/statistics?year=99999' })).statusCode).toBe(400);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/offices/kpu-ri/statistics?year=99999' })).statusCode,
+    ).toBe(400);
   });
 
   it('shows public pages with charts and tables, CSV without personal data, and a wrong year as an error', async () => {
@@ -136,7 +204,9 @@ describe('statistics over HTTP', () => {
   });
 
   it('gives staff reports for a year, a quarter and a range, with charts in the page and the PDF', async () => {
-    const { email } = await createStaff(t.db.db, t.clock, { roles: [{ office: 'kpu-kota-bandung', role: 'PPID' }] });
+    const { email } = await createStaff(t.db.db, t.clock, {
+      roles: [{ office: 'kpu-kota-bandung', role: 'PPID' }],
+    });
     const client = new TestClient(t.app);
     await client.login(email, TEST_PASSWORD);
     const year = await client.get('/staff/kpu-kota-bandung/laporan-permohonan?tahun=2025');
@@ -146,11 +216,16 @@ describe('statistics over HTTP', () => {
     const quarter = await client.get('/staff/kpu-kota-bandung/laporan-permohonan?kuartal=2026-Q4');
     expect(quarter.body).toContain('1 Oktober 2026');
     expect(quarter.body).toContain('<svg');
-    const range = await client.get('/staff/kpu-kota-bandung/laporan-permohonan?dari=2026-11-01&sampai=2026-11-18');
+    const range = await client.get(
+      '/staff/kpu-kota-bandung/laporan-permohonan?dari=2026-11-01&sampai=2026-11-18',
+    );
     expect(range.statusCode).toBe(200);
     expect(range.body).toContain('18 November 2026');
     expect((await client.get('/staff/kpu-kota-bandung/laporan-permohonan?tahun=26')).statusCode).toBe(400);
-    expect((await client.get('/staff/kpu-kota-bandung/laporan-permohonan?dari=2026-11-18&sampai=2026-11-01')).statusCode).toBe(400);
+    expect(
+      (await client.get('/staff/kpu-kota-bandung/laporan-permohonan?dari=2026-11-18&sampai=2026-11-01'))
+        .statusCode,
+    ).toBe(400);
     const pdf = await client.get('/staff/kpu-kota-bandung/laporan-permohonan?kuartal=2026-Q4&format=pdf');
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = await pdfText(pdf.rawPayload);
@@ -180,7 +255,12 @@ describe('oversight roll-ups', () => {
     expect(firstRow?.[1]).toBe('KPU Provinsi Jawa Barat');
     const xlsx = await admin.get('/staff/kpu-ri/pengawasan?tahun=2026&format=xlsx');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.rawPayload.buffer.slice(xlsx.rawPayload.byteOffset, xlsx.rawPayload.byteOffset + xlsx.rawPayload.byteLength) as ArrayBuffer);
+    await wb.xlsx.load(
+      xlsx.rawPayload.buffer.slice(
+        xlsx.rawPayload.byteOffset,
+        xlsx.rawPayload.byteOffset + xlsx.rawPayload.byteLength,
+      ) as ArrayBuffer,
+    );
     const ws = wb.worksheets[0]!;
     const received: number[] = [];
     ws.eachRow((row, n) => {
@@ -200,7 +280,10 @@ describe('oversight roll-ups', () => {
     expect(drill.statusCode).toBe(200);
     expect(drill.body).toContain('baca saja');
     expect(drill.body).not.toContain('Dewi Lestari');
-    const audit = await queryRows<{ action: string; after: { by: string } }>(t.db.db, sql`select action, after from audit_log where office_id = ${bandung.id} and action = 'oversight.viewed'`);
+    const audit = await queryRows<{ action: string; after: { by: string } }>(
+      t.db.db,
+      sql`select action, after from audit_log where office_id = ${bandung.id} and action = 'oversight.viewed'`,
+    );
     expect(audit.at(-1)?.after.by).toBe('kpu-ri');
   });
 
@@ -210,11 +293,15 @@ describe('oversight roll-ups', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('KPU Kota Bandung');
     expect(page.body).not.toContain('KPU Provinsi Jawa Tengah');
-    expect((await jabar.get('/staff/kpu-prov-jawa-barat/pengawasan/kpu-kota-semarang?tahun=2026')).statusCode).toBe(404);
+    expect(
+      (await jabar.get('/staff/kpu-prov-jawa-barat/pengawasan/kpu-kota-semarang?tahun=2026')).statusCode,
+    ).toBe(404);
     expect((await jabar.get('/staff/kpu-ri/pengawasan')).statusCode).toBe(403);
     const desk = await signIn([{ office: 'kpu-prov-jawa-barat', role: 'PETUGAS_LAYANAN' }]);
     expect((await desk.get('/staff/kpu-prov-jawa-barat/pengawasan')).statusCode).toBe(403);
     const bandungPpid = await signIn([{ office: 'kpu-kota-bandung', role: 'PPID' }]);
-    expect((await bandungPpid.get('/staff/kpu-prov-jawa-barat/pengawasan/kpu-kota-bandung')).statusCode).toBe(403);
+    expect((await bandungPpid.get('/staff/kpu-prov-jawa-barat/pengawasan/kpu-kota-bandung')).statusCode).toBe(
+      403,
+    );
   });
 });

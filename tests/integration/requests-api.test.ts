@@ -24,7 +24,13 @@ function from(): string {
 }
 
 function submit(body: unknown, headers: Record<string, string> = {}) {
-  return t.app.inject({ method: 'POST', url: `/api/v1/offices/${OFFICE}/requests`, payload: body as object, headers, remoteAddress: from() });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/offices/${OFFICE}/requests`,
+    payload: body as object,
+    headers,
+    remoteAddress: from(),
+  });
 }
 
 beforeAll(async () => {
@@ -62,9 +68,15 @@ describe('POST /api/v1/offices/{slug}/requests', () => {
     expect(second.statusCode).toBe(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.json()).toEqual(first.json());
-    const [row] = await queryRows<{ n: number }>(t.db.db, sql`select count(*)::int as n from requests where office_id = ${officeId} and requester_name = 'Idem Potent'`);
+    const [row] = await queryRows<{ n: number }>(
+      t.db.db,
+      sql`select count(*)::int as n from requests where office_id = ${officeId} and requester_name = 'Idem Potent'`,
+    );
     expect(row!.n).toBe(1);
-    const other = await submit(sampleRequest({ name: 'Someone Else' }), { 'idempotency-key': key, 'accept-language': 'en' });
+    const other = await submit(sampleRequest({ name: 'Someone Else' }), {
+      'idempotency-key': key,
+      'accept-language': 'en',
+    });
     expect(other.statusCode).toBe(422);
     expect(other.json().error.fields[0].field).toBe('Idempotency-Key');
   });
@@ -77,22 +89,54 @@ describe('POST /api/v1/offices/{slug}/requests', () => {
     expect(id.json().error.message).toContain('NIK terdiri dari 16 angka');
     const en = await submit({ ...sampleRequest(), nik: '12' }, { 'accept-language': 'en' });
     expect(en.json().error.message).toContain('A NIK has 16 digits');
-    const notJson = await t.app.inject({ method: 'POST', url: `/api/v1/offices/${OFFICE}/requests`, payload: '[1,2]', headers: { 'content-type': 'application/json' }, remoteAddress: from() });
+    const notJson = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/offices/${OFFICE}/requests`,
+      payload: '[1,2]',
+      headers: { 'content-type': 'application/json' },
+      remoteAddress: from(),
+    });
     expect(notJson.statusCode).toBe(400);
   });
 
   it('takes multipart with identity scans, checked by content', async () => {
-    const good = multipartBody(formFields(sampleRequest()), [{ field: 'identityFile', filename: 'ktp.png', contentType: 'image/png', bytes: pngImage() }]);
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/offices/${OFFICE}/requests`, payload: good.payload, headers: { 'content-type': good.contentType }, remoteAddress: from() });
+    const good = multipartBody(formFields(sampleRequest()), [
+      { field: 'identityFile', filename: 'ktp.png', contentType: 'image/png', bytes: pngImage() },
+    ]);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/offices/${OFFICE}/requests`,
+      payload: good.payload,
+      headers: { 'content-type': good.contentType },
+      remoteAddress: from(),
+    });
     expect(res.statusCode).toBe(201);
-    const bad = multipartBody(formFields(sampleRequest()), [{ field: 'identityFile', filename: 'ktp.pdf', contentType: 'application/pdf', bytes: Buffer.from('#!/bin/sh\necho hi\n') }]);
-    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/offices/${OFFICE}/requests`, payload: bad.payload, headers: { 'content-type': bad.contentType }, remoteAddress: from() });
+    const bad = multipartBody(formFields(sampleRequest()), [
+      {
+        field: 'identityFile',
+        filename: 'ktp.pdf',
+        contentType: 'application/pdf',
+        bytes: Buffer.from('#!/bin/sh\necho hi\n'),
+      },
+    ]);
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/offices/${OFFICE}/requests`,
+      payload: bad.payload,
+      headers: { 'content-type': bad.contentType },
+      remoteAddress: from(),
+    });
     expect(refused.statusCode).toBe(415);
     expect(refused.json().error.fields[0].field).toBe('identityFile');
   });
 
   it('answers 404 for an unknown office', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/offices/kpu-kota-atlantis/requests', payload: sampleRequest(), remoteAddress: from() });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/offices/kpu-kota-atlantis/requests',
+      payload: sampleRequest(),
+      remoteAddress: from(),
+    });
     expect(res.statusCode).toBe(404);
   });
 });
@@ -104,17 +148,28 @@ describe('GET /api/v1/requests/{number}/status', () => {
     const res = await t.app.inject({ url, remoteAddress: from() });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ number, status: 'RECEIVED', dueDate: '2026-12-02', office: { slug: OFFICE } });
+    expect(body).toMatchObject({
+      number,
+      status: 'RECEIVED',
+      dueDate: '2026-12-02',
+      office: { slug: OFFICE },
+    });
     expect(body.timeline.map((e: { event: string }) => e.event)).toEqual(['RECEIVED']);
     expect(JSON.stringify(body)).not.toMatch(/Dewi|3273010501900001|Cihampelas|contoh\.test/);
-    const wrong = await t.app.inject({ url: `/api/v1/requests/${encodeURIComponent(number)}/status?code=AAAA-BBBB-CCCC-DDDD`, remoteAddress: from() });
+    const wrong = await t.app.inject({
+      url: `/api/v1/requests/${encodeURIComponent(number)}/status?code=AAAA-BBBB-CCCC-DDDD`,
+      remoteAddress: from(),
+    });
     expect(wrong.statusCode).toBe(404);
   });
 
   it('is rate-limited', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 35; i++) {
-      statuses.push((await t.app.inject({ url: '/api/v1/requests/1%2FX/status?code=AAAA', remoteAddress: '10.200.0.1' })).statusCode);
+      statuses.push(
+        (await t.app.inject({ url: '/api/v1/requests/1%2FX/status?code=AAAA', remoteAddress: '10.200.0.1' }))
+          .statusCode,
+      );
     }
     expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
@@ -131,38 +186,87 @@ describe('the staff API with bearer tokens', () => {
       method: 'POST',
       url: `/api/v1/offices/${OFFICE}/requests/intake`,
       headers: auth(desk),
-      payload: { ...sampleRequest(), channel: 'EMAIL', receivedAt: '2026-11-17T08:30:00+07:00', receivedNote: 'Email masuk kemarin.' },
+      payload: {
+        ...sampleRequest(),
+        channel: 'EMAIL',
+        receivedAt: '2026-11-17T08:30:00+07:00',
+        receivedNote: 'Email masuk kemarin.',
+      },
     });
     expect(intake.statusCode).toBe(201);
     const { id, number } = intake.json();
     const base = `/api/v1/offices/${OFFICE}/requests/${id}`;
-    const post = (path: string, tok: string, payload: object = {}) => t.app.inject({ method: 'POST', url: `${base}/${path}`, headers: auth(tok), payload });
+    const post = (path: string, tok: string, payload: object = {}) =>
+      t.app.inject({ method: 'POST', url: `${base}/${path}`, headers: auth(tok), payload });
 
     expect((await post('register', desk)).json().status).toBe('REGISTERED');
-    expect((await post('dispositions', desk, { unitIds: [unit.id], instruction: 'Cek', internalDueDate: '2026-11-24' })).statusCode).toBe(403);
-    expect((await post('dispositions', ppid, { unitIds: [unit.id], instruction: 'Cek arsip', internalDueDate: '2026-11-24' })).json().status).toBe('IN_PROCESS');
+    expect(
+      (
+        await post('dispositions', desk, {
+          unitIds: [unit.id],
+          instruction: 'Cek',
+          internalDueDate: '2026-11-24',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await post('dispositions', ppid, {
+          unitIds: [unit.id],
+          instruction: 'Cek arsip',
+          internalDueDate: '2026-11-24',
+        })
+      ).json().status,
+    ).toBe('IN_PROCESS');
     // The unit has not answered: deciding asks for confirmation first (issue 15, ADR 0070).
-    const unconfirmed = await post('decision', ppid, { outcome: 'GRANTED_FULL', materialDescription: 'Salinan keputusan', forms: ['SOFTCOPY'] });
+    const unconfirmed = await post('decision', ppid, {
+      outcome: 'GRANTED_FULL',
+      materialDescription: 'Salinan keputusan',
+      forms: ['SOFTCOPY'],
+    });
     expect(unconfirmed.statusCode).toBe(400);
-    expect(unconfirmed.json().error.fields.map((f: { field: string }) => f.field)).toContain('confirmPendingDispositions');
+    expect(unconfirmed.json().error.fields.map((f: { field: string }) => f.field)).toContain(
+      'confirmPendingDispositions',
+    );
     // A token that acts for no one cannot sign, so it cannot issue the written notice (issue 13 item 9).
     const nobody = await createRoleToken(t.db.db, t.clock, { office: OFFICE, role: 'PPID', person: false });
-    const unsigned = await post('decision', nobody, { outcome: 'GRANTED_FULL', materialDescription: 'Salinan keputusan', forms: ['SOFTCOPY'], confirmPendingDispositions: true });
+    const unsigned = await post('decision', nobody, {
+      outcome: 'GRANTED_FULL',
+      materialDescription: 'Salinan keputusan',
+      forms: ['SOFTCOPY'],
+      confirmPendingDispositions: true,
+    });
     expect(unsigned.statusCode).toBe(403);
     expect(unsigned.json().error.message).toContain('tidak bertindak atas nama seseorang');
-    const decided = await post('decision', ppid, { outcome: 'GRANTED_FULL', materialDescription: 'Salinan keputusan', forms: ['SOFTCOPY'], confirmPendingDispositions: true });
+    const decided = await post('decision', ppid, {
+      outcome: 'GRANTED_FULL',
+      materialDescription: 'Salinan keputusan',
+      forms: ['SOFTCOPY'],
+      confirmPendingDispositions: true,
+    });
     expect(decided.json().status).toBe('DECIDED');
     // Signed by the person the token acts for, never "token:…".
     const decision = await findDecision(t.db.db, officeId, id);
     expect(decision?.officerName).toBe('Pemegang PPID');
-    expect((await post('delivery', desk, { kind: 'AMBIL_LANGSUNG', recipientName: 'Dewi Lestari' })).json().status).toBe('DELIVERED');
+    expect(
+      (await post('delivery', desk, { kind: 'AMBIL_LANGSUNG', recipientName: 'Dewi Lestari' })).json().status,
+    ).toBe('DELIVERED');
     expect((await post('close', desk)).json().status).toBe('CLOSED');
 
     const one = await t.app.inject({ url: base, headers: auth(desk) });
     expect(one.statusCode).toBe(200);
-    expect(one.json()).toMatchObject({ number, status: 'CLOSED', channel: 'EMAIL', decision: { outcome: 'GRANTED_FULL' }, requester: { nikMasked: '3273********0001' } });
+    expect(one.json()).toMatchObject({
+      number,
+      status: 'CLOSED',
+      channel: 'EMAIL',
+      decision: { outcome: 'GRANTED_FULL' },
+      requester: { nikMasked: '3273********0001' },
+    });
     expect(JSON.stringify(one.json())).not.toContain('3273010501900001');
-    const list = await t.app.inject({ url: `/api/v1/offices/${OFFICE}/requests?status=CLOSED`, headers: auth(ppid) });
+    const list = await t.app.inject({
+      url: `/api/v1/offices/${OFFICE}/requests?status=CLOSED`,
+      headers: auth(ppid),
+    });
     expect(list.json().requests.map((r: { number: string }) => r.number)).toContain(number);
   });
 
@@ -171,7 +275,10 @@ describe('the staff API with bearer tokens', () => {
     const { number } = (await submit(sampleRequest())).json();
     t.clock.set('2026-12-03T02:00:00Z'); // the day after the due date
     try {
-      const list = await t.app.inject({ url: `/api/v1/offices/${OFFICE}/requests?overdue=true`, headers: { authorization: `Bearer ${ppid}` } });
+      const list = await t.app.inject({
+        url: `/api/v1/offices/${OFFICE}/requests?overdue=true`,
+        headers: { authorization: `Bearer ${ppid}` },
+      });
       expect(list.statusCode).toBe(200);
       const rows = list.json().requests as { number: string; deadline: string }[];
       expect(rows.find((r) => r.number === number)?.deadline).toBe('overdue');
@@ -183,18 +290,46 @@ describe('the staff API with bearer tokens', () => {
 
   it("refuses another office's token, a unit token without a disposition, and no token", async () => {
     const { number } = (await submit(sampleRequest())).json();
-    const [row] = await queryRows<{ id: string }>(t.db.db, sql`select id from requests where office_id = ${officeId} and number = ${number}`);
+    const [row] = await queryRows<{ id: string }>(
+      t.db.db,
+      sql`select id from requests where office_id = ${officeId} and number = ${number}`,
+    );
     const other = await token('kpu-kab-bandung', 'PPID');
     const base = `/api/v1/offices/${OFFICE}/requests`;
-    expect((await t.app.inject({ url: `${base}/${row!.id}`, headers: { authorization: `Bearer ${other}` } })).statusCode).toBe(403);
-    expect((await t.app.inject({ url: base, headers: { authorization: `Bearer ${other}` } })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'POST', url: `${base}/${row!.id}/register`, headers: { authorization: `Bearer ${other}` } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: `${base}/${row!.id}`, headers: { authorization: `Bearer ${other}` } }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t.app.inject({ url: base, headers: { authorization: `Bearer ${other}` } })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `${base}/${row!.id}/register`,
+          headers: { authorization: `Bearer ${other}` },
+        })
+      ).statusCode,
+    ).toBe(403);
     // Its own office's URL does not find the other office's request.
-    expect((await t.app.inject({ url: `/api/v1/offices/kpu-kab-bandung/requests/${row!.id}`, headers: { authorization: `Bearer ${other}` } })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          url: `/api/v1/offices/kpu-kab-bandung/requests/${row!.id}`,
+          headers: { authorization: `Bearer ${other}` },
+        })
+      ).statusCode,
+    ).toBe(404);
     const unitToken = await token(OFFICE, 'PPID_PEMBANTU');
-    expect((await t.app.inject({ url: `${base}/${row!.id}`, headers: { authorization: `Bearer ${unitToken}` } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: `${base}/${row!.id}`, headers: { authorization: `Bearer ${unitToken}` } }))
+        .statusCode,
+    ).toBe(403);
     expect((await t.app.inject({ url: base })).statusCode).toBe(401);
-    expect((await t.app.inject({ url: base, headers: { authorization: 'Bearer tbk_forged' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ url: base, headers: { authorization: 'Bearer tbk_forged' } })).statusCode,
+    ).toBe(401);
   });
 
   it('describes every endpoint in the OpenAPI document', async () => {
@@ -211,6 +346,8 @@ describe('the staff API with bearer tokens', () => {
     ]) {
       expect(Object.keys(doc.paths), p).toContain(p);
     }
-    expect(doc.paths['/api/v1/offices/{slug}/requests'].post.requestBody.content).toHaveProperty('multipart/form-data');
+    expect(doc.paths['/api/v1/offices/{slug}/requests'].post.requestBody.content).toHaveProperty(
+      'multipart/form-data',
+    );
   });
 });

@@ -14,7 +14,10 @@ import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 // with its own connection pool, stand in for two processes.
 
 const OFFICE = 'kpu-kota-bandung';
-const keys = { SECRET_KEY: randomBytes(32).toString('hex'), DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+const keys = {
+  SECRET_KEY: randomBytes(32).toString('hex'),
+  DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+};
 
 function submitTo(app: TestApp, i: number) {
   return app.app.inject({
@@ -33,7 +36,10 @@ async function assertConsecutive(db: TestDatabase, numbers: string[], count: num
   expect(new Set(numbers).size).toBe(count);
   expect(numbers.map(seqOf).sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
   const officeId = (await office(db.db, OFFICE)).id;
-  const [counter] = await queryRows<{ last_seq: number }>(db.db, sql`select last_seq from request_counters where office_id = ${officeId} and year = 2026`);
+  const [counter] = await queryRows<{ last_seq: number }>(
+    db.db,
+    sql`select last_seq from request_counters where office_id = ${officeId} and year = 2026`,
+  );
   expect(counter!.last_seq).toBe(count);
   const [rows] = await queryRows<{ n: number; distinct_seq: number }>(
     db.db,
@@ -48,7 +54,11 @@ describe('concurrent submissions to one office', () => {
     try {
       const responses = await Promise.all(Array.from({ length: 60 }, (_, i) => submitTo(t, i)));
       expect(responses.map((r) => r.statusCode)).toEqual(Array(60).fill(201));
-      await assertConsecutive(t.db, responses.map((r) => r.json<{ number: string }>().number), 60);
+      await assertConsecutive(
+        t.db,
+        responses.map((r) => r.json<{ number: string }>().number),
+        60,
+      );
     } finally {
       await t.close();
     }
@@ -78,25 +88,46 @@ describe('concurrent submissions to one office', () => {
       await db.close();
     });
 
-    it.skipIf(!postgres)('get 100 distinct consecutive numbers (skipped on PGlite: one process, one connection)', async () => {
-      const responses = await Promise.all(Array.from({ length: 100 }, (_, i) => submitTo(i % 2 === 0 ? appA : appB, i)));
-      expect(responses.map((r) => r.statusCode)).toEqual(Array(100).fill(201));
-      const numbers = responses.map((r) => r.json<{ number: string }>().number);
-      await assertConsecutive(db, numbers, 100);
-      // Both processes really took part.
-      const fromA = responses.filter((_, i) => i % 2 === 0).map((r) => seqOf(r.json<{ number: string }>().number));
-      const fromB = responses.filter((_, i) => i % 2 === 1).map((r) => seqOf(r.json<{ number: string }>().number));
-      expect(fromA.length).toBe(50);
-      expect(fromB.length).toBe(50);
-      // An idempotent retry from the other process returns the first answer, not a 101st number.
-      const key = { 'idempotency-key': 'two-process-retry' };
-      const [first, second] = await Promise.all([
-        appA.app.inject({ method: 'POST', url: `/api/v1/offices/${OFFICE}/requests`, payload: sampleRequest(), headers: key, remoteAddress: '10.99.0.1' }),
-        appB.app.inject({ method: 'POST', url: `/api/v1/offices/${OFFICE}/requests`, payload: sampleRequest(), headers: key, remoteAddress: '10.99.0.2' }),
-      ]);
-      expect([first.statusCode, second.statusCode].sort()).toEqual([201, 201]);
-      expect(first.json<{ number: string }>().number).toBe(second.json<{ number: string }>().number);
-      await assertConsecutive(db, [...numbers, first.json<{ number: string }>().number], 101);
-    });
+    it.skipIf(!postgres)(
+      'get 100 distinct consecutive numbers (skipped on PGlite: one process, one connection)',
+      async () => {
+        const responses = await Promise.all(
+          Array.from({ length: 100 }, (_, i) => submitTo(i % 2 === 0 ? appA : appB, i)),
+        );
+        expect(responses.map((r) => r.statusCode)).toEqual(Array(100).fill(201));
+        const numbers = responses.map((r) => r.json<{ number: string }>().number);
+        await assertConsecutive(db, numbers, 100);
+        // Both processes really took part.
+        const fromA = responses
+          .filter((_, i) => i % 2 === 0)
+          .map((r) => seqOf(r.json<{ number: string }>().number));
+        const fromB = responses
+          .filter((_, i) => i % 2 === 1)
+          .map((r) => seqOf(r.json<{ number: string }>().number));
+        expect(fromA.length).toBe(50);
+        expect(fromB.length).toBe(50);
+        // An idempotent retry from the other process returns the first answer, not a 101st number.
+        const key = { 'idempotency-key': 'two-process-retry' };
+        const [first, second] = await Promise.all([
+          appA.app.inject({
+            method: 'POST',
+            url: `/api/v1/offices/${OFFICE}/requests`,
+            payload: sampleRequest(),
+            headers: key,
+            remoteAddress: '10.99.0.1',
+          }),
+          appB.app.inject({
+            method: 'POST',
+            url: `/api/v1/offices/${OFFICE}/requests`,
+            payload: sampleRequest(),
+            headers: key,
+            remoteAddress: '10.99.0.2',
+          }),
+        ]);
+        expect([first.statusCode, second.statusCode].sort()).toEqual([201, 201]);
+        expect(first.json<{ number: string }>().number).toBe(second.json<{ number: string }>().number);
+        await assertConsecutive(db, [...numbers, first.json<{ number: string }>().number], 101);
+      },
+    );
   });
 });

@@ -39,7 +39,11 @@ async function submitAt(slug: string, at: string, overrides: Record<string, unkn
 async function extendAt(officeId: string, requestId: string, at: string) {
   t.clock.set(at);
   await registerRequest(requestsCtx(t), operator, { officeId, requestId });
-  return extendRequest(requestsCtx(t), operator, { officeId, requestId, data: { reason: 'Dokumen harus diambil dari arsip di gudang logistik.' } });
+  return extendRequest(requestsCtx(t), operator, {
+    officeId,
+    requestId,
+    data: { reason: 'Dokumen harus diambil dari arsip di gudang logistik.' },
+  });
 }
 
 describe('due dates around the long holidays', () => {
@@ -60,7 +64,9 @@ describe('due dates around the long holidays', () => {
   it('explains the days it skipped, and warns when the next year has no holiday list', async () => {
     const lebaran = await submitAt('kpu-ri', '2026-03-16T02:00:00Z');
     const row = (await findRequest(t.db.db, lebaran.officeId, lebaran.requestId))!;
-    const named = row.dueExplanation.skipped.filter((s) => s.reason !== 'WEEKEND').map((s) => `${s.date} ${s.reason}`);
+    const named = row.dueExplanation.skipped
+      .filter((s) => s.reason !== 'WEEKEND')
+      .map((s) => `${s.date} ${s.reason}`);
     expect(named).toEqual([
       '2026-03-18 CUTI_BERSAMA',
       '2026-03-19 LIBUR_NASIONAL',
@@ -80,7 +86,10 @@ describe('due dates around the long holidays', () => {
 
   it('gives election-stage information 3 + 2 working days when the office enables the profile', async () => {
     const o = await office(t.db.db, 'kpu-kota-bogor');
-    await updateOfficeSettings({ db: t.db.db, clock: t.clock }, operator, { officeId: o.id, settings: { requests: { electionProfileEnabled: true } } });
+    await updateOfficeSettings({ db: t.db.db, clock: t.clock }, operator, {
+      officeId: o.id,
+      settings: { requests: { electionProfileEnabled: true } },
+    });
     const election = await submitAt('kpu-kota-bogor', '2026-03-17T02:00:00Z', { category: 'TAHAPAN_PEMILU' });
     expect(election.dueDate).toBe('2026-03-27'); // Tue 17 Mar + 3 WD: 25, 26, 27 (18–24 Mar off)
     const body = await submitAt('kpu-kota-bogor', '2026-03-17T02:00:00Z', { category: 'BADAN_PUBLIK' });
@@ -115,11 +124,18 @@ describe('due dates around the long holidays', () => {
 describe('the clock after completion follows the office setting (issue 13 item 6)', () => {
   it('keeps the first due date when the office does not restart the clock', async () => {
     const o = await office(t.db.db, 'kpu-kab-garut');
-    await updateOfficeSettings({ db: t.db.db, clock: t.clock }, operator, { officeId: o.id, settings: { requests: { restartClockOnCompletion: false } } });
+    await updateOfficeSettings({ db: t.db.db, clock: t.clock }, operator, {
+      officeId: o.id,
+      settings: { requests: { restartClockOnCompletion: false } },
+    });
     const submitted = await submitAt('kpu-kab-garut', '2026-11-03T02:00:00Z'); // Tuesday
     expect(submitted.dueDate).toBe('2026-11-17');
     const ctx = requestsCtx(t);
-    await markRequestIncomplete(ctx, operator, { officeId: submitted.officeId, requestId: submitted.requestId, data: { missing: ['KTP'] } });
+    await markRequestIncomplete(ctx, operator, {
+      officeId: submitted.officeId,
+      requestId: submitted.requestId,
+      data: { missing: ['KTP'] },
+    });
     t.clock.set('2026-11-05T03:00:00Z');
     const completed = await completeRequest(ctx, publicActor(), {
       officeId: submitted.officeId,
@@ -145,7 +161,10 @@ describe('desk intake of a letter received earlier', () => {
       uploads: [],
       receivedAtLocal: '2026-11-13T15:00',
     });
-    await expect(withoutNote).rejects.toMatchObject({ code: 'VALIDATION', fields: [expect.objectContaining({ field: 'receivedNote' })] });
+    await expect(withoutNote).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [expect.objectContaining({ field: 'receivedNote' })],
+    });
     const letter = await submitRequest(ctx, operator, {
       officeId: o.id,
       channel: 'LETTER',
@@ -155,7 +174,15 @@ describe('desk intake of a letter received earlier', () => {
       receivedNote: 'Surat diterima bagian umum Jumat sore, diteruskan ke meja layanan Rabu.',
     });
     expect(letter.dueDate).toBe('2026-11-27'); // Fri 13 Nov + 10 WD
-    const future = submitRequest(ctx, operator, { officeId: o.id, channel: 'LETTER', data: sampleRequest(), uploads: [], receivedAtLocal: '2026-11-19T09:00' });
-    await expect(future).rejects.toMatchObject({ fields: [expect.objectContaining({ key: 'validation.receivedInFuture' })] });
+    const future = submitRequest(ctx, operator, {
+      officeId: o.id,
+      channel: 'LETTER',
+      data: sampleRequest(),
+      uploads: [],
+      receivedAtLocal: '2026-11-19T09:00',
+    });
+    await expect(future).rejects.toMatchObject({
+      fields: [expect.objectContaining({ key: 'validation.receivedInFuture' })],
+    });
   });
 });

@@ -15,16 +15,35 @@ afterAll(async () => {
 
 describe('the demo requests', () => {
   it('cover every state a desk sees, made through the real use cases', async () => {
-    const ctx = { db: t.db.db, clock: t.clock, files: t.files, dataKeys: t.config.dataKeys, publicUrl: t.config.publicUrl, uploadMaxBytes: t.config.uploadMaxBytes, passwordHashCost: 14 };
+    const ctx = {
+      db: t.db.db,
+      clock: t.clock,
+      files: t.files,
+      dataKeys: t.config.dataKeys,
+      publicUrl: t.config.publicUrl,
+      uploadMaxBytes: t.config.uploadMaxBytes,
+      passwordHashCost: 14,
+    };
     expect(await isFreshInstall(ctx)).toBe(true);
     await seedDemo(ctx);
     const bandung = await office(t.db.db, 'kpu-kota-bandung');
     const rows = await listRequests(t.db.db, bandung.id);
     const statuses = new Set(rows.map((r) => r.status));
-    for (const s of ['RECEIVED', 'INCOMPLETE', 'IN_PROCESS', 'REGISTERED', 'CLOSED', 'AWAITING_PAYMENT', 'WITHDRAWN']) expect(statuses, s).toContain(s);
+    for (const s of [
+      'RECEIVED',
+      'INCOMPLETE',
+      'IN_PROCESS',
+      'REGISTERED',
+      'CLOSED',
+      'AWAITING_PAYMENT',
+      'WITHDRAWN',
+    ])
+      expect(statuses, s).toContain(s);
     // ten of this year at every step, and the eight of 2025 behind the published annual report
     expect(rows.filter((r) => r.receivedAt.getFullYear() === 2025)).toHaveLength(8);
     expect(rows).toHaveLength(18);
-    expect(rows.some((r) => (r.extendedDueDate ?? r.dueDate) < '2026-11-18' && r.status === 'REGISTERED')).toBe(true);
+    expect(
+      rows.some((r) => (r.extendedDueDate ?? r.dueDate) < '2026-11-18' && r.status === 'REGISTERED'),
+    ).toBe(true);
   });
 });

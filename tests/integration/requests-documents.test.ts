@@ -39,7 +39,11 @@ const operator = cliActor('test');
 const ids: Record<string, { requestId: string; number: string }> = {};
 
 async function doc(requestId: string, kind: DocumentKind, name: string): Promise<string> {
-  const rendered = await renderRequestDocument(requestsCtx(t), { kind: 'staff', actor: operator, officeId, requestId }, kind);
+  const rendered = await renderRequestDocument(
+    requestsCtx(t),
+    { kind: 'staff', actor: operator, officeId, requestId },
+    kind,
+  );
   mkdirSync(OUT, { recursive: true });
   writeFileSync(path.join(OUT, `${name}.pdf`), rendered.bytes);
   return pdfText(rendered.bytes);
@@ -51,22 +55,50 @@ beforeAll(async () => {
   await updateOfficeSettings({ db: t.db.db, clock: t.clock }, operator, {
     officeId,
     settings: {
-      letterhead: { address: 'Jalan Sanggar Kencana Utama No. 11, Jatisari, Buahbatu, Kota Bandung 40286', phone: '(022) 7561 441', email: 'ppid@kpu-bandung.test', city: 'Bandung' },
+      letterhead: {
+        address: 'Jalan Sanggar Kencana Utama No. 11, Jatisari, Buahbatu, Kota Bandung 40286',
+        phone: '(022) 7561 441',
+        email: 'ppid@kpu-bandung.test',
+        city: 'Bandung',
+      },
     },
   });
-  const user = (await createStaff(t.db.db, t.clock, { name: 'Rina Kusumawati', roles: [{ office: OFFICE, role: 'PPID' }] })).user;
+  const user = (
+    await createStaff(t.db.db, t.clock, {
+      name: 'Rina Kusumawati',
+      roles: [{ office: OFFICE, role: 'PPID' }],
+    })
+  ).user;
   ppid = await actorOf(t, user);
   const ctx = requestsCtx(t);
   const submit = async (name: string, overrides: Record<string, unknown> = {}) => {
-    const s = await submitRequest(ctx, publicActor(), { officeId, channel: 'API', data: sampleRequest({ name, ...overrides }), uploads: [] });
+    const s = await submitRequest(ctx, publicActor(), {
+      officeId,
+      channel: 'API',
+      data: sampleRequest({ name, ...overrides }),
+      uploads: [],
+    });
     ids[name] = { requestId: s.requestId, number: s.number };
     return s.requestId;
   };
   // Granted in part, with fees, paid and delivered.
-  const partial = await submit('Ahmad Partial', { accessMethods: ['SALINAN_HARDCOPY'], deliveryMethod: 'AMBIL_LANGSUNG' });
+  const partial = await submit('Ahmad Partial', {
+    accessMethods: ['SALINAN_HARDCOPY'],
+    deliveryMethod: 'AMBIL_LANGSUNG',
+  });
   await registerRequest(ctx, operator, { officeId, requestId: partial });
-  await setRequestFees(ctx, operator, { officeId, requestId: partial, data: { items: [{ kind: 'COPY_HARDCOPY', description: 'Fotokopi dokumen', quantity: 12, unitPrice: 500 }] } });
-  await extendRequest(ctx, ppid, { officeId, requestId: partial, data: { reason: 'Dokumen berada di gudang arsip logistik dan perlu dipindai.' } });
+  await setRequestFees(ctx, operator, {
+    officeId,
+    requestId: partial,
+    data: {
+      items: [{ kind: 'COPY_HARDCOPY', description: 'Fotokopi dokumen', quantity: 12, unitPrice: 500 }],
+    },
+  });
+  await extendRequest(ctx, ppid, {
+    officeId,
+    requestId: partial,
+    data: { reason: 'Dokumen berada di gudang arsip logistik dan perlu dipindai.' },
+  });
   await decideRequest(ctx, ppid, {
     officeId,
     requestId: partial,
@@ -82,7 +114,11 @@ beforeAll(async () => {
     uploads: [{ field: 'files', filename: 'ba-rekap.pdf', bytes: await pdfDocument('Berita acara') }],
   });
   await recordPayment(ctx, operator, { officeId, requestId: partial, data: { method: 'TUNAI' } });
-  await deliverRequest(ctx, operator, { officeId, requestId: partial, data: { kind: 'AMBIL_LANGSUNG', recipientName: 'Ahmad Partial' } });
+  await deliverRequest(ctx, operator, {
+    officeId,
+    requestId: partial,
+    data: { kind: 'AMBIL_LANGSUNG', recipientName: 'Ahmad Partial' },
+  });
   // Refused as exempt.
   const refused = await submit('Citra Refused');
   await registerRequest(ctx, operator, { officeId, requestId: refused });
@@ -94,7 +130,8 @@ beforeAll(async () => {
       exemptionEntryId: await citableEntryId(ctx, officeId),
       legalBasis: 'UU 27/2022 tentang Pelindungan Data Pribadi Pasal 4',
       harmAnalysis: 'Membuka hasil pemeriksaan kesehatan calon mengungkap rahasia pribadi yang dilindungi.',
-      publicInterestAnalysis: 'Kepentingan publik terpenuhi oleh pengumuman memenuhi syarat atau tidak memenuhi syarat.',
+      publicInterestAnalysis:
+        'Kepentingan publik terpenuhi oleh pengumuman memenuhi syarat atau tidak memenuhi syarat.',
       exemptionPeriod: 'Selama yang bersangkutan tidak memberikan persetujuan tertulis',
       testParticipants: 'PPID, Tim Pertimbangan',
     },
@@ -102,7 +139,11 @@ beforeAll(async () => {
   });
   // Incomplete.
   const incomplete = await submit('Dedi Incomplete');
-  await markRequestIncomplete(ctx, operator, { officeId, requestId: incomplete, data: { missing: ['KTP', 'TUJUAN'] } });
+  await markRequestIncomplete(ctx, operator, {
+    officeId,
+    requestId: incomplete,
+    data: { missing: ['KTP', 'TUJUAN'] },
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -131,7 +172,11 @@ describe('the letters of a request', () => {
   });
 
   it('written notice (Model PPID-D): granted in part, what was blacked out and why, the costs', async () => {
-    const text = await doc(ids['Ahmad Partial']!.requestId, 'pemberitahuan-tertulis', 'pemberitahuan-tertulis');
+    const text = await doc(
+      ids['Ahmad Partial']!.requestId,
+      'pemberitahuan-tertulis',
+      'pemberitahuan-tertulis',
+    );
     expect(text).toContain('PEMBERITAHUAN TERTULIS');
     expect(text).toMatch(/☐\s*Seluruhnya/);
     expect(text).toMatch(/☑\s*Sebagian/);
@@ -165,7 +210,11 @@ describe('the letters of a request', () => {
     }
     // No garbled basis: the title never runs into the sub-point, nothing is doubled.
     expect(text).not.toMatch(/pribadi angka|angka angka|huruf huruf/);
-    const notice = await doc(ids['Citra Refused']!.requestId, 'pemberitahuan-tertulis', 'pemberitahuan-tertulis-ditolak');
+    const notice = await doc(
+      ids['Citra Refused']!.requestId,
+      'pemberitahuan-tertulis',
+      'pemberitahuan-tertulis-ditolak',
+    );
     expect(notice).toMatch(/☑\s*Informasi yang diminta termasuk informasi yang dikecualikan/);
   });
 
@@ -174,11 +223,19 @@ describe('the letters of a request', () => {
     expect(extension).toContain('Pasal 22 ayat (8)');
     expect(extension).toContain('Dokumen berada di gudang arsip logistik');
     expect(extension).toContain('11 Desember 2026');
-    const delivery = await doc(ids['Ahmad Partial']!.requestId, 'tanda-bukti-penyerahan', 'tanda-bukti-penyerahan');
+    const delivery = await doc(
+      ids['Ahmad Partial']!.requestId,
+      'tanda-bukti-penyerahan',
+      'tanda-bukti-penyerahan',
+    );
     expect(delivery).toContain('TANDA BUKTI PENYERAHAN INFORMASI PUBLIK');
     expect(delivery).toContain('ba-rekap.pdf');
     expect(delivery).toContain('Yang menerima');
-    const missing = await doc(ids['Dedi Incomplete']!.requestId, 'pemberitahuan-kekurangan', 'pemberitahuan-kekurangan');
+    const missing = await doc(
+      ids['Dedi Incomplete']!.requestId,
+      'pemberitahuan-kekurangan',
+      'pemberitahuan-kekurangan',
+    );
     expect(missing).toContain('Salinan KTP atau identitas lain yang sah');
     expect(missing).toContain('Tujuan penggunaan informasi');
     expect(missing).toContain('23 November 2026');
@@ -204,7 +261,9 @@ describe('the register (Model PPID-C) and the reports', () => {
 
     const workbook = new ExcelJS.Workbook();
     const xlsx = await registerToXlsx(register);
-    await workbook.xlsx.load(xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer);
+    await workbook.xlsx.load(
+      xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer,
+    );
     const sheet = workbook.worksheets[0]!;
     const header = (sheet.getRow(4).values as unknown[]).slice(1);
     expect(header).toEqual(REGISTER_COLUMNS.map((c) => c.header));
@@ -221,14 +280,21 @@ describe('the register (Model PPID-C) and the reports', () => {
     expect(text).toContain('REGISTER PERMOHONAN INFORMASI PUBLIK (MODEL PPID-C)');
     expect(text).toContain('Ahmad Partial');
 
-    const publicRegister = await buildRegister(requestsCtx(t), operator, { officeId, filter: { publicVersion: 'on' } });
+    const publicRegister = await buildRegister(requestsCtx(t), operator, {
+      officeId,
+      filter: { publicVersion: 'on' },
+    });
     expect(publicRegister.columns.map((c) => c.key)).not.toContain('name');
     const publicCsv = registerToCsv(publicRegister).toString('utf8');
-    for (const personal of ['Ahmad Partial', 'Cihampelas', 'contoh.test', '0812']) expect(publicCsv).not.toContain(personal);
+    for (const personal of ['Ahmad Partial', 'Cihampelas', 'contoh.test', '0812'])
+      expect(publicCsv).not.toContain(personal);
   });
 
   it('counts the month by status, channel, category and decision, with the average working days', async () => {
-    const report = await buildServiceReport(requestsCtx(t), operator, { officeId, period: { kind: 'monthly', month: '2026-11' } });
+    const report = await buildServiceReport(requestsCtx(t), operator, {
+      officeId,
+      period: { kind: 'monthly', month: '2026-11' },
+    });
     expect(report.received).toBe(3);
     expect(report.byChannel.API).toBe(3);
     expect(report.byOutcome).toMatchObject({ GRANTED_PARTIAL: 1, REFUSED_EXEMPT: 1 });
@@ -237,7 +303,16 @@ describe('the register (Model PPID-C) and the reports', () => {
     expect(report.extensions).toBe(1);
     expect(report.byStatus).toMatchObject({ DELIVERED: 1, DECIDED: 1, INCOMPLETE: 1 });
     const o = (await findOfficeById(t.db.db, officeId))!;
-    const pdf = await renderServiceReportPdf({ report, issuedBy: issuedByOf(o, await getOfficeSettings(t.db.db, officeId)), logoPng: null, signers: { reporter: { name: 'Siti Nurhaliza', position: 'Petugas Layanan Informasi' }, ppidName: null }, printedAt: t.clock.now() });
+    const pdf = await renderServiceReportPdf({
+      report,
+      issuedBy: issuedByOf(o, await getOfficeSettings(t.db.db, officeId)),
+      logoPng: null,
+      signers: {
+        reporter: { name: 'Siti Nurhaliza', position: 'Petugas Layanan Informasi' },
+        ppidName: null,
+      },
+      printedAt: t.clock.now(),
+    });
     writeFileSync(path.join(OUT, 'laporan-bulanan.pdf'), pdf);
     const text = await pdfText(pdf);
     expect(text).toContain('LAPORAN BULANAN LAYANAN INFORMASI PUBLIK');
@@ -246,12 +321,33 @@ describe('the register (Model PPID-C) and the reports', () => {
   });
 
   it('signs the monthly report by the PPID who holds the role and the reporter under their own position (issue 13 item 9)', async () => {
-    const report = await buildServiceReport(requestsCtx(t), operator, { officeId, period: { kind: 'monthly', month: '2026-11' } });
+    const report = await buildServiceReport(requestsCtx(t), operator, {
+      officeId,
+      period: { kind: 'monthly', month: '2026-11' },
+    });
     const o = (await findOfficeById(t.db.db, officeId))!;
     const issuedBy = issuedByOf(o, await getOfficeSettings(t.db.db, officeId));
-    const desk = await actorOf(t, (await createStaff(t.db.db, t.clock, { name: 'Siti Nurhaliza', roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user);
+    const desk = await actorOf(
+      t,
+      (
+        await createStaff(t.db.db, t.clock, {
+          name: 'Siti Nurhaliza',
+          roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }],
+        })
+      ).user,
+    );
     const bySigners = async (actor: Actor) =>
-      (await pdfText(await renderServiceReportPdf({ report, issuedBy, logoPng: null, signers: await reportSignersOf(t.db.db, actor, o, t.clock.now()), printedAt: t.clock.now() }))).replace(/\s+/g, ' ');
+      (
+        await pdfText(
+          await renderServiceReportPdf({
+            report,
+            issuedBy,
+            logoPng: null,
+            signers: await reportSignersOf(t.db.db, actor, o, t.clock.now()),
+            printedAt: t.clock.now(),
+          }),
+        )
+      ).replace(/\s+/g, ' ');
     const deskText = await bySigners(desk);
     expect(deskText).toContain('Mengetahui, Pejabat Pengelola Informasi dan Dokumentasi');
     expect(deskText).toContain('Yang melaporkan, Petugas Layanan Informasi');
@@ -263,10 +359,25 @@ describe('the register (Model PPID-C) and the reports', () => {
   });
 
   it('refuses the register to a unit and the reports to nobody with a role', async () => {
-    const other = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PPID_PEMBANTU' }] })).user);
-    await expect(buildRegister(requestsCtx(t), other, { officeId, filter: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const pembina = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PEMBINA_PPID' }] })).user);
-    await expect(buildRegister(requestsCtx(t), pembina, { officeId, filter: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(buildServiceReport(requestsCtx(t), pembina, { officeId, period: { kind: 'daily', date: '2026-11-18' } })).resolves.toMatchObject({ received: 3 });
+    const other = await actorOf(
+      t,
+      (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PPID_PEMBANTU' }] })).user,
+    );
+    await expect(buildRegister(requestsCtx(t), other, { officeId, filter: {} })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const pembina = await actorOf(
+      t,
+      (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PEMBINA_PPID' }] })).user,
+    );
+    await expect(buildRegister(requestsCtx(t), pembina, { officeId, filter: {} })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      buildServiceReport(requestsCtx(t), pembina, {
+        officeId,
+        period: { kind: 'daily', date: '2026-11-18' },
+      }),
+    ).resolves.toMatchObject({ received: 3 });
   });
 });

@@ -35,9 +35,25 @@ beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-18T02:00:00Z' });
   officeId = (await office(t.db.db, OFFICE)).id;
   unitId = (await createUnit(t.db.db, OFFICE, 'Subbagian Teknis dan Hupmas')).id;
-  ppid = await actorOf(t, (await createStaff(t.db.db, t.clock, { name: 'Rina PPID', roles: [{ office: OFFICE, role: 'PPID' }] })).user);
-  desk = await actorOf(t, (await createStaff(t.db.db, t.clock, { name: 'Siti Desk', roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user);
-  unitStaff = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PPID_PEMBANTU', unitId }] })).user);
+  ppid = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { name: 'Rina PPID', roles: [{ office: OFFICE, role: 'PPID' }] }))
+      .user,
+  );
+  desk = await actorOf(
+    t,
+    (
+      await createStaff(t.db.db, t.clock, {
+        name: 'Siti Desk',
+        roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }],
+      })
+    ).user,
+  );
+  unitStaff = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PPID_PEMBANTU', unitId }] }))
+      .user,
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -68,7 +84,11 @@ describe('a request from submission to closing', () => {
     await disposeRequest(ctx, ppid, {
       officeId,
       requestId: submitted.requestId,
-      data: { unitIds: [unitId], instruction: 'Siapkan salinan keputusan DPT per kecamatan.', internalDueDate: '2026-11-27' },
+      data: {
+        unitIds: [unitId],
+        instruction: 'Siapkan salinan keputusan DPT per kecamatan.',
+        internalDueDate: '2026-11-27',
+      },
     });
     expect(await statusOf(submitted.requestId)).toBe('IN_PROCESS');
     const [disposition] = await listDispositions(t.db.db, officeId, submitted.requestId);
@@ -87,8 +107,14 @@ describe('a request from submission to closing', () => {
     await decideRequest(ctx, ppid, {
       officeId,
       requestId: submitted.requestId,
-      data: { outcome: 'GRANTED_FULL', materialDescription: 'Keputusan KPU Kota Bandung tentang DPT', forms: ['SOFTCOPY', 'HARDCOPY'] },
-      uploads: [{ field: 'files', filename: 'keputusan-dpt.pdf', bytes: await pdfDocument('Keputusan DPT final') }],
+      data: {
+        outcome: 'GRANTED_FULL',
+        materialDescription: 'Keputusan KPU Kota Bandung tentang DPT',
+        forms: ['SOFTCOPY', 'HARDCOPY'],
+      },
+      uploads: [
+        { field: 'files', filename: 'keputusan-dpt.pdf', bytes: await pdfDocument('Keputusan DPT final') },
+      ],
     });
     expect(await statusOf(submitted.requestId)).toBe('AWAITING_PAYMENT');
     await recordPayment(ctx, desk, { officeId, requestId: submitted.requestId, data: { method: 'TUNAI' } });
@@ -115,26 +141,42 @@ describe('a request from submission to closing', () => {
     const verify = await verifyAuditChains(t.db.db, officeId);
     expect(verify.problems).toEqual([]);
 
-    const view = await readTrackingView(requestsCtx(t), { kind: 'tracking', officeId, number: submitted.number, code: submitted.trackingCode });
+    const view = await readTrackingView(requestsCtx(t), {
+      kind: 'tracking',
+      officeId,
+      number: submitted.number,
+      code: submitted.trackingCode,
+    });
     expect(view.request.status).toBe('CLOSED');
     expect(view.downloads.map((f) => f.name)).toEqual(['keputusan-dpt.pdf']);
     expect(view.events.some((e) => e.kind === 'DISPOSED')).toBe(false); // internal steps stay internal
 
-    const mails = await t.db.db.select().from(mailOutbox).where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.entityId, submitted.requestId)));
-    expect(mails.filter((m) => m.toAddress === 'dewi.lestari@contoh.test').map((m) => m.template).sort()).toEqual([
-      'request-decided',
-      'request-delivered',
-      'request-received',
-    ]);
+    const mails = await t.db.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.entityId, submitted.requestId)));
+    expect(
+      mails
+        .filter((m) => m.toAddress === 'dewi.lestari@contoh.test')
+        .map((m) => m.template)
+        .sort(),
+    ).toEqual(['request-decided', 'request-delivered', 'request-received']);
   });
 
   it('refuses a step the transition table does not allow, and changes nothing', async () => {
     const submitted = await submit();
     const ctx = requestsCtx(t);
     await expect(
-      decideRequest(ctx, ppid, { officeId, requestId: submitted.requestId, data: { outcome: 'NOT_HELD' }, uploads: [] }),
+      decideRequest(ctx, ppid, {
+        officeId,
+        requestId: submitted.requestId,
+        data: { outcome: 'NOT_HELD' },
+        uploads: [],
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT', key: 'requests.error.wrongStatus' });
-    await expect(closeRequest(ctx, desk, { officeId, requestId: submitted.requestId })).rejects.toBeInstanceOf(AppError);
+    await expect(
+      closeRequest(ctx, desk, { officeId, requestId: submitted.requestId }),
+    ).rejects.toBeInstanceOf(AppError);
     expect(await statusOf(submitted.requestId)).toBe('RECEIVED');
   });
 
@@ -142,13 +184,21 @@ describe('a request from submission to closing', () => {
     const ctx = requestsCtx(t);
     const submitted = await submit();
     await registerRequest(ctx, desk, { officeId, requestId: submitted.requestId });
-    await expect(extendRequest(ctx, ppid, { officeId, requestId: submitted.requestId, data: { reason: 'pendek' } })).rejects.toMatchObject({
+    await expect(
+      extendRequest(ctx, ppid, { officeId, requestId: submitted.requestId, data: { reason: 'pendek' } }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
     });
     const reason = 'Dokumen berada di gudang arsip dan perlu dipindai ulang.';
-    const extended = await extendRequest(ctx, ppid, { officeId, requestId: submitted.requestId, data: { reason } });
+    const extended = await extendRequest(ctx, ppid, {
+      officeId,
+      requestId: submitted.requestId,
+      data: { reason },
+    });
     expect(extended.extendedDueDate).toBe('2026-12-11'); // 2 Dec + 7 working days
-    await expect(extendRequest(ctx, ppid, { officeId, requestId: submitted.requestId, data: { reason } })).rejects.toMatchObject({
+    await expect(
+      extendRequest(ctx, ppid, { officeId, requestId: submitted.requestId, data: { reason } }),
+    ).rejects.toMatchObject({
       key: 'requests.error.alreadyExtended',
     });
   });
@@ -156,10 +206,17 @@ describe('a request from submission to closing', () => {
   it('lets only the PPID decide, only the desk or PPID register, and only the unit answer its disposition', async () => {
     const ctx = requestsCtx(t);
     const submitted = await submit();
-    await expect(registerRequest(ctx, unitStaff, { officeId, requestId: submitted.requestId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      registerRequest(ctx, unitStaff, { officeId, requestId: submitted.requestId }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await registerRequest(ctx, desk, { officeId, requestId: submitted.requestId });
     await expect(
-      decideRequest(ctx, desk, { officeId, requestId: submitted.requestId, data: { outcome: 'NOT_HELD' }, uploads: [] }),
+      decideRequest(ctx, desk, {
+        officeId,
+        requestId: submitted.requestId,
+        data: { outcome: 'NOT_HELD' },
+        uploads: [],
+      }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const otherUnit = await createUnit(t.db.db, OFFICE, 'Subbagian Keuangan');
     await disposeRequest(ctx, ppid, {
@@ -183,7 +240,12 @@ describe('a request from submission to closing', () => {
     const submitted = await submit();
     const ctx = requestsCtx(t);
     await expect(
-      withdrawRequest(ctx, publicActor(), { officeId, requestId: submitted.requestId, trackingCode: 'AAAA-BBBB-CCCC-DDDD', data: { reason: 'Sudah tidak perlu' } }),
+      withdrawRequest(ctx, publicActor(), {
+        officeId,
+        requestId: submitted.requestId,
+        trackingCode: 'AAAA-BBBB-CCCC-DDDD',
+        data: { reason: 'Sudah tidak perlu' },
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await withdrawRequest(ctx, publicActor(), {
       officeId,
@@ -204,11 +266,29 @@ describe('a request from submission to closing', () => {
       legalBasis: 'UU 27/2022 tentang Pelindungan Data Pribadi',
     };
     await expect(
-      decideRequest(ctx, ppid, { officeId, requestId: submitted.requestId, data: { ...refusal, exemptionEntryId: '' }, uploads: [] }),
-    ).rejects.toMatchObject({ code: 'VALIDATION', fields: [expect.objectContaining({ field: 'exemptionEntryId' })] });
+      decideRequest(ctx, ppid, {
+        officeId,
+        requestId: submitted.requestId,
+        data: { ...refusal, exemptionEntryId: '' },
+        uploads: [],
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [expect.objectContaining({ field: 'exemptionEntryId' })],
+    });
     await expect(
-      decideRequest(ctx, ppid, { officeId, requestId: submitted.requestId, data: { ...refusal, exemptionEntryId: '00000000-0000-4000-8000-000000000000' }, uploads: [] }),
-    ).rejects.toMatchObject({ code: 'VALIDATION', fields: [expect.objectContaining({ field: 'exemptionEntryId', key: 'exemptions.error.entryNotInForce' })] });
+      decideRequest(ctx, ppid, {
+        officeId,
+        requestId: submitted.requestId,
+        data: { ...refusal, exemptionEntryId: '00000000-0000-4000-8000-000000000000' },
+        uploads: [],
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [
+        expect.objectContaining({ field: 'exemptionEntryId', key: 'exemptions.error.entryNotInForce' }),
+      ],
+    });
     await decideRequest(ctx, ppid, { officeId, requestId: submitted.requestId, data: refusal, uploads: [] });
     expect(await statusOf(submitted.requestId)).toBe('DECIDED');
     await closeRequest(ctx, desk, { officeId, requestId: submitted.requestId });

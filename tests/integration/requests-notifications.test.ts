@@ -28,11 +28,22 @@ let officeId: string;
 
 beforeAll(async () => {
   peer = await startSmtpPeer();
-  t = await createTestApp({ now: '2026-11-18T02:00:00Z', env: { SMTP_URL: peer.url, PUBLIC_URL: 'https://ppid.kpu.test' } });
+  t = await createTestApp({
+    now: '2026-11-18T02:00:00Z',
+    env: { SMTP_URL: peer.url, PUBLIC_URL: 'https://ppid.kpu.test' },
+  });
   officeId = (await office(t.db.db, OFFICE)).id;
   await createStaff(t.db.db, t.clock, { email: PPID_EMAIL, roles: [{ office: OFFICE, role: 'PPID' }] });
-  await createStaff(t.db.db, t.clock, { email: DESK_EMAIL, roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] });
-  worker = new JobWorker({ db: t.db.db, clock: t.clock, definitions: jobDefinitions(t.config), periodic: periodicTasks(t.config) });
+  await createStaff(t.db.db, t.clock, {
+    email: DESK_EMAIL,
+    roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }],
+  });
+  worker = new JobWorker({
+    db: t.db.db,
+    clock: t.clock,
+    definitions: jobDefinitions(t.config),
+    periodic: periodicTasks(t.config),
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -54,12 +65,25 @@ async function outboxCount(requestId: string, template: string): Promise<number>
   const rows = await t.db.db
     .select()
     .from(mailOutbox)
-    .where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.entityId, requestId), eq(mailOutbox.template, template)));
+    .where(
+      and(
+        eq(mailOutbox.officeId, officeId),
+        eq(mailOutbox.entityId, requestId),
+        eq(mailOutbox.template, template),
+      ),
+    );
   return rows.length;
 }
 
 async function runSweep() {
-  await requestDeadlineSweepJob(t.config).run({ db: t.db.db, payload: {}, officeId: null, jobId: 'manual', attempt: 1, now: t.clock.now() });
+  await requestDeadlineSweepJob(t.config).run({
+    db: t.db.db,
+    payload: {},
+    officeId: null,
+    jobId: 'manual',
+    attempt: 1,
+    now: t.clock.now(),
+  });
 }
 
 describe('emails', () => {
@@ -84,7 +108,10 @@ describe('emails', () => {
       expect(notice?.text).not.toContain(submitted.trackingCode); // staff never get the requester's secret
       expect(notice?.text).not.toContain('3273010501900001');
     }
-    const [row] = await t.db.db.select().from(mailOutbox).where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.toAddress, requester)));
+    const [row] = await t.db.db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.officeId, officeId), eq(mailOutbox.toAddress, requester)));
     expect(row!.status).toBe('sent');
     // What stays behind holds neither the code nor the download token, not even encrypted.
     expect(JSON.stringify(row)).not.toContain(submitted.trackingCode);
@@ -111,14 +138,18 @@ describe('deadline reminders', () => {
     await worker.schedulePeriodic();
     await worker.drain();
     expect(await outboxCount(submitted.requestId, 'staff-due-soon')).toBe(2); // PPID and desk, once each
-    expect(mailsTo(PPID_EMAIL).filter((m) => m.subject.startsWith(`[Pengingat] Permohonan ${submitted.number}`))).toHaveLength(1);
+    expect(
+      mailsTo(PPID_EMAIL).filter((m) => m.subject.startsWith(`[Pengingat] Permohonan ${submitted.number}`)),
+    ).toHaveLength(1);
     // Thursday 3 Dec: overdue.
     t.clock.set('2026-12-03T01:00:00Z');
     await Promise.all([runSweep(), runSweep()]);
     await runSweep();
     await worker.drain();
     expect(await outboxCount(submitted.requestId, 'staff-overdue')).toBe(2);
-    const overdue = mailsTo(DESK_EMAIL).filter((m) => m.subject.startsWith(`[Lewat tenggat] Permohonan ${submitted.number}`));
+    const overdue = mailsTo(DESK_EMAIL).filter((m) =>
+      m.subject.startsWith(`[Lewat tenggat] Permohonan ${submitted.number}`),
+    );
     expect(overdue).toHaveLength(1);
     expect(overdue[0]!.text).toContain('Pasal 35');
   });
@@ -167,8 +198,12 @@ describe('the completeness period', () => {
     }
     t.clock.set('2026-11-24T01:00:00Z');
     const ctx = { ...requestsCtx(t), publicUrl: t.config.publicUrl };
-    const [a, b] = await Promise.all([closeLapsedIncompleteRequests(ctx), closeLapsedIncompleteRequests(ctx)]);
+    const [a, b] = await Promise.all([
+      closeLapsedIncompleteRequests(ctx),
+      closeLapsedIncompleteRequests(ctx),
+    ]);
     expect(a + b).toBe(6);
-    for (const id of ids) expect((await findRequest(t.db.db, officeId, id))!.status).toBe('CLOSED_INCOMPLETE');
+    for (const id of ids)
+      expect((await findRequest(t.db.db, officeId, id))!.status).toBe('CLOSED_INCOMPLETE');
   });
 });

@@ -46,7 +46,14 @@ afterAll(async () => {
 const KTP = { field: 'identityFile', filename: 'ktp.png', contentType: 'image/png', bytes: pngImage(24) };
 
 async function submitOnline(requester: TestClient, overrides: Record<string, unknown> = {}, files = [KTP]) {
-  return postMultipart(t.app, requester, `/${OFFICE}/permohonan`, formFields(sampleRequest(overrides)), files, `/${OFFICE}/permohonan`);
+  return postMultipart(
+    t.app,
+    requester,
+    `/${OFFICE}/permohonan`,
+    formFields(sampleRequest(overrides)),
+    files,
+    `/${OFFICE}/permohonan`,
+  );
 }
 
 describe('the public request form', () => {
@@ -56,7 +63,17 @@ describe('the public request form', () => {
     expect(officePage.body).toContain(`href="/${OFFICE}/permohonan/cek"`);
     const form = await t.app.inject(`/${OFFICE}/permohonan`);
     expect(form.statusCode).toBe(200);
-    for (const name of ['requesterType', 'nik', 'informationRequested', 'purpose', 'category', 'accessMethods', 'deliveryMethod', 'identityFile', 'consent']) {
+    for (const name of [
+      'requesterType',
+      'nik',
+      'informationRequested',
+      'purpose',
+      'category',
+      'accessMethods',
+      'deliveryMethod',
+      'identityFile',
+      'consent',
+    ]) {
       expect(form.body).toContain(`name="${name}"`);
     }
     expect(form.body).not.toMatch(/requests\.[a-z]+\.[A-Za-z]/); // every label translated
@@ -81,14 +98,23 @@ describe('the public request form', () => {
     expect(tracking.body).toContain(number);
     expect(tracking.body).toContain('Bagaimana tenggat ini dihitung');
     expect(tracking.body).not.toMatch(/requests\.[a-zA-Z]+\.[A-Za-z]/);
-    for (const secret of [BANDUNG_NIK, 'dewi.lestari@contoh.test', 'Cihampelas', '0812 2345 6789']) expect(tracking.body).not.toContain(secret);
+    for (const secret of [BANDUNG_NIK, 'dewi.lestari@contoh.test', 'Cihampelas', '0812 2345 6789'])
+      expect(tracking.body).not.toContain(secret);
 
     // Another browser needs the number and the code; a wrong code learns nothing.
     const stranger = new TestClient(t.app);
-    const wrong = await stranger.post(`/${OFFICE}/permohonan/cek`, { number, code: 'AAAA-BBBB-CCCC-DDDD' }, { csrfFrom: `/${OFFICE}/permohonan/cek` });
+    const wrong = await stranger.post(
+      `/${OFFICE}/permohonan/cek`,
+      { number, code: 'AAAA-BBBB-CCCC-DDDD' },
+      { csrfFrom: `/${OFFICE}/permohonan/cek` },
+    );
     expect(wrong.statusCode).toBe(404);
     expect(wrong.body).toContain('tidak cocok');
-    const right = await stranger.post(`/${OFFICE}/permohonan/cek`, { number, code: code.toLowerCase() }, { csrfFrom: `/${OFFICE}/permohonan/cek` });
+    const right = await stranger.post(
+      `/${OFFICE}/permohonan/cek`,
+      { number, code: code.toLowerCase() },
+      { csrfFrom: `/${OFFICE}/permohonan/cek` },
+    );
     expect(right.statusCode).toBe(302);
     const receipt = await stranger.get(`/${OFFICE}/permohonan/cek/dokumen/tanda-terima`);
     expect(receipt.statusCode).toBe(200);
@@ -98,7 +124,11 @@ describe('the public request form', () => {
 
   it('answers every field problem at once, in Indonesian and in English', async () => {
     const requester = new TestClient(t.app);
-    const res = await submitOnline(requester, { nik: '9901010501900001', name: '', purpose: '', email: '', phone: '', consent: false }, []);
+    const res = await submitOnline(
+      requester,
+      { nik: '9901010501900001', name: '', purpose: '', email: '', phone: '', consent: false },
+      [],
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Dua angka pertama NIK bukan kode provinsi yang dikenal.');
     expect(res.body).toContain('Isi nomor telepon atau email');
@@ -114,10 +144,24 @@ describe('the public request form', () => {
 
   it('refuses a file by its content, not its name, and a file too large with 413', async () => {
     const requester = new TestClient(t.app);
-    const fake = await submitOnline(requester, {}, [{ field: 'identityFile', filename: 'ktp.png', contentType: 'image/png', bytes: Buffer.from('MZ this is not an image at all') }]);
+    const fake = await submitOnline(requester, {}, [
+      {
+        field: 'identityFile',
+        filename: 'ktp.png',
+        contentType: 'image/png',
+        bytes: Buffer.from('MZ this is not an image at all'),
+      },
+    ]);
     expect(fake.statusCode).toBe(415);
     expect(fake.body).toContain('bukan gambar');
-    const big = await submitOnline(requester, {}, [{ field: 'identityFile', filename: 'ktp.png', contentType: 'image/png', bytes: Buffer.concat([pngImage(), Buffer.alloc(11 * 1024 * 1024)]) }]);
+    const big = await submitOnline(requester, {}, [
+      {
+        field: 'identityFile',
+        filename: 'ktp.png',
+        contentType: 'image/png',
+        bytes: Buffer.concat([pngImage(), Buffer.alloc(11 * 1024 * 1024)]),
+      },
+    ]);
     expect(big.statusCode).toBe(413);
     expect(big.body).toContain('10 MB');
   });
@@ -128,7 +172,11 @@ describe('the public request form', () => {
     const csrfFrom = `/${OFFICE}/permohonan/cek`;
     const empty = await requester.post(`/${OFFICE}/permohonan/cek/tarik`, { reason: '' }, { csrfFrom });
     expect(empty.statusCode).toBe(400);
-    const ok = await requester.post(`/${OFFICE}/permohonan/cek/tarik`, { reason: 'Sudah mendapat informasinya dari situs KPU.' }, { csrfFrom });
+    const ok = await requester.post(
+      `/${OFFICE}/permohonan/cek/tarik`,
+      { reason: 'Sudah mendapat informasinya dari situs KPU.' },
+      { csrfFrom },
+    );
     expect(ok.statusCode).toBe(302);
     expect((await requester.get(`/${OFFICE}/permohonan/cek`)).body).toContain('Ditarik');
   });
@@ -141,7 +189,9 @@ describe("the requester's personal data", () => {
   beforeAll(async () => {
     const requester = new TestClient(t.app);
     await submitOnline(requester, { name: 'Budi Santoso' });
-    number = /data-testid="request-number">([^<]+)</.exec((await requester.get(`/${OFFICE}/permohonan/terkirim`)).body)![1]!;
+    number = /data-testid="request-number">([^<]+)</.exec(
+      (await requester.get(`/${OFFICE}/permohonan/terkirim`)).body,
+    )![1]!;
     requestId = (await findRequestByNumber(t.db.db, officeId, number))!.id;
   });
 
@@ -182,12 +232,17 @@ describe("the requester's personal data", () => {
   });
 
   it('keeps it out of the public version of the register and out of the audit trail', async () => {
-    const register = await staff.get('desk')!.get(`/staff/${OFFICE}/register-permohonan?publicVersion=on&format=csv`);
+    const register = await staff
+      .get('desk')!
+      .get(`/staff/${OFFICE}/register-permohonan?publicVersion=on&format=csv`);
     expect(register.statusCode).toBe(200);
     expect(register.body).toContain(number);
     expect(register.body).not.toContain('Budi Santoso');
     expect(register.body).not.toContain('Cihampelas');
-    const audit = await queryRows<{ after: unknown }>(t.db.db, sql`select after from audit_log where office_id = ${officeId} and entity_id = ${requestId}`);
+    const audit = await queryRows<{ after: unknown }>(
+      t.db.db,
+      sql`select after from audit_log where office_id = ${officeId} and entity_id = ${requestId}`,
+    );
     expect(audit.length).toBeGreaterThan(0);
     expect(JSON.stringify(audit)).not.toMatch(/Budi|3273010501900001|Cihampelas|dewi\.lestari/);
   });
@@ -213,7 +268,17 @@ describe('the staff request page', () => {
       t.app,
       desk,
       `/staff/${OFFICE}/permohonan/baru`,
-      formFields(sampleRequest({ channel: 'LETTER', receivedAt: '2026-11-16T10:00', receivedNote: 'Surat tiba Senin; dicatat Rabu.', markComplete: true, email: '' , phone: '022 123456', deliveryMethod: 'AMBIL_LANGSUNG' })),
+      formFields(
+        sampleRequest({
+          channel: 'LETTER',
+          receivedAt: '2026-11-16T10:00',
+          receivedNote: 'Surat tiba Senin; dicatat Rabu.',
+          markComplete: true,
+          email: '',
+          phone: '022 123456',
+          deliveryMethod: 'AMBIL_LANGSUNG',
+        }),
+      ),
       [],
       `/staff/${OFFICE}/permohonan/baru`,
     );
@@ -226,7 +291,11 @@ describe('the staff request page', () => {
     const url = `/staff/${OFFICE}/permohonan/${request.id}`;
     const page = await ppid.get(url);
     expect(page.body).toContain(`name="unitIds" value="${unitId}"`);
-    const disposed = await ppid.post(`${url}/disposisi`, { unitIds: unitId, instruction: 'Siapkan datanya.', internalDueDate: '2026-11-25' }, { csrfFrom: url });
+    const disposed = await ppid.post(
+      `${url}/disposisi`,
+      { unitIds: unitId, instruction: 'Siapkan datanya.', internalDueDate: '2026-11-25' },
+      { csrfFrom: url },
+    );
     expect(disposed.statusCode).toBe(302);
     // The unit now sees it, answers, and the PPID decides with the unit's file.
     const unitPage = await unit.get(url);
@@ -237,18 +306,48 @@ describe('the staff request page', () => {
       unit,
       answerPath,
       { notes: 'Data terlampir.', informationHeld: 'yes' },
-      [{ field: 'files', filename: 'data.csv', contentType: 'text/csv', bytes: Buffer.from('kecamatan,jumlah\nCoblong,1000\n') }],
+      [
+        {
+          field: 'files',
+          filename: 'data.csv',
+          contentType: 'text/csv',
+          bytes: Buffer.from('kecamatan,jumlah\nCoblong,1000\n'),
+        },
+      ],
       url,
     );
     expect(answered.statusCode).toBe(302);
     const decidePage = await ppid.get(url);
     const fileId = /name="releaseFileIds" value="([0-9a-f-]+)"/.exec(decidePage.body)![1]!;
-    const badDecision = await postMultipart(t.app, ppid, `${url}/putusan`, { outcome: 'GRANTED_PARTIAL', materialDescription: 'Data DPT' }, [], url);
+    const badDecision = await postMultipart(
+      t.app,
+      ppid,
+      `${url}/putusan`,
+      { outcome: 'GRANTED_PARTIAL', materialDescription: 'Data DPT' },
+      [],
+      url,
+    );
     expect(badDecision.statusCode).toBe(400);
     expect(badDecision.body).toContain('aksi-putusan'); // the decision form re-opens with its errors
-    const decided = await postMultipart(t.app, ppid, `${url}/putusan`, { outcome: 'GRANTED_FULL', materialDescription: 'Data DPT per kecamatan', forms: 'HARDCOPY', releaseFileIds: fileId }, [], url);
+    const decided = await postMultipart(
+      t.app,
+      ppid,
+      `${url}/putusan`,
+      {
+        outcome: 'GRANTED_FULL',
+        materialDescription: 'Data DPT per kecamatan',
+        forms: 'HARDCOPY',
+        releaseFileIds: fileId,
+      },
+      [],
+      url,
+    );
     expect(decided.statusCode).toBe(302);
-    const delivered = await desk.post(`${url}/penyerahan`, { kind: 'AMBIL_LANGSUNG', recipientName: 'Dewi Lestari', close: 'on' }, { csrfFrom: url });
+    const delivered = await desk.post(
+      `${url}/penyerahan`,
+      { kind: 'AMBIL_LANGSUNG', recipientName: 'Dewi Lestari', close: 'on' },
+      { csrfFrom: url },
+    );
     expect(delivered.statusCode).toBe(302);
     const final = await desk.get(url);
     expect(final.body).toContain('Selesai');
@@ -264,7 +363,11 @@ describe('the staff request page', () => {
       expect(pdf.statusCode, kind).toBe(200);
     }
     // A second delivery loses the race cleanly: a notice, not an error page.
-    const again = await desk.post(`${url}/penyerahan`, { kind: 'AMBIL_LANGSUNG', recipientName: 'X' }, { csrfFrom: url });
+    const again = await desk.post(
+      `${url}/penyerahan`,
+      { kind: 'AMBIL_LANGSUNG', recipientName: 'X' },
+      { csrfFrom: url },
+    );
     expect(again.statusCode).toBe(302);
   });
 

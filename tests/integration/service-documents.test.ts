@@ -35,7 +35,10 @@ function keep(name: string, bytes: Buffer): void {
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-18T02:00:00Z' });
   officeId = (await office(t.db.db, OFFICE)).id;
-  const p = await createStaff(t.db.db, t.clock, { name: 'Rina Kusumawati', roles: [{ office: OFFICE, role: 'PPID' }] });
+  const p = await createStaff(t.db.db, t.clock, {
+    name: 'Rina Kusumawati',
+    roles: [{ office: OFFICE, role: 'PPID' }],
+  });
   await t.db.db.update(users).set({ nip: '198001012005012001' }).where(eq(users.id, p.user.id));
   ppid = await actorOf(t, p.user);
   ppidEmail = p.email;
@@ -72,11 +75,21 @@ describe('Model PPID-B', () => {
     const s = await submitRequest(ctx, publicActor(), {
       officeId,
       channel: 'API',
-      data: sampleRequest({ name: 'Budi Santoso', accessMethods: ['MEMBACA', 'SALINAN_HARDCOPY'], deliveryMethod: 'AMBIL_LANGSUNG', category: 'BADAN_PUBLIK' }),
+      data: sampleRequest({
+        name: 'Budi Santoso',
+        accessMethods: ['MEMBACA', 'SALINAN_HARDCOPY'],
+        deliveryMethod: 'AMBIL_LANGSUNG',
+        category: 'BADAN_PUBLIK',
+      }),
       uploads: [],
     });
     await registerRequest(ctx, operator, { officeId, requestId: s.requestId });
-    const doc = await renderServiceDocument(ctx, { kind: 'request-form', actor: ppid, officeId, requestId: s.requestId });
+    const doc = await renderServiceDocument(ctx, {
+      kind: 'request-form',
+      actor: ppid,
+      officeId,
+      requestId: s.requestId,
+    });
     keep('ppid-b-terisi', doc.bytes);
     const pages = await pdfPages(doc.bytes);
     expect(pages).toHaveLength(2);
@@ -114,12 +127,31 @@ describe('Model PPID-B', () => {
 describe('lembar disposisi', () => {
   it('prints the routing of a request to a unit, signed by the PPID by name, and the unit answer once given', async () => {
     const ctx = requestsCtx(t);
-    const s = await submitRequest(ctx, publicActor(), { officeId, channel: 'API', data: sampleRequest({ name: 'Sari Wulandari' }), uploads: [] });
+    const s = await submitRequest(ctx, publicActor(), {
+      officeId,
+      channel: 'API',
+      data: sampleRequest({ name: 'Sari Wulandari' }),
+      uploads: [],
+    });
     await registerRequest(ctx, operator, { officeId, requestId: s.requestId });
     const unit = await createUnit(t.db.db, OFFICE, 'Subbagian Perencanaan, Data dan Informasi');
-    await disposeRequest(ctx, ppid, { officeId, requestId: s.requestId, data: { unitIds: [unit.id], instruction: 'Siapkan salinan keputusan penetapan DPT per kecamatan.', internalDueDate: '2026-11-25' } });
+    await disposeRequest(ctx, ppid, {
+      officeId,
+      requestId: s.requestId,
+      data: {
+        unitIds: [unit.id],
+        instruction: 'Siapkan salinan keputusan penetapan DPT per kecamatan.',
+        internalDueDate: '2026-11-25',
+      },
+    });
     const [d] = await listDispositions(t.db.db, officeId, s.requestId);
-    const before = await renderServiceDocument(ctx, { kind: 'disposition', actor: ppid, officeId, requestId: s.requestId, dispositionId: d!.id });
+    const before = await renderServiceDocument(ctx, {
+      kind: 'disposition',
+      actor: ppid,
+      officeId,
+      requestId: s.requestId,
+      dispositionId: d!.id,
+    });
     const text = (await pdfPages(before.bytes)).join('\n');
     expect(text).toContain('LEMBAR DISPOSISI / NOTA DINAS');
     expect(text).toContain(`Nomor Pendaftaran ${s.number}`);
@@ -132,8 +164,20 @@ describe('lembar disposisi', () => {
     expect(text).toContain('Belum dijawab.');
     expect(text).not.toContain(ppidEmail);
 
-    await answerDisposition(ctx, ppid, { officeId, requestId: s.requestId, dispositionId: d!.id, data: { informationHeld: 'yes', notes: 'Salinan SK tersedia di arsip subbagian.' }, uploads: [] });
-    const after = await renderServiceDocument(ctx, { kind: 'disposition', actor: ppid, officeId, requestId: s.requestId, dispositionId: d!.id });
+    await answerDisposition(ctx, ppid, {
+      officeId,
+      requestId: s.requestId,
+      dispositionId: d!.id,
+      data: { informationHeld: 'yes', notes: 'Salinan SK tersedia di arsip subbagian.' },
+      uploads: [],
+    });
+    const after = await renderServiceDocument(ctx, {
+      kind: 'disposition',
+      actor: ppid,
+      officeId,
+      requestId: s.requestId,
+      dispositionId: d!.id,
+    });
     keep('lembar-disposisi', after.bytes);
     const answered = (await pdfPages(after.bytes)).join('\n');
     expect(answered).toContain('Informasi dikuasai : Ya');
@@ -149,11 +193,28 @@ describe('lembar disposisi', () => {
     expect(html).toContain(`href="${page}/formulir-ppid-b.pdf"`);
     const viaWeb = await staff.get(`${page}/disposisi/${d!.id}/lembar.pdf`);
     expect(viaWeb.statusCode).toBe(200);
-    expect((await pdfPages(viaWeb.rawPayload)).join('\n')).toContain('Salinan SK tersedia di arsip subbagian.');
-    expect((await new TestClient(t.app).get(`/${OFFICE}/permohonan`)).body).toContain(`href="/${OFFICE}/permohonan/formulir-ppid-b.pdf"`);
+    expect((await pdfPages(viaWeb.rawPayload)).join('\n')).toContain(
+      'Salinan SK tersedia di arsip subbagian.',
+    );
+    expect((await new TestClient(t.app).get(`/${OFFICE}/permohonan`)).body).toContain(
+      `href="/${OFFICE}/permohonan/formulir-ppid-b.pdf"`,
+    );
 
     // a disposition of another request is not found through this one
-    const other = await submitRequest(ctx, publicActor(), { officeId, channel: 'API', data: sampleRequest({ name: 'Lain' }), uploads: [] });
-    await expect(renderServiceDocument(ctx, { kind: 'disposition', actor: ppid, officeId, requestId: other.requestId, dispositionId: d!.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const other = await submitRequest(ctx, publicActor(), {
+      officeId,
+      channel: 'API',
+      data: sampleRequest({ name: 'Lain' }),
+      uploads: [],
+    });
+    await expect(
+      renderServiceDocument(ctx, {
+        kind: 'disposition',
+        actor: ppid,
+        officeId,
+        requestId: other.requestId,
+        dispositionId: d!.id,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

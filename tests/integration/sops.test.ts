@@ -31,7 +31,10 @@ afterAll(async () => {
 
 /** The office's own identity of an adopted SOP; seed 001 keeps its seed's number and month, as an office may. */
 const identity = (key: string) => ({
-  number: key === 'seed-001' ? '/ORT.06/2101/2023' : `0${['seed-000', 'seed-001', 'seed-002', 'seed-003', 'keberatan', 'x', 'seed-004'].indexOf(key) + 1}/HM.03-SOP/3273/2026`,
+  number:
+    key === 'seed-001'
+      ? '/ORT.06/2101/2023'
+      : `0${['seed-000', 'seed-001', 'seed-002', 'seed-003', 'keberatan', 'x', 'seed-004'].indexOf(key) + 1}/HM.03-SOP/3273/2026`,
   approverTitle: 'Sekretaris KPU Kota Bandung',
   approverName: 'Dadang Suherman',
   madeOn: key === 'seed-001' ? 'Januari 2023' : '2 Maret 2026',
@@ -39,23 +42,50 @@ const identity = (key: string) => ({
   effectiveOn: '2 Maret 2026',
 });
 
-const sopUrl = async (slug: string) => `/staff/${OFFICE}/sop/${(await findSopBySlug(t.db.db, officeId, slug))!.id}`;
+const sopUrl = async (slug: string) =>
+  `/staff/${OFFICE}/sop/${(await findSopBySlug(t.db.db, officeId, slug))!.id}`;
 
 describe('the SOP register', () => {
   it('adopts a template only with the office’s own number, dates and approver, and with the legal bases in force (issue 13 item 8)', async () => {
-    const missing = await admin.post(`/staff/${OFFICE}/sop/templat`, { template: 'seed-004' }, { csrfFrom: `/staff/${OFFICE}/sop` });
+    const missing = await admin.post(
+      `/staff/${OFFICE}/sop/templat`,
+      { template: 'seed-004' },
+      { csrfFrom: `/staff/${OFFICE}/sop` },
+    );
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('Wajib diisi');
     expect(await findSopBySlug(t.db.db, officeId, 'informasi-yang-dikecualikan')).toBeUndefined();
-    const res = await admin.post(`/staff/${OFFICE}/sop/templat`, { template: 'seed-004', ...identity('seed-004') }, { csrfFrom: `/staff/${OFFICE}/sop` });
+    const res = await admin.post(
+      `/staff/${OFFICE}/sop/templat`,
+      { template: 'seed-004', ...identity('seed-004') },
+      { csrfFrom: `/staff/${OFFICE}/sop` },
+    );
     expect(res.statusCode).toBe(302);
     const page = await t.app.inject(`/${OFFICE}/sop/informasi-yang-dikecualikan`);
     expect(page.statusCode).toBe(200);
-    for (const s of ['07/HM.03-SOP/3273/2026', 'Dadang Suherman', 'Sekretaris KPU Kota Bandung', 'KOMISI PEMILIHAN UMUM KOTA BANDUNG', 'di lingkungan KPU Kota Bandung', 'Peraturan Komisi Informasi Nomor 1 Tahun 2021', 'Peraturan Komisi Pemilihan Umum Nomor 22 Tahun 2023', 'Sumber: Diadaptasi dari SOP Informasi yang Dikecualikan KPU Kabupaten Bengkulu Tengah']) {
+    for (const s of [
+      '07/HM.03-SOP/3273/2026',
+      'Dadang Suherman',
+      'Sekretaris KPU Kota Bandung',
+      'KOMISI PEMILIHAN UMUM KOTA BANDUNG',
+      'di lingkungan KPU Kota Bandung',
+      'Peraturan Komisi Informasi Nomor 1 Tahun 2021',
+      'Peraturan Komisi Pemilihan Umum Nomor 22 Tahun 2023',
+      'Sumber: Diadaptasi dari SOP Informasi yang Dikecualikan KPU Kabupaten Bengkulu Tengah',
+    ]) {
       expect(page.body, s).toContain(s);
     }
     // Nothing of the seed office's identity, no superseded rule, no developer note (item 12).
-    for (const s of ['02 TAHUN 2022', '5 Januari 2022', 'KPU KABUPATEN BENGKULU TENGAH', 'Sekretaris Komisi Pemilihan Umum Kabupaten Bengkulu Tengah', 'Nomor 1 Tahun 2015', 'Nomor 1 Tahun 2010', 'Seed 004', 'scanned']) {
+    for (const s of [
+      '02 TAHUN 2022',
+      '5 Januari 2022',
+      'KPU KABUPATEN BENGKULU TENGAH',
+      'Sekretaris Komisi Pemilihan Umum Kabupaten Bengkulu Tengah',
+      'Nomor 1 Tahun 2015',
+      'Nomor 1 Tahun 2010',
+      'Seed 004',
+      'scanned',
+    ]) {
       expect(page.body, s).not.toContain(s);
     }
     const list = await admin.get(`/staff/${OFFICE}/sop`);
@@ -65,14 +95,29 @@ describe('the SOP register', () => {
 
   it('adopts the five seed SOPs and the objections SOP, each once', async () => {
     for (const key of ['seed-000', 'seed-001', 'seed-002', 'seed-003', 'keberatan']) {
-      const res = await admin.post(`/staff/${OFFICE}/sop/templat`, { template: key, ...identity(key) }, { csrfFrom: `/staff/${OFFICE}/sop` });
+      const res = await admin.post(
+        `/staff/${OFFICE}/sop/templat`,
+        { template: key, ...identity(key) },
+        { csrfFrom: `/staff/${OFFICE}/sop` },
+      );
       expect(res.statusCode, key).toBe(302);
     }
-    const again = await admin.post(`/staff/${OFFICE}/sop/templat`, { template: 'seed-000', ...identity('seed-000') }, { csrfFrom: `/staff/${OFFICE}/sop` });
+    const again = await admin.post(
+      `/staff/${OFFICE}/sop/templat`,
+      { template: 'seed-000', ...identity('seed-000') },
+      { csrfFrom: `/staff/${OFFICE}/sop` },
+    );
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('SOP ini sudah ada dalam register.');
     const pub = await t.app.inject(`/${OFFICE}/sop`);
-    for (const title of ['Penyusunan Daftar Informasi Publik (DIP)', 'Penetapan dan Pemutakhiran Daftar Informasi Publik', 'Pelayanan Informasi Publik', 'Pendokumentasian Informasi Publik', 'Informasi yang Dikecualikan', 'Penanganan Keberatan atas Pelayanan Informasi Publik']) {
+    for (const title of [
+      'Penyusunan Daftar Informasi Publik (DIP)',
+      'Penetapan dan Pemutakhiran Daftar Informasi Publik',
+      'Pelayanan Informasi Publik',
+      'Pendokumentasian Informasi Publik',
+      'Informasi yang Dikecualikan',
+      'Penanganan Keberatan atas Pelayanan Informasi Publik',
+    ]) {
       expect(pub.body).toContain(title);
     }
   });
@@ -80,7 +125,24 @@ describe('the SOP register', () => {
   it('shows an SOP in the seed format: identity, the six boxes, the step table with executors and mutu baku', async () => {
     const page = await t.app.inject(`/${OFFICE}/sop/penetapan-pemutakhiran-dip`);
     expect(page.statusCode).toBe(200);
-    for (const s of ['/ORT.06/2101/2023', 'Januari 2023', 'Dasar hukum', 'Peraturan Pemerintah Nomor 61 Tahun 2010', 'Kualifikasi pelaksana', 'Minimal Sarjana', 'Keterkaitan', 'SOP Pendokumentasian Informasi Publik', 'Peralatan/perlengkapan', 'Pesawat telepon', 'Peringatan', 'Pencatatan dan pendataan', 'Dicatat pada buku rekap informasi', 'Penyedia Informasi &amp; Tim Penghubung', '5 Hari', 'Menetapkan dan memutakhirkan Daftar Informasi Publik']) {
+    for (const s of [
+      '/ORT.06/2101/2023',
+      'Januari 2023',
+      'Dasar hukum',
+      'Peraturan Pemerintah Nomor 61 Tahun 2010',
+      'Kualifikasi pelaksana',
+      'Minimal Sarjana',
+      'Keterkaitan',
+      'SOP Pendokumentasian Informasi Publik',
+      'Peralatan/perlengkapan',
+      'Pesawat telepon',
+      'Peringatan',
+      'Pencatatan dan pendataan',
+      'Dicatat pada buku rekap informasi',
+      'Penyedia Informasi &amp; Tim Penghubung',
+      '5 Hari',
+      'Menetapkan dan memutakhirkan Daftar Informasi Publik',
+    ]) {
       expect(page.body, s).toContain(s);
     }
     expect(page.body).toContain('KOMISI PEMILIHAN UMUM KOTA BANDUNG');
@@ -90,10 +152,29 @@ describe('the SOP register', () => {
     const url = (await sopUrl('penanganan-keberatan'))!;
     expect(url).toBeTruthy();
     const form = await admin.get(url);
-    const values = Object.fromEntries([...form.body.matchAll(/<input id="f-([a-zA-Z]+)" name="([a-zA-Z]+)" type="text" value="([^"]*)"/g)].map((m) => [m[2]!, m[3]!.replace(/&amp;/g, '&')]));
-    const textareas = Object.fromEntries([...form.body.matchAll(/<textarea id="f-[a-zA-Z]+" name="([a-zA-Z]+)"[^>]*>([^<]*)<\/textarea>/g)].map((m) => [m[1]!, m[2]!]));
+    const values = Object.fromEntries(
+      [
+        ...form.body.matchAll(/<input id="f-([a-zA-Z]+)" name="([a-zA-Z]+)" type="text" value="([^"]*)"/g),
+      ].map((m) => [m[2]!, m[3]!.replace(/&amp;/g, '&')]),
+    );
+    const textareas = Object.fromEntries(
+      [...form.body.matchAll(/<textarea id="f-[a-zA-Z]+" name="([a-zA-Z]+)"[^>]*>([^<]*)<\/textarea>/g)].map(
+        (m) => [m[1]!, m[2]!],
+      ),
+    );
     const expected = /name="expectedUpdatedAt" value="([^"]+)"/.exec(form.body)![1]!;
-    const fields = { ...values, ...textareas, published: 'on', expectedUpdatedAt: expected, number: '05/HM.03-SOP/3273/2026', approvedOn: '2 Maret 2026', 'steps.0.stepNo': '1', 'steps.0.description': 'Pemohon mengajukan keberatan', 'steps.0.actors': 'Pemohon', 'steps.0.timeText': '30 hari kerja' };
+    const fields = {
+      ...values,
+      ...textareas,
+      published: 'on',
+      expectedUpdatedAt: expected,
+      number: '05/HM.03-SOP/3273/2026',
+      approvedOn: '2 Maret 2026',
+      'steps.0.stepNo': '1',
+      'steps.0.description': 'Pemohon mengajukan keberatan',
+      'steps.0.actors': 'Pemohon',
+      'steps.0.timeText': '30 hari kerja',
+    };
     const bad = await admin.post(url, { ...fields, slug: 'Bukan Slug', actorColumns: '' }, { csrfFrom: url });
     expect(bad.statusCode).toBe(400);
     // Published means the office's own identity is there (issue 13 item 8).
@@ -121,7 +202,15 @@ describe('the SOP register', () => {
     const tim = new TestClient(t.app);
     await tim.login(team.tim.email, TEST_PASSWORD);
     expect((await tim.get(`/staff/${OFFICE}/sop`)).statusCode).toBe(200);
-    expect((await tim.post(`/staff/${OFFICE}/sop/templat`, { template: 'seed-000' }, { csrfFrom: `/staff/${OFFICE}/sop` })).statusCode).toBe(403);
+    expect(
+      (
+        await tim.post(
+          `/staff/${OFFICE}/sop/templat`,
+          { template: 'seed-000' },
+          { csrfFrom: `/staff/${OFFICE}/sop` },
+        )
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -140,11 +229,39 @@ describe('compliance with the time standards this year', () => {
     await run(2026, 8);
     // Archive (seed 003): registered and approved during working hours, and one approval at night.
     t.clock.set('2026-03-03T03:00:00Z');
-    const item = await saveArchiveItem({ ...ctx(), files: t.files, uploadMaxBytes: 1e6 }, team.petugas, { officeId, data: { title: 'Notulen', unitId: team.unitA.id, classificationCode: 'HM.03', retention: '2 tahun', access: 'PUBLIC', building: 'Gedung A' } });
-    await decideArchiveItem(ctx(), team.atasan, { officeId, itemId: item.id, data: { decision: 'APPROVED' } });
+    const item = await saveArchiveItem({ ...ctx(), files: t.files, uploadMaxBytes: 1e6 }, team.petugas, {
+      officeId,
+      data: {
+        title: 'Notulen',
+        unitId: team.unitA.id,
+        classificationCode: 'HM.03',
+        retention: '2 tahun',
+        access: 'PUBLIC',
+        building: 'Gedung A',
+      },
+    });
+    await decideArchiveItem(ctx(), team.atasan, {
+      officeId,
+      itemId: item.id,
+      data: { decision: 'APPROVED' },
+    });
     t.clock.set('2026-03-03T14:00:00Z');
-    const late = await saveArchiveItem({ ...ctx(), files: t.files, uploadMaxBytes: 1e6 }, team.petugas, { officeId, data: { title: 'Notulen 2', unitId: team.unitA.id, classificationCode: 'HM.03', retention: '2 tahun', access: 'PUBLIC', building: 'Gedung A' } });
-    await decideArchiveItem(ctx(), team.atasan, { officeId, itemId: late.id, data: { decision: 'APPROVED' } });
+    const late = await saveArchiveItem({ ...ctx(), files: t.files, uploadMaxBytes: 1e6 }, team.petugas, {
+      officeId,
+      data: {
+        title: 'Notulen 2',
+        unitId: team.unitA.id,
+        classificationCode: 'HM.03',
+        retention: '2 tahun',
+        access: 'PUBLIC',
+        building: 'Gedung A',
+      },
+    });
+    await decideArchiveItem(ctx(), team.atasan, {
+      officeId,
+      itemId: late.id,
+      data: { decision: 'APPROVED' },
+    });
 
     const reports = await sopCompliance(ctx(), team.ppid, { officeId, year: 2026 });
     const dip = reports.find((r) => r.sop.slug === 'penetapan-pemutakhiran-dip')!;

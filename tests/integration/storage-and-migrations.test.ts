@@ -17,7 +17,10 @@ let officeId: string;
 let dir: string;
 let store: FileStore;
 const now = new Date('2026-11-18T02:00:00Z');
-const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG_1x1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -35,8 +38,24 @@ const base = { maxBytes: 1024 * 1024, createdBy: 'test', now };
 describe('file storage', () => {
   it('stores a PDF by its content hash, once for the same bytes', async () => {
     const pdf = await pdfToBuffer(createPdf({ title: 'x' }));
-    const a = await saveFile(db.db, store, { ...base, officeId, bytes: pdf, originalName: 'salinan.pdf', purpose: 'document', encrypt: false, field: 'file' });
-    const b = await saveFile(db.db, store, { ...base, officeId, bytes: pdf, originalName: 'lagi.pdf', purpose: 'document', encrypt: false, field: 'file' });
+    const a = await saveFile(db.db, store, {
+      ...base,
+      officeId,
+      bytes: pdf,
+      originalName: 'salinan.pdf',
+      purpose: 'document',
+      encrypt: false,
+      field: 'file',
+    });
+    const b = await saveFile(db.db, store, {
+      ...base,
+      officeId,
+      bytes: pdf,
+      originalName: 'lagi.pdf',
+      purpose: 'document',
+      encrypt: false,
+      field: 'file',
+    });
     expect(a.mediaType).toBe('application/pdf');
     expect(a.sha256).toBe(b.sha256);
     expect(readdirSync(path.join(dir, a.sha256.slice(0, 2), a.sha256.slice(2, 4)))).toEqual([a.sha256]);
@@ -45,25 +64,58 @@ describe('file storage', () => {
   it('judges a file by its content, not its name', async () => {
     const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), randomBytes(200)]);
     await expect(
-      saveFile(db.db, store, { ...base, officeId, bytes: elf, originalName: 'ktp.pdf', purpose: 'identity', encrypt: true, field: 'identityFile' }),
-    ).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', fields: [expect.objectContaining({ field: 'identityFile', key: 'validation.fileType' })] });
+      saveFile(db.db, store, {
+        ...base,
+        officeId,
+        bytes: elf,
+        originalName: 'ktp.pdf',
+        purpose: 'identity',
+        encrypt: true,
+        field: 'identityFile',
+      }),
+    ).rejects.toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      fields: [expect.objectContaining({ field: 'identityFile', key: 'validation.fileType' })],
+    });
   });
 
   it('refuses a file over the size limit with 413 and names the field', async () => {
     await expect(
-      saveFile(db.db, store, { ...base, maxBytes: 100, officeId, bytes: Buffer.alloc(200, 65), originalName: 'big.txt', purpose: 'document', encrypt: false, field: 'file' }),
+      saveFile(db.db, store, {
+        ...base,
+        maxBytes: 100,
+        officeId,
+        bytes: Buffer.alloc(200, 65),
+        originalName: 'big.txt',
+        purpose: 'document',
+        encrypt: false,
+        field: 'file',
+      }),
     ).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413 });
   });
 
   it('encrypts identity documents at rest and reads them back', async () => {
-    const saved = await saveFile(db.db, store, { ...base, officeId, bytes: PNG_1x1, originalName: 'ktp.png', purpose: 'identity', encrypt: true, field: 'identityFile' });
+    const saved = await saveFile(db.db, store, {
+      ...base,
+      officeId,
+      bytes: PNG_1x1,
+      originalName: 'ktp.png',
+      purpose: 'identity',
+      encrypt: true,
+      field: 'identityFile',
+    });
     expect(saved.mediaType).toBe('image/png');
-    const [row] = await queryRows<{ storage_key: string }>(db.db, sql`SELECT storage_key FROM files WHERE id = ${saved.id}`);
+    const [row] = await queryRows<{ storage_key: string }>(
+      db.db,
+      sql`SELECT storage_key FROM files WHERE id = ${saved.id}`,
+    );
     const onDisk = readFileSync(path.join(dir, row!.storage_key));
     expect(onDisk.includes(PNG_1x1.subarray(0, 16))).toBe(false);
     const back = await readFileContent(db.db, store, officeId, saved.id);
     expect(back!.bytes.equals(PNG_1x1)).toBe(true);
-    expect(await readFileContent(db.db, store, (await office(db.db, 'kpu-kab-bandung')).id, saved.id)).toBeUndefined();
+    expect(
+      await readFileContent(db.db, store, (await office(db.db, 'kpu-kab-bandung')).id, saved.id),
+    ).toBeUndefined();
   });
 });
 
@@ -98,7 +150,9 @@ describe('upload limit', () => {
     try {
       const boundary = '----limit';
       const body = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
         Buffer.alloc(1024 * 1024 + 10, 65),
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);

@@ -50,13 +50,21 @@ describe('trusted proxies', () => {
     const distinct = await attempts(a, '10.1.2.3', ['198.51.100.1', '198.51.100.2', '198.51.100.3']);
     expect(distinct).not.toContain(429);
     // A client that prepends its own header value is still counted by the address the proxy saw.
-    const spoofing = await attempts(a, '10.1.2.3', ['1.1.1.1, 198.51.100.9', '2.2.2.2, 198.51.100.9', '3.3.3.3, 198.51.100.9']);
+    const spoofing = await attempts(a, '10.1.2.3', [
+      '1.1.1.1, 198.51.100.9',
+      '2.2.2.2, 198.51.100.9',
+      '3.3.3.3, 198.51.100.9',
+    ]);
     expect(spoofing[2]).toBe(429);
   });
 
   it('a hop count trusts only that many proxies', async () => {
     const a = await appWith({ TRUST_PROXY: '1' });
-    const spoofing = await attempts(a, '10.1.2.3', ['1.1.1.1, 198.51.100.20', '2.2.2.2, 198.51.100.20', '3.3.3.3, 198.51.100.20']);
+    const spoofing = await attempts(a, '10.1.2.3', [
+      '1.1.1.1, 198.51.100.20',
+      '2.2.2.2, 198.51.100.20',
+      '3.3.3.3, 198.51.100.20',
+    ]);
     expect(spoofing[2]).toBe(429);
   });
 });

@@ -16,7 +16,9 @@ let t: TestApp;
 let port: number;
 
 beforeAll(async () => {
-  t = await createTestApp({ env: { UPLOAD_MAX_MB: '10', UPLOAD_REQUEST_MAX_MB: '30', UPLOAD_CONCURRENCY: '2' } });
+  t = await createTestApp({
+    env: { UPLOAD_MAX_MB: '10', UPLOAD_REQUEST_MAX_MB: '30', UPLOAD_CONCURRENCY: '2' },
+  });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   port = (t.app.server.address() as AddressInfo).port;
 });
@@ -38,13 +40,29 @@ interface Sent {
  * Streams `files` files of `fileBytes` each (from one reused 64 KB chunk, so the client holds
  * no body) and samples the RSS while it goes. Stops sending once the answer has come.
  */
-function send(opts: { files: number; fileBytes: number; declareLength?: boolean; hold?: boolean }): { done: Promise<Sent>; req: http.ClientRequest } {
-  const head = (i: number) => Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="identityFile"; filename="scan${i}.png"\r\nContent-Type: image/png\r\n\r\n`);
+function send(opts: { files: number; fileBytes: number; declareLength?: boolean; hold?: boolean }): {
+  done: Promise<Sent>;
+  req: http.ClientRequest;
+} {
+  const head = (i: number) =>
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="identityFile"; filename="scan${i}.png"\r\nContent-Type: image/png\r\n\r\n`,
+    );
   const tail = Buffer.from(`--${BOUNDARY}--\r\n`);
   const total = opts.files * (head(0).length + opts.fileBytes + 2) + tail.length;
-  const headers: http.OutgoingHttpHeaders = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, 'accept-language': 'id', accept: 'application/json' };
+  const headers: http.OutgoingHttpHeaders = {
+    'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+    'accept-language': 'id',
+    accept: 'application/json',
+  };
   if (opts.declareLength !== false) headers['content-length'] = String(total);
-  const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/offices/kpu-kota-bandung/requests', headers });
+  const req = http.request({
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/api/v1/offices/kpu-kota-bandung/requests',
+    headers,
+  });
   const rss0 = process.memoryUsage().rss;
   let peak = rss0;
   const sampler = setInterval(() => {
@@ -71,11 +89,15 @@ function send(opts: { files: number; fileBytes: number; declareLength?: boolean;
       }
     });
   });
-  const write = (b: Buffer) => (answered || req.destroyed ? Promise.resolve() : new Promise<void>((r) => (req.write(b) ? r() : req.once('drain', () => r()))));
+  const write = (b: Buffer) =>
+    answered || req.destroyed
+      ? Promise.resolve()
+      : new Promise<void>((r) => (req.write(b) ? r() : req.once('drain', () => r())));
   void (async () => {
     for (let i = 0; i < opts.files && !answered; i++) {
       await write(head(i));
-      for (let sent = 0; sent < opts.fileBytes && !answered; sent += CHUNK.length) await write(CHUNK.subarray(0, Math.min(CHUNK.length, opts.fileBytes - sent)));
+      for (let sent = 0; sent < opts.fileBytes && !answered; sent += CHUNK.length)
+        await write(CHUNK.subarray(0, Math.min(CHUNK.length, opts.fileBytes - sent)));
       await write(Buffer.from('\r\n'));
       if (opts.hold) return; // keeps the request open after one file
     }
@@ -99,7 +121,9 @@ describe('multipart bodies', () => {
     const r = await send({ files: 16, fileBytes: 9 * MB }).done;
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body).error.message).toContain('Kiriman terlalu besar');
-    console.log(`over-cap upload: 144 MB declared, server RSS grew at most ${(r.peakRssGrowth / MB).toFixed(1)} MB`);
+    console.log(
+      `over-cap upload: 144 MB declared, server RSS grew at most ${(r.peakRssGrowth / MB).toFixed(1)} MB`,
+    );
     expect(r.peakRssGrowth).toBeLessThan(40 * MB);
   });
 
@@ -109,7 +133,9 @@ describe('multipart bodies', () => {
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body).error.message).toMatch(/terlalu besar/i);
     // (RSS here is too noisy to assert on: streamed chunks are garbage until the next GC.)
-    console.log(`over-file-cap upload: 25 MB sent, server RSS grew at most ${(r.peakRssGrowth / MB).toFixed(1)} MB`);
+    console.log(
+      `over-file-cap upload: 25 MB sent, server RSS grew at most ${(r.peakRssGrowth / MB).toFixed(1)} MB`,
+    );
     await waitFor(() => t.app.uploadsInFlight() === 0);
     await waitFor(() => readdirSync(uploadTmpDir(t.config)).filter((f) => f.endsWith('.part')).length === 0);
   });
@@ -121,7 +147,10 @@ describe('multipart bodies', () => {
   });
 
   it('beyond the concurrent-upload bound get a translated 503, and the slots come back', async () => {
-    const held = [send({ files: 2, fileBytes: 2 * MB, hold: true }), send({ files: 2, fileBytes: 2 * MB, hold: true })];
+    const held = [
+      send({ files: 2, fileBytes: 2 * MB, hold: true }),
+      send({ files: 2, fileBytes: 2 * MB, hold: true }),
+    ];
     for (const h of held) h.done.catch(() => undefined); // destroyed below: no answer expected
     await waitFor(() => t.app.uploadsInFlight() === 2);
     const third = await send({ files: 1, fileBytes: 64 * 1024 }).done;
@@ -140,6 +169,9 @@ describe('multipart bodies', () => {
 
 describe('the spool directory', () => {
   it('lives under DATA_DIR', () => {
-    expect(uploadTmpDir(t.config).startsWith(path.resolve(t.config.dataDir)) || uploadTmpDir(t.config).startsWith(t.config.dataDir)).toBe(true);
+    expect(
+      uploadTmpDir(t.config).startsWith(path.resolve(t.config.dataDir)) ||
+        uploadTmpDir(t.config).startsWith(t.config.dataDir),
+    ).toBe(true);
   });
 });

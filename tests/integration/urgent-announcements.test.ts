@@ -26,7 +26,8 @@ const FLOOD = {
   title: 'Banjir di sekitar gudang logistik Gedebage',
   threat: 'Genangan setinggi 80 cm di Jalan Soekarno-Hatta dan sekitar gudang logistik pemilu.',
   affected: 'Warga Kecamatan Gedebage dan Rancasari, petugas gudang logistik.',
-  whatToDo: 'Hindari Jalan Soekarno-Hatta km 12; ikuti arahan petugas BPBD; matikan listrik di rumah yang tergenang.',
+  whatToDo:
+    'Hindari Jalan Soekarno-Hatta km 12; ikuti arahan petugas BPBD; matikan listrik di rumah yang tergenang.',
   evacuationPlace: 'Aula Kantor Kecamatan Gedebage',
   help: 'BPBD Kota Bandung (022) 112, posko KPU Kota Bandung (022) 7561 441.',
   announcer: 'PPID KPU Kota Bandung bersama BPBD Kota Bandung',
@@ -34,17 +35,26 @@ const FLOOD = {
 };
 
 async function auditActions(): Promise<string[]> {
-  const rows = await queryRows<{ action: string }>(t.db.db, sql`select action from audit_log where entity_type = 'urgent_announcement' order by seq`);
+  const rows = await queryRows<{ action: string }>(
+    t.db.db,
+    sql`select action from audit_log where entity_type = 'urgent_announcement' order by seq`,
+  );
   return rows.map((r) => r.action);
 }
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-18T02:00:00Z' });
   officeId = (await office(t.db.db, OFFICE)).id;
-  const p = await createStaff(t.db.db, t.clock, { name: 'Rina Kusumawati', roles: [{ office: OFFICE, role: 'PPID' }] });
+  const p = await createStaff(t.db.db, t.clock, {
+    name: 'Rina Kusumawati',
+    roles: [{ office: OFFICE, role: 'PPID' }],
+  });
   ppid = await actorOf(t, p.user);
   ppidEmail = p.email;
-  desk = await actorOf(t, (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user);
+  desk = await actorOf(
+    t,
+    (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user,
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -53,11 +63,16 @@ afterAll(async () => {
 describe('Pengumuman serta-merta', () => {
   it('refuses an announcement without its required contents, naming each missing part, and a desk officer', async () => {
     const ctx = { db: t.db.db, clock: t.clock };
-    const missing = await publishAnnouncement(ctx, ppid, { officeId, data: { kind: 'BENCANA_ALAM', title: 'Banjir', threat: 'Genangan' } }).catch((e: unknown) => e);
+    const missing = await publishAnnouncement(ctx, ppid, {
+      officeId,
+      data: { kind: 'BENCANA_ALAM', title: 'Banjir', threat: 'Genangan' },
+    }).catch((e: unknown) => e);
     expect(missing).toMatchObject({ code: 'VALIDATION' });
     const fields = (missing as { fields: { field: string }[] }).fields.map((f) => f.field).sort();
     expect(fields).toEqual(['affected', 'announcer', 'help', 'mitigation', 'whatToDo']);
-    await expect(publishAnnouncement(ctx, desk, { officeId, data: FLOOD })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(publishAnnouncement(ctx, desk, { officeId, data: FLOOD })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await auditActions()).toEqual([]);
   });
 
@@ -75,15 +90,35 @@ describe('Pengumuman serta-merta', () => {
     expect(bad.body).toContain('Cara mendapatkan bantuan');
     const saved = await staff.post(form, FLOOD, { csrfFrom: form });
     expect(saved.statusCode).toBe(302);
-    const [row] = await queryRows<{ id: string }>(t.db.db, sql`select id from urgent_announcements where office_id = ${officeId}`);
+    const [row] = await queryRows<{ id: string }>(
+      t.db.db,
+      sql`select id from urgent_announcements where office_id = ${officeId}`,
+    );
     const id = row!.id;
 
     const officePage = (await visitor.get(`/${OFFICE}`)).body;
     expect(officePage).toContain(FLOOD.title);
     expect(officePage).toContain(`href="/${OFFICE}/serta-merta/${id}"`);
     const page = (await visitor.get(`/${OFFICE}/serta-merta/${id}`)).body;
-    for (const part of [FLOOD.threat, FLOOD.affected, FLOOD.whatToDo, FLOOD.evacuationPlace, FLOOD.help, FLOOD.announcer, FLOOD.mitigation]) expect(page).toContain(part);
-    for (const label of ['Potensi bahaya', 'Pihak yang terdampak', 'Tempat evakuasi', 'Cara mendapatkan bantuan', 'Pihak yang wajib mengumumkan', 'Upaya mitigasi']) expect(page).toContain(label);
+    for (const part of [
+      FLOOD.threat,
+      FLOOD.affected,
+      FLOOD.whatToDo,
+      FLOOD.evacuationPlace,
+      FLOOD.help,
+      FLOOD.announcer,
+      FLOOD.mitigation,
+    ])
+      expect(page).toContain(part);
+    for (const label of [
+      'Potensi bahaya',
+      'Pihak yang terdampak',
+      'Tempat evakuasi',
+      'Cara mendapatkan bantuan',
+      'Pihak yang wajib mengumumkan',
+      'Upaya mitigasi',
+    ])
+      expect(page).toContain(label);
     expect(page).not.toContain(ppidEmail);
     const feed = await visitor.get(`/${OFFICE}/serta-merta/atom.xml`);
     expect(feed.headers['content-type']).toContain('application/atom+xml');
@@ -94,15 +129,33 @@ describe('Pengumuman serta-merta', () => {
     expect((await visitor.get('/kpu-kab-bandung')).body).not.toContain(FLOOD.title);
 
     t.clock.advance(10 * 60_000);
-    await expect(endAnnouncement({ db: t.db.db, clock: t.clock }, desk, { officeId, announcementId: id, data: { endNote: 'Air surut' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const end = await staff.post(`${form}/${id}/akhiri`, { endNote: 'Air telah surut; BPBD mencabut status siaga.' }, { csrfFrom: form });
+    await expect(
+      endAnnouncement({ db: t.db.db, clock: t.clock }, desk, {
+        officeId,
+        announcementId: id,
+        data: { endNote: 'Air surut' },
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const end = await staff.post(
+      `${form}/${id}/akhiri`,
+      { endNote: 'Air telah surut; BPBD mencabut status siaga.' },
+      { csrfFrom: form },
+    );
     expect(end.statusCode).toBe(302);
     expect((await visitor.get(`/${OFFICE}`)).body).not.toContain(FLOOD.title);
     const list = (await visitor.get(`/${OFFICE}/serta-merta`)).body;
     expect(list).toContain(FLOOD.title);
     expect(list).toContain('Air telah surut; BPBD mencabut status siaga.');
-    expect((await visitor.get(`/${OFFICE}/serta-merta/atom.xml`)).body).toContain(`[Berakhir] ${FLOOD.title}`);
-    await expect(endAnnouncement({ db: t.db.db, clock: t.clock }, ppid, { officeId, announcementId: id, data: { endNote: 'lagi' } })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await visitor.get(`/${OFFICE}/serta-merta/atom.xml`)).body).toContain(
+      `[Berakhir] ${FLOOD.title}`,
+    );
+    await expect(
+      endAnnouncement({ db: t.db.db, clock: t.clock }, ppid, {
+        officeId,
+        announcementId: id,
+        data: { endNote: 'lagi' },
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await auditActions()).toEqual(['announcement.published', 'announcement.ended']);
   });
 });

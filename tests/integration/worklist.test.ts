@@ -46,9 +46,18 @@ beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-18T02:00:00Z' });
   officeId = (await office(t.db.db, OFFICE)).id;
   const u = await createUnit(t.db.db, OFFICE, 'Subbagian Teknis');
-  const p = await createStaff(t.db.db, t.clock, { name: 'Rina PPID', roles: [{ office: OFFICE, role: 'PPID' }] });
-  const d = await createStaff(t.db.db, t.clock, { name: 'Agus Petugas', roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] });
-  const un = await createStaff(t.db.db, t.clock, { name: 'Sari Unit', roles: [{ office: OFFICE, role: 'PPID_PEMBANTU', unitId: u.id }] });
+  const p = await createStaff(t.db.db, t.clock, {
+    name: 'Rina PPID',
+    roles: [{ office: OFFICE, role: 'PPID' }],
+  });
+  const d = await createStaff(t.db.db, t.clock, {
+    name: 'Agus Petugas',
+    roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }],
+  });
+  const un = await createStaff(t.db.db, t.clock, {
+    name: 'Sari Unit',
+    roles: [{ office: OFFICE, role: 'PPID_PEMBANTU', unitId: u.id }],
+  });
   ppid = await actorOf(t, p.user);
   desk = await actorOf(t, d.user);
   unit = await actorOf(t, un.user);
@@ -59,11 +68,38 @@ beforeAll(async () => {
   deskClient = new TestClient(t.app);
   await deskClient.login(d.email, TEST_PASSWORD);
 
-  await submit('budi1', { name: 'Budi Santoso', nik: OTHER_NIK, phone: '0812-2000-3333', email: 'Budi.Santoso@contoh.test' });
-  await submit('budi2', { name: 'budi  santoso', nik: OTHER_NIK, phone: '+62 812 2000 3333', email: 'budi.santoso@contoh.test', informationRequested: 'Daftar calon terpilih anggota DPRD Kota Bandung hasil Pemilu 2024 beserta perolehan suaranya.' });
-  await submit('dewi', { name: 'Dewi Lestari', nik: BANDUNG_NIK, phone: '022 4231 234', email: 'dewi@contoh.test' });
-  await submit('andi', { name: 'Andi Wijaya', nik: BANDUNG_NIK, phone: '0813 1111 2222', email: 'andi@contoh.test' });
-  await submit('citra', { name: 'Citra Kirana', nik: '3273015012950003', phone: '', email: 'citra@contoh.test' });
+  await submit('budi1', {
+    name: 'Budi Santoso',
+    nik: OTHER_NIK,
+    phone: '0812-2000-3333',
+    email: 'Budi.Santoso@contoh.test',
+  });
+  await submit('budi2', {
+    name: 'budi  santoso',
+    nik: OTHER_NIK,
+    phone: '+62 812 2000 3333',
+    email: 'budi.santoso@contoh.test',
+    informationRequested:
+      'Daftar calon terpilih anggota DPRD Kota Bandung hasil Pemilu 2024 beserta perolehan suaranya.',
+  });
+  await submit('dewi', {
+    name: 'Dewi Lestari',
+    nik: BANDUNG_NIK,
+    phone: '022 4231 234',
+    email: 'dewi@contoh.test',
+  });
+  await submit('andi', {
+    name: 'Andi Wijaya',
+    nik: BANDUNG_NIK,
+    phone: '0813 1111 2222',
+    email: 'andi@contoh.test',
+  });
+  await submit('citra', {
+    name: 'Citra Kirana',
+    nik: '3273015012950003',
+    phone: '',
+    email: 'citra@contoh.test',
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -71,7 +107,10 @@ afterAll(async () => {
 
 async function find(actor: Actor, filter: WorklistFilter) {
   const list = await listWorklist(requestsCtx(t), actor, { officeId, filter: { view: 'all', ...filter } });
-  return { ...list, keys: list.rows.map((r) => Object.entries(ids).find(([, id]) => id === r.request.id)![0]).sort() };
+  return {
+    ...list,
+    keys: list.rows.map((r) => Object.entries(ids).find(([, id]) => id === r.request.id)![0]).sort(),
+  };
 }
 
 describe('finding a person', () => {
@@ -110,17 +149,32 @@ describe('finding a person', () => {
 
 describe('sorting and paging', () => {
   it('sorts by any column both ways and pages with a total', async () => {
-    const asc = await listWorklist(requestsCtx(t), ppid, { officeId, filter: { view: 'all', sort: 'requester', dir: 'asc' } });
+    const asc = await listWorklist(requestsCtx(t), ppid, {
+      officeId,
+      filter: { view: 'all', sort: 'requester', dir: 'asc' },
+    });
     const names = asc.rows.map((r) => r.request.requesterName.toLowerCase());
     expect(names).toEqual([...names].sort());
-    const desc = await listWorklist(requestsCtx(t), ppid, { officeId, filter: { view: 'all', sort: 'requester', dir: 'desc' } });
+    const desc = await listWorklist(requestsCtx(t), ppid, {
+      officeId,
+      filter: { view: 'all', sort: 'requester', dir: 'desc' },
+    });
     expect(desc.rows.map((r) => r.request.requesterName.toLowerCase())).toEqual([...names].reverse());
-    const byNumber = await listWorklist(requestsCtx(t), ppid, { officeId, filter: { view: 'all', sort: 'number', dir: 'desc' } });
+    const byNumber = await listWorklist(requestsCtx(t), ppid, {
+      officeId,
+      filter: { view: 'all', sort: 'number', dir: 'desc' },
+    });
     const seqs = byNumber.rows.map((r) => r.request.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
 
     const pages = [];
-    for (let page = 1; page <= 3; page++) pages.push(await listWorklist(requestsCtx(t), ppid, { officeId, filter: { view: 'all', sort: 'number', page, pageSize: 2 } }));
+    for (let page = 1; page <= 3; page++)
+      pages.push(
+        await listWorklist(requestsCtx(t), ppid, {
+          officeId,
+          filter: { view: 'all', sort: 'number', page, pageSize: 2 },
+        }),
+      );
     expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
     expect(pages.map((p) => p.rows.length)).toEqual([2, 2, 1]);
     expect(new Set(pages.flatMap((p) => p.rows.map((r) => r.request.id))).size).toBe(5);
@@ -130,33 +184,65 @@ describe('sorting and paging', () => {
 describe('assignment', () => {
   it('assigns and reassigns, audited, with a staff-only timeline entry; "mine" and "unassigned" follow', async () => {
     const ctx = requestsCtx(t);
-    expect(await assignRequests(ctx, ppid, { officeId, data: { requestIds: [ids.budi1, ids.budi2], assigneeId: deskUserId } })).toEqual({ changed: 2 });
+    expect(
+      await assignRequests(ctx, ppid, {
+        officeId,
+        data: { requestIds: [ids.budi1, ids.budi2], assigneeId: deskUserId },
+      }),
+    ).toEqual({ changed: 2 });
     expect((await find(desk, { view: 'mine' })).keys).toEqual(['budi1', 'budi2']);
     expect((await find(ppid, { view: 'unassigned' })).keys).toEqual(['andi', 'citra', 'dewi']);
     // Again to the same officer: nothing changes, nothing is audited twice.
-    expect(await assignRequests(ctx, ppid, { officeId, data: { requestIds: [ids.budi1], assigneeId: deskUserId } })).toEqual({ changed: 0 });
-    expect(await assignRequests(ctx, desk, { officeId, data: { requestIds: [ids.budi1], assigneeId: ppidUserId } })).toEqual({ changed: 1 });
+    expect(
+      await assignRequests(ctx, ppid, {
+        officeId,
+        data: { requestIds: [ids.budi1], assigneeId: deskUserId },
+      }),
+    ).toEqual({ changed: 0 });
+    expect(
+      await assignRequests(ctx, desk, {
+        officeId,
+        data: { requestIds: [ids.budi1], assigneeId: ppidUserId },
+      }),
+    ).toEqual({ changed: 1 });
     const row = await findRequest(t.db.db, officeId, ids.budi1!);
     expect(row!.assignedName).toBe('Rina PPID');
     const audits = await t.db.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.officeId, officeId), eq(auditLog.action, 'request.assigned'), eq(auditLog.entityId, ids.budi1!)));
-    expect(audits.map((a) => (a.after as { assignedUserId: string }).assignedUserId)).toEqual([deskUserId, ppidUserId]);
+      .where(
+        and(
+          eq(auditLog.officeId, officeId),
+          eq(auditLog.action, 'request.assigned'),
+          eq(auditLog.entityId, ids.budi1!),
+        ),
+      );
+    expect(audits.map((a) => (a.after as { assignedUserId: string }).assignedUserId)).toEqual([
+      deskUserId,
+      ppidUserId,
+    ]);
     expect((audits[1]!.after as { previousUserId: string }).previousUserId).toBe(deskUserId);
     const events = await listEvents(t.db.db, officeId, ids.budi1!, false);
     expect(events.filter((e) => e.kind === 'ASSIGNED').map((e) => [e.public, e.data.officer])).toEqual([
       [false, 'Agus Petugas'],
       [false, 'Rina PPID'],
     ]);
-    expect((await listEvents(t.db.db, officeId, ids.budi1!, true)).some((e) => e.kind === 'ASSIGNED')).toBe(false);
+    expect((await listEvents(t.db.db, officeId, ids.budi1!, true)).some((e) => e.kind === 'ASSIGNED')).toBe(
+      false,
+    );
   });
 
   it('refuses a unit as assigner and an assignee without a handling role', async () => {
     const ctx = requestsCtx(t);
-    const refused = await assignRequests(ctx, unit, { officeId, data: { requestIds: [ids.dewi], assigneeId: deskUserId } }).catch((e: unknown) => e);
+    const refused = await assignRequests(ctx, unit, {
+      officeId,
+      data: { requestIds: [ids.dewi], assigneeId: deskUserId },
+    }).catch((e: unknown) => e);
     expect(isAppError(refused) && refused.code).toBe('FORBIDDEN');
-    const bad = await assignRequests(ctx, ppid, { officeId, data: { requestIds: [ids.dewi], assigneeId: unit.userId } }).catch((e: unknown) => e);
+    const bad = await assignRequests(ctx, ppid, {
+      officeId,
+      data: { requestIds: [ids.dewi], assigneeId: unit.userId },
+    }).catch((e: unknown) => e);
     expect(isAppError(bad) && bad.code).toBe('VALIDATION');
     expect((await findRequest(t.db.db, officeId, ids.dewi!))!.assignedUserId).toBeNull();
   });
@@ -193,17 +279,34 @@ describe('the worklist page', () => {
   });
 
   it('assigns and exports a selection in bulk (CSV with , or ;)', async () => {
-    const assigned = await deskClient.post(`${base}/massal`, { action: 'assign', requestIds: [ids.dewi!, ids.andi!], assigneeId: deskUserId }, { csrfFrom: base });
+    const assigned = await deskClient.post(
+      `${base}/massal`,
+      { action: 'assign', requestIds: [ids.dewi!, ids.andi!], assigneeId: deskUserId },
+      { csrfFrom: base },
+    );
     expect(assigned.statusCode).toBe(303);
     expect((await findRequest(t.db.db, officeId, ids.andi!))!.assignedName).toBe('Agus Petugas');
-    const none = await deskClient.post(`${base}/massal`, { action: 'assign', assigneeId: deskUserId }, { csrfFrom: base });
+    const none = await deskClient.post(
+      `${base}/massal`,
+      { action: 'assign', assigneeId: deskUserId },
+      { csrfFrom: base },
+    );
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Pilih paling sedikit satu permohonan');
-    const csv = await deskClient.post(`${base}/massal`, { action: 'csv-semicolon', requestIds: [ids.dewi!, ids.budi1!] }, { csrfFrom: base });
+    const csv = await deskClient.post(
+      `${base}/massal`,
+      { action: 'csv-semicolon', requestIds: [ids.dewi!, ids.budi1!] },
+      { csrfFrom: base },
+    );
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Nomor pendaftaran;Diterima;Tenggat;Status;Pemohon;Petugas;Informasi yang diminta;Saluran');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Nomor pendaftaran;Diterima;Tenggat;Status;Pemohon;Petugas;Informasi yang diminta;Saluran',
+    );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(';Budi Santoso;Rina PPID;');
     expect(lines[2]).toContain(';Dewi Lestari;Agus Petugas;');
@@ -212,7 +315,11 @@ describe('the worklist page', () => {
   it('saves filters for oneself or the office; only the author deletes', async () => {
     const location = await search(ppidClient, 'Budi');
     const query = new URL(location, 'http://x').search;
-    const saved = await ppidClient.post(`${base}/filter`, { name: 'Pak Budi', query, shared: 'true' }, { csrfFrom: base });
+    const saved = await ppidClient.post(
+      `${base}/filter`,
+      { name: 'Pak Budi', query, shared: 'true' },
+      { csrfFrom: base },
+    );
     expect(saved.statusCode).toBe(303);
     await ppidClient.post(`${base}/filter`, { name: 'Pribadi', query: '?tampil=mine' }, { csrfFrom: base });
     const deskPage = await deskClient.get(base);
@@ -235,7 +342,9 @@ describe('the worklist page', () => {
     expect(page.body).toContain('Belum ada petugas yang ditugaskan');
     const took = await deskClient.post(`${url}/petugas`, { assigneeId: '', take: 'true' }, { csrfFrom: url });
     expect(took.statusCode).toBe(302);
-    expect((await deskClient.get(url)).body).toMatch(/data-testid="assigned-officer">Ditangani oleh Agus Petugas/);
+    expect((await deskClient.get(url)).body).toMatch(
+      /data-testid="assigned-officer">Ditangani oleh Agus Petugas/,
+    );
   });
 });
 
@@ -248,7 +357,10 @@ describe('the public side', () => {
       ['KIP Aceh', 'KIP Aceh'],
     ] as const) {
       const home = await t.app.inject(`/?q=${encodeURIComponent(q)}`);
-      const results = home.body.slice(home.body.indexOf('Hasil pencarian'), home.body.indexOf('KPU RI dan KPU Provinsi'));
+      const results = home.body.slice(
+        home.body.indexOf('Hasil pencarian'),
+        home.body.indexOf('KPU RI dan KPU Provinsi'),
+      );
       expect(results, q).toContain(`>${name}<`);
       const find = await t.app.inject(`/permohonan?q=${encodeURIComponent(q)}`);
       expect(find.body, q).toContain(name);
@@ -258,7 +370,11 @@ describe('the public side', () => {
   it('tracks with the number in any case and the code in any case', async () => {
     const { number, trackingCode } = submitted.dewi!;
     const requester = new TestClient(t.app);
-    const res = await requester.post(`/${OFFICE}/permohonan/cek`, { number: ` ${number.toLowerCase()} `, code: trackingCode.toLowerCase() }, { csrfFrom: `/${OFFICE}/permohonan/cek` });
+    const res = await requester.post(
+      `/${OFFICE}/permohonan/cek`,
+      { number: ` ${number.toLowerCase()} `, code: trackingCode.toLowerCase() },
+      { csrfFrom: `/${OFFICE}/permohonan/cek` },
+    );
     expect(res.statusCode).toBe(302);
     const page = await requester.get(`/${OFFICE}/permohonan/cek`);
     expect(page.statusCode).toBe(200);

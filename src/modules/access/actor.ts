@@ -41,7 +41,13 @@ export const systemActor = (label = 'sistem'): Actor => ({
 });
 
 /** The command-line tool acts with full rights: it runs on the server, as its operator. */
-export const cliActor = (label = 'cli'): Actor => ({ kind: 'cli', userId: null, label, roles: [], requestId: null });
+export const cliActor = (label = 'cli'): Actor => ({
+  kind: 'cli',
+  userId: null,
+  label,
+  roles: [],
+  requestId: null,
+});
 
 export function auditActorOf(actor: Actor): AuditActor {
   return {

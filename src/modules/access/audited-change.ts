@@ -36,5 +36,10 @@ export function decisionAudit(
   fromStatus: string,
   after: { status: string; decisionNote: string | null },
 ): AuditEntry {
-  return { ...item, action, before: { status: fromStatus }, after: { status: after.status, note: after.decisionNote } };
+  return {
+    ...item,
+    action,
+    before: { status: fromStatus },
+    after: { status: after.status, note: after.decisionNote },
+  };
 }

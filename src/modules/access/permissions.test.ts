@@ -15,7 +15,14 @@ function actor(...roles: [Role, { id: string; path: string }][]): Actor {
     userId: 'u',
     label: 'u',
     requestId: null,
-    roles: roles.map(([role, o]) => ({ role, officeId: o.id, officePath: o.path, officeSlug: o.id, officeName: o.id, unitId: null })),
+    roles: roles.map(([role, o]) => ({
+      role,
+      officeId: o.id,
+      officePath: o.path,
+      officeSlug: o.id,
+      officeName: o.id,
+      unitId: null,
+    })),
   };
 }
 
@@ -83,10 +90,19 @@ describe('objection permissions', () => {
 
   it('lets the desk take objections in and read them, but not record disputes or open the power of attorney', () => {
     const desk = actor(['PETUGAS_LAYANAN', C]);
-    expect([canObjections.intakeObjections(desk, C), canObjections.viewObjections(desk, C)]).toEqual([true, true]);
-    expect([canObjections.recordDisputes(desk, C), canObjections.viewObjectionIdentity(desk, C)]).toEqual([false, false]);
+    expect([canObjections.intakeObjections(desk, C), canObjections.viewObjections(desk, C)]).toEqual([
+      true,
+      true,
+    ]);
+    expect([canObjections.recordDisputes(desk, C), canObjections.viewObjectionIdentity(desk, C)]).toEqual([
+      false,
+      false,
+    ]);
     const ppid = actor(['PPID', C]);
-    expect([canObjections.recordDisputes(ppid, C), canObjections.viewObjectionIdentity(ppid, C)]).toEqual([true, true]);
+    expect([canObjections.recordDisputes(ppid, C), canObjections.viewObjectionIdentity(ppid, C)]).toEqual([
+      true,
+      true,
+    ]);
     expect(canObjections.viewObjections(actor(['PPID_PEMBANTU', C]), C)).toBe(false);
   });
 });

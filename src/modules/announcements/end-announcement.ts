@@ -12,7 +12,11 @@ import type { UrgentAnnouncement } from './schema.ts';
 export const endAnnouncementInput = z.object({ endNote: field.text(1000) });
 
 /** Ends an announcement once the danger has passed: it leaves the office page, stays in the list. */
-export async function endAnnouncement(ctx: Ctx, actor: Actor, input: { officeId: string; announcementId: string; data: unknown }): Promise<UrgentAnnouncement> {
+export async function endAnnouncement(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; announcementId: string; data: unknown },
+): Promise<UrgentAnnouncement> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office || !office.active) throw AppError.notFound();
   if (!can.publishUrgentAnnouncements(actor, office)) throw AppError.forbidden();
@@ -21,9 +25,25 @@ export async function endAnnouncement(ctx: Ctx, actor: Actor, input: { officeId:
   return ctx.db.transaction(async (tx) => {
     const before = await findAnnouncement(tx, office.id, input.announcementId);
     if (!before) throw AppError.notFound();
-    const after = await endAnnouncementRow(tx, office.id, before.id, { endedAt: now, endedBy: actor.label, endNote: data.endNote });
+    const after = await endAnnouncementRow(tx, office.id, before.id, {
+      endedAt: now,
+      endedBy: actor.label,
+      endNote: data.endNote,
+    });
     if (!after) throw AppError.conflict('announcements.error.alreadyEnded');
-    await recordAudit(tx, auditActorOf(actor), { officeId: office.id, action: 'announcement.ended', entityType: 'urgent_announcement', entityId: after.id, before, after }, now);
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      {
+        officeId: office.id,
+        action: 'announcement.ended',
+        entityType: 'urgent_announcement',
+        entityId: after.id,
+        before,
+        after,
+      },
+      now,
+    );
     return after;
   });
 }

@@ -26,15 +26,36 @@ export const announcementInput = z.object({
  * Publishes a Pengumuman serta-merta at once (UU 14/2008 Pasal 10): there is no draft or
  * approval step, the office page and the feed show it from this commit on.
  */
-export async function publishAnnouncement(ctx: Ctx, actor: Actor, input: { officeId: string; data: unknown }): Promise<UrgentAnnouncement> {
+export async function publishAnnouncement(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; data: unknown },
+): Promise<UrgentAnnouncement> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office || !office.active) throw AppError.notFound();
   if (!can.publishUrgentAnnouncements(actor, office)) throw AppError.forbidden();
   const data = parseInput(announcementInput, input.data);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const row = await insertAnnouncement(tx, { officeId: office.id, ...data, evacuationPlace: data.evacuationPlace ?? null, publishedAt: now, publishedBy: actor.label });
-    await recordAudit(tx, auditActorOf(actor), { officeId: office.id, action: 'announcement.published', entityType: 'urgent_announcement', entityId: row.id, after: row }, now);
+    const row = await insertAnnouncement(tx, {
+      officeId: office.id,
+      ...data,
+      evacuationPlace: data.evacuationPlace ?? null,
+      publishedAt: now,
+      publishedBy: actor.label,
+    });
+    await recordAudit(
+      tx,
+      auditActorOf(actor),
+      {
+        officeId: office.id,
+        action: 'announcement.published',
+        entityType: 'urgent_announcement',
+        entityId: row.id,
+        after: row,
+      },
+      now,
+    );
     return row;
   });
 }

@@ -45,6 +45,9 @@ export const urgentAnnouncements = pgTable(
     endedBy: text('ended_by'),
     endNote: text('end_note'),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.id] }), index('urgent_announcements_published_idx').on(t.officeId, t.publishedAt)],
+  (t) => [
+    primaryKey({ columns: [t.officeId, t.id] }),
+    index('urgent_announcements_published_idx').on(t.officeId, t.publishedAt),
+  ],
 );
 export type UrgentAnnouncement = typeof urgentAnnouncements.$inferSelect;

@@ -7,7 +7,11 @@ import { mayWorkOnUnit, type ArchiveCtx } from './save-archive-item.ts';
 import { storeArchiveFile, type Upload } from './store-archive-file.ts';
 
 /** Adds softcopy files to an item; the item then waits for approval again (seed 003 step 2). */
-export async function addArchiveFiles(ctx: ArchiveCtx, actor: Actor, input: { officeId: string; itemId: string; uploads: Upload[] }): Promise<void> {
+export async function addArchiveFiles(
+  ctx: ArchiveCtx,
+  actor: Actor,
+  input: { officeId: string; itemId: string; uploads: Upload[] },
+): Promise<void> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office) throw AppError.notFound();
   const item = await findArchiveItem(ctx.db, office.id, input.itemId);
@@ -21,11 +25,19 @@ export async function addArchiveFiles(ctx: ArchiveCtx, actor: Actor, input: { of
       office.id,
       item.id,
       { updatedAt: item.updatedAt },
-      { status: 'PENDING', decidedAt: null, decidedBy: null, decisionNote: null, updatedAt: now, updatedBy: actor.label },
+      {
+        status: 'PENDING',
+        decidedAt: null,
+        decidedBy: null,
+        decisionNote: null,
+        updatedAt: now,
+        updatedBy: actor.label,
+      },
     );
     if (!after) throw AppError.conflict();
     const stored = [];
-    for (const upload of input.uploads) stored.push(await storeArchiveFile(tx, ctx, actor, office.id, item.id, upload, now));
+    for (const upload of input.uploads)
+      stored.push(await storeArchiveFile(tx, ctx, actor, office.id, item.id, upload, now));
     await auditAs(
       tx,
       actor,
@@ -35,7 +47,15 @@ export async function addArchiveFiles(ctx: ArchiveCtx, actor: Actor, input: { of
         entityType: 'archive_item',
         entityId: item.id,
         before: { status: item.status },
-        after: { status: after.status, files: stored.map((f) => ({ id: f.id, sha256: f.sha256, name: f.originalName, mediaType: f.mediaType })) },
+        after: {
+          status: after.status,
+          files: stored.map((f) => ({
+            id: f.id,
+            sha256: f.sha256,
+            name: f.originalName,
+            mediaType: f.mediaType,
+          })),
+        },
       },
       now,
     );

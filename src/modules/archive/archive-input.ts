@@ -12,7 +12,11 @@ export const archiveItemInput = z
     unitId: field.uuid(),
     classificationCode: z.preprocess(
       (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
-      z.string().min(1).max(40).regex(/^[A-Z0-9][A-Z0-9.\-/ ]*$/, { message: 'validation.archive.classificationCode' }),
+      z
+        .string()
+        .min(1)
+        .max(40)
+        .regex(/^[A-Z0-9][A-Z0-9.\-/ ]*$/, { message: 'validation.archive.classificationCode' }),
     ),
     retention: field.text(200),
     building: field.optionalText(120),
@@ -23,7 +27,10 @@ export const archiveItemInput = z
     /** The DIK entry in force that an EXEMPT item rests on (issue 10). */
     exemptionEntryId: field.optionalUuid(),
   })
-  .refine((v) => !(v.room || v.cabinet || v.box) || v.building, { path: ['building'], message: 'validation.archive.buildingFirst' });
+  .refine((v) => !(v.room || v.cabinet || v.box) || v.building, {
+    path: ['building'],
+    message: 'validation.archive.buildingFirst',
+  });
 
 export type ArchiveItemInput = z.output<typeof archiveItemInput>;
 

@@ -14,14 +14,21 @@ export const decisionInput = z
     decision: z.enum(['APPROVED', 'REJECTED']),
     note: field.optionalText(1000),
   })
-  .refine((v) => v.decision === 'APPROVED' || v.note, { path: ['note'], message: 'validation.archive.rejectNote' });
+  .refine((v) => v.decision === 'APPROVED' || v.note, {
+    path: ['note'],
+    message: 'validation.archive.rejectNote',
+  });
 
 /**
  * The Atasan PPID approves (menyetujui dan mengesahkan, seed 003 step 2) or rejects a
  * registered item. Only approved items count as documented; only approved public ones are
  * ever shown to the public.
  */
-export async function decideArchiveItem(ctx: Ctx, actor: Actor, input: { officeId: string; itemId: string; data: unknown }): Promise<ArchiveItem> {
+export async function decideArchiveItem(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; itemId: string; data: unknown },
+): Promise<ArchiveItem> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office) throw AppError.notFound();
   const item = await findArchiveItem(ctx.db, office.id, input.itemId);
@@ -37,10 +44,21 @@ export async function decideArchiveItem(ctx: Ctx, actor: Actor, input: { officeI
   return ctx.db.transaction((tx) =>
     changeAudited(tx, actor, now, {
       write: () =>
-        updateArchiveItem(tx, office.id, item.id, { status: 'PENDING', updatedAt: item.updatedAt }, { status: data.decision, decisionNote: data.note ?? null, decidedBy: actor.label, decidedAt: now }),
+        updateArchiveItem(
+          tx,
+          office.id,
+          item.id,
+          { status: 'PENDING', updatedAt: item.updatedAt },
+          { status: data.decision, decisionNote: data.note ?? null, decidedBy: actor.label, decidedAt: now },
+        ),
       conflictKey: 'archive.error.notPending',
       audit: (after) =>
-        decisionAudit({ officeId: office.id, entityType: 'archive_item', entityId: item.id }, data.decision === 'APPROVED' ? 'archive.approved' : 'archive.rejected', item.status, after),
+        decisionAudit(
+          { officeId: office.id, entityType: 'archive_item', entityId: item.id },
+          data.decision === 'APPROVED' ? 'archive.approved' : 'archive.rejected',
+          item.status,
+          after,
+        ),
     }),
   );
 }

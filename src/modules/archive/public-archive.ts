@@ -16,14 +16,32 @@ export interface PublicDocument {
 }
 
 /** The public items among `ids` with their softcopy files; every other item is left out. */
-export async function publicDocuments(db: Db, officeId: string, ids: readonly string[]): Promise<PublicDocument[]> {
+export async function publicDocuments(
+  db: Db,
+  officeId: string,
+  ids: readonly string[],
+): Promise<PublicDocument[]> {
   const items = (await findArchiveItems(db, officeId, ids)).filter(isPublicItem);
-  const files = await listItemFiles(db, officeId, items.map((i) => i.id));
-  return items.map((i) => ({ itemId: i.id, title: i.title, classificationCode: i.classificationCode, files: files.filter((f) => f.itemId === i.id) }));
+  const files = await listItemFiles(
+    db,
+    officeId,
+    items.map((i) => i.id),
+  );
+  return items.map((i) => ({
+    itemId: i.id,
+    title: i.title,
+    classificationCode: i.classificationCode,
+    files: files.filter((f) => f.itemId === i.id),
+  }));
 }
 
 /** The file, if it belongs to a public item among `ids`. */
-export async function publicFile(db: Db, officeId: string, ids: readonly string[], fileId: string): Promise<ItemFile | undefined> {
+export async function publicFile(
+  db: Db,
+  officeId: string,
+  ids: readonly string[],
+  fileId: string,
+): Promise<ItemFile | undefined> {
   const docs = await publicDocuments(db, officeId, ids);
   return docs.flatMap((d) => d.files).find((f) => f.fileId === fileId);
 }
@@ -31,6 +49,8 @@ export async function publicFile(db: Db, officeId: string, ids: readonly string[
 /** The items among `ids` that are not (yet) approved, or no longer exist. */
 export async function unapprovedItemIds(db: Db, officeId: string, ids: readonly string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
-  const approved = new Set((await findArchiveItems(db, officeId, unique)).filter((i) => i.status === 'APPROVED').map((i) => i.id));
+  const approved = new Set(
+    (await findArchiveItems(db, officeId, unique)).filter((i) => i.status === 'APPROVED').map((i) => i.id),
+  );
   return unique.filter((id) => !approved.has(id));
 }

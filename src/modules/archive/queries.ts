@@ -13,24 +13,50 @@ export interface ArchiveFilter {
   status?: ArchiveStatus;
 }
 
-export async function listArchiveItems(db: Db, officeId: string, filter: ArchiveFilter = {}): Promise<ArchiveItem[]> {
+export async function listArchiveItems(
+  db: Db,
+  officeId: string,
+  filter: ArchiveFilter = {},
+): Promise<ArchiveItem[]> {
   const conds: SQL[] = [eq(archiveItems.officeId, officeId)];
-  if (filter.unitIds) conds.push(filter.unitIds.length > 0 ? inArray(archiveItems.unitId, filter.unitIds) : sql`false`);
+  if (filter.unitIds)
+    conds.push(filter.unitIds.length > 0 ? inArray(archiveItems.unitId, filter.unitIds) : sql`false`);
   if (filter.status) conds.push(eq(archiveItems.status, filter.status));
-  return db.select().from(archiveItems).where(and(...conds)).orderBy(asc(archiveItems.classificationCode), desc(archiveItems.createdAt));
+  return db
+    .select()
+    .from(archiveItems)
+    .where(and(...conds))
+    .orderBy(asc(archiveItems.classificationCode), desc(archiveItems.createdAt));
 }
 
-export async function findArchiveItem(db: Db, officeId: string, id: string): Promise<ArchiveItem | undefined> {
-  const [row] = await db.select().from(archiveItems).where(and(eq(archiveItems.officeId, officeId), eq(archiveItems.id, id)));
+export async function findArchiveItem(
+  db: Db,
+  officeId: string,
+  id: string,
+): Promise<ArchiveItem | undefined> {
+  const [row] = await db
+    .select()
+    .from(archiveItems)
+    .where(and(eq(archiveItems.officeId, officeId), eq(archiveItems.id, id)));
   return row;
 }
 
-export async function findArchiveItems(db: Db, officeId: string, ids: readonly string[]): Promise<ArchiveItem[]> {
+export async function findArchiveItems(
+  db: Db,
+  officeId: string,
+  ids: readonly string[],
+): Promise<ArchiveItem[]> {
   if (ids.length === 0) return [];
-  return db.select().from(archiveItems).where(and(eq(archiveItems.officeId, officeId), inArray(archiveItems.id, [...ids])));
+  return db
+    .select()
+    .from(archiveItems)
+    .where(and(eq(archiveItems.officeId, officeId), inArray(archiveItems.id, [...ids])));
 }
 
-export async function insertArchiveItem(tx: Db, values: typeof archiveItems.$inferInsert): Promise<ArchiveItem> {
+export async function insertArchiveItem(
+  tx: Db,
+  values: typeof archiveItems.$inferInsert,
+): Promise<ArchiveItem> {
   const [row] = await tx.insert(archiveItems).values(values).returning();
   return row!;
 }
@@ -46,11 +72,19 @@ export async function updateArchiveItem(
   const conds: SQL[] = [eq(archiveItems.officeId, officeId), eq(archiveItems.id, id)];
   if (expect.updatedAt) conds.push(eq(archiveItems.updatedAt, expect.updatedAt));
   if (expect.status) conds.push(eq(archiveItems.status, expect.status));
-  const [row] = await tx.update(archiveItems).set(set).where(and(...conds)).returning();
+  const [row] = await tx
+    .update(archiveItems)
+    .set(set)
+    .where(and(...conds))
+    .returning();
   return row;
 }
 
-export async function listItemFileLinks(db: Db, officeId: string, itemIds: readonly string[]): Promise<ArchiveFileLink[]> {
+export async function listItemFileLinks(
+  db: Db,
+  officeId: string,
+  itemIds: readonly string[],
+): Promise<ArchiveFileLink[]> {
   if (itemIds.length === 0) return [];
   return db
     .select()
@@ -63,10 +97,21 @@ export async function insertFileLink(tx: Db, values: typeof archiveFiles.$inferI
   await tx.insert(archiveFiles).values(values).onConflictDoNothing();
 }
 
-export async function deleteFileLink(tx: Db, officeId: string, itemId: string, fileId: string): Promise<boolean> {
+export async function deleteFileLink(
+  tx: Db,
+  officeId: string,
+  itemId: string,
+  fileId: string,
+): Promise<boolean> {
   const rows = await tx
     .delete(archiveFiles)
-    .where(and(eq(archiveFiles.officeId, officeId), eq(archiveFiles.archiveItemId, itemId), eq(archiveFiles.fileId, fileId)))
+    .where(
+      and(
+        eq(archiveFiles.officeId, officeId),
+        eq(archiveFiles.archiveItemId, itemId),
+        eq(archiveFiles.fileId, fileId),
+      ),
+    )
     .returning();
   return rows.length > 0;
 }
@@ -81,12 +126,24 @@ export interface ItemFile {
 }
 
 /** The files of some items with their stored metadata. */
-export async function listItemFiles(db: Db, officeId: string, itemIds: readonly string[]): Promise<ItemFile[]> {
+export async function listItemFiles(
+  db: Db,
+  officeId: string,
+  itemIds: readonly string[],
+): Promise<ItemFile[]> {
   const links = await listItemFileLinks(db, officeId, itemIds);
   const out: ItemFile[] = [];
   for (const l of links) {
     const f = await findFile(db, officeId, l.fileId);
-    if (f) out.push({ itemId: l.archiveItemId, fileId: f.id, name: f.originalName, mediaType: f.mediaType, sizeBytes: f.sizeBytes, sha256: f.sha256 });
+    if (f)
+      out.push({
+        itemId: l.archiveItemId,
+        fileId: f.id,
+        name: f.originalName,
+        mediaType: f.mediaType,
+        sizeBytes: f.sizeBytes,
+        sha256: f.sha256,
+      });
   }
   return out;
 }
@@ -100,13 +157,28 @@ export async function countPendingArchive(db: Db, officeId: string): Promise<num
 }
 
 /** When items were registered and decided on in a year (seed 003 steps 1 and 2), in the office's zone. */
-export async function archiveEventsOfYear(db: Db, officeId: string, year: number, timeZone: string): Promise<{ registered: Date[]; decided: Date[] }> {
-  const inYear = (col: typeof archiveItems.createdAt | typeof archiveItems.decidedAt) => sql`extract(year from ${col} at time zone ${timeZone}) = ${year}`;
+export async function archiveEventsOfYear(
+  db: Db,
+  officeId: string,
+  year: number,
+  timeZone: string,
+): Promise<{ registered: Date[]; decided: Date[] }> {
+  const inYear = (col: typeof archiveItems.createdAt | typeof archiveItems.decidedAt) =>
+    sql`extract(year from ${col} at time zone ${timeZone}) = ${year}`;
   const [registered, decided] = await Promise.all([
-    db.select({ at: archiveItems.createdAt }).from(archiveItems).where(and(eq(archiveItems.officeId, officeId), inYear(archiveItems.createdAt))),
-    db.select({ at: archiveItems.decidedAt }).from(archiveItems).where(and(eq(archiveItems.officeId, officeId), inYear(archiveItems.decidedAt))),
+    db
+      .select({ at: archiveItems.createdAt })
+      .from(archiveItems)
+      .where(and(eq(archiveItems.officeId, officeId), inYear(archiveItems.createdAt))),
+    db
+      .select({ at: archiveItems.decidedAt })
+      .from(archiveItems)
+      .where(and(eq(archiveItems.officeId, officeId), inYear(archiveItems.decidedAt))),
   ]);
-  return { registered: registered.map((r) => r.at), decided: decided.map((r) => r.at).filter((d): d is Date => d !== null) };
+  return {
+    registered: registered.map((r) => r.at),
+    decided: decided.map((r) => r.at).filter((d): d is Date => d !== null),
+  };
 }
 
 /**
@@ -115,9 +187,18 @@ export async function archiveEventsOfYear(db: Db, officeId: string, year: number
  */
 export async function listPublicSoftcopyLinks(db: Db, limit: number): Promise<ArchiveFileLink[]> {
   return db
-    .select({ officeId: archiveFiles.officeId, archiveItemId: archiveFiles.archiveItemId, fileId: archiveFiles.fileId, addedAt: archiveFiles.addedAt, addedBy: archiveFiles.addedBy })
+    .select({
+      officeId: archiveFiles.officeId,
+      archiveItemId: archiveFiles.archiveItemId,
+      fileId: archiveFiles.fileId,
+      addedAt: archiveFiles.addedAt,
+      addedBy: archiveFiles.addedBy,
+    })
     .from(archiveFiles)
-    .innerJoin(archiveItems, and(eq(archiveItems.officeId, archiveFiles.officeId), eq(archiveItems.id, archiveFiles.archiveItemId)))
+    .innerJoin(
+      archiveItems,
+      and(eq(archiveItems.officeId, archiveFiles.officeId), eq(archiveItems.id, archiveFiles.archiveItemId)),
+    )
     .where(and(eq(archiveItems.status, 'APPROVED'), eq(archiveItems.access, 'PUBLIC')))
     .orderBy(asc(archiveFiles.addedAt))
     .limit(limit);

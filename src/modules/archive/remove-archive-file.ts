@@ -10,7 +10,11 @@ import { mayWorkOnUnit } from './save-archive-item.ts';
  * Detaches a softcopy from an item. The stored bytes stay (content-addressed, possibly shared,
  * and named in the audit trail); only the link goes.
  */
-export async function removeArchiveFile(ctx: Ctx, actor: Actor, input: { officeId: string; itemId: string; fileId: string }): Promise<void> {
+export async function removeArchiveFile(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; itemId: string; fileId: string },
+): Promise<void> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office) throw AppError.notFound();
   const item = await findArchiveItem(ctx.db, office.id, input.itemId);
@@ -19,6 +23,17 @@ export async function removeArchiveFile(ctx: Ctx, actor: Actor, input: { officeI
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     if (!(await deleteFileLink(tx, office.id, item.id, input.fileId))) throw AppError.notFound();
-    await auditAs(tx, actor, { officeId: office.id, action: 'archive.file_removed', entityType: 'archive_item', entityId: item.id, before: { fileId: input.fileId } }, now);
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        action: 'archive.file_removed',
+        entityType: 'archive_item',
+        entityId: item.id,
+        before: { fileId: input.fileId },
+      },
+      now,
+    );
   });
 }

@@ -9,7 +9,13 @@ import { findDikEntry } from '../exemptions/queries.ts';
 import { findOfficeById, findUnit } from '../offices/queries.ts';
 import { archiveItemInput, hasHardcopyLocation } from './archive-input.ts';
 import { storeArchiveFile, type Upload } from './store-archive-file.ts';
-import { findArchiveItem, insertArchiveItem, listItemFileLinks, updateArchiveItem, type ArchiveItem } from './queries.ts';
+import {
+  findArchiveItem,
+  insertArchiveItem,
+  listItemFileLinks,
+  updateArchiveItem,
+  type ArchiveItem,
+} from './queries.ts';
 
 export interface ArchiveCtx extends Ctx {
   files: FileStore;
@@ -31,7 +37,13 @@ export function mayWorkOnUnit(actor: Actor, office: OfficeRef, unitId: string): 
 export async function saveArchiveItem(
   ctx: ArchiveCtx,
   actor: Actor,
-  input: { officeId: string; itemId?: string | undefined; expectedUpdatedAt?: string | undefined; data: unknown; uploads?: Upload[] },
+  input: {
+    officeId: string;
+    itemId?: string | undefined;
+    expectedUpdatedAt?: string | undefined;
+    data: unknown;
+    uploads?: Upload[];
+  },
 ): Promise<ArchiveItem> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office) throw AppError.notFound();
@@ -40,12 +52,15 @@ export async function saveArchiveItem(
   if (input.itemId && !before) throw AppError.notFound();
   if (before && !mayWorkOnUnit(actor, office, before.unitId)) throw AppError.forbidden();
   const data = parseInput(archiveItemInput, input.data);
-  if (!(await findUnit(ctx.db, office.id, data.unitId))) throw AppError.field('unitId', 'validation.invalidChoice');
-  if (!mayWorkOnUnit(actor, office, data.unitId)) throw AppError.field('unitId', 'validation.archive.ownUnitOnly');
+  if (!(await findUnit(ctx.db, office.id, data.unitId)))
+    throw AppError.field('unitId', 'validation.invalidChoice');
+  if (!mayWorkOnUnit(actor, office, data.unitId))
+    throw AppError.field('unitId', 'validation.archive.ownUnitOnly');
   // Issue 10: an item marked exempt points at a DIK entry in force (own, or inherited from a decree above).
   let exemptionEntry: { id: string; officeId: string } | null = null;
   if (data.access === 'EXEMPT') {
-    if (!data.exemptionEntryId) throw AppError.field('exemptionEntryId', 'validation.archive.exemptNeedsEntry');
+    if (!data.exemptionEntryId)
+      throw AppError.field('exemptionEntryId', 'validation.archive.exemptNeedsEntry');
     const entry = await findDikEntry(ctx.db, office, data.exemptionEntryId);
     if (!entry) throw AppError.field('exemptionEntryId', 'validation.archive.entryNotInForce');
     exemptionEntry = { id: entry.id, officeId: entry.officeId };
@@ -84,10 +99,27 @@ export async function saveArchiveItem(
       if (!updated) throw AppError.conflict();
       item = updated;
     } else {
-      item = await insertArchiveItem(tx, { officeId: office.id, ...values, createdAt: now, createdBy: actor.label });
+      item = await insertArchiveItem(tx, {
+        officeId: office.id,
+        ...values,
+        createdAt: now,
+        createdBy: actor.label,
+      });
     }
     for (const upload of uploads) await storeArchiveFile(tx, ctx, actor, office.id, item.id, upload, now);
-    await auditAs(tx, actor, { officeId: office.id, action: before ? 'archive.updated' : 'archive.registered', entityType: 'archive_item', entityId: item.id, before, after: item }, now);
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        action: before ? 'archive.updated' : 'archive.registered',
+        entityType: 'archive_item',
+        entityId: item.id,
+        before,
+        after: item,
+      },
+      now,
+    );
     return item;
   });
 }

@@ -43,7 +43,11 @@ export const archiveItems = pgTable(
   (t) => [
     primaryKey({ columns: [t.officeId, t.id] }),
     index('archive_items_status_idx').on(t.officeId, t.status),
-    foreignKey({ columns: [t.officeId, t.unitId], foreignColumns: [units.officeId, units.id], name: 'archive_items_unit_fk' }),
+    foreignKey({
+      columns: [t.officeId, t.unitId],
+      foreignColumns: [units.officeId, units.id],
+      name: 'archive_items_unit_fk',
+    }),
   ],
 );
 

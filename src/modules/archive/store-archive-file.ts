@@ -1,6 +1,12 @@
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { detectMediaType, MEDIA_TYPES, saveFile, type FileStore, type StoredFile } from '../../platform/storage/file-store.ts';
+import {
+  detectMediaType,
+  MEDIA_TYPES,
+  saveFile,
+  type FileStore,
+  type StoredFile,
+} from '../../platform/storage/file-store.ts';
 import type { Actor } from '../access/actor.ts';
 import { insertFileLink } from './queries.ts';
 
@@ -14,7 +20,9 @@ export interface Upload {
  * without plain ZIP archives, which can carry executables past a content check (Office and
  * OpenDocument files are recognised as their own types, not as ZIP).
  */
-export const ARCHIVE_MEDIA_TYPES: readonly string[] = MEDIA_TYPES.document.filter((t) => t !== 'application/zip');
+export const ARCHIVE_MEDIA_TYPES: readonly string[] = MEDIA_TYPES.document.filter(
+  (t) => t !== 'application/zip',
+);
 
 /**
  * Stores a softcopy inside the caller's transaction: checked by content (sniffed type, never
@@ -48,6 +56,12 @@ export async function storeArchiveFile(
     field: 'file',
     now,
   });
-  await insertFileLink(tx, { officeId, archiveItemId: itemId, fileId: stored.id, addedAt: now, addedBy: actor.label });
+  await insertFileLink(tx, {
+    officeId,
+    archiveItemId: itemId,
+    fileId: stored.id,
+    addedAt: now,
+    addedBy: actor.label,
+  });
   return stored;
 }

@@ -8,8 +8,7 @@ import type { Actor } from '../access/actor.ts';
 // wires requests and objections, and web/app.ts and the CLI import it.
 
 export type CalendarChange =
-  | { scope: 'NATIONAL'; cause: string }
-  | { scope: 'OFFICE'; officeId: string; cause: string };
+  { scope: 'NATIONAL'; cause: string } | { scope: 'OFFICE'; officeId: string; cause: string };
 
 export type CalendarListener = (tx: Db, actor: Actor, change: CalendarChange, now: Date) => Promise<number>;
 
@@ -21,7 +20,12 @@ export function onCalendarChange(name: string, listener: CalendarListener): void
 }
 
 /** Recounts every registered kind of open deadline; returns how many dates moved. */
-export async function calendarChanged(tx: Db, actor: Actor, change: CalendarChange, now: Date): Promise<number> {
+export async function calendarChanged(
+  tx: Db,
+  actor: Actor,
+  change: CalendarChange,
+  now: Date,
+): Promise<number> {
   let moved = 0;
   for (const listener of listeners.values()) moved += await listener(tx, actor, change, now);
   return moved;

@@ -50,8 +50,22 @@ export async function addElectionPeriod(ctx: Ctx, actor: Actor, raw: unknown): P
   if (input.endsOn < input.startsOn) throw AppError.field('endsOn', 'validation.endBeforeStart');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(electionPeriods).values({ ...input, createdAt: now, createdBy: actor.label }).returning();
-    await auditAs(tx, actor, { officeId: null, action: 'election_period.added', entityType: 'election_period', entityId: row!.id, after: row }, now);
+    const [row] = await tx
+      .insert(electionPeriods)
+      .values({ ...input, createdAt: now, createdBy: actor.label })
+      .returning();
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: null,
+        action: 'election_period.added',
+        entityType: 'election_period',
+        entityId: row!.id,
+        after: row,
+      },
+      now,
+    );
     return row!;
   });
 }
@@ -62,6 +76,17 @@ export async function removeElectionPeriod(ctx: Ctx, actor: Actor, id: string): 
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.delete(electionPeriods).where(eq(electionPeriods.id, id)).returning();
     if (!before) throw AppError.notFound();
-    await auditAs(tx, actor, { officeId: null, action: 'election_period.removed', entityType: 'election_period', entityId: id, before }, now);
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: null,
+        action: 'election_period.removed',
+        entityType: 'election_period',
+        entityId: id,
+        before,
+      },
+      now,
+    );
   });
 }

@@ -58,7 +58,10 @@ function normaliseKind(raw: string): string {
 
 const rowSchema = z.object({
   date: z.string().transform(normaliseDate).refine(isIsoDate, { message: 'validation.date' }),
-  kind: z.string().transform(normaliseKind).pipe(z.enum(NATIONAL_DAY_OFF_KINDS, { message: 'validation.holidayKind' })),
+  kind: z
+    .string()
+    .transform(normaliseKind)
+    .pipe(z.enum(NATIONAL_DAY_OFF_KINDS, { message: 'validation.holidayKind' })),
   name: z.string().trim().min(1, { message: 'validation.required' }).max(300),
   legal_basis: z
     .string()
@@ -106,7 +109,12 @@ export function parseHolidayCsv(text: string): { rows: HolidayRow[]; problems: R
   records.forEach((record, i) => {
     // Rows Excel leaves with only separators (";;;") are blank, not errors.
     if (Object.values(record).every((v) => !v)) return;
-    const result = rowSchema.safeParse({ ...record, date: record.date ?? '', kind: record.kind ?? '', name: record.name ?? '' });
+    const result = rowSchema.safeParse({
+      ...record,
+      date: record.date ?? '',
+      kind: record.kind ?? '',
+      name: record.name ?? '',
+    });
     if (!result.success) {
       for (const f of fieldErrorsOf(result.error)) problems.push({ row: i + 2, ...f });
       return;

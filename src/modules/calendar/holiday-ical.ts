@@ -43,7 +43,12 @@ export function parseHolidayIcal(
     const description = vevent.getFirstPropertyValue('description');
     let d = first;
     for (let n = 0; n < 31 && (n === 0 || compareDates(d, endExclusive) < 0); n++) {
-      rows.push({ date: d, kind, name, legalBasis: typeof description === 'string' ? description.slice(0, 300) : null });
+      rows.push({
+        date: d,
+        kind,
+        name,
+        legalBasis: typeof description === 'string' ? description.slice(0, 300) : null,
+      });
       d = addCalendarDays(d, 1);
     }
   });

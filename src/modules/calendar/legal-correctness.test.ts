@@ -37,11 +37,17 @@ describe('fixed-date national holidays in a year without a loaded list', () => {
     const r = computeDueDate(cal, { receivedAt: new Date(at), ...rule, workingDays: days });
     expect(r.dueDate).toBe(due);
     expect(r.warnings).toEqual([{ code: 'HOLIDAYS_NOT_LOADED', year: 2027 }]);
-    expect(r.skipped).toContainEqual({ date: '2027-01-01', reason: 'LIBUR_NASIONAL', name: 'Tahun Baru Masehi' });
+    expect(r.skipped).toContainEqual({
+      date: '2027-01-01',
+      reason: 'LIBUR_NASIONAL',
+      name: 'Tahun Baru Masehi',
+    });
   });
 
   it('the objection answer of the review case is 20 January 2027, not 19', () => {
-    expect(answerDueDate(cal, { receivedAt: new Date('2026-12-04T09:00:00+07:00'), ...rule }).dueDate).toBe('2027-01-20');
+    expect(answerDueDate(cal, { receivedAt: new Date('2026-12-04T09:00:00+07:00'), ...rule }).dueDate).toBe(
+      '2027-01-20',
+    );
   });
 });
 

@@ -35,12 +35,28 @@ export async function addHoliday(ctx: Ctx, actor: Actor, raw: unknown): Promise<
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(holidays)
-      .values({ ...input, legalBasis: input.legalBasis ?? null, source: 'manual', createdBy: actor.label, createdAt: now })
+      .values({
+        ...input,
+        legalBasis: input.legalBasis ?? null,
+        source: 'manual',
+        createdBy: actor.label,
+        createdAt: now,
+      })
       .onConflictDoNothing()
       .returning();
     if (!row) throw AppError.field('date', 'validation.holidayExists');
-    await auditAs(tx, actor, { officeId: null, action: 'holiday.added', entityType: 'holiday', entityId: row.id, after: row }, now);
-    await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `hari libur ditambahkan, ${formatDate(row.date, 'id')} (${row.name})` }, now);
+    await auditAs(
+      tx,
+      actor,
+      { officeId: null, action: 'holiday.added', entityType: 'holiday', entityId: row.id, after: row },
+      now,
+    );
+    await calendarChanged(
+      tx,
+      actor,
+      { scope: 'NATIONAL', cause: `hari libur ditambahkan, ${formatDate(row.date, 'id')} (${row.name})` },
+      now,
+    );
   });
 }
 
@@ -51,8 +67,18 @@ export async function removeHoliday(ctx: Ctx, actor: Actor, holidayId: string): 
     const before = await findHoliday(tx, holidayId);
     if (!before) throw AppError.notFound();
     await tx.delete(holidays).where(eq(holidays.id, holidayId));
-    await auditAs(tx, actor, { officeId: null, action: 'holiday.removed', entityType: 'holiday', entityId: holidayId, before }, now);
-    await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `hari libur dihapus, ${formatDate(before.date, 'id')} (${before.name})` }, now);
+    await auditAs(
+      tx,
+      actor,
+      { officeId: null, action: 'holiday.removed', entityType: 'holiday', entityId: holidayId, before },
+      now,
+    );
+    await calendarChanged(
+      tx,
+      actor,
+      { scope: 'NATIONAL', cause: `hari libur dihapus, ${formatDate(before.date, 'id')} (${before.name})` },
+      now,
+    );
   });
 }
 
@@ -81,10 +107,16 @@ export interface ImportResult {
  * Imports days off from CSV (holidays-id.csv layout) or iCalendar. All rows or none: any bad
  * row rejects the whole file with the problem of every row.
  */
-export async function importHolidays(ctx: Ctx, actor: Actor, rawOptions: unknown, text: string): Promise<ImportResult> {
+export async function importHolidays(
+  ctx: Ctx,
+  actor: Actor,
+  rawOptions: unknown,
+  text: string,
+): Promise<ImportResult> {
   if (!can.manageNationalHolidays(actor)) throw AppError.forbidden();
   const options = parseInput(importInput, rawOptions);
-  const parsed = options.format === 'csv' ? parseHolidayCsv(text) : parseHolidayIcal(text, options.defaultKind);
+  const parsed =
+    options.format === 'csv' ? parseHolidayCsv(text) : parseHolidayIcal(text, options.defaultKind);
   if (parsed.problems.length > 0) {
     throw AppError.validation(
       parsed.problems.map<FieldError>((p) => ({
@@ -117,7 +149,10 @@ async function applyHolidayRows(
         .where(and(eq(holidays.date, r.date), eq(holidays.name, r.name)));
       if (existing && !existing.scopeOfficeId) {
         if (existing.kind !== r.kind || existing.legalBasis !== r.legalBasis) {
-          await tx.update(holidays).set({ kind: r.kind, legalBasis: r.legalBasis }).where(eq(holidays.id, existing.id));
+          await tx
+            .update(holidays)
+            .set({ kind: r.kind, legalBasis: r.legalBasis })
+            .where(eq(holidays.id, existing.id));
           updated++;
         }
         continue;
@@ -133,18 +168,39 @@ async function applyHolidayRows(
           .onConflictDoNothing();
       }
     }
-    await auditAs(tx, actor, { officeId: null, action: 'holiday.imported', entityType: 'holiday', after: { source, added, updated, years } }, now);
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: null,
+        action: 'holiday.imported',
+        entityType: 'holiday',
+        after: { source, added, updated, years },
+      },
+      now,
+    );
     const thinYears: { year: number; days: number }[] = [];
     for (const year of years) {
       const [counted] = await tx
         .select({ n: sql<number>`count(distinct ${holidays.date})::int` })
         .from(holidays)
-        .where(and(isNull(holidays.scopeOfficeId), gte(holidays.date, `${year}-01-01`), lte(holidays.date, `${year}-12-31`)));
+        .where(
+          and(
+            isNull(holidays.scopeOfficeId),
+            gte(holidays.date, `${year}-01-01`),
+            lte(holidays.date, `${year}-12-31`),
+          ),
+        );
       const days = Number(counted?.n ?? 0);
       if (days < THIN_YEAR_DAYS) thinYears.push({ year, days });
     }
     if (added + updated > 0 || markYearsCovered) {
-      await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `daftar hari libur tahun ${years.join(', ')} dimuat` }, now);
+      await calendarChanged(
+        tx,
+        actor,
+        { scope: 'NATIONAL', cause: `daftar hari libur tahun ${years.join(', ')} dimuat` },
+        now,
+      );
     }
     return { added, updated, years, thinYears };
   });
@@ -159,9 +215,28 @@ export async function confirmHolidayYear(ctx: Ctx, actor: Actor, raw: unknown): 
     await tx
       .insert(holidayYears)
       .values({ year: input.year, note: input.note ?? null, confirmedAt: now, confirmedBy: actor.label })
-      .onConflictDoUpdate({ target: holidayYears.year, set: { note: input.note ?? null, confirmedAt: now, confirmedBy: actor.label } });
-    await auditAs(tx, actor, { officeId: null, action: 'holiday.year_confirmed', entityType: 'holiday_year', entityId: String(input.year), after: input }, now);
-    await calendarChanged(tx, actor, { scope: 'NATIONAL', cause: `daftar hari libur tahun ${input.year} dinyatakan lengkap` }, now);
+      .onConflictDoUpdate({
+        target: holidayYears.year,
+        set: { note: input.note ?? null, confirmedAt: now, confirmedBy: actor.label },
+      });
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: null,
+        action: 'holiday.year_confirmed',
+        entityType: 'holiday_year',
+        entityId: String(input.year),
+        after: input,
+      },
+      now,
+    );
+    await calendarChanged(
+      tx,
+      actor,
+      { scope: 'NATIONAL', cause: `daftar hari libur tahun ${input.year} dinyatakan lengkap` },
+      now,
+    );
   });
 }
 
@@ -171,7 +246,12 @@ export const closureInput = z.object({
   decree: field.optionalText(300),
 });
 
-export async function addOfficeClosure(ctx: Ctx, actor: Actor, officeId: string, raw: unknown): Promise<void> {
+export async function addOfficeClosure(
+  ctx: Ctx,
+  actor: Actor,
+  officeId: string,
+  raw: unknown,
+): Promise<void> {
   const office = await findOfficeById(ctx.db, officeId);
   if (!office) throw AppError.notFound();
   if (!can.administerOffice(actor, office)) throw AppError.forbidden();
@@ -180,16 +260,38 @@ export async function addOfficeClosure(ctx: Ctx, actor: Actor, officeId: string,
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(officeClosures)
-      .values({ officeId, date: input.date, name: input.name, decree: input.decree ?? null, createdAt: now, createdBy: actor.label })
+      .values({
+        officeId,
+        date: input.date,
+        name: input.name,
+        decree: input.decree ?? null,
+        createdAt: now,
+        createdBy: actor.label,
+      })
       .onConflictDoNothing()
       .returning();
     if (!row) throw AppError.field('date', 'validation.closureExists');
-    await auditAs(tx, actor, { officeId, action: 'closure.added', entityType: 'office_closure', entityId: row.id, after: row }, now);
-    await calendarChanged(tx, actor, { scope: 'OFFICE', officeId, cause: `kantor tutup, ${formatDate(row.date, 'id')} (${row.name})` }, now);
+    await auditAs(
+      tx,
+      actor,
+      { officeId, action: 'closure.added', entityType: 'office_closure', entityId: row.id, after: row },
+      now,
+    );
+    await calendarChanged(
+      tx,
+      actor,
+      { scope: 'OFFICE', officeId, cause: `kantor tutup, ${formatDate(row.date, 'id')} (${row.name})` },
+      now,
+    );
   });
 }
 
-export async function removeOfficeClosure(ctx: Ctx, actor: Actor, officeId: string, closureId: string): Promise<void> {
+export async function removeOfficeClosure(
+  ctx: Ctx,
+  actor: Actor,
+  officeId: string,
+  closureId: string,
+): Promise<void> {
   const office = await findOfficeById(ctx.db, officeId);
   if (!office) throw AppError.notFound();
   if (!can.administerOffice(actor, office)) throw AppError.forbidden();
@@ -200,7 +302,21 @@ export async function removeOfficeClosure(ctx: Ctx, actor: Actor, officeId: stri
       .where(and(eq(officeClosures.officeId, officeId), eq(officeClosures.id, closureId)))
       .returning();
     if (!before) throw AppError.notFound();
-    await auditAs(tx, actor, { officeId, action: 'closure.removed', entityType: 'office_closure', entityId: closureId, before }, now);
-    await calendarChanged(tx, actor, { scope: 'OFFICE', officeId, cause: `penutupan kantor dibatalkan, ${formatDate(before.date, 'id')} (${before.name})` }, now);
+    await auditAs(
+      tx,
+      actor,
+      { officeId, action: 'closure.removed', entityType: 'office_closure', entityId: closureId, before },
+      now,
+    );
+    await calendarChanged(
+      tx,
+      actor,
+      {
+        scope: 'OFFICE',
+        officeId,
+        cause: `penutupan kantor dibatalkan, ${formatDate(before.date, 'id')} (${before.name})`,
+      },
+      now,
+    );
   });
 }

@@ -12,7 +12,10 @@ export async function officeDueDate(
   office: Office,
   input: { receivedAt: Date; workingDays: number },
 ): Promise<DueDate> {
-  const [calendar, settings] = await Promise.all([loadOfficeCalendar(db, office), getOfficeSettings(db, office.id)]);
+  const [calendar, settings] = await Promise.all([
+    loadOfficeCalendar(db, office),
+    getOfficeSettings(db, office.id),
+  ]);
   return computeDueDate(calendar, {
     receivedAt: input.receivedAt,
     workingDays: input.workingDays,

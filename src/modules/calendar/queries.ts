@@ -15,7 +15,10 @@ function ancestorIds(office: Pick<Office, 'path'>): string[] {
  * The office's working-day calendar: national days off, days off scoped to the office or an
  * ancestor (a regional election holiday), and the office's own closures.
  */
-export async function loadOfficeCalendar(db: Db, office: Pick<Office, 'id' | 'path'>): Promise<WorkingCalendar> {
+export async function loadOfficeCalendar(
+  db: Db,
+  office: Pick<Office, 'id' | 'path'>,
+): Promise<WorkingCalendar> {
   const ids = ancestorIds(office);
   const [national, closures, years] = await Promise.all([
     db
@@ -24,7 +27,10 @@ export async function loadOfficeCalendar(db: Db, office: Pick<Office, 'id' | 'pa
       .where(
         or(
           isNull(holidays.scopeOfficeId),
-          sql`${holidays.scopeOfficeId} in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
+          sql`${holidays.scopeOfficeId} in (${sql.join(
+            ids.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`,
         ),
       ),
     db
@@ -37,7 +43,10 @@ export async function loadOfficeCalendar(db: Db, office: Pick<Office, 'id' | 'pa
     ...national,
     ...closures.map((c) => ({ date: c.date, kind: 'OFFICE_CLOSURE' as const, name: c.name })),
   ];
-  return buildCalendar(rows, years.map((y) => y.year));
+  return buildCalendar(
+    rows,
+    years.map((y) => y.year),
+  );
 }
 
 export async function listHolidays(db: Db, year: number): Promise<Holiday[]> {
@@ -64,7 +73,9 @@ export async function listOfficeClosures(db: Db, officeId: string, year?: number
     .orderBy(asc(officeClosures.date));
 }
 
-export async function listCoveredYears(db: Db): Promise<{ year: number; note: string | null; confirmedAt: Date }[]> {
+export async function listCoveredYears(
+  db: Db,
+): Promise<{ year: number; note: string | null; confirmedAt: Date }[]> {
   return db.select().from(holidayYears).orderBy(asc(holidayYears.year));
 }
 

@@ -1,4 +1,14 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { offices } from '../offices/schema.ts';
 
 // National days off: libur nasional and cuti bersama (SKB 3 Menteri) and election days
@@ -45,7 +55,10 @@ export const officeClosures = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: text('created_by'),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.id] }), unique('office_closures_date_key').on(t.officeId, t.date)],
+  (t) => [
+    primaryKey({ columns: [t.officeId, t.id] }),
+    unique('office_closures_date_key').on(t.officeId, t.date),
+  ],
 );
 
 // Election stages declared nationally (issue 13 item 5): while one runs, the election profile

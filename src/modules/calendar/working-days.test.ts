@@ -55,10 +55,30 @@ describe('receipt day', () => {
   it.each([
     ['working day before cut-off counts that day', '2026-11-18T09:00:00+07:00', '2026-11-18', []],
     ['exactly at the cut-off still counts that day', '2026-11-18T16:00:00+07:00', '2026-11-18', []],
-    ['one second after the cut-off counts the next working day', '2026-11-18T16:00:01+07:00', '2026-11-19', ['AFTER_CUTOFF']],
-    ['Friday evening rolls over the weekend', '2026-11-20T18:00:00+07:00', '2026-11-23', ['AFTER_CUTOFF', 'WEEKEND', 'WEEKEND']],
-    ['a Saturday submission counts on Monday', '2026-11-21T10:00:00+07:00', '2026-11-23', ['WEEKEND', 'WEEKEND']],
-    ['a holiday submission counts on the next working day', '2026-08-17T09:00:00+07:00', '2026-08-18', ['LIBUR_NASIONAL']],
+    [
+      'one second after the cut-off counts the next working day',
+      '2026-11-18T16:00:01+07:00',
+      '2026-11-19',
+      ['AFTER_CUTOFF'],
+    ],
+    [
+      'Friday evening rolls over the weekend',
+      '2026-11-20T18:00:00+07:00',
+      '2026-11-23',
+      ['AFTER_CUTOFF', 'WEEKEND', 'WEEKEND'],
+    ],
+    [
+      'a Saturday submission counts on Monday',
+      '2026-11-21T10:00:00+07:00',
+      '2026-11-23',
+      ['WEEKEND', 'WEEKEND'],
+    ],
+    [
+      'a holiday submission counts on the next working day',
+      '2026-08-17T09:00:00+07:00',
+      '2026-08-18',
+      ['LIBUR_NASIONAL'],
+    ],
     // 23:30 UTC on the 17th is 06:30 WIB on Wednesday the 18th
     ['the date is taken in the office time zone, not UTC', '2026-11-17T23:30:00Z', '2026-11-18', []],
   ])('%s', (_label, at, expected, reasons) => {
@@ -68,7 +88,10 @@ describe('receipt day', () => {
   });
 
   it('uses the office cut-off in its own zone (WIT 16:15 is after 16:00)', () => {
-    const r = receiptDay(cal, new Date('2026-11-18T16:15:00+09:00'), { timeZone: 'Asia/Jayapura', cutoff: '16:00' });
+    const r = receiptDay(cal, new Date('2026-11-18T16:15:00+09:00'), {
+      timeZone: 'Asia/Jayapura',
+      cutoff: '16:00',
+    });
     expect(r.receivedOn).toBe('2026-11-19');
   });
 });
@@ -82,7 +105,11 @@ describe('explanations', () => {
       workingDays: 10,
     });
     expect(r.skipped.filter((s) => s.reason !== 'WEEKEND')).toEqual([
-      { date: '2026-03-18', reason: 'CUTI_BERSAMA', name: 'Cuti Bersama Hari Suci Nyepi (Tahun Baru Saka 1948)' },
+      {
+        date: '2026-03-18',
+        reason: 'CUTI_BERSAMA',
+        name: 'Cuti Bersama Hari Suci Nyepi (Tahun Baru Saka 1948)',
+      },
       { date: '2026-03-19', reason: 'LIBUR_NASIONAL', name: 'Hari Suci Nyepi (Tahun Baru Saka 1948)' },
       { date: '2026-03-20', reason: 'CUTI_BERSAMA', name: 'Cuti Bersama Idul Fitri 1447 Hijriah' },
       { date: '2026-03-21', reason: 'LIBUR_NASIONAL', name: 'Idul Fitri 1447 Hijriah (hari pertama)' },
@@ -151,7 +178,11 @@ describe('properties', () => {
   it('a later submission never gets an earlier due date', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2026-11-30T00:00:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('2024-01-01T00:00:00Z'),
+          max: new Date('2026-11-30T00:00:00Z'),
+          noInvalidDate: true,
+        }),
         fc.integer({ min: 0, max: 5 * 86_400_000 }),
         (a, delta) => {
           const b = new Date(a.getTime() + delta);
@@ -167,7 +198,11 @@ describe('properties', () => {
   it('the receipt day is a working day on or after the local submission date', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2026-12-01T00:00:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('2024-01-01T00:00:00Z'),
+          max: new Date('2026-12-01T00:00:00Z'),
+          noInvalidDate: true,
+        }),
         fc.constantFrom('Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'),
         (at, tz) => {
           const r = receiptDay(cal, at, { timeZone: tz, cutoff: '16:00' });

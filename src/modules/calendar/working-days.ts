@@ -178,7 +178,8 @@ export function workingDaysBetween(cal: WorkingCalendar, from: IsoDate, to: IsoD
   const fixed = new Set<number>();
   for (let y = yearOf(from); y <= yearOf(to); y++) {
     if (cal.coveredYears.has(y)) continue;
-    for (const md of Object.keys(FIXED_DATE_HOLIDAYS)) fixed.add(toEpochDay(`${String(y).padStart(4, '0')}-${md}`));
+    for (const md of Object.keys(FIXED_DATE_HOLIDAYS))
+      fixed.add(toEpochDay(`${String(y).padStart(4, '0')}-${md}`));
   }
   const last = toEpochDay(to);
   let count = 0;
@@ -203,7 +204,10 @@ function epochDaysOff(cal: WorkingCalendar): Set<number> {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The local calendar date and time of an instant in an IANA time zone. */
-export function localDateTime(instant: Date, timeZone: string): { date: IsoDate; time: string; seconds: number } {
+export function localDateTime(
+  instant: Date,
+  timeZone: string,
+): { date: IsoDate; time: string; seconds: number } {
   let fmt = formatters.get(timeZone);
   if (!fmt) {
     fmt = new Intl.DateTimeFormat('en-CA', {
@@ -271,7 +275,12 @@ export function receiptDay(
     start = addCalendarDays(local.date, 1);
   }
   const next = nextWorkingDayFrom(cal, start);
-  return { receivedOn: next.date, localDate: local.date, localTime: local.time, skipped: [...skipped, ...next.skipped] };
+  return {
+    receivedOn: next.date,
+    localDate: local.date,
+    localTime: local.time,
+    skipped: [...skipped, ...next.skipped],
+  };
 }
 
 /**
@@ -311,7 +320,8 @@ export function missingYears(cal: WorkingCalendar, from: IsoDate, to: IsoDate): 
 export function computeDueDate(cal: WorkingCalendar, input: DueDateInput): DueDate {
   const receipt = receiptDay(cal, input.receivedAt, input);
   const counting = input.counting ?? 'NEXT_DAY_IS_DAY_ONE';
-  const steps = counting === 'RECEIPT_DAY_IS_DAY_ONE' ? Math.max(0, input.workingDays - 1) : input.workingDays;
+  const steps =
+    counting === 'RECEIPT_DAY_IS_DAY_ONE' ? Math.max(0, input.workingDays - 1) : input.workingDays;
   const due = addWorkingDays(cal, receipt.receivedOn, steps);
   return {
     receivedOn: receipt.receivedOn,
@@ -331,7 +341,8 @@ export function recountDueDate(
 ): DueDate {
   const start = nextWorkingDayFrom(cal, input.receivedOn);
   const counting = input.counting ?? 'NEXT_DAY_IS_DAY_ONE';
-  const steps = counting === 'RECEIPT_DAY_IS_DAY_ONE' ? Math.max(0, input.workingDays - 1) : input.workingDays;
+  const steps =
+    counting === 'RECEIPT_DAY_IS_DAY_ONE' ? Math.max(0, input.workingDays - 1) : input.workingDays;
   const due = addWorkingDays(cal, start.date, steps);
   return {
     receivedOn: start.date,
@@ -344,7 +355,12 @@ export function recountDueDate(
 /** Extends an existing due date by n working days (e.g. the one 7-day extension). */
 export function extendDueDate(cal: WorkingCalendar, dueDate: IsoDate, n: number): DueDate {
   const due = addWorkingDays(cal, dueDate, n);
-  return { receivedOn: dueDate, dueDate: due.date, skipped: due.skipped, warnings: missingYears(cal, dueDate, due.date) };
+  return {
+    receivedOn: dueDate,
+    dueDate: due.date,
+    skipped: due.skipped,
+    warnings: missingYears(cal, dueDate, due.date),
+  };
 }
 
 /** Builds a calendar from plain rows (used by the database loader and by tests). */

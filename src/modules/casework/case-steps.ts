@@ -28,7 +28,14 @@ export interface CaseEvent {
 export interface CaseStore<Row, S extends string, Changes, Also> {
   find(tx: Db, officeId: string, id: string): Promise<Row | undefined>;
   /** Writes changes and `status` while the row is still in its read status; undefined when it is not. */
-  updateIfStatus(tx: Db, row: Row, status: S, changes: Changes, now: Date, also?: Also): Promise<Row | undefined>;
+  updateIfStatus(
+    tx: Db,
+    row: Row,
+    status: S,
+    changes: Changes,
+    now: Date,
+    also?: Also,
+  ): Promise<Row | undefined>;
   insertEvent(tx: Db, row: Pick<CaseRow<S>, 'officeId' | 'id'>, event: CaseEvent): Promise<void>;
 }
 
@@ -50,7 +57,9 @@ export function eventActorLabel(actor: Actor): string {
   return actor.label;
 }
 
-export function defineCaseSteps<Row extends CaseRow<S>, S extends string, A extends string, Changes, Also>(kind: CaseKind<Row, S, A, Changes, Also>) {
+export function defineCaseSteps<Row extends CaseRow<S>, S extends string, A extends string, Changes, Also>(
+  kind: CaseKind<Row, S, A, Changes, Also>,
+) {
   const { machine, store, entity } = kind;
 
   async function load(tx: Db, officeId: string, id: string): Promise<Row> {
@@ -70,7 +79,14 @@ export function defineCaseSteps<Row extends CaseRow<S>, S extends string, A exte
    * Moves the row from the status it was read in to the status the action leads to. If someone
    * else changed it meanwhile, no row matches and the step fails with CONFLICT.
    */
-  async function compareAndSet(tx: Db, row: Row, action: A, changes: Changes, now: Date, also?: Also): Promise<Row> {
+  async function compareAndSet(
+    tx: Db,
+    row: Row,
+    action: A,
+    changes: Changes,
+    now: Date,
+    also?: Also,
+  ): Promise<Row> {
     const to = check(row, action);
     const written = await store.updateIfStatus(tx, row, to, changes, now, also);
     if (!written) throw AppError.conflict();
@@ -82,7 +98,15 @@ export function defineCaseSteps<Row extends CaseRow<S>, S extends string, A exte
   }
 
   /** The audit row of a step. Never personal data: number, statuses and the step's facts. */
-  async function audit(tx: Db, actor: Actor, row: Row, action: string, after: Record<string, unknown>, now: Date, before?: Pick<Row, 'status'>): Promise<void> {
+  async function audit(
+    tx: Db,
+    actor: Actor,
+    row: Row,
+    action: string,
+    after: Record<string, unknown>,
+    now: Date,
+    before?: Pick<Row, 'status'>,
+  ): Promise<void> {
     await recordAudit(
       tx,
       auditActorOf(actor),
@@ -103,7 +127,14 @@ export function defineCaseSteps<Row extends CaseRow<S>, S extends string, A exte
     tx: Db,
     actor: Actor,
     before: Row,
-    step: { action: A; changes: Changes; also?: Also; event?: Omit<CaseEvent, 'at' | 'actorLabel'>; audit: string; facts?: Record<string, unknown> },
+    step: {
+      action: A;
+      changes: Changes;
+      also?: Also;
+      event?: Omit<CaseEvent, 'at' | 'actorLabel'>;
+      audit: string;
+      facts?: Record<string, unknown>;
+    },
     now: Date,
   ): Promise<Row> {
     const after = await compareAndSet(tx, before, step.action, step.changes, now, step.also);

@@ -20,7 +20,12 @@ export async function updateCaseIfStatus<T extends CaseTable>(
   set: PgUpdateSetSource<T>,
   also?: SQL,
 ): Promise<T['$inferSelect'] | undefined> {
-  const where = and(eq(table.officeId, key.officeId), eq(table.id, key.id), eq(table.status, key.status), also);
+  const where = and(
+    eq(table.officeId, key.officeId),
+    eq(table.id, key.id),
+    eq(table.status, key.status),
+    also,
+  );
   const rows: unknown = await tx.update(table).set(set).where(where).returning();
   return (rows as T['$inferSelect'][])[0];
 }
@@ -32,11 +37,19 @@ export async function updateCaseIfStatus<T extends CaseTable>(
  * gives the number back, so the sequence has no gaps. Take it as late as possible in the
  * transaction — everything that does not need the number belongs before it.
  */
-export async function nextSequence(tx: Db, counter: CounterTable, officeId: string, year: number): Promise<number> {
+export async function nextSequence(
+  tx: Db,
+  counter: CounterTable,
+  officeId: string,
+  year: number,
+): Promise<number> {
   const rows: unknown = await tx
     .insert(counter)
     .values({ officeId, year, lastSeq: 1 } as CounterTable['$inferInsert'])
-    .onConflictDoUpdate({ target: [counter.officeId, counter.year], set: { lastSeq: sql`${counter.lastSeq} + 1` } as PgUpdateSetSource<CounterTable> })
+    .onConflictDoUpdate({
+      target: [counter.officeId, counter.year],
+      set: { lastSeq: sql`${counter.lastSeq} + 1` } as PgUpdateSetSource<CounterTable>,
+    })
     .returning({ seq: counter.lastSeq });
   return (rows as { seq: number }[])[0]!.seq;
 }

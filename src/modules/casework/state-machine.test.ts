@@ -31,12 +31,20 @@ describe('defineStateMachine', () => {
   });
 
   it('knows its statuses', () => {
-    expect([machine.isStatus('DONE'), machine.isStatus('done'), machine.isStatus('X')]).toEqual([true, false, false]);
+    expect([machine.isStatus('DONE'), machine.isStatus('done'), machine.isStatus('X')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('refuses a table that names a status it does not declare', () => {
     expect(() =>
-      defineStateMachine({ statuses: ['A'] as const, actions: ['go'] as const, transitions: { go: { from: ['A'], to: 'B' as 'A' } } }),
+      defineStateMachine({
+        statuses: ['A'] as const,
+        actions: ['go'] as const,
+        transitions: { go: { from: ['A'], to: 'B' as 'A' } },
+      }),
     ).toThrow(/unknown status B/);
   });
 });

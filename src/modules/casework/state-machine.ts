@@ -30,7 +30,8 @@ export function defineStateMachine<S extends string, A extends string>(spec: {
   for (const action of spec.actions) {
     const t = spec.transitions[action];
     const unknown = [...t.from, ...(t.to === null ? [] : [t.to])].find((s) => !known.has(s));
-    if (unknown !== undefined) throw new Error(`state machine: action ${action} names unknown status ${unknown}`);
+    if (unknown !== undefined)
+      throw new Error(`state machine: action ${action} names unknown status ${unknown}`);
   }
   const next = (from: S, action: A): S | undefined => {
     const t = spec.transitions[action];

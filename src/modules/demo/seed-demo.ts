@@ -33,16 +33,52 @@ interface DemoUser {
 const DEMO_DOMAIN = 'demo.terbuka.test';
 
 const DEMO_USERS: DemoUser[] = [
-  { email: `admin.nasional@${DEMO_DOMAIN}`, name: 'Admin Nasional', roles: [{ office: 'kpu-ri', role: 'NATIONAL_ADMIN' }] },
+  {
+    email: `admin.nasional@${DEMO_DOMAIN}`,
+    name: 'Admin Nasional',
+    roles: [{ office: 'kpu-ri', role: 'NATIONAL_ADMIN' }],
+  },
   { email: `ppid.ri@${DEMO_DOMAIN}`, name: 'PPID KPU RI', roles: [{ office: 'kpu-ri', role: 'PPID' }] },
-  { email: `pembina.ri@${DEMO_DOMAIN}`, name: 'Ketua KPU', roles: [{ office: 'kpu-ri', role: 'PEMBINA_PPID' }] },
-  { email: `tim.ri@${DEMO_DOMAIN}`, name: 'Tim Pertimbangan KPU RI', roles: [{ office: 'kpu-ri', role: 'TIM_PERTIMBANGAN' }] },
-  { email: `atasan.ri@${DEMO_DOMAIN}`, name: 'Sekretaris Jenderal KPU', roles: [{ office: 'kpu-ri', role: 'ATASAN_PPID' }] },
-  { email: `admin.jabar@${DEMO_DOMAIN}`, name: 'Admin KPU Jawa Barat', roles: [{ office: 'kpu-prov-jawa-barat', role: 'ADMIN' }] },
-  { email: `ppid.jabar@${DEMO_DOMAIN}`, name: 'PPID KPU Jawa Barat', roles: [{ office: 'kpu-prov-jawa-barat', role: 'PPID' }] },
-  { email: `admin.bandung@${DEMO_DOMAIN}`, name: 'Admin KPU Kota Bandung', roles: [{ office: 'kpu-kota-bandung', role: 'ADMIN' }] },
-  { email: `ppid.bandung@${DEMO_DOMAIN}`, name: 'Rina Kusumawati', roles: [{ office: 'kpu-kota-bandung', role: 'PPID' }] },
-  { email: `atasan.bandung@${DEMO_DOMAIN}`, name: 'Dadang Suherman', roles: [{ office: 'kpu-kota-bandung', role: 'ATASAN_PPID' }] },
+  {
+    email: `pembina.ri@${DEMO_DOMAIN}`,
+    name: 'Ketua KPU',
+    roles: [{ office: 'kpu-ri', role: 'PEMBINA_PPID' }],
+  },
+  {
+    email: `tim.ri@${DEMO_DOMAIN}`,
+    name: 'Tim Pertimbangan KPU RI',
+    roles: [{ office: 'kpu-ri', role: 'TIM_PERTIMBANGAN' }],
+  },
+  {
+    email: `atasan.ri@${DEMO_DOMAIN}`,
+    name: 'Sekretaris Jenderal KPU',
+    roles: [{ office: 'kpu-ri', role: 'ATASAN_PPID' }],
+  },
+  {
+    email: `admin.jabar@${DEMO_DOMAIN}`,
+    name: 'Admin KPU Jawa Barat',
+    roles: [{ office: 'kpu-prov-jawa-barat', role: 'ADMIN' }],
+  },
+  {
+    email: `ppid.jabar@${DEMO_DOMAIN}`,
+    name: 'PPID KPU Jawa Barat',
+    roles: [{ office: 'kpu-prov-jawa-barat', role: 'PPID' }],
+  },
+  {
+    email: `admin.bandung@${DEMO_DOMAIN}`,
+    name: 'Admin KPU Kota Bandung',
+    roles: [{ office: 'kpu-kota-bandung', role: 'ADMIN' }],
+  },
+  {
+    email: `ppid.bandung@${DEMO_DOMAIN}`,
+    name: 'Rina Kusumawati',
+    roles: [{ office: 'kpu-kota-bandung', role: 'PPID' }],
+  },
+  {
+    email: `atasan.bandung@${DEMO_DOMAIN}`,
+    name: 'Dadang Suherman',
+    roles: [{ office: 'kpu-kota-bandung', role: 'ATASAN_PPID' }],
+  },
   {
     email: `petugas.bandung@${DEMO_DOMAIN}`,
     name: 'Siti Nurhaliza',
@@ -54,15 +90,33 @@ const DEMO_USERS: DemoUser[] = [
   {
     email: `pembantu.bandung@${DEMO_DOMAIN}`,
     name: 'Agus Pratama',
-    roles: [{ office: 'kpu-kota-bandung', role: 'PPID_PEMBANTU', unit: 'Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat' }],
+    roles: [
+      {
+        office: 'kpu-kota-bandung',
+        role: 'PPID_PEMBANTU',
+        unit: 'Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat',
+      },
+    ],
   },
-  { email: `tim.bandung@${DEMO_DOMAIN}`, name: 'Tim Pertimbangan Kota Bandung', roles: [{ office: 'kpu-kota-bandung', role: 'TIM_PERTIMBANGAN' }] },
-  { email: `pembina.bandung@${DEMO_DOMAIN}`, name: 'Ketua KPU Kota Bandung', roles: [{ office: 'kpu-kota-bandung', role: 'PEMBINA_PPID' }] },
+  {
+    email: `tim.bandung@${DEMO_DOMAIN}`,
+    name: 'Tim Pertimbangan Kota Bandung',
+    roles: [{ office: 'kpu-kota-bandung', role: 'TIM_PERTIMBANGAN' }],
+  },
+  {
+    email: `pembina.bandung@${DEMO_DOMAIN}`,
+    name: 'Ketua KPU Kota Bandung',
+    roles: [{ office: 'kpu-kota-bandung', role: 'PEMBINA_PPID' }],
+  },
 ];
 
 // Units of a KPU Kabupaten/Kota secretariat (subbagian), as at KPU Kota Bandung.
 const BANDUNG_UNITS = [
-  { name: 'Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat', kind: 'PPID_PEMBANTU', headTitle: 'Kepala Subbagian' },
+  {
+    name: 'Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat',
+    kind: 'PPID_PEMBANTU',
+    headTitle: 'Kepala Subbagian',
+  },
   { name: 'Subbagian Hukum dan Sumber Daya Manusia', kind: 'PPID_PEMBANTU', headTitle: 'Kepala Subbagian' },
   { name: 'Subbagian Perencanaan, Data dan Informasi', kind: 'PPID_PEMBANTU', headTitle: 'Kepala Subbagian' },
   { name: 'Subbagian Keuangan, Umum dan Logistik', kind: 'PPID_PEMBANTU', headTitle: 'Kepala Subbagian' },
@@ -85,20 +139,35 @@ const DEMO_SETTINGS: Record<string, unknown> = {
     },
   },
   'kpu-prov-jawa-barat': {
-    letterhead: { address: 'Jalan Garut No. 11, Kacapiring, Batununggal, Kota Bandung 40271', city: 'Bandung' },
+    letterhead: {
+      address: 'Jalan Garut No. 11, Kacapiring, Batununggal, Kota Bandung 40271',
+      city: 'Bandung',
+    },
     publicContact: { serviceHours: 'Senin–Jumat 08.00–16.00 WIB' },
   },
 };
 
 /** What demo seeders get: the platform context, plus file storage and keys for documents. */
-export type DemoCtx = Ctx & { files: FileStore; dataKeys: KeyRing; publicUrl: string; uploadMaxBytes: number };
+export type DemoCtx = Ctx & {
+  files: FileStore;
+  dataKeys: KeyRing;
+  publicUrl: string;
+  uploadMaxBytes: number;
+};
 
 /** A seeder of demo data for one capability. Capabilities add theirs to `demoSeeders`. */
 export type DemoSeeder = (ctx: DemoCtx) => Promise<void>;
 
 // Last year's annual report first: its approval refreshes the aggregates, and this year's demo
 // changes after it stay marked for the next read (tests/integration/reports-statistics.test.ts).
-export const demoSeeders: DemoSeeder[] = [seedDemoAnnualReport, seedDemoExemptions, seedDemoRequests, seedDemoObjections, seedDipDemo, seedRedactionDemo];
+export const demoSeeders: DemoSeeder[] = [
+  seedDemoAnnualReport,
+  seedDemoExemptions,
+  seedDemoRequests,
+  seedDemoObjections,
+  seedDipDemo,
+  seedRedactionDemo,
+];
 
 /** True when the database holds no staff account yet (a fresh install). */
 export async function isFreshInstall(ctx: Ctx): Promise<boolean> {
@@ -163,6 +232,7 @@ export async function seedDemo(ctx: DemoCtx & { passwordHashCost: number }): Pro
 
 export function formatCredentials(credentials: DemoCredential[]): string {
   const width = Math.max(...credentials.map((c) => c.email.length));
-  return credentials.map((c) => `  ${c.email.padEnd(width)}  ${c.password}  ${c.roles.join(', ')}`).join('\n');
+  return credentials
+    .map((c) => `  ${c.email.padEnd(width)}  ${c.password}  ${c.roles.join(', ')}`)
+    .join('\n');
 }
-

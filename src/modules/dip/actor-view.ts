@@ -17,7 +17,10 @@ export function actorViewAt(actor: Actor, office: OfficeRef): ActorView {
 
 /** The office's calendar, time zone and working hours, for time standards. */
 export async function officeTimeOf(db: Db, office: Office): Promise<OfficeTime> {
-  const [calendar, settings] = await Promise.all([loadOfficeCalendar(db, office), getOfficeSettings(db, office.id)]);
+  const [calendar, settings] = await Promise.all([
+    loadOfficeCalendar(db, office),
+    getOfficeSettings(db, office.id),
+  ]);
   return { calendar, timeZone: office.timezone, workingHours: settings.workingHours };
 }
 

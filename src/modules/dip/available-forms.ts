@@ -12,7 +12,13 @@ export interface AvailableForms {
 
 const SOFT = /^(soft ?copy|softcopy|elektronik|digital|daring|online|file|berkas elektronik)$/;
 const HARD = /^(hard ?copy|hardcopy|cetak|tercetak|kertas|fisik|dokumen fisik|print)$/;
-const FILE_TYPE_ALIASES: Record<string, string> = { JPEG: 'JPG', WORD: 'DOCX', EXCEL: 'XLSX', WEB: 'HTML', WEBSITE: 'HTML' };
+const FILE_TYPE_ALIASES: Record<string, string> = {
+  JPEG: 'JPG',
+  WORD: 'DOCX',
+  EXCEL: 'XLSX',
+  WEB: 'HTML',
+  WEBSITE: 'HTML',
+};
 
 export function normalizeFileType(raw: string): string | undefined {
   const up = raw.trim().replace(/^\./, '').toUpperCase();
@@ -43,7 +49,8 @@ export function parseAvailableForms(text: string): AvailableForms {
 /** "Softcopy (PDF, XLSX), Hardcopy" — the words parseAvailableForms reads back. */
 export function formatAvailableForms(formats: readonly string[], fileTypes: readonly string[]): string {
   const parts: string[] = [];
-  if (formats.includes('SOFTCOPY')) parts.push(fileTypes.length > 0 ? `Softcopy (${fileTypes.join(', ')})` : 'Softcopy');
+  if (formats.includes('SOFTCOPY'))
+    parts.push(fileTypes.length > 0 ? `Softcopy (${fileTypes.join(', ')})` : 'Softcopy');
   if (formats.includes('HARDCOPY')) parts.push('Hardcopy');
   return parts.join(', ');
 }

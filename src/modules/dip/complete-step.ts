@@ -10,7 +10,17 @@ import { actorDisplayName, actorViewAt, officeTimeOf } from './actor-view.ts';
 import { checkComplete, mayMoveStep, type Verdict } from './cycle-rules.ts';
 import { draftFacts } from './draft-facts.ts';
 import { freezeVersion } from './freeze-version.ts';
-import { closeRun, findCycle, findCycleSteps, findOpenRun, moveCycle, openRun, setCycleVersion, type Cycle, type Version } from './queries.ts';
+import {
+  closeRun,
+  findCycle,
+  findCycleSteps,
+  findOpenRun,
+  moveCycle,
+  openRun,
+  setCycleVersion,
+  type Cycle,
+  type Version,
+} from './queries.ts';
 import { stepInputSchema, type StepInput } from './step-input.ts';
 import { evaluateStep, stepDeadline } from './time-standard.ts';
 
@@ -18,7 +28,9 @@ export function throwVerdict(verdict: Extract<Verdict, { ok: false }>): never {
   const { code, problem } = verdict;
   if (code === 'FORBIDDEN') throw new AppError('FORBIDDEN', problem.key, problem.params);
   if (code === 'CONFLICT') throw new AppError('CONFLICT', problem.key, problem.params);
-  throw new AppError('VALIDATION', problem.key, problem.params, [{ field: problem.field, key: problem.key, ...(problem.params ? { params: problem.params } : {}) }]);
+  throw new AppError('VALIDATION', problem.key, problem.params, [
+    { field: problem.field, key: problem.key, ...(problem.params ? { params: problem.params } : {}) },
+  ]);
 }
 
 const positionInput = z.coerce.number().int().min(1).max(100);
@@ -52,19 +64,31 @@ export async function completeDipStep(
     const fresh = await findCycle(tx, office.id, cycle.id);
     if (!fresh) throw AppError.notFound();
     const facts = await draftFacts(tx, office.id, cycle.id);
-    const verdict = checkComplete({ status: fresh.status, currentPosition: fresh.currentPosition, steps }, position, view, facts);
+    const verdict = checkComplete(
+      { status: fresh.status, currentPosition: fresh.currentPosition, steps },
+      position,
+      view,
+      facts,
+    );
     if (!verdict.ok) throwVerdict(verdict);
     const next = verdict.next;
     const decree =
       step.kind === 'DECREE'
-        ? { decreeNumber: data.decreeNumber!, decreeDate: data.decreeDate!, decreeSignerName: data.decreeSignerName!, decreeSignerTitle: data.decreeSignerTitle! }
+        ? {
+            decreeNumber: data.decreeNumber!,
+            decreeDate: data.decreeDate!,
+            decreeSignerName: data.decreeSignerName!,
+            decreeSignerTitle: data.decreeSignerTitle!,
+          }
         : {};
     const moved = await moveCycle(
       tx,
       office.id,
       cycle.id,
       position,
-      next === null ? { status: 'PUBLISHED', currentPosition: null, publishedAt: now } : { currentPosition: next, ...decree },
+      next === null
+        ? { status: 'PUBLISHED', currentPosition: null, publishedAt: now }
+        : { currentPosition: next, ...decree },
     );
     if (!moved) throw AppError.conflict('dip.error.stepMoved');
     const run = await findOpenRun(tx, office.id, cycle.id, position);
@@ -107,7 +131,15 @@ export async function completeDipStep(
           position: next,
           status: moved.status,
           step: { sopStepNo: step.sopStepNo, kind: step.kind, title: step.title },
-          run: closed ? { id: closed.id, elapsedMinutes: closed.elapsedMinutes, metStandard: closed.metStandard, output: closed.output, documentNumber: closed.documentNumber } : null,
+          run: closed
+            ? {
+                id: closed.id,
+                elapsedMinutes: closed.elapsedMinutes,
+                metStandard: closed.metStandard,
+                output: closed.output,
+                documentNumber: closed.documentNumber,
+              }
+            : null,
           ...(version ? { versionId: version.id, entries: version.entryCount } : {}),
         },
       },

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../people/schema.ts';
-import { checkComplete, checkSendBack, isCollecting, isDraftEditable, procedureProblems, type ActorView, type CycleView, type DraftFacts } from './cycle-rules.ts';
+import {
+  checkComplete,
+  checkSendBack,
+  isCollecting,
+  isDraftEditable,
+  procedureProblems,
+  type ActorView,
+  type CycleView,
+  type DraftFacts,
+} from './cycle-rules.ts';
 import type { StepKind } from './model.ts';
 
 // Seed 000 (KPU Provinsi Bengkulu) as a workflow: the kinds and roles of its twelve steps.
@@ -62,11 +71,17 @@ describe('completing a step', () => {
   });
 
   it('refuses anything on a published cycle', () => {
-    expect(checkComplete(cycleAt(12, 'PUBLISHED'), 12, as(['PPID'], true), ready)).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(checkComplete(cycleAt(12, 'PUBLISHED'), 12, as(['PPID'], true), ready)).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
   });
 
   it('lets the operator (CLI, seeding) move any step', () => {
-    expect(checkComplete(cycleAt(10), 10, { roles: [], operator: true, managesDip: false }, ready)).toEqual({ ok: true, next: 11 });
+    expect(checkComplete(cycleAt(10), 10, { roles: [], operator: true, managesDip: false }, ready)).toEqual({
+      ok: true,
+      next: 11,
+    });
   });
 });
 
@@ -84,7 +99,8 @@ describe('sending a step back', () => {
     [12, 11, 'Lepas dokumen', as(['TIM_PERTIMBANGAN']), 'dip.error.notYourStep'],
   ] as const)('from %i to %i with "%s" → %s', (position, target, note, actor, expected) => {
     const verdict = checkSendBack(cycleAt(position), position, target, note, actor);
-    if (typeof expected === 'string') expect(verdict).toMatchObject({ ok: false, problem: { key: expected } });
+    if (typeof expected === 'string')
+      expect(verdict).toMatchObject({ ok: false, problem: { key: expected } });
     else expect(verdict).toEqual({ ok: true, next: expected });
   });
 });
@@ -113,8 +129,20 @@ describe('a procedure the cycle can run', () => {
     [steps('PUBLISH', 'REVIEW'), ['dip.procedure.publishLast']],
     [steps('COLLECT', 'COLLECT', 'PUBLISH'), ['dip.procedure.atMostOne']],
     [steps('CONSOLIDATE', 'COLLECT', 'PUBLISH'), ['dip.procedure.collectFirst']],
-    [[{ position: 1, kind: 'COLLECT' as const }, { position: 3, kind: 'PUBLISH' as const }], ['dip.procedure.numbering']],
-    [[{ position: 1, kind: 'REVIEW' as const, role: 'PPID_PEMBANTU' as const }, { position: 2, kind: 'PUBLISH' as const, role: 'PPID' as const }], ['dip.procedure.unitsOnlyCollect']],
+    [
+      [
+        { position: 1, kind: 'COLLECT' as const },
+        { position: 3, kind: 'PUBLISH' as const },
+      ],
+      ['dip.procedure.numbering'],
+    ],
+    [
+      [
+        { position: 1, kind: 'REVIEW' as const, role: 'PPID_PEMBANTU' as const },
+        { position: 2, kind: 'PUBLISH' as const, role: 'PPID' as const },
+      ],
+      ['dip.procedure.unitsOnlyCollect'],
+    ],
   ])('%o → %o', (procedure, keys) => {
     expect(procedureProblems(procedure).map((p) => p.key)).toEqual(keys);
   });

@@ -34,9 +34,16 @@ export interface DraftFacts {
   entriesWithUnapprovedArchive: number;
 }
 
-export type Verdict = { ok: true; next: number | null } | { ok: false; code: 'FORBIDDEN' | 'CONFLICT' | 'VALIDATION'; problem: Problem };
+export type Verdict =
+  | { ok: true; next: number | null }
+  | { ok: false; code: 'FORBIDDEN' | 'CONFLICT' | 'VALIDATION'; problem: Problem };
 
-const refuse = (code: 'FORBIDDEN' | 'CONFLICT' | 'VALIDATION', key: string, field = '_', params?: Problem['params']): Verdict => ({
+const refuse = (
+  code: 'FORBIDDEN' | 'CONFLICT' | 'VALIDATION',
+  key: string,
+  field = '_',
+  params?: Problem['params'],
+): Verdict => ({
   ok: false,
   code,
   problem: params ? { field, key, params } : { field, key },
@@ -73,7 +80,12 @@ export function currentStep(cycle: CycleView) {
  * May `actor` complete the step at `position` (the position the form showed)? Returns the
  * next position (null when the cycle is then published).
  */
-export function checkComplete(cycle: CycleView, position: number, actor: ActorView, facts: DraftFacts): Verdict {
+export function checkComplete(
+  cycle: CycleView,
+  position: number,
+  actor: ActorView,
+  facts: DraftFacts,
+): Verdict {
   if (cycle.status !== 'ACTIVE') return refuse('CONFLICT', 'dip.error.cycleNotActive');
   if (cycle.currentPosition !== position) return refuse('CONFLICT', 'dip.error.stepMoved');
   const step = currentStep(cycle);
@@ -92,14 +104,18 @@ function nextPosition(cycle: CycleView, position: number): number {
 function gateOf(kind: StepKind, facts: DraftFacts): Verdict | undefined {
   switch (kind) {
     case 'CONSOLIDATE':
-      if (facts.pendingProposals > 0) return refuse('VALIDATION', 'dip.error.pendingProposals', '_', { count: facts.pendingProposals });
+      if (facts.pendingProposals > 0)
+        return refuse('VALIDATION', 'dip.error.pendingProposals', '_', { count: facts.pendingProposals });
       if (facts.includedEntries === 0) return refuse('VALIDATION', 'dip.error.emptyDip');
       return undefined;
     case 'PUBLISH':
       if (facts.includedEntries === 0) return refuse('VALIDATION', 'dip.error.emptyDip');
-      if (facts.pendingProposals > 0) return refuse('VALIDATION', 'dip.error.pendingProposals', '_', { count: facts.pendingProposals });
+      if (facts.pendingProposals > 0)
+        return refuse('VALIDATION', 'dip.error.pendingProposals', '_', { count: facts.pendingProposals });
       if (facts.entriesWithUnapprovedArchive > 0) {
-        return refuse('VALIDATION', 'dip.error.unapprovedArchive', '_', { count: facts.entriesWithUnapprovedArchive });
+        return refuse('VALIDATION', 'dip.error.unapprovedArchive', '_', {
+          count: facts.entriesWithUnapprovedArchive,
+        });
       }
       return undefined;
     case 'DECREE':
@@ -119,7 +135,13 @@ function gateOf(kind: StepKind, facts: DraftFacts): Verdict | undefined {
  * May `actor` send the cycle back from `position` to the earlier step `target`, with a note?
  * Publication too can be sent back (e.g. when a linked archive item was rejected).
  */
-export function checkSendBack(cycle: CycleView, position: number, target: number, note: string, actor: ActorView): Verdict {
+export function checkSendBack(
+  cycle: CycleView,
+  position: number,
+  target: number,
+  note: string,
+  actor: ActorView,
+): Verdict {
   if (cycle.status !== 'ACTIVE') return refuse('CONFLICT', 'dip.error.cycleNotActive');
   if (cycle.currentPosition !== position) return refuse('CONFLICT', 'dip.error.stepMoved');
   const step = currentStep(cycle);
@@ -137,7 +159,9 @@ export function checkSendBack(cycle: CycleView, position: number, target: number
  * most one COLLECT, CONSOLIDATE and DECREE step, collection before consolidation, and the
  * decree before publication.
  */
-export function procedureProblems(steps: readonly (Pick<ProcedureStep, 'position' | 'kind'> & { role?: Role })[]): Problem[] {
+export function procedureProblems(
+  steps: readonly (Pick<ProcedureStep, 'position' | 'kind'> & { role?: Role })[],
+): Problem[] {
   const problems: Problem[] = [];
   if (steps.length === 0) return [{ field: 'steps', key: 'dip.procedure.empty' }];
   const count = (k: StepKind) => steps.filter((s) => s.kind === k).length;
@@ -153,7 +177,8 @@ export function procedureProblems(steps: readonly (Pick<ProcedureStep, 'position
   }
   // Units see only their own proposals, never the draft, so their role can only collect.
   steps.forEach((s, i) => {
-    if (s.role === 'PPID_PEMBANTU' && s.kind !== 'COLLECT') problems.push({ field: `steps.${i}.role`, key: 'dip.procedure.unitsOnlyCollect' });
+    if (s.role === 'PPID_PEMBANTU' && s.kind !== 'COLLECT')
+      problems.push({ field: `steps.${i}.role`, key: 'dip.procedure.unitsOnlyCollect' });
   });
   const collect = posOf('COLLECT');
   const consolidate = posOf('CONSOLIDATE');

@@ -17,8 +17,14 @@ export async function diffDipYears(
   raw: unknown,
 ): Promise<{ from: Version; to: Version; diff: DipDiff<VersionEntry> }> {
   const q = parseInput(diffInput, raw);
-  const [from, to] = await Promise.all([findVersionOfYear(db, officeId, q.dari), findVersionOfYear(db, officeId, q.ke)]);
+  const [from, to] = await Promise.all([
+    findVersionOfYear(db, officeId, q.dari),
+    findVersionOfYear(db, officeId, q.ke),
+  ]);
   if (!from || !to) throw AppError.notFound('dip.error.noVersion');
-  const [a, b] = await Promise.all([listVersionEntries(db, officeId, from.id), listVersionEntries(db, officeId, to.id)]);
+  const [a, b] = await Promise.all([
+    listVersionEntries(db, officeId, from.id),
+    listVersionEntries(db, officeId, to.id),
+  ]);
   return { from, to, diff: diffVersions(a, b) };
 }

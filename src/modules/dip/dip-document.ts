@@ -4,7 +4,14 @@ import { letterCity, letterheadOf } from '../offices/letterhead.ts';
 import { getOfficeSettings, listUnits, type Office } from '../offices/queries.ts';
 import { formatAvailableForms } from './available-forms.ts';
 import { contentOf, type DipCategory, type EntryContent } from './model.ts';
-import { findCycle, findVersionOfYear, listVersionEntries, listWorkingEntries, type Cycle, type Version } from './queries.ts';
+import {
+  findCycle,
+  findVersionOfYear,
+  listVersionEntries,
+  listWorkingEntries,
+  type Cycle,
+  type Version,
+} from './queries.ts';
 
 // A DIP as a document (Model PPID-A): what the XLSX, CSV and PDF exports all print.
 
@@ -33,7 +40,11 @@ export const CATEGORY_HEADINGS: Record<DipCategory, string> = {
   SETIAP_SAAT: 'Informasi yang Wajib Tersedia Setiap Saat',
 };
 
-export const CATEGORY_WORDS: Record<DipCategory, string> = { BERKALA: 'Berkala', SERTA_MERTA: 'Serta-merta', SETIAP_SAAT: 'Setiap saat' };
+export const CATEGORY_WORDS: Record<DipCategory, string> = {
+  BERKALA: 'Berkala',
+  SERTA_MERTA: 'Serta-merta',
+  SETIAP_SAAT: 'Setiap saat',
+};
 
 /** Column headers of Model PPID-A (Kep. KPU 156/2015) plus the columns Terbuka adds. */
 export const MODEL_A_HEADERS = [
@@ -51,11 +62,24 @@ export const MODEL_A_HEADERS = [
 
 /** The cells of a Model PPID-A row after the document's name: from the summary to the retention. */
 export function modelADescriptionCells(e: EntryContent): string[] {
-  return [e.summary, e.holdingUnit, e.responsibleOfficial, e.timeAndPlace, formatAvailableForms(e.formats, e.fileTypes), e.retention];
+  return [
+    e.summary,
+    e.holdingUnit,
+    e.responsibleOfficial,
+    e.timeAndPlace,
+    formatAvailableForms(e.formats, e.fileTypes),
+    e.retention,
+  ];
 }
 
 export function modelARow(e: DipDocumentEntry): string[] {
-  return [String(e.no), e.documentTitle, ...modelADescriptionCells(e), CATEGORY_WORDS[e.category], e.isElection ? 'Ya' : 'Tidak'];
+  return [
+    String(e.no),
+    e.documentTitle,
+    ...modelADescriptionCells(e),
+    CATEGORY_WORDS[e.category],
+    e.isElection ? 'Ya' : 'Tidak',
+  ];
 }
 
 async function frame(db: Db, office: Office) {
@@ -63,15 +87,24 @@ async function frame(db: Db, office: Office) {
   return { letterhead: letterheadOf(office, settings), city: letterCity(office, settings) };
 }
 
-function decreeOf(src: Pick<Cycle, 'decreeNumber' | 'decreeDate' | 'decreeSignerName' | 'decreeSignerTitle'>): DipDocument['decree'] {
+function decreeOf(
+  src: Pick<Cycle, 'decreeNumber' | 'decreeDate' | 'decreeSignerName' | 'decreeSignerTitle'>,
+): DipDocument['decree'] {
   return src.decreeNumber && src.decreeDate
-    ? { number: src.decreeNumber, date: src.decreeDate, signerName: src.decreeSignerName ?? '', signerTitle: src.decreeSignerTitle ?? '' }
+    ? {
+        number: src.decreeNumber,
+        date: src.decreeDate,
+        signerName: src.decreeSignerName ?? '',
+        signerTitle: src.decreeSignerTitle ?? '',
+      }
     : null;
 }
 
 const ORDER: DipCategory[] = ['BERKALA', 'SERTA_MERTA', 'SETIAP_SAAT'];
 
-function numbered(entries: (EntryContent & { entryKey: string; proposedByUnit: string | null })[]): DipDocumentEntry[] {
+function numbered(
+  entries: (EntryContent & { entryKey: string; proposedByUnit: string | null })[],
+): DipDocumentEntry[] {
   return [...entries]
     .sort((a, b) => ORDER.indexOf(a.category) - ORDER.indexOf(b.category))
     .map((e, i) => ({ ...e, no: i + 1 }));
@@ -86,20 +119,33 @@ export async function publishedDocument(db: Db, office: Office, version: Version
     revision: version.revision,
     state: 'PUBLISHED',
     decree: decreeOf(version),
-    entries: numbered(entries.map((e) => ({ ...contentOf(e), entryKey: e.entryKey, proposedByUnit: e.proposedByUnitName }))),
+    entries: numbered(
+      entries.map((e) => ({ ...contentOf(e), entryKey: e.entryKey, proposedByUnit: e.proposedByUnitName })),
+    ),
   };
 }
 
-export async function publishedDocumentOfYear(db: Db, office: Office, year: number): Promise<DipDocument | undefined> {
+export async function publishedDocumentOfYear(
+  db: Db,
+  office: Office,
+  year: number,
+): Promise<DipDocument | undefined> {
   const version = await findVersionOfYear(db, office.id, year);
   return version ? publishedDocument(db, office, version) : undefined;
 }
 
 /** A cycle's draft: its included entries (proposals not yet decided are not part of it). */
-export async function draftDocument(db: Db, office: Office, cycleId: string): Promise<DipDocument | undefined> {
+export async function draftDocument(
+  db: Db,
+  office: Office,
+  cycleId: string,
+): Promise<DipDocument | undefined> {
   const cycle = await findCycle(db, office.id, cycleId);
   if (!cycle) return undefined;
-  const [entries, units] = await Promise.all([listWorkingEntries(db, office.id, cycle.id, { status: ['INCLUDED'] }), listUnits(db, office.id, true)]);
+  const [entries, units] = await Promise.all([
+    listWorkingEntries(db, office.id, cycle.id, { status: ['INCLUDED'] }),
+    listUnits(db, office.id, true),
+  ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   return {
     office,
@@ -108,6 +154,12 @@ export async function draftDocument(db: Db, office: Office, cycleId: string): Pr
     revision: cycle.revision,
     state: cycle.status === 'PUBLISHED' ? 'PUBLISHED' : 'DRAFT',
     decree: decreeOf(cycle),
-    entries: numbered(entries.map((e) => ({ ...contentOf(e), entryKey: e.entryKey, proposedByUnit: e.proposedByUnitId ? (unitName.get(e.proposedByUnitId) ?? null) : null }))),
+    entries: numbered(
+      entries.map((e) => ({
+        ...contentOf(e),
+        entryKey: e.entryKey,
+        proposedByUnit: e.proposedByUnitId ? (unitName.get(e.proposedByUnitId) ?? null) : null,
+      })),
+    ),
   };
 }

@@ -23,10 +23,20 @@ export async function dipWorklist(db: Db, actor: Actor, office: Office): Promise
   if (open) {
     const { cycle, step, run } = open;
     if (mayMoveStep(step, actorViewAt(actor, office))) {
-      items.push({ key: 'dip.worklist.step', params: { year: cycle.year, title: step.title }, href: `${base}/dip`, dueAt: run?.dueAt ?? null });
+      items.push({
+        key: 'dip.worklist.step',
+        params: { year: cycle.year, title: step.title },
+        href: `${base}/dip`,
+        dueAt: run?.dueAt ?? null,
+      });
     }
     if (step.kind === 'COLLECT' && pembantuUnitIds(actor, office).length > 0) {
-      items.push({ key: 'dip.worklist.collect', params: { year: cycle.year }, href: `${base}/dip/usulan`, dueAt: run?.dueAt ?? null });
+      items.push({
+        key: 'dip.worklist.collect',
+        params: { year: cycle.year },
+        href: `${base}/dip/usulan`,
+        dueAt: run?.dueAt ?? null,
+      });
     }
   }
   if (can.approveArchive(actor, office)) {

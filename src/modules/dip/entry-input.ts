@@ -10,7 +10,11 @@ import { DIP_CATEGORIES, DIP_FORMATS, type EntryContent } from './model.ts';
 const list = (v: unknown): unknown => {
   if (v === undefined || v === null || v === '') return [];
   if (Array.isArray(v)) return v.filter((x) => x !== '');
-  if (typeof v === 'string') return v.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split(/[,;\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   return v;
 };
 
@@ -38,11 +42,16 @@ export const entryContentInput = z
     holdingUnit: field.text(200),
     responsibleOfficial: field.text(200),
     timeAndPlace: field.text(300),
-    formats: z.preprocess(list, z.array(z.enum(DIP_FORMATS)).min(1, { message: 'validation.dip.formats' }).max(2)),
+    formats: z.preprocess(
+      list,
+      z.array(z.enum(DIP_FORMATS)).min(1, { message: 'validation.dip.formats' }).max(2),
+    ),
     fileTypes,
     retention: field.text(120),
     isElection: field.checkbox(),
-    archiveItemIds: z.preprocess(list, z.array(z.uuid({ message: 'validation.invalidId' })).max(50)).default([]),
+    archiveItemIds: z
+      .preprocess(list, z.array(z.uuid({ message: 'validation.invalidId' })).max(50))
+      .default([]),
   })
   .refine((v) => v.fileTypes.length === 0 || v.formats.includes('SOFTCOPY'), {
     path: ['fileTypes'],

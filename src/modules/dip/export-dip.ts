@@ -6,7 +6,11 @@ import { MODEL_A_HEADERS, modelARow, type DipDocument } from './dip-document.ts'
 // import unchanged (same headers, a category column, forms written as the import reads them).
 
 export function dipTitleLines(doc: DipDocument): string[] {
-  const lines = ['DAFTAR INFORMASI PUBLIK', doc.office.name.toUpperCase(), `TAHUN ${doc.year}${doc.revision > 1 ? ` (PEMUTAKHIRAN KE-${doc.revision - 1})` : ''}`];
+  const lines = [
+    'DAFTAR INFORMASI PUBLIK',
+    doc.office.name.toUpperCase(),
+    `TAHUN ${doc.year}${doc.revision > 1 ? ` (PEMUTAKHIRAN KE-${doc.revision - 1})` : ''}`,
+  ];
   return lines;
 }
 
@@ -41,7 +45,12 @@ export async function dipToXlsx(doc: DipDocument): Promise<Buffer> {
     cell.font = { bold: true };
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6E6E6' } };
-    cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    cell.border = {
+      top: { style: 'thin' },
+      bottom: { style: 'thin' },
+      left: { style: 'thin' },
+      right: { style: 'thin' },
+    };
   });
   doc.entries.forEach((e, i) => {
     const row = ws.getRow(7 + i);
@@ -49,7 +58,12 @@ export async function dipToXlsx(doc: DipDocument): Promise<Buffer> {
       const cell = row.getCell(c + 1);
       cell.value = c === 0 ? Number(v) : v;
       cell.alignment = { wrapText: true, vertical: 'top' };
-      cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+      cell.border = {
+        top: { style: 'thin' },
+        bottom: { style: 'thin' },
+        left: { style: 'thin' },
+        right: { style: 'thin' },
+      };
     });
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -61,6 +75,9 @@ function csvCell(v: string): string {
 
 /** RFC 4180 with a UTF-8 byte-order mark, so Excel opens the Indonesian text correctly. */
 export function dipToCsv(doc: DipDocument): Buffer {
-  const lines = [MODEL_A_HEADERS.map(csvCell).join(','), ...doc.entries.map((e) => modelARow(e).map(csvCell).join(','))];
+  const lines = [
+    MODEL_A_HEADERS.map(csvCell).join(','),
+    ...doc.entries.map((e) => modelARow(e).map(csvCell).join(',')),
+  ];
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }

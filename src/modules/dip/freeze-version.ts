@@ -1,7 +1,17 @@
 import type { Db } from '../../platform/db/database.ts';
 import { listUnits, type Office } from '../offices/queries.ts';
 import { contentOf } from './model.ts';
-import { findCurrentVersion, insertVersion, insertVersionEntries, listVersionEntries, listWorkingEntries, recordSearchWords, setCurrentVersion, type Cycle, type Version } from './queries.ts';
+import {
+  findCurrentVersion,
+  insertVersion,
+  insertVersionEntries,
+  listVersionEntries,
+  listWorkingEntries,
+  recordSearchWords,
+  setCurrentVersion,
+  type Cycle,
+  type Version,
+} from './queries.ts';
 import { changedFields } from './version-diff.ts';
 
 /**
@@ -11,7 +21,13 @@ import { changedFields } from './version-diff.ts';
  * newest year (latest revision) becomes the office's live DIP. Runs inside the caller's
  * transaction, after the cycle's compare-and-set.
  */
-export async function freezeVersion(tx: Db, office: Office, cycle: Cycle, now: Date, by: string): Promise<Version> {
+export async function freezeVersion(
+  tx: Db,
+  office: Office,
+  cycle: Cycle,
+  now: Date,
+  by: string,
+): Promise<Version> {
   const included = await listWorkingEntries(tx, office.id, cycle.id, { status: ['INCLUDED'] });
   const base = cycle.baseVersionId ? await listVersionEntries(tx, office.id, cycle.baseVersionId) : [];
   const baseByKey = new Map(base.map((e) => [e.entryKey, e]));

@@ -8,7 +8,14 @@ import { findOfficeById, type Office } from '../offices/queries.ts';
 import { isDraftEditable } from './cycle-rules.ts';
 import { newEntryKey } from './entry-input.ts';
 import { findTable, readImportRows, type ImportRow } from './import-rows.ts';
-import { existingTitles, findActiveCycle, findCycleSteps, insertEntries, titleKey, type Cycle } from './queries.ts';
+import {
+  existingTitles,
+  findActiveCycle,
+  findCycleSteps,
+  insertEntries,
+  titleKey,
+  type Cycle,
+} from './queries.ts';
 import { readSpreadsheet } from './read-spreadsheet.ts';
 import { collectingCycle, proposingUnit } from './save-dip-proposal.ts';
 
@@ -39,7 +46,8 @@ async function targetFor(ctx: Ctx, actor: Actor, office: OfficeRef, unitId: unkn
     const cycle = await findActiveCycle(ctx.db, office.id);
     if (!cycle) throw AppError.conflict('dip.error.noActiveCycle');
     const steps = await findCycleSteps(ctx.db, office.id, cycle.id);
-    if (!isDraftEditable({ status: cycle.status, currentPosition: cycle.currentPosition, steps })) throw AppError.conflict('dip.error.draftLocked');
+    if (!isDraftEditable({ status: cycle.status, currentPosition: cycle.currentPosition, steps }))
+      throw AppError.conflict('dip.error.draftLocked');
     return { cycle, status: 'INCLUDED', unitId: null };
   }
   if (can.proposeDipEntries(actor, office)) {
@@ -115,7 +123,11 @@ export function rowErrors(rows: ImportRow[]): FieldError[] {
  * Adds every row of a previewed file to the draft DIP in one transaction — or, if any row
  * has a problem now, none of them.
  */
-export async function commitDipImport(ctx: ImportCtx, actor: Actor, input: { officeId: string; unitId?: unknown; fileId: string }): Promise<{ added: number }> {
+export async function commitDipImport(
+  ctx: ImportCtx,
+  actor: Actor,
+  input: { officeId: string; unitId?: unknown; fileId: string },
+): Promise<{ added: number }> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office) throw AppError.notFound();
   if (!can.manageDip(actor, office) && !can.proposeDipEntries(actor, office)) throw AppError.forbidden();
@@ -155,7 +167,14 @@ export async function commitDipImport(ctx: ImportCtx, actor: Actor, input: { off
         action: 'dip.imported',
         entityType: 'dip_cycle',
         entityId: target.cycle.id,
-        after: { fileId: meta.id, sha256: meta.sha256, fileName: meta.originalName, rows: inserted.length, status: target.status, unitId: target.unitId },
+        after: {
+          fileId: meta.id,
+          sha256: meta.sha256,
+          fileName: meta.originalName,
+          rows: inserted.length,
+          status: target.status,
+          unitId: target.unitId,
+        },
       },
       now,
     );

@@ -5,7 +5,18 @@ import { findTable, readCategory, readImportRows, readYesNo, type Table } from '
 
 // The header of the Model PPID-A sheet as Terbuka exports it (and as offices fill it in).
 const HEADER: string[] = [...MODEL_A_HEADERS];
-const good = ['1', 'Laporan Keuangan 2025', 'Realisasi anggaran dan neraca', 'Subbagian Keuangan', 'Sekretaris', 'Maret 2026, Bandung', 'Softcopy (PDF), Hardcopy', '10 tahun', 'Berkala', 'Tidak'];
+const good = [
+  '1',
+  'Laporan Keuangan 2025',
+  'Realisasi anggaran dan neraca',
+  'Subbagian Keuangan',
+  'Sekretaris',
+  'Maret 2026, Bandung',
+  'Softcopy (PDF), Hardcopy',
+  '10 tahun',
+  'Berkala',
+  'Tidak',
+];
 
 function table(rows: string[][], header = HEADER): Table {
   const found = findTable([{ name: 'DIP', rows: [['DAFTAR INFORMASI PUBLIK'], [], header, ...rows] }]);
@@ -17,13 +28,27 @@ describe('finding the Model PPID-A table', () => {
   it('finds the header below the title rows and maps every column', () => {
     const t = table([good]);
     expect(t.headerRow).toBe(3);
-    expect(t.columns).toEqual({ no: 0, documentTitle: 1, summary: 2, holdingUnit: 3, responsibleOfficial: 4, timeAndPlace: 5, formats: 6, retention: 7, category: 8, isElection: 9 });
+    expect(t.columns).toEqual({
+      no: 0,
+      documentTitle: 1,
+      summary: 2,
+      holdingUnit: 3,
+      responsibleOfficial: 4,
+      timeAndPlace: 5,
+      formats: 6,
+      retention: 7,
+      category: 8,
+      isElection: 9,
+    });
     expect(t.rows[0]!.row).toBe(4);
   });
 
   it('names the columns a sheet lacks', () => {
     const found = findTable([{ name: 'x', rows: [['No', 'Nama Dokumen', 'Ringkasan', 'Keterangan']] }]);
-    expect(found).toEqual({ ok: false, missing: ['holdingUnit', 'responsibleOfficial', 'timeAndPlace', 'formats', 'retention'] });
+    expect(found).toEqual({
+      ok: false,
+      missing: ['holdingUnit', 'responsibleOfficial', 'timeAndPlace', 'formats', 'retention'],
+    });
   });
 });
 
@@ -70,8 +95,26 @@ describe('checking each row', () => {
           good.slice(0, 8),
           [],
           ['B.', 'INFORMASI SERTA-MERTA'],
-          ['1', 'Peringatan dini bencana', 'Informasi evakuasi', 'Subbagian Umum', 'Sekretaris', 'Saat terjadi', 'Hardcopy', '5 tahun'],
-          ['2', 'Peringatan dini bencana', 'Informasi evakuasi lagi', 'Subbagian Umum', 'Sekretaris', 'Saat terjadi', 'Hardcopy', '5 tahun'],
+          [
+            '1',
+            'Peringatan dini bencana',
+            'Informasi evakuasi',
+            'Subbagian Umum',
+            'Sekretaris',
+            'Saat terjadi',
+            'Hardcopy',
+            '5 tahun',
+          ],
+          [
+            '2',
+            'Peringatan dini bencana',
+            'Informasi evakuasi lagi',
+            'Subbagian Umum',
+            'Sekretaris',
+            'Saat terjadi',
+            'Hardcopy',
+            '5 tahun',
+          ],
         ],
         noCategory,
       ),
@@ -120,6 +163,10 @@ describe('the small readers', () => {
   it('writes forms the way it reads them', () => {
     const text = formatAvailableForms(['SOFTCOPY', 'HARDCOPY'], ['PDF', 'XLSX']);
     expect(text).toBe('Softcopy (PDF, XLSX), Hardcopy');
-    expect(parseAvailableForms(text)).toEqual({ formats: ['SOFTCOPY', 'HARDCOPY'], fileTypes: ['PDF', 'XLSX'], unknown: [] });
+    expect(parseAvailableForms(text)).toEqual({
+      formats: ['SOFTCOPY', 'HARDCOPY'],
+      fileTypes: ['PDF', 'XLSX'],
+      unknown: [],
+    });
   });
 });

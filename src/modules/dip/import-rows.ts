@@ -11,10 +11,25 @@ import type { Sheet } from './read-spreadsheet.ts';
 // rows ("A. Informasi yang wajib disediakan dan diumumkan secara berkala"), as offices
 // usually lay it out. Every row is checked; the caller saves all rows or none.
 
-export const IMPORT_COLUMNS = ['no', ...MODEL_A_FIELDS, 'formats', 'retention', 'category', 'isElection'] as const;
+export const IMPORT_COLUMNS = [
+  'no',
+  ...MODEL_A_FIELDS,
+  'formats',
+  'retention',
+  'category',
+  'isElection',
+] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
-const REQUIRED: ImportColumn[] = ['documentTitle', 'summary', 'holdingUnit', 'responsibleOfficial', 'timeAndPlace', 'formats', 'retention'];
+const REQUIRED: ImportColumn[] = [
+  'documentTitle',
+  'summary',
+  'holdingUnit',
+  'responsibleOfficial',
+  'timeAndPlace',
+  'formats',
+  'retention',
+];
 
 /** Header words of each column, most specific first (a header cell is taken by the first match). */
 const HEADER_PATTERNS: [ImportColumn, RegExp][] = [
@@ -31,7 +46,11 @@ const HEADER_PATTERNS: [ImportColumn, RegExp][] = [
 ];
 
 function normalizeHeader(cell: string): string {
-  return cell.toLowerCase().replace(/\s+/g, ' ').replace(/[.:*]+$/, '').trim();
+  return cell
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.:*]+$/, '')
+    .trim();
 }
 
 export interface Table {
@@ -136,13 +155,23 @@ export function readImportRows(table: Table): ImportRow[] {
   return out;
 }
 
-function checkRow(row: number, values: Record<ImportColumn, string>, sectionCategory: DipCategory | undefined, seen: Map<string, number>): ImportRow {
+function checkRow(
+  row: number,
+  values: Record<ImportColumn, string>,
+  sectionCategory: DipCategory | undefined,
+  seen: Map<string, number>,
+): ImportRow {
   const errors: FieldError[] = [];
   const category = values.category ? readCategory(values.category) : sectionCategory;
   if (values.category && !category) errors.push({ field: 'category', key: 'validation.dip.category' });
   if (!values.category && !category) errors.push({ field: 'category', key: 'dip.import.noCategory' });
   const forms = parseAvailableForms(values.formats);
-  if (forms.unknown.length > 0) errors.push({ field: 'formats', key: 'dip.import.formatWords', params: { words: forms.unknown.join(', ') } });
+  if (forms.unknown.length > 0)
+    errors.push({
+      field: 'formats',
+      key: 'dip.import.formatWords',
+      params: { words: forms.unknown.join(', ') },
+    });
   const isElection = readYesNo(values.isElection);
   if (isElection === undefined) errors.push({ field: 'isElection', key: 'dip.import.yesNo' });
   const parsed = entryContentInput.safeParse({
@@ -163,7 +192,10 @@ function checkRow(row: number, values: Record<ImportColumn, string>, sectionCate
   }
   const key = `${category ?? ''}|${values.documentTitle.toLowerCase().replace(/\s+/g, ' ')}`;
   const first = seen.get(key);
-  if (values.documentTitle && first !== undefined) errors.push({ field: 'documentTitle', key: 'dip.import.duplicateInFile', params: { row: first } });
+  if (values.documentTitle && first !== undefined)
+    errors.push({ field: 'documentTitle', key: 'dip.import.duplicateInFile', params: { row: first } });
   else if (values.documentTitle) seen.set(key, row);
-  return errors.length === 0 && parsed.success ? { row, values, content: toContent(parsed.data), errors } : { row, values, errors };
+  return errors.length === 0 && parsed.success
+    ? { row, values, content: toContent(parsed.data), errors }
+    : { row, values, errors };
 }

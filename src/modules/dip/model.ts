@@ -12,8 +12,23 @@ export type DipFormat = (typeof DIP_FORMATS)[number];
 
 /** File types an office may list as available softcopy formats. */
 export const DIP_FILE_TYPES = [
-  'PDF', 'DOC', 'DOCX', 'XLS', 'XLSX', 'CSV', 'ODT', 'ODS', 'PPT', 'PPTX',
-  'JPG', 'PNG', 'MP3', 'MP4', 'ZIP', 'HTML', 'TXT',
+  'PDF',
+  'DOC',
+  'DOCX',
+  'XLS',
+  'XLSX',
+  'CSV',
+  'ODT',
+  'ODS',
+  'PPT',
+  'PPTX',
+  'JPG',
+  'PNG',
+  'MP3',
+  'MP4',
+  'ZIP',
+  'HTML',
+  'TXT',
 ] as const;
 export type DipFileType = (typeof DIP_FILE_TYPES)[number];
 
@@ -30,7 +45,17 @@ export type DipFileType = (typeof DIP_FILE_TYPES)[number];
  * - DECREE: the DIP is set by decree (Keputusan penetapan, with number and date).
  * - PUBLISH: the DIP is published; the year is frozen as a version.
  */
-export const STEP_KINDS = ['TASK', 'DISPOSITION', 'NOTA_DINAS', 'REVIEW', 'SIGN', 'COLLECT', 'CONSOLIDATE', 'DECREE', 'PUBLISH'] as const;
+export const STEP_KINDS = [
+  'TASK',
+  'DISPOSITION',
+  'NOTA_DINAS',
+  'REVIEW',
+  'SIGN',
+  'COLLECT',
+  'CONSOLIDATE',
+  'DECREE',
+  'PUBLISH',
+] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 /**
@@ -39,7 +64,15 @@ export type StepKind = (typeof STEP_KINDS)[number];
  * WORKING_HOURS is seed 003's "pada hari dan jam kerja": done on a working day within the
  * office's working hours.
  */
-export const TIME_UNITS = ['MINUTE', 'HOUR', 'WORKING_DAY', 'CALENDAR_DAY', 'WEEK', 'MONTH', 'WORKING_HOURS'] as const;
+export const TIME_UNITS = [
+  'MINUTE',
+  'HOUR',
+  'WORKING_DAY',
+  'CALENDAR_DAY',
+  'WEEK',
+  'MONTH',
+  'WORKING_HOURS',
+] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
 
 export interface TimeStandard {
@@ -94,7 +127,13 @@ export interface EntryContent {
 }
 
 /** The descriptive columns of Model PPID-A, in the form's order (entries, imports and exports share it). */
-export const MODEL_A_FIELDS = ['documentTitle', 'summary', 'holdingUnit', 'responsibleOfficial', 'timeAndPlace'] as const;
+export const MODEL_A_FIELDS = [
+  'documentTitle',
+  'summary',
+  'holdingUnit',
+  'responsibleOfficial',
+  'timeAndPlace',
+] as const;
 
 export const ENTRY_CONTENT_FIELDS = [
   'category',

@@ -2,8 +2,23 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Db } from '../../platform/db/database.ts';
 import type { DipCategory, ProcedureStep } from './model.ts';
 import { DEFAULT_TEMPLATE, procedureTemplate } from './procedure-templates.ts';
-import { dipCycles, dipCycleSteps, dipEntries, dipProcedureSteps, dipSearchWords, dipStepRuns, dipVersionEntries, dipVersions } from './schema.ts';
-import { searchPredicate, searchRank, searchWordsOf, type Corrections, type SearchTerms } from './search-query.ts';
+import {
+  dipCycles,
+  dipCycleSteps,
+  dipEntries,
+  dipProcedureSteps,
+  dipSearchWords,
+  dipStepRuns,
+  dipVersionEntries,
+  dipVersions,
+} from './schema.ts';
+import {
+  searchPredicate,
+  searchRank,
+  searchWordsOf,
+  type Corrections,
+  type SearchTerms,
+} from './search-query.ts';
 
 // Every read and write of the DIP tables. Each takes the office: tenants never mix.
 
@@ -14,7 +29,21 @@ export type WorkingEntry = typeof dipEntries.$inferSelect;
 export type Version = typeof dipVersions.$inferSelect;
 export type VersionEntry = typeof dipVersionEntries.$inferSelect;
 
-type StepRow = Pick<CycleStepRow, 'position' | 'sopSlug' | 'sopStepNo' | 'kind' | 'title' | 'actorLabel' | 'role' | 'requirement' | 'timeAmount' | 'timeUnit' | 'timeText' | 'output'>;
+type StepRow = Pick<
+  CycleStepRow,
+  | 'position'
+  | 'sopSlug'
+  | 'sopStepNo'
+  | 'kind'
+  | 'title'
+  | 'actorLabel'
+  | 'role'
+  | 'requirement'
+  | 'timeAmount'
+  | 'timeUnit'
+  | 'timeText'
+  | 'output'
+>;
 
 export function stepOfRow(r: StepRow): ProcedureStep {
   return {
@@ -51,35 +80,68 @@ function stepValues(s: ProcedureStep) {
 // ── Procedure ────────────────────────────────────────────────────────────────────────────
 
 /** The office's own procedure, or the default template when it has none yet. */
-export async function findProcedure(db: Db, officeId: string): Promise<{ steps: ProcedureStep[]; own: boolean }> {
-  const rows = await db.select().from(dipProcedureSteps).where(eq(dipProcedureSteps.officeId, officeId)).orderBy(asc(dipProcedureSteps.position));
-  return rows.length > 0 ? { steps: rows.map(stepOfRow), own: true } : { steps: procedureTemplate(DEFAULT_TEMPLATE), own: false };
+export async function findProcedure(
+  db: Db,
+  officeId: string,
+): Promise<{ steps: ProcedureStep[]; own: boolean }> {
+  const rows = await db
+    .select()
+    .from(dipProcedureSteps)
+    .where(eq(dipProcedureSteps.officeId, officeId))
+    .orderBy(asc(dipProcedureSteps.position));
+  return rows.length > 0
+    ? { steps: rows.map(stepOfRow), own: true }
+    : { steps: procedureTemplate(DEFAULT_TEMPLATE), own: false };
 }
 
-export async function replaceProcedure(tx: Db, officeId: string, steps: ProcedureStep[], now: Date, by: string): Promise<void> {
+export async function replaceProcedure(
+  tx: Db,
+  officeId: string,
+  steps: ProcedureStep[],
+  now: Date,
+  by: string,
+): Promise<void> {
   await tx.delete(dipProcedureSteps).where(eq(dipProcedureSteps.officeId, officeId));
-  await tx.insert(dipProcedureSteps).values(steps.map((s) => ({ officeId, ...stepValues(s), updatedAt: now, updatedBy: by })));
+  await tx
+    .insert(dipProcedureSteps)
+    .values(steps.map((s) => ({ officeId, ...stepValues(s), updatedAt: now, updatedBy: by })));
 }
 
 // ── Cycles and their steps ──────────────────────────────────────────────────────────────
 
 export async function findCycle(db: Db, officeId: string, cycleId: string): Promise<Cycle | undefined> {
-  const [row] = await db.select().from(dipCycles).where(and(eq(dipCycles.officeId, officeId), eq(dipCycles.id, cycleId)));
+  const [row] = await db
+    .select()
+    .from(dipCycles)
+    .where(and(eq(dipCycles.officeId, officeId), eq(dipCycles.id, cycleId)));
   return row;
 }
 
 export async function findActiveCycle(db: Db, officeId: string): Promise<Cycle | undefined> {
-  const [row] = await db.select().from(dipCycles).where(and(eq(dipCycles.officeId, officeId), eq(dipCycles.status, 'ACTIVE')));
+  const [row] = await db
+    .select()
+    .from(dipCycles)
+    .where(and(eq(dipCycles.officeId, officeId), eq(dipCycles.status, 'ACTIVE')));
   return row;
 }
 
 export async function listCycles(db: Db, officeId: string): Promise<Cycle[]> {
-  return db.select().from(dipCycles).where(eq(dipCycles.officeId, officeId)).orderBy(desc(dipCycles.year), desc(dipCycles.revision));
+  return db
+    .select()
+    .from(dipCycles)
+    .where(eq(dipCycles.officeId, officeId))
+    .orderBy(desc(dipCycles.year), desc(dipCycles.revision));
 }
 
-export async function insertCycle(tx: Db, values: typeof dipCycles.$inferInsert, steps: ProcedureStep[]): Promise<Cycle> {
+export async function insertCycle(
+  tx: Db,
+  values: typeof dipCycles.$inferInsert,
+  steps: ProcedureStep[],
+): Promise<Cycle> {
   const [cycle] = await tx.insert(dipCycles).values(values).returning();
-  await tx.insert(dipCycleSteps).values(steps.map((s) => ({ officeId: values.officeId, cycleId: cycle!.id, ...stepValues(s) })));
+  await tx
+    .insert(dipCycleSteps)
+    .values(steps.map((s) => ({ officeId: values.officeId, cycleId: cycle!.id, ...stepValues(s) })));
   return cycle!;
 }
 
@@ -98,12 +160,31 @@ export async function moveCycle(
   officeId: string,
   cycleId: string,
   from: number,
-  set: Partial<Pick<Cycle, 'currentPosition' | 'status' | 'decreeNumber' | 'decreeDate' | 'decreeSignerName' | 'decreeSignerTitle' | 'publishedAt' | 'versionId'>>,
+  set: Partial<
+    Pick<
+      Cycle,
+      | 'currentPosition'
+      | 'status'
+      | 'decreeNumber'
+      | 'decreeDate'
+      | 'decreeSignerName'
+      | 'decreeSignerTitle'
+      | 'publishedAt'
+      | 'versionId'
+    >
+  >,
 ): Promise<Cycle | undefined> {
   const [row] = await tx
     .update(dipCycles)
     .set(set)
-    .where(and(eq(dipCycles.officeId, officeId), eq(dipCycles.id, cycleId), eq(dipCycles.status, 'ACTIVE'), eq(dipCycles.currentPosition, from)))
+    .where(
+      and(
+        eq(dipCycles.officeId, officeId),
+        eq(dipCycles.id, cycleId),
+        eq(dipCycles.status, 'ACTIVE'),
+        eq(dipCycles.currentPosition, from),
+      ),
+    )
     .returning();
   return row;
 }
@@ -117,23 +198,51 @@ export async function listStepRuns(db: Db, officeId: string, cycleId: string): P
 }
 
 export async function findStepRun(db: Db, officeId: string, runId: string): Promise<StepRun | undefined> {
-  const [row] = await db.select().from(dipStepRuns).where(and(eq(dipStepRuns.officeId, officeId), eq(dipStepRuns.id, runId)));
-  return row;
-}
-
-export async function findOpenRun(db: Db, officeId: string, cycleId: string, position: number): Promise<StepRun | undefined> {
   const [row] = await db
     .select()
     .from(dipStepRuns)
-    .where(and(eq(dipStepRuns.officeId, officeId), eq(dipStepRuns.cycleId, cycleId), eq(dipStepRuns.position, position), isNull(dipStepRuns.endedAt)));
+    .where(and(eq(dipStepRuns.officeId, officeId), eq(dipStepRuns.id, runId)));
   return row;
 }
 
-export async function openRun(tx: Db, officeId: string, cycleId: string, position: number, startedAt: Date, dueAt: Date | null): Promise<StepRun> {
+export async function findOpenRun(
+  db: Db,
+  officeId: string,
+  cycleId: string,
+  position: number,
+): Promise<StepRun | undefined> {
+  const [row] = await db
+    .select()
+    .from(dipStepRuns)
+    .where(
+      and(
+        eq(dipStepRuns.officeId, officeId),
+        eq(dipStepRuns.cycleId, cycleId),
+        eq(dipStepRuns.position, position),
+        isNull(dipStepRuns.endedAt),
+      ),
+    );
+  return row;
+}
+
+export async function openRun(
+  tx: Db,
+  officeId: string,
+  cycleId: string,
+  position: number,
+  startedAt: Date,
+  dueAt: Date | null,
+): Promise<StepRun> {
   const [prev] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(dipStepRuns)
-    .where(and(eq(dipStepRuns.officeId, officeId), eq(dipStepRuns.cycleId, cycleId), eq(dipStepRuns.position, position)));
+    .where(
+      and(
+        eq(dipStepRuns.officeId, officeId),
+        eq(dipStepRuns.cycleId, cycleId),
+        eq(dipStepRuns.position, position),
+      ),
+    );
   const [row] = await tx
     .insert(dipStepRuns)
     .values({ officeId, cycleId, position, attempt: (prev?.n ?? 0) + 1, startedAt, dueAt })
@@ -145,7 +254,22 @@ export async function closeRun(
   tx: Db,
   officeId: string,
   runId: string,
-  values: Pick<StepRun, 'endedAt' | 'outcome' | 'actorId' | 'actorLabel' | 'actorName' | 'note' | 'output' | 'documentNumber' | 'documentTo' | 'documentSubject' | 'sentBackTo' | 'elapsedMinutes' | 'metStandard'>,
+  values: Pick<
+    StepRun,
+    | 'endedAt'
+    | 'outcome'
+    | 'actorId'
+    | 'actorLabel'
+    | 'actorName'
+    | 'note'
+    | 'output'
+    | 'documentNumber'
+    | 'documentTo'
+    | 'documentSubject'
+    | 'sentBackTo'
+    | 'elapsedMinutes'
+    | 'metStandard'
+  >,
 ): Promise<StepRun | undefined> {
   const [row] = await tx
     .update(dipStepRuns)
@@ -156,7 +280,12 @@ export async function closeRun(
 }
 
 /** The latest completed run of a kind of step in a cycle (the nota dinas a SIGN step signs). */
-export async function latestCompletedRunAt(db: Db, officeId: string, cycleId: string, positions: number[]): Promise<StepRun | undefined> {
+export async function latestCompletedRunAt(
+  db: Db,
+  officeId: string,
+  cycleId: string,
+  positions: number[],
+): Promise<StepRun | undefined> {
   if (positions.length === 0) return undefined;
   const [row] = await db
     .select()
@@ -182,7 +311,12 @@ export interface EntryFilter {
   category?: DipCategory;
 }
 
-export async function listWorkingEntries(db: Db, officeId: string, cycleId: string, filter: EntryFilter = {}): Promise<WorkingEntry[]> {
+export async function listWorkingEntries(
+  db: Db,
+  officeId: string,
+  cycleId: string,
+  filter: EntryFilter = {},
+): Promise<WorkingEntry[]> {
   const conds: SQL[] = [eq(dipEntries.officeId, officeId), eq(dipEntries.cycleId, cycleId)];
   if (filter.status) conds.push(inArray(dipEntries.status, filter.status));
   if (filter.unitId) conds.push(eq(dipEntries.proposedByUnitId, filter.unitId));
@@ -191,18 +325,37 @@ export async function listWorkingEntries(db: Db, officeId: string, cycleId: stri
     .select()
     .from(dipEntries)
     .where(and(...conds))
-    .orderBy(sql`array_position(array['BERKALA','SERTA_MERTA','SETIAP_SAAT'], ${dipEntries.category})`, asc(dipEntries.documentTitle));
+    .orderBy(
+      sql`array_position(array['BERKALA','SERTA_MERTA','SETIAP_SAAT'], ${dipEntries.category})`,
+      asc(dipEntries.documentTitle),
+    );
 }
 
-export async function findWorkingEntry(db: Db, officeId: string, entryId: string): Promise<WorkingEntry | undefined> {
-  const [row] = await db.select().from(dipEntries).where(and(eq(dipEntries.officeId, officeId), eq(dipEntries.id, entryId)));
+export async function findWorkingEntry(
+  db: Db,
+  officeId: string,
+  entryId: string,
+): Promise<WorkingEntry | undefined> {
+  const [row] = await db
+    .select()
+    .from(dipEntries)
+    .where(and(eq(dipEntries.officeId, officeId), eq(dipEntries.id, entryId)));
   return row;
 }
 
-export async function insertEntries(tx: Db, rows: (typeof dipEntries.$inferInsert)[]): Promise<WorkingEntry[]> {
+export async function insertEntries(
+  tx: Db,
+  rows: (typeof dipEntries.$inferInsert)[],
+): Promise<WorkingEntry[]> {
   const out: WorkingEntry[] = [];
   // Batches keep each statement under the parameter limit for large imports and copies.
-  for (let i = 0; i < rows.length; i += 500) out.push(...(await tx.insert(dipEntries).values(rows.slice(i, i + 500)).returning()));
+  for (let i = 0; i < rows.length; i += 500)
+    out.push(
+      ...(await tx
+        .insert(dipEntries)
+        .values(rows.slice(i, i + 500))
+        .returning()),
+    );
   return out;
 }
 
@@ -216,19 +369,35 @@ export async function updateEntry(
   const conds: SQL[] = [eq(dipEntries.officeId, officeId), eq(dipEntries.id, entryId)];
   if (expect.status) conds.push(inArray(dipEntries.status, expect.status));
   if (expect.updatedAt) conds.push(eq(dipEntries.updatedAt, expect.updatedAt));
-  const [row] = await tx.update(dipEntries).set(set).where(and(...conds)).returning();
+  const [row] = await tx
+    .update(dipEntries)
+    .set(set)
+    .where(and(...conds))
+    .returning();
   return row;
 }
 
 /** Deletes an entry if it is still in one of `statuses` (compare-and-set). */
-export async function deleteEntry(tx: Db, officeId: string, entryId: string, statuses?: WorkingEntry['status'][]): Promise<WorkingEntry | undefined> {
+export async function deleteEntry(
+  tx: Db,
+  officeId: string,
+  entryId: string,
+  statuses?: WorkingEntry['status'][],
+): Promise<WorkingEntry | undefined> {
   const conds: SQL[] = [eq(dipEntries.officeId, officeId), eq(dipEntries.id, entryId)];
   if (statuses) conds.push(inArray(dipEntries.status, statuses));
-  const [row] = await tx.delete(dipEntries).where(and(...conds)).returning();
+  const [row] = await tx
+    .delete(dipEntries)
+    .where(and(...conds))
+    .returning();
   return row;
 }
 
-export async function countEntriesByStatus(db: Db, officeId: string, cycleId: string): Promise<Record<WorkingEntry['status'], number>> {
+export async function countEntriesByStatus(
+  db: Db,
+  officeId: string,
+  cycleId: string,
+): Promise<Record<WorkingEntry['status'], number>> {
   const rows = await db
     .select({ status: dipEntries.status, n: sql<number>`count(*)::int` })
     .from(dipEntries)
@@ -244,7 +413,13 @@ export async function existingTitles(db: Db, officeId: string, cycleId: string):
   const rows = await db
     .select({ category: dipEntries.category, title: dipEntries.documentTitle })
     .from(dipEntries)
-    .where(and(eq(dipEntries.officeId, officeId), eq(dipEntries.cycleId, cycleId), inArray(dipEntries.status, ['PROPOSED', 'INCLUDED'])));
+    .where(
+      and(
+        eq(dipEntries.officeId, officeId),
+        eq(dipEntries.cycleId, cycleId),
+        inArray(dipEntries.status, ['PROPOSED', 'INCLUDED']),
+      ),
+    );
   return new Set(rows.map((r) => titleKey(r.category, r.title)));
 }
 
@@ -255,16 +430,27 @@ export function titleKey(category: string, title: string): string {
 // ── Versions ────────────────────────────────────────────────────────────────────────────
 
 export async function findVersion(db: Db, officeId: string, versionId: string): Promise<Version | undefined> {
-  const [row] = await db.select().from(dipVersions).where(and(eq(dipVersions.officeId, officeId), eq(dipVersions.id, versionId)));
+  const [row] = await db
+    .select()
+    .from(dipVersions)
+    .where(and(eq(dipVersions.officeId, officeId), eq(dipVersions.id, versionId)));
   return row;
 }
 
 export async function listVersions(db: Db, officeId: string): Promise<Version[]> {
-  return db.select().from(dipVersions).where(eq(dipVersions.officeId, officeId)).orderBy(desc(dipVersions.year), desc(dipVersions.revision));
+  return db
+    .select()
+    .from(dipVersions)
+    .where(eq(dipVersions.officeId, officeId))
+    .orderBy(desc(dipVersions.year), desc(dipVersions.revision));
 }
 
 /** The final version of a year (its highest revision). */
-export async function findVersionOfYear(db: Db, officeId: string, year: number): Promise<Version | undefined> {
+export async function findVersionOfYear(
+  db: Db,
+  officeId: string,
+  year: number,
+): Promise<Version | undefined> {
   const [row] = await db
     .select()
     .from(dipVersions)
@@ -276,7 +462,10 @@ export async function findVersionOfYear(db: Db, officeId: string, year: number):
 
 /** The office's live DIP: the latest revision of the latest year published. */
 export async function findCurrentVersion(db: Db, officeId: string): Promise<Version | undefined> {
-  const [row] = await db.select().from(dipVersions).where(and(eq(dipVersions.officeId, officeId), eq(dipVersions.current, true)));
+  const [row] = await db
+    .select()
+    .from(dipVersions)
+    .where(and(eq(dipVersions.officeId, officeId), eq(dipVersions.current, true)));
   return row;
 }
 
@@ -291,7 +480,11 @@ export async function findBaseVersion(db: Db, officeId: string, year: number): P
   return row;
 }
 
-export async function listVersionEntries(db: Db, officeId: string, versionId: string): Promise<VersionEntry[]> {
+export async function listVersionEntries(
+  db: Db,
+  officeId: string,
+  versionId: string,
+): Promise<VersionEntry[]> {
   return db
     .select()
     .from(dipVersionEntries)
@@ -304,8 +497,12 @@ export async function insertVersion(tx: Db, values: typeof dipVersions.$inferIns
   return row!;
 }
 
-export async function insertVersionEntries(tx: Db, rows: (typeof dipVersionEntries.$inferInsert)[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(dipVersionEntries).values(rows.slice(i, i + 500));
+export async function insertVersionEntries(
+  tx: Db,
+  rows: (typeof dipVersionEntries.$inferInsert)[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await tx.insert(dipVersionEntries).values(rows.slice(i, i + 500));
 }
 
 /** Makes `versionId` the office's live DIP and every other version (and its entries) not. */
@@ -313,11 +510,21 @@ export async function setCurrentVersion(tx: Db, officeId: string, versionId: str
   await tx
     .update(dipVersions)
     .set({ current: sql`${dipVersions.id} = ${versionId}` })
-    .where(and(eq(dipVersions.officeId, officeId), sql`(${dipVersions.current} or ${dipVersions.id} = ${versionId})`));
+    .where(
+      and(
+        eq(dipVersions.officeId, officeId),
+        sql`(${dipVersions.current} or ${dipVersions.id} = ${versionId})`,
+      ),
+    );
   await tx
     .update(dipVersionEntries)
     .set({ current: sql`${dipVersionEntries.versionId} = ${versionId}` })
-    .where(and(eq(dipVersionEntries.officeId, officeId), sql`(${dipVersionEntries.current} or ${dipVersionEntries.versionId} = ${versionId})`));
+    .where(
+      and(
+        eq(dipVersionEntries.officeId, officeId),
+        sql`(${dipVersionEntries.current} or ${dipVersionEntries.versionId} = ${versionId})`,
+      ),
+    );
 }
 
 // ── Public reading (published versions only) ────────────────────────────────────────────
@@ -357,12 +564,19 @@ const SEARCH_VECTOR = sql`dip_version_entries.search`;
 /** Remembers the words of a published version's entries, for correcting typos later. */
 export async function recordSearchWords(tx: Db, officeId: string, versionId: string): Promise<void> {
   const rows = await tx
-    .select({ title: dipVersionEntries.documentTitle, summary: dipVersionEntries.summary, unit: dipVersionEntries.holdingUnit })
+    .select({
+      title: dipVersionEntries.documentTitle,
+      summary: dipVersionEntries.summary,
+      unit: dipVersionEntries.holdingUnit,
+    })
     .from(dipVersionEntries)
     .where(and(eq(dipVersionEntries.officeId, officeId), eq(dipVersionEntries.versionId, versionId)));
   const words = [...new Set(rows.flatMap((r) => searchWordsOf(`${r.title} ${r.summary} ${r.unit}`)))];
   for (let i = 0; i < words.length; i += 1000) {
-    await tx.insert(dipSearchWords).values(words.slice(i, i + 1000).map((word) => ({ word }))).onConflictDoNothing();
+    await tx
+      .insert(dipSearchWords)
+      .values(words.slice(i, i + 1000).map((word) => ({ word })))
+      .onConflictDoNothing();
   }
 }
 
@@ -376,7 +590,10 @@ export async function suggestWords(db: Db, words: readonly string[]): Promise<Co
   const rows = await queryRows<{ w: string; word: string }>(
     db,
     sql`select q.w, s.word
-        from unnest(${sql.raw('ARRAY[')}${sql.join(candidates.map((w) => sql`${w}`), sql`, `)}${sql.raw(']::text[]')}) as q(w)
+        from unnest(${sql.raw('ARRAY[')}${sql.join(
+          candidates.map((w) => sql`${w}`),
+          sql`, `,
+        )}${sql.raw(']::text[]')}) as q(w)
         cross join lateral (
           select word from dip_search_words
           where word % q.w and not exists (select 1 from dip_search_words k where k.word = q.w)
@@ -393,13 +610,23 @@ export async function suggestWords(db: Db, words: readonly string[]): Promise<Co
  * Published entries only: the live DIP of each office, or, for an office, the final
  * version of the year asked. Drafts (dip_entries) are never read here.
  */
-export async function searchPublished(db: Db, q: PublicQuery): Promise<{ hits: PublicHit[]; total: number; totalCapped: boolean }> {
+export async function searchPublished(
+  db: Db,
+  q: PublicQuery,
+): Promise<{ hits: PublicHit[]; total: number; totalCapped: boolean }> {
   const conds: SQL[] = [];
   if (q.officeId) {
     // One office: its live version, or the final version of the year asked (index on version).
-    const version = q.version ?? (q.year !== undefined ? await findVersionOfYear(db, q.officeId, q.year) : await findCurrentVersion(db, q.officeId));
+    const version =
+      q.version ??
+      (q.year !== undefined
+        ? await findVersionOfYear(db, q.officeId, q.year)
+        : await findCurrentVersion(db, q.officeId));
     if (!version) return { hits: [], total: 0, totalCapped: false };
-    conds.push(sql`dip_version_entries.office_id = ${q.officeId}`, sql`dip_version_entries.version_id = ${version.id}`);
+    conds.push(
+      sql`dip_version_entries.office_id = ${q.officeId}`,
+      sql`dip_version_entries.version_id = ${version.id}`,
+    );
     if (version.current) conds.push(sql`dip_version_entries."current"`);
   } else {
     conds.push(sql`dip_version_entries."current"`);
@@ -407,7 +634,13 @@ export async function searchPublished(db: Db, q: PublicQuery): Promise<{ hits: P
   }
   if (q.category) conds.push(sql`dip_version_entries.category = ${q.category}`);
   if (q.election !== undefined) conds.push(sql`dip_version_entries.is_election = ${q.election}`);
-  if (q.exclude?.length) conds.push(sql`(dip_version_entries.office_id, dip_version_entries.entry_key) not in (${sql.join(q.exclude.map((x) => sql`(${x.officeId}::uuid, ${x.entryKey})`), sql`, `)})`);
+  if (q.exclude?.length)
+    conds.push(
+      sql`(dip_version_entries.office_id, dip_version_entries.entry_key) not in (${sql.join(
+        q.exclude.map((x) => sql`(${x.officeId}::uuid, ${x.entryKey})`),
+        sql`, `,
+      )})`,
+    );
   const corrections = q.terms ? await suggestWords(db, q.terms.words) : new Map<string, string[]>();
   if (q.terms) conds.push(searchPredicate(q.terms, SEARCH_VECTOR, corrections));
   const rank = q.terms ? searchRank(q.terms, SEARCH_VECTOR, corrections) : sql`0`;
@@ -422,7 +655,12 @@ export async function searchPublished(db: Db, q: PublicQuery): Promise<{ hits: P
         db,
         sql`select ${sql.raw(VERSION_ENTRY_COLUMNS)}, 0 as rank, 0 as total from dip_version_entries where ${where} order by ${order} limit ${q.limit} offset ${q.offset}`,
       ),
-      q.withTotal === false ? Promise.resolve([]) : queryRows<{ n: number }>(db, sql`select count(*)::int as n from dip_version_entries where ${where}`),
+      q.withTotal === false
+        ? Promise.resolve([])
+        : queryRows<{ n: number }>(
+            db,
+            sql`select count(*)::int as n from dip_version_entries where ${where}`,
+          ),
     ]);
     return { hits: rows.map(versionEntryOfRow), total: count?.n ?? 0, totalCapped: false };
   }
@@ -449,14 +687,40 @@ async function countPublished(db: Db, q: PublicQuery): Promise<number> {
 }
 
 const VERSION_ENTRY_COLUMNS = [
-  'office_id', 'id', 'version_id', 'entry_key', 'year', 'position', '"current"', 'category', 'document_title', 'summary',
-  'holding_unit', 'responsible_official', 'time_and_place', 'formats', 'file_types', 'retention', 'is_election',
-  'archive_item_ids', 'proposed_by_unit_id', 'proposed_by_unit_name', 'changed_at', 'published_at',
-].map((c) => `dip_version_entries.${c}`).join(', ');
+  'office_id',
+  'id',
+  'version_id',
+  'entry_key',
+  'year',
+  'position',
+  '"current"',
+  'category',
+  'document_title',
+  'summary',
+  'holding_unit',
+  'responsible_official',
+  'time_and_place',
+  'formats',
+  'file_types',
+  'retention',
+  'is_election',
+  'archive_item_ids',
+  'proposed_by_unit_id',
+  'proposed_by_unit_name',
+  'changed_at',
+  'published_at',
+]
+  .map((c) => `dip_version_entries.${c}`)
+  .join(', ');
 
 function pgArray(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(String);
-  if (typeof v === 'string') return v.replace(/^\{|\}$/g, '').split(',').filter(Boolean).map((s) => s.replace(/^"|"$/g, ''));
+  if (typeof v === 'string')
+    return v
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .filter(Boolean)
+      .map((s) => s.replace(/^"|"$/g, ''));
   return [];
 }
 
@@ -490,23 +754,42 @@ function versionEntryOfRow(r: Record<string, unknown>): PublicHit {
 }
 
 /** One published entry of a year's final version. */
-export async function findPublishedEntry(db: Db, officeId: string, year: number, entryKey: string): Promise<{ version: Version; entry: VersionEntry } | undefined> {
+export async function findPublishedEntry(
+  db: Db,
+  officeId: string,
+  year: number,
+  entryKey: string,
+): Promise<{ version: Version; entry: VersionEntry } | undefined> {
   const version = await findVersionOfYear(db, officeId, year);
   if (!version) return undefined;
   const [entry] = await db
     .select()
     .from(dipVersionEntries)
-    .where(and(eq(dipVersionEntries.officeId, officeId), eq(dipVersionEntries.versionId, version.id), eq(dipVersionEntries.entryKey, entryKey)));
+    .where(
+      and(
+        eq(dipVersionEntries.officeId, officeId),
+        eq(dipVersionEntries.versionId, version.id),
+        eq(dipVersionEntries.entryKey, entryKey),
+      ),
+    );
   return entry ? { version, entry } : undefined;
 }
 
 /** Years with a published DIP, newest first. */
 export async function publishedYears(db: Db, officeId: string): Promise<number[]> {
-  const rows = await db.selectDistinct({ year: dipVersions.year }).from(dipVersions).where(eq(dipVersions.officeId, officeId)).orderBy(desc(dipVersions.year));
+  const rows = await db
+    .selectDistinct({ year: dipVersions.year })
+    .from(dipVersions)
+    .where(eq(dipVersions.officeId, officeId))
+    .orderBy(desc(dipVersions.year));
   return rows.map((r) => r.year);
 }
 
-export async function countPublishedByCategory(db: Db, officeId: string, versionId: string): Promise<Record<DipCategory, number>> {
+export async function countPublishedByCategory(
+  db: Db,
+  officeId: string,
+  versionId: string,
+): Promise<Record<DipCategory, number>> {
   const rows = await db
     .select({ category: dipVersionEntries.category, n: sql<number>`count(*)::int` })
     .from(dipVersionEntries)
@@ -542,9 +825,19 @@ export async function findOpenStep(db: Db, officeId: string): Promise<OpenStep |
   const [row] = await db
     .select()
     .from(dipCycleSteps)
-    .where(and(eq(dipCycleSteps.officeId, officeId), eq(dipCycleSteps.cycleId, cycle.id), eq(dipCycleSteps.position, cycle.currentPosition)));
+    .where(
+      and(
+        eq(dipCycleSteps.officeId, officeId),
+        eq(dipCycleSteps.cycleId, cycle.id),
+        eq(dipCycleSteps.position, cycle.currentPosition),
+      ),
+    );
   if (!row) return undefined;
-  return { cycle, step: stepOfRow(row), run: await findOpenRun(db, officeId, cycle.id, cycle.currentPosition) };
+  return {
+    cycle,
+    step: stepOfRow(row),
+    run: await findOpenRun(db, officeId, cycle.id, cycle.currentPosition),
+  };
 }
 
 export interface StepCompliance {
@@ -557,8 +850,20 @@ export interface StepCompliance {
 }
 
 /** Completed step runs of the year per SOP step: how often each met its time standard. */
-export async function stepComplianceOfYear(db: Db, officeId: string, year: number, timeZone: string): Promise<StepCompliance[]> {
-  const rows = await queryRows<{ sop_slug: string; sop_step_no: string; completed: number; met: number; missed: number; unmeasured: number }>(
+export async function stepComplianceOfYear(
+  db: Db,
+  officeId: string,
+  year: number,
+  timeZone: string,
+): Promise<StepCompliance[]> {
+  const rows = await queryRows<{
+    sop_slug: string;
+    sop_step_no: string;
+    completed: number;
+    met: number;
+    missed: number;
+    unmeasured: number;
+  }>(
     db,
     sql`select s.sop_slug, s.sop_step_no,
                count(*)::int as completed,
@@ -571,10 +876,24 @@ export async function stepComplianceOfYear(db: Db, officeId: string, year: numbe
           and extract(year from r.ended_at at time zone ${timeZone}) = ${year}
         group by s.sop_slug, s.sop_step_no`,
   );
-  return rows.map((r) => ({ sopSlug: r.sop_slug, sopStepNo: r.sop_step_no, completed: r.completed, met: r.met, missed: r.missed, unmeasured: r.unmeasured }));
+  return rows.map((r) => ({
+    sopSlug: r.sop_slug,
+    sopStepNo: r.sop_step_no,
+    completed: r.completed,
+    met: r.met,
+    missed: r.missed,
+    unmeasured: r.unmeasured,
+  }));
 }
 
-
-export async function setCycleVersion(tx: Db, officeId: string, cycleId: string, versionId: string): Promise<void> {
-  await tx.update(dipCycles).set({ versionId }).where(and(eq(dipCycles.officeId, officeId), eq(dipCycles.id, cycleId)));
+export async function setCycleVersion(
+  tx: Db,
+  officeId: string,
+  cycleId: string,
+  versionId: string,
+): Promise<void> {
+  await tx
+    .update(dipCycles)
+    .set({ versionId })
+    .where(and(eq(dipCycles.officeId, officeId), eq(dipCycles.id, cycleId)));
 }

@@ -31,7 +31,8 @@ async function readXlsx(bytes: Buffer): Promise<Sheet[]> {
     throw AppError.field('file', 'dip.import.unreadable');
   }
   return workbook.worksheets.map((ws) => {
-    if (ws.rowCount > MAX_SHEET_ROWS) throw AppError.field('file', 'dip.import.tooManyRows', { max: MAX_SHEET_ROWS });
+    if (ws.rowCount > MAX_SHEET_ROWS)
+      throw AppError.field('file', 'dip.import.tooManyRows', { max: MAX_SHEET_ROWS });
     const rows: string[][] = [];
     for (let r = 1; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
@@ -62,12 +63,19 @@ function readCsv(bytes: Buffer): Sheet[] {
   const text = decodeText(bytes);
   let rows: string[][];
   try {
-    const records: unknown = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true });
+    const records: unknown = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      trim: true,
+    });
     rows = records as string[][];
   } catch {
     throw AppError.field('file', 'dip.import.unreadable');
   }
-  if (rows.length > MAX_SHEET_ROWS) throw AppError.field('file', 'dip.import.tooManyRows', { max: MAX_SHEET_ROWS });
+  if (rows.length > MAX_SHEET_ROWS)
+    throw AppError.field('file', 'dip.import.tooManyRows', { max: MAX_SHEET_ROWS });
   return [{ name: 'CSV', rows }];
 }
 

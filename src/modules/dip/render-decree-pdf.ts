@@ -1,5 +1,12 @@
 import { formatDate } from '../../platform/i18n.ts';
-import { createPdf, drawLetterhead, drawSignature, numberPages, pdfToBuffer, type Pdf } from '../../platform/pdf/pdf.ts';
+import {
+  createPdf,
+  drawLetterhead,
+  drawSignature,
+  numberPages,
+  pdfToBuffer,
+  type Pdf,
+} from '../../platform/pdf/pdf.ts';
 import type { DipDocument } from './dip-document.ts';
 import { drawDipTables } from './render-dip-pdf.ts';
 
@@ -38,10 +45,14 @@ export async function renderDecreePdf(doc: DipDocument): Promise<Buffer> {
   if (!doc.decree) throw new Error('The DIP has no decree yet');
   const { decree, office } = doc;
   const officeUpper = office.name.toUpperCase();
-  const pdf = createPdf({ title: `Keputusan ${decree.number} tentang Penetapan Daftar Informasi Publik Tahun ${doc.year}`, size: 'F4' });
+  const pdf = createPdf({
+    title: `Keputusan ${decree.number} tentang Penetapan Daftar Informasi Publik Tahun ${doc.year}`,
+    size: 'F4',
+  });
   drawLetterhead(pdf, doc.letterhead);
   const width = pdf.page.width - pdf.page.margins.left - pdf.page.margins.right;
-  const center = (text: string, font = 'bold', size = 11) => pdf.font(font).fontSize(size).text(text, pdf.page.margins.left, pdf.y, { width, align: 'center' });
+  const center = (text: string, font = 'bold', size = 11) =>
+    pdf.font(font).fontSize(size).text(text, pdf.page.margins.left, pdf.y, { width, align: 'center' });
   center(`KEPUTUSAN ${decree.signerTitle.toUpperCase()}`);
   center(`NOMOR ${decree.number}`);
   pdf.moveDown(0.5);
@@ -64,16 +75,55 @@ export async function renderDecreePdf(doc: DipDocument): Promise<Buffer> {
   labelled(pdf, 'Mengingat', MENGINGAT, (i) => `${i + 1}.`);
   center('MEMUTUSKAN:');
   pdf.moveDown(0.5);
-  labelled(pdf, 'Menetapkan', [`KEPUTUSAN ${decree.signerTitle.toUpperCase()} TENTANG PENETAPAN DAFTAR INFORMASI PUBLIK DI LINGKUNGAN ${officeUpper} TAHUN ${doc.year}.`], () => '');
-  labelled(pdf, 'KESATU', [`Menetapkan Daftar Informasi Publik di Lingkungan ${office.name} Tahun ${doc.year} sebanyak ${doc.entries.length} informasi sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.`], () => '');
-  labelled(pdf, 'KEDUA', ['Daftar Informasi Publik sebagaimana dimaksud dalam Diktum KESATU diumumkan melalui laman PPID dan tersedia di desk layanan informasi, serta dimutakhirkan paling sedikit 1 (satu) kali dalam setahun.'], () => '');
+  labelled(
+    pdf,
+    'Menetapkan',
+    [
+      `KEPUTUSAN ${decree.signerTitle.toUpperCase()} TENTANG PENETAPAN DAFTAR INFORMASI PUBLIK DI LINGKUNGAN ${officeUpper} TAHUN ${doc.year}.`,
+    ],
+    () => '',
+  );
+  labelled(
+    pdf,
+    'KESATU',
+    [
+      `Menetapkan Daftar Informasi Publik di Lingkungan ${office.name} Tahun ${doc.year} sebanyak ${doc.entries.length} informasi sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.`,
+    ],
+    () => '',
+  );
+  labelled(
+    pdf,
+    'KEDUA',
+    [
+      'Daftar Informasi Publik sebagaimana dimaksud dalam Diktum KESATU diumumkan melalui laman PPID dan tersedia di desk layanan informasi, serta dimutakhirkan paling sedikit 1 (satu) kali dalam setahun.',
+    ],
+    () => '',
+  );
   labelled(pdf, 'KETIGA', ['Keputusan ini mulai berlaku pada tanggal ditetapkan.'], () => '');
-  drawSignature(pdf, { placeAndDate: `Ditetapkan di ${doc.city}\npada tanggal ${formatDate(decree.date, 'id')}`, title: `${decree.signerTitle},`, name: decree.signerName });
-  pdf.addPage({ layout: 'landscape', size: [609.45, 935.43], margins: { top: 50, bottom: 50, left: 56, right: 56 } });
-  pdf.font('regular').fontSize(9).text(`LAMPIRAN KEPUTUSAN ${decree.signerTitle.toUpperCase()}\nNOMOR ${decree.number}\nTANGGAL ${formatDate(decree.date, 'id').toUpperCase()}`, { align: 'left' });
+  drawSignature(pdf, {
+    placeAndDate: `Ditetapkan di ${doc.city}\npada tanggal ${formatDate(decree.date, 'id')}`,
+    title: `${decree.signerTitle},`,
+    name: decree.signerName,
+  });
+  pdf.addPage({
+    layout: 'landscape',
+    size: [609.45, 935.43],
+    margins: { top: 50, bottom: 50, left: 56, right: 56 },
+  });
+  pdf
+    .font('regular')
+    .fontSize(9)
+    .text(
+      `LAMPIRAN KEPUTUSAN ${decree.signerTitle.toUpperCase()}\nNOMOR ${decree.number}\nTANGGAL ${formatDate(decree.date, 'id').toUpperCase()}`,
+      { align: 'left' },
+    );
   pdf.moveDown(1);
   drawDipTables(pdf, doc);
-  drawSignature(pdf, { placeAndDate: `${doc.city}, ${formatDate(decree.date, 'id')}`, title: `${decree.signerTitle},`, name: decree.signerName });
+  drawSignature(pdf, {
+    placeAndDate: `${doc.city}, ${formatDate(decree.date, 'id')}`,
+    title: `${decree.signerTitle},`,
+    name: decree.signerName,
+  });
   numberPages(pdf, (p, n) => `Keputusan Nomor ${decree.number} — Halaman ${p} dari ${n}`);
   return pdfToBuffer(pdf);
 }

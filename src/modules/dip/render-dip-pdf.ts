@@ -1,5 +1,14 @@
 import { formatDate } from '../../platform/i18n.ts';
-import { createPdf, drawLetterhead, drawSignature, drawTable, numberPages, pdfToBuffer, type Pdf, type TableColumn } from '../../platform/pdf/pdf.ts';
+import {
+  createPdf,
+  drawLetterhead,
+  drawSignature,
+  drawTable,
+  numberPages,
+  pdfToBuffer,
+  type Pdf,
+  type TableColumn,
+} from '../../platform/pdf/pdf.ts';
 import { CATEGORY_HEADINGS, modelADescriptionCells, type DipDocument } from './dip-document.ts';
 import { decreeLine, dipTitleLines } from './export-dip.ts';
 import { DIP_CATEGORIES } from './model.ts';
@@ -21,14 +30,23 @@ const COLUMNS: TableColumn[] = [
 /** Draws the title, decree line and tables on the current page (also the decree's annex). */
 export function drawDipTables(pdf: Pdf, doc: DipDocument): void {
   const width = pdf.page.width - pdf.page.margins.left - pdf.page.margins.right;
-  for (const line of dipTitleLines(doc)) pdf.font('bold').fontSize(12).text(line, pdf.page.margins.left, pdf.y, { width, align: 'center' });
+  for (const line of dipTitleLines(doc))
+    pdf.font('bold').fontSize(12).text(line, pdf.page.margins.left, pdf.y, { width, align: 'center' });
   pdf.moveDown(0.3);
-  pdf.font(doc.decree ? 'regular' : 'italic').fontSize(9).text(decreeLine(doc), { width, align: 'center' });
+  pdf
+    .font(doc.decree ? 'regular' : 'italic')
+    .fontSize(9)
+    .text(decreeLine(doc), { width, align: 'center' });
   pdf.moveDown(0.8);
   DIP_CATEGORIES.forEach((category, i) => {
     const entries = doc.entries.filter((e) => e.category === category);
     if (pdf.y + 60 > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
-    pdf.font('bold').fontSize(10).text(`${String.fromCharCode(65 + i)}. ${CATEGORY_HEADINGS[category]}`, pdf.page.margins.left, pdf.y, { width });
+    pdf
+      .font('bold')
+      .fontSize(10)
+      .text(`${String.fromCharCode(65 + i)}. ${CATEGORY_HEADINGS[category]}`, pdf.page.margins.left, pdf.y, {
+        width,
+      });
     pdf.moveDown(0.3);
     if (entries.length === 0) {
       pdf.font('italic').fontSize(9).text('Tidak ada informasi dalam kategori ini.', { width });
@@ -36,7 +54,11 @@ export function drawDipTables(pdf: Pdf, doc: DipDocument): void {
       drawTable(
         pdf,
         COLUMNS,
-        entries.map((e) => [String(e.no), e.isElection ? `${e.documentTitle} [DIP Pemilu]` : e.documentTitle, ...modelADescriptionCells(e)]),
+        entries.map((e) => [
+          String(e.no),
+          e.isElection ? `${e.documentTitle} [DIP Pemilu]` : e.documentTitle,
+          ...modelADescriptionCells(e),
+        ]),
         { fontSize: 7.5 },
       );
     }
@@ -45,12 +67,23 @@ export function drawDipTables(pdf: Pdf, doc: DipDocument): void {
 }
 
 export async function renderDipPdf(doc: DipDocument): Promise<Buffer> {
-  const pdf = createPdf({ title: `Daftar Informasi Publik ${doc.office.name} Tahun ${doc.year}`, landscape: true, size: 'F4' });
+  const pdf = createPdf({
+    title: `Daftar Informasi Publik ${doc.office.name} Tahun ${doc.year}`,
+    landscape: true,
+    size: 'F4',
+  });
   drawLetterhead(pdf, doc.letterhead);
   drawDipTables(pdf, doc);
   if (doc.decree) {
-    drawSignature(pdf, { placeAndDate: `${doc.city}, ${formatDate(doc.decree.date, 'id')}`, title: `${doc.decree.signerTitle},`, name: doc.decree.signerName });
+    drawSignature(pdf, {
+      placeAndDate: `${doc.city}, ${formatDate(doc.decree.date, 'id')}`,
+      title: `${doc.decree.signerTitle},`,
+      name: doc.decree.signerName,
+    });
   }
-  numberPages(pdf, (p, n) => `Daftar Informasi Publik ${doc.office.name} Tahun ${doc.year} — Halaman ${p} dari ${n}`);
+  numberPages(
+    pdf,
+    (p, n) => `Daftar Informasi Publik ${doc.office.name} Tahun ${doc.year} — Halaman ${p} dari ${n}`,
+  );
   return pdfToBuffer(pdf);
 }

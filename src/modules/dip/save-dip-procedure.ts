@@ -16,7 +16,11 @@ import { parseTimeStandard } from './time-standard.ts';
 const STEP_ROLES = ROLES.filter((r) => r !== 'NATIONAL_ADMIN');
 
 export const procedureStepInput = z.object({
-  order: z.coerce.number({ message: 'validation.dip.order' }).int().min(1, { message: 'validation.dip.order' }).max(99, { message: 'validation.dip.order' }),
+  order: z.coerce
+    .number({ message: 'validation.dip.order' })
+    .int()
+    .min(1, { message: 'validation.dip.order' })
+    .max(99, { message: 'validation.dip.order' }),
   sopSlug: field.optionalText(80),
   sopStepNo: field.text(20),
   kind: z.enum(STEP_KINDS),
@@ -29,7 +33,10 @@ export const procedureStepInput = z.object({
 });
 
 /** Rows of the procedure form; a row whose title and executor are both empty is a blank row. */
-export function readProcedureRows(rows: Record<string, unknown>[]): { steps: ProcedureStep[]; problems: { field: string; key: string; params?: Record<string, string | number> }[] } {
+export function readProcedureRows(rows: Record<string, unknown>[]): {
+  steps: ProcedureStep[];
+  problems: { field: string; key: string; params?: Record<string, string | number> }[];
+} {
   const problems: { field: string; key: string; params?: Record<string, string | number> }[] = [];
   const parsed: (z.output<typeof procedureStepInput> & { index: number })[] = [];
   rows.forEach((row, index) => {
@@ -83,7 +90,19 @@ export async function saveDipProcedure(
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await replaceProcedure(tx, office.id, steps, now, actor.label);
-    await auditAs(tx, actor, { officeId: office.id, action: 'dip.procedure_saved', entityType: 'dip_procedure', entityId: office.id, before: before.steps, after: steps }, now);
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        action: 'dip.procedure_saved',
+        entityType: 'dip_procedure',
+        entityId: office.id,
+        before: before.steps,
+        after: steps,
+      },
+      now,
+    );
   });
   return steps;
 }

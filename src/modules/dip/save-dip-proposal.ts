@@ -8,7 +8,15 @@ import { findOfficeById } from '../offices/queries.ts';
 import { checkArchiveLinks } from './archive-links.ts';
 import { isCollecting } from './cycle-rules.ts';
 import { entryContentInput, newEntryKey, toContent } from './entry-input.ts';
-import { findActiveCycle, findCycleSteps, findWorkingEntry, insertEntries, updateEntry, type Cycle, type WorkingEntry } from './queries.ts';
+import {
+  findActiveCycle,
+  findCycleSteps,
+  findWorkingEntry,
+  insertEntries,
+  updateEntry,
+  type Cycle,
+  type WorkingEntry,
+} from './queries.ts';
 
 /** The unit a PPID Pembantu proposes for: the one named, which must be theirs, or their only one. */
 export function proposingUnit(actor: Actor, office: OfficeRef, requested: unknown): string {
@@ -26,7 +34,8 @@ export async function collectingCycle(ctx: Ctx, officeId: string): Promise<Cycle
   const cycle = await findActiveCycle(ctx.db, officeId);
   if (!cycle) throw AppError.conflict('dip.error.noActiveCycle');
   const steps = await findCycleSteps(ctx.db, officeId, cycle.id);
-  if (!isCollecting({ status: cycle.status, currentPosition: cycle.currentPosition, steps })) throw AppError.conflict('dip.error.notCollecting');
+  if (!isCollecting({ status: cycle.status, currentPosition: cycle.currentPosition, steps }))
+    throw AppError.conflict('dip.error.notCollecting');
   return cycle;
 }
 
@@ -44,7 +53,12 @@ export async function saveDipProposal(
   if (!can.proposeDipEntries(actor, office)) throw AppError.forbidden();
   const before = input.entryId ? await findWorkingEntry(ctx.db, office.id, input.entryId) : undefined;
   if (input.entryId) {
-    if (!before || !before.proposedByUnitId || !pembantuUnitIds(actor, office).includes(before.proposedByUnitId)) throw AppError.notFound();
+    if (
+      !before ||
+      !before.proposedByUnitId ||
+      !pembantuUnitIds(actor, office).includes(before.proposedByUnitId)
+    )
+      throw AppError.notFound();
     if (before.status !== 'PROPOSED') throw AppError.conflict('dip.error.notProposed');
   }
   const unitId = before?.proposedByUnitId ?? proposingUnit(actor, office, input.unitId);
@@ -56,7 +70,13 @@ export async function saveDipProposal(
   return ctx.db.transaction(async (tx) => {
     let after: WorkingEntry | undefined;
     if (before) {
-      after = await updateEntry(tx, office.id, before.id, { status: ['PROPOSED'], updatedAt: before.updatedAt }, { ...content, updatedAt: now, updatedBy: actor.label });
+      after = await updateEntry(
+        tx,
+        office.id,
+        before.id,
+        { status: ['PROPOSED'], updatedAt: before.updatedAt },
+        { ...content, updatedAt: now, updatedBy: actor.label },
+      );
       if (!after) throw AppError.conflict();
     } else {
       [after] = await insertEntries(tx, [
@@ -74,7 +94,19 @@ export async function saveDipProposal(
         },
       ]);
     }
-    await auditAs(tx, actor, { officeId: office.id, action: before ? 'dip.proposal_updated' : 'dip.proposal_added', entityType: 'dip_entry', entityId: after!.id, before, after }, now);
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        action: before ? 'dip.proposal_updated' : 'dip.proposal_added',
+        entityType: 'dip_entry',
+        entityId: after!.id,
+        before,
+        after,
+      },
+      now,
+    );
     return after!;
   });
 }

@@ -1,7 +1,27 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { ROLES } from '../people/schema.ts';
-import { CYCLE_STATUSES, DIP_CATEGORIES, ENTRY_STATUSES, RUN_OUTCOMES, STEP_KINDS, TIME_UNITS, type DipFormat } from './model.ts';
+import {
+  CYCLE_STATUSES,
+  DIP_CATEGORIES,
+  ENTRY_STATUSES,
+  RUN_OUTCOMES,
+  STEP_KINDS,
+  TIME_UNITS,
+  type DipFormat,
+} from './model.ts';
 
 // The Daftar Informasi Publik: the office's procedure (its SOP as data), yearly cycles that
 // run through it, the working entries of a cycle, and the published versions (frozen
@@ -60,7 +80,9 @@ export const dipCycles = pgTable(
     primaryKey({ columns: [t.officeId, t.id] }),
     unique('dip_cycles_year_revision_key').on(t.officeId, t.year, t.revision),
     // One cycle at a time per office.
-    uniqueIndex('dip_cycles_one_active_idx').on(t.officeId).where(sql`status = 'ACTIVE'`),
+    uniqueIndex('dip_cycles_one_active_idx')
+      .on(t.officeId)
+      .where(sql`status = 'ACTIVE'`),
   ],
 );
 
@@ -102,7 +124,10 @@ export const dipStepRuns = pgTable(
     elapsedMinutes: integer('elapsed_minutes'),
     metStandard: boolean('met_standard'),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.id] }), index('dip_step_runs_cycle_idx').on(t.officeId, t.cycleId, t.position)],
+  (t) => [
+    primaryKey({ columns: [t.officeId, t.id] }),
+    index('dip_step_runs_cycle_idx').on(t.officeId, t.cycleId, t.position),
+  ],
 );
 
 const contentColumns = {
@@ -112,11 +137,21 @@ const contentColumns = {
   holdingUnit: text('holding_unit').notNull(),
   responsibleOfficial: text('responsible_official').notNull(),
   timeAndPlace: text('time_and_place').notNull(),
-  formats: text('formats').array().$type<DipFormat[]>().notNull().default(sql`'{}'::text[]`),
-  fileTypes: text('file_types').array().notNull().default(sql`'{}'::text[]`),
+  formats: text('formats')
+    .array()
+    .$type<DipFormat[]>()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  fileTypes: text('file_types')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   retention: text('retention').notNull(),
   isElection: boolean('is_election').notNull().default(false),
-  archiveItemIds: uuid('archive_item_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  archiveItemIds: uuid('archive_item_ids')
+    .array()
+    .notNull()
+    .default(sql`'{}'::uuid[]`),
   proposedByUnitId: uuid('proposed_by_unit_id'),
 };
 
@@ -161,7 +196,10 @@ export const dipVersions = pgTable(
     entryCount: integer('entry_count').notNull(),
     current: boolean('current').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.id] }), unique('dip_versions_year_revision_key').on(t.officeId, t.year, t.revision)],
+  (t) => [
+    primaryKey({ columns: [t.officeId, t.id] }),
+    unique('dip_versions_year_revision_key').on(t.officeId, t.year, t.revision),
+  ],
 );
 
 /** The frozen entries of a version; never changed except the `current` flag. */
@@ -195,8 +233,6 @@ export const dipVersionEntries = pgTable(
  * word missing from this list is looked up by trigram similarity (pg_trgm) and its closest
  * words are searched too. Public words only (filled at publication), shared by all offices.
  */
-export const dipSearchWords = pgTable(
-  'dip_search_words',
-  { word: text('word').primaryKey() },
-  (t) => [index('dip_search_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops'))],
-);
+export const dipSearchWords = pgTable('dip_search_words', { word: text('word').primaryKey() }, (t) => [
+  index('dip_search_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops')),
+]);

@@ -22,7 +22,9 @@ describe('the words of a search', () => {
   });
 
   it('keeps at most a handful of words of bounded length', () => {
-    const terms = buildSearchTerms(`${'x'.repeat(100)} ${Array.from({ length: 20 }, (_, i) => `w${i}`).join(' ')}`)!;
+    const terms = buildSearchTerms(
+      `${'x'.repeat(100)} ${Array.from({ length: 20 }, (_, i) => `w${i}`).join(' ')}`,
+    )!;
     expect(terms.words).toHaveLength(MAX_WORDS);
     expect(terms.words[0]).toHaveLength(40);
   });
@@ -57,7 +59,10 @@ describe('the SQL of a search', () => {
 
 describe('the words kept for corrections', () => {
   it.each([
-    ['Formulir permohonan informasi publik (Model PPID-B)', ['formulir', 'permohonan', 'informasi', 'publik', 'model', 'ppid']],
+    [
+      'Formulir permohonan informasi publik (Model PPID-B)',
+      ['formulir', 'permohonan', 'informasi', 'publik', 'model', 'ppid'],
+    ],
     ['Laporan Keuangan 2025, laporan', ['laporan', 'keuangan', '2025']],
     ['a di ke', []],
   ])('%s → %o', (text, words) => {

@@ -21,7 +21,10 @@ const MAX_WORD_LENGTH = 40;
 export function buildSearchTerms(raw: string | null | undefined): SearchTerms | null {
   if (!raw) return null;
   const words: string[] = [];
-  for (const w of raw.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+  for (const w of raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)) {
     if (!w || words.includes(w)) continue;
     words.push(w.slice(0, MAX_WORD_LENGTH));
     if (words.length === MAX_WORDS) break;
@@ -35,7 +38,14 @@ export type Corrections = ReadonlyMap<string, readonly string[]>;
 
 /** The words of a text as the correction list keeps them. */
 export function searchWordsOf(text: string): string[] {
-  return [...new Set(text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u))].filter((w) => w.length >= 3 && w.length <= MAX_WORD_LENGTH);
+  return [
+    ...new Set(
+      text
+        .normalize('NFKC')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u),
+    ),
+  ].filter((w) => w.length >= 3 && w.length <= MAX_WORD_LENGTH);
 }
 
 /**
@@ -44,7 +54,11 @@ export function searchWordsOf(text: string): string[] {
  */
 export function tsQuery(terms: SearchTerms, corrections: Corrections = new Map()): SQL {
   const perWord = terms.words.map((w) => {
-    const alternatives = [sql`to_tsquery('indonesian', ${w})`, sql`to_tsquery('simple', ${`${w}:*`})`, ...(corrections.get(w) ?? []).map((c) => sql`to_tsquery('simple', ${c})`)];
+    const alternatives = [
+      sql`to_tsquery('indonesian', ${w})`,
+      sql`to_tsquery('simple', ${`${w}:*`})`,
+      ...(corrections.get(w) ?? []).map((c) => sql`to_tsquery('simple', ${c})`),
+    ];
     return sql`(${sql.join(alternatives, sql` || `)})`;
   });
   return sql.join(perWord, sql` && `);

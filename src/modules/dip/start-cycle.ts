@@ -9,11 +9,25 @@ import { findOfficeById } from '../offices/queries.ts';
 import { officeTimeOf } from './actor-view.ts';
 import { procedureProblems } from './cycle-rules.ts';
 import { contentOf } from './model.ts';
-import { findActiveCycle, findBaseVersion, findProcedure, insertCycle, insertEntries, listCycles, listVersionEntries, openRun, type Cycle } from './queries.ts';
+import {
+  findActiveCycle,
+  findBaseVersion,
+  findProcedure,
+  insertCycle,
+  insertEntries,
+  listCycles,
+  listVersionEntries,
+  openRun,
+  type Cycle,
+} from './queries.ts';
 import { stepDeadline } from './time-standard.ts';
 
 export const startCycleInput = z.object({
-  year: z.coerce.number({ message: 'validation.dip.year' }).int({ message: 'validation.dip.year' }).min(2000, { message: 'validation.dip.year' }).max(2100, { message: 'validation.dip.year' }),
+  year: z.coerce
+    .number({ message: 'validation.dip.year' })
+    .int({ message: 'validation.dip.year' })
+    .min(2000, { message: 'validation.dip.year' })
+    .max(2100, { message: 'validation.dip.year' }),
 });
 
 /**
@@ -22,7 +36,11 @@ export const startCycleInput = z.object({
  * is today and starts from the newest published DIP up to that year, so next year's work
  * begins from this year's list.
  */
-export async function startDipCycle(ctx: Ctx, actor: Actor, input: { officeId: string; data: unknown }): Promise<Cycle> {
+export async function startDipCycle(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; data: unknown },
+): Promise<Cycle> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office) throw AppError.notFound();
   if (!can.manageDip(actor, office)) throw AppError.forbidden();
@@ -34,10 +52,21 @@ export async function startDipCycle(ctx: Ctx, actor: Actor, input: { officeId: s
   return ctx.db.transaction(async (tx) => {
     if (await findActiveCycle(tx, office.id)) throw AppError.conflict('dip.error.cycleActive');
     const base = await findBaseVersion(tx, office.id, year);
-    const revision = 1 + Math.max(0, ...(await listCycles(tx, office.id)).filter((c) => c.year === year).map((c) => c.revision));
+    const revision =
+      1 +
+      Math.max(0, ...(await listCycles(tx, office.id)).filter((c) => c.year === year).map((c) => c.revision));
     const cycle = await insertCycle(
       tx,
-      { officeId: office.id, year, revision, status: 'ACTIVE', currentPosition: 1, baseVersionId: base?.id ?? null, startedAt: now, startedBy: actor.label },
+      {
+        officeId: office.id,
+        year,
+        revision,
+        status: 'ACTIVE',
+        currentPosition: 1,
+        baseVersionId: base?.id ?? null,
+        startedAt: now,
+        startedBy: actor.label,
+      },
       steps,
     );
     const carried = base ? await listVersionEntries(tx, office.id, base.id) : [];
@@ -64,7 +93,13 @@ export async function startDipCycle(ctx: Ctx, actor: Actor, input: { officeId: s
         action: 'dip.cycle_started',
         entityType: 'dip_cycle',
         entityId: cycle.id,
-        after: { year, revision, baseVersionId: base?.id ?? null, carriedEntries: carried.length, steps: steps.length },
+        after: {
+          year,
+          revision,
+          baseVersionId: base?.id ?? null,
+          carriedEntries: carried.length,
+          steps: steps.length,
+        },
       },
       now,
     );

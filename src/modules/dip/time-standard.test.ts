@@ -61,7 +61,12 @@ describe('the deadline of a step and whether it was met', () => {
   });
 
   it('has no deadline and no verdict for a standard without a time', () => {
-    const timing = evaluateStep(parseTimeStandard('tentatif'), at('2026-01-05T03:00:00Z'), at('2026-02-05T03:00:00Z'), office);
+    const timing = evaluateStep(
+      parseTimeStandard('tentatif'),
+      at('2026-01-05T03:00:00Z'),
+      at('2026-02-05T03:00:00Z'),
+      office,
+    );
     expect(timing).toEqual({ elapsedMinutes: 44640, deadline: null, met: null });
   });
 
@@ -71,6 +76,9 @@ describe('the deadline of a step and whether it was met', () => {
     ['2026-03-20T03:00:00Z', false], // Idulfitri
     ['2026-03-21T03:00:00Z', false], // Saturday
   ] as const)('"pada hari dan jam kerja": done at %s → met %s', (end, met) => {
-    expect(evaluateStep(parseTimeStandard('Pada hari dan jam kerja'), at('2026-03-16T01:00:00Z'), at(end), office).met).toBe(met);
+    expect(
+      evaluateStep(parseTimeStandard('Pada hari dan jam kerja'), at('2026-03-16T01:00:00Z'), at(end), office)
+        .met,
+    ).toBe(met);
   });
 });

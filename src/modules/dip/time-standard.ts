@@ -13,8 +13,20 @@ import { TIME_UNITS, type TimeStandard, type TimeUnit } from './model.ts';
 // into a deadline when the step starts, and compared with when it ended.
 
 const NUMBER_WORDS: Record<string, number> = {
-  satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10,
-  sehari: 1, seminggu: 1, sebulan: 1, sejam: 1,
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
+  sepuluh: 10,
+  sehari: 1,
+  seminggu: 1,
+  sebulan: 1,
+  sejam: 1,
 };
 
 const UNIT_WORDS: [RegExp, TimeUnit][] = [
@@ -33,8 +45,13 @@ const UNIT_WORDS: [RegExp, TimeUnit][] = [
 export function parseTimeStandard(raw: string | null | undefined): TimeStandard {
   const text = raw?.trim() ? raw.trim() : null;
   if (!text) return { amount: null, unit: null, text: null };
-  const lower = text.toLowerCase().replace(/[().,]/g, ' ').replace(/\s+/g, ' ').trim();
-  if (/hari dan jam kerja|jam kerja/.test(lower) && !/^\d/.test(lower)) return { amount: null, unit: 'WORKING_HOURS', text };
+  const lower = text
+    .toLowerCase()
+    .replace(/[().,]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (/hari dan jam kerja|jam kerja/.test(lower) && !/^\d/.test(lower))
+    return { amount: null, unit: 'WORKING_HOURS', text };
   const words = lower.split(' ');
   let amount: number | null = null;
   for (let i = 0; i < words.length; i++) {
@@ -89,7 +106,8 @@ function addMonths(date: IsoDate, n: number): IsoDate {
 
 /** When a step started at `startedAt` must be done, or null when the standard sets no time. */
 export function stepDeadline(std: TimeStandard, startedAt: Date, office: OfficeTime): Date | null {
-  if (std.unit === null || std.unit === 'WORKING_HOURS' || std.amount === null || std.amount <= 0) return null;
+  if (std.unit === null || std.unit === 'WORKING_HOURS' || std.amount === null || std.amount <= 0)
+    return null;
   const n = std.amount;
   const startDate = localDateTime(startedAt, office.timeZone).date;
   switch (std.unit) {
@@ -116,7 +134,12 @@ export interface StepTiming {
 }
 
 /** How long a step took and whether it met its time standard. */
-export function evaluateStep(std: TimeStandard, startedAt: Date, endedAt: Date, office: OfficeTime): StepTiming {
+export function evaluateStep(
+  std: TimeStandard,
+  startedAt: Date,
+  endedAt: Date,
+  office: OfficeTime,
+): StepTiming {
   const elapsedMinutes = Math.max(0, Math.round((endedAt.getTime() - startedAt.getTime()) / 60_000));
   if (std.unit === 'WORKING_HOURS') {
     const local = localDateTime(endedAt, office.timeZone);

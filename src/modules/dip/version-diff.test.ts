@@ -15,7 +15,11 @@ const base: EntryContent = {
   isElection: false,
   archiveItemIds: ['a1', 'a2'],
 };
-const entry = (key: string, over: Partial<EntryContent> = {}): DiffableEntry => ({ ...base, ...over, entryKey: key });
+const entry = (key: string, over: Partial<EntryContent> = {}): DiffableEntry => ({
+  ...base,
+  ...over,
+  entryKey: key,
+});
 
 describe('the fields that changed', () => {
   it.each([
@@ -34,7 +38,11 @@ describe('the fields that changed', () => {
 
 describe('two years of a DIP', () => {
   it('tells added, removed and changed entries apart by key', () => {
-    const y2025 = [entry('k1'), entry('k2', { documentTitle: 'Rencana Strategis' }), entry('k3', { documentTitle: 'Daftar Aset' })];
+    const y2025 = [
+      entry('k1'),
+      entry('k2', { documentTitle: 'Rencana Strategis' }),
+      entry('k3', { documentTitle: 'Daftar Aset' }),
+    ];
     const y2026 = [
       entry('k1', { documentTitle: 'Laporan Keuangan Tahun 2026' }),
       entry('k3', { documentTitle: 'Daftar Aset' }),

@@ -15,10 +15,14 @@ import { isTokenText } from './test-input.ts';
 export const approvalDecisionInput = z
   .object({
     decision: z.enum(['APPROVED', 'RETURNED']),
-    reason: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(4000).optional()),
+    reason: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+      z.string().max(4000).optional(),
+    ),
   })
   .superRefine((d, c) => {
-    if (d.decision === 'RETURNED' && (!d.reason || isTokenText(d.reason, 15))) c.addIssue({ code: 'custom', path: ['reason'], message: 'validation.exemptions.reasonRequired' });
+    if (d.decision === 'RETURNED' && (!d.reason || isTokenText(d.reason, 15)))
+      c.addIssue({ code: 'custom', path: ['reason'], message: 'validation.exemptions.reasonRequired' });
   });
 
 /**
@@ -27,24 +31,39 @@ export const approvalDecisionInput = z
  * ACTIVE; its entries come into force, and a decree that reaches the offices below carries its
  * path onto each entry so that every office below finds them in one query.
  */
-export async function decideApproval(ctx: Ctx, actor: Actor, input: { officeId: string; subject: ApprovalSubject; id: string; data: unknown }): Promise<{ status: string }> {
+export async function decideApproval(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; subject: ApprovalSubject; id: string; data: unknown },
+): Promise<{ status: string }> {
   const office = await exemptionOffice(ctx.db, input.officeId);
   if (!canExemptions.approveExemptions(actor, office)) throw AppError.forbidden();
   const data = parseInput(approvalDecisionInput, input.data);
   const officer = await officerOf(ctx.db, actor);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const before = input.subject === 'TEST' ? await findTest(tx, office.id, input.id) : await findDecree(tx, office.id, input.id);
+    const before =
+      input.subject === 'TEST'
+        ? await findTest(tx, office.id, input.id)
+        : await findDecree(tx, office.id, input.id);
     if (!before) throw AppError.notFound();
     if (before.status !== 'IN_APPROVAL') throw AppError.conflict('exemptions.error.wrongStatus');
     const due = roleDue(before.chain, before.approvedSteps);
     if (!due) throw AppError.conflict('exemptions.error.wrongStatus');
     if (actor.kind === 'user' || actor.kind === 'token') {
-      if (!hasRole(actor, office, due)) throw new AppError('FORBIDDEN', 'exemptions.error.notYourTurn', { role: due });
+      if (!hasRole(actor, office, due))
+        throw new AppError('FORBIDDEN', 'exemptions.error.notYourTurn', { role: due });
     }
     const step = before.approvedSteps;
     const complete = data.decision === 'APPROVED' && step + 1 >= before.chain.length;
-    const status = data.decision === 'RETURNED' ? 'RETURNED' : complete ? (input.subject === 'TEST' ? 'APPROVED' : 'ACTIVE') : 'IN_APPROVAL';
+    const status =
+      data.decision === 'RETURNED'
+        ? 'RETURNED'
+        : complete
+          ? input.subject === 'TEST'
+            ? 'APPROVED'
+            : 'ACTIVE'
+          : 'IN_APPROVAL';
     const approvedSteps = data.decision === 'RETURNED' ? 0 : step + 1;
     const table = input.subject === 'TEST' ? exemptionTests : exemptionDecrees;
     const changes: Record<string, unknown> = { status, approvedSteps, updatedAt: now };
@@ -52,7 +71,14 @@ export async function decideApproval(ctx: Ctx, actor: Actor, input: { officeId: 
     const updated = await tx
       .update(table)
       .set(changes)
-      .where(and(eq(table.officeId, office.id), eq(table.id, before.id), eq(table.status, 'IN_APPROVAL'), eq(table.approvedSteps, step)))
+      .where(
+        and(
+          eq(table.officeId, office.id),
+          eq(table.id, before.id),
+          eq(table.status, 'IN_APPROVAL'),
+          eq(table.approvedSteps, step),
+        ),
+      )
       .returning({ id: table.id });
     if (updated.length === 0) throw AppError.conflict();
     await tx.insert(exemptionApprovals).values({
@@ -71,8 +97,18 @@ export async function decideApproval(ctx: Ctx, actor: Actor, input: { officeId: 
       const decree = before as Awaited<ReturnType<typeof findDecree>> & object;
       await tx
         .update(exemptionEntries)
-        .set({ status: 'ACTIVE', reachPath: decree.reach === 'DESCENDANTS' ? decree.officePath : null, updatedAt: now })
-        .where(and(eq(exemptionEntries.officeId, office.id), eq(exemptionEntries.decreeId, before.id), eq(exemptionEntries.status, 'DRAFT')));
+        .set({
+          status: 'ACTIVE',
+          reachPath: decree.reach === 'DESCENDANTS' ? decree.officePath : null,
+          updatedAt: now,
+        })
+        .where(
+          and(
+            eq(exemptionEntries.officeId, office.id),
+            eq(exemptionEntries.decreeId, before.id),
+            eq(exemptionEntries.status, 'DRAFT'),
+          ),
+        );
     }
     await auditExemption(
       tx,

@@ -9,9 +9,21 @@ import { MIN_TEXT, periodProblems, subPointProblems, writtenPartProblems } from 
 // the same quality checks as a consequence test.
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1).max(max));
-const flag = z.preprocess((v) => (v === 'on' || v === 'true' || v === true || v === '1' || v === 'WHOLE' ? true : v === 'false' || v === false || v === '0' || v === 'PART' ? false : v), z.boolean());
-const ids = z.preprocess((v) => (v === undefined || v === '' ? [] : typeof v === 'string' ? [v] : v), z.array(z.uuid()).max(100));
+const text = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1).max(max));
+const flag = z.preprocess(
+  (v) =>
+    v === 'on' || v === 'true' || v === true || v === '1' || v === 'WHOLE'
+      ? true
+      : v === 'false' || v === false || v === '0' || v === 'PART'
+        ? false
+        : v,
+  z.boolean(),
+);
+const ids = z.preprocess(
+  (v) => (v === undefined || v === '' ? [] : typeof v === 'string' ? [v] : v),
+  z.array(z.uuid()).max(100),
+);
 
 export const decreeInput = z.object({
   number: text(120),
@@ -32,7 +44,10 @@ export function decreeProblems(d: DecreeInput): FieldError[] {
 export const entryInput = z.object({
   information: text(1000),
   holderUnit: field.optionalText(200),
-  ground: z.preprocess(emptyToUndefined, z.enum(PASAL17_GROUNDS, { message: 'validation.exemptions.ground' })),
+  ground: z.preprocess(
+    emptyToUndefined,
+    z.enum(PASAL17_GROUNDS, { message: 'validation.exemptions.ground' }),
+  ),
   subPoint: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(20).optional()),
   legalBasis: text(1000),
   consideration: text(4000),

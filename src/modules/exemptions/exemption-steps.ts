@@ -16,8 +16,27 @@ export async function exemptionOffice(db: Db, officeId: string): Promise<Office>
 export async function auditExemption(
   tx: Db,
   actor: Actor,
-  e: { officeId: string; entityType: 'exemption_test' | 'exemption_decree' | 'exemption_entry'; entityId: string; action: string; before?: Record<string, unknown>; after: Record<string, unknown> },
+  e: {
+    officeId: string;
+    entityType: 'exemption_test' | 'exemption_decree' | 'exemption_entry';
+    entityId: string;
+    action: string;
+    before?: Record<string, unknown>;
+    after: Record<string, unknown>;
+  },
   now: Date,
 ): Promise<void> {
-  await auditAs(tx, actor, { officeId: e.officeId, action: `exemptions.${e.action}`, entityType: e.entityType, entityId: e.entityId, ...(e.before ? { before: e.before } : {}), after: e.after }, now);
+  await auditAs(
+    tx,
+    actor,
+    {
+      officeId: e.officeId,
+      action: `exemptions.${e.action}`,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      ...(e.before ? { before: e.before } : {}),
+      after: e.after,
+    },
+    now,
+  );
 }

@@ -15,7 +15,12 @@ describe('token text', () => {
   });
   it('the same text in every part is named on each part but the first', () => {
     const same = 'Informasi ini memuat data pribadi yang harus dilindungi.';
-    expect(writtenPartProblems([{ field: 'a', value: same, min: 5 }, { field: 'b', value: same.toUpperCase(), min: 5 }]).map((p) => p.field)).toEqual(['b']);
+    expect(
+      writtenPartProblems([
+        { field: 'a', value: same, min: 5 },
+        { field: 'b', value: same.toUpperCase(), min: 5 },
+      ]).map((p) => p.field),
+    ).toEqual(['b']);
   });
 });
 
@@ -40,7 +45,10 @@ describe('import cells', () => {
   it.each([
     ['31/12/2030', { periodUntil: '2030-12-31', periodCondition: '' }],
     ['2030-01-05', { periodUntil: '2030-01-05', periodCondition: '' }],
-    ['sampai yang bersangkutan setuju', { periodUntil: '', periodCondition: 'sampai yang bersangkutan setuju' }],
+    [
+      'sampai yang bersangkutan setuju',
+      { periodUntil: '', periodCondition: 'sampai yang bersangkutan setuju' },
+    ],
   ] as const)('period %j', (cell, out) => expect(readPeriod(cell)).toEqual(out));
 });
 
@@ -50,8 +58,18 @@ describe('inheritance and matching', () => {
     expect(ancestorPaths('/a/')).toEqual([]);
   });
   it('matches a request to entries sharing two meaningful words', () => {
-    const entries = [{ id: 1, searchText: searchTextOf({ information: 'Hasil pemeriksaan kesehatan bakal calon', legalBasis: 'UU 27/2022' }) }];
-    expect(matchingEntries(entries, 'Mohon hasil pemeriksaan kesehatan calon wali kota').map((e) => e.id)).toEqual([1]);
+    const entries = [
+      {
+        id: 1,
+        searchText: searchTextOf({
+          information: 'Hasil pemeriksaan kesehatan bakal calon',
+          legalBasis: 'UU 27/2022',
+        }),
+      },
+    ];
+    expect(
+      matchingEntries(entries, 'Mohon hasil pemeriksaan kesehatan calon wali kota').map((e) => e.id),
+    ).toEqual([1]);
     expect(matchingEntries(entries, 'Daftar lokasi TPS kesehatan')).toEqual([]);
   });
   it('gives the role whose turn it is', () => {

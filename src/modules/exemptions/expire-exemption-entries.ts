@@ -25,7 +25,13 @@ export async function expireExemptionEntries(ctx: Ctx & { publicUrl: string }): 
   const due = await ctx.db
     .select({ officeId: exemptionEntries.officeId, id: exemptionEntries.id })
     .from(exemptionEntries)
-    .where(and(eq(exemptionEntries.status, 'ACTIVE'), isNotNull(exemptionEntries.periodUntil), lt(exemptionEntries.periodUntil, latestToday)))
+    .where(
+      and(
+        eq(exemptionEntries.status, 'ACTIVE'),
+        isNotNull(exemptionEntries.periodUntil),
+        lt(exemptionEntries.periodUntil, latestToday),
+      ),
+    )
     .limit(1000);
   let expired = 0;
   for (const row of due) {
@@ -36,19 +42,38 @@ export async function expireExemptionEntries(ctx: Ctx & { publicUrl: string }): 
       const [entry] = await tx
         .update(exemptionEntries)
         .set({ status: 'EXPIRED', endedAt: now, updatedAt: now })
-        .where(and(eq(exemptionEntries.officeId, row.officeId), eq(exemptionEntries.id, row.id), eq(exemptionEntries.status, 'ACTIVE'), lt(exemptionEntries.periodUntil, today)))
+        .where(
+          and(
+            eq(exemptionEntries.officeId, row.officeId),
+            eq(exemptionEntries.id, row.id),
+            eq(exemptionEntries.status, 'ACTIVE'),
+            lt(exemptionEntries.periodUntil, today),
+          ),
+        )
         .returning();
       if (!entry) return false;
       // The decree expires when nothing of it is in force any more.
       const [left] = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(exemptionEntries)
-        .where(and(eq(exemptionEntries.officeId, entry.officeId), eq(exemptionEntries.decreeId, entry.decreeId), inArray(exemptionEntries.status, ['ACTIVE', 'DRAFT'])));
+        .where(
+          and(
+            eq(exemptionEntries.officeId, entry.officeId),
+            eq(exemptionEntries.decreeId, entry.decreeId),
+            inArray(exemptionEntries.status, ['ACTIVE', 'DRAFT']),
+          ),
+        );
       if ((left?.n ?? 0) === 0) {
         await tx
           .update(exemptionDecrees)
           .set({ status: 'EXPIRED', endedAt: now, updatedAt: now })
-          .where(and(eq(exemptionDecrees.officeId, entry.officeId), eq(exemptionDecrees.id, entry.decreeId), eq(exemptionDecrees.status, 'ACTIVE')));
+          .where(
+            and(
+              eq(exemptionDecrees.officeId, entry.officeId),
+              eq(exemptionDecrees.id, entry.decreeId),
+              eq(exemptionDecrees.status, 'ACTIVE'),
+            ),
+          );
       }
       // The information is public now: propose it for the DIP (Model PPID-A fields the PPID completes).
       const cycle = await findActiveCycle(tx, entry.officeId);
@@ -63,7 +88,11 @@ export async function expireExemptionEntries(ctx: Ctx & { publicUrl: string }): 
             status: 'PROPOSED',
             category: 'SETIAP_SAAT',
             documentTitle: entry.information.slice(0, 300),
-            summary: `Informasi yang sebelumnya dikecualikan; jangka waktu pengecualian berakhir ${formatDate(entry.periodUntil!, 'id')}.`.slice(0, 2000),
+            summary:
+              `Informasi yang sebelumnya dikecualikan; jangka waktu pengecualian berakhir ${formatDate(entry.periodUntil!, 'id')}.`.slice(
+                0,
+                2000,
+              ),
             holdingUnit: entry.holderUnit ?? 'PPID',
             responsibleOfficial: `PPID ${office.name}`,
             timeAndPlace: 'Setiap saat, desk layanan informasi',
@@ -75,7 +104,10 @@ export async function expireExemptionEntries(ctx: Ctx & { publicUrl: string }): 
             updatedBy: 'sistem',
           },
         ]);
-        await tx.update(exemptionEntries).set({ dipEntryKey }).where(and(eq(exemptionEntries.officeId, entry.officeId), eq(exemptionEntries.id, entry.id)));
+        await tx
+          .update(exemptionEntries)
+          .set({ dipEntryKey })
+          .where(and(eq(exemptionEntries.officeId, entry.officeId), eq(exemptionEntries.id, entry.id)));
       }
       for (const to of await staffEmails(tx, office, ['PPID'], now)) {
         await queueMail(
@@ -92,7 +124,10 @@ export async function expireExemptionEntries(ctx: Ctx & { publicUrl: string }): 
                   ? 'Informasi ini telah diusulkan untuk dimuat dalam Daftar Informasi Publik pada siklus yang sedang berjalan; lengkapi dan putuskan usulannya.'
                   : 'Belum ada siklus DIP yang berjalan: muat informasi ini dalam Daftar Informasi Publik pada pemutakhiran berikutnya.',
               ],
-              action: { label: 'Buka Informasi yang Dikecualikan', url: `${ctx.publicUrl}/staff/${office.slug}/informasi-dikecualikan` },
+              action: {
+                label: 'Buka Informasi yang Dikecualikan',
+                url: `${ctx.publicUrl}/staff/${office.slug}/informasi-dikecualikan`,
+              },
               closing: ['Terbuka'],
             }),
             template: 'exemption-expired',
@@ -106,7 +141,14 @@ export async function expireExemptionEntries(ctx: Ctx & { publicUrl: string }): 
       await recordAudit(
         tx,
         auditActorOf(systemActor()),
-        { officeId: entry.officeId, action: 'exemptions.entry.expired', entityType: 'exemption_entry', entityId: entry.id, before: { status: 'ACTIVE' }, after: { status: 'EXPIRED', periodUntil: entry.periodUntil, dipEntryKey } },
+        {
+          officeId: entry.officeId,
+          action: 'exemptions.entry.expired',
+          entityType: 'exemption_entry',
+          entityId: entry.id,
+          before: { status: 'ACTIVE' },
+          after: { status: 'EXPIRED', periodUntil: entry.periodUntil, dipEntryKey },
+        },
         now,
       );
       return true;

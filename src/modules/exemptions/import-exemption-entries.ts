@@ -19,7 +19,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const MAX_IMPORT_ROWS = 2000;
 
 const COLUMNS = [
-  ['information', /^(informasi|jenis informasi|informasi yang dikecualikan|judul informasi|ringkasan informasi)/],
+  [
+    'information',
+    /^(informasi|jenis informasi|informasi yang dikecualikan|judul informasi|ringkasan informasi)/,
+  ],
   ['ground', /pasal 17|dasar pengecualian|huruf/],
   ['legalBasis', /dasar hukum|peraturan|undang/],
   ['consideration', /konsekuensi|pertimbangan|alasan/],
@@ -30,7 +33,9 @@ const COLUMNS = [
 type Column = (typeof COLUMNS)[number][0];
 const REQUIRED: Column[] = ['information', 'ground', 'legalBasis', 'consideration', 'period'];
 
-function findHeader(sheets: Sheet[]): { sheet: Sheet; headerRow: number; cols: Partial<Record<Column, number>> } | null {
+function findHeader(
+  sheets: Sheet[],
+): { sheet: Sheet; headerRow: number; cols: Partial<Record<Column, number>> } | null {
   for (const sheet of sheets) {
     for (let r = 0; r < Math.min(20, sheet.rows.length); r++) {
       const cols: Partial<Record<Column, number>> = {};
@@ -49,9 +54,12 @@ function findHeader(sheets: Sheet[]): { sheet: Sheet; headerRow: number; cols: P
 /** "h", "huruf h", "Pasal 17 huruf h angka 2" → ground and sub-point. */
 export function readGround(text: string): { ground: string; subPoint: string } {
   const t = text.toLowerCase();
-  const huruf = /huruf\s+([a-j])\b/.exec(t)?.[1] ?? (/^\s*([a-j])\s*(?:[.)]|$|\s)/.exec(t)?.[1] ?? '');
+  const huruf = /huruf\s+([a-j])\b/.exec(t)?.[1] ?? /^\s*([a-j])\s*(?:[.)]|$|\s)/.exec(t)?.[1] ?? '';
   const angka = /angka\s+(\d{1,2})/.exec(t)?.[1] ?? '';
-  return { ground: PASAL17_GROUNDS.includes(huruf as never) ? huruf : text.trim() === '' ? '' : 'invalid', subPoint: angka };
+  return {
+    ground: PASAL17_GROUNDS.includes(huruf as never) ? huruf : text.trim() === '' ? '' : 'invalid',
+    subPoint: angka,
+  };
 }
 
 /** A date (YYYY-MM-DD or DD/MM/YYYY) is the end of the period; any other text is its condition. */
@@ -59,11 +67,19 @@ export function readPeriod(text: string): { periodUntil: string; periodCondition
   const s = text.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return { periodUntil: s, periodCondition: '' };
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  if (m) return { periodUntil: `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`, periodCondition: '' };
+  if (m)
+    return {
+      periodUntil: `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`,
+      periodCondition: '',
+    };
   return { periodUntil: '', periodCondition: s };
 }
 
-export async function importExemptionEntries(ctx: Ctx, actor: Actor, input: { officeId: string; decreeId: string; file: { filename: string; bytes: Buffer } | null }): Promise<{ imported: number }> {
+export async function importExemptionEntries(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; decreeId: string; file: { filename: string; bytes: Buffer } | null },
+): Promise<{ imported: number }> {
   const office = await exemptionOffice(ctx.db, input.officeId);
   if (!canExemptions.collectExemptions(actor, office)) throw AppError.forbidden();
   if (!input.file || input.file.bytes.length === 0) throw AppError.field('file', 'validation.required');
@@ -75,7 +91,8 @@ export async function importExemptionEntries(ctx: Ctx, actor: Actor, input: { of
   const problems: FieldError[] = [];
   const parsed: EntryInput[] = [];
   const body = header.sheet.rows.slice(header.headerRow + 1);
-  const cell = (cells: string[], c: Column) => (header.cols[c] === undefined ? '' : (cells[header.cols[c]] ?? '').trim());
+  const cell = (cells: string[], c: Column) =>
+    header.cols[c] === undefined ? '' : (cells[header.cols[c]] ?? '').trim();
   body.forEach((cells, i) => {
     if (cells.every((x) => !x || !x.trim())) return;
     const rowNo = header.headerRow + 2 + i;
@@ -97,12 +114,33 @@ export async function importExemptionEntries(ctx: Ctx, actor: Actor, input: { of
   });
   if (problems.length > 0) throw AppError.validation(problems);
   if (parsed.length === 0) throw AppError.field('file', 'exemptions.import.empty');
-  if (parsed.length > MAX_IMPORT_ROWS) throw AppError.field('file', 'exemptions.import.tooMany', { max: MAX_IMPORT_ROWS });
+  if (parsed.length > MAX_IMPORT_ROWS)
+    throw AppError.field('file', 'exemptions.import.tooMany', { max: MAX_IMPORT_ROWS });
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const decree = await editableDecree(tx, office.id, input.decreeId);
-    await tx.insert(exemptionEntries).values(parsed.map((d) => ({ ...entryValues(d), officeId: office.id, decreeId: decree.id, status: 'DRAFT' as const, createdAt: now, updatedAt: now })));
-    await auditExemption(tx, actor, { officeId: office.id, entityType: 'exemption_decree', entityId: decree.id, action: 'entries.imported', after: { decree: decree.number, rows: parsed.length } }, now);
+    await tx.insert(exemptionEntries).values(
+      parsed.map((d) => ({
+        ...entryValues(d),
+        officeId: office.id,
+        decreeId: decree.id,
+        status: 'DRAFT' as const,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    await auditExemption(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        entityType: 'exemption_decree',
+        entityId: decree.id,
+        action: 'entries.imported',
+        after: { decree: decree.number, rows: parsed.length },
+      },
+      now,
+    );
   });
   return { imported: parsed.length };
 }

@@ -39,7 +39,13 @@ export function publicDikEntry(e: DikEntry): PublicDikEntry {
   };
 }
 
-export async function readPublicDik(db: Db, office: Office): Promise<{ inForce: DikEntry[]; ended: DikEntry[] }> {
+export async function readPublicDik(
+  db: Db,
+  office: Office,
+): Promise<{ inForce: DikEntry[]; ended: DikEntry[] }> {
   const rows = await listDikEntries(db, office, { statuses: ['ACTIVE', 'EXPIRED', 'REVOKED'] });
-  return { inForce: rows.filter((r) => r.status === 'ACTIVE'), ended: rows.filter((r) => r.status !== 'ACTIVE') };
+  return {
+    inForce: rows.filter((r) => r.status === 'ACTIVE'),
+    ended: rows.filter((r) => r.status !== 'ACTIVE'),
+  };
 }

@@ -23,11 +23,19 @@ export interface RefusalBasis {
   participants: string | null;
 }
 
-export async function resolveRefusalBasis(db: Db, office: Office, requestId: string, cited: { entryId?: string | undefined; testId?: string | undefined }, today: string): Promise<RefusalBasis> {
+export async function resolveRefusalBasis(
+  db: Db,
+  office: Office,
+  requestId: string,
+  cited: { entryId?: string | undefined; testId?: string | undefined },
+  today: string,
+): Promise<RefusalBasis> {
   if (cited.testId) {
     const test = await findTest(db, office.id, cited.testId);
-    if (!test || test.requestId !== requestId || test.occasion !== 'AT_REQUEST') throw AppError.field('exemptionTestId', 'validation.exemptions.unknownTest');
-    if (test.status !== 'APPROVED') throw AppError.field('exemptionTestId', 'exemptions.error.testNotApproved');
+    if (!test || test.requestId !== requestId || test.occasion !== 'AT_REQUEST')
+      throw AppError.field('exemptionTestId', 'validation.exemptions.unknownTest');
+    if (test.status !== 'APPROVED')
+      throw AppError.field('exemptionTestId', 'exemptions.error.testNotApproved');
     if (!test.closed) throw AppError.field('exemptionTestId', 'exemptions.error.testNotApproved');
     return {
       entry: null,
@@ -43,7 +51,8 @@ export async function resolveRefusalBasis(db: Db, office: Office, requestId: str
   }
   if (!cited.entryId) throw AppError.field('exemptionEntryId', 'validation.exemptions.citeRequired');
   const entry = await findDikEntry(db, office, cited.entryId);
-  if (!entry || (entry.periodUntil !== null && entry.periodUntil < today)) throw AppError.field('exemptionEntryId', 'exemptions.error.entryNotInForce');
+  if (!entry || (entry.periodUntil !== null && entry.periodUntil < today))
+    throw AppError.field('exemptionEntryId', 'exemptions.error.entryNotInForce');
   const test = entry.testId ? ((await findTest(db, entry.officeId, entry.testId)) ?? null) : null;
   return {
     entry,
@@ -64,19 +73,49 @@ export interface CitedBasis {
   test: { heldOn: string; place: string; result: string; participants: string } | null;
 }
 
-export async function citedBasisOf(db: Db, d: { officeId: string; exemptionEntryId: string | null; exemptionEntryOfficeId: string | null; exemptionTestId: string | null }): Promise<CitedBasis> {
+export async function citedBasisOf(
+  db: Db,
+  d: {
+    officeId: string;
+    exemptionEntryId: string | null;
+    exemptionEntryOfficeId: string | null;
+    exemptionTestId: string | null;
+  },
+): Promise<CitedBasis> {
   let entry: CitedBasis['entry'] = null;
   let testId = d.exemptionTestId;
   let testOffice = d.officeId;
   if (d.exemptionEntryId && d.exemptionEntryOfficeId) {
     const [row] = await db
-      .select({ information: exemptionEntries.information, testId: exemptionEntries.testId, number: exemptionDecrees.number, date: exemptionDecrees.decreeDate, issuer: offices.name })
+      .select({
+        information: exemptionEntries.information,
+        testId: exemptionEntries.testId,
+        number: exemptionDecrees.number,
+        date: exemptionDecrees.decreeDate,
+        issuer: offices.name,
+      })
       .from(exemptionEntries)
-      .innerJoin(exemptionDecrees, and(eq(exemptionDecrees.officeId, exemptionEntries.officeId), eq(exemptionDecrees.id, exemptionEntries.decreeId)))
+      .innerJoin(
+        exemptionDecrees,
+        and(
+          eq(exemptionDecrees.officeId, exemptionEntries.officeId),
+          eq(exemptionDecrees.id, exemptionEntries.decreeId),
+        ),
+      )
       .innerJoin(offices, eq(offices.id, exemptionEntries.officeId))
-      .where(and(eq(exemptionEntries.officeId, d.exemptionEntryOfficeId), eq(exemptionEntries.id, d.exemptionEntryId)));
+      .where(
+        and(
+          eq(exemptionEntries.officeId, d.exemptionEntryOfficeId),
+          eq(exemptionEntries.id, d.exemptionEntryId),
+        ),
+      );
     if (row) {
-      entry = { information: row.information, decreeNumber: row.number, decreeDate: row.date, issuerName: row.issuer };
+      entry = {
+        information: row.information,
+        decreeNumber: row.number,
+        decreeDate: row.date,
+        issuerName: row.issuer,
+      };
       if (!testId && row.testId) {
         testId = row.testId;
         testOffice = d.exemptionEntryOfficeId;
@@ -87,7 +126,12 @@ export async function citedBasisOf(db: Db, d: { officeId: string; exemptionEntry
   return {
     entry,
     test: t
-      ? { heldOn: t.heldOn, place: t.place, result: t.closed ? `ditutup ${t.whole ? 'seluruhnya' : 'sebagian'}` : 'dibuka', participants: t.participants.map((p) => `${p.name} (${p.position})`).join(', ') }
+      ? {
+          heldOn: t.heldOn,
+          place: t.place,
+          result: t.closed ? `ditutup ${t.whole ? 'seluruhnya' : 'sebagian'}` : 'dibuka',
+          participants: t.participants.map((p) => `${p.name} (${p.position})`).join(', '),
+        }
       : null,
   };
 }

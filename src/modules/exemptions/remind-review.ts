@@ -19,7 +19,9 @@ export function halfYearOf(date: string): string {
   return `${date.slice(0, 4)}-H${Number(date.slice(5, 7)) <= 6 ? 1 : 2}`;
 }
 
-export async function remindExemptionReviews(ctx: Ctx & { publicUrl: string }): Promise<{ reminded: number }> {
+export async function remindExemptionReviews(
+  ctx: Ctx & { publicUrl: string },
+): Promise<{ reminded: number }> {
   const now = ctx.clock.now();
   let reminded = 0;
   for (const due of await listOfficesDueForReview(ctx.db)) {
@@ -44,7 +46,10 @@ export async function remindExemptionReviews(ctx: Ctx & { publicUrl: string }): 
                   : 'Belum ada peninjauan Daftar Informasi yang Dikecualikan yang tercatat. SOP Informasi yang Dikecualikan meminta peninjauan sekurang-kurangnya dua kali dalam setahun.',
                 'Tinjau apakah setiap entri masih memenuhi alasan pengecualian dan jangka waktunya, lalu catat peninjauan di Terbuka.',
               ],
-              action: { label: 'Catat peninjauan', url: `${ctx.publicUrl}/staff/${office.slug}/informasi-dikecualikan#tinjauan` },
+              action: {
+                label: 'Catat peninjauan',
+                url: `${ctx.publicUrl}/staff/${office.slug}/informasi-dikecualikan#tinjauan`,
+              },
               closing: ['Terbuka'],
             }),
             template: 'exemption-review-due',

@@ -21,7 +21,11 @@ export const revokeInput = z.object({
  * weeks). Its entries end as REVOKED at once — at every office the decree reached, since they
  * read the same rows — and the history stays.
  */
-export async function revokeDecree(ctx: Ctx, actor: Actor, input: { officeId: string; decreeId: string; data: unknown }): Promise<ExemptionDecree> {
+export async function revokeDecree(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; decreeId: string; data: unknown },
+): Promise<ExemptionDecree> {
   const office = await exemptionOffice(ctx.db, input.officeId);
   if (!canExemptions.manageExemptions(actor, office)) throw AppError.forbidden();
   const { reason } = parseInput(revokeInput, input.data);
@@ -33,14 +37,38 @@ export async function revokeDecree(ctx: Ctx, actor: Actor, input: { officeId: st
     const [after] = await tx
       .update(exemptionDecrees)
       .set({ status: 'REVOKED', endedAt: now, revokeReason: reason, updatedAt: now })
-      .where(and(eq(exemptionDecrees.officeId, office.id), eq(exemptionDecrees.id, before.id), eq(exemptionDecrees.status, 'ACTIVE')))
+      .where(
+        and(
+          eq(exemptionDecrees.officeId, office.id),
+          eq(exemptionDecrees.id, before.id),
+          eq(exemptionDecrees.status, 'ACTIVE'),
+        ),
+      )
       .returning();
     if (!after) throw AppError.conflict();
     await tx
       .update(exemptionEntries)
       .set({ status: 'REVOKED', endedAt: now, updatedAt: now })
-      .where(and(eq(exemptionEntries.officeId, office.id), eq(exemptionEntries.decreeId, before.id), inArray(exemptionEntries.status, ['ACTIVE', 'DRAFT'])));
-    await auditExemption(tx, actor, { officeId: office.id, entityType: 'exemption_decree', entityId: after.id, action: 'decree.revoked', before: { status: before.status }, after: { number: after.number, status: after.status } }, now);
+      .where(
+        and(
+          eq(exemptionEntries.officeId, office.id),
+          eq(exemptionEntries.decreeId, before.id),
+          inArray(exemptionEntries.status, ['ACTIVE', 'DRAFT']),
+        ),
+      );
+    await auditExemption(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        entityType: 'exemption_decree',
+        entityId: after.id,
+        action: 'decree.revoked',
+        before: { status: before.status },
+        after: { number: after.number, status: after.status },
+      },
+      now,
+    );
     return after;
   });
 }

@@ -25,11 +25,16 @@ export async function mayReachDown(db: Db, office: Office): Promise<boolean> {
 }
 
 export async function checkReach(db: Db, office: Office, reach: DecreeReach): Promise<void> {
-  if (reach === 'DESCENDANTS' && !(await mayReachDown(db, office))) throw AppError.field('reach', 'validation.exemptions.reachNotAllowed');
+  if (reach === 'DESCENDANTS' && !(await mayReachDown(db, office)))
+    throw AppError.field('reach', 'validation.exemptions.reachNotAllowed');
 }
 
 /** A classification decree in draft (or returned): the PPID prepares it with its tests. */
-export async function saveDecree(ctx: Ctx, actor: Actor, input: { officeId: string; decreeId?: string | undefined; data: unknown }): Promise<ExemptionDecree> {
+export async function saveDecree(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; decreeId?: string | undefined; data: unknown },
+): Promise<ExemptionDecree> {
   const office = await exemptionOffice(ctx.db, input.officeId);
   if (!canExemptions.manageExemptions(actor, office)) throw AppError.forbidden();
   const data = parseInput(decreeInput, input.data);
@@ -41,31 +46,73 @@ export async function saveDecree(ctx: Ctx, actor: Actor, input: { officeId: stri
       .select({ id: exemptionTests.id, status: exemptionTests.status })
       .from(exemptionTests)
       .where(and(eq(exemptionTests.officeId, office.id), inArray(exemptionTests.id, data.testIds)));
-    if (found.length !== new Set(data.testIds).size) throw AppError.field('testIds', 'validation.exemptions.unknownTest');
+    if (found.length !== new Set(data.testIds).size)
+      throw AppError.field('testIds', 'validation.exemptions.unknownTest');
   }
   const now = ctx.clock.now();
   const values = { ...data, testIds: [...new Set(data.testIds)], officePath: office.path, updatedAt: now };
   return ctx.db.transaction(async (tx) => {
-    const clash = await tx.select({ id: exemptionDecrees.id }).from(exemptionDecrees).where(and(eq(exemptionDecrees.officeId, office.id), eq(exemptionDecrees.number, data.number)));
-    if (clash.some((c) => c.id !== input.decreeId)) throw AppError.field('number', 'validation.exemptions.numberTaken');
+    const clash = await tx
+      .select({ id: exemptionDecrees.id })
+      .from(exemptionDecrees)
+      .where(and(eq(exemptionDecrees.officeId, office.id), eq(exemptionDecrees.number, data.number)));
+    if (clash.some((c) => c.id !== input.decreeId))
+      throw AppError.field('number', 'validation.exemptions.numberTaken');
     if (input.decreeId) {
       const before = await findDecree(tx, office.id, input.decreeId);
       if (!before) throw AppError.notFound();
-      if (before.status !== 'DRAFT' && before.status !== 'RETURNED') throw AppError.conflict('exemptions.error.notEditable');
+      if (before.status !== 'DRAFT' && before.status !== 'RETURNED')
+        throw AppError.conflict('exemptions.error.notEditable');
       const [after] = await tx
         .update(exemptionDecrees)
         .set(values)
-        .where(and(eq(exemptionDecrees.officeId, office.id), eq(exemptionDecrees.id, before.id), eq(exemptionDecrees.updatedAt, before.updatedAt)))
+        .where(
+          and(
+            eq(exemptionDecrees.officeId, office.id),
+            eq(exemptionDecrees.id, before.id),
+            eq(exemptionDecrees.updatedAt, before.updatedAt),
+          ),
+        )
         .returning();
       if (!after) throw AppError.conflict();
-      await auditExemption(tx, actor, { officeId: office.id, entityType: 'exemption_decree', entityId: after.id, action: 'decree.updated', after: { number: after.number, reach: after.reach } }, now);
+      await auditExemption(
+        tx,
+        actor,
+        {
+          officeId: office.id,
+          entityType: 'exemption_decree',
+          entityId: after.id,
+          action: 'decree.updated',
+          after: { number: after.number, reach: after.reach },
+        },
+        now,
+      );
       return after;
     }
     const [row] = await tx
       .insert(exemptionDecrees)
-      .values({ ...values, officeId: office.id, status: 'DRAFT', chain: [], approvedSteps: 0, createdAt: now, createdBy: actor.label })
+      .values({
+        ...values,
+        officeId: office.id,
+        status: 'DRAFT',
+        chain: [],
+        approvedSteps: 0,
+        createdAt: now,
+        createdBy: actor.label,
+      })
       .returning();
-    await auditExemption(tx, actor, { officeId: office.id, entityType: 'exemption_decree', entityId: row!.id, action: 'decree.drafted', after: { number: row!.number, reach: row!.reach } }, now);
+    await auditExemption(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        entityType: 'exemption_decree',
+        entityId: row!.id,
+        action: 'decree.drafted',
+        after: { number: row!.number, reach: row!.reach },
+      },
+      now,
+    );
     return row!;
   });
 }

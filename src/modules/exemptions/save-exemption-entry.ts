@@ -8,14 +8,22 @@ import { canExemptions } from '../access/permissions.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { entryInput, entryProblems, type EntryInput } from './decree-input.ts';
 import { auditExemption, exemptionOffice } from './exemption-steps.ts';
-import { findDecree, findEntry, findTest, searchTextOf, type ExemptionDecree, type ExemptionEntry } from './queries.ts';
+import {
+  findDecree,
+  findEntry,
+  findTest,
+  searchTextOf,
+  type ExemptionDecree,
+  type ExemptionEntry,
+} from './queries.ts';
 import { exemptionEntries } from './schema.ts';
 
 /** The decree must still be in preparation for its entries to change. */
 export async function editableDecree(db: Db, officeId: string, decreeId: string): Promise<ExemptionDecree> {
   const decree = await findDecree(db, officeId, decreeId);
   if (!decree) throw AppError.notFound();
-  if (decree.status !== 'DRAFT' && decree.status !== 'RETURNED') throw AppError.conflict('exemptions.error.notEditable');
+  if (decree.status !== 'DRAFT' && decree.status !== 'RETURNED')
+    throw AppError.conflict('exemptions.error.notEditable');
   return decree;
 }
 
@@ -40,14 +48,19 @@ export function entryValues(d: EntryInput) {
  * what is already exempt; step 2: the PPID classifies). The entry is in force only once its
  * decree's approval chain is complete.
  */
-export async function saveExemptionEntry(ctx: Ctx, actor: Actor, input: { officeId: string; decreeId: string; entryId?: string | undefined; data: unknown }): Promise<ExemptionEntry> {
+export async function saveExemptionEntry(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; decreeId: string; entryId?: string | undefined; data: unknown },
+): Promise<ExemptionEntry> {
   const office = await exemptionOffice(ctx.db, input.officeId);
   if (!canExemptions.collectExemptions(actor, office)) throw AppError.forbidden();
   const data = parseInput(entryInput, input.data);
   const now = ctx.clock.now();
   const problems = entryProblems(data, localDateTime(now, office.timezone).date);
   if (problems.length > 0) throw AppError.validation(problems);
-  if (data.testId && !(await findTest(ctx.db, office.id, data.testId))) throw AppError.field('testId', 'validation.exemptions.unknownTest');
+  if (data.testId && !(await findTest(ctx.db, office.id, data.testId)))
+    throw AppError.field('testId', 'validation.exemptions.unknownTest');
   return ctx.db.transaction(async (tx) => {
     const decree = await editableDecree(tx, office.id, input.decreeId);
     if (input.entryId) {
@@ -56,23 +69,62 @@ export async function saveExemptionEntry(ctx: Ctx, actor: Actor, input: { office
       const [after] = await tx
         .update(exemptionEntries)
         .set({ ...entryValues(data), updatedAt: now })
-        .where(and(eq(exemptionEntries.officeId, office.id), eq(exemptionEntries.id, before.id), eq(exemptionEntries.updatedAt, before.updatedAt)))
+        .where(
+          and(
+            eq(exemptionEntries.officeId, office.id),
+            eq(exemptionEntries.id, before.id),
+            eq(exemptionEntries.updatedAt, before.updatedAt),
+          ),
+        )
         .returning();
       if (!after) throw AppError.conflict();
-      await auditExemption(tx, actor, { officeId: office.id, entityType: 'exemption_entry', entityId: after.id, action: 'entry.updated', after: { decree: decree.number, ground: after.ground } }, now);
+      await auditExemption(
+        tx,
+        actor,
+        {
+          officeId: office.id,
+          entityType: 'exemption_entry',
+          entityId: after.id,
+          action: 'entry.updated',
+          after: { decree: decree.number, ground: after.ground },
+        },
+        now,
+      );
       return after;
     }
     const [row] = await tx
       .insert(exemptionEntries)
-      .values({ ...entryValues(data), officeId: office.id, decreeId: decree.id, status: 'DRAFT', createdAt: now, updatedAt: now })
+      .values({
+        ...entryValues(data),
+        officeId: office.id,
+        decreeId: decree.id,
+        status: 'DRAFT',
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
-    await auditExemption(tx, actor, { officeId: office.id, entityType: 'exemption_entry', entityId: row!.id, action: 'entry.added', after: { decree: decree.number, ground: row!.ground } }, now);
+    await auditExemption(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        entityType: 'exemption_entry',
+        entityId: row!.id,
+        action: 'entry.added',
+        after: { decree: decree.number, ground: row!.ground },
+      },
+      now,
+    );
     return row!;
   });
 }
 
 /** Removes an entry from a decree still in preparation. */
-export async function removeExemptionEntry(ctx: Ctx, actor: Actor, input: { officeId: string; decreeId: string; entryId: string }): Promise<void> {
+export async function removeExemptionEntry(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; decreeId: string; entryId: string },
+): Promise<void> {
   const office = await exemptionOffice(ctx.db, input.officeId);
   if (!canExemptions.collectExemptions(actor, office)) throw AppError.forbidden();
   const now = ctx.clock.now();
@@ -80,9 +132,26 @@ export async function removeExemptionEntry(ctx: Ctx, actor: Actor, input: { offi
     const decree = await editableDecree(tx, office.id, input.decreeId);
     const gone = await tx
       .delete(exemptionEntries)
-      .where(and(eq(exemptionEntries.officeId, office.id), eq(exemptionEntries.id, input.entryId), eq(exemptionEntries.decreeId, decree.id)))
+      .where(
+        and(
+          eq(exemptionEntries.officeId, office.id),
+          eq(exemptionEntries.id, input.entryId),
+          eq(exemptionEntries.decreeId, decree.id),
+        ),
+      )
       .returning({ id: exemptionEntries.id });
     if (gone.length === 0) throw AppError.notFound();
-    await auditExemption(tx, actor, { officeId: office.id, entityType: 'exemption_entry', entityId: input.entryId, action: 'entry.removed', after: { decree: decree.number } }, now);
+    await auditExemption(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        entityType: 'exemption_entry',
+        entityId: input.entryId,
+        action: 'entry.removed',
+        after: { decree: decree.number },
+      },
+      now,
+    );
   });
 }

@@ -1,4 +1,16 @@
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { Pasal17Ground } from '../law/pasal17.ts';
 import type { Role } from '../people/schema.ts';
 
@@ -167,7 +179,10 @@ export const exemptionApprovals = pgTable(
     actorName: text('actor_name').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.id] }), index('exemption_approvals_subject_idx').on(t.officeId, t.subjectType, t.subjectId)],
+  (t) => [
+    primaryKey({ columns: [t.officeId, t.id] }),
+    index('exemption_approvals_subject_idx').on(t.officeId, t.subjectType, t.subjectId),
+  ],
 );
 
 /** The twice-yearly review the SOP asks for (seed 004, Pengesahan 2). */

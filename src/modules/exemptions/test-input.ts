@@ -9,11 +9,23 @@ import { TEST_DOCUMENT_KINDS, TEST_OCCASIONS, type TestParticipant } from './sch
 // not the same text in every part, a sub-point only from the statute's own list.
 
 /** Minimum characters per written part: short enough for a real sentence, too long for "x". */
-export const MIN_TEXT = { information: 20, documentDescription: 10, harmAnalysis: 60, publicInterest: 60, propriety: 30, reasons: 40, consideration: 40 } as const;
+export const MIN_TEXT = {
+  information: 20,
+  documentDescription: 10,
+  harmAnalysis: 60,
+  publicInterest: 60,
+  propriety: 30,
+  reasons: 40,
+  consideration: 40,
+} as const;
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1).max(max));
-const ground = z.preprocess(emptyToUndefined, z.enum(PASAL17_GROUNDS, { message: 'validation.exemptions.ground' }));
+const text = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1).max(max));
+const ground = z.preprocess(
+  emptyToUndefined,
+  z.enum(PASAL17_GROUNDS, { message: 'validation.exemptions.ground' }),
+);
 const subPoint = z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(20).optional());
 
 /** Participants arrive as lines "Name — Position" from a form, or as objects from the API. */
@@ -29,10 +41,21 @@ const participants = z.preprocess(
         return { name: (name ?? '').trim(), position: rest.join(', ').trim() };
       });
   },
-  z.array(z.object({ name: z.string().trim().min(3).max(200), position: z.string().trim().min(2).max(200) })).min(1).max(20),
+  z
+    .array(z.object({ name: z.string().trim().min(3).max(200), position: z.string().trim().min(2).max(200) }))
+    .min(1)
+    .max(20),
 );
 
-const flag = z.preprocess((v) => (v === 'on' || v === 'true' || v === true || v === '1' ? true : v === 'false' || v === false || v === '0' ? false : v), z.boolean());
+const flag = z.preprocess(
+  (v) =>
+    v === 'on' || v === 'true' || v === true || v === '1'
+      ? true
+      : v === 'false' || v === false || v === '0'
+        ? false
+        : v,
+  z.boolean(),
+);
 
 export const testInput = z.object({
   documentKind: z.enum(TEST_DOCUMENT_KINDS),
@@ -86,29 +109,48 @@ export interface WrittenPart {
 export function writtenPartProblems(parts: WrittenPart[]): FieldError[] {
   const problems: FieldError[] = [];
   for (const p of parts) {
-    if (p.value !== undefined && isTokenText(p.value, p.min)) problems.push({ field: p.field, key: 'validation.exemptions.tooThin', params: { min: p.min } });
+    if (p.value !== undefined && isTokenText(p.value, p.min))
+      problems.push({ field: p.field, key: 'validation.exemptions.tooThin', params: { min: p.min } });
   }
   const given = parts.filter((p) => p.value !== undefined && normalised(p.value).length > 0);
   if (given.length >= 2) {
     const first = normalised(given[0]!.value!);
     if (given.every((p) => normalised(p.value!) === first)) {
-      for (const p of given.slice(1)) problems.push({ field: p.field, key: 'validation.exemptions.sameText' });
+      for (const p of given.slice(1))
+        problems.push({ field: p.field, key: 'validation.exemptions.sameText' });
     }
   }
   return problems;
 }
 
 /** Ground and sub-point against the statute's own table. */
-export function subPointProblems(field: string, g: keyof typeof PASAL17, sub: number | undefined | null): FieldError[] {
+export function subPointProblems(
+  field: string,
+  g: keyof typeof PASAL17,
+  sub: number | undefined | null,
+): FieldError[] {
   if (sub === undefined || sub === null) return [];
-  if (PASAL17[g].subPoints.length === 0) return [{ field, key: 'validation.exemptions.noSubPoints', params: { ground: g } }];
-  if (!isValidSubPoint(g, sub)) return [{ field, key: 'validation.exemptions.subPointRange', params: { ground: g, max: PASAL17[g].subPoints.length } }];
+  if (PASAL17[g].subPoints.length === 0)
+    return [{ field, key: 'validation.exemptions.noSubPoints', params: { ground: g } }];
+  if (!isValidSubPoint(g, sub))
+    return [
+      {
+        field,
+        key: 'validation.exemptions.subPointRange',
+        params: { ground: g, max: PASAL17[g].subPoints.length },
+      },
+    ];
   return [];
 }
 
-export function periodProblems(d: { periodUntil?: string | undefined; periodCondition?: string | undefined }, today: string): FieldError[] {
-  if (!d.periodUntil && !d.periodCondition) return [{ field: 'periodUntil', key: 'validation.exemptions.periodRequired' }];
-  if (d.periodUntil && d.periodUntil <= today) return [{ field: 'periodUntil', key: 'validation.exemptions.periodPast' }];
+export function periodProblems(
+  d: { periodUntil?: string | undefined; periodCondition?: string | undefined },
+  today: string,
+): FieldError[] {
+  if (!d.periodUntil && !d.periodCondition)
+    return [{ field: 'periodUntil', key: 'validation.exemptions.periodRequired' }];
+  if (d.periodUntil && d.periodUntil <= today)
+    return [{ field: 'periodUntil', key: 'validation.exemptions.periodPast' }];
   return [];
 }
 
@@ -124,11 +166,15 @@ export function testProblems(d: TestInput, today: string): FieldError[] {
     ]),
     ...subPointProblems('subPoint', d.ground, d.subPoint),
   ];
-  if (d.documentKind === 'ARCHIVE' && !d.archiveItemId) problems.push({ field: 'archiveItemId', key: 'validation.required' });
-  if (d.documentKind === 'DIP' && !d.dipEntryKey) problems.push({ field: 'dipEntryKey', key: 'validation.required' });
+  if (d.documentKind === 'ARCHIVE' && !d.archiveItemId)
+    problems.push({ field: 'archiveItemId', key: 'validation.required' });
+  if (d.documentKind === 'DIP' && !d.dipEntryKey)
+    problems.push({ field: 'dipEntryKey', key: 'validation.required' });
   if (d.closed) problems.push(...periodProblems(d, today));
-  if (d.occasion === 'AT_REQUEST' && !d.requestId) problems.push({ field: 'requestId', key: 'validation.required' });
-  if (d.occasion === 'KI_ORDER' && !d.objectionId) problems.push({ field: 'objectionId', key: 'validation.required' });
+  if (d.occasion === 'AT_REQUEST' && !d.requestId)
+    problems.push({ field: 'requestId', key: 'validation.required' });
+  if (d.occasion === 'KI_ORDER' && !d.objectionId)
+    problems.push({ field: 'objectionId', key: 'validation.required' });
   if (d.heldOn > today) problems.push({ field: 'heldOn', key: 'validation.exemptions.future' });
   return problems;
 }

@@ -11,8 +11,16 @@ function parse(text: string) {
 
 describe('buildIcs', () => {
   const cases = [
-    { name: 'one event', events: [{ uid: 'a@x', date: '2026-12-15', summary: 'Batas jawab 0001' }], end: '2026-12-16' },
-    { name: 'year end', events: [{ uid: 'b@x', date: '2026-12-31', summary: 'Batas, akhir tahun; koma' }], end: '2027-01-01' },
+    {
+      name: 'one event',
+      events: [{ uid: 'a@x', date: '2026-12-15', summary: 'Batas jawab 0001' }],
+      end: '2026-12-16',
+    },
+    {
+      name: 'year end',
+      events: [{ uid: 'b@x', date: '2026-12-31', summary: 'Batas, akhir tahun; koma' }],
+      end: '2027-01-01',
+    },
     { name: 'leap day', events: [{ uid: 'c@x', date: '2028-02-29', summary: 'Kabisat' }], end: '2028-03-01' },
   ];
   it.each(cases)('writes an all-day event a calendar reads back: $name', ({ events, end }) => {
@@ -35,13 +43,25 @@ describe('buildIcs', () => {
     const text = buildIcs({
       name: 'x',
       now,
-      events: [{ uid: 'd@x', date: '2026-12-15', summary: 's', description: long, url: 'https://ppid.example/staff/a', categories: ['Permohonan', 'Tenggat'] }],
+      events: [
+        {
+          uid: 'd@x',
+          date: '2026-12-15',
+          summary: 's',
+          description: long,
+          url: 'https://ppid.example/staff/a',
+          categories: ['Permohonan', 'Tenggat'],
+        },
+      ],
     });
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     const { events } = parse(text);
     expect(events[0]!.description).toBe(long);
     expect(events[0]!.component.getFirstPropertyValue('url')).toBe('https://ppid.example/staff/a');
-    expect(events[0]!.component.getFirstProperty('categories')!.getValues()).toEqual(['Permohonan', 'Tenggat']);
+    expect(events[0]!.component.getFirstProperty('categories')!.getValues()).toEqual([
+      'Permohonan',
+      'Tenggat',
+    ]);
   });
 
   it('writes an empty calendar when there is nothing due', () => {

@@ -16,7 +16,12 @@ export interface FeedEvent {
  * An iCalendar (RFC 5545) document of all-day events, as phone and desktop calendars
  * subscribe to. Written with ical.js, the library that already reads the holiday imports.
  */
-export function buildIcs(input: { name: string; events: readonly FeedEvent[]; now: Date; refreshHours?: number }): string {
+export function buildIcs(input: {
+  name: string;
+  events: readonly FeedEvent[];
+  now: Date;
+  refreshHours?: number;
+}): string {
   const cal = new ICAL.Component(['vcalendar', [], []]);
   cal.addPropertyWithValue('prodid', '-//Terbuka//PPID//ID');
   cal.addPropertyWithValue('version', '2.0');

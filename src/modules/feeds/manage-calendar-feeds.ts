@@ -48,7 +48,13 @@ export async function createCalendarFeed(
     await recordAudit(
       tx,
       auditActorOf(actor),
-      { officeId: input.office.id, action: 'calendarFeed.created', entityType: 'calendar_feed', entityId: feed.id, after: { scope: data.scope } },
+      {
+        officeId: input.office.id,
+        action: 'calendarFeed.created',
+        entityType: 'calendar_feed',
+        entityId: feed.id,
+        after: { scope: data.scope },
+      },
       now,
     );
     return { id: feed.id, token };
@@ -56,7 +62,11 @@ export async function createCalendarFeed(
 }
 
 /** Revokes one of the officer's own feeds: its address answers 404 from then on. */
-export async function revokeCalendarFeed(ctx: Ctx, actor: Actor, input: { office: OfficeRef; feedId: string }): Promise<void> {
+export async function revokeCalendarFeed(
+  ctx: Ctx,
+  actor: Actor,
+  input: { office: OfficeRef; feedId: string },
+): Promise<void> {
   const userId = signedInUser(actor, input.office);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -65,7 +75,13 @@ export async function revokeCalendarFeed(ctx: Ctx, actor: Actor, input: { office
     await recordAudit(
       tx,
       auditActorOf(actor),
-      { officeId: input.office.id, action: 'calendarFeed.revoked', entityType: 'calendar_feed', entityId: row.id, after: { scope: row.scope } },
+      {
+        officeId: input.office.id,
+        action: 'calendarFeed.revoked',
+        entityType: 'calendar_feed',
+        entityId: row.id,
+        after: { scope: row.scope },
+      },
       now,
     );
   });

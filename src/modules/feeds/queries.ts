@@ -11,7 +11,14 @@ export type CalendarFeed = typeof calendarFeeds.$inferSelect;
 
 export async function insertCalendarFeed(
   db: Db,
-  row: { officeId: string; userId: string; scope: FeedScope; locale: 'id' | 'en'; tokenHash: string; createdAt: Date },
+  row: {
+    officeId: string;
+    userId: string;
+    scope: FeedScope;
+    locale: 'id' | 'en';
+    tokenHash: string;
+    createdAt: Date;
+  },
 ): Promise<CalendarFeed> {
   const [feed] = await db.insert(calendarFeeds).values(row).returning();
   return feed!;
@@ -55,7 +62,11 @@ export async function findActiveFeedByHash(db: Db, tokenHash: string): Promise<C
   return row;
 }
 
-export async function touchCalendarFeed(db: Db, feed: Pick<CalendarFeed, 'officeId' | 'id'>, now: Date): Promise<void> {
+export async function touchCalendarFeed(
+  db: Db,
+  feed: Pick<CalendarFeed, 'officeId' | 'id'>,
+  now: Date,
+): Promise<void> {
   await db
     .update(calendarFeeds)
     .set({ lastUsedAt: now })
@@ -120,7 +131,13 @@ export async function listDispositionDeadlines(
       internalDueDate: requestDispositions.internalDueDate,
     })
     .from(requestDispositions)
-    .innerJoin(requests, and(eq(requests.officeId, requestDispositions.officeId), eq(requests.id, requestDispositions.requestId)))
+    .innerJoin(
+      requests,
+      and(
+        eq(requests.officeId, requestDispositions.officeId),
+        eq(requests.id, requestDispositions.requestId),
+      ),
+    )
     .where(
       and(
         eq(requestDispositions.officeId, officeId),
@@ -180,7 +197,15 @@ export async function listOfficeDaysOff(
     db
       .select({ date: officeClosures.date, name: officeClosures.name, kind: sql<string>`'OFFICE_CLOSURE'` })
       .from(officeClosures)
-      .where(and(eq(officeClosures.officeId, office.id), gte(officeClosures.date, from), lte(officeClosures.date, to))),
+      .where(
+        and(
+          eq(officeClosures.officeId, office.id),
+          gte(officeClosures.date, from),
+          lte(officeClosures.date, to),
+        ),
+      ),
   ]);
-  return [...national, ...closures].sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+  return [...national, ...closures].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name),
+  );
 }

@@ -42,21 +42,30 @@ export async function readDeadlineFeed(ctx: Ctx, token: string): Promise<Deadlin
   const feed = await findActiveFeedByHash(ctx.db, sha256Hex(token));
   if (!feed) return undefined;
   const now = ctx.clock.now();
-  const [user, office] = await Promise.all([findUserById(ctx.db, feed.userId), findOfficeById(ctx.db, feed.officeId)]);
+  const [user, office] = await Promise.all([
+    findUserById(ctx.db, feed.userId),
+    findOfficeById(ctx.db, feed.officeId),
+  ]);
   if (!user || user.disabledAt || !office || !office.active) return undefined;
   const actor = await actorForUser(ctx.db, user, now, null);
   if (!can.enterOffice(actor, office) || actor.roles.every((r) => r.officeId !== office.id)) return undefined;
 
   const seesAllRequests = canRequests.viewRequest(actor, office, []);
   const seesAllDispositions = canRequests.decideRequests(actor, office);
-  const ownUnits = actor.roles.filter((r) => r.officeId === office.id && r.role === 'PPID_PEMBANTU' && r.unitId).map((r) => r.unitId!);
+  const ownUnits = actor.roles
+    .filter((r) => r.officeId === office.id && r.role === 'PPID_PEMBANTU' && r.unitId)
+    .map((r) => r.unitId!);
   const mine = feed.scope === 'MINE';
   const answersObjections = hasRole(actor, office, 'ATASAN_PPID');
 
   const [requestRows, dispositionRows, objectionRows] = await Promise.all([
     seesAllRequests ? listRequestDeadlines(ctx.db, office.id, CLOCK_RUNNING, mine ? user.id : undefined) : [],
-    seesAllDispositions && !mine ? listDispositionDeadlines(ctx.db, office.id, null) : listDispositionDeadlines(ctx.db, office.id, ownUnits),
-    (mine ? answersObjections : canObjections.viewObjections(actor, office)) ? listObjectionDeadlines(ctx.db, office.id, AWAITING_ANSWER) : [],
+    seesAllDispositions && !mine
+      ? listDispositionDeadlines(ctx.db, office.id, null)
+      : listDispositionDeadlines(ctx.db, office.id, ownUnits),
+    (mine ? answersObjections : canObjections.viewObjections(actor, office))
+      ? listObjectionDeadlines(ctx.db, office.id, AWAITING_ANSWER)
+      : [],
   ]);
   const items: DeadlineItem[] = [
     ...requestRows.map((r) => ({
@@ -66,8 +75,19 @@ export async function readDeadlineFeed(ctx: Ctx, token: string): Promise<Deadlin
       date: r.extendedDueDate ?? r.dueDate,
       extended: r.extendedDueDate !== null,
     })),
-    ...dispositionRows.map((d) => ({ type: 'disposition' as const, id: d.id, requestId: d.requestId, number: d.requestNumber, date: d.internalDueDate })),
-    ...objectionRows.map((o) => ({ type: 'objection' as const, id: o.id, number: o.number, date: o.dueDate })),
+    ...dispositionRows.map((d) => ({
+      type: 'disposition' as const,
+      id: d.id,
+      requestId: d.requestId,
+      number: d.requestNumber,
+      date: d.internalDueDate,
+    })),
+    ...objectionRows.map((o) => ({
+      type: 'objection' as const,
+      id: o.id,
+      number: o.number,
+      date: o.dueDate,
+    })),
   ].sort((a, b) => a.date.localeCompare(b.date) || a.number.localeCompare(b.number));
   await touchCalendarFeed(ctx.db, feed, now);
   return { feed, office, items };

@@ -30,7 +30,9 @@ describe('Pasal 17 table', () => {
   });
 
   it('cites without doubled words', () => {
-    expect(citePasal17('h', 2)).toBe('Pasal 17 huruf h angka 2 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik');
+    expect(citePasal17('h', 2)).toBe(
+      'Pasal 17 huruf h angka 2 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik',
+    );
     expect(citePasal17('b')).not.toContain('angka');
     expect(PASAL17_GROUNDS).toHaveLength(10);
   });

@@ -36,7 +36,10 @@ export const PASAL17: Record<Pasal17Ground, Pasal17GroundSpec> = {
     penaltyYears: 2,
   },
   c: {
-    title: { id: 'membahayakan pertahanan dan keamanan negara', en: 'endangers national defence and security' },
+    title: {
+      id: 'membahayakan pertahanan dan keamanan negara',
+      en: 'endangers national defence and security',
+    },
     subPoints: [
       'informasi tentang strategi, intelijen, operasi, taktik dan teknik yang berkaitan dengan penyelenggaraan sistem pertahanan dan keamanan negara',
       'dokumen yang memuat tentang strategi, intelijen, operasi, teknik dan taktik yang berkaitan dengan penyelenggaraan sistem pertahanan dan keamanan negara',
@@ -104,7 +107,10 @@ export const PASAL17: Record<Pasal17Ground, Pasal17GroundSpec> = {
     penaltyYears: 2,
   },
   j: {
-    title: { id: 'informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang', en: 'information a statute forbids disclosing' },
+    title: {
+      id: 'informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang',
+      en: 'information a statute forbids disclosing',
+    },
     subPoints: [],
     penaltyYears: 2,
   },

@@ -21,7 +21,9 @@ describe('the table of statutory periods', () => {
     expect(citeFor('requestResponse', 10)?.short).toBe('UU 14/2008 Pasal 22 ayat (7)');
     expect(citeFor('requestResponse', 7)).toBeNull();
     expect(citeFor('requestCompletion', 3)).toBeNull();
-    expect(periodPhraseId('requestResponse', 10)).toBe('10 hari kerja, UU No. 14 Tahun 2008 Pasal 22 ayat (7)');
+    expect(periodPhraseId('requestResponse', 10)).toBe(
+      '10 hari kerja, UU No. 14 Tahun 2008 Pasal 22 ayat (7)',
+    );
     expect(periodPhraseId('requestResponse', 7)).toBe(
       '7 hari kerja, standar layanan kantor (batas UU No. 14 Tahun 2008 Pasal 22 ayat (7): 10 hari kerja)',
     );
@@ -43,7 +45,13 @@ describe('the table of statutory periods', () => {
 describe('office settings take their defaults and ceilings from the table', () => {
   it('defaults to the law', () => {
     const s = officeSettingsSchema.parse({});
-    expect([s.requests.standardDays, s.requests.standardExtensionDays, s.requests.electionDays, s.requests.electionExtensionDays, s.objections.electionAnswerDays]).toEqual([10, 7, 3, 2, 3]);
+    expect([
+      s.requests.standardDays,
+      s.requests.standardExtensionDays,
+      s.requests.electionDays,
+      s.requests.electionExtensionDays,
+      s.objections.electionAnswerDays,
+    ]).toEqual([10, 7, 3, 2, 3]);
     expect(s.requests.restartClockOnCompletion).toBe(true);
   });
 
@@ -58,11 +66,17 @@ describe('office settings take their defaults and ceilings from the table', () =
   });
 
   it('accepts a faster office', () => {
-    expect(officeSettingsSchema.parse({ requests: { standardDays: 7, standardExtensionDays: 5 } }).requests).toMatchObject({ standardDays: 7, standardExtensionDays: 5 });
+    expect(
+      officeSettingsSchema.parse({ requests: { standardDays: 7, standardExtensionDays: 5 } }).requests,
+    ).toMatchObject({ standardDays: 7, standardExtensionDays: 5 });
   });
 
   it('reads a stored value above the ceiling as the ceiling, keeping the rest of the settings', () => {
-    const s = readOfficeSettings({ cutoff: '15:00', requests: { standardDays: 60, standardExtensionDays: 30, copyFeePerPage: 700 }, objections: { electionAnswerDays: 30 } });
+    const s = readOfficeSettings({
+      cutoff: '15:00',
+      requests: { standardDays: 60, standardExtensionDays: 30, copyFeePerPage: 700 },
+      objections: { electionAnswerDays: 30 },
+    });
     expect(s.cutoff).toBe('15:00');
     expect(s.requests).toMatchObject({ standardDays: 10, standardExtensionDays: 7, copyFeePerPage: 700 });
     expect(s.objections.electionAnswerDays).toBe(3);

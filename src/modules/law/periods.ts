@@ -37,27 +37,93 @@ const PERKI_2019 = (pasal: number): LegalBasis => ({
 
 export const PERIODS = {
   /** Written notice on a request (pemberitahuan tertulis). */
-  requestResponse: { days: 10, ceiling: 10, basis: UU(22, 7), purposeId: 'pemberitahuan tertulis', purposeEn: 'written notice' },
+  requestResponse: {
+    days: 10,
+    ceiling: 10,
+    basis: UU(22, 7),
+    purposeId: 'pemberitahuan tertulis',
+    purposeEn: 'written notice',
+  },
   /** The one extension, with written reasons. */
-  requestExtension: { days: 7, ceiling: 7, basis: UU(22, 8), purposeId: 'perpanjangan', purposeEn: 'extension' },
+  requestExtension: {
+    days: 7,
+    ceiling: 7,
+    basis: UU(22, 8),
+    purposeId: 'perpanjangan',
+    purposeEn: 'extension',
+  },
   /** Election-stage information: response. */
-  electionResponse: { days: 3, ceiling: 3, basis: PERKI_2019(12), purposeId: 'pemberitahuan tertulis informasi pemilu', purposeEn: 'written notice on election information' },
+  electionResponse: {
+    days: 3,
+    ceiling: 3,
+    basis: PERKI_2019(12),
+    purposeId: 'pemberitahuan tertulis informasi pemilu',
+    purposeEn: 'written notice on election information',
+  },
   /** Election-stage information: the extension. */
-  electionExtension: { days: 2, ceiling: 2, basis: PERKI_2019(12), purposeId: 'perpanjangan informasi pemilu', purposeEn: 'extension on election information' },
+  electionExtension: {
+    days: 2,
+    ceiling: 2,
+    basis: PERKI_2019(12),
+    purposeId: 'perpanjangan informasi pemilu',
+    purposeEn: 'extension on election information',
+  },
   /** Filing an objection after the ground arose. */
-  objectionFiling: { days: 30, ceiling: 30, basis: UU(36, 1), purposeId: 'pengajuan keberatan', purposeEn: 'filing an objection' },
+  objectionFiling: {
+    days: 30,
+    ceiling: 30,
+    basis: UU(36, 1),
+    purposeId: 'pengajuan keberatan',
+    purposeEn: 'filing an objection',
+  },
   /** The Atasan PPID's written answer to an objection. */
-  objectionAnswer: { days: 30, ceiling: 30, basis: UU(36, 2), purposeId: 'tanggapan atasan PPID', purposeEn: "the Atasan PPID's answer" },
+  objectionAnswer: {
+    days: 30,
+    ceiling: 30,
+    basis: UU(36, 2),
+    purposeId: 'tanggapan atasan PPID',
+    purposeEn: "the Atasan PPID's answer",
+  },
   /** The Atasan PPID's answer on election-stage information. */
-  electionObjectionAnswer: { days: 3, ceiling: 3, basis: PERKI_2019(14), purposeId: 'tanggapan keberatan informasi pemilu', purposeEn: 'answer on election information' },
+  electionObjectionAnswer: {
+    days: 3,
+    ceiling: 3,
+    basis: PERKI_2019(14),
+    purposeId: 'tanggapan keberatan informasi pemilu',
+    purposeEn: 'answer on election information',
+  },
   /** Taking the dispute to the Komisi Informasi. */
-  disputeFiling: { days: 14, ceiling: 14, basis: UU(37, 2), purposeId: 'pengajuan sengketa', purposeEn: 'filing a dispute' },
+  disputeFiling: {
+    days: 14,
+    ceiling: 14,
+    basis: UU(37, 2),
+    purposeId: 'pengajuan sengketa',
+    purposeEn: 'filing a dispute',
+  },
   /** The Komisi Informasi starts mediation or adjudication. */
-  commissionStart: { days: 14, ceiling: 14, basis: UU(38, 1), purposeId: 'dimulainya penyelesaian sengketa', purposeEn: 'start of dispute settlement' },
+  commissionStart: {
+    days: 14,
+    ceiling: 14,
+    basis: UU(38, 1),
+    purposeId: 'dimulainya penyelesaian sengketa',
+    purposeEn: 'start of dispute settlement',
+  },
   /** The Komisi Informasi finishes the dispute. */
-  commissionFinish: { days: 100, ceiling: 100, basis: UU(38, 2), purposeId: 'penyelesaian sengketa', purposeEn: 'dispute settlement' },
+  commissionFinish: {
+    days: 100,
+    ceiling: 100,
+    basis: UU(38, 2),
+    purposeId: 'penyelesaian sengketa',
+    purposeEn: 'dispute settlement',
+  },
   /** Completing an incomplete request: a KPU practice (regulation.md §3.2), not a statutory figure. */
-  requestCompletion: { days: 3, ceiling: 30, basis: null, purposeId: 'melengkapi permohonan', purposeEn: 'completing a request' },
+  requestCompletion: {
+    days: 3,
+    ceiling: 30,
+    basis: null,
+    purposeId: 'melengkapi permohonan',
+    purposeEn: 'completing a request',
+  },
 } as const satisfies Record<string, StatutoryPeriod>;
 
 export type PeriodKey = keyof typeof PERIODS;
@@ -95,7 +161,20 @@ export function statutoryPhraseId(key: PeriodKey): string {
   return p.basis ? `${p.days} hari kerja (${p.basis.letter})` : `${p.days} hari kerja`;
 }
 
-const NUMBER_WORDS_ID = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas'];
+const NUMBER_WORDS_ID = [
+  'nol',
+  'satu',
+  'dua',
+  'tiga',
+  'empat',
+  'lima',
+  'enam',
+  'tujuh',
+  'delapan',
+  'sembilan',
+  'sepuluh',
+  'sebelas',
+];
 
 /** "30 (tiga puluh)" as letters write a number of days; numbers from 0 to 199. */
 export function daysInWordsId(n: number): string {

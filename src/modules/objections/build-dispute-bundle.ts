@@ -15,7 +15,6 @@ import { drawObjectionDocument, objectionFilename } from './objection-documents.
 import { disputeStepOpen } from './dispute-step.ts';
 import { findObjectionDecision } from './queries.ts';
 
-
 const safe = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '-');
 
 /**
@@ -30,7 +29,8 @@ export async function buildDisputeBundle(
   access: ObjectionAccess,
 ): Promise<{ filename: string; bytes: Buffer; entries: string[] }> {
   const { office, objection, audience } = await resolveObjectionAccess(ctx, access);
-  if (audience === 'requester' && !disputeStepOpen(objection)) throw new AppError('NOT_FOUND', 'objections.error.bundleNotYet');
+  if (audience === 'requester' && !disputeStepOpen(objection))
+    throw new AppError('NOT_FOUND', 'objections.error.bundleNotYet');
   const requestAccess: RequestAccess =
     access.kind === 'staff'
       ? { kind: 'staff', actor: access.actor, officeId: office.id, requestId: objection.requestId }
@@ -44,21 +44,39 @@ export async function buildDisputeBundle(
   ]);
   const commission = await commissionOf(ctx.db, office, settings);
   const entries: (ZipEntry & { about: string })[] = [];
-  const add = (name: string, bytes: Buffer, about: string) => entries.push({ name: `${String(entries.length + 1).padStart(2, '0')}-${name}`, bytes, about });
+  const add = (name: string, bytes: Buffer, about: string) =>
+    entries.push({ name: `${String(entries.length + 1).padStart(2, '0')}-${name}`, bytes, about });
 
   const receipt = await renderRequestDocument(ctx, requestAccess, 'tanda-terima');
-  add(receipt.filename, receipt.bytes, 'Permohonan informasi dan tanda bukti penerimaannya (formulir permohonan bernomor)');
+  add(
+    receipt.filename,
+    receipt.bytes,
+    'Permohonan informasi dan tanda bukti penerimaannya (formulir permohonan bernomor)',
+  );
   if (requestDecision) {
-    const notice = await renderRequestDocument(ctx, requestAccess, 'pemberitahuan-tertulis', objection.requestRound);
+    const notice = await renderRequestDocument(
+      ctx,
+      requestAccess,
+      'pemberitahuan-tertulis',
+      objection.requestRound,
+    );
     add(notice.filename, notice.bytes, 'Pemberitahuan tertulis PPID (Model PPID-D) yang dikeberatani');
     if (requestDecision.outcome === 'REFUSED_EXEMPT') {
       const decree = await renderRequestDocument(ctx, requestAccess, 'sk-penolakan', objection.requestRound);
       add(decree.filename, decree.bytes, 'Surat Keputusan PPID tentang Penolakan (Model PPID-E)');
     }
   }
-  add(objectionFilename('pernyataan-keberatan', objection.number), await drawObjectionDocument(ctx, office, objection, 'pernyataan-keberatan'), 'Pernyataan keberatan bernomor (Model PPID-F), sekaligus tanda bukti penerimaan keberatan');
+  add(
+    objectionFilename('pernyataan-keberatan', objection.number),
+    await drawObjectionDocument(ctx, office, objection, 'pernyataan-keberatan'),
+    'Pernyataan keberatan bernomor (Model PPID-F), sekaligus tanda bukti penerimaan keberatan',
+  );
   if (answer) {
-    add(objectionFilename('tanggapan-atasan-ppid', objection.number), await drawObjectionDocument(ctx, office, objection, 'tanggapan-atasan-ppid'), 'Tanggapan Atasan PPID atas keberatan');
+    add(
+      objectionFilename('tanggapan-atasan-ppid', objection.number),
+      await drawObjectionDocument(ctx, office, objection, 'tanggapan-atasan-ppid'),
+      'Tanggapan Atasan PPID atas keberatan',
+    );
   }
   const deadline = objection.disputeDeadline ? formatDate(objection.disputeDeadline, 'id') : null;
   const contents = [
@@ -74,7 +92,11 @@ export async function buildDisputeBundle(
     '',
     'Isi berkas ini:',
     ...entries.map((e) => `- ${e.name}: ${e.about}`),
-    ...(answer ? [] : ['- (Atasan PPID tidak memberikan tanggapan dalam jangka waktu; tidak ada tanggapan yang dilampirkan.)']),
+    ...(answer
+      ? []
+      : [
+          '- (Atasan PPID tidak memberikan tanggapan dalam jangka waktu; tidak ada tanggapan yang dilampirkan.)',
+        ]),
     '',
     'Yang perlu Anda lengkapi sendiri (Perki No. 1 Tahun 2013):',
     `- Formulir permohonan penyelesaian sengketa informasi dari ${commission.name} (juga dapat diajukan daring bila tersedia).`,
@@ -83,7 +105,14 @@ export async function buildDisputeBundle(
     '- Kelompok orang: surat kuasa dan fotokopi KTP para pemberi kuasa.',
     '- Bila melalui kuasa: surat kuasa khusus.',
   ].join('\r\n');
-  const all: ZipEntry[] = [{ name: '00-daftar-isi.txt', bytes: Buffer.from(`\uFEFF${contents}\r\n`, 'utf8') }, ...entries];
+  const all: ZipEntry[] = [
+    { name: '00-daftar-isi.txt', bytes: Buffer.from(`\uFEFF${contents}\r\n`, 'utf8') },
+    ...entries,
+  ];
   const bytes = await zipBuffers(all, ctx.clock.now());
-  return { filename: `berkas-sengketa-${safe(objection.number)}.zip`, bytes, entries: all.map((e) => e.name) };
+  return {
+    filename: `berkas-sengketa-${safe(objection.number)}.zip`,
+    bytes,
+    entries: all.map((e) => e.name),
+  };
 }

@@ -10,7 +10,14 @@ import type { Office } from '../offices/queries.ts';
 import type { RegisterTable } from '../requests/register-export.ts';
 import { activeOffice } from '../requests/request-steps.ts';
 import { OBJECTION_GROUNDS } from './grounds.ts';
-import { DISPUTE_OUTCOME_ID, DISPUTE_STAGE_ID, OBJECTION_CHANNEL_ID, OBJECTION_OUTCOME_ID, OBJECTION_STATUS_ID, REACTION_ID } from './labels-id.ts';
+import {
+  DISPUTE_OUTCOME_ID,
+  DISPUTE_STAGE_ID,
+  OBJECTION_CHANNEL_ID,
+  OBJECTION_OUTCOME_ID,
+  OBJECTION_STATUS_ID,
+  REACTION_ID,
+} from './labels-id.ts';
 import { OBJECTION_OUTCOMES, OBJECTION_STATUSES } from './objection-status.ts';
 import { listObjectionsForRegister, loadObjectionExtras } from './queries.ts';
 
@@ -65,7 +72,11 @@ export interface ObjectionRegister extends RegisterTable {
 }
 
 /** The objection register of an office for a period (default: this year to date), filtered. */
-export async function buildObjectionRegister(ctx: Ctx, actor: Actor, input: { officeId: string; filter: unknown }): Promise<ObjectionRegister> {
+export async function buildObjectionRegister(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; filter: unknown },
+): Promise<ObjectionRegister> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canObjections.viewObjectionRegister(actor, office)) throw AppError.forbidden();
   const filter = parseInput(objectionRegisterFilter, input.filter);
@@ -78,7 +89,11 @@ export async function buildObjectionRegister(ctx: Ctx, actor: Actor, input: { of
     receivedFrom: instantOfLocal(`${from}T00:00`, office.timezone),
     receivedBefore: instantOfLocal(`${addCalendarDays(to, 1)}T00:00`, office.timezone),
   });
-  const extras = await loadObjectionExtras(ctx.db, office.id, list.map((o) => o.id));
+  const extras = await loadObjectionExtras(
+    ctx.db,
+    office.id,
+    list.map((o) => o.id),
+  );
   const tz = office.timezone;
   const pub = filter.publicVersion;
   const rows: ObjectionRegisterRow[] = [];
@@ -87,27 +102,55 @@ export async function buildObjectionRegister(ctx: Ctx, actor: Actor, input: { of
     const s = extras.disputes.get(o.id);
     if (filter.outcome && d?.outcome !== filter.outcome) continue;
     if (filter.ground && !o.grounds.includes(filter.ground)) continue;
-    const decision = d ? OBJECTION_OUTCOME_ID[d.outcome] : o.settledAt ? `Selesai dengan musyawarah: ${o.settlement ?? ''}` : o.status === 'LAPSED' || (o.lapsedAt && !d) ? 'Tidak ditanggapi dalam jangka waktu' : '';
+    const decision = d
+      ? OBJECTION_OUTCOME_ID[d.outcome]
+      : o.settledAt
+        ? `Selesai dengan musyawarah: ${o.settlement ?? ''}`
+        : o.status === 'LAPSED' || (o.lapsedAt && !d)
+          ? 'Tidak ditanggapi dalam jangka waktu'
+          : '';
     const answeredAt = d?.decidedAt ?? o.settledAt;
     rows.push({
       no: String(rows.length + 1),
       number: o.number,
       receivedDate: formatDate(o.receivedAt, 'id', tz),
       channel: OBJECTION_CHANNEL_ID[o.channel],
-      requester: pub ? '' : [o.requesterName, o.requesterAddress, o.requesterOccupation, [o.requesterPhone, o.requesterEmail].filter(Boolean).join(' / ')].filter(Boolean).join('; '),
-      attorney: pub ? '' : o.attorneyName ? [o.attorneyName, o.attorneyAddress, o.attorneyPhone].filter(Boolean).join('; ') : '-',
+      requester: pub
+        ? ''
+        : [
+            o.requesterName,
+            o.requesterAddress,
+            o.requesterOccupation,
+            [o.requesterPhone, o.requesterEmail].filter(Boolean).join(' / '),
+          ]
+            .filter(Boolean)
+            .join('; '),
+      attorney: pub
+        ? ''
+        : o.attorneyName
+          ? [o.attorneyName, o.attorneyAddress, o.attorneyPhone].filter(Boolean).join('; ')
+          : '-',
       requestNumber: o.requestNumber,
       information: o.informationRequested,
       purpose: o.purpose,
       grounds: o.grounds.map((g) => `huruf ${g}`).join(', '),
       late: o.late ? `Ya (huruf ${o.lateGrounds.join(', ')})` : 'Tidak',
-      dueDate: [formatDate(o.dueDate, 'id'), ...(o.status === 'REGISTERED' ? o.dueExplanation.warnings.map((w) => `(daftar libur ${w.year} belum dimuat; dapat berubah)`) : [])].join(' '),
+      dueDate: [
+        formatDate(o.dueDate, 'id'),
+        ...(o.status === 'REGISTERED'
+          ? o.dueExplanation.warnings.map((w) => `(daftar libur ${w.year} belum dimuat; dapat berubah)`)
+          : []),
+      ].join(' '),
       decision: d?.reasons ? `${decision}. Alasan: ${d.reasons}` : decision,
       answerDate: answeredAt ? formatDateWithWeekday(localDateTime(answeredAt, tz).date, 'id') : '',
       atasan: d ? `${d.officerName}, ${d.officerPosition}` : o.settledAt ? (o.settledBy ?? '') : '',
       reaction: o.reaction ? REACTION_ID[o.reaction] : '',
       dispute: s
-        ? [s.commissionName, s.registrationNumber, s.outcome ? DISPUTE_OUTCOME_ID[s.outcome] : DISPUTE_STAGE_ID[s.stage]].join('; ')
+        ? [
+            s.commissionName,
+            s.registrationNumber,
+            s.outcome ? DISPUTE_OUTCOME_ID[s.outcome] : DISPUTE_STAGE_ID[s.stage],
+          ].join('; ')
         : '',
       status: OBJECTION_STATUS_ID[o.status],
     });

@@ -6,12 +6,18 @@ import { addCalendarDays, instantOfLocal } from '../calendar/working-days.ts';
 import { activeOffice } from '../requests/request-steps.ts';
 import { OBJECTION_GROUNDS, type ObjectionGround } from './grounds.ts';
 import { DISPUTE_STAGES, OBJECTION_OUTCOMES, type DisputeStage } from './objection-status.ts';
-import { listDisputesActiveBetween, listObjectionDecisionsBetween, listObjectionsEndedBetween, listObjectionsForRegister } from './queries.ts';
+import {
+  listDisputesActiveBetween,
+  listObjectionDecisionsBetween,
+  listObjectionsEndedBetween,
+  listObjectionsForRegister,
+} from './queries.ts';
 
 // The objection part of the daily and monthly report (regulation.md §7.3: "objections by ground
 // and outcome; disputes filed/settled; court cases"; Perki 1/2021 Pasal 56 part 4). Counts only.
 
-const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeroes = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 export const REPORT_ENDINGS = [...OBJECTION_OUTCOMES, 'SETTLED', 'LAPSED'] as const;
 export type ReportEnding = (typeof REPORT_ENDINGS)[number];
@@ -32,7 +38,11 @@ export interface ObjectionReport {
 }
 
 /** Counts of objections and disputes for [from, to] (local dates) of an office. */
-export async function buildObjectionReport(ctx: Ctx, actor: Actor, input: { officeId: string; from: string; to: string }): Promise<ObjectionReport> {
+export async function buildObjectionReport(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; from: string; to: string },
+): Promise<ObjectionReport> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canRequests.viewRequestReports(actor, office)) throw AppError.forbidden();
   const start = instantOfLocal(`${input.from}T00:00`, office.timezone)!;

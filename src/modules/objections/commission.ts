@@ -11,7 +11,9 @@ export interface Commission {
 
 function provinceCommissionName(province: Pick<Office, 'regionName' | 'nomenclature'>): string {
   // Aceh's commission is the Komisi Informasi Aceh (its province carries no "Provinsi").
-  return province.nomenclature === 'KIP' ? `Komisi Informasi ${province.regionName}` : `Komisi Informasi Provinsi ${province.regionName}`;
+  return province.nomenclature === 'KIP'
+    ? `Komisi Informasi ${province.regionName}`
+    : `Komisi Informasi Provinsi ${province.regionName}`;
 }
 
 /**
@@ -23,6 +25,11 @@ export async function commissionOf(db: Db, office: Office, settings: OfficeSetti
   if (settings.objections.commissionName) return { commission, name: settings.objections.commissionName };
   if (commission === 'KI_PUSAT') return { commission, name: 'Komisi Informasi Pusat' };
   if (commission === 'KI_KABKOTA') return { commission, name: `Komisi Informasi ${office.regionName}` };
-  const province = office.level === 'PROVINSI' ? office : office.parentId ? await findOfficeById(db, office.parentId) : undefined;
+  const province =
+    office.level === 'PROVINSI'
+      ? office
+      : office.parentId
+        ? await findOfficeById(db, office.parentId)
+        : undefined;
   return { commission, name: province ? provinceCommissionName(province) : 'Komisi Informasi Provinsi' };
 }

@@ -20,7 +20,12 @@ import { OBJECTION_OUTCOME_ID } from './labels-id.ts';
 import { objectionTrackingUrl } from './links.ts';
 import { disputeDeadline } from './objection-deadlines.ts';
 import { OBJECTION_OUTCOMES, reasonsRequired } from './objection-status.ts';
-import { addObjectionEvent, auditObjection, compareAndSetObjection, loadObjection } from './objection-steps.ts';
+import {
+  addObjectionEvent,
+  auditObjection,
+  compareAndSetObjection,
+  loadObjection,
+} from './objection-steps.ts';
 import type { ObjectionRow } from './queries.ts';
 import { objectionDecisions } from './schema.ts';
 
@@ -28,8 +33,14 @@ export const ATASAN_TITLE = 'Atasan PPID';
 
 export const objectionDecisionInput = z.object({
   outcome: z.enum(OBJECTION_OUTCOMES),
-  reasons: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().min(20).max(5000).optional()),
-  order: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().min(10).max(3000).optional()),
+  reasons: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+    z.string().min(20).max(5000).optional(),
+  ),
+  order: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+    z.string().min(10).max(3000).optional(),
+  ),
   orderDays: field.int(1, 60).optional(),
   position: field.optionalText(200),
 });
@@ -38,10 +49,13 @@ export const objectionDecisionInput = z.object({
 function decisionProblems(d: z.output<typeof objectionDecisionInput>): FieldError[] {
   const problems: FieldError[] = [];
   // UU 14/2008 Pasal 36(2): upholding the PPID's decision, wholly or in part, needs written reasons.
-  if (reasonsRequired(d.outcome) && !d.reasons) problems.push({ field: 'reasons', key: 'objections.validation.reasonsRequired' });
-  if (d.outcome !== 'REJECTED' && !d.order) problems.push({ field: 'order', key: 'objections.validation.orderRequired' });
+  if (reasonsRequired(d.outcome) && !d.reasons)
+    problems.push({ field: 'reasons', key: 'objections.validation.reasonsRequired' });
+  if (d.outcome !== 'REJECTED' && !d.order)
+    problems.push({ field: 'order', key: 'objections.validation.orderRequired' });
   // The period field carries a default on the form; only a written order contradicts a rejection.
-  if (d.outcome === 'REJECTED' && d.order) problems.push({ field: 'order', key: 'objections.validation.noOrderWhenRejected' });
+  if (d.outcome === 'REJECTED' && d.order)
+    problems.push({ field: 'order', key: 'objections.validation.noOrderWhenRejected' });
   return problems;
 }
 
@@ -51,7 +65,11 @@ function decisionProblems(d: z.output<typeof objectionDecisionInput>): FieldErro
  * part (likewise, for the part granted), or rejected (the decision stands, with written reasons).
  * The letter is drawn from the row written here; the requester is told what they may do next.
  */
-export async function decideObjection(ctx: RequestsCtx, actor: Actor, input: { officeId: string; objectionId: string; data: unknown }): Promise<ObjectionRow> {
+export async function decideObjection(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: { officeId: string; objectionId: string; data: unknown },
+): Promise<ObjectionRow> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canObjections.decideObjection(actor, office)) throw AppError.forbidden();
   const parsed = objectionDecisionInput.safeParse(input.data);
@@ -60,7 +78,11 @@ export async function decideObjection(ctx: RequestsCtx, actor: Actor, input: { o
   if (problems.length > 0) throw AppError.validation(problems);
   const data = parsed.data;
   const now = ctx.clock.now();
-  const [settings, calendar, officer] = await Promise.all([getOfficeSettings(ctx.db, office.id), loadOfficeCalendar(ctx.db, office), officerOf(ctx.db, actor)]);
+  const [settings, calendar, officer] = await Promise.all([
+    getOfficeSettings(ctx.db, office.id),
+    loadOfficeCalendar(ctx.db, office),
+    officerOf(ctx.db, actor),
+  ]);
   const commission = await commissionOf(ctx.db, office, settings);
   const actorLabel = eventActorLabel(actor);
 
@@ -70,16 +92,39 @@ export async function decideObjection(ctx: RequestsCtx, actor: Actor, input: { o
     if (!request) throw AppError.notFound();
     // The answer counts as received by the rule of receipts (a Sunday or after-hours answer
     // counts on the next working day); the 14 working days run from then.
-    const answeredOn = countsAsReceivedOn(calendar, now, { timeZone: office.timezone, cutoff: settings.cutoff });
+    const answeredOn = countsAsReceivedOn(calendar, now, {
+      timeZone: office.timezone,
+      cutoff: settings.cutoff,
+    });
     const lastDay = disputeDeadline(calendar, { answeredOn, answerDueOn: before.dueDate });
-    const after = await compareAndSetObjection(tx, before, 'decide', { decidedAt: now, disputeDeadline: lastDay }, now);
+    const after = await compareAndSetObjection(
+      tx,
+      before,
+      'decide',
+      { decidedAt: now, disputeDeadline: lastDay },
+      now,
+    );
     let requestDueDate: string | null = null;
     const orderDays = data.outcome === 'REJECTED' ? null : (data.orderDays ?? request.responseDays);
     if (data.outcome !== 'REJECTED') {
-      const reopened = await reopenRequest(tx, ctx, actor, office, request.id, { by: 'OBJECTION', reference: after.number, order: data.order!, workingDays: orderDays! }, now);
+      const reopened = await reopenRequest(
+        tx,
+        ctx,
+        actor,
+        office,
+        request.id,
+        { by: 'OBJECTION', reference: after.number, order: data.order!, workingDays: orderDays! },
+        now,
+      );
       requestDueDate = reopened.dueDate;
     } else {
-      await addEvent(tx, request, { kind: 'OBJECTION_REJECTED', actorLabel, public: true, data: { reference: after.number }, at: now });
+      await addEvent(tx, request, {
+        kind: 'OBJECTION_REJECTED',
+        actorLabel,
+        public: true,
+        data: { reference: after.number },
+        at: now,
+      });
     }
     await tx.insert(objectionDecisions).values({
       officeId: office.id,
@@ -93,7 +138,8 @@ export async function decideObjection(ctx: RequestsCtx, actor: Actor, input: { o
       decidedBy: actorLabel,
       officerName: officer.name,
       officerNip: officer.nip,
-      officerPosition: data.position && data.position !== ATASAN_TITLE ? data.position : atasanPositionOf(office, settings),
+      officerPosition:
+        data.position && data.position !== ATASAN_TITLE ? data.position : atasanPositionOf(office, settings),
       issuedBy: issuedByOf(office, settings),
     });
     await addObjectionEvent(tx, after, {
@@ -103,7 +149,15 @@ export async function decideObjection(ctx: RequestsCtx, actor: Actor, input: { o
       data: { outcome: data.outcome, requestDueDate, disputeDeadline: lastDay },
       at: now,
     });
-    await auditObjection(tx, actor, after, 'decided', { outcome: data.outcome, requestDueDate, late: before.status === 'LAPSED' }, now, before);
+    await auditObjection(
+      tx,
+      actor,
+      after,
+      'decided',
+      { outcome: data.outcome, requestDueDate, late: before.status === 'LAPSED' },
+      now,
+      before,
+    );
     if (after.requesterEmail) {
       await queueMail(
         tx,

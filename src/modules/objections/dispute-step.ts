@@ -6,5 +6,7 @@ import type { ObjectionRow } from './queries.ts';
  * tracking page explains it and offers the bundle of documents.
  */
 export function disputeStepOpen(o: Pick<ObjectionRow, 'status' | 'reaction'>): boolean {
-  return (o.status === 'DECIDED' && o.reaction !== 'ACCEPTS') || o.status === 'LAPSED' || o.status === 'DISPUTED';
+  return (
+    (o.status === 'DECIDED' && o.reaction !== 'ACCEPTS') || o.status === 'LAPSED' || o.status === 'DISPUTED'
+  );
 }

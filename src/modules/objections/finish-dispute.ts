@@ -10,7 +10,12 @@ import { reopenRequest } from '../requests/reopen-request.ts';
 import { activeOffice, eventActorLabel } from '../requests/request-steps.ts';
 import type { RequestsCtx } from '../requests/requests-ctx.ts';
 import { canMoveDispute, DISPUTE_OUTCOMES, ordersDisclosure } from './objection-status.ts';
-import { addObjectionEvent, auditObjection, compareAndSetObjection, loadObjection } from './objection-steps.ts';
+import {
+  addObjectionEvent,
+  auditObjection,
+  compareAndSetObjection,
+  loadObjection,
+} from './objection-steps.ts';
 import { findDispute, type ObjectionRow } from './queries.ts';
 import { disputes } from './schema.ts';
 
@@ -30,24 +35,44 @@ export const disputeOutcomeInput = z.object({
  * request reopens for the PPID to give the information, with a new deadline — in the same
  * transaction that closes the objection.
  */
-export async function finishDispute(ctx: RequestsCtx, actor: Actor, input: { officeId: string; objectionId: string; data: unknown }): Promise<ObjectionRow> {
+export async function finishDispute(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: { officeId: string; objectionId: string; data: unknown },
+): Promise<ObjectionRow> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canObjections.recordDisputes(actor, office)) throw AppError.forbidden();
   const data = parseInput(disputeOutcomeInput, input.data);
   const now = ctx.clock.now();
-  if (data.decidedOn > localDateTime(now, office.timezone).date) throw AppError.field('decidedOn', 'objections.validation.dateInFuture');
+  if (data.decidedOn > localDateTime(now, office.timezone).date)
+    throw AppError.field('decidedOn', 'objections.validation.dateInFuture');
   const actorLabel = eventActorLabel(actor);
   const disclose = ordersDisclosure(data.outcome, data.mediationOrdersDisclosure);
   return ctx.db.transaction(async (tx) => {
     const before = await loadObjection(tx, office.id, input.objectionId);
     const dispute = await findDispute(tx, office.id, before.id);
     if (!dispute) throw AppError.notFound();
-    if (!canMoveDispute(dispute.stage, 'FINAL')) throw new AppError('CONFLICT', 'objections.error.wrongStage', { stage: dispute.stage, to: 'FINAL' });
-    if (data.decidedOn < dispute.filedOn) throw AppError.field('decidedOn', 'objections.validation.beforeDispute');
+    if (!canMoveDispute(dispute.stage, 'FINAL'))
+      throw new AppError('CONFLICT', 'objections.error.wrongStage', { stage: dispute.stage, to: 'FINAL' });
+    if (data.decidedOn < dispute.filedOn)
+      throw AppError.field('decidedOn', 'objections.validation.beforeDispute');
     const [ended] = await tx
       .update(disputes)
-      .set({ stage: 'FINAL', outcome: data.outcome, outcomeOn: data.decidedOn, outcomeNote: data.note ?? null, requestReopened: disclose, updatedAt: now })
-      .where(and(eq(disputes.officeId, office.id), eq(disputes.objectionId, before.id), eq(disputes.stage, dispute.stage)))
+      .set({
+        stage: 'FINAL',
+        outcome: data.outcome,
+        outcomeOn: data.decidedOn,
+        outcomeNote: data.note ?? null,
+        requestReopened: disclose,
+        updatedAt: now,
+      })
+      .where(
+        and(
+          eq(disputes.officeId, office.id),
+          eq(disputes.objectionId, before.id),
+          eq(disputes.stage, dispute.stage),
+        ),
+      )
       .returning();
     if (!ended) throw AppError.conflict();
     const after = await compareAndSetObjection(tx, before, 'finish', { closedAt: now }, now);
@@ -71,8 +96,22 @@ export async function finishDispute(ctx: RequestsCtx, actor: Actor, input: { off
       );
       requestDueDate = reopened.dueDate;
     }
-    await addObjectionEvent(tx, after, { kind: 'DISPUTE_FINAL', actorLabel, public: true, data: { outcome: data.outcome, decidedOn: data.decidedOn, requestDueDate }, at: now });
-    await auditObjection(tx, actor, after, 'dispute_finished', { outcome: data.outcome, decidedOn: data.decidedOn, requestReopened: disclose }, now, before);
+    await addObjectionEvent(tx, after, {
+      kind: 'DISPUTE_FINAL',
+      actorLabel,
+      public: true,
+      data: { outcome: data.outcome, decidedOn: data.decidedOn, requestDueDate },
+      at: now,
+    });
+    await auditObjection(
+      tx,
+      actor,
+      after,
+      'dispute_finished',
+      { outcome: data.outcome, decidedOn: data.decidedOn, requestReopened: disclose },
+      now,
+      before,
+    );
     return after;
   });
 }

@@ -27,7 +27,9 @@ describe('when a ground arose', () => {
   });
 
   it('does not let "not answered" arise before the due date has passed', () => {
-    expect(groundAroseOn('c', { noticeDueOn: '2026-05-04', noticeOn: null, deliveredOn: null }, '2026-05-04')).toBeNull();
+    expect(
+      groundAroseOn('c', { noticeDueOn: '2026-05-04', noticeOn: null, deliveredOn: null }, '2026-05-04'),
+    ).toBeNull();
   });
 });
 
@@ -56,7 +58,12 @@ describe('the filing window of an objection', () => {
   });
 
   it('gives no window (and no late flag) to a ground that has not arisen', () => {
-    const early = assessFiling(cal, ['c'], { noticeDueOn: '2026-05-20', noticeOn: null, deliveredOn: null }, '2026-05-04');
+    const early = assessFiling(
+      cal,
+      ['c'],
+      { noticeDueOn: '2026-05-20', noticeOn: null, deliveredOn: null },
+      '2026-05-04',
+    );
     expect(early.grounds[0]!.window).toBeNull();
     expect(early.lateGrounds).toEqual([]);
     expect(early.closesOn).toBeNull();
@@ -75,11 +82,24 @@ describe('a ground that does not match the request (flagged, never refused)', ()
     ['c', { ...neverAnswered, outcome: null }, null], // due date passed without a notice
     ['c', { ...inTime, outcome: null }, 'STILL_IN_TIME'],
     ['c', { ...refusedOnTime, outcome: 'REFUSED_EXEMPT' }, 'ANSWERED_IN_TIME'],
-    ['c', { noticeDueOn: '2026-03-02', noticeOn: '2026-03-09', deliveredOn: null, outcome: 'GRANTED_FULL' }, null], // answered late
+    [
+      'c',
+      { noticeDueOn: '2026-03-02', noticeOn: '2026-03-09', deliveredOn: null, outcome: 'GRANTED_FULL' },
+      null,
+    ], // answered late
     ['d', { ...inTime, outcome: null }, 'NO_NOTICE'],
     ['f', { ...refusedOnTime, outcome: 'GRANTED_FULL' }, null],
     ['g', { ...refusedOnTime, outcome: 'GRANTED_FULL' }, 'NOT_LATE'],
-    ['g', { noticeDueOn: '2026-03-02', noticeOn: '2026-02-27', deliveredOn: '2026-03-20', outcome: 'GRANTED_FULL' }, null],
+    [
+      'g',
+      {
+        noticeDueOn: '2026-03-02',
+        noticeOn: '2026-02-27',
+        deliveredOn: '2026-03-20',
+        outcome: 'GRANTED_FULL',
+      },
+      null,
+    ],
     ['b', { ...inTime, outcome: null }, null],
   ] as const)('ground %s with %j → %s', (ground, state, expected) => {
     expect(groundMismatch(ground, state, today)).toBe(expected);

@@ -70,8 +70,15 @@ export function assessFiling(
     const window = aroseOn ? filingWindow(cal, aroseOn, days) : null;
     return { ground, aroseOn, window, late: window ? isLate(window, receivedOn) : false };
   });
-  const closes = list.map((g) => g.window?.closesOn).filter((d): d is string => Boolean(d)).sort();
-  return { grounds: list, lateGrounds: list.filter((g) => g.late).map((g) => g.ground), closesOn: closes.at(-1) ?? null };
+  const closes = list
+    .map((g) => g.window?.closesOn)
+    .filter((d): d is string => Boolean(d))
+    .sort();
+  return {
+    grounds: list,
+    lateGrounds: list.filter((g) => g.late).map((g) => g.ground),
+    closesOn: closes.at(-1) ?? null,
+  };
 }
 
 /**
@@ -80,13 +87,23 @@ export function assessFiling(
  * d/e/f before any written notice; g on a request not handed over late. The objection is still
  * registered — the requester may know something the register does not — but it is flagged.
  */
-export const GROUND_MISMATCHES = ['NOT_REFUSED', 'ANSWERED_IN_TIME', 'STILL_IN_TIME', 'NO_NOTICE', 'NOT_LATE'] as const;
+export const GROUND_MISMATCHES = [
+  'NOT_REFUSED',
+  'ANSWERED_IN_TIME',
+  'STILL_IN_TIME',
+  'NO_NOTICE',
+  'NOT_LATE',
+] as const;
 export type GroundMismatch = (typeof GROUND_MISMATCHES)[number];
 
 /** The outcomes of a written notice that refuse information (wholly or in part) on a Pasal 17 ground. */
 const REFUSING_OUTCOMES: readonly string[] = ['REFUSED_EXEMPT', 'GRANTED_PARTIAL'];
 
-export function groundMismatch(ground: ObjectionGround, d: RequestDates & { outcome: string | null }, today: IsoDate): GroundMismatch | null {
+export function groundMismatch(
+  ground: ObjectionGround,
+  d: RequestDates & { outcome: string | null },
+  today: IsoDate,
+): GroundMismatch | null {
   switch (ground) {
     case 'a':
       return d.outcome !== null && REFUSING_OUTCOMES.includes(d.outcome) ? null : 'NOT_REFUSED';

@@ -6,11 +6,22 @@ import { loadOfficeCalendar } from '../calendar/queries.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { getOfficeSettings, type Office } from '../offices/queries.ts';
 import type { DeadlineState } from '../requests/deadline-state.ts';
-import { findRequestsByIds, loadRegisterExtras, type DecisionRow, type RequestRow } from '../requests/queries.ts';
+import {
+  findRequestsByIds,
+  loadRegisterExtras,
+  type DecisionRow,
+  type RequestRow,
+} from '../requests/queries.ts';
 import { activeOffice } from '../requests/request-steps.ts';
 import { objectionDeadlineState } from './objection-deadline-state.ts';
 import { OBJECTION_STATUSES, type ObjectionStatus } from './objection-status.ts';
-import { listObjections, loadObjectionExtras, type DisputeRow, type ObjectionDecisionRow, type ObjectionRow } from './queries.ts';
+import {
+  listObjections,
+  loadObjectionExtras,
+  type DisputeRow,
+  type ObjectionDecisionRow,
+  type ObjectionRow,
+} from './queries.ts';
 
 export interface ObjectionWorklistRow {
   objection: ObjectionRow;
@@ -31,15 +42,32 @@ export type ObjectionWorklistView = (typeof WORKLIST_VIEWS)[number];
 export async function listObjectionWorklist(
   ctx: Ctx,
   actor: Actor,
-  input: { officeId: string; view?: ObjectionWorklistView | undefined; q?: string | undefined; receivedFrom?: Date | undefined; receivedBefore?: Date | undefined },
+  input: {
+    officeId: string;
+    view?: ObjectionWorklistView | undefined;
+    q?: string | undefined;
+    receivedFrom?: Date | undefined;
+    receivedBefore?: Date | undefined;
+  },
 ): Promise<{ office: Office; today: string; rows: ObjectionWorklistRow[] }> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canObjections.viewObjections(actor, office)) throw AppError.forbidden();
   const view = input.view ?? 'open';
   const statuses: readonly ObjectionStatus[] | undefined =
-    view === 'open' ? ['REGISTERED', 'LAPSED', 'DECIDED', 'DISPUTED'] : view === 'disputes' ? ['DISPUTED'] : view === 'all' ? undefined : [view];
+    view === 'open'
+      ? ['REGISTERED', 'LAPSED', 'DECIDED', 'DISPUTED']
+      : view === 'disputes'
+        ? ['DISPUTED']
+        : view === 'all'
+          ? undefined
+          : [view];
   const [rows, calendar, settings] = await Promise.all([
-    listObjections(ctx.db, office.id, { statuses, q: input.q, receivedFrom: input.receivedFrom, receivedBefore: input.receivedBefore }),
+    listObjections(ctx.db, office.id, {
+      statuses,
+      q: input.q,
+      receivedFrom: input.receivedFrom,
+      receivedBefore: input.receivedBefore,
+    }),
     loadOfficeCalendar(ctx.db, office),
     getOfficeSettings(ctx.db, office.id),
   ]);
@@ -47,7 +75,11 @@ export async function listObjectionWorklist(
   const [requests, requestExtras, extras] = await Promise.all([
     findRequestsByIds(ctx.db, office.id, requestIds),
     loadRegisterExtras(ctx.db, office.id, [...new Set(requestIds)]),
-    loadObjectionExtras(ctx.db, office.id, rows.map((r) => r.id)),
+    loadObjectionExtras(
+      ctx.db,
+      office.id,
+      rows.map((r) => r.id),
+    ),
   ]);
   const today = localDateTime(ctx.clock.now(), office.timezone).date;
   return {
@@ -59,7 +91,9 @@ export async function listObjectionWorklist(
       return {
         objection,
         ...objectionDeadlineState(objection, today, calendar, settings.objections.reminderWorkingDays),
-        request: request ? { id: request.id, number: request.number, status: request.status, round: request.round } : null,
+        request: request
+          ? { id: request.id, number: request.number, status: request.status, round: request.round }
+          : null,
         requestDecision: d ? { outcome: d.outcome, decidedAt: d.decidedAt } : null,
         decision: extras.decisions.get(objection.id) ?? null,
         dispute: extras.disputes.get(objection.id) ?? null,

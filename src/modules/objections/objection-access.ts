@@ -45,10 +45,21 @@ export async function resolveObjectionAccess(ctx: Ctx, access: ObjectionAccess):
 }
 
 /** A step the requester takes on the tracking page, or the desk records for them. */
-export async function checkRequesterOrDesk(ctx: Ctx, actor: Actor, office: Office, objection: ObjectionRow, proof: { number: string; code: string } | undefined): Promise<RequestRow | null> {
+export async function checkRequesterOrDesk(
+  ctx: Ctx,
+  actor: Actor,
+  office: Office,
+  objection: ObjectionRow,
+  proof: { number: string; code: string } | undefined,
+): Promise<RequestRow | null> {
   if (actor.kind === 'public') {
     if (!proof) throw AppError.notFound();
-    const { request } = await resolveRequestAccess(ctx, { kind: 'tracking', officeId: office.id, number: proof.number, code: proof.code });
+    const { request } = await resolveRequestAccess(ctx, {
+      kind: 'tracking',
+      officeId: office.id,
+      number: proof.number,
+      code: proof.code,
+    });
     if (request.id !== objection.requestId) throw AppError.notFound();
     return request;
   }

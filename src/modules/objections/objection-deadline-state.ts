@@ -15,7 +15,8 @@ export function objectionDeadlineState(
 ): { state: DeadlineState; workingDaysLeft: number | null; due: string } {
   const due = objection.dueDate;
   if (objection.status === 'WITHDRAWN') return { state: 'ended', workingDaysLeft: null, due };
-  if (objection.status === 'LAPSED') return { state: 'overdue', workingDaysLeft: workingDaysBetween(calendar, today, due), due };
+  if (objection.status === 'LAPSED')
+    return { state: 'overdue', workingDaysLeft: workingDaysBetween(calendar, today, due), due };
   if (objection.status !== 'REGISTERED') return { state: 'answered', workingDaysLeft: null, due };
   const left = workingDaysBetween(calendar, today, due);
   if (today > due) return { state: 'overdue', workingDaysLeft: left, due };

@@ -15,7 +15,11 @@ describe('objection periods', () => {
     // ground arose (e.g. notice received) → last day to object
     ['2026-03-02', '2026-04-21', 'across Nyepi, Idul Fitri and its cuti bersama, Good Friday'],
     ['2026-11-02', '2026-12-14', 'an ordinary stretch of 30 working days'],
-    ['2026-03-21', '2026-05-08', 'a ground arising on a holiday counts from the next working day (25 March); 1 May skipped'],
+    [
+      '2026-03-21',
+      '2026-05-08',
+      'a ground arising on a holiday counts from the next working day (25 March); 1 May skipped',
+    ],
   ])('window from %s closes on %s (%s)', (arose, closes) => {
     expect(filingWindow(cal, arose).closesOn).toBe(closes);
   });
@@ -29,8 +33,12 @@ describe('objection periods', () => {
   it('gives the Atasan PPID 30 working days, or 3 for election information', () => {
     const at = new Date('2026-05-08T10:00:00+07:00');
     // skips Ascension + cuti bersama, Idul Adha + cuti bersama, Pancasila day, 1 Muharam
-    expect(answerDueDate(cal, { receivedAt: at, timeZone: 'Asia/Jakarta', cutoff: '16:00' }).dueDate).toBe('2026-06-29');
-    expect(answerDueDate(cal, { receivedAt: at, timeZone: 'Asia/Jakarta', cutoff: '16:00', days: 3 }).dueDate).toBe('2026-05-13');
+    expect(answerDueDate(cal, { receivedAt: at, timeZone: 'Asia/Jakarta', cutoff: '16:00' }).dueDate).toBe(
+      '2026-06-29',
+    );
+    expect(
+      answerDueDate(cal, { receivedAt: at, timeZone: 'Asia/Jakarta', cutoff: '16:00', days: 3 }).dueDate,
+    ).toBe('2026-05-13');
   });
 
   it('gives the requester 14 working days for the Komisi Informasi, from the answer or from its lapse', () => {

@@ -37,7 +37,11 @@ export interface FilingWindow {
  * The window to file an objection, counted from the day the ground arose: the decision
  * notice for a refusal, or — for a request never answered (ground c) — its missed due date.
  */
-export function filingWindow(cal: WorkingCalendar, groundArose: IsoDate, days: number = OBJECTION_PERIODS.filingWindow): FilingWindow {
+export function filingWindow(
+  cal: WorkingCalendar,
+  groundArose: IsoDate,
+  days: number = OBJECTION_PERIODS.filingWindow,
+): FilingWindow {
   const start = nextWorkingDayFrom(cal, groundArose).date;
   const end = addWorkingDays(cal, start, days).date;
   return { opensOn: start, closesOn: end, warnings: missingYears(cal, groundArose, end) };

@@ -23,27 +23,49 @@ export function isObjectionDocumentKind(v: string): v is ObjectionDocumentKind {
   return (OBJECTION_DOCUMENT_KINDS as readonly string[]).includes(v);
 }
 
-export async function availableObjectionDocuments(ctx: Ctx, objection: ObjectionRow): Promise<ObjectionDocumentKind[]> {
+export async function availableObjectionDocuments(
+  ctx: Ctx,
+  objection: ObjectionRow,
+): Promise<ObjectionDocumentKind[]> {
   const decision = await findObjectionDecision(ctx.db, objection.officeId, objection.id);
   return decision ? ['pernyataan-keberatan', 'tanggapan-atasan-ppid'] : ['pernyataan-keberatan'];
 }
 
-async function logoOf(ctx: Ctx & { files: FileStore }, officeId: string, issuedBy: IssuedBy): Promise<Buffer | null> {
+async function logoOf(
+  ctx: Ctx & { files: FileStore },
+  officeId: string,
+  issuedBy: IssuedBy,
+): Promise<Buffer | null> {
   if (!issuedBy.logoFileId) return null;
   return (await readFileContent(ctx.db, ctx.files, officeId, issuedBy.logoFileId))?.bytes ?? null;
 }
 
-export const objectionFilename = (kind: string, number: string) => `${kind}-${number.replace(/[^A-Za-z0-9.-]+/g, '-')}.pdf`;
+export const objectionFilename = (kind: string, number: string) =>
+  `${kind}-${number.replace(/[^A-Za-z0-9.-]+/g, '-')}.pdf`;
 
 /** Draws one letter of an objection for an office (callers check access first). */
-export async function drawObjectionDocument(ctx: Ctx & { files: FileStore; publicUrl: string }, office: Office, objection: ObjectionRow, kind: ObjectionDocumentKind): Promise<Buffer> {
+export async function drawObjectionDocument(
+  ctx: Ctx & { files: FileStore; publicUrl: string },
+  office: Office,
+  objection: ObjectionRow,
+  kind: ObjectionDocumentKind,
+): Promise<Buffer> {
   if (kind === 'pernyataan-keberatan') {
-    return renderObjectionFormPdf({ objection, logoPng: await logoOf(ctx, office.id, objection.issuedBy), trackingUrl: objectionTrackingUrl(ctx.publicUrl, office.slug) });
+    return renderObjectionFormPdf({
+      objection,
+      logoPng: await logoOf(ctx, office.id, objection.issuedBy),
+      trackingUrl: objectionTrackingUrl(ctx.publicUrl, office.slug),
+    });
   }
   const decision = await findObjectionDecision(ctx.db, office.id, objection.id);
   if (!decision) throw AppError.notFound();
   const commission = await commissionOf(ctx.db, office, await getOfficeSettings(ctx.db, office.id));
-  return renderObjectionAnswerPdf({ objection, decision, commissionName: commission.name, logoPng: await logoOf(ctx, office.id, decision.issuedBy) });
+  return renderObjectionAnswerPdf({
+    objection,
+    decision,
+    commissionName: commission.name,
+    logoPng: await logoOf(ctx, office.id, decision.issuedBy),
+  });
 }
 
 /** One letter of an objection, after checking the access (staff, or the requester's tracking code). */
@@ -53,7 +75,10 @@ export async function renderObjectionDocument(
   kind: ObjectionDocumentKind,
 ): Promise<{ filename: string; bytes: Buffer }> {
   const { office, objection } = await resolveObjectionAccess(ctx, access);
-  return { filename: objectionFilename(kind, objection.number), bytes: await drawObjectionDocument(ctx, office, objection, kind) };
+  return {
+    filename: objectionFilename(kind, objection.number),
+    bytes: await drawObjectionDocument(ctx, office, objection, kind),
+  };
 }
 
 /** The attorney's surat kuasa khusus, decrypted for the office's PPID roles; each opening is audited. */
@@ -62,9 +87,16 @@ export async function readPowerOfAttorney(
   actor: Actor,
   input: { officeId: string; objectionId: string; fileId: string },
 ): Promise<{ name: string; mediaType: string; bytes: Buffer }> {
-  const { office, objection } = await resolveObjectionAccess(ctx, { kind: 'staff', actor, officeId: input.officeId, objectionId: input.objectionId });
+  const { office, objection } = await resolveObjectionAccess(ctx, {
+    kind: 'staff',
+    actor,
+    officeId: input.officeId,
+    objectionId: input.objectionId,
+  });
   if (!canObjections.viewObjectionIdentity(actor, office)) throw AppError.forbidden();
-  const doc = (await listObjectionDocuments(ctx.db, office.id, objection.id)).find((d) => d.fileId === input.fileId);
+  const doc = (await listObjectionDocuments(ctx.db, office.id, objection.id)).find(
+    (d) => d.fileId === input.fileId,
+  );
   if (!doc) throw AppError.notFound();
   const content = await readFileContent(ctx.db, ctx.files, office.id, doc.fileId);
   if (!content) throw AppError.notFound();
@@ -72,7 +104,13 @@ export async function readPowerOfAttorney(
     await recordAudit(
       tx,
       auditActorOf(actor),
-      { officeId: office.id, action: 'objection.power_of_attorney_viewed', entityType: 'objection', entityId: objection.id, after: { number: objection.number } },
+      {
+        officeId: office.id,
+        action: 'objection.power_of_attorney_viewed',
+        entityType: 'objection',
+        entityId: objection.id,
+        after: { number: objection.number },
+      },
       ctx.clock.now(),
     );
   });

@@ -21,8 +21,17 @@ export function objectionReportTables(r: ObjectionReport): { title: string; rows
         ['Permohonan penyelesaian sengketa ke Komisi Informasi', r.disputesFiled],
       ],
     },
-    { title: 'Keberatan menurut alasan (UU No. 14 Tahun 2008 Pasal 35 ayat (1))', rows: Object.entries(r.byGround).map(([g, n]) => [groundShortId(g as ObjectionGround), n]) },
-    { title: 'Penyelesaian keberatan pada periode ini', rows: Object.entries(r.byOutcome).map(([k, n]) => [ENDING_ID[k as ReportEnding], n]) },
-    { title: 'Sengketa informasi menurut tahap', rows: Object.entries(r.disputesByStage).map(([k, n]) => [DISPUTE_STAGE_ID[k as DisputeStage], n]) },
+    {
+      title: 'Keberatan menurut alasan (UU No. 14 Tahun 2008 Pasal 35 ayat (1))',
+      rows: Object.entries(r.byGround).map(([g, n]) => [groundShortId(g as ObjectionGround), n]),
+    },
+    {
+      title: 'Penyelesaian keberatan pada periode ini',
+      rows: Object.entries(r.byOutcome).map(([k, n]) => [ENDING_ID[k as ReportEnding], n]),
+    },
+    {
+      title: 'Sengketa informasi menurut tahap',
+      rows: Object.entries(r.disputesByStage).map(([k, n]) => [DISPUTE_STAGE_ID[k as DisputeStage], n]),
+    },
   ];
 }

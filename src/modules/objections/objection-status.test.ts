@@ -30,7 +30,9 @@ const ALLOWED: [ObjectionStatus, ObjectionAction, ObjectionStatus][] = [
 ];
 
 describe('objection transitions', () => {
-  const all = OBJECTION_STATUSES.flatMap((from) => OBJECTION_ACTIONS.map((action) => [from, action] as const));
+  const all = OBJECTION_STATUSES.flatMap((from) =>
+    OBJECTION_ACTIONS.map((action) => [from, action] as const),
+  );
   it.each(all)('%s --%s-->', (from, action) => {
     const expected = ALLOWED.find(([f, a]) => f === from && a === action)?.[2];
     expect(OBJECTION_MACHINE.next(from, action)).toBe(expected);
@@ -39,7 +41,11 @@ describe('objection transitions', () => {
 
 describe('decisions and commissions', () => {
   it('requires reasons whenever the PPID decision stands, wholly or partly', () => {
-    expect([reasonsRequired('GRANTED'), reasonsRequired('GRANTED_IN_PART'), reasonsRequired('REJECTED')]).toEqual([false, true, true]);
+    expect([
+      reasonsRequired('GRANTED'),
+      reasonsRequired('GRANTED_IN_PART'),
+      reasonsRequired('REJECTED'),
+    ]).toEqual([false, true, true]);
   });
 
   it.each([

@@ -11,10 +11,27 @@
 
 import { defineStateMachine } from '../casework/state-machine.ts';
 
-export const OBJECTION_STATUSES = ['REGISTERED', 'SETTLED', 'DECIDED', 'LAPSED', 'DISPUTED', 'CLOSED', 'WITHDRAWN'] as const;
+export const OBJECTION_STATUSES = [
+  'REGISTERED',
+  'SETTLED',
+  'DECIDED',
+  'LAPSED',
+  'DISPUTED',
+  'CLOSED',
+  'WITHDRAWN',
+] as const;
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 
-export const OBJECTION_ACTIONS = ['decide', 'settle', 'lapse', 'withdraw', 'accept', 'decline', 'dispute', 'finish'] as const;
+export const OBJECTION_ACTIONS = [
+  'decide',
+  'settle',
+  'lapse',
+  'withdraw',
+  'accept',
+  'decline',
+  'dispute',
+  'finish',
+] as const;
 export type ObjectionAction = (typeof OBJECTION_ACTIONS)[number];
 
 export const OBJECTION_MACHINE = defineStateMachine<ObjectionStatus, ObjectionAction>({
@@ -75,7 +92,12 @@ export const MEDIATION_RESULTS = ['AGREED', 'FAILED'] as const;
 export type MediationResult = (typeof MEDIATION_RESULTS)[number];
 
 /** What an adjudication, a court or the Mahkamah Agung decided about the requester's claim. */
-export const DISPUTE_RULINGS = ['DISCLOSURE_ORDERED', 'PARTIAL_DISCLOSURE_ORDERED', 'CLAIM_REJECTED', 'CLAIM_NOT_ACCEPTED'] as const;
+export const DISPUTE_RULINGS = [
+  'DISCLOSURE_ORDERED',
+  'PARTIAL_DISCLOSURE_ORDERED',
+  'CLAIM_REJECTED',
+  'CLAIM_NOT_ACCEPTED',
+] as const;
 export type DisputeRuling = (typeof DISPUTE_RULINGS)[number];
 
 /** The final outcome of a dispute, whichever stage ended it. */
@@ -108,7 +130,10 @@ export type InformationCommission = (typeof INFORMATION_COMMISSIONS)[number];
  * Pasal 27: central for central bodies, provincial for provincial ones, regency/city where
  * such a commission exists — otherwise the provincial commission, as is the case for most).
  */
-export function commissionFor(level: 'RI' | 'PROVINSI' | 'KABKOTA', kabkotaCommissionExists = false): InformationCommission {
+export function commissionFor(
+  level: 'RI' | 'PROVINSI' | 'KABKOTA',
+  kabkotaCommissionExists = false,
+): InformationCommission {
   if (level === 'RI') return 'KI_PUSAT';
   if (level === 'PROVINSI') return 'KI_PROVINSI';
   return kabkotaCommissionExists ? 'KI_KABKOTA' : 'KI_PROVINSI';

@@ -20,11 +20,26 @@ export const loadObjection = objectionSteps.load;
 export const addObjectionEvent = objectionSteps.addEvent;
 
 /** Moves the objection along `action`; a concurrent change makes no row match (CONFLICT). */
-export function compareAndSetObjection(tx: Db, row: ObjectionRow, action: ObjectionAction, changes: ObjectionChanges, now: Date, also?: ObjectionCondition): Promise<ObjectionRow> {
+export function compareAndSetObjection(
+  tx: Db,
+  row: ObjectionRow,
+  action: ObjectionAction,
+  changes: ObjectionChanges,
+  now: Date,
+  also?: ObjectionCondition,
+): Promise<ObjectionRow> {
   return objectionSteps.compareAndSet(tx, row, action, changes, now, also);
 }
 
 /** The audit row of an objection step: numbers and statuses, never personal data. */
-export function auditObjection(tx: Db, actor: Actor, row: ObjectionRow, action: string, after: Record<string, unknown>, now: Date, before?: Pick<ObjectionRow, 'status'>): Promise<void> {
+export function auditObjection(
+  tx: Db,
+  actor: Actor,
+  row: ObjectionRow,
+  action: string,
+  after: Record<string, unknown>,
+  now: Date,
+  before?: Pick<ObjectionRow, 'status'>,
+): Promise<void> {
   return objectionSteps.audit(tx, actor, row, action, after, now, before);
 }

@@ -21,7 +21,11 @@ export async function findObjection(db: Db, officeId: string, id: string): Promi
 }
 
 /** A request's objections, newest first. */
-export async function listObjectionsOfRequest(db: Db, officeId: string, requestId: string): Promise<ObjectionRow[]> {
+export async function listObjectionsOfRequest(
+  db: Db,
+  officeId: string,
+  requestId: string,
+): Promise<ObjectionRow[]> {
   return db
     .select()
     .from(objections)
@@ -34,7 +38,13 @@ export async function listObjectionsOfRequest(db: Db, officeId: string, requestI
  * (but a withdrawn one) to the request's current round — a decision is objected to once; after a
  * reopen the new round may be objected to again.
  */
-export async function findBlockingObjection(db: Db, officeId: string, requestId: string, round: number, statuses: readonly ObjectionStatus[]): Promise<ObjectionRow | undefined> {
+export async function findBlockingObjection(
+  db: Db,
+  officeId: string,
+  requestId: string,
+  round: number,
+  statuses: readonly ObjectionStatus[],
+): Promise<ObjectionRow | undefined> {
   const [row] = await db
     .select()
     .from(objections)
@@ -42,7 +52,10 @@ export async function findBlockingObjection(db: Db, officeId: string, requestId:
       and(
         eq(objections.officeId, officeId),
         eq(objections.requestId, requestId),
-        or(inArray(objections.status, [...statuses]), and(eq(objections.requestRound, round), sql`${objections.status} <> 'WITHDRAWN'`)),
+        or(
+          inArray(objections.status, [...statuses]),
+          and(eq(objections.requestRound, round), sql`${objections.status} <> 'WITHDRAWN'`),
+        ),
       ),
     )
     .limit(1);
@@ -70,17 +83,29 @@ function conditions(officeId: string, f: ObjectionFilter): SQL[] {
 }
 
 /** The Atasan PPID's worklist order: those still waiting for an answer first, each by nearest due date. */
-export async function listObjections(db: Db, officeId: string, filter: ObjectionFilter = {}): Promise<ObjectionRow[]> {
+export async function listObjections(
+  db: Db,
+  officeId: string,
+  filter: ObjectionFilter = {},
+): Promise<ObjectionRow[]> {
   return db
     .select()
     .from(objections)
     .where(and(...conditions(officeId, filter)))
-    .orderBy(sql`case when ${objections.status} in ('REGISTERED', 'LAPSED') then 0 else 1 end`, asc(objections.dueDate), asc(objections.receivedAt))
+    .orderBy(
+      sql`case when ${objections.status} in ('REGISTERED', 'LAPSED') then 0 else 1 end`,
+      asc(objections.dueDate),
+      asc(objections.receivedAt),
+    )
     .limit(filter.limit ?? 500);
 }
 
 /** The register order: by registration number. */
-export async function listObjectionsForRegister(db: Db, officeId: string, filter: ObjectionFilter = {}): Promise<ObjectionRow[]> {
+export async function listObjectionsForRegister(
+  db: Db,
+  officeId: string,
+  filter: ObjectionFilter = {},
+): Promise<ObjectionRow[]> {
   return db
     .select()
     .from(objections)
@@ -89,7 +114,11 @@ export async function listObjectionsForRegister(db: Db, officeId: string, filter
     .limit(filter.limit ?? 10_000);
 }
 
-export async function findObjectionDecision(db: Db, officeId: string, objectionId: string): Promise<ObjectionDecisionRow | undefined> {
+export async function findObjectionDecision(
+  db: Db,
+  officeId: string,
+  objectionId: string,
+): Promise<ObjectionDecisionRow | undefined> {
   const [row] = await db
     .select()
     .from(objectionDecisions)
@@ -97,7 +126,11 @@ export async function findObjectionDecision(db: Db, officeId: string, objectionI
   return row;
 }
 
-export async function findDispute(db: Db, officeId: string, objectionId: string): Promise<DisputeRow | undefined> {
+export async function findDispute(
+  db: Db,
+  officeId: string,
+  objectionId: string,
+): Promise<DisputeRow | undefined> {
   const [row] = await db
     .select()
     .from(disputes)
@@ -105,19 +138,39 @@ export async function findDispute(db: Db, officeId: string, objectionId: string)
   return row;
 }
 
-export async function listObjectionEvents(db: Db, officeId: string, objectionId: string, publicOnly: boolean): Promise<ObjectionEventRow[]> {
+export async function listObjectionEvents(
+  db: Db,
+  officeId: string,
+  objectionId: string,
+  publicOnly: boolean,
+): Promise<ObjectionEventRow[]> {
   return db
     .select()
     .from(objectionEvents)
-    .where(and(eq(objectionEvents.officeId, officeId), eq(objectionEvents.objectionId, objectionId), publicOnly ? eq(objectionEvents.public, true) : undefined))
+    .where(
+      and(
+        eq(objectionEvents.officeId, officeId),
+        eq(objectionEvents.objectionId, objectionId),
+        publicOnly ? eq(objectionEvents.public, true) : undefined,
+      ),
+    )
     .orderBy(asc(objectionEvents.at));
 }
 
 export async function listObjectionDocuments(db: Db, officeId: string, objectionId: string) {
   return db
-    .select({ fileId: files.id, name: files.originalName, mediaType: files.mediaType, sizeBytes: files.sizeBytes, kind: objectionDocuments.kind })
+    .select({
+      fileId: files.id,
+      name: files.originalName,
+      mediaType: files.mediaType,
+      sizeBytes: files.sizeBytes,
+      kind: objectionDocuments.kind,
+    })
     .from(objectionDocuments)
-    .innerJoin(files, and(eq(files.officeId, objectionDocuments.officeId), eq(files.id, objectionDocuments.fileId)))
+    .innerJoin(
+      files,
+      and(eq(files.officeId, objectionDocuments.officeId), eq(files.id, objectionDocuments.fileId)),
+    )
     .where(and(eq(objectionDocuments.officeId, officeId), eq(objectionDocuments.objectionId, objectionId)))
     .orderBy(asc(objectionDocuments.addedAt));
 }
@@ -129,8 +182,16 @@ export async function loadObjectionExtras(db: Db, officeId: string, ids: string[
   for (let i = 0; i < ids.length; i += 1000) {
     const chunk = ids.slice(i, i + 1000);
     const [d, s] = await Promise.all([
-      db.select().from(objectionDecisions).where(and(eq(objectionDecisions.officeId, officeId), inArray(objectionDecisions.objectionId, chunk))),
-      db.select().from(disputes).where(and(eq(disputes.officeId, officeId), inArray(disputes.objectionId, chunk))),
+      db
+        .select()
+        .from(objectionDecisions)
+        .where(
+          and(eq(objectionDecisions.officeId, officeId), inArray(objectionDecisions.objectionId, chunk)),
+        ),
+      db
+        .select()
+        .from(disputes)
+        .where(and(eq(disputes.officeId, officeId), inArray(disputes.objectionId, chunk))),
     ]);
     for (const r of d) decisions.set(r.objectionId, r);
     for (const r of s) found.set(r.objectionId, r);
@@ -139,7 +200,11 @@ export async function loadObjectionExtras(db: Db, officeId: string, ids: string[
 }
 
 /** Every office's objections in `statuses` whose answer is due on or before `until`. */
-export async function listObjectionsDueBy(db: Db, statuses: readonly ObjectionStatus[], until: string): Promise<ObjectionRow[]> {
+export async function listObjectionsDueBy(
+  db: Db,
+  statuses: readonly ObjectionStatus[],
+  until: string,
+): Promise<ObjectionRow[]> {
   return db
     .select()
     .from(objections)
@@ -148,30 +213,60 @@ export async function listObjectionsDueBy(db: Db, statuses: readonly ObjectionSt
 }
 
 /** Decisions of the Atasan PPID issued in a period. */
-export async function listObjectionDecisionsBetween(db: Db, officeId: string, from: Date, before: Date): Promise<ObjectionDecisionRow[]> {
+export async function listObjectionDecisionsBetween(
+  db: Db,
+  officeId: string,
+  from: Date,
+  before: Date,
+): Promise<ObjectionDecisionRow[]> {
   return db
     .select()
     .from(objectionDecisions)
-    .where(and(eq(objectionDecisions.officeId, officeId), gte(objectionDecisions.decidedAt, from), lt(objectionDecisions.decidedAt, before)));
+    .where(
+      and(
+        eq(objectionDecisions.officeId, officeId),
+        gte(objectionDecisions.decidedAt, from),
+        lt(objectionDecisions.decidedAt, before),
+      ),
+    );
 }
 
 /** Objections settled by agreement or lapsed in a period. */
-export async function listObjectionsEndedBetween(db: Db, officeId: string, from: Date, before: Date): Promise<ObjectionRow[]> {
+export async function listObjectionsEndedBetween(
+  db: Db,
+  officeId: string,
+  from: Date,
+  before: Date,
+): Promise<ObjectionRow[]> {
   return db
     .select()
     .from(objections)
     .where(
       and(
         eq(objections.officeId, officeId),
-        or(and(gte(objections.settledAt, from), lt(objections.settledAt, before)), and(gte(objections.lapsedAt, from), lt(objections.lapsedAt, before))),
+        or(
+          and(gte(objections.settledAt, from), lt(objections.settledAt, before)),
+          and(gte(objections.lapsedAt, from), lt(objections.lapsedAt, before)),
+        ),
       ),
     );
 }
 
 /** Disputes under way at some time in [from, to] (local dates): filed by `to`, not ended before `from`. */
-export async function listDisputesActiveBetween(db: Db, officeId: string, from: string, to: string): Promise<DisputeRow[]> {
+export async function listDisputesActiveBetween(
+  db: Db,
+  officeId: string,
+  from: string,
+  to: string,
+): Promise<DisputeRow[]> {
   return db
     .select()
     .from(disputes)
-    .where(and(eq(disputes.officeId, officeId), lte(disputes.filedOn, to), or(sql`${disputes.outcomeOn} is null`, gte(disputes.outcomeOn, from))));
+    .where(
+      and(
+        eq(disputes.officeId, officeId),
+        lte(disputes.filedOn, to),
+        or(sql`${disputes.outcomeOn} is null`, gte(disputes.outcomeOn, from)),
+      ),
+    );
 }

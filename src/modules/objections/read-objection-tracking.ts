@@ -5,16 +5,45 @@ import { disputeStepOpen } from './dispute-step.ts';
 import { commissionOf, type Commission } from './commission.ts';
 import { availableObjectionDocuments, type ObjectionDocumentKind } from './objection-documents.ts';
 import { BLOCKING_STATUSES } from './objection-status.ts';
-import { findDispute, findObjectionDecision, listObjectionEvents, listObjectionsOfRequest, type DisputeRow, type ObjectionDecisionRow, type ObjectionEventRow, type ObjectionRow } from './queries.ts';
+import {
+  findDispute,
+  findObjectionDecision,
+  listObjectionEvents,
+  listObjectionsOfRequest,
+  type DisputeRow,
+  type ObjectionDecisionRow,
+  type ObjectionEventRow,
+  type ObjectionRow,
+} from './queries.ts';
 
 /** One objection as the requester sees it: no staff notes, no other person's data. */
 export interface TrackedObjection {
   objection: Pick<
     ObjectionRow,
-    'id' | 'number' | 'status' | 'channel' | 'receivedAt' | 'dueDate' | 'dueExplanation' | 'answerDays' | 'deadlineProfile' | 'grounds' | 'late' | 'reaction' | 'disputeDeadline' | 'settlement' | 'requestRound'
+    | 'id'
+    | 'number'
+    | 'status'
+    | 'channel'
+    | 'receivedAt'
+    | 'dueDate'
+    | 'dueExplanation'
+    | 'answerDays'
+    | 'deadlineProfile'
+    | 'grounds'
+    | 'late'
+    | 'reaction'
+    | 'disputeDeadline'
+    | 'settlement'
+    | 'requestRound'
   >;
-  decision: Pick<ObjectionDecisionRow, 'outcome' | 'decidedAt' | 'reasons' | 'order' | 'requestDueDate'> | null;
-  dispute: Pick<DisputeRow, 'commissionName' | 'registrationNumber' | 'filedOn' | 'stage' | 'outcome' | 'outcomeOn'> | null;
+  decision: Pick<
+    ObjectionDecisionRow,
+    'outcome' | 'decidedAt' | 'reasons' | 'order' | 'requestDueDate'
+  > | null;
+  dispute: Pick<
+    DisputeRow,
+    'commissionName' | 'registrationNumber' | 'filedOn' | 'stage' | 'outcome' | 'outcomeOn'
+  > | null;
   events: ObjectionEventRow[];
   documents: ObjectionDocumentKind[];
   canReact: boolean;
@@ -32,7 +61,10 @@ export interface ObjectionTrackingView {
 /** The objection part of the tracking page (and of the status API), by the request's access. */
 export async function readObjectionTracking(ctx: Ctx, access: RequestAccess): Promise<ObjectionTrackingView> {
   const { office, request } = await resolveRequestAccess(ctx, access);
-  const [rows, settings] = await Promise.all([listObjectionsOfRequest(ctx.db, office.id, request.id), getOfficeSettings(ctx.db, office.id)]);
+  const [rows, settings] = await Promise.all([
+    listObjectionsOfRequest(ctx.db, office.id, request.id),
+    getOfficeSettings(ctx.db, office.id),
+  ]);
   const items = await Promise.all(
     rows.map(async (o): Promise<TrackedObjection> => {
       const [decision, dispute, events, documents] = await Promise.all([
@@ -59,9 +91,24 @@ export async function readObjectionTracking(ctx: Ctx, access: RequestAccess): Pr
           settlement: o.settlement,
           requestRound: o.requestRound,
         },
-        decision: decision ? { outcome: decision.outcome, decidedAt: decision.decidedAt, reasons: decision.reasons, order: decision.order, requestDueDate: decision.requestDueDate } : null,
+        decision: decision
+          ? {
+              outcome: decision.outcome,
+              decidedAt: decision.decidedAt,
+              reasons: decision.reasons,
+              order: decision.order,
+              requestDueDate: decision.requestDueDate,
+            }
+          : null,
         dispute: dispute
-          ? { commissionName: dispute.commissionName, registrationNumber: dispute.registrationNumber, filedOn: dispute.filedOn, stage: dispute.stage, outcome: dispute.outcome, outcomeOn: dispute.outcomeOn }
+          ? {
+              commissionName: dispute.commissionName,
+              registrationNumber: dispute.registrationNumber,
+              filedOn: dispute.filedOn,
+              stage: dispute.stage,
+              outcome: dispute.outcome,
+              outcomeOn: dispute.outcomeOn,
+            }
           : null,
         events,
         documents,
@@ -73,7 +120,13 @@ export async function readObjectionTracking(ctx: Ctx, access: RequestAccess): Pr
   return {
     items,
     // As fileObjection decides: nothing waiting or in dispute, and the current round not yet objected to.
-    canFile: request.status !== 'WITHDRAWN' && !rows.some((o) => BLOCKING_STATUSES.includes(o.status) || (o.requestRound === request.round && o.status !== 'WITHDRAWN')),
+    canFile:
+      request.status !== 'WITHDRAWN' &&
+      !rows.some(
+        (o) =>
+          BLOCKING_STATUSES.includes(o.status) ||
+          (o.requestRound === request.round && o.status !== 'WITHDRAWN'),
+      ),
     commission: await commissionOf(ctx.db, office, settings),
   };
 }

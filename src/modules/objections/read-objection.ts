@@ -51,9 +51,24 @@ export interface StaffObjectionView {
 }
 
 /** Everything the objection page shows to this actor, with the request's history beside it. */
-export async function readObjectionForStaff(ctx: Ctx & { keys: KeyRing }, actor: Actor, input: { officeId: string; objectionId: string }): Promise<StaffObjectionView> {
+export async function readObjectionForStaff(
+  ctx: Ctx & { keys: KeyRing },
+  actor: Actor,
+  input: { officeId: string; objectionId: string },
+): Promise<StaffObjectionView> {
   const { office, objection } = await resolveObjectionAccess(ctx, { kind: 'staff', actor, ...input });
-  const [decision, dispute, events, documents, files, request, requestDecisions, siblings, settings, calendar] = await Promise.all([
+  const [
+    decision,
+    dispute,
+    events,
+    documents,
+    files,
+    request,
+    requestDecisions,
+    siblings,
+    settings,
+    calendar,
+  ] = await Promise.all([
     findObjectionDecision(ctx.db, office.id, objection.id),
     findDispute(ctx.db, office.id, objection.id),
     listObjectionEvents(ctx.db, office.id, objection.id, false),
@@ -67,7 +82,8 @@ export async function readObjectionForStaff(ctx: Ctx & { keys: KeyRing }, actor:
   ]);
   const today = localDateTime(ctx.clock.now(), office.timezone).date;
   const citedBases: Record<number, CitedBasis> = {};
-  for (const d of requestDecisions) if (d.exemptionEntryId || d.exemptionTestId) citedBases[d.round] = await citedBasisOf(ctx.db, d);
+  for (const d of requestDecisions)
+    if (d.exemptionEntryId || d.exemptionTestId) citedBases[d.round] = await citedBasisOf(ctx.db, d);
   return {
     office,
     objection,
@@ -77,7 +93,9 @@ export async function readObjectionForStaff(ctx: Ctx & { keys: KeyRing }, actor:
     dispute,
     events,
     documents,
-    powerOfAttorney: canObjections.viewObjectionIdentity(actor, office) ? files.map((f) => ({ fileId: f.fileId, name: f.name })) : null,
+    powerOfAttorney: canObjections.viewObjectionIdentity(actor, office)
+      ? files.map((f) => ({ fileId: f.fileId, name: f.name }))
+      : null,
     powerOfAttorneyCount: files.length,
     request,
     requestDecisions,

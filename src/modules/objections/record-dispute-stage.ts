@@ -55,27 +55,63 @@ type StageInput = z.output<typeof disputeStageInput>;
 function changesOf(d: StageInput): Partial<typeof disputes.$inferInsert> {
   switch (d.stage) {
     case 'MEDIATION':
-      return { mediationStartedOn: d.startedOn, mediationEndedOn: d.endedOn ?? null, mediationResult: d.result ?? null, mediationNote: d.note ?? null };
+      return {
+        mediationStartedOn: d.startedOn,
+        mediationEndedOn: d.endedOn ?? null,
+        mediationResult: d.result ?? null,
+        mediationNote: d.note ?? null,
+      };
     case 'ADJUDICATION':
-      return { adjudicationDecidedOn: d.decidedOn ?? null, adjudicationNumber: d.decisionNumber ?? null, adjudicationRuling: d.ruling ?? null, adjudicationNote: d.note ?? null };
+      return {
+        adjudicationDecidedOn: d.decidedOn ?? null,
+        adjudicationNumber: d.decisionNumber ?? null,
+        adjudicationRuling: d.ruling ?? null,
+        adjudicationNote: d.note ?? null,
+      };
     case 'COURT':
-      return { court: d.court, courtAppellant: d.appellant, courtCaseNumber: d.caseNumber, courtFiledOn: d.filedOn, courtDecidedOn: d.decidedOn ?? null, courtRuling: d.ruling ?? null, courtNote: d.note ?? null };
+      return {
+        court: d.court,
+        courtAppellant: d.appellant,
+        courtCaseNumber: d.caseNumber,
+        courtFiledOn: d.filedOn,
+        courtDecidedOn: d.decidedOn ?? null,
+        courtRuling: d.ruling ?? null,
+        courtNote: d.note ?? null,
+      };
     case 'CASSATION':
-      return { cassationCaseNumber: d.caseNumber, cassationFiledOn: d.filedOn, cassationDecidedOn: d.decidedOn ?? null, cassationRuling: d.ruling ?? null, cassationNote: d.note ?? null };
+      return {
+        cassationCaseNumber: d.caseNumber,
+        cassationFiledOn: d.filedOn,
+        cassationDecidedOn: d.decidedOn ?? null,
+        cassationRuling: d.ruling ?? null,
+        cassationNote: d.note ?? null,
+      };
   }
 }
 
 function dateProblems(d: StageInput, filedOn: string, today: string): FieldError[] {
   const dates: [string, string | undefined][] =
-    d.stage === 'MEDIATION' ? [['startedOn', d.startedOn], ['endedOn', d.endedOn]] : d.stage === 'ADJUDICATION' ? [['decidedOn', d.decidedOn]] : [['filedOn', d.filedOn], ['decidedOn', d.decidedOn]];
+    d.stage === 'MEDIATION'
+      ? [
+          ['startedOn', d.startedOn],
+          ['endedOn', d.endedOn],
+        ]
+      : d.stage === 'ADJUDICATION'
+        ? [['decidedOn', d.decidedOn]]
+        : [
+            ['filedOn', d.filedOn],
+            ['decidedOn', d.decidedOn],
+          ];
   const problems: FieldError[] = [];
   for (const [name, value] of dates) {
     if (!value) continue;
     if (value > today) problems.push({ field: name, key: 'objections.validation.dateInFuture' });
     else if (value < filedOn) problems.push({ field: name, key: 'objections.validation.beforeDispute' });
   }
-  if (d.stage === 'MEDIATION' && d.endedOn && d.endedOn < d.startedOn) problems.push({ field: 'endedOn', key: 'validation.endBeforeStart' });
-  if (d.stage !== 'MEDIATION' && d.ruling && !d.decidedOn) problems.push({ field: 'decidedOn', key: 'validation.required' });
+  if (d.stage === 'MEDIATION' && d.endedOn && d.endedOn < d.startedOn)
+    problems.push({ field: 'endedOn', key: 'validation.endBeforeStart' });
+  if (d.stage !== 'MEDIATION' && d.ruling && !d.decidedOn)
+    problems.push({ field: 'decidedOn', key: 'validation.required' });
   return problems;
 }
 
@@ -84,7 +120,11 @@ function dateProblems(d: StageInput, filedOn: string, today: string): FieldError
  * Pasal 38-46), an appeal to the PTUN or PN (Pasal 47-48), kasasi at the Mahkamah Agung (Pasal
  * 50) — as the stage table allows. The stage moves with compare-and-set.
  */
-export async function recordDisputeStage(ctx: RequestsCtx, actor: Actor, input: { officeId: string; objectionId: string; data: unknown }): Promise<DisputeRow> {
+export async function recordDisputeStage(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: { officeId: string; objectionId: string; data: unknown },
+): Promise<DisputeRow> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canObjections.recordDisputes(actor, office)) throw AppError.forbidden();
   const data = parseInput(disputeStageInput, input.data);
@@ -103,12 +143,32 @@ export async function recordDisputeStage(ctx: RequestsCtx, actor: Actor, input: 
     const [after] = await tx
       .update(disputes)
       .set({ ...changesOf(data), stage: data.stage, updatedAt: now })
-      .where(and(eq(disputes.officeId, office.id), eq(disputes.objectionId, objection.id), eq(disputes.stage, before.stage)))
+      .where(
+        and(
+          eq(disputes.officeId, office.id),
+          eq(disputes.objectionId, objection.id),
+          eq(disputes.stage, before.stage),
+        ),
+      )
       .returning();
     if (!after) throw AppError.conflict();
-    const ruling = 'ruling' in data ? (data.ruling ?? null) : data.stage === 'MEDIATION' ? (data.result ?? null) : null;
-    await addObjectionEvent(tx, objection, { kind: `DISPUTE_${data.stage}`, actorLabel, public: true, data: { result: ruling }, at: now });
-    await auditObjection(tx, actor, objection, 'dispute_stage', { from: before.stage, stage: data.stage, result: ruling }, now);
+    const ruling =
+      'ruling' in data ? (data.ruling ?? null) : data.stage === 'MEDIATION' ? (data.result ?? null) : null;
+    await addObjectionEvent(tx, objection, {
+      kind: `DISPUTE_${data.stage}`,
+      actorLabel,
+      public: true,
+      data: { result: ruling },
+      at: now,
+    });
+    await auditObjection(
+      tx,
+      actor,
+      objection,
+      'dispute_stage',
+      { from: before.stage, stage: data.stage, result: ruling },
+      now,
+    );
     return after;
   });
 }

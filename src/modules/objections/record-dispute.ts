@@ -9,7 +9,12 @@ import { activeOffice, eventActorLabel } from '../requests/request-steps.ts';
 import type { RequestsCtx } from '../requests/requests-ctx.ts';
 import { commissionOf } from './commission.ts';
 import { INFORMATION_COMMISSIONS } from './objection-status.ts';
-import { addObjectionEvent, auditObjection, compareAndSetObjection, loadObjection } from './objection-steps.ts';
+import {
+  addObjectionEvent,
+  auditObjection,
+  compareAndSetObjection,
+  loadObjection,
+} from './objection-steps.ts';
 import type { ObjectionRow } from './queries.ts';
 import { disputes } from './schema.ts';
 
@@ -27,12 +32,17 @@ export const disputeInput = z.object({
  * Atasan PPID's answer or after the answer period lapsed; filed after the 14 working days it is
  * flagged (the commission decides whether to hear it).
  */
-export async function recordDispute(ctx: RequestsCtx, actor: Actor, input: { officeId: string; objectionId: string; data: unknown }): Promise<ObjectionRow> {
+export async function recordDispute(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: { officeId: string; objectionId: string; data: unknown },
+): Promise<ObjectionRow> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canObjections.recordDisputes(actor, office)) throw AppError.forbidden();
   const data = parseInput(disputeInput, input.data);
   const now = ctx.clock.now();
-  if (data.filedOn > localDateTime(now, office.timezone).date) throw AppError.field('filedOn', 'objections.validation.dateInFuture');
+  if (data.filedOn > localDateTime(now, office.timezone).date)
+    throw AppError.field('filedOn', 'objections.validation.dateInFuture');
   const settings = await getOfficeSettings(ctx.db, office.id);
   const usual = await commissionOf(ctx.db, office, settings);
   const commission = data.commission ?? usual.commission;
@@ -41,9 +51,13 @@ export async function recordDispute(ctx: RequestsCtx, actor: Actor, input: { off
   const actorLabel = eventActorLabel(actor);
   return ctx.db.transaction(async (tx) => {
     const before = await loadObjection(tx, office.id, input.objectionId);
-    if (data.filedOn < localDateTime(before.receivedAt, office.timezone).date) throw AppError.field('filedOn', 'objections.validation.beforeObjection');
+    if (data.filedOn < localDateTime(before.receivedAt, office.timezone).date)
+      throw AppError.field('filedOn', 'objections.validation.beforeObjection');
     // Taking the dispute further means the requester did not accept the answer.
-    const reaction = before.status === 'DECIDED' && !before.reaction ? { reaction: 'DOES_NOT_ACCEPT' as const, reactionAt: now } : {};
+    const reaction =
+      before.status === 'DECIDED' && !before.reaction
+        ? { reaction: 'DOES_NOT_ACCEPT' as const, reactionAt: now }
+        : {};
     const after = await compareAndSetObjection(tx, before, 'dispute', reaction, now);
     const filedLate = before.disputeDeadline !== null && data.filedOn > before.disputeDeadline;
     await tx.insert(disputes).values({
@@ -64,10 +78,23 @@ export async function recordDispute(ctx: RequestsCtx, actor: Actor, input: { off
       kind: 'DISPUTE_FILED',
       actorLabel,
       public: true,
-      data: { commission: commissionName, registrationNumber: data.registrationNumber, filedOn: data.filedOn, note: data.note ?? null },
+      data: {
+        commission: commissionName,
+        registrationNumber: data.registrationNumber,
+        filedOn: data.filedOn,
+        note: data.note ?? null,
+      },
       at: now,
     });
-    await auditObjection(tx, actor, after, 'dispute_filed', { commission, registrationNumber: data.registrationNumber, filedOn: data.filedOn, filedLate }, now, before);
+    await auditObjection(
+      tx,
+      actor,
+      after,
+      'dispute_filed',
+      { commission, registrationNumber: data.registrationNumber, filedOn: data.filedOn, filedLate },
+      now,
+      before,
+    );
     return after;
   });
 }

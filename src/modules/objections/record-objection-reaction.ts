@@ -27,7 +27,12 @@ export const reactionInput = z.object({
 export async function recordObjectionReaction(
   ctx: RequestsCtx,
   actor: Actor,
-  input: { officeId: string; objectionId: string; proof?: { number: string; code: string } | undefined; data: unknown },
+  input: {
+    officeId: string;
+    objectionId: string;
+    proof?: { number: string; code: string } | undefined;
+    data: unknown;
+  },
 ): Promise<ObjectionRow> {
   const office = await activeOffice(ctx.db, input.officeId);
   const current = await loadObjection(ctx.db, office.id, input.objectionId);
@@ -37,11 +42,40 @@ export async function recordObjectionReaction(
   const staff = await staffEmails(ctx.db, office, ['ATASAN_PPID', 'PPID'], now);
   return ctx.db.transaction(async (tx) => {
     const before = await loadObjection(tx, office.id, input.objectionId);
-    const changes = { reaction: data.reaction, reactionAt: now, reactionNote: data.note ?? null, ...(data.reaction === 'ACCEPTS' ? { closedAt: now } : {}) };
+    const changes = {
+      reaction: data.reaction,
+      reactionAt: now,
+      reactionNote: data.note ?? null,
+      ...(data.reaction === 'ACCEPTS' ? { closedAt: now } : {}),
+    };
     // Once: the reaction must still be empty when it is written.
-    const after = await objectionSteps.transition(tx, actor, before, { action: data.reaction === 'ACCEPTS' ? 'accept' : 'decline', changes, also: reactionStillEmpty(), event: { kind: data.reaction === 'ACCEPTS' ? 'ACCEPTED' : 'NOT_ACCEPTED', public: true }, audit: 'reaction', facts: { reaction: data.reaction } }, now);
-    const mail = staffObjectionUpdateMail({ officeName: office.name, number: after.number, what: `Pemohon: ${REACTION_ID[data.reaction]}`, objectionUrl: staffObjectionUrl(ctx.publicUrl, office.slug, after.id) });
-    for (const to of staff) await queueMail(tx, office.id, { to, ...mail, template: 'staff-objection-update', entityType: 'objection', entityId: after.id }, now);
+    const after = await objectionSteps.transition(
+      tx,
+      actor,
+      before,
+      {
+        action: data.reaction === 'ACCEPTS' ? 'accept' : 'decline',
+        changes,
+        also: reactionStillEmpty(),
+        event: { kind: data.reaction === 'ACCEPTS' ? 'ACCEPTED' : 'NOT_ACCEPTED', public: true },
+        audit: 'reaction',
+        facts: { reaction: data.reaction },
+      },
+      now,
+    );
+    const mail = staffObjectionUpdateMail({
+      officeName: office.name,
+      number: after.number,
+      what: `Pemohon: ${REACTION_ID[data.reaction]}`,
+      objectionUrl: staffObjectionUrl(ctx.publicUrl, office.slug, after.id),
+    });
+    for (const to of staff)
+      await queueMail(
+        tx,
+        office.id,
+        { to, ...mail, template: 'staff-objection-update', entityType: 'objection', entityId: after.id },
+        now,
+      );
     return after;
   });
 }

@@ -1,6 +1,19 @@
 import type { GroundMismatch } from './ground-dates.ts';
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { SkippedDay, CalendarWarning } from '../calendar/working-days.ts';
 import type { IssuedBy } from '../requests/schema.ts';
 import type { ObjectionGround } from './grounds.ts';
@@ -194,7 +207,10 @@ export const objectionEvents = pgTable(
     public: boolean('public').notNull(),
     data: jsonb('data').$type<Record<string, string | number | null>>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.id] }), index('objection_events_objection_idx').on(t.officeId, t.objectionId, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.officeId, t.id] }),
+    index('objection_events_objection_idx').on(t.officeId, t.objectionId, t.at),
+  ],
 );
 
 /**
@@ -249,5 +265,8 @@ export const disputes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.objectionId] }), index('disputes_stage_idx').on(t.officeId, t.stage)],
+  (t) => [
+    primaryKey({ columns: [t.officeId, t.objectionId] }),
+    index('disputes_stage_idx').on(t.officeId, t.stage),
+  ],
 );

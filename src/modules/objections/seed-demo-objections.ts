@@ -35,10 +35,18 @@ export async function seedDemoObjections(base: DemoCtx): Promise<void> {
   ]);
   if (!ppid || !desk || !atasan) return;
   const clock = new ManualClock(base.clock.now());
-  const ctx: RequestsCtx = { db: base.db, clock, files: base.files, keys: base.dataKeys, publicUrl: base.publicUrl, uploadMaxBytes: base.uploadMaxBytes };
+  const ctx: RequestsCtx = {
+    db: base.db,
+    clock,
+    files: base.files,
+    keys: base.dataKeys,
+    publicUrl: base.publicUrl,
+    uploadMaxBytes: base.uploadMaxBytes,
+  };
   const today = localDateTime(base.clock.now(), office.timezone).date;
   const day = (daysAgo: number) => addCalendarDays(today, -daysAgo);
-  const at = (daysAgo: number, hour = 10) => clock.set(new Date(`${day(daysAgo)}T${String(hour).padStart(2, '0')}:00:00+07:00`));
+  const at = (daysAgo: number, hour = 10) =>
+    clock.set(new Date(`${day(daysAgo)}T${String(hour).padStart(2, '0')}:00:00+07:00`));
   const requests = await listRequests(base.db, office.id, { limit: 100 });
   const byName = (name: string) => requests.find((r) => r.requesterName === name);
   const o = { officeId: office.id };
@@ -54,7 +62,8 @@ export async function seedDemoObjections(base: DemoCtx): Promise<void> {
       requestNumber: refused.number,
       data: {
         grounds: ['a'],
-        caseDescription: 'Hasil pemeriksaan kesehatan menentukan apakah bakal calon memenuhi syarat; publik berhak menilai proses pencalonan. Pengecualian seluruh dokumen tidak sebanding dengan kepentingan publik.',
+        caseDescription:
+          'Hasil pemeriksaan kesehatan menentukan apakah bakal calon memenuhi syarat; publik berhak menilai proses pencalonan. Pengecualian seluruh dokumen tidak sebanding dengan kepentingan publik.',
       },
       uploads: [],
     });
@@ -64,14 +73,34 @@ export async function seedDemoObjections(base: DemoCtx): Promise<void> {
       objectionId: filed.objectionId,
       data: {
         outcome: 'REJECTED',
-        reasons: 'Hasil pemeriksaan kesehatan memuat riwayat kesehatan pribadi bakal calon (Pasal 17 huruf h angka 2). Kepentingan publik telah terpenuhi dengan pengumuman status memenuhi syarat kesehatan; uji konsekuensi PPID dikuatkan.',
+        reasons:
+          'Hasil pemeriksaan kesehatan memuat riwayat kesehatan pribadi bakal calon (Pasal 17 huruf h angka 2). Kepentingan publik telah terpenuhi dengan pengumuman status memenuhi syarat kesehatan; uji konsekuensi PPID dikuatkan.',
       },
     });
     at(3, 9);
-    await recordObjectionReaction(ctx, desk, { ...o, objectionId: filed.objectionId, data: { reaction: 'DOES_NOT_ACCEPT', note: 'Disampaikan pemohon melalui telepon.' } });
-    await recordDispute(ctx, ppid, { ...o, objectionId: filed.objectionId, data: { registrationNumber: `045/REG-PSI/${day(3).slice(5, 7)}/${day(3).slice(0, 4)}`, filedOn: day(3) } });
+    await recordObjectionReaction(ctx, desk, {
+      ...o,
+      objectionId: filed.objectionId,
+      data: { reaction: 'DOES_NOT_ACCEPT', note: 'Disampaikan pemohon melalui telepon.' },
+    });
+    await recordDispute(ctx, ppid, {
+      ...o,
+      objectionId: filed.objectionId,
+      data: {
+        registrationNumber: `045/REG-PSI/${day(3).slice(5, 7)}/${day(3).slice(0, 4)}`,
+        filedOn: day(3),
+      },
+    });
     at(1, 13);
-    await recordDisputeStage(ctx, ppid, { ...o, objectionId: filed.objectionId, data: { stage: 'MEDIATION', startedOn: day(1), note: 'Sidang mediasi pertama; para pihak diminta menyiapkan usulan kesepakatan.' } });
+    await recordDisputeStage(ctx, ppid, {
+      ...o,
+      objectionId: filed.objectionId,
+      data: {
+        stage: 'MEDIATION',
+        startedOn: day(1),
+        note: 'Sidang mediasi pertama; para pihak diminta menyiapkan usulan kesepakatan.',
+      },
+    });
   }
 
   // 2. Not held (the province holds it): the requester says it was not answered as asked; the
@@ -84,7 +113,11 @@ export async function seedDemoObjections(base: DemoCtx): Promise<void> {
       channel: 'LETTER',
       requestNumber: notHeld.number,
       receivedAtLocal: `${day(6)}T10:00`,
-      data: { grounds: ['d'], caseDescription: 'Pemberitahuan hanya menyebut informasi tidak dikuasai tanpa menyampaikan cara memperolehnya dari KPU Provinsi Jawa Barat.' },
+      data: {
+        grounds: ['d'],
+        caseDescription:
+          'Pemberitahuan hanya menyebut informasi tidak dikuasai tanpa menyampaikan cara memperolehnya dari KPU Provinsi Jawa Barat.',
+      },
       uploads: [],
     });
     at(2, 11);
@@ -93,7 +126,8 @@ export async function seedDemoObjections(base: DemoCtx): Promise<void> {
       objectionId: filed.objectionId,
       data: {
         outcome: 'GRANTED',
-        order: 'Teruskan permohonan kepada PPID KPU Provinsi Jawa Barat dan sampaikan kepada pemohon rekapitulasi tingkat kota yang dikuasai KPU Kota Bandung.',
+        order:
+          'Teruskan permohonan kepada PPID KPU Provinsi Jawa Barat dan sampaikan kepada pemohon rekapitulasi tingkat kota yang dikuasai KPU Kota Bandung.',
         orderDays: '10',
       },
     });
@@ -107,11 +141,22 @@ export async function seedDemoObjections(base: DemoCtx): Promise<void> {
       ...o,
       channel: 'WALK_IN',
       requestNumber: fee.number,
-      data: { grounds: ['f'], caseDescription: 'Biaya fotokopi 46 lembar dinilai terlalu tinggi karena sebagian lampiran tersedia dalam bentuk softcopy.' },
+      data: {
+        grounds: ['f'],
+        caseDescription:
+          'Biaya fotokopi 46 lembar dinilai terlalu tinggi karena sebagian lampiran tersedia dalam bentuk softcopy.',
+      },
       uploads: [],
     });
     at(1, 15);
-    await settleObjection(ctx, atasan, { ...o, objectionId: filed.objectionId, data: { agreement: 'Lampiran yang tersedia dalam softcopy dikirim melalui email tanpa biaya; biaya fotokopi hanya untuk berita acara (12 lembar).' } });
+    await settleObjection(ctx, atasan, {
+      ...o,
+      objectionId: filed.objectionId,
+      data: {
+        agreement:
+          'Lampiran yang tersedia dalam softcopy dikirim melalui email tanpa biaya; biaya fotokopi hanya untuk berita acara (12 lembar).',
+      },
+    });
   }
 
   // 4. Never answered: the requester objects by letter; it waits for the Atasan PPID.
@@ -122,7 +167,11 @@ export async function seedDemoObjections(base: DemoCtx): Promise<void> {
       ...o,
       channel: 'LETTER',
       requestNumber: overdue.number,
-      data: { grounds: ['c', 'g'], caseDescription: 'Sampai tenggat pemberitahuan tertulis lewat, permohonan rincian realisasi anggaran hibah belum ditanggapi.' },
+      data: {
+        grounds: ['c', 'g'],
+        caseDescription:
+          'Sampai tenggat pemberitahuan tertulis lewat, permohonan rincian realisasi anggaran hibah belum ditanggapi.',
+      },
       uploads: [],
     });
   }

@@ -2,7 +2,12 @@ import type { Ctx } from '../../platform/context.ts';
 import { formatDate } from '../../platform/i18n.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
 import { loadOfficeCalendar } from '../calendar/queries.ts';
-import { addCalendarDays, localDateTime, workingDaysBetween, type WorkingCalendar } from '../calendar/working-days.ts';
+import {
+  addCalendarDays,
+  localDateTime,
+  workingDaysBetween,
+  type WorkingCalendar,
+} from '../calendar/working-days.ts';
 import { findOfficeById, getOfficeSettings, type Office } from '../offices/queries.ts';
 import type { OfficeSettings } from '../offices/office-settings.ts';
 import { staffEmails } from '../requests/recipients.ts';
@@ -29,7 +34,9 @@ interface OfficeView {
  * when the office has none) with a dedupe key naming the objection, its due date and the kind.
  * Running twice, or on two processes, sends each reminder once.
  */
-export async function sendObjectionReminders(ctx: Ctx & { publicUrl: string }): Promise<{ dueSoon: number; overdue: number }> {
+export async function sendObjectionReminders(
+  ctx: Ctx & { publicUrl: string },
+): Promise<{ dueSoon: number; overdue: number }> {
   const now = ctx.clock.now();
   const until = addCalendarDays(now.toISOString().slice(0, 10), LOOKAHEAD_DAYS);
   const candidates = await listObjectionsDueBy(ctx.db, AWAITING_ANSWER, until);
@@ -40,7 +47,12 @@ export async function sendObjectionReminders(ctx: Ctx & { publicUrl: string }): 
     if (view === undefined) {
       const office = await findOfficeById(ctx.db, objection.officeId);
       view = office
-        ? { office, settings: await getOfficeSettings(ctx.db, office.id), calendar: await loadOfficeCalendar(ctx.db, office), today: localDateTime(now, office.timezone).date }
+        ? {
+            office,
+            settings: await getOfficeSettings(ctx.db, office.id),
+            calendar: await loadOfficeCalendar(ctx.db, office),
+            today: localDateTime(now, office.timezone).date,
+          }
         : null;
       views.set(objection.officeId, view);
     }
@@ -48,17 +60,26 @@ export async function sendObjectionReminders(ctx: Ctx & { publicUrl: string }): 
     const overdue = view.today > objection.dueDate;
     const left = overdue ? -1 : workingDaysBetween(view.calendar, view.today, objection.dueDate);
     if (!overdue && left > view.settings.objections.reminderWorkingDays) continue;
-    if (await remind(ctx, view, objection, overdue ? 'overdue' : 'due-soon', left, now)) counts[overdue ? 'overdue' : 'dueSoon']++;
+    if (await remind(ctx, view, objection, overdue ? 'overdue' : 'due-soon', left, now))
+      counts[overdue ? 'overdue' : 'dueSoon']++;
   }
   return counts;
 }
 
-async function remind(ctx: Ctx & { publicUrl: string }, view: OfficeView, objection: ObjectionRow, kind: 'due-soon' | 'overdue', left: number, now: Date): Promise<boolean> {
+async function remind(
+  ctx: Ctx & { publicUrl: string },
+  view: OfficeView,
+  objection: ObjectionRow,
+  kind: 'due-soon' | 'overdue',
+  left: number,
+  now: Date,
+): Promise<boolean> {
   const { office } = view;
   return ctx.db.transaction(async (tx) => {
     let recipients = await staffEmails(tx, office, ['ATASAN_PPID'], now);
     if (recipients.length === 0) recipients = await staffEmails(tx, office, ['PPID'], now);
-    if (recipients.length === 0 && view.settings.publicContact.email) recipients = [view.settings.publicContact.email];
+    if (recipients.length === 0 && view.settings.publicContact.email)
+      recipients = [view.settings.publicContact.email];
     const mail = atasanReminderMail({
       kind,
       officeName: office.name,
@@ -73,13 +94,26 @@ async function remind(ctx: Ctx & { publicUrl: string }, view: OfficeView, object
       const added = await queueMail(
         tx,
         office.id,
-        { to, ...mail, template: `atasan-${kind}`, entityType: 'objection', entityId: objection.id, dedupeKey: `objection-reminder:${kind}:${objection.id}:${objection.dueDate}:${to}` },
+        {
+          to,
+          ...mail,
+          template: `atasan-${kind}`,
+          entityType: 'objection',
+          entityId: objection.id,
+          dedupeKey: `objection-reminder:${kind}:${objection.id}:${objection.dueDate}:${to}`,
+        },
         now,
       );
       queued ||= added;
     }
     if (queued) {
-      await addObjectionEvent(tx, objection, { kind: kind === 'overdue' ? 'OVERDUE_REMINDER' : 'DUE_SOON_REMINDER', actorLabel: 'sistem', public: false, data: { dueDate: objection.dueDate }, at: now });
+      await addObjectionEvent(tx, objection, {
+        kind: kind === 'overdue' ? 'OVERDUE_REMINDER' : 'DUE_SOON_REMINDER',
+        actorLabel: 'sistem',
+        public: false,
+        data: { dueDate: objection.dueDate },
+        at: now,
+      });
     }
     return queued;
   });

@@ -23,25 +23,50 @@ export const settlementInput = z.object({
  * Musyawarah (UU 14/2008 Pasal 35(2)): the parties agree and the objection closes. Only for
  * grounds b–g; a refusal on a Pasal 17 exemption (ground a) needs the Atasan PPID's decision.
  */
-export async function settleObjection(ctx: RequestsCtx, actor: Actor, input: { officeId: string; objectionId: string; data: unknown }): Promise<ObjectionRow> {
+export async function settleObjection(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: { officeId: string; objectionId: string; data: unknown },
+): Promise<ObjectionRow> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canObjections.decideObjection(actor, office)) throw AppError.forbidden();
   const data = parseInput(settlementInput, input.data);
   const now = ctx.clock.now();
-  const [officer, settings] = await Promise.all([officerOf(ctx.db, actor), getOfficeSettings(ctx.db, office.id)]);
+  const [officer, settings] = await Promise.all([
+    officerOf(ctx.db, actor),
+    getOfficeSettings(ctx.db, office.id),
+  ]);
   // The register names the Atasan PPID who recorded the agreement, with the position.
   const settledBy = `${officer.name}, ${atasanPositionOf(office, settings)}`;
   return ctx.db.transaction(async (tx) => {
     const before = await loadObjection(tx, office.id, input.objectionId);
-    if (!settleableByAgreement(before.grounds)) throw AppError.field('agreement', 'objections.validation.notSettleable');
-    const after = await objectionSteps.transition(tx, actor, before, { action: 'settle', changes: { settledAt: now, settlement: data.agreement, settledBy, closedAt: now }, event: { kind: 'SETTLED', public: true }, audit: 'settled' }, now);
+    if (!settleableByAgreement(before.grounds))
+      throw AppError.field('agreement', 'objections.validation.notSettleable');
+    const after = await objectionSteps.transition(
+      tx,
+      actor,
+      before,
+      {
+        action: 'settle',
+        changes: { settledAt: now, settlement: data.agreement, settledBy, closedAt: now },
+        event: { kind: 'SETTLED', public: true },
+        audit: 'settled',
+      },
+      now,
+    );
     if (after.requesterEmail) {
       await queueMail(
         tx,
         office.id,
         {
           to: after.requesterEmail,
-          ...objectionSettledMail({ requesterName: after.requesterName, officeName: office.name, number: after.number, agreement: data.agreement, trackingUrl: objectionTrackingUrl(ctx.publicUrl, office.slug) }),
+          ...objectionSettledMail({
+            requesterName: after.requesterName,
+            officeName: office.name,
+            number: after.number,
+            agreement: data.agreement,
+            trackingUrl: objectionTrackingUrl(ctx.publicUrl, office.slug),
+          }),
           template: 'objection-settled',
           entityType: 'objection',
           entityId: after.id,

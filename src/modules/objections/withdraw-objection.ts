@@ -15,7 +15,12 @@ export const objectionWithdrawalInput = z.object({
 export async function withdrawObjection(
   ctx: RequestsCtx,
   actor: Actor,
-  input: { officeId: string; objectionId: string; proof?: { number: string; code: string } | undefined; data: unknown },
+  input: {
+    officeId: string;
+    objectionId: string;
+    proof?: { number: string; code: string } | undefined;
+    data: unknown;
+  },
 ): Promise<ObjectionRow> {
   const office = await activeOffice(ctx.db, input.officeId);
   const current = await loadObjection(ctx.db, office.id, input.objectionId);
@@ -24,7 +29,18 @@ export async function withdrawObjection(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const before = await loadObjection(tx, office.id, input.objectionId);
-    const after = await objectionSteps.transition(tx, actor, before, { action: 'withdraw', changes: { withdrawnAt: now, withdrawReason: data.reason, closedAt: now }, event: { kind: 'WITHDRAWN', public: true }, audit: 'withdrawn' }, now);
+    const after = await objectionSteps.transition(
+      tx,
+      actor,
+      before,
+      {
+        action: 'withdraw',
+        changes: { withdrawnAt: now, withdrawReason: data.reason, closedAt: now },
+        event: { kind: 'WITHDRAWN', public: true },
+        audit: 'withdrawn',
+      },
+      now,
+    );
     return after;
   });
 }

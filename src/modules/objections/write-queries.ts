@@ -14,15 +14,23 @@ export type ObjectionChanges = Partial<Omit<typeof objections.$inferInsert, 'off
 /** An extra condition of a compare-and-set, built here. */
 export type ObjectionCondition = SQL;
 
-export async function insertObjectionEvent(tx: Db, objection: Pick<ObjectionRow, 'officeId' | 'id'>, event: CaseEvent): Promise<void> {
-  await tx.insert(objectionEvents).values({ officeId: objection.officeId, objectionId: objection.id, ...event, data: event.data ?? {} });
+export async function insertObjectionEvent(
+  tx: Db,
+  objection: Pick<ObjectionRow, 'officeId' | 'id'>,
+  event: CaseEvent,
+): Promise<void> {
+  await tx
+    .insert(objectionEvents)
+    .values({ officeId: objection.officeId, objectionId: objection.id, ...event, data: event.data ?? {} });
 }
 
-export const objectionStore: CaseStore<ObjectionRow, ObjectionStatus, ObjectionChanges, ObjectionCondition> = {
-  find: findObjection,
-  updateIfStatus: (tx, row, status, changes, now, also) => updateCaseIfStatus(tx, objections, row, { ...changes, status, updatedAt: now }, also),
-  insertEvent: insertObjectionEvent,
-};
+export const objectionStore: CaseStore<ObjectionRow, ObjectionStatus, ObjectionChanges, ObjectionCondition> =
+  {
+    find: findObjection,
+    updateIfStatus: (tx, row, status, changes, now, also) =>
+      updateCaseIfStatus(tx, objections, row, { ...changes, status, updatedAt: now }, also),
+    insertEvent: insertObjectionEvent,
+  };
 
 /** The next objection number of the office's year (the counter row stays locked until commit). */
 export function nextObjectionSeq(tx: Db, officeId: string, year: number): Promise<number> {
@@ -45,6 +53,12 @@ export async function addObjectionDocuments(
   now: Date,
 ): Promise<void> {
   for (const file of saved) {
-    await tx.insert(objectionDocuments).values({ officeId: objection.officeId, objectionId: objection.id, fileId: file.id, kind, addedAt: now });
+    await tx.insert(objectionDocuments).values({
+      officeId: objection.officeId,
+      objectionId: objection.id,
+      fileId: file.id,
+      kind,
+      addedAt: now,
+    });
   }
 }

@@ -11,7 +11,10 @@ import { offices } from './schema.ts';
 
 export const createOfficeInput = z.object({
   parentId: field.optionalUuid(),
-  code: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().regex(/^[A-Za-z0-9.-]{1,40}$/, { message: 'validation.officeCode' })),
+  code: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v),
+    z.string().regex(/^[A-Za-z0-9.-]{1,40}$/, { message: 'validation.officeCode' }),
+  ),
   level: z.enum(['RI', 'PROVINSI', 'KABKOTA']),
   nomenclature: field.text(40),
   name: field.text(200),
@@ -19,12 +22,29 @@ export const createOfficeInput = z.object({
   timezone: z.string().refine(isValidTimeZone, { message: 'validation.timeZone' }),
   slug: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-    z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'validation.slug' }).max(80),
+    z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'validation.slug' })
+      .max(80),
   ),
 });
 
 // Slugs that would hide a fixed route of the portal.
-const RESERVED_SLUGS = new Set(['api', 'staff', 'assets', 'healthz', 'readyz', 'dip', 'permohonan', 'login', 'logout', 'bahasa', 'cari', 'kantor', 'kalender']);
+const RESERVED_SLUGS = new Set([
+  'api',
+  'staff',
+  'assets',
+  'healthz',
+  'readyz',
+  'dip',
+  'permohonan',
+  'login',
+  'logout',
+  'bahasa',
+  'cari',
+  'kantor',
+  'kalender',
+]);
 
 /** Adds a public body (any body under UU 14/2008, not only KPU) below a parent or as a root. */
 export async function createOffice(ctx: Ctx, actor: Actor, raw: unknown): Promise<Office> {
@@ -55,7 +75,12 @@ export async function createOffice(ctx: Ctx, actor: Actor, raw: unknown): Promis
         updatedAt: now,
       })
       .returning();
-    await auditAs(tx, actor, { officeId: id, action: 'office.created', entityType: 'office', entityId: id, after: office }, now);
+    await auditAs(
+      tx,
+      actor,
+      { officeId: id, action: 'office.created', entityType: 'office', entityId: id, after: office },
+      now,
+    );
     return office!;
   });
 }

@@ -17,11 +17,20 @@ export function letterheadTitleLines(office: Office, settings: OfficeSettings): 
   if (settings.letterhead.titleLines.length > 0) return settings.letterhead.titleLines;
   const body = BODY_NAMES[office.nomenclature];
   if (!body) return [office.name.toUpperCase()];
-  const region = office.level === 'RI' ? 'REPUBLIK INDONESIA' : office.level === 'PROVINSI' && office.nomenclature === 'KPU' ? `PROVINSI ${office.regionName}` : office.regionName;
+  const region =
+    office.level === 'RI'
+      ? 'REPUBLIK INDONESIA'
+      : office.level === 'PROVINSI' && office.nomenclature === 'KPU'
+        ? `PROVINSI ${office.regionName}`
+        : office.regionName;
   return [body, region.toUpperCase()];
 }
 
-export function letterheadOf(office: Office, settings: OfficeSettings, logoPng: Buffer | null = null): Letterhead {
+export function letterheadOf(
+  office: Office,
+  settings: OfficeSettings,
+  logoPng: Buffer | null = null,
+): Letterhead {
   const lh = settings.letterhead;
   const contact = [lh.phone ? `Telp. ${lh.phone}` : null, lh.email ? `Email: ${lh.email}` : null, lh.website]
     .filter(Boolean)

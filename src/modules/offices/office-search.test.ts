@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { editDistance, searchOffices, type SearchableOffice } from './office-search.ts';
 
 // The real list of 553 KPU offices.
-const offices: SearchableOffice[] = readFileSync(path.join(import.meta.dirname, 'data/offices-kpu.csv'), 'utf8')
+const offices: SearchableOffice[] = readFileSync(
+  path.join(import.meta.dirname, 'data/offices-kpu.csv'),
+  'utf8',
+)
   .trim()
   .split('\n')
   .slice(1)
@@ -44,7 +47,12 @@ describe('searchOffices', () => {
   });
 
   it('forgives a typo: "bandng" finds the Bandung offices first', () => {
-    expect(searchOffices(offices, 'bandng').slice(0, 3).map((o) => o.slug).sort()).toEqual(['kpu-kab-bandung', 'kpu-kab-bandung-barat', 'kpu-kota-bandung']);
+    expect(
+      searchOffices(offices, 'bandng')
+        .slice(0, 3)
+        .map((o) => o.slug)
+        .sort(),
+    ).toEqual(['kpu-kab-bandung', 'kpu-kab-bandung-barat', 'kpu-kota-bandung']);
   });
 
   it('finds nothing for nonsense and for an empty query', () => {

@@ -57,19 +57,25 @@ function words(text: string): string[] {
 }
 
 export function queryWords(q: string): string[] {
-  return words(q.replace(/([a-z])\./gi, '$1. ')).flatMap((w) => (SYNONYMS[w] ?? SYNONYMS[`${w}.`] ?? w).split(' '));
+  return words(q.replace(/([a-z])\./gi, '$1. ')).flatMap((w) =>
+    (SYNONYMS[w] ?? SYNONYMS[`${w}.`] ?? w).split(' '),
+  );
 }
 
 /** Optimal string alignment distance (Damerau-Levenshtein without repeated edits), capped. */
 export function editDistance(a: string, b: string, cap = 3): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
+    i,
+    ...Array<number>(b.length).fill(0),
+  ]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
       d[i]![j] = v;
     }
   }
@@ -91,7 +97,14 @@ const targetCache = new WeakMap<SearchableOffice, string[]>();
 function targetWords(office: SearchableOffice): string[] {
   let target = targetCache.get(office);
   if (!target) {
-    target = [...new Set([...words(office.name), ...words(office.regionName), office.code.toLowerCase(), ...office.slug.split('-')])];
+    target = [
+      ...new Set([
+        ...words(office.name),
+        ...words(office.regionName),
+        office.code.toLowerCase(),
+        ...office.slug.split('-'),
+      ]),
+    ];
     targetCache.set(office, target);
   }
   return target;

@@ -14,7 +14,8 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-export const DEFAULT_PAYMENT_INSTRUCTIONS = 'Tunai di meja layanan informasi pada saat salinan diambil; pemohon menerima tanda bukti pembayaran.';
+export const DEFAULT_PAYMENT_INSTRUCTIONS =
+  'Tunai di meja layanan informasi pada saat salinan diambil; pemohon menerima tanda bukti pembayaran.';
 
 const days = (max: number, fallback: number) => z.number().int().min(1).max(max).default(fallback);
 /** A statutory period: the law's figure is the default and the ceiling (an office may be faster). */
@@ -114,16 +115,20 @@ export const officeSettingsSchema = z.object({
       titleLines: z.array(z.string().trim().min(1).max(120)).max(4).default([]),
       address: optionalText(300),
       phone: optionalText(60),
-      email: z.email().nullish().transform((v) => v ?? null),
+      email: z
+        .email()
+        .nullish()
+        .transform((v) => v ?? null),
       website: optionalText(200),
-      logoFileId: z.uuid().nullish().transform((v) => v ?? null),
+      logoFileId: z
+        .uuid()
+        .nullish()
+        .transform((v) => v ?? null),
       /** Place used in "Bandung, 21 November 2026" under letters. */
       city: optionalText(80),
     })
     .prefault({}),
-  workingHours: z
-    .object({ start: clock.default('07:30'), end: clock.default('16:00') })
-    .prefault({}),
+  workingHours: z.object({ start: clock.default('07:30'), end: clock.default('16:00') }).prefault({}),
   /** Submissions after this local time count as received on the next working day. */
   cutoff: clock.default('16:00'),
   dayCounting: z.enum(['NEXT_DAY_IS_DAY_ONE', 'RECEIPT_DAY_IS_DAY_ONE']).default('NEXT_DAY_IS_DAY_ONE'),
@@ -139,7 +144,10 @@ export const officeSettingsSchema = z.object({
   redaction: redactionSettings,
   publicContact: z
     .object({
-      email: z.email().nullish().transform((v) => v ?? null),
+      email: z
+        .email()
+        .nullish()
+        .transform((v) => v ?? null),
       phone: optionalText(60),
       whatsapp: optionalText(60),
       address: optionalText(300),

@@ -36,7 +36,9 @@ export async function listOffices(db: Db, filter: OfficeFilter = {}): Promise<Of
   if (filter.parentId) conditions.push(eq(offices.parentId, filter.parentId));
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(offices.name, like), ilike(offices.regionName, like), ilike(offices.code, like))!);
+    conditions.push(
+      or(ilike(offices.name, like), ilike(offices.regionName, like), ilike(offices.code, like))!,
+    );
   }
   return db
     .select()
@@ -52,7 +54,12 @@ export async function findAncestors(db: Db, office: Office): Promise<Office[]> {
   const rows = await db
     .select()
     .from(offices)
-    .where(sql`${offices.id} in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    .where(
+      sql`${offices.id} in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is Office => r !== undefined);
 }
 
@@ -73,7 +80,11 @@ export async function listUnits(db: Db, officeId: string, includeInactive = fals
   return db
     .select()
     .from(units)
-    .where(includeInactive ? eq(units.officeId, officeId) : and(eq(units.officeId, officeId), eq(units.active, true)))
+    .where(
+      includeInactive
+        ? eq(units.officeId, officeId)
+        : and(eq(units.officeId, officeId), eq(units.active, true)),
+    )
     .orderBy(asc(units.name));
 }
 
@@ -86,7 +97,11 @@ export async function findUnit(db: Db, officeId: string, unitId: string): Promis
 }
 
 /** The unit of the office with this name, if any (names are unique within an office). */
-export async function findUnitByName(db: Db, officeId: string, name: string): Promise<Pick<Unit, 'id'> | undefined> {
+export async function findUnitByName(
+  db: Db,
+  officeId: string,
+  name: string,
+): Promise<Pick<Unit, 'id'> | undefined> {
   const [row] = await db
     .select({ id: units.id })
     .from(units)
@@ -104,7 +119,12 @@ export async function insertUnit(tx: Db, officeId: string, values: UnitValues, n
   return created!;
 }
 
-export async function updateUnit(tx: Db, officeId: string, unitId: string, values: UnitValues): Promise<Unit | undefined> {
+export async function updateUnit(
+  tx: Db,
+  officeId: string,
+  unitId: string,
+  values: UnitValues,
+): Promise<Unit | undefined> {
   const [after] = await tx
     .update(units)
     .set(values)
@@ -115,12 +135,25 @@ export async function updateUnit(tx: Db, officeId: string, unitId: string, value
 
 /** The stored settings document, locked for the caller's transaction (compare-and-set of one section). */
 export async function lockOfficeSettings(tx: Db, officeId: string): Promise<unknown> {
-  const [row] = await tx.select().from(officeSettings).where(eq(officeSettings.officeId, officeId)).for('update');
+  const [row] = await tx
+    .select()
+    .from(officeSettings)
+    .where(eq(officeSettings.officeId, officeId))
+    .for('update');
   return row?.settings;
 }
 
 /** Writes the whole settings document (the row is created on the first write). */
-export async function writeOfficeSettings(tx: Db, officeId: string, settings: OfficeSettings, now: Date, by: string): Promise<void> {
+export async function writeOfficeSettings(
+  tx: Db,
+  officeId: string,
+  settings: OfficeSettings,
+  now: Date,
+  by: string,
+): Promise<void> {
   const values = { settings, updatedAt: now, updatedBy: by };
-  await tx.insert(officeSettings).values({ officeId, ...values }).onConflictDoUpdate({ target: officeSettings.officeId, set: values });
+  await tx
+    .insert(officeSettings)
+    .values({ officeId, ...values })
+    .onConflictDoUpdate({ target: officeSettings.officeId, set: values });
 }

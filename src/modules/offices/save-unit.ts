@@ -31,7 +31,8 @@ export async function saveUnit(
   return ctx.db.transaction(async (tx) => {
     if (data.parentUnitId) {
       const parent = await findUnit(tx, office.id, data.parentUnitId);
-      if (!parent || parent.id === input.unitId) throw AppError.field('parentUnitId', 'validation.invalidChoice');
+      if (!parent || parent.id === input.unitId)
+        throw AppError.field('parentUnitId', 'validation.invalidChoice');
     }
     const clash = await findUnitByName(tx, office.id, data.name);
     if (clash && clash.id !== input.unitId) throw AppError.field('name', 'validation.unitNameTaken');
@@ -48,11 +49,34 @@ export async function saveUnit(
       const before = await findUnit(tx, office.id, input.unitId);
       if (!before) throw AppError.notFound();
       const after = await updateUnit(tx, office.id, input.unitId, values);
-      await auditAs(tx, actor, { officeId: office.id, action: 'unit.updated', entityType: 'unit', entityId: input.unitId, before, after }, now);
+      await auditAs(
+        tx,
+        actor,
+        {
+          officeId: office.id,
+          action: 'unit.updated',
+          entityType: 'unit',
+          entityId: input.unitId,
+          before,
+          after,
+        },
+        now,
+      );
       return after!;
     }
     const created = await insertUnit(tx, office.id, values, now);
-    await auditAs(tx, actor, { officeId: office.id, action: 'unit.created', entityType: 'unit', entityId: created.id, after: created }, now);
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        action: 'unit.created',
+        entityType: 'unit',
+        entityId: created.id,
+        after: created,
+      },
+      now,
+    );
     return created;
   });
 }

@@ -47,7 +47,9 @@ export const officeSettings = pgTable('office_settings', {
   officeId: uuid('office_id')
     .primaryKey()
     .references(() => offices.id),
-  settings: jsonb('settings').notNull().default(sql`'{}'::jsonb`),
+  settings: jsonb('settings')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: text('updated_by'),
 });

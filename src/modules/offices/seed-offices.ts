@@ -42,7 +42,8 @@ export async function seedKpuOffices(db: Db): Promise<{ inserted: number; total:
         .map((r) => {
           const id = crypto.randomUUID();
           const parent = r.parent_code ? byCode.get(r.parent_code) : undefined;
-          if (r.parent_code && !parent) throw new Error(`Office ${r.code}: parent ${r.parent_code} not found`);
+          if (r.parent_code && !parent)
+            throw new Error(`Office ${r.code}: parent ${r.parent_code} not found`);
           const path = `${parent ? parent.path : '/'}${id}/`;
           byCode.set(r.code, { id, code: r.code, path });
           return {

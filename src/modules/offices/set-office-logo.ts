@@ -33,7 +33,24 @@ export async function setOfficeLogo(
       now,
     });
     const before = readOfficeSettings(await lockOfficeSettings(tx, office.id));
-    await writeOfficeSettings(tx, office.id, { ...before, letterhead: { ...before.letterhead, logoFileId: file.id } }, now, actor.label);
-    await auditAs(tx, actor, { officeId: office.id, action: 'office.logo_set', entityType: 'office', entityId: office.id, after: { fileId: file.id, sha256: file.sha256 } }, now);
+    await writeOfficeSettings(
+      tx,
+      office.id,
+      { ...before, letterhead: { ...before.letterhead, logoFileId: file.id } },
+      now,
+      actor.label,
+    );
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        action: 'office.logo_set',
+        entityType: 'office',
+        entityId: office.id,
+        after: { fileId: file.id, sha256: file.sha256 },
+      },
+      now,
+    );
   });
 }

@@ -21,7 +21,19 @@ export async function updateOfficeSettings(
   await ctx.db.transaction(async (tx) => {
     const before = readOfficeSettings(await lockOfficeSettings(tx, office.id));
     await writeOfficeSettings(tx, office.id, next, now, actor.label);
-    await auditAs(tx, actor, { officeId: office.id, action: 'office.settings_updated', entityType: 'office', entityId: office.id, before, after: next }, now);
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        action: 'office.settings_updated',
+        entityType: 'office',
+        entityId: office.id,
+        before,
+        after: next,
+      },
+      now,
+    );
   });
   return next;
 }

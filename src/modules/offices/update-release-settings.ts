@@ -29,7 +29,8 @@ export function parseNameList(text: string | undefined): string[] {
     seen.add(name.toLowerCase());
     out.push(name);
   }
-  if (out.length > RELEASE_NAMES_MAX) throw AppError.field('names', 'redaction.error.tooManyNames', { max: RELEASE_NAMES_MAX });
+  if (out.length > RELEASE_NAMES_MAX)
+    throw AppError.field('names', 'redaction.error.tooManyNames', { max: RELEASE_NAMES_MAX });
   return out;
 }
 
@@ -46,7 +47,10 @@ export async function updateReleaseSettings(
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const before = readOfficeSettings(await lockOfficeSettings(tx, office.id));
-    const next = officeSettingsSchema.parse({ ...before, redaction: { petugasMayRedact: data.petugasMayRedact, names } });
+    const next = officeSettingsSchema.parse({
+      ...before,
+      redaction: { petugasMayRedact: data.petugasMayRedact, names },
+    });
     await writeOfficeSettings(tx, office.id, next, now, actor.label);
     await auditAs(
       tx,

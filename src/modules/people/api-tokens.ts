@@ -8,7 +8,14 @@ import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { findOfficeById, findOfficeBySlug } from '../offices/queries.ts';
-import { findActiveRoles, findApiTokenByHash, findUserById, insertApiToken, revokeApiTokenRow, touchApiToken } from './queries.ts';
+import {
+  findActiveRoles,
+  findApiTokenByHash,
+  findUserById,
+  insertApiToken,
+  revokeApiTokenRow,
+  touchApiToken,
+} from './queries.ts';
 import { ROLES } from './schema.ts';
 
 const TOKEN_PREFIX = 'tbk_';
@@ -38,7 +45,8 @@ export async function createApiToken(
     const person = await findUserById(ctx.db, data.actingUserId);
     const today = localDateTime(ctx.clock.now(), office.timezone).date;
     const roles = person && !person.disabledAt ? await findActiveRoles(ctx.db, person.id, today) : [];
-    if (!roles.some((r) => r.officeId === office.id && r.role === data.role)) throw AppError.field('actingUserId', 'validation.tokenPerson');
+    if (!roles.some((r) => r.officeId === office.id && r.role === data.role))
+      throw AppError.field('actingUserId', 'validation.tokenPerson');
   }
   const token = `${TOKEN_PREFIX}${randomToken(32)}`;
   const now = ctx.clock.now();
@@ -53,12 +61,27 @@ export async function createApiToken(
       createdAt: now,
       expiresAt: data.expiresAt ? new Date(`${data.expiresAt}T23:59:59+07:00`) : null,
     });
-    await auditAs(tx, actor, { officeId: office.id, action: 'token.created', entityType: 'api_token', entityId: row.id, after: { name: data.name, role: data.role, actingUserId: data.actingUserId ?? null } }, now);
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        action: 'token.created',
+        entityType: 'api_token',
+        entityId: row.id,
+        after: { name: data.name, role: data.role, actingUserId: data.actingUserId ?? null },
+      },
+      now,
+    );
     return { id: row.id, token };
   });
 }
 
-export async function revokeApiToken(ctx: Ctx, actor: Actor, input: { officeId: string; tokenId: string }): Promise<void> {
+export async function revokeApiToken(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; tokenId: string },
+): Promise<void> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office) throw AppError.notFound();
   if (!can.administerOffice(actor, office)) throw AppError.forbidden();
@@ -66,12 +89,27 @@ export async function revokeApiToken(ctx: Ctx, actor: Actor, input: { officeId: 
   await ctx.db.transaction(async (tx) => {
     const row = await revokeApiTokenRow(tx, office.id, input.tokenId, now);
     if (!row) throw AppError.notFound();
-    await auditAs(tx, actor, { officeId: office.id, action: 'token.revoked', entityType: 'api_token', entityId: row.id, after: { name: row.name } }, now);
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        action: 'token.revoked',
+        entityType: 'api_token',
+        entityId: row.id,
+        after: { name: row.name },
+      },
+      now,
+    );
   });
 }
 
 /** The actor behind a bearer token, or undefined when unknown, revoked or expired. */
-export async function actorForApiToken(ctx: Ctx, token: string, requestId: string | null): Promise<Actor | undefined> {
+export async function actorForApiToken(
+  ctx: Ctx,
+  token: string,
+  requestId: string | null,
+): Promise<Actor | undefined> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
   const row = await findApiTokenByHash(ctx.db, sha256Hex(token));
   const now = ctx.clock.now();
@@ -90,7 +128,14 @@ export async function actorForApiToken(ctx: Ctx, token: string, requestId: strin
     label: `token:${row.name}`,
     requestId,
     roles: [
-      { officeId: office.id, officePath: office.path, officeSlug: office.slug, officeName: office.name, role: row.role, unitId: null },
+      {
+        officeId: office.id,
+        officePath: office.path,
+        officeSlug: office.slug,
+        officeName: office.name,
+        role: row.role,
+        unitId: null,
+      },
     ],
   };
 }

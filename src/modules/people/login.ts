@@ -35,19 +35,31 @@ export async function login(
   const now = ctx.clock.now();
   const email = input.email.trim().toLowerCase();
   const keys = throttleKeys(email, input.ip ?? null);
-  const rows = await throttleRows(ctx.db, [keys.account, ...(keys.ip ? [keys.ip] : []), ...(keys.pair ? [keys.pair] : [])]);
-  const recent = (r: ThrottleRow | undefined) => !!r && r.lastFailureAt.getTime() > now.getTime() - FORGET_AFTER_MS;
-  const blockedFor = (r: ThrottleRow | undefined) => (recent(r) && r!.blockedUntil && r!.blockedUntil > now ? r!.blockedUntil.getTime() - now.getTime() : 0);
+  const rows = await throttleRows(ctx.db, [
+    keys.account,
+    ...(keys.ip ? [keys.ip] : []),
+    ...(keys.pair ? [keys.pair] : []),
+  ]);
+  const recent = (r: ThrottleRow | undefined) =>
+    !!r && r.lastFailureAt.getTime() > now.getTime() - FORGET_AFTER_MS;
+  const blockedFor = (r: ThrottleRow | undefined) =>
+    recent(r) && r!.blockedUntil && r!.blockedUntil > now ? r!.blockedUntil.getTime() - now.getTime() : 0;
   // An address in back-off is refused. An account in back-off is refused only to an address
   // that has itself failed on it: the owner at a clean address still gets in (ADR 0064).
   const ipWait = keys.ip ? blockedFor(rows.get(keys.ip)) : 0;
   const accountWait = blockedFor(rows.get(keys.account));
   const pairFailed = keys.pair ? recent(rows.get(keys.pair)) : true;
   const wait = Math.max(ipWait, pairFailed ? accountWait : 0);
-  if (wait > 0) throw new AppError('RATE_LIMITED', 'error.signInThrottled', { minutes: Math.max(1, Math.ceil(wait / 60_000)) });
+  if (wait > 0)
+    throw new AppError('RATE_LIMITED', 'error.signInThrottled', {
+      minutes: Math.max(1, Math.ceil(wait / 60_000)),
+    });
   const user = email ? await findUserByEmail(ctx.db, email) : undefined;
   // Unknown accounts cost the same time as known ones.
-  const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash(policy.passwordHashCost)));
+  const ok = await verifyPassword(
+    input.password,
+    user?.passwordHash ?? (await dummyHash(policy.passwordHashCost)),
+  );
   if (!user || !ok || user.disabledAt) {
     await recordFailure(ctx, keys, user && !user.disabledAt ? user : undefined, now, input.ip ?? null);
     throw new AppError('UNAUTHENTICATED', 'error.badCredentials');
@@ -62,7 +74,13 @@ export async function login(
     await recordAudit(
       tx,
       { type: 'user', id: user.id, label: user.email },
-      { officeId: null, action: 'user.login', entityType: 'user', entityId: user.id, after: { ip: input.ip ?? null } },
+      {
+        officeId: null,
+        action: 'user.login',
+        entityType: 'user',
+        entityId: user.id,
+        after: { ip: input.ip ?? null },
+      },
       now,
     );
     return { token, user };
@@ -82,7 +100,13 @@ function throttleKeys(email: string, ip: string | null): ThrottleKeys {
   return { account, ip: address, pair };
 }
 
-async function recordFailure(ctx: Ctx, keys: ThrottleKeys, user: User | undefined, now: Date, ip: string | null): Promise<void> {
+async function recordFailure(
+  ctx: Ctx,
+  keys: ThrottleKeys,
+  user: User | undefined,
+  now: Date,
+  ip: string | null,
+): Promise<void> {
   const resetBefore = new Date(now.getTime() - FORGET_AFTER_MS);
   await ctx.db.transaction(async (tx) => {
     const failures = await addThrottleFailure(tx, keys.account, now, resetBefore, backoffMs);

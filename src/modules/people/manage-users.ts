@@ -10,7 +10,14 @@ import { can } from '../access/permissions.ts';
 import { findOfficeById, findUnit, type Office } from '../offices/queries.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { passwordProblems } from './password-policy.ts';
-import { findAssignment, findUserByEmail, findUserById, findUserOffices, type RoleAssignment, type User } from './queries.ts';
+import {
+  findAssignment,
+  findUserByEmail,
+  findUserById,
+  findUserOffices,
+  type RoleAssignment,
+  type User,
+} from './queries.ts';
 import { ROLES, roleAssignments, users, type Role } from './schema.ts';
 import { destroyUserSessions } from './sessions.ts';
 
@@ -40,15 +47,25 @@ export const grantInput = z
     decreeNumber: field.optionalText(200),
     decreeDate: field.optionalIsoDate(),
   })
-  .refine((v) => !v.validTo || v.validTo >= v.validFrom, { path: ['validTo'], message: 'validation.endBeforeStart' })
-  .refine((v) => v.role !== 'PPID_PEMBANTU' || v.unitId, { path: ['unitId'], message: 'validation.unitRequired' });
+  .refine((v) => !v.validTo || v.validTo >= v.validFrom, {
+    path: ['validTo'],
+    message: 'validation.endBeforeStart',
+  })
+  .refine((v) => v.role !== 'PPID_PEMBANTU' || v.unitId, {
+    path: ['unitId'],
+    message: 'validation.unitRequired',
+  });
 
 export const createUserInput = z.object({
   email: field.email(),
   name: field.text(200),
   nip: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.replace(/\s/g, '') : v),
-    z.string().regex(/^\d{18}$/, { message: 'validation.nip' }).optional(),
+    (v) =>
+      typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.replace(/\s/g, '') : v,
+    z
+      .string()
+      .regex(/^\d{18}$/, { message: 'validation.nip' })
+      .optional(),
   ),
   phone: field.optionalText(40),
 });
@@ -97,7 +114,18 @@ export async function createUserWithRole(
         })
         .returning();
       user = created!;
-      await auditAs(tx, actor, { officeId: office.id, action: 'user.created', entityType: 'user', entityId: user.id, after: { email: user.email, name: user.name } }, now);
+      await auditAs(
+        tx,
+        actor,
+        {
+          officeId: office.id,
+          action: 'user.created',
+          entityType: 'user',
+          entityId: user.id,
+          after: { email: user.email, name: user.name },
+        },
+        now,
+      );
     }
     const assignment = await insertAssignment(tx, actor, office, user.id, roleData, now);
     return { user, password, assignment };
@@ -143,7 +171,18 @@ async function insertAssignment(
       grantedAt: now,
     })
     .returning();
-  await auditAs(tx, actor, { officeId: office.id, action: 'role.granted', entityType: 'role_assignment', entityId: assignment!.id, after: assignment }, now);
+  await auditAs(
+    tx,
+    actor,
+    {
+      officeId: office.id,
+      action: 'role.granted',
+      entityType: 'role_assignment',
+      entityId: assignment!.id,
+      after: assignment,
+    },
+    now,
+  );
   return assignment!;
 }
 
@@ -163,7 +202,11 @@ export async function grantRole(
 }
 
 /** Ends a role assignment now (the record stays, with who revoked it and when). */
-export async function revokeRole(ctx: Ctx, actor: Actor, input: { officeId: string; assignmentId: string }): Promise<void> {
+export async function revokeRole(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; assignmentId: string },
+): Promise<void> {
   const office = await officeFor(ctx, input.officeId);
   const before = await findAssignment(ctx.db, office.id, input.assignmentId);
   if (!before) throw AppError.notFound();
@@ -183,7 +226,19 @@ export async function revokeRole(ctx: Ctx, actor: Actor, input: { officeId: stri
       )
       .returning();
     if (!after) return; // revoked concurrently
-    await auditAs(tx, actor, { officeId: office.id, action: 'role.revoked', entityType: 'role_assignment', entityId: before.id, before, after }, now);
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        action: 'role.revoked',
+        entityType: 'role_assignment',
+        entityId: before.id,
+        before,
+        after,
+      },
+      now,
+    );
   });
 }
 
@@ -235,10 +290,21 @@ export async function resetPassword(
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash: hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: now })
+      .set({
+        passwordHash: hash,
+        mustChangePassword: true,
+        failedLogins: 0,
+        lockedUntil: null,
+        passwordChangedAt: now,
+      })
       .where(eq(users.id, user.id));
     await destroyUserSessions(tx, user.id);
-    await auditAs(tx, actor, { officeId: input.officeId, action: 'user.password_reset', entityType: 'user', entityId: user.id }, now);
+    await auditAs(
+      tx,
+      actor,
+      { officeId: input.officeId, action: 'user.password_reset', entityType: 'user', entityId: user.id },
+      now,
+    );
   });
   return password;
 }
@@ -249,7 +315,10 @@ export const changePasswordInput = z
     newPassword: z.string().max(200),
     confirmPassword: z.string().max(200),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'validation.passwordMismatch' });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'validation.passwordMismatch',
+  });
 
 /** The holder changes their own password; their other sessions end. */
 export async function changeOwnPassword(
@@ -266,7 +335,8 @@ export async function changeOwnPassword(
     throw AppError.field('currentPassword', 'validation.currentPasswordWrong');
   }
   const problems = passwordProblems(input.newPassword, user);
-  if (input.newPassword === input.currentPassword) problems.push({ field: 'newPassword', key: 'validation.passwordUnchanged' });
+  if (input.newPassword === input.currentPassword)
+    problems.push({ field: 'newPassword', key: 'validation.passwordUnchanged' });
   if (problems.length > 0) throw AppError.validation(problems);
   const hash = await hashPassword(input.newPassword, ctx.passwordHashCost);
   const now = ctx.clock.now();
@@ -276,7 +346,12 @@ export async function changeOwnPassword(
       .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: now })
       .where(eq(users.id, user.id));
     await destroyUserSessions(tx, user.id, keepSessionToken);
-    await auditAs(tx, actor, { officeId: null, action: 'user.password_changed', entityType: 'user', entityId: user.id }, now);
+    await auditAs(
+      tx,
+      actor,
+      { officeId: null, action: 'user.password_changed', entityType: 'user', entityId: user.id },
+      now,
+    );
   });
 }
 

@@ -80,7 +80,11 @@ export async function findUserOffices(db: Db, userId: string): Promise<{ id: str
     .where(and(eq(roleAssignments.userId, userId), isNull(roleAssignments.revokedAt)));
 }
 
-export async function findAssignment(db: Db, officeId: string, id: string): Promise<RoleAssignment | undefined> {
+export async function findAssignment(
+  db: Db,
+  officeId: string,
+  id: string,
+): Promise<RoleAssignment | undefined> {
   const [row] = await db
     .select()
     .from(roleAssignments)
@@ -94,7 +98,11 @@ export async function findApiTokenByHash(db: Db, tokenHash: string): Promise<Api
 }
 
 export async function listApiTokens(db: Db, officeId: string): Promise<ApiToken[]> {
-  return db.select().from(apiTokens).where(eq(apiTokens.officeId, officeId)).orderBy(asc(apiTokens.createdAt));
+  return db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.officeId, officeId))
+    .orderBy(asc(apiTokens.createdAt));
 }
 
 export async function countUsersWithRole(db: Db, role: Role): Promise<number> {
@@ -111,7 +119,12 @@ export async function insertApiToken(tx: Db, row: typeof apiTokens.$inferInsert)
 }
 
 /** Revokes a token that is not revoked yet: undefined when there is none. */
-export async function revokeApiTokenRow(tx: Db, officeId: string, tokenId: string, now: Date): Promise<{ id: string; name: string } | undefined> {
+export async function revokeApiTokenRow(
+  tx: Db,
+  officeId: string,
+  tokenId: string,
+  now: Date,
+): Promise<{ id: string; name: string } | undefined> {
   const [row] = await tx
     .update(apiTokens)
     .set({ revokedAt: now })
@@ -128,9 +141,19 @@ export async function touchApiToken(db: Db, officeId: string, tokenId: string, n
 }
 
 /** A successful sign-in: failures forgotten, the time recorded, the password hash renewed when given. */
-export async function recordUserLogin(tx: Db, userId: string, now: Date, newHash: string | undefined): Promise<void> {
+export async function recordUserLogin(
+  tx: Db,
+  userId: string,
+  now: Date,
+  newHash: string | undefined,
+): Promise<void> {
   await tx
     .update(users)
-    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now, ...(newHash ? { passwordHash: newHash } : {}) })
+    .set({
+      failedLogins: 0,
+      lockedUntil: null,
+      lastLoginAt: now,
+      ...(newHash ? { passwordHash: newHash } : {}),
+    })
     .where(eq(users.id, userId));
 }

@@ -30,7 +30,9 @@ export const users = pgTable(
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
-    locale: text('locale', { enum: ['id', 'en'] }).notNull().default('id'),
+    locale: text('locale', { enum: ['id', 'en'] })
+      .notNull()
+      .default('id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('users_email_key').on(t.email)],

@@ -26,7 +26,11 @@ export async function touchSession(db: Db, id: string, now: Date): Promise<void>
 
 /** Deletes every session of a user, except the one with id `exceptId` when given. */
 export async function deleteUserSessions(db: Db, userId: string, exceptId?: string): Promise<void> {
-  await db.delete(sessions).where(exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId));
+  await db
+    .delete(sessions)
+    .where(
+      exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId),
+    );
 }
 
 /** Deletes the sessions past their absolute expiry or last seen before `idleSince`. */

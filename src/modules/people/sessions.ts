@@ -1,6 +1,14 @@
 import type { Db } from '../../platform/db/database.ts';
 import { randomToken, sha256Hex } from '../../platform/crypto.ts';
-import { deleteSession, deleteStaleSessions, deleteUserSessions, findSession, insertSession, touchSession, type Session } from './session-queries.ts';
+import {
+  deleteSession,
+  deleteStaleSessions,
+  deleteUserSessions,
+  findSession,
+  insertSession,
+  touchSession,
+  type Session,
+} from './session-queries.ts';
 
 export interface SessionPolicy {
   idleMinutes: number;

@@ -13,7 +13,13 @@ export async function throttleRows(db: Db, keys: string[]): Promise<Map<string, 
  * Counts one failure against the key (restarting the count when the last failure is older
  * than `resetBefore`) and sets its back-off from the new count.
  */
-export async function addThrottleFailure(db: Db, key: string, now: Date, resetBefore: Date, blockFor: (failures: number) => number): Promise<number> {
+export async function addThrottleFailure(
+  db: Db,
+  key: string,
+  now: Date,
+  resetBefore: Date,
+  blockFor: (failures: number) => number,
+): Promise<number> {
   const [row] = await db
     .insert(loginThrottle)
     .values({ key, failures: 1, lastFailureAt: now })

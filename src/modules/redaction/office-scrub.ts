@@ -1,7 +1,17 @@
 import path from 'node:path/posix';
 import type { Document, Element } from '@xmldom/xmldom';
 import { AppError } from '../../platform/errors.ts';
-import { all, childElements, parseXml, readParts, remove, serializeXml, unwrap, writeParts, type Parts } from './office-zip.ts';
+import {
+  all,
+  childElements,
+  parseXml,
+  readParts,
+  remove,
+  serializeXml,
+  unwrap,
+  writeParts,
+  type Parts,
+} from './office-zip.ts';
 
 // Hidden data in word-processing, presentation and ODF spreadsheet files about to leave the
 // office (issue 14; docs/decisions/0067-office-files-scrubbed-in-their-xml.md). Unlike XLSX
@@ -17,7 +27,11 @@ export const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presenta
 export const ODS_TYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 
 export type OfficeFormat = 'DOCX' | 'PPTX' | 'ODS';
-export const OFFICE_FORMAT_OF: Record<string, OfficeFormat> = { [DOCX_TYPE]: 'DOCX', [PPTX_TYPE]: 'PPTX', [ODS_TYPE]: 'ODS' };
+export const OFFICE_FORMAT_OF: Record<string, OfficeFormat> = {
+  [DOCX_TYPE]: 'DOCX',
+  [PPTX_TYPE]: 'PPTX',
+  [ODS_TYPE]: 'ODS',
+};
 
 export interface OfficeReport {
   format: OfficeFormat;
@@ -68,7 +82,9 @@ function emptyReport(format: OfficeFormat): OfficeReport {
 }
 
 export function isOfficeClean(r: OfficeReport): boolean {
-  return Object.entries(r).every(([k, v]) => k === 'format' || v === false || v === 0 || (Array.isArray(v) && v.length === 0));
+  return Object.entries(r).every(
+    ([k, v]) => k === 'format' || v === false || v === 0 || (Array.isArray(v) && v.length === 0),
+  );
 }
 
 // ---------------------------------------------------------------- OOXML (DOCX, PPTX)
@@ -105,9 +121,12 @@ const OOXML_DROP: [RegExp, keyof OfficeReport | null][] = [
 ];
 
 const relsOf = (part: string) => path.join(path.dirname(part), '_rels', `${path.basename(part)}.rels`);
-const partOfRels = (rels: string) => path.join(path.dirname(path.dirname(rels)), path.basename(rels, '.rels'));
+const partOfRels = (rels: string) =>
+  path.join(path.dirname(path.dirname(rels)), path.basename(rels, '.rels'));
 const resolveTarget = (rels: string, target: string) =>
-  target.startsWith('/') ? target.slice(1) : path.normalize(path.join(path.dirname(partOfRels(rels)), target));
+  target.startsWith('/')
+    ? target.slice(1)
+    : path.normalize(path.join(path.dirname(partOfRels(rels)), target));
 
 function isOn(el: Element | undefined, attr = 'w:val'): boolean {
   if (!el) return false;
@@ -115,22 +134,44 @@ function isOn(el: Element | undefined, attr = 'w:val'): boolean {
   return v === null || v === '' || !['0', 'false', 'off'].includes(v);
 }
 
-const TRACK_REMOVE = ['del', 'moveFrom', 'rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'tblGridChange', 'numberingChange', 'moveFromRangeStart', 'moveFromRangeEnd', 'moveToRangeStart', 'moveToRangeEnd', 'customXmlDelRangeStart', 'customXmlDelRangeEnd', 'customXmlInsRangeStart', 'customXmlInsRangeEnd'];
+const TRACK_REMOVE = [
+  'del',
+  'moveFrom',
+  'rPrChange',
+  'pPrChange',
+  'sectPrChange',
+  'tblPrChange',
+  'trPrChange',
+  'tcPrChange',
+  'tblGridChange',
+  'numberingChange',
+  'moveFromRangeStart',
+  'moveFromRangeEnd',
+  'moveToRangeStart',
+  'moveToRangeEnd',
+  'customXmlDelRangeStart',
+  'customXmlDelRangeEnd',
+  'customXmlInsRangeStart',
+  'customXmlInsRangeEnd',
+];
 const TRACK_ACCEPT = ['ins', 'moveTo'];
 
 /** A DOCX content part (body, headers, footers, notes): tracked changes, comment anchors, hidden text. */
 function scrubWordPart(doc: Document, report: OfficeReport): void {
-  for (const local of TRACK_REMOVE) for (const el of all(doc, W, local)) {
-    if (!local.endsWith('RangeEnd') && !local.endsWith('RangeStart')) report.trackedChanges++;
-    remove(el);
-  }
-  for (const local of TRACK_ACCEPT) for (const el of all(doc, W, local)) {
-    report.trackedChanges++;
-    // An inserted paragraph mark (w:rPr/w:ins) has no content: drop the marker.
-    if (el.parentNode && (el.parentNode as Element).localName === 'rPr') remove(el);
-    else unwrap(el);
-  }
-  for (const local of ['commentRangeStart', 'commentRangeEnd']) for (const el of all(doc, W, local)) remove(el);
+  for (const local of TRACK_REMOVE)
+    for (const el of all(doc, W, local)) {
+      if (!local.endsWith('RangeEnd') && !local.endsWith('RangeStart')) report.trackedChanges++;
+      remove(el);
+    }
+  for (const local of TRACK_ACCEPT)
+    for (const el of all(doc, W, local)) {
+      report.trackedChanges++;
+      // An inserted paragraph mark (w:rPr/w:ins) has no content: drop the marker.
+      if (el.parentNode && (el.parentNode as Element).localName === 'rPr') remove(el);
+      else unwrap(el);
+    }
+  for (const local of ['commentRangeStart', 'commentRangeEnd'])
+    for (const el of all(doc, W, local)) remove(el);
   for (const el of all(doc, W, 'commentReference')) {
     const run = el.parentNode as Element | null;
     remove(el);
@@ -138,7 +179,8 @@ function scrubWordPart(doc: Document, report: OfficeReport): void {
   }
   for (const run of all(doc, W, 'r')) {
     const rPr = childElements(run).find((c) => c.localName === 'rPr');
-    const vanish = rPr && childElements(rPr).find((c) => c.localName === 'vanish' || c.localName === 'specVanish');
+    const vanish =
+      rPr && childElements(rPr).find((c) => c.localName === 'vanish' || c.localName === 'specVanish');
     if (vanish && isOn(vanish)) {
       report.hiddenText++;
       remove(run);
@@ -161,7 +203,12 @@ function hiddenSlides(parts: Parts, report: OfficeReport): Set<string> {
   const presRels = parts.get('ppt/_rels/presentation.xml.rels');
   if (!pres || !presRels) return drop;
   const relDoc = parseXml(presRels);
-  const target = new Map(all(relDoc, PKG_REL, 'Relationship').map((r) => [r.getAttribute('Id')!, resolveTarget('ppt/_rels/presentation.xml.rels', r.getAttribute('Target') ?? '')]));
+  const target = new Map(
+    all(relDoc, PKG_REL, 'Relationship').map((r) => [
+      r.getAttribute('Id')!,
+      resolveTarget('ppt/_rels/presentation.xml.rels', r.getAttribute('Target') ?? ''),
+    ]),
+  );
   all(parseXml(pres), P, 'sldId').forEach((s, i) => {
     const part = target.get(s.getAttributeNS(R, 'id') ?? '');
     if (!part || !parts.has(part)) return;
@@ -191,10 +238,14 @@ function coreProperties(bytes: Buffer | undefined, report: OfficeReport): void {
   if (!bytes) return;
   const root = parseXml(bytes).documentElement;
   if (!root) return;
-  for (const el of childElements(root)) if ((el.textContent ?? '').trim() !== '') report.properties.push(el.localName ?? '');
+  for (const el of childElements(root))
+    if ((el.textContent ?? '').trim() !== '') report.properties.push(el.localName ?? '');
 }
 
-async function scrubOoxml(parts: Parts, format: 'DOCX' | 'PPTX'): Promise<{ parts: Parts; report: OfficeReport }> {
+async function scrubOoxml(
+  parts: Parts,
+  format: 'DOCX' | 'PPTX',
+): Promise<{ parts: Parts; report: OfficeReport }> {
   const report = emptyReport(format);
   if (!parts.has('[Content_Types].xml')) throw new AppError('VALIDATION', 'redaction.error.unreadable');
   const drop = format === 'PPTX' ? hiddenSlides(parts, report) : new Set<string>();
@@ -203,14 +254,22 @@ async function scrubOoxml(parts: Parts, format: 'DOCX' | 'PPTX'): Promise<{ part
       if (!re.test(name)) continue;
       drop.add(name);
       if (key === 'customProperties' || key === 'thumbnail' || key === 'macros') report[key] = true;
-      else if (key === 'speakerNotes' && name.endsWith('.xml') && !name.includes('/_rels/')) report.speakerNotes++;
-      else if (key === 'embeddedObjects' || (key === 'externalLinks' && name.endsWith('.xml') && !name.includes('/_rels/'))) report[key]++;
+      else if (key === 'speakerNotes' && name.endsWith('.xml') && !name.includes('/_rels/'))
+        report.speakerNotes++;
+      else if (
+        key === 'embeddedObjects' ||
+        (key === 'externalLinks' && name.endsWith('.xml') && !name.includes('/_rels/'))
+      )
+        report[key]++;
       break;
     }
   }
   for (const [name, bytes] of parts) {
     if (/^word\/comments\.xml$/.test(name)) report.comments += all(parseXml(bytes), W, 'comment').length;
-    if (/^ppt\/comments\/.*\.xml$/.test(name)) report.comments += Array.from(parseXml(bytes).getElementsByTagName('*')).filter((e) => e.localName === 'cm').length;
+    if (/^ppt\/comments\/.*\.xml$/.test(name))
+      report.comments += Array.from(parseXml(bytes).getElementsByTagName('*')).filter(
+        (e) => e.localName === 'cm',
+      ).length;
   }
   // Relationships: to dropped parts, and external ones other than visible hyperlinks.
   const out: Parts = new Map();
@@ -222,8 +281,15 @@ async function scrubOoxml(parts: Parts, format: 'DOCX' | 'PPTX'): Promise<{ part
     for (const rel of all(doc, PKG_REL, 'Relationship')) {
       const external = rel.getAttribute('TargetMode') === 'External';
       const to = external ? '' : resolveTarget(name, rel.getAttribute('Target') ?? '');
-      if ((external && rel.getAttribute('Type') !== HYPERLINK) || (!external && (drop.has(to) || !parts.has(to)))) {
-        if (external && /oleObject|externalLink|attachedTemplate|frame|subDocument/.test(rel.getAttribute('Type') ?? '')) report.externalLinks++;
+      if (
+        (external && rel.getAttribute('Type') !== HYPERLINK) ||
+        (!external && (drop.has(to) || !parts.has(to)))
+      ) {
+        if (
+          external &&
+          /oleObject|externalLink|attachedTemplate|frame|subDocument/.test(rel.getAttribute('Type') ?? '')
+        )
+          report.externalLinks++;
         gone.add(rel.getAttribute('Id') ?? '');
         remove(rel);
       }
@@ -243,9 +309,11 @@ async function scrubOoxml(parts: Parts, format: 'DOCX' | 'PPTX'): Promise<{ part
       continue;
     }
     const doc = parseXml(bytes);
-    if (format === 'DOCX' && /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/.test(name)) scrubWordPart(doc, report);
+    if (format === 'DOCX' && /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/.test(name))
+      scrubWordPart(doc, report);
     if (format === 'DOCX' && name === 'word/settings.xml') scrubWordSettings(doc, report);
-    if (format === 'PPTX' && /^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) scrubSlide(doc, report);
+    if (format === 'PPTX' && /^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name))
+      scrubSlide(doc, report);
     if (name === 'ppt/presentation.xml') {
       const gone = removedIds.get(name) ?? new Set();
       for (const s of all(doc, P, 'sldId')) if (gone.has(s.getAttributeNS(R, 'id') ?? '')) remove(s);
@@ -263,7 +331,8 @@ async function scrubOoxml(parts: Parts, format: 'DOCX' | 'PPTX'): Promise<{ part
   }
   // Content types: no override for a part that is gone.
   const ct = parseXml(parts.get('[Content_Types].xml')!);
-  for (const o of all(ct, CT, 'Override')) if (!out.has((o.getAttribute('PartName') ?? '').replace(/^\//, ''))) remove(o);
+  for (const o of all(ct, CT, 'Override'))
+    if (!out.has((o.getAttribute('PartName') ?? '').replace(/^\//, ''))) remove(o);
   out.set('[Content_Types].xml', serializeXml(ct));
   // Keep the original order, [Content_Types].xml first.
   const ordered: Parts = new Map([['[Content_Types].xml', out.get('[Content_Types].xml')!]]);
@@ -284,11 +353,23 @@ const EMPTY_META = Buffer.from(
   `<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta xmlns:office="${OFFICE}" office:version="1.3"><office:meta/></office:document-meta>`,
 );
 
-const VALUE_ATTRS = ['office:value', 'office:value-type', 'office:date-value', 'office:time-value', 'office:boolean-value', 'office:string-value', 'office:currency', 'calcext:value-type', 'table:formula'];
+const VALUE_ATTRS = [
+  'office:value',
+  'office:value-type',
+  'office:date-value',
+  'office:time-value',
+  'office:boolean-value',
+  'office:string-value',
+  'office:currency',
+  'calcext:value-type',
+  'table:formula',
+];
 
 const hidden = (el: Element) => ['collapse', 'filter'].includes(el.getAttributeNS(TABLE, 'visibility') ?? '');
-const repeat = (el: Element, attr: string) => Math.max(1, Math.min(1_048_576, Number(el.getAttributeNS(TABLE, attr) ?? '1') || 1));
-const hasContent = (cell: Element) => childElements(cell).length > 0 || VALUE_ATTRS.some((a) => cell.hasAttribute(a));
+const repeat = (el: Element, attr: string) =>
+  Math.max(1, Math.min(1_048_576, Number(el.getAttributeNS(TABLE, attr) ?? '1') || 1));
+const hasContent = (cell: Element) =>
+  childElements(cell).length > 0 || VALUE_ATTRS.some((a) => cell.hasAttribute(a));
 
 function blank(cell: Element): void {
   for (const c of childElements(cell)) remove(c);
@@ -317,7 +398,10 @@ function scrubSheet(table: Element, report: OfficeReport): void {
   let row = 0;
   for (const r of all(table, TABLE, 'table-row')) {
     const n = repeat(r, 'number-rows-repeated');
-    const cells = childElements(r).filter((c) => c.namespaceURI === TABLE && (c.localName === 'table-cell' || c.localName === 'covered-table-cell'));
+    const cells = childElements(r).filter(
+      (c) =>
+        c.namespaceURI === TABLE && (c.localName === 'table-cell' || c.localName === 'covered-table-cell'),
+    );
     if (hidden(r)) {
       if (cells.some(hasContent)) report.hiddenRows.push(`${name}!${row + 1}${n > 1 ? `–${row + n}` : ''}`);
       for (const c of cells) blank(c);
@@ -350,7 +434,8 @@ function scrubSheet(table: Element, report: OfficeReport): void {
 async function scrubOds(parts: Parts): Promise<{ parts: Parts; report: OfficeReport }> {
   const report = emptyReport('ODS');
   const content = parts.get('content.xml');
-  if (!content || parts.get('mimetype')?.toString().trim() !== ODS_TYPE) throw new AppError('VALIDATION', 'redaction.error.unreadable');
+  if (!content || parts.get('mimetype')?.toString().trim() !== ODS_TYPE)
+    throw new AppError('VALIDATION', 'redaction.error.unreadable');
   const drop = new Set<string>();
   for (const name of parts.keys()) {
     if (name === 'settings.xml' || name === 'layout-cache') drop.add(name);
@@ -369,17 +454,24 @@ async function scrubOds(parts: Parts): Promise<{ parts: Parts; report: OfficeRep
   // Sheets whose style says display="false".
   const hiddenStyles = new Set(
     all(doc, STYLE, 'style')
-      .filter((s) => s.getAttributeNS(STYLE, 'family') === 'table' && all(s, STYLE, 'table-properties').some((p) => p.getAttributeNS(TABLE, 'display') === 'false'))
+      .filter(
+        (s) =>
+          s.getAttributeNS(STYLE, 'family') === 'table' &&
+          all(s, STYLE, 'table-properties').some((p) => p.getAttributeNS(TABLE, 'display') === 'false'),
+      )
       .map((s) => s.getAttributeNS(STYLE, 'name') ?? ''),
   );
-  const tables = all(doc, TABLE, 'table').filter((t) => (t.parentNode as Element | null)?.localName === 'spreadsheet');
+  const tables = all(doc, TABLE, 'table').filter(
+    (t) => (t.parentNode as Element | null)?.localName === 'spreadsheet',
+  );
   for (const t of tables) {
     if (hiddenStyles.has(t.getAttributeNS(TABLE, 'style-name') ?? '')) {
       report.hiddenSheets.push(t.getAttributeNS(TABLE, 'name') ?? '');
       remove(t);
     }
   }
-  if (all(doc, TABLE, 'table').length === 0) throw new AppError('VALIDATION', 'redaction.error.nothingVisible');
+  if (all(doc, TABLE, 'table').length === 0)
+    throw new AppError('VALIDATION', 'redaction.error.nothingVisible');
   for (const t of all(doc, TABLE, 'tracked-changes')) {
     report.trackedChanges += childElements(t).length;
     remove(t);
@@ -393,7 +485,8 @@ async function scrubOds(parts: Parts): Promise<{ parts: Parts; report: OfficeRep
     for (const e of childElements(n)) report.definedNames.push(e.getAttributeNS(TABLE, 'name') ?? '');
     remove(n);
   }
-  for (const local of ['database-ranges', 'data-pilot-tables', 'content-validations', 'dde-links']) for (const el of all(doc, TABLE, local)) remove(el);
+  for (const local of ['database-ranges', 'data-pilot-tables', 'content-validations', 'dde-links'])
+    for (const el of all(doc, TABLE, local)) remove(el);
   for (const el of all(doc, TABLE, 'table-source')) {
     report.externalLinks++;
     remove(el);
@@ -414,7 +507,13 @@ async function scrubOds(parts: Parts): Promise<{ parts: Parts; report: OfficeRep
     const m = parseXml(meta);
     for (const el of all(m, OFFICE, 'meta').flatMap(childElements)) {
       if (el.namespaceURI === META && el.localName === 'user-defined') report.customProperties = true;
-      else if (el.localName !== 'generator' && el.localName !== 'document-statistic' && el.localName !== 'editing-cycles' && el.localName !== 'editing-duration') report.properties.push(el.localName ?? '');
+      else if (
+        el.localName !== 'generator' &&
+        el.localName !== 'document-statistic' &&
+        el.localName !== 'editing-cycles' &&
+        el.localName !== 'editing-duration'
+      )
+        report.properties.push(el.localName ?? '');
     }
   }
   const out: Parts = new Map();
@@ -426,7 +525,8 @@ async function scrubOds(parts: Parts): Promise<{ parts: Parts; report: OfficeRep
       const man = parseXml(bytes);
       for (const e of all(man, MANIFEST, 'file-entry')) {
         const p = e.getAttributeNS(MANIFEST, 'full-path') ?? '';
-        if (p !== '/' && [...drop].some((d) => d === p || d.startsWith(p.endsWith('/') ? p : `${p}/`))) remove(e);
+        if (p !== '/' && [...drop].some((d) => d === p || d.startsWith(p.endsWith('/') ? p : `${p}/`)))
+          remove(e);
       }
       out.set(name, serializeXml(man));
     } else if (name === 'styles.xml') {
@@ -444,7 +544,10 @@ async function scrubOds(parts: Parts): Promise<{ parts: Parts; report: OfficeRep
 
 // ---------------------------------------------------------------- entry points
 
-async function scrubOnce(bytes: Buffer, format: OfficeFormat): Promise<{ bytes: Buffer; report: OfficeReport }> {
+async function scrubOnce(
+  bytes: Buffer,
+  format: OfficeFormat,
+): Promise<{ bytes: Buffer; report: OfficeReport }> {
   const parts = await readParts(bytes);
   const done = format === 'ODS' ? await scrubOds(parts) : await scrubOoxml(parts, format);
   return { bytes: await writeParts(done.parts, format === 'ODS' ? ['mimetype'] : []), report: done.report };
@@ -459,9 +562,13 @@ export async function inspectOffice(bytes: Buffer, format: OfficeFormat): Promis
  * The released copy, and what was removed. The copy is scrubbed a second time: anything that
  * second pass still finds means the first one missed it, and nothing is returned.
  */
-export async function scrubOffice(bytes: Buffer, format: OfficeFormat): Promise<{ bytes: Buffer; before: OfficeReport }> {
+export async function scrubOffice(
+  bytes: Buffer,
+  format: OfficeFormat,
+): Promise<{ bytes: Buffer; before: OfficeReport }> {
   const first = await scrubOnce(bytes, format);
   const again = await scrubOnce(first.bytes, format);
-  if (!isOfficeClean(again.report)) throw new Error(`office scrub left hidden data: ${JSON.stringify(again.report)}`);
+  if (!isOfficeClean(again.report))
+    throw new Error(`office scrub left hidden data: ${JSON.stringify(again.report)}`);
   return { bytes: first.bytes, before: first.report };
 }

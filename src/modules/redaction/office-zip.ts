@@ -1,4 +1,11 @@
-import { DOMParser, onErrorStopParsing, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom';
+import {
+  DOMParser,
+  onErrorStopParsing,
+  XMLSerializer,
+  type Document,
+  type Element,
+  type Node,
+} from '@xmldom/xmldom';
 import { fromBufferPromise } from 'yauzl';
 import { ZipFile } from 'yazl';
 import { AppError } from '../../platform/errors.ts';
@@ -41,8 +48,12 @@ export async function readParts(bytes: Buffer): Promise<Parts> {
 export async function writeParts(parts: Parts, stored: readonly string[] = []): Promise<Buffer> {
   const zip = new ZipFile();
   const fixed = new Date(Date.UTC(2000, 0, 1));
-  const order = [...stored.filter((n) => parts.has(n)), ...[...parts.keys()].filter((n) => !stored.includes(n))];
-  for (const name of order) zip.addBuffer(parts.get(name)!, name, { mtime: fixed, compress: !stored.includes(name) });
+  const order = [
+    ...stored.filter((n) => parts.has(n)),
+    ...[...parts.keys()].filter((n) => !stored.includes(n)),
+  ];
+  for (const name of order)
+    zip.addBuffer(parts.get(name)!, name, { mtime: fixed, compress: !stored.includes(name) });
   zip.end();
   const chunks: Buffer[] = [];
   for await (const c of zip.outputStream) chunks.push(c as Buffer);

@@ -24,7 +24,10 @@ export function releaseKindOf(mediaType: string): RedactionKind | undefined {
   return OFFICE_FORMAT_OF[mediaType];
 }
 
-async function cleaned(bytes: Buffer, kind: RedactionKind): Promise<{ bytes: Buffer; report: Record<string, unknown> }> {
+async function cleaned(
+  bytes: Buffer,
+  kind: RedactionKind,
+): Promise<{ bytes: Buffer; report: Record<string, unknown> }> {
   if (kind === 'PDF') return { report: { ...inspectPdf(bytes) }, bytes: stripPdf(bytes) };
   if (kind === 'XLSX') {
     const r = await scrubXlsx(bytes);
@@ -39,7 +42,12 @@ async function cleaned(bytes: Buffer, kind: RedactionKind): Promise<{ bytes: Buf
  * type with nothing to clean), otherwise a cleaned copy made now. A file that cannot be cleaned
  * is not served.
  */
-export async function publicCopy(db: Db, officeId: string, file: { id: string; mediaType: string }, bytes: Buffer): Promise<Buffer> {
+export async function publicCopy(
+  db: Db,
+  officeId: string,
+  file: { id: string; mediaType: string },
+  bytes: Buffer,
+): Promise<Buffer> {
   const kind = releaseKindOf(file.mediaType);
   if (!kind) return bytes;
   if ((await appliedByResultFiles(db, officeId, [file.id])).length > 0) return bytes;
@@ -51,7 +59,12 @@ export async function publicCopy(db: Db, officeId: string, file: { id: string; m
 }
 
 /** Puts one public softcopy through the release step; false when someone else already did. */
-export async function releasePublicSoftcopy(db: Db, files: FileStore, link: { officeId: string; archiveItemId: string; fileId: string }, now: Date): Promise<boolean> {
+export async function releasePublicSoftcopy(
+  db: Db,
+  files: FileStore,
+  link: { officeId: string; archiveItemId: string; fileId: string },
+  now: Date,
+): Promise<boolean> {
   const content = await readFileContent(db, files, link.officeId, link.fileId);
   const kind = content ? releaseKindOf(content.file.mediaType) : undefined;
   if (!content || !kind) return false;
@@ -65,7 +78,17 @@ export async function releasePublicSoftcopy(db: Db, files: FileStore, link: { of
   try {
     await db.transaction(async (tx) => {
       const save = (bytes: Buffer, encrypt: boolean) =>
-        saveFile(tx, files, { officeId: link.officeId, bytes, originalName: content.file.originalName, purpose: 'document', maxBytes: Math.max(64 * 1024 * 1024, bytes.length), encrypt, createdBy: 'sistem', field: 'file', now });
+        saveFile(tx, files, {
+          officeId: link.officeId,
+          bytes,
+          originalName: content.file.originalName,
+          purpose: 'document',
+          maxBytes: Math.max(64 * 1024 * 1024, bytes.length),
+          encrypt,
+          createdBy: 'sistem',
+          field: 'file',
+          now,
+        });
       const original = await save(content.bytes, true);
       const copy = result ? await save(result.bytes, false) : null;
       await tx.insert(redactions).values({
@@ -85,7 +108,8 @@ export async function releasePublicSoftcopy(db: Db, files: FileStore, link: { of
         appliedBy: copy ? 'sistem' : null,
         updatedAt: now,
       });
-      if (copy) await replaceArchiveFile(tx, link.officeId, link.archiveItemId, link.fileId, copy.id, 'sistem', now);
+      if (copy)
+        await replaceArchiveFile(tx, link.officeId, link.archiveItemId, link.fileId, copy.id, 'sistem', now);
       await recordAudit(
         tx,
         SYSTEM,
@@ -102,7 +126,11 @@ export async function releasePublicSoftcopy(db: Db, files: FileStore, link: { of
     });
   } catch (e) {
     // Started in the release step meanwhile (the one-preparation-per-file index), or the file left the item.
-    if ((e as { code?: string }).code === 'CONFLICT' || /redactions_source_key|duplicate key/.test(String((e as Error).message))) return false;
+    if (
+      (e as { code?: string }).code === 'CONFLICT' ||
+      /redactions_source_key|duplicate key/.test(String((e as Error).message))
+    )
+      return false;
     throw e;
   }
   return Boolean(result);
@@ -115,7 +143,11 @@ export async function releasePublicSoftcopies(db: Db, files: FileStore, now: Dat
   for (const l of links) byOffice.set(l.officeId, [...(byOffice.get(l.officeId) ?? []), l]);
   let done = 0;
   for (const [officeId, mine] of byOffice) {
-    const handled = await handledFileIds(db, officeId, mine.map((l) => l.fileId));
+    const handled = await handledFileIds(
+      db,
+      officeId,
+      mine.map((l) => l.fileId),
+    );
     for (const l of mine) {
       if (handled.has(l.fileId)) continue;
       const f = await findFile(db, officeId, l.fileId);

@@ -91,12 +91,21 @@ export async function acceptedMarksOf(
 }
 
 /** Of `fileIds`, those that have been through the release step (as source or result), failed attempts included. */
-export async function handledFileIds(db: Db, officeId: string, fileIds: readonly string[]): Promise<Set<string>> {
+export async function handledFileIds(
+  db: Db,
+  officeId: string,
+  fileIds: readonly string[],
+): Promise<Set<string>> {
   if (fileIds.length === 0) return new Set();
   const ids = [...fileIds];
   const rows = await db
     .select({ source: redactions.sourceFileId, result: redactions.resultFileId })
     .from(redactions)
-    .where(and(eq(redactions.officeId, officeId), or(inArray(redactions.sourceFileId, ids), inArray(redactions.resultFileId, ids))));
+    .where(
+      and(
+        eq(redactions.officeId, officeId),
+        or(inArray(redactions.sourceFileId, ids), inArray(redactions.resultFileId, ids)),
+      ),
+    );
   return new Set(rows.flatMap((r) => [r.source, r.result]).filter((x): x is string => x !== null));
 }

@@ -49,7 +49,8 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
       if (!content) throw new Error('original missing');
       try {
         if (r.kind !== 'PDF') {
-          const report = r.kind === 'XLSX' ? await inspectXlsx(content.bytes) : await inspectOffice(content.bytes, r.kind);
+          const report =
+            r.kind === 'XLSX' ? await inspectXlsx(content.bytes) : await inspectOffice(content.bytes, r.kind);
           await progress(db, r, { status: 'READY', report: { ...report }, pageCount: 0 }, now);
           return;
         }
@@ -70,25 +71,27 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
               field: 'file',
               now,
             });
-            await tx
-              .insert(redactionPages)
-              .values({
-                officeId: r.officeId,
-                redactionId: r.id,
-                page: p.page,
-                fileId: png.id,
-                widthPt: p.widthPt,
-                heightPt: p.heightPt,
-                widthPx: p.widthPx,
-                heightPx: p.heightPx,
-              });
+            await tx.insert(redactionPages).values({
+              officeId: r.officeId,
+              redactionId: r.id,
+              page: p.page,
+              fileId: png.id,
+              widthPt: p.widthPt,
+              heightPt: p.heightPt,
+              widthPx: p.widthPx,
+              heightPx: p.heightPx,
+            });
           });
           await progress(db, r, { pagesDone: p.page + 1, pageCount: Math.max(r.pageCount, p.page + 1) }, now);
         });
         const texts = pdfPageTexts(content.bytes);
         const opts = {
           provinceCodes: await provinceCodes(db),
-          names: [...(await subjectNames(db, r.officeId, r.subject, r.subjectId)), ...payload.names, ...(await officeNames(db, r.officeId))],
+          names: [
+            ...(await subjectNames(db, r.officeId, r.subject, r.subjectId)),
+            ...payload.names,
+            ...(await officeNames(db, r.officeId)),
+          ],
         };
         const suggestions: (typeof redactionMarks.$inferInsert)[] = [];
         texts.forEach((text, page) => {

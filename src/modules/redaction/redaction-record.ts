@@ -32,7 +32,7 @@ function scrubbedOf(report: Record<string, unknown> | null): string[] {
     Array.isArray(report[k])
       ? (report[k] as unknown[]).length
       : typeof report[k] === 'number'
-        ? (report[k])
+        ? report[k]
         : 0;
   const labels: [string, string][] = [
     ['hiddenSheets', 'lembar tersembunyi'],
@@ -105,7 +105,11 @@ export async function redactedFiles(
   const rows = await appliedByResultFiles(db, officeId, fileIds);
   const lines = await linesOf(db, officeId, rows, new Map(rows.map((r) => [r.id, ''])));
   // A copy only stripped of metadata (the sweep's, ADR 0068) is not "redacted": nothing of its content was taken out.
-  return new Map(rows.map((r, i) => [r.resultFileId!, lines[i]!] as const).filter(([, l]) => l.areas > 0 || l.scrubbed.length > 0));
+  return new Map(
+    rows
+      .map((r, i) => [r.resultFileId!, lines[i]!] as const)
+      .filter(([, l]) => l.areas > 0 || l.scrubbed.length > 0),
+  );
 }
 
 /** One line of the PPID-D: "daftar.pdf: halaman 1, 2 (3 bagian) — data pribadi (…)". */

@@ -22,7 +22,11 @@ export const startInput = z.object({
   names: field.optionalText(2000),
 });
 
-export const KIND_OF: Record<string, RedactionKind> = { 'application/pdf': 'PDF', [XLSX_TYPE]: 'XLSX', ...OFFICE_FORMAT_OF };
+export const KIND_OF: Record<string, RedactionKind> = {
+  'application/pdf': 'PDF',
+  [XLSX_TYPE]: 'XLSX',
+  ...OFFICE_FORMAT_OF,
+};
 
 /**
  * Starts preparing a file for release: an encrypted copy of the original is kept (the
@@ -55,52 +59,54 @@ export async function startRedaction(
     .map((n) => n.trim())
     .filter((n) => n.length >= 3)
     .slice(0, 50);
-  return withFileUnit(ctx.db, ctx.files, (files) => ctx.db.transaction(async (tx) => {
-    const original = await saveFile(tx, files, {
-      officeId: office.id,
-      bytes: content.bytes,
-      originalName: content.file.originalName,
-      purpose: 'document',
-      maxBytes: Math.max(ctx.uploadMaxBytes, content.bytes.length),
-      encrypt: true,
-      createdBy: actor.label,
-      field: 'fileId',
-      now,
-    });
-    const [row] = await tx
-      .insert(redactions)
-      .values({
+  return withFileUnit(ctx.db, ctx.files, (files) =>
+    ctx.db.transaction(async (tx) => {
+      const original = await saveFile(tx, files, {
         officeId: office.id,
-        subject: data.subject,
-        subjectId: data.subjectId,
-        sourceFileId: file.fileId,
-        originalFileId: original.id,
-        kind,
-        status: 'RENDERING',
-        createdAt: now,
+        bytes: content.bytes,
+        originalName: content.file.originalName,
+        purpose: 'document',
+        maxBytes: Math.max(ctx.uploadMaxBytes, content.bytes.length),
+        encrypt: true,
         createdBy: actor.label,
-        updatedAt: now,
-      })
-      .returning();
-    await enqueue(tx, renderRedactionJob, { redactionId: row!.id, names }, { officeId: office.id, now });
-    await auditAs(
-      tx,
-      actor,
-      {
-        officeId: office.id,
-        action: 'redaction.started',
-        entityType: 'redaction',
-        entityId: row!.id,
-        after: {
+        field: 'fileId',
+        now,
+      });
+      const [row] = await tx
+        .insert(redactions)
+        .values({
+          officeId: office.id,
           subject: data.subject,
           subjectId: data.subjectId,
           sourceFileId: file.fileId,
-          sha256: content.file.sha256,
+          originalFileId: original.id,
           kind,
+          status: 'RENDERING',
+          createdAt: now,
+          createdBy: actor.label,
+          updatedAt: now,
+        })
+        .returning();
+      await enqueue(tx, renderRedactionJob, { redactionId: row!.id, names }, { officeId: office.id, now });
+      await auditAs(
+        tx,
+        actor,
+        {
+          officeId: office.id,
+          action: 'redaction.started',
+          entityType: 'redaction',
+          entityId: row!.id,
+          after: {
+            subject: data.subject,
+            subjectId: data.subjectId,
+            sourceFileId: file.fileId,
+            sha256: content.file.sha256,
+            kind,
+          },
         },
-      },
-      now,
-    );
-    return { id: row!.id };
-  }));
+        now,
+      );
+      return { id: row!.id };
+    }),
+  );
 }

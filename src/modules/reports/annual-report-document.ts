@@ -32,7 +32,12 @@ export interface Section {
 const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 1000) / 10}%`);
 const num = (n: number | null) => (n === null ? '–' : String(n));
 
-export function annualReportSections(s: AnnualReportSnapshot, texts: Record<AnnualReportText, string>, t: Translate, locale: Locale): Section[] {
+export function annualReportSections(
+  s: AnnualReportSnapshot,
+  texts: Record<AnnualReportText, string>,
+  t: Translate,
+  locale: Locale,
+): Section[] {
   const f = s.figures;
   const r = f.requests;
   const text = (k: AnnualReportText): Block => ({ kind: 'text', text: texts[k].trim() || t('annual.empty') });
@@ -42,7 +47,11 @@ export function annualReportSections(s: AnnualReportSnapshot, texts: Record<Annu
           kind: 'table',
           caption: t('annual.people'),
           headers: [t('annual.col.name'), t('annual.col.role'), t('annual.col.decree')],
-          rows: s.people.map((p) => [p.name, t(`role.${p.role}`), [p.decreeNumber, p.decreeDate].filter(Boolean).join(', ') || '–']),
+          rows: s.people.map((p) => [
+            p.name,
+            t(`role.${p.role}`),
+            [p.decreeNumber, p.decreeDate].filter(Boolean).join(', ') || '–',
+          ]),
         }
       : { kind: 'text', text: t('annual.noPeople') };
   return [
@@ -96,7 +105,10 @@ export function annualReportSections(s: AnnualReportSnapshot, texts: Record<Annu
           caption: t('annual.objectionsByGround'),
           headers: [t('reports.col.ground'), t('reports.col.objections')],
           rows: [
-            ...OBJECTION_GROUNDS.map((g) => [`${t('reports.ground.objection', { g })} — ${t(`objections.ground.${g}`)}`, String(f.objections.byGround[g])]),
+            ...OBJECTION_GROUNDS.map((g) => [
+              `${t('reports.ground.objection', { g })} — ${t(`objections.ground.${g}`)}`,
+              String(f.objections.byGround[g]),
+            ]),
             [t('reports.fig.objections'), String(f.objections.received)],
           ],
         },
@@ -110,7 +122,10 @@ export function annualReportSections(s: AnnualReportSnapshot, texts: Record<Annu
           kind: 'table',
           caption: t('reports.disputeStages'),
           headers: [t('reports.col.stage'), t('reports.col.disputes')],
-          rows: [...DISPUTE_STAGES.map((k) => [t(`reports.stage.${k}`), String(f.disputes.byStage[k])]), [t('reports.fig.disputes'), String(f.disputes.filed)]],
+          rows: [
+            ...DISPUTE_STAGES.map((k) => [t(`reports.stage.${k}`), String(f.disputes.byStage[k])]),
+            [t('reports.fig.disputes'), String(f.disputes.filed)],
+          ],
         },
         { kind: 'charts', charts: reportCharts(f, t, locale).filter((c) => c.id === 'objectionGrounds') },
         text('disputeFollowUp'),
@@ -120,8 +135,14 @@ export function annualReportSections(s: AnnualReportSnapshot, texts: Record<Annu
       id: 'obstacles',
       heading: t('annual.part.5'),
       blocks: [
-        { kind: 'text', text: `${t('annual.obstaclesInternal')}: ${texts.obstaclesInternal.trim() || t('annual.empty')}` },
-        { kind: 'text', text: `${t('annual.obstaclesExternal')}: ${texts.obstaclesExternal.trim() || t('annual.empty')}` },
+        {
+          kind: 'text',
+          text: `${t('annual.obstaclesInternal')}: ${texts.obstaclesInternal.trim() || t('annual.empty')}`,
+        },
+        {
+          kind: 'text',
+          text: `${t('annual.obstaclesExternal')}: ${texts.obstaclesExternal.trim() || t('annual.empty')}`,
+        },
       ],
     },
     { id: 'recommendations', heading: t('annual.part.6'), blocks: [text('recommendations')] },

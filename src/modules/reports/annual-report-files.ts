@@ -29,7 +29,12 @@ async function parts(db: Db, office: Office, report: AnnualReport, t: Translate)
   return { settings, sections, title, subtitle, signature };
 }
 
-export async function annualReportPdf(db: Db, office: Office, report: AnnualReport, t: Translate): Promise<Buffer> {
+export async function annualReportPdf(
+  db: Db,
+  office: Office,
+  report: AnnualReport,
+  t: Translate,
+): Promise<Buffer> {
   const p = await parts(db, office, report, t);
   return renderAnnualReportPdf({
     letterhead: letterheadOf(office, p.settings),
@@ -41,7 +46,12 @@ export async function annualReportPdf(db: Db, office: Office, report: AnnualRepo
   });
 }
 
-export async function annualReportDocx(db: Db, office: Office, report: AnnualReport, t: Translate): Promise<Buffer> {
+export async function annualReportDocx(
+  db: Db,
+  office: Office,
+  report: AnnualReport,
+  t: Translate,
+): Promise<Buffer> {
   const p = await parts(db, office, report, t);
   const head = letterheadOf(office, p.settings);
   return renderAnnualReportDocx({

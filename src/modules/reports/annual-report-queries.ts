@@ -6,13 +6,24 @@ import { annualReports, type AnnualReportStatus } from './schema.ts';
 
 export type AnnualReport = typeof annualReports.$inferSelect;
 
-export async function findAnnualReport(db: Db, officeId: string, year: number): Promise<AnnualReport | undefined> {
-  const [row] = await db.select().from(annualReports).where(and(eq(annualReports.officeId, officeId), eq(annualReports.year, year)));
+export async function findAnnualReport(
+  db: Db,
+  officeId: string,
+  year: number,
+): Promise<AnnualReport | undefined> {
+  const [row] = await db
+    .select()
+    .from(annualReports)
+    .where(and(eq(annualReports.officeId, officeId), eq(annualReports.year, year)));
   return row;
 }
 
 /** The latest report of an earlier year (to prefill the narrative parts). */
-export async function findEarlierAnnualReport(db: Db, officeId: string, year: number): Promise<AnnualReport | undefined> {
+export async function findEarlierAnnualReport(
+  db: Db,
+  officeId: string,
+  year: number,
+): Promise<AnnualReport | undefined> {
   const [row] = await db
     .select()
     .from(annualReports)
@@ -22,7 +33,10 @@ export async function findEarlierAnnualReport(db: Db, officeId: string, year: nu
   return row;
 }
 
-export async function listPublishedAnnualReports(db: Db, officeId: string): Promise<Pick<AnnualReport, 'year' | 'approvedAt'>[]> {
+export async function listPublishedAnnualReports(
+  db: Db,
+  officeId: string,
+): Promise<Pick<AnnualReport, 'year' | 'approvedAt'>[]> {
   return db
     .select({ year: annualReports.year, approvedAt: annualReports.approvedAt })
     .from(annualReports)
@@ -30,7 +44,10 @@ export async function listPublishedAnnualReports(db: Db, officeId: string): Prom
     .orderBy(desc(annualReports.year));
 }
 
-export async function insertAnnualReport(db: Db, row: typeof annualReports.$inferInsert): Promise<AnnualReport | undefined> {
+export async function insertAnnualReport(
+  db: Db,
+  row: typeof annualReports.$inferInsert,
+): Promise<AnnualReport | undefined> {
   const [created] = await db.insert(annualReports).values(row).onConflictDoNothing().returning();
   return created;
 }
@@ -59,18 +76,27 @@ export async function updateAnnualReport(
 
 /** Status of every office's report of a year (roll-up column, e-Monev checklist). */
 export async function annualReportStatuses(db: Db, year: number): Promise<Map<string, AnnualReportStatus>> {
-  const rows = await db.select({ officeId: annualReports.officeId, status: annualReports.status }).from(annualReports).where(eq(annualReports.year, year));
+  const rows = await db
+    .select({ officeId: annualReports.officeId, status: annualReports.status })
+    .from(annualReports)
+    .where(eq(annualReports.year, year));
   return new Map(rows.map((r) => [r.officeId, r.status]));
 }
 
 /** Offices with a Daftar Informasi yang Dikecualikan in force (an ACTIVE decree; read-only). */
 export async function officesWithDikInForce(db: Db): Promise<Set<string>> {
-  const rows = await queryRows<{ office_id: string }>(db, sql`select distinct office_id from exemption_decrees where status = 'ACTIVE'`);
+  const rows = await queryRows<{ office_id: string }>(
+    db,
+    sql`select distinct office_id from exemption_decrees where status = 'ACTIVE'`,
+  );
   return new Set(rows.map((r) => r.office_id));
 }
 
 /** Active offices whose report of `year` is not yet published (for the 31 March reminder). */
-export async function officesWithoutPublishedReport(db: Db, year: number): Promise<{ id: string; status: AnnualReportStatus | null }[]> {
+export async function officesWithoutPublishedReport(
+  db: Db,
+  year: number,
+): Promise<{ id: string; status: AnnualReportStatus | null }[]> {
   const rows = await queryRows<{ id: string; status: AnnualReportStatus | null }>(
     db,
     sql`select o.id, a.status from offices o left join annual_reports a on a.office_id = o.id and a.year = ${year}

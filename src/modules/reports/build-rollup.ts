@@ -17,7 +17,15 @@ import { readChildFigures, readStatistics } from './read-statistics.ts';
 // a KPU Provinsi its kabupaten/kota — counts only, from the aggregates (ADR 0035) and two
 // indexed counts of open requests. Drilling into one office below is read-only and audited.
 
-export const ROLLUP_SORTS = ['name', 'received', 'open', 'overdue', 'onTime', 'average', 'objections'] as const;
+export const ROLLUP_SORTS = [
+  'name',
+  'received',
+  'open',
+  'overdue',
+  'onTime',
+  'average',
+  'objections',
+] as const;
 export type RollupSort = (typeof ROLLUP_SORTS)[number];
 
 export interface RollupRow {
@@ -42,7 +50,11 @@ export interface Rollup {
 }
 
 async function openCounts(ctx: Ctx, office: Office): Promise<Map<string, { open: number; overdue: number }>> {
-  const statuses = sql.raw(AWAITING_NOTICE.filter((s) => s !== 'INCOMPLETE').map((s) => `'${s}'`).join(','));
+  const statuses = sql.raw(
+    AWAITING_NOTICE.filter((s) => s !== 'INCOMPLETE')
+      .map((s) => `'${s}'`)
+      .join(','),
+  );
   const rows = await queryRows<{ path: string; open: number; overdue: number }>(
     ctx.db,
     sql`select o.path, count(*)::int as open,
@@ -73,7 +85,11 @@ function sortKey(r: RollupRow, by: RollupSort): number | string {
   }
 }
 
-export async function buildRollup(ctx: Ctx, actor: Actor, input: { officeId: string; year: number; sort: RollupSort; desc: boolean }): Promise<Rollup> {
+export async function buildRollup(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; year: number; sort: RollupSort; desc: boolean },
+): Promise<Rollup> {
   const office = (await listOffices(ctx.db)).find((o) => o.id === input.officeId);
   if (!office) throw AppError.notFound();
   if (!canReports.viewRollup(actor, office)) throw AppError.forbidden();
@@ -81,17 +97,28 @@ export async function buildRollup(ctx: Ctx, actor: Actor, input: { officeId: str
   const [{ byChild, total }, open, dip, dik, annual] = await Promise.all([
     readChildFigures(ctx.db, ctx.clock.now(), office, children, input.year),
     openCounts(ctx, office),
-    queryRows<{ office_id: string }>(ctx.db, sql`select distinct office_id from dip_versions where year = ${input.year}`),
+    queryRows<{ office_id: string }>(
+      ctx.db,
+      sql`select distinct office_id from dip_versions where year = ${input.year}`,
+    ),
     officesWithDikInForce(ctx.db),
     annualReportStatuses(ctx.db, input.year),
   ]);
   const published = new Set(dip.map((d) => d.office_id));
   const sumOpen = (o: Office) => {
     let n = { open: 0, overdue: 0 };
-    for (const [path, c] of open) if (path.startsWith(o.path)) n = { open: n.open + c.open, overdue: n.overdue + c.overdue };
+    for (const [path, c] of open)
+      if (path.startsWith(o.path)) n = { open: n.open + c.open, overdue: n.overdue + c.overdue };
     return n;
   };
-  const rows = children.map((c) => ({ office: c, figures: byChild.get(c.id)!, ...sumOpen(c), dipPublished: published.has(c.id), dikInForce: dik.has(c.id), annualReport: annual.get(c.id) ?? null }));
+  const rows = children.map((c) => ({
+    office: c,
+    figures: byChild.get(c.id)!,
+    ...sumOpen(c),
+    dipPublished: published.has(c.id),
+    dikInForce: dik.has(c.id),
+    annualReport: annual.get(c.id) ?? null,
+  }));
   rows.sort((a, b) => {
     const x = sortKey(a, input.sort);
     const y = sortKey(b, input.sort);
@@ -114,9 +141,14 @@ export async function openOverseenOffice(
   const offices = await listOffices(ctx.db);
   const office = offices.find((o) => o.id === input.officeId);
   const child = await findOfficeBySlug(ctx.db, input.childSlug);
-  if (!office || !child || child.id === office.id || !child.path.startsWith(office.path)) throw AppError.notFound();
+  if (!office || !child || child.id === office.id || !child.path.startsWith(office.path))
+    throw AppError.notFound();
   if (!canReports.viewRollup(actor, office) || !can.overseeOffice(actor, child)) throw AppError.forbidden();
-  const figures = await readStatistics(ctx.db, ctx.clock.now(), { office: child, year: input.year, scope: 'all' });
+  const figures = await readStatistics(ctx.db, ctx.clock.now(), {
+    office: child,
+    year: input.year,
+    scope: 'all',
+  });
   // The child's register of the year as it publishes it: the public version, no personal data (ADR 0037).
   const register = await buildRegister(ctx, systemActor('pengawasan'), {
     officeId: child.id,
@@ -127,7 +159,13 @@ export async function openOverseenOffice(
     await auditAs(
       tx,
       actor,
-      { officeId: child.id, action: 'oversight.viewed', entityType: 'office', entityId: child.id, after: { by: office.slug, what: 'statistics, register (public version)', year: input.year } },
+      {
+        officeId: child.id,
+        action: 'oversight.viewed',
+        entityType: 'office',
+        entityId: child.id,
+        after: { by: office.slug, what: 'statistics, register (public version)', year: input.year },
+      },
       ctx.clock.now(),
     );
   });

@@ -17,7 +17,10 @@ export interface ReportChart {
 }
 
 export function monthNames(locale: Locale): string[] {
-  const fmt = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { month: 'short', timeZone: 'UTC' });
+  const fmt = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    month: 'short',
+    timeZone: 'UTC',
+  });
   return Array.from({ length: 12 }, (_, i) => fmt.format(new Date(Date.UTC(2025, i, 1))));
 }
 
@@ -26,7 +29,10 @@ export function outcomeShares(f: Figures, t: Translate): { label: string; value:
   return [
     { label: t('reports.outcome.grantedFull'), value: r.grantedFull },
     { label: t('reports.outcome.grantedPartial'), value: r.grantedPartial },
-    { label: t('reports.outcome.refusedExempt'), value: r.refused.total - r.refused.notHeld - r.refused.notYetDocumented },
+    {
+      label: t('reports.outcome.refusedExempt'),
+      value: r.refused.total - r.refused.notHeld - r.refused.notYetDocumented,
+    },
     { label: t('reports.outcome.notHeld'), value: r.refused.notHeld },
     { label: t('reports.outcome.notYetDocumented'), value: r.refused.notYetDocumented },
   ];
@@ -34,26 +40,43 @@ export function outcomeShares(f: Figures, t: Translate): { label: string; value:
 
 const pct = (n: number, d: number) => (d > 0 ? Math.round((n / d) * 1000) / 10 : 0);
 
-export function reportCharts(f: Figures, t: Translate, locale: Locale, months?: { from: number; to: number }): ReportChart[] {
+export function reportCharts(
+  f: Figures,
+  t: Translate,
+  locale: Locale,
+  months?: { from: number; to: number },
+): ReportChart[] {
   const names = monthNames(locale);
   const from = months?.from ?? 1;
   const to = months?.to ?? 12;
   const idx = Array.from({ length: to - from + 1 }, (_, i) => from - 1 + i);
   const r = f.requests;
   const outcomes = outcomeShares(f, t);
-  const onTime = idx.map((i) => (r.decidedByMonth[i]! > 0 ? pct(r.onTimeByMonth[i]!, r.decidedByMonth[i]!) : null));
+  const onTime = idx.map((i) =>
+    r.decidedByMonth[i]! > 0 ? pct(r.onTimeByMonth[i]!, r.decidedByMonth[i]!) : null,
+  );
   const list: ReportChart[] = [
     {
       id: 'perMonth',
       caption: t('reports.chart.perMonth'),
-      spec: { kind: 'bar', title: t('reports.chart.perMonth'), categories: idx.map((i) => names[i]!), values: idx.map((i) => r.byMonth[i]!) },
+      spec: {
+        kind: 'bar',
+        title: t('reports.chart.perMonth'),
+        categories: idx.map((i) => names[i]!),
+        values: idx.map((i) => r.byMonth[i]!),
+      },
       headers: [t('reports.col.month'), t('reports.col.requests')],
       rows: idx.map((i) => [names[i]!, String(r.byMonth[i])]),
     },
     {
       id: 'outcomes',
       caption: t('reports.chart.outcomes'),
-      spec: { kind: 'pie', title: t('reports.chart.outcomes'), categories: outcomes.map((o) => o.label), values: outcomes.map((o) => o.value) },
+      spec: {
+        kind: 'pie',
+        title: t('reports.chart.outcomes'),
+        categories: outcomes.map((o) => o.label),
+        values: outcomes.map((o) => o.value),
+      },
       headers: [t('reports.col.outcome'), t('reports.col.notices')],
       rows: outcomes.map((o) => [o.label, String(o.value)]),
     },
@@ -72,9 +95,18 @@ export function reportCharts(f: Figures, t: Translate, locale: Locale, months?: 
     {
       id: 'onTime',
       caption: t('reports.chart.onTime'),
-      spec: { kind: 'line', title: t('reports.chart.onTime'), categories: idx.map((i) => names[i]!), values: onTime, percent: true },
+      spec: {
+        kind: 'line',
+        title: t('reports.chart.onTime'),
+        categories: idx.map((i) => names[i]!),
+        values: onTime,
+        percent: true,
+      },
       headers: [t('reports.col.month'), t('reports.col.onTime')],
-      rows: idx.map((i, k) => [names[i]!, r.decidedByMonth[i]! > 0 ? `${onTime[k]}% (${r.onTimeByMonth[i]}/${r.decidedByMonth[i]})` : '–']),
+      rows: idx.map((i, k) => [
+        names[i]!,
+        r.decidedByMonth[i]! > 0 ? `${onTime[k]}% (${r.onTimeByMonth[i]}/${r.decidedByMonth[i]})` : '–',
+      ]),
     },
     {
       id: 'objectionGrounds',
@@ -86,7 +118,10 @@ export function reportCharts(f: Figures, t: Translate, locale: Locale, months?: 
         values: OBJECTION_GROUNDS.map((g) => f.objections.byGround[g]),
       },
       headers: [t('reports.col.ground'), t('reports.col.objections')],
-      rows: OBJECTION_GROUNDS.map((g) => [`${t('reports.ground.objection', { g })} — ${t(`objections.ground.${g}`)}`, String(f.objections.byGround[g])]),
+      rows: OBJECTION_GROUNDS.map((g) => [
+        `${t('reports.ground.objection', { g })} — ${t(`objections.ground.${g}`)}`,
+        String(f.objections.byGround[g]),
+      ]),
     },
   ];
   return list;
@@ -97,7 +132,9 @@ export function refusalRows(f: Figures, t: Translate): [string, number][] {
   const r = f.requests.refused;
   return [
     ...PASAL17_GROUNDS.map((g) => [t('reports.refusal.ground', { g }), r.byGround[g]] as [string, number]),
-    ...(f.requests.refusedWithoutGround > 0 ? [[t('reports.refusal.noGround'), f.requests.refusedWithoutGround] as [string, number]] : []),
+    ...(f.requests.refusedWithoutGround > 0
+      ? [[t('reports.refusal.noGround'), f.requests.refusedWithoutGround] as [string, number]]
+      : []),
     [t('reports.outcome.notHeld'), r.notHeld],
     [t('reports.outcome.notYetDocumented'), r.notYetDocumented],
   ];

@@ -17,16 +17,35 @@ export interface ChartSpec {
   percent?: boolean;
 }
 
-const PALETTE = ['#1f5f8b', '#3c8d5a', '#c98a1b', '#b23b3b', '#6b4f9e', '#2e8b8b', '#8a6d3b', '#5b6770', '#a34d7c', '#4d7ca3'];
+const PALETTE = [
+  '#1f5f8b',
+  '#3c8d5a',
+  '#c98a1b',
+  '#b23b3b',
+  '#6b4f9e',
+  '#2e8b8b',
+  '#8a6d3b',
+  '#5b6770',
+  '#a34d7c',
+  '#4d7ca3',
+];
 
 function optionOf(spec: ChartSpec): echarts.EChartsOption {
   const label = { show: true, fontSize: 11, color: '#222', formatter: spec.percent ? '{c}%' : '{c}' };
   const base = { animation: false, color: PALETTE, textStyle: { fontFamily: 'DejaVu Sans, sans-serif' } };
   if (spec.kind === 'pie') {
-    const data = spec.categories.map((name, i) => ({ name, value: spec.values[i] ?? 0 })).filter((d) => d.value > 0);
+    const data = spec.categories
+      .map((name, i) => ({ name, value: spec.values[i] ?? 0 }))
+      .filter((d) => d.value > 0);
     return {
       ...base,
-      legend: { bottom: 0, left: 'center', itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11, color: '#222' } },
+      legend: {
+        bottom: 0,
+        left: 'center',
+        itemWidth: 12,
+        itemHeight: 10,
+        textStyle: { fontSize: 11, color: '#222' },
+      },
       series: [
         {
           type: 'pie',
@@ -41,7 +60,11 @@ function optionOf(spec: ChartSpec): echarts.EChartsOption {
   return {
     ...base,
     grid: { left: spec.percent ? 52 : 44, right: 20, top: 28, bottom: 56 },
-    xAxis: { type: 'category', data: spec.categories, axisLabel: { fontSize: 10, color: '#333', interval: 0, rotate: spec.categories.length > 6 ? 40 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: spec.categories,
+      axisLabel: { fontSize: 10, color: '#333', interval: 0, rotate: spec.categories.length > 6 ? 40 : 0 },
+    },
     yAxis: {
       type: 'value',
       minInterval: 1,
@@ -50,15 +73,35 @@ function optionOf(spec: ChartSpec): echarts.EChartsOption {
     },
     series: [
       spec.kind === 'line'
-        ? { type: 'line', data: spec.values.map((v) => v ?? '-'), label, connectNulls: false, symbolSize: 6, lineStyle: { width: 2 } }
-        : { type: 'bar', data: spec.values.map((v) => v ?? 0), label: { ...label, position: 'top' }, barMaxWidth: 36 },
+        ? {
+            type: 'line',
+            data: spec.values.map((v) => v ?? '-'),
+            label,
+            connectNulls: false,
+            symbolSize: 6,
+            lineStyle: { width: 2 },
+          }
+        : {
+            type: 'bar',
+            data: spec.values.map((v) => v ?? 0),
+            label: { ...label, position: 'top' },
+            barMaxWidth: 36,
+          },
     ],
   };
 }
 
 /** The chart as a standalone SVG document string. */
-export function renderChartSvg(spec: ChartSpec, size: { width: number; height: number } = { width: 560, height: 300 }): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+export function renderChartSvg(
+  spec: ChartSpec,
+  size: { width: number; height: number } = { width: 560, height: 300 },
+): string {
+  const chart = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: size.width,
+    height: size.height,
+  });
   try {
     chart.setOption(optionOf(spec));
     const svg = chart.renderToSVGString();

@@ -48,7 +48,12 @@ export interface Figures {
     decided: number;
     grantedFull: number;
     grantedPartial: number;
-    refused: { total: number; byGround: Record<Pasal17Ground, number>; notHeld: number; notYetDocumented: number };
+    refused: {
+      total: number;
+      byGround: Record<Pasal17Ground, number>;
+      notHeld: number;
+      notYetDocumented: number;
+    };
     /** Exempt refusals recorded without a ground (older records). */
     refusedWithoutGround: number;
     averageWorkingDays: number | null;
@@ -62,11 +67,16 @@ export interface Figures {
     decidedByMonth: number[];
     onTimeByMonth: number[];
   };
-  objections: { received: number; byGround: Record<ObjectionGround, number>; byOutcome: Record<ObjectionEnding, number> };
+  objections: {
+    received: number;
+    byGround: Record<ObjectionGround, number>;
+    byOutcome: Record<ObjectionEnding, number>;
+  };
   disputes: { filed: number; byStage: Record<DisputeStage, number> };
 }
 
-const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeroes = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 function addInto(target: CountMap, source: CountMap): void {
   for (const [k, v] of Object.entries(source)) target[k] = (target[k] ?? 0) + v;

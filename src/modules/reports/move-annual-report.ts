@@ -13,11 +13,21 @@ export function moveAnnualReport(
   actor: Actor,
   now: Date,
   current: AnnualReport,
-  change: { set: Parameters<typeof updateAnnualReport>[3]; action: string; after: (row: AnnualReport) => unknown },
+  change: {
+    set: Parameters<typeof updateAnnualReport>[3];
+    action: string;
+    after: (row: AnnualReport) => unknown;
+  },
 ): Promise<AnnualReport> {
   const key = { officeId: current.officeId, year: current.year };
   return changeAudited(tx, actor, now, {
-    write: () => updateAnnualReport(tx, key, { status: current.status, updatedAt: current.updatedAt }, { ...change.set, updatedAt: now, updatedBy: actor.label }),
+    write: () =>
+      updateAnnualReport(
+        tx,
+        key,
+        { status: current.status, updatedAt: current.updatedAt },
+        { ...change.set, updatedAt: now, updatedBy: actor.label },
+      ),
     conflictKey: 'annual.error.changed',
     audit: (row) => ({
       officeId: key.officeId,

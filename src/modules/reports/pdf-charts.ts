@@ -17,7 +17,10 @@ export function drawCharts(doc: PDFKit.PDFDocument, charts: ReportChart[]): void
     doc.font('bold').fontSize(9).text(chart.caption, left, doc.y, { width });
     const top = doc.y + 4;
     // The root's own width and height would win over the viewport: set them to the box, the viewBox scales.
-    const svg = chartSvg(chart, { width: 560, height: 317 }).replace(/^<svg width="\d+" height="\d+"/, `<svg width="${CHART_W}" height="${CHART_H}"`);
+    const svg = chartSvg(chart, { width: 560, height: 317 }).replace(
+      /^<svg width="\d+" height="\d+"/,
+      `<svg width="${CHART_W}" height="${CHART_H}"`,
+    );
     SVGtoPDF(doc, svg, left, top, {
       width: CHART_W,
       height: CHART_H,

@@ -7,12 +7,18 @@ import { OBJECTION_GROUNDS } from '../objections/grounds.ts';
 import { DISPUTE_STAGES } from '../objections/objection-status.ts';
 import { findOfficeBySlug, listOffices, type Office } from '../offices/queries.ts';
 import { OBJECTION_ENDINGS, type Figures } from './figures.ts';
-import { readChildFigures, readStatistics, STATISTICS_SCOPES, type StatisticsScope } from './read-statistics.ts';
+import {
+  readChildFigures,
+  readStatistics,
+  STATISTICS_SCOPES,
+  type StatisticsScope,
+} from './read-statistics.ts';
 
 // The open statistics of an office (UU 14/2008 Pasal 12): counts only, the same figures the
 // register and the reports publish, never anything finer (ADR 0035). Public: no actor.
 
-const counts = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<K, z.ZodNumber>);
+const counts = <K extends string>(keys: readonly K[]) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<K, z.ZodNumber>);
 
 export const statisticsSchema = z
   .object({
@@ -29,17 +35,29 @@ export const statisticsSchema = z
         notHeld: z.number().int(),
         notYetDocumented: z.number().int(),
       }),
-      averageWorkingDays: z.number().nullable().describe('From day 0 to the written notice, office working days'),
+      averageWorkingDays: z
+        .number()
+        .nullable()
+        .describe('From day 0 to the written notice, office working days'),
       onTimeRate: z.number().nullable().describe('Share (0–1) of notices issued by the due date'),
       byMonth: z.array(z.number().int()).length(12).describe('Requests received, January to December'),
     }),
-    objections: z.object({ received: z.number().int(), byGround: counts(OBJECTION_GROUNDS), byOutcome: counts(OBJECTION_ENDINGS) }),
+    objections: z.object({
+      received: z.number().int(),
+      byGround: counts(OBJECTION_GROUNDS),
+      byOutcome: counts(OBJECTION_ENDINGS),
+    }),
     disputes: z.object({ filed: z.number().int(), byStage: counts(DISPUTE_STAGES) }),
   })
   .meta({ id: 'Statistics' });
 export type StatisticsJson = z.infer<typeof statisticsSchema>;
 
-export function presentStatistics(office: Pick<Office, 'code' | 'slug' | 'name'>, year: number, scope: StatisticsScope, f: Figures): StatisticsJson {
+export function presentStatistics(
+  office: Pick<Office, 'code' | 'slug' | 'name'>,
+  year: number,
+  scope: StatisticsScope,
+  f: Figures,
+): StatisticsJson {
   const r = f.requests;
   return {
     office: { code: office.code, slug: office.slug, name: office.name },
@@ -49,7 +67,12 @@ export function presentStatistics(office: Pick<Office, 'code' | 'slug' | 'name'>
       received: r.received,
       grantedFull: r.grantedFull,
       grantedPartial: r.grantedPartial,
-      refused: { total: r.refused.total, byGround: r.refused.byGround, notHeld: r.refused.notHeld, notYetDocumented: r.refused.notYetDocumented },
+      refused: {
+        total: r.refused.total,
+        byGround: r.refused.byGround,
+        notHeld: r.refused.notHeld,
+        notYetDocumented: r.refused.notYetDocumented,
+      },
       averageWorkingDays: r.averageWorkingDays,
       onTimeRate: r.onTimeRate,
       byMonth: r.byMonth,
@@ -60,7 +83,12 @@ export function presentStatistics(office: Pick<Office, 'code' | 'slug' | 'name'>
 }
 
 export const statisticsQuery = z.object({
-  year: z.coerce.number({ message: 'validation.year' }).int({ message: 'validation.year' }).min(2000, { message: 'validation.year' }).max(2100, { message: 'validation.year' }).optional(),
+  year: z.coerce
+    .number({ message: 'validation.year' })
+    .int({ message: 'validation.year' })
+    .min(2000, { message: 'validation.year' })
+    .max(2100, { message: 'validation.year' })
+    .optional(),
   scope: z.enum(STATISTICS_SCOPES).default('office'),
 });
 
@@ -92,14 +120,27 @@ export interface OfficeStatistics {
   own: Figures | null;
 }
 
-export async function officeStatistics(db: Db, now: Date, office: Office, year: number, scope: StatisticsScope): Promise<OfficeStatistics> {
+export async function officeStatistics(
+  db: Db,
+  now: Date,
+  office: Office,
+  year: number,
+  scope: StatisticsScope,
+): Promise<OfficeStatistics> {
   if (scope === 'office') {
     const s = await readStatistics(db, now, { office, year, scope });
     return { office, year, scope, figures: s, children: [], own: null };
   }
   const children = await listOffices(db, { parentId: office.id });
   const { own, byChild, total } = await readChildFigures(db, now, office, children, year);
-  return { office, year, scope, figures: total, children: children.map((c) => ({ office: c, figures: byChild.get(c.id)! })), own };
+  return {
+    office,
+    year,
+    scope,
+    figures: total,
+    children: children.map((c) => ({ office: c, figures: byChild.get(c.id)! })),
+    own,
+  };
 }
 
 function csvCell(value: string | number | null): string {
@@ -118,15 +159,23 @@ export function statisticsCsv(s: OfficeStatistics): Buffer {
       ['requests.grantedFull', j.requests.grantedFull],
       ['requests.grantedPartial', j.requests.grantedPartial],
       ['requests.refused.total', j.requests.refused.total],
-      ...PASAL17_GROUNDS.map((g) => [`requests.refused.byGround.${g}`, j.requests.refused.byGround[g]] as [string, number]),
+      ...PASAL17_GROUNDS.map(
+        (g) => [`requests.refused.byGround.${g}`, j.requests.refused.byGround[g]] as [string, number],
+      ),
       ['requests.refused.notHeld', j.requests.refused.notHeld],
       ['requests.refused.notYetDocumented', j.requests.refused.notYetDocumented],
       ['requests.averageWorkingDays', j.requests.averageWorkingDays],
       ['requests.onTimeRate', j.requests.onTimeRate],
-      ...j.requests.byMonth.map((n, i) => [`requests.byMonth.${String(i + 1).padStart(2, '0')}`, n] as [string, number]),
+      ...j.requests.byMonth.map(
+        (n, i) => [`requests.byMonth.${String(i + 1).padStart(2, '0')}`, n] as [string, number],
+      ),
       ['objections.received', j.objections.received],
-      ...OBJECTION_GROUNDS.map((g) => [`objections.byGround.${g}`, j.objections.byGround[g]] as [string, number]),
-      ...OBJECTION_ENDINGS.map((k) => [`objections.byOutcome.${k}`, j.objections.byOutcome[k]] as [string, number]),
+      ...OBJECTION_GROUNDS.map(
+        (g) => [`objections.byGround.${g}`, j.objections.byGround[g]] as [string, number],
+      ),
+      ...OBJECTION_ENDINGS.map(
+        (k) => [`objections.byOutcome.${k}`, j.objections.byOutcome[k]] as [string, number],
+      ),
       ['disputes.filed', j.disputes.filed],
       ...DISPUTE_STAGES.map((k) => [`disputes.byStage.${k}`, j.disputes.byStage[k]] as [string, number]),
     ];

@@ -55,7 +55,11 @@ export async function loadYearRows(
     scope === 'office' ? eq(reportOfficeMonths.officeId, office.id) : like(offices.path, `${office.path}%`),
     months ? sql`${reportOfficeMonths.month} between ${months.from} and ${months.to}` : undefined,
   );
-  return db.select(rowColumns).from(reportOfficeMonths).innerJoin(offices, eq(offices.id, reportOfficeMonths.officeId)).where(where);
+  return db
+    .select(rowColumns)
+    .from(reportOfficeMonths)
+    .innerJoin(offices, eq(offices.id, reportOfficeMonths.officeId))
+    .where(where);
 }
 
 export interface Statistics extends Figures {
@@ -66,7 +70,12 @@ export interface Statistics extends Figures {
 export async function readStatistics(
   db: Db,
   now: Date,
-  input: { office: Pick<Office, 'id' | 'path'>; year: number; scope: StatisticsScope; months?: { from: number; to: number } },
+  input: {
+    office: Pick<Office, 'id' | 'path'>;
+    year: number;
+    scope: StatisticsScope;
+    months?: { from: number; to: number };
+  },
 ): Promise<Statistics> {
   const rows = await loadYearRows(db, now, input.office, input.year, input.scope, input.months);
   return { year: input.year, scope: input.scope, ...sumFigures(rows) };

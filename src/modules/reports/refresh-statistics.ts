@@ -21,7 +21,8 @@ type Row = typeof reportOfficeMonths.$inferInsert;
 
 const key = (y: number, m: number) => `${y}-${m}`;
 const firstOf = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-01`;
-const nextMonth = (y: number, m: number): MonthKey => (m === 12 ? { year: y + 1, month: 1 } : { year: y, month: m + 1 });
+const nextMonth = (y: number, m: number): MonthKey =>
+  m === 12 ? { year: y + 1, month: 1 } : { year: y, month: m + 1 };
 
 function bump(map: CountMap, k: string, by = 1): void {
   map[k] = (map[k] ?? 0) + by;
@@ -53,9 +54,17 @@ function emptyRow(officeId: string, { year, month }: MonthKey, now: Date): Row {
 }
 
 /** Recounts some months of one office and writes their rows. */
-export async function recountOfficeMonths(db: Db, officeId: string, months: MonthKey[], now: Date): Promise<void> {
+export async function recountOfficeMonths(
+  db: Db,
+  officeId: string,
+  months: MonthKey[],
+  now: Date,
+): Promise<void> {
   if (months.length === 0) return;
-  const [office] = await db.select().from(offices).where(inArray(offices.id, [officeId]));
+  const [office] = await db
+    .select()
+    .from(offices)
+    .where(inArray(offices.id, [officeId]));
   if (!office) return;
   const tz = office.timezone;
   const sorted = [...months].sort((a, b) => a.year - b.year || a.month - b.month);
@@ -66,51 +75,58 @@ export async function recountOfficeMonths(db: Db, officeId: string, months: Mont
   const rows = new Map(sorted.map((k) => [key(k.year, k.month), emptyRow(officeId, k, now)]));
   const at = (y: number, m: number) => rows.get(key(y, m));
 
-  const [received, decided, objectionsIn, objectionDecisions, objectionEnds, disputes, calendar] = await Promise.all([
-    queryRows<{ y: number; m: number; n: number; ext: number }>(
-      db,
-      sql`select extract(year from r.received_at at time zone ${tz})::int as y, extract(month from r.received_at at time zone ${tz})::int as m,
+  const [received, decided, objectionsIn, objectionDecisions, objectionEnds, disputes, calendar] =
+    await Promise.all([
+      queryRows<{ y: number; m: number; n: number; ext: number }>(
+        db,
+        sql`select extract(year from r.received_at at time zone ${tz})::int as y, extract(month from r.received_at at time zone ${tz})::int as m,
             count(*)::int as n, count(x.request_id)::int as ext
           from requests r left join request_extensions x on x.office_id = r.office_id and x.request_id = r.id
           where r.office_id = ${officeId} and r.received_at >= ${start.toISOString()} and r.received_at < ${end.toISOString()}
           group by 1, 2`,
-    ),
-    queryRows<{ decided_on: string; received_on: string; due: string; outcome: string | null; ground: string | null }>(
-      db,
-      sql`select to_char(r.decided_at at time zone ${tz}, 'YYYY-MM-DD') as decided_on, r.received_on::text as received_on,
+      ),
+      queryRows<{
+        decided_on: string;
+        received_on: string;
+        due: string;
+        outcome: string | null;
+        ground: string | null;
+      }>(
+        db,
+        sql`select to_char(r.decided_at at time zone ${tz}, 'YYYY-MM-DD') as decided_on, r.received_on::text as received_on,
             coalesce(r.extended_due_date, r.due_date)::text as due, d.outcome, d.exemption_ground as ground
           from requests r
           left join lateral (select outcome, exemption_ground from request_decisions d
                              where d.office_id = r.office_id and d.request_id = r.id order by d.round desc limit 1) d on true
           where r.office_id = ${officeId} and r.decided_at >= ${start.toISOString()} and r.decided_at < ${end.toISOString()}`,
-    ),
-    queryRows<{ y: number; m: number; grounds: string[] }>(
-      db,
-      sql`select extract(year from received_at at time zone ${tz})::int as y, extract(month from received_at at time zone ${tz})::int as m, grounds
+      ),
+      queryRows<{ y: number; m: number; grounds: string[] }>(
+        db,
+        sql`select extract(year from received_at at time zone ${tz})::int as y, extract(month from received_at at time zone ${tz})::int as m, grounds
           from objections where office_id = ${officeId} and received_at >= ${start.toISOString()} and received_at < ${end.toISOString()}`,
-    ),
-    queryRows<{ y: number; m: number; outcome: string; n: number }>(
-      db,
-      sql`select extract(year from decided_at at time zone ${tz})::int as y, extract(month from decided_at at time zone ${tz})::int as m, outcome, count(*)::int as n
+      ),
+      queryRows<{ y: number; m: number; outcome: string; n: number }>(
+        db,
+        sql`select extract(year from decided_at at time zone ${tz})::int as y, extract(month from decided_at at time zone ${tz})::int as m, outcome, count(*)::int as n
           from objection_decisions where office_id = ${officeId} and decided_at >= ${start.toISOString()} and decided_at < ${end.toISOString()}
           group by 1, 2, 3`,
-    ),
-    queryRows<{ y: number; m: number; kind: string; n: number }>(
-      db,
-      sql`select extract(year from settled_at at time zone ${tz})::int as y, extract(month from settled_at at time zone ${tz})::int as m, 'SETTLED' as kind, count(*)::int as n
+      ),
+      queryRows<{ y: number; m: number; kind: string; n: number }>(
+        db,
+        sql`select extract(year from settled_at at time zone ${tz})::int as y, extract(month from settled_at at time zone ${tz})::int as m, 'SETTLED' as kind, count(*)::int as n
           from objections where office_id = ${officeId} and settled_at >= ${start.toISOString()} and settled_at < ${end.toISOString()} group by 1, 2
           union all
           select extract(year from lapsed_at at time zone ${tz})::int, extract(month from lapsed_at at time zone ${tz})::int, 'LAPSED', count(*)::int
           from objections where office_id = ${officeId} and lapsed_at >= ${start.toISOString()} and lapsed_at < ${end.toISOString()} group by 1, 2`,
-    ),
-    queryRows<{ y: number; m: number; stage: string; n: number }>(
-      db,
-      sql`select extract(year from filed_on)::int as y, extract(month from filed_on)::int as m, stage, count(*)::int as n
+      ),
+      queryRows<{ y: number; m: number; stage: string; n: number }>(
+        db,
+        sql`select extract(year from filed_on)::int as y, extract(month from filed_on)::int as m, stage, count(*)::int as n
           from disputes where office_id = ${officeId} and filed_on >= ${firstOf(first.year, first.month)} and filed_on < ${firstOf(last.year, last.month)}
           group by 1, 2, 3`,
-    ),
-    loadOfficeCalendar(db, office),
-  ]);
+      ),
+      loadOfficeCalendar(db, office),
+    ]);
 
   for (const r of received) {
     const row = at(r.y, r.m);
@@ -175,7 +191,11 @@ export async function recountOfficeMonths(db: Db, officeId: string, months: Mont
  */
 export async function refreshStatistics(db: Db, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
-    const dirty = await tx.delete(reportDirtyMonths).returning({ officeId: reportDirtyMonths.officeId, year: reportDirtyMonths.year, month: reportDirtyMonths.month });
+    const dirty = await tx.delete(reportDirtyMonths).returning({
+      officeId: reportDirtyMonths.officeId,
+      year: reportDirtyMonths.year,
+      month: reportDirtyMonths.month,
+    });
     const byOffice = new Map<string, MonthKey[]>();
     for (const d of dirty) {
       const list = byOffice.get(d.officeId) ?? [];

@@ -1,4 +1,17 @@
-import { AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { Section } from './annual-report-document.ts';
 
 // The annual report as an editable Word document with the `docx` library (ADR 0062): the same
@@ -20,7 +33,15 @@ const borders = { top: border, bottom: border, left: border, right: border };
 
 function table(headers: string[], rows: string[][]): Table {
   const cell = (text: string, bold: boolean, right: boolean) =>
-    new TableCell({ borders, children: [new Paragraph({ alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold, size: 18 })] })] });
+    new TableCell({
+      borders,
+      children: [
+        new Paragraph({
+          alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: [new TextRun({ text, bold, size: 18 })],
+        }),
+      ],
+    });
   const numeric = headers.length === 2;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -33,17 +54,51 @@ function table(headers: string[], rows: string[][]): Table {
 
 export async function renderAnnualReportDocx(input: AnnualReportDocxInput): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [];
-  if (input.logoPng) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: input.logoPng, transformation: { width: 60, height: 60 } })] }));
-  for (const line of input.letterheadLines) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: line, bold: true, size: 28 })] }));
-  if (input.letterheadContact) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: input.letterheadContact, size: 18 })] }));
-  children.push(new Paragraph({ border: { bottom: { style: BorderStyle.DOUBLE, size: 6, color: '000000', space: 1 } }, children: [] }));
-  children.push(new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: input.title, bold: true })] }));
+  if (input.logoPng)
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new ImageRun({ type: 'png', data: input.logoPng, transformation: { width: 60, height: 60 } }),
+        ],
+      }),
+    );
+  for (const line of input.letterheadLines)
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: line, bold: true, size: 28 })],
+      }),
+    );
+  if (input.letterheadContact)
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ text: input.letterheadContact, size: 18 })],
+      }),
+    );
+  children.push(
+    new Paragraph({
+      border: { bottom: { style: BorderStyle.DOUBLE, size: 6, color: '000000', space: 1 } },
+      children: [],
+    }),
+  );
+  children.push(
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: input.title, bold: true })],
+    }),
+  );
   children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(input.subtitle)] }));
   for (const section of input.sections) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }));
+    children.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
+    );
     for (const block of section.blocks) {
       if (block.kind === 'text') {
-        for (const para of block.text.split(/\n+/)) children.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [new TextRun(para)] }));
+        for (const para of block.text.split(/\n+/))
+          children.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [new TextRun(para)] }));
       } else if (block.kind === 'table') {
         children.push(new Paragraph({ children: [new TextRun({ text: block.caption, bold: true })] }));
         children.push(table(block.headers, block.rows));
@@ -57,9 +112,21 @@ export async function renderAnnualReportDocx(input: AnnualReportDocxInput): Prom
       }
     }
   }
-  children.push(new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, children: [new TextRun({ text: input.signature.note, bold: true })] }));
-  for (const line of [input.signature.placeAndDate, input.signature.title, '', '', '']) children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(line)] }));
-  children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: input.signature.name, bold: true, underline: {} })] }));
+  children.push(
+    new Paragraph({
+      pageBreakBefore: true,
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: input.signature.note, bold: true })],
+    }),
+  );
+  for (const line of [input.signature.placeAndDate, input.signature.title, '', '', ''])
+    children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(line)] }));
+  children.push(
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      children: [new TextRun({ text: input.signature.name, bold: true, underline: {} })],
+    }),
+  );
   const doc = new Document({
     creator: 'Terbuka',
     title: input.title,

@@ -1,4 +1,13 @@
-import { createPdf, drawLetterhead, drawSignature, drawTable, numberPages, pdfToBuffer, type Letterhead, type Pdf } from '../../platform/pdf/pdf.ts';
+import {
+  createPdf,
+  drawLetterhead,
+  drawSignature,
+  drawTable,
+  numberPages,
+  pdfToBuffer,
+  type Letterhead,
+  type Pdf,
+} from '../../platform/pdf/pdf.ts';
 import type { Section } from './annual-report-document.ts';
 import { drawCharts } from './pdf-charts.ts';
 
@@ -32,14 +41,21 @@ export async function renderAnnualReportPdf(input: AnnualReportPdfInput): Promis
     sectionHeading(pdf, section.heading);
     for (const block of section.blocks) {
       if (block.kind === 'text') {
-        pdf.font('regular').fontSize(10).text(block.text, pdf.page.margins.left, pdf.y, { width, align: 'justify' });
+        pdf
+          .font('regular')
+          .fontSize(10)
+          .text(block.text, pdf.page.margins.left, pdf.y, { width, align: 'justify' });
         pdf.moveDown(0.4);
       } else if (block.kind === 'table') {
         pdf.font('bold').fontSize(9).text(block.caption, pdf.page.margins.left, pdf.y, { width });
         pdf.moveDown(0.2);
         drawTable(
           pdf,
-          block.headers.map((h, i) => ({ header: h, width: i === 0 ? 6 : 2, align: i === 0 || block.headers.length > 2 ? ('left' as const) : ('right' as const) })),
+          block.headers.map((h, i) => ({
+            header: h,
+            width: i === 0 ? 6 : 2,
+            align: i === 0 || block.headers.length > 2 ? ('left' as const) : ('right' as const),
+          })),
           block.rows,
           { fontSize: 8.5 },
         );
@@ -51,8 +67,15 @@ export async function renderAnnualReportPdf(input: AnnualReportPdfInput): Promis
     }
   }
   pdf.addPage();
-  pdf.font('bold').fontSize(11).text(input.signature.note, pdf.page.margins.left, pdf.y, { width, align: 'center' });
-  drawSignature(pdf, { placeAndDate: input.signature.placeAndDate, title: input.signature.title, name: input.signature.name });
+  pdf
+    .font('bold')
+    .fontSize(11)
+    .text(input.signature.note, pdf.page.margins.left, pdf.y, { width, align: 'center' });
+  drawSignature(pdf, {
+    placeAndDate: input.signature.placeAndDate,
+    title: input.signature.title,
+    name: input.signature.name,
+  });
   numberPages(pdf, input.footer);
   return pdfToBuffer(pdf);
 }

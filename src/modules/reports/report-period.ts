@@ -17,14 +17,20 @@ export interface ParsedPeriod {
   months?: { from: number; to: number };
 }
 
-const lastDay = (y: number, m: number) => addCalendarDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`, -1);
+const lastDay = (y: number, m: number) =>
+  addCalendarDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`, -1);
 const mm = (m: number) => String(m).padStart(2, '0');
 
 export function reportPeriodOf(raw: Record<string, string | undefined>, today: string): ParsedPeriod {
   if (raw.tahun !== undefined) {
-    if (!/^\d{4}$/.test(raw.tahun) || Number(raw.tahun) < 2000 || Number(raw.tahun) > 2100) throw AppError.field('tahun', 'validation.year');
+    if (!/^\d{4}$/.test(raw.tahun) || Number(raw.tahun) < 2000 || Number(raw.tahun) > 2100)
+      throw AppError.field('tahun', 'validation.year');
     const y = Number(raw.tahun);
-    return { period: { kind: 'range', from: `${y}-01-01`, to: `${y}-12-31` }, query: `tahun=${y}`, months: { from: 1, to: 12 } };
+    return {
+      period: { kind: 'range', from: `${y}-01-01`, to: `${y}-12-31` },
+      query: `tahun=${y}`,
+      months: { from: 1, to: 12 },
+    };
   }
   if (raw.kuartal !== undefined) {
     const m = /^(\d{4})-Q([1-4])$/.exec(raw.kuartal);
@@ -32,7 +38,11 @@ export function reportPeriodOf(raw: Record<string, string | undefined>, today: s
     const y = Number(m[1]);
     const q = Number(m[2]);
     const from = (q - 1) * 3 + 1;
-    return { period: { kind: 'range', from: `${y}-${mm(from)}-01`, to: lastDay(y, from + 2) }, query: `kuartal=${y}-Q${q}`, months: { from, to: from + 2 } };
+    return {
+      period: { kind: 'range', from: `${y}-${mm(from)}-01`, to: lastDay(y, from + 2) },
+      query: `kuartal=${y}-Q${q}`,
+      months: { from, to: from + 2 },
+    };
   }
   if (raw.dari !== undefined || raw.sampai !== undefined) {
     const from = raw.dari ?? '';
@@ -40,7 +50,10 @@ export function reportPeriodOf(raw: Record<string, string | undefined>, today: s
     if (!isIsoDate(from)) throw AppError.field('dari', 'validation.periodFrom');
     if (!isIsoDate(to)) throw AppError.field('sampai', 'validation.periodTo');
     if (to < from || addCalendarDays(from, 366) < to) throw AppError.field('sampai', 'validation.range');
-    return { period: { kind: 'range', from, to }, query: `dari=${encodeURIComponent(from)}&sampai=${encodeURIComponent(to)}` };
+    return {
+      period: { kind: 'range', from, to },
+      query: `dari=${encodeURIComponent(from)}&sampai=${encodeURIComponent(to)}`,
+    };
   }
   if (raw.bulan !== undefined) {
     const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(raw.bulan);

@@ -6,7 +6,13 @@ import { auditAs } from '../access/audited-change.ts';
 import { canReports } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { emptyTexts, annualReportTextsInput } from './annual-report-input.ts';
-import { findAnnualReport, findEarlierAnnualReport, insertAnnualReport, updateAnnualReport, type AnnualReport } from './annual-report-queries.ts';
+import {
+  findAnnualReport,
+  findEarlierAnnualReport,
+  insertAnnualReport,
+  updateAnnualReport,
+  type AnnualReport,
+} from './annual-report-queries.ts';
 import { ANNUAL_REPORT_TEXTS } from './schema.ts';
 
 /**
@@ -14,7 +20,11 @@ import { ANNUAL_REPORT_TEXTS } from './schema.ts';
  * save of a year starts from last year's texts; a report at the Atasan PPID or published is
  * not edited here. Compare-and-set on `expectedUpdatedAt` when given.
  */
-export async function saveAnnualReport(ctx: Ctx, actor: Actor, input: { officeId: string; year: number; data: unknown; expectedUpdatedAt?: string | undefined }): Promise<AnnualReport> {
+export async function saveAnnualReport(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; year: number; data: unknown; expectedUpdatedAt?: string | undefined },
+): Promise<AnnualReport> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office) throw AppError.notFound();
   if (!canReports.writeAnnualReport(actor, office)) throw AppError.forbidden();
@@ -24,19 +34,48 @@ export async function saveAnnualReport(ctx: Ctx, actor: Actor, input: { officeId
   const now = ctx.clock.now();
   const current = await findAnnualReport(ctx.db, office.id, input.year);
   if (current && current.status !== 'DRAFT') throw AppError.conflict('annual.error.notDraft');
-  if (current && input.expectedUpdatedAt && current.updatedAt.toISOString() !== input.expectedUpdatedAt) throw AppError.conflict('annual.error.changed');
+  if (current && input.expectedUpdatedAt && current.updatedAt.toISOString() !== input.expectedUpdatedAt)
+    throw AppError.conflict('annual.error.changed');
   return ctx.db.transaction(async (tx) => {
     const saved = current
-      ? await updateAnnualReport(tx, { officeId: office.id, year: input.year }, { status: 'DRAFT', updatedAt: current.updatedAt }, { texts, updatedAt: now, updatedBy: actor.label })
-      : await insertAnnualReport(tx, { officeId: office.id, year: input.year, status: 'DRAFT', texts, createdAt: now, updatedAt: now, updatedBy: actor.label });
+      ? await updateAnnualReport(
+          tx,
+          { officeId: office.id, year: input.year },
+          { status: 'DRAFT', updatedAt: current.updatedAt },
+          { texts, updatedAt: now, updatedBy: actor.label },
+        )
+      : await insertAnnualReport(tx, {
+          officeId: office.id,
+          year: input.year,
+          status: 'DRAFT',
+          texts,
+          createdAt: now,
+          updatedAt: now,
+          updatedBy: actor.label,
+        });
     if (!saved) throw AppError.conflict('annual.error.changed');
-    await auditAs(tx, actor, { officeId: office.id, action: current ? 'annual_report.saved' : 'annual_report.created', entityType: 'annual_report', entityId: `${office.id}:${input.year}`, after: { year: input.year, status: saved.status } }, now);
+    await auditAs(
+      tx,
+      actor,
+      {
+        officeId: office.id,
+        action: current ? 'annual_report.saved' : 'annual_report.created',
+        entityType: 'annual_report',
+        entityId: `${office.id}:${input.year}`,
+        after: { year: input.year, status: saved.status },
+      },
+      now,
+    );
     return saved;
   });
 }
 
 /** The texts a new draft starts from: last year's report, or empty. */
-export async function prefillTexts(ctx: Ctx, officeId: string, year: number): Promise<Record<(typeof ANNUAL_REPORT_TEXTS)[number], string>> {
+export async function prefillTexts(
+  ctx: Ctx,
+  officeId: string,
+  year: number,
+): Promise<Record<(typeof ANNUAL_REPORT_TEXTS)[number], string>> {
   const earlier = await findEarlierAnnualReport(ctx.db, officeId, year);
   return { ...emptyTexts(), ...(earlier?.texts ?? {}) };
 }

@@ -64,7 +64,15 @@ export const ANNUAL_REPORT_STATUSES = ['DRAFT', 'SUBMITTED', 'PUBLISHED'] as con
 export type AnnualReportStatus = (typeof ANNUAL_REPORT_STATUSES)[number];
 
 /** The parts the PPID writes (the figures of parts 2–4 come from the records). */
-export const ANNUAL_REPORT_TEXTS = ['policy', 'facilities', 'budget', 'disputeFollowUp', 'obstaclesInternal', 'obstaclesExternal', 'recommendations'] as const;
+export const ANNUAL_REPORT_TEXTS = [
+  'policy',
+  'facilities',
+  'budget',
+  'disputeFollowUp',
+  'obstaclesInternal',
+  'obstaclesExternal',
+  'recommendations',
+] as const;
 export type AnnualReportText = (typeof ANNUAL_REPORT_TEXTS)[number];
 
 export const annualReports = pgTable(

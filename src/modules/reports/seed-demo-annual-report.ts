@@ -26,12 +26,18 @@ const OFFICE = 'kpu-kota-bandung';
 export const DEMO_ANNUAL_TEXTS = {
   policy:
     'KPU Kota Bandung melaksanakan pelayanan informasi publik berdasarkan UU Nomor 14 Tahun 2008, Peraturan Komisi Informasi Nomor 1 Tahun 2021 dan PKPU Nomor 22 Tahun 2023. PPID menetapkan Daftar Informasi Publik setiap tahun, SOP pelayanan informasi, dan maklumat pelayanan yang diumumkan di laman dan di ruang layanan.',
-  facilities: 'Ruang layanan informasi di lantai dasar kantor dengan meja layanan, komputer, pemindai dan akses kursi roda; laman PPID dan layanan permohonan daring melalui Terbuka.',
-  budget: 'Pelayanan informasi dibiayai DIPA KPU Kota Bandung pada kegiatan Sosialisasi, Pendidikan Pemilih dan Partisipasi Masyarakat; seluruh anggaran digunakan untuk pemeliharaan laman, alat tulis dan penggandaan salinan.',
-  disputeFollowUp: 'Tidak ada keberatan yang berlanjut menjadi sengketa di Komisi Informasi Provinsi Jawa Barat, dan tidak ada gugatan ke pengadilan.',
-  obstaclesInternal: 'Sebagian informasi masih tersimpan sebagai arsip kertas di subbagian, sehingga penelusuran memerlukan waktu; petugas layanan merangkap tugas lain pada masa tahapan.',
-  obstaclesExternal: 'Permohonan meningkat menjelang dan sesudah pemungutan suara; sebagian pemohon meminta informasi yang dikuasai badan publik lain.',
-  recommendations: 'Mendigitalkan arsip keputusan dan berita acara tahapan, menambah satu petugas layanan pada masa tahapan, dan menyusun jawaban siap pakai untuk pertanyaan yang sering diajukan.',
+  facilities:
+    'Ruang layanan informasi di lantai dasar kantor dengan meja layanan, komputer, pemindai dan akses kursi roda; laman PPID dan layanan permohonan daring melalui Terbuka.',
+  budget:
+    'Pelayanan informasi dibiayai DIPA KPU Kota Bandung pada kegiatan Sosialisasi, Pendidikan Pemilih dan Partisipasi Masyarakat; seluruh anggaran digunakan untuk pemeliharaan laman, alat tulis dan penggandaan salinan.',
+  disputeFollowUp:
+    'Tidak ada keberatan yang berlanjut menjadi sengketa di Komisi Informasi Provinsi Jawa Barat, dan tidak ada gugatan ke pengadilan.',
+  obstaclesInternal:
+    'Sebagian informasi masih tersimpan sebagai arsip kertas di subbagian, sehingga penelusuran memerlukan waktu; petugas layanan merangkap tugas lain pada masa tahapan.',
+  obstaclesExternal:
+    'Permohonan meningkat menjelang dan sesudah pemungutan suara; sebagian pemohon meminta informasi yang dikuasai badan publik lain.',
+  recommendations:
+    'Mendigitalkan arsip keputusan dan berita acara tahapan, menambah satu petugas layanan pada masa tahapan, dan menyusun jawaban siap pakai untuk pertanyaan yang sering diajukan.',
 };
 
 async function demoPdf(title: string): Promise<Buffer> {
@@ -75,34 +81,67 @@ export async function seedDemoAnnualReport(base: DemoCtx): Promise<void> {
     const user = await findUserByEmail(base.db, email);
     return user ? actorForUser(base.db, user, base.clock.now(), null) : null;
   };
-  const [ppid, desk, atasan] = await Promise.all(['ppid.bandung', 'petugas.bandung', 'atasan.bandung'].map((n) => actorOf(`${n}@demo.terbuka.test`)));
+  const [ppid, desk, atasan] = await Promise.all(
+    ['ppid.bandung', 'petugas.bandung', 'atasan.bandung'].map((n) => actorOf(`${n}@demo.terbuka.test`)),
+  );
   if (!ppid || !desk || !atasan) return;
   const year = Number(localDateTime(base.clock.now(), office.timezone).date.slice(0, 4)) - 1;
   const clock = new ManualClock(base.clock.now());
-  const ctx: RequestsCtx = { db: base.db, clock, files: base.files, keys: base.dataKeys, publicUrl: base.publicUrl, uploadMaxBytes: base.uploadMaxBytes };
-  const at = (date: string, hour: number) => clock.set(new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`));
+  const ctx: RequestsCtx = {
+    db: base.db,
+    clock,
+    files: base.files,
+    keys: base.dataKeys,
+    publicUrl: base.publicUrl,
+    uploadMaxBytes: base.uploadMaxBytes,
+  };
+  const at = (date: string, hour: number) =>
+    clock.set(new Date(`${date}T${String(hour).padStart(2, '0')}:00:00+07:00`));
   const o = { officeId: office.id };
   for (const [i, [md, days, outcome, info]] of LAST_YEAR.entries()) {
     const received = `${year}-${md}`;
     at(received, 9);
-    const r = await submitRequest(ctx, publicActor(), { ...o, channel: 'API', data: person(`Pemohon Demo ${String.fromCharCode(65 + i)}`, `32730512039${i}000${i + 1}`, info), uploads: [] });
+    const r = await submitRequest(ctx, publicActor(), {
+      ...o,
+      channel: 'API',
+      data: person(`Pemohon Demo ${String.fromCharCode(65 + i)}`, `32730512039${i}000${i + 1}`, info),
+      uploads: [],
+    });
     at(received, 11);
     await registerRequest(ctx, desk, { ...o, requestId: r.requestId });
     // Calendar days stand in for working days here; the figures count the real working days.
-    const noticeDay = new Date(Date.parse(`${received}T00:00:00Z`) + (days + Math.floor(days / 5) * 2) * 86_400_000).toISOString().slice(0, 10);
+    const noticeDay = new Date(
+      Date.parse(`${received}T00:00:00Z`) + (days + Math.floor(days / 5) * 2) * 86_400_000,
+    )
+      .toISOString()
+      .slice(0, 10);
     at(noticeDay, 14);
     if (outcome === 'NOT_HELD') {
-      await decideRequest(ctx, ppid, { ...o, requestId: r.requestId, data: { outcome, holderBody: 'Dinas Kependudukan dan Pencatatan Sipil Kota Bandung' }, uploads: [] });
+      await decideRequest(ctx, ppid, {
+        ...o,
+        requestId: r.requestId,
+        data: { outcome, holderBody: 'Dinas Kependudukan dan Pencatatan Sipil Kota Bandung' },
+        uploads: [],
+      });
       await closeRequest(ctx, desk, { ...o, requestId: r.requestId });
     } else {
       await decideRequest(ctx, ppid, {
         ...o,
         requestId: r.requestId,
-        data: { outcome, materialDescription: info, forms: ['SOFTCOPY'], provisionTime: 'Saat pemberitahuan ini diterbitkan' },
+        data: {
+          outcome,
+          materialDescription: info,
+          forms: ['SOFTCOPY'],
+          provisionTime: 'Saat pemberitahuan ini diterbitkan',
+        },
         uploads: [{ field: 'files', filename: `informasi-${i + 1}.pdf`, bytes: await demoPdf(info) }],
       });
       at(noticeDay, 15);
-      await deliverRequest(ctx, desk, { ...o, requestId: r.requestId, data: { kind: 'EMAIL', recipientName: `Pemohon Demo ${String.fromCharCode(65 + i)}`, close: true } });
+      await deliverRequest(ctx, desk, {
+        ...o,
+        requestId: r.requestId,
+        data: { kind: 'EMAIL', recipientName: `Pemohon Demo ${String.fromCharCode(65 + i)}`, close: true },
+      });
     }
   }
   at(`${year + 1}-02-16`, 10);

@@ -29,19 +29,44 @@ export async function sendAnnualReportReminders(ctx: Ctx & { publicUrl: string }
     if (!office) continue;
     await ctx.db.transaction(async (tx) => {
       // Waiting for the Atasan PPID: remind them instead of the PPID.
-      const recipients = await staffEmails(tx, office, status === 'SUBMITTED' ? ['ATASAN_PPID'] : ['PPID'], now);
+      const recipients = await staffEmails(
+        tx,
+        office,
+        status === 'SUBMITTED' ? ['ATASAN_PPID'] : ['PPID'],
+        now,
+      );
       const mail = composeMail({
-        subject: kind === 'overdue' ? `[Terlambat] Laporan Layanan Informasi Publik ${year} belum diumumkan` : `[Pengingat] Laporan Layanan Informasi Publik ${year} paling lambat ${formatDate(due, 'id')}`,
+        subject:
+          kind === 'overdue'
+            ? `[Terlambat] Laporan Layanan Informasi Publik ${year} belum diumumkan`
+            : `[Pengingat] Laporan Layanan Informasi Publik ${year} paling lambat ${formatDate(due, 'id')}`,
         greeting: status === 'SUBMITTED' ? 'Kepada Atasan PPID,' : 'Kepada PPID,',
         paragraphs: [
           `Laporan Layanan Informasi Publik ${office.name} tahun ${year} wajib disusun dan diumumkan paling lambat ${formatDate(due, 'id')} (Peraturan Komisi Informasi Nomor 1 Tahun 2021 Pasal 56).`,
-          kind === 'overdue' ? 'Batas waktu itu telah lewat; laporan belum diumumkan.' : 'Angka layanan sudah terisi dari catatan; bagian naratif ditulis PPID lalu disetujui Atasan PPID.',
+          kind === 'overdue'
+            ? 'Batas waktu itu telah lewat; laporan belum diumumkan.'
+            : 'Angka layanan sudah terisi dari catatan; bagian naratif ditulis PPID lalu disetujui Atasan PPID.',
         ],
-        action: { label: 'Buka laporan tahunan', url: `${ctx.publicUrl}/staff/${office.slug}/laporan-tahunan/${year}` },
+        action: {
+          label: 'Buka laporan tahunan',
+          url: `${ctx.publicUrl}/staff/${office.slug}/laporan-tahunan/${year}`,
+        },
         closing: ['Terbuka'],
       });
       for (const to of recipients) {
-        const added = await queueMail(tx, office.id, { to, ...mail, template: `annual-report-${kind}`, entityType: 'office', entityId: office.id, dedupeKey: `annual-report:${kind}:${office.id}:${year}:${to}` }, now);
+        const added = await queueMail(
+          tx,
+          office.id,
+          {
+            to,
+            ...mail,
+            template: `annual-report-${kind}`,
+            entityType: 'office',
+            entityId: office.id,
+            dedupeKey: `annual-report:${kind}:${office.id}:${year}:${to}`,
+          },
+          now,
+        );
         if (added) queued++;
       }
     });

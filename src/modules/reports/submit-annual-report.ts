@@ -8,7 +8,11 @@ import { findAnnualReport, type AnnualReport } from './annual-report-queries.ts'
 import { moveAnnualReport } from './move-annual-report.ts';
 
 /** The PPID sends the draft to the Atasan PPID; every narrative part must be written. */
-export async function submitAnnualReport(ctx: Ctx, actor: Actor, input: { officeId: string; year: number }): Promise<AnnualReport> {
+export async function submitAnnualReport(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; year: number },
+): Promise<AnnualReport> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office) throw AppError.notFound();
   if (!canReports.writeAnnualReport(actor, office)) throw AppError.forbidden();
@@ -16,7 +20,8 @@ export async function submitAnnualReport(ctx: Ctx, actor: Actor, input: { office
   if (!current) throw AppError.notFound();
   if (current.status !== 'DRAFT') throw AppError.conflict('annual.error.notDraft');
   const missing = REQUIRED_TEXTS.filter((k) => !current.texts[k]?.trim());
-  if (missing.length > 0) throw AppError.validation(missing.map((k) => ({ field: k, key: 'validation.required' })));
+  if (missing.length > 0)
+    throw AppError.validation(missing.map((k) => ({ field: k, key: 'validation.required' })));
   const now = ctx.clock.now();
   return ctx.db.transaction((tx) =>
     moveAnnualReport(tx, actor, now, current, {

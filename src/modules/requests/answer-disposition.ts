@@ -9,7 +9,14 @@ import { staffRequestUpdateMail } from './emails/staff-request-update-mail.ts';
 import { staffRequestUrl } from './links.ts';
 import { findDisposition, type RequestRow } from './queries.ts';
 import { staffEmails } from './recipients.ts';
-import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
+import {
+  activeOffice,
+  addEvent,
+  auditRequest,
+  compareAndSet,
+  eventActorLabel,
+  loadRequest,
+} from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
 import { checkUploads, saveUploads, type Upload } from './uploads.ts';
 import { markDispositionAnswered, addDispositionFiles } from './write-queries.ts';
@@ -37,7 +44,12 @@ export async function answerDisposition(
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
     const after = await compareAndSet(tx, before, 'answerDisposition', {}, now);
-    const answered = await markDispositionAnswered(tx, office.id, disposition.id, { answeredAt: now, answeredBy: actorLabel, answerNotes: data.notes, informationHeld: data.informationHeld === 'yes' });
+    const answered = await markDispositionAnswered(tx, office.id, disposition.id, {
+      answeredAt: now,
+      answeredBy: actorLabel,
+      answerNotes: data.notes,
+      informationHeld: data.informationHeld === 'yes',
+    });
     if (!answered) throw AppError.conflict('requests.error.alreadyAnswered');
     const saved = await saveUploads(tx, ctx.files, input.uploads, {
       officeId: office.id,
@@ -55,7 +67,15 @@ export async function answerDisposition(
       data: { unit: unit?.name ?? '', files: saved.length, informationHeld: data.informationHeld },
       at: now,
     });
-    await auditRequest(tx, actor, after, 'disposition_answered', { dispositionId: disposition.id, files: saved.length }, now, before);
+    await auditRequest(
+      tx,
+      actor,
+      after,
+      'disposition_answered',
+      { dispositionId: disposition.id, files: saved.length },
+      now,
+      before,
+    );
     const mail = staffRequestUpdateMail({
       officeName: office.name,
       number: after.number,
@@ -63,7 +83,12 @@ export async function answerDisposition(
       requestUrl: staffRequestUrl(ctx.publicUrl, office.slug, after.id),
     });
     for (const to of await staffEmails(tx, office, ['PPID'], now)) {
-      await queueMail(tx, office.id, { to, ...mail, template: 'staff-disposition-answered', entityType: 'request', entityId: after.id }, now);
+      await queueMail(
+        tx,
+        office.id,
+        { to, ...mail, template: 'staff-disposition-answered', entityType: 'request', entityId: after.id },
+        now,
+      );
     }
     return after;
   });

@@ -35,7 +35,10 @@ export async function answerRequestAtDesk(
   const data = parseInput(deskAnswerInput, input.data);
   await checkUploads(input.uploads, 'document', ctx.uploadMaxBytes);
   const now = ctx.clock.now();
-  const [settings, officer] = await Promise.all([getOfficeSettings(ctx.db, office.id), officerOf(ctx.db, actor)]);
+  const [settings, officer] = await Promise.all([
+    getOfficeSettings(ctx.db, office.id),
+    officerOf(ctx.db, actor),
+  ]);
   const title = hasRole(actor, office, 'PPID') ? PPID_TITLE : 'Petugas Layanan Informasi';
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);

@@ -16,9 +16,15 @@ import { requests } from './schema.ts';
 const HANDLER_ROLES: readonly Role[] = ['PPID', 'PETUGAS_LAYANAN'];
 
 export const assignInput = z.object({
-  requestIds: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.uuid()).min(1, { message: 'validation.chooseRequests' }).max(200)),
+  requestIds: z.preprocess(
+    (v) => (typeof v === 'string' ? [v] : v),
+    z.array(z.uuid()).min(1, { message: 'validation.chooseRequests' }).max(200),
+  ),
   /** Empty: no one handles them any more. */
-  assigneeId: z.preprocess((v) => (v === '' ? null : v), z.uuid({ message: 'validation.chooseOfficer' }).nullable()),
+  assigneeId: z.preprocess(
+    (v) => (v === '' ? null : v),
+    z.uuid({ message: 'validation.chooseOfficer' }).nullable(),
+  ),
 });
 
 export interface Officer {
@@ -32,8 +38,10 @@ export async function listRequestHandlers(ctx: RequestsCtx, office: Office): Pro
   const seen = new Map<string, Officer>();
   for (const m of await listOfficeAssignments(ctx.db, office.id)) {
     const a = m.assignment;
-    const current = !a.revokedAt && a.validFrom <= today && (!a.validTo || a.validTo >= today) && !m.user.disabledAt;
-    if (current && HANDLER_ROLES.includes(a.role)) seen.set(m.user.id, { userId: m.user.id, name: m.user.name });
+    const current =
+      !a.revokedAt && a.validFrom <= today && (!a.validTo || a.validTo >= today) && !m.user.disabledAt;
+    if (current && HANDLER_ROLES.includes(a.role))
+      seen.set(m.user.id, { userId: m.user.id, name: m.user.name });
   }
   return [...seen.values()].sort((x, y) => x.name.localeCompare(y.name, 'id'));
 }
@@ -55,7 +63,10 @@ export async function assignRequests(
   let assignee: Officer | null = null;
   if (data.assigneeId) {
     const today = localDateTime(now, office.timezone).date;
-    const [user, roles] = await Promise.all([findUserById(ctx.db, data.assigneeId), findActiveRoles(ctx.db, data.assigneeId, today)]);
+    const [user, roles] = await Promise.all([
+      findUserById(ctx.db, data.assigneeId),
+      findActiveRoles(ctx.db, data.assigneeId, today),
+    ]);
     const handles = roles.some((r) => r.officeId === office.id && HANDLER_ROLES.includes(r.role));
     if (!user || user.disabledAt || !handles) {
       throw AppError.validation([{ field: 'assigneeId', key: 'validation.notAHandler' }]);
@@ -74,7 +85,12 @@ export async function assignRequests(
       if (before.assignedUserId === (assignee?.userId ?? null)) continue;
       const [after] = await tx
         .update(requests)
-        .set({ assignedUserId: assignee?.userId ?? null, assignedName: assignee?.name ?? null, assignedAt: assignee ? now : null, updatedAt: now })
+        .set({
+          assignedUserId: assignee?.userId ?? null,
+          assignedName: assignee?.name ?? null,
+          assignedAt: assignee ? now : null,
+          updatedAt: now,
+        })
         .where(and(eq(requests.officeId, office.id), eq(requests.id, before.id)))
         .returning();
       await addEvent(tx, after!, {
@@ -84,7 +100,14 @@ export async function assignRequests(
         data: { officer: assignee?.name ?? null, previousOfficer: before.assignedName },
         at: now,
       });
-      await auditRequest(tx, actor, after!, 'assigned', { assignedUserId: assignee?.userId ?? null, previousUserId: before.assignedUserId }, now);
+      await auditRequest(
+        tx,
+        actor,
+        after!,
+        'assigned',
+        { assignedUserId: assignee?.userId ?? null, previousUserId: before.assignedUserId },
+        now,
+      );
       changed++;
     }
     return { changed };

@@ -6,7 +6,12 @@ import { field, parseInput } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canRequests } from '../access/permissions.ts';
 import { loadOfficeCalendar } from '../calendar/queries.ts';
-import { addCalendarDays, instantOfLocal, localDateTime, workingDaysBetween } from '../calendar/working-days.ts';
+import {
+  addCalendarDays,
+  instantOfLocal,
+  localDateTime,
+  workingDaysBetween,
+} from '../calendar/working-days.ts';
 import type { Office } from '../offices/queries.ts';
 import {
   ACCESS_METHOD_ID,
@@ -82,13 +87,20 @@ export interface Register {
 
 /** The register of an office for a period (default: this year to date), filtered. */
 /** "dibayar tunai 4 Desember 2026 (bukti 12/KW)" or "belum dibayar" (issue 13 item 10). */
-function paymentText(r: Pick<RequestRow, 'paidAt' | 'paymentMethod' | 'paymentReference'>, timeZone: string): string {
+function paymentText(
+  r: Pick<RequestRow, 'paidAt' | 'paymentMethod' | 'paymentReference'>,
+  timeZone: string,
+): string {
   if (!r.paidAt) return 'belum dibayar';
   const how = r.paymentMethod ? ` ${PAYMENT_METHOD_ID[r.paymentMethod] ?? r.paymentMethod}` : '';
   return `dibayar${how} ${formatDate(r.paidAt, 'id', timeZone)}${r.paymentReference ? ` (bukti ${r.paymentReference})` : ''}`;
 }
 
-export async function buildRegister(ctx: Ctx, actor: Actor, input: { officeId: string; filter: unknown }): Promise<Register> {
+export async function buildRegister(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; filter: unknown },
+): Promise<Register> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canRequests.viewRequestRegister(actor, office)) throw AppError.forbidden();
   const filter = parseInput(registerFilterInput, input.filter);
@@ -101,7 +113,14 @@ export async function buildRegister(ctx: Ctx, actor: Actor, input: { officeId: s
     receivedFrom: instantOfLocal(`${from}T00:00`, office.timezone),
     receivedBefore: instantOfLocal(`${addCalendarDays(to, 1)}T00:00`, office.timezone),
   });
-  const [extras, calendar] = await Promise.all([loadRegisterExtras(ctx.db, office.id, requests.map((r) => r.id)), loadOfficeCalendar(ctx.db, office)]);
+  const [extras, calendar] = await Promise.all([
+    loadRegisterExtras(
+      ctx.db,
+      office.id,
+      requests.map((r) => r.id),
+    ),
+    loadOfficeCalendar(ctx.db, office),
+  ]);
   const tz = office.timezone;
   const rows: RegisterRow[] = [];
   for (const r of requests) {
@@ -116,7 +135,9 @@ export async function buildRegister(ctx: Ctx, actor: Actor, input: { officeId: s
       no: String(rows.length + 1),
       number: r.number,
       receivedDate: formatDate(r.receivedAt, 'id', tz),
-      name: filter.publicVersion ? '' : r.requesterName + (r.representativeName ? ` (kuasa: ${r.representativeName})` : ''),
+      name: filter.publicVersion
+        ? ''
+        : r.requesterName + (r.representativeName ? ` (kuasa: ${r.representativeName})` : ''),
       address: filter.publicVersion ? '' : r.address,
       contact: filter.publicVersion ? '' : [r.phone, r.email].filter(Boolean).join(' / '),
       occupation: filter.publicVersion ? '' : (r.occupation ?? ''),
@@ -125,7 +146,11 @@ export async function buildRegister(ctx: Ctx, actor: Actor, input: { officeId: s
       category: CATEGORY_ID[r.category],
       information: r.informationRequested,
       purpose: r.purpose,
-      held: d ? (d.informationHeld ? 'Dikuasai' : `Tidak dikuasai${d.holderBody ? ` (dikuasai ${d.holderBody})` : ''}`) : '',
+      held: d
+        ? d.informationHeld
+          ? 'Dikuasai'
+          : `Tidak dikuasai${d.holderBody ? ` (dikuasai ${d.holderBody})` : ''}`
+        : '',
       formHeld: d ? d.forms.map((f) => f.toLowerCase()).join(', ') : '',
       requestType: r.accessMethods.map((m) => ACCESS_METHOD_ID[m]).join(', '),
       decision: d ? OUTCOME_ID[d.outcome] : '',
@@ -139,7 +164,9 @@ export async function buildRegister(ctx: Ctx, actor: Actor, input: { officeId: s
       fee: r.feeTotal > 0 ? `${formatRupiah(r.feeTotal)}, ${paymentText(r, tz)}` : d ? 'Tanpa biaya' : '',
       extension: x ? `Ya, s.d. ${formatDate(x.newDueDate, 'id')}: ${x.reason}` : 'Tidak',
       delivery: v ? `${formatDate(v.deliveredAt, 'id', tz)}, ${DELIVERY_KIND_ID[v.kind]}` : '',
-      workingDays: decidedOn ? String(Math.max(0, workingDaysBetween(calendar, r.receivedOn, decidedOn))) : '',
+      workingDays: decidedOn
+        ? String(Math.max(0, workingDaysBetween(calendar, r.receivedOn, decidedOn)))
+        : '',
       status: STATUS_ID[r.status],
     });
   }

@@ -9,7 +9,11 @@ import type { RequestsCtx } from './requests-ctx.ts';
  * Closes a request after delivery, or after a notice with nothing to hand over (refused, not
  * held, not yet documented). A granted request is delivered first (tanda bukti penyerahan).
  */
-export async function closeRequest(ctx: RequestsCtx, actor: Actor, input: { officeId: string; requestId: string }): Promise<RequestRow> {
+export async function closeRequest(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: { officeId: string; requestId: string },
+): Promise<RequestRow> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canRequests.intakeRequests(actor, office)) throw AppError.forbidden();
   const now = ctx.clock.now();
@@ -21,7 +25,18 @@ export async function closeRequest(ctx: RequestsCtx, actor: Actor, input: { offi
         throw AppError.conflict('requests.error.deliverFirst');
       }
     }
-    const after = await requestSteps.transition(tx, actor, before, { action: 'close', changes: { closedAt: now }, event: { kind: 'CLOSED', public: true }, audit: 'closed' }, now);
+    const after = await requestSteps.transition(
+      tx,
+      actor,
+      before,
+      {
+        action: 'close',
+        changes: { closedAt: now },
+        event: { kind: 'CLOSED', public: true },
+        audit: 'closed',
+      },
+      now,
+    );
     return after;
   });
 }

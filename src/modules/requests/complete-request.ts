@@ -27,18 +27,28 @@ import { addIdentityDocuments } from './write-queries.ts';
 export async function completeRequest(
   ctx: RequestsCtx,
   actor: Actor,
-  input: { officeId: string; requestId: string; trackingCode?: string | undefined; note?: string | undefined; uploads: Upload[] },
+  input: {
+    officeId: string;
+    requestId: string;
+    trackingCode?: string | undefined;
+    note?: string | undefined;
+    uploads: Upload[];
+  },
 ): Promise<RequestRow> {
   const office = await activeOffice(ctx.db, input.officeId);
   const current = await loadRequest(ctx.db, office.id, input.requestId);
   checkRequesterOrDesk(actor, office, current, input.trackingCode);
   const note = input.note?.trim().slice(0, 2000) ?? '';
   if (!note && input.uploads.length === 0) throw AppError.field('note', 'validation.completionEmpty');
-  if (input.uploads.some((u) => !IDENTITY_FIELDS[u.field])) throw AppError.field('files', 'validation.unknownField');
+  if (input.uploads.some((u) => !IDENTITY_FIELDS[u.field]))
+    throw AppError.field('files', 'validation.unknownField');
   const maxBytes = Math.min(IDENTITY_MAX_BYTES, ctx.uploadMaxBytes);
   await checkUploads(input.uploads, 'identity', maxBytes);
   const now = ctx.clock.now();
-  const [settings, calendar] = await Promise.all([getOfficeSettings(ctx.db, office.id), loadOfficeCalendar(ctx.db, office)]);
+  const [settings, calendar] = await Promise.all([
+    getOfficeSettings(ctx.db, office.id),
+    loadOfficeCalendar(ctx.db, office),
+  ]);
   const due = computeDueDate(calendar, {
     receivedAt: now,
     workingDays: current.responseDays,
@@ -56,44 +66,60 @@ export async function completeRequest(
     warnings: due.warnings,
   };
   const actorLabel = eventActorLabel(actor);
-  return withFileUnit(ctx.db, ctx.files, (files) => ctx.db.transaction(async (tx) => {
-    const before = await loadRequest(tx, office.id, input.requestId);
-    const saved = await saveUploads(tx, files, input.uploads, {
-      officeId: office.id,
-      purpose: 'identity',
-      maxBytes,
-      encrypt: true,
-      createdBy: actorLabel,
-      now,
-    });
-    const dueDate = restart ? due.dueDate : before.dueDate;
-    const after = await requestSteps.transition(
-      tx,
-      actor,
-      before,
-      {
-        action: 'complete',
-        changes: restart
-          ? { receivedOn: due.receivedOn, dueDate: due.dueDate, dueExplanation: explanation, completionDueDate: null }
-          : { completionDueDate: null },
-        event: { kind: 'COMPLETED', public: true, data: { files: saved.length, dueDate, note: note || null } },
-        audit: 'completed',
-        facts: { files: saved.length, dueDate, clockRestarted: restart },
-      },
-      now,
-    );
-    await addIdentityDocuments(tx, after, saved, input.uploads, now);
-    const mail = staffRequestUpdateMail({
-      officeName: office.name,
-      number: after.number,
-      what: restart
-        ? `Pemohon telah melengkapi permohonan; tenggat baru ${formatDate(due.dueDate, 'id')}`
-        : `Pemohon telah melengkapi permohonan; tenggat tetap ${formatDate(after.dueDate, 'id')}`,
-      requestUrl: staffRequestUrl(ctx.publicUrl, office.slug, after.id),
-    });
-    for (const to of await staffEmails(tx, office, ['PETUGAS_LAYANAN', 'PPID'], now)) {
-      await queueMail(tx, office.id, { to, ...mail, template: 'staff-request-completed', entityType: 'request', entityId: after.id }, now);
-    }
-    return after;
-  }));
+  return withFileUnit(ctx.db, ctx.files, (files) =>
+    ctx.db.transaction(async (tx) => {
+      const before = await loadRequest(tx, office.id, input.requestId);
+      const saved = await saveUploads(tx, files, input.uploads, {
+        officeId: office.id,
+        purpose: 'identity',
+        maxBytes,
+        encrypt: true,
+        createdBy: actorLabel,
+        now,
+      });
+      const dueDate = restart ? due.dueDate : before.dueDate;
+      const after = await requestSteps.transition(
+        tx,
+        actor,
+        before,
+        {
+          action: 'complete',
+          changes: restart
+            ? {
+                receivedOn: due.receivedOn,
+                dueDate: due.dueDate,
+                dueExplanation: explanation,
+                completionDueDate: null,
+              }
+            : { completionDueDate: null },
+          event: {
+            kind: 'COMPLETED',
+            public: true,
+            data: { files: saved.length, dueDate, note: note || null },
+          },
+          audit: 'completed',
+          facts: { files: saved.length, dueDate, clockRestarted: restart },
+        },
+        now,
+      );
+      await addIdentityDocuments(tx, after, saved, input.uploads, now);
+      const mail = staffRequestUpdateMail({
+        officeName: office.name,
+        number: after.number,
+        what: restart
+          ? `Pemohon telah melengkapi permohonan; tenggat baru ${formatDate(due.dueDate, 'id')}`
+          : `Pemohon telah melengkapi permohonan; tenggat tetap ${formatDate(after.dueDate, 'id')}`,
+        requestUrl: staffRequestUrl(ctx.publicUrl, office.slug, after.id),
+      });
+      for (const to of await staffEmails(tx, office, ['PETUGAS_LAYANAN', 'PPID'], now)) {
+        await queueMail(
+          tx,
+          office.id,
+          { to, ...mail, template: 'staff-request-completed', entityType: 'request', entityId: after.id },
+          now,
+        );
+      }
+      return after;
+    }),
+  );
 }

@@ -5,7 +5,9 @@ import { deadlineProfileFor } from './deadline-profile.ts';
 describe('deadline profiles', () => {
   const standard = readOfficeSettings({}).requests;
   const election = readOfficeSettings({ requests: { electionProfileEnabled: true } }).requests;
-  const custom = readOfficeSettings({ requests: { electionProfileEnabled: true, electionDays: 2, electionExtensionDays: 1, standardDays: 9 } }).requests;
+  const custom = readOfficeSettings({
+    requests: { electionProfileEnabled: true, electionDays: 2, electionExtensionDays: 1, standardDays: 9 },
+  }).requests;
 
   it.each([
     ['standard office, election information', standard, 'TAHAPAN_PEMILU', 'STANDARD', 10, 7],

@@ -12,10 +12,22 @@ export interface DeadlineNumbers {
  * 3 + 2 working days for information on election stages, when the office has enabled it. The
  * numbers are the office's data, copied onto each request when it is received.
  */
-export function deadlineProfileFor(category: Category, settings: OfficeSettings['requests'], nationalElectionPeriod = false): DeadlineNumbers {
+export function deadlineProfileFor(
+  category: Category,
+  settings: OfficeSettings['requests'],
+  nationalElectionPeriod = false,
+): DeadlineNumbers {
   // A national election period (calendar/election-periods.ts) switches the profile on everywhere.
   if (category === 'TAHAPAN_PEMILU' && (settings.electionProfileEnabled || nationalElectionPeriod)) {
-    return { profile: 'ELECTION', responseDays: settings.electionDays, extensionDays: settings.electionExtensionDays };
+    return {
+      profile: 'ELECTION',
+      responseDays: settings.electionDays,
+      extensionDays: settings.electionExtensionDays,
+    };
   }
-  return { profile: 'STANDARD', responseDays: settings.standardDays, extensionDays: settings.standardExtensionDays };
+  return {
+    profile: 'STANDARD',
+    responseDays: settings.standardDays,
+    extensionDays: settings.standardExtensionDays,
+  };
 }

@@ -27,9 +27,12 @@ describe('deadline state', () => {
     ['CLOSED', '2026-12-28', null, '2027-01-10', 'answered', null],
     ['WITHDRAWN', '2026-12-28', null, '2027-01-10', 'ended', null],
     ['CLOSED_INCOMPLETE', '2026-12-28', null, '2027-01-10', 'ended', null],
-  ] as const)('%s due %s (extended %s) on %s → %s', (status, dueDate, extendedDueDate, today, state, left) => {
-    const result = deadlineState({ status, dueDate, extendedDueDate }, today, cal, 2);
-    expect(result.state).toBe(state);
-    expect(result.workingDaysLeft).toBe(left);
-  });
+  ] as const)(
+    '%s due %s (extended %s) on %s → %s',
+    (status, dueDate, extendedDueDate, today, state, left) => {
+      const result = deadlineState({ status, dueDate, extendedDueDate }, today, cal, 2);
+      expect(result.state).toBe(state);
+      expect(result.workingDaysLeft).toBe(left);
+    },
+  );
 });

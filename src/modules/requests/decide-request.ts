@@ -40,7 +40,13 @@ export async function decideRequest(
   await checkUploads(input.uploads, 'document', ctx.uploadMaxBytes);
   const cites = data.outcome === 'REFUSED_EXEMPT' || data.outcome === 'GRANTED_PARTIAL';
   const basis = cites
-    ? await resolveRefusalBasis(ctx.db, office, input.requestId, { entryId: data.exemptionEntryId, testId: data.exemptionTestId }, localDateTime(now, office.timezone).date)
+    ? await resolveRefusalBasis(
+        ctx.db,
+        office,
+        input.requestId,
+        { entryId: data.exemptionEntryId, testId: data.exemptionTestId },
+        localDateTime(now, office.timezone).date,
+      )
     : null;
   const [settings, officer, dispositions] = await Promise.all([
     getOfficeSettings(ctx.db, office.id),
@@ -50,14 +56,29 @@ export async function decideRequest(
   // Issuing while a unit still owes its answer is allowed (the deadline runs), but only on purpose.
   const pending = dispositions.filter((d) => !d.answeredAt).length;
   if (pending > 0 && !data.confirmPendingDispositions) {
-    throw AppError.field('confirmPendingDispositions', 'preview.validation.dispositionsPending', { n: pending });
+    throw AppError.field('confirmPendingDispositions', 'preview.validation.dispositionsPending', {
+      n: pending,
+    });
   }
-  const unitFiles = await listDispositionFiles(ctx.db, office.id, dispositions.map((d) => d.id));
+  const unitFiles = await listDispositionFiles(
+    ctx.db,
+    office.id,
+    dispositions.map((d) => d.id),
+  );
   if (data.releaseFileIds.some((id) => !unitFiles.some((f) => f.fileId === id))) {
     throw AppError.field('releaseFileIds', 'validation.invalidChoice');
   }
   // The release step (issue 14): a redacted copy goes out in place of its original.
-  const releaseFileIds = granted ? await releaseChoices(ctx.db, office.id, input.requestId, data, data.releaseFileIds, input.uploads.length) : [];
+  const releaseFileIds = granted
+    ? await releaseChoices(
+        ctx.db,
+        office.id,
+        input.requestId,
+        data,
+        data.releaseFileIds,
+        input.uploads.length,
+      )
+    : [];
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
     const saved = await saveUploads(tx, ctx.files, input.uploads, {

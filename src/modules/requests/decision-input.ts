@@ -41,7 +41,12 @@ export const decisionInput = z
       }
     };
     const cite = () => {
-      if (!d.exemptionEntryId && !d.exemptionTestId) ctx.addIssue({ code: 'custom', path: ['exemptionEntryId'], message: 'validation.exemptions.citeRequired' });
+      if (!d.exemptionEntryId && !d.exemptionTestId)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['exemptionEntryId'],
+          message: 'validation.exemptions.citeRequired',
+        });
     };
     switch (d.outcome) {
       case 'GRANTED_FULL':

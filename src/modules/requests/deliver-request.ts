@@ -12,7 +12,15 @@ import { DELIVERY_KIND_ID } from './labels-id.ts';
 import { documentsUrl } from './links.ts';
 import { issuedByOf, officerOf } from './officer.ts';
 import { findDecision, listReleasedFiles, type RequestRow } from './queries.ts';
-import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest, requestSteps } from './request-steps.ts';
+import {
+  activeOffice,
+  addEvent,
+  auditRequest,
+  compareAndSet,
+  eventActorLabel,
+  loadRequest,
+  requestSteps,
+} from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
 import { DELIVERY_KINDS, requestDeliveries, requestDownloadLinks, type DeliveryKind } from './schema.ts';
 
@@ -31,7 +39,11 @@ const ONLINE: DeliveryKind[] = ['UNDUH', 'EMAIL'];
  * on the tracking page and by email, or pick-up, post or fax recorded by the desk. Optionally
  * closes the request in the same step.
  */
-export async function deliverRequest(ctx: RequestsCtx, actor: Actor, input: { officeId: string; requestId: string; data: unknown }): Promise<RequestRow> {
+export async function deliverRequest(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: { officeId: string; requestId: string; data: unknown },
+): Promise<RequestRow> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canRequests.intakeRequests(actor, office)) throw AppError.forbidden();
   const data = parseInput(deliveryInput, input.data);
@@ -48,8 +60,12 @@ export async function deliverRequest(ctx: RequestsCtx, actor: Actor, input: { of
   const online = ONLINE.includes(data.kind);
   if (online && released.length === 0) throw AppError.field('kind', 'validation.noReleasedFiles');
   const token = online ? randomToken(24) : null;
-  const downloadUntil = online ? new Date(now.getTime() + settings.requests.downloadLinkDays * 86_400_000) : null;
-  const items = data.items ?? [decision.materialDescription ?? '', ...released.map((f) => f.name)].filter(Boolean).join('; ');
+  const downloadUntil = online
+    ? new Date(now.getTime() + settings.requests.downloadLinkDays * 86_400_000)
+    : null;
+  const items =
+    data.items ??
+    [decision.materialDescription ?? '', ...released.map((f) => f.name)].filter(Boolean).join('; ');
   const actorLabel = eventActorLabel(actor);
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
@@ -77,10 +93,35 @@ export async function deliverRequest(ctx: RequestsCtx, actor: Actor, input: { of
         createdAt: now,
       });
     }
-    await addEvent(tx, after, { kind: 'DELIVERED', actorLabel, public: true, data: { kind: data.kind }, at: now });
-    await auditRequest(tx, actor, after, 'delivered', { kind: data.kind, files: released.length }, now, before);
+    await addEvent(tx, after, {
+      kind: 'DELIVERED',
+      actorLabel,
+      public: true,
+      data: { kind: data.kind },
+      at: now,
+    });
+    await auditRequest(
+      tx,
+      actor,
+      after,
+      'delivered',
+      { kind: data.kind, files: released.length },
+      now,
+      before,
+    );
     if (data.close) {
-      after = await requestSteps.transition(tx, actor, after, { action: 'close', changes: { closedAt: now }, event: { kind: 'CLOSED', public: true }, audit: 'closed' }, now);
+      after = await requestSteps.transition(
+        tx,
+        actor,
+        after,
+        {
+          action: 'close',
+          changes: { closedAt: now },
+          event: { kind: 'CLOSED', public: true },
+          audit: 'closed',
+        },
+        now,
+      );
     }
     if (after.email) {
       await queueMail(

@@ -12,7 +12,14 @@ import { staffRequestUrl } from './links.ts';
 import { listOf } from './list-field.ts';
 import type { RequestRow } from './queries.ts';
 import { unitEmails } from './recipients.ts';
-import { activeOffice, addEvent, auditRequest, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
+import {
+  activeOffice,
+  addEvent,
+  auditRequest,
+  compareAndSet,
+  eventActorLabel,
+  loadRequest,
+} from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
 import { requestDispositions } from './schema.ts';
 
@@ -44,7 +51,9 @@ export async function disposeRequest(
     const before = await loadRequest(tx, office.id, input.requestId);
     const statutoryDue = before.extendedDueDate ?? before.dueDate;
     if (data.internalDueDate > statutoryDue) {
-      throw AppError.field('internalDueDate', 'validation.afterStatutoryDue', { date: formatDate(statutoryDue, 'id') });
+      throw AppError.field('internalDueDate', 'validation.afterStatutoryDue', {
+        date: formatDate(statutoryDue, 'id'),
+      });
     }
     const after = await compareAndSet(tx, before, 'dispose', {}, now);
     const actorLabel = eventActorLabel(actor);
@@ -75,11 +84,25 @@ export async function disposeRequest(
         requestUrl: staffRequestUrl(ctx.publicUrl, office.slug, after.id),
       });
       for (const to of await unitEmails(tx, office, unit!.id, now)) {
-        await queueMail(tx, office.id, { to, ...mail, template: 'unit-disposition', entityType: 'request', entityId: after.id }, now);
+        await queueMail(
+          tx,
+          office.id,
+          { to, ...mail, template: 'unit-disposition', entityType: 'request', entityId: after.id },
+          now,
+        );
       }
     }
-    if (before.status !== after.status) await addEvent(tx, after, { kind: 'IN_PROCESS', actorLabel, public: true, at: now });
-    await auditRequest(tx, actor, after, 'disposed', { units: chosen.map((u) => u!.id), internalDueDate: data.internalDueDate }, now, before);
+    if (before.status !== after.status)
+      await addEvent(tx, after, { kind: 'IN_PROCESS', actorLabel, public: true, at: now });
+    await auditRequest(
+      tx,
+      actor,
+      after,
+      'disposed',
+      { units: chosen.map((u) => u!.id), internalDueDate: data.internalDueDate },
+      now,
+      before,
+    );
     return after;
   });
 }

@@ -8,11 +8,14 @@ import type { DueExplanation } from './schema.ts';
  */
 export function explainDueId(e: DueExplanation): string {
   const weekends = e.skipped.filter((s) => s.reason === 'WEEKEND').length;
-  const named = e.skipped.filter((s) => s.reason !== 'WEEKEND').map((s) => `${formatDate(s.date, 'id')} (${s.name})`);
+  const named = e.skipped
+    .filter((s) => s.reason !== 'WEEKEND')
+    .map((s) => `${formatDate(s.date, 'id')} (${s.name})`);
   const parts = [`hari ke-0 ${formatDateWithWeekday(e.receivedOn, 'id')}`, `${e.workingDays} hari kerja`];
   const skipped = [...(weekends > 0 ? [`${weekends} hari Sabtu/Minggu`] : []), ...named];
   if (skipped.length > 0) parts.push(`tidak dihitung: ${skipped.join(', ')}`);
-  if (e.warnings.length > 0) parts.push(`catatan: daftar hari libur tahun ${e.warnings.map((w) => w.year).join(', ')} belum dimuat`);
+  if (e.warnings.length > 0)
+    parts.push(`catatan: daftar hari libur tahun ${e.warnings.map((w) => w.year).join(', ')} belum dimuat`);
   const text = parts.join('; ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

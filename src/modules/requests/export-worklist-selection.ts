@@ -13,7 +13,10 @@ import { activeOffice } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
 
 export const selectionInput = z.object({
-  requestIds: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.uuid()).min(1, { message: 'validation.chooseRequests' }).max(1000)),
+  requestIds: z.preprocess(
+    (v) => (typeof v === 'string' ? [v] : v),
+    z.array(z.uuid()).min(1, { message: 'validation.chooseRequests' }).max(1000),
+  ),
 });
 
 /**
@@ -21,15 +24,31 @@ export const selectionInput = z.object({
  * requesters, so only the roles that see the register may take it, and each export is audited
  * (how many, never who).
  */
-export async function exportWorklistSelection(ctx: RequestsCtx, actor: Actor, input: { officeId: string; data: unknown }): Promise<RegisterTable> {
+export async function exportWorklistSelection(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: { officeId: string; data: unknown },
+): Promise<RegisterTable> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canRequests.viewRequestRegister(actor, office)) throw AppError.forbidden();
   const data = parseInput(selectionInput, input.data);
-  const rows = (await findRequestsByIds(ctx.db, office.id, data.requestIds)).sort((a, b) => a.year - b.year || a.seq - b.seq);
+  const rows = (await findRequestsByIds(ctx.db, office.id, data.requestIds)).sort(
+    (a, b) => a.year - b.year || a.seq - b.seq,
+  );
   if (rows.length !== new Set(data.requestIds).size) throw AppError.notFound();
   const now = ctx.clock.now();
   await ctx.db.transaction((tx) =>
-    recordAudit(tx, auditActorOf(actor), { officeId: office.id, action: 'request.selection_exported', entityType: 'request', after: { count: rows.length } }, now),
+    recordAudit(
+      tx,
+      auditActorOf(actor),
+      {
+        officeId: office.id,
+        action: 'request.selection_exported',
+        entityType: 'request',
+        after: { count: rows.length },
+      },
+      now,
+    ),
   );
   const today = localDateTime(now, office.timezone).date;
   return {

@@ -46,7 +46,10 @@ export async function extendRequest(
     if (before.extendedDueDate) throw AppError.conflict('requests.error.alreadyExtended');
     // After a reopen the deadline is the one the order set; the one extension was the first round's.
     if (before.round > 1) throw AppError.conflict('requests.error.noExtensionAfterOrder');
-    if (today > before.dueDate) throw new AppError('CONFLICT', 'requests.error.extendTooLate', { date: formatDate(before.dueDate, 'id') });
+    if (today > before.dueDate)
+      throw new AppError('CONFLICT', 'requests.error.extendTooLate', {
+        date: formatDate(before.dueDate, 'id'),
+      });
     const extended = extendDueDate(calendar, before.dueDate, before.extensionDays);
     const explanation: DueExplanation = {
       profile: before.deadlineProfile,
@@ -65,7 +68,11 @@ export async function extendRequest(
         action: 'extend',
         changes: { extendedDueDate: extended.dueDate },
         also: notExtendedYet(),
-        event: { kind: 'EXTENDED', public: true, data: { newDueDate: extended.dueDate, reason: data.reason } },
+        event: {
+          kind: 'EXTENDED',
+          public: true,
+          data: { newDueDate: extended.dueDate, reason: data.reason },
+        },
         audit: 'extended',
         facts: { previousDueDate: before.dueDate, newDueDate: extended.dueDate },
       },

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { priceFees, suggestFeeItems, type FeeItem } from './fees.ts';
 
-const item = (kind: FeeItem['kind'], quantity: number, unitPrice: number): FeeItem => ({ kind, description: kind, quantity, unitPrice });
+const item = (kind: FeeItem['kind'], quantity: number, unitPrice: number): FeeItem => ({
+  kind,
+  description: kind,
+  quantity,
+  unitPrice,
+});
 
 describe('fee arithmetic', () => {
   it.each([
     { name: 'nothing owed', items: [], softcopyFree: true, total: 0, amounts: [] },
-    { name: '37 pages at Rp500', items: [item('COPY_HARDCOPY', 37, 500)], softcopyFree: true, total: 18_500, amounts: [18_500] },
+    {
+      name: '37 pages at Rp500',
+      items: [item('COPY_HARDCOPY', 37, 500)],
+      softcopyFree: true,
+      total: 18_500,
+      amounts: [18_500],
+    },
     {
       name: 'copies plus postage',
       items: [item('COPY_HARDCOPY', 120, 500), item('DELIVERY', 1, 21_000)],
@@ -14,10 +25,34 @@ describe('fee arithmetic', () => {
       total: 81_000,
       amounts: [60_000, 21_000],
     },
-    { name: 'softcopy waived by the office rule', items: [item('COPY_SOFTCOPY', 2, 5_000)], softcopyFree: true, total: 0, amounts: [0] },
-    { name: 'softcopy charged when the office charges it', items: [item('COPY_SOFTCOPY', 2, 5_000)], softcopyFree: false, total: 10_000, amounts: [10_000] },
-    { name: 'a CD recording', items: [item('RECORDING', 1, 15_000), item('OTHER', 0, 9_999)], softcopyFree: true, total: 15_000, amounts: [15_000, 0] },
-    { name: 'large but exact', items: [item('COPY_HARDCOPY', 100_000, 10_000_000)], softcopyFree: true, total: 1_000_000_000_000, amounts: [1_000_000_000_000] },
+    {
+      name: 'softcopy waived by the office rule',
+      items: [item('COPY_SOFTCOPY', 2, 5_000)],
+      softcopyFree: true,
+      total: 0,
+      amounts: [0],
+    },
+    {
+      name: 'softcopy charged when the office charges it',
+      items: [item('COPY_SOFTCOPY', 2, 5_000)],
+      softcopyFree: false,
+      total: 10_000,
+      amounts: [10_000],
+    },
+    {
+      name: 'a CD recording',
+      items: [item('RECORDING', 1, 15_000), item('OTHER', 0, 9_999)],
+      softcopyFree: true,
+      total: 15_000,
+      amounts: [15_000, 0],
+    },
+    {
+      name: 'large but exact',
+      items: [item('COPY_HARDCOPY', 100_000, 10_000_000)],
+      softcopyFree: true,
+      total: 1_000_000_000_000,
+      amounts: [1_000_000_000_000],
+    },
   ])('$name → Rp$total', ({ items, softcopyFree, total, amounts }) => {
     const priced = priceFees(items, { softcopyFree });
     expect(priced.total).toBe(total);
@@ -25,7 +60,9 @@ describe('fee arithmetic', () => {
   });
 
   it('marks waived lines so the notice can say why they cost nothing', () => {
-    const priced = priceFees([item('COPY_SOFTCOPY', 1, 2_000), item('COPY_HARDCOPY', 1, 500)], { softcopyFree: true });
+    const priced = priceFees([item('COPY_SOFTCOPY', 1, 2_000), item('COPY_HARDCOPY', 1, 500)], {
+      softcopyFree: true,
+    });
     expect(priced.items.map((i) => i.waived)).toEqual([true, false]);
   });
 

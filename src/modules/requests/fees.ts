@@ -25,7 +25,10 @@ export interface FeeRules {
 export const MAX_QUANTITY = 100_000;
 export const MAX_UNIT_PRICE = 10_000_000;
 
-export function priceFees(items: readonly FeeItem[], rules: FeeRules): { items: PricedFeeItem[]; total: number } {
+export function priceFees(
+  items: readonly FeeItem[],
+  rules: FeeRules,
+): { items: PricedFeeItem[]; total: number } {
   const priced = items.map((item) => {
     if (!Number.isInteger(item.quantity) || item.quantity < 0 || item.quantity > MAX_QUANTITY) {
       throw new RangeError(`quantity must be a whole number from 0 to ${MAX_QUANTITY}`);
@@ -48,7 +51,12 @@ export function suggestFeeItems(
 ): FeeItem[] {
   const items: FeeItem[] = [];
   if (accessMethods.includes('SALINAN_HARDCOPY')) {
-    items.push({ kind: 'COPY_HARDCOPY', description: 'Penggandaan (fotokopi) per lembar', quantity: 0, unitPrice: rules.copyFeePerPage });
+    items.push({
+      kind: 'COPY_HARDCOPY',
+      description: 'Penggandaan (fotokopi) per lembar',
+      quantity: 0,
+      unitPrice: rules.copyFeePerPage,
+    });
   }
   if (accessMethods.includes('SALINAN_SOFTCOPY') && !rules.softcopyFree) {
     items.push({ kind: 'COPY_SOFTCOPY', description: 'Salinan elektronik', quantity: 1, unitPrice: 0 });

@@ -11,7 +11,13 @@ import { issuedByOf } from './officer.ts';
 import type { RequestRow } from './queries.ts';
 import { addEvent, auditRequest, eventActorLabel } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
-import { requestDecisions, requestReleasedFiles, type DeliveryMethod, type InformationForm, type Outcome } from './schema.ts';
+import {
+  requestDecisions,
+  requestReleasedFiles,
+  type DeliveryMethod,
+  type InformationForm,
+  type Outcome,
+} from './schema.ts';
 
 export interface DecisionFacts {
   outcome: Outcome;
@@ -40,12 +46,16 @@ export interface DecisionFacts {
 }
 
 const NEXT_STEP: Record<Outcome, string> = {
-  GRANTED_FULL: 'Informasi akan diserahkan sesuai cara yang Anda pilih; Anda akan menerima email ketika informasi diserahkan.',
+  GRANTED_FULL:
+    'Informasi akan diserahkan sesuai cara yang Anda pilih; Anda akan menerima email ketika informasi diserahkan.',
   GRANTED_PARTIAL:
     'Sebagian informasi akan diserahkan; bagian yang dikecualikan dihitamkan dengan alasan yang dijelaskan dalam pemberitahuan tertulis.',
-  REFUSED_EXEMPT: 'Alasan penolakan dan hasil uji konsekuensi dijelaskan dalam pemberitahuan tertulis dan surat keputusan penolakan.',
-  NOT_HELD: 'Informasi yang Anda minta tidak dikuasai oleh kantor kami; bila diketahui, pemberitahuan tertulis menyebut badan publik yang menguasainya.',
-  NOT_YET_DOCUMENTED: 'Informasi yang Anda minta belum didokumentasikan; pemberitahuan tertulis menyebut kapan informasi itu tersedia.',
+  REFUSED_EXEMPT:
+    'Alasan penolakan dan hasil uji konsekuensi dijelaskan dalam pemberitahuan tertulis dan surat keputusan penolakan.',
+  NOT_HELD:
+    'Informasi yang Anda minta tidak dikuasai oleh kantor kami; bila diketahui, pemberitahuan tertulis menyebut badan publik yang menguasainya.',
+  NOT_YET_DOCUMENTED:
+    'Informasi yang Anda minta belum didokumentasikan; pemberitahuan tertulis menyebut kapan informasi itu tersedia.',
 };
 
 /**
@@ -99,7 +109,10 @@ export async function issueDecision(
   });
   for (const fileId of new Set(facts.releasedFileIds)) {
     // A reopened request may release again a file an earlier round released.
-    await tx.insert(requestReleasedFiles).values({ officeId: office.id, requestId: after.id, fileId, addedAt: now }).onConflictDoNothing();
+    await tx
+      .insert(requestReleasedFiles)
+      .values({ officeId: office.id, requestId: after.id, fileId, addedAt: now })
+      .onConflictDoNothing();
   }
   await addEvent(tx, after, {
     kind: facts.atDesk ? 'ANSWERED_AT_DESK' : 'DECIDED',
@@ -108,7 +121,15 @@ export async function issueDecision(
     data: { outcome: facts.outcome },
     at: now,
   });
-  await auditRequest(tx, actor, after, 'decided', { outcome: facts.outcome, atDesk: facts.atDesk, feeTotal: after.feeTotal }, now, before);
+  await auditRequest(
+    tx,
+    actor,
+    after,
+    'decided',
+    { outcome: facts.outcome, atDesk: facts.atDesk, feeTotal: after.feeTotal },
+    now,
+    before,
+  );
   if (after.email) {
     await queueMail(
       tx,

@@ -1,4 +1,13 @@
-import type { AccessMethod, Category, Channel, DeliveryKind, DeliveryMethod, ExemptionGround, Outcome, RequesterType } from './schema.ts';
+import type {
+  AccessMethod,
+  Category,
+  Channel,
+  DeliveryKind,
+  DeliveryMethod,
+  ExemptionGround,
+  Outcome,
+  RequesterType,
+} from './schema.ts';
 import type { RequestStatus } from './status.ts';
 
 // The Indonesian wording official letters and emails use (the web pages translate through the
@@ -50,7 +59,11 @@ export const REQUESTER_TYPE_ID: Record<RequesterType, string> = {
 };
 
 /** How the copying costs were paid (record-payment.ts), as the register prints it. */
-export const PAYMENT_METHOD_ID: Record<string, string> = { TUNAI: 'tunai', TRANSFER: 'transfer bank', LAINNYA: 'cara lain' };
+export const PAYMENT_METHOD_ID: Record<string, string> = {
+  TUNAI: 'tunai',
+  TRANSFER: 'transfer bank',
+  LAINNYA: 'cara lain',
+};
 
 export const OUTCOME_ID: Record<Outcome, string> = {
   GRANTED_FULL: 'Dikabulkan seluruhnya',

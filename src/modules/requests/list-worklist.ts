@@ -49,13 +49,25 @@ export async function listWorklist(
   ctx: RequestsCtx,
   actor: Actor,
   input: { officeId: string; filter?: WorklistFilter },
-): Promise<{ office: Office; rows: WorklistRow[]; today: string; total: number; page: number; pageSize: number }> {
+): Promise<{
+  office: Office;
+  rows: WorklistRow[];
+  today: string;
+  total: number;
+  page: number;
+  pageSize: number;
+}> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canRequests.viewRequests(actor, office)) throw AppError.forbidden();
-  const seesAll = actor.kind === 'cli' || actor.kind === 'system' || hasRole(actor, office, 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN');
+  const seesAll =
+    actor.kind === 'cli' ||
+    actor.kind === 'system' ||
+    hasRole(actor, office, 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN');
   const unitIds = seesAll
     ? undefined
-    : actor.roles.filter((r) => r.officeId === office.id && r.role === 'PPID_PEMBANTU' && r.unitId).map((r) => r.unitId!);
+    : actor.roles
+        .filter((r) => r.officeId === office.id && r.role === 'PPID_PEMBANTU' && r.unitId)
+        .map((r) => r.unitId!);
   const f = input.filter ?? {};
   const today = localDateTime(ctx.clock.now(), office.timezone).date;
   const view = f.view ?? 'open';
@@ -74,8 +86,16 @@ export async function listWorklist(
     unitIds,
     q,
     // Only those who may see NIKs may find by one (else the desk could test a NIK it was told).
-    qNikIndex: /^\d{16}$/.test(nik) && canRequests.viewRequesterIdentity(actor, office) ? blindIndex(ctx.keys, nik) : undefined,
-    assignedUserId: view === 'mine' ? (actor.userId ?? '00000000-0000-0000-0000-000000000000') : view === 'unassigned' ? null : undefined,
+    qNikIndex:
+      /^\d{16}$/.test(nik) && canRequests.viewRequesterIdentity(actor, office)
+        ? blindIndex(ctx.keys, nik)
+        : undefined,
+    assignedUserId:
+      view === 'mine'
+        ? (actor.userId ?? '00000000-0000-0000-0000-000000000000')
+        : view === 'unassigned'
+          ? null
+          : undefined,
     receivedFrom: f.receivedFrom,
     receivedBefore: f.receivedBefore,
     dueBefore: view === 'overdue' ? today : undefined,
@@ -83,7 +103,12 @@ export async function listWorklist(
   const pageSize = Math.min(Math.max(f.pageSize ?? WORKLIST_PAGE_SIZE, 1), 1000);
   const page = Math.max(f.page ?? 1, 1);
   const [{ rows, total }, calendar, settings] = await Promise.all([
-    listRequestsPage(ctx.db, office.id, filter, { sort: f.sort ?? 'due', dir: f.dir ?? 'asc', offset: (page - 1) * pageSize, limit: pageSize }),
+    listRequestsPage(ctx.db, office.id, filter, {
+      sort: f.sort ?? 'due',
+      dir: f.dir ?? 'asc',
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    }),
     loadOfficeCalendar(ctx.db, office),
     getOfficeSettings(ctx.db, office.id),
   ]);
@@ -93,6 +118,9 @@ export async function listWorklist(
     total,
     page,
     pageSize,
-    rows: rows.map((request) => ({ request, ...deadlineState(request, today, calendar, settings.requests.reminderWorkingDays) })),
+    rows: rows.map((request) => ({
+      request,
+      ...deadlineState(request, today, calendar, settings.requests.reminderWorkingDays),
+    })),
   };
 }

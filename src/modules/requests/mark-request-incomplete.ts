@@ -22,7 +22,10 @@ export const incompleteInput = z
     missing: listOf(z.enum(MISSING_ITEMS), 1, MISSING_ITEMS.length),
     note: field.optionalText(2000),
   })
-  .refine((d) => !d.missing.includes('LAINNYA') || d.note, { path: ['note'], message: 'validation.required' });
+  .refine((d) => !d.missing.includes('LAINNYA') || d.note, {
+    path: ['note'],
+    message: 'validation.required',
+  });
 
 /**
  * The completeness check found something missing: the requester is told what, and has the
@@ -43,7 +46,10 @@ export async function markRequestIncomplete(
     loadOfficeCalendar(ctx.db, office),
     officerOf(ctx.db, actor),
   ]);
-  const dayZero = receiptDay(calendar, now, { timeZone: office.timezone, cutoff: settings.cutoff }).receivedOn;
+  const dayZero = receiptDay(calendar, now, {
+    timeZone: office.timezone,
+    cutoff: settings.cutoff,
+  }).receivedOn;
   const completionDue = addWorkingDays(calendar, dayZero, settings.requests.completionDays).date;
   const missingText = data.missing.map((m) => MISSING_ITEM_ID[m]);
   return ctx.db.transaction(async (tx) => {
@@ -54,8 +60,17 @@ export async function markRequestIncomplete(
       before,
       {
         action: 'markIncomplete',
-        changes: { missingItems: data.missing, incompleteNote: data.note ?? null, incompleteAt: now, completionDueDate: completionDue },
-        event: { kind: 'INCOMPLETE', public: true, data: { missing: missingText.join('; '), completionDueDate: completionDue, officer: officer.name } },
+        changes: {
+          missingItems: data.missing,
+          incompleteNote: data.note ?? null,
+          incompleteAt: now,
+          completionDueDate: completionDue,
+        },
+        event: {
+          kind: 'INCOMPLETE',
+          public: true,
+          data: { missing: missingText.join('; '), completionDueDate: completionDue, officer: officer.name },
+        },
         audit: 'marked_incomplete',
         facts: { missing: data.missing, completionDueDate: completionDue },
       },

@@ -16,7 +16,8 @@ export function phoneToE164(raw: string | null | undefined): string | null {
     if (digits.startsWith(`${INDONESIA}0`)) digits = INDONESIA + digits.slice(3);
   } else if (digits.startsWith('00')) digits = digits.slice(2);
   else if (digits.startsWith('0')) digits = INDONESIA + digits.slice(1);
-  else if (digits.startsWith('8')) digits = INDONESIA + digits; // mobile without the trunk zero
+  else if (digits.startsWith('8'))
+    digits = INDONESIA + digits; // mobile without the trunk zero
   else if (!digits.startsWith(INDONESIA)) return null;
   // E.164: at most 15 digits; an Indonesian number has 8–13 after the country code.
   if (digits.length < 9 || digits.length > 15 || digits.startsWith('0')) return null;

@@ -29,7 +29,14 @@ class PreviewRollback extends Error {
 export async function previewLetter(
   ctx: RequestsCtx,
   actor: Actor,
-  input: { officeId: string; requestId: string; step: PreviewStep; kind: DocumentKind; data: unknown; uploads?: Upload[] },
+  input: {
+    officeId: string;
+    requestId: string;
+    step: PreviewStep;
+    kind: DocumentKind;
+    data: unknown;
+    uploads?: Upload[];
+  },
 ): Promise<{ filename: string; bytes: Buffer }> {
   if (!(PREVIEW_LETTERS[input.step] as readonly string[]).includes(input.kind)) throw AppError.notFound();
   try {
@@ -38,11 +45,24 @@ export async function previewLetter(
       if (input.step === 'putusan') {
         // The preview is asked before the officer confirms a pending disposition: it never issues.
         const data = { ...(input.data as Record<string, unknown>), confirmPendingDispositions: 'true' };
-        await decideRequest(inTx, actor, { officeId: input.officeId, requestId: input.requestId, data, uploads: [] });
+        await decideRequest(inTx, actor, {
+          officeId: input.officeId,
+          requestId: input.requestId,
+          data,
+          uploads: [],
+        });
       } else {
-        await extendRequest(inTx, actor, { officeId: input.officeId, requestId: input.requestId, data: input.data });
+        await extendRequest(inTx, actor, {
+          officeId: input.officeId,
+          requestId: input.requestId,
+          data: input.data,
+        });
       }
-      const doc = await renderRequestDocument(inTx, { kind: 'staff', actor, officeId: input.officeId, requestId: input.requestId }, input.kind);
+      const doc = await renderRequestDocument(
+        inTx,
+        { kind: 'staff', actor, officeId: input.officeId, requestId: input.requestId },
+        input.kind,
+      );
       throw new PreviewRollback({ filename: `draf-${doc.filename}`, bytes: doc.bytes });
     });
   } catch (e) {

@@ -51,7 +51,11 @@ export async function findRequest(db: Db, officeId: string, id: string): Promise
  * A request by its number as a person types it: spaces dropped, any case ("001/ppid/32.73/xi/2026"
  * finds "001/PPID/32.73/XI/2026"). The exact form is tried first (the unique index answers it).
  */
-export async function findRequestByNumber(db: Db, officeId: string, number: string): Promise<RequestRow | undefined> {
+export async function findRequestByNumber(
+  db: Db,
+  officeId: string,
+  number: string,
+): Promise<RequestRow | undefined> {
   const typed = number.trim().replace(/\s+/g, '');
   const [row] = await db
     .select()
@@ -101,7 +105,10 @@ function searchCondition(q: string, nikIndex: string | undefined): SQL {
     sql`${requests.informationRequested} ilike ${like}`,
     sql`${requests.email} ilike ${like}`,
   ];
-  const words = q.split(/[\s,.;]+/).filter((w) => w.length > 0).slice(0, 6);
+  const words = q
+    .split(/[\s,.;]+/)
+    .filter((w) => w.length > 0)
+    .slice(0, 6);
   if (words.length > 0) {
     const nameOf = (column: typeof requests.requesterName | typeof requests.representativeName) =>
       and(...words.map((w) => sql`${column} ilike ${likeOf(w)}`))!;
@@ -139,7 +146,11 @@ function filterConditions(officeId: string, f: RequestFilter): SQL[] {
 }
 
 /** The worklist order: nearest effective due date first. */
-export async function listRequests(db: Db, officeId: string, filter: RequestFilter = {}): Promise<RequestRow[]> {
+export async function listRequests(
+  db: Db,
+  officeId: string,
+  filter: RequestFilter = {},
+): Promise<RequestRow[]> {
   return db
     .select()
     .from(requests)
@@ -148,7 +159,15 @@ export async function listRequests(db: Db, officeId: string, filter: RequestFilt
     .limit(filter.limit ?? 500);
 }
 
-export const WORKLIST_SORTS = ['due', 'number', 'received', 'status', 'requester', 'officer', 'channel'] as const;
+export const WORKLIST_SORTS = [
+  'due',
+  'number',
+  'received',
+  'status',
+  'requester',
+  'officer',
+  'channel',
+] as const;
 export type WorklistSort = (typeof WORKLIST_SORTS)[number];
 
 const SORT_COLUMNS: Record<WorklistSort, SQL[]> = {
@@ -181,13 +200,20 @@ export async function listRequestsPage(
       .orderBy(...SORT_COLUMNS[order.sort].map(by), asc(effectiveDue), asc(requests.year), asc(requests.seq))
       .limit(order.limit)
       .offset(order.offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(requests).where(where),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(requests)
+      .where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
 }
 
 /** The register order: by registration number. */
-export async function listRequestsForRegister(db: Db, officeId: string, filter: RequestFilter = {}): Promise<RequestRow[]> {
+export async function listRequestsForRegister(
+  db: Db,
+  officeId: string,
+  filter: RequestFilter = {},
+): Promise<RequestRow[]> {
   return db
     .select()
     .from(requests)
@@ -196,7 +222,12 @@ export async function listRequestsForRegister(db: Db, officeId: string, filter: 
     .limit(filter.limit ?? 10_000);
 }
 
-export async function listEvents(db: Db, officeId: string, requestId: string, publicOnly: boolean): Promise<EventRow[]> {
+export async function listEvents(
+  db: Db,
+  officeId: string,
+  requestId: string,
+  publicOnly: boolean,
+): Promise<EventRow[]> {
   return db
     .select()
     .from(requestEvents)
@@ -210,7 +241,11 @@ export async function listEvents(db: Db, officeId: string, requestId: string, pu
     .orderBy(asc(requestEvents.at));
 }
 
-export async function listDispositions(db: Db, officeId: string, requestId: string): Promise<DispositionRow[]> {
+export async function listDispositions(
+  db: Db,
+  officeId: string,
+  requestId: string,
+): Promise<DispositionRow[]> {
   return db
     .select()
     .from(requestDispositions)
@@ -218,7 +253,11 @@ export async function listDispositions(db: Db, officeId: string, requestId: stri
     .orderBy(asc(requestDispositions.sentAt));
 }
 
-export async function findDisposition(db: Db, officeId: string, id: string): Promise<DispositionRow | undefined> {
+export async function findDisposition(
+  db: Db,
+  officeId: string,
+  id: string,
+): Promise<DispositionRow | undefined> {
   const [row] = await db
     .select()
     .from(requestDispositions)
@@ -250,8 +289,16 @@ export async function listDispositionFiles(
   return db
     .select({ ...fileRef, dispositionId: requestDispositionFiles.dispositionId })
     .from(requestDispositionFiles)
-    .innerJoin(files, and(eq(files.officeId, requestDispositionFiles.officeId), eq(files.id, requestDispositionFiles.fileId)))
-    .where(and(eq(requestDispositionFiles.officeId, officeId), inArray(requestDispositionFiles.dispositionId, dispositionIds)))
+    .innerJoin(
+      files,
+      and(eq(files.officeId, requestDispositionFiles.officeId), eq(files.id, requestDispositionFiles.fileId)),
+    )
+    .where(
+      and(
+        eq(requestDispositionFiles.officeId, officeId),
+        inArray(requestDispositionFiles.dispositionId, dispositionIds),
+      ),
+    )
     .orderBy(asc(files.originalName));
 }
 
@@ -259,7 +306,10 @@ export async function listReleasedFiles(db: Db, officeId: string, requestId: str
   return db
     .select(fileRef)
     .from(requestReleasedFiles)
-    .innerJoin(files, and(eq(files.officeId, requestReleasedFiles.officeId), eq(files.id, requestReleasedFiles.fileId)))
+    .innerJoin(
+      files,
+      and(eq(files.officeId, requestReleasedFiles.officeId), eq(files.id, requestReleasedFiles.fileId)),
+    )
     .where(and(eq(requestReleasedFiles.officeId, officeId), eq(requestReleasedFiles.requestId, requestId)))
     .orderBy(asc(files.originalName));
 }
@@ -272,13 +322,26 @@ export async function listIdentityDocuments(
   return db
     .select({ ...fileRef, kind: requestIdentityDocuments.kind })
     .from(requestIdentityDocuments)
-    .innerJoin(files, and(eq(files.officeId, requestIdentityDocuments.officeId), eq(files.id, requestIdentityDocuments.fileId)))
-    .where(and(eq(requestIdentityDocuments.officeId, officeId), eq(requestIdentityDocuments.requestId, requestId)))
+    .innerJoin(
+      files,
+      and(
+        eq(files.officeId, requestIdentityDocuments.officeId),
+        eq(files.id, requestIdentityDocuments.fileId),
+      ),
+    )
+    .where(
+      and(eq(requestIdentityDocuments.officeId, officeId), eq(requestIdentityDocuments.requestId, requestId)),
+    )
     .orderBy(asc(requestIdentityDocuments.addedAt));
 }
 
 /** The written notice of one round, or of the latest round when none is named. */
-export async function findDecision(db: Db, officeId: string, requestId: string, round?: number): Promise<DecisionRow | undefined> {
+export async function findDecision(
+  db: Db,
+  officeId: string,
+  requestId: string,
+  round?: number,
+): Promise<DecisionRow | undefined> {
   const [row] = await db
     .select()
     .from(requestDecisions)
@@ -303,7 +366,11 @@ export async function listDecisions(db: Db, officeId: string, requestId: string)
     .orderBy(asc(requestDecisions.round));
 }
 
-export async function findExtension(db: Db, officeId: string, requestId: string): Promise<ExtensionRow | undefined> {
+export async function findExtension(
+  db: Db,
+  officeId: string,
+  requestId: string,
+): Promise<ExtensionRow | undefined> {
   const [row] = await db
     .select()
     .from(requestExtensions)
@@ -312,7 +379,12 @@ export async function findExtension(db: Db, officeId: string, requestId: string)
 }
 
 /** The hand-over of one round, or of the latest round when none is named. */
-export async function findDelivery(db: Db, officeId: string, requestId: string, round?: number): Promise<DeliveryRow | undefined> {
+export async function findDelivery(
+  db: Db,
+  officeId: string,
+  requestId: string,
+  round?: number,
+): Promise<DeliveryRow | undefined> {
   const [row] = await db
     .select()
     .from(requestDeliveries)
@@ -345,12 +417,25 @@ export async function findDownloadLink(db: Db, officeId: string, tokenHash: stri
 }
 
 /** A new link to the request's documents for its requester (tokens are stored only hashed). */
-export async function createDownloadLink(db: Db, input: { officeId: string; requestId: string; tokenHash: string; expiresAt: Date; now: Date }): Promise<void> {
-  await db.insert(requestDownloadLinks).values({ officeId: input.officeId, tokenHash: input.tokenHash, requestId: input.requestId, expiresAt: input.expiresAt, createdAt: input.now });
+export async function createDownloadLink(
+  db: Db,
+  input: { officeId: string; requestId: string; tokenHash: string; expiresAt: Date; now: Date },
+): Promise<void> {
+  await db.insert(requestDownloadLinks).values({
+    officeId: input.officeId,
+    tokenHash: input.tokenHash,
+    requestId: input.requestId,
+    expiresAt: input.expiresAt,
+    createdAt: input.now,
+  });
 }
 
 /** Every office's requests whose clock runs and whose due date is on or before `until`. */
-export async function listRunningRequestsDueBy(db: Db, statuses: readonly RequestStatus[], until: string): Promise<RequestRow[]> {
+export async function listRunningRequestsDueBy(
+  db: Db,
+  statuses: readonly RequestStatus[],
+  until: string,
+): Promise<RequestRow[]> {
   return db
     .select()
     .from(requests)
@@ -374,7 +459,11 @@ export interface RegisterExtras {
 }
 
 /** Decisions, extensions and deliveries of a set of requests (for the register and reports). */
-export async function loadRegisterExtras(db: Db, officeId: string, requestIds: string[]): Promise<RegisterExtras> {
+export async function loadRegisterExtras(
+  db: Db,
+  officeId: string,
+  requestIds: string[],
+): Promise<RegisterExtras> {
   if (requestIds.length === 0) return { decisions: new Map(), extensions: new Map(), deliveries: new Map() };
   const chunks: string[][] = [];
   for (let i = 0; i < requestIds.length; i += 1000) chunks.push(requestIds.slice(i, i + 1000));
@@ -384,9 +473,20 @@ export async function loadRegisterExtras(db: Db, officeId: string, requestIds: s
   for (const ids of chunks) {
     const [d, e, v] = await Promise.all([
       // Rounds ascending: the map keeps each request's latest notice and hand-over.
-      db.select().from(requestDecisions).where(and(eq(requestDecisions.officeId, officeId), inArray(requestDecisions.requestId, ids))).orderBy(asc(requestDecisions.round)),
-      db.select().from(requestExtensions).where(and(eq(requestExtensions.officeId, officeId), inArray(requestExtensions.requestId, ids))),
-      db.select().from(requestDeliveries).where(and(eq(requestDeliveries.officeId, officeId), inArray(requestDeliveries.requestId, ids))).orderBy(asc(requestDeliveries.round)),
+      db
+        .select()
+        .from(requestDecisions)
+        .where(and(eq(requestDecisions.officeId, officeId), inArray(requestDecisions.requestId, ids)))
+        .orderBy(asc(requestDecisions.round)),
+      db
+        .select()
+        .from(requestExtensions)
+        .where(and(eq(requestExtensions.officeId, officeId), inArray(requestExtensions.requestId, ids))),
+      db
+        .select()
+        .from(requestDeliveries)
+        .where(and(eq(requestDeliveries.officeId, officeId), inArray(requestDeliveries.requestId, ids)))
+        .orderBy(asc(requestDeliveries.round)),
     ]);
     for (const r of d) decisions.set(r.requestId, r);
     for (const r of e) extensions.set(r.requestId, r);
@@ -396,36 +496,68 @@ export async function loadRegisterExtras(db: Db, officeId: string, requestIds: s
 }
 
 /** Requests decided in a period (for "average working days to decision"). */
-export async function listDecidedBetween(db: Db, officeId: string, from: Date, before: Date): Promise<RequestRow[]> {
+export async function listDecidedBetween(
+  db: Db,
+  officeId: string,
+  from: Date,
+  before: Date,
+): Promise<RequestRow[]> {
   return db
     .select()
     .from(requests)
-    .where(and(eq(requests.officeId, officeId), gte(requests.decidedAt, from), lt(requests.decidedAt, before)))
+    .where(
+      and(eq(requests.officeId, officeId), gte(requests.decidedAt, from), lt(requests.decidedAt, before)),
+    )
     .orderBy(desc(requests.decidedAt));
 }
 
 /** Requests still awaiting a notice whose due date passed before `today` (local date). */
-export async function countOverdue(db: Db, officeId: string, statuses: readonly RequestStatus[], today: string): Promise<number> {
+export async function countOverdue(
+  db: Db,
+  officeId: string,
+  statuses: readonly RequestStatus[],
+  today: string,
+): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(requests)
-    .where(and(eq(requests.officeId, officeId), inArray(requests.status, [...statuses]), sql`${effectiveDue} < ${today}`));
+    .where(
+      and(
+        eq(requests.officeId, officeId),
+        inArray(requests.status, [...statuses]),
+        sql`${effectiveDue} < ${today}`,
+      ),
+    );
   return row?.n ?? 0;
 }
 
 /** Other requests by the same NIK in this office (found through the blind index). */
-export async function listRequestsByNikIndex(db: Db, officeId: string, blindIndex: string, exceptId: string): Promise<RequestRow[]> {
+export async function listRequestsByNikIndex(
+  db: Db,
+  officeId: string,
+  blindIndex: string,
+  exceptId: string,
+): Promise<RequestRow[]> {
   return db
     .select()
     .from(requests)
-    .where(and(eq(requests.officeId, officeId), eq(requests.nikBlindIndex, blindIndex), sql`${requests.id} <> ${exceptId}`))
+    .where(
+      and(
+        eq(requests.officeId, officeId),
+        eq(requests.nikBlindIndex, blindIndex),
+        sql`${requests.id} <> ${exceptId}`,
+      ),
+    )
     .orderBy(desc(requests.receivedAt))
     .limit(20);
 }
 
-
 /** Several requests of one office by id (the objections register names their requests). */
-export async function findRequestsByIds(db: Db, officeId: string, ids: readonly string[]): Promise<RequestRow[]> {
+export async function findRequestsByIds(
+  db: Db,
+  officeId: string,
+  ids: readonly string[],
+): Promise<RequestRow[]> {
   if (ids.length === 0) return [];
   return db
     .select()

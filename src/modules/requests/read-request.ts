@@ -36,7 +36,12 @@ export interface StaffRequestView {
   /** Name, address and contact: the desk and the PPID roles (not a unit). */
   showRequester: boolean;
   /** NIK, members and identity scans: the office's PPID roles only. */
-  identity: { nik: string | null; members: GroupMember[]; documents: (FileRef & { kind: string })[]; otherRequests: RequestRow[] } | null;
+  identity: {
+    nik: string | null;
+    members: GroupMember[];
+    documents: (FileRef & { kind: string })[];
+    otherRequests: RequestRow[];
+  } | null;
   identityDocumentCount: number;
   events: EventRow[];
   dispositions: (DispositionRow & { unit: Unit | undefined; files: FileRef[] })[];
@@ -56,9 +61,23 @@ export async function readRequestForStaff(
   input: { officeId: string; requestId: string },
 ): Promise<StaffRequestView> {
   const { office, request } = await resolveRequestAccess(ctx, { kind: 'staff', actor, ...input });
-  const desk = hasRole(actor, office, 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN') || actor.kind === 'cli' || actor.kind === 'system';
+  const desk =
+    hasRole(actor, office, 'PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN') ||
+    actor.kind === 'cli' ||
+    actor.kind === 'system';
   const seeIdentity = canRequests.viewRequesterIdentity(actor, office);
-  const [events, dispositions, decision, extension, delivery, fees, releasedFiles, documents, units, identityDocs] = await Promise.all([
+  const [
+    events,
+    dispositions,
+    decision,
+    extension,
+    delivery,
+    fees,
+    releasedFiles,
+    documents,
+    units,
+    identityDocs,
+  ] = await Promise.all([
     listEvents(ctx.db, office.id, request.id, false),
     listDispositions(ctx.db, office.id, request.id),
     findDecision(ctx.db, office.id, request.id, request.round),
@@ -71,16 +90,26 @@ export async function readRequestForStaff(
     listIdentityDocuments(ctx.db, office.id, request.id),
   ]);
   // A PPID Pembantu sees its own unit's dispositions only.
-  const ownUnits = actor.roles.filter((r) => r.officeId === office.id && r.role === 'PPID_PEMBANTU').map((r) => r.unitId);
+  const ownUnits = actor.roles
+    .filter((r) => r.officeId === office.id && r.role === 'PPID_PEMBANTU')
+    .map((r) => r.unitId);
   const visible = desk ? dispositions : dispositions.filter((d) => ownUnits.includes(d.unitId));
-  const files = await listDispositionFiles(ctx.db, office.id, visible.map((d) => d.id));
+  const files = await listDispositionFiles(
+    ctx.db,
+    office.id,
+    visible.map((d) => d.id),
+  );
   let identity: StaffRequestView['identity'] = null;
   if (seeIdentity) {
     identity = {
       nik: request.nikEncrypted ? decryptText(ctx.keys, request.nikEncrypted) : null,
-      members: request.membersEncrypted ? (JSON.parse(decryptText(ctx.keys, request.membersEncrypted)) as GroupMember[]) : [],
+      members: request.membersEncrypted
+        ? (JSON.parse(decryptText(ctx.keys, request.membersEncrypted)) as GroupMember[])
+        : [],
       documents: identityDocs,
-      otherRequests: request.nikBlindIndex ? await listRequestsByNikIndex(ctx.db, office.id, request.nikBlindIndex, request.id) : [],
+      otherRequests: request.nikBlindIndex
+        ? await listRequestsByNikIndex(ctx.db, office.id, request.nikBlindIndex, request.id)
+        : [],
     };
   }
   return {
@@ -90,7 +119,11 @@ export async function readRequestForStaff(
     identity,
     identityDocumentCount: identityDocs.length,
     events,
-    dispositions: visible.map((d) => ({ ...d, unit: units.find((u) => u.id === d.unitId), files: files.filter((f) => f.dispositionId === d.id) })),
+    dispositions: visible.map((d) => ({
+      ...d,
+      unit: units.find((u) => u.id === d.unitId),
+      files: files.filter((f) => f.dispositionId === d.id),
+    })),
     decision,
     extension,
     delivery,
@@ -107,7 +140,12 @@ export async function readIdentityDocument(
   actor: Actor,
   input: { officeId: string; requestId: string; fileId: string },
 ): Promise<{ name: string; mediaType: string; bytes: Buffer }> {
-  const { office, request } = await resolveRequestAccess(ctx, { kind: 'staff', actor, officeId: input.officeId, requestId: input.requestId });
+  const { office, request } = await resolveRequestAccess(ctx, {
+    kind: 'staff',
+    actor,
+    officeId: input.officeId,
+    requestId: input.requestId,
+  });
   if (!canRequests.viewRequesterIdentity(actor, office)) throw AppError.forbidden();
   const docs = await listIdentityDocuments(ctx.db, office.id, request.id);
   const doc = docs.find((d) => d.fileId === input.fileId);
@@ -118,7 +156,13 @@ export async function readIdentityDocument(
     await recordAudit(
       tx,
       auditActorOf(actor),
-      { officeId: office.id, action: 'request.identity_viewed', entityType: 'request', entityId: request.id, after: { number: request.number, kind: doc.kind } },
+      {
+        officeId: office.id,
+        action: 'request.identity_viewed',
+        entityType: 'request',
+        entityId: request.id,
+        after: { number: request.number, kind: doc.kind },
+      },
       ctx.clock.now(),
     );
   });
@@ -131,10 +175,23 @@ export async function readRequestFile(
   actor: Actor,
   input: { officeId: string; requestId: string; fileId: string },
 ): Promise<{ name: string; mediaType: string; bytes: Buffer }> {
-  const { office, request } = await resolveRequestAccess(ctx, { kind: 'staff', actor, officeId: input.officeId, requestId: input.requestId });
-  const [released, dispositions] = await Promise.all([listReleasedFiles(ctx.db, office.id, request.id), listDispositions(ctx.db, office.id, request.id)]);
-  const unitFiles = await listDispositionFiles(ctx.db, office.id, dispositions.map((d) => d.id));
-  const ref: FileRef | undefined = released.find((f) => f.fileId === input.fileId) ?? unitFiles.find((f) => f.fileId === input.fileId);
+  const { office, request } = await resolveRequestAccess(ctx, {
+    kind: 'staff',
+    actor,
+    officeId: input.officeId,
+    requestId: input.requestId,
+  });
+  const [released, dispositions] = await Promise.all([
+    listReleasedFiles(ctx.db, office.id, request.id),
+    listDispositions(ctx.db, office.id, request.id),
+  ]);
+  const unitFiles = await listDispositionFiles(
+    ctx.db,
+    office.id,
+    dispositions.map((d) => d.id),
+  );
+  const ref: FileRef | undefined =
+    released.find((f) => f.fileId === input.fileId) ?? unitFiles.find((f) => f.fileId === input.fileId);
   if (!ref) throw AppError.notFound();
   const content = await readFileContent(ctx.db, ctx.files, office.id, ref.fileId);
   if (!content) throw AppError.notFound();

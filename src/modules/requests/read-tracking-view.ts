@@ -1,5 +1,13 @@
 import type { Ctx } from '../../platform/context.ts';
-import { findDecision, findExtension, listEvents, type DecisionRow, type EventRow, type FileRef, type RequestRow } from './queries.ts';
+import {
+  findDecision,
+  findExtension,
+  listEvents,
+  type DecisionRow,
+  type EventRow,
+  type FileRef,
+  type RequestRow,
+} from './queries.ts';
 import { resolveRequestAccess, type RequestAccess } from './request-access.ts';
 import { availableDocuments, downloadableFiles, type DocumentKind } from './request-documents.ts';
 import type { Office } from '../offices/queries.ts';
@@ -76,7 +84,14 @@ export async function readTrackingView(ctx: Ctx, access: RequestAccess): Promise
       requesterType: r.requesterType,
     },
     events,
-    decision: decision ? { outcome: decision.outcome, decidedAt: decision.decidedAt, documentedBy: decision.documentedBy, holderBody: decision.holderBody } : null,
+    decision: decision
+      ? {
+          outcome: decision.outcome,
+          decidedAt: decision.decidedAt,
+          documentedBy: decision.documentedBy,
+          holderBody: decision.holderBody,
+        }
+      : null,
     extension: extension ? { reason: extension.reason, newDueDate: extension.newDueDate } : null,
     documents,
     downloads: downloads.files,

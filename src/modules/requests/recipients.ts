@@ -6,7 +6,12 @@ import { listOfficeAssignments } from '../people/queries.ts';
 import type { Role } from '../people/schema.ts';
 
 /** Email addresses of the office's staff holding one of `roles` today (active accounts only). */
-export async function staffEmails(db: Db, office: Office, roles: readonly Role[], now: Date): Promise<string[]> {
+export async function staffEmails(
+  db: Db,
+  office: Office,
+  roles: readonly Role[],
+  now: Date,
+): Promise<string[]> {
   const today = localDateTime(now, office.timezone).date;
   const members = await listOfficeAssignments(db, office.id);
   const emails = members
@@ -25,7 +30,10 @@ export async function staffEmails(db: Db, office: Office, roles: readonly Role[]
 /** A unit's own address and its PPID Pembantu's addresses. */
 export async function unitEmails(db: Db, office: Office, unitId: string, now: Date): Promise<string[]> {
   const today = localDateTime(now, office.timezone).date;
-  const [unit, members] = await Promise.all([findUnit(db, office.id, unitId), listOfficeAssignments(db, office.id)]);
+  const [unit, members] = await Promise.all([
+    findUnit(db, office.id, unitId),
+    listOfficeAssignments(db, office.id),
+  ]);
   const emails = members
     .filter(
       (m) =>

@@ -16,14 +16,30 @@ export const paymentInput = z.object({
 });
 
 /** The requester paid the costs stated in the notice; the copies can be handed over. */
-export async function recordPayment(ctx: RequestsCtx, actor: Actor, input: { officeId: string; requestId: string; data: unknown }): Promise<RequestRow> {
+export async function recordPayment(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: { officeId: string; requestId: string; data: unknown },
+): Promise<RequestRow> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canRequests.intakeRequests(actor, office)) throw AppError.forbidden();
   const data = parseInput(paymentInput, input.data);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
-    const after = await requestSteps.transition(tx, actor, before, { action: 'recordPayment', changes: { paidAt: now, paymentMethod: data.method, paymentReference: data.reference ?? null }, event: { kind: 'PAID', public: true, data: { total: formatRupiah(before.feeTotal) } }, audit: 'payment_recorded', facts: { total: before.feeTotal, method: data.method } }, now);
+    const after = await requestSteps.transition(
+      tx,
+      actor,
+      before,
+      {
+        action: 'recordPayment',
+        changes: { paidAt: now, paymentMethod: data.method, paymentReference: data.reference ?? null },
+        event: { kind: 'PAID', public: true, data: { total: formatRupiah(before.feeTotal) } },
+        audit: 'payment_recorded',
+        facts: { total: before.feeTotal, method: data.method },
+      },
+      now,
+    );
     return after;
   });
 }

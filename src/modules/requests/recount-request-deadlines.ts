@@ -20,12 +20,25 @@ import { CLOCK_RUNNING } from './status.ts';
  * (a day the government declares off is not a working day under the law); an office's own
  * closure added afterwards never gives it more time on requests it already holds.
  */
-export async function recountRequestDeadlines(tx: Db, actor: Actor, change: CalendarChange, now: Date): Promise<number> {
+export async function recountRequestDeadlines(
+  tx: Db,
+  actor: Actor,
+  change: CalendarChange,
+  now: Date,
+): Promise<number> {
   const rows = await tx
     .select()
     .from(requests)
-    .where(and(inArray(requests.status, [...CLOCK_RUNNING]), change.scope === 'OFFICE' ? eq(requests.officeId, change.officeId) : undefined));
-  const offices = new Map<string, { office: Office; calendar: Awaited<ReturnType<typeof loadOfficeCalendar>>; counting: DayCounting }>();
+    .where(
+      and(
+        inArray(requests.status, [...CLOCK_RUNNING]),
+        change.scope === 'OFFICE' ? eq(requests.officeId, change.officeId) : undefined,
+      ),
+    );
+  const offices = new Map<
+    string,
+    { office: Office; calendar: Awaited<ReturnType<typeof loadOfficeCalendar>>; counting: DayCounting }
+  >();
   let moved = 0;
   for (const row of rows) {
     const explanation = row.dueExplanation;
@@ -33,30 +46,67 @@ export async function recountRequestDeadlines(tx: Db, actor: Actor, change: Cale
     if (!ctx) {
       const office = await findOfficeById(tx, row.officeId);
       if (!office) continue;
-      const [calendar, settings] = await Promise.all([loadOfficeCalendar(tx, office), getOfficeSettings(tx, office.id)]);
+      const [calendar, settings] = await Promise.all([
+        loadOfficeCalendar(tx, office),
+        getOfficeSettings(tx, office.id),
+      ]);
       ctx = { office, calendar, counting: settings.dayCounting };
       offices.set(row.officeId, ctx);
     }
-    const due = recountDueDate(ctx.calendar, { receivedOn: explanation.receivedOn, workingDays: explanation.workingDays, counting: ctx.counting });
+    const due = recountDueDate(ctx.calendar, {
+      receivedOn: explanation.receivedOn,
+      workingDays: explanation.workingDays,
+      counting: ctx.counting,
+    });
     const keepPromise = change.scope === 'OFFICE' && due.dueDate > row.dueDate;
     const dueDate = keepPromise ? row.dueDate : due.dueDate;
-    const extendedDueDate = row.extendedDueDate ? addWorkingDays(ctx.calendar, dueDate, row.extensionDays).date : null;
-    const finalExtended = extendedDueDate && keepPromise && row.extendedDueDate && extendedDueDate > row.extendedDueDate ? row.extendedDueDate : extendedDueDate;
+    const extendedDueDate = row.extendedDueDate
+      ? addWorkingDays(ctx.calendar, dueDate, row.extensionDays).date
+      : null;
+    const finalExtended =
+      extendedDueDate && keepPromise && row.extendedDueDate && extendedDueDate > row.extendedDueDate
+        ? row.extendedDueDate
+        : extendedDueDate;
     const nextExplanation: DueExplanation = keepPromise
       ? { ...explanation, warnings: missingYears(ctx.calendar, explanation.receivedOn, dueDate) }
-      : { ...explanation, receivedOn: due.receivedOn, dueDate: due.dueDate, skipped: due.skipped, warnings: due.warnings };
+      : {
+          ...explanation,
+          receivedOn: due.receivedOn,
+          dueDate: due.dueDate,
+          skipped: due.skipped,
+          warnings: due.warnings,
+        };
     const datesMoved = dueDate !== row.dueDate || finalExtended !== row.extendedDueDate;
     const warningsChanged = JSON.stringify(nextExplanation.warnings) !== JSON.stringify(explanation.warnings);
-    if (!datesMoved && !warningsChanged && JSON.stringify(nextExplanation.skipped) === JSON.stringify(explanation.skipped)) continue;
+    if (
+      !datesMoved &&
+      !warningsChanged &&
+      JSON.stringify(nextExplanation.skipped) === JSON.stringify(explanation.skipped)
+    )
+      continue;
     await tx
       .update(requests)
-      .set({ dueDate, extendedDueDate: finalExtended, receivedOn: nextExplanation.receivedOn, dueExplanation: nextExplanation, updatedAt: now })
-      .where(and(eq(requests.officeId, row.officeId), eq(requests.id, row.id), eq(requests.status, row.status)));
+      .set({
+        dueDate,
+        extendedDueDate: finalExtended,
+        receivedOn: nextExplanation.receivedOn,
+        dueExplanation: nextExplanation,
+        updatedAt: now,
+      })
+      .where(
+        and(eq(requests.officeId, row.officeId), eq(requests.id, row.id), eq(requests.status, row.status)),
+      );
     if (finalExtended && finalExtended !== row.extendedDueDate) {
       await tx
         .update(requestExtensions)
         .set({ previousDueDate: dueDate, newDueDate: finalExtended })
-        .where(and(eq(requestExtensions.officeId, row.officeId), eq(requestExtensions.requestId, row.id), isNotNull(requestExtensions.newDueDate)));
+        .where(
+          and(
+            eq(requestExtensions.officeId, row.officeId),
+            eq(requestExtensions.requestId, row.id),
+            isNotNull(requestExtensions.newDueDate),
+          ),
+        );
     }
     if (!datesMoved) continue;
     moved++;
@@ -69,7 +119,14 @@ export async function recountRequestDeadlines(tx: Db, actor: Actor, change: Cale
       data: { from: before, to: after, cause: change.cause },
       at: now,
     });
-    await auditRequest(tx, actor, row, 'due_date_recounted', { from: before, to: after, cause: change.cause }, now);
+    await auditRequest(
+      tx,
+      actor,
+      row,
+      'due_date_recounted',
+      { from: before, to: after, cause: change.cause },
+      now,
+    );
     if (row.email && before !== after) {
       await queueMail(
         tx,

@@ -12,7 +12,14 @@ describe('CSV cells of a register', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['Biasa, dengan koma', '"Biasa, dengan koma"'],
   ])('%j is written as %j', (value, cell) => {
-    const csv = registerToCsv({ office: { name: 'KPU' }, from: '2026-01-01', to: '2026-12-31', filter: { publicVersion: false }, columns: [{ key: 'a', header: 'A', width: 10 }], rows: [{ a: value }] }).toString('utf8');
+    const csv = registerToCsv({
+      office: { name: 'KPU' },
+      from: '2026-01-01',
+      to: '2026-12-31',
+      filter: { publicVersion: false },
+      columns: [{ key: 'a', header: 'A', width: 10 }],
+      rows: [{ a: value }],
+    }).toString('utf8');
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')[1]).toBe(cell);
   });
 });

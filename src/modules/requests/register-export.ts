@@ -33,7 +33,9 @@ function csvCell(value: string, separator: CsvSeparator = ','): string {
 export function registerToCsv(register: RegisterTable, separator: CsvSeparator = ','): Buffer {
   const lines = [
     register.columns.map((c) => csvCell(c.header, separator)).join(separator),
-    ...register.rows.map((row) => register.columns.map((c) => csvCell(row[c.key] ?? '', separator)).join(separator)),
+    ...register.rows.map((row) =>
+      register.columns.map((c) => csvCell(row[c.key] ?? '', separator)).join(separator),
+    ),
   ];
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
@@ -44,19 +46,33 @@ export async function registerToXlsx(register: RegisterTable): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Terbuka';
   workbook.title = `${title} — ${register.office.name}`;
-  const sheet = workbook.addWorksheet(register.sheetName ?? 'Register PPID-C', { views: [{ state: 'frozen', ySplit: 4 }], pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet(register.sheetName ?? 'Register PPID-C', {
+    views: [{ state: 'frozen', ySplit: 4 }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   sheet.addRow([`${title} — ${register.office.name.toUpperCase()}`]).font = { bold: true, size: 12 };
-  sheet.addRow([`Periode ${formatDate(register.from, 'id')} s.d. ${formatDate(register.to, 'id')}${register.filter.publicVersion ? ' · versi publik tanpa data pribadi' : ''}`]);
+  sheet.addRow([
+    `Periode ${formatDate(register.from, 'id')} s.d. ${formatDate(register.to, 'id')}${register.filter.publicVersion ? ' · versi publik tanpa data pribadi' : ''}`,
+  ]);
   sheet.addRow([]);
   const header = sheet.addRow(register.columns.map((c) => c.header));
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'middle' };
   header.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6E6E6' } };
-    cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    cell.border = {
+      top: { style: 'thin' },
+      bottom: { style: 'thin' },
+      left: { style: 'thin' },
+      right: { style: 'thin' },
+    };
   });
   for (const row of register.rows) {
-    const added = sheet.addRow(register.columns.map((c) => (numeric.includes(c.key) && row[c.key] ? Number(row[c.key]) : (row[c.key] ?? ''))));
+    const added = sheet.addRow(
+      register.columns.map((c) =>
+        numeric.includes(c.key) && row[c.key] ? Number(row[c.key]) : (row[c.key] ?? ''),
+      ),
+    );
     added.alignment = { wrapText: true, vertical: 'top' };
   }
   register.columns.forEach((c, i) => {

@@ -20,7 +20,11 @@ export function registrationNumberFor(input: {
 }): RegistrationNumber {
   const localDate = localDateTime(input.at, input.timeZone).date;
   return {
-    number: formatRegisterNumber(input.pattern, { seq: input.seq, officeCode: input.officeCode, date: localDate }),
+    number: formatRegisterNumber(input.pattern, {
+      seq: input.seq,
+      officeCode: input.officeCode,
+      date: localDate,
+    }),
     year: Number(localDate.slice(0, 4)),
     localDate,
   };

@@ -21,7 +21,11 @@ export type ServiceDocument =
   | { kind: 'request-form'; actor: Actor; officeId: string; requestId: string }
   | { kind: 'disposition'; actor: Actor; officeId: string; requestId: string; dispositionId: string };
 
-async function logoOf(ctx: Ctx & { files: FileStore }, officeId: string, issuedBy: IssuedBy): Promise<Buffer | null> {
+async function logoOf(
+  ctx: Ctx & { files: FileStore },
+  officeId: string,
+  issuedBy: IssuedBy,
+): Promise<Buffer | null> {
   if (!issuedBy.logoFileId) return null;
   return (await readFileContent(ctx.db, ctx.files, officeId, issuedBy.logoFileId))?.bytes ?? null;
 }
@@ -29,17 +33,32 @@ async function logoOf(ctx: Ctx & { files: FileStore }, officeId: string, issuedB
 const safeName = (number: string): string => number.replace(/[^A-Za-z0-9.-]+/g, '-');
 
 /** Draws one desk document after checking access (the blank form is public). */
-export async function renderServiceDocument(ctx: Ctx & { files: FileStore }, doc: ServiceDocument): Promise<{ filename: string; bytes: Buffer }> {
+export async function renderServiceDocument(
+  ctx: Ctx & { files: FileStore },
+  doc: ServiceDocument,
+): Promise<{ filename: string; bytes: Buffer }> {
   if (doc.kind === 'blank-form') {
     const office = await activeOffice(ctx.db, doc.officeId);
     const issuedBy = issuedByOf(office, await getOfficeSettings(ctx.db, office.id));
-    const bytes = await renderRequestFormPdf({ issuedBy, logoPng: await logoOf(ctx, office.id, issuedBy), request: null });
+    const bytes = await renderRequestFormPdf({
+      issuedBy,
+      logoPng: await logoOf(ctx, office.id, issuedBy),
+      request: null,
+    });
     return { filename: `formulir-ppid-b-${office.slug}.pdf`, bytes };
   }
-  const { office, request } = await resolveRequestAccess(ctx, { kind: 'staff', actor: doc.actor, officeId: doc.officeId, requestId: doc.requestId });
+  const { office, request } = await resolveRequestAccess(ctx, {
+    kind: 'staff',
+    actor: doc.actor,
+    officeId: doc.officeId,
+    requestId: doc.requestId,
+  });
   const logoPng = await logoOf(ctx, office.id, request.issuedBy);
   if (doc.kind === 'request-form') {
-    return { filename: `formulir-ppid-b-${safeName(request.number)}.pdf`, bytes: await renderRequestFormPdf({ issuedBy: request.issuedBy, logoPng, request }) };
+    return {
+      filename: `formulir-ppid-b-${safeName(request.number)}.pdf`,
+      bytes: await renderRequestFormPdf({ issuedBy: request.issuedBy, logoPng, request }),
+    };
   }
   const disposition = await findDisposition(ctx.db, office.id, doc.dispositionId);
   if (!disposition || disposition.requestId !== request.id) throw AppError.notFound();

@@ -39,7 +39,10 @@ export async function reopenRequest(
   order: ReopenOrder,
   now: Date,
 ): Promise<RequestRow> {
-  const [calendar, settings] = await Promise.all([loadOfficeCalendar(tx, office), getOfficeSettings(tx, office.id)]);
+  const [calendar, settings] = await Promise.all([
+    loadOfficeCalendar(tx, office),
+    getOfficeSettings(tx, office.id),
+  ]);
   const before = await loadRequest(tx, office.id, requestId);
   const due = computeDueDate(calendar, {
     receivedAt: now,
@@ -72,7 +75,11 @@ export async function reopenRequest(
         deliveredAt: null,
         closedAt: null,
       },
-      event: { kind: order.by === 'OBJECTION' ? 'REOPENED_BY_OBJECTION' : 'REOPENED_BY_DISPUTE', public: true, data: { reference: order.reference, dueDate: due.dueDate } },
+      event: {
+        kind: order.by === 'OBJECTION' ? 'REOPENED_BY_OBJECTION' : 'REOPENED_BY_DISPUTE',
+        public: true,
+        data: { reference: order.reference, dueDate: due.dueDate },
+      },
       audit: 'reopened',
       facts: { by: order.by, reference: order.reference, dueDate: due.dueDate, round: before.round + 1 },
     },
@@ -85,7 +92,12 @@ export async function reopenRequest(
     requestUrl: staffRequestUrl(ctx.publicUrl, office.slug, after.id),
   });
   for (const to of await staffEmails(tx, office, ['PPID', 'PETUGAS_LAYANAN'], now)) {
-    await queueMail(tx, office.id, { to, ...mail, template: 'staff-request-reopened', entityType: 'request', entityId: after.id }, now);
+    await queueMail(
+      tx,
+      office.id,
+      { to, ...mail, template: 'staff-request-reopened', entityType: 'request', entityId: after.id },
+      now,
+    );
   }
   return after;
 }

@@ -22,11 +22,21 @@ export interface ReportSigners {
  * today, not whoever printed the report (issue 13 item 9: the PPID was printed as "Petugas
  * Layanan Informasi").
  */
-export async function reportSignersOf(db: Db, actor: Actor, office: Office, now: Date): Promise<ReportSigners> {
+export async function reportSignersOf(
+  db: Db,
+  actor: Actor,
+  office: Office,
+  now: Date,
+): Promise<ReportSigners> {
   const today = localDateTime(now, office.timezone).date;
   const [officer, members] = await Promise.all([officerOf(db, actor), listOfficeAssignments(db, office.id)]);
   const ppid = members.find(
-    ({ assignment: a, user }) => a.role === 'PPID' && !a.revokedAt && !user.disabledAt && a.validFrom <= today && (!a.validTo || a.validTo >= today),
+    ({ assignment: a, user }) =>
+      a.role === 'PPID' &&
+      !a.revokedAt &&
+      !user.disabledAt &&
+      a.validFrom <= today &&
+      (!a.validTo || a.validTo >= today),
   );
   const position = hasRole(actor, office, 'PPID') ? PPID_TITLE : PETUGAS_TITLE;
   return { reporter: { name: officer.name, position }, ppidName: ppid?.user.name ?? null };

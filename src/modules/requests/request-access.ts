@@ -5,7 +5,13 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Actor } from '../access/actor.ts';
 import { canRequests } from '../access/permissions.ts';
 import type { Office } from '../offices/queries.ts';
-import { disposedUnitIds, findDownloadLink, findRequest, findRequestByNumber, type RequestRow } from './queries.ts';
+import {
+  disposedUnitIds,
+  findDownloadLink,
+  findRequest,
+  findRequestByNumber,
+  type RequestRow,
+} from './queries.ts';
 import { activeOffice } from './request-steps.ts';
 import { requestDownloadLinks } from './schema.ts';
 import { trackingCodeMatches } from './tracking-code.ts';
@@ -35,19 +41,23 @@ export async function resolveRequestAccess(ctx: Ctx, access: RequestAccess): Pro
       if (!canRequests.viewRequests(access.actor, office)) throw AppError.forbidden();
       const request = await findRequest(ctx.db, office.id, access.requestId);
       if (!request) throw AppError.notFound();
-      if (!canRequests.viewRequest(access.actor, office, await disposedUnitIds(ctx.db, office.id, request.id))) {
+      if (
+        !canRequests.viewRequest(access.actor, office, await disposedUnitIds(ctx.db, office.id, request.id))
+      ) {
         throw AppError.forbidden();
       }
       return { office, request, audience: 'staff' };
     }
     case 'tracking': {
       const request = await findRequestByNumber(ctx.db, office.id, access.number.trim());
-      if (!request || !trackingCodeMatches(access.code, request.trackingCodeHash)) throw new AppError('NOT_FOUND', 'requests.error.trackingNotFound');
+      if (!request || !trackingCodeMatches(access.code, request.trackingCodeHash))
+        throw new AppError('NOT_FOUND', 'requests.error.trackingNotFound');
       return { office, request, audience: 'requester' };
     }
     case 'link': {
       const link = await findDownloadLink(ctx.db, office.id, sha256Hex(access.token));
-      if (!link || link.expiresAt <= ctx.clock.now()) throw new AppError('NOT_FOUND', 'requests.error.linkExpired');
+      if (!link || link.expiresAt <= ctx.clock.now())
+        throw new AppError('NOT_FOUND', 'requests.error.linkExpired');
       const request = await findRequest(ctx.db, office.id, link.requestId);
       if (!request) throw AppError.notFound();
       return { office, request, audience: 'requester', linkExpiresAt: link.expiresAt };
@@ -60,5 +70,7 @@ export async function countLinkUse(ctx: Ctx, officeId: string, token: string): P
   await ctx.db
     .update(requestDownloadLinks)
     .set({ downloads: sql`${requestDownloadLinks.downloads} + 1` })
-    .where(sql`${requestDownloadLinks.officeId} = ${officeId} and ${requestDownloadLinks.tokenHash} = ${sha256Hex(token)}`);
+    .where(
+      sql`${requestDownloadLinks.officeId} = ${officeId} and ${requestDownloadLinks.tokenHash} = ${sha256Hex(token)}`,
+    );
 }

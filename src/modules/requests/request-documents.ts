@@ -11,7 +11,16 @@ import { renderIncompleteNoticePdf } from './pdf/incomplete-notice-pdf.ts';
 import { renderReceiptPdf } from './pdf/receipt-pdf.ts';
 import { renderRefusalDecreePdf } from './pdf/refusal-decree-pdf.ts';
 import { citedBasisOf } from '../exemptions/refusal-basis.ts';
-import { findDecision, findDelivery, findExtension, listEvents, listFees, listReleasedFiles, type FileRef, type RequestRow } from './queries.ts';
+import {
+  findDecision,
+  findDelivery,
+  findExtension,
+  listEvents,
+  listFees,
+  listReleasedFiles,
+  type FileRef,
+  type RequestRow,
+} from './queries.ts';
 import { resolveRequestAccess, type RequestAccess } from './request-access.ts';
 import type { IssuedBy } from './schema.ts';
 
@@ -48,7 +57,11 @@ export async function availableDocuments(ctx: Ctx, request: RequestRow): Promise
   return kinds;
 }
 
-async function logoOf(ctx: Ctx & { files: FileStore }, officeId: string, issuedBy: IssuedBy): Promise<Buffer | null> {
+async function logoOf(
+  ctx: Ctx & { files: FileStore },
+  officeId: string,
+  issuedBy: IssuedBy,
+): Promise<Buffer | null> {
   if (!issuedBy.logoFileId) return null;
   const file = await readFileContent(ctx.db, ctx.files, officeId, issuedBy.logoFileId);
   return file?.bytes ?? null;
@@ -78,7 +91,11 @@ export async function renderRequestDocument(
     case 'tanda-terima':
       return {
         filename,
-        bytes: await renderReceiptPdf({ request, logoPng: await logoOf(ctx, office.id, request.issuedBy), trackingUrl: trackingUrl(ctx.publicUrl, office.slug) }),
+        bytes: await renderReceiptPdf({
+          request,
+          logoPng: await logoOf(ctx, office.id, request.issuedBy),
+          trackingUrl: trackingUrl(ctx.publicUrl, office.slug),
+        }),
       };
     case 'pemberitahuan-kekurangan': {
       if (!request.incompleteAt) throw AppError.notFound();
@@ -96,28 +113,69 @@ export async function renderRequestDocument(
     case 'perpanjangan-waktu': {
       const extension = await findExtension(ctx.db, office.id, request.id);
       if (!extension) throw AppError.notFound();
-      return { filename, bytes: await renderExtensionLetterPdf({ request, extension, logoPng: await logoOf(ctx, office.id, extension.issuedBy) }) };
+      return {
+        filename,
+        bytes: await renderExtensionLetterPdf({
+          request,
+          extension,
+          logoPng: await logoOf(ctx, office.id, extension.issuedBy),
+        }),
+      };
     }
     case 'pemberitahuan-tertulis': {
       const decision = await findDecision(ctx.db, office.id, request.id, r);
       if (!decision) throw AppError.notFound();
-      const [fees, released] = await Promise.all([listFees(ctx.db, office.id, request.id), listReleasedFiles(ctx.db, office.id, request.id)]);
-      const record = await redactionRecord(ctx.db, office.id, 'REQUEST', request.id, new Map(released.map((f) => [f.fileId, f.name])));
+      const [fees, released] = await Promise.all([
+        listFees(ctx.db, office.id, request.id),
+        listReleasedFiles(ctx.db, office.id, request.id),
+      ]);
+      const record = await redactionRecord(
+        ctx.db,
+        office.id,
+        'REQUEST',
+        request.id,
+        new Map(released.map((f) => [f.fileId, f.name])),
+      );
       return {
         filename,
-        bytes: await renderDecisionNoticePdf({ request, decision, fees, logoPng: await logoOf(ctx, office.id, decision.issuedBy), redactionRecord: record.map(recordLineText) }),
+        bytes: await renderDecisionNoticePdf({
+          request,
+          decision,
+          fees,
+          logoPng: await logoOf(ctx, office.id, decision.issuedBy),
+          redactionRecord: record.map(recordLineText),
+        }),
       };
     }
     case 'sk-penolakan': {
       const decision = await findDecision(ctx.db, office.id, request.id, r);
       if (!decision || decision.outcome !== 'REFUSED_EXEMPT') throw AppError.notFound();
       const basis = await citedBasisOf(ctx.db, decision);
-      return { filename, bytes: await renderRefusalDecreePdf({ request, decision, basis, logoPng: await logoOf(ctx, office.id, decision.issuedBy) }) };
+      return {
+        filename,
+        bytes: await renderRefusalDecreePdf({
+          request,
+          decision,
+          basis,
+          logoPng: await logoOf(ctx, office.id, decision.issuedBy),
+        }),
+      };
     }
     case 'tanda-bukti-penyerahan': {
-      const [decision, delivery] = await Promise.all([findDecision(ctx.db, office.id, request.id, r), findDelivery(ctx.db, office.id, request.id, r)]);
+      const [decision, delivery] = await Promise.all([
+        findDecision(ctx.db, office.id, request.id, r),
+        findDelivery(ctx.db, office.id, request.id, r),
+      ]);
       if (!decision || !delivery) throw AppError.notFound();
-      return { filename, bytes: await renderDeliveryReceiptPdf({ request, decision, delivery, logoPng: await logoOf(ctx, office.id, delivery.issuedBy) }) };
+      return {
+        filename,
+        bytes: await renderDeliveryReceiptPdf({
+          request,
+          decision,
+          delivery,
+          logoPng: await logoOf(ctx, office.id, delivery.issuedBy),
+        }),
+      };
     }
   }
 }
@@ -126,10 +184,18 @@ export async function renderRequestDocument(
  * The released files the requester may download now: after delivery through a link, until the
  * link's date. Staff may always open them.
  */
-export async function downloadableFiles(ctx: Ctx, request: RequestRow, audience: 'staff' | 'requester'): Promise<{ files: FileRef[]; until: Date | null }> {
-  const [delivery, files] = await Promise.all([findDelivery(ctx.db, request.officeId, request.id), listReleasedFiles(ctx.db, request.officeId, request.id)]);
+export async function downloadableFiles(
+  ctx: Ctx,
+  request: RequestRow,
+  audience: 'staff' | 'requester',
+): Promise<{ files: FileRef[]; until: Date | null }> {
+  const [delivery, files] = await Promise.all([
+    findDelivery(ctx.db, request.officeId, request.id),
+    listReleasedFiles(ctx.db, request.officeId, request.id),
+  ]);
   if (audience === 'staff') return { files, until: delivery?.downloadUntil ?? null };
-  if (!delivery?.downloadUntil || delivery.downloadUntil <= ctx.clock.now()) return { files: [], until: null };
+  if (!delivery?.downloadUntil || delivery.downloadUntil <= ctx.clock.now())
+    return { files: [], until: null };
   return { files, until: delivery.downloadUntil };
 }
 

@@ -9,7 +9,8 @@ import { ACCESS_METHODS, CATEGORIES, DELIVERY_METHODS, REQUESTER_TYPES } from '.
 // the public form, the JSON API and desk intake. The NIK's province is checked against the
 // office codes by the use case, which knows them.
 
-const manyOf = <T extends readonly [string, ...string[]]>(values: T) => listOf(z.enum(values), 1, values.length);
+const manyOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  listOf(z.enum(values), 1, values.length);
 
 const optionalNik = z.preprocess(
   (v) => (typeof v === 'string' ? (normalizeNik(v) === '' ? undefined : normalizeNik(v)) : v),
@@ -48,7 +49,10 @@ export const requestInput = z.object({
   occupation: field.optionalText(120),
   phone: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
-    z.string().regex(/^\+?[0-9 ()-]{6,24}$/, { message: 'validation.phone' }).optional(),
+    z
+      .string()
+      .regex(/^\+?[0-9 ()-]{6,24}$/, { message: 'validation.phone' })
+      .optional(),
   ),
   email: field.optionalEmail(),
   informationRequested: field.text(4000),
@@ -80,11 +84,14 @@ export function crossFieldProblems(raw: Record<string, unknown>): FieldError[] {
   // A person, and a group's representative, identify with a NIK; a legal entity with its
   // ratification decree (regulation.md §3.2).
   if (type === 'PERORANGAN' || type === 'KELOMPOK') need('nik', text(raw, 'nik') !== '');
-  if (type === 'KELOMPOK' || type === 'BADAN_HUKUM') need('representativeName', text(raw, 'representativeName') !== '');
+  if (type === 'KELOMPOK' || type === 'BADAN_HUKUM')
+    need('representativeName', text(raw, 'representativeName') !== '');
   if (type === 'BADAN_HUKUM') need('legalDocumentNumber', text(raw, 'legalDocumentNumber') !== '');
   if (type === 'KELOMPOK') need('members', text(raw, 'members') !== '', 'validation.membersRequired');
   // Model PPID-B asks for "No. Telp/E-mail": at least one way to reach the requester.
-  if (!text(raw, 'phone') && !text(raw, 'email')) problems.push({ field: 'email', key: 'validation.contactRequired' });
-  else if (text(raw, 'deliveryMethod') === 'EMAIL') need('email', text(raw, 'email') !== '', 'validation.emailForDelivery');
+  if (!text(raw, 'phone') && !text(raw, 'email'))
+    problems.push({ field: 'email', key: 'validation.contactRequired' });
+  else if (text(raw, 'deliveryMethod') === 'EMAIL')
+    need('email', text(raw, 'email') !== '', 'validation.emailForDelivery');
   return problems;
 }

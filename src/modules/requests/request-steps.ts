@@ -32,12 +32,27 @@ export function checkTransition(request: RequestRow, action: RequestAction) {
  * Moves the request from the status it was read in to the status the action leads to. If
  * someone else changed it meanwhile, no row matches and the step fails with CONFLICT.
  */
-export function compareAndSet(tx: Db, request: RequestRow, action: RequestAction, changes: RequestChanges, now: Date, also?: RequestCondition): Promise<RequestRow> {
+export function compareAndSet(
+  tx: Db,
+  request: RequestRow,
+  action: RequestAction,
+  changes: RequestChanges,
+  now: Date,
+  also?: RequestCondition,
+): Promise<RequestRow> {
   return requestSteps.compareAndSet(tx, request, action, changes, now, also);
 }
 
 /** The audit row of a request step. Never personal data: number, statuses and the step's facts. */
-export function auditRequest(tx: Db, actor: Actor, request: RequestRow, action: string, after: Record<string, unknown>, now: Date, before?: Pick<RequestRow, 'status'>): Promise<void> {
+export function auditRequest(
+  tx: Db,
+  actor: Actor,
+  request: RequestRow,
+  action: string,
+  after: Record<string, unknown>,
+  now: Date,
+  before?: Pick<RequestRow, 'status'>,
+): Promise<void> {
   return requestSteps.audit(tx, actor, request, action, after, now, before);
 }
 

@@ -33,7 +33,11 @@ export function cleanFilterQuery(query: string): string {
 }
 
 /** The actor's own filters and those shared with the office, by name. */
-export async function listSavedFilters(ctx: RequestsCtx, actor: Actor, officeId: string): Promise<SavedFilter[]> {
+export async function listSavedFilters(
+  ctx: RequestsCtx,
+  actor: Actor,
+  officeId: string,
+): Promise<SavedFilter[]> {
   const office = await activeOffice(ctx.db, officeId);
   if (!canRequests.viewRequests(actor, office)) throw AppError.forbidden();
   const mine = actor.userId ? eq(requestSavedFilters.createdBy, actor.userId) : undefined;
@@ -45,7 +49,11 @@ export async function listSavedFilters(ctx: RequestsCtx, actor: Actor, officeId:
 }
 
 /** Saves the worklist's current filter under a name, for oneself or shared with the office. */
-export async function saveWorklistFilter(ctx: RequestsCtx, actor: Actor, input: { officeId: string; data: unknown }): Promise<SavedFilter> {
+export async function saveWorklistFilter(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: { officeId: string; data: unknown },
+): Promise<SavedFilter> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canRequests.viewRequests(actor, office) || !actor.userId) throw AppError.forbidden();
   const data = parseInput(savedFilterInput, input.data);
@@ -55,12 +63,26 @@ export async function saveWorklistFilter(ctx: RequestsCtx, actor: Actor, input: 
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(requestSavedFilters)
-      .values({ officeId: office.id, name: data.name, query, shared: data.shared, createdBy: actor.userId!, createdByName: officer.name, createdAt: now })
+      .values({
+        officeId: office.id,
+        name: data.name,
+        query,
+        shared: data.shared,
+        createdBy: actor.userId!,
+        createdByName: officer.name,
+        createdAt: now,
+      })
       .returning();
     await recordAudit(
       tx,
       auditActorOf(actor),
-      { officeId: office.id, action: 'request.filter_saved', entityType: 'request_filter', entityId: row!.id, after: { name: data.name, shared: data.shared } },
+      {
+        officeId: office.id,
+        action: 'request.filter_saved',
+        entityType: 'request_filter',
+        entityId: row!.id,
+        after: { name: data.name, shared: data.shared },
+      },
       now,
     );
     return row!;
@@ -68,7 +90,11 @@ export async function saveWorklistFilter(ctx: RequestsCtx, actor: Actor, input: 
 }
 
 /** Removes a saved filter: its author, or the PPID for a shared one. */
-export async function deleteWorklistFilter(ctx: RequestsCtx, actor: Actor, input: { officeId: string; filterId: string }): Promise<void> {
+export async function deleteWorklistFilter(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: { officeId: string; filterId: string },
+): Promise<void> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canRequests.viewRequests(actor, office)) throw AppError.forbidden();
   const now = ctx.clock.now();
@@ -80,11 +106,19 @@ export async function deleteWorklistFilter(ctx: RequestsCtx, actor: Actor, input
     if (!row) throw AppError.notFound();
     const mayDelete = row.createdBy === actor.userId || (row.shared && hasRole(actor, office, 'PPID'));
     if (!mayDelete) throw AppError.forbidden();
-    await tx.delete(requestSavedFilters).where(and(eq(requestSavedFilters.officeId, office.id), eq(requestSavedFilters.id, row.id)));
+    await tx
+      .delete(requestSavedFilters)
+      .where(and(eq(requestSavedFilters.officeId, office.id), eq(requestSavedFilters.id, row.id)));
     await recordAudit(
       tx,
       auditActorOf(actor),
-      { officeId: office.id, action: 'request.filter_deleted', entityType: 'request_filter', entityId: row.id, before: { name: row.name } },
+      {
+        officeId: office.id,
+        action: 'request.filter_deleted',
+        entityType: 'request_filter',
+        entityId: row.id,
+        before: { name: row.name },
+      },
       now,
     );
   });

@@ -30,7 +30,14 @@ export const CATEGORIES = ['TAHAPAN_PEMILU', 'BADAN_PUBLIK'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Model PPID-B: "Cara memperoleh informasi". */
-export const ACCESS_METHODS = ['MELIHAT', 'MEMBACA', 'MENDENGARKAN', 'MENCATAT', 'SALINAN_SOFTCOPY', 'SALINAN_HARDCOPY'] as const;
+export const ACCESS_METHODS = [
+  'MELIHAT',
+  'MEMBACA',
+  'MENDENGARKAN',
+  'MENCATAT',
+  'SALINAN_SOFTCOPY',
+  'SALINAN_HARDCOPY',
+] as const;
 export type AccessMethod = (typeof ACCESS_METHODS)[number];
 
 /** Model PPID-B: "Cara mendapatkan salinan"; post as other standards allow (regulation.md §3.6). */
@@ -163,7 +170,12 @@ export const requests = pgTable(
     index('requests_phone_idx').on(t.officeId, t.phoneE164),
     // The worklist's default order (effective due date, then number): its first page is read
     // from this index instead of sorting every open request of the office (ADR 0088).
-    index('requests_worklist_due_idx').on(t.officeId, sql`coalesce(${t.extendedDueDate}, ${t.dueDate})`, t.year, t.seq),
+    index('requests_worklist_due_idx').on(
+      t.officeId,
+      sql`coalesce(${t.extendedDueDate}, ${t.dueDate})`,
+      t.year,
+      t.seq,
+    ),
   ],
 );
 
@@ -183,10 +195,20 @@ export const requestSavedFilters = pgTable(
     createdByName: text('created_by_name').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.id] }), index('request_saved_filters_owner_idx').on(t.officeId, t.createdBy)],
+  (t) => [
+    primaryKey({ columns: [t.officeId, t.id] }),
+    index('request_saved_filters_owner_idx').on(t.officeId, t.createdBy),
+  ],
 );
 
-export const IDENTITY_DOCUMENT_KINDS = ['KTP', 'SURAT_KUASA', 'KTP_ANGGOTA', 'AKTA_PENDIRIAN', 'PENGESAHAN', 'LAINNYA'] as const;
+export const IDENTITY_DOCUMENT_KINDS = [
+  'KTP',
+  'SURAT_KUASA',
+  'KTP_ANGGOTA',
+  'AKTA_PENDIRIAN',
+  'PENGESAHAN',
+  'LAINNYA',
+] as const;
 export type IdentityDocumentKind = (typeof IDENTITY_DOCUMENT_KINDS)[number];
 
 /** Identity documents (encrypted files): KTP, surat kuasa, members' KTP, deed, ratification. */
@@ -215,7 +237,10 @@ export const requestEvents = pgTable(
     public: boolean('public').notNull(),
     data: jsonb('data').$type<Record<string, string | number | null>>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.id] }), index('request_events_request_idx').on(t.officeId, t.requestId, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.officeId, t.id] }),
+    index('request_events_request_idx').on(t.officeId, t.requestId, t.at),
+  ],
 );
 
 /** Disposisi: the request sent to a unit (PPID Pembantu) with an instruction and an internal due date. */
@@ -235,7 +260,10 @@ export const requestDispositions = pgTable(
     answerNotes: text('answer_notes'),
     informationHeld: boolean('information_held'),
   },
-  (t) => [primaryKey({ columns: [t.officeId, t.id] }), index('request_dispositions_request_idx').on(t.officeId, t.requestId)],
+  (t) => [
+    primaryKey({ columns: [t.officeId, t.id] }),
+    index('request_dispositions_request_idx').on(t.officeId, t.requestId),
+  ],
 );
 
 export const requestDispositionFiles = pgTable(
@@ -248,7 +276,13 @@ export const requestDispositionFiles = pgTable(
   (t) => [primaryKey({ columns: [t.officeId, t.dispositionId, t.fileId] })],
 );
 
-export const OUTCOMES = ['GRANTED_FULL', 'GRANTED_PARTIAL', 'REFUSED_EXEMPT', 'NOT_HELD', 'NOT_YET_DOCUMENTED'] as const;
+export const OUTCOMES = [
+  'GRANTED_FULL',
+  'GRANTED_PARTIAL',
+  'REFUSED_EXEMPT',
+  'NOT_HELD',
+  'NOT_YET_DOCUMENTED',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** Pasal 17 grounds a–j (regulation.md §5.1). */

@@ -70,10 +70,18 @@ export async function seedDemoRequests(base: DemoCtx): Promise<void> {
   if (!ppid || !desk || !unitStaff || !unit) return;
 
   const clock = new ManualClock(base.clock.now());
-  const ctx: RequestsCtx = { db: base.db, clock, files: base.files, keys: base.dataKeys, publicUrl: base.publicUrl, uploadMaxBytes: base.uploadMaxBytes };
+  const ctx: RequestsCtx = {
+    db: base.db,
+    clock,
+    files: base.files,
+    keys: base.dataKeys,
+    publicUrl: base.publicUrl,
+    uploadMaxBytes: base.uploadMaxBytes,
+  };
   const today = localDateTime(base.clock.now(), office.timezone).date;
   // 09:00 WIB n calendar days ago (and later hours the same day).
-  const at = (daysAgo: number, hour = 9) => clock.set(new Date(`${addCalendarDays(today, -daysAgo)}T${String(hour).padStart(2, '0')}:00:00+07:00`));
+  const at = (daysAgo: number, hour = 9) =>
+    clock.set(new Date(`${addCalendarDays(today, -daysAgo)}T${String(hour).padStart(2, '0')}:00:00+07:00`));
   const o = { officeId: office.id };
 
   // 1. Just arrived online (an hour ago), waiting for the completeness check.
@@ -81,7 +89,10 @@ export async function seedDemoRequests(base: DemoCtx): Promise<void> {
   await submitRequest(ctx, publicActor(), {
     ...o,
     channel: 'API',
-    data: person('Rudi Hartono', '3273011203850004', { informationRequested: 'Daftar lokasi TPS di Kecamatan Coblong pada Pemilihan 2024 beserta jumlah pemilih per TPS.' }),
+    data: person('Rudi Hartono', '3273011203850004', {
+      informationRequested:
+        'Daftar lokasi TPS di Kecamatan Coblong pada Pemilihan 2024 beserta jumlah pemilih per TPS.',
+    }),
     uploads: [],
   });
 
@@ -90,11 +101,17 @@ export async function seedDemoRequests(base: DemoCtx): Promise<void> {
   const incomplete = await submitRequest(ctx, publicActor(), {
     ...o,
     channel: 'API',
-    data: person('Sri Wahyuni', '3273015607900002', { informationRequested: 'Laporan dana kampanye pasangan calon Wali Kota Bandung 2024.' }),
+    data: person('Sri Wahyuni', '3273015607900002', {
+      informationRequested: 'Laporan dana kampanye pasangan calon Wali Kota Bandung 2024.',
+    }),
     uploads: [],
   });
   at(2, 10);
-  await markRequestIncomplete(ctx, desk, { ...o, requestId: incomplete.requestId, data: { missing: ['KTP'], note: 'Mohon unggah foto KTP yang terbaca jelas.' } });
+  await markRequestIncomplete(ctx, desk, {
+    ...o,
+    requestId: incomplete.requestId,
+    data: { missing: ['KTP'], note: 'Mohon unggah foto KTP yang terbaca jelas.' },
+  });
 
   // 3. A legal entity's letter, disposed to a unit that answered; due soon.
   at(8);
@@ -109,7 +126,8 @@ export async function seedDemoRequests(base: DemoCtx): Promise<void> {
       address: 'Jl. Kalijati Indah Barat No. 8, Antapani, Kota Bandung',
       phone: '022 7206 444',
       email: 'sekretariat@lbh.demo.terbuka.test',
-      informationRequested: 'Salinan keputusan KPU Kota Bandung tentang penetapan rekapitulasi daftar pemilih tetap per kecamatan, Pemilihan 2024.',
+      informationRequested:
+        'Salinan keputusan KPU Kota Bandung tentang penetapan rekapitulasi daftar pemilih tetap per kecamatan, Pemilihan 2024.',
       purpose: 'Pendampingan hukum warga yang tidak terdaftar sebagai pemilih.',
       category: 'TAHAPAN_PEMILU',
       accessMethods: ['SALINAN_SOFTCOPY', 'MEMBACA'],
@@ -120,7 +138,15 @@ export async function seedDemoRequests(base: DemoCtx): Promise<void> {
     markComplete: true,
   });
   at(7);
-  await disposeRequest(ctx, ppid, { ...o, requestId: lbh.requestId, data: { unitIds: [unit.id], instruction: 'Siapkan salinan keputusan DPT per kecamatan (softcopy).', internalDueDate: addCalendarDays(lbh.dueDate, -2) < today ? today : addCalendarDays(lbh.dueDate, -2) } });
+  await disposeRequest(ctx, ppid, {
+    ...o,
+    requestId: lbh.requestId,
+    data: {
+      unitIds: [unit.id],
+      instruction: 'Siapkan salinan keputusan DPT per kecamatan (softcopy).',
+      internalDueDate: addCalendarDays(lbh.dueDate, -2) < today ? today : addCalendarDays(lbh.dueDate, -2),
+    },
+  });
   at(5);
   const [disposition] = await listDispositions(ctx.db, office.id, lbh.requestId);
   if (disposition) {
@@ -129,7 +155,15 @@ export async function seedDemoRequests(base: DemoCtx): Promise<void> {
       requestId: lbh.requestId,
       dispositionId: disposition.id,
       data: { notes: 'Keputusan DPT per kecamatan terlampir (30 kecamatan).', informationHeld: 'yes' },
-      uploads: [{ field: 'files', filename: 'keputusan-dpt-per-kecamatan.pdf', bytes: await demoPdf('Keputusan Penetapan DPT', ['Rekapitulasi DPT per kecamatan, Pemilihan 2024 (contoh).']) }],
+      uploads: [
+        {
+          field: 'files',
+          filename: 'keputusan-dpt-per-kecamatan.pdf',
+          bytes: await demoPdf('Keputusan Penetapan DPT', [
+            'Rekapitulasi DPT per kecamatan, Pemilihan 2024 (contoh).',
+          ]),
+        },
+      ],
     });
   }
 
@@ -155,7 +189,9 @@ export async function seedDemoRequests(base: DemoCtx): Promise<void> {
   const granted = await submitRequest(ctx, publicActor(), {
     ...o,
     channel: 'API',
-    data: person('Andi Firmansyah', '3273050304920001', { informationRequested: 'Jadwal dan tahapan Pemilihan Wali Kota dan Wakil Wali Kota Bandung 2024.' }),
+    data: person('Andi Firmansyah', '3273050304920001', {
+      informationRequested: 'Jadwal dan tahapan Pemilihan Wali Kota dan Wakil Wali Kota Bandung 2024.',
+    }),
     uploads: [],
   });
   at(14);
@@ -164,18 +200,40 @@ export async function seedDemoRequests(base: DemoCtx): Promise<void> {
   await decideRequest(ctx, ppid, {
     ...o,
     requestId: granted.requestId,
-    data: { outcome: 'GRANTED_FULL', materialDescription: 'Keputusan KPU Kota Bandung tentang tahapan dan jadwal Pemilihan 2024', forms: ['SOFTCOPY'], provisionTime: 'Saat pemberitahuan ini diterbitkan' },
-    uploads: [{ field: 'files', filename: 'jadwal-tahapan-pemilihan-2024.pdf', bytes: await demoPdf('Jadwal Tahapan Pemilihan 2024', ['Pendaftaran pasangan calon: 27–29 Agustus 2024', 'Kampanye: 25 September – 23 November 2024', 'Pemungutan suara: 27 November 2024']) }],
+    data: {
+      outcome: 'GRANTED_FULL',
+      materialDescription: 'Keputusan KPU Kota Bandung tentang tahapan dan jadwal Pemilihan 2024',
+      forms: ['SOFTCOPY'],
+      provisionTime: 'Saat pemberitahuan ini diterbitkan',
+    },
+    uploads: [
+      {
+        field: 'files',
+        filename: 'jadwal-tahapan-pemilihan-2024.pdf',
+        bytes: await demoPdf('Jadwal Tahapan Pemilihan 2024', [
+          'Pendaftaran pasangan calon: 27–29 Agustus 2024',
+          'Kampanye: 25 September – 23 November 2024',
+          'Pemungutan suara: 27 November 2024',
+        ]),
+      },
+    ],
   });
   at(10, 11);
-  await deliverRequest(ctx, desk, { ...o, requestId: granted.requestId, data: { kind: 'EMAIL', recipientName: 'Andi Firmansyah', close: true } });
+  await deliverRequest(ctx, desk, {
+    ...o,
+    requestId: granted.requestId,
+    data: { kind: 'EMAIL', recipientName: 'Andi Firmansyah', close: true },
+  });
 
   // 6. Refused as exempt, with the consequence test.
   at(13);
   const refused = await submitRequest(ctx, publicActor(), {
     ...o,
     channel: 'API',
-    data: person('Maya Sari', '3273046811950002', { informationRequested: 'Hasil pemeriksaan kesehatan jasmani dan rohani seluruh bakal calon Wali Kota Bandung 2024.' }),
+    data: person('Maya Sari', '3273046811950002', {
+      informationRequested:
+        'Hasil pemeriksaan kesehatan jasmani dan rohani seluruh bakal calon Wali Kota Bandung 2024.',
+    }),
     uploads: [],
   });
   at(12);
@@ -187,10 +245,14 @@ export async function seedDemoRequests(base: DemoCtx): Promise<void> {
     data: {
       outcome: 'REFUSED_EXEMPT',
       // The KPU RI decree on candidates' health records, in force at every office (seed-demo-exemptions.ts).
-      exemptionEntryId: (await listDikEntries(base.db, office)).find((e) => e.ground === 'h' && e.subPoint === 2 && e.inheritedFrom === 'kpu-ri')?.id,
+      exemptionEntryId: (await listDikEntries(base.db, office)).find(
+        (e) => e.ground === 'h' && e.subPoint === 2 && e.inheritedFrom === 'kpu-ri',
+      )?.id,
       legalBasis: 'UU 27/2022 tentang Pelindungan Data Pribadi',
-      harmAnalysis: 'Hasil pemeriksaan kesehatan memuat kondisi fisik dan psikis yang merupakan rahasia pribadi; membukanya merugikan hak pribadi bakal calon.',
-      publicInterestAnalysis: 'Kepentingan publik telah terpenuhi melalui pengumuman status memenuhi syarat atau tidak memenuhi syarat kesehatan.',
+      harmAnalysis:
+        'Hasil pemeriksaan kesehatan memuat kondisi fisik dan psikis yang merupakan rahasia pribadi; membukanya merugikan hak pribadi bakal calon.',
+      publicInterestAnalysis:
+        'Kepentingan publik telah terpenuhi melalui pengumuman status memenuhi syarat atau tidak memenuhi syarat kesehatan.',
       exemptionPeriod: 'Sampai yang bersangkutan memberikan persetujuan tertulis',
       testParticipants: 'PPID dan Tim Pertimbangan KPU Kota Bandung',
     },
@@ -203,12 +265,21 @@ export async function seedDemoRequests(base: DemoCtx): Promise<void> {
   const notHeld = await submitRequest(ctx, publicActor(), {
     ...o,
     channel: 'API',
-    data: person('Yayasan Data Terbuka', '3273062501870005', { category: 'BADAN_PUBLIK', informationRequested: 'Rekapitulasi hasil penghitungan suara Pemilihan Gubernur Jawa Barat 2024 tingkat provinsi.' }),
+    data: person('Yayasan Data Terbuka', '3273062501870005', {
+      category: 'BADAN_PUBLIK',
+      informationRequested:
+        'Rekapitulasi hasil penghitungan suara Pemilihan Gubernur Jawa Barat 2024 tingkat provinsi.',
+    }),
     uploads: [],
   });
   at(10);
   await registerRequest(ctx, desk, { ...o, requestId: notHeld.requestId });
-  await decideRequest(ctx, ppid, { ...o, requestId: notHeld.requestId, data: { outcome: 'NOT_HELD', holderBody: 'KPU Provinsi Jawa Barat' }, uploads: [] });
+  await decideRequest(ctx, ppid, {
+    ...o,
+    requestId: notHeld.requestId,
+    data: { outcome: 'NOT_HELD', holderBody: 'KPU Provinsi Jawa Barat' },
+    uploads: [],
+  });
   await closeRequest(ctx, desk, { ...o, requestId: notHeld.requestId });
 
   // 8. Paper copies: decided, waiting for payment.
@@ -216,18 +287,45 @@ export async function seedDemoRequests(base: DemoCtx): Promise<void> {
   const fee = await submitRequest(ctx, desk, {
     ...o,
     channel: 'WALK_IN',
-    data: person('Bambang Sutrisno', '3273071007800003', { accessMethods: ['SALINAN_HARDCOPY'], deliveryMethod: 'AMBIL_LANGSUNG', informationRequested: 'Salinan berita acara rekapitulasi hasil penghitungan suara tingkat Kota Bandung, Pemilihan Wali Kota 2024.' }),
+    data: person('Bambang Sutrisno', '3273071007800003', {
+      accessMethods: ['SALINAN_HARDCOPY'],
+      deliveryMethod: 'AMBIL_LANGSUNG',
+      informationRequested:
+        'Salinan berita acara rekapitulasi hasil penghitungan suara tingkat Kota Bandung, Pemilihan Wali Kota 2024.',
+    }),
     uploads: [],
     markComplete: true,
   });
   at(4);
-  await setRequestFees(ctx, desk, { ...o, requestId: fee.requestId, data: { items: [{ kind: 'COPY_HARDCOPY', description: 'Fotokopi berita acara dan lampiran', quantity: 46, unitPrice: 500 }] } });
-  await extendRequest(ctx, ppid, { ...o, requestId: fee.requestId, data: { reason: 'Lampiran berita acara berada di gudang logistik dan perlu diambil serta digandakan.' } });
+  await setRequestFees(ctx, desk, {
+    ...o,
+    requestId: fee.requestId,
+    data: {
+      items: [
+        {
+          kind: 'COPY_HARDCOPY',
+          description: 'Fotokopi berita acara dan lampiran',
+          quantity: 46,
+          unitPrice: 500,
+        },
+      ],
+    },
+  });
+  await extendRequest(ctx, ppid, {
+    ...o,
+    requestId: fee.requestId,
+    data: { reason: 'Lampiran berita acara berada di gudang logistik dan perlu diambil serta digandakan.' },
+  });
   at(3);
   await decideRequest(ctx, ppid, {
     ...o,
     requestId: fee.requestId,
-    data: { outcome: 'GRANTED_FULL', materialDescription: 'Berita acara rekapitulasi (Model D.HASIL) dan lampirannya', forms: ['HARDCOPY'], provisionTime: '1 hari kerja setelah pembayaran' },
+    data: {
+      outcome: 'GRANTED_FULL',
+      materialDescription: 'Berita acara rekapitulasi (Model D.HASIL) dan lampirannya',
+      forms: ['HARDCOPY'],
+      provisionTime: '1 hari kerja setelah pembayaran',
+    },
     uploads: [],
   });
 
@@ -236,26 +334,46 @@ export async function seedDemoRequests(base: DemoCtx): Promise<void> {
   const withdrawn = await submitRequest(ctx, publicActor(), {
     ...o,
     channel: 'API',
-    data: person('Rina Marlina', '3273084404930006', { informationRequested: 'Daftar anggota PPK dan PPS se-Kota Bandung 2024.' }),
+    data: person('Rina Marlina', '3273084404930006', {
+      informationRequested: 'Daftar anggota PPK dan PPS se-Kota Bandung 2024.',
+    }),
     uploads: [],
   });
   at(5, 14);
-  await withdrawRequest(ctx, publicActor(), { ...o, requestId: withdrawn.requestId, trackingCode: withdrawn.trackingCode, data: { reason: 'Informasi sudah saya peroleh dari situs KPU.' } });
+  await withdrawRequest(ctx, publicActor(), {
+    ...o,
+    requestId: withdrawn.requestId,
+    trackingCode: withdrawn.trackingCode,
+    data: { reason: 'Informasi sudah saya peroleh dari situs KPU.' },
+  });
 
   // 10. Walk-in, answered at the desk at once, handed over and closed.
   at(1, 10);
   const walkIn = await submitRequest(ctx, desk, {
     ...o,
     channel: 'WALK_IN',
-    data: person('Dewi Anggraini', '3273095212990004', { accessMethods: ['MEMBACA', 'MENCATAT'], deliveryMethod: 'AMBIL_LANGSUNG', category: 'TAHAPAN_PEMILU', informationRequested: 'Daftar calon tetap anggota DPRD Kota Bandung Pemilu 2024.' }),
+    data: person('Dewi Anggraini', '3273095212990004', {
+      accessMethods: ['MEMBACA', 'MENCATAT'],
+      deliveryMethod: 'AMBIL_LANGSUNG',
+      category: 'TAHAPAN_PEMILU',
+      informationRequested: 'Daftar calon tetap anggota DPRD Kota Bandung Pemilu 2024.',
+    }),
     uploads: [],
     markComplete: true,
   });
   await answerRequestAtDesk(ctx, desk, {
     ...o,
     requestId: walkIn.requestId,
-    data: { materialDescription: 'Daftar calon tetap DPRD Kota Bandung (papan pengumuman dan situs kota-bandung.kpu.go.id)', forms: ['HARDCOPY'] },
+    data: {
+      materialDescription:
+        'Daftar calon tetap DPRD Kota Bandung (papan pengumuman dan situs kota-bandung.kpu.go.id)',
+      forms: ['HARDCOPY'],
+    },
     uploads: [],
   });
-  await deliverRequest(ctx, desk, { ...o, requestId: walkIn.requestId, data: { kind: 'AMBIL_LANGSUNG', recipientName: 'Dewi Anggraini', close: true } });
+  await deliverRequest(ctx, desk, {
+    ...o,
+    requestId: walkIn.requestId,
+    data: { kind: 'AMBIL_LANGSUNG', recipientName: 'Dewi Anggraini', close: true },
+  });
 }

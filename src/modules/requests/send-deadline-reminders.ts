@@ -2,7 +2,12 @@ import type { Ctx } from '../../platform/context.ts';
 import { formatDate } from '../../platform/i18n.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
 import { loadOfficeCalendar } from '../calendar/queries.ts';
-import { addCalendarDays, localDateTime, workingDaysBetween, type WorkingCalendar } from '../calendar/working-days.ts';
+import {
+  addCalendarDays,
+  localDateTime,
+  workingDaysBetween,
+  type WorkingCalendar,
+} from '../calendar/working-days.ts';
 import { findOfficeById, getOfficeSettings, type Office } from '../offices/queries.ts';
 import type { OfficeSettings } from '../offices/office-settings.ts';
 import { staffDueSoonMail } from './emails/staff-due-soon-mail.ts';
@@ -85,7 +90,8 @@ async function remind(
     for (const d of await listDispositions(tx, office.id, request.id)) {
       if (!d.answeredAt) for (const e of await unitEmails(tx, office, d.unitId, now)) recipients.add(e);
     }
-    if (recipients.size === 0 && view.settings.publicContact.email) recipients.add(view.settings.publicContact.email);
+    if (recipients.size === 0 && view.settings.publicContact.email)
+      recipients.add(view.settings.publicContact.email);
     const base = {
       officeName: office.name,
       number: request.number,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_ACTIONS, REQUEST_MACHINE, REQUEST_STATUSES, type RequestAction, type RequestStatus } from './status.ts';
+import {
+  REQUEST_ACTIONS,
+  REQUEST_MACHINE,
+  REQUEST_STATUSES,
+  type RequestAction,
+  type RequestStatus,
+} from './status.ts';
 
 // The expected state machine, written out by hand as a grid: one row per action, one column
 // per status (in REQUEST_STATUSES order). A cell names the status the action leads to, '=' for
@@ -7,22 +13,38 @@ import { REQUEST_ACTIONS, REQUEST_MACHINE, REQUEST_STATUSES, type RequestAction,
 //
 //                  RECEIVED    INCOMPLETE  REGISTERED  IN_PROCESS  AWAIT_PAY   DECIDED     DELIVERED   CLOSED  CLOSED_INC  WITHDRAWN
 const GRID: Record<RequestAction, string> = {
-  markIncomplete: 'INCOMPLETE  .           .           .           .           .           .           .       .           .',
-  complete: '       .           RECEIVED    .           .           .           .           .           .       .           .',
-  closeIncomplete: '.           CLOSED_INCOMPLETE .     .           .           .           .           .       .           .',
-  register: '       REGISTERED  .           .           .           .           .           .           .       .           .',
-  dispose: '        .           .           IN_PROCESS  IN_PROCESS  .           .           .           .       .           .',
-  answerDisposition: '.         .           .           =           .           .           .           .       .           .',
-  extend: '         .           .           =           =           .           .           .           .       .           .',
-  setFees: '        .           .           =           =           .           .           .           .       .           .',
-  decide: '         .           .           DECIDED     DECIDED     .           .           .           .       .           .',
-  decideWithFee: '  .           .           AWAITING_PAYMENT AWAITING_PAYMENT . .     .           .       .           .',
-  answerAtDesk: '   DECIDED     .           DECIDED     .           .           .           .           .       .           .',
-  recordPayment: '  .           .           .           .           DECIDED     .           .           .       .           .',
-  deliver: '        .           .           .           .           .           DELIVERED   .           .       .           .',
-  close: '          .           .           .           .           .           CLOSED      CLOSED      .       .           .',
-  withdraw: '       WITHDRAWN   WITHDRAWN   WITHDRAWN   WITHDRAWN   WITHDRAWN   WITHDRAWN   .           .       .           .',
-  reopen: '         REGISTERED  REGISTERED  REGISTERED  REGISTERED  REGISTERED  REGISTERED  REGISTERED  REGISTERED REGISTERED .',
+  markIncomplete:
+    'INCOMPLETE  .           .           .           .           .           .           .       .           .',
+  complete:
+    '       .           RECEIVED    .           .           .           .           .           .       .           .',
+  closeIncomplete:
+    '.           CLOSED_INCOMPLETE .     .           .           .           .           .       .           .',
+  register:
+    '       REGISTERED  .           .           .           .           .           .           .       .           .',
+  dispose:
+    '        .           .           IN_PROCESS  IN_PROCESS  .           .           .           .       .           .',
+  answerDisposition:
+    '.         .           .           =           .           .           .           .       .           .',
+  extend:
+    '         .           .           =           =           .           .           .           .       .           .',
+  setFees:
+    '        .           .           =           =           .           .           .           .       .           .',
+  decide:
+    '         .           .           DECIDED     DECIDED     .           .           .           .       .           .',
+  decideWithFee:
+    '  .           .           AWAITING_PAYMENT AWAITING_PAYMENT . .     .           .       .           .',
+  answerAtDesk:
+    '   DECIDED     .           DECIDED     .           .           .           .           .       .           .',
+  recordPayment:
+    '  .           .           .           .           DECIDED     .           .           .       .           .',
+  deliver:
+    '        .           .           .           .           .           DELIVERED   .           .       .           .',
+  close:
+    '          .           .           .           .           .           CLOSED      CLOSED      .       .           .',
+  withdraw:
+    '       WITHDRAWN   WITHDRAWN   WITHDRAWN   WITHDRAWN   WITHDRAWN   WITHDRAWN   .           .       .           .',
+  reopen:
+    '         REGISTERED  REGISTERED  REGISTERED  REGISTERED  REGISTERED  REGISTERED  REGISTERED  REGISTERED REGISTERED .',
 };
 
 function expected(action: RequestAction, from: RequestStatus): RequestStatus | undefined {
@@ -50,7 +72,7 @@ describe('the request state machine', () => {
 
   it('reaches every status from RECEIVED', () => {
     const seen = new Set<RequestStatus>(['RECEIVED']);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const from of [...seen]) {
         for (const action of REQUEST_ACTIONS) {

@@ -82,15 +82,34 @@ const TRANSITIONS: Record<RequestAction, TransitionSpec<RequestStatus>> = {
    * from any status but a withdrawal. The next notice and hand-over are a new round.
    */
   reopen: {
-    from: ['RECEIVED', 'INCOMPLETE', 'REGISTERED', 'IN_PROCESS', 'AWAITING_PAYMENT', 'DECIDED', 'DELIVERED', 'CLOSED', 'CLOSED_INCOMPLETE'],
+    from: [
+      'RECEIVED',
+      'INCOMPLETE',
+      'REGISTERED',
+      'IN_PROCESS',
+      'AWAITING_PAYMENT',
+      'DECIDED',
+      'DELIVERED',
+      'CLOSED',
+      'CLOSED_INCOMPLETE',
+    ],
     to: 'REGISTERED',
   },
 };
 
-export const REQUEST_MACHINE = defineStateMachine({ statuses: REQUEST_STATUSES, actions: REQUEST_ACTIONS, transitions: TRANSITIONS });
+export const REQUEST_MACHINE = defineStateMachine({
+  statuses: REQUEST_STATUSES,
+  actions: REQUEST_ACTIONS,
+  transitions: TRANSITIONS,
+});
 
 /** Statuses in which the office still owes the requester a written notice. */
-export const AWAITING_NOTICE: readonly RequestStatus[] = ['RECEIVED', 'INCOMPLETE', 'REGISTERED', 'IN_PROCESS'];
+export const AWAITING_NOTICE: readonly RequestStatus[] = [
+  'RECEIVED',
+  'INCOMPLETE',
+  'REGISTERED',
+  'IN_PROCESS',
+];
 
 /** Statuses that still need staff work (the worklist). */
 export const OPEN_STATUSES: readonly RequestStatus[] = [

@@ -29,7 +29,14 @@ import { registrationNumberFor, registrationYear } from './registration-number.t
 import type { Channel, DueExplanation, requests } from './schema.ts';
 import { hashTrackingCode, newTrackingCode } from './tracking-code.ts';
 import { checkUploads, IDENTITY_MAX_BYTES, saveUploads, type Upload, IDENTITY_FIELDS } from './uploads.ts';
-import { nextRequestSeq, insertRequest, claimIdempotencyKey, findIdempotencyKey, storeIdempotentResponse, addIdentityDocuments } from './write-queries.ts';
+import {
+  nextRequestSeq,
+  insertRequest,
+  claimIdempotencyKey,
+  findIdempotencyKey,
+  storeIdempotentResponse,
+  addIdentityDocuments,
+} from './write-queries.ts';
 import { createDownloadLink, type RequestRow } from './queries.ts';
 
 export { IDENTITY_FIELDS } from './uploads.ts';
@@ -104,8 +111,10 @@ async function validate(ctx: RequestsCtx, input: SubmitRequestInput, office: Off
     if (parsed.data.requesterType === 'KELOMPOK' && parsed.data.members) {
       const { members: list, badLines } = parseMembers(parsed.data.members);
       const badNik = list.findIndex((m) => nikProblem(m.nik, codes) !== undefined);
-      if (badLines.length > 0) errors.push({ field: 'members', key: 'validation.membersLine', params: { line: badLines[0]! } });
-      else if (badNik >= 0) errors.push({ field: 'members', key: 'validation.membersNik', params: { name: list[badNik]!.name } });
+      if (badLines.length > 0)
+        errors.push({ field: 'members', key: 'validation.membersLine', params: { line: badLines[0]! } });
+      else if (badNik >= 0)
+        errors.push({ field: 'members', key: 'validation.membersNik', params: { name: list[badNik]!.name } });
       else if (list.length === 0) errors.push({ field: 'members', key: 'validation.membersRequired' });
       members = list;
     }
@@ -115,7 +124,8 @@ async function validate(ctx: RequestsCtx, input: SubmitRequestInput, office: Off
   const rawType = input.data.requesterType;
   if (input.channel === 'WEB' && typeof rawType === 'string' && rawType in REQUIRED_ONLINE) {
     for (const field of REQUIRED_ONLINE[rawType as RequestInput['requesterType']]) {
-      if (!input.uploads.some((u) => u.field === field)) errors.push({ field, key: 'validation.documentRequired' });
+      if (!input.uploads.some((u) => u.field === field))
+        errors.push({ field, key: 'validation.documentRequired' });
     }
   }
   let receivedAt = now;
@@ -123,8 +133,14 @@ async function validate(ctx: RequestsCtx, input: SubmitRequestInput, office: Off
     const at = input.receivedAt ?? instantOfLocal(input.receivedAtLocal!, office.timezone);
     const earliest = new Date(now.getTime() - MAX_BACKDATE_DAYS * 86_400_000);
     if (!at) errors.push({ field: 'receivedAt', key: 'validation.datetimeLocal' });
-    else if (at.getTime() > now.getTime() + 60_000) errors.push({ field: 'receivedAt', key: 'validation.receivedInFuture' });
-    else if (at < earliest) errors.push({ field: 'receivedAt', key: 'validation.receivedTooOld', params: { days: MAX_BACKDATE_DAYS } });
+    else if (at.getTime() > now.getTime() + 60_000)
+      errors.push({ field: 'receivedAt', key: 'validation.receivedInFuture' });
+    else if (at < earliest)
+      errors.push({
+        field: 'receivedAt',
+        key: 'validation.receivedTooOld',
+        params: { days: MAX_BACKDATE_DAYS },
+      });
     else {
       receivedAt = at;
       const today = localDateTime(now, office.timezone).date;
@@ -139,7 +155,11 @@ async function validate(ctx: RequestsCtx, input: SubmitRequestInput, office: Off
   // serves desk and partner systems that have seen the identity themselves, and the desk
   // asks for what is missing at registration. What was missing is recorded on the request.
   const missingDocuments =
-    input.channel === 'API' ? REQUIRED_ONLINE[parsed.data.requesterType].filter((field) => !input.uploads.some((u) => u.field === field)) : [];
+    input.channel === 'API'
+      ? REQUIRED_ONLINE[parsed.data.requesterType].filter(
+          (field) => !input.uploads.some((u) => u.field === field),
+        )
+      : [];
   return { data: parsed.data, members, receivedAt, missingDocuments };
 }
 
@@ -158,7 +178,11 @@ type Form = Awaited<ReturnType<typeof validate>>;
 type RequestValues = Omit<typeof requests.$inferInsert, 'number' | 'year' | 'seq'>;
 
 /** Step 1: the office, and who may submit through which channel. */
-async function intakeOffice(ctx: RequestsCtx, actor: Actor, input: SubmitRequestInput): Promise<{ office: Office; atDesk: boolean }> {
+async function intakeOffice(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: SubmitRequestInput,
+): Promise<{ office: Office; atDesk: boolean }> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office || !office.active) throw AppError.notFound();
   const atDesk = DESK_CHANNELS.includes(input.channel);
@@ -200,7 +224,16 @@ type IntakeContext = Awaited<ReturnType<typeof intakeContext>>;
  * Step 4, before any lock: the request row as it will be stored — NIK and members encrypted,
  * blind index and tracking code hashed — everything but the number.
  */
-function requestValues(ctx: RequestsCtx, actor: Actor, office: Office, input: SubmitRequestInput, form: Form, c: IntakeContext, trackingCode: string, now: Date): RequestValues {
+function requestValues(
+  ctx: RequestsCtx,
+  actor: Actor,
+  office: Office,
+  input: SubmitRequestInput,
+  form: Form,
+  c: IntakeContext,
+  trackingCode: string,
+  now: Date,
+): RequestValues {
   const { data, members, receivedAt } = form;
   const registerNow = DESK_CHANNELS.includes(input.channel) && input.markComplete === true;
   return {
@@ -244,34 +277,87 @@ function requestValues(ctx: RequestsCtx, actor: Actor, office: Office, input: Su
 }
 
 /** Step 6, under the numbering lock and as short as it can be: the number, the row. */
-async function numberAndInsert(tx: Db, office: Office, c: IntakeContext, values: RequestValues, now: Date): Promise<RequestRow> {
+async function numberAndInsert(
+  tx: Db,
+  office: Office,
+  c: IntakeContext,
+  values: RequestValues,
+  now: Date,
+): Promise<RequestRow> {
   // The counter row stays locked until commit: concurrent submissions to this office, from
   // any process, queue here and get consecutive numbers; a rollback gives the number back.
   const seq = await nextRequestSeq(tx, office.id, registrationYear(now, office.timezone));
-  const reg = registrationNumberFor({ pattern: c.settings.registerNumberPattern, officeCode: office.code, seq, at: now, timeZone: office.timezone });
+  const reg = registrationNumberFor({
+    pattern: c.settings.registerNumberPattern,
+    officeCode: office.code,
+    seq,
+    at: now,
+    timeZone: office.timezone,
+  });
   return insertRequest(tx, { ...values, number: reg.number, year: reg.year, seq });
 }
 
 /** Step 7: the identity scans, the documents link, the timeline and the audit row. */
-async function recordReceipt(tx: Db, actor: Actor, input: SubmitRequestInput, form: Form, c: IntakeContext, request: RequestRow, saved: StoredFile[], documentsToken: string, now: Date) {
+async function recordReceipt(
+  tx: Db,
+  actor: Actor,
+  input: SubmitRequestInput,
+  form: Form,
+  c: IntakeContext,
+  request: RequestRow,
+  saved: StoredFile[],
+  documentsToken: string,
+  now: Date,
+) {
   const actorLabel = eventActorLabel(actor);
   const { missingDocuments } = form;
   await addIdentityDocuments(tx, request, saved, input.uploads, now);
-  await createDownloadLink(tx, { officeId: request.officeId, requestId: request.id, tokenHash: sha256Hex(documentsToken), expiresAt: new Date(now.getTime() + DOCUMENT_LINK_DAYS * 86_400_000), now });
+  await createDownloadLink(tx, {
+    officeId: request.officeId,
+    requestId: request.id,
+    tokenHash: sha256Hex(documentsToken),
+    expiresAt: new Date(now.getTime() + DOCUMENT_LINK_DAYS * 86_400_000),
+    now,
+  });
   await addEvent(tx, request, {
     kind: 'RECEIVED',
     actorLabel,
     public: true,
-    data: { channel: input.channel, ...(missingDocuments.length > 0 ? { missingDocuments: missingDocuments.join(',') } : {}) },
+    data: {
+      channel: input.channel,
+      ...(missingDocuments.length > 0 ? { missingDocuments: missingDocuments.join(',') } : {}),
+    },
     at: now,
   });
   const registered = request.status === 'REGISTERED';
   if (registered) await addEvent(tx, request, { kind: 'REGISTERED', actorLabel, public: true, at: now });
-  await auditRequest(tx, actor, request, 'received', { channel: input.channel, dueDate: c.due.dueDate, registered, ...(missingDocuments.length > 0 ? { missingDocuments } : {}) }, now);
+  await auditRequest(
+    tx,
+    actor,
+    request,
+    'received',
+    {
+      channel: input.channel,
+      dueDate: c.due.dueDate,
+      registered,
+      ...(missingDocuments.length > 0 ? { missingDocuments } : {}),
+    },
+    now,
+  );
 }
 
 /** Step 8: the requester's receipt (with the code and the documents link) and the staff notice. */
-async function queueIntakeMails(tx: Db, ctx: RequestsCtx, office: Office, input: SubmitRequestInput, form: Form, c: IntakeContext, request: RequestRow, secrets: { trackingCode: string; documentsToken: string }, now: Date) {
+async function queueIntakeMails(
+  tx: Db,
+  ctx: RequestsCtx,
+  office: Office,
+  input: SubmitRequestInput,
+  form: Form,
+  c: IntakeContext,
+  request: RequestRow,
+  secrets: { trackingCode: string; documentsToken: string },
+  now: Date,
+) {
   const dueText = formatDate(c.due.dueDate, 'id');
   if (request.email) {
     await queueMail(
@@ -311,7 +397,12 @@ async function queueIntakeMails(tx: Db, ctx: RequestsCtx, office: Office, input:
     requestUrl: staffRequestUrl(ctx.publicUrl, office.slug, request.id),
   });
   for (const to of c.staff) {
-    await queueMail(tx, office.id, { to, ...staffMail, template: 'staff-new-request', entityType: 'request', entityId: request.id }, now);
+    await queueMail(
+      tx,
+      office.id,
+      { to, ...staffMail, template: 'staff-new-request', entityType: 'request', entityId: request.id },
+      now,
+    );
   }
 }
 
@@ -323,7 +414,11 @@ async function queueIntakeMails(tx: Db, ctx: RequestsCtx, office: Office, input:
  * calls and faxes. Everything that does not need the number (validation, deadline, hashing,
  * encryption, the stored files) is done before the numbering lock is taken.
  */
-export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: SubmitRequestInput): Promise<SubmittedRequest> {
+export async function submitRequest(
+  ctx: RequestsCtx,
+  actor: Actor,
+  input: SubmitRequestInput,
+): Promise<SubmittedRequest> {
   const { office } = await intakeOffice(ctx, actor, input);
   const now = ctx.clock.now();
   const form = await validate(ctx, input, office, now);
@@ -332,41 +427,64 @@ export async function submitRequest(ctx: RequestsCtx, actor: Actor, input: Submi
   const values = requestValues(ctx, actor, office, input, form, c, secrets.trackingCode, now);
   const fingerprint = input.idempotencyKey ? fingerprintOf(input) : '';
 
-  return withFileUnit(ctx.db, ctx.files, (files) => ctx.db.transaction(async (tx) => {
-    if (input.idempotencyKey && !(await claimIdempotencyKey(tx, office.id, input.idempotencyKey, fingerprint, now))) {
-      return replay(tx, ctx, office.id, input.idempotencyKey, fingerprint);
-    }
-    const saved = await saveUploads(tx, files, input.uploads, {
-      officeId: office.id,
-      purpose: 'identity',
-      maxBytes: Math.min(IDENTITY_MAX_BYTES, ctx.uploadMaxBytes),
-      encrypt: true,
-      createdBy: eventActorLabel(actor),
-      now,
-    });
-    const request = await numberAndInsert(tx, office, c, values, now);
-    await recordReceipt(tx, actor, input, form, c, request, saved, secrets.documentsToken, now);
-    await queueIntakeMails(tx, ctx, office, input, form, c, request, secrets, now);
-    const result: SubmittedRequest = {
-      requestId: request.id,
-      number: request.number,
-      status: request.status,
-      receivedAt: form.receivedAt.toISOString(),
-      dueDate: c.due.dueDate,
-      ...secrets,
-      replayed: false,
-    };
-    if (input.idempotencyKey) await storeIdempotentResponse(tx, office.id, input.idempotencyKey, request.id, encryptText(ctx.keys, JSON.stringify(result)));
-    return result;
-  }));
+  return withFileUnit(ctx.db, ctx.files, (files) =>
+    ctx.db.transaction(async (tx) => {
+      if (
+        input.idempotencyKey &&
+        !(await claimIdempotencyKey(tx, office.id, input.idempotencyKey, fingerprint, now))
+      ) {
+        return replay(tx, ctx, office.id, input.idempotencyKey, fingerprint);
+      }
+      const saved = await saveUploads(tx, files, input.uploads, {
+        officeId: office.id,
+        purpose: 'identity',
+        maxBytes: Math.min(IDENTITY_MAX_BYTES, ctx.uploadMaxBytes),
+        encrypt: true,
+        createdBy: eventActorLabel(actor),
+        now,
+      });
+      const request = await numberAndInsert(tx, office, c, values, now);
+      await recordReceipt(tx, actor, input, form, c, request, saved, secrets.documentsToken, now);
+      await queueIntakeMails(tx, ctx, office, input, form, c, request, secrets, now);
+      const result: SubmittedRequest = {
+        requestId: request.id,
+        number: request.number,
+        status: request.status,
+        receivedAt: form.receivedAt.toISOString(),
+        dueDate: c.due.dueDate,
+        ...secrets,
+        replayed: false,
+      };
+      if (input.idempotencyKey)
+        await storeIdempotentResponse(
+          tx,
+          office.id,
+          input.idempotencyKey,
+          request.id,
+          encryptText(ctx.keys, JSON.stringify(result)),
+        );
+      return result;
+    }),
+  );
 }
 
 /** A retry with a used key: the first answer for the same body, a conflict for another body. */
-async function replay(tx: Db, ctx: RequestsCtx, officeId: string, key: string, fingerprint: string): Promise<SubmittedRequest> {
+async function replay(
+  tx: Db,
+  ctx: RequestsCtx,
+  officeId: string,
+  key: string,
+  fingerprint: string,
+): Promise<SubmittedRequest> {
   const row = await findIdempotencyKey(tx, officeId, key);
   if (!row || !row.responseEncrypted) throw AppError.conflict('requests.error.idempotencyInProgress');
   if (row.fingerprint !== fingerprint) {
-    throw new AppError('UNPROCESSABLE', 'requests.error.idempotencyMismatch', {}, [{ field: 'Idempotency-Key', key: 'validation.idempotencyMismatch' }]);
+    throw new AppError('UNPROCESSABLE', 'requests.error.idempotencyMismatch', {}, [
+      { field: 'Idempotency-Key', key: 'validation.idempotencyMismatch' },
+    ]);
   }
-  return { ...(JSON.parse(decryptText(ctx.keys, row.responseEncrypted)) as SubmittedRequest), replayed: true };
+  return {
+    ...(JSON.parse(decryptText(ctx.keys, row.responseEncrypted)) as SubmittedRequest),
+    replayed: true,
+  };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hashTrackingCode, newTrackingCode, normalizeTrackingCode, trackingCodeMatches } from './tracking-code.ts';
+import {
+  hashTrackingCode,
+  newTrackingCode,
+  normalizeTrackingCode,
+  trackingCodeMatches,
+} from './tracking-code.ts';
 
 describe('tracking codes', () => {
   it('are 16 Crockford base32 characters (80 bits) in groups of four', () => {

@@ -27,11 +27,7 @@ export function newTrackingCode(): string {
 
 /** Upper-case, no separators, the look-alikes Crockford allows (O→0, I/L→1). */
 export function normalizeTrackingCode(raw: string): string {
-  return raw
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return raw.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 export function hashTrackingCode(code: string): string {

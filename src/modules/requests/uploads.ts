@@ -2,7 +2,14 @@ import type { Db } from '../../platform/db/database.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { IdentityDocumentKind } from './schema.ts';
-import { detectMediaType, MEDIA_TYPES, saveFile, type FileWriter, type MediaPurpose, type StoredFile } from '../../platform/storage/file-store.ts';
+import {
+  detectMediaType,
+  MEDIA_TYPES,
+  saveFile,
+  type FileWriter,
+  type MediaPurpose,
+  type StoredFile,
+} from '../../platform/storage/file-store.ts';
 
 /** The upload fields of the request form and the identity document each one carries. */
 export const IDENTITY_FIELDS: Record<string, IdentityDocumentKind> = {
@@ -28,7 +35,11 @@ export const MAX_FILES_PER_STEP = 12;
  * Checks every upload by size and by its content (not its name) before anything is written,
  * so the requester sees every problem at once. Sizes answer 413, types 415 (with field errors).
  */
-export async function checkUploads(uploads: readonly Upload[], purpose: MediaPurpose, maxBytes: number): Promise<void> {
+export async function checkUploads(
+  uploads: readonly Upload[],
+  purpose: MediaPurpose,
+  maxBytes: number,
+): Promise<void> {
   const tooLarge: FieldError[] = [];
   const wrongType: FieldError[] = [];
   const maxMb = Math.floor(maxBytes / 1048576);
@@ -43,9 +54,15 @@ export async function checkUploads(uploads: readonly Upload[], purpose: MediaPur
     }
     const type = await detectMediaType(u.bytes, u.filename);
     const allowed: readonly string[] = MEDIA_TYPES[purpose];
-    if (!type || !allowed.includes(type)) wrongType.push({ field: u.field, key: 'validation.fileTypeOf', params: { name: u.filename.slice(0, 80) } });
+    if (!type || !allowed.includes(type))
+      wrongType.push({
+        field: u.field,
+        key: 'validation.fileTypeOf',
+        params: { name: u.filename.slice(0, 80) },
+      });
   }
-  if (tooLarge.length > 0) throw new AppError('PAYLOAD_TOO_LARGE', 'error.fileTooLarge', { maxMb }, [...tooLarge, ...wrongType]);
+  if (tooLarge.length > 0)
+    throw new AppError('PAYLOAD_TOO_LARGE', 'error.fileTooLarge', { maxMb }, [...tooLarge, ...wrongType]);
   if (wrongType.length > 0) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'error.fileType', {}, wrongType);
 }
 
@@ -53,7 +70,14 @@ export async function saveUploads(
   tx: Db,
   store: FileWriter,
   uploads: readonly Upload[],
-  opts: { officeId: string; purpose: MediaPurpose; maxBytes: number; encrypt: boolean; createdBy: string; now: Date },
+  opts: {
+    officeId: string;
+    purpose: MediaPurpose;
+    maxBytes: number;
+    encrypt: boolean;
+    createdBy: string;
+    now: Date;
+  },
 ): Promise<StoredFile[]> {
   const saved: StoredFile[] = [];
   for (const u of uploads) {

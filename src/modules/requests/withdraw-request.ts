@@ -23,7 +23,18 @@ export async function withdrawRequest(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
-    const after = await requestSteps.transition(tx, actor, before, { action: 'withdraw', changes: { withdrawnAt: now, withdrawReason: data.reason, closedAt: now }, event: { kind: 'WITHDRAWN', public: true, data: { reason: data.reason } }, audit: 'withdrawn' }, now);
+    const after = await requestSteps.transition(
+      tx,
+      actor,
+      before,
+      {
+        action: 'withdraw',
+        changes: { withdrawnAt: now, withdrawReason: data.reason, closedAt: now },
+        event: { kind: 'WITHDRAWN', public: true, data: { reason: data.reason } },
+        audit: 'withdrawn',
+      },
+      now,
+    );
     return after;
   });
 }

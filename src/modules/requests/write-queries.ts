@@ -4,7 +4,17 @@ import type { StoredFile } from '../../platform/storage/file-store.ts';
 import type { CaseEvent, CaseStore } from '../casework/case-steps.ts';
 import { nextSequence, updateCaseIfStatus } from '../casework/queries.ts';
 import { findRequest, type RequestRow } from './queries.ts';
-import { requestCounters, requestDispositionFiles, requestIdempotencyKeys, requestDispositions, requestEvents, requestExtensions, requestFees, requestIdentityDocuments, requests } from './schema.ts';
+import {
+  requestCounters,
+  requestDispositionFiles,
+  requestIdempotencyKeys,
+  requestDispositions,
+  requestEvents,
+  requestExtensions,
+  requestFees,
+  requestIdentityDocuments,
+  requests,
+} from './schema.ts';
 import type { RequestStatus } from './status.ts';
 import { IDENTITY_FIELDS, type Upload } from './uploads.ts';
 
@@ -15,13 +25,20 @@ export type RequestChanges = Partial<Omit<typeof requests.$inferInsert, 'officeI
 /** An extra condition of a compare-and-set, built here (see `also*` below). */
 export type RequestCondition = SQL;
 
-export async function insertRequestEvent(tx: Db, request: Pick<RequestRow, 'officeId' | 'id'>, event: CaseEvent): Promise<void> {
-  await tx.insert(requestEvents).values({ officeId: request.officeId, requestId: request.id, ...event, data: event.data ?? {} });
+export async function insertRequestEvent(
+  tx: Db,
+  request: Pick<RequestRow, 'officeId' | 'id'>,
+  event: CaseEvent,
+): Promise<void> {
+  await tx
+    .insert(requestEvents)
+    .values({ officeId: request.officeId, requestId: request.id, ...event, data: event.data ?? {} });
 }
 
 export const requestStore: CaseStore<RequestRow, RequestStatus, RequestChanges, RequestCondition> = {
   find: findRequest,
-  updateIfStatus: (tx, row, status, changes, now, also) => updateCaseIfStatus(tx, requests, row, { ...changes, status, updatedAt: now }, also),
+  updateIfStatus: (tx, row, status, changes, now, also) =>
+    updateCaseIfStatus(tx, requests, row, { ...changes, status, updatedAt: now }, also),
   insertEvent: insertRequestEvent,
 };
 
@@ -33,22 +50,45 @@ export function nextRequestSeq(tx: Db, officeId: string, year: number): Promise<
 /** Condition: the request has no extension yet (UU 14/2008 Pasal 22(8): once). */
 export const notExtendedYet = (): RequestCondition => isNull(requests.extendedDueDate);
 
-export async function insertRequestExtension(tx: Db, values: typeof requestExtensions.$inferInsert): Promise<void> {
+export async function insertRequestExtension(
+  tx: Db,
+  values: typeof requestExtensions.$inferInsert,
+): Promise<void> {
   await tx.insert(requestExtensions).values(values);
 }
 
 /** The fee lines of the request, replaced as a whole (numbered from 1). */
-export async function replaceRequestFees(tx: Db, request: Pick<RequestRow, 'officeId' | 'id'>, items: readonly Omit<typeof requestFees.$inferInsert, 'officeId' | 'requestId' | 'line'>[]): Promise<void> {
-  await tx.delete(requestFees).where(and(eq(requestFees.officeId, request.officeId), eq(requestFees.requestId, request.id)));
+export async function replaceRequestFees(
+  tx: Db,
+  request: Pick<RequestRow, 'officeId' | 'id'>,
+  items: readonly Omit<typeof requestFees.$inferInsert, 'officeId' | 'requestId' | 'line'>[],
+): Promise<void> {
+  await tx
+    .delete(requestFees)
+    .where(and(eq(requestFees.officeId, request.officeId), eq(requestFees.requestId, request.id)));
   for (const [i, item] of items.entries()) {
-    await tx.insert(requestFees).values({ officeId: request.officeId, requestId: request.id, line: i + 1, ...item });
+    await tx
+      .insert(requestFees)
+      .values({ officeId: request.officeId, requestId: request.id, line: i + 1, ...item });
   }
 }
 
 /** Links saved identity scans to the request, each by the form field it came in. */
-export async function addIdentityDocuments(tx: Db, request: Pick<RequestRow, 'officeId' | 'id'>, saved: readonly StoredFile[], uploads: readonly Upload[], now: Date): Promise<void> {
+export async function addIdentityDocuments(
+  tx: Db,
+  request: Pick<RequestRow, 'officeId' | 'id'>,
+  saved: readonly StoredFile[],
+  uploads: readonly Upload[],
+  now: Date,
+): Promise<void> {
   for (const [i, file] of saved.entries()) {
-    await tx.insert(requestIdentityDocuments).values({ officeId: request.officeId, requestId: request.id, fileId: file.id, kind: IDENTITY_FIELDS[uploads[i]!.field]!, addedAt: now });
+    await tx.insert(requestIdentityDocuments).values({
+      officeId: request.officeId,
+      requestId: request.id,
+      fileId: file.id,
+      kind: IDENTITY_FIELDS[uploads[i]!.field]!,
+      addedAt: now,
+    });
   }
 }
 
@@ -57,19 +97,36 @@ export async function markDispositionAnswered(
   tx: Db,
   officeId: string,
   dispositionId: string,
-  answer: Pick<typeof requestDispositions.$inferInsert, 'answeredAt' | 'answeredBy' | 'answerNotes' | 'informationHeld'>,
+  answer: Pick<
+    typeof requestDispositions.$inferInsert,
+    'answeredAt' | 'answeredBy' | 'answerNotes' | 'informationHeld'
+  >,
 ): Promise<boolean> {
   const answered = await tx
     .update(requestDispositions)
     .set(answer)
-    .where(and(eq(requestDispositions.officeId, officeId), eq(requestDispositions.id, dispositionId), isNull(requestDispositions.answeredAt)))
+    .where(
+      and(
+        eq(requestDispositions.officeId, officeId),
+        eq(requestDispositions.id, dispositionId),
+        isNull(requestDispositions.answeredAt),
+      ),
+    )
     .returning({ id: requestDispositions.id });
   return answered.length > 0;
 }
 
-export async function addDispositionFiles(tx: Db, officeId: string, dispositionId: string, saved: readonly StoredFile[]): Promise<void> {
+export async function addDispositionFiles(
+  tx: Db,
+  officeId: string,
+  dispositionId: string,
+  saved: readonly StoredFile[],
+): Promise<void> {
   for (const file of saved) {
-    await tx.insert(requestDispositionFiles).values({ officeId, dispositionId, fileId: file.id }).onConflictDoNothing();
+    await tx
+      .insert(requestDispositionFiles)
+      .values({ officeId, dispositionId, fileId: file.id })
+      .onConflictDoNothing();
   }
 }
 
@@ -79,7 +136,13 @@ export async function insertRequest(tx: Db, values: typeof requests.$inferInsert
 }
 
 /** Claims an Idempotency-Key for this office: false when it was used before. */
-export async function claimIdempotencyKey(tx: Db, officeId: string, key: string, fingerprint: string, now: Date): Promise<boolean> {
+export async function claimIdempotencyKey(
+  tx: Db,
+  officeId: string,
+  key: string,
+  fingerprint: string,
+  now: Date,
+): Promise<boolean> {
   const claimed = await tx
     .insert(requestIdempotencyKeys)
     .values({ officeId, key, fingerprint, createdAt: now })
@@ -88,11 +151,27 @@ export async function claimIdempotencyKey(tx: Db, officeId: string, key: string,
   return claimed.length > 0;
 }
 
-export async function findIdempotencyKey(tx: Db, officeId: string, key: string): Promise<typeof requestIdempotencyKeys.$inferSelect | undefined> {
-  const [row] = await tx.select().from(requestIdempotencyKeys).where(and(eq(requestIdempotencyKeys.officeId, officeId), eq(requestIdempotencyKeys.key, key)));
+export async function findIdempotencyKey(
+  tx: Db,
+  officeId: string,
+  key: string,
+): Promise<typeof requestIdempotencyKeys.$inferSelect | undefined> {
+  const [row] = await tx
+    .select()
+    .from(requestIdempotencyKeys)
+    .where(and(eq(requestIdempotencyKeys.officeId, officeId), eq(requestIdempotencyKeys.key, key)));
   return row;
 }
 
-export async function storeIdempotentResponse(tx: Db, officeId: string, key: string, requestId: string, responseEncrypted: string): Promise<void> {
-  await tx.update(requestIdempotencyKeys).set({ requestId, responseEncrypted }).where(and(eq(requestIdempotencyKeys.officeId, officeId), eq(requestIdempotencyKeys.key, key)));
+export async function storeIdempotentResponse(
+  tx: Db,
+  officeId: string,
+  key: string,
+  requestId: string,
+  responseEncrypted: string,
+): Promise<void> {
+  await tx
+    .update(requestIdempotencyKeys)
+    .set({ requestId, responseEncrypted })
+    .where(and(eq(requestIdempotencyKeys.officeId, officeId), eq(requestIdempotencyKeys.key, key)));
 }

@@ -18,14 +18,20 @@ const forOffice = (text: string, officeName: string) => text.replaceAll('{kantor
  * (required: the seed's own are never copied, issue 13 item 8). The template's structure,
  * legal bases (the current ones) and steps are taken as they are; the office adapts them later.
  */
-export async function adoptSopTemplate(ctx: Ctx, actor: Actor, input: { officeId: string; templateKey: unknown; data: unknown }): Promise<Sop> {
+export async function adoptSopTemplate(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; templateKey: unknown; data: unknown },
+): Promise<Sop> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office) throw AppError.notFound();
-  const template: SopTemplate | undefined = typeof input.templateKey === 'string' ? findSopTemplate(input.templateKey) : undefined;
+  const template: SopTemplate | undefined =
+    typeof input.templateKey === 'string' ? findSopTemplate(input.templateKey) : undefined;
   if (!template) throw AppError.field('template', 'validation.invalidChoice');
   const identity = sopAdoptionInput.safeParse(input.data);
   if (!identity.success) throw AppError.validation(fieldErrorsOf(identity.error));
-  if (await findSopBySlug(ctx.db, office.id, template.slug)) throw AppError.field('template', 'validation.sop.alreadyAdopted');
+  if (await findSopBySlug(ctx.db, office.id, template.slug))
+    throw AppError.field('template', 'validation.sop.alreadyAdopted');
   const settings = await getOfficeSettings(ctx.db, office.id);
   const text = (v: string) => forOffice(v, office.name);
   const blank = (v: string | null) => (v === null ? '' : text(v));
@@ -46,7 +52,15 @@ export async function adoptSopTemplate(ctx: Ctx, actor: Actor, input: { officeId
       ...identity.data,
       published: true,
     },
-    steps: template.steps.map((s) => ({ stepNo: s.stepNo, description: text(s.description), actors: s.actors, requirement: blank(s.requirement), timeText: blank(s.timeText), output: blank(s.output), remark: blank(s.remark) })),
+    steps: template.steps.map((s) => ({
+      stepNo: s.stepNo,
+      description: text(s.description),
+      actors: s.actors,
+      requirement: blank(s.requirement),
+      timeText: blank(s.timeText),
+      output: blank(s.output),
+      remark: blank(s.remark),
+    })),
     sourceNote: template.sourceNote,
   });
 }

@@ -11,22 +11,36 @@ export async function listSops(db: Db, officeId: string, onlyPublished = false):
   return db
     .select()
     .from(sops)
-    .where(onlyPublished ? and(eq(sops.officeId, officeId), eq(sops.published, true)) : eq(sops.officeId, officeId))
+    .where(
+      onlyPublished
+        ? and(eq(sops.officeId, officeId), eq(sops.published, true))
+        : eq(sops.officeId, officeId),
+    )
     .orderBy(asc(sops.title));
 }
 
 export async function findSop(db: Db, officeId: string, id: string): Promise<Sop | undefined> {
-  const [row] = await db.select().from(sops).where(and(eq(sops.officeId, officeId), eq(sops.id, id)));
+  const [row] = await db
+    .select()
+    .from(sops)
+    .where(and(eq(sops.officeId, officeId), eq(sops.id, id)));
   return row;
 }
 
 export async function findSopBySlug(db: Db, officeId: string, slug: string): Promise<Sop | undefined> {
-  const [row] = await db.select().from(sops).where(and(eq(sops.officeId, officeId), eq(sops.slug, slug)));
+  const [row] = await db
+    .select()
+    .from(sops)
+    .where(and(eq(sops.officeId, officeId), eq(sops.slug, slug)));
   return row;
 }
 
 export async function listSopSteps(db: Db, officeId: string, sopId: string): Promise<SopStep[]> {
-  return db.select().from(sopSteps).where(and(eq(sopSteps.officeId, officeId), eq(sopSteps.sopId, sopId))).orderBy(asc(sopSteps.position));
+  return db
+    .select()
+    .from(sopSteps)
+    .where(and(eq(sopSteps.officeId, officeId), eq(sopSteps.sopId, sopId)))
+    .orderBy(asc(sopSteps.position));
 }
 
 export async function insertSop(tx: Db, values: typeof sops.$inferInsert): Promise<Sop> {
@@ -34,7 +48,13 @@ export async function insertSop(tx: Db, values: typeof sops.$inferInsert): Promi
   return row!;
 }
 
-export async function updateSop(tx: Db, officeId: string, id: string, expectedUpdatedAt: Date, set: Partial<typeof sops.$inferInsert>): Promise<Sop | undefined> {
+export async function updateSop(
+  tx: Db,
+  officeId: string,
+  id: string,
+  expectedUpdatedAt: Date,
+  set: Partial<typeof sops.$inferInsert>,
+): Promise<Sop | undefined> {
   const [row] = await tx
     .update(sops)
     .set(set)
@@ -43,7 +63,12 @@ export async function updateSop(tx: Db, officeId: string, id: string, expectedUp
   return row;
 }
 
-export async function replaceSopSteps(tx: Db, officeId: string, sopId: string, steps: Omit<typeof sopSteps.$inferInsert, 'officeId' | 'sopId'>[]): Promise<void> {
+export async function replaceSopSteps(
+  tx: Db,
+  officeId: string,
+  sopId: string,
+  steps: Omit<typeof sopSteps.$inferInsert, 'officeId' | 'sopId'>[],
+): Promise<void> {
   await tx.delete(sopSteps).where(and(eq(sopSteps.officeId, officeId), eq(sopSteps.sopId, sopId)));
   if (steps.length > 0) await tx.insert(sopSteps).values(steps.map((s) => ({ ...s, officeId, sopId })));
 }

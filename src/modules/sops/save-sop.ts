@@ -5,11 +5,22 @@ import { fieldErrorsOf, parseInput } from '../../platform/validation.ts';
 import { auditActorOf, type Actor } from '../access/actor.ts';
 import { can } from '../access/permissions.ts';
 import { findOfficeById } from '../offices/queries.ts';
-import { findSop, findSopBySlug, insertSop, listSopSteps, replaceSopSteps, updateSop, type Sop } from './queries.ts';
+import {
+  findSop,
+  findSopBySlug,
+  insertSop,
+  listSopSteps,
+  replaceSopSteps,
+  updateSop,
+  type Sop,
+} from './queries.ts';
 import { missingForPublishing, sopInput, sopStepInput, type SopStepInput } from './sop-input.ts';
 
 /** Step rows of the form; rows without a description are blank rows and are skipped. */
-export function readSopSteps(rows: Record<string, unknown>[]): { steps: SopStepInput[]; problems: FieldError[] } {
+export function readSopSteps(rows: Record<string, unknown>[]): {
+  steps: SopStepInput[];
+  problems: FieldError[];
+} {
   const steps: SopStepInput[] = [];
   const problems: FieldError[] = [];
   rows.forEach((row, i) => {
@@ -26,7 +37,14 @@ export function readSopSteps(rows: Record<string, unknown>[]): { steps: SopStepI
 export async function saveSop(
   ctx: Ctx,
   actor: Actor,
-  input: { officeId: string; sopId?: string | undefined; expectedUpdatedAt?: string | undefined; data: unknown; steps: Record<string, unknown>[]; sourceNote?: string | null },
+  input: {
+    officeId: string;
+    sopId?: string | undefined;
+    expectedUpdatedAt?: string | undefined;
+    data: unknown;
+    steps: Record<string, unknown>[];
+    sourceNote?: string | null;
+  },
 ): Promise<Sop> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office) throw AppError.notFound();
@@ -36,7 +54,10 @@ export async function saveSop(
   const head = sopInput.safeParse(input.data);
   const { steps, problems } = readSopSteps(input.steps);
   // Published means the office's own identity is filled in (issue 13 item 8).
-  const unpublishable = head.success && head.data.published ? missingForPublishing(head.data).map((f) => ({ field: f, key: 'validation.sop.requiredToPublish' })) : [];
+  const unpublishable =
+    head.success && head.data.published
+      ? missingForPublishing(head.data).map((f) => ({ field: f, key: 'validation.sop.requiredToPublish' }))
+      : [];
   const all = [...(head.success ? [] : fieldErrorsOf(head.error)), ...problems, ...unpublishable];
   if (all.length > 0 || !head.success) throw AppError.validation(all);
   const data = parseInput(sopInput, input.data);
@@ -44,25 +65,62 @@ export async function saveSop(
   if (clash && clash.id !== before?.id) throw AppError.field('slug', 'validation.sop.slugTaken');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const values = { ...data, madeOn: data.madeOn ?? null, revisedOn: data.revisedOn ?? null, effectiveOn: data.effectiveOn ?? null, approvedOn: data.approvedOn ?? null, approverName: data.approverName ?? null, executorCount: data.executorCount ?? null, updatedAt: now, updatedBy: actor.label };
+    const values = {
+      ...data,
+      madeOn: data.madeOn ?? null,
+      revisedOn: data.revisedOn ?? null,
+      effectiveOn: data.effectiveOn ?? null,
+      approvedOn: data.approvedOn ?? null,
+      approverName: data.approverName ?? null,
+      executorCount: data.executorCount ?? null,
+      updatedAt: now,
+      updatedBy: actor.label,
+    };
     let sop: Sop | undefined;
     if (before) {
-      sop = await updateSop(tx, office.id, before.id, input.expectedUpdatedAt ? new Date(input.expectedUpdatedAt) : before.updatedAt, values);
+      sop = await updateSop(
+        tx,
+        office.id,
+        before.id,
+        input.expectedUpdatedAt ? new Date(input.expectedUpdatedAt) : before.updatedAt,
+        values,
+      );
       if (!sop) throw AppError.conflict();
     } else {
-      sop = await insertSop(tx, { officeId: office.id, ...values, sourceNote: input.sourceNote ?? null, createdAt: now });
+      sop = await insertSop(tx, {
+        officeId: office.id,
+        ...values,
+        sourceNote: input.sourceNote ?? null,
+        createdAt: now,
+      });
     }
     const beforeSteps = before ? await listSopSteps(tx, office.id, before.id) : [];
     await replaceSopSteps(
       tx,
       office.id,
       sop.id,
-      steps.map((s, i) => ({ position: i + 1, stepNo: s.stepNo, description: s.description, actors: s.actors, requirement: s.requirement ?? null, timeText: s.timeText ?? null, output: s.output ?? null, remark: s.remark ?? null })),
+      steps.map((s, i) => ({
+        position: i + 1,
+        stepNo: s.stepNo,
+        description: s.description,
+        actors: s.actors,
+        requirement: s.requirement ?? null,
+        timeText: s.timeText ?? null,
+        output: s.output ?? null,
+        remark: s.remark ?? null,
+      })),
     );
     await recordAudit(
       tx,
       auditActorOf(actor),
-      { officeId: office.id, action: before ? 'sop.updated' : 'sop.added', entityType: 'sop', entityId: sop.id, before: before ? { ...before, steps: beforeSteps } : undefined, after: { ...sop, steps } },
+      {
+        officeId: office.id,
+        action: before ? 'sop.updated' : 'sop.added',
+        entityType: 'sop',
+        entityId: sop.id,
+        before: before ? { ...before, steps: beforeSteps } : undefined,
+        after: { ...sop, steps },
+      },
       now,
     );
     return sop;

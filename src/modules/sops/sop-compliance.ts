@@ -30,7 +30,11 @@ export interface SopComplianceReport {
   steps: StepTally[];
 }
 
-export async function sopCompliance(ctx: Ctx, actor: Actor, input: { officeId: string; year: number }): Promise<SopComplianceReport[]> {
+export async function sopCompliance(
+  ctx: Ctx,
+  actor: Actor,
+  input: { officeId: string; year: number },
+): Promise<SopComplianceReport[]> {
   const office = await findOfficeById(ctx.db, input.officeId);
   if (!office) throw AppError.notFound();
   if (!can.viewDipDrafts(actor, office)) throw AppError.forbidden();
@@ -50,7 +54,13 @@ export async function sopCompliance(ctx: Ctx, actor: Actor, input: { officeId: s
         steps: steps.map((step) => {
           const t = dip.filter((x) => x.sopStepNo === step.stepNo);
           const sum = (k: 'completed' | 'met' | 'missed' | 'unmeasured') => t.reduce((n, x) => n + x[k], 0);
-          return { step, completed: sum('completed'), met: sum('met'), missed: sum('missed'), unmeasured: sum('unmeasured') };
+          return {
+            step,
+            completed: sum('completed'),
+            met: sum('met'),
+            missed: sum('missed'),
+            unmeasured: sum('unmeasured'),
+          };
         }),
       });
     } else if (sop.slug === ARCHIVE_SOP_SLUG) {

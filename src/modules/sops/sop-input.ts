@@ -6,13 +6,20 @@ import { field } from '../../platform/validation.ts';
 const lines = (max: number) =>
   z.preprocess(
     (v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(/\r?\n/) : v),
-    z.array(z.string().trim().max(600)).transform((a) => a.filter(Boolean)).pipe(z.array(z.string()).max(max)),
+    z
+      .array(z.string().trim().max(600))
+      .transform((a) => a.filter(Boolean))
+      .pipe(z.array(z.string()).max(max)),
   );
 
 export const sopInput = z.object({
   slug: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-    z.string().min(2).max(80).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'validation.slug' }),
+    z
+      .string()
+      .min(2)
+      .max(80)
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'validation.slug' }),
   ),
   number: field.text(120),
   title: field.text(300),
@@ -49,11 +56,15 @@ export const sopAdoptionInput = z.object({
 });
 
 /** The identity fields missing for publishing (a number of "—" or "-" is no number). */
-export function missingForPublishing(data: Partial<Record<keyof z.output<typeof sopAdoptionInput>, string | null | undefined>>): (keyof z.output<typeof sopAdoptionInput>)[] {
-  return (['number', 'approverTitle', 'approverName', 'madeOn', 'approvedOn', 'effectiveOn'] as const).filter((k) => {
-    const v = data[k]?.trim() ?? '';
-    return v === '' || /^[-—–.\s]+$/.test(v);
-  });
+export function missingForPublishing(
+  data: Partial<Record<keyof z.output<typeof sopAdoptionInput>, string | null | undefined>>,
+): (keyof z.output<typeof sopAdoptionInput>)[] {
+  return (['number', 'approverTitle', 'approverName', 'madeOn', 'approvedOn', 'effectiveOn'] as const).filter(
+    (k) => {
+      const v = data[k]?.trim() ?? '';
+      return v === '' || /^[-—–.\s]+$/.test(v);
+    },
+  );
 }
 
 export const sopStepInput = z.object({

@@ -91,8 +91,11 @@ async function listTables(db: Db): Promise<TableInfo[]> {
   const ordered: string[] = [];
   const placed = new Set<string>();
   while (ordered.length < tables.length) {
-    const ready = tables.map((t) => t.name).filter((n) => !placed.has(n) && [...parents.get(n)!].every((p) => placed.has(p)));
-    if (ready.length === 0) throw new BackupError('Foreign keys between tables form a cycle; cannot order the restore.');
+    const ready = tables
+      .map((t) => t.name)
+      .filter((n) => !placed.has(n) && [...parents.get(n)!].every((p) => placed.has(p)));
+    if (ready.length === 0)
+      throw new BackupError('Foreign keys between tables form a cycle; cannot order the restore.');
     for (const n of ready) {
       ordered.push(n);
       placed.add(n);
@@ -115,7 +118,10 @@ async function listSequences(db: Db): Promise<{ name: string; lastValue: string 
 
 async function appliedMigrationCount(db: Db): Promise<number> {
   try {
-    const [row] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`,
+    );
     return row?.n ?? 0;
   } catch {
     return 0;
@@ -184,11 +190,14 @@ export interface BackupInput {
  * the row that records them and never changed, so every row in the snapshot finds its file.
  */
 export async function writeBackup(input: BackupInput): Promise<BackupManifest> {
-  if (existsSync(input.out)) throw new BackupError(`${input.out} already exists; choose a new backup directory.`);
+  if (existsSync(input.out))
+    throw new BackupError(`${input.out} already exists; choose a new backup directory.`);
   const journal = readJournal().map((e) => e.tag);
   const applied = await appliedMigrationCount(input.db);
   if (applied !== journal.length) {
-    throw new BackupError(`The database has ${applied} of this release's ${journal.length} migrations applied; run \`terbuka migrate\` first.`);
+    throw new BackupError(
+      `The database has ${applied} of this release's ${journal.length} migrations applied; run \`terbuka migrate\` first.`,
+    );
   }
   const partial = `${input.out}.partial-${randomUUID().slice(0, 8)}`;
   await mkdir(path.join(partial, 'db'), { recursive: true, mode: 0o700 });
@@ -223,7 +232,9 @@ export async function writeBackup(input: BackupInput): Promise<BackupManifest> {
           out.push({ table: t.name, columns: t.columns, rows, path: rel, bytes, sha256: hash.digest('hex') });
         }
         const keys = list.some((t) => t.name === 'files')
-          ? (await queryRows<{ k: string }>(tx, sql`SELECT storage_key AS k FROM files`)).map((r) => r.k.split(path.sep).join('/'))
+          ? (await queryRows<{ k: string }>(tx, sql`SELECT storage_key AS k FROM files`)).map((r) =>
+              r.k.split(path.sep).join('/'),
+            )
           : [];
         return { tables: out, sequences: await listSequences(tx), storageKeys: keys };
       },
@@ -246,7 +257,9 @@ export async function writeBackup(input: BackupInput): Promise<BackupManifest> {
       missingFiles: storageKeys.filter((k) => !have.has(k)).length,
       dataKeyFingerprint: keyFingerprint(input.dataKey),
     };
-    await writeFile(path.join(partial, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+    await writeFile(path.join(partial, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, {
+      mode: 0o600,
+    });
     await rename(partial, input.out);
     return manifest;
   } catch (e) {
@@ -260,7 +273,9 @@ export async function readManifest(dir: string): Promise<BackupManifest> {
   try {
     manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as BackupManifest;
   } catch (e) {
-    throw new BackupError(`${dir} holds no readable manifest.json: ${e instanceof Error ? e.message : String(e)}`);
+    throw new BackupError(
+      `${dir} holds no readable manifest.json: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   if (manifest.format !== BACKUP_FORMAT || manifest.version !== BACKUP_VERSION) {
     throw new BackupError(`${dir} is not a Terbuka backup of format version ${BACKUP_VERSION}.`);
@@ -279,7 +294,8 @@ export async function verifyBackup(dir: string, manifest: BackupManifest): Promi
     }
     try {
       const got = await hashFile(path.join(dir, entry.path));
-      if (got.bytes !== entry.bytes || got.sha256 !== entry.sha256) problems.push(`${entry.path}: checksum does not match`);
+      if (got.bytes !== entry.bytes || got.sha256 !== entry.sha256)
+        problems.push(`${entry.path}: checksum does not match`);
     } catch {
       problems.push(`${entry.path}: missing`);
     }
@@ -311,7 +327,8 @@ async function isEmptyDir(dir: string): Promise<boolean> {
 export async function restoreBackup(input: RestoreInput): Promise<BackupManifest> {
   const manifest = await readManifest(input.from);
   const problems = await verifyBackup(input.from, manifest);
-  if (problems.length > 0) throw new BackupError(`The backup is damaged; nothing was restored:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0)
+    throw new BackupError(`The backup is damaged; nothing was restored:\n  ${problems.join('\n  ')}`);
   if (manifest.dataKeyFingerprint !== keyFingerprint(input.dataKey)) {
     throw new BackupError(
       'The configured DATA_ENCRYPTION_KEY is not the key this backup was made with; NIKs and identity scans would be unreadable. ' +
@@ -325,34 +342,45 @@ export async function restoreBackup(input: RestoreInput): Promise<BackupManifest
         `${journal.at(-1) ?? '(none)'}. Restore with the release that made the backup, then upgrade (README: Backup, restore and upgrade).`,
     );
   }
-  if (!(await isEmptyDir(input.filesDir))) throw new BackupError(`${input.filesDir} is not empty; restore needs an empty files directory.`);
+  if (!(await isEmptyDir(input.filesDir)))
+    throw new BackupError(`${input.filesDir} is not empty; restore needs an empty files directory.`);
 
   const staging = `${input.filesDir}.restoring-${randomUUID().slice(0, 8)}`;
   try {
     for (const f of manifest.files) {
-      const copied = await copyHashed(path.join(input.from, f.path), path.join(staging, f.path.slice('files/'.length)));
+      const copied = await copyHashed(
+        path.join(input.from, f.path),
+        path.join(staging, f.path.slice('files/'.length)),
+      );
       if (copied.sha256 !== f.sha256) throw new BackupError(`${f.path} changed while it was being restored.`);
     }
     await input.db.transaction(async (tx) => {
       const tables = await listTables(tx);
       const known = new Map(tables.map((t) => [t.name, t]));
       for (const t of tables) {
-        const [row] = await queryRows<{ any: boolean }>(tx, sql`SELECT EXISTS (SELECT 1 FROM ${sql.raw(ident(t.name))}) AS any`);
-        if (row?.any) throw new BackupError(`Table ${t.name} is not empty; restore needs a new, empty database.`);
+        const [row] = await queryRows<{ any: boolean }>(
+          tx,
+          sql`SELECT EXISTS (SELECT 1 FROM ${sql.raw(ident(t.name))}) AS any`,
+        );
+        if (row?.any)
+          throw new BackupError(`Table ${t.name} is not empty; restore needs a new, empty database.`);
       }
       // The rows go back exactly as they were: the tables' own triggers (statistics markers,
       // search words, audit guards) would add or change rows while they are written. Foreign
       // keys are not user triggers and are still checked. ALTER TABLE is transactional.
-      for (const t of tables) await tx.execute(sql`ALTER TABLE ${sql.raw(ident(t.name))} DISABLE TRIGGER USER`);
+      for (const t of tables)
+        await tx.execute(sql`ALTER TABLE ${sql.raw(ident(t.name))} DISABLE TRIGGER USER`);
       const byName = new Map(manifest.database.tables.map((t) => [t.table, t]));
       for (const t of tables) {
         const entry = byName.get(t.name);
         if (!entry) throw new BackupError(`The backup has no data for table ${t.name}.`);
         if (entry.rows === 0) continue;
         const columns = entry.columns.filter((c) => t.columns.includes(c));
-        if (columns.length !== t.columns.length) throw new BackupError(`Table ${t.name} has other columns than in the backup.`);
+        if (columns.length !== t.columns.length)
+          throw new BackupError(`Table ${t.name} has other columns than in the backup.`);
         const lines = (await readFile(path.join(input.from, entry.path), 'utf8')).split('\n').filter(Boolean);
-        if (lines.length !== entry.rows) throw new BackupError(`${entry.path}: ${lines.length} rows, the manifest says ${entry.rows}.`);
+        if (lines.length !== entry.rows)
+          throw new BackupError(`${entry.path}: ${lines.length} rows, the manifest says ${entry.rows}.`);
         const cols = columns.map(ident).join(', ');
         // A table that refers to itself goes in one statement: its foreign key is checked at the
         // end of the statement, so the order of parent and child rows does not matter.
@@ -367,10 +395,15 @@ export async function restoreBackup(input: RestoreInput): Promise<BackupManifest
           );
         }
       }
-      for (const name of byName.keys()) if (!known.has(name)) throw new BackupError(`This release has no table ${name}.`);
-      for (const t of tables) await tx.execute(sql`ALTER TABLE ${sql.raw(ident(t.name))} ENABLE TRIGGER USER`);
+      for (const name of byName.keys())
+        if (!known.has(name)) throw new BackupError(`This release has no table ${name}.`);
+      for (const t of tables)
+        await tx.execute(sql`ALTER TABLE ${sql.raw(ident(t.name))} ENABLE TRIGGER USER`);
       for (const s of manifest.database.sequences) {
-        if (s.lastValue !== null) await tx.execute(sql`SELECT setval(${`public.${ident(s.name)}`}::regclass, ${s.lastValue}::bigint, true)`);
+        if (s.lastValue !== null)
+          await tx.execute(
+            sql`SELECT setval(${`public.${ident(s.name)}`}::regclass, ${s.lastValue}::bigint, true)`,
+          );
       }
     });
     await mkdir(path.dirname(path.resolve(input.filesDir)), { recursive: true });

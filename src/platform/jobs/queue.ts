@@ -106,11 +106,16 @@ export class JobWorker {
     for (const task of this.opts.periodic ?? []) {
       const periodMs = task.everyMinutes * 60_000;
       const periodStart = new Date(Math.floor(now.getTime() / periodMs) * periodMs);
-      await enqueue(this.opts.db, task.job, {}, {
-        now,
-        runAt: periodStart,
-        dedupeKey: `periodic:${task.job.kind}:${periodStart.toISOString()}`,
-      });
+      await enqueue(
+        this.opts.db,
+        task.job,
+        {},
+        {
+          now,
+          runAt: periodStart,
+          dedupeKey: `periodic:${task.job.kind}:${periodStart.toISOString()}`,
+        },
+      );
     }
   }
 
@@ -135,7 +140,12 @@ export class JobWorker {
       if (due.length === 0) return [];
       return tx
         .update(jobs)
-        .set({ status: 'running', lockedBy: this.id, lockedUntil: lockUntil, attempts: sql`${jobs.attempts} + 1` })
+        .set({
+          status: 'running',
+          lockedBy: this.id,
+          lockedUntil: lockUntil,
+          attempts: sql`${jobs.attempts} + 1`,
+        })
         .where(
           inArray(
             jobs.id,
@@ -153,12 +163,22 @@ export class JobWorker {
         await def.run({ db, payload, officeId, jobId: job.id, attempt: job.attempts, now: clock.now() });
         await db
           .update(jobs)
-          .set({ status: 'done', finishedAt: clock.now(), lockedBy: null, lockedUntil: null, lastError: null })
+          .set({
+            status: 'done',
+            finishedAt: clock.now(),
+            lockedBy: null,
+            lockedUntil: null,
+            lastError: null,
+          })
           .where(and(eq(jobs.officeId, job.officeId), eq(jobs.id, job.id)));
       } catch (e) {
         const message = safeErrorLine(e);
         const giveUp = job.attempts >= job.maxAttempts || !def;
-        this.opts.log?.(giveUp ? 'error' : 'warn', 'job failed', { kind: job.kind, id: job.id, error: message });
+        this.opts.log?.(giveUp ? 'error' : 'warn', 'job failed', {
+          kind: job.kind,
+          id: job.id,
+          error: message,
+        });
         await db
           .update(jobs)
           .set({

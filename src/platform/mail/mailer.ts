@@ -30,9 +30,15 @@ export interface OutgoingMail {
 const SECRET_MARK = /⟦secret:(\d+)⟧/g;
 export const HIDDEN_SECRET = '[disembunyikan]';
 
-function sealSecrets(mail: OutgoingMail): { subject: string; text: string; html: string; secretsEncrypted: string | null } {
+function sealSecrets(mail: OutgoingMail): {
+  subject: string;
+  text: string;
+  html: string;
+  secretsEncrypted: string | null;
+} {
   const values = (mail.secrets?.values ?? []).filter((v) => v.length >= 6);
-  if (!mail.secrets || values.length === 0) return { subject: mail.subject, text: mail.text, html: mail.html, secretsEncrypted: null };
+  if (!mail.secrets || values.length === 0)
+    return { subject: mail.subject, text: mail.text, html: mail.html, secretsEncrypted: null };
   const mark = (body: string) => values.reduce((out, v, i) => out.split(v).join(`⟦secret:${i}⟧`), body);
   return {
     subject: mark(mail.subject),
@@ -52,7 +58,13 @@ function fillSecrets(body: string, values: string[]): string {
 }
 
 export interface MailTransport {
-  send(mail: { from: string; to: string; subject: string; text: string; html: string }): Promise<{ messageId: string }>;
+  send(mail: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+  }): Promise<{ messageId: string }>;
 }
 
 export function smtpTransport(smtpUrl: string): MailTransport {
@@ -109,38 +121,49 @@ export const sendMailJobType = {
 /** The job that hands a queued email to SMTP; with no transport the email is held. */
 export const sendMailJob = (settings: { transport: MailTransport | null; from: string; keys?: KeyRing }) =>
   defineJob({
-  ...sendMailJobType,
-  async run({ db, payload, now }) {
-    const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, payload.outboxId));
-    if (!mail || mail.status === 'sent') return;
-    const transport = settings.transport;
-    if (!transport) {
-      await db.update(mailOutbox).set({ status: 'held' }).where(eq(mailOutbox.id, mail.id));
-      return;
-    }
-    try {
-      if (mail.secretsEncrypted && !settings.keys) throw new Error('mail.send needs the data keys to fill in the secrets');
-      const secrets = mail.secretsEncrypted && settings.keys ? (JSON.parse(decryptText(settings.keys, mail.secretsEncrypted)) as string[]) : [];
-      const { messageId } = await transport.send({
-        from: settings.from,
-        to: mail.toAddress,
-        subject: fillSecrets(mail.subject, secrets),
-        text: fillSecrets(mail.textBody, secrets),
-        html: fillSecrets(mail.htmlBody, secrets),
-      });
-      // Once delivered the secrets are not kept, not even encrypted.
-      await db
-        .update(mailOutbox)
-        .set({ status: 'sent', sentAt: now, messageId, attempts: sql`${mailOutbox.attempts} + 1`, lastError: null, secretsEncrypted: null })
-        .where(eq(mailOutbox.id, mail.id));
-    } catch (e) {
-      await db
-        .update(mailOutbox)
-        .set({ attempts: sql`${mailOutbox.attempts} + 1`, lastError: safeErrorLine(e).slice(0, 2000) })
-        .where(eq(mailOutbox.id, mail.id));
-      throw e;
-    }
-  },
+    ...sendMailJobType,
+    async run({ db, payload, now }) {
+      const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, payload.outboxId));
+      if (!mail || mail.status === 'sent') return;
+      const transport = settings.transport;
+      if (!transport) {
+        await db.update(mailOutbox).set({ status: 'held' }).where(eq(mailOutbox.id, mail.id));
+        return;
+      }
+      try {
+        if (mail.secretsEncrypted && !settings.keys)
+          throw new Error('mail.send needs the data keys to fill in the secrets');
+        const secrets =
+          mail.secretsEncrypted && settings.keys
+            ? (JSON.parse(decryptText(settings.keys, mail.secretsEncrypted)) as string[])
+            : [];
+        const { messageId } = await transport.send({
+          from: settings.from,
+          to: mail.toAddress,
+          subject: fillSecrets(mail.subject, secrets),
+          text: fillSecrets(mail.textBody, secrets),
+          html: fillSecrets(mail.htmlBody, secrets),
+        });
+        // Once delivered the secrets are not kept, not even encrypted.
+        await db
+          .update(mailOutbox)
+          .set({
+            status: 'sent',
+            sentAt: now,
+            messageId,
+            attempts: sql`${mailOutbox.attempts} + 1`,
+            lastError: null,
+            secretsEncrypted: null,
+          })
+          .where(eq(mailOutbox.id, mail.id));
+      } catch (e) {
+        await db
+          .update(mailOutbox)
+          .set({ attempts: sql`${mailOutbox.attempts} + 1`, lastError: safeErrorLine(e).slice(0, 2000) })
+          .where(eq(mailOutbox.id, mail.id));
+        throw e;
+      }
+    },
   });
 
 export async function listOutbox(db: Db, officeId: string | null, limit = 100) {
@@ -158,12 +181,23 @@ export async function listOutbox(db: Db, officeId: string | null, limit = 100) {
  * its audit row; returns how many were released. Only call it when a transport is set, or the
  * job holds them again.
  */
-export async function releaseHeldMail(tx: Db, officeId: string | null, now: Date, ids?: readonly string[]): Promise<number> {
+export async function releaseHeldMail(
+  tx: Db,
+  officeId: string | null,
+  now: Date,
+  ids?: readonly string[],
+): Promise<number> {
   const office = officeId ?? PLATFORM_CHAIN;
   const rows = await tx
     .update(mailOutbox)
     .set({ status: 'queued' })
-    .where(and(eq(mailOutbox.officeId, office), eq(mailOutbox.status, 'held'), ids ? inArray(mailOutbox.id, [...ids]) : undefined))
+    .where(
+      and(
+        eq(mailOutbox.officeId, office),
+        eq(mailOutbox.status, 'held'),
+        ids ? inArray(mailOutbox.id, [...ids]) : undefined,
+      ),
+    )
     .returning({ id: mailOutbox.id });
   for (const r of rows) await enqueue(tx, sendMailJobType, { outboxId: r.id }, { officeId: office, now });
   return rows.length;
@@ -171,7 +205,10 @@ export async function releaseHeldMail(tx: Db, officeId: string | null, now: Date
 
 /** Every office that has held emails: the start-up release (MAIL_SEND_HELD_ON_START) walks them. */
 export async function officesWithHeldMail(db: Db): Promise<string[]> {
-  const rows = await db.selectDistinct({ officeId: mailOutbox.officeId }).from(mailOutbox).where(eq(mailOutbox.status, 'held'));
+  const rows = await db
+    .selectDistinct({ officeId: mailOutbox.officeId })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.status, 'held'));
   return rows.map((r) => r.officeId);
 }
 
@@ -189,7 +226,13 @@ export async function releaseHeldMailOnStart(db: Db, now: Date): Promise<number>
         await recordAudit(
           tx,
           { type: 'system', label: 'MAIL_SEND_HELD_ON_START' },
-          { officeId, action: 'mail.held_released', entityType: 'mail_outbox', entityId: null, after: { count: n, scope: 'start' } },
+          {
+            officeId,
+            action: 'mail.held_released',
+            entityType: 'mail_outbox',
+            entityId: null,
+            after: { count: n, scope: 'start' },
+          },
           now,
         );
       }

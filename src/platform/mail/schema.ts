@@ -16,7 +16,9 @@ export const mailOutbox = pgTable(
      * encrypted; the bodies above hold placeholders instead (see mailer.ts). Cleared once sent.
      */
     secretsEncrypted: text('secrets_encrypted'),
-    status: text('status', { enum: ['queued', 'sent', 'held', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'sent', 'held', 'failed'] })
+      .notNull()
+      .default('queued'),
     template: text('template').notNull(),
     entityType: text('entity_type'),
     entityId: text('entity_id'),

@@ -23,7 +23,12 @@ describe('official PDF documents', () => {
         ['2', 'Pengiriman melalui pos', 'Rp25.000'],
       ],
     );
-    drawSignature(doc, { placeAndDate: 'Bandung, 21 November 2026', title: 'PPID KPU Kota Bandung', name: 'Rina Kusumawati', idLine: 'NIP 198001012005012001' });
+    drawSignature(doc, {
+      placeAndDate: 'Bandung, 21 November 2026',
+      title: 'PPID KPU Kota Bandung',
+      name: 'Rina Kusumawati',
+      idLine: 'NIP 198001012005012001',
+    });
     numberPages(doc, (p, n) => `Halaman ${p} dari ${n}`);
     const bytes = await pdfToBuffer(doc);
     const text = await pdfText(bytes);
@@ -46,7 +51,14 @@ describe('official PDF documents', () => {
   it('continues a long table on new pages and repeats its header', async () => {
     const doc = createPdf({ title: 'Register', landscape: true });
     const rows = Array.from({ length: 80 }, (_, i) => [String(i + 1), `Permohonan nomor ${i + 1}`]);
-    drawTable(doc, [{ header: 'No', width: 1 }, { header: 'Informasi yang diminta', width: 8 }], rows);
+    drawTable(
+      doc,
+      [
+        { header: 'No', width: 1 },
+        { header: 'Informasi yang diminta', width: 8 },
+      ],
+      rows,
+    );
     const pages = await pdfPages(await pdfToBuffer(doc));
     expect(pages.length).toBeGreaterThan(1);
     for (const page of pages) expect(page).toContain('Informasi yang diminta');

@@ -24,10 +24,9 @@ export type Pdf = PDFKit.PDFDocument;
 // still embeds its own subset).
 let fontCache: Record<keyof typeof FONTS, FontkitFont> | undefined;
 function parsedFonts(): Record<keyof typeof FONTS, FontkitFont> {
-  fontCache ??= Object.fromEntries(Object.entries(FONTS).map(([name, file]) => [name, createFont(readFileSync(file))])) as Record<
-    keyof typeof FONTS,
-    FontkitFont
-  >;
+  fontCache ??= Object.fromEntries(
+    Object.entries(FONTS).map(([name, file]) => [name, createFont(readFileSync(file))]),
+  ) as Record<keyof typeof FONTS, FontkitFont>;
   return fontCache;
 }
 
@@ -70,8 +69,12 @@ export function createPdf(opts: PdfOptions): Pdf {
 // @embedpdf/fonts-sc package, which also covers Latin, so the whole string keeps one font and
 // one baseline. The 8 MB font is parsed on the first document that needs it, not at start-up.
 const cjkDir = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-const CJK_FONTS = { cjk: path.join(cjkDir, 'NotoSansHans-Regular.otf'), cjkBold: path.join(cjkDir, 'NotoSansHans-Bold.otf') } as const;
-const CJK_TEXT = /[\u2E80-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7FF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
+const CJK_FONTS = {
+  cjk: path.join(cjkDir, 'NotoSansHans-Regular.otf'),
+  cjkBold: path.join(cjkDir, 'NotoSansHans-Bold.otf'),
+} as const;
+const CJK_TEXT =
+  /[\u2E80-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7FF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
 const cjkCache: Partial<Record<keyof typeof CJK_FONTS, FontkitFont>> = {};
 
 /** True when `text` has characters the embedded DejaVu fonts cannot draw and the CJK font can. */
@@ -83,14 +86,15 @@ function withCjkFallback(doc: Pdf): void {
   const setFont = (doc.font as (...a: unknown[]) => Pdf).bind(doc);
   let current = 'regular';
   const registered = new Set<string>();
-  doc.font = ((src: unknown, ...rest: unknown[]) => {
+  doc.font = (src: unknown, ...rest: unknown[]) => {
     if (typeof src === 'string') current = src;
     return setFont(src, ...rest);
-  });
+  };
   const wrap = <K extends 'text' | 'widthOfString' | 'heightOfString'>(method: K) => {
     const original = (doc[method] as (...a: unknown[]) => unknown).bind(doc);
     (doc as unknown as Record<string, unknown>)[method] = (text: unknown, ...rest: unknown[]) => {
-      if (typeof text !== 'string' || current.startsWith('cjk') || !needsCjkFont(text)) return original(text, ...rest);
+      if (typeof text !== 'string' || current.startsWith('cjk') || !needsCjkFont(text))
+        return original(text, ...rest);
       const was = current;
       const name: keyof typeof CJK_FONTS = /bold/i.test(was) ? 'cjkBold' : 'cjk';
       if (!registered.has(name)) {
@@ -158,7 +162,11 @@ export function drawLetterhead(doc: Pdf, head: Letterhead): void {
   if (head.contactLine) doc.text(head.contactLine, textLeft, doc.y, { width: textWidth, align: 'center' });
   const ruleY = Math.max(doc.y + 6, top + logoSize + 4);
   doc.moveTo(left, ruleY).lineTo(right, ruleY).lineWidth(2).stroke();
-  doc.moveTo(left, ruleY + 3).lineTo(right, ruleY + 3).lineWidth(0.6).stroke();
+  doc
+    .moveTo(left, ruleY + 3)
+    .lineTo(right, ruleY + 3)
+    .lineWidth(0.6)
+    .stroke();
   doc.lineWidth(1);
   doc.x = left;
   doc.y = ruleY + 14;
@@ -193,9 +201,7 @@ export function drawTable(
   const rowHeight = (cells: string[], font: string) => {
     doc.font(font).fontSize(fontSize);
     return (
-      Math.max(
-        ...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: widths[i]! - 2 * pad })),
-      ) +
+      Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: widths[i]! - 2 * pad }))) +
       2 * pad
     );
   };

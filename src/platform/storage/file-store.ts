@@ -97,7 +97,10 @@ export class FileStore implements FileWriter {
    * the same plain bytes were already stored; their modification time is then renewed so
    * the orphan sweep's grace period protects them until the caller's row is committed.
    */
-  async write(bytes: Buffer, encrypt: boolean): Promise<{ storageKey: string; sha256: string; created: boolean }> {
+  async write(
+    bytes: Buffer,
+    encrypt: boolean,
+  ): Promise<{ storageKey: string; sha256: string; created: boolean }> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const storageKey = encrypt
       ? path.join('enc', randomUUID())
@@ -145,7 +148,10 @@ export class FileUnit implements FileWriter {
     private readonly db: Db,
   ) {}
 
-  async write(bytes: Buffer, encrypt: boolean): Promise<{ storageKey: string; sha256: string; created: boolean }> {
+  async write(
+    bytes: Buffer,
+    encrypt: boolean,
+  ): Promise<{ storageKey: string; sha256: string; created: boolean }> {
     const result = await this.store.write(bytes, encrypt);
     if (result.created && encrypt) this.created.push(result.storageKey);
     return result;
@@ -175,7 +181,11 @@ export class FileUnit implements FileWriter {
  * Runs `work` (which opens the transaction that records the files) with a unit of work: the
  * files are written inside it and deleted again when it fails.
  */
-export async function withFileUnit<T>(db: Db, store: FileStore, work: (files: FileUnit) => Promise<T>): Promise<T> {
+export async function withFileUnit<T>(
+  db: Db,
+  store: FileStore,
+  work: (files: FileUnit) => Promise<T>,
+): Promise<T> {
   const unit = new FileUnit(store, db);
   try {
     return await work(unit);
@@ -189,7 +199,10 @@ async function referencedKeys(db: Db, keys: readonly string[]): Promise<Set<stri
   const found = new Set<string>();
   for (let i = 0; i < keys.length; i += 500) {
     const chunk = keys.slice(i, i + 500);
-    const rows = await db.select({ key: files.storageKey }).from(files).where(inArray(files.storageKey, chunk));
+    const rows = await db
+      .select({ key: files.storageKey })
+      .from(files)
+      .where(inArray(files.storageKey, chunk));
     for (const r of rows) found.add(r.key);
   }
   return found;
@@ -209,7 +222,12 @@ export interface SweepResult {
  * interrupted writes, when older than the grace period. Safe on two processes at once: a
  * file is only ever deleted, and a deletion that lost the race finds nothing to delete.
  */
-export async function sweepOrphanFiles(db: Db, store: FileStore, now: Date, graceMs = ORPHAN_GRACE_MS): Promise<SweepResult> {
+export async function sweepOrphanFiles(
+  db: Db,
+  store: FileStore,
+  now: Date,
+  graceMs = ORPHAN_GRACE_MS,
+): Promise<SweepResult> {
   const cutoff = now.getTime() - graceMs;
   const result: SweepResult = { scanned: 0, removed: 0, removedTmp: 0 };
   let batch: string[] = [];
@@ -289,19 +307,36 @@ export interface SaveFileInput {
 export async function saveFile(tx: Db, store: FileWriter, input: SaveFileInput): Promise<StoredFile> {
   if (input.bytes.length === 0) throw AppError.field(input.field, 'validation.fileEmpty');
   if (input.bytes.length > input.maxBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', 'error.fileTooLarge', { maxMb: Math.floor(input.maxBytes / 1048576) }, [
-      { field: input.field, key: 'validation.fileTooLarge', params: { maxMb: Math.floor(input.maxBytes / 1048576) } },
-    ]);
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      'error.fileTooLarge',
+      { maxMb: Math.floor(input.maxBytes / 1048576) },
+      [
+        {
+          field: input.field,
+          key: 'validation.fileTooLarge',
+          params: { maxMb: Math.floor(input.maxBytes / 1048576) },
+        },
+      ],
+    );
   }
   const mediaType = await detectMediaType(input.bytes, input.originalName);
   const allowed: readonly string[] = MEDIA_TYPES[input.purpose];
   if (!mediaType || !allowed.includes(mediaType)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'error.fileType', {}, [
-      { field: input.field, key: 'validation.fileType', params: { types: allowed.map(shortName).join(', ') } },
+      {
+        field: input.field,
+        key: 'validation.fileType',
+        params: { types: allowed.map(shortName).join(', ') },
+      },
     ]);
   }
   const { storageKey, sha256 } = await store.write(input.bytes, input.encrypt);
-  const name = path.basename(input.originalName).replace(/[\u0000-\u001f"\\/]/g, '_').slice(0, 200) || 'file';
+  const name =
+    path
+      .basename(input.originalName)
+      .replace(/[\u0000-\u001f"\\/]/g, '_')
+      .slice(0, 200) || 'file';
   const [row] = await tx
     .insert(files)
     .values({

@@ -7,7 +7,15 @@ import { HAZARD_KINDS, type UrgentAnnouncement } from '../../modules/announcemen
 import type { Office } from '../../modules/offices/queries.ts';
 import { AppError } from '../../platform/errors.ts';
 import { formatDateTime } from '../../platform/i18n.ts';
-import { Csrf, ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from '../shared/forms.tsx';
+import {
+  Csrf,
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+  type Errors,
+  type Values,
+} from '../shared/forms.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { fieldLabel } from '../field-labels.ts';
 import { formAction } from '../form-action.ts';
@@ -19,7 +27,14 @@ import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 
 const TEXTS = ['threat', 'affected', 'whatToDo', 'evacuationPlace', 'help', 'mitigation'] as const;
 
-function AnnouncementsPage(props: { ctx: PageCtx; office: Office; rows: UrgentAnnouncement[]; errors: Errors; values: Values; endErrors: { id: string; errors: Errors } | null }) {
+function AnnouncementsPage(props: {
+  ctx: PageCtx;
+  office: Office;
+  rows: UrgentAnnouncement[];
+  errors: Errors;
+  values: Values;
+  endErrors: { id: string; errors: Errors } | null;
+}) {
   const { ctx, office, errors, values } = props;
   const { t, locale } = ctx;
   const base = `/staff/${office.slug}/serta-merta`;
@@ -46,14 +61,24 @@ function AnnouncementsPage(props: { ctx: PageCtx; office: Office; rows: UrgentAn
           {TEXTS.map((name) => (
             <TextArea
               name={name}
-              label={name === 'evacuationPlace' ? `${fieldLabel(t, name)} ${t('app.optional')}` : fieldLabel(t, name)}
+              label={
+                name === 'evacuationPlace'
+                  ? `${fieldLabel(t, name)} ${t('app.optional')}`
+                  : fieldLabel(t, name)
+              }
               errors={errors}
               values={values}
               required={name !== 'evacuationPlace'}
               rows={3}
             />
           ))}
-          <TextField name="announcer" label={fieldLabel(t, 'announcer')} errors={errors} values={values} required />
+          <TextField
+            name="announcer"
+            label={fieldLabel(t, 'announcer')}
+            errors={errors}
+            values={values}
+            required
+          />
           <button type="submit">{t('announcements.publish')}</button>
         </form>
       </section>
@@ -63,19 +88,32 @@ function AnnouncementsPage(props: { ctx: PageCtx; office: Office; rows: UrgentAn
         {props.rows.map((a) => (
           <article>
             <header>
-              <strong>{a.title}</strong> · {t(`announcements.kind.${a.kind}`)} · {t('announcements.published', { at: formatDateTime(a.publishedAt, locale, office.timezone) })}{' '}
+              <strong>{a.title}</strong> · {t(`announcements.kind.${a.kind}`)} ·{' '}
+              {t('announcements.published', { at: formatDateTime(a.publishedAt, locale, office.timezone) })}{' '}
               {a.endedAt ? null : <span class="badge badge-warn">{t('announcements.inForce')}</span>}
             </header>
             <p>
-              <a href={`/${office.slug}/serta-merta/${a.id}`}>/{office.slug}/serta-merta/{a.id}</a>
+              <a href={`/${office.slug}/serta-merta/${a.id}`}>
+                /{office.slug}/serta-merta/{a.id}
+              </a>
             </p>
             {a.endedAt ? (
-              <p class="muted">{t('announcements.ended', { at: formatDateTime(a.endedAt, locale, office.timezone), note: a.endNote ?? '' })}</p>
+              <p class="muted">
+                {t('announcements.ended', {
+                  at: formatDateTime(a.endedAt, locale, office.timezone),
+                  note: a.endNote ?? '',
+                })}
+              </p>
             ) : (
               <form method="post" action={`${base}/${a.id}/akhiri`}>
                 <Csrf token={ctx.csrf} />
                 {props.endErrors?.id === a.id ? <ErrorSummary t={t} errors={props.endErrors.errors} /> : null}
-                <TextField name="endNote" label={fieldLabel(t, 'endNote')} errors={props.endErrors?.id === a.id ? props.endErrors.errors : {}} required />
+                <TextField
+                  name="endNote"
+                  label={fieldLabel(t, 'endNote')}
+                  errors={props.endErrors?.id === a.id ? props.endErrors.errors : {}}
+                  required
+                />
                 <button type="submit" class="secondary">
                   {t('announcements.end')}
                 </button>
@@ -91,7 +129,12 @@ function AnnouncementsPage(props: { ctx: PageCtx; office: Office; rows: UrgentAn
 export async function announcementRoutes(app: FastifyInstance): Promise<void> {
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const permission = { config: { permission: 'publishUrgentAnnouncements' as const } };
-  const render = async (req: FastifyRequest, reply: FastifyReply, opts: { errors?: Errors; values?: Values; endErrors?: { id: string; errors: Errors } } = {}, status = 200) =>
+  const render = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    opts: { errors?: Errors; values?: Values; endErrors?: { id: string; errors: Errors } } = {},
+    status = 200,
+  ) =>
     sendPage(
       reply,
       <AnnouncementsPage
@@ -122,16 +165,25 @@ export async function announcementRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post<{ Params: { office: string; id: string } }>('/staff/:office/serta-merta/:id/akhiri', permission, async (req, reply) => {
-    const id = z.uuid().safeParse(req.params.id);
-    if (!id.success) throw AppError.notFound();
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => endAnnouncement(ctx, req.actor, { officeId: req.office!.id, announcementId: id.data, data: fields }),
-      (errors, status) => render(req, reply, { endErrors: { id: id.data, errors } }, status),
-      () => back(req, reply, 'announcements.flash.ended'),
-    );
-  });
+  app.post<{ Params: { office: string; id: string } }>(
+    '/staff/:office/serta-merta/:id/akhiri',
+    permission,
+    async (req, reply) => {
+      const id = z.uuid().safeParse(req.params.id);
+      if (!id.success) throw AppError.notFound();
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () =>
+          endAnnouncement(ctx, req.actor, {
+            officeId: req.office!.id,
+            announcementId: id.data,
+            data: fields,
+          }),
+        (errors, status) => render(req, reply, { endErrors: { id: id.data, errors } }, status),
+        () => back(req, reply, 'announcements.flash.ended'),
+      );
+    },
+  );
 }

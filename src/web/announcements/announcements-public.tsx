@@ -22,7 +22,8 @@ export function OfficeAnnouncements(props: { t: Translate; office: Office; rows:
     <section class="notice urgent-announcements" role="alert" aria-label={t('announcements.public.banner')}>
       {props.rows.map((a) => (
         <p>
-          <strong>{t('announcements.public.banner')}:</strong> <a href={`/${props.office.slug}/serta-merta/${a.id}`}>{a.title}</a> —{' '}
+          <strong>{t('announcements.public.banner')}:</strong>{' '}
+          <a href={`/${props.office.slug}/serta-merta/${a.id}`}>{a.title}</a> —{' '}
           {a.threat.length > 200 ? `${a.threat.slice(0, 200)}…` : a.threat}
         </p>
       ))}
@@ -30,19 +31,41 @@ export function OfficeAnnouncements(props: { t: Translate; office: Office; rows:
   );
 }
 
-const PARTS = ['threat', 'affected', 'whatToDo', 'evacuationPlace', 'help', 'announcer', 'mitigation'] as const;
+const PARTS = [
+  'threat',
+  'affected',
+  'whatToDo',
+  'evacuationPlace',
+  'help',
+  'announcer',
+  'mitigation',
+] as const;
 
-function AnnouncementArticle(props: { ctx: PageCtx; office: Office; a: UrgentAnnouncement; headingLevel: 'h1' | 'h2' }) {
+function AnnouncementArticle(props: {
+  ctx: PageCtx;
+  office: Office;
+  a: UrgentAnnouncement;
+  headingLevel: 'h1' | 'h2';
+}) {
   const { ctx, office, a } = props;
   const { t, locale } = ctx;
   const Heading = props.headingLevel;
   return (
     <article>
       <header>
-        <Heading>{props.headingLevel === 'h2' ? <a href={`/${office.slug}/serta-merta/${a.id}`}>{a.title}</a> : a.title}</Heading>
+        <Heading>
+          {props.headingLevel === 'h2' ? (
+            <a href={`/${office.slug}/serta-merta/${a.id}`}>{a.title}</a>
+          ) : (
+            a.title
+          )}
+        </Heading>
         <p>
-          {t(`announcements.kind.${a.kind}`)} · {t('announcements.published', { at: formatDateTime(a.publishedAt, locale, office.timezone) })}
-          {a.endedAt ? ` · ${t('announcements.ended', { at: formatDateTime(a.endedAt, locale, office.timezone), note: a.endNote ?? '' })}` : ''}
+          {t(`announcements.kind.${a.kind}`)} ·{' '}
+          {t('announcements.published', { at: formatDateTime(a.publishedAt, locale, office.timezone) })}
+          {a.endedAt
+            ? ` · ${t('announcements.ended', { at: formatDateTime(a.endedAt, locale, office.timezone), note: a.endNote ?? '' })}`
+            : ''}
         </p>
       </header>
       <dl>
@@ -84,7 +107,11 @@ export async function announcementPublicRoutes(app: FastifyInstance): Promise<vo
             <a href={`/${office.slug}/serta-merta/atom.xml`}>{ctx.t('announcements.public.feed')}</a>
           </p>
         </hgroup>
-        {rows.length === 0 ? <p>{ctx.t('announcements.none')}</p> : rows.map((a) => <AnnouncementArticle ctx={ctx} office={office} a={a} headingLevel="h2" />)}
+        {rows.length === 0 ? (
+          <p>{ctx.t('announcements.none')}</p>
+        ) : (
+          rows.map((a) => <AnnouncementArticle ctx={ctx} office={office} a={a} headingLevel="h2" />)
+        )}
       </PublicLayout>,
     );
   });
@@ -108,7 +135,10 @@ export async function announcementPublicRoutes(app: FastifyInstance): Promise<vo
         category: a.kind,
       })),
     });
-    return reply.header('content-type', 'application/atom+xml; charset=utf-8').header('cache-control', 'no-cache').send(xml);
+    return reply
+      .header('content-type', 'application/atom+xml; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(xml);
   });
 
   app.get<{ Params: { office: string; id: string } }>('/:office/serta-merta/:id', async (req, reply) => {
@@ -119,7 +149,14 @@ export async function announcementPublicRoutes(app: FastifyInstance): Promise<vo
     const ctx = pageCtx(req, reply);
     return sendPage(
       reply,
-      <PublicLayout ctx={ctx} title={a.title} breadcrumbs={[...crumbs(ctx, office), { href: `/${office.slug}/serta-merta`, label: ctx.t('announcements.public.all') }]}>
+      <PublicLayout
+        ctx={ctx}
+        title={a.title}
+        breadcrumbs={[
+          ...crumbs(ctx, office),
+          { href: `/${office.slug}/serta-merta`, label: ctx.t('announcements.public.all') },
+        ]}
+      >
         <AnnouncementArticle ctx={ctx} office={office} a={a} headingLevel="h1" />
       </PublicLayout>,
     );

@@ -7,12 +7,28 @@ import { can, canRequests, pembantuUnitIds, type OfficeRef } from '../../modules
 import { mayRedact } from '../../modules/redaction/subjects.ts';
 import { addArchiveFiles } from '../../modules/archive/add-archive-file.ts';
 import { decideArchiveItem } from '../../modules/archive/decide-archive-item.ts';
-import { findArchiveItem, listArchiveItems, listItemFiles, type ArchiveItem, type ItemFile } from '../../modules/archive/queries.ts';
+import {
+  findArchiveItem,
+  listArchiveItems,
+  listItemFiles,
+  type ArchiveItem,
+  type ItemFile,
+} from '../../modules/archive/queries.ts';
 import { removeArchiveFile } from '../../modules/archive/remove-archive-file.ts';
 import { mayWorkOnUnit, saveArchiveItem } from '../../modules/archive/save-archive-item.ts';
 import { ARCHIVE_ACCESS } from '../../modules/archive/schema.ts';
 import { listUnits, type Office, type Unit } from '../../modules/offices/queries.ts';
-import { ActionButton, Csrf, ErrorSummary, FileField, SelectField, TextArea, TextField, type Errors, type Values } from '../shared/forms.tsx';
+import {
+  ActionButton,
+  Csrf,
+  ErrorSummary,
+  FileField,
+  SelectField,
+  TextArea,
+  TextField,
+  type Errors,
+  type Values,
+} from '../shared/forms.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm, type UploadedFile } from '../form-data.ts';
@@ -27,15 +43,31 @@ import { citePasal17 } from '../../modules/law/pasal17.ts';
 
 /** Units a viewer may see: all, or only their own for someone who is only a PPID Pembantu. */
 function visibleUnitIds(actor: Actor, office: OfficeRef): string[] | undefined {
-  return can.viewDipDrafts(actor, office) || can.manageDip(actor, office) ? undefined : pembantuUnitIds(actor, office);
+  return can.viewDipDrafts(actor, office) || can.manageDip(actor, office)
+    ? undefined
+    : pembantuUnitIds(actor, office);
 }
 
-const statusTone = (s: ArchiveItem['status']) => (s === 'APPROVED' ? 'ok' : s === 'REJECTED' ? 'bad' : 'warn');
+const statusTone = (s: ArchiveItem['status']) =>
+  s === 'APPROVED' ? 'ok' : s === 'REJECTED' ? 'bad' : 'warn';
 
 /** The form's labels, so that an error names the field as the form does (never an internal key). */
 function archiveLabels(t: PageCtx['t']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of ['title', 'description', 'unitId', 'access', 'exemptionEntryId', 'classificationCode', 'retention', 'building', 'room', 'cabinet', 'box']) out[f] = t(`archive.field.${f}`);
+  for (const f of [
+    'title',
+    'description',
+    'unitId',
+    'access',
+    'exemptionEntryId',
+    'classificationCode',
+    'retention',
+    'building',
+    'room',
+    'cabinet',
+    'box',
+  ])
+    out[f] = t(`archive.field.${f}`);
   out.file = t('archive.field.softcopy');
   return out;
 }
@@ -45,15 +77,55 @@ export interface DikOption {
   label: string;
 }
 
-function ItemFields({ ctx, units, dik, errors, values }: { ctx: PageCtx; units: Unit[]; dik: DikOption[]; errors: Errors; values: Values }) {
+function ItemFields({
+  ctx,
+  units,
+  dik,
+  errors,
+  values,
+}: {
+  ctx: PageCtx;
+  units: Unit[];
+  dik: DikOption[];
+  errors: Errors;
+  values: Values;
+}) {
   const { t } = ctx;
   return (
     <>
-      <TextField name="title" label={t('archive.field.title')} errors={errors} values={values} required maxLength={300} />
-      <TextArea name="description" label={`${t('archive.field.description')} ${t('app.optional')}`} errors={errors} values={values} rows={2} />
+      <TextField
+        name="title"
+        label={t('archive.field.title')}
+        errors={errors}
+        values={values}
+        required
+        maxLength={300}
+      />
+      <TextArea
+        name="description"
+        label={`${t('archive.field.description')} ${t('app.optional')}`}
+        errors={errors}
+        values={values}
+        rows={2}
+      />
       <div class="grid-2">
-        <SelectField name="unitId" label={t('archive.field.unitId')} options={units.map((u) => ({ value: u.id, label: u.name }))} emptyLabel="—" errors={errors} values={values} required />
-        <SelectField name="access" label={t('archive.field.access')} options={ARCHIVE_ACCESS.map((a) => ({ value: a, label: t(`archive.access.${a}`) }))} errors={errors} values={values} required />
+        <SelectField
+          name="unitId"
+          label={t('archive.field.unitId')}
+          options={units.map((u) => ({ value: u.id, label: u.name }))}
+          emptyLabel="—"
+          errors={errors}
+          values={values}
+          required
+        />
+        <SelectField
+          name="access"
+          label={t('archive.field.access')}
+          options={ARCHIVE_ACCESS.map((a) => ({ value: a, label: t(`archive.access.${a}`) }))}
+          errors={errors}
+          values={values}
+          required
+        />
       </div>
       <SelectField
         name="exemptionEntryId"
@@ -65,16 +137,56 @@ function ItemFields({ ctx, units, dik, errors, values }: { ctx: PageCtx; units: 
         values={values}
       />
       <div class="grid-2">
-        <TextField name="classificationCode" label={t('archive.field.classificationCode')} hint={t('archive.hint.classificationCode')} errors={errors} values={values} required maxLength={40} />
-        <TextField name="retention" label={t('archive.field.retention')} hint={t('archive.hint.retention')} errors={errors} values={values} required maxLength={200} />
+        <TextField
+          name="classificationCode"
+          label={t('archive.field.classificationCode')}
+          hint={t('archive.hint.classificationCode')}
+          errors={errors}
+          values={values}
+          required
+          maxLength={40}
+        />
+        <TextField
+          name="retention"
+          label={t('archive.field.retention')}
+          hint={t('archive.hint.retention')}
+          errors={errors}
+          values={values}
+          required
+          maxLength={200}
+        />
       </div>
       <fieldset>
         <legend>{t('archive.field.location')}</legend>
         <div class="grid-2">
-          <TextField name="building" label={t('archive.field.building')} errors={errors} values={values} maxLength={120} />
-          <TextField name="room" label={t('archive.field.room')} errors={errors} values={values} maxLength={120} />
-          <TextField name="cabinet" label={t('archive.field.cabinet')} errors={errors} values={values} maxLength={120} />
-          <TextField name="box" label={t('archive.field.box')} errors={errors} values={values} maxLength={120} />
+          <TextField
+            name="building"
+            label={t('archive.field.building')}
+            errors={errors}
+            values={values}
+            maxLength={120}
+          />
+          <TextField
+            name="room"
+            label={t('archive.field.room')}
+            errors={errors}
+            values={values}
+            maxLength={120}
+          />
+          <TextField
+            name="cabinet"
+            label={t('archive.field.cabinet')}
+            errors={errors}
+            values={values}
+            maxLength={120}
+          />
+          <TextField
+            name="box"
+            label={t('archive.field.box')}
+            errors={errors}
+            values={values}
+            maxLength={120}
+          />
         </div>
       </fieldset>
     </>
@@ -85,11 +197,21 @@ function location(item: ArchiveItem): string {
   return [item.building, item.room, item.cabinet, item.box].filter(Boolean).join(' · ') || '—';
 }
 
-function ListPage(props: { ctx: PageCtx; office: Office; items: ArchiveItem[]; units: Unit[]; dik: DikOption[]; errors: Errors; values: Values }) {
+function ListPage(props: {
+  ctx: PageCtx;
+  office: Office;
+  items: ArchiveItem[];
+  units: Unit[];
+  dik: DikOption[];
+  errors: Errors;
+  values: Values;
+}) {
   const { ctx, office, items, units } = props;
   const { t } = ctx;
   const mayRegister = can.manageArchive(ctx.actor, office);
-  const myUnits = can.manageDip(ctx.actor, office) ? units : units.filter((u) => pembantuUnitIds(ctx.actor, office).includes(u.id));
+  const myUnits = can.manageDip(ctx.actor, office)
+    ? units
+    : units.filter((u) => pembantuUnitIds(ctx.actor, office).includes(u.id));
   const pending = items.filter((i) => i.status === 'PENDING').length;
   return (
     <StaffLayout ctx={ctx} title={t('archive.title')}>
@@ -97,7 +219,9 @@ function ListPage(props: { ctx: PageCtx; office: Office; items: ArchiveItem[]; u
         <h1>{t('archive.title')}</h1>
         <p>{t('archive.lead')}</p>
       </hgroup>
-      {pending > 0 && can.approveArchive(ctx.actor, office) ? <p class="notice notice-warning">{t('archive.pendingForYou', { n: pending })}</p> : null}
+      {pending > 0 && can.approveArchive(ctx.actor, office) ? (
+        <p class="notice notice-warning">{t('archive.pendingForYou', { n: pending })}</p>
+      ) : null}
       {items.length === 0 ? (
         <p class="muted">{t('archive.none')}</p>
       ) : (
@@ -138,8 +262,19 @@ function ListPage(props: { ctx: PageCtx; office: Office; items: ArchiveItem[]; u
           <ErrorSummary t={t} errors={props.errors} labels={archiveLabels(t)} />
           <form method="post" action={`/staff/${office.slug}/arsip`} enctype="multipart/form-data">
             <Csrf token={ctx.csrf} />
-            <ItemFields ctx={ctx} units={myUnits} dik={props.dik} errors={props.errors} values={props.values} />
-            <FileField name="file" label={`${t('archive.field.softcopy')} ${t('app.optional')}`} hint={t('archive.hint.softcopy')} errors={props.errors} />
+            <ItemFields
+              ctx={ctx}
+              units={myUnits}
+              dik={props.dik}
+              errors={props.errors}
+              values={props.values}
+            />
+            <FileField
+              name="file"
+              label={`${t('archive.field.softcopy')} ${t('app.optional')}`}
+              hint={t('archive.hint.softcopy')}
+              errors={props.errors}
+            />
             <button type="submit">{t('archive.registerSubmit')}</button>
           </form>
         </section>
@@ -148,18 +283,31 @@ function ListPage(props: { ctx: PageCtx; office: Office; items: ArchiveItem[]; u
   );
 }
 
-function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; files: ItemFile[]; units: Unit[]; dik: DikOption[]; errors: Errors; values: Values; mayPrepareRelease?: boolean }) {
+function ItemPage(props: {
+  ctx: PageCtx;
+  office: Office;
+  item: ArchiveItem;
+  files: ItemFile[];
+  units: Unit[];
+  dik: DikOption[];
+  errors: Errors;
+  values: Values;
+  mayPrepareRelease?: boolean;
+}) {
   const { ctx, office, item, files } = props;
   const { t } = ctx;
   const base = `/staff/${office.slug}/arsip/${item.id}`;
   const mayEdit = mayWorkOnUnit(ctx.actor, office, item.unitId);
-  const myUnits = can.manageDip(ctx.actor, office) ? props.units : props.units.filter((u) => pembantuUnitIds(ctx.actor, office).includes(u.id));
+  const myUnits = can.manageDip(ctx.actor, office)
+    ? props.units
+    : props.units.filter((u) => pembantuUnitIds(ctx.actor, office).includes(u.id));
   return (
     <StaffLayout ctx={ctx} title={item.title}>
       <hgroup>
         <h1>{item.title}</h1>
         <p>
-          {item.classificationCode} · {props.units.find((u) => u.id === item.unitId)?.name} · <StatusBadge label={t(`archive.status.${item.status}`)} tone={statusTone(item.status)} />{' '}
+          {item.classificationCode} · {props.units.find((u) => u.id === item.unitId)?.name} ·{' '}
+          <StatusBadge label={t(`archive.status.${item.status}`)} tone={statusTone(item.status)} />{' '}
           {item.access === 'EXEMPT' ? <StatusBadge label={t('archive.access.EXEMPT')} tone="bad" /> : null}
         </p>
       </hgroup>
@@ -167,7 +315,10 @@ function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; file
         {item.access === 'EXEMPT' ? (
           <>
             <dt>{t('archive.exemptedBy')}</dt>
-            <dd>{props.dik.find((d) => d.id === item.exemptionEntryId)?.label ?? t('validation.archive.entryNotInForce')}</dd>
+            <dd>
+              {props.dik.find((d) => d.id === item.exemptionEntryId)?.label ??
+                t('validation.archive.entryNotInForce')}
+            </dd>
           </>
         ) : null}
         <dt>{t('archive.field.retention')}</dt>
@@ -184,7 +335,8 @@ function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; file
           <>
             <dt>{t('archive.decision')}</dt>
             <dd>
-              {t(`archive.status.${item.status}`)} — {item.decidedBy}, {formatDateTime(item.decidedAt, ctx.locale, office.timezone)}
+              {t(`archive.status.${item.status}`)} — {item.decidedBy},{' '}
+              {formatDateTime(item.decidedAt, ctx.locale, office.timezone)}
               {item.decisionNote ? `: ${item.decisionNote}` : ''}
             </dd>
           </>
@@ -197,8 +349,19 @@ function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; file
         <ul>
           {files.map((f) => (
             <li>
-              <a href={`${base}/berkas/${f.fileId}`}>{f.name}</a> <small class="muted">({f.mediaType}, {Math.ceil(f.sizeBytes / 1024)} KB, sha256 {f.sha256.slice(0, 12)}…)</small>{' '}
-              {mayEdit ? <ActionButton action={`${base}/berkas/${f.fileId}/hapus`} csrf={ctx.csrf} label={t('app.delete')} variant="danger" confirm={t('archive.removeFileConfirm')} /> : null}
+              <a href={`${base}/berkas/${f.fileId}`}>{f.name}</a>{' '}
+              <small class="muted">
+                ({f.mediaType}, {Math.ceil(f.sizeBytes / 1024)} KB, sha256 {f.sha256.slice(0, 12)}…)
+              </small>{' '}
+              {mayEdit ? (
+                <ActionButton
+                  action={`${base}/berkas/${f.fileId}/hapus`}
+                  csrf={ctx.csrf}
+                  label={t('app.delete')}
+                  variant="danger"
+                  confirm={t('archive.removeFileConfirm')}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -211,7 +374,13 @@ function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; file
       {mayEdit ? (
         <form method="post" action={`${base}/berkas`} enctype="multipart/form-data">
           <Csrf token={ctx.csrf} />
-          <FileField name="file" label={t('archive.addFile')} hint={t('archive.hint.softcopy')} errors={props.errors} required />
+          <FileField
+            name="file"
+            label={t('archive.addFile')}
+            hint={t('archive.hint.softcopy')}
+            errors={props.errors}
+            required
+          />
           <button type="submit" class="secondary">
             {t('archive.upload')}
           </button>
@@ -223,7 +392,13 @@ function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; file
           <p>{t('archive.decideLead')}</p>
           <form method="post" action={`${base}/keputusan`}>
             <Csrf token={ctx.csrf} />
-            <TextArea name="note" label={`${t('archive.decisionNote')}`} errors={props.errors} values={{}} rows={2} />
+            <TextArea
+              name="note"
+              label={`${t('archive.decisionNote')}`}
+              errors={props.errors}
+              values={{}}
+              rows={2}
+            />
             <button type="submit" name="decision" value="APPROVED">
               {t('archive.approve')}
             </button>{' '}
@@ -241,7 +416,13 @@ function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; file
           <form method="post" action={base}>
             <Csrf token={ctx.csrf} />
             <input type="hidden" name="expectedUpdatedAt" value={item.updatedAt.toISOString()} />
-            <ItemFields ctx={ctx} units={myUnits} dik={props.dik} errors={props.errors} values={props.values} />
+            <ItemFields
+              ctx={ctx}
+              units={myUnits}
+              dik={props.dik}
+              errors={props.errors}
+              values={props.values}
+            />
             <button type="submit">{t('app.save')}</button>
           </form>
         </section>
@@ -253,20 +434,51 @@ function ItemPage(props: { ctx: PageCtx; office: Office; item: ArchiveItem; file
   );
 }
 
-const uploadsOf = (files: Record<string, UploadedFile[]>) => (files.file ?? []).map((f) => ({ filename: f.filename, bytes: f.bytes }));
+const uploadsOf = (files: Record<string, UploadedFile[]>) =>
+  (files.file ?? []).map((f) => ({ filename: f.filename, bytes: f.bytes }));
 
 export async function archiveRoutes(app: FastifyInstance): Promise<void> {
-  const ctx = { db: app.services.database.db, clock: app.services.clock, files: app.services.files, uploadMaxBytes: app.services.config.uploadMaxBytes };
+  const ctx = {
+    db: app.services.database.db,
+    clock: app.services.clock,
+    files: app.services.files,
+    uploadMaxBytes: app.services.config.uploadMaxBytes,
+  };
 
   /** The DIK entries in force at the office (own and inherited) an exempt item may rest on. */
   const dikOptions = async (office: Office): Promise<DikOption[]> =>
-    (await listDikEntries(ctx.db, office)).map((e) => ({ id: e.id, label: `${e.information.length > 90 ? `${e.information.slice(0, 89)}…` : e.information} — ${citePasal17(e.ground, e.subPoint).split(' Undang-Undang')[0]} (${e.decreeNumber})` }));
+    (await listDikEntries(ctx.db, office)).map((e) => ({
+      id: e.id,
+      label: `${e.information.length > 90 ? `${e.information.slice(0, 89)}…` : e.information} — ${citePasal17(e.ground, e.subPoint).split(' Undang-Undang')[0]} (${e.decreeNumber})`,
+    }));
 
-  const renderList = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values: Values = { access: 'PUBLIC' }, status = 200) => {
+  const renderList = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    errors: Errors = {},
+    values: Values = { access: 'PUBLIC' },
+    status = 200,
+  ) => {
     const office = req.office!;
     const unitIds = visibleUnitIds(req.actor, office);
-    const [items, units, dik] = await Promise.all([listArchiveItems(ctx.db, office.id, unitIds ? { unitIds } : {}), listUnits(ctx.db, office.id, true), dikOptions(office)]);
-    return sendPage(reply, <ListPage ctx={pageCtx(req, reply)} office={office} items={items} units={units} dik={dik} errors={errors} values={values} />, status);
+    const [items, units, dik] = await Promise.all([
+      listArchiveItems(ctx.db, office.id, unitIds ? { unitIds } : {}),
+      listUnits(ctx.db, office.id, true),
+      dikOptions(office),
+    ]);
+    return sendPage(
+      reply,
+      <ListPage
+        ctx={pageCtx(req, reply)}
+        office={office}
+        items={items}
+        units={units}
+        dik={dik}
+        errors={errors}
+        values={values}
+      />,
+      status,
+    );
   };
 
   const loadItem = async (req: FastifyRequest<{ Params: { itemId: string } }>) => {
@@ -277,12 +489,33 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
     return item;
   };
 
-  const renderItem = async (req: FastifyRequest<{ Params: { itemId: string } }>, reply: FastifyReply, item: ArchiveItem, errors: Errors = {}, values?: Values, status = 200) => {
+  const renderItem = async (
+    req: FastifyRequest<{ Params: { itemId: string } }>,
+    reply: FastifyReply,
+    item: ArchiveItem,
+    errors: Errors = {},
+    values?: Values,
+    status = 200,
+  ) => {
     const office = req.office!;
-    const [files, units, dik] = await Promise.all([listItemFiles(ctx.db, office.id, [item.id]), listUnits(ctx.db, office.id, true), dikOptions(office)]);
+    const [files, units, dik] = await Promise.all([
+      listItemFiles(ctx.db, office.id, [item.id]),
+      listUnits(ctx.db, office.id, true),
+      dikOptions(office),
+    ]);
     return sendPage(
       reply,
-      <ItemPage ctx={pageCtx(req, reply)} office={office} item={item} files={files} units={units} dik={dik} errors={errors} values={values ?? { ...item, exemptionEntryId: item.exemptionEntryId ?? '' }} mayPrepareRelease={await mayRedact(ctx.db, req.actor, office)} />,
+      <ItemPage
+        ctx={pageCtx(req, reply)}
+        office={office}
+        item={item}
+        files={files}
+        units={units}
+        dik={dik}
+        errors={errors}
+        values={values ?? { ...item, exemptionEntryId: item.exemptionEntryId ?? '' }}
+        mayPrepareRelease={await mayRedact(ctx.db, req.actor, office)}
+      />,
       status,
     );
   };
@@ -292,80 +525,131 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`/staff/${req.office!.slug}/arsip/${id}`);
   };
 
-  app.get('/staff/:office/arsip', { config: { permission: 'enterOffice' } }, (req, reply) => renderList(req, reply));
+  app.get('/staff/:office/arsip', { config: { permission: 'enterOffice' } }, (req, reply) =>
+    renderList(req, reply),
+  );
 
   app.post('/staff/:office/arsip', { config: { permission: 'manageArchive' } }, async (req, reply) => {
     const { fields, files } = await readForm(req);
     return formAction(
       req,
       reply,
-      () => saveArchiveItem(ctx, req.actor, { officeId: req.office!.id, data: fields, uploads: uploadsOf(files) }),
+      () =>
+        saveArchiveItem(ctx, req.actor, {
+          officeId: req.office!.id,
+          data: fields,
+          uploads: uploadsOf(files),
+        }),
       (errors, status) => renderList(req, reply, errors, fields, status),
       (item) => toItem(req, reply, item.id, 'archive.flash.registered'),
     );
   });
 
-  app.get<{ Params: { office: string; itemId: string } }>('/staff/:office/arsip/:itemId', { config: { permission: 'enterOffice' } }, async (req, reply) =>
-    renderItem(req, reply, await loadItem(req)),
+  app.get<{ Params: { office: string; itemId: string } }>(
+    '/staff/:office/arsip/:itemId',
+    { config: { permission: 'enterOffice' } },
+    async (req, reply) => renderItem(req, reply, await loadItem(req)),
   );
 
-  app.post<{ Params: { office: string; itemId: string } }>('/staff/:office/arsip/:itemId', { config: { permission: 'manageArchive' } }, async (req, reply) => {
-    const item = await loadItem(req);
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => saveArchiveItem(ctx, req.actor, { officeId: req.office!.id, itemId: item.id, expectedUpdatedAt: one(fields, 'expectedUpdatedAt'), data: fields }),
-      (errors, status) => renderItem(req, reply, item, errors, fields, status),
-      () => toItem(req, reply, item.id, 'archive.flash.saved'),
-    );
-  });
+  app.post<{ Params: { office: string; itemId: string } }>(
+    '/staff/:office/arsip/:itemId',
+    { config: { permission: 'manageArchive' } },
+    async (req, reply) => {
+      const item = await loadItem(req);
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () =>
+          saveArchiveItem(ctx, req.actor, {
+            officeId: req.office!.id,
+            itemId: item.id,
+            expectedUpdatedAt: one(fields, 'expectedUpdatedAt'),
+            data: fields,
+          }),
+        (errors, status) => renderItem(req, reply, item, errors, fields, status),
+        () => toItem(req, reply, item.id, 'archive.flash.saved'),
+      );
+    },
+  );
 
-  app.post<{ Params: { office: string; itemId: string } }>('/staff/:office/arsip/:itemId/berkas', { config: { permission: 'manageArchive' } }, async (req, reply) => {
-    const item = await loadItem(req);
-    const { files } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => addArchiveFiles(ctx, req.actor, { officeId: req.office!.id, itemId: item.id, uploads: uploadsOf(files) }),
-      (errors, status) => renderItem(req, reply, item, errors, undefined, status),
-      () => toItem(req, reply, item.id, 'archive.flash.fileAdded'),
-    );
-  });
+  app.post<{ Params: { office: string; itemId: string } }>(
+    '/staff/:office/arsip/:itemId/berkas',
+    { config: { permission: 'manageArchive' } },
+    async (req, reply) => {
+      const item = await loadItem(req);
+      const { files } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () =>
+          addArchiveFiles(ctx, req.actor, {
+            officeId: req.office!.id,
+            itemId: item.id,
+            uploads: uploadsOf(files),
+          }),
+        (errors, status) => renderItem(req, reply, item, errors, undefined, status),
+        () => toItem(req, reply, item.id, 'archive.flash.fileAdded'),
+      );
+    },
+  );
 
   app.post<{ Params: { office: string; itemId: string; fileId: string } }>(
     '/staff/:office/arsip/:itemId/berkas/:fileId/hapus',
     { config: { permission: 'manageArchive' } },
     async (req, reply) => {
       const item = await loadItem(req);
-      await removeArchiveFile(ctx, req.actor, { officeId: req.office!.id, itemId: item.id, fileId: uuidParam(req.params.fileId) });
+      await removeArchiveFile(ctx, req.actor, {
+        officeId: req.office!.id,
+        itemId: item.id,
+        fileId: uuidParam(req.params.fileId),
+      });
       return toItem(req, reply, item.id, 'archive.flash.fileRemoved');
     },
   );
 
-  app.post<{ Params: { office: string; itemId: string } }>('/staff/:office/arsip/:itemId/keputusan', { config: { permission: 'approveArchive' } }, async (req, reply) => {
-    const item = await loadItem(req);
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => decideArchiveItem(ctx, req.actor, { officeId: req.office!.id, itemId: item.id, data: fields }),
-      (errors, status) => renderItem(req, reply, item, errors, undefined, status),
-      (after) => toItem(req, reply, item.id, after.status === 'APPROVED' ? 'archive.flash.approved' : 'archive.flash.rejected'),
-    );
-  });
+  app.post<{ Params: { office: string; itemId: string } }>(
+    '/staff/:office/arsip/:itemId/keputusan',
+    { config: { permission: 'approveArchive' } },
+    async (req, reply) => {
+      const item = await loadItem(req);
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () => decideArchiveItem(ctx, req.actor, { officeId: req.office!.id, itemId: item.id, data: fields }),
+        (errors, status) => renderItem(req, reply, item, errors, undefined, status),
+        (after) =>
+          toItem(
+            req,
+            reply,
+            item.id,
+            after.status === 'APPROVED' ? 'archive.flash.approved' : 'archive.flash.rejected',
+          ),
+      );
+    },
+  );
 
-  app.get<{ Params: { office: string; itemId: string; fileId: string } }>('/staff/:office/arsip/:itemId/berkas/:fileId', { config: { permission: 'enterOffice' } }, async (req, reply) => {
-    const item = await loadItem(req);
-    const fileId = uuidParam(req.params.fileId);
-    const linked = (await listItemFiles(ctx.db, req.office!.id, [item.id])).some((f) => f.fileId === fileId);
-    const content = linked ? await readFileContent(ctx.db, ctx.files, req.office!.id, fileId) : undefined;
-    if (!content) throw AppError.notFound();
-    return reply
-      .header('content-type', content.file.mediaType)
-      .header('content-disposition', `attachment; filename="${content.file.originalName.replace(/[^\w.-]+/g, '_')}"`)
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'no-store')
-      .send(content.bytes);
-  });
+  app.get<{ Params: { office: string; itemId: string; fileId: string } }>(
+    '/staff/:office/arsip/:itemId/berkas/:fileId',
+    { config: { permission: 'enterOffice' } },
+    async (req, reply) => {
+      const item = await loadItem(req);
+      const fileId = uuidParam(req.params.fileId);
+      const linked = (await listItemFiles(ctx.db, req.office!.id, [item.id])).some(
+        (f) => f.fileId === fileId,
+      );
+      const content = linked ? await readFileContent(ctx.db, ctx.files, req.office!.id, fileId) : undefined;
+      if (!content) throw AppError.notFound();
+      return reply
+        .header('content-type', content.file.mediaType)
+        .header(
+          'content-disposition',
+          `attachment; filename="${content.file.originalName.replace(/[^\w.-]+/g, '_')}"`,
+        )
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'no-store')
+        .send(content.bytes);
+    },
+  );
 }

@@ -36,6 +36,8 @@ for (const button of document.querySelectorAll('button[data-share-text]')) {
   button.hidden = false;
   button.addEventListener('click', () => {
     const url = new URL(button.dataset.shareUrl || '/', window.location.href).toString();
-    navigator.share({ title: button.dataset.shareTitle, text: button.dataset.shareText, url }).catch(() => {});
+    navigator
+      .share({ title: button.dataset.shareTitle, text: button.dataset.shareText, url })
+      .catch(() => {});
   });
 }

@@ -16,7 +16,10 @@
     let box = null;
     const pos = (e) => {
       const r = img.getBoundingClientRect();
-      return { x: Math.min(100, Math.max(0, ((e.clientX - r.left) / r.width) * 100)), y: Math.min(100, Math.max(0, ((e.clientY - r.top) / r.height) * 100)) };
+      return {
+        x: Math.min(100, Math.max(0, ((e.clientX - r.left) / r.width) * 100)),
+        y: Math.min(100, Math.max(0, ((e.clientY - r.top) / r.height) * 100)),
+      };
     };
     const draw = (a, b) => {
       box.style.left = Math.min(a.x, b.x) + '%';

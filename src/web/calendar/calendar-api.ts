@@ -8,7 +8,14 @@ import { findOfficeBySlug } from '../../modules/offices/queries.ts';
 
 const skippedSchema = z.object({
   date: z.string(),
-  reason: z.enum(['WEEKEND', 'LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LIBUR_KHUSUS', 'OFFICE_CLOSURE', 'AFTER_CUTOFF']),
+  reason: z.enum([
+    'WEEKEND',
+    'LIBUR_NASIONAL',
+    'CUTI_BERSAMA',
+    'LIBUR_KHUSUS',
+    'OFFICE_CLOSURE',
+    'AFTER_CUTOFF',
+  ]),
   name: z.string(),
 });
 
@@ -28,12 +35,19 @@ export async function calendarApi(app: FastifyInstance): Promise<void> {
           office: z.string().min(1).max(80).describe('Office slug, e.g. kpu-kota-bandung'),
           receivedAt: z.iso
             .datetime({ offset: true })
-            .refine((v) => {
-              const year = new Date(v).getUTCFullYear();
-              return year >= 2000 && year <= 2100;
-            }, { message: 'validation.year' })
+            .refine(
+              (v) => {
+                const year = new Date(v).getUTCFullYear();
+                return year >= 2000 && year <= 2100;
+              },
+              { message: 'validation.year' },
+            )
             .describe('ISO-8601 instant between the years 2000 and 2100, e.g. 2026-03-16T09:00:00+07:00'),
-          workingDays: z.coerce.number({ message: 'validation.workingDays' }).int({ message: 'validation.workingDays' }).min(0, { message: 'validation.workingDays' }).max(366, { message: 'validation.workingDays' }),
+          workingDays: z.coerce
+            .number({ message: 'validation.workingDays' })
+            .int({ message: 'validation.workingDays' })
+            .min(0, { message: 'validation.workingDays' })
+            .max(366, { message: 'validation.workingDays' }),
         }),
         response: {
           200: z.object({
@@ -55,7 +69,10 @@ export async function calendarApi(app: FastifyInstance): Promise<void> {
       });
       return {
         ...result,
-        warnings: result.warnings.map((w) => ({ ...w, message: req.t(`calendar.warning.${w.code}`, { year: w.year }) })),
+        warnings: result.warnings.map((w) => ({
+          ...w,
+          message: req.t(`calendar.warning.${w.code}`, { year: w.year }),
+        })),
       };
     },
   );
@@ -71,7 +88,14 @@ export async function calendarApi(app: FastifyInstance): Promise<void> {
           200: z.object({
             year: z.number(),
             loaded: z.boolean(),
-            days: z.array(z.object({ date: z.string(), kind: z.string(), name: z.string(), legalBasis: z.string().nullable() })),
+            days: z.array(
+              z.object({
+                date: z.string(),
+                kind: z.string(),
+                name: z.string(),
+                legalBasis: z.string().nullable(),
+              }),
+            ),
           }),
         },
       },

@@ -13,7 +13,14 @@ import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 import { deadlineFeedUrl, holidayFeedUrl, webcalUrl } from './feed-routes.ts';
 
 /** The officer's calendar subscriptions: deadlines on the phone's calendar (issue 15). */
-function CalendarFeedsPage(props: { ctx: PageCtx; office: Office; publicUrl: string; feeds: CalendarFeed[]; errors: Errors; created?: string }) {
+function CalendarFeedsPage(props: {
+  ctx: PageCtx;
+  office: Office;
+  publicUrl: string;
+  feeds: CalendarFeed[];
+  errors: Errors;
+  created?: string;
+}) {
   const { ctx, office } = props;
   const { t } = ctx;
   const holidays = holidayFeedUrl(props.publicUrl, office.slug);
@@ -52,7 +59,9 @@ function CalendarFeedsPage(props: { ctx: PageCtx; office: Office; publicUrl: str
                 <tr>
                   <td>{t(`feeds.scope.${feed.scope}`)}</td>
                   <td>{formatDateTime(feed.createdAt, ctx.locale, office.timezone)}</td>
-                  <td>{feed.lastUsedAt ? formatDateTime(feed.lastUsedAt, ctx.locale, office.timezone) : '—'}</td>
+                  <td>
+                    {feed.lastUsedAt ? formatDateTime(feed.lastUsedAt, ctx.locale, office.timezone) : '—'}
+                  </td>
                   <td>
                     <span class={`badge ${feed.revokedAt ? 'badge-muted' : 'badge-ok'}`}>
                       {feed.revokedAt ? t('users.status.revoked') : t('tokens.active')}
@@ -78,7 +87,12 @@ function CalendarFeedsPage(props: { ctx: PageCtx; office: Office; publicUrl: str
       <ErrorSummary t={t} errors={props.errors} />
       <p>{t('feeds.createLead')}</p>
       <div class="button-row">
-        <ActionButton action={`/staff/${office.slug}/kalender-saya`} csrf={ctx.csrf} label={t('feeds.create.MINE')} hidden={{ scope: 'MINE' }} />
+        <ActionButton
+          action={`/staff/${office.slug}/kalender-saya`}
+          csrf={ctx.csrf}
+          label={t('feeds.create.MINE')}
+          hidden={{ scope: 'MINE' }}
+        />
         <ActionButton
           action={`/staff/${office.slug}/kalender-saya`}
           csrf={ctx.csrf}
@@ -105,7 +119,11 @@ export async function calendarFeedRoutes(app: FastifyInstance): Promise<void> {
     if (!req.office) throw AppError.notFound();
     return req.office;
   };
-  const render = async (req: FastifyRequest, reply: FastifyReply, extra: { created?: string; errors?: Errors; status?: number } = {}) => {
+  const render = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { created?: string; errors?: Errors; status?: number } = {},
+  ) => {
     const office = officeOf(req);
     const feeds = req.actor.userId ? await listCalendarFeeds(ctx.db, office.id, req.actor.userId) : [];
     return sendPage(
@@ -135,12 +153,16 @@ export async function calendarFeedRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post<{ Params: { office: string; id: string } }>('/staff/:office/kalender-saya/:id/cabut', permission, async (req, reply) => {
-    const id = z.uuid().safeParse(req.params.id);
-    if (!id.success) throw AppError.notFound();
-    const office = officeOf(req);
-    await revokeCalendarFeed(ctx, req.actor, { office, feedId: id.data });
-    setFlash(reply, { kind: 'success', key: 'feeds.revoked' });
-    return reply.redirect(`/staff/${office.slug}/kalender-saya`);
-  });
+  app.post<{ Params: { office: string; id: string } }>(
+    '/staff/:office/kalender-saya/:id/cabut',
+    permission,
+    async (req, reply) => {
+      const id = z.uuid().safeParse(req.params.id);
+      if (!id.success) throw AppError.notFound();
+      const office = officeOf(req);
+      await revokeCalendarFeed(ctx, req.actor, { office, feedId: id.data });
+      setFlash(reply, { kind: 'success', key: 'feeds.revoked' });
+      return reply.redirect(`/staff/${office.slug}/kalender-saya`);
+    },
+  );
 }

@@ -13,10 +13,26 @@ import {
   THIN_YEAR_DAYS,
 } from '../../modules/calendar/manage-holidays.ts';
 import { officeDueDate } from '../../modules/calendar/office-due-date.ts';
-import { listCoveredYears, listHolidays, listOfficeClosures, type Holiday, type OfficeClosure } from '../../modules/calendar/queries.ts';
+import {
+  listCoveredYears,
+  listHolidays,
+  listOfficeClosures,
+  type Holiday,
+  type OfficeClosure,
+} from '../../modules/calendar/queries.ts';
 import { instantOfLocal, localDateTime, type DueDate } from '../../modules/calendar/working-days.ts';
 import type { Office } from '../../modules/offices/queries.ts';
-import { ActionButton, Checkbox, Csrf, ErrorSummary, FileField, SelectField, TextField, type Errors, type Values } from '../shared/forms.tsx';
+import {
+  ActionButton,
+  Checkbox,
+  Csrf,
+  ErrorSummary,
+  FileField,
+  SelectField,
+  TextField,
+  type Errors,
+  type Values,
+} from '../shared/forms.tsx';
 import { DataTable } from '../shared/data-table.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
@@ -68,12 +84,24 @@ interface CalendarPageProps {
   closures: OfficeClosure[];
   loaded: boolean;
   calc: { values: Values; result?: DueDate; n?: number; errors: Errors };
-  forms: { closure: { errors: Errors; values: Values }; holiday: { errors: Errors; values: Values }; import: { errors: Errors } };
+  forms: {
+    closure: { errors: Errors; values: Values };
+    holiday: { errors: Errors; values: Values };
+    import: { errors: Errors };
+  };
 }
 
 /** Removes a holiday or a closure, after the browser asks once. */
 function DeleteButton({ ctx, action }: { ctx: PageCtx; action: string }) {
-  return <ActionButton action={action} csrf={ctx.csrf} label={ctx.t('app.delete')} variant="danger" confirm={ctx.t('calendar.removeConfirm')} />;
+  return (
+    <ActionButton
+      action={action}
+      csrf={ctx.csrf}
+      label={ctx.t('app.delete')}
+      variant="danger"
+      confirm={ctx.t('calendar.removeConfirm')}
+    />
+  );
 }
 
 function CalendarPage(props: CalendarPageProps) {
@@ -116,11 +144,21 @@ function CalendarPage(props: CalendarPageProps) {
               values={props.calc.values}
               errors={props.calc.errors}
             />
-            <TextField name="hari" type="number" min={0} max={366} label={t('field.workingDays')} values={props.calc.values} errors={props.calc.errors} />
+            <TextField
+              name="hari"
+              type="number"
+              min={0}
+              max={366}
+              label={t('field.workingDays')}
+              values={props.calc.values}
+              errors={props.calc.errors}
+            />
           </div>
           <button type="submit">{t('calendar.calculate')}</button>
         </form>
-        {props.calc.result ? <DueDateExplanation ctx={ctx} result={props.calc.result} n={props.calc.n ?? 0} /> : null}
+        {props.calc.result ? (
+          <DueDateExplanation ctx={ctx} result={props.calc.result} n={props.calc.n ?? 0} />
+        ) : null}
       </section>
 
       <section>
@@ -133,7 +171,10 @@ function CalendarPage(props: CalendarPageProps) {
             { label: t('field.kind'), cell: (h) => t(`dayoff.${h.kind}`) },
             { label: t('field.name'), cell: (h) => h.name },
             { label: t('field.legalBasis'), cell: (h) => h.legalBasis ?? '—' },
-            national && { label: t('app.actions'), cell: (h) => <DeleteButton ctx={ctx} action={`${base}/libur/${h.id}/hapus`} /> },
+            national && {
+              label: t('app.actions'),
+              cell: (h) => <DeleteButton ctx={ctx} action={`${base}/libur/${h.id}/hapus`} />,
+            },
           ]}
         />
       </section>
@@ -160,10 +201,28 @@ function CalendarPage(props: CalendarPageProps) {
             <form method="post" action={`${base}/penutupan`}>
               <Csrf token={ctx.csrf} />
               <div class="grid-2">
-                <TextField name="date" type="date" label={t('field.date')} errors={props.forms.closure.errors} values={props.forms.closure.values} required />
-                <TextField name="name" label={t('field.name')} errors={props.forms.closure.errors} values={props.forms.closure.values} required />
+                <TextField
+                  name="date"
+                  type="date"
+                  label={t('field.date')}
+                  errors={props.forms.closure.errors}
+                  values={props.forms.closure.values}
+                  required
+                />
+                <TextField
+                  name="name"
+                  label={t('field.name')}
+                  errors={props.forms.closure.errors}
+                  values={props.forms.closure.values}
+                  required
+                />
               </div>
-              <TextField name="decree" label={`${t('field.decree')} ${t('app.optional')}`} errors={props.forms.closure.errors} values={props.forms.closure.values} />
+              <TextField
+                name="decree"
+                label={`${t('field.decree')} ${t('app.optional')}`}
+                errors={props.forms.closure.errors}
+                values={props.forms.closure.values}
+              />
               <button type="submit">{t('app.add')}</button>
             </form>
           </details>
@@ -178,7 +237,14 @@ function CalendarPage(props: CalendarPageProps) {
             <form method="post" action={`${base}/libur`}>
               <Csrf token={ctx.csrf} />
               <div class="grid-2">
-                <TextField name="date" type="date" label={t('field.date')} errors={props.forms.holiday.errors} values={props.forms.holiday.values} required />
+                <TextField
+                  name="date"
+                  type="date"
+                  label={t('field.date')}
+                  errors={props.forms.holiday.errors}
+                  values={props.forms.holiday.values}
+                  required
+                />
                 <SelectField
                   name="kind"
                   label={t('field.kind')}
@@ -188,15 +254,30 @@ function CalendarPage(props: CalendarPageProps) {
                   required
                 />
               </div>
-              <TextField name="name" label={t('field.name')} errors={props.forms.holiday.errors} values={props.forms.holiday.values} required />
-              <TextField name="legalBasis" label={`${t('field.legalBasis')} ${t('app.optional')}`} errors={props.forms.holiday.errors} values={props.forms.holiday.values} />
+              <TextField
+                name="name"
+                label={t('field.name')}
+                errors={props.forms.holiday.errors}
+                values={props.forms.holiday.values}
+                required
+              />
+              <TextField
+                name="legalBasis"
+                label={`${t('field.legalBasis')} ${t('app.optional')}`}
+                errors={props.forms.holiday.errors}
+                values={props.forms.holiday.values}
+              />
               <button type="submit">{t('app.add')}</button>
             </form>
           </section>
           <section>
             <h2>{t('calendar.import')}</h2>
             <p class="muted">{t('calendar.importHint')}</p>
-            <ErrorSummary t={t} errors={props.forms.import.errors} labels={importErrorLabels(t, props.forms.import.errors)} />
+            <ErrorSummary
+              t={t}
+              errors={props.forms.import.errors}
+              labels={importErrorLabels(t, props.forms.import.errors)}
+            />
             <form method="post" action={`${base}/impor`} enctype="multipart/form-data">
               <Csrf token={ctx.csrf} />
               <div class="grid-2">
@@ -216,14 +297,29 @@ function CalendarPage(props: CalendarPageProps) {
                   values={{}}
                 />
               </div>
-              <FileField name="file" label={t('field.file')} accept=".csv,.ics,text/csv,text/calendar" errors={props.forms.import.errors} required />
-              <Checkbox name="markYearsCovered" label={t('calendar.markCovered')} hint={t('lawPeriods.calendar.markCoveredHint')} />
+              <FileField
+                name="file"
+                label={t('field.file')}
+                accept=".csv,.ics,text/csv,text/calendar"
+                errors={props.forms.import.errors}
+                required
+              />
+              <Checkbox
+                name="markYearsCovered"
+                label={t('calendar.markCovered')}
+                hint={t('lawPeriods.calendar.markCoveredHint')}
+              />
               <button type="submit">{t('calendar.import')}</button>
             </form>
           </section>
           {!props.loaded ? (
             <section>
-              <ActionButton action={`${base}/tahun`} csrf={ctx.csrf} label={t('calendar.confirmYear')} hidden={{ year: String(year) }} />
+              <ActionButton
+                action={`${base}/tahun`}
+                csrf={ctx.csrf}
+                label={t('calendar.confirmYear')}
+                hidden={{ year: String(year) }}
+              />
             </section>
           ) : null}
         </>
@@ -232,14 +328,23 @@ function CalendarPage(props: CalendarPageProps) {
   );
 }
 
-const IMPORT_COLUMNS: Record<string, string> = { date: 'field.date', kind: 'field.kind', name: 'field.name', legal_basis: 'field.legalBasis' };
+const IMPORT_COLUMNS: Record<string, string> = {
+  date: 'field.date',
+  kind: 'field.kind',
+  name: 'field.name',
+  legal_basis: 'field.legalBasis',
+};
 
 /** "row:3:date" → "Baris 3, Tanggal": import problems named by row and column label. */
 function importErrorLabels(t: Translate, errors: Errors): Record<string, string> {
   const labels: Record<string, string> = { file: t('field.file') };
   for (const key of Object.keys(errors)) {
     const m = /^row:(\d+):(.+)$/.exec(key);
-    if (m) labels[key] = t('lawPeriods.calendar.rowField', { row: m[1]!, field: IMPORT_COLUMNS[m[2]!] ? t(IMPORT_COLUMNS[m[2]!]!) : m[2]! });
+    if (m)
+      labels[key] = t('lawPeriods.calendar.rowField', {
+        row: m[1]!,
+        field: IMPORT_COLUMNS[m[2]!] ? t(IMPORT_COLUMNS[m[2]!]!) : m[2]!,
+      });
   }
   return labels;
 }
@@ -261,13 +366,19 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     const office = req.office!;
     const query = req.query as Record<string, string | undefined>;
     const today = localDateTime(ctx.clock.now(), office.timezone);
-    const year = opts.year ?? (z.coerce.number().int().min(2000).max(2100).safeParse(query.tahun).data ?? Number(today.date.slice(0, 4)));
+    const year =
+      opts.year ??
+      z.coerce.number().int().min(2000).max(2100).safeParse(query.tahun).data ??
+      Number(today.date.slice(0, 4));
     const [holidays, closures, covered] = await Promise.all([
       listHolidays(ctx.db, year),
       listOfficeClosures(ctx.db, office.id, year),
       listCoveredYears(ctx.db),
     ]);
-    const calcValues: Values = { diterima: query.diterima ?? `${today.date}T${today.time}`, hari: query.hari ?? '10' };
+    const calcValues: Values = {
+      diterima: query.diterima ?? `${today.date}T${today.time}`,
+      hari: query.hari ?? '10',
+    };
     const calc: CalendarPageProps['calc'] = { values: calcValues, errors: {} };
     if (query.diterima) {
       const at = instantOfLocal(query.diterima, office.timezone);
@@ -295,7 +406,12 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  const back = (req: FastifyRequest, reply: FastifyReply, key: string, params?: Record<string, string | number>) => {
+  const back = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    params?: Record<string, string | number>,
+  ) => {
     setFlash(reply, { kind: 'success', key, ...(params ? { params } : {}) });
     return reply.redirect(`/staff/${req.office!.slug}/kalender`);
   };
@@ -306,18 +422,25 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     return id.data;
   };
 
-  app.get('/staff/:office/kalender', { config: { permission: 'enterOffice' } }, (req, reply) => render(req, reply));
+  app.get('/staff/:office/kalender', { config: { permission: 'enterOffice' } }, (req, reply) =>
+    render(req, reply),
+  );
 
-  app.post('/staff/:office/kalender/penutupan', { config: { permission: 'administerOffice' } }, async (req, reply) => {
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => addOfficeClosure(ctx, req.actor, req.office!.id, fields),
-      (errors, status) => render(req, reply, { forms: { ...emptyForms(), closure: { errors, values: fields } }, status }),
-      () => back(req, reply, 'calendar.closureAdded'),
-    );
-  });
+  app.post(
+    '/staff/:office/kalender/penutupan',
+    { config: { permission: 'administerOffice' } },
+    async (req, reply) => {
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () => addOfficeClosure(ctx, req.actor, req.office!.id, fields),
+        (errors, status) =>
+          render(req, reply, { forms: { ...emptyForms(), closure: { errors, values: fields } }, status }),
+        () => back(req, reply, 'calendar.closureAdded'),
+      );
+    },
+  );
 
   app.post<{ Params: { office: string; id: string } }>(
     '/staff/:office/kalender/penutupan/:id/hapus',
@@ -328,16 +451,21 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post('/staff/:office/kalender/libur', { config: { permission: 'manageNationalHolidays' } }, async (req, reply) => {
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => addHoliday(ctx, req.actor, fields),
-      (errors, status) => render(req, reply, { forms: { ...emptyForms(), holiday: { errors, values: fields } }, status }),
-      () => back(req, reply, 'calendar.holidayAdded'),
-    );
-  });
+  app.post(
+    '/staff/:office/kalender/libur',
+    { config: { permission: 'manageNationalHolidays' } },
+    async (req, reply) => {
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () => addHoliday(ctx, req.actor, fields),
+        (errors, status) =>
+          render(req, reply, { forms: { ...emptyForms(), holiday: { errors, values: fields } }, status }),
+        () => back(req, reply, 'calendar.holidayAdded'),
+      );
+    },
+  );
 
   app.post<{ Params: { office: string; id: string } }>(
     '/staff/:office/kalender/libur/:id/hapus',
@@ -348,35 +476,51 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post('/staff/:office/kalender/impor', { config: { permission: 'manageNationalHolidays' } }, async (req, reply) => {
-    const { fields, files } = await readForm(req);
-    const file = files.file?.[0];
-    return formAction(
-      req,
-      reply,
-      async () => {
-        if (!file) throw AppError.field('file', 'validation.required');
-        return importHolidays(
-          ctx,
-          req.actor,
-          { format: one(fields, 'format'), defaultKind: one(fields, 'defaultKind'), markYearsCovered: one(fields, 'markYearsCovered') ?? 'false' },
-          file.bytes.toString('utf8'),
-        );
-      },
-      (errors, status) => render(req, reply, { forms: { ...emptyForms(), import: { errors } }, status }),
-      (result) => {
-        const params = { added: result.added, updated: result.updated, years: result.years.join(', ') };
-        if (result.thinYears.length === 0) return back(req, reply, 'calendar.imported', params);
-        const thin = result.thinYears.map((y) => `${y.year} (${y.days})`).join(', ');
-        setFlash(reply, { kind: 'warning', key: 'lawPeriods.calendar.importedThin', params: { ...params, thin, normal: THIN_YEAR_DAYS } });
-        return reply.redirect(`/staff/${req.office!.slug}/kalender`);
-      },
-    );
-  });
+  app.post(
+    '/staff/:office/kalender/impor',
+    { config: { permission: 'manageNationalHolidays' } },
+    async (req, reply) => {
+      const { fields, files } = await readForm(req);
+      const file = files.file?.[0];
+      return formAction(
+        req,
+        reply,
+        async () => {
+          if (!file) throw AppError.field('file', 'validation.required');
+          return importHolidays(
+            ctx,
+            req.actor,
+            {
+              format: one(fields, 'format'),
+              defaultKind: one(fields, 'defaultKind'),
+              markYearsCovered: one(fields, 'markYearsCovered') ?? 'false',
+            },
+            file.bytes.toString('utf8'),
+          );
+        },
+        (errors, status) => render(req, reply, { forms: { ...emptyForms(), import: { errors } }, status }),
+        (result) => {
+          const params = { added: result.added, updated: result.updated, years: result.years.join(', ') };
+          if (result.thinYears.length === 0) return back(req, reply, 'calendar.imported', params);
+          const thin = result.thinYears.map((y) => `${y.year} (${y.days})`).join(', ');
+          setFlash(reply, {
+            kind: 'warning',
+            key: 'lawPeriods.calendar.importedThin',
+            params: { ...params, thin, normal: THIN_YEAR_DAYS },
+          });
+          return reply.redirect(`/staff/${req.office!.slug}/kalender`);
+        },
+      );
+    },
+  );
 
-  app.post('/staff/:office/kalender/tahun', { config: { permission: 'manageNationalHolidays' } }, async (req, reply) => {
-    const { fields } = await readForm(req);
-    await confirmHolidayYear(ctx, req.actor, fields);
-    return back(req, reply, 'calendar.yearConfirmed', { year: one(fields, 'year') ?? '' });
-  });
+  app.post(
+    '/staff/:office/kalender/tahun',
+    { config: { permission: 'manageNationalHolidays' } },
+    async (req, reply) => {
+      const { fields } = await readForm(req);
+      await confirmHolidayYear(ctx, req.actor, fields);
+      return back(req, reply, 'calendar.yearConfirmed', { year: one(fields, 'year') ?? '' });
+    },
+  );
 }

@@ -1,6 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { addElectionPeriod, listElectionPeriods, removeElectionPeriod } from '../../modules/calendar/election-periods.ts';
+import {
+  addElectionPeriod,
+  listElectionPeriods,
+  removeElectionPeriod,
+} from '../../modules/calendar/election-periods.ts';
 import { AppError } from '../../platform/errors.ts';
 import { formatDate } from '../../platform/i18n.ts';
 import { ActionButton, Csrf, ErrorSummary, TextField, type Errors, type Values } from '../shared/forms.tsx';
@@ -14,9 +18,25 @@ import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 
 type Period = Awaited<ReturnType<typeof listElectionPeriods>>[number];
 
-function ElectionPeriodsPage({ ctx, periods, base, errors, values }: { ctx: PageCtx; periods: Period[]; base: string; errors: Errors; values: Values }) {
+function ElectionPeriodsPage({
+  ctx,
+  periods,
+  base,
+  errors,
+  values,
+}: {
+  ctx: PageCtx;
+  periods: Period[];
+  base: string;
+  errors: Errors;
+  values: Values;
+}) {
   const { t, locale } = ctx;
-  const labels = { name: t('lawPeriods.election.name'), startsOn: t('lawPeriods.election.startsOn'), endsOn: t('lawPeriods.election.endsOn') };
+  const labels = {
+    name: t('lawPeriods.election.name'),
+    startsOn: t('lawPeriods.election.startsOn'),
+    endsOn: t('lawPeriods.election.endsOn'),
+  };
   return (
     <StaffLayout ctx={ctx} title={t('lawPeriods.election.title')}>
       <hgroup>
@@ -44,7 +64,13 @@ function ElectionPeriodsPage({ ctx, periods, base, errors, values }: { ctx: Page
                 <td>{formatDate(p.startsOn, locale)}</td>
                 <td>{formatDate(p.endsOn, locale)}</td>
                 <td>
-                  <ActionButton action={`${base}/${p.id}/hapus`} csrf={ctx.csrf} label={t('app.delete')} variant="secondary" confirm={t('lawPeriods.election.removeConfirm')} />
+                  <ActionButton
+                    action={`${base}/${p.id}/hapus`}
+                    csrf={ctx.csrf}
+                    label={t('app.delete')}
+                    variant="secondary"
+                    confirm={t('lawPeriods.election.removeConfirm')}
+                  />
                 </td>
               </tr>
             ))}
@@ -55,10 +81,32 @@ function ElectionPeriodsPage({ ctx, periods, base, errors, values }: { ctx: Page
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <form method="post" action={base}>
         <Csrf token={ctx.csrf} />
-        <TextField name="name" label={labels.name} hint={t('lawPeriods.election.nameHint')} errors={errors} values={values} required maxLength={200} />
+        <TextField
+          name="name"
+          label={labels.name}
+          hint={t('lawPeriods.election.nameHint')}
+          errors={errors}
+          values={values}
+          required
+          maxLength={200}
+        />
         <div class="grid-2">
-          <TextField name="startsOn" type="date" label={labels.startsOn} errors={errors} values={values} required />
-          <TextField name="endsOn" type="date" label={labels.endsOn} errors={errors} values={values} required />
+          <TextField
+            name="startsOn"
+            type="date"
+            label={labels.startsOn}
+            errors={errors}
+            values={values}
+            required
+          />
+          <TextField
+            name="endsOn"
+            type="date"
+            label={labels.endsOn}
+            errors={errors}
+            values={values}
+            required
+          />
         </div>
         <button type="submit">{t('app.add')}</button>
       </form>
@@ -70,8 +118,24 @@ export async function electionPeriodRoutes(app: FastifyInstance): Promise<void> 
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const permission = { config: { permission: 'manageNationalHolidays' as const } };
   const base = (req: FastifyRequest) => `/staff/${req.office!.slug}/periode-pemilu`;
-  const render = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values: Values = {}, status = 200) =>
-    sendPage(reply, <ElectionPeriodsPage ctx={pageCtx(req, reply)} periods={await listElectionPeriods(ctx.db)} base={base(req)} errors={errors} values={values} />, status);
+  const render = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    errors: Errors = {},
+    values: Values = {},
+    status = 200,
+  ) =>
+    sendPage(
+      reply,
+      <ElectionPeriodsPage
+        ctx={pageCtx(req, reply)}
+        periods={await listElectionPeriods(ctx.db)}
+        base={base(req)}
+        errors={errors}
+        values={values}
+      />,
+      status,
+    );
 
   app.get('/staff/:office/periode-pemilu', permission, (req, reply) => render(req, reply));
   app.post('/staff/:office/periode-pemilu', permission, async (req, reply) => {
@@ -87,11 +151,15 @@ export async function electionPeriodRoutes(app: FastifyInstance): Promise<void> 
       },
     );
   });
-  app.post<{ Params: { office: string; id: string } }>('/staff/:office/periode-pemilu/:id/hapus', permission, async (req, reply) => {
-    const id = z.uuid().safeParse(req.params.id);
-    if (!id.success) throw AppError.notFound();
-    await removeElectionPeriod(ctx, req.actor, id.data);
-    setFlash(reply, { kind: 'success', key: 'lawPeriods.election.removed' });
-    return reply.redirect(base(req));
-  });
+  app.post<{ Params: { office: string; id: string } }>(
+    '/staff/:office/periode-pemilu/:id/hapus',
+    permission,
+    async (req, reply) => {
+      const id = z.uuid().safeParse(req.params.id);
+      if (!id.success) throw AppError.notFound();
+      await removeElectionPeriod(ctx, req.actor, id.data);
+      setFlash(reply, { kind: 'success', key: 'lawPeriods.election.removed' });
+      return reply.redirect(base(req));
+    },
+  );
 }

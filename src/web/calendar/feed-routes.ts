@@ -25,7 +25,9 @@ function deadlineEvent(t: Translate, publicUrl: string, slug: string, item: Dead
       return {
         uid: `request-${item.id}@terbuka`,
         date: item.date,
-        summary: t(item.extended ? 'feeds.event.requestExtended' : 'feeds.event.request', { number: item.number }),
+        summary: t(item.extended ? 'feeds.event.requestExtended' : 'feeds.event.request', {
+          number: item.number,
+        }),
         description: t('feeds.event.requestDescription'),
         url: staffRequestUrl(publicUrl, slug, item.id),
         categories: [t('feeds.category.request')],
@@ -67,7 +69,12 @@ export async function feedRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { file: string } }>('/kalender/:file', async (req, reply) => {
     const token = FEED_FILE.exec(req.params.file)?.[1];
     const feed = token ? await readDeadlineFeed({ db, clock }, token) : undefined;
-    if (!feed) return reply.code(404).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(req.t('feeds.gone'));
+    if (!feed)
+      return reply
+        .code(404)
+        .header('cache-control', 'no-store')
+        .type('text/plain; charset=utf-8')
+        .send(req.t('feeds.gone'));
     const t = createTranslate(catalog, feed.feed.locale);
     const body = buildIcs({
       name: t(`feeds.calendarName.${feed.feed.scope}`, { office: feed.office.name }),

@@ -29,14 +29,53 @@ function show(t: Translate, e: VersionEntry, field: string): string {
   }
 }
 
-export function DiffView({ t, fromYear, toYear, diff }: { t: Translate; fromYear: number; toYear: number; diff: DipDiff<VersionEntry> }) {
+export function DiffView({
+  t,
+  fromYear,
+  toYear,
+  diff,
+}: {
+  t: Translate;
+  fromYear: number;
+  toYear: number;
+  diff: DipDiff<VersionEntry>;
+}) {
   return (
     <>
-      <p>{t('dip.diff.summary', { from: fromYear, to: toYear, added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length, unchanged: diff.unchanged })}</p>
+      <p>
+        {t('dip.diff.summary', {
+          from: fromYear,
+          to: toYear,
+          added: diff.added.length,
+          removed: diff.removed.length,
+          changed: diff.changed.length,
+          unchanged: diff.unchanged,
+        })}
+      </p>
       <h2>{t('dip.diff.added', { n: diff.added.length })}</h2>
-      {diff.added.length === 0 ? <p class="muted">—</p> : <ul class="diff-added">{diff.added.map((e) => <li>+ {e.documentTitle} <small class="muted">({t(`dip.category.${e.category}`)})</small></li>)}</ul>}
+      {diff.added.length === 0 ? (
+        <p class="muted">—</p>
+      ) : (
+        <ul class="diff-added">
+          {diff.added.map((e) => (
+            <li>
+              + {e.documentTitle} <small class="muted">({t(`dip.category.${e.category}`)})</small>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>{t('dip.diff.removed', { n: diff.removed.length })}</h2>
-      {diff.removed.length === 0 ? <p class="muted">—</p> : <ul class="diff-removed">{diff.removed.map((e) => <li>− {e.documentTitle} <small class="muted">({t(`dip.category.${e.category}`)})</small></li>)}</ul>}
+      {diff.removed.length === 0 ? (
+        <p class="muted">—</p>
+      ) : (
+        <ul class="diff-removed">
+          {diff.removed.map((e) => (
+            <li>
+              − {e.documentTitle} <small class="muted">({t(`dip.category.${e.category}`)})</small>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>{t('dip.diff.changed', { n: diff.changed.length })}</h2>
       {diff.changed.length === 0 ? (
         <p class="muted">—</p>

@@ -52,17 +52,27 @@ export async function dipApi(app: FastifyInstance): Promise<void> {
         description:
           'Entries of published Daftar Informasi Publik only. Without `office`, searches the live DIP of every office (national search). ' +
           '`q` uses full text in the Indonesian and simple configurations (so "mohon" finds "permohonan") plus trigram similarity (typos). ' +
-          '`year` with `office` reads that year\'s final version.',
+          "`year` with `office` reads that year's final version.",
         querystring: z.object({
           office: z.string().max(80).optional().describe('Office slug, e.g. kpu-kota-bandung'),
           category: z.enum(DIP_CATEGORIES).optional(),
           year: z.coerce.number().int().min(2000).max(2100).optional(),
           q: z.string().max(200).optional(),
-          election: z.enum(['true', 'false']).optional().describe('Only DIP Pemilu entries (Perki 1/2019), or only others'),
+          election: z
+            .enum(['true', 'false'])
+            .optional()
+            .describe('Only DIP Pemilu entries (Perki 1/2019), or only others'),
           page: z.coerce.number().int().min(1).max(10_000).default(1),
           pageSize: z.coerce.number().int().min(1).max(100).default(20),
         }),
-        response: { 200: z.object({ entries: z.array(publishedEntrySchema), total: z.number(), page: z.number(), pageSize: z.number() }) },
+        response: {
+          200: z.object({
+            entries: z.array(publishedEntrySchema),
+            total: z.number(),
+            page: z.number(),
+            pageSize: z.number(),
+          }),
+        },
       },
       config: { rateLimit: { max: 300, timeWindow: '1 minute' } },
     },
@@ -72,8 +82,11 @@ export async function dipApi(app: FastifyInstance): Promise<void> {
       // of it, so a repeated query is neither searched nor serialised again (ADR 0088).
       const view = await publicView(db);
       const offices = (await officeIndex(view, db)).byId;
-      const office = req.query.office ? (await officeIndex(view, db)).bySlug.get(req.query.office) : undefined;
-      if (req.query.office && (!office || !office.active)) throw AppError.field('office', 'validation.office');
+      const office = req.query.office
+        ? (await officeIndex(view, db)).bySlug.get(req.query.office)
+        : undefined;
+      if (req.query.office && (!office || !office.active))
+        throw AppError.field('office', 'validation.office');
       const { page, pageSize } = req.query;
       const json = await view.get(`api:dip:${JSON.stringify(req.query)}`, async () => {
         const { hits, total } = await searchPublished(db, {
@@ -87,7 +100,9 @@ export async function dipApi(app: FastifyInstance): Promise<void> {
           exclude: (await exemptDip(db, office?.id)).list,
         });
         const text = reply.serialize({
-          entries: hits.filter((h) => offices.get(h.officeId)).map((h) => presentPublished(h, offices.get(h.officeId)!)),
+          entries: hits
+            .filter((h) => offices.get(h.officeId))
+            .map((h) => presentPublished(h, offices.get(h.officeId)!)),
           total,
           page,
           pageSize,
@@ -106,7 +121,11 @@ export async function dipApi(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['dip'],
         summary: 'One published DIP entry with its public downloads',
-        params: z.object({ office: z.string().max(80), year: z.coerce.number().int().min(2000).max(2100), entryKey: z.uuid() }),
+        params: z.object({
+          office: z.string().max(80),
+          year: z.coerce.number().int().min(2000).max(2100),
+          entryKey: z.uuid(),
+        }),
         response: {
           200: publishedEntrySchema.extend({
             decree: z.object({ number: z.string(), date: z.string().nullable() }).nullable(),
@@ -130,13 +149,20 @@ export async function dipApi(app: FastifyInstance): Promise<void> {
       const office = await findOfficeBySlug(db, req.params.office);
       if (!office || !office.active) throw AppError.notFound();
       const found = await findPublishedEntry(db, office.id, req.params.year, req.params.entryKey);
-      if (!found || (await exemptDip(db, office.id)).has(office.id, found.entry.entryKey)) throw AppError.notFound();
+      if (!found || (await exemptDip(db, office.id)).has(office.id, found.entry.entryKey))
+        throw AppError.notFound();
       const docs = await publicDocuments(db, office.id, found.entry.archiveItemIds);
       const base = `/${office.slug}/dip/${found.entry.year}/${found.entry.entryKey}`;
-      const redacted = await redactedFiles(db, office.id, docs.flatMap((d) => d.files.map((f) => f.fileId)));
+      const redacted = await redactedFiles(
+        db,
+        office.id,
+        docs.flatMap((d) => d.files.map((f) => f.fileId)),
+      );
       return {
         ...presentPublished(found.entry, office),
-        decree: found.version.decreeNumber ? { number: found.version.decreeNumber, date: found.version.decreeDate } : null,
+        decree: found.version.decreeNumber
+          ? { number: found.version.decreeNumber, date: found.version.decreeDate }
+          : null,
         downloads: docs.flatMap((d) =>
           d.files.map((f) => ({
             name: f.name,

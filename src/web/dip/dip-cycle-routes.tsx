@@ -34,12 +34,19 @@ export function sendPdf(reply: FastifyReply, bytes: Buffer, filename: string): F
 
 export async function dipCycleRoutes(app: FastifyInstance): Promise<void> {
   const ctx = { db: app.services.database.db, clock: app.services.clock };
-  const back = (req: FastifyRequest, reply: FastifyReply, key: string, params?: Record<string, string | number>) => {
+  const back = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    params?: Record<string, string | number>,
+  ) => {
     setFlash(reply, { kind: 'success', key, ...(params ? { params } : {}) });
     return reply.redirect(`/staff/${req.office!.slug}/dip`);
   };
 
-  app.get('/staff/:office/dip', { config: { permission: 'viewDipDrafts' } }, (req, reply) => renderOverview(req, reply));
+  app.get('/staff/:office/dip', { config: { permission: 'viewDipDrafts' } }, (req, reply) =>
+    renderOverview(req, reply),
+  );
 
   app.post('/staff/:office/dip/siklus', { config: { permission: 'manageDip' } }, async (req, reply) => {
     const { fields } = await readForm(req);
@@ -47,61 +54,109 @@ export async function dipCycleRoutes(app: FastifyInstance): Promise<void> {
       req,
       reply,
       () => startDipCycle(ctx, req.actor, { officeId: req.office!.id, data: fields }),
-      (errors, status) => renderOverview(req, reply, { ...emptyOverviewForms(), start: { errors, values: fields } }, status),
+      (errors, status) =>
+        renderOverview(req, reply, { ...emptyOverviewForms(), start: { errors, values: fields } }, status),
       (cycle) => back(req, reply, 'dip.flash.started', { year: cycle.year }),
     );
   });
 
-  app.post<{ Params: { office: string; cycleId: string } }>('/staff/:office/dip/siklus/:cycleId/selesai', { config: { permission: 'enterOffice' } }, async (req, reply) => {
-    const cycleId = uuidParam(req.params.cycleId);
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => completeDipStep(ctx, req.actor, { officeId: req.office!.id, cycleId, position: fields.position, data: fields }),
-      (errors, status) => renderOverview(req, reply, { ...emptyOverviewForms(), complete: { errors, values: fields } }, status),
-      (result) => (result.version ? back(req, reply, 'dip.flash.published', { year: result.version.year }) : back(req, reply, 'dip.flash.stepDone')),
-    );
-  });
+  app.post<{ Params: { office: string; cycleId: string } }>(
+    '/staff/:office/dip/siklus/:cycleId/selesai',
+    { config: { permission: 'enterOffice' } },
+    async (req, reply) => {
+      const cycleId = uuidParam(req.params.cycleId);
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () =>
+          completeDipStep(ctx, req.actor, {
+            officeId: req.office!.id,
+            cycleId,
+            position: fields.position,
+            data: fields,
+          }),
+        (errors, status) =>
+          renderOverview(
+            req,
+            reply,
+            { ...emptyOverviewForms(), complete: { errors, values: fields } },
+            status,
+          ),
+        (result) =>
+          result.version
+            ? back(req, reply, 'dip.flash.published', { year: result.version.year })
+            : back(req, reply, 'dip.flash.stepDone'),
+      );
+    },
+  );
 
-  app.post<{ Params: { office: string; cycleId: string } }>('/staff/:office/dip/siklus/:cycleId/kembalikan', { config: { permission: 'enterOffice' } }, async (req, reply) => {
-    const cycleId = uuidParam(req.params.cycleId);
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => sendBackDipStep(ctx, req.actor, { officeId: req.office!.id, cycleId, data: fields }),
-      (errors, status) => renderOverview(req, reply, { ...emptyOverviewForms(), sendBack: { errors, values: fields } }, status),
-      () => back(req, reply, 'dip.flash.sentBack'),
-    );
-  });
+  app.post<{ Params: { office: string; cycleId: string } }>(
+    '/staff/:office/dip/siklus/:cycleId/kembalikan',
+    { config: { permission: 'enterOffice' } },
+    async (req, reply) => {
+      const cycleId = uuidParam(req.params.cycleId);
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () => sendBackDipStep(ctx, req.actor, { officeId: req.office!.id, cycleId, data: fields }),
+        (errors, status) =>
+          renderOverview(
+            req,
+            reply,
+            { ...emptyOverviewForms(), sendBack: { errors, values: fields } },
+            status,
+          ),
+        () => back(req, reply, 'dip.flash.sentBack'),
+      );
+    },
+  );
 
-  app.post<{ Params: { office: string; cycleId: string } }>('/staff/:office/dip/siklus/:cycleId/batal', { config: { permission: 'manageDip' } }, async (req, reply) => {
-    const cycleId = uuidParam(req.params.cycleId);
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => cancelDipCycle(ctx, req.actor, { officeId: req.office!.id, cycleId, data: fields }),
-      (errors, status) => renderOverview(req, reply, { ...emptyOverviewForms(), cancel: { errors, values: fields } }, status),
-      (cycle) => back(req, reply, 'dip.flash.cancelled', { year: cycle.year }),
-    );
-  });
+  app.post<{ Params: { office: string; cycleId: string } }>(
+    '/staff/:office/dip/siklus/:cycleId/batal',
+    { config: { permission: 'manageDip' } },
+    async (req, reply) => {
+      const cycleId = uuidParam(req.params.cycleId);
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () => cancelDipCycle(ctx, req.actor, { officeId: req.office!.id, cycleId, data: fields }),
+        (errors, status) =>
+          renderOverview(req, reply, { ...emptyOverviewForms(), cancel: { errors, values: fields } }, status),
+        (cycle) => back(req, reply, 'dip.flash.cancelled', { year: cycle.year }),
+      );
+    },
+  );
 
   app.get<{ Params: { office: string; cycleId: string; runId: string } }>(
     '/staff/:office/dip/siklus/:cycleId/dokumen/:runId.pdf',
     { config: { permission: 'viewDipDrafts' } },
     async (req, reply) => {
-      const memo = await loadMemo(ctx.db, req.office!, uuidParam(req.params.cycleId), uuidParam(req.params.runId));
+      const memo = await loadMemo(
+        ctx.db,
+        req.office!,
+        uuidParam(req.params.cycleId),
+        uuidParam(req.params.runId),
+      );
       if (!memo) throw AppError.notFound();
-      return sendPdf(reply, await renderMemoPdf(memo), `${memo.step.kind === 'NOTA_DINAS' ? 'nota-dinas' : 'disposisi'}-dip-${memo.year}.pdf`);
+      return sendPdf(
+        reply,
+        await renderMemoPdf(memo),
+        `${memo.step.kind === 'NOTA_DINAS' ? 'nota-dinas' : 'disposisi'}-dip-${memo.year}.pdf`,
+      );
     },
   );
 
-  app.get<{ Params: { office: string; cycleId: string } }>('/staff/:office/dip/siklus/:cycleId/keputusan.pdf', { config: { permission: 'viewDipDrafts' } }, async (req, reply) => {
-    const cycle = await findCycle(ctx.db, req.office!.id, uuidParam(req.params.cycleId));
-    const doc = cycle ? await draftDocument(ctx.db, req.office!, cycle.id) : undefined;
-    if (!doc?.decree) throw AppError.notFound();
-    return sendPdf(reply, await renderDecreePdf(doc), `keputusan-penetapan-dip-${doc.year}.pdf`);
-  });
+  app.get<{ Params: { office: string; cycleId: string } }>(
+    '/staff/:office/dip/siklus/:cycleId/keputusan.pdf',
+    { config: { permission: 'viewDipDrafts' } },
+    async (req, reply) => {
+      const cycle = await findCycle(ctx.db, req.office!.id, uuidParam(req.params.cycleId));
+      const doc = cycle ? await draftDocument(ctx.db, req.office!, cycle.id) : undefined;
+      if (!doc?.decree) throw AppError.notFound();
+      return sendPdf(reply, await renderDecreePdf(doc), `keputusan-penetapan-dip-${doc.year}.pdf`);
+    },
+  );
 }

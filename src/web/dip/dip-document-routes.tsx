@@ -19,7 +19,11 @@ import { dipEntryColumns } from './dip-ui.tsx';
 
 export type ExportFormat = 'pdf' | 'xlsx' | 'csv';
 
-export async function sendDipExport(reply: FastifyReply, doc: DipDocument, format: ExportFormat): Promise<FastifyReply> {
+export async function sendDipExport(
+  reply: FastifyReply,
+  doc: DipDocument,
+  format: ExportFormat,
+): Promise<FastifyReply> {
   const name = `dip-${doc.office.slug}-${doc.year}${doc.revision > 1 ? `-r${doc.revision}` : ''}${doc.state === 'DRAFT' ? '-konsep' : ''}`;
   if (format === 'pdf') return sendPdf(reply, await renderDipPdf(doc), `${name}.pdf`);
   if (format === 'xlsx') {
@@ -28,7 +32,10 @@ export async function sendDipExport(reply: FastifyReply, doc: DipDocument, forma
       .header('content-disposition', `attachment; filename="${name}.xlsx"`)
       .send(await dipToXlsx(doc));
   }
-  return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(dipToCsv(doc));
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${name}.csv"`)
+    .send(dipToCsv(doc));
 }
 
 export async function dipDocumentRoutes(app: FastifyInstance): Promise<void> {
@@ -42,54 +49,73 @@ export async function dipDocumentRoutes(app: FastifyInstance): Promise<void> {
       if (!doc) throw AppError.notFound('dip.error.noActiveCycle');
       return sendDipExport(reply, doc, format);
     });
-    app.get<{ Params: { office: string; versionId: string } }>(`/staff/:office/dip/versi/:versionId/dip.${format}`, permission, async (req, reply) => {
-      const version = await findVersion(db, req.office!.id, uuidParam(req.params.versionId));
-      if (!version) throw AppError.notFound();
-      return sendDipExport(reply, await publishedDocument(db, req.office!, version), format);
-    });
+    app.get<{ Params: { office: string; versionId: string } }>(
+      `/staff/:office/dip/versi/:versionId/dip.${format}`,
+      permission,
+      async (req, reply) => {
+        const version = await findVersion(db, req.office!.id, uuidParam(req.params.versionId));
+        if (!version) throw AppError.notFound();
+        return sendDipExport(reply, await publishedDocument(db, req.office!, version), format);
+      },
+    );
   }
 
-  app.get<{ Params: { office: string; versionId: string } }>('/staff/:office/dip/versi/:versionId/keputusan.pdf', permission, async (req, reply) => {
-    const version = await findVersion(db, req.office!.id, uuidParam(req.params.versionId));
-    if (!version?.decreeNumber) throw AppError.notFound();
-    const doc = await publishedDocument(db, req.office!, version);
-    return sendPdf(reply, await renderDecreePdf(doc), `keputusan-penetapan-dip-${version.year}.pdf`);
-  });
+  app.get<{ Params: { office: string; versionId: string } }>(
+    '/staff/:office/dip/versi/:versionId/keputusan.pdf',
+    permission,
+    async (req, reply) => {
+      const version = await findVersion(db, req.office!.id, uuidParam(req.params.versionId));
+      if (!version?.decreeNumber) throw AppError.notFound();
+      const doc = await publishedDocument(db, req.office!, version);
+      return sendPdf(reply, await renderDecreePdf(doc), `keputusan-penetapan-dip-${version.year}.pdf`);
+    },
+  );
 
-  app.get<{ Params: { office: string; versionId: string } }>('/staff/:office/dip/versi/:versionId', permission, async (req, reply) => {
-    const office = req.office!;
-    const version = await findVersion(db, office.id, uuidParam(req.params.versionId));
-    if (!version) throw AppError.notFound();
-    const doc = await publishedDocument(db, office, version);
-    const c = pageCtx(req, reply);
-    const { t } = c;
-    const title = t('dip.version.title', { year: version.year });
-    const col = dipEntryColumns<(typeof doc.entries)[number]>(t);
-    return sendPage(
-      reply,
-      <StaffLayout ctx={c} title={title}>
-        <hgroup>
-          <h1>{title}</h1>
-          <p>{version.decreeNumber ? t('dip.cycle.decree', { number: version.decreeNumber, date: version.decreeDate ? formatDate(version.decreeDate, c.locale) : '' }) : t('dip.version.noDecree')}</p>
-        </hgroup>
-        <DataTable
-          t={t}
-          rows={doc.entries}
-          columns={[
-            { label: t('dip.field.no'), cell: (e) => e.no },
-            col.title,
-            col.category,
-            col.holdingUnit,
-            col.formats,
-            { label: t('dip.field.retention'), cell: (e) => e.retention },
-          ]}
-        />
-        <p>
-          <a href={`/staff/${office.slug}/dip`}>{t('app.back')}</a>
-        </p>
-      </StaffLayout>,
-    );
-  });
+  app.get<{ Params: { office: string; versionId: string } }>(
+    '/staff/:office/dip/versi/:versionId',
+    permission,
+    async (req, reply) => {
+      const office = req.office!;
+      const version = await findVersion(db, office.id, uuidParam(req.params.versionId));
+      if (!version) throw AppError.notFound();
+      const doc = await publishedDocument(db, office, version);
+      const c = pageCtx(req, reply);
+      const { t } = c;
+      const title = t('dip.version.title', { year: version.year });
+      const col = dipEntryColumns<(typeof doc.entries)[number]>(t);
+      return sendPage(
+        reply,
+        <StaffLayout ctx={c} title={title}>
+          <hgroup>
+            <h1>{title}</h1>
+            <p>
+              {version.decreeNumber
+                ? t('dip.cycle.decree', {
+                    number: version.decreeNumber,
+                    date: version.decreeDate ? formatDate(version.decreeDate, c.locale) : '',
+                  })
+                : t('dip.version.noDecree')}
+            </p>
+          </hgroup>
+          <DataTable
+            t={t}
+            rows={doc.entries}
+            columns={[
+              { label: t('dip.field.no'), cell: (e) => e.no },
+              col.title,
+              col.category,
+              col.holdingUnit,
+              col.formats,
+              { label: t('dip.field.retention'), cell: (e) => e.retention },
+            ]}
+          />
+          <p>
+            <a href={`/staff/${office.slug}/dip`}>{t('app.back')}</a>
+          </p>
+        </StaffLayout>,
+      );
+    },
+  );
 
   app.get('/staff/:office/dip/perbandingan', permission, async (req, reply) => {
     const office = req.office!;

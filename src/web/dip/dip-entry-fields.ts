@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DIP_CATEGORIES, ENTRY_CONTENT_FIELDS, pickFields, type EntryContent } from '../../modules/dip/model.ts';
+import {
+  DIP_CATEGORIES,
+  ENTRY_CONTENT_FIELDS,
+  pickFields,
+  type EntryContent,
+} from '../../modules/dip/model.ts';
 
 /** The Model PPID-A fields every DIP entry carries in the API, draft or published. */
 export const dipEntryFields = {
@@ -15,8 +20,12 @@ export const dipEntryFields = {
   isElection: z.boolean(),
 };
 
-const PRESENTED = ENTRY_CONTENT_FIELDS.filter((f): f is Exclude<typeof f, 'archiveItemIds'> => f !== 'archiveItemIds');
+const PRESENTED = ENTRY_CONTENT_FIELDS.filter(
+  (f): f is Exclude<typeof f, 'archiveItemIds'> => f !== 'archiveItemIds',
+);
 
-export function presentEntryFields(e: Omit<EntryContent, 'archiveItemIds'>): Omit<EntryContent, 'archiveItemIds'> {
+export function presentEntryFields(
+  e: Omit<EntryContent, 'archiveItemIds'>,
+): Omit<EntryContent, 'archiveItemIds'> {
   return pickFields(e, PRESENTED);
 }

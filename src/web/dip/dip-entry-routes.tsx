@@ -22,9 +22,19 @@ export async function dipEntryRoutes(app: FastifyInstance): Promise<void> {
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const permission = { config: { permission: 'manageDip' as const } };
 
-  const renderForm = async (req: FastifyRequest, reply: FastifyReply, entry: WorkingEntry | undefined, errors: Errors, values: Values, status = 200) => {
+  const renderForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    entry: WorkingEntry | undefined,
+    errors: Errors,
+    values: Values,
+    status = 200,
+  ) => {
     const office = req.office!;
-    const [archive, units] = await Promise.all([listArchiveItems(ctx.db, office.id), listUnits(ctx.db, office.id)]);
+    const [archive, units] = await Promise.all([
+      listArchiveItems(ctx.db, office.id),
+      listUnits(ctx.db, office.id),
+    ]);
     const c = pageCtx(req, reply);
     const title = entry ? c.t('dip.entry.editTitle') : c.t('dip.entries.add');
     return sendPage(
@@ -61,7 +71,13 @@ export async function dipEntryRoutes(app: FastifyInstance): Promise<void> {
   };
 
   app.get('/staff/:office/dip/entri/baru', permission, (req, reply) =>
-    renderForm(req, reply, undefined, {}, { category: 'BERKALA', formats: ['SOFTCOPY', 'HARDCOPY'], fileTypes: 'PDF' }),
+    renderForm(
+      req,
+      reply,
+      undefined,
+      {},
+      { category: 'BERKALA', formats: ['SOFTCOPY', 'HARDCOPY'], fileTypes: 'PDF' },
+    ),
   );
 
   app.post('/staff/:office/dip/entri', permission, async (req, reply) => {
@@ -75,38 +91,64 @@ export async function dipEntryRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get<{ Params: { office: string; entryId: string } }>('/staff/:office/dip/entri/:entryId', permission, async (req, reply) => {
-    const entry = await load(req);
-    return renderForm(req, reply, entry, {}, { ...entry });
-  });
+  app.get<{ Params: { office: string; entryId: string } }>(
+    '/staff/:office/dip/entri/:entryId',
+    permission,
+    async (req, reply) => {
+      const entry = await load(req);
+      return renderForm(req, reply, entry, {}, { ...entry });
+    },
+  );
 
-  app.post<{ Params: { office: string; entryId: string } }>('/staff/:office/dip/entri/:entryId', permission, async (req, reply) => {
-    const entry = await load(req);
-    const { fields } = await readForm(req);
-    const expected = typeof fields.expectedUpdatedAt === 'string' ? fields.expectedUpdatedAt : undefined;
-    return formAction(
-      req,
-      reply,
-      () => saveDipEntry(ctx, req.actor, { officeId: req.office!.id, entryId: entry.id, expectedUpdatedAt: expected, data: fields }),
-      (errors, status) => renderForm(req, reply, entry, errors, fields, status),
-      () => done(req, reply, 'dip.flash.entrySaved'),
-    );
-  });
+  app.post<{ Params: { office: string; entryId: string } }>(
+    '/staff/:office/dip/entri/:entryId',
+    permission,
+    async (req, reply) => {
+      const entry = await load(req);
+      const { fields } = await readForm(req);
+      const expected = typeof fields.expectedUpdatedAt === 'string' ? fields.expectedUpdatedAt : undefined;
+      return formAction(
+        req,
+        reply,
+        () =>
+          saveDipEntry(ctx, req.actor, {
+            officeId: req.office!.id,
+            entryId: entry.id,
+            expectedUpdatedAt: expected,
+            data: fields,
+          }),
+        (errors, status) => renderForm(req, reply, entry, errors, fields, status),
+        () => done(req, reply, 'dip.flash.entrySaved'),
+      );
+    },
+  );
 
-  app.post<{ Params: { office: string; entryId: string } }>('/staff/:office/dip/entri/:entryId/hapus', permission, async (req, reply) => {
-    await deleteDipEntry(ctx, req.actor, { officeId: req.office!.id, entryId: uuidParam(req.params.entryId) });
-    return done(req, reply, 'dip.flash.entryRemoved');
-  });
+  app.post<{ Params: { office: string; entryId: string } }>(
+    '/staff/:office/dip/entri/:entryId/hapus',
+    permission,
+    async (req, reply) => {
+      await deleteDipEntry(ctx, req.actor, {
+        officeId: req.office!.id,
+        entryId: uuidParam(req.params.entryId),
+      });
+      return done(req, reply, 'dip.flash.entryRemoved');
+    },
+  );
 
-  app.post<{ Params: { office: string; entryId: string } }>('/staff/:office/dip/entri/:entryId/putuskan', permission, async (req, reply) => {
-    const entryId = uuidParam(req.params.entryId);
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => decideDipProposal(ctx, req.actor, { officeId: req.office!.id, entryId, data: fields }),
-      (errors, status) => renderOverview(req, reply, { ...emptyOverviewForms(), decide: { entryId, errors } }, status),
-      (e) => done(req, reply, e.status === 'INCLUDED' ? 'dip.flash.accepted' : 'dip.flash.rejected'),
-    );
-  });
+  app.post<{ Params: { office: string; entryId: string } }>(
+    '/staff/:office/dip/entri/:entryId/putuskan',
+    permission,
+    async (req, reply) => {
+      const entryId = uuidParam(req.params.entryId);
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () => decideDipProposal(ctx, req.actor, { officeId: req.office!.id, entryId, data: fields }),
+        (errors, status) =>
+          renderOverview(req, reply, { ...emptyOverviewForms(), decide: { entryId, errors } }, status),
+        (e) => done(req, reply, e.status === 'INCLUDED' ? 'dip.flash.accepted' : 'dip.flash.rejected'),
+      );
+    },
+  );
 }

@@ -2,7 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DipDocument } from '../../modules/dip/dip-document.ts';
 import { dipToXlsx } from '../../modules/dip/export-dip.ts';
 import { IMPORT_COLUMNS } from '../../modules/dip/import-rows.ts';
-import { commitDipImport, previewDipImport, type ImportPreview } from '../../modules/dip/import-dip-entries.ts';
+import {
+  commitDipImport,
+  previewDipImport,
+  type ImportPreview,
+} from '../../modules/dip/import-dip-entries.ts';
 import { letterheadOf } from '../../modules/offices/letterhead.ts';
 import { getOfficeSettings } from '../../modules/offices/queries.ts';
 import { can } from '../../modules/access/permissions.ts';
@@ -36,7 +40,13 @@ function PreviewTable({ ctx, preview }: { ctx: PageCtx; preview: ImportPreview }
           {preview.rows.map((r) => (
             <tr class={r.errors.length > 0 ? 'row-error' : undefined}>
               <td>{r.row}</td>
-              <td>{r.errors.length > 0 ? <StatusBadge label={t('dip.import.bad')} tone="bad" /> : <StatusBadge label={t('dip.import.ok')} tone="ok" />}</td>
+              <td>
+                {r.errors.length > 0 ? (
+                  <StatusBadge label={t('dip.import.bad')} tone="bad" />
+                ) : (
+                  <StatusBadge label={t('dip.import.ok')} tone="ok" />
+                )}
+              </td>
               <td>{r.values.documentTitle || '—'}</td>
               <td>{r.content ? t(`dip.category.${r.content.category}`) : r.values.category || '—'}</td>
               <td>{r.values.holdingUnit || '—'}</td>
@@ -64,10 +74,19 @@ function PreviewTable({ ctx, preview }: { ctx: PageCtx; preview: ImportPreview }
 
 export async function dipImportRoutes(app: FastifyInstance): Promise<void> {
   const { config } = app.services;
-  const ctx = { db: app.services.database.db, clock: app.services.clock, files: app.services.files, uploadMaxBytes: config.uploadMaxBytes };
+  const ctx = {
+    db: app.services.database.db,
+    clock: app.services.clock,
+    files: app.services.files,
+    uploadMaxBytes: config.uploadMaxBytes,
+  };
   const permission = { config: { permission: 'importDipEntries' as const } };
 
-  const render = async (req: FastifyRequest, reply: FastifyReply, opts: { errors?: Errors; preview?: ImportPreview; status?: number } = {}) => {
+  const render = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    opts: { errors?: Errors; preview?: ImportPreview; status?: number } = {},
+  ) => {
     const office = req.office!;
     const c = pageCtx(req, reply);
     const { t } = c;
@@ -81,7 +100,10 @@ export async function dipImportRoutes(app: FastifyInstance): Promise<void> {
           <p>{can.manageDip(req.actor, office) ? t('dip.import.leadDraft') : t('dip.import.leadUnit')}</p>
         </hgroup>
         <p>
-          {t('dip.import.columns', { columns: IMPORT_COLUMNS.map((col) => t(`dip.field.${col}`)).join(' · ') })} <a href={`${base}/templat.xlsx`}>{t('dip.import.template')}</a>
+          {t('dip.import.columns', {
+            columns: IMPORT_COLUMNS.map((col) => t(`dip.field.${col}`)).join(' · '),
+          })}{' '}
+          <a href={`${base}/templat.xlsx`}>{t('dip.import.template')}</a>
         </p>
         {p ? (
           <section aria-live="polite">
@@ -94,7 +116,11 @@ export async function dipImportRoutes(app: FastifyInstance): Promise<void> {
               <form method="post" action={`${base}/impor/konfirmasi`}>
                 <Csrf token={c.csrf} />
                 <input type="hidden" name="fileId" value={p.fileId} />
-                <p class="notice notice-success">{t(p.target === 'INCLUDED' ? 'dip.import.readyDraft' : 'dip.import.readyUnit', { total: p.rows.length })}</p>
+                <p class="notice notice-success">
+                  {t(p.target === 'INCLUDED' ? 'dip.import.readyDraft' : 'dip.import.readyUnit', {
+                    total: p.rows.length,
+                  })}
+                </p>
                 <button type="submit">{t('dip.import.confirm', { total: p.rows.length })}</button>
               </form>
             )}
@@ -106,7 +132,14 @@ export async function dipImportRoutes(app: FastifyInstance): Promise<void> {
           <ErrorSummary t={t} errors={opts.errors ?? {}} labels={{ file: t('dip.import.file') }} />
           <form method="post" action={`${base}/impor`} enctype="multipart/form-data">
             <Csrf token={c.csrf} />
-            <FileField name="file" label={t('dip.import.file')} hint={t('dip.import.fileHint')} accept=".xlsx,.csv" errors={opts.errors ?? {}} required />
+            <FileField
+              name="file"
+              label={t('dip.import.file')}
+              hint={t('dip.import.fileHint')}
+              accept=".xlsx,.csv"
+              errors={opts.errors ?? {}}
+              required
+            />
             <button type="submit">{t('dip.import.check')}</button>
           </form>
         </section>
@@ -126,7 +159,12 @@ export async function dipImportRoutes(app: FastifyInstance): Promise<void> {
     return formAction(
       req,
       reply,
-      () => previewDipImport(ctx, req.actor, { officeId: req.office!.id, unitId: one(fields, 'unitId'), upload: file ? { filename: file.filename, bytes: file.bytes } : undefined }),
+      () =>
+        previewDipImport(ctx, req.actor, {
+          officeId: req.office!.id,
+          unitId: one(fields, 'unitId'),
+          upload: file ? { filename: file.filename, bytes: file.bytes } : undefined,
+        }),
       (errors, status) => render(req, reply, { errors, status }),
       (preview) => render(req, reply, { preview, status: preview.errorRows > 0 ? 400 : 200 }),
     );
@@ -138,11 +176,15 @@ export async function dipImportRoutes(app: FastifyInstance): Promise<void> {
     return formAction(
       req,
       reply,
-      () => commitDipImport(ctx, req.actor, { officeId: req.office!.id, unitId: one(fields, 'unitId'), fileId }),
-      (errors, status) => render(req, reply, { errors: { _: req.t('dip.import.changed'), ...errors }, status }),
+      () =>
+        commitDipImport(ctx, req.actor, { officeId: req.office!.id, unitId: one(fields, 'unitId'), fileId }),
+      (errors, status) =>
+        render(req, reply, { errors: { _: req.t('dip.import.changed'), ...errors }, status }),
       (result) => {
         setFlash(reply, { kind: 'success', key: 'dip.flash.imported', params: { added: result.added } });
-        return reply.redirect(`/staff/${req.office!.slug}/dip${can.manageDip(req.actor, req.office!) ? '' : '/usulan'}`);
+        return reply.redirect(
+          `/staff/${req.office!.slug}/dip${can.manageDip(req.actor, req.office!) ? '' : '/usulan'}`,
+        );
       },
     );
   });
@@ -150,8 +192,21 @@ export async function dipImportRoutes(app: FastifyInstance): Promise<void> {
   app.get('/staff/:office/dip/templat.xlsx', permission, async (req, reply) => {
     const office = req.office!;
     const settings = await getOfficeSettings(ctx.db, office.id);
-    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: office.timezone, year: 'numeric' }).format(ctx.clock.now()));
-    const empty: DipDocument = { office, letterhead: letterheadOf(office, settings), city: '', year, revision: 1, state: 'DRAFT', decree: null, entries: [] };
+    const year = Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: office.timezone, year: 'numeric' }).format(
+        ctx.clock.now(),
+      ),
+    );
+    const empty: DipDocument = {
+      office,
+      letterhead: letterheadOf(office, settings),
+      city: '',
+      year,
+      revision: 1,
+      state: 'DRAFT',
+      decree: null,
+      entries: [],
+    };
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', 'attachment; filename="templat-dip-model-ppid-a.xlsx"')

@@ -1,7 +1,13 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { Translate } from '../../platform/i18n.ts';
 import type { DipCategory } from '../../modules/dip/model.ts';
-import { countPublishedByCategory, findCurrentVersion, searchPublished, type PublicHit, type Version } from '../../modules/dip/queries.ts';
+import {
+  countPublishedByCategory,
+  findCurrentVersion,
+  searchPublished,
+  type PublicHit,
+  type Version,
+} from '../../modules/dip/queries.ts';
 import type { Office } from '../../modules/offices/queries.ts';
 
 // The office page's DIP sections (DIP, berkala, serta-merta, setiap saat), filled from the
@@ -20,14 +26,32 @@ export async function loadDipSections(db: Db, office: Office): Promise<DipSectio
   if (!version) return null;
   const [counts, ...tops] = await Promise.all([
     countPublishedByCategory(db, office.id, version.id),
-    ...CATEGORIES.map((category) => searchPublished(db, { officeId: office.id, version, category, limit: 5, offset: 0, withTotal: false })),
+    ...CATEGORIES.map((category) =>
+      searchPublished(db, { officeId: office.id, version, category, limit: 5, offset: 0, withTotal: false }),
+    ),
   ]);
-  return { version, counts, top: Object.fromEntries(CATEGORIES.map((c, i) => [c, tops[i]!.hits])) as Record<DipCategory, PublicHit[]> };
+  return {
+    version,
+    counts,
+    top: Object.fromEntries(CATEGORIES.map((c, i) => [c, tops[i]!.hits])) as Record<DipCategory, PublicHit[]>,
+  };
 }
 
-const SECTION_KEY: Record<DipCategory, string> = { BERKALA: 'office.section.berkala', SERTA_MERTA: 'office.section.sertaMerta', SETIAP_SAAT: 'office.section.setiapSaat' };
+const SECTION_KEY: Record<DipCategory, string> = {
+  BERKALA: 'office.section.berkala',
+  SERTA_MERTA: 'office.section.sertaMerta',
+  SETIAP_SAAT: 'office.section.setiapSaat',
+};
 
-export function DipSectionArticles({ t, office, sections }: { t: Translate; office: Office; sections: DipSections | null }) {
+export function DipSectionArticles({
+  t,
+  office,
+  sections,
+}: {
+  t: Translate;
+  office: Office;
+  sections: DipSections | null;
+}) {
   const base = `/${office.slug}/dip`;
   return (
     <>
@@ -39,10 +63,13 @@ export function DipSectionArticles({ t, office, sections }: { t: Translate; offi
           <>
             <p>
               {t('dip.office.live', { year: sections.version.year, n: sections.version.entryCount })}{' '}
-              {sections.version.decreeNumber ? t('dip.office.decree', { number: sections.version.decreeNumber }) : ''}
+              {sections.version.decreeNumber
+                ? t('dip.office.decree', { number: sections.version.decreeNumber })
+                : ''}
             </p>
             <p>
-              <a href={base}>{t('dip.office.all')}</a> · <a href={`${base}/${sections.version.year}/dip.pdf`}>PDF</a>
+              <a href={base}>{t('dip.office.all')}</a> ·{' '}
+              <a href={`${base}/${sections.version.year}/dip.pdf`}>PDF</a>
             </p>
           </>
         ) : (

@@ -49,7 +49,11 @@ export async function dipProcedureRoutes(app: FastifyInstance): Promise<void> {
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const permission = { config: { permission: 'administerOffice' as const } };
 
-  const render = async (req: FastifyRequest, reply: FastifyReply, opts: { errors?: Errors; rows?: Row[]; status?: number } = {}) => {
+  const render = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    opts: { errors?: Errors; rows?: Row[]; status?: number } = {},
+  ) => {
     const office = req.office!;
     const { steps, own } = await findProcedure(ctx.db, office.id);
     const rows = opts.rows ?? [...steps.map(rowOf), {}, {}];
@@ -57,7 +61,13 @@ export async function dipProcedureRoutes(app: FastifyInstance): Promise<void> {
     const c = pageCtx(req, reply);
     const { t } = c;
     const cell = (i: number, name: string, r: Row, max = 300) => (
-      <input name={`steps.${i}.${name}`} value={r[name] ?? ''} maxLength={max} aria-label={t(`dip.procedure.col.${name}`)} aria-invalid={errors[`steps.${i}.${name}`] ? 'true' : undefined} />
+      <input
+        name={`steps.${i}.${name}`}
+        value={r[name] ?? ''}
+        maxLength={max}
+        aria-label={t(`dip.procedure.col.${name}`)}
+        aria-invalid={errors[`steps.${i}.${name}`] ? 'true' : undefined}
+      />
     );
     return sendPage(
       reply,
@@ -72,7 +82,8 @@ export async function dipProcedureRoutes(app: FastifyInstance): Promise<void> {
           <ol>
             {steps.map((s) => (
               <li>
-                {s.title} — {s.actorLabel} ({t(`role.${s.role}`)}) · {t(`dip.kind.${s.kind}`)} · {standardText(t, s.time)}
+                {s.title} — {s.actorLabel} ({t(`role.${s.role}`)}) · {t(`dip.kind.${s.kind}`)} ·{' '}
+                {standardText(t, s.time)}
               </li>
             ))}
           </ol>
@@ -84,7 +95,18 @@ export async function dipProcedureRoutes(app: FastifyInstance): Promise<void> {
             <table class="procedure-table">
               <thead>
                 <tr>
-                  {['order', 'sopSlug', 'sopStepNo', 'kind', 'title', 'actorLabel', 'role', 'requirement', 'timeText', 'output'].map((col) => (
+                  {[
+                    'order',
+                    'sopSlug',
+                    'sopStepNo',
+                    'kind',
+                    'title',
+                    'actorLabel',
+                    'role',
+                    'requirement',
+                    'timeText',
+                    'output',
+                  ].map((col) => (
                     <th scope="col">{t(`dip.procedure.col.${col}`)}</th>
                   ))}
                 </tr>
@@ -93,7 +115,15 @@ export async function dipProcedureRoutes(app: FastifyInstance): Promise<void> {
                 {rows.map((r, i) => (
                   <tr>
                     <td>
-                      <input type="number" name={`steps.${i}.order`} value={r.order ?? String(i + 1)} min={1} max={99} aria-label={t('dip.procedure.col.order')} class="narrow-input" />
+                      <input
+                        type="number"
+                        name={`steps.${i}.order`}
+                        value={r.order ?? String(i + 1)}
+                        min={1}
+                        max={99}
+                        aria-label={t('dip.procedure.col.order')}
+                        class="narrow-input"
+                      />
                     </td>
                     <td>{cell(i, 'sopSlug', r, 80)}</td>
                     <td>{cell(i, 'sopStepNo', r, 20)}</td>

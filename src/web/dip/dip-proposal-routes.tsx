@@ -4,7 +4,12 @@ import { formatDateTime } from '../../platform/i18n.ts';
 import { pembantuUnitIds } from '../../modules/access/permissions.ts';
 import { listArchiveItems } from '../../modules/archive/queries.ts';
 import { isCollecting } from '../../modules/dip/cycle-rules.ts';
-import { findOpenStep, findWorkingEntry, listWorkingEntries, type WorkingEntry } from '../../modules/dip/queries.ts';
+import {
+  findOpenStep,
+  findWorkingEntry,
+  listWorkingEntries,
+  type WorkingEntry,
+} from '../../modules/dip/queries.ts';
 import { saveDipProposal } from '../../modules/dip/save-dip-proposal.ts';
 import { withdrawDipProposal } from '../../modules/dip/withdraw-dip-proposal.ts';
 import { listUnits, type Unit } from '../../modules/offices/queries.ts';
@@ -25,17 +30,31 @@ export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const permission = { config: { permission: 'proposeDipEntries' as const } };
 
-  const render = async (req: FastifyRequest, reply: FastifyReply, opts: { editing?: WorkingEntry; errors?: Errors; values?: Values; status?: number } = {}) => {
+  const render = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    opts: { editing?: WorkingEntry; errors?: Errors; values?: Values; status?: number } = {},
+  ) => {
     const office = req.office!;
     const c = pageCtx(req, reply);
     const { t } = c;
     const myUnits = pembantuUnitIds(req.actor, office);
     const open = await findOpenStep(ctx.db, office.id);
-    const collecting = open ? isCollecting({ status: open.cycle.status, currentPosition: open.cycle.currentPosition, steps: [open.step] }) : false;
+    const collecting = open
+      ? isCollecting({
+          status: open.cycle.status,
+          currentPosition: open.cycle.currentPosition,
+          steps: [open.step],
+        })
+      : false;
     const [units, archive, mine] = await Promise.all([
       listUnits(ctx.db, office.id, true),
       listArchiveItems(ctx.db, office.id, { unitIds: myUnits }),
-      open ? Promise.all(myUnits.map((u) => listWorkingEntries(ctx.db, office.id, open.cycle.id, { unitId: u }))).then((l) => l.flat()) : Promise.resolve([] as WorkingEntry[]),
+      open
+        ? Promise.all(
+            myUnits.map((u) => listWorkingEntries(ctx.db, office.id, open.cycle.id, { unitId: u })),
+          ).then((l) => l.flat())
+        : Promise.resolve([] as WorkingEntry[]),
     ]);
     const unitName = (id: string) => units.find((u: Unit) => u.id === id)?.name ?? '';
     const firstUnit = myUnits[0];
@@ -47,16 +66,24 @@ export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
       <StaffLayout ctx={c} title={t('dip.proposals.title')}>
         <hgroup>
           <h1>{t('dip.proposals.title')}</h1>
-          <p>{myUnits.length > 0 ? t('dip.proposals.lead', { units: myUnits.map(unitName).join(', ') }) : t('dip.proposals.noUnit')}</p>
+          <p>
+            {myUnits.length > 0
+              ? t('dip.proposals.lead', { units: myUnits.map(unitName).join(', ') })
+              : t('dip.proposals.noUnit')}
+          </p>
         </hgroup>
         {open ? (
           collecting ? (
             <p class="notice notice-info">
               {t('dip.proposals.open', { year: open.cycle.year })}
-              {open.run?.dueAt ? ` ${t('dip.proposals.due', { at: formatDateTime(open.run.dueAt, c.locale, office.timezone) })}` : ''}
+              {open.run?.dueAt
+                ? ` ${t('dip.proposals.due', { at: formatDateTime(open.run.dueAt, c.locale, office.timezone) })}`
+                : ''}
             </p>
           ) : (
-            <p class="notice">{t('dip.proposals.closed', { year: open.cycle.year, step: open.step.title })}</p>
+            <p class="notice">
+              {t('dip.proposals.closed', { year: open.cycle.year, step: open.step.title })}
+            </p>
           )
         ) : (
           <p class="notice">{t('dip.cycle.none')}</p>
@@ -78,7 +105,13 @@ export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
                   e.status === 'PROPOSED' && collecting ? (
                     <>
                       <a href={`${base}/${e.id}`}>{t('app.edit')}</a>{' '}
-                      <ActionButton action={`${base}/${e.id}/tarik`} csrf={c.csrf} label={t('dip.proposals.withdraw')} variant="danger" confirm={t('dip.proposals.withdrawConfirm')} />
+                      <ActionButton
+                        action={`${base}/${e.id}/tarik`}
+                        csrf={c.csrf}
+                        label={t('dip.proposals.withdraw')}
+                        variant="danger"
+                        confirm={t('dip.proposals.withdrawConfirm')}
+                      />
                     </>
                   ) : null,
               },
@@ -95,7 +128,14 @@ export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
               ctx={c}
               action={editing ? `${base}/${editing.id}` : base}
               errors={opts.errors ?? {}}
-              values={opts.values ?? { category: 'BERKALA', formats: ['SOFTCOPY'], fileTypes: 'PDF', holdingUnit: unitName(firstUnit) }}
+              values={
+                opts.values ?? {
+                  category: 'BERKALA',
+                  formats: ['SOFTCOPY'],
+                  fileTypes: 'PDF',
+                  holdingUnit: unitName(firstUnit),
+                }
+              }
               archive={archive}
               unitNames={[]}
               submitLabel={editing ? t('app.save') : t('dip.proposals.submit')}
@@ -115,7 +155,12 @@ export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
   const loadOwn = async (req: FastifyRequest<{ Params: { entryId: string } }>) => {
     const entry = await findWorkingEntry(ctx.db, req.office!.id, uuidParam(req.params.entryId));
     // A unit sees only its own proposals: anything else does not exist for it.
-    if (!entry || !entry.proposedByUnitId || !pembantuUnitIds(req.actor, req.office!).includes(entry.proposedByUnitId)) throw AppError.notFound();
+    if (
+      !entry ||
+      !entry.proposedByUnitId ||
+      !pembantuUnitIds(req.actor, req.office!).includes(entry.proposedByUnitId)
+    )
+      throw AppError.notFound();
     return entry;
   };
 
@@ -126,32 +171,45 @@ export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
     return formAction(
       req,
       reply,
-      () => saveDipProposal(ctx, req.actor, { officeId: req.office!.id, unitId: fields.unitId, data: fields }),
+      () =>
+        saveDipProposal(ctx, req.actor, { officeId: req.office!.id, unitId: fields.unitId, data: fields }),
       (errors, status) => render(req, reply, { errors, values: fields, status }),
       () => done(req, reply, 'dip.flash.proposed'),
     );
   });
 
-  app.get<{ Params: { office: string; entryId: string } }>('/staff/:office/dip/usulan/:entryId', permission, async (req, reply) => {
-    const entry = await loadOwn(req);
-    return render(req, reply, { editing: entry, values: { ...entry } });
-  });
+  app.get<{ Params: { office: string; entryId: string } }>(
+    '/staff/:office/dip/usulan/:entryId',
+    permission,
+    async (req, reply) => {
+      const entry = await loadOwn(req);
+      return render(req, reply, { editing: entry, values: { ...entry } });
+    },
+  );
 
-  app.post<{ Params: { office: string; entryId: string } }>('/staff/:office/dip/usulan/:entryId', permission, async (req, reply) => {
-    const entry = await loadOwn(req);
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => saveDipProposal(ctx, req.actor, { officeId: req.office!.id, entryId: entry.id, data: fields }),
-      (errors, status) => render(req, reply, { editing: entry, errors, values: fields, status }),
-      () => done(req, reply, 'dip.flash.proposalSaved'),
-    );
-  });
+  app.post<{ Params: { office: string; entryId: string } }>(
+    '/staff/:office/dip/usulan/:entryId',
+    permission,
+    async (req, reply) => {
+      const entry = await loadOwn(req);
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () => saveDipProposal(ctx, req.actor, { officeId: req.office!.id, entryId: entry.id, data: fields }),
+        (errors, status) => render(req, reply, { editing: entry, errors, values: fields, status }),
+        () => done(req, reply, 'dip.flash.proposalSaved'),
+      );
+    },
+  );
 
-  app.post<{ Params: { office: string; entryId: string } }>('/staff/:office/dip/usulan/:entryId/tarik', permission, async (req, reply) => {
-    const entry = await loadOwn(req);
-    await withdrawDipProposal(ctx, req.actor, { officeId: req.office!.id, entryId: entry.id });
-    return done(req, reply, 'dip.flash.withdrawn');
-  });
+  app.post<{ Params: { office: string; entryId: string } }>(
+    '/staff/:office/dip/usulan/:entryId/tarik',
+    permission,
+    async (req, reply) => {
+      const entry = await loadOwn(req);
+      await withdrawDipProposal(ctx, req.actor, { officeId: req.office!.id, entryId: entry.id });
+      return done(req, reply, 'dip.flash.withdrawn');
+    },
+  );
 }

@@ -17,7 +17,11 @@ export const publicQuery = z.object({
 });
 export type PublicQueryString = z.output<typeof publicQuery>;
 
-export function queryHref(base: string, q: PublicQueryString, over: Partial<Record<keyof PublicQueryString, string | number | undefined>>): string {
+export function queryHref(
+  base: string,
+  q: PublicQueryString,
+  over: Partial<Record<keyof PublicQueryString, string | number | undefined>>,
+): string {
   const merged: Record<string, string | number | undefined> = { ...q, ...over };
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '') params.set(k, String(v));
@@ -25,7 +29,13 @@ export function queryHref(base: string, q: PublicQueryString, over: Partial<Reco
   return s ? `${base}?${s}` : base;
 }
 
-export function SearchForm(props: { t: Translate; action: string; q: PublicQueryString; years?: number[]; label: string }) {
+export function SearchForm(props: {
+  t: Translate;
+  action: string;
+  q: PublicQueryString;
+  years?: number[];
+  label: string;
+}) {
   const { t, q } = props;
   return (
     <form method="get" action={props.action} class="dip-search" aria-label={props.label}>
@@ -34,7 +44,14 @@ export function SearchForm(props: { t: Translate; action: string; q: PublicQuery
         {t('dipPublic.searchHint')}
       </small>
       <fieldset role="group">
-        <input id="dip-q" type="search" name="q" value={q.q ?? ''} aria-describedby="dip-q-hint" maxLength={200} />
+        <input
+          id="dip-q"
+          type="search"
+          name="q"
+          value={q.q ?? ''}
+          aria-describedby="dip-q-hint"
+          maxLength={200}
+        />
         <button type="submit">{t('app.search')}</button>
       </fieldset>
       <div class="grid-2">
@@ -54,7 +71,10 @@ export function SearchForm(props: { t: Translate; action: string; q: PublicQuery
             {t('dipPublic.year')}
             <select name="tahun">
               {props.years.map((y, i) => (
-                <option value={i === 0 ? '' : String(y)} selected={q.tahun === y || (i === 0 && q.tahun === undefined)}>
+                <option
+                  value={i === 0 ? '' : String(y)}
+                  selected={q.tahun === y || (i === 0 && q.tahun === undefined)}
+                >
                   {y}
                   {i === 0 ? ` (${t('dipPublic.latest')})` : ''}
                 </option>
@@ -64,7 +84,8 @@ export function SearchForm(props: { t: Translate; action: string; q: PublicQuery
         ) : null}
       </div>
       <label>
-        <input type="checkbox" name="pemilu" value="1" checked={q.pemilu === '1'} /> {t('dipPublic.onlyElection')}
+        <input type="checkbox" name="pemilu" value="1" checked={q.pemilu === '1'} />{' '}
+        {t('dipPublic.onlyElection')}
       </label>
     </form>
   );
@@ -74,14 +95,25 @@ export function categoryBadge(t: Translate, c: DipCategory) {
   return <span class={`badge badge-cat badge-${c.toLowerCase()}`}>{t(`dip.category.${c}`)}</span>;
 }
 
-export function Hit({ t, hit, office, showOffice }: { t: Translate; hit: PublicHit; office: Office | undefined; showOffice: boolean }) {
+export function Hit({
+  t,
+  hit,
+  office,
+  showOffice,
+}: {
+  t: Translate;
+  hit: PublicHit;
+  office: Office | undefined;
+  showOffice: boolean;
+}) {
   const href = office ? `/${office.slug}/dip/${hit.year}/${hit.entryKey}` : '#';
   return (
     <li class="dip-hit">
       <a href={href}>
         <strong>{hit.documentTitle}</strong>
       </a>{' '}
-      {categoryBadge(t, hit.category)} {hit.isElection ? <span class="badge badge-warn">{t('dip.entry.election')}</span> : null}
+      {categoryBadge(t, hit.category)}{' '}
+      {hit.isElection ? <span class="badge badge-warn">{t('dip.entry.election')}</span> : null}
       <p>{hit.summary.length > 280 ? `${hit.summary.slice(0, 277)}…` : hit.summary}</p>
       <small class="muted">
         {showOffice && office ? `${office.name} · ` : ''}
@@ -91,7 +123,17 @@ export function Hit({ t, hit, office, showOffice }: { t: Translate; hit: PublicH
   );
 }
 
-export function Pager({ t, base, q, total }: { t: Translate; base: string; q: PublicQueryString; total: number }) {
+export function Pager({
+  t,
+  base,
+  q,
+  total,
+}: {
+  t: Translate;
+  base: string;
+  q: PublicQueryString;
+  total: number;
+}) {
   const page = q.hal ?? 1;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (pages <= 1) return null;

@@ -62,7 +62,12 @@ const rowReport = z.object({
 
 export async function dipStaffApi(app: FastifyInstance): Promise<void> {
   const { config } = app.services;
-  const ctx = { db: app.services.database.db, clock: app.services.clock, files: app.services.files, uploadMaxBytes: config.uploadMaxBytes };
+  const ctx = {
+    db: app.services.database.db,
+    clock: app.services.clock,
+    files: app.services.files,
+    uploadMaxBytes: config.uploadMaxBytes,
+  };
   const api = app.withTypeProvider<ZodTypeProvider>();
   const security = [{ bearerAuth: [] }];
 
@@ -79,7 +84,8 @@ export async function dipStaffApi(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['dip-staff'],
         summary: "Add an entry to the office's draft DIP",
-        description: 'Needs a token with the PPID (or Petugas Layanan) role of the office and an active DIP cycle before its decree step.',
+        description:
+          'Needs a token with the PPID (or Petugas Layanan) role of the office and an active DIP cycle before its decree step.',
         security,
         params: z.object({ office: z.string().max(80) }),
         body: entryBody,
@@ -99,7 +105,8 @@ export async function dipStaffApi(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['dip-staff'],
         summary: "Change an entry of the office's draft DIP",
-        description: 'Send `expectedUpdatedAt` (from the last read) to refuse the change if someone else changed the entry since (409).',
+        description:
+          'Send `expectedUpdatedAt` (from the last read) to refuse the change if someone else changed the entry since (409).',
         security,
         params: z.object({ office: z.string().max(80), entryId: z.uuid() }),
         body: entryBody.extend({ expectedUpdatedAt: z.iso.datetime({ offset: true }).optional() }),
@@ -109,7 +116,14 @@ export async function dipStaffApi(app: FastifyInstance): Promise<void> {
     async (req) => {
       const office = await officeOf(req, req.params.office);
       const { expectedUpdatedAt, ...data } = req.body;
-      return presentWorking(await saveDipEntry(ctx, req.actor, { officeId: office.id, entryId: req.params.entryId, expectedUpdatedAt, data }));
+      return presentWorking(
+        await saveDipEntry(ctx, req.actor, {
+          officeId: office.id,
+          entryId: req.params.entryId,
+          expectedUpdatedAt,
+          data,
+        }),
+      );
     },
   );
 
@@ -130,7 +144,13 @@ export async function dipStaffApi(app: FastifyInstance): Promise<void> {
           dryRun: z.boolean().default(false),
         }),
         response: {
-          200: z.object({ sheet: z.string(), headerRow: z.number(), rows: z.array(rowReport), errorRows: z.number(), added: z.number() }),
+          200: z.object({
+            sheet: z.string(),
+            headerRow: z.number(),
+            rows: z.array(rowReport),
+            errorRows: z.number(),
+            added: z.number(),
+          }),
         },
       },
       bodyLimit: Math.ceil((config.uploadMaxBytes * 4) / 3) + 64 * 1024,
@@ -138,7 +158,10 @@ export async function dipStaffApi(app: FastifyInstance): Promise<void> {
     async (req) => {
       const office = await officeOf(req, req.params.office);
       const bytes = Buffer.from(req.body.content, 'base64');
-      const preview = await previewDipImport(ctx, req.actor, { officeId: office.id, upload: { filename: req.body.filename, bytes } });
+      const preview = await previewDipImport(ctx, req.actor, {
+        officeId: office.id,
+        upload: { filename: req.body.filename, bytes },
+      });
       const rows = preview.rows.map((r) => ({
         row: r.row,
         ok: r.errors.length === 0,
@@ -146,8 +169,16 @@ export async function dipStaffApi(app: FastifyInstance): Promise<void> {
         problems: r.errors.map((e) => ({ field: e.field, message: req.t(e.key, e.params) })),
       }));
       let added = 0;
-      if (!req.body.dryRun) added = (await commitDipImport(ctx, req.actor, { officeId: office.id, fileId: preview.fileId })).added;
-      return { sheet: preview.sheet, headerRow: preview.headerRow, rows, errorRows: preview.errorRows, added };
+      if (!req.body.dryRun)
+        added = (await commitDipImport(ctx, req.actor, { officeId: office.id, fileId: preview.fileId }))
+          .added;
+      return {
+        sheet: preview.sheet,
+        headerRow: preview.headerRow,
+        rows,
+        errorRows: preview.errorRows,
+        added,
+      };
     },
   );
 }

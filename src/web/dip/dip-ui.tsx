@@ -22,13 +22,18 @@ export function formatDuration(t: Translate, minutes: number | null): string {
 /** The standard as the SOP wrote it, with how Terbuka reads it. */
 export function standardText(t: Translate, std: TimeStandard): string {
   if (std.unit === null) return std.text ? `${std.text} (${t('dip.standard.none')})` : t('dip.standard.none');
-  const read = std.unit === 'WORKING_HOURS' ? t('dip.unit.WORKING_HOURS') : `${std.amount} ${t(`dip.unit.${std.unit}`)}`;
+  const read =
+    std.unit === 'WORKING_HOURS' ? t('dip.unit.WORKING_HOURS') : `${std.amount} ${t(`dip.unit.${std.unit}`)}`;
   return std.text && std.text.toLowerCase() !== read.toLowerCase() ? `${std.text} (${read})` : read;
 }
 
 export function MetBadge({ t, met }: { t: Translate; met: boolean | null }) {
   if (met === null) return <span class="badge badge-muted">{t('dip.met.none')}</span>;
-  return met ? <span class="badge badge-ok">{t('dip.met.yes')}</span> : <span class="badge badge-bad">{t('dip.met.no')}</span>;
+  return met ? (
+    <span class="badge badge-ok">{t('dip.met.yes')}</span>
+  ) : (
+    <span class="badge badge-bad">{t('dip.met.no')}</span>
+  );
 }
 
 export function StatusBadge({ label, tone }: { label: string; tone: 'ok' | 'warn' | 'bad' | 'muted' }) {
@@ -36,10 +41,19 @@ export function StatusBadge({ label, tone }: { label: string; tone: 'ok' | 'warn
 }
 
 /** A DIP entry's status as a badge (included: ok, rejected: bad, else waiting), with the decision's note. */
-export function EntryStatus({ t, entry }: { t: Translate; entry: { status: string; decisionNote?: string | null } }) {
+export function EntryStatus({
+  t,
+  entry,
+}: {
+  t: Translate;
+  entry: { status: string; decisionNote?: string | null };
+}) {
   return (
     <>
-      <StatusBadge label={t(`dip.entry.status.${entry.status}`)} tone={entry.status === 'INCLUDED' ? 'ok' : entry.status === 'REJECTED' ? 'bad' : 'warn'} />
+      <StatusBadge
+        label={t(`dip.entry.status.${entry.status}`)}
+        tone={entry.status === 'INCLUDED' ? 'ok' : entry.status === 'REJECTED' ? 'bad' : 'warn'}
+      />
       {entry.decisionNote ? <div class="muted">{entry.decisionNote}</div> : null}
     </>
   );
@@ -58,7 +72,10 @@ interface EntryText {
  * The columns every DIP table shows (draft, proposals, published version), as the DIP annex
  * names them; the title cell may carry a badge after the title and lines under the summary.
  */
-export function dipEntryColumns<T extends EntryText>(t: Translate, title: { badge?: (e: T) => ComponentChildren; below?: (e: T) => ComponentChildren } = {}) {
+export function dipEntryColumns<T extends EntryText>(
+  t: Translate,
+  title: { badge?: (e: T) => ComponentChildren; below?: (e: T) => ComponentChildren } = {},
+) {
   return {
     title: {
       label: t('dip.field.documentTitle'),

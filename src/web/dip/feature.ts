@@ -13,6 +13,13 @@ import { dipPublicRoutes } from './dip-public.tsx';
 export const dipFeature: Feature = {
   name: 'dip',
   api: [dipApi, dipStaffApi],
-  staff: [dipCycleRoutes, dipEntryRoutes, dipProposalRoutes, dipImportRoutes, dipDocumentRoutes, dipProcedureRoutes],
+  staff: [
+    dipCycleRoutes,
+    dipEntryRoutes,
+    dipProposalRoutes,
+    dipImportRoutes,
+    dipDocumentRoutes,
+    dipProcedureRoutes,
+  ],
   public: [dipPublicRoutes],
 };

@@ -6,8 +6,15 @@ import { DataTable, type Column } from '../shared/data-table.tsx';
 // The DIK as a table, with the annex columns of a classification decree (regulation.md §5.2:
 // information, legal basis, consequence / public-interest consideration, open or closed, period).
 
-export function periodText(t: Translate, locale: Locale, e: Pick<DikEntry, 'periodUntil' | 'periodCondition'>): string {
-  const parts = [e.periodUntil ? t('exemptions.period.until', { date: formatDate(e.periodUntil, locale) }) : null, e.periodCondition].filter(Boolean);
+export function periodText(
+  t: Translate,
+  locale: Locale,
+  e: Pick<DikEntry, 'periodUntil' | 'periodCondition'>,
+): string {
+  const parts = [
+    e.periodUntil ? t('exemptions.period.until', { date: formatDate(e.periodUntil, locale) }) : null,
+    e.periodCondition,
+  ].filter(Boolean);
   return parts.join('; ') || '—';
 }
 
@@ -16,13 +23,23 @@ export function dikColumns<T extends ExemptionEntry>(t: Translate, locale: Local
   return {
     legalBasis: { label: t('exemptions.col.legalBasis'), cell: (e: T) => legalBasisText(e) },
     consideration: { label: t('exemptions.col.consideration'), cell: (e: T) => e.consideration },
-    closed: { label: t('exemptions.col.closed'), cell: (e: T) => t(e.whole ? 'exemptions.closed.whole' : 'exemptions.closed.part') },
+    closed: {
+      label: t('exemptions.col.closed'),
+      cell: (e: T) => t(e.whole ? 'exemptions.closed.whole' : 'exemptions.closed.part'),
+    },
     period: { label: t('exemptions.col.period'), cell: (e: T) => periodText(t, locale, e) },
     status: { label: t('exemptions.col.status'), cell: (e: T) => t(`exemptions.entryStatus.${e.status}`) },
   } satisfies Record<string, Column<T>>;
 }
 
-export function DikTable(props: { t: Translate; locale: Locale; entries: DikEntry[]; caption: string; showStatus?: boolean; link?: (e: DikEntry) => string | null }) {
+export function DikTable(props: {
+  t: Translate;
+  locale: Locale;
+  entries: DikEntry[];
+  caption: string;
+  showStatus?: boolean;
+  link?: (e: DikEntry) => string | null;
+}) {
   const { t, locale } = props;
   const col = dikColumns<DikEntry>(t, locale);
   return (
@@ -54,7 +71,9 @@ export function DikTable(props: { t: Translate; locale: Locale; entries: DikEntr
           cell: (e) => (
             <>
               {e.decreeNumber}, {formatDate(e.decreeDate, locale)}
-              {e.inheritedFrom ? <div class="muted">{t('exemptions.inheritedFrom', { office: e.issuerName })}</div> : null}
+              {e.inheritedFrom ? (
+                <div class="muted">{t('exemptions.inheritedFrom', { office: e.issuerName })}</div>
+              ) : null}
             </>
           ),
         },

@@ -20,5 +20,10 @@ export async function exemptDip(db: Db, officeId?: string): Promise<ExemptDip> {
 /** The published document without the entries held exempt, numbered again. */
 export function withoutExempt(doc: DipDocument, exempt: ExemptDip): DipDocument {
   if (exempt.list.length === 0) return doc;
-  return { ...doc, entries: doc.entries.filter((e) => !exempt.has(doc.office.id, e.entryKey)).map((e, i) => ({ ...e, no: i + 1 })) };
+  return {
+    ...doc,
+    entries: doc.entries
+      .filter((e) => !exempt.has(doc.office.id, e.entryKey))
+      .map((e, i) => ({ ...e, no: i + 1 })),
+  };
 }

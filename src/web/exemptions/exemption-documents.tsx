@@ -21,11 +21,14 @@ export async function exemptionDocumentRoutes(app: FastifyInstance): Promise<voi
     const today = localDateTime(app.services.clock.now(), office.timezone).date;
     return sendPdf(reply, await renderDikPdfFor(db, office, today), `dik-${office.slug}.pdf`);
   });
-  app.get<{ Params: { office: string; id: string } }>('/:office/informasi-dikecualikan/keputusan/:id', async (req, reply) => {
-    const office = await officeOr404(req.params.office);
-    const id = uuidParam(req.params.id.replace(/\.pdf$/, ''));
-    const decree = await findDecree(db, office.id, id);
-    if (!decree || !['ACTIVE', 'EXPIRED', 'REVOKED'].includes(decree.status)) throw AppError.notFound();
-    return sendPdf(reply, await renderDecreePdfFor(db, office, decree), `keputusan-dik-${office.slug}.pdf`);
-  });
+  app.get<{ Params: { office: string; id: string } }>(
+    '/:office/informasi-dikecualikan/keputusan/:id',
+    async (req, reply) => {
+      const office = await officeOr404(req.params.office);
+      const id = uuidParam(req.params.id.replace(/\.pdf$/, ''));
+      const decree = await findDecree(db, office.id, id);
+      if (!decree || !['ACTIVE', 'EXPIRED', 'REVOKED'].includes(decree.status)) throw AppError.notFound();
+      return sendPdf(reply, await renderDecreePdfFor(db, office, decree), `keputusan-dik-${office.slug}.pdf`);
+    },
+  );
 }

@@ -1,6 +1,14 @@
 import type { Translate } from '../../platform/i18n.ts';
 import { citePasal17, PASAL17, PASAL17_GROUNDS } from '../../modules/law/pasal17.ts';
-import { Csrf, ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from '../shared/forms.tsx';
+import {
+  Csrf,
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+  type Errors,
+  type Values,
+} from '../shared/forms.tsx';
 
 // The forms of SOP 004: consequence test, decree, entry, approval decision. Field labels are
 // also the names the error summary uses (never an internal key).
@@ -28,23 +36,53 @@ const TEST_FIELDS = [
   'heldOn',
   'participants',
 ] as const;
-const DECREE_FIELDS = ['number', 'decreeDate', 'title', 'officialName', 'officialPosition', 'reasons', 'reach', 'testIds'] as const;
-const ENTRY_FIELDS = ['information', 'holderUnit', 'ground', 'subPoint', 'legalBasis', 'consideration', 'whole', 'periodUntil', 'periodCondition', 'testId'] as const;
+const DECREE_FIELDS = [
+  'number',
+  'decreeDate',
+  'title',
+  'officialName',
+  'officialPosition',
+  'reasons',
+  'reach',
+  'testIds',
+] as const;
+const ENTRY_FIELDS = [
+  'information',
+  'holderUnit',
+  'ground',
+  'subPoint',
+  'legalBasis',
+  'consideration',
+  'whole',
+  'periodUntil',
+  'periodCondition',
+  'testId',
+] as const;
 
 export function exemptionLabels(t: Translate): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of [...TEST_FIELDS, ...DECREE_FIELDS, ...ENTRY_FIELDS, 'reason', 'decision', 'file']) out[f] = t(`exemptions.field.${f}`);
+  for (const f of [...TEST_FIELDS, ...DECREE_FIELDS, ...ENTRY_FIELDS, 'reason', 'decision', 'file'])
+    out[f] = t(`exemptions.field.${f}`);
   return out;
 }
 
 export function groundOptions(t: Translate) {
-  return PASAL17_GROUNDS.map((g) => ({ value: g, label: `${t('exemptions.huruf', { g })} — ${PASAL17[g].title.id}` }));
+  return PASAL17_GROUNDS.map((g) => ({
+    value: g,
+    label: `${t('exemptions.huruf', { g })} — ${PASAL17[g].title.id}`,
+  }));
 }
 
 /** Every sub-point the statute lists, as "h angka 2 — riwayat, kondisi …"; the use case checks it fits the ground. */
 export function subPointOptions() {
   const opts: { value: string; label: string }[] = [];
-  for (const g of PASAL17_GROUNDS) PASAL17[g].subPoints.forEach((s, i) => opts.push({ value: String(i + 1), label: `${g} angka ${i + 1} — ${s.length > 90 ? `${s.slice(0, 88)}…` : s}` }));
+  for (const g of PASAL17_GROUNDS)
+    PASAL17[g].subPoints.forEach((s, i) =>
+      opts.push({
+        value: String(i + 1),
+        label: `${g} angka ${i + 1} — ${s.length > 90 ? `${s.slice(0, 88)}…` : s}`,
+      }),
+    );
   return opts;
 }
 
@@ -72,12 +110,40 @@ export function SubPointHelp({ t }: { t: Translate }) {
   );
 }
 
-export function TestForm(props: { t: Translate; csrf: string; action: string; errors: Errors; values: Values; archive: { id: string; title: string }[]; requests: { id: string; label: string }[] }) {
+export function TestForm(props: {
+  t: Translate;
+  csrf: string;
+  action: string;
+  errors: Errors;
+  values: Values;
+  archive: { id: string; title: string }[];
+  requests: { id: string; label: string }[];
+}) {
   const { t, errors, values } = props;
   const L = exemptionLabels(t);
-  const text = (name: string, required = false, max = 200) => <TextField name={name} label={L[name]!} errors={errors} values={values} required={required} maxLength={max} />;
-  const area = (name: string, hint?: string, rows = 4) => <TextArea name={name} label={L[name]!} hint={hint} errors={errors} values={values} rows={rows} required />;
-  const choose = (name: string, options: { value: string; label: string }[], empty?: string) => <SelectField name={name} label={L[name]!} options={options} errors={errors} values={values} emptyLabel={empty} />;
+  const text = (name: string, required = false, max = 200) => (
+    <TextField
+      name={name}
+      label={L[name]!}
+      errors={errors}
+      values={values}
+      required={required}
+      maxLength={max}
+    />
+  );
+  const area = (name: string, hint?: string, rows = 4) => (
+    <TextArea name={name} label={L[name]!} hint={hint} errors={errors} values={values} rows={rows} required />
+  );
+  const choose = (name: string, options: { value: string; label: string }[], empty?: string) => (
+    <SelectField
+      name={name}
+      label={L[name]!}
+      options={options}
+      errors={errors}
+      values={values}
+      emptyLabel={empty}
+    />
+  );
   return (
     <>
       <ErrorSummary t={t} errors={errors} labels={L} />
@@ -85,8 +151,18 @@ export function TestForm(props: { t: Translate; csrf: string; action: string; er
         <Csrf token={props.csrf} />
         <fieldset>
           <legend>{t('exemptions.test.document')}</legend>
-          {choose('documentKind', ['DESCRIBED', 'ARCHIVE', 'DIP'].map((k) => ({ value: k, label: t(`exemptions.documentKind.${k}`) })))}
-          {choose('archiveItemId', props.archive.map((a) => ({ value: a.id, label: a.title })), '—')}
+          {choose(
+            'documentKind',
+            ['DESCRIBED', 'ARCHIVE', 'DIP'].map((k) => ({
+              value: k,
+              label: t(`exemptions.documentKind.${k}`),
+            })),
+          )}
+          {choose(
+            'archiveItemId',
+            props.archive.map((a) => ({ value: a.id, label: a.title })),
+            '—',
+          )}
           {text('dipEntryKey', false, 100)}
           {area('documentDescription', t('exemptions.hint.documentDescription'), 2)}
           {area('information', t('exemptions.hint.information'), 3)}
@@ -117,15 +193,32 @@ export function TestForm(props: { t: Translate; csrf: string; action: string; er
               { value: 'WHOLE', label: t('exemptions.closed.whole') },
               { value: 'PART', label: t('exemptions.closed.part') },
             ])}
-            <TextField name="periodUntil" type="date" label={L.periodUntil!} errors={errors} values={values} hint={t('exemptions.hint.period')} />
+            <TextField
+              name="periodUntil"
+              type="date"
+              label={L.periodUntil!}
+              errors={errors}
+              values={values}
+              hint={t('exemptions.hint.period')}
+            />
             {text('periodCondition', false, 500)}
           </div>
         </fieldset>
         <fieldset>
           <legend>{t('exemptions.test.held')}</legend>
           <div class="grid-2">
-            {choose('occasion', ['BEFORE_REQUEST', 'AT_REQUEST', 'KI_ORDER'].map((k) => ({ value: k, label: t(`exemptions.occasion.${k}`) })))}
-            {choose('requestId', props.requests.map((r) => ({ value: r.id, label: r.label })), '—')}
+            {choose(
+              'occasion',
+              ['BEFORE_REQUEST', 'AT_REQUEST', 'KI_ORDER'].map((k) => ({
+                value: k,
+                label: t(`exemptions.occasion.${k}`),
+              })),
+            )}
+            {choose(
+              'requestId',
+              props.requests.map((r) => ({ value: r.id, label: r.label })),
+              '—',
+            )}
             {text('objectionId', false, 40)}
             {text('place', true, 120)}
             <TextField name="heldOn" type="date" label={L.heldOn!} errors={errors} values={values} required />
@@ -138,20 +231,62 @@ export function TestForm(props: { t: Translate; csrf: string; action: string; er
   );
 }
 
-export function DecreeForm(props: { t: Translate; csrf: string; action: string; errors: Errors; values: Values; tests: { id: string; label: string }[]; mayReachDown: boolean }) {
+export function DecreeForm(props: {
+  t: Translate;
+  csrf: string;
+  action: string;
+  errors: Errors;
+  values: Values;
+  tests: { id: string; label: string }[];
+  mayReachDown: boolean;
+}) {
   const { t, errors, values } = props;
   const L = exemptionLabels(t);
-  const chosen = new Set(Array.isArray(values.testIds) ? (values.testIds as string[]) : typeof values.testIds === 'string' ? [values.testIds] : []);
+  const chosen = new Set(
+    Array.isArray(values.testIds)
+      ? (values.testIds as string[])
+      : typeof values.testIds === 'string'
+        ? [values.testIds]
+        : [],
+  );
   return (
     <>
       <ErrorSummary t={t} errors={errors} labels={L} />
       <form method="post" action={props.action}>
         <Csrf token={props.csrf} />
         <div class="grid-2">
-          <TextField name="number" label={L.number!} errors={errors} values={values} required maxLength={120} />
-          <TextField name="decreeDate" type="date" label={L.decreeDate!} errors={errors} values={values} required />
-          <TextField name="officialName" label={L.officialName!} errors={errors} values={values} required maxLength={200} />
-          <TextField name="officialPosition" label={L.officialPosition!} errors={errors} values={values} required maxLength={200} />
+          <TextField
+            name="number"
+            label={L.number!}
+            errors={errors}
+            values={values}
+            required
+            maxLength={120}
+          />
+          <TextField
+            name="decreeDate"
+            type="date"
+            label={L.decreeDate!}
+            errors={errors}
+            values={values}
+            required
+          />
+          <TextField
+            name="officialName"
+            label={L.officialName!}
+            errors={errors}
+            values={values}
+            required
+            maxLength={200}
+          />
+          <TextField
+            name="officialPosition"
+            label={L.officialPosition!}
+            errors={errors}
+            values={values}
+            required
+            maxLength={200}
+          />
         </div>
         <TextField name="title" label={L.title!} errors={errors} values={values} required maxLength={300} />
         <TextArea name="reasons" label={L.reasons!} errors={errors} values={values} rows={4} required />
@@ -161,7 +296,12 @@ export function DecreeForm(props: { t: Translate; csrf: string; action: string; 
           errors={errors}
           values={values}
           hint={props.mayReachDown ? undefined : t('exemptions.hint.reachOffice')}
-          options={[{ value: 'OFFICE', label: t('exemptions.reach.OFFICE') }, ...(props.mayReachDown ? [{ value: 'DESCENDANTS', label: t('exemptions.reach.DESCENDANTS') }] : [])]}
+          options={[
+            { value: 'OFFICE', label: t('exemptions.reach.OFFICE') },
+            ...(props.mayReachDown
+              ? [{ value: 'DESCENDANTS', label: t('exemptions.reach.DESCENDANTS') }]
+              : []),
+          ]}
         />
         <fieldset>
           <legend>{L.testIds}</legend>
@@ -179,7 +319,14 @@ export function DecreeForm(props: { t: Translate; csrf: string; action: string; 
   );
 }
 
-export function EntryForm(props: { t: Translate; csrf: string; action: string; errors: Errors; values: Values; tests: { id: string; label: string }[] }) {
+export function EntryForm(props: {
+  t: Translate;
+  csrf: string;
+  action: string;
+  errors: Errors;
+  values: Values;
+  tests: { id: string; label: string }[];
+}) {
   const { t, errors, values } = props;
   const L = exemptionLabels(t);
   return (
@@ -187,14 +334,56 @@ export function EntryForm(props: { t: Translate; csrf: string; action: string; e
       <ErrorSummary t={t} errors={errors} labels={L} />
       <form method="post" action={props.action}>
         <Csrf token={props.csrf} />
-        <TextArea name="information" label={L.information!} errors={errors} values={values} rows={2} required />
+        <TextArea
+          name="information"
+          label={L.information!}
+          errors={errors}
+          values={values}
+          rows={2}
+          required
+        />
         <div class="grid-2">
-          <TextField name="holderUnit" label={L.holderUnit!} errors={errors} values={values} maxLength={200} />
-          <SelectField name="ground" label={L.ground!} options={groundOptions(t)} errors={errors} values={values} emptyLabel="—" />
-          <SelectField name="subPoint" label={L.subPoint!} options={subPointOptions()} errors={errors} values={values} emptyLabel={t('exemptions.noSubPointChosen')} />
-          <TextField name="legalBasis" label={L.legalBasis!} errors={errors} values={values} required maxLength={1000} hint={t('exemptions.hint.legalBasis')} />
+          <TextField
+            name="holderUnit"
+            label={L.holderUnit!}
+            errors={errors}
+            values={values}
+            maxLength={200}
+          />
+          <SelectField
+            name="ground"
+            label={L.ground!}
+            options={groundOptions(t)}
+            errors={errors}
+            values={values}
+            emptyLabel="—"
+          />
+          <SelectField
+            name="subPoint"
+            label={L.subPoint!}
+            options={subPointOptions()}
+            errors={errors}
+            values={values}
+            emptyLabel={t('exemptions.noSubPointChosen')}
+          />
+          <TextField
+            name="legalBasis"
+            label={L.legalBasis!}
+            errors={errors}
+            values={values}
+            required
+            maxLength={1000}
+            hint={t('exemptions.hint.legalBasis')}
+          />
         </div>
-        <TextArea name="consideration" label={L.consideration!} errors={errors} values={values} rows={3} required />
+        <TextArea
+          name="consideration"
+          label={L.consideration!}
+          errors={errors}
+          values={values}
+          rows={3}
+          required
+        />
         <div class="grid-2">
           <SelectField
             name="whole"
@@ -206,9 +395,29 @@ export function EntryForm(props: { t: Translate; csrf: string; action: string; e
               { value: 'PART', label: t('exemptions.closed.part') },
             ]}
           />
-          <SelectField name="testId" label={L.testId!} options={props.tests.map((x) => ({ value: x.id, label: x.label }))} errors={errors} values={values} emptyLabel="—" />
-          <TextField name="periodUntil" type="date" label={L.periodUntil!} errors={errors} values={values} hint={t('exemptions.hint.period')} />
-          <TextField name="periodCondition" label={L.periodCondition!} errors={errors} values={values} maxLength={500} />
+          <SelectField
+            name="testId"
+            label={L.testId!}
+            options={props.tests.map((x) => ({ value: x.id, label: x.label }))}
+            errors={errors}
+            values={values}
+            emptyLabel="—"
+          />
+          <TextField
+            name="periodUntil"
+            type="date"
+            label={L.periodUntil!}
+            errors={errors}
+            values={values}
+            hint={t('exemptions.hint.period')}
+          />
+          <TextField
+            name="periodCondition"
+            label={L.periodCondition!}
+            errors={errors}
+            values={values}
+            maxLength={500}
+          />
         </div>
         <button type="submit">{t('exemptions.entry.add')}</button>
       </form>
@@ -216,7 +425,13 @@ export function EntryForm(props: { t: Translate; csrf: string; action: string; e
   );
 }
 
-export function ApprovalForm(props: { t: Translate; csrf: string; action: string; errors: Errors; role: string }) {
+export function ApprovalForm(props: {
+  t: Translate;
+  csrf: string;
+  action: string;
+  errors: Errors;
+  role: string;
+}) {
   const { t, errors } = props;
   const L = exemptionLabels(t);
   return (
@@ -225,7 +440,14 @@ export function ApprovalForm(props: { t: Translate; csrf: string; action: string
       <form method="post" action={props.action}>
         <Csrf token={props.csrf} />
         <p>{t('exemptions.approval.yourTurn', { role: t(`role.${props.role}`) })}</p>
-        <TextArea name="reason" label={L.reason!} hint={t('exemptions.hint.reason')} errors={errors} values={{}} rows={3} />
+        <TextArea
+          name="reason"
+          label={L.reason!}
+          hint={t('exemptions.hint.reason')}
+          errors={errors}
+          values={{}}
+          rows={3}
+        />
         <div class="toolbar">
           <button type="submit" name="decision" value="APPROVED">
             {t('exemptions.approval.approve')}

@@ -37,7 +37,14 @@ export async function exemptionPublicRoutes(app: FastifyInstance): Promise<void>
     const decrees = [...new Map(inForce.map((e) => [`${e.officeId}/${e.decreeId}`, e])).values()];
     return sendPage(
       reply,
-      <PublicLayout ctx={c} title={t('exemptions.public.title', { office: office.name })} breadcrumbs={[{ href: '/', label: t('nav.home') }, { href: `/${office.slug}`, label: office.name }]}>
+      <PublicLayout
+        ctx={c}
+        title={t('exemptions.public.title', { office: office.name })}
+        breadcrumbs={[
+          { href: '/', label: t('nav.home') },
+          { href: `/${office.slug}`, label: office.name },
+        ]}
+      >
         <hgroup>
           <h1>{t('exemptions.public.title', { office: office.name })}</h1>
           <p>{t('exemptions.public.lead')}</p>
@@ -51,7 +58,12 @@ export async function exemptionPublicRoutes(app: FastifyInstance): Promise<void>
           <p class="muted">{t('exemptions.public.none')}</p>
         ) : (
           <>
-            <DikTable t={t} locale={c.locale} entries={inForce} caption={t('exemptions.public.inForce', { n: inForce.length })} />
+            <DikTable
+              t={t}
+              locale={c.locale}
+              entries={inForce}
+              caption={t('exemptions.public.inForce', { n: inForce.length })}
+            />
             <h2>{t('exemptions.public.decrees')}</h2>
             <ul>
               {decrees.map((d) => (
@@ -59,7 +71,9 @@ export async function exemptionPublicRoutes(app: FastifyInstance): Promise<void>
                   <a href={`/${d.issuerSlug}/informasi-dikecualikan/keputusan/${d.decreeId}.pdf`}>
                     {d.decreeNumber} — {d.decreeTitle}
                   </a>{' '}
-                  {d.inheritedFrom ? <small class="muted">({t('exemptions.inheritedFrom', { office: d.issuerName })})</small> : null}
+                  {d.inheritedFrom ? (
+                    <small class="muted">({t('exemptions.inheritedFrom', { office: d.issuerName })})</small>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -68,7 +82,13 @@ export async function exemptionPublicRoutes(app: FastifyInstance): Promise<void>
         {ended.length > 0 ? (
           <section>
             <h2>{t('exemptions.public.ended')}</h2>
-            <DikTable t={t} locale={c.locale} entries={ended} caption={t('exemptions.public.endedCaption', { n: ended.length })} showStatus />
+            <DikTable
+              t={t}
+              locale={c.locale}
+              entries={ended}
+              caption={t('exemptions.public.endedCaption', { n: ended.length })}
+              showStatus
+            />
           </section>
         ) : null}
       </PublicLayout>,

@@ -33,7 +33,16 @@ import { citePasal17 } from '../../modules/law/pasal17.ts';
 import type { Office } from '../../modules/offices/queries.ts';
 import { DataTable } from '../shared/data-table.tsx';
 import { dikColumns, DikTable, periodText } from './dik-table.tsx';
-import { ActionButton, Csrf, ErrorSummary, FileField, TextArea, TextField, type Errors, type Values } from '../shared/forms.tsx';
+import {
+  ActionButton,
+  Csrf,
+  ErrorSummary,
+  FileField,
+  TextArea,
+  TextField,
+  type Errors,
+  type Values,
+} from '../shared/forms.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm } from '../form-data.ts';
@@ -46,7 +55,8 @@ import { ApprovalForm, DecreeForm, EntryForm, exemptionLabels, TestForm } from '
 // import of an existing list, revocation, the twice-yearly review, and the PDFs.
 
 const base = (o: Office) => `/staff/${o.slug}/informasi-dikecualikan`;
-const testLabel = (x: ExemptionTest) => `${formatDate(x.heldOn, 'id')} — ${x.information.slice(0, 80)} (${citePasal17(x.ground, x.subPoint).split(' Undang-Undang')[0]})`;
+const testLabel = (x: ExemptionTest) =>
+  `${formatDate(x.heldOn, 'id')} — ${x.information.slice(0, 80)} (${citePasal17(x.ground, x.subPoint).split(' Undang-Undang')[0]})`;
 
 function testValues(x: ExemptionTest): Values {
   return {
@@ -64,7 +74,19 @@ function testValues(x: ExemptionTest): Values {
   };
 }
 
-function ChainView({ ctx, chain, approvedSteps, status, history }: { ctx: PageCtx; chain: readonly string[]; approvedSteps: number; status: string; history: ExemptionApproval[] }) {
+function ChainView({
+  ctx,
+  chain,
+  approvedSteps,
+  status,
+  history,
+}: {
+  ctx: PageCtx;
+  chain: readonly string[];
+  approvedSteps: number;
+  status: string;
+  history: ExemptionApproval[];
+}) {
   const { t } = ctx;
   return (
     <section>
@@ -73,7 +95,14 @@ function ChainView({ ctx, chain, approvedSteps, status, history }: { ctx: PageCt
         <ol>
           {chain.map((r, i) => (
             <li>
-              {t(`role.${r}`)} — {status === 'IN_APPROVAL' && i === approvedSteps ? <strong>{t('exemptions.approval.due')}</strong> : i < approvedSteps || status === 'APPROVED' || status === 'ACTIVE' ? t('exemptions.approval.done') : t('exemptions.approval.waiting')}
+              {t(`role.${r}`)} —{' '}
+              {status === 'IN_APPROVAL' && i === approvedSteps ? (
+                <strong>{t('exemptions.approval.due')}</strong>
+              ) : i < approvedSteps || status === 'APPROVED' || status === 'ACTIVE' ? (
+                t('exemptions.approval.done')
+              ) : (
+                t('exemptions.approval.waiting')
+              )}
             </li>
           ))}
         </ol>
@@ -86,7 +115,10 @@ function ChainView({ ctx, chain, approvedSteps, status, history }: { ctx: PageCt
           caption={t('exemptions.approval.history')}
           rows={history}
           columns={[
-            { label: t('exemptions.col.when'), cell: (h) => formatDateTime(h.at, ctx.locale, 'Asia/Jakarta') },
+            {
+              label: t('exemptions.col.when'),
+              cell: (h) => formatDateTime(h.at, ctx.locale, 'Asia/Jakarta'),
+            },
             { label: t('exemptions.col.role'), cell: (h) => t(`role.${h.role}`) },
             { label: t('exemptions.col.name'), cell: (h) => h.actorName },
             { label: t('exemptions.col.decision'), cell: (h) => t(`exemptions.decision.${h.decision}`) },
@@ -126,9 +158,25 @@ function SubjectPage(p: {
       {found ? (
         <>
           {p.details}
-          <ChainView ctx={c} chain={found.chain} approvedSteps={found.approvedSteps} status={found.status} history={p.history} />
-          {p.turn ? <ApprovalForm t={t} csrf={c.csrf} action={`${at}/persetujuan`} errors={p.approvalErrors} role={p.turn} /> : null}
-          {p.canSubmit ? <ActionButton action={`${at}/ajukan`} csrf={c.csrf} label={t('exemptions.approval.submit')} /> : null}
+          <ChainView
+            ctx={c}
+            chain={found.chain}
+            approvedSteps={found.approvedSteps}
+            status={found.status}
+            history={p.history}
+          />
+          {p.turn ? (
+            <ApprovalForm
+              t={t}
+              csrf={c.csrf}
+              action={`${at}/persetujuan`}
+              errors={p.approvalErrors}
+              role={p.turn}
+            />
+          ) : null}
+          {p.canSubmit ? (
+            <ActionButton action={`${at}/ajukan`} csrf={c.csrf} label={t('exemptions.approval.submit')} />
+          ) : null}
           {p.after}
         </>
       ) : null}
@@ -146,7 +194,17 @@ function SubjectPage(p: {
 }
 
 /** A titled list of links on the overview, or a line saying there is nothing. */
-function ListSection<T>({ title, empty, items, item }: { title: string; empty: string; items: readonly T[]; item: (x: T) => ComponentChildren }) {
+function ListSection<T>({
+  title,
+  empty,
+  items,
+  item,
+}: {
+  title: string;
+  empty: string;
+  items: readonly T[];
+  item: (x: T) => ComponentChildren;
+}) {
   return (
     <section>
       <h2>{title}</h2>
@@ -190,7 +248,13 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
   const approve = { config: { permission: 'approveExemptions' as const } };
 
   /** Runs a one-button step; a refusal that belongs to the page (wrong status, not your turn) becomes a flash. */
-  const step = async (req: FastifyRequest, reply: FastifyReply, back: string, run: () => Promise<unknown>, okKey: string) => {
+  const step = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    back: string,
+    run: () => Promise<unknown>,
+    okKey: string,
+  ) => {
     try {
       await run();
       setFlash(reply, { kind: 'success', key: okKey });
@@ -216,17 +280,31 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
       return reply.redirect(to);
     });
 
-  const myTurn = (req: FastifyRequest, office: Office, x: { status: string; chain: string[]; approvedSteps: number }) => {
+  const myTurn = (
+    req: FastifyRequest,
+    office: Office,
+    x: { status: string; chain: string[]; approvedSteps: number },
+  ) => {
     const due = x.status === 'IN_APPROVAL' ? roleDue(x.chain as never, x.approvedSteps) : null;
     return due && hasRole(req.actor, office, due) ? due : null;
   };
 
   // --- overview and worklist ---------------------------------------------------------------
-  const renderOverview = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, status = 200) => {
+  const renderOverview = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    errors: Errors = {},
+    status = 200,
+  ) => {
     const office = req.office!;
     const c = pageCtx(req, reply);
     const { t } = c;
-    const [dik, decrees, tests, reviews] = await Promise.all([listDikEntries(ctx.db, office), listDecrees(ctx.db, office.id), listTests(ctx.db, office.id), listReviews(ctx.db, office.id)]);
+    const [dik, decrees, tests, reviews] = await Promise.all([
+      listDikEntries(ctx.db, office),
+      listDecrees(ctx.db, office.id),
+      listTests(ctx.db, office.id),
+      listReviews(ctx.db, office.id),
+    ]);
     const mineTests = tests.filter((x) => myTurn(req, office, x));
     const mineDecrees = decrees.filter((x) => myTurn(req, office, x));
     const canManage = canExemptions.manageExemptions(req.actor, office);
@@ -246,8 +324,14 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
           title={t('exemptions.worklist.title')}
           empty={t('exemptions.worklist.none')}
           items={[
-            ...mineTests.map((x) => ({ href: `${base(office)}/uji/${x.id}`, label: t('exemptions.worklist.test', { label: testLabel(x) }) })),
-            ...mineDecrees.map((d) => ({ href: `${base(office)}/keputusan/${d.id}`, label: t('exemptions.worklist.decree', { number: d.number, title: d.title }) })),
+            ...mineTests.map((x) => ({
+              href: `${base(office)}/uji/${x.id}`,
+              label: t('exemptions.worklist.test', { label: testLabel(x) }),
+            })),
+            ...mineDecrees.map((d) => ({
+              href: `${base(office)}/keputusan/${d.id}`,
+              label: t('exemptions.worklist.decree', { number: d.number, title: d.title }),
+            })),
           ]}
           item={(w) => <a href={w.href}>{w.label}</a>}
         />
@@ -256,7 +340,13 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
           {dik.length === 0 ? (
             <p class="muted">{t('exemptions.public.none')}</p>
           ) : (
-            <DikTable t={t} locale={c.locale} entries={dik} caption={t('exemptions.public.inForce', { n: dik.length })} link={(e) => (e.inheritedFrom ? null : `${base(office)}/keputusan/${e.decreeId}`)} />
+            <DikTable
+              t={t}
+              locale={c.locale}
+              entries={dik}
+              caption={t('exemptions.public.inForce', { n: dik.length })}
+              link={(e) => (e.inheritedFrom ? null : `${base(office)}/keputusan/${e.decreeId}`)}
+            />
           )}
         </section>
         <ListSection
@@ -265,7 +355,8 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
           items={decrees}
           item={(d) => (
             <>
-              <a href={`${base(office)}/keputusan/${d.id}`}>{d.number}</a> — {d.title} <span class="badge">{t(`exemptions.decreeStatus.${d.status}`)}</span>
+              <a href={`${base(office)}/keputusan/${d.id}`}>{d.number}</a> — {d.title}{' '}
+              <span class="badge">{t(`exemptions.decreeStatus.${d.status}`)}</span>
             </>
           )}
         />
@@ -275,21 +366,48 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
           items={tests}
           item={(x) => (
             <>
-              <a href={`${base(office)}/uji/${x.id}`}>{testLabel(x)}</a> <span class="badge">{t(`exemptions.testStatus.${x.status}`)}</span> <small class="muted">{t(`exemptions.occasion.${x.occasion}`)}</small>
+              <a href={`${base(office)}/uji/${x.id}`}>{testLabel(x)}</a>{' '}
+              <span class="badge">{t(`exemptions.testStatus.${x.status}`)}</span>{' '}
+              <small class="muted">{t(`exemptions.occasion.${x.occasion}`)}</small>
             </>
           )}
         />
         <section>
           <h2 id="tinjauan">{t('exemptions.review.title')}</h2>
-          <p>{reviews[0] ? t('exemptions.review.last', { date: formatDate(reviews[0].reviewedOn, c.locale), name: reviews[0].actorName }) : t('exemptions.review.never')}</p>
+          <p>
+            {reviews[0]
+              ? t('exemptions.review.last', {
+                  date: formatDate(reviews[0].reviewedOn, c.locale),
+                  name: reviews[0].actorName,
+                })
+              : t('exemptions.review.never')}
+          </p>
           {canManage ? (
             <>
-              <ErrorSummary t={t} errors={errors} labels={{ reviewedOn: t('exemptions.field.reviewedOn'), note: t('exemptions.field.note') }} />
+              <ErrorSummary
+                t={t}
+                errors={errors}
+                labels={{ reviewedOn: t('exemptions.field.reviewedOn'), note: t('exemptions.field.note') }}
+              />
               <form method="post" action={`${base(office)}/tinjauan`}>
                 <Csrf token={c.csrf} />
                 <div class="grid-2">
-                  <TextField name="reviewedOn" type="date" label={t('exemptions.field.reviewedOn')} errors={errors} values={{}} required />
-                  <TextArea name="note" label={t('exemptions.field.note')} errors={errors} values={{}} rows={2} required />
+                  <TextField
+                    name="reviewedOn"
+                    type="date"
+                    label={t('exemptions.field.reviewedOn')}
+                    errors={errors}
+                    values={{}}
+                    required
+                  />
+                  <TextArea
+                    name="note"
+                    label={t('exemptions.field.note')}
+                    errors={errors}
+                    values={{}}
+                    rows={2}
+                    required
+                  />
                 </div>
                 <button type="submit" class="secondary">
                   {t('exemptions.review.record')}
@@ -316,14 +434,24 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
   });
 
   // --- consequence tests -------------------------------------------------------------------
-  const renderTest = async (req: FastifyRequest, reply: FastifyReply, test: ExemptionTest | undefined, opts: { errors?: Errors; values?: Values; approvalErrors?: Errors; status?: number } = {}) => {
+  const renderTest = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    test: ExemptionTest | undefined,
+    opts: { errors?: Errors; values?: Values; approvalErrors?: Errors; status?: number } = {},
+  ) => {
     const office = req.office!;
     const c = pageCtx(req, reply);
     const { t } = c;
     const archive = (await listArchiveItems(ctx.db, office.id)).map((a) => ({ id: a.id, title: a.title }));
     // "Held at a request": a picker of the office's requests, found by typing the number (newest first).
-    const requestOptions = (await listRequests(ctx.db, office.id, { limit: 300 })).map((r) => ({ id: r.id, label: `${r.number} — ${r.informationRequested.length > 70 ? `${r.informationRequested.slice(0, 69)}…` : r.informationRequested}` }));
-    const editable = canExemptions.manageExemptions(req.actor, office) && (!test || test.status === 'DRAFT' || test.status === 'RETURNED');
+    const requestOptions = (await listRequests(ctx.db, office.id, { limit: 300 })).map((r) => ({
+      id: r.id,
+      label: `${r.number} — ${r.informationRequested.length > 70 ? `${r.informationRequested.slice(0, 69)}…` : r.informationRequested}`,
+    }));
+    const editable =
+      canExemptions.manageExemptions(req.actor, office) &&
+      (!test || test.status === 'DRAFT' || test.status === 'RETURNED');
     const history = test ? await listApprovals(ctx.db, office.id, 'TEST', test.id) : [];
     const turn = test ? myTurn(req, office, test) : null;
     const title = test ? t('exemptions.test.title') : t('exemptions.test.new');
@@ -344,35 +472,39 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
         details={
           test ? (
             <>
-            <p>
-              <span class="badge">{t(`exemptions.testStatus.${test.status}`)}</span> · <a href={`${base(office)}/uji/${test.id}/uji-konsekuensi.pdf`}>{t('exemptions.test.pdf')}</a>
-            </p>
-            <dl class="facts">
-              <dt>{L.information}</dt>
-              <dd>{test.information}</dd>
-              <dt>{L.documentDescription}</dt>
-              <dd>{test.documentDescription}</dd>
-              <dt>{t('exemptions.col.legalBasis')}</dt>
-              <dd>
-                {citePasal17(test.ground, test.subPoint)}
-                {test.otherStatute ? `; ${test.otherStatute}` : ''}
-              </dd>
-              <dt>{L.harmAnalysis}</dt>
-              <dd>{test.harmAnalysis}</dd>
-              <dt>{L.publicInterest}</dt>
-              <dd>{test.publicInterest}</dd>
-              <dt>{L.propriety}</dt>
-              <dd>{test.propriety}</dd>
-              <dt>{t('exemptions.test.result')}</dt>
-              <dd>
-                {t(`exemptions.result.${test.closed ? 'CLOSED' : 'OPEN'}`)}
-                {test.closed ? `, ${t(test.whole ? 'exemptions.closed.whole' : 'exemptions.closed.part')}; ${periodText(t, c.locale, test)}` : ''}
-              </dd>
-              <dt>{t('exemptions.test.held')}</dt>
-              <dd>
-                {t(`exemptions.occasion.${test.occasion}`)} — {test.place}, {formatDate(test.heldOn, c.locale)}
-              </dd>
-            </dl>
+              <p>
+                <span class="badge">{t(`exemptions.testStatus.${test.status}`)}</span> ·{' '}
+                <a href={`${base(office)}/uji/${test.id}/uji-konsekuensi.pdf`}>{t('exemptions.test.pdf')}</a>
+              </p>
+              <dl class="facts">
+                <dt>{L.information}</dt>
+                <dd>{test.information}</dd>
+                <dt>{L.documentDescription}</dt>
+                <dd>{test.documentDescription}</dd>
+                <dt>{t('exemptions.col.legalBasis')}</dt>
+                <dd>
+                  {citePasal17(test.ground, test.subPoint)}
+                  {test.otherStatute ? `; ${test.otherStatute}` : ''}
+                </dd>
+                <dt>{L.harmAnalysis}</dt>
+                <dd>{test.harmAnalysis}</dd>
+                <dt>{L.publicInterest}</dt>
+                <dd>{test.publicInterest}</dd>
+                <dt>{L.propriety}</dt>
+                <dd>{test.propriety}</dd>
+                <dt>{t('exemptions.test.result')}</dt>
+                <dd>
+                  {t(`exemptions.result.${test.closed ? 'CLOSED' : 'OPEN'}`)}
+                  {test.closed
+                    ? `, ${t(test.whole ? 'exemptions.closed.whole' : 'exemptions.closed.part')}; ${periodText(t, c.locale, test)}`
+                    : ''}
+                </dd>
+                <dt>{t('exemptions.test.held')}</dt>
+                <dd>
+                  {t(`exemptions.occasion.${test.occasion}`)} — {test.place},{' '}
+                  {formatDate(test.heldOn, c.locale)}
+                </dd>
+              </dl>
             </>
           ) : null
         }
@@ -383,7 +515,17 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
               csrf={c.csrf}
               action={test ? `${base(office)}/uji/${test.id}` : `${base(office)}/uji`}
               errors={opts.errors ?? {}}
-              values={opts.values ?? (test ? testValues(test) : { heldOn: new Date(ctx.clock.now()).toISOString().slice(0, 10), closed: 'CLOSED', whole: 'WHOLE', ...prefill(req.query) })}
+              values={
+                opts.values ??
+                (test
+                  ? testValues(test)
+                  : {
+                      heldOn: new Date(ctx.clock.now()).toISOString().slice(0, 10),
+                      closed: 'CLOSED',
+                      whole: 'WHOLE',
+                      ...prefill(req.query),
+                    })
+              }
               archive={archive}
               requests={requestOptions}
             />
@@ -399,13 +541,24 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     req: FastifyRequest,
     reply: FastifyReply,
     decree: ExemptionDecree | undefined,
-    opts: { errors?: Errors; values?: Values; entryErrors?: Errors; entryValues?: Values; approvalErrors?: Errors; importErrors?: Errors; status?: number } = {},
+    opts: {
+      errors?: Errors;
+      values?: Values;
+      entryErrors?: Errors;
+      entryValues?: Values;
+      approvalErrors?: Errors;
+      importErrors?: Errors;
+      status?: number;
+    } = {},
   ) => {
     const office = req.office!;
     const c = pageCtx(req, reply);
     const { t } = c;
-    const tests = (await listTests(ctx.db, office.id)).map((x) => ({ id: x.id, label: `${testLabel(x)} [${t(`exemptions.testStatus.${x.status}`)}]` }));
-    const editable = (!decree || decree.status === 'DRAFT' || decree.status === 'RETURNED');
+    const tests = (await listTests(ctx.db, office.id)).map((x) => ({
+      id: x.id,
+      label: `${testLabel(x)} [${t(`exemptions.testStatus.${x.status}`)}]`,
+    }));
+    const editable = !decree || decree.status === 'DRAFT' || decree.status === 'RETURNED';
     const canManage = canExemptions.manageExemptions(req.actor, office);
     const canCollect = canExemptions.collectExemptions(req.actor, office);
     const [entries, history, reachDown] = await Promise.all([
@@ -417,7 +570,7 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     const title = decree ? `${t('exemptions.decree.title')} ${decree.number}` : t('exemptions.decree.new');
     const L = exemptionLabels(t);
     const dik = dikColumns<ExemptionEntry>(t, c.locale);
-    const decreeValues: Values | undefined = decree ? ({ ...decree, testIds: decree.testIds }) : undefined;
+    const decreeValues: Values | undefined = decree ? { ...decree, testIds: decree.testIds } : undefined;
     return sendPage(
       reply,
       <SubjectPage
@@ -434,72 +587,116 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
         details={
           decree ? (
             <>
-            <p>
-              <span class="badge">{t(`exemptions.decreeStatus.${decree.status}`)}</span> · {t(`exemptions.reach.${decree.reach}`)} · <a href={`${base(office)}/keputusan/${decree.id}/keputusan.pdf`}>{t('exemptions.decree.pdf')}</a>
-            </p>
-            <p>{decree.title}</p>
-            {decree.revokeReason ? <p class="notice">{t('exemptions.decree.revokedBecause', { reason: decree.revokeReason })}</p> : null}
-            <section>
-              <h2>{t('exemptions.entry.list', { n: entries.length })}</h2>
-              {entries.length === 0 ? (
-                <p class="muted">{t('exemptions.entry.none')}</p>
-              ) : (
-                <DataTable
-                  t={t}
-                  tableClass="striped"
-                  rows={entries}
-                  columns={[
-                    { label: t('exemptions.col.information'), cell: (e) => e.information },
-                    dik.legalBasis,
-                    dik.consideration,
-                    dik.closed,
-                    dik.period,
-                    dik.status,
-                    editable &&
-                      canCollect && {
-                        label: t('exemptions.col.actions'),
-                        cell: (e) => (
-                          <ActionButton action={`${base(office)}/keputusan/${decree.id}/entri/${e.id}/hapus`} csrf={c.csrf} label={t('exemptions.entry.remove')} variant="secondary" confirm={t('exemptions.entry.removeConfirm')} />
-                        ),
-                      },
-                  ]}
-                />
-              )}
-            </section>
-            {editable && canCollect ? (
+              <p>
+                <span class="badge">{t(`exemptions.decreeStatus.${decree.status}`)}</span> ·{' '}
+                {t(`exemptions.reach.${decree.reach}`)} ·{' '}
+                <a href={`${base(office)}/keputusan/${decree.id}/keputusan.pdf`}>
+                  {t('exemptions.decree.pdf')}
+                </a>
+              </p>
+              <p>{decree.title}</p>
+              {decree.revokeReason ? (
+                <p class="notice">{t('exemptions.decree.revokedBecause', { reason: decree.revokeReason })}</p>
+              ) : null}
               <section>
-                <h2>{t('exemptions.entry.add')}</h2>
-                <EntryForm t={t} csrf={c.csrf} action={`${base(office)}/keputusan/${decree.id}/entri`} errors={opts.entryErrors ?? {}} values={opts.entryValues ?? { whole: 'WHOLE' }} tests={tests} />
-                <h3>{t('exemptions.import.title')}</h3>
-                <p>{t('exemptions.import.lead')}</p>
-                <ErrorSummary t={t} errors={opts.importErrors ?? {}} labels={importLabels(t, opts.importErrors ?? {}, L)} />
-                <form method="post" action={`${base(office)}/keputusan/${decree.id}/impor`} enctype="multipart/form-data">
-                  <Csrf token={c.csrf} />
-                  <FileField name="file" label={L.file!} accept=".xlsx,.csv" errors={opts.importErrors ?? {}} required />
-                  <button type="submit" class="secondary">
-                    {t('exemptions.import.submit')}
-                  </button>
-                </form>
+                <h2>{t('exemptions.entry.list', { n: entries.length })}</h2>
+                {entries.length === 0 ? (
+                  <p class="muted">{t('exemptions.entry.none')}</p>
+                ) : (
+                  <DataTable
+                    t={t}
+                    tableClass="striped"
+                    rows={entries}
+                    columns={[
+                      { label: t('exemptions.col.information'), cell: (e) => e.information },
+                      dik.legalBasis,
+                      dik.consideration,
+                      dik.closed,
+                      dik.period,
+                      dik.status,
+                      editable &&
+                        canCollect && {
+                          label: t('exemptions.col.actions'),
+                          cell: (e) => (
+                            <ActionButton
+                              action={`${base(office)}/keputusan/${decree.id}/entri/${e.id}/hapus`}
+                              csrf={c.csrf}
+                              label={t('exemptions.entry.remove')}
+                              variant="secondary"
+                              confirm={t('exemptions.entry.removeConfirm')}
+                            />
+                          ),
+                        },
+                    ]}
+                  />
+                )}
               </section>
-            ) : null}
+              {editable && canCollect ? (
+                <section>
+                  <h2>{t('exemptions.entry.add')}</h2>
+                  <EntryForm
+                    t={t}
+                    csrf={c.csrf}
+                    action={`${base(office)}/keputusan/${decree.id}/entri`}
+                    errors={opts.entryErrors ?? {}}
+                    values={opts.entryValues ?? { whole: 'WHOLE' }}
+                    tests={tests}
+                  />
+                  <h3>{t('exemptions.import.title')}</h3>
+                  <p>{t('exemptions.import.lead')}</p>
+                  <ErrorSummary
+                    t={t}
+                    errors={opts.importErrors ?? {}}
+                    labels={importLabels(t, opts.importErrors ?? {}, L)}
+                  />
+                  <form
+                    method="post"
+                    action={`${base(office)}/keputusan/${decree.id}/impor`}
+                    enctype="multipart/form-data"
+                  >
+                    <Csrf token={c.csrf} />
+                    <FileField
+                      name="file"
+                      label={L.file!}
+                      accept=".xlsx,.csv"
+                      errors={opts.importErrors ?? {}}
+                      required
+                    />
+                    <button type="submit" class="secondary">
+                      {t('exemptions.import.submit')}
+                    </button>
+                  </form>
+                </section>
+              ) : null}
             </>
           ) : null
         }
         after={
           decree ? (
             <>
-            {decree.status === 'ACTIVE' && canManage ? (
-              <section>
-                <h2>{t('exemptions.decree.revoke')}</h2>
-                <form method="post" action={`${base(office)}/keputusan/${decree.id}/cabut`}>
-                  <Csrf token={c.csrf} />
-                  <TextArea name="reason" label={L.reason!} errors={opts.errors ?? {}} values={{}} rows={2} required />
-                  <button type="submit" class="secondary danger" data-confirm={t('exemptions.decree.revokeConfirm')}>
-                    {t('exemptions.decree.revoke')}
-                  </button>
-                </form>
-              </section>
-            ) : null}
+              {decree.status === 'ACTIVE' && canManage ? (
+                <section>
+                  <h2>{t('exemptions.decree.revoke')}</h2>
+                  <form method="post" action={`${base(office)}/keputusan/${decree.id}/cabut`}>
+                    <Csrf token={c.csrf} />
+                    <TextArea
+                      name="reason"
+                      label={L.reason!}
+                      errors={opts.errors ?? {}}
+                      values={{}}
+                      rows={2}
+                      required
+                    />
+                    <button
+                      type="submit"
+                      class="secondary danger"
+                      data-confirm={t('exemptions.decree.revokeConfirm')}
+                    >
+                      {t('exemptions.decree.revoke')}
+                    </button>
+                  </form>
+                </section>
+              ) : null}
             </>
           ) : null
         }
@@ -510,7 +707,13 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
               csrf={c.csrf}
               action={decree ? `${base(office)}/keputusan/${decree.id}` : `${base(office)}/keputusan`}
               errors={opts.errors ?? {}}
-              values={opts.values ?? decreeValues ?? { reach: 'OFFICE', decreeDate: new Date(ctx.clock.now()).toISOString().slice(0, 10) }}
+              values={
+                opts.values ??
+                decreeValues ?? {
+                  reach: 'OFFICE',
+                  decreeDate: new Date(ctx.clock.now()).toISOString().slice(0, 10),
+                }
+              }
               tests={tests}
               mayReachDown={reachDown}
             />
@@ -529,7 +732,12 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     subject: ApprovalSubject;
     path: string;
     find: (officeId: string, id: string) => Promise<S | undefined>;
-    render: (req: FastifyRequest, reply: FastifyReply, found: S | undefined, opts?: { errors?: Errors; values?: Values; approvalErrors?: Errors; status?: number }) => Promise<FastifyReply>;
+    render: (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      found: S | undefined,
+      opts?: { errors?: Errors; values?: Values; approvalErrors?: Errors; status?: number },
+    ) => Promise<FastifyReply>;
     save: (req: FastifyRequest, data: Values, id?: string) => Promise<S>;
     savedKey: string;
   }) => {
@@ -551,7 +759,9 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
         (saved) => ({ key: o.savedKey, to: page(req, saved.id) }),
       );
     });
-    app.get<{ Params: { id: string } }>(`${at}/:id`, view, async (req, reply) => o.render(req, reply, await load(req)));
+    app.get<{ Params: { id: string } }>(`${at}/:id`, view, async (req, reply) =>
+      o.render(req, reply, await load(req)),
+    );
     app.post<{ Params: { id: string } }>(`${at}/:id`, manage, async (req, reply) => {
       const found = await load(req);
       const { fields } = await readForm(req);
@@ -565,7 +775,14 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     });
     app.post<{ Params: { id: string } }>(`${at}/:id/ajukan`, manage, async (req, reply) => {
       const found = await load(req);
-      return step(req, reply, page(req, found.id), () => submitForApproval(ctx, req.actor, { officeId: req.office!.id, subject: o.subject, id: found.id }), 'exemptions.flash.submitted');
+      return step(
+        req,
+        reply,
+        page(req, found.id),
+        () =>
+          submitForApproval(ctx, req.actor, { officeId: req.office!.id, subject: o.subject, id: found.id }),
+        'exemptions.flash.submitted',
+      );
     });
     app.post<{ Params: { id: string } }>(`${at}/:id/persetujuan`, approve, async (req, reply) => {
       const id = uuidParam(req.params.id);
@@ -573,9 +790,13 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
       return saveForm(
         req,
         reply,
-        () => decideApproval(ctx, req.actor, { officeId: req.office!.id, subject: o.subject, id, data: fields }),
+        () =>
+          decideApproval(ctx, req.actor, { officeId: req.office!.id, subject: o.subject, id, data: fields }),
         async (errors, status) => o.render(req, reply, await load(req), { approvalErrors: errors, status }),
-        (r) => ({ key: `exemptions.flash.${one(fields, 'decision') === 'RETURNED' ? 'returned' : r.status === 'IN_APPROVAL' ? 'approvedStep' : 'approvedAll'}`, to: page(req, id) }),
+        (r) => ({
+          key: `exemptions.flash.${one(fields, 'decision') === 'RETURNED' ? 'returned' : r.status === 'IN_APPROVAL' ? 'approvedStep' : 'approvedAll'}`,
+          to: page(req, id),
+        }),
       );
     });
     return load;
@@ -585,7 +806,8 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     path: 'uji',
     find: (officeId, id) => findTest(ctx.db, officeId, id),
     render: renderTest,
-    save: (req, data, testId) => saveConsequenceTest(ctx, req.actor, { officeId: req.office!.id, testId, data }),
+    save: (req, data, testId) =>
+      saveConsequenceTest(ctx, req.actor, { officeId: req.office!.id, testId, data }),
     savedKey: 'exemptions.flash.testSaved',
   });
   const loadDecree = subjectRoutes({
@@ -596,52 +818,98 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     save: (req, data, decreeId) => saveDecree(ctx, req.actor, { officeId: req.office!.id, decreeId, data }),
     savedKey: 'exemptions.flash.decreeSaved',
   });
-  app.get<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/uji/:id/uji-konsekuensi.pdf', view, async (req, reply) => {
-    const test = await loadTest(req);
-    return sendPdf(reply, await renderTestPdfFor(ctx.db, req.office!, test), `uji-konsekuensi-${test.heldOn}.pdf`);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/staff/:office/informasi-dikecualikan/uji/:id/uji-konsekuensi.pdf',
+    view,
+    async (req, reply) => {
+      const test = await loadTest(req);
+      return sendPdf(
+        reply,
+        await renderTestPdfFor(ctx.db, req.office!, test),
+        `uji-konsekuensi-${test.heldOn}.pdf`,
+      );
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/entri', collect, async (req, reply) => {
-    const decree = await loadDecree(req);
-    const { fields } = await readForm(req);
-    return saveForm(
-      req,
-      reply,
-      () => saveExemptionEntry(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, data: fields }),
-      (errors, status) => renderDecree(req, reply, decree, { entryErrors: errors, entryValues: fields, status }),
-      () => ({ key: 'exemptions.flash.entryAdded', to: `${base(req.office!)}/keputusan/${decree.id}` }),
-    );
-  });
-  app.post<{ Params: { id: string; entryId: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/entri/:entryId/hapus', collect, async (req, reply) => {
-    const decree = await loadDecree(req);
-    const entryId = uuidParam(req.params.entryId);
-    return step(req, reply, `${base(req.office!)}/keputusan/${decree.id}`, () => removeExemptionEntry(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, entryId }), 'exemptions.flash.entryRemoved');
-  });
-  app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/impor', collect, async (req, reply) => {
-    const decree = await loadDecree(req);
-    const form = await readForm(req);
-    const file = form.files.file?.[0];
-    return saveForm(
-      req,
-      reply,
-      () => importExemptionEntries(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, file: file ? { filename: file.filename, bytes: file.bytes } : null }),
-      (errors, status) => renderDecree(req, reply, decree, { importErrors: errors, status }),
-      (r) => ({ key: 'exemptions.flash.imported', params: { n: r.imported }, to: `${base(req.office!)}/keputusan/${decree.id}` }),
-    );
-  });
-  app.post<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/cabut', manage, async (req, reply) => {
-    const decree = await loadDecree(req);
-    const { fields } = await readForm(req);
-    return saveForm(
-      req,
-      reply,
-      () => revokeDecree(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, data: fields }),
-      (errors, status) => renderDecree(req, reply, decree, { errors, status }),
-      () => ({ key: 'exemptions.flash.revoked', to: `${base(req.office!)}/keputusan/${decree.id}` }),
-    );
-  });
-  app.get<{ Params: { id: string } }>('/staff/:office/informasi-dikecualikan/keputusan/:id/keputusan.pdf', view, async (req, reply) => {
-    const decree = await loadDecree(req);
-    return sendPdf(reply, await renderDecreePdfFor(ctx.db, req.office!, decree), `keputusan-dik.pdf`);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/staff/:office/informasi-dikecualikan/keputusan/:id/entri',
+    collect,
+    async (req, reply) => {
+      const decree = await loadDecree(req);
+      const { fields } = await readForm(req);
+      return saveForm(
+        req,
+        reply,
+        () =>
+          saveExemptionEntry(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, data: fields }),
+        (errors, status) =>
+          renderDecree(req, reply, decree, { entryErrors: errors, entryValues: fields, status }),
+        () => ({ key: 'exemptions.flash.entryAdded', to: `${base(req.office!)}/keputusan/${decree.id}` }),
+      );
+    },
+  );
+  app.post<{ Params: { id: string; entryId: string } }>(
+    '/staff/:office/informasi-dikecualikan/keputusan/:id/entri/:entryId/hapus',
+    collect,
+    async (req, reply) => {
+      const decree = await loadDecree(req);
+      const entryId = uuidParam(req.params.entryId);
+      return step(
+        req,
+        reply,
+        `${base(req.office!)}/keputusan/${decree.id}`,
+        () =>
+          removeExemptionEntry(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, entryId }),
+        'exemptions.flash.entryRemoved',
+      );
+    },
+  );
+  app.post<{ Params: { id: string } }>(
+    '/staff/:office/informasi-dikecualikan/keputusan/:id/impor',
+    collect,
+    async (req, reply) => {
+      const decree = await loadDecree(req);
+      const form = await readForm(req);
+      const file = form.files.file?.[0];
+      return saveForm(
+        req,
+        reply,
+        () =>
+          importExemptionEntries(ctx, req.actor, {
+            officeId: req.office!.id,
+            decreeId: decree.id,
+            file: file ? { filename: file.filename, bytes: file.bytes } : null,
+          }),
+        (errors, status) => renderDecree(req, reply, decree, { importErrors: errors, status }),
+        (r) => ({
+          key: 'exemptions.flash.imported',
+          params: { n: r.imported },
+          to: `${base(req.office!)}/keputusan/${decree.id}`,
+        }),
+      );
+    },
+  );
+  app.post<{ Params: { id: string } }>(
+    '/staff/:office/informasi-dikecualikan/keputusan/:id/cabut',
+    manage,
+    async (req, reply) => {
+      const decree = await loadDecree(req);
+      const { fields } = await readForm(req);
+      return saveForm(
+        req,
+        reply,
+        () => revokeDecree(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, data: fields }),
+        (errors, status) => renderDecree(req, reply, decree, { errors, status }),
+        () => ({ key: 'exemptions.flash.revoked', to: `${base(req.office!)}/keputusan/${decree.id}` }),
+      );
+    },
+  );
+  app.get<{ Params: { id: string } }>(
+    '/staff/:office/informasi-dikecualikan/keputusan/:id/keputusan.pdf',
+    view,
+    async (req, reply) => {
+      const decree = await loadDecree(req);
+      return sendPdf(reply, await renderDecreePdfFor(ctx.db, req.office!, decree), `keputusan-dik.pdf`);
+    },
+  );
 }

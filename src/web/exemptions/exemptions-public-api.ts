@@ -14,17 +14,29 @@ const entrySchema = z
     id: z.string(),
     information: z.string().describe('The type or class of information exempted'),
     ground: z.enum(PASAL17_GROUNDS).describe('UU 14/2008 Pasal 17 huruf a–j'),
-    subPoint: z.string().nullable().describe('The statute\'s angka, only where Pasal 17 lists sub-points'),
+    subPoint: z.string().nullable().describe("The statute's angka, only where Pasal 17 lists sub-points"),
     legalBasis: z.string().describe('The Pasal 17 citation and the other statute relied on'),
     whole: z.boolean().describe('Exempt in whole (true) or in part (false)'),
-    period: z.object({ until: z.string().nullable().describe('YYYY-MM-DD'), condition: z.string().nullable().describe('e.g. until the person named consents in writing') }),
+    period: z.object({
+      until: z.string().nullable().describe('YYYY-MM-DD'),
+      condition: z.string().nullable().describe('e.g. until the person named consents in writing'),
+    }),
     status: z.enum(['ACTIVE', 'EXPIRED', 'REVOKED']),
-    decree: z.object({ number: z.string(), date: z.string(), office: z.string().describe('Slug of the issuing office') }),
-    inheritedFrom: z.string().nullable().describe('Slug of the ancestor office whose decree reaches this office, or null for its own'),
+    decree: z.object({
+      number: z.string(),
+      date: z.string(),
+      office: z.string().describe('Slug of the issuing office'),
+    }),
+    inheritedFrom: z
+      .string()
+      .nullable()
+      .describe('Slug of the ancestor office whose decree reaches this office, or null for its own'),
   })
   .meta({ id: 'ExemptInformationEntry' });
 
-const listSchema = z.object({ office: z.string(), entries: z.array(entrySchema) }).meta({ id: 'ExemptInformationList' });
+const listSchema = z
+  .object({ office: z.string(), entries: z.array(entrySchema) })
+  .meta({ id: 'ExemptInformationList' });
 
 export async function exemptionsPublicApi(app: FastifyInstance): Promise<void> {
   const { db } = app.services.database;
@@ -34,8 +46,9 @@ export async function exemptionsPublicApi(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['exempt information'],
-        summary: 'The office\'s list of exempt information (DIK): in force first, then expired and revoked',
-        description: 'UU 14/2008 Pasal 17; seed SOP 004. Entries of a KPU RI (or provincial) decree that reaches every office below appear at each of them with inheritedFrom. Unknown office: 404.',
+        summary: "The office's list of exempt information (DIK): in force first, then expired and revoked",
+        description:
+          'UU 14/2008 Pasal 17; seed SOP 004. Entries of a KPU RI (or provincial) decree that reaches every office below appear at each of them with inheritedFrom. Unknown office: 404.',
         params: z.object({ slug: z.string().max(80) }),
         response: { 200: listSchema },
       },

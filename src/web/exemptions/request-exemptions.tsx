@@ -3,7 +3,13 @@ import { formatDate, type Locale, type Translate } from '../../platform/i18n.ts'
 import type { CitedBasis } from '../../modules/exemptions/refusal-basis.ts';
 import { exemptionBasisText } from '../../modules/requests/pdf/exemption-basis-text.ts';
 import { legalBasisText } from '../../modules/exemptions/public-dik.ts';
-import { listDikEntries, listTests, matchingEntries, type DikEntry, type ExemptionTest } from '../../modules/exemptions/queries.ts';
+import {
+  listDikEntries,
+  listTests,
+  matchingEntries,
+  type DikEntry,
+  type ExemptionTest,
+} from '../../modules/exemptions/queries.ts';
 import { citePasal17 } from '../../modules/law/pasal17.ts';
 import type { Office } from '../../modules/offices/queries.ts';
 import { SelectField, type Errors, type Values } from '../shared/forms.tsx';
@@ -19,9 +25,21 @@ export interface RequestExemptions {
   newTestHref: string;
 }
 
-export async function loadRequestExemptions(db: Db, office: Office, request: { id: string; informationRequested: string }): Promise<RequestExemptions> {
-  const [inForce, tests] = await Promise.all([listDikEntries(db, office), listTests(db, office.id, { requestId: request.id })]);
-  return { inForce, matches: matchingEntries(inForce, request.informationRequested), tests, newTestHref: `/staff/${office.slug}/informasi-dikecualikan/uji/baru?requestId=${request.id}` };
+export async function loadRequestExemptions(
+  db: Db,
+  office: Office,
+  request: { id: string; informationRequested: string },
+): Promise<RequestExemptions> {
+  const [inForce, tests] = await Promise.all([
+    listDikEntries(db, office),
+    listTests(db, office.id, { requestId: request.id }),
+  ]);
+  return {
+    inForce,
+    matches: matchingEntries(inForce, request.informationRequested),
+    tests,
+    newTestHref: `/staff/${office.slug}/informasi-dikecualikan/uji/baru?requestId=${request.id}`,
+  };
 }
 
 export function DikMatches({ t, matches }: { t: Translate; matches: DikEntry[] }) {
@@ -44,7 +62,17 @@ export function DikMatches({ t, matches }: { t: Translate; matches: DikEntry[] }
 
 const short = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-export function ExemptionCiteFields({ t, data, errors, values }: { t: Translate; data: RequestExemptions; errors: Errors; values: Values }) {
+export function ExemptionCiteFields({
+  t,
+  data,
+  errors,
+  values,
+}: {
+  t: Translate;
+  data: RequestExemptions;
+  errors: Errors;
+  values: Values;
+}) {
   const approved = data.tests.filter((x) => x.status === 'APPROVED' && x.closed);
   const matchIds = new Set(data.matches.map((m) => m.id));
   const entries = [...data.inForce].sort((a, b) => Number(matchIds.has(b.id)) - Number(matchIds.has(a.id)));
@@ -54,7 +82,10 @@ export function ExemptionCiteFields({ t, data, errors, values }: { t: Translate;
         name="exemptionEntryId"
         label={t('exemptions.field.exemptionEntryId')}
         emptyLabel="—"
-        options={entries.map((e) => ({ value: e.id, label: `${matchIds.has(e.id) ? '★ ' : ''}${short(e.information)} — ${citePasal17(e.ground, e.subPoint).split(' Undang-Undang')[0]} (${e.decreeNumber})` }))}
+        options={entries.map((e) => ({
+          value: e.id,
+          label: `${matchIds.has(e.id) ? '★ ' : ''}${short(e.information)} — ${citePasal17(e.ground, e.subPoint).split(' Undang-Undang')[0]} (${e.decreeNumber})`,
+        }))}
         errors={errors}
         values={values}
       />
@@ -62,13 +93,18 @@ export function ExemptionCiteFields({ t, data, errors, values }: { t: Translate;
         name="exemptionTestId"
         label={t('exemptions.field.exemptionTestId')}
         emptyLabel="—"
-        options={approved.map((x) => ({ value: x.id, label: `${short(x.information)} — ${citePasal17(x.ground, x.subPoint).split(' Undang-Undang')[0]}` }))}
+        options={approved.map((x) => ({
+          value: x.id,
+          label: `${short(x.information)} — ${citePasal17(x.ground, x.subPoint).split(' Undang-Undang')[0]}`,
+        }))}
         errors={errors}
         values={values}
       />
       <p>
         <small>
-          {data.tests.length > approved.length ? `${t('exemptions.request.testPending', { n: data.tests.length - approved.length })} ` : ''}
+          {data.tests.length > approved.length
+            ? `${t('exemptions.request.testPending', { n: data.tests.length - approved.length })} `
+            : ''}
           <a href={data.newTestHref}>{t('exemptions.request.newTest')}</a>
         </small>
       </p>
@@ -77,7 +113,13 @@ export function ExemptionCiteFields({ t, data, errors, values }: { t: Translate;
 }
 
 /** On the objection page: what the refusal rested on (objections on ground a, UU 14/2008 Pasal 35(1)a). */
-export function CitedBasisView(props: { t: Translate; locale: Locale; ground: Parameters<typeof exemptionBasisText>[0]; subPoint: string | null; basis: CitedBasis | null }) {
+export function CitedBasisView(props: {
+  t: Translate;
+  locale: Locale;
+  ground: Parameters<typeof exemptionBasisText>[0];
+  subPoint: string | null;
+  basis: CitedBasis | null;
+}) {
   const { t, basis } = props;
   return (
     <dl class="facts">
@@ -87,7 +129,8 @@ export function CitedBasisView(props: { t: Translate; locale: Locale; ground: Pa
         <>
           <dt>{t('exemptions.field.exemptionEntryId')}</dt>
           <dd>
-            {basis.entry.information} — {basis.entry.issuerName}, {basis.entry.decreeNumber} ({formatDate(basis.entry.decreeDate, props.locale)})
+            {basis.entry.information} — {basis.entry.issuerName}, {basis.entry.decreeNumber} (
+            {formatDate(basis.entry.decreeDate, props.locale)})
           </dd>
         </>
       ) : null}
@@ -95,7 +138,8 @@ export function CitedBasisView(props: { t: Translate; locale: Locale; ground: Pa
         <>
           <dt>{t('exemptions.test.title')}</dt>
           <dd>
-            {basis.test.place}, {formatDate(basis.test.heldOn, props.locale)}: {basis.test.result}; {basis.test.participants}
+            {basis.test.place}, {formatDate(basis.test.heldOn, props.locale)}: {basis.test.result};{' '}
+            {basis.test.participants}
           </dd>
         </>
       ) : null}

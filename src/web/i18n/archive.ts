@@ -5,7 +5,8 @@ export default defineMessages({
   id: {
     'nav.archive': 'Arsip dokumentasi',
     'archive.title': 'Arsip dokumentasi informasi publik',
-    'archive.lead': 'Informasi yang didokumentasikan: unit yang menguasai, salinan elektronik (softcopy), lokasi hardcopy, kode klasifikasi dan retensi. Baru terhitung terdokumentasi — dan dapat dibuka untuk publik — setelah disetujui Atasan PPID.',
+    'archive.lead':
+      'Informasi yang didokumentasikan: unit yang menguasai, salinan elektronik (softcopy), lokasi hardcopy, kode klasifikasi dan retensi. Baru terhitung terdokumentasi — dan dapat dibuka untuk publik — setelah disetujui Atasan PPID.',
     'archive.none': 'Belum ada dokumen arsip.',
     'archive.pendingForYou': '{n} dokumen menunggu persetujuan Anda.',
     'archive.register': 'Daftarkan dokumen',
@@ -24,7 +25,8 @@ export default defineMessages({
     'archive.field.softcopy': 'Softcopy',
     'archive.hint.classificationCode': 'Misalnya PP.07, KU.01.02 atau HM.03.',
     'archive.hint.retention': 'Misalnya "2 tahun aktif, 3 tahun inaktif, permanen".',
-    'archive.hint.softcopy': 'PDF, gambar, dokumen Office/OpenDocument, CSV, audio atau video; diperiksa dari isinya dan ukurannya.',
+    'archive.hint.softcopy':
+      'PDF, gambar, dokumen Office/OpenDocument, CSV, audio atau video; diperiksa dari isinya dan ukurannya.',
     'archive.access.PUBLIC': 'Terbuka',
     'archive.access.EXEMPT': 'Dikecualikan',
     'archive.status.PENDING': 'Menunggu persetujuan',
@@ -37,7 +39,8 @@ export default defineMessages({
     'archive.removeFileConfirm': 'Lepaskan berkas ini dari dokumen arsip?',
     'archive.decision': 'Keputusan Atasan PPID',
     'archive.decide': 'Persetujuan Atasan PPID',
-    'archive.decideLead': 'Menyetujui dan mengesahkan informasi yang sudah didaftar (SOP Pendokumentasian langkah 2). Dokumen terbuka yang disetujui dapat diunduh publik melalui DIP.',
+    'archive.decideLead':
+      'Menyetujui dan mengesahkan informasi yang sudah didaftar (SOP Pendokumentasian langkah 2). Dokumen terbuka yang disetujui dapat diunduh publik melalui DIP.',
     'archive.decisionNote': 'Catatan (wajib bila ditolak)',
     'archive.approve': 'Setujui',
     'archive.reject': 'Tolak',
@@ -50,7 +53,8 @@ export default defineMessages({
     'archive.flash.fileRemoved': 'Softcopy dilepaskan.',
     'archive.flash.approved': 'Dokumen disetujui.',
     'archive.flash.rejected': 'Dokumen ditolak.',
-    'validation.archive.classificationCode': 'Kode klasifikasi hanya huruf besar, angka, titik, garis miring dan tanda hubung.',
+    'validation.archive.classificationCode':
+      'Kode klasifikasi hanya huruf besar, angka, titik, garis miring dan tanda hubung.',
     'validation.archive.buildingFirst': 'Isi gedung bila mengisi ruang, lemari atau boks.',
     'validation.archive.whereIsIt': 'Unggah softcopy atau isi lokasi hardcopy (sedikitnya gedung).',
     'validation.archive.ownUnitOnly': 'Anda hanya dapat mendaftarkan dokumen unit Anda sendiri.',
@@ -60,7 +64,8 @@ export default defineMessages({
   en: {
     'nav.archive': 'Documentation archive',
     'archive.title': 'Documentation archive of public information',
-    'archive.lead': "Documented information: the unit holding it, electronic copies, hardcopy location, classification code and retention. It counts as documented — and can be public — only once the PPID's superior has approved it.",
+    'archive.lead':
+      "Documented information: the unit holding it, electronic copies, hardcopy location, classification code and retention. It counts as documented — and can be public — only once the PPID's superior has approved it.",
     'archive.none': 'No archive documents yet.',
     'archive.pendingForYou': '{n} documents await your approval.',
     'archive.register': 'Register a document',
@@ -79,7 +84,8 @@ export default defineMessages({
     'archive.field.softcopy': 'Softcopy',
     'archive.hint.classificationCode': 'E.g. PP.07, KU.01.02 or HM.03.',
     'archive.hint.retention': 'E.g. "2 years active, 3 years inactive, permanent".',
-    'archive.hint.softcopy': 'PDF, images, Office/OpenDocument files, CSV, audio or video; checked by content and size.',
+    'archive.hint.softcopy':
+      'PDF, images, Office/OpenDocument files, CSV, audio or video; checked by content and size.',
     'archive.access.PUBLIC': 'Public',
     'archive.access.EXEMPT': 'Exempt',
     'archive.status.PENDING': 'Awaiting approval',
@@ -92,7 +98,8 @@ export default defineMessages({
     'archive.removeFileConfirm': 'Detach this file from the archive document?',
     'archive.decision': "PPID's superior's decision",
     'archive.decide': "Approval by the PPID's superior",
-    'archive.decideLead': 'Approve and validate the registered information (documentation SOP step 2). Approved public documents can be downloaded by the public through the DIP.',
+    'archive.decideLead':
+      'Approve and validate the registered information (documentation SOP step 2). Approved public documents can be downloaded by the public through the DIP.',
     'archive.decisionNote': 'Note (required when rejecting)',
     'archive.approve': 'Approve',
     'archive.reject': 'Reject',
@@ -107,7 +114,8 @@ export default defineMessages({
     'archive.flash.rejected': 'The document is rejected.',
     'validation.archive.classificationCode': 'Use capital letters, digits, dots, slashes and hyphens.',
     'validation.archive.buildingFirst': 'Fill in the building when giving a room, cabinet or box.',
-    'validation.archive.whereIsIt': 'Upload a softcopy or give the hardcopy location (at least the building).',
+    'validation.archive.whereIsIt':
+      'Upload a softcopy or give the hardcopy location (at least the building).',
     'validation.archive.ownUnitOnly': "You can only register your own unit's documents.",
     'validation.archive.rejectNote': 'Write the reason for rejecting.',
     'validation.archive.fileType': 'This file type is not accepted in the archive (e.g. ZIP or programs).',

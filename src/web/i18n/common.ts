@@ -7,7 +7,8 @@ export default defineMessages({
     'app.skipToContent': 'Langsung ke isi',
     'app.language': 'Bahasa',
     'app.switchTo': 'English',
-    'app.footer': 'Terbuka — layanan informasi publik berdasarkan UU No. 14 Tahun 2008 tentang Keterbukaan Informasi Publik.',
+    'app.footer':
+      'Terbuka — layanan informasi publik berdasarkan UU No. 14 Tahun 2008 tentang Keterbukaan Informasi Publik.',
     'app.print': 'Cetak',
     'app.back': 'Kembali',
     'app.save': 'Simpan',
@@ -54,7 +55,8 @@ export default defineMessages({
     'error.csrf': 'Formulir sudah kedaluwarsa atau tidak sah. Muat ulang halaman lalu kirim kembali.',
     'error.loginRequired': 'Silakan masuk terlebih dahulu.',
     'error.badCredentials': 'Email atau kata sandi salah.',
-    'error.accountLocked': 'Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementara; coba lagi dalam {minutes} menit.',
+    'error.accountLocked':
+      'Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementara; coba lagi dalam {minutes} menit.',
     'error.cannotGrantRole': 'Anda tidak berwenang memberikan peran ini.',
     'error.cannotDisableSelf': 'Anda tidak dapat menonaktifkan akun Anda sendiri.',
     'error.fileTooLarge': 'Berkas terlalu besar (maksimal {maxMb} MB).',
@@ -86,14 +88,16 @@ export default defineMessages({
     'validation.email': 'Alamat email tidak valid.',
     'validation.url': 'Alamat web tidak valid.',
     'validation.invalidId': 'Pengenal tidak valid.',
-    'validation.datetime': 'Waktu harus dalam format ISO 8601 dengan zona waktu, misalnya 2026-11-21T09:00:00+07:00.',
+    'validation.datetime':
+      'Waktu harus dalam format ISO 8601 dengan zona waktu, misalnya 2026-11-21T09:00:00+07:00.',
     'validation.date': 'Tanggal tidak valid (format TTTT-BB-HH).',
     'validation.format': 'Format tidak sesuai.',
     'validation.oneOf': 'Pilih salah satu pilihan yang tersedia.',
     'validation.unknownField': 'Kolom tidak dikenal.',
     'validation.invalidChoice': 'Pilihan tidak valid.',
     'validation.clockTime': 'Jam harus dalam format JJ:MM, misalnya 16:00.',
-    'validation.registerPattern': 'Pola harus memuat {seq} dan hanya token yang dikenal: {seq}, {seq:03}, {officeCode}, {year}, {month}, {romanMonth}.',
+    'validation.registerPattern':
+      'Pola harus memuat {seq} dan hanya token yang dikenal: {seq}, {seq:03}, {officeCode}, {year}, {month}, {romanMonth}.',
     'validation.timeZone': 'Zona waktu tidak dikenal (gunakan nama IANA, misalnya Asia/Jakarta).',
     'validation.slug': 'Hanya huruf kecil, angka dan tanda hubung, misalnya kpu-kota-bandung.',
     'validation.slugTaken': 'Alamat ini sudah dipakai kantor lain.',
@@ -115,7 +119,8 @@ export default defineMessages({
     'timeline.actor.requester': 'pemohon',
     'timeline.actor.system': 'sistem',
     'validation.tokenPerson': 'Orang ini tidak memegang peran token tersebut di kantor ini.',
-    'error.letter.noPerson': 'Surat ditandatangani oleh orang yang memegang peran. Token ini tidak bertindak atas nama seseorang, sehingga tidak dapat menerbitkan surat; buat token atas nama pemegang peran.',
+    'error.letter.noPerson':
+      'Surat ditandatangani oleh orang yang memegang peran. Token ini tidak bertindak atas nama seseorang, sehingga tidak dapat menerbitkan surat; buat token atas nama pemegang peran.',
     'validation.holidayExists': 'Hari libur dengan tanggal dan nama ini sudah ada.',
     'validation.closureExists': 'Sudah ada penutupan kantor pada tanggal ini.',
     'validation.csvUnreadable': 'Berkas CSV tidak dapat dibaca.',
@@ -173,7 +178,8 @@ export default defineMessages({
     'dayoff.LIBUR_KHUSUS': 'Libur pemilihan (Keppres)',
     'dayoff.OFFICE_CLOSURE': 'Kantor tutup',
     'dayoff.AFTER_CUTOFF': 'Diterima setelah jam batas',
-    'calendar.warning.HOLIDAYS_NOT_LOADED': 'Daftar hari libur dan cuti bersama tahun {year} belum dimuat; tenggat yang melewati tahun itu mungkin keliru. Muat SKB tahun {year}.',
+    'calendar.warning.HOLIDAYS_NOT_LOADED':
+      'Daftar hari libur dan cuti bersama tahun {year} belum dimuat; tenggat yang melewati tahun itu mungkin keliru. Muat SKB tahun {year}.',
   },
   en: {
     'app.name': 'Terbuka',
@@ -181,7 +187,8 @@ export default defineMessages({
     'app.skipToContent': 'Skip to content',
     'app.language': 'Language',
     'app.switchTo': 'Bahasa Indonesia',
-    'app.footer': 'Terbuka — public information service under Law No. 14 of 2008 on Public Information Disclosure.',
+    'app.footer':
+      'Terbuka — public information service under Law No. 14 of 2008 on Public Information Disclosure.',
     'app.print': 'Print',
     'app.back': 'Back',
     'app.save': 'Save',
@@ -228,7 +235,8 @@ export default defineMessages({
     'error.csrf': 'This form has expired or is not valid. Reload the page and submit again.',
     'error.loginRequired': 'Please sign in first.',
     'error.badCredentials': 'Wrong email or password.',
-    'error.accountLocked': 'Too many failed sign-in attempts. The account is locked; try again in {minutes} minutes.',
+    'error.accountLocked':
+      'Too many failed sign-in attempts. The account is locked; try again in {minutes} minutes.',
     'error.cannotGrantRole': 'You are not allowed to grant this role.',
     'error.cannotDisableSelf': 'You cannot disable your own account.',
     'error.fileTooLarge': 'The file is too large (at most {maxMb} MB).',
@@ -267,7 +275,8 @@ export default defineMessages({
     'validation.unknownField': 'Unknown field.',
     'validation.invalidChoice': 'Not a valid choice.',
     'validation.clockTime': 'Give the time as HH:MM, e.g. 16:00.',
-    'validation.registerPattern': 'The pattern must contain {seq} and only known tokens: {seq}, {seq:03}, {officeCode}, {year}, {month}, {romanMonth}.',
+    'validation.registerPattern':
+      'The pattern must contain {seq} and only known tokens: {seq}, {seq:03}, {officeCode}, {year}, {month}, {romanMonth}.',
     'validation.timeZone': 'Unknown time zone (use an IANA name such as Asia/Jakarta).',
     'validation.slug': 'Lower-case letters, digits and hyphens only, e.g. kpu-kota-bandung.',
     'validation.slugTaken': 'Another office already uses this address.',
@@ -289,7 +298,8 @@ export default defineMessages({
     'timeline.actor.requester': 'requester',
     'timeline.actor.system': 'system',
     'validation.tokenPerson': 'This person does not hold the token’s role in this office.',
-    'error.letter.noPerson': 'A letter is signed by the person who holds the role. This token does not act for a named person, so it cannot issue letters; create a token on behalf of the role holder.',
+    'error.letter.noPerson':
+      'A letter is signed by the person who holds the role. This token does not act for a named person, so it cannot issue letters; create a token on behalf of the role holder.',
     'validation.holidayExists': 'A day off with this date and name already exists.',
     'validation.closureExists': 'The office is already closed on this date.',
     'validation.csvUnreadable': 'The CSV file cannot be read.',
@@ -347,6 +357,7 @@ export default defineMessages({
     'dayoff.LIBUR_KHUSUS': 'Election holiday (Keppres)',
     'dayoff.OFFICE_CLOSURE': 'Office closed',
     'dayoff.AFTER_CUTOFF': 'Received after the cut-off time',
-    'calendar.warning.HOLIDAYS_NOT_LOADED': 'The list of holidays and joint leave for {year} is not loaded; deadlines reaching into that year may be wrong. Load the {year} SKB.',
+    'calendar.warning.HOLIDAYS_NOT_LOADED':
+      'The list of holidays and joint leave for {year} is not loaded; deadlines reaching into that year may be wrong. Load the {year} SKB.',
   },
 });

@@ -7,7 +7,8 @@ export default defineMessages({
     'nav.dipProposals': 'Usulan DIP unit saya',
 
     'dip.title': 'Daftar Informasi Publik (DIP)',
-    'dip.lead': 'Penyusunan, pengesahan, penetapan, penerbitan dan pemutakhiran DIP setiap tahun menurut SOP kantor ini.',
+    'dip.lead':
+      'Penyusunan, pengesahan, penetapan, penerbitan dan pemutakhiran DIP setiap tahun menurut SOP kantor ini.',
     'dip.publicPage': 'Halaman publik DIP',
     'dip.category.BERKALA': 'Berkala',
     'dip.category.SERTA_MERTA': 'Serta-merta',
@@ -32,11 +33,14 @@ export default defineMessages({
     'dip.hint.timeAndPlace': 'Misalnya "Setiap Maret, Kantor KPU Kota Bandung" atau jadwal penerbitannya.',
     'dip.hint.retention': 'Misalnya "5 tahun" atau "Permanen", sesuai jadwal retensi arsip.',
     'dip.hint.fileTypes': 'Pisahkan dengan koma, misalnya PDF, XLSX. Kosongkan bila hanya hardcopy.',
-    'dip.hint.isElection': 'Informasi khusus pemilu atau pemilihan (Perki Nomor 1 Tahun 2019); tetap satu entri, hanya ditandai.',
-    'dip.hint.noArchive': 'Belum ada dokumen arsip yang dapat dikaitkan. Daftarkan di menu Arsip dokumentasi.',
+    'dip.hint.isElection':
+      'Informasi khusus pemilu atau pemilihan (Perki Nomor 1 Tahun 2019); tetap satu entri, hanya ditandai.',
+    'dip.hint.noArchive':
+      'Belum ada dokumen arsip yang dapat dikaitkan. Daftarkan di menu Arsip dokumentasi.',
     'dip.hint.units': 'Unit kerja kantor ini: {units}',
     'dip.hint.output': 'Keluaran menurut SOP: {output}',
-    'dip.hint.signerTitle': 'Misalnya "Ketua Komisi Pemilihan Umum Kota Bandung" atau "PPID KPU Kota Bandung".',
+    'dip.hint.signerTitle':
+      'Misalnya "Ketua Komisi Pemilihan Umum Kota Bandung" atau "PPID KPU Kota Bandung".',
 
     'dip.cycle.title': 'Siklus DIP Tahun {year}',
     'dip.cycle.revision': 'pemutakhiran ke-{n}',
@@ -47,7 +51,8 @@ export default defineMessages({
     'dip.cycle.decree': 'Ditetapkan dengan Keputusan Nomor {number} tanggal {date}.',
     'dip.cycle.history': 'Riwayat langkah ({n})',
     'dip.start.title': 'Mulai siklus DIP',
-    'dip.start.lead': 'Siklus baru menyalin prosedur kantor saat ini dan memulai dari DIP terakhir yang terbit, sehingga tahun berikutnya tidak mulai dari nol. Siklus untuk tahun yang sudah terbit menjadi pemutakhiran.',
+    'dip.start.lead':
+      'Siklus baru menyalin prosedur kantor saat ini dan memulai dari DIP terakhir yang terbit, sehingga tahun berikutnya tidak mulai dari nol. Siklus untuk tahun yang sudah terbit menjadi pemutakhiran.',
     'dip.start.year': 'Tahun DIP',
     'dip.start.submit': 'Mulai siklus',
     'dip.step.sopStep': 'Langkah {no}',
@@ -132,11 +137,14 @@ export default defineMessages({
     'dip.entry.status.REJECTED': 'Ditolak',
 
     'dip.proposals.title': 'Usulan DIP unit saya',
-    'dip.proposals.lead': 'Sebagai PPID Pembantu untuk {units}, Anda mengusulkan informasi yang dikuasai unit Anda. Anda hanya melihat usulan unit Anda sendiri.',
-    'dip.proposals.noUnit': 'Peran PPID Pembantu Anda belum dikaitkan dengan unit kerja. Minta admin kantor mengaitkannya.',
+    'dip.proposals.lead':
+      'Sebagai PPID Pembantu untuk {units}, Anda mengusulkan informasi yang dikuasai unit Anda. Anda hanya melihat usulan unit Anda sendiri.',
+    'dip.proposals.noUnit':
+      'Peran PPID Pembantu Anda belum dikaitkan dengan unit kerja. Minta admin kantor mengaitkannya.',
     'dip.proposals.open': 'Pengumpulan usulan DIP Tahun {year} sedang dibuka.',
     'dip.proposals.due': 'Batas waktu: {at}.',
-    'dip.proposals.closed': 'Siklus DIP Tahun {year} sedang pada langkah "{step}"; usulan baru belum atau tidak lagi dapat diajukan.',
+    'dip.proposals.closed':
+      'Siklus DIP Tahun {year} sedang pada langkah "{step}"; usulan baru belum atau tidak lagi dapat diajukan.',
     'dip.proposals.mine': 'Usulan unit saya ({n})',
     'dip.proposals.none': 'Belum ada usulan.',
     'dip.proposals.add': 'Usulkan informasi',
@@ -147,8 +155,10 @@ export default defineMessages({
     'dip.proposals.importInstead': 'Atau impor banyak usulan sekaligus dari Excel',
 
     'dip.import.title': 'Impor DIP dari Excel/CSV',
-    'dip.import.leadDraft': 'Informasi yang diimpor masuk ke draf DIP siklus berjalan. Semua baris disimpan, atau tidak satu pun bila ada baris yang bermasalah.',
-    'dip.import.leadUnit': 'Informasi yang diimpor menjadi usulan unit Anda. Semua baris disimpan, atau tidak satu pun bila ada baris yang bermasalah.',
+    'dip.import.leadDraft':
+      'Informasi yang diimpor masuk ke draf DIP siklus berjalan. Semua baris disimpan, atau tidak satu pun bila ada baris yang bermasalah.',
+    'dip.import.leadUnit':
+      'Informasi yang diimpor menjadi usulan unit Anda. Semua baris disimpan, atau tidak satu pun bila ada baris yang bermasalah.',
     'dip.import.columns': 'Kolom Model PPID-A yang dibaca: {columns}.',
     'dip.import.template': 'Unduh templat XLSX',
     'dip.import.upload': 'Unggah berkas',
@@ -157,7 +167,8 @@ export default defineMessages({
     'dip.import.fileHint': 'Diperiksa dari isinya, bukan nama berkas. CSV boleh memakai pemisah titik koma.',
     'dip.import.check': 'Periksa berkas',
     'dip.import.previewTitle': 'Hasil pemeriksaan {file} (lembar "{sheet}", judul kolom di baris {header})',
-    'dip.import.hasErrors': '{bad} dari {total} baris bermasalah. Tidak ada yang disimpan. Perbaiki baris-baris di bawah lalu unggah ulang.',
+    'dip.import.hasErrors':
+      '{bad} dari {total} baris bermasalah. Tidak ada yang disimpan. Perbaiki baris-baris di bawah lalu unggah ulang.',
     'dip.import.readyDraft': 'Semua {total} baris siap dimasukkan ke draf DIP.',
     'dip.import.readyUnit': 'Semua {total} baris siap diajukan sebagai usulan unit Anda.',
     'dip.import.confirm': 'Simpan {total} baris',
@@ -171,8 +182,10 @@ export default defineMessages({
     'dip.import.unreadable': 'Berkas tidak dapat dibaca sebagai XLSX atau CSV.',
     'dip.import.fileType': 'Hanya berkas XLSX atau CSV yang dapat diimpor.',
     'dip.import.tooManyRows': 'Berkas berisi lebih dari {max} baris.',
-    'dip.import.noCategory': 'Kategori tidak diisi dan tidak ada baris judul bagian (berkala/serta-merta/setiap saat) di atasnya.',
-    'dip.import.formatWords': 'Tidak dikenali: {words}. Tulis softcopy/hardcopy dan jenis berkas, misalnya "Softcopy (PDF), Hardcopy".',
+    'dip.import.noCategory':
+      'Kategori tidak diisi dan tidak ada baris judul bagian (berkala/serta-merta/setiap saat) di atasnya.',
+    'dip.import.formatWords':
+      'Tidak dikenali: {words}. Tulis softcopy/hardcopy dan jenis berkas, misalnya "Softcopy (PDF), Hardcopy".',
     'dip.import.yesNo': 'Isi "Ya" atau "Tidak".',
     'dip.import.duplicateInFile': 'Sama dengan baris {row} dalam berkas ini.',
     'dip.import.alreadyInDip': 'Sudah ada dalam DIP dengan kategori yang sama.',
@@ -191,7 +204,8 @@ export default defineMessages({
     'dip.diff.from': 'Dari tahun',
     'dip.diff.to': 'ke tahun',
     'dip.diff.show': 'Bandingkan',
-    'dip.diff.summary': 'Dari {from} ke {to}: {added} informasi baru, {removed} dihapus, {changed} berubah, {unchanged} tetap.',
+    'dip.diff.summary':
+      'Dari {from} ke {to}: {added} informasi baru, {removed} dihapus, {changed} berubah, {unchanged} tetap.',
     'dip.diff.added': 'Ditambahkan ({n})',
     'dip.diff.removed': 'Dihapus ({n})',
     'dip.diff.changed': 'Berubah ({n})',
@@ -199,11 +213,14 @@ export default defineMessages({
     'dip.diff.archiveCount': '{n} dokumen arsip',
 
     'dip.procedure.title': 'Prosedur DIP kantor',
-    'dip.procedure.lead': 'Setiap baris adalah satu langkah SOP: pelaksana sebagaimana ditulis di SOP, peran di Terbuka yang menjalankannya, persyaratan, mutu baku waktu dan keluaran. Siklus yang sedang berjalan tetap memakai prosedur saat dimulai.',
+    'dip.procedure.lead':
+      'Setiap baris adalah satu langkah SOP: pelaksana sebagaimana ditulis di SOP, peran di Terbuka yang menjalankannya, persyaratan, mutu baku waktu dan keluaran. Siklus yang sedang berjalan tetap memakai prosedur saat dimulai.',
     'dip.procedure.own': 'Kantor ini memakai prosedurnya sendiri.',
-    'dip.procedure.default': 'Kantor ini belum menyimpan prosedurnya; yang berlaku adalah templat SOP Penyusunan DIP (SOP KPU Provinsi Bengkulu Nomor /PP.07-SOP/17/2022).',
+    'dip.procedure.default':
+      'Kantor ini belum menyimpan prosedurnya; yang berlaku adalah templat SOP Penyusunan DIP (SOP KPU Provinsi Bengkulu Nomor /PP.07-SOP/17/2022).',
     'dip.procedure.current': 'Prosedur yang berlaku',
-    'dip.procedure.hint': 'Kosongkan uraian dan pelaksana untuk menghapus baris. Urutan mengikuti kolom Urutan. Mutu baku ditulis seperti di SOP, misalnya "30 menit", "1 hari", "1 (satu) minggu".',
+    'dip.procedure.hint':
+      'Kosongkan uraian dan pelaksana untuk menghapus baris. Urutan mengikuti kolom Urutan. Mutu baku ditulis seperti di SOP, misalnya "30 menit", "1 hari", "1 (satu) minggu".',
     'dip.procedure.templates': 'Muat templat',
     'dip.procedure.template.SEED_000': 'SOP Penyusunan DIP (KPU Provinsi Bengkulu, 12 langkah, dengan Pleno)',
     'dip.procedure.template.SEED_001': 'SOP Penetapan dan Pemutakhiran DIP (KPU Kabupaten Bintan, 5 langkah)',
@@ -223,7 +240,8 @@ export default defineMessages({
     'dip.procedure.publishLast': 'Prosedur harus diakhiri tepat satu langkah penerbitan.',
     'dip.procedure.atMostOne': 'Jenis langkah {kind} hanya boleh satu kali.',
     'dip.procedure.collectFirst': 'Pengumpulan usulan unit harus sebelum konsolidasi.',
-    'dip.procedure.unitsOnlyCollect': 'PPID Pembantu hanya dapat menjadi pelaksana langkah pengumpulan usulan.',
+    'dip.procedure.unitsOnlyCollect':
+      'PPID Pembantu hanya dapat menjadi pelaksana langkah pengumpulan usulan.',
 
     'dip.error.cycleActive': 'Masih ada siklus DIP yang berjalan di kantor ini.',
     'dip.error.cycleNotActive': 'Siklus DIP ini tidak lagi berjalan.',
@@ -231,7 +249,8 @@ export default defineMessages({
     'dip.error.notYourStep': 'Langkah ini dijalankan oleh peran lain.',
     'dip.error.pendingProposals': 'Masih ada {count} usulan unit yang belum diputuskan.',
     'dip.error.emptyDip': 'Draf DIP belum berisi informasi.',
-    'dip.error.unapprovedArchive': '{count} informasi mengaitkan dokumen arsip yang belum disetujui Atasan PPID; DIP belum dapat diterbitkan.',
+    'dip.error.unapprovedArchive':
+      '{count} informasi mengaitkan dokumen arsip yang belum disetujui Atasan PPID; DIP belum dapat diterbitkan.',
     'dip.error.sendBackTarget': 'Pilih langkah sebelumnya.',
     'dip.error.sendBackNote': 'Tuliskan catatan perbaikan.',
     'dip.error.noActiveCycle': 'Tidak ada siklus DIP yang sedang berjalan.',
@@ -243,8 +262,10 @@ export default defineMessages({
 
     'validation.dip.category': 'Pilih berkala, serta-merta atau tersedia setiap saat.',
     'validation.dip.formats': 'Pilih sedikitnya satu bentuk: softcopy atau hardcopy.',
-    'validation.dip.fileType': 'Jenis berkas tidak dikenal. Gunakan misalnya PDF, DOCX, XLSX, CSV, JPG, PNG, MP4 atau HTML.',
-    'validation.dip.fileTypesNeedSoftcopy': 'Jenis berkas hanya untuk informasi yang tersedia dalam softcopy.',
+    'validation.dip.fileType':
+      'Jenis berkas tidak dikenal. Gunakan misalnya PDF, DOCX, XLSX, CSV, JPG, PNG, MP4 atau HTML.',
+    'validation.dip.fileTypesNeedSoftcopy':
+      'Jenis berkas hanya untuk informasi yang tersedia dalam softcopy.',
     'validation.dip.archiveItem': '{count} dokumen arsip tidak ditemukan atau bukan milik unit Anda.',
     'validation.dip.noUnit': 'Peran PPID Pembantu Anda belum dikaitkan dengan unit kerja.',
     'validation.dip.notYourUnit': 'Anda hanya dapat mengusulkan untuk unit Anda sendiri.',
@@ -270,7 +291,8 @@ export default defineMessages({
     'dip.flash.cancelled': 'Siklus DIP Tahun {year} dibatalkan.',
     'dip.cancel.title': 'Batalkan siklus ini',
     'dip.cancel.note': 'Alasan pembatalan',
-    'dip.cancel.hint': 'Misalnya siklus dimulai untuk tahun yang salah. Draf tetap tercatat; tidak ada yang diterbitkan.',
+    'dip.cancel.hint':
+      'Misalnya siklus dimulai untuk tahun yang salah. Draf tetap tercatat; tidak ada yang diterbitkan.',
     'dip.cancel.confirm': 'Batalkan siklus DIP ini?',
     'dip.cancel.submit': 'Batalkan siklus',
     'validation.dip.cancelNote': 'Tuliskan alasan pembatalan (minimal 3 karakter).',
@@ -285,10 +307,12 @@ export default defineMessages({
     'dip.office.more': 'Lihat semua ({n})',
 
     'dipPublic.nationalTitle': 'Cari Daftar Informasi Publik seluruh KPU',
-    'dipPublic.nationalLead': 'Pencarian di DIP yang telah terbit di KPU RI, KPU Provinsi/KIP Aceh dan KPU/KIP Kabupaten/Kota.',
+    'dipPublic.nationalLead':
+      'Pencarian di DIP yang telah terbit di KPU RI, KPU Provinsi/KIP Aceh dan KPU/KIP Kabupaten/Kota.',
     'dipPublic.searchNational': 'Cari informasi publik',
     'dipPublic.searchOffice': 'Cari dalam DIP kantor ini',
-    'dipPublic.searchHint': 'Ketik kata seperti "laporan keuangan" atau "permohonan informasi". Kata dasar dan salah ketik ringan tetap ditemukan.',
+    'dipPublic.searchHint':
+      'Ketik kata seperti "laporan keuangan" atau "permohonan informasi". Kata dasar dan salah ketik ringan tetap ditemukan.',
     'dipPublic.allCategories': 'Semua kategori',
     'dipPublic.year': 'Tahun DIP',
     'dipPublic.latest': 'terbaru',
@@ -298,7 +322,8 @@ export default defineMessages({
     'dipPublic.entries': 'DIP Tahun {year}: {n} informasi',
     'dipPublic.officeTitle': 'Daftar Informasi Publik {office}',
     'dipPublic.officeTitleShort': 'DIP {year}',
-    'dipPublic.officeLead': 'Daftar seluruh informasi publik yang dikuasai kantor ini, tidak termasuk informasi yang dikecualikan (UU 14/2008 Pasal 11 ayat 1 huruf a).',
+    'dipPublic.officeLead':
+      'Daftar seluruh informasi publik yang dikuasai kantor ini, tidak termasuk informasi yang dikecualikan (UU 14/2008 Pasal 11 ayat 1 huruf a).',
     'dipPublic.setBy': 'DIP Tahun {year} ditetapkan dengan Keputusan Nomor {number} tanggal {date}.',
     'dipPublic.setByShort': 'DIP {year}, Keputusan Nomor {number}',
     'dipPublic.publishedOn': 'DIP Tahun {year} terbit {date}.',
@@ -311,7 +336,8 @@ export default defineMessages({
     'dipPublic.lastChanged': 'terakhir berubah {date}',
     'dipPublic.downloads': 'Dokumen yang dapat diunduh',
     'dipPublic.noDownloads': 'Belum ada salinan elektronik yang dapat diunduh langsung.',
-    'dipPublic.requestHint': 'Informasi ini dapat diminta melalui permohonan informasi kepada PPID kantor ini.',
+    'dipPublic.requestHint':
+      'Informasi ini dapat diminta melalui permohonan informasi kepada PPID kantor ini.',
     'dipPublic.pages': 'Halaman hasil',
     'dipPublic.prev': 'Sebelumnya',
     'dipPublic.next': 'Berikutnya',
@@ -322,7 +348,8 @@ export default defineMessages({
     'nav.dipProposals': "My unit's DIP proposals",
 
     'dip.title': 'List of public information (DIP)',
-    'dip.lead': "Compiling, approving, setting, publishing and updating the DIP every year under this office's SOP.",
+    'dip.lead':
+      "Compiling, approving, setting, publishing and updating the DIP every year under this office's SOP.",
     'dip.publicPage': 'Public DIP page',
     'dip.category.BERKALA': 'Periodic',
     'dip.category.SERTA_MERTA': 'Immediate',
@@ -362,7 +389,8 @@ export default defineMessages({
     'dip.cycle.decree': 'Set by decree no. {number} of {date}.',
     'dip.cycle.history': 'Step history ({n})',
     'dip.start.title': 'Start a DIP cycle',
-    'dip.start.lead': "A new cycle copies the office's procedure as it is now and starts from the latest published DIP, so next year does not start from scratch. A cycle for a year already published is an update.",
+    'dip.start.lead':
+      "A new cycle copies the office's procedure as it is now and starts from the latest published DIP, so next year does not start from scratch. A cycle for a year already published is an update.",
     'dip.start.year': 'DIP year',
     'dip.start.submit': 'Start the cycle',
     'dip.step.sopStep': 'Step {no}',
@@ -447,8 +475,10 @@ export default defineMessages({
     'dip.entry.status.REJECTED': 'Rejected',
 
     'dip.proposals.title': "My unit's DIP proposals",
-    'dip.proposals.lead': 'As assistant PPID for {units}, you propose the information your unit holds. You see only your own unit\'s proposals.',
-    'dip.proposals.noUnit': 'Your assistant PPID role is not linked to a unit yet. Ask the office admin to link it.',
+    'dip.proposals.lead':
+      "As assistant PPID for {units}, you propose the information your unit holds. You see only your own unit's proposals.",
+    'dip.proposals.noUnit':
+      'Your assistant PPID role is not linked to a unit yet. Ask the office admin to link it.',
     'dip.proposals.open': 'Proposals for the DIP {year} are being collected.',
     'dip.proposals.due': 'Due: {at}.',
     'dip.proposals.closed': 'The DIP {year} cycle is at step "{step}"; proposals cannot be sent now.',
@@ -462,8 +492,10 @@ export default defineMessages({
     'dip.proposals.importInstead': 'Or import many proposals at once from Excel',
 
     'dip.import.title': 'Import the DIP from Excel/CSV',
-    'dip.import.leadDraft': "Imported information goes into the running cycle's draft DIP. All rows are saved, or none when any row has a problem.",
-    'dip.import.leadUnit': "Imported information becomes your unit's proposals. All rows are saved, or none when any row has a problem.",
+    'dip.import.leadDraft':
+      "Imported information goes into the running cycle's draft DIP. All rows are saved, or none when any row has a problem.",
+    'dip.import.leadUnit':
+      "Imported information becomes your unit's proposals. All rows are saved, or none when any row has a problem.",
     'dip.import.columns': 'Model PPID-A columns read: {columns}.',
     'dip.import.template': 'Download the XLSX template',
     'dip.import.upload': 'Upload a file',
@@ -472,7 +504,8 @@ export default defineMessages({
     'dip.import.fileHint': 'Checked by its content, not its name. CSV may use semicolons.',
     'dip.import.check': 'Check the file',
     'dip.import.previewTitle': 'Check of {file} (sheet "{sheet}", column titles in row {header})',
-    'dip.import.hasErrors': '{bad} of {total} rows have problems. Nothing was saved. Fix the rows below and upload again.',
+    'dip.import.hasErrors':
+      '{bad} of {total} rows have problems. Nothing was saved. Fix the rows below and upload again.',
     'dip.import.readyDraft': 'All {total} rows are ready to go into the draft DIP.',
     'dip.import.readyUnit': "All {total} rows are ready to be sent as your unit's proposals.",
     'dip.import.confirm': 'Save {total} rows',
@@ -487,7 +520,8 @@ export default defineMessages({
     'dip.import.fileType': 'Only XLSX or CSV files can be imported.',
     'dip.import.tooManyRows': 'The file has more than {max} rows.',
     'dip.import.noCategory': 'No category, and no section row (periodic/immediate/at any time) above it.',
-    'dip.import.formatWords': 'Not recognised: {words}. Write softcopy/hardcopy and file types, e.g. "Softcopy (PDF), Hardcopy".',
+    'dip.import.formatWords':
+      'Not recognised: {words}. Write softcopy/hardcopy and file types, e.g. "Softcopy (PDF), Hardcopy".',
     'dip.import.yesNo': 'Write "Ya" (yes) or "Tidak" (no).',
     'dip.import.duplicateInFile': 'Same as row {row} of this file.',
     'dip.import.alreadyInDip': 'Already in the DIP under the same category.',
@@ -506,7 +540,8 @@ export default defineMessages({
     'dip.diff.from': 'From year',
     'dip.diff.to': 'to year',
     'dip.diff.show': 'Compare',
-    'dip.diff.summary': 'From {from} to {to}: {added} added, {removed} removed, {changed} changed, {unchanged} unchanged.',
+    'dip.diff.summary':
+      'From {from} to {to}: {added} added, {removed} removed, {changed} changed, {unchanged} unchanged.',
     'dip.diff.added': 'Added ({n})',
     'dip.diff.removed': 'Removed ({n})',
     'dip.diff.changed': 'Changed ({n})',
@@ -514,11 +549,14 @@ export default defineMessages({
     'dip.diff.archiveCount': '{n} archive documents',
 
     'dip.procedure.title': "The office's DIP procedure",
-    'dip.procedure.lead': 'Each row is one SOP step: the executor as the SOP names them, the Terbuka role acting for them, requirement, time standard and output. A running cycle keeps the procedure it started with.',
+    'dip.procedure.lead':
+      'Each row is one SOP step: the executor as the SOP names them, the Terbuka role acting for them, requirement, time standard and output. A running cycle keeps the procedure it started with.',
     'dip.procedure.own': 'This office uses its own procedure.',
-    'dip.procedure.default': 'This office has not saved its procedure; the SOP Penyusunan DIP template (SOP of KPU Provinsi Bengkulu No. /PP.07-SOP/17/2022) applies.',
+    'dip.procedure.default':
+      'This office has not saved its procedure; the SOP Penyusunan DIP template (SOP of KPU Provinsi Bengkulu No. /PP.07-SOP/17/2022) applies.',
     'dip.procedure.current': 'The procedure in force',
-    'dip.procedure.hint': 'Empty the description and executor to delete a row. Rows follow the Order column. Write the time standard as the SOP does, e.g. "30 menit", "1 hari", "1 (satu) minggu".',
+    'dip.procedure.hint':
+      'Empty the description and executor to delete a row. Rows follow the Order column. Write the time standard as the SOP does, e.g. "30 menit", "1 hari", "1 (satu) minggu".',
     'dip.procedure.templates': 'Load a template',
     'dip.procedure.template.SEED_000': 'SOP Penyusunan DIP (KPU Provinsi Bengkulu, 12 steps, with the Pleno)',
     'dip.procedure.template.SEED_001': 'SOP Penetapan dan Pemutakhiran DIP (KPU Kabupaten Bintan, 5 steps)',
@@ -546,21 +584,23 @@ export default defineMessages({
     'dip.error.notYourStep': 'This step is done by another role.',
     'dip.error.pendingProposals': "{count} units' proposals have not been decided yet.",
     'dip.error.emptyDip': 'The draft DIP has no information yet.',
-    'dip.error.unapprovedArchive': "{count} entries link archive documents the PPID's superior has not approved; the DIP cannot be published yet.",
+    'dip.error.unapprovedArchive':
+      "{count} entries link archive documents the PPID's superior has not approved; the DIP cannot be published yet.",
     'dip.error.sendBackTarget': 'Choose an earlier step.',
     'dip.error.sendBackNote': 'Write what needs fixing.',
     'dip.error.noActiveCycle': 'No DIP cycle is running.',
     'dip.error.draftLocked': 'The draft DIP can no longer be changed at this step.',
     'dip.error.notCollecting': "The DIP cycle is not collecting units' proposals.",
     'dip.error.notProposed': 'This proposal has already been decided.',
-    'dip.error.procedureInvalid': "The office's DIP procedure is incomplete. Fix it on the DIP procedure page.",
+    'dip.error.procedureInvalid':
+      "The office's DIP procedure is incomplete. Fix it on the DIP procedure page.",
     'dip.error.noVersion': 'No DIP has been published for that year.',
 
     'validation.dip.category': 'Choose periodic, immediate or available at any time.',
     'validation.dip.formats': 'Choose at least one form: softcopy or hardcopy.',
     'validation.dip.fileType': 'Unknown file type. Use e.g. PDF, DOCX, XLSX, CSV, JPG, PNG, MP4 or HTML.',
     'validation.dip.fileTypesNeedSoftcopy': 'File types apply only to information available as softcopy.',
-    'validation.dip.archiveItem': '{count} archive documents were not found or are not your unit\'s.',
+    'validation.dip.archiveItem': "{count} archive documents were not found or are not your unit's.",
     'validation.dip.noUnit': 'Your assistant PPID role is not linked to a unit.',
     'validation.dip.notYourUnit': 'You can only propose for your own unit.',
     'validation.dip.year': 'The year must be between 2000 and 2100.',
@@ -585,7 +625,8 @@ export default defineMessages({
     'dip.flash.cancelled': 'The DIP {year} cycle was cancelled.',
     'dip.cancel.title': 'Cancel this cycle',
     'dip.cancel.note': 'Reason for cancelling',
-    'dip.cancel.hint': 'E.g. the cycle was started for the wrong year. The draft stays on record; nothing is published.',
+    'dip.cancel.hint':
+      'E.g. the cycle was started for the wrong year. The draft stays on record; nothing is published.',
     'dip.cancel.confirm': 'Cancel this DIP cycle?',
     'dip.cancel.submit': 'Cancel the cycle',
     'validation.dip.cancelNote': 'Write the reason for cancelling (at least 3 characters).',
@@ -600,10 +641,12 @@ export default defineMessages({
     'dip.office.more': 'See all ({n})',
 
     'dipPublic.nationalTitle': 'Search the public information lists of all KPU offices',
-    'dipPublic.nationalLead': 'Search across the published DIPs of KPU RI, the provincial KPU/KIP Aceh and the regency/city KPU/KIP offices.',
+    'dipPublic.nationalLead':
+      'Search across the published DIPs of KPU RI, the provincial KPU/KIP Aceh and the regency/city KPU/KIP offices.',
     'dipPublic.searchNational': 'Search public information',
     'dipPublic.searchOffice': "Search this office's DIP",
-    'dipPublic.searchHint': 'Type words like "laporan keuangan" or "permohonan informasi". Root words and small typos are found too.',
+    'dipPublic.searchHint':
+      'Type words like "laporan keuangan" or "permohonan informasi". Root words and small typos are found too.',
     'dipPublic.allCategories': 'All categories',
     'dipPublic.year': 'DIP year',
     'dipPublic.latest': 'latest',
@@ -613,7 +656,8 @@ export default defineMessages({
     'dipPublic.entries': 'DIP {year}: {n} entries',
     'dipPublic.officeTitle': 'List of public information — {office}',
     'dipPublic.officeTitleShort': 'DIP {year}',
-    'dipPublic.officeLead': 'Every piece of public information this office holds, except exempt information (Law 14/2008 art. 11(1)(a)).',
+    'dipPublic.officeLead':
+      'Every piece of public information this office holds, except exempt information (Law 14/2008 art. 11(1)(a)).',
     'dipPublic.setBy': 'The DIP {year} was set by decree no. {number} of {date}.',
     'dipPublic.setByShort': 'DIP {year}, decree no. {number}',
     'dipPublic.publishedOn': 'The DIP {year} was published {date}.',
@@ -626,7 +670,8 @@ export default defineMessages({
     'dipPublic.lastChanged': 'last changed {date}',
     'dipPublic.downloads': 'Documents to download',
     'dipPublic.noDownloads': 'No electronic copy can be downloaded directly yet.',
-    'dipPublic.requestHint': "You can ask for this information with an information request to this office's PPID.",
+    'dipPublic.requestHint':
+      "You can ask for this information with an information request to this office's PPID.",
     'dipPublic.pages': 'Result pages',
     'dipPublic.prev': 'Previous',
     'dipPublic.next': 'Next',

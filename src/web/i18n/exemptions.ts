@@ -232,7 +232,8 @@ export default defineMessages({
     'exemptions.expired.subject': 'Pengecualian berakhir: {information}',
     // Issue 10, second round: archive → entry in force, intake match, review reminder, sign-off, request picker.
     'archive.field.exemptionEntryId': 'Dasar pengecualian (entri DIK yang berlaku)',
-    'archive.hint.exemptionEntryId': 'Wajib bila sifat informasi "Dikecualikan": pilih entri Daftar Informasi yang Dikecualikan yang sedang berlaku.',
+    'archive.hint.exemptionEntryId':
+      'Wajib bila sifat informasi "Dikecualikan": pilih entri Daftar Informasi yang Dikecualikan yang sedang berlaku.',
     'archive.exemptedBy': 'Dikecualikan berdasarkan',
     'validation.archive.exemptNeedsEntry': 'Dokumen yang dikecualikan harus menunjuk entri DIK yang berlaku.',
     'validation.archive.entryNotInForce': 'Entri DIK ini tidak (lagi) berlaku di kantor ini.',
@@ -456,7 +457,8 @@ export default defineMessages({
     'exemptions.test.kiOrder': "Record a consequence test on the Commission's order",
     'exemptions.expired.subject': 'Exemption ended: {information}',
     'archive.field.exemptionEntryId': 'Ground of exemption (DIK entry in force)',
-    'archive.hint.exemptionEntryId': 'Required when the access is "Exempt": choose the entry of the list of exempt information that is in force.',
+    'archive.hint.exemptionEntryId':
+      'Required when the access is "Exempt": choose the entry of the list of exempt information that is in force.',
     'archive.exemptedBy': 'Exempt under',
     'validation.archive.exemptNeedsEntry': 'An exempt document must point at a DIK entry in force.',
     'validation.archive.entryNotInForce': 'This DIK entry is not (or no longer) in force at this office.',

@@ -7,28 +7,42 @@ import { defineMessages } from '../../platform/i18n.ts';
 export default defineMessages({
   id: {
     'validation.objectionGroundsRequired': 'Pilih paling sedikit satu alasan keberatan.',
-    'objections.validation.requestNotFound': 'Tidak ada permohonan dengan nomor pendaftaran ini di kantor ini.',
+    'objections.validation.requestNotFound':
+      'Tidak ada permohonan dengan nomor pendaftaran ini di kantor ini.',
     'objections.validation.requestWithdrawn': 'Permohonan ini sudah ditarik; keberatan tidak dapat diajukan.',
-    'objections.validation.powerOfAttorneyRequired': 'Lampirkan surat kuasa khusus (gambar atau PDF) bila keberatan diajukan melalui kuasa.',
-    'objections.validation.reasonsRequired': 'Tuliskan alasan: bila putusan PPID dikuatkan seluruhnya atau sebagian, alasan tertulis wajib (UU 14/2008 Pasal 36 ayat (2)).',
-    'objections.validation.orderRequired': 'Tuliskan perintah kepada PPID: apa yang harus diberikan atau dilakukan.',
+    'objections.validation.powerOfAttorneyRequired':
+      'Lampirkan surat kuasa khusus (gambar atau PDF) bila keberatan diajukan melalui kuasa.',
+    'objections.validation.reasonsRequired':
+      'Tuliskan alasan: bila putusan PPID dikuatkan seluruhnya atau sebagian, alasan tertulis wajib (UU 14/2008 Pasal 36 ayat (2)).',
+    'objections.validation.orderRequired':
+      'Tuliskan perintah kepada PPID: apa yang harus diberikan atau dilakukan.',
     'objections.validation.noOrderWhenRejected': 'Keberatan yang ditolak tidak memuat perintah kepada PPID.',
-    'objections.validation.notSettleable': 'Musyawarah hanya untuk alasan keberatan huruf b sampai g; penolakan berdasarkan Pasal 17 (huruf a) diputus oleh Atasan PPID (Pasal 35 ayat (2)).',
+    'objections.validation.notSettleable':
+      'Musyawarah hanya untuk alasan keberatan huruf b sampai g; penolakan berdasarkan Pasal 17 (huruf a) diputus oleh Atasan PPID (Pasal 35 ayat (2)).',
     'objections.validation.dateInFuture': 'Tanggal tidak boleh setelah hari ini.',
     'objections.validation.beforeObjection': 'Tanggal tidak boleh sebelum keberatan diajukan.',
     'objections.validation.beforeDispute': 'Tanggal tidak boleh sebelum sengketa diajukan.',
-    'objections.error.wrongStatus': 'Tindakan ini tidak dapat dilakukan pada keberatan berstatus ini. Muat ulang halaman.',
-    'objections.error.wrongStage': 'Tahap sengketa ini tidak dapat dicatat sekarang (tahap saat ini: {stage}).',
-    'objections.error.alreadyOpen': 'Keberatan {number} sudah diajukan atas permohonan ini; satu keputusan dikeberatani sekali. Lihat langkah berikutnya di halaman lacak permohonan.',
-    'objections.error.bundleNotYet': 'Berkas sengketa tersedia setelah Atasan PPID menanggapi keberatan atau setelah jangka waktu tanggapan berakhir.',
-    'requests.error.noExtensionAfterOrder': 'Tenggat permohonan yang dibuka kembali ditetapkan oleh putusan; perpanjangan tidak dapat diberikan lagi.',
+    'objections.error.wrongStatus':
+      'Tindakan ini tidak dapat dilakukan pada keberatan berstatus ini. Muat ulang halaman.',
+    'objections.error.wrongStage':
+      'Tahap sengketa ini tidak dapat dicatat sekarang (tahap saat ini: {stage}).',
+    'objections.error.alreadyOpen':
+      'Keberatan {number} sudah diajukan atas permohonan ini; satu keputusan dikeberatani sekali. Lihat langkah berikutnya di halaman lacak permohonan.',
+    'objections.error.bundleNotYet':
+      'Berkas sengketa tersedia setelah Atasan PPID menanggapi keberatan atau setelah jangka waktu tanggapan berakhir.',
+    'requests.error.noExtensionAfterOrder':
+      'Tenggat permohonan yang dibuka kembali ditetapkan oleh putusan; perpanjangan tidak dapat diberikan lagi.',
 
-    'requests.due.ruleOrder.OBJECTION': 'Dibuka kembali atas putusan Atasan PPID: pemberitahuan tertulis baru paling lambat {n} hari kerja kemudian.',
-    'requests.due.ruleOrder.DISPUTE': 'Dibuka kembali atas putusan sengketa informasi: informasi diberikan paling lambat {n} hari kerja kemudian.',
+    'requests.due.ruleOrder.OBJECTION':
+      'Dibuka kembali atas putusan Atasan PPID: pemberitahuan tertulis baru paling lambat {n} hari kerja kemudian.',
+    'requests.due.ruleOrder.DISPUTE':
+      'Dibuka kembali atas putusan sengketa informasi: informasi diberikan paling lambat {n} hari kerja kemudian.',
     'requests.event.OBJECTION_FILED': 'Keberatan {reference} diajukan kepada Atasan PPID',
     'requests.event.OBJECTION_REJECTED': 'Atasan PPID menolak keberatan {reference}; putusan PPID dikuatkan',
-    'requests.event.REOPENED_BY_OBJECTION': 'Dibuka kembali atas putusan keberatan {reference}; tenggat baru {dueDate}',
-    'requests.event.REOPENED_BY_DISPUTE': 'Dibuka kembali atas putusan sengketa ({reference}); tenggat baru {dueDate}',
+    'requests.event.REOPENED_BY_OBJECTION':
+      'Dibuka kembali atas putusan keberatan {reference}; tenggat baru {dueDate}',
+    'requests.event.REOPENED_BY_DISPUTE':
+      'Dibuka kembali atas putusan sengketa ({reference}); tenggat baru {dueDate}',
 
     'objections.nav.worklist': 'Keberatan',
     'objections.nav.register': 'Register keberatan',
@@ -68,7 +82,8 @@ export default defineMessages({
     'objections.outcome.GRANTED_IN_PART': 'Keberatan diterima sebagian',
     'objections.outcome.REJECTED': 'Keberatan ditolak (putusan PPID dikuatkan)',
     'objections.outcomeHint.GRANTED': 'Permohonan kembali ke PPID dengan perintah dan tenggat baru.',
-    'objections.outcomeHint.GRANTED_IN_PART': 'Permohonan kembali ke PPID untuk bagian yang diterima; alasan wajib untuk bagian yang ditolak.',
+    'objections.outcomeHint.GRANTED_IN_PART':
+      'Permohonan kembali ke PPID untuk bagian yang diterima; alasan wajib untuk bagian yang ditolak.',
     'objections.outcomeHint.REJECTED': 'Alasan tertulis wajib (Pasal 36 ayat (2)).',
     'objections.ending.GRANTED': 'Diterima',
     'objections.ending.GRANTED_IN_PART': 'Diterima sebagian',
@@ -82,7 +97,8 @@ export default defineMessages({
     'objections.channel.WALK_IN': 'Datang langsung',
     'objections.channel.LETTER': 'Surat',
     'objections.channel.EMAIL': 'Email',
-    'objections.document.pernyataan-keberatan': 'Pernyataan keberatan bernomor (Model PPID-F), tanda bukti penerimaan',
+    'objections.document.pernyataan-keberatan':
+      'Pernyataan keberatan bernomor (Model PPID-F), tanda bukti penerimaan',
     'objections.document.tanggapan-atasan-ppid': 'Tanggapan Atasan PPID',
     'objections.commission.KI_PUSAT': 'Komisi Informasi Pusat',
     'objections.commission.KI_PROVINSI': 'Komisi Informasi Provinsi',
@@ -112,15 +128,18 @@ export default defineMessages({
     'objections.badge.late': 'Terlambat diajukan',
 
     'objections.event.FILED': 'Keberatan diterima ({channel}); tanggapan paling lambat {dueDate}',
-    'objections.event.flaggedLate': '— diajukan setelah batas waktu, dicatat untuk dipertimbangkan Atasan PPID',
+    'objections.event.flaggedLate':
+      '— diajukan setelah batas waktu, dicatat untuk dipertimbangkan Atasan PPID',
     'objections.event.DECIDED': 'Atasan PPID menanggapi: {outcome}',
     'objections.event.reopenedUntil': 'Permohonan kembali ke PPID, tenggat baru {requestDueDate}.',
     'objections.event.SETTLED': 'Selesai dengan musyawarah',
-    'objections.event.LAPSED': 'Jangka waktu tanggapan ({dueDate}) lewat tanpa tanggapan; sengketa dapat diajukan paling lambat {disputeDeadline}',
+    'objections.event.LAPSED':
+      'Jangka waktu tanggapan ({dueDate}) lewat tanpa tanggapan; sengketa dapat diajukan paling lambat {disputeDeadline}',
     'objections.event.ACCEPTED': 'Pemohon menerima tanggapan',
     'objections.event.NOT_ACCEPTED': 'Pemohon tidak menerima tanggapan',
     'objections.event.WITHDRAWN': 'Keberatan ditarik',
-    'objections.event.DISPUTE_FILED': 'Sengketa diajukan ke {commission} ({registrationNumber}) pada {filedOn}',
+    'objections.event.DISPUTE_FILED':
+      'Sengketa diajukan ke {commission} ({registrationNumber}) pada {filedOn}',
     'objections.event.DISPUTE_MEDIATION': 'Mediasi dicatat',
     'objections.event.DISPUTE_ADJUDICATION': 'Ajudikasi dicatat',
     'objections.event.DISPUTE_COURT': 'Upaya hukum ke pengadilan dicatat',
@@ -172,25 +191,32 @@ export default defineMessages({
     'objections.field.mediationOrdersDisclosure': 'Kesepakatan mediasi mewajibkan informasi diberikan',
 
     'objections.hint.grounds': 'UU 14/2008 Pasal 35 ayat (1); boleh lebih dari satu.',
-    'objections.hint.caseDescription': 'Uraikan apa yang terjadi dan apa yang Anda harapkan (paling sedikit 20 karakter).',
+    'objections.hint.caseDescription':
+      'Uraikan apa yang terjadi dan apa yang Anda harapkan (paling sedikit 20 karakter).',
     'objections.hint.contact': 'Tanggapan dikirim ke email permohonan Anda, kecuali Anda mengisi yang lain.',
-    'objections.hint.attorney': 'Bila keberatan diajukan oleh orang lain atas nama Anda, lampirkan surat kuasa khusus (Perki 1/2021 Pasal 39). Berkas disimpan terenkripsi.',
+    'objections.hint.attorney':
+      'Bila keberatan diajukan oleh orang lain atas nama Anda, lampirkan surat kuasa khusus (Perki 1/2021 Pasal 39). Berkas disimpan terenkripsi.',
     'objections.hint.powerOfAttorneyFile': 'JPG, PNG, WEBP atau PDF, paling besar 10 MB.',
     'objections.hint.deskRequestNumber': 'Nomor pendaftaran permohonan yang dikeberatani.',
     'objections.hint.reasons': 'Wajib bila keberatan ditolak atau diterima sebagian.',
     'objections.hint.order': 'Wajib bila keberatan diterima: apa yang harus diberikan atau dilakukan PPID.',
-    'objections.hint.orderDays': 'Tenggat pemberitahuan tertulis baru, dihitung dari hari ini menurut kalender kantor.',
+    'objections.hint.orderDays':
+      'Tenggat pemberitahuan tertulis baru, dihitung dari hari ini menurut kalender kantor.',
     'objections.hint.position': 'Dicetak di bawah nama pada Tanggapan Atasan PPID.',
-    'objections.hint.disclosureDays': 'Bila putusan mewajibkan informasi diberikan, permohonan dibuka kembali dengan tenggat ini.',
-    'objections.hint.outcomeNote': 'Misalnya amar putusan; menjadi perintah kepada PPID bila informasi wajib diberikan.',
+    'objections.hint.disclosureDays':
+      'Bila putusan mewajibkan informasi diberikan, permohonan dibuka kembali dengan tenggat ini.',
+    'objections.hint.outcomeNote':
+      'Misalnya amar putusan; menjadi perintah kepada PPID bila informasi wajib diberikan.',
 
     'objections.form.contact': 'Ke mana tanggapan dikirim',
     'objections.form.attorney': 'Diajukan melalui kuasa',
 
     'objections.public.formTitle': 'Formulir keberatan',
-    'objections.public.formLead': 'Keberatan kepada Atasan PPID {office} atas permohonan informasi Anda (UU 14/2008 Pasal 35–36).',
+    'objections.public.formLead':
+      'Keberatan kepada Atasan PPID {office} atas permohonan informasi Anda (UU 14/2008 Pasal 35–36).',
     'objections.public.factWindow': 'Keberatan diajukan paling lambat 30 hari kerja sejak alasannya timbul.',
-    'objections.public.factAnswer': 'Atasan PPID menanggapi secara tertulis paling lambat 30 hari kerja (3 hari kerja untuk informasi tahapan pemilu).',
+    'objections.public.factAnswer':
+      'Atasan PPID menanggapi secara tertulis paling lambat 30 hari kerja (3 hari kerja untuk informasi tahapan pemilu).',
     'objections.public.factLate': 'Keberatan yang terlambat tetap dicatat dan dipertimbangkan Atasan PPID.',
     'objections.public.forRequest': 'Keberatan atas permohonan {number}.',
     'objections.public.backToTracking': 'Kembali ke halaman lacak',
@@ -200,27 +226,34 @@ export default defineMessages({
     'objections.public.itemTitle': 'Keberatan {number}',
     'objections.public.answerStandard': '{n} hari kerja, UU 14/2008 Pasal 36 ayat (2)',
     'objections.public.answerElection': '{n} hari kerja, informasi tahapan pemilu (Perki 1/2019 Pasal 14)',
-    'objections.public.lateNote': 'Keberatan ini diajukan setelah batas waktu 30 hari kerja; tetap dicatat dan dipertimbangkan Atasan PPID.',
-    'objections.public.reopened': 'Permohonan Anda kembali diproses PPID; pemberitahuan tertulis baru paling lambat {date}.',
+    'objections.public.lateNote':
+      'Keberatan ini diajukan setelah batas waktu 30 hari kerja; tetap dicatat dan dipertimbangkan Atasan PPID.',
+    'objections.public.reopened':
+      'Permohonan Anda kembali diproses PPID; pemberitahuan tertulis baru paling lambat {date}.',
     'objections.public.settled': 'Selesai dengan musyawarah',
     'objections.public.reactionLegend': 'Apakah Anda menerima tanggapan Atasan PPID?',
     'objections.public.notAcceptHint': 'Anda kemudian dapat mengajukan sengketa ke Komisi Informasi.',
     'objections.public.reactionSubmit': 'Kirim tanggapan',
     'objections.public.disputeAt': 'Sengketa di {commission}, nomor {number}, diajukan {date}:',
     'objections.public.nextStepTitle': 'Langkah berikutnya: sengketa di Komisi Informasi',
-    'objections.public.nextStepDecided': 'Jika Anda tidak puas dengan tanggapan Atasan PPID, Anda dapat mengajukan permohonan penyelesaian sengketa informasi kepada {commission} (UU 14/2008 Pasal 37).',
-    'objections.public.nextStepLapsed': 'Atasan PPID tidak menanggapi dalam jangka waktu. Anda dapat mengajukan permohonan penyelesaian sengketa informasi kepada {commission} (UU 14/2008 Pasal 37 ayat (2)).',
+    'objections.public.nextStepDecided':
+      'Jika Anda tidak puas dengan tanggapan Atasan PPID, Anda dapat mengajukan permohonan penyelesaian sengketa informasi kepada {commission} (UU 14/2008 Pasal 37).',
+    'objections.public.nextStepLapsed':
+      'Atasan PPID tidak menanggapi dalam jangka waktu. Anda dapat mengajukan permohonan penyelesaian sengketa informasi kepada {commission} (UU 14/2008 Pasal 37 ayat (2)).',
     'objections.public.disputeDeadline': 'Paling lambat {date} (14 hari kerja).',
     'objections.public.disputeDeadlineUnknown': 'Dalam 14 hari kerja.',
-    'objections.public.disputeDocuments': 'Lampirkan: permohonan dan tanda buktinya, pemberitahuan tertulis, keberatan dan tanda buktinya, serta tanggapan Atasan PPID (jika ada) — semuanya ada dalam berkas di bawah.',
-    'objections.public.disputeIdentity': 'Tambahkan sendiri formulir sengketa dari Komisi Informasi dan salinan identitas (KTP; badan hukum: anggaran dasar yang disahkan; kelompok: surat kuasa dan KTP pemberi kuasa).',
+    'objections.public.disputeDocuments':
+      'Lampirkan: permohonan dan tanda buktinya, pemberitahuan tertulis, keberatan dan tanda buktinya, serta tanggapan Atasan PPID (jika ada) — semuanya ada dalam berkas di bawah.',
+    'objections.public.disputeIdentity':
+      'Tambahkan sendiri formulir sengketa dari Komisi Informasi dan salinan identitas (KTP; badan hukum: anggaran dasar yang disahkan; kelompok: surat kuasa dan KTP pemberi kuasa).',
     'objections.public.bundle': 'Unduh berkas sengketa (ZIP)',
     'objections.public.withdrawTitle': 'Tarik keberatan',
     'objections.public.withdrawSubmit': 'Tarik keberatan ini',
     'objections.public.history': 'Riwayat keberatan',
 
     'objections.flash.filed': 'Keberatan {number} diregistrasi. Tanggapan Atasan PPID paling lambat {date}.',
-    'objections.flash.filedLate': 'Keberatan {number} diregistrasi dan ditandai terlambat diajukan. Tanggapan Atasan PPID paling lambat {date}.',
+    'objections.flash.filedLate':
+      'Keberatan {number} diregistrasi dan ditandai terlambat diajukan. Tanggapan Atasan PPID paling lambat {date}.',
     'objections.flash.decided': 'Tanggapan Atasan PPID dicatat.',
     'objections.flash.settled': 'Kesepakatan musyawarah dicatat; keberatan selesai.',
     'objections.flash.reaction': 'Tanggapan pemohon dicatat.',
@@ -230,7 +263,8 @@ export default defineMessages({
     'objections.flash.disputeFinished': 'Hasil akhir sengketa dicatat.',
 
     'objections.worklist.title': 'Keberatan',
-    'objections.worklist.lead': 'Keberatan kepada Atasan PPID, tenggat tanggapan terdekat lebih dulu, dengan permohonannya.',
+    'objections.worklist.lead':
+      'Keberatan kepada Atasan PPID, tenggat tanggapan terdekat lebih dulu, dengan permohonannya.',
     'objections.worklist.intake': 'Catat keberatan di meja layanan',
     'objections.worklist.view.open': 'Belum selesai',
     'objections.worklist.view.all': 'Semua',
@@ -241,7 +275,8 @@ export default defineMessages({
     'objections.worklist.all': 'Semua keberatan ({n})',
 
     'objections.intake.title': 'Catat keberatan',
-    'objections.intake.lead': 'Keberatan yang disampaikan langsung, melalui surat atau email (Perki 1/2021 Pasal 40). Pemohon menerima formulir bernomor sebagai tanda bukti.',
+    'objections.intake.lead':
+      'Keberatan yang disampaikan langsung, melalui surat atau email (Perki 1/2021 Pasal 40). Pemohon menerima formulir bernomor sebagai tanda bukti.',
     'objections.intake.submit': 'Registrasi keberatan',
 
     'objections.page.title': 'Keberatan',
@@ -258,26 +293,32 @@ export default defineMessages({
     'objections.page.history': 'Riwayat keberatan',
     'objections.page.window': 'Alasan timbul {arose}; batas pengajuan {closes}.',
     'objections.page.windowLate': 'Alasan timbul {arose}; batas pengajuan {closes} — terlambat.',
-    'objections.page.windowUnknown': 'Tanggal timbulnya alasan tidak dapat ditentukan dari permohonan; nilailah sendiri.',
-    'objections.page.lateNotice': 'Keberatan ini diajukan setelah batas waktu 30 hari kerja untuk sebagian alasannya (UU 14/2008 Pasal 36 ayat (1)). Keberatan tetap diregistrasi; Atasan PPID menilai apakah pemohon baru mengetahui alasannya kemudian.',
+    'objections.page.windowUnknown':
+      'Tanggal timbulnya alasan tidak dapat ditentukan dari permohonan; nilailah sendiri.',
+    'objections.page.lateNotice':
+      'Keberatan ini diajukan setelah batas waktu 30 hari kerja untuk sebagian alasannya (UU 14/2008 Pasal 36 ayat (1)). Keberatan tetap diregistrasi; Atasan PPID menilai apakah pemohon baru mengetahui alasannya kemudian.',
     'objections.page.onlyAtasan': 'Hanya Atasan PPID yang dapat menanggapi keberatan ini.',
-    'objections.page.powerOfAttorneyHidden': 'Surat kuasa khusus terlampir; hanya PPID dan Atasan PPID yang dapat membukanya.',
+    'objections.page.powerOfAttorneyHidden':
+      'Surat kuasa khusus terlampir; hanya PPID dan Atasan PPID yang dapat membukanya.',
     'objections.page.filedLate': 'melewati 14 hari kerja',
     'objections.page.requestReopened': 'permohonan dibuka kembali',
 
     'objections.action.decide': 'Tanggapan Atasan PPID',
-    'objections.action.decideLead': 'Putusan tertulis atas keberatan (UU 14/2008 Pasal 36 ayat (2)); pemohon diberi tahu melalui email.',
+    'objections.action.decideLead':
+      'Putusan tertulis atas keberatan (UU 14/2008 Pasal 36 ayat (2)); pemohon diberi tahu melalui email.',
     'objections.action.decideSubmit': 'Terbitkan tanggapan',
     'objections.action.settle': 'Catat kesepakatan musyawarah',
     'objections.action.settleLead': 'Untuk alasan huruf b sampai g (Pasal 35 ayat (2)); keberatan selesai.',
     'objections.action.settleSubmit': 'Catat kesepakatan',
     'objections.action.reaction': 'Catat tanggapan pemohon',
-    'objections.action.reactionLead': 'Bila pemohon menyampaikannya di meja layanan, melalui telepon atau surat.',
+    'objections.action.reactionLead':
+      'Bila pemohon menyampaikannya di meja layanan, melalui telepon atau surat.',
     'objections.action.reactionSubmit': 'Catat tanggapan',
     'objections.action.withdraw': 'Keberatan ditarik pemohon',
     'objections.action.withdrawSubmit': 'Catat penarikan',
     'objections.action.dispute': 'Catat sengketa di Komisi Informasi',
-    'objections.action.disputeLead': 'Pemohon mengajukan permohonan penyelesaian sengketa (UU 14/2008 Pasal 37).',
+    'objections.action.disputeLead':
+      'Pemohon mengajukan permohonan penyelesaian sengketa (UU 14/2008 Pasal 37).',
     'objections.action.disputeSubmit': 'Catat sengketa',
     'objections.action.stage.MEDIATION': 'Catat mediasi',
     'objections.action.stage.ADJUDICATION': 'Catat ajudikasi',
@@ -285,7 +326,8 @@ export default defineMessages({
     'objections.action.stage.CASSATION': 'Catat kasasi',
     'objections.action.stageSubmit': 'Simpan tahap',
     'objections.action.finish': 'Catat hasil akhir sengketa',
-    'objections.action.finishLead': 'Bila putusan mewajibkan informasi diberikan, permohonan dibuka kembali untuk penyerahan.',
+    'objections.action.finishLead':
+      'Bila putusan mewajibkan informasi diberikan, permohonan dibuka kembali untuk penyerahan.',
     'objections.action.finishSubmit': 'Catat hasil akhir',
 
     'objections.register.title': 'Register keberatan (Model PPID-G)',
@@ -293,22 +335,28 @@ export default defineMessages({
     'objections.register.empty': 'Tidak ada keberatan pada periode ini.',
 
     'objections.settings.title': 'Pengaturan keberatan',
-    'objections.settings.lead': 'Nomor registrasi keberatan, jangka waktu informasi pemilu, pengingat, dan Komisi Informasi yang berwenang.',
+    'objections.settings.lead':
+      'Nomor registrasi keberatan, jangka waktu informasi pemilu, pengingat, dan Komisi Informasi yang berwenang.',
     'objections.settings.numberPattern': 'Pola nomor registrasi keberatan',
-    'objections.settings.numberPatternHint': 'Token: {seq}, {seq:03}, {officeCode}, {year}, {month}, {romanMonth}. Nomor berurutan per kantor per tahun.',
+    'objections.settings.numberPatternHint':
+      'Token: {seq}, {seq:03}, {officeCode}, {year}, {month}, {romanMonth}. Nomor berurutan per kantor per tahun.',
     'objections.settings.electionAnswerDays': 'Tanggapan atas informasi tahapan pemilu (hari kerja)',
-    'objections.settings.electionAnswerDaysHint': 'Perki 1/2019 Pasal 14: 3 hari kerja; berlaku bila profil pemilu permohonan diaktifkan.',
+    'objections.settings.electionAnswerDaysHint':
+      'Perki 1/2019 Pasal 14: 3 hari kerja; berlaku bila profil pemilu permohonan diaktifkan.',
     'objections.settings.reminderWorkingDays': 'Pengingat kepada Atasan PPID (hari kerja sebelum tenggat)',
     'objections.settings.reminderWorkingDaysHint': '0 = hanya pada hari tenggat.',
     'objections.settings.kabkotaCommission': 'Ada Komisi Informasi Kabupaten/Kota untuk wilayah kantor ini',
-    'objections.settings.kabkotaCommissionHint': 'Bila tidak, sengketa diajukan ke Komisi Informasi Provinsi.',
+    'objections.settings.kabkotaCommissionHint':
+      'Bila tidak, sengketa diajukan ke Komisi Informasi Provinsi.',
     'objections.settings.commissionName': 'Nama Komisi Informasi',
-    'objections.settings.commissionNameHint': 'Kosongkan untuk nama menurut wilayah, misalnya Komisi Informasi Provinsi Jawa Barat.',
+    'objections.settings.commissionNameHint':
+      'Kosongkan untuk nama menurut wilayah, misalnya Komisi Informasi Provinsi Jawa Barat.',
     'objections.settings.atasanPosition': 'Jabatan Atasan PPID',
     'objections.settings.atasanPositionHint': 'Misalnya Sekretaris KPU Kota Bandung.',
 
     'objections.report.title': 'Keberatan dan sengketa informasi',
-    'objections.report.lead': '{received} keberatan diterima ({late} terlambat diajukan); {disputes} sengketa diajukan ke Komisi Informasi.',
+    'objections.report.lead':
+      '{received} keberatan diterima ({late} terlambat diajukan); {disputes} sengketa diajukan ke Komisi Informasi.',
     'objections.report.byGround': 'Keberatan menurut alasan (Pasal 35 ayat (1))',
     'objections.report.byOutcome': 'Penyelesaian keberatan',
     'objections.report.disputesByStage': 'Sengketa menurut tahap',
@@ -317,26 +365,39 @@ export default defineMessages({
     'validation.objectionGroundsRequired': 'Choose at least one ground.',
     'objections.validation.requestNotFound': 'This office has no request with this registration number.',
     'objections.validation.requestWithdrawn': 'This request was withdrawn; it cannot be objected to.',
-    'objections.validation.powerOfAttorneyRequired': 'Attach the special power of attorney (an image or PDF) when an attorney files the objection.',
-    'objections.validation.reasonsRequired': 'Give the reasons: when the PPID’s decision stands, wholly or in part, written reasons are required (Law 14/2008 Art. 36(2)).',
+    'objections.validation.powerOfAttorneyRequired':
+      'Attach the special power of attorney (an image or PDF) when an attorney files the objection.',
+    'objections.validation.reasonsRequired':
+      'Give the reasons: when the PPID’s decision stands, wholly or in part, written reasons are required (Law 14/2008 Art. 36(2)).',
     'objections.validation.orderRequired': 'Write the order to the PPID: what must be given or done.',
     'objections.validation.noOrderWhenRejected': 'A rejected objection carries no order to the PPID.',
-    'objections.validation.notSettleable': 'Agreement is only possible for grounds b to g; a refusal under Article 17 (ground a) is decided by the PPID’s superior (Art. 35(2)).',
+    'objections.validation.notSettleable':
+      'Agreement is only possible for grounds b to g; a refusal under Article 17 (ground a) is decided by the PPID’s superior (Art. 35(2)).',
     'objections.validation.dateInFuture': 'The date cannot be after today.',
     'objections.validation.beforeObjection': 'The date cannot be before the objection was filed.',
     'objections.validation.beforeDispute': 'The date cannot be before the dispute was filed.',
-    'objections.error.wrongStatus': 'This cannot be done with the objection in its current status. Reload the page.',
-    'objections.error.wrongStage': 'This stage of the dispute cannot be recorded now (current stage: {stage}).',
-    'objections.error.alreadyOpen': 'Objection {number} was already filed about this request; a decision is objected to once. See the next step on the tracking page.',
-    'objections.error.bundleNotYet': 'The dispute bundle is available once the superior has answered, or once the answer period has ended.',
-    'requests.error.noExtensionAfterOrder': 'A reopened request’s deadline was set by an order; it cannot be extended again.',
+    'objections.error.wrongStatus':
+      'This cannot be done with the objection in its current status. Reload the page.',
+    'objections.error.wrongStage':
+      'This stage of the dispute cannot be recorded now (current stage: {stage}).',
+    'objections.error.alreadyOpen':
+      'Objection {number} was already filed about this request; a decision is objected to once. See the next step on the tracking page.',
+    'objections.error.bundleNotYet':
+      'The dispute bundle is available once the superior has answered, or once the answer period has ended.',
+    'requests.error.noExtensionAfterOrder':
+      'A reopened request’s deadline was set by an order; it cannot be extended again.',
 
-    'requests.due.ruleOrder.OBJECTION': 'Reopened by the PPID’s superior: a new written notice within {n} working days.',
-    'requests.due.ruleOrder.DISPUTE': 'Reopened by a dispute ruling: the information is to be given within {n} working days.',
+    'requests.due.ruleOrder.OBJECTION':
+      'Reopened by the PPID’s superior: a new written notice within {n} working days.',
+    'requests.due.ruleOrder.DISPUTE':
+      'Reopened by a dispute ruling: the information is to be given within {n} working days.',
     'requests.event.OBJECTION_FILED': 'Objection {reference} filed with the PPID’s superior',
-    'requests.event.OBJECTION_REJECTED': 'The PPID’s superior rejected objection {reference}; the PPID’s decision stands',
-    'requests.event.REOPENED_BY_OBJECTION': 'Reopened by the decision on objection {reference}; new due date {dueDate}',
-    'requests.event.REOPENED_BY_DISPUTE': 'Reopened by the dispute ruling ({reference}); new due date {dueDate}',
+    'requests.event.OBJECTION_REJECTED':
+      'The PPID’s superior rejected objection {reference}; the PPID’s decision stands',
+    'requests.event.REOPENED_BY_OBJECTION':
+      'Reopened by the decision on objection {reference}; new due date {dueDate}',
+    'requests.event.REOPENED_BY_DISPUTE':
+      'Reopened by the dispute ruling ({reference}); new due date {dueDate}',
 
     'objections.nav.worklist': 'Objections',
     'objections.nav.register': 'Objection register',
@@ -376,7 +437,8 @@ export default defineMessages({
     'objections.outcome.GRANTED_IN_PART': 'Objection granted in part',
     'objections.outcome.REJECTED': 'Objection rejected (the PPID’s decision stands)',
     'objections.outcomeHint.GRANTED': 'The request goes back to the PPID with the order and a new deadline.',
-    'objections.outcomeHint.GRANTED_IN_PART': 'The request goes back to the PPID for the part granted; reasons are required for the rest.',
+    'objections.outcomeHint.GRANTED_IN_PART':
+      'The request goes back to the PPID for the part granted; reasons are required for the rest.',
     'objections.outcomeHint.REJECTED': 'Written reasons are required (Art. 36(2)).',
     'objections.ending.GRANTED': 'Granted',
     'objections.ending.GRANTED_IN_PART': 'Granted in part',
@@ -424,11 +486,13 @@ export default defineMessages({
     'objections.event.DECIDED': 'The superior answered: {outcome}',
     'objections.event.reopenedUntil': 'The request went back to the PPID, new due date {requestDueDate}.',
     'objections.event.SETTLED': 'Settled by agreement',
-    'objections.event.LAPSED': 'The answer period ({dueDate}) ended without an answer; a dispute may be filed by {disputeDeadline}',
+    'objections.event.LAPSED':
+      'The answer period ({dueDate}) ended without an answer; a dispute may be filed by {disputeDeadline}',
     'objections.event.ACCEPTED': 'The requester accepts the answer',
     'objections.event.NOT_ACCEPTED': 'The requester does not accept the answer',
     'objections.event.WITHDRAWN': 'Objection withdrawn',
-    'objections.event.DISPUTE_FILED': 'Dispute filed with the {commission} ({registrationNumber}) on {filedOn}',
+    'objections.event.DISPUTE_FILED':
+      'Dispute filed with the {commission} ({registrationNumber}) on {filedOn}',
     'objections.event.DISPUTE_MEDIATION': 'Mediation recorded',
     'objections.event.DISPUTE_ADJUDICATION': 'Adjudication recorded',
     'objections.event.DISPUTE_COURT': 'Court appeal recorded',
@@ -477,28 +541,35 @@ export default defineMessages({
     'objections.field.appealFiledOn': 'Registered on',
     'objections.field.disputeOutcome': 'Final outcome',
     'objections.field.outcomeOn': 'Final on',
-    'objections.field.mediationOrdersDisclosure': 'The mediation agreement obliges the office to give the information',
+    'objections.field.mediationOrdersDisclosure':
+      'The mediation agreement obliges the office to give the information',
 
     'objections.hint.grounds': 'Law 14/2008 Art. 35(1); more than one allowed.',
     'objections.hint.caseDescription': 'Describe what happened and what you expect (at least 20 characters).',
     'objections.hint.contact': 'The answer goes to your request’s email unless you give another.',
-    'objections.hint.attorney': 'If someone files on your behalf, attach a special power of attorney (Perki 1/2021 Art. 39). The file is stored encrypted.',
+    'objections.hint.attorney':
+      'If someone files on your behalf, attach a special power of attorney (Perki 1/2021 Art. 39). The file is stored encrypted.',
     'objections.hint.powerOfAttorneyFile': 'JPG, PNG, WEBP or PDF, at most 10 MB.',
     'objections.hint.deskRequestNumber': 'The registration number of the request objected to.',
     'objections.hint.reasons': 'Required when the objection is rejected or granted in part.',
     'objections.hint.order': 'Required when the objection is granted: what the PPID must give or do.',
-    'objections.hint.orderDays': 'Due date of the new written notice, counted from today by the office calendar.',
+    'objections.hint.orderDays':
+      'Due date of the new written notice, counted from today by the office calendar.',
     'objections.hint.position': 'Printed under the name on the answer.',
-    'objections.hint.disclosureDays': 'When the ruling obliges disclosure, the request reopens with this period.',
-    'objections.hint.outcomeNote': 'E.g. the operative part; it becomes the order to the PPID when disclosure is ordered.',
+    'objections.hint.disclosureDays':
+      'When the ruling obliges disclosure, the request reopens with this period.',
+    'objections.hint.outcomeNote':
+      'E.g. the operative part; it becomes the order to the PPID when disclosure is ordered.',
 
     'objections.form.contact': 'Where to send the answer',
     'objections.form.attorney': 'Filed through an attorney',
 
     'objections.public.formTitle': 'Objection form',
-    'objections.public.formLead': 'An objection to the PPID’s superior at {office} about your information request (Law 14/2008 Art. 35–36).',
+    'objections.public.formLead':
+      'An objection to the PPID’s superior at {office} about your information request (Law 14/2008 Art. 35–36).',
     'objections.public.factWindow': 'Object within 30 working days of the ground arising.',
-    'objections.public.factAnswer': 'The superior answers in writing within 30 working days (3 for election-stage information).',
+    'objections.public.factAnswer':
+      'The superior answers in writing within 30 working days (3 for election-stage information).',
     'objections.public.factLate': 'A late objection is still recorded and judged by the superior.',
     'objections.public.forRequest': 'Objection about request {number}.',
     'objections.public.backToTracking': 'Back to the tracking page',
@@ -508,27 +579,34 @@ export default defineMessages({
     'objections.public.itemTitle': 'Objection {number}',
     'objections.public.answerStandard': '{n} working days, Law 14/2008 Art. 36(2)',
     'objections.public.answerElection': '{n} working days, election-stage information (Perki 1/2019 Art. 14)',
-    'objections.public.lateNote': 'This objection was filed after the 30-working-day limit; it is recorded and the superior will judge it.',
-    'objections.public.reopened': 'Your request is with the PPID again; a new written notice is due by {date}.',
+    'objections.public.lateNote':
+      'This objection was filed after the 30-working-day limit; it is recorded and the superior will judge it.',
+    'objections.public.reopened':
+      'Your request is with the PPID again; a new written notice is due by {date}.',
     'objections.public.settled': 'Settled by agreement',
     'objections.public.reactionLegend': 'Do you accept the superior’s answer?',
     'objections.public.notAcceptHint': 'You may then take the dispute to the Information Commission.',
     'objections.public.reactionSubmit': 'Send',
     'objections.public.disputeAt': 'Dispute at the {commission}, number {number}, filed {date}:',
     'objections.public.nextStepTitle': 'Next step: a dispute at the Information Commission',
-    'objections.public.nextStepDecided': 'If you are not satisfied with the answer, you may apply to the {commission} to settle the dispute (Law 14/2008 Art. 37).',
-    'objections.public.nextStepLapsed': 'The superior did not answer in time. You may apply to the {commission} to settle the dispute (Law 14/2008 Art. 37(2)).',
+    'objections.public.nextStepDecided':
+      'If you are not satisfied with the answer, you may apply to the {commission} to settle the dispute (Law 14/2008 Art. 37).',
+    'objections.public.nextStepLapsed':
+      'The superior did not answer in time. You may apply to the {commission} to settle the dispute (Law 14/2008 Art. 37(2)).',
     'objections.public.disputeDeadline': 'By {date} (14 working days).',
     'objections.public.disputeDeadlineUnknown': 'Within 14 working days.',
-    'objections.public.disputeDocuments': 'Attach: the request and its receipt, the written notice, the objection and its receipt, and the superior’s answer (if any) — all in the bundle below.',
-    'objections.public.disputeIdentity': 'Add the commission’s dispute form and a copy of your identity (KTP; a legal entity: its ratified articles; a group: the power of attorney and the grantors’ KTP).',
+    'objections.public.disputeDocuments':
+      'Attach: the request and its receipt, the written notice, the objection and its receipt, and the superior’s answer (if any) — all in the bundle below.',
+    'objections.public.disputeIdentity':
+      'Add the commission’s dispute form and a copy of your identity (KTP; a legal entity: its ratified articles; a group: the power of attorney and the grantors’ KTP).',
     'objections.public.bundle': 'Download the dispute bundle (ZIP)',
     'objections.public.withdrawTitle': 'Withdraw the objection',
     'objections.public.withdrawSubmit': 'Withdraw this objection',
     'objections.public.history': 'Objection history',
 
     'objections.flash.filed': 'Objection {number} registered. The superior answers by {date}.',
-    'objections.flash.filedLate': 'Objection {number} registered and flagged as filed late. The superior answers by {date}.',
+    'objections.flash.filedLate':
+      'Objection {number} registered and flagged as filed late. The superior answers by {date}.',
     'objections.flash.decided': 'The superior’s answer is recorded.',
     'objections.flash.settled': 'The agreement is recorded; the objection is closed.',
     'objections.flash.reaction': 'The requester’s reaction is recorded.',
@@ -538,7 +616,8 @@ export default defineMessages({
     'objections.flash.disputeFinished': 'The final outcome is recorded.',
 
     'objections.worklist.title': 'Objections',
-    'objections.worklist.lead': 'Objections to the PPID’s superior, nearest answer due date first, with their requests.',
+    'objections.worklist.lead':
+      'Objections to the PPID’s superior, nearest answer due date first, with their requests.',
     'objections.worklist.intake': 'Record an objection at the desk',
     'objections.worklist.view.open': 'Not finished',
     'objections.worklist.view.all': 'All',
@@ -549,7 +628,8 @@ export default defineMessages({
     'objections.worklist.all': 'All objections ({n})',
 
     'objections.intake.title': 'Record an objection',
-    'objections.intake.lead': 'An objection made in person, by letter or by email (Perki 1/2021 Art. 40). The requester gets the numbered form as the receipt.',
+    'objections.intake.lead':
+      'An objection made in person, by letter or by email (Perki 1/2021 Art. 40). The requester gets the numbered form as the receipt.',
     'objections.intake.submit': 'Register the objection',
 
     'objections.page.title': 'Objection',
@@ -566,15 +646,19 @@ export default defineMessages({
     'objections.page.history': 'History of the objection',
     'objections.page.window': 'Ground arose {arose}; filing window closed {closes}.',
     'objections.page.windowLate': 'Ground arose {arose}; filing window closed {closes} — late.',
-    'objections.page.windowUnknown': 'The request’s dates do not show when this ground arose; judge it yourself.',
-    'objections.page.lateNotice': 'This objection came after the 30-working-day window of some of its grounds (Law 14/2008 Art. 36(1)). It is registered; the superior judges whether the requester learnt of the ground later.',
+    'objections.page.windowUnknown':
+      'The request’s dates do not show when this ground arose; judge it yourself.',
+    'objections.page.lateNotice':
+      'This objection came after the 30-working-day window of some of its grounds (Law 14/2008 Art. 36(1)). It is registered; the superior judges whether the requester learnt of the ground later.',
     'objections.page.onlyAtasan': 'Only the PPID’s superior can answer this objection.',
-    'objections.page.powerOfAttorneyHidden': 'A special power of attorney is attached; only the PPID and the superior can open it.',
+    'objections.page.powerOfAttorneyHidden':
+      'A special power of attorney is attached; only the PPID and the superior can open it.',
     'objections.page.filedLate': 'after the 14 working days',
     'objections.page.requestReopened': 'request reopened',
 
     'objections.action.decide': 'Answer of the PPID’s superior',
-    'objections.action.decideLead': 'The written decision on the objection (Law 14/2008 Art. 36(2)); the requester is told by email.',
+    'objections.action.decideLead':
+      'The written decision on the objection (Law 14/2008 Art. 36(2)); the requester is told by email.',
     'objections.action.decideSubmit': 'Issue the answer',
     'objections.action.settle': 'Record an agreement',
     'objections.action.settleLead': 'For grounds b to g (Art. 35(2)); the objection closes.',
@@ -601,22 +685,27 @@ export default defineMessages({
     'objections.register.empty': 'No objections in this period.',
 
     'objections.settings.title': 'Objection settings',
-    'objections.settings.lead': 'Objection numbers, the period for election information, reminders, and the competent Information Commission.',
+    'objections.settings.lead':
+      'Objection numbers, the period for election information, reminders, and the competent Information Commission.',
     'objections.settings.numberPattern': 'Objection number pattern',
-    'objections.settings.numberPatternHint': 'Tokens: {seq}, {seq:03}, {officeCode}, {year}, {month}, {romanMonth}. Numbered per office per year.',
+    'objections.settings.numberPatternHint':
+      'Tokens: {seq}, {seq:03}, {officeCode}, {year}, {month}, {romanMonth}. Numbered per office per year.',
     'objections.settings.electionAnswerDays': 'Answer on election-stage information (working days)',
-    'objections.settings.electionAnswerDaysHint': 'Perki 1/2019 Art. 14: 3 working days; applies when the request election profile is on.',
+    'objections.settings.electionAnswerDaysHint':
+      'Perki 1/2019 Art. 14: 3 working days; applies when the request election profile is on.',
     'objections.settings.reminderWorkingDays': 'Reminder to the superior (working days before the due date)',
     'objections.settings.reminderWorkingDaysHint': '0 = on the due date only.',
     'objections.settings.kabkotaCommission': 'A regency/city Information Commission exists for this office',
     'objections.settings.kabkotaCommissionHint': 'If not, disputes go to the provincial commission.',
     'objections.settings.commissionName': 'Commission name',
-    'objections.settings.commissionNameHint': 'Leave empty for the name by region, e.g. Komisi Informasi Provinsi Jawa Barat.',
+    'objections.settings.commissionNameHint':
+      'Leave empty for the name by region, e.g. Komisi Informasi Provinsi Jawa Barat.',
     'objections.settings.atasanPosition': 'Position of the PPID’s superior',
     'objections.settings.atasanPositionHint': 'E.g. Secretary of KPU Kota Bandung.',
 
     'objections.report.title': 'Objections and information disputes',
-    'objections.report.lead': '{received} objections received ({late} filed late); {disputes} disputes filed with the Information Commission.',
+    'objections.report.lead':
+      '{received} objections received ({late} filed late); {disputes} disputes filed with the Information Commission.',
     'objections.report.byGround': 'Objections by ground (Art. 35(1))',
     'objections.report.byOutcome': 'How objections ended',
     'objections.report.disputesByStage': 'Disputes by stage',

@@ -4,26 +4,31 @@ import { defineMessages } from '../../platform/i18n.ts';
 export default defineMessages({
   id: {
     'redaction.title': 'Persiapan rilis berkas',
-    'redaction.lead': 'Setiap berkas yang akan keluar dari kantor disiapkan di sini: bagian yang dikecualikan dihitamkan (isinya benar-benar dihapus dari berkas, bukan ditutup), dan metadata serta data tersembunyi dibuang. Berkas asli disimpan terenkripsi dan tidak pernah dibuka untuk publik.',
+    'redaction.lead':
+      'Setiap berkas yang akan keluar dari kantor disiapkan di sini: bagian yang dikecualikan dihitamkan (isinya benar-benar dihapus dari berkas, bukan ditutup), dan metadata serta data tersembunyi dibuang. Berkas asli disimpan terenkripsi dan tidak pernah dibuka untuk publik.',
     'redaction.link': 'Hitamkan & siapkan rilis berkas',
     'redaction.candidates': 'Berkas yang dapat dirilis',
     'redaction.noCandidates': 'Belum ada berkas. Lampiran jawaban unit atau softcopy arsip muncul di sini.',
     'redaction.prepare': 'Siapkan rilis',
     'redaction.open': 'Buka',
     'redaction.names': 'Nama lain yang dicari (satu per baris, opsional)',
-    'redaction.namesHint': 'Misalnya nama pemohon atau orang yang diketahui tercantum dalam berkas; sistem juga mencari NIK, nomor KK, telepon, email dan tanggal lahir.',
-    'redaction.onlyPdfXlsx': 'Dapat dihitamkan: PDF (termasuk hasil pindai). Dibersihkan dari data tersembunyi: XLSX, ODS, DOCX dan PPTX.',
+    'redaction.namesHint':
+      'Misalnya nama pemohon atau orang yang diketahui tercantum dalam berkas; sistem juga mencari NIK, nomor KK, telepon, email dan tanggal lahir.',
+    'redaction.onlyPdfXlsx':
+      'Dapat dihitamkan: PDF (termasuk hasil pindai). Dibersihkan dari data tersembunyi: XLSX, ODS, DOCX dan PPTX.',
     'redaction.status.RENDERING': 'Sedang menyiapkan halaman',
     'redaction.status.READY': 'Siap ditandai',
     'redaction.status.APPLYING': 'Sedang menghitamkan',
     'redaction.status.APPLIED': 'Siap dirilis',
     'redaction.status.FAILED': 'Gagal',
     'redaction.progress': '{done} dari {total} halaman',
-    'redaction.progressWait': 'Halaman ini diperbarui sendiri. Anda boleh menutupnya; pekerjaan tetap berjalan.',
+    'redaction.progressWait':
+      'Halaman ini diperbarui sendiri. Anda boleh menutupnya; pekerjaan tetap berjalan.',
     'redaction.page': 'Halaman {n}',
     'redaction.marks': 'Tanda ({n})',
     'redaction.noMarks': 'Belum ada tanda.',
-    'redaction.suggestionsWaiting': '{n} saran menunggu keputusan Anda: terima atau tolak setiap saran sebelum merilis.',
+    'redaction.suggestionsWaiting':
+      '{n} saran menunggu keputusan Anda: terima atau tolak setiap saran sebelum merilis.',
     'redaction.origin.AREA': 'Area',
     'redaction.origin.SEARCH': 'Pencarian teks',
     'redaction.origin.SUGGESTION': 'Saran',
@@ -42,7 +47,8 @@ export default defineMessages({
     'redaction.col.what': 'Apa',
     'redaction.col.reason': 'Alasan',
     'redaction.addArea': 'Tandai area',
-    'redaction.addAreaHint': 'Seret pada gambar halaman untuk menandai area, atau isi letaknya dalam persen lebar dan tinggi halaman (0 di kiri atas).',
+    'redaction.addAreaHint':
+      'Seret pada gambar halaman untuk menandai area, atau isi letaknya dalam persen lebar dan tinggi halaman (0 di kiri atas).',
     'redaction.field.page': 'Halaman',
     'redaction.field.left': 'Kiri (%)',
     'redaction.field.top': 'Atas (%)',
@@ -60,7 +66,8 @@ export default defineMessages({
     'redaction.preview': 'Pratinjau hasil',
     'redaction.previewLead': 'Halaman seperti akan dirilis: bagian yang dihitamkan sudah dihapus.',
     'redaction.apply': 'Hitamkan dan rilis',
-    'redaction.applyLead': 'Membuat berkas baru tanpa bagian yang ditandai dan tanpa metadata. Berkas inilah yang diterima pemohon dan publik.',
+    'redaction.applyLead':
+      'Membuat berkas baru tanpa bagian yang ditandai dan tanpa metadata. Berkas inilah yang diterima pemohon dan publik.',
     'redaction.applyXlsx': 'Rilis salinan bersih',
     'redaction.applied': 'Berkas rilis: {name}',
     'redaction.download': 'Unduh berkas rilis',
@@ -92,11 +99,14 @@ export default defineMessages({
     'redaction.hidden.embeddedObjects': '{n} objek atau berkas tersisip',
     'redaction.hidden.thumbnail': 'Gambar pratinjau (thumbnail)',
     'redaction.settings.title': 'Pengaturan persiapan rilis',
-    'redaction.settings.lead': 'Siapa yang boleh menghitamkan berkas, dan nama yang selalu disarankan untuk dihitamkan di setiap berkas kantor ini.',
-    'redaction.settings.petugas': 'Petugas Layanan Informasi boleh menandai, menghitamkan dan membersihkan berkas',
+    'redaction.settings.lead':
+      'Siapa yang boleh menghitamkan berkas, dan nama yang selalu disarankan untuk dihitamkan di setiap berkas kantor ini.',
+    'redaction.settings.petugas':
+      'Petugas Layanan Informasi boleh menandai, menghitamkan dan membersihkan berkas',
     'redaction.settings.petugasHint': 'Keputusan atas permohonan tetap pada PPID.',
     'redaction.settings.names': 'Daftar nama yang selalu disarankan (satu per baris)',
-    'redaction.settings.namesHint': 'Misalnya anggota badan ad hoc atau pelapor yang namanya tidak boleh keluar. Paling banyak 500 nama, masing-masing 3–120 huruf.',
+    'redaction.settings.namesHint':
+      'Misalnya anggota badan ad hoc atau pelapor yang namanya tidak boleh keluar. Paling banyak 500 nama, masing-masing 3–120 huruf.',
     'redaction.settings.saved': 'Pengaturan persiapan rilis disimpan.',
     'redaction.error.nameLength': 'Setiap nama 3–120 huruf.',
     'redaction.error.tooManyNames': 'Paling banyak {max} nama.',
@@ -107,14 +117,16 @@ export default defineMessages({
     'redaction.error.nothingVisible': 'Semua lembar kerja tersembunyi; tidak ada yang dapat dirilis.',
     'redaction.error.notEditable': 'Berkas ini tidak sedang dapat ditandai.',
     'redaction.error.textNotFound': 'Teks itu tidak ditemukan di berkas.',
-    'redaction.error.areaTooSmall': 'Area terlalu kecil; kanan harus lebih besar dari kiri dan bawah lebih besar dari atas.',
+    'redaction.error.areaTooSmall':
+      'Area terlalu kecil; kanan harus lebih besar dari kiri dan bawah lebih besar dari atas.',
     'redaction.error.undecided': 'Masih ada {count} saran yang belum diputuskan.',
     'redaction.flash.started': 'Halaman sedang disiapkan.',
     'redaction.flash.marked': 'Tanda ditambahkan.',
     'redaction.flash.decided': 'Keputusan atas tanda disimpan.',
     'redaction.flash.applying': 'Berkas sedang dihitamkan.',
     'validation.redactionPending': 'Berkas ini masih disiapkan untuk rilis; selesaikan penghitamannya dulu.',
-    'validation.redactionMissing': 'Dikabulkan sebagian dengan softcopy: hitamkan dulu bagian yang dikecualikan pada berkas yang dirilis.',
+    'validation.redactionMissing':
+      'Dikabulkan sebagian dengan softcopy: hitamkan dulu bagian yang dikecualikan pada berkas yang dirilis.',
     'dipPublic.redacted': 'Sebagian isi dihitamkan: {grounds}.',
     'redaction.gate.title': 'Dikabulkan sebagian dengan softcopy belum dapat diterbitkan:',
     'redaction.gate.pending': 'berkas masih disiapkan untuk rilis (tanda belum diterapkan): {files}',
@@ -122,15 +134,19 @@ export default defineMessages({
   },
   en: {
     'redaction.title': 'Preparing files for release',
-    'redaction.lead': 'Every file about to leave the office is prepared here: exempt parts are blacked out (their content is really removed from the file, not covered), and metadata and hidden data are removed. The original is kept encrypted and never opened to the public.',
+    'redaction.lead':
+      'Every file about to leave the office is prepared here: exempt parts are blacked out (their content is really removed from the file, not covered), and metadata and hidden data are removed. The original is kept encrypted and never opened to the public.',
     'redaction.link': 'Black out & prepare files for release',
     'redaction.candidates': 'Files that can be released',
-    'redaction.noCandidates': 'No files yet. Files attached to a unit’s answer or archive softcopies appear here.',
+    'redaction.noCandidates':
+      'No files yet. Files attached to a unit’s answer or archive softcopies appear here.',
     'redaction.prepare': 'Prepare for release',
     'redaction.open': 'Open',
     'redaction.names': 'Other names to look for (one per line, optional)',
-    'redaction.namesHint': 'For example the requester’s name or people known to appear in the file; NIKs, KK numbers, phones, emails and dates of birth are looked for as well.',
-    'redaction.onlyPdfXlsx': 'Can be blacked out: PDF (scans too). Cleaned of hidden data: XLSX, ODS, DOCX and PPTX.',
+    'redaction.namesHint':
+      'For example the requester’s name or people known to appear in the file; NIKs, KK numbers, phones, emails and dates of birth are looked for as well.',
+    'redaction.onlyPdfXlsx':
+      'Can be blacked out: PDF (scans too). Cleaned of hidden data: XLSX, ODS, DOCX and PPTX.',
     'redaction.status.RENDERING': 'Preparing pages',
     'redaction.status.READY': 'Ready to mark',
     'redaction.status.APPLYING': 'Blacking out',
@@ -160,7 +176,8 @@ export default defineMessages({
     'redaction.col.what': 'What',
     'redaction.col.reason': 'Reason',
     'redaction.addArea': 'Mark an area',
-    'redaction.addAreaHint': 'Drag on a page image to mark an area, or enter its position in percent of the page width and height (0 at the top left).',
+    'redaction.addAreaHint':
+      'Drag on a page image to mark an area, or enter its position in percent of the page width and height (0 at the top left).',
     'redaction.field.page': 'Page',
     'redaction.field.left': 'Left (%)',
     'redaction.field.top': 'Top (%)',
@@ -178,7 +195,8 @@ export default defineMessages({
     'redaction.preview': 'Preview',
     'redaction.previewLead': 'The page as it will be released: blacked-out parts are already removed.',
     'redaction.apply': 'Black out and release',
-    'redaction.applyLead': 'Makes a new file without the marked parts and without metadata. That file is what the requester and the public receive.',
+    'redaction.applyLead':
+      'Makes a new file without the marked parts and without metadata. That file is what the requester and the public receive.',
     'redaction.applyXlsx': 'Release the cleaned copy',
     'redaction.applied': 'Released file: {name}',
     'redaction.download': 'Download the released file',
@@ -210,11 +228,13 @@ export default defineMessages({
     'redaction.hidden.embeddedObjects': '{n} embedded objects or files',
     'redaction.hidden.thumbnail': 'Preview image (thumbnail)',
     'redaction.settings.title': 'Release preparation settings',
-    'redaction.settings.lead': 'Who may black out files, and the names always suggested for blacking out in every file of this office.',
+    'redaction.settings.lead':
+      'Who may black out files, and the names always suggested for blacking out in every file of this office.',
     'redaction.settings.petugas': 'Information service desk staff may mark, black out and clean files',
     'redaction.settings.petugasHint': 'Deciding requests stays with the PPID.',
     'redaction.settings.names': 'Names always suggested (one per line)',
-    'redaction.settings.namesHint': 'For example ad hoc staff or complainants whose names must not go out. At most 500 names, each 3–120 characters.',
+    'redaction.settings.namesHint':
+      'For example ad hoc staff or complainants whose names must not go out. At most 500 names, each 3–120 characters.',
     'redaction.settings.saved': 'Release preparation settings saved.',
     'redaction.error.nameLength': 'Each name must be 3–120 characters.',
     'redaction.error.tooManyNames': 'At most {max} names.',
@@ -225,14 +245,17 @@ export default defineMessages({
     'redaction.error.nothingVisible': 'Every worksheet is hidden; there is nothing to release.',
     'redaction.error.notEditable': 'This file cannot be marked now.',
     'redaction.error.textNotFound': 'That text is not in the file.',
-    'redaction.error.areaTooSmall': 'The area is too small; right must be greater than left and bottom greater than top.',
+    'redaction.error.areaTooSmall':
+      'The area is too small; right must be greater than left and bottom greater than top.',
     'redaction.error.undecided': '{count} suggestions are still undecided.',
     'redaction.flash.started': 'The pages are being prepared.',
     'redaction.flash.marked': 'Marks added.',
     'redaction.flash.decided': 'Decision on the mark saved.',
     'redaction.flash.applying': 'The file is being blacked out.',
-    'validation.redactionPending': 'This file is still being prepared for release; finish blacking it out first.',
-    'validation.redactionMissing': 'Granted in part as a softcopy: black out the exempt parts of the released file first.',
+    'validation.redactionPending':
+      'This file is still being prepared for release; finish blacking it out first.',
+    'validation.redactionMissing':
+      'Granted in part as a softcopy: black out the exempt parts of the released file first.',
     'dipPublic.redacted': 'Parts blacked out: {grounds}.',
     'redaction.gate.title': 'A notice granting in part with a softcopy cannot be issued yet:',
     'redaction.gate.pending': 'files are still being prepared for release (marks not applied yet): {files}',

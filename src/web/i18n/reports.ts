@@ -5,7 +5,8 @@ export default defineMessages({
   id: {
     'reports.chart.perMonth': 'Permohonan informasi per bulan',
     'reports.chart.outcomes': 'Hasil pemberitahuan tertulis',
-    'reports.chart.timeToAnswer': 'Waktu sampai pemberitahuan tertulis (hari kerja; 11–17: dengan perpanjangan)',
+    'reports.chart.timeToAnswer':
+      'Waktu sampai pemberitahuan tertulis (hari kerja; 11–17: dengan perpanjangan)',
     'reports.chart.onTime': 'Pemberitahuan tepat waktu per bulan',
     'reports.chart.objectionGrounds': 'Keberatan menurut alasan (Pasal 35 ayat (1))',
     'reports.col.month': 'Bulan',
@@ -61,7 +62,8 @@ export default defineMessages({
     'reports.stage.FINAL': 'Selesai',
     'stats.title': 'Statistik layanan informasi publik',
     'stats.national': 'Statistik layanan informasi publik — seluruh Indonesia',
-    'stats.lead': 'Angka layanan permohonan informasi, keberatan dan sengketa tahun {year} (UU 14/2008 Pasal 12). Hanya jumlah; tidak ada data pribadi.',
+    'stats.lead':
+      'Angka layanan permohonan informasi, keberatan dan sengketa tahun {year} (UU 14/2008 Pasal 12). Hanya jumlah; tidak ada data pribadi.',
     'stats.year': 'Tahun',
     'stats.scope': 'Cakupan',
     'stats.scope.office': 'Kantor ini saja',
@@ -74,7 +76,8 @@ export default defineMessages({
     'stats.total': 'Jumlah',
     'stats.own': '{office} (kantor sendiri)',
     'stats.link': 'Statistik layanan',
-    'stats.notices': 'Catatan: waktu dihitung dalam hari kerja kalender kantor sejak hari ke-0 permohonan; tepat waktu berarti pemberitahuan tertulis terbit paling lambat pada tenggat (termasuk perpanjangan).',
+    'stats.notices':
+      'Catatan: waktu dihitung dalam hari kerja kalender kantor sejak hari ke-0 permohonan; tepat waktu berarti pemberitahuan tertulis terbit paling lambat pada tenggat (termasuk perpanjangan).',
     'validation.year': 'Tahun harus empat angka antara 2000 dan 2100.',
     'validation.quarter': 'Triwulan harus berformat TTTT-Q1 sampai TTTT-Q4.',
     'validation.periodFrom': 'Tanggal "Dari" harus tanggal yang sah.',
@@ -88,7 +91,8 @@ export default defineMessages({
     'reports.dashboard.title': 'Layanan tahun {year}',
     'rollup.nav': 'Rekap kantor di bawah',
     'rollup.title': 'Rekap layanan kantor di bawah',
-    'rollup.lead': '{office}: {n} kantor di bawahnya, tahun {year}. Setiap baris memuat kantor itu dan seluruh kantor di bawahnya; hanya jumlah.',
+    'rollup.lead':
+      '{office}: {n} kantor di bawahnya, tahun {year}. Setiap baris memuat kantor itu dan seluruh kantor di bawahnya; hanya jumlah.',
     'rollup.open': 'Belum dijawab',
     'rollup.overdue': 'Lewat tenggat',
     'rollup.dip': 'DIP tahun ini',
@@ -101,7 +105,8 @@ export default defineMessages({
     'rollup.chart': 'Permohonan diterima per kantor',
     'rollup.chartTable': '(angka yang sama ada di tabel di bawah)',
     'rollup.drillLead': 'Angka layanan tahun {year}, termasuk kantor di bawahnya.',
-    'rollup.readOnly': 'Akses pengawasan oleh {office}: baca saja, tercatat di jejak audit kantor ini. Tidak ada data pribadi pemohon.',
+    'rollup.readOnly':
+      'Akses pengawasan oleh {office}: baca saja, tercatat di jejak audit kantor ini. Tidak ada data pribadi pemohon.',
     'rollup.back': 'Kembali ke rekap',
     'reports.dashboard.report': 'Laporan tahun ini',
     'reports.dashboard.public': 'Statistik publik',
@@ -165,7 +170,8 @@ export default defineMessages({
     'reports.stage.FINAL': 'Finished',
     'stats.title': 'Public information service statistics',
     'stats.national': 'Public information service statistics — all of Indonesia',
-    'stats.lead': 'Figures of the information request service, objections and disputes in {year} (Law 14/2008 Article 12). Counts only; no personal data.',
+    'stats.lead':
+      'Figures of the information request service, objections and disputes in {year} (Law 14/2008 Article 12). Counts only; no personal data.',
     'stats.year': 'Year',
     'stats.scope': 'Scope',
     'stats.scope.office': 'This office only',
@@ -178,7 +184,8 @@ export default defineMessages({
     'stats.total': 'Total',
     'stats.own': '{office} (own office)',
     'stats.link': 'Service statistics',
-    'stats.notices': 'Note: times are counted in working days of the office calendar from day 0 of the request; on time means the written notice was issued by the due date (including an extension).',
+    'stats.notices':
+      'Note: times are counted in working days of the office calendar from day 0 of the request; on time means the written notice was issued by the due date (including an extension).',
     'validation.year': 'The year must be four digits between 2000 and 2100.',
     'validation.quarter': 'A quarter is written YYYY-Q1 to YYYY-Q4.',
     'validation.periodFrom': 'The "From" date must be a valid date.',
@@ -192,7 +199,8 @@ export default defineMessages({
     'reports.dashboard.title': 'Service in {year}',
     'rollup.nav': 'Offices below',
     'rollup.title': 'Service roll-up of the offices below',
-    'rollup.lead': '{office}: {n} offices below, {year}. Each row is that office with every office below it; counts only.',
+    'rollup.lead':
+      '{office}: {n} offices below, {year}. Each row is that office with every office below it; counts only.',
     'rollup.open': 'Unanswered',
     'rollup.overdue': 'Overdue',
     'rollup.dip': "This year's DIP",
@@ -205,7 +213,8 @@ export default defineMessages({
     'rollup.chart': 'Requests received per office',
     'rollup.chartTable': '(the same figures are in the table below)',
     'rollup.drillLead': 'Service figures of {year}, including the offices below.',
-    'rollup.readOnly': 'Oversight access by {office}: read-only, recorded in this office\'s audit trail. No personal data of requesters.',
+    'rollup.readOnly':
+      "Oversight access by {office}: read-only, recorded in this office's audit trail. No personal data of requesters.",
     'rollup.back': 'Back to the roll-up',
     'reports.dashboard.report': "This year's report",
     'reports.dashboard.public': 'Public statistics',

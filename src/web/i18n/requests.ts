@@ -11,11 +11,13 @@ export default defineMessages({
     'validation.nik': 'NIK terdiri dari 16 angka.',
     'validation.nikProvince': 'Dua angka pertama NIK bukan kode provinsi yang dikenal.',
     'validation.nikBirthDate': 'Bagian tanggal lahir pada NIK (angka ke-7 sampai ke-12) tidak mungkin.',
-    'validation.phone': 'Nomor telepon hanya berisi angka, spasi, tanda kurung, tanda hubung dan + di depan (6–24 karakter).',
+    'validation.phone':
+      'Nomor telepon hanya berisi angka, spasi, tanda kurung, tanda hubung dan + di depan (6–24 karakter).',
     'validation.consent': 'Centang persetujuan untuk melanjutkan.',
     'validation.contactRequired': 'Isi nomor telepon atau email agar kami dapat menghubungi Anda.',
     'validation.emailForDelivery': 'Isi email karena salinan akan dikirim melalui email.',
-    'validation.membersRequired': 'Tuliskan anggota kelompok yang memberi kuasa: satu baris per orang, "Nama; NIK".',
+    'validation.membersRequired':
+      'Tuliskan anggota kelompok yang memberi kuasa: satu baris per orang, "Nama; NIK".',
     'validation.membersLine': 'Baris {line} tidak berformat "Nama; NIK".',
     'validation.membersNik': 'NIK {name} tidak valid.',
     'validation.documentRequired': 'Lampirkan dokumen ini (gambar atau PDF).',
@@ -24,34 +26,43 @@ export default defineMessages({
     'validation.datetimeLocal': 'Isi tanggal dan jam, misalnya 2026-11-18 09:00.',
     'validation.receivedInFuture': 'Waktu diterima tidak boleh di masa depan.',
     'validation.receivedTooOld': 'Waktu diterima paling lama {days} hari yang lalu.',
-    'validation.receivedNoteRequired': 'Jelaskan mengapa permohonan dicatat setelah tanggal diterimanya (misalnya surat tiba saat kantor tutup).',
-    'validation.idempotencyKey': 'Idempotency-Key berisi 1–200 huruf, angka, titik, titik dua, garis bawah atau tanda hubung.',
+    'validation.receivedNoteRequired':
+      'Jelaskan mengapa permohonan dicatat setelah tanggal diterimanya (misalnya surat tiba saat kantor tutup).',
+    'validation.idempotencyKey':
+      'Idempotency-Key berisi 1–200 huruf, angka, titik, titik dua, garis bawah atau tanda hubung.',
     'validation.idempotencyMismatch': 'Kunci ini sudah dipakai untuk permohonan dengan isi yang berbeda.',
     'validation.completionEmpty': 'Lampirkan berkas atau tulis keterangan kelengkapan.',
     'validation.dateInPast': 'Tanggal tidak boleh sebelum hari ini.',
-    'validation.afterStatutoryDue': 'Tenggat internal tidak boleh melewati tenggat pemberitahuan tertulis ({date}).',
+    'validation.afterStatutoryDue':
+      'Tenggat internal tidak boleh melewati tenggat pemberitahuan tertulis ({date}).',
     'validation.chooseForm': 'Pilih bentuk informasi yang diberikan.',
     'validation.nothingToRelease': 'Berkas hanya dapat diserahkan bila permohonan dikabulkan.',
-    'validation.noReleasedFiles': 'Belum ada berkas yang diserahkan melalui tautan unduh; pilih cara penyerahan lain atau lampirkan berkas pada keputusan.',
+    'validation.noReleasedFiles':
+      'Belum ada berkas yang diserahkan melalui tautan unduh; pilih cara penyerahan lain atau lampirkan berkas pada keputusan.',
     'validation.month': 'Bulan berformat TTTT-BB, misalnya 2026-11.',
 
-    'requests.error.wrongStatus': 'Tindakan ini tidak dapat dilakukan pada permohonan berstatus ini. Muat ulang halaman.',
-    'requests.error.alreadyExtended': 'Jangka waktu permohonan ini sudah pernah diperpanjang; perpanjangan hanya satu kali (UU 14/2008 Pasal 22 ayat (8)).',
+    'requests.error.wrongStatus':
+      'Tindakan ini tidak dapat dilakukan pada permohonan berstatus ini. Muat ulang halaman.',
+    'requests.error.alreadyExtended':
+      'Jangka waktu permohonan ini sudah pernah diperpanjang; perpanjangan hanya satu kali (UU 14/2008 Pasal 22 ayat (8)).',
     'requests.error.extendTooLate': 'Perpanjangan harus diberikan sebelum tenggat {date} lewat.',
     'requests.error.notDeliverable': 'Hanya permohonan yang dikabulkan yang informasinya diserahkan.',
     'requests.error.deliverFirst': 'Permohonan yang dikabulkan ditutup setelah informasinya diserahkan.',
     'requests.error.alreadyAnswered': 'Disposisi ini sudah dijawab.',
     'requests.error.trackingNotFound': 'Nomor pendaftaran atau kode lacak tidak cocok.',
-    'requests.error.linkExpired': 'Tautan ini tidak ditemukan atau sudah kedaluwarsa. Buka halaman lacak permohonan dengan nomor dan kode lacak Anda.',
+    'requests.error.linkExpired':
+      'Tautan ini tidak ditemukan atau sudah kedaluwarsa. Buka halaman lacak permohonan dengan nomor dan kode lacak Anda.',
     'requests.error.idempotencyMismatch': 'Idempotency-Key sudah dipakai untuk isi permohonan yang lain.',
-    'requests.error.idempotencyInProgress': 'Permohonan dengan kunci ini sedang diproses. Coba lagi sebentar lagi.',
+    'requests.error.idempotencyInProgress':
+      'Permohonan dengan kunci ini sedang diproses. Coba lagi sebentar lagi.',
 
     'requests.nav.worklist': 'Permohonan informasi',
     'requests.nav.register': 'Register permohonan',
     'requests.nav.reports': 'Laporan layanan',
     'requests.nav.settings': 'Pengaturan layanan permohonan',
 
-    'requests.office.lead': 'Ajukan permohonan informasi publik secara daring tanpa akun, lalu pantau perkembangannya dengan nomor pendaftaran dan kode lacak.',
+    'requests.office.lead':
+      'Ajukan permohonan informasi publik secara daring tanpa akun, lalu pantau perkembangannya dengan nomor pendaftaran dan kode lacak.',
     'requests.office.form': 'Ajukan permohonan',
     'requests.office.track': 'Lacak permohonan',
 
@@ -69,11 +80,13 @@ export default defineMessages({
     'requests.statusHelp.INCOMPLETE': 'Ada persyaratan yang perlu Anda lengkapi; lihat di bawah.',
     'requests.statusHelp.REGISTERED': 'Permohonan lengkap dan sedang diproses.',
     'requests.statusHelp.IN_PROCESS': 'Permohonan sedang diproses oleh unit yang menguasai informasi.',
-    'requests.statusHelp.AWAITING_PAYMENT': 'Pemberitahuan tertulis sudah terbit; salinan diserahkan setelah biaya dibayar.',
+    'requests.statusHelp.AWAITING_PAYMENT':
+      'Pemberitahuan tertulis sudah terbit; salinan diserahkan setelah biaya dibayar.',
     'requests.statusHelp.DECIDED': 'Pemberitahuan tertulis sudah terbit.',
     'requests.statusHelp.DELIVERED': 'Informasi sudah diserahkan.',
     'requests.statusHelp.CLOSED': 'Permohonan selesai.',
-    'requests.statusHelp.CLOSED_INCOMPLETE': 'Permohonan ditutup karena tidak dilengkapi tepat waktu. Anda dapat mengajukan permohonan baru.',
+    'requests.statusHelp.CLOSED_INCOMPLETE':
+      'Permohonan ditutup karena tidak dilengkapi tepat waktu. Anda dapat mengajukan permohonan baru.',
     'requests.statusHelp.WITHDRAWN': 'Permohonan ditarik.',
 
     'requests.deadline.overdue': 'Lewat tenggat',
@@ -87,8 +100,10 @@ export default defineMessages({
     'requests.due.how': 'Bagaimana tenggat ini dihitung',
     'requests.due.howExtension': 'Bagaimana perpanjangan dihitung',
     'requests.due.dayZero': 'Hari ke-0: {date}.',
-    'requests.due.ruleStandard': 'Pemberitahuan tertulis paling lambat {n} hari kerja kemudian (UU 14/2008 Pasal 22 ayat (7)/(8)).',
-    'requests.due.ruleElection': 'Informasi tahapan pemilu: paling lambat {n} hari kerja kemudian (Perki 1/2019 Pasal 12).',
+    'requests.due.ruleStandard':
+      'Pemberitahuan tertulis paling lambat {n} hari kerja kemudian (UU 14/2008 Pasal 22 ayat (7)/(8)).',
+    'requests.due.ruleElection':
+      'Informasi tahapan pemilu: paling lambat {n} hari kerja kemudian (Perki 1/2019 Pasal 12).',
     'requests.due.noneSkipped': 'Tidak ada hari libur yang dilewati.',
     'requests.due.result': 'Tenggat: {date}',
 
@@ -104,7 +119,8 @@ export default defineMessages({
     'requests.requesterType.KELOMPOK': 'Kelompok orang',
     'requests.requesterType.BADAN_HUKUM': 'Badan hukum',
     'requests.requesterTypeHint.PERORANGAN': 'Warga negara Indonesia atas nama sendiri; lampirkan KTP.',
-    'requests.requesterTypeHint.KELOMPOK': 'Diwakili satu orang pemegang surat kuasa; lampirkan surat kuasa dan KTP anggota.',
+    'requests.requesterTypeHint.KELOMPOK':
+      'Diwakili satu orang pemegang surat kuasa; lampirkan surat kuasa dan KTP anggota.',
     'requests.requesterTypeHint.BADAN_HUKUM': 'Lampirkan akta pendirian dan SK pengesahan Kemenkumham.',
 
     'requests.category.TAHAPAN_PEMILU': 'Informasi Tahapan Pemilu/Pemilihan',
@@ -167,8 +183,10 @@ export default defineMessages({
     'requests.field.memberIdentityFiles': 'KTP anggota kelompok',
     'requests.field.deedFile': 'Akta pendirian badan hukum',
     'requests.field.ratificationFile': 'SK pengesahan badan hukum',
-    'requests.field.consent': 'Saya menyatakan data di atas benar dan setuju data saya diproses untuk melayani permohonan ini.',
-    'requests.field.consentDesk': 'Pemohon menyatakan datanya benar dan setuju datanya diproses untuk permohonan ini.',
+    'requests.field.consent':
+      'Saya menyatakan data di atas benar dan setuju data saya diproses untuk melayani permohonan ini.',
+    'requests.field.consentDesk':
+      'Pemohon menyatakan datanya benar dan setuju datanya diproses untuk permohonan ini.',
     'requests.field.channel': 'Saluran',
     'requests.field.receivedAt': 'Waktu diterima',
     'requests.field.receivedNote': 'Keterangan waktu diterima',
@@ -212,48 +230,65 @@ export default defineMessages({
     'requests.field.note': 'Catatan',
 
     'requests.hint.name': 'Sesuai KTP; untuk badan hukum, nama badan hukumnya.',
-    'requests.hint.nik': '16 angka sesuai KTP Anda (atau KTP kuasa kelompok). Tidak diperlukan untuk badan hukum. Disimpan terenkripsi dan hanya dilihat PPID.',
+    'requests.hint.nik':
+      '16 angka sesuai KTP Anda (atau KTP kuasa kelompok). Tidak diperlukan untuk badan hukum. Disimpan terenkripsi dan hanya dilihat PPID.',
     'requests.hint.representativeName': 'Hanya untuk kelompok orang dan badan hukum.',
     'requests.hint.legalDocumentNumber': 'Hanya untuk badan hukum.',
     'requests.hint.members': 'Hanya untuk kelompok: satu baris per anggota, "Nama; NIK".',
     'requests.hint.contact': 'Isi telepon atau email (atau keduanya).',
     'requests.hint.email': 'Nomor pendaftaran, kode lacak dan pemberitahuan dikirim ke email ini.',
-    'requests.hint.informationRequested': 'Sebutkan dokumen atau data yang Anda butuhkan sejelas mungkin, misalnya judul, tahun, wilayah.',
+    'requests.hint.informationRequested':
+      'Sebutkan dokumen atau data yang Anda butuhkan sejelas mungkin, misalnya judul, tahun, wilayah.',
     'requests.hint.accessMethods': 'Boleh memilih lebih dari satu. Salinan softcopy tidak dipungut biaya.',
-    'requests.hint.documents': 'Gambar (JPG, PNG, WEBP) atau PDF, paling besar 10 MB per berkas. Berkas disimpan terenkripsi dan hanya dilihat PPID.',
-    'requests.hint.documentsDesk': 'Pindai atau foto dokumen yang dibawa pemohon. Berkas disimpan terenkripsi.',
+    'requests.hint.documents':
+      'Gambar (JPG, PNG, WEBP) atau PDF, paling besar 10 MB per berkas. Berkas disimpan terenkripsi dan hanya dilihat PPID.',
+    'requests.hint.documentsDesk':
+      'Pindai atau foto dokumen yang dibawa pemohon. Berkas disimpan terenkripsi.',
     'requests.hint.identityFile': 'Wajib untuk perorangan dan kelompok.',
     'requests.hint.groupOnly': 'Hanya untuk kelompok orang.',
     'requests.hint.entityOnly': 'Hanya untuk badan hukum.',
     'requests.hint.number': 'Misalnya 001/PPID/32.73/XI/2026.',
-    'requests.hint.trackingCode': 'Kode 16 karakter yang Anda terima saat permohonan dikirim, misalnya ABCD-EFGH-JKMN-PQRS.',
-    'requests.hint.receivedAt': 'Untuk surat atau faks, waktu surat diterima kantor (boleh lebih awal dari hari ini).',
+    'requests.hint.trackingCode':
+      'Kode 16 karakter yang Anda terima saat permohonan dikirim, misalnya ABCD-EFGH-JKMN-PQRS.',
+    'requests.hint.receivedAt':
+      'Untuk surat atau faks, waktu surat diterima kantor (boleh lebih awal dari hari ini).',
     'requests.hint.receivedNote': 'Wajib bila waktu diterima lebih awal dari hari ini.',
     'requests.hint.internalDueDate': 'Paling lambat tenggat pemberitahuan tertulis ({due}).',
-    'requests.hint.deskMaterial': 'Misalnya: "Daftar calon tetap, tersedia di situs kota-bandung.kpu.go.id/dct", diberikan saat itu juga.',
+    'requests.hint.deskMaterial':
+      'Misalnya: "Daftar calon tetap, tersedia di situs kota-bandung.kpu.go.id/dct", diberikan saat itu juga.',
     'requests.hint.provisionTime': 'Misalnya "3 hari kerja setelah pembayaran" atau "saat itu juga".',
-    'requests.hint.harmAnalysis': 'Uraikan kerugian yang timbul bila informasi dibuka (UU 14/2008 Pasal 2 ayat (4) dan Pasal 19).',
-    'requests.hint.extensionReason': 'Alasan tertulis ini dikirim kepada pemohon dalam surat perpanjangan (minimal 20 karakter).',
-    'requests.hint.fees': 'Kosongkan baris yang tidak dipakai. Softcopy tidak dipungut biaya bila diatur demikian.',
+    'requests.hint.harmAnalysis':
+      'Uraikan kerugian yang timbul bila informasi dibuka (UU 14/2008 Pasal 2 ayat (4) dan Pasal 19).',
+    'requests.hint.extensionReason':
+      'Alasan tertulis ini dikirim kepada pemohon dalam surat perpanjangan (minimal 20 karakter).',
+    'requests.hint.fees':
+      'Kosongkan baris yang tidak dipakai. Softcopy tidak dipungut biaya bila diatur demikian.',
     'requests.hint.deliveredItems': 'Kosongkan untuk memakai materi dan nama berkas dari keputusan.',
 
     'requests.public.formTitle': 'Permohonan informasi publik',
     'requests.public.formLead': 'Formulir permohonan informasi kepada {office}. Tidak perlu membuat akun.',
-    'requests.public.deadline': 'Pemberitahuan tertulis diberikan paling lambat {days} hari kerja setelah permohonan lengkap diterima, dan dapat diperpanjang satu kali paling lama {extension} hari kerja.',
-    'requests.public.deadlineElection': 'Untuk informasi tahapan pemilu: paling lambat {days} hari kerja, dapat diperpanjang {extension} hari kerja (Perki 1/2019).',
-    'requests.public.cutoff': 'Permohonan yang masuk setelah pukul {cutoff} {zone} atau pada hari libur dihitung diterima pada hari kerja berikutnya.',
-    'requests.public.free': 'Layanan ini gratis; hanya biaya penggandaan hardcopy atau pengiriman yang dapat dikenakan.',
-    'requests.public.privacy': 'NIK dan dokumen identitas disimpan terenkripsi dan hanya dilihat oleh PPID; tidak pernah ditampilkan kepada publik.',
+    'requests.public.deadline':
+      'Pemberitahuan tertulis diberikan paling lambat {days} hari kerja setelah permohonan lengkap diterima, dan dapat diperpanjang satu kali paling lama {extension} hari kerja.',
+    'requests.public.deadlineElection':
+      'Untuk informasi tahapan pemilu: paling lambat {days} hari kerja, dapat diperpanjang {extension} hari kerja (Perki 1/2019).',
+    'requests.public.cutoff':
+      'Permohonan yang masuk setelah pukul {cutoff} {zone} atau pada hari libur dihitung diterima pada hari kerja berikutnya.',
+    'requests.public.free':
+      'Layanan ini gratis; hanya biaya penggandaan hardcopy atau pengiriman yang dapat dikenakan.',
+    'requests.public.privacy':
+      'NIK dan dokumen identitas disimpan terenkripsi dan hanya dilihat oleh PPID; tidak pernah ditampilkan kepada publik.',
     'requests.public.trackLink': 'Sudah mengajukan? Lacak permohonan Anda.',
     'requests.public.submit': 'Kirim permohonan',
     'requests.public.submittedTitle': 'Permohonan Anda telah diterima',
     'requests.public.submittedLead': '{office} telah menerima dan mencatat permohonan Anda.',
-    'requests.public.keepCode': 'Catat atau simpan nomor pendaftaran dan kode lacak ini. Kode lacak hanya ditampilkan sekali dan diperlukan untuk melihat perkembangan permohonan.',
+    'requests.public.keepCode':
+      'Catat atau simpan nomor pendaftaran dan kode lacak ini. Kode lacak hanya ditampilkan sekali dan diperlukan untuk melihat perkembangan permohonan.',
     'requests.public.emailSent': 'Salinan informasi ini juga dikirim ke email Anda.',
     'requests.public.downloadReceipt': 'Unduh tanda bukti penerimaan (PDF)',
     'requests.public.trackNow': 'Lihat perkembangan permohonan',
     'requests.public.trackTitle': 'Lacak permohonan informasi',
-    'requests.public.trackLead': 'Masukkan nomor pendaftaran dan kode lacak yang Anda terima saat mengajukan permohonan.',
+    'requests.public.trackLead':
+      'Masukkan nomor pendaftaran dan kode lacak yang Anda terima saat mengajukan permohonan.',
     'requests.public.trackSubmit': 'Lihat permohonan',
     'requests.public.newRequest': 'Ajukan permohonan baru',
     'requests.public.viewTitle': 'Permohonan {number}',
@@ -274,15 +309,19 @@ export default defineMessages({
     'requests.public.downloadsUntil': 'Dapat diunduh sampai {date}.',
     'requests.public.timelineTitle': 'Riwayat',
     'requests.public.objectTitle': 'Hak mengajukan keberatan',
-    'requests.public.objectLead': 'Jika permohonan Anda ditolak, tidak ditanggapi, tidak dipenuhi, dijawab tidak sesuai, dikenai biaya tidak wajar, atau dijawab melewati tenggat, Anda dapat mengajukan keberatan kepada Atasan PPID (UU 14/2008 Pasal 35).',
-    'requests.public.objectGrounds': 'Ajukan melalui formulir keberatan: pilih alasannya dan uraikan kasus posisinya; Anda boleh diwakili kuasa dengan surat kuasa khusus.',
-    'requests.public.objectDeadline': 'Keberatan diajukan paling lambat 30 hari kerja setelah alasan keberatan diketahui; Atasan PPID menanggapi paling lambat 30 hari kerja (Pasal 36).',
+    'requests.public.objectLead':
+      'Jika permohonan Anda ditolak, tidak ditanggapi, tidak dipenuhi, dijawab tidak sesuai, dikenai biaya tidak wajar, atau dijawab melewati tenggat, Anda dapat mengajukan keberatan kepada Atasan PPID (UU 14/2008 Pasal 35).',
+    'requests.public.objectGrounds':
+      'Ajukan melalui formulir keberatan: pilih alasannya dan uraikan kasus posisinya; Anda boleh diwakili kuasa dengan surat kuasa khusus.',
+    'requests.public.objectDeadline':
+      'Keberatan diajukan paling lambat 30 hari kerja setelah alasan keberatan diketahui; Atasan PPID menanggapi paling lambat 30 hari kerja (Pasal 36).',
     'requests.public.objectContact': 'Keberatan juga dapat diajukan langsung, melalui surat atau email ke',
     'requests.public.withdrawTitle': 'Tarik permohonan',
     'requests.public.withdrawSubmit': 'Tarik permohonan ini',
     'requests.public.forget': 'Selesai melihat (hapus dari peramban ini)',
     'requests.public.nationalTitle': 'Ajukan permohonan ke kantor KPU mana pun',
-    'requests.public.nationalLead': 'Cari kantor KPU atau KIP yang menguasai informasi yang Anda butuhkan, lalu isi formulirnya.',
+    'requests.public.nationalLead':
+      'Cari kantor KPU atau KIP yang menguasai informasi yang Anda butuhkan, lalu isi formulirnya.',
     'requests.public.requestTo': 'Ajukan permohonan ke {office}',
 
     'requests.flash.completed': 'Kelengkapan telah dikirim. Petugas akan memeriksanya kembali.',
@@ -300,9 +339,11 @@ export default defineMessages({
 
     'requests.event.RECEIVED': 'Permohonan diterima melalui {channel}',
     'requests.event.REGISTERED': 'Permohonan lengkap dan diregistrasi',
-    'requests.event.INCOMPLETE': 'Permohonan belum lengkap: {missing}. Lengkapi paling lambat {completionDueDate}',
+    'requests.event.INCOMPLETE':
+      'Permohonan belum lengkap: {missing}. Lengkapi paling lambat {completionDueDate}',
     'requests.event.COMPLETED': 'Pemohon melengkapi permohonan; tenggat baru {dueDate}',
-    'requests.event.CLOSED_INCOMPLETE': 'Permohonan ditutup karena tidak dilengkapi sampai {completionDueDate}',
+    'requests.event.CLOSED_INCOMPLETE':
+      'Permohonan ditutup karena tidak dilengkapi sampai {completionDueDate}',
     'requests.event.DISPOSED': 'Disposisi kepada {unit}, jawaban paling lambat {internalDueDate}',
     'requests.event.IN_PROCESS': 'Permohonan diteruskan kepada unit yang menguasai informasi',
     'requests.event.DISPOSITION_ANSWERED': '{unit} menjawab disposisi ({files} berkas)',
@@ -384,13 +425,15 @@ export default defineMessages({
     'requests.worklist.all': 'Lihat semua permohonan ({n} menunggu)',
 
     'requests.intake.title': 'Catat permohonan (meja layanan)',
-    'requests.intake.lead': 'Untuk permohonan yang datang langsung, melalui surat, email, telepon atau faksimili: petugas mengisi formulir atas nama pemohon (SOP Pelayanan Informasi langkah 1).',
+    'requests.intake.lead':
+      'Untuk permohonan yang datang langsung, melalui surat, email, telepon atau faksimili: petugas mengisi formulir atas nama pemohon (SOP Pelayanan Informasi langkah 1).',
     'requests.intake.receipt': 'Penerimaan',
     'requests.intake.markComplete': 'Persyaratan sudah diperiksa dan lengkap: langsung registrasi',
     'requests.intake.markCompleteHint': 'Biarkan kosong bila kelengkapan akan diperiksa kemudian.',
     'requests.intake.submit': 'Catat dan beri nomor',
     'requests.intake.doneTitle': 'Permohonan tercatat',
-    'requests.intake.giveCode': 'Berikan nomor pendaftaran dan kode lacak kepada pemohon (cetak tanda bukti penerimaan). Kode lacak tidak dapat ditampilkan lagi.',
+    'requests.intake.giveCode':
+      'Berikan nomor pendaftaran dan kode lacak kepada pemohon (cetak tanda bukti penerimaan). Kode lacak tidak dapat ditampilkan lagi.',
     'requests.intake.printReceipt': 'Cetak tanda bukti penerimaan',
     'requests.intake.openRequest': 'Buka permohonan',
     'requests.intake.another': 'Catat permohonan lain',
@@ -400,7 +443,8 @@ export default defineMessages({
     'requests.page.requester': 'Pemohon',
     'requests.page.identityDocuments': 'Dokumen identitas',
     'requests.page.noIdentityDocuments': 'Tidak ada dokumen identitas terlampir.',
-    'requests.page.identityHidden': 'NIK lengkap dan {n} dokumen identitas hanya dapat dilihat PPID dan Atasan PPID.',
+    'requests.page.identityHidden':
+      'NIK lengkap dan {n} dokumen identitas hanya dapat dilihat PPID dan Atasan PPID.',
     'requests.page.otherRequests': 'Permohonan lain dengan NIK yang sama',
     'requests.page.request': 'Isi permohonan',
     'requests.page.letters': 'Surat dan tanda bukti',
@@ -418,13 +462,15 @@ export default defineMessages({
     'requests.action.register': 'Nyatakan lengkap dan registrasi',
     'requests.action.registerLead': 'Identitas dan isi permohonan sudah diperiksa dan lengkap.',
     'requests.action.incomplete': 'Permohonan belum lengkap',
-    'requests.action.incompleteLead': 'Pemohon menerima daftar kekurangan dan batas waktu melengkapi; bila tidak dilengkapi, permohonan ditutup otomatis.',
+    'requests.action.incompleteLead':
+      'Pemohon menerima daftar kekurangan dan batas waktu melengkapi; bila tidak dilengkapi, permohonan ditutup otomatis.',
     'requests.action.incompleteSubmit': 'Kirim pemberitahuan kekurangan',
     'requests.action.deskComplete': 'Catat kelengkapan dari pemohon',
     'requests.action.deskCompleteLead': 'Bila pemohon melengkapi melalui meja layanan atau email.',
     'requests.action.deskCompleteSubmit': 'Simpan kelengkapan',
     'requests.action.deskAnswer': 'Jawab langsung (informasi sudah tersedia)',
-    'requests.action.deskAnswerLead': 'Untuk informasi yang sudah terbuka dan bukan informasi yang dikecualikan (SOP langkah 2).',
+    'requests.action.deskAnswerLead':
+      'Untuk informasi yang sudah terbuka dan bukan informasi yang dikecualikan (SOP langkah 2).',
     'requests.action.deskAnswerSubmit': 'Berikan informasi',
     'requests.action.dispose': 'Disposisi kepada unit',
     'requests.action.disposeLead': 'Teruskan kepada PPID Pembantu yang menguasai informasi.',
@@ -433,24 +479,28 @@ export default defineMessages({
     'requests.action.answerDisposition': 'Jawab disposisi',
     'requests.action.answerSubmit': 'Kirim jawaban',
     'requests.action.decide': 'Terbitkan pemberitahuan tertulis',
-    'requests.action.decideLead': 'Isi bagian yang sesuai dengan keputusan. Penolakan wajib memuat dasar Pasal 17 dan uji konsekuensi.',
+    'requests.action.decideLead':
+      'Isi bagian yang sesuai dengan keputusan. Penolakan wajib memuat dasar Pasal 17 dan uji konsekuensi.',
     'requests.action.decideSubmit': 'Terbitkan',
     'requests.action.extend': 'Perpanjang {n} hari kerja',
     'requests.action.extendLead': 'Hanya satu kali, dengan alasan tertulis, sebelum tenggat lewat.',
     'requests.action.extendSubmit': 'Perpanjang dan kirim surat',
     'requests.action.fees': 'Rincian biaya',
-    'requests.action.feesLead': 'Biaya nyata penggandaan dan pengiriman; dicantumkan dalam pemberitahuan tertulis.',
+    'requests.action.feesLead':
+      'Biaya nyata penggandaan dan pengiriman; dicantumkan dalam pemberitahuan tertulis.',
     'requests.action.feesSubmit': 'Simpan biaya',
     'requests.action.payment': 'Catat pembayaran',
     'requests.action.paymentSubmit': 'Catat',
     'requests.action.deliver': 'Serahkan informasi',
-    'requests.action.deliverLead': 'Menerbitkan tanda bukti penyerahan. Tautan unduh dikirim ke email pemohon dan berlaku terbatas.',
+    'requests.action.deliverLead':
+      'Menerbitkan tanda bukti penyerahan. Tautan unduh dikirim ke email pemohon dan berlaku terbatas.',
     'requests.action.deliverSubmit': 'Catat penyerahan',
     'requests.action.closeAfterDelivery': 'Tutup permohonan setelah penyerahan',
     'requests.action.close': 'Tutup permohonan',
     'requests.action.closeLead': 'Tidak ada lagi yang perlu diserahkan.',
     'requests.action.withdraw': 'Catat penarikan oleh pemohon',
-    'requests.action.withdrawLead': 'Bila pemohon menarik permohonannya melalui meja layanan, surat atau telepon.',
+    'requests.action.withdrawLead':
+      'Bila pemohon menarik permohonannya melalui meja layanan, surat atau telepon.',
     'requests.action.withdrawSubmit': 'Catat penarikan',
 
     'requests.decision.grantedPart': 'Bila dikabulkan (seluruhnya atau sebagian)',
@@ -490,15 +540,19 @@ export default defineMessages({
     'requests.report.byRequesterType': 'Menurut jenis pemohon',
 
     'requests.settings.title': 'Pengaturan layanan permohonan',
-    'requests.settings.lead': 'Angka-angka layanan permohonan kantor ini. Nilai bawaan mengikuti UU 14/2008 dan Perki 1/2019.',
+    'requests.settings.lead':
+      'Angka-angka layanan permohonan kantor ini. Nilai bawaan mengikuti UU 14/2008 dan Perki 1/2019.',
     'requests.settings.standard': 'Profil standar (UU 14/2008 Pasal 22)',
     'requests.settings.election': 'Profil informasi pemilu (Perki 1/2019)',
     'requests.settings.service': 'Layanan',
-    'requests.settings.electionProfileEnabled': 'Gunakan profil pemilu untuk permohonan kategori Informasi Tahapan Pemilu',
-    'requests.settings.electionHint': 'Perki 1/2019 Pasal 12: jawaban 3 hari kerja, perpanjangan 2 hari kerja.',
+    'requests.settings.electionProfileEnabled':
+      'Gunakan profil pemilu untuk permohonan kategori Informasi Tahapan Pemilu',
+    'requests.settings.electionHint':
+      'Perki 1/2019 Pasal 12: jawaban 3 hari kerja, perpanjangan 2 hari kerja.',
     'requests.settings.softcopyFree': 'Salinan softcopy tidak dipungut biaya',
     'requests.settings.standardDays': 'Hari kerja untuk pemberitahuan tertulis',
-    'requests.settings.standardDaysHint': 'Paling lama 10 (UU 14/2008 Pasal 22 ayat (7)); kantor boleh lebih cepat, tidak lebih lambat.',
+    'requests.settings.standardDaysHint':
+      'Paling lama 10 (UU 14/2008 Pasal 22 ayat (7)); kantor boleh lebih cepat, tidak lebih lambat.',
     'requests.settings.standardExtensionDays': 'Hari kerja perpanjangan',
     'requests.settings.standardExtensionDaysHint': 'Paling lama 7 (UU 14/2008 Pasal 22 ayat (8)).',
     'requests.settings.electionDays': 'Hari kerja (informasi pemilu)',
@@ -506,13 +560,15 @@ export default defineMessages({
     'requests.settings.electionExtensionDays': 'Hari kerja perpanjangan (informasi pemilu)',
     'requests.settings.electionExtensionDaysHint': 'Paling lama 2 (Perki 1/2019 Pasal 12).',
     'requests.settings.completionDays': 'Hari kerja untuk melengkapi permohonan',
-    'requests.settings.completionDaysHint': 'Setelah itu permohonan yang belum lengkap ditutup otomatis (bawaan 3).',
+    'requests.settings.completionDaysHint':
+      'Setelah itu permohonan yang belum lengkap ditutup otomatis (bawaan 3).',
     'requests.settings.copyFeePerPage': 'Biaya penggandaan per lembar (Rp)',
     'requests.settings.copyFeePerPageHint': 'Usulan awal pada rincian biaya.',
     'requests.settings.downloadLinkDays': 'Masa berlaku tautan unduh (hari)',
     'requests.settings.downloadLinkDaysHint': 'Berkas yang diserahkan dapat diunduh selama ini.',
     'requests.settings.reminderWorkingDays': 'Pengingat sebelum tenggat (hari kerja)',
-    'requests.settings.reminderWorkingDaysHint': 'Petugas diingatkan sekali sekian hari kerja sebelum tenggat, dan sekali bila lewat tenggat.',
+    'requests.settings.reminderWorkingDaysHint':
+      'Petugas diingatkan sekali sekian hari kerja sebelum tenggat, dan sekali bila lewat tenggat.',
   },
   en: {
     'error.title.422': 'Cannot be processed',
@@ -521,11 +577,13 @@ export default defineMessages({
     'validation.nik': 'A NIK has 16 digits.',
     'validation.nikProvince': 'The first two digits of the NIK are not a known province code.',
     'validation.nikBirthDate': 'The birth-date part of the NIK (digits 7 to 12) is not possible.',
-    'validation.phone': 'A phone number has digits, spaces, brackets, hyphens and a leading + only (6–24 characters).',
+    'validation.phone':
+      'A phone number has digits, spaces, brackets, hyphens and a leading + only (6–24 characters).',
     'validation.consent': 'Tick the consent box to continue.',
     'validation.contactRequired': 'Give a phone number or an email address so that we can reach you.',
     'validation.emailForDelivery': 'Give an email address: the copies will be sent by email.',
-    'validation.membersRequired': 'List the group members who gave the power of attorney: one line per person, "Name; NIK".',
+    'validation.membersRequired':
+      'List the group members who gave the power of attorney: one line per person, "Name; NIK".',
     'validation.membersLine': 'Line {line} is not in the form "Name; NIK".',
     'validation.membersNik': 'The NIK of {name} is not valid.',
     'validation.documentRequired': 'Attach this document (an image or a PDF).',
@@ -534,25 +592,32 @@ export default defineMessages({
     'validation.datetimeLocal': 'Give a date and time, e.g. 2026-11-18 09:00.',
     'validation.receivedInFuture': 'The time received cannot be in the future.',
     'validation.receivedTooOld': 'The time received can be at most {days} days ago.',
-    'validation.receivedNoteRequired': 'Explain why the request is entered after the day it was received (e.g. a letter that arrived while the office was closed).',
-    'validation.idempotencyKey': 'An Idempotency-Key has 1–200 letters, digits, dots, colons, underscores or hyphens.',
+    'validation.receivedNoteRequired':
+      'Explain why the request is entered after the day it was received (e.g. a letter that arrived while the office was closed).',
+    'validation.idempotencyKey':
+      'An Idempotency-Key has 1–200 letters, digits, dots, colons, underscores or hyphens.',
     'validation.idempotencyMismatch': 'This key was already used for a request with different content.',
     'validation.completionEmpty': 'Attach a file or write what you are completing.',
     'validation.dateInPast': 'The date cannot be before today.',
-    'validation.afterStatutoryDue': 'The internal due date cannot be after the written notice is due ({date}).',
+    'validation.afterStatutoryDue':
+      'The internal due date cannot be after the written notice is due ({date}).',
     'validation.chooseForm': 'Choose the form in which the information is given.',
     'validation.nothingToRelease': 'Files can be released only when the request is granted.',
-    'validation.noReleasedFiles': 'No files have been released for a download link; choose another way or attach files to the decision.',
+    'validation.noReleasedFiles':
+      'No files have been released for a download link; choose another way or attach files to the decision.',
     'validation.month': 'A month is written YYYY-MM, e.g. 2026-11.',
 
-    'requests.error.wrongStatus': 'This action is not possible for a request in this status. Reload the page.',
-    'requests.error.alreadyExtended': 'This request was already extended; the extension is allowed once (Law 14/2008 Art. 22(8)).',
+    'requests.error.wrongStatus':
+      'This action is not possible for a request in this status. Reload the page.',
+    'requests.error.alreadyExtended':
+      'This request was already extended; the extension is allowed once (Law 14/2008 Art. 22(8)).',
     'requests.error.extendTooLate': 'An extension must be given before the due date {date} passes.',
     'requests.error.notDeliverable': 'Only information of a granted request is handed over.',
     'requests.error.deliverFirst': 'A granted request is closed after its information is handed over.',
     'requests.error.alreadyAnswered': 'This disposition has already been answered.',
     'requests.error.trackingNotFound': 'The registration number or the tracking code does not match.',
-    'requests.error.linkExpired': 'This link was not found or has expired. Open the tracking page with your number and tracking code.',
+    'requests.error.linkExpired':
+      'This link was not found or has expired. Open the tracking page with your number and tracking code.',
     'requests.error.idempotencyMismatch': 'The Idempotency-Key was already used for other request content.',
     'requests.error.idempotencyInProgress': 'A request with this key is being processed. Try again shortly.',
 
@@ -561,7 +626,8 @@ export default defineMessages({
     'requests.nav.reports': 'Service reports',
     'requests.nav.settings': 'Request service settings',
 
-    'requests.office.lead': 'Request public information online without an account, then follow it with your registration number and tracking code.',
+    'requests.office.lead':
+      'Request public information online without an account, then follow it with your registration number and tracking code.',
     'requests.office.form': 'Make a request',
     'requests.office.track': 'Track a request',
 
@@ -579,11 +645,13 @@ export default defineMessages({
     'requests.statusHelp.INCOMPLETE': 'Something is missing that you need to supply; see below.',
     'requests.statusHelp.REGISTERED': 'The request is complete and being processed.',
     'requests.statusHelp.IN_PROCESS': 'The unit that holds the information is working on the request.',
-    'requests.statusHelp.AWAITING_PAYMENT': 'The written notice has been issued; copies are handed over once the costs are paid.',
+    'requests.statusHelp.AWAITING_PAYMENT':
+      'The written notice has been issued; copies are handed over once the costs are paid.',
     'requests.statusHelp.DECIDED': 'The written notice has been issued.',
     'requests.statusHelp.DELIVERED': 'The information has been handed over.',
     'requests.statusHelp.CLOSED': 'The request is closed.',
-    'requests.statusHelp.CLOSED_INCOMPLETE': 'The request was closed because it was not completed in time. You can make a new request.',
+    'requests.statusHelp.CLOSED_INCOMPLETE':
+      'The request was closed because it was not completed in time. You can make a new request.',
     'requests.statusHelp.WITHDRAWN': 'The request was withdrawn.',
 
     'requests.deadline.overdue': 'Overdue',
@@ -597,8 +665,10 @@ export default defineMessages({
     'requests.due.how': 'How this due date was counted',
     'requests.due.howExtension': 'How the extension was counted',
     'requests.due.dayZero': 'Day 0: {date}.',
-    'requests.due.ruleStandard': 'Written notice at most {n} working days later (Law 14/2008 Art. 22(7)/(8)).',
-    'requests.due.ruleElection': 'Election-stage information: at most {n} working days later (Perki 1/2019 Art. 12).',
+    'requests.due.ruleStandard':
+      'Written notice at most {n} working days later (Law 14/2008 Art. 22(7)/(8)).',
+    'requests.due.ruleElection':
+      'Election-stage information: at most {n} working days later (Perki 1/2019 Art. 12).',
     'requests.due.noneSkipped': 'No days off were skipped.',
     'requests.due.result': 'Due: {date}',
 
@@ -614,8 +684,10 @@ export default defineMessages({
     'requests.requesterType.KELOMPOK': 'Group of persons',
     'requests.requesterType.BADAN_HUKUM': 'Legal entity',
     'requests.requesterTypeHint.PERORANGAN': 'An Indonesian citizen in their own name; attach your KTP.',
-    'requests.requesterTypeHint.KELOMPOK': 'Represented by one person holding a power of attorney; attach it and the members’ KTP.',
-    'requests.requesterTypeHint.BADAN_HUKUM': 'Attach the deed of establishment and the ministry ratification.',
+    'requests.requesterTypeHint.KELOMPOK':
+      'Represented by one person holding a power of attorney; attach it and the members’ KTP.',
+    'requests.requesterTypeHint.BADAN_HUKUM':
+      'Attach the deed of establishment and the ministry ratification.',
 
     'requests.category.TAHAPAN_PEMILU': 'Election-stage information',
     'requests.category.BADAN_PUBLIK': 'Information on the KPU as a public body',
@@ -677,8 +749,10 @@ export default defineMessages({
     'requests.field.memberIdentityFiles': 'Group members’ KTP',
     'requests.field.deedFile': 'Deed of establishment',
     'requests.field.ratificationFile': 'Ratification decree',
-    'requests.field.consent': 'I declare the data above true and agree that it is processed to handle this request.',
-    'requests.field.consentDesk': 'The requester declares the data true and agrees that it is processed for this request.',
+    'requests.field.consent':
+      'I declare the data above true and agree that it is processed to handle this request.',
+    'requests.field.consentDesk':
+      'The requester declares the data true and agrees that it is processed for this request.',
     'requests.field.channel': 'Channel',
     'requests.field.receivedAt': 'Received at',
     'requests.field.receivedNote': 'Note on the time received',
@@ -722,48 +796,62 @@ export default defineMessages({
     'requests.field.note': 'Note',
 
     'requests.hint.name': 'As on the KTP; for a legal entity, its name.',
-    'requests.hint.nik': 'The 16 digits on your KTP (or the group attorney’s). Not needed for a legal entity. Stored encrypted, seen only by the PPID.',
+    'requests.hint.nik':
+      'The 16 digits on your KTP (or the group attorney’s). Not needed for a legal entity. Stored encrypted, seen only by the PPID.',
     'requests.hint.representativeName': 'Only for groups and legal entities.',
     'requests.hint.legalDocumentNumber': 'Only for legal entities.',
     'requests.hint.members': 'Only for groups: one line per member, "Name; NIK".',
     'requests.hint.contact': 'Give a phone number or an email (or both).',
     'requests.hint.email': 'The registration number, tracking code and notices are sent to this address.',
-    'requests.hint.informationRequested': 'Name the documents or data as precisely as you can: title, year, area.',
+    'requests.hint.informationRequested':
+      'Name the documents or data as precisely as you can: title, year, area.',
     'requests.hint.accessMethods': 'You may choose several. Electronic copies are free.',
-    'requests.hint.documents': 'Images (JPG, PNG, WEBP) or PDF, at most 10 MB each. Stored encrypted, seen only by the PPID.',
-    'requests.hint.documentsDesk': 'Scan or photograph the documents the requester brings. They are stored encrypted.',
+    'requests.hint.documents':
+      'Images (JPG, PNG, WEBP) or PDF, at most 10 MB each. Stored encrypted, seen only by the PPID.',
+    'requests.hint.documentsDesk':
+      'Scan or photograph the documents the requester brings. They are stored encrypted.',
     'requests.hint.identityFile': 'Required for individuals and groups.',
     'requests.hint.groupOnly': 'Only for groups of persons.',
     'requests.hint.entityOnly': 'Only for legal entities.',
     'requests.hint.number': 'E.g. 001/PPID/32.73/XI/2026.',
-    'requests.hint.trackingCode': 'The 16-character code you received when you submitted, e.g. ABCD-EFGH-JKMN-PQRS.',
+    'requests.hint.trackingCode':
+      'The 16-character code you received when you submitted, e.g. ABCD-EFGH-JKMN-PQRS.',
     'requests.hint.receivedAt': 'For a letter or fax, when the office received it (may be before today).',
     'requests.hint.receivedNote': 'Required when the time received is before today.',
     'requests.hint.internalDueDate': 'No later than the written notice is due ({due}).',
-    'requests.hint.deskMaterial': 'E.g. "Final candidate list, published at kota-bandung.kpu.go.id/dct", given on the spot.',
+    'requests.hint.deskMaterial':
+      'E.g. "Final candidate list, published at kota-bandung.kpu.go.id/dct", given on the spot.',
     'requests.hint.provisionTime': 'E.g. "3 working days after payment" or "on the spot".',
-    'requests.hint.harmAnalysis': 'Describe the harm that disclosure would cause (Law 14/2008 Art. 2(4) and 19).',
-    'requests.hint.extensionReason': 'This written reason goes to the requester in the extension letter (at least 20 characters).',
+    'requests.hint.harmAnalysis':
+      'Describe the harm that disclosure would cause (Law 14/2008 Art. 2(4) and 19).',
+    'requests.hint.extensionReason':
+      'This written reason goes to the requester in the extension letter (at least 20 characters).',
     'requests.hint.fees': 'Leave unused rows empty. Electronic copies cost nothing when the office says so.',
     'requests.hint.deliveredItems': 'Leave empty to use the material and file names of the decision.',
 
     'requests.public.formTitle': 'Public information request',
     'requests.public.formLead': 'Request form of {office}. No account needed.',
-    'requests.public.deadline': 'You receive a written notice within {days} working days of a complete request; it may be extended once by at most {extension} working days.',
-    'requests.public.deadlineElection': 'For election-stage information: within {days} working days, extendable by {extension} (Perki 1/2019).',
-    'requests.public.cutoff': 'Requests arriving after {cutoff} {zone} or on a day off count as received on the next working day.',
+    'requests.public.deadline':
+      'You receive a written notice within {days} working days of a complete request; it may be extended once by at most {extension} working days.',
+    'requests.public.deadlineElection':
+      'For election-stage information: within {days} working days, extendable by {extension} (Perki 1/2019).',
+    'requests.public.cutoff':
+      'Requests arriving after {cutoff} {zone} or on a day off count as received on the next working day.',
     'requests.public.free': 'The service is free; only paper copies or postage may be charged.',
-    'requests.public.privacy': 'Your NIK and identity documents are stored encrypted and seen only by the PPID; they are never shown publicly.',
+    'requests.public.privacy':
+      'Your NIK and identity documents are stored encrypted and seen only by the PPID; they are never shown publicly.',
     'requests.public.trackLink': 'Already submitted? Track your request.',
     'requests.public.submit': 'Send request',
     'requests.public.submittedTitle': 'Your request has been received',
     'requests.public.submittedLead': '{office} has received and recorded your request.',
-    'requests.public.keepCode': 'Write down or keep this registration number and tracking code. The tracking code is shown only once and is needed to follow your request.',
+    'requests.public.keepCode':
+      'Write down or keep this registration number and tracking code. The tracking code is shown only once and is needed to follow your request.',
     'requests.public.emailSent': 'These details were also sent to your email.',
     'requests.public.downloadReceipt': 'Download the receipt (PDF)',
     'requests.public.trackNow': 'Follow your request',
     'requests.public.trackTitle': 'Track an information request',
-    'requests.public.trackLead': 'Enter the registration number and the tracking code you received when you made the request.',
+    'requests.public.trackLead':
+      'Enter the registration number and the tracking code you received when you made the request.',
     'requests.public.trackSubmit': 'Show request',
     'requests.public.newRequest': 'Make a new request',
     'requests.public.viewTitle': 'Request {number}',
@@ -784,15 +872,19 @@ export default defineMessages({
     'requests.public.downloadsUntil': 'Downloadable until {date}.',
     'requests.public.timelineTitle': 'History',
     'requests.public.objectTitle': 'Your right to object',
-    'requests.public.objectLead': 'If your request is refused, ignored, not fulfilled, answered otherwise than asked, charged unreasonably, or answered late, you may object to the PPID’s superior (Law 14/2008 Art. 35).',
-    'requests.public.objectGrounds': 'Use the objection form: choose the grounds and describe the case; you may be represented by an attorney with a special power of attorney.',
-    'requests.public.objectDeadline': 'Object within 30 working days of learning of the ground; the superior answers within 30 working days (Art. 36).',
+    'requests.public.objectLead':
+      'If your request is refused, ignored, not fulfilled, answered otherwise than asked, charged unreasonably, or answered late, you may object to the PPID’s superior (Law 14/2008 Art. 35).',
+    'requests.public.objectGrounds':
+      'Use the objection form: choose the grounds and describe the case; you may be represented by an attorney with a special power of attorney.',
+    'requests.public.objectDeadline':
+      'Object within 30 working days of learning of the ground; the superior answers within 30 working days (Art. 36).',
     'requests.public.objectContact': 'You may also object in person, by letter or by email to',
     'requests.public.withdrawTitle': 'Withdraw the request',
     'requests.public.withdrawSubmit': 'Withdraw this request',
     'requests.public.forget': 'Done (forget on this browser)',
     'requests.public.nationalTitle': 'Request information from any KPU office',
-    'requests.public.nationalLead': 'Find the KPU or KIP office that holds the information you need, then fill in its form.',
+    'requests.public.nationalLead':
+      'Find the KPU or KIP office that holds the information you need, then fill in its form.',
     'requests.public.requestTo': 'Request from {office}',
 
     'requests.flash.completed': 'Your additions were sent. The desk will check the request again.',
@@ -894,13 +986,15 @@ export default defineMessages({
     'requests.worklist.all': 'See all requests ({n} waiting)',
 
     'requests.intake.title': 'Enter a request (desk)',
-    'requests.intake.lead': 'For requests made in person, by letter, email, telephone or fax: the desk fills in the form for the requester (SOP step 1).',
+    'requests.intake.lead':
+      'For requests made in person, by letter, email, telephone or fax: the desk fills in the form for the requester (SOP step 1).',
     'requests.intake.receipt': 'Receipt',
     'requests.intake.markComplete': 'Requirements checked and complete: register at once',
     'requests.intake.markCompleteHint': 'Leave unticked if completeness will be checked later.',
     'requests.intake.submit': 'Enter and number',
     'requests.intake.doneTitle': 'Request entered',
-    'requests.intake.giveCode': 'Give the registration number and the tracking code to the requester (print the receipt). The tracking code cannot be shown again.',
+    'requests.intake.giveCode':
+      'Give the registration number and the tracking code to the requester (print the receipt). The tracking code cannot be shown again.',
     'requests.intake.printReceipt': 'Print the receipt',
     'requests.intake.openRequest': 'Open the request',
     'requests.intake.another': 'Enter another request',
@@ -910,7 +1004,8 @@ export default defineMessages({
     'requests.page.requester': 'Requester',
     'requests.page.identityDocuments': 'Identity documents',
     'requests.page.noIdentityDocuments': 'No identity documents attached.',
-    'requests.page.identityHidden': 'The full NIK and {n} identity documents are visible to the PPID and the PPID’s superior only.',
+    'requests.page.identityHidden':
+      'The full NIK and {n} identity documents are visible to the PPID and the PPID’s superior only.',
     'requests.page.otherRequests': 'Other requests with the same NIK',
     'requests.page.request': 'The request',
     'requests.page.letters': 'Letters and receipts',
@@ -928,7 +1023,8 @@ export default defineMessages({
     'requests.action.register': 'Mark complete and register',
     'requests.action.registerLead': 'Identity and content have been checked and are complete.',
     'requests.action.incomplete': 'The request is incomplete',
-    'requests.action.incompleteLead': 'The requester receives the list and a deadline to complete; otherwise the request closes by itself.',
+    'requests.action.incompleteLead':
+      'The requester receives the list and a deadline to complete; otherwise the request closes by itself.',
     'requests.action.incompleteSubmit': 'Send the notice',
     'requests.action.deskComplete': 'Record what the requester supplied',
     'requests.action.deskCompleteLead': 'When the requester completes the request at the desk or by email.',
@@ -943,7 +1039,8 @@ export default defineMessages({
     'requests.action.answerDisposition': 'Answer the disposition',
     'requests.action.answerSubmit': 'Send answer',
     'requests.action.decide': 'Issue the written notice',
-    'requests.action.decideLead': 'Fill in the parts that fit the decision. A refusal must state the Art. 17 ground and the consequence test.',
+    'requests.action.decideLead':
+      'Fill in the parts that fit the decision. A refusal must state the Art. 17 ground and the consequence test.',
     'requests.action.decideSubmit': 'Issue',
     'requests.action.extend': 'Extend by {n} working days',
     'requests.action.extendLead': 'Once only, with a written reason, before the due date passes.',
@@ -954,7 +1051,8 @@ export default defineMessages({
     'requests.action.payment': 'Record payment',
     'requests.action.paymentSubmit': 'Record',
     'requests.action.deliver': 'Hand over the information',
-    'requests.action.deliverLead': 'Issues the proof of delivery. A download link goes to the requester’s email and expires.',
+    'requests.action.deliverLead':
+      'Issues the proof of delivery. A download link goes to the requester’s email and expires.',
     'requests.action.deliverSubmit': 'Record hand-over',
     'requests.action.closeAfterDelivery': 'Close the request after the hand-over',
     'requests.action.close': 'Close the request',
@@ -1000,15 +1098,18 @@ export default defineMessages({
     'requests.report.byRequesterType': 'By requester type',
 
     'requests.settings.title': 'Request service settings',
-    'requests.settings.lead': 'This office’s request-service numbers. Defaults follow Law 14/2008 and Perki 1/2019.',
+    'requests.settings.lead':
+      'This office’s request-service numbers. Defaults follow Law 14/2008 and Perki 1/2019.',
     'requests.settings.standard': 'Standard profile (Law 14/2008 Art. 22)',
     'requests.settings.election': 'Election-information profile (Perki 1/2019)',
     'requests.settings.service': 'Service',
     'requests.settings.electionProfileEnabled': 'Use the election profile for election-stage information',
-    'requests.settings.electionHint': 'Perki 1/2019 Art. 12: answer in 3 working days, extension 2 working days.',
+    'requests.settings.electionHint':
+      'Perki 1/2019 Art. 12: answer in 3 working days, extension 2 working days.',
     'requests.settings.softcopyFree': 'Electronic copies are free',
     'requests.settings.standardDays': 'Working days for the written notice',
-    'requests.settings.standardDaysHint': 'At most 10 (Law 14/2008 Art. 22(7)); an office may be faster, never slower.',
+    'requests.settings.standardDaysHint':
+      'At most 10 (Law 14/2008 Art. 22(7)); an office may be faster, never slower.',
     'requests.settings.standardExtensionDays': 'Extension in working days',
     'requests.settings.standardExtensionDaysHint': 'At most 7 (Law 14/2008 Art. 22(8)).',
     'requests.settings.electionDays': 'Working days (election information)',
@@ -1022,6 +1123,7 @@ export default defineMessages({
     'requests.settings.downloadLinkDays': 'Download link valid for (days)',
     'requests.settings.downloadLinkDaysHint': 'Released files can be downloaded this long.',
     'requests.settings.reminderWorkingDays': 'Reminder before the due date (working days)',
-    'requests.settings.reminderWorkingDaysHint': 'Staff are reminded once this many working days before the due date, and once when it has passed.',
+    'requests.settings.reminderWorkingDaysHint':
+      'Staff are reminded once this many working days before the due date, and once when it has passed.',
   },
 });

@@ -5,7 +5,8 @@ export default defineMessages({
   id: {
     'nav.sops': 'SOP',
     'sop.title': 'Register SOP',
-    'sop.lead': 'Standar operasional prosedur kantor ini sebagai data terstruktur, diterbitkan sebagai dokumen SOP (halaman publik dan PDF).',
+    'sop.lead':
+      'Standar operasional prosedur kantor ini sebagai data terstruktur, diterbitkan sebagai dokumen SOP (halaman publik dan PDF).',
     'sop.none': 'Belum ada SOP dalam register.',
     'sop.add': 'Tambah SOP',
     'sop.edit': 'Ubah SOP',
@@ -37,7 +38,8 @@ export default defineMessages({
     'sop.field.actorColumns': 'Kolom pelaksana',
     'sop.field.published': 'Terbitkan di halaman publik',
     'sop.hint.lines': 'Satu butir per baris.',
-    'sop.hint.steps': 'Pelaksana: nama kolom pelaksana, dipisah koma. Kosongkan uraian untuk menghapus baris.',
+    'sop.hint.steps':
+      'Pelaksana: nama kolom pelaksana, dipisah koma. Kosongkan uraian untuk menghapus baris.',
     'sop.stepField.stepNo': 'No.',
     'sop.stepField.description': 'Uraian prosedur',
     'sop.stepField.actors': 'Pelaksana',
@@ -54,9 +56,11 @@ export default defineMessages({
     'sop.step.output': 'Output',
     'sop.step.remark': 'Ket.',
     'sop.compliance.title': 'Kepatuhan mutu baku SOP',
-    'sop.compliance.lead': 'Untuk setiap SOP yang dijalankan sebagai alur kerja di Terbuka: berapa kali setiap langkah selesai pada tahun {year} dan berapa yang memenuhi mutu baku waktunya.',
+    'sop.compliance.lead':
+      'Untuk setiap SOP yang dijalankan sebagai alur kerja di Terbuka: berapa kali setiap langkah selesai pada tahun {year} dan berapa yang memenuhi mutu baku waktunya.',
     'sop.compliance.year': 'Tahun',
-    'sop.compliance.none': 'Belum ada SOP dengan alur kerja yang berjalan tahun ini. Tambahkan SOP Penyusunan DIP atau Pendokumentasian ke register.',
+    'sop.compliance.none':
+      'Belum ada SOP dengan alur kerja yang berjalan tahun ini. Tambahkan SOP Penyusunan DIP atau Pendokumentasian ke register.',
     'sop.compliance.completed': 'Selesai',
     'sop.compliance.met': 'Sesuai',
     'sop.compliance.missed': 'Melewati',
@@ -71,7 +75,8 @@ export default defineMessages({
     'validation.sop.slugTaken': 'Kode alamat ini sudah dipakai SOP lain di kantor ini.',
     'validation.sop.alreadyAdopted': 'SOP ini sudah ada dalam register.',
     'validation.sop.requiredToPublish': 'Wajib diisi dengan data kantor ini sebelum SOP diterbitkan.',
-    'sop.adoptLead': 'Isi nomor, tanggal dan pejabat yang menetapkan SOP di kantor ini; data SOP contoh tidak disalin.',
+    'sop.adoptLead':
+      'Isi nomor, tanggal dan pejabat yang menetapkan SOP di kantor ini; data SOP contoh tidak disalin.',
     'sopPublic.title': 'SOP {office}',
     'sopPublic.short': 'SOP',
     'sopPublic.heading': 'Standar Operasional Prosedur',
@@ -81,7 +86,8 @@ export default defineMessages({
   en: {
     'nav.sops': 'SOPs',
     'sop.title': 'SOP register',
-    'sop.lead': "This office's standard operating procedures as structured data, published as SOP documents (public page and PDF).",
+    'sop.lead':
+      "This office's standard operating procedures as structured data, published as SOP documents (public page and PDF).",
     'sop.none': 'No SOP in the register yet.',
     'sop.add': 'Add an SOP',
     'sop.edit': 'Edit the SOP',
@@ -113,7 +119,8 @@ export default defineMessages({
     'sop.field.actorColumns': 'Executor columns',
     'sop.field.published': 'Publish on the public page',
     'sop.hint.lines': 'One item per line.',
-    'sop.hint.steps': 'Executors: executor column names, separated by commas. Empty the description to delete a row.',
+    'sop.hint.steps':
+      'Executors: executor column names, separated by commas. Empty the description to delete a row.',
     'sop.stepField.stepNo': 'No.',
     'sop.stepField.description': 'Description',
     'sop.stepField.actors': 'Executors',
@@ -130,9 +137,11 @@ export default defineMessages({
     'sop.step.output': 'Output',
     'sop.step.remark': 'Remark',
     'sop.compliance.title': 'SOP time-standard compliance',
-    'sop.compliance.lead': 'For each SOP run as a workflow in Terbuka: how often each step was completed in {year} and how often it met its time standard.',
+    'sop.compliance.lead':
+      'For each SOP run as a workflow in Terbuka: how often each step was completed in {year} and how often it met its time standard.',
     'sop.compliance.year': 'Year',
-    'sop.compliance.none': 'No SOP with a workflow has run this year. Add the DIP or documentation SOP to the register.',
+    'sop.compliance.none':
+      'No SOP with a workflow has run this year. Add the DIP or documentation SOP to the register.',
     'sop.compliance.completed': 'Completed',
     'sop.compliance.met': 'Met',
     'sop.compliance.missed': 'Missed',
@@ -147,7 +156,8 @@ export default defineMessages({
     'validation.sop.slugTaken': 'Another SOP of this office uses this address code.',
     'validation.sop.alreadyAdopted': 'This SOP is already in the register.',
     'validation.sop.requiredToPublish': 'Fill in with this office’s own data before the SOP is published.',
-    'sop.adoptLead': 'Give the number, dates and approving official of the SOP at this office; the example SOP’s own are not copied.',
+    'sop.adoptLead':
+      'Give the number, dates and approving official of the SOP at this office; the example SOP’s own are not copied.',
     'sopPublic.title': 'SOPs of {office}',
     'sopPublic.short': 'SOPs',
     'sopPublic.heading': 'Standard operating procedure',

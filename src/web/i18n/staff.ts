@@ -12,10 +12,12 @@ export default defineMessages({
     'staff.noRoles': 'Akun Anda belum memegang peran aktif di kantor mana pun. Hubungi admin kantor Anda.',
     'staff.yourRoles': 'Peran Anda di kantor ini',
     'staff.worklist': 'Daftar kerja',
-    'staff.worklistEmpty': 'Belum ada pekerjaan. Permohonan, keberatan dan tugas DIP akan muncul di sini, diurutkan menurut tenggat.',
+    'staff.worklistEmpty':
+      'Belum ada pekerjaan. Permohonan, keberatan dan tugas DIP akan muncul di sini, diurutkan menurut tenggat.',
     'staff.calendarStatus': 'Kalender kerja',
     'staff.calendarOk': 'Daftar hari libur {years} sudah dimuat.',
-    'staff.officeFacts': 'Batas waktu penerimaan: pukul {cutoff} {zone}. Hari diterima dihitung sebagai {counting}.',
+    'staff.officeFacts':
+      'Batas waktu penerimaan: pukul {cutoff} {zone}. Hari diterima dihitung sebagai {counting}.',
     'staff.counting.NEXT_DAY_IS_DAY_ONE': 'hari ke-0 (hari kerja berikutnya = hari ke-1)',
     'staff.counting.RECEIPT_DAY_IS_DAY_ONE': 'hari ke-1',
     'staff.oversight': 'Anda melihat kantor ini sebagai pengawas (hanya baca).',
@@ -30,10 +32,12 @@ export default defineMessages({
     'users.title': 'Pengguna dan peran',
     'users.lead': 'Siapa memegang peran apa di kantor ini, sejak kapan, berdasarkan SK apa.',
     'users.add': 'Tambah pengguna atau peran',
-    'users.addHint': 'Jika email sudah terdaftar (misalnya petugas yang bertugas di beberapa kantor), peran ditambahkan ke akun tersebut.',
+    'users.addHint':
+      'Jika email sudah terdaftar (misalnya petugas yang bertugas di beberapa kantor), peran ditambahkan ke akun tersebut.',
     'users.created': 'Akun dibuat untuk {email}.',
     'users.roleAdded': 'Peran ditambahkan untuk {email}.',
-    'users.oneTimePassword': 'Kata sandi sementara (tampil sekali, sampaikan secara aman; pengguna wajib menggantinya saat pertama masuk):',
+    'users.oneTimePassword':
+      'Kata sandi sementara (tampil sekali, sampaikan secara aman; pengguna wajib menggantinya saat pertama masuk):',
     'users.passwordReset': 'Kata sandi sementara baru untuk {email}:',
     'users.revoke': 'Cabut',
     'users.revokeConfirm': 'Cabut peran ini?',
@@ -77,7 +81,8 @@ export default defineMessages({
     'settings.title': 'Pengaturan kantor',
     'settings.letterhead': 'Kop surat',
     'settings.titleLines': 'Baris judul kop surat',
-    'settings.titleLinesHint': 'Satu baris per baris teks, huruf kapital. Kosongkan untuk memakai nama resmi kantor: {preview}.',
+    'settings.titleLinesHint':
+      'Satu baris per baris teks, huruf kapital. Kosongkan untuk memakai nama resmi kantor: {preview}.',
     'settings.address': 'Alamat kantor',
     'settings.phone': 'Telepon',
     'settings.email': 'Email resmi',
@@ -88,13 +93,17 @@ export default defineMessages({
     'settings.workStart': 'Jam mulai kerja',
     'settings.workEnd': 'Jam selesai kerja',
     'settings.cutoff': 'Batas waktu penerimaan harian',
-    'settings.cutoffHint': 'Permohonan yang masuk setelah jam ini (waktu setempat) dihitung diterima pada hari kerja berikutnya. Tepat pada jam ini masih dihitung hari itu.',
+    'settings.cutoffHint':
+      'Permohonan yang masuk setelah jam ini (waktu setempat) dihitung diterima pada hari kerja berikutnya. Tepat pada jam ini masih dihitung hari itu.',
     'settings.dayCounting': 'Cara menghitung hari',
-    'settings.dayCountingHint': 'UU 14/2008 menyebut "sejak diterimanya" tanpa merinci; pilih sesuai kebijakan kantor.',
-    'settings.dayCounting.NEXT_DAY_IS_DAY_ONE': 'Hari diterima = hari ke-0; hari kerja berikutnya = hari ke-1 (bawaan)',
+    'settings.dayCountingHint':
+      'UU 14/2008 menyebut "sejak diterimanya" tanpa merinci; pilih sesuai kebijakan kantor.',
+    'settings.dayCounting.NEXT_DAY_IS_DAY_ONE':
+      'Hari diterima = hari ke-0; hari kerja berikutnya = hari ke-1 (bawaan)',
     'settings.dayCounting.RECEIPT_DAY_IS_DAY_ONE': 'Hari diterima = hari ke-1',
     'settings.registerPattern': 'Pola nomor register',
-    'settings.registerPatternHint': 'Token: {seq}, {seq:03}, {officeCode}, {year}, {month}, {romanMonth}. Contoh hasil: {example}',
+    'settings.registerPatternHint':
+      'Token: {seq}, {seq:03}, {officeCode}, {year}, {month}, {romanMonth}. Contoh hasil: {example}',
     'settings.publicContact': 'Kontak layanan untuk publik',
     'settings.publicEmail': 'Email layanan informasi',
     'settings.publicPhone': 'Telepon layanan',
@@ -109,7 +118,8 @@ export default defineMessages({
     'settings.uploadLogo': 'Unggah logo',
 
     'calendar.title': 'Kalender kerja {year}',
-    'calendar.lead': 'Hari kerja dihitung Senin–Jumat, dikurangi hari libur nasional, cuti bersama, libur pemilihan dan penutupan kantor ini.',
+    'calendar.lead':
+      'Hari kerja dihitung Senin–Jumat, dikurangi hari libur nasional, cuti bersama, libur pemilihan dan penutupan kantor ini.',
     'calendar.national': 'Hari libur dan cuti bersama nasional',
     'calendar.loaded': 'Daftar resmi tahun {year} sudah dimuat.',
     'calendar.notLoaded': 'Daftar resmi tahun {year} belum dimuat.',
@@ -123,7 +133,8 @@ export default defineMessages({
     'calendar.holidayRemoved': 'Hari libur dihapus.',
     'calendar.removeConfirm': 'Hapus tanggal ini dari kalender?',
     'calendar.import': 'Impor dari berkas',
-    'calendar.importHint': 'CSV dengan kolom date,kind,name,legal_basis (seperti holidays-id.csv) atau iCalendar (.ics). Semua baris disimpan atau tidak sama sekali.',
+    'calendar.importHint':
+      'CSV dengan kolom date,kind,name,legal_basis (seperti holidays-id.csv) atau iCalendar (.ics). Semua baris disimpan atau tidak sama sekali.',
     'calendar.format': 'Format berkas',
     'calendar.defaultKind': 'Jenis untuk acara iCalendar tanpa kategori',
     'calendar.markCovered': 'Tandai tahun-tahun dalam berkas sebagai sudah dimuat',
@@ -140,7 +151,8 @@ export default defineMessages({
     'calendar.source': 'Sumber',
 
     'audit.title': 'Jejak audit',
-    'audit.lead': 'Catatan yang tidak dapat diubah atas setiap perubahan di kantor ini. Setiap baris memuat hash baris sebelumnya.',
+    'audit.lead':
+      'Catatan yang tidak dapat diubah atas setiap perubahan di kantor ini. Setiap baris memuat hash baris sebelumnya.',
     'audit.verify': 'Periksa keutuhan rantai',
     'audit.verifyOk': 'Rantai utuh: {rows} baris diperiksa, tidak ada perubahan.',
     'audit.verifyBad': 'Rantai RUSAK: {count} masalah ditemukan (baris pertama: #{seq}, {problem}).',
@@ -151,7 +163,8 @@ export default defineMessages({
     'audit.none': 'Belum ada catatan.',
 
     'outbox.title': 'Kotak keluar email',
-    'outbox.lead': 'Setiap email yang dikirim sistem untuk kantor ini. Tanpa server SMTP, email disimpan di sini (status "ditahan") dan tidak hilang.',
+    'outbox.lead':
+      'Setiap email yang dikirim sistem untuk kantor ini. Tanpa server SMTP, email disimpan di sini (status "ditahan") dan tidak hilang.',
     'outbox.to': 'Kepada',
     'outbox.subject': 'Perihal',
     'outbox.none': 'Belum ada email.',
@@ -161,11 +174,13 @@ export default defineMessages({
     'outbox.status.failed': 'Gagal',
 
     'tokens.title': 'Token API',
-    'tokens.lead': 'Token untuk integrasi sistem lain, terbatas pada kantor ini dan satu peran. Token hanya tampil sekali saat dibuat.',
+    'tokens.lead':
+      'Token untuk integrasi sistem lain, terbatas pada kantor ini dan satu peran. Token hanya tampil sekali saat dibuat.',
     'tokens.create': 'Buat token',
     'tokens.created': 'Token dibuat. Salin sekarang; token tidak akan ditampilkan lagi:',
     'tokens.name': 'Nama integrasi',
-    'tokens.personHint': 'Surat yang diterbitkan melalui token ditandatangani oleh orang ini; ia harus memegang peran token di kantor ini.',
+    'tokens.personHint':
+      'Surat yang diterbitkan melalui token ditandatangani oleh orang ini; ia harus memegang peran token di kantor ini.',
     'tokens.noPerson': '— tidak atas nama seseorang (tidak dapat menerbitkan surat)',
     'tokens.expiresAt': 'Berlaku sampai',
     'tokens.lastUsed': 'Terakhir dipakai',
@@ -195,7 +210,8 @@ export default defineMessages({
     'staff.noRoles': 'Your account holds no active role in any office. Contact your office admin.',
     'staff.yourRoles': 'Your roles in this office',
     'staff.worklist': 'Worklist',
-    'staff.worklistEmpty': 'Nothing to do yet. Requests, objections and DIP tasks will appear here, sorted by deadline.',
+    'staff.worklistEmpty':
+      'Nothing to do yet. Requests, objections and DIP tasks will appear here, sorted by deadline.',
     'staff.calendarStatus': 'Working calendar',
     'staff.calendarOk': 'The holiday lists for {years} are loaded.',
     'staff.officeFacts': 'Daily cut-off: {cutoff} {zone}. The day of receipt counts as {counting}.',
@@ -207,16 +223,19 @@ export default defineMessages({
     'account.mustChange': 'You signed in with a temporary password. Choose a new password to continue.',
     'account.changePassword': 'Change password',
     'account.passwordChanged': 'Your password has been changed. Your sessions on other devices have ended.',
-    'account.passwordHint': 'At least 12 characters. A phrase of several words is easy to remember and hard to guess.',
+    'account.passwordHint':
+      'At least 12 characters. A phrase of several words is easy to remember and hard to guess.',
     'account.lastLogin': 'Last sign-in',
 
     'users.title': 'Users and roles',
     'users.lead': 'Who holds which role in this office, since when, by which decree.',
     'users.add': 'Add a user or role',
-    'users.addHint': 'If the email already has an account (e.g. staff serving several offices), the role is added to that account.',
+    'users.addHint':
+      'If the email already has an account (e.g. staff serving several offices), the role is added to that account.',
     'users.created': 'Account created for {email}.',
     'users.roleAdded': 'Role added for {email}.',
-    'users.oneTimePassword': 'Temporary password (shown once; pass it on safely; the user must change it at first sign-in):',
+    'users.oneTimePassword':
+      'Temporary password (shown once; pass it on safely; the user must change it at first sign-in):',
     'users.passwordReset': 'New temporary password for {email}:',
     'users.revoke': 'Revoke',
     'users.revokeConfirm': 'Revoke this role?',
@@ -260,7 +279,8 @@ export default defineMessages({
     'settings.title': 'Office settings',
     'settings.letterhead': 'Letterhead',
     'settings.titleLines': 'Letterhead title lines',
-    'settings.titleLinesHint': 'One line each, in capitals. Leave empty to use the official office name: {preview}.',
+    'settings.titleLinesHint':
+      'One line each, in capitals. Leave empty to use the official office name: {preview}.',
     'settings.address': 'Office address',
     'settings.phone': 'Phone',
     'settings.email': 'Official email',
@@ -271,13 +291,15 @@ export default defineMessages({
     'settings.workStart': 'Work starts at',
     'settings.workEnd': 'Work ends at',
     'settings.cutoff': 'Daily cut-off for receipt',
-    'settings.cutoffHint': 'Submissions after this local time count as received on the next working day. Exactly at this time still counts that day.',
+    'settings.cutoffHint':
+      'Submissions after this local time count as received on the next working day. Exactly at this time still counts that day.',
     'settings.dayCounting': 'How days are counted',
     'settings.dayCountingHint': 'Law 14/2008 says "from receipt" without detail; choose your office policy.',
     'settings.dayCounting.NEXT_DAY_IS_DAY_ONE': 'Day of receipt = day 0; next working day = day 1 (default)',
     'settings.dayCounting.RECEIPT_DAY_IS_DAY_ONE': 'Day of receipt = day 1',
     'settings.registerPattern': 'Register number pattern',
-    'settings.registerPatternHint': 'Tokens: {seq}, {seq:03}, {officeCode}, {year}, {month}, {romanMonth}. Example: {example}',
+    'settings.registerPatternHint':
+      'Tokens: {seq}, {seq:03}, {officeCode}, {year}, {month}, {romanMonth}. Example: {example}',
     'settings.publicContact': 'Public service contact',
     'settings.publicEmail': 'Information service email',
     'settings.publicPhone': 'Service phone',
@@ -292,7 +314,8 @@ export default defineMessages({
     'settings.uploadLogo': 'Upload logo',
 
     'calendar.title': 'Working calendar {year}',
-    'calendar.lead': 'Working days are Monday to Friday, minus national holidays, joint leave, election holidays and closures of this office.',
+    'calendar.lead':
+      'Working days are Monday to Friday, minus national holidays, joint leave, election holidays and closures of this office.',
     'calendar.national': 'National holidays and joint leave',
     'calendar.loaded': 'The official list for {year} is loaded.',
     'calendar.notLoaded': 'The official list for {year} is not loaded.',
@@ -306,7 +329,8 @@ export default defineMessages({
     'calendar.holidayRemoved': 'Day off removed.',
     'calendar.removeConfirm': 'Remove this date from the calendar?',
     'calendar.import': 'Import from a file',
-    'calendar.importHint': 'CSV with columns date,kind,name,legal_basis (as holidays-id.csv) or iCalendar (.ics). All rows are saved or none.',
+    'calendar.importHint':
+      'CSV with columns date,kind,name,legal_basis (as holidays-id.csv) or iCalendar (.ics). All rows are saved or none.',
     'calendar.format': 'File format',
     'calendar.defaultKind': 'Kind for iCalendar events without a category',
     'calendar.markCovered': 'Mark the years in the file as loaded',
@@ -323,7 +347,8 @@ export default defineMessages({
     'calendar.source': 'Source',
 
     'audit.title': 'Audit trail',
-    'audit.lead': 'A tamper-evident record of every change in this office. Each row holds the hash of the one before.',
+    'audit.lead':
+      'A tamper-evident record of every change in this office. Each row holds the hash of the one before.',
     'audit.verify': 'Verify the chain',
     'audit.verifyOk': 'The chain is intact: {rows} rows checked, nothing changed.',
     'audit.verifyBad': 'The chain is BROKEN: {count} problems found (first at #{seq}, {problem}).',
@@ -334,7 +359,8 @@ export default defineMessages({
     'audit.none': 'No entries yet.',
 
     'outbox.title': 'Email outbox',
-    'outbox.lead': 'Every email the system sent for this office. Without an SMTP server, emails are kept here ("held") and never lost.',
+    'outbox.lead':
+      'Every email the system sent for this office. Without an SMTP server, emails are kept here ("held") and never lost.',
     'outbox.to': 'To',
     'outbox.subject': 'Subject',
     'outbox.none': 'No emails yet.',
@@ -344,11 +370,13 @@ export default defineMessages({
     'outbox.status.failed': 'Failed',
 
     'tokens.title': 'API tokens',
-    'tokens.lead': 'Tokens for integrations, limited to this office and one role. A token is shown only once, when created.',
+    'tokens.lead':
+      'Tokens for integrations, limited to this office and one role. A token is shown only once, when created.',
     'tokens.create': 'Create token',
     'tokens.created': 'Token created. Copy it now; it will not be shown again:',
     'tokens.name': 'Integration name',
-    'tokens.personHint': 'Letters issued through the token are signed by this person; they must hold the token’s role in this office.',
+    'tokens.personHint':
+      'Letters issued through the token are signed by this person; they must hold the token’s role in this office.',
     'tokens.noPerson': '— on behalf of no one (cannot issue letters)',
     'tokens.expiresAt': 'Valid until',
     'tokens.lastUsed': 'Last used',

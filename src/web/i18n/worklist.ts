@@ -5,7 +5,8 @@ import { defineMessages } from '../../platform/i18n.ts';
 export default defineMessages({
   id: {
     'worklist.find': 'Cari nama, NIK, telepon, email, nomor atau isi',
-    'worklist.findHint': 'NIK dicocokkan persis (16 angka); nama boleh sebagian kata; telepon dalam ejaan apa pun atau beberapa angka terakhir.',
+    'worklist.findHint':
+      'NIK dicocokkan persis (16 angka); nama boleh sebagian kata; telepon dalam ejaan apa pun atau beberapa angka terakhir.',
     'worklist.view.mine': 'Tugas saya',
     'worklist.view.unassigned': 'Belum ada petugas',
     'worklist.noMatch': 'Tidak ada permohonan yang cocok dengan pencarian atau filter ini.',
@@ -45,7 +46,8 @@ export default defineMessages({
     'copy.copyBoth': 'Salin nomor dan kode',
     'copy.copied': 'Nomor dan kode tersalin.',
     'copy.share': 'Bagikan',
-    'copy.shareText': 'Permohonan informasi ke {office}: nomor {number}, kode lacak {code}. Simpan kode ini; jangan bagikan ke orang lain.',
+    'copy.shareText':
+      'Permohonan informasi ke {office}: nomor {number}, kode lacak {code}. Simpan kode ini; jangan bagikan ke orang lain.',
     'assign.title': 'Petugas yang menangani',
     'assign.none': 'Belum ada petugas yang ditugaskan.',
     'assign.current': 'Ditangani oleh {name} sejak {date}.',
@@ -61,7 +63,8 @@ export default defineMessages({
   },
   en: {
     'worklist.find': 'Find a name, NIK, phone, email, number or content',
-    'worklist.findHint': 'A NIK is matched exactly (16 digits); a name by parts of words; a phone in any spelling or by its last digits.',
+    'worklist.findHint':
+      'A NIK is matched exactly (16 digits); a name by parts of words; a phone in any spelling or by its last digits.',
     'worklist.view.mine': 'My requests',
     'worklist.view.unassigned': 'No officer yet',
     'worklist.noMatch': 'No request matches this search or filter.',
@@ -101,7 +104,8 @@ export default defineMessages({
     'copy.copyBoth': 'Copy number and code',
     'copy.copied': 'Number and code copied.',
     'copy.share': 'Share',
-    'copy.shareText': 'Information request to {office}: number {number}, tracking code {code}. Keep this code; do not give it to others.',
+    'copy.shareText':
+      'Information request to {office}: number {number}, tracking code {code}. Keep this code; do not give it to others.',
     'assign.title': 'Officer handling it',
     'assign.none': 'No officer assigned yet.',
     'assign.current': 'Handled by {name} since {date}.',

@@ -68,7 +68,12 @@ export interface OpenForm {
 export function caseActionRoutes<P extends { office: string; id: string }>(
   app: FastifyInstance,
   page: string,
-  render: (req: FastifyRequest<{ Params: P }>, reply: FastifyReply, open: OpenForm, status: number) => Promise<FastifyReply>,
+  render: (
+    req: FastifyRequest<{ Params: P }>,
+    reply: FastifyReply,
+    open: OpenForm,
+    status: number,
+  ) => Promise<FastifyReply>,
 ) {
   return (
     path: string,
@@ -79,7 +84,12 @@ export function caseActionRoutes<P extends { office: string; id: string }>(
   ): void => {
     app.post<{ Params: P }>(`${page}/${path}`, { config: { permission } }, async (req, reply) => {
       const office = officeOf(req);
-      const input: CaseActionInput<P> = { req, office, id: uuidParam((req.params as P).id), form: await readForm(req) };
+      const input: CaseActionInput<P> = {
+        req,
+        office,
+        id: uuidParam((req.params as P).id),
+        form: await readForm(req),
+      };
       const name = typeof formName === 'string' ? formName : formName(input);
       return runCaseAction(req, reply, {
         run: () => run(input),

@@ -9,12 +9,19 @@ import type { RoutePermission } from '../shared/guard.ts';
  * route mounted in the wrong place) this is a programming error, not a visitor's.
  */
 export function officeOf(req: FastifyRequest): Office {
-  if (!req.office) throw new Error(`Route ${req.routeOptions.url} has no office: mount it under /staff/:office behind staffGuard`);
+  if (!req.office)
+    throw new Error(
+      `Route ${req.routeOptions.url} has no office: mount it under /staff/:office behind staffGuard`,
+    );
   return req.office;
 }
 
 /** A staff route's handler: the request, the reply and the office of the URL, typed. */
-export type StaffHandler<RG extends RouteGenericInterface> = (req: FastifyRequest<RG>, reply: FastifyReply, office: Office) => Promise<unknown>;
+export type StaffHandler<RG extends RouteGenericInterface> = (
+  req: FastifyRequest<RG>,
+  reply: FastifyReply,
+  office: Office,
+) => Promise<unknown>;
 
 /**
  * Staff routes of one office (`/staff/:office/…`), each with its permission and a handler that
@@ -23,8 +30,17 @@ export type StaffHandler<RG extends RouteGenericInterface> = (req: FastifyReques
 export function staffRoutes(app: FastifyInstance) {
   const on =
     (method: 'GET' | 'POST') =>
-    <RG extends RouteGenericInterface = RouteGenericInterface>(url: string, permission: RoutePermission, handler: StaffHandler<RG>): void => {
-      app.route({ method, url, config: { permission }, handler: (req, reply) => handler(req as FastifyRequest<RG>, reply, officeOf(req)) });
+    <RG extends RouteGenericInterface = RouteGenericInterface>(
+      url: string,
+      permission: RoutePermission,
+      handler: StaffHandler<RG>,
+    ): void => {
+      app.route({
+        method,
+        url,
+        config: { permission },
+        handler: (req, reply) => handler(req as FastifyRequest<RG>, reply, officeOf(req)),
+      });
     };
   return { get: on('GET'), post: on('POST') };
 }
@@ -37,9 +53,14 @@ export function uuidParam(value: string | undefined): string {
 }
 
 /** The active office of a slug, or 404 (with `notFoundKey` when the page has its own message). */
-export async function activeOffice(app: FastifyInstance, slug: string, notFoundKey?: string): Promise<Office> {
+export async function activeOffice(
+  app: FastifyInstance,
+  slug: string,
+  notFoundKey?: string,
+): Promise<Office> {
   const office = await findOfficeBySlug(app.services.database.db, slug);
-  if (!office || !office.active) throw notFoundKey ? new AppError('NOT_FOUND', notFoundKey) : AppError.notFound();
+  if (!office || !office.active)
+    throw notFoundKey ? new AppError('NOT_FOUND', notFoundKey) : AppError.notFound();
   return office;
 }
 

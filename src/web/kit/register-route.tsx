@@ -8,7 +8,13 @@ import { Checkbox, TextField, type Values } from '../shared/forms.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 import type { RoutePermission } from '../shared/guard.ts';
-import { filterQuery, REGISTER_FORMATS, RegisterExportLinks, RegisterGrid, sendRegisterDownload } from '../shared/register-view.tsx';
+import {
+  filterQuery,
+  REGISTER_FORMATS,
+  RegisterExportLinks,
+  RegisterGrid,
+  sendRegisterDownload,
+} from '../shared/register-view.tsx';
 import { staffRoutes } from './office.ts';
 
 /** A register of cases as a staff page (filter form, table) and its XLSX, CSV and PDF exports. */
@@ -26,13 +32,33 @@ export interface RegisterSpec<R extends RegisterTable> {
   Filters: (props: { t: Translate; values: Values }) => JSX.Element;
 }
 
-function RegisterPage<R extends RegisterTable>({ ctx, spec, register, values, base, query }: { ctx: PageCtx; spec: RegisterSpec<R>; register: R; values: Values; base: string; query: string }) {
+function RegisterPage<R extends RegisterTable>({
+  ctx,
+  spec,
+  register,
+  values,
+  base,
+  query,
+}: {
+  ctx: PageCtx;
+  spec: RegisterSpec<R>;
+  register: R;
+  values: Values;
+  base: string;
+  query: string;
+}) {
   const { t } = ctx;
   return (
     <StaffLayout ctx={ctx} title={t(spec.keys.title)}>
       <hgroup>
         <h1>{t(spec.keys.title)}</h1>
-        <p>{t(spec.keys.lead, { from: formatDate(register.from, ctx.locale), to: formatDate(register.to, ctx.locale), n: register.rows.length })}</p>
+        <p>
+          {t(spec.keys.lead, {
+            from: formatDate(register.from, ctx.locale),
+            to: formatDate(register.to, ctx.locale),
+            n: register.rows.length,
+          })}
+        </p>
       </hgroup>
       <form method="get" action={base} class="filters">
         <div class="grid-2">
@@ -40,7 +66,11 @@ function RegisterPage<R extends RegisterTable>({ ctx, spec, register, values, ba
           <TextField name="to" type="date" label={t('requests.register.to')} values={values} />
         </div>
         <spec.Filters t={t} values={values} />
-        <Checkbox name="publicVersion" label={t('requests.register.publicVersion')} checked={values.publicVersion === 'on'} />
+        <Checkbox
+          name="publicVersion"
+          label={t('requests.register.publicVersion')}
+          checked={values.publicVersion === 'on'}
+        />
         <button type="submit" class="secondary">
           {t('requests.register.apply')}
         </button>
@@ -62,11 +92,24 @@ export function registerRoute<R extends RegisterTable>(app: FastifyInstance, spe
     const filter = Object.fromEntries(spec.filterKeys.map((k) => [k, raw[k]]));
     const register = await spec.build(req.actor, office.id, filter);
     if (format !== 'html') {
-      return sendRegisterDownload(reply, register, format, `${spec.path}-${office.slug}-${register.from}-${register.to}`, () => spec.renderPdf(register, app.services.clock.now()));
+      return sendRegisterDownload(
+        reply,
+        register,
+        format,
+        `${spec.path}-${office.slug}-${register.from}-${register.to}`,
+        () => spec.renderPdf(register, app.services.clock.now()),
+      );
     }
     return sendPage(
       reply,
-      <RegisterPage ctx={pageCtx(req, reply)} spec={spec} register={register} values={{ ...filter, from: register.from, to: register.to }} base={`/staff/${office.slug}/${spec.path}`} query={filterQuery(filter)} />,
+      <RegisterPage
+        ctx={pageCtx(req, reply)}
+        spec={spec}
+        register={register}
+        values={{ ...filter, from: register.from, to: register.to }}
+        base={`/staff/${office.slug}/${spec.path}`}
+        query={filterQuery(filter)}
+      />,
     );
   });
 }

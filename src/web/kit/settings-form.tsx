@@ -19,7 +19,14 @@ export interface SettingsPageProps {
 }
 
 /** The frame of a settings page: title, lead, the error summary and the form with its CSRF token. */
-export function SettingsForm(props: SettingsPageProps & { title: string; lead: string; labels: Record<string, string>; children: ComponentChildren }) {
+export function SettingsForm(
+  props: SettingsPageProps & {
+    title: string;
+    lead: string;
+    labels: Record<string, string>;
+    children: ComponentChildren;
+  },
+) {
   const { t } = props.ctx;
   return (
     <StaffLayout ctx={props.ctx} title={props.title}>
@@ -60,10 +67,25 @@ export function settingsFormRoute(
 ): void {
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const url = `/staff/:office/${spec.path}`;
-  const render = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values?: Values, status = 200) => {
+  const render = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    errors: Errors = {},
+    values?: Values,
+    status = 200,
+  ) => {
     const office = officeOf(req);
     const settings = await getOfficeSettings(ctx.db, office.id);
-    return sendPage(reply, <spec.Page ctx={pageCtx(req, reply)} errors={errors} values={values ?? spec.toValues(settings)} action={`/staff/${office.slug}/${spec.path}`} />, status);
+    return sendPage(
+      reply,
+      <spec.Page
+        ctx={pageCtx(req, reply)}
+        errors={errors}
+        values={values ?? spec.toValues(settings)}
+        action={`/staff/${office.slug}/${spec.path}`}
+      />,
+      status,
+    );
   };
   const permission = { config: { permission: 'administerOffice' as const } };
   app.get(url, permission, (req, reply) => render(req, reply));

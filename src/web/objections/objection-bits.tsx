@@ -24,16 +24,46 @@ function eventText(t: Translate, e: ObjectionEventRow, locale: Locale): string {
   if (typeof e.data.channel === 'string') params.channel = t(`objections.channel.${e.data.channel}`);
   if (typeof e.data.outcome === 'string') params.outcome = t(`objections.outcome.${e.data.outcome}`);
   if (typeof e.data.result === 'string') params.result = t(`objections.result.${e.data.result}`);
-  for (const key of ['dueDate', 'disputeDeadline', 'requestDueDate', 'filedOn', 'decidedOn', 'from', 'to'] as const) {
+  for (const key of [
+    'dueDate',
+    'disputeDeadline',
+    'requestDueDate',
+    'filedOn',
+    'decidedOn',
+    'from',
+    'to',
+  ] as const) {
     if (typeof e.data[key] === 'string') params[key] = formatDate(e.data[key], locale);
   }
   const base = t(`objections.event.${e.kind}`, params);
-  if (e.kind === 'DECIDED' && typeof e.data.requestDueDate === 'string') return `${base} ${t('objections.event.reopenedUntil', params)}`;
-  if (e.kind === 'FILED' && typeof e.data.late === 'string') return `${base} ${t('objections.event.flaggedLate')}`;
+  if (e.kind === 'DECIDED' && typeof e.data.requestDueDate === 'string')
+    return `${base} ${t('objections.event.reopenedUntil', params)}`;
+  if (e.kind === 'FILED' && typeof e.data.late === 'string')
+    return `${base} ${t('objections.event.flaggedLate')}`;
   return base;
 }
 
 /** The objection's timeline; staff also see who acted and the internal reminders. */
-export function ObjectionTimeline({ t, locale, events, timeZone, showActor }: { t: Translate; locale: Locale; events: ObjectionEventRow[]; timeZone: string; showActor: boolean }) {
-  return <CaseTimeline locale={locale} events={events} timeZone={timeZone} text={(e) => eventText(t, e, locale)} actor={showActor ? (e) => timelineActor(t, e.actorLabel) : null} />;
+export function ObjectionTimeline({
+  t,
+  locale,
+  events,
+  timeZone,
+  showActor,
+}: {
+  t: Translate;
+  locale: Locale;
+  events: ObjectionEventRow[];
+  timeZone: string;
+  showActor: boolean;
+}) {
+  return (
+    <CaseTimeline
+      locale={locale}
+      events={events}
+      timeZone={timeZone}
+      text={(e) => eventText(t, e, locale)}
+      actor={showActor ? (e) => timelineActor(t, e.actorLabel) : null}
+    />
+  );
 }

@@ -38,26 +38,89 @@ export function ObjectionFormFields(props: { t: Translate; errors: Errors; value
         hint={t('objections.hint.grounds')}
         type="checkbox"
         required
-        options={OBJECTION_GROUNDS.map((g) => ({ value: g, label: t(`objections.ground.${g}`), hint: t(`objections.groundHint.${g}`) }))}
+        options={OBJECTION_GROUNDS.map((g) => ({
+          value: g,
+          label: t(`objections.ground.${g}`),
+          hint: t(`objections.groundHint.${g}`),
+        }))}
         errors={errors}
         values={values}
       />
-      <TextArea name="caseDescription" label={t('objections.field.caseDescription')} hint={t('objections.hint.caseDescription')} rows={6} maxLength={5000} errors={errors} values={values} required />
+      <TextArea
+        name="caseDescription"
+        label={t('objections.field.caseDescription')}
+        hint={t('objections.hint.caseDescription')}
+        rows={6}
+        maxLength={5000}
+        errors={errors}
+        values={values}
+        required
+      />
       <fieldset>
         <legend>{t('objections.form.contact')}</legend>
         <small class="hint">{t('objections.hint.contact')}</small>
         <div class="grid-2">
-          <TextField name="email" type="email" label={`${t('requests.field.email')} ${t('app.optional')}`} autocomplete="email" errors={errors} values={values} maxLength={254} />
-          <TextField name="phone" type="tel" label={`${t('requests.field.phone')} ${t('app.optional')}`} autocomplete="tel" inputMode="tel" errors={errors} values={values} maxLength={24} />
+          <TextField
+            name="email"
+            type="email"
+            label={`${t('requests.field.email')} ${t('app.optional')}`}
+            autocomplete="email"
+            errors={errors}
+            values={values}
+            maxLength={254}
+          />
+          <TextField
+            name="phone"
+            type="tel"
+            label={`${t('requests.field.phone')} ${t('app.optional')}`}
+            autocomplete="tel"
+            inputMode="tel"
+            errors={errors}
+            values={values}
+            maxLength={24}
+          />
         </div>
       </fieldset>
-      <details class="attorney" open={Boolean(values.attorneyName) || Boolean(errors.attorneyName || errors.powerOfAttorneyFile || errors.attorneyAddress)}>
+      <details
+        class="attorney"
+        open={
+          Boolean(values.attorneyName) ||
+          Boolean(errors.attorneyName || errors.powerOfAttorneyFile || errors.attorneyAddress)
+        }
+      >
         <summary>{t('objections.form.attorney')}</summary>
         <p class="hint">{t('objections.hint.attorney')}</p>
-        <TextField name="attorneyName" label={t('objections.field.attorneyName')} errors={errors} values={values} maxLength={200} />
-        <TextArea name="attorneyAddress" label={t('objections.field.attorneyAddress')} rows={2} errors={errors} values={values} maxLength={500} />
-        <TextField name="attorneyPhone" type="tel" label={`${t('objections.field.attorneyPhone')} ${t('app.optional')}`} inputMode="tel" errors={errors} values={values} maxLength={24} />
-        <FilesField name="powerOfAttorneyFile" label={t('objections.field.powerOfAttorneyFile')} hint={t('objections.hint.powerOfAttorneyFile')} accept={IDENTITY_ACCEPT} errors={errors} />
+        <TextField
+          name="attorneyName"
+          label={t('objections.field.attorneyName')}
+          errors={errors}
+          values={values}
+          maxLength={200}
+        />
+        <TextArea
+          name="attorneyAddress"
+          label={t('objections.field.attorneyAddress')}
+          rows={2}
+          errors={errors}
+          values={values}
+          maxLength={500}
+        />
+        <TextField
+          name="attorneyPhone"
+          type="tel"
+          label={`${t('objections.field.attorneyPhone')} ${t('app.optional')}`}
+          inputMode="tel"
+          errors={errors}
+          values={values}
+          maxLength={24}
+        />
+        <FilesField
+          name="powerOfAttorneyFile"
+          label={t('objections.field.powerOfAttorneyFile')}
+          hint={t('objections.hint.powerOfAttorneyFile')}
+          accept={IDENTITY_ACCEPT}
+          errors={errors}
+        />
       </details>
     </>
   );

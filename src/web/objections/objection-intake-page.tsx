@@ -31,7 +31,15 @@ function ObjectionIntakePage(props: { ctx: PageCtx; office: Office; errors: Erro
           <legend>
             <h2>{t('requests.intake.receipt')}</h2>
           </legend>
-          <TextField name="requestNumber" label={t('requests.field.number')} hint={t('objections.hint.deskRequestNumber')} errors={errors} values={values} required maxLength={120} />
+          <TextField
+            name="requestNumber"
+            label={t('requests.field.number')}
+            hint={t('objections.hint.deskRequestNumber')}
+            errors={errors}
+            values={values}
+            required
+            maxLength={120}
+          />
           <ChoiceGroup
             name="channel"
             legend={t('requests.field.channel')}
@@ -41,8 +49,23 @@ function ObjectionIntakePage(props: { ctx: PageCtx; office: Office; errors: Erro
             errors={errors}
             values={values}
           />
-          <TextField name="receivedAt" type="datetime-local" label={t('requests.field.receivedAt')} hint={t('requests.hint.receivedAt')} errors={errors} values={values} required />
-          <TextArea name="receivedNote" label={`${t('requests.field.receivedNote')} ${t('app.optional')}`} hint={t('requests.hint.receivedNote')} rows={2} errors={errors} values={values} />
+          <TextField
+            name="receivedAt"
+            type="datetime-local"
+            label={t('requests.field.receivedAt')}
+            hint={t('requests.hint.receivedAt')}
+            errors={errors}
+            values={values}
+            required
+          />
+          <TextArea
+            name="receivedNote"
+            label={`${t('requests.field.receivedNote')} ${t('app.optional')}`}
+            hint={t('requests.hint.receivedNote')}
+            rows={2}
+            errors={errors}
+            values={values}
+          />
         </fieldset>
         <ObjectionFormFields t={t} errors={errors} values={values} />
         <button type="submit">{t('objections.intake.submit')}</button>
@@ -54,11 +77,22 @@ function ObjectionIntakePage(props: { ctx: PageCtx; office: Office; errors: Erro
 export async function objectionIntakeRoutes(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
   const permission = { config: { permission: 'intakeObjections' as const } };
-  const render = (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values?: Values, status = 200) => {
+  const render = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    errors: Errors = {},
+    values?: Values,
+    status = 200,
+  ) => {
     const now = localDateTime(ctx.clock.now(), req.office!.timezone);
     return sendPage(
       reply,
-      <ObjectionIntakePage ctx={pageCtx(req, reply)} office={req.office!} errors={errors} values={values ?? { channel: 'WALK_IN', receivedAt: `${now.date}T${now.time}` }} />,
+      <ObjectionIntakePage
+        ctx={pageCtx(req, reply)}
+        office={req.office!}
+        errors={errors}
+        values={values ?? { channel: 'WALK_IN', receivedAt: `${now.date}T${now.time}` }}
+      />,
       status,
     );
   };
@@ -71,7 +105,8 @@ export async function objectionIntakeRoutes(app: FastifyInstance): Promise<void>
         req,
         reply,
         async () => {
-          if (!channel || !DESK_OBJECTION_CHANNELS.includes(channel as ObjectionChannel)) throw AppError.field('channel', 'validation.invalidChoice');
+          if (!channel || !DESK_OBJECTION_CHANNELS.includes(channel as ObjectionChannel))
+            throw AppError.field('channel', 'validation.invalidChoice');
           return fileObjection(ctx, req.actor, {
             officeId: req.office!.id,
             channel: channel as ObjectionChannel,
@@ -84,12 +119,17 @@ export async function objectionIntakeRoutes(app: FastifyInstance): Promise<void>
         },
         (errors, status) => render(req, reply, errors, form.fields as Values, status),
         (filed) => {
-          setFlash(reply, { kind: filed.late ? 'warning' : 'success', key: filed.late ? 'objections.flash.filedLate' : 'objections.flash.filed', params: { number: filed.number, date: formatDate(filed.dueDate, req.locale) } });
+          setFlash(reply, {
+            kind: filed.late ? 'warning' : 'success',
+            key: filed.late ? 'objections.flash.filedLate' : 'objections.flash.filed',
+            params: { number: filed.number, date: formatDate(filed.dueDate, req.locale) },
+          });
           return reply.redirect(`/staff/${req.office!.slug}/keberatan/${filed.objectionId}`);
         },
       );
     } catch (e) {
-      if (isAppError(e) && e.code === 'CONFLICT') return render(req, reply, { _: req.t(e.key, e.params) }, form.fields, 409);
+      if (isAppError(e) && e.code === 'CONFLICT')
+        return render(req, reply, { _: req.t(e.key, e.params) }, form.fields, 409);
       throw e;
     }
   });

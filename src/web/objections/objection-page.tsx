@@ -38,12 +38,22 @@ function Actions(props: ObjectionPageProps) {
   const canDispute = (o.status === 'DECIDED' && o.reaction !== 'ACCEPTS') || o.status === 'LAPSED';
   const stage = view.dispute?.stage;
   const items = [
-    waiting && atasan ? <DecisionForm {...formProps} defaultDays={view.request.request.responseDays} defaultPosition={props.defaultPosition} /> : null,
+    waiting && atasan ? (
+      <DecisionForm
+        {...formProps}
+        defaultDays={view.request.request.responseDays}
+        defaultPosition={props.defaultPosition}
+      />
+    ) : null,
     waiting && atasan && view.settleable ? <SettlementForm {...formProps} /> : null,
     o.status === 'DECIDED' && !o.reaction && desk ? <ReactionForm {...formProps} /> : null,
     canDispute && disputes ? <DisputeForm {...formProps} today={view.today} /> : null,
-    o.status === 'DISPUTED' && disputes && stage && stage !== 'FINAL' ? recordableStages(stage).map((s) => <DisputeStageForm {...formProps} stage={s} today={view.today} />) : null,
-    o.status === 'DISPUTED' && disputes && stage && stage !== 'FINAL' ? <DisputeOutcomeForm {...formProps} today={view.today} defaultDays={view.request.request.responseDays} /> : null,
+    o.status === 'DISPUTED' && disputes && stage && stage !== 'FINAL'
+      ? recordableStages(stage).map((s) => <DisputeStageForm {...formProps} stage={s} today={view.today} />)
+      : null,
+    o.status === 'DISPUTED' && disputes && stage && stage !== 'FINAL' ? (
+      <DisputeOutcomeForm {...formProps} today={view.today} defaultDays={view.request.request.responseDays} />
+    ) : null,
     waiting && desk ? <WithdrawForm {...formProps} /> : null,
   ]
     .flat()
@@ -74,7 +84,10 @@ function RequestBeside({ ctx, view }: { ctx: PageCtx; view: StaffObjectionView }
       </p>
       <Facts
         rows={[
-          [t('requests.field.receivedAt'), `${formatDateTime(r.receivedAt, locale, office.timezone)} · ${t(`requests.channel.${r.channel}`)}`],
+          [
+            t('requests.field.receivedAt'),
+            `${formatDateTime(r.receivedAt, locale, office.timezone)} · ${t(`requests.channel.${r.channel}`)}`,
+          ],
           [t('requests.field.name'), view.request.showRequester ? r.requesterName : null],
           [t('requests.field.informationRequested'), r.informationRequested],
           [t('requests.field.purpose'), r.purpose],
@@ -89,16 +102,28 @@ function RequestBeside({ ctx, view }: { ctx: PageCtx; view: StaffObjectionView }
         </li>
         {view.requestDecisions.map((d) => (
           <li>
-            <a href={`${base}/dokumen/pemberitahuan-tertulis?putaran=${d.round}`}>{t('requests.document.pemberitahuan-tertulis')}</a> — {t(`requests.outcome.${d.outcome}`)},{' '}
-            {formatDate(d.decidedAt, locale, office.timezone)}
+            <a href={`${base}/dokumen/pemberitahuan-tertulis?putaran=${d.round}`}>
+              {t('requests.document.pemberitahuan-tertulis')}
+            </a>{' '}
+            — {t(`requests.outcome.${d.outcome}`)}, {formatDate(d.decidedAt, locale, office.timezone)}
             {view.requestDecisions.length > 1 ? ` (${t('objections.page.round', { n: d.round })})` : ''}
             {d.outcome === 'REFUSED_EXEMPT' ? (
               <>
                 {' · '}
-                <a href={`${base}/dokumen/sk-penolakan?putaran=${d.round}`}>{t('requests.document.sk-penolakan')}</a>
+                <a href={`${base}/dokumen/sk-penolakan?putaran=${d.round}`}>
+                  {t('requests.document.sk-penolakan')}
+                </a>
               </>
             ) : null}
-            {d.exemptionGround ? <CitedBasisView t={t} locale={locale} ground={d.exemptionGround} subPoint={d.exemptionSubPoint} basis={view.citedBases[d.round] ?? null} /> : null}
+            {d.exemptionGround ? (
+              <CitedBasisView
+                t={t}
+                locale={locale}
+                ground={d.exemptionGround}
+                subPoint={d.exemptionSubPoint}
+                basis={view.citedBases[d.round] ?? null}
+              />
+            ) : null}
           </li>
         ))}
       </ul>
@@ -130,18 +155,82 @@ function DisputeFacts({ ctx, view }: { ctx: PageCtx; view: StaffObjectionView })
         rows={[
           [t('objections.field.commission'), d.commissionName],
           [t('objections.field.registrationNumber'), d.registrationNumber],
-          [t('objections.field.filedOn'), `${formatDate(d.filedOn, locale)}${d.filedLate ? ` · ${t('objections.page.filedLate')}` : ''}`],
+          [
+            t('objections.field.filedOn'),
+            `${formatDate(d.filedOn, locale)}${d.filedLate ? ` · ${t('objections.page.filedLate')}` : ''}`,
+          ],
           [t('objections.field.stage'), t(`objections.stage.${d.stage}`)],
-          [t('objections.stage.MEDIATION'), d.mediationStartedOn ? [date(d.mediationStartedOn), date(d.mediationEndedOn), d.mediationResult ? t(`objections.result.${d.mediationResult}`) : null, d.mediationNote].filter(Boolean).join(' · ') : null],
-          [t('objections.stage.ADJUDICATION'), d.adjudicationRuling || d.adjudicationDecidedOn ? [date(d.adjudicationDecidedOn), d.adjudicationNumber, d.adjudicationRuling ? t(`objections.result.${d.adjudicationRuling}`) : null, d.adjudicationNote].filter(Boolean).join(' · ') : null],
-          [t('objections.stage.COURT'), d.court ? [t(`objections.court.${d.court}`), d.courtCaseNumber, date(d.courtFiledOn), d.courtAppellant ? t(`objections.appellant.${d.courtAppellant}`) : null, d.courtRuling ? `${t(`objections.result.${d.courtRuling}`)} (${date(d.courtDecidedOn) ?? ''})` : null].filter(Boolean).join(' · ') : null],
-          [t('objections.stage.CASSATION'), d.cassationCaseNumber ? [d.cassationCaseNumber, date(d.cassationFiledOn), d.cassationRuling ? `${t(`objections.result.${d.cassationRuling}`)} (${date(d.cassationDecidedOn) ?? ''})` : null].filter(Boolean).join(' · ') : null],
-          [t('objections.field.disputeOutcome'), d.outcome ? `${t(`objections.disputeOutcome.${d.outcome}`)} · ${date(d.outcomeOn) ?? ''}${d.requestReopened ? ` · ${t('objections.page.requestReopened')}` : ''}` : null],
+          [
+            t('objections.stage.MEDIATION'),
+            d.mediationStartedOn
+              ? [
+                  date(d.mediationStartedOn),
+                  date(d.mediationEndedOn),
+                  d.mediationResult ? t(`objections.result.${d.mediationResult}`) : null,
+                  d.mediationNote,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')
+              : null,
+          ],
+          [
+            t('objections.stage.ADJUDICATION'),
+            d.adjudicationRuling || d.adjudicationDecidedOn
+              ? [
+                  date(d.adjudicationDecidedOn),
+                  d.adjudicationNumber,
+                  d.adjudicationRuling ? t(`objections.result.${d.adjudicationRuling}`) : null,
+                  d.adjudicationNote,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')
+              : null,
+          ],
+          [
+            t('objections.stage.COURT'),
+            d.court
+              ? [
+                  t(`objections.court.${d.court}`),
+                  d.courtCaseNumber,
+                  date(d.courtFiledOn),
+                  d.courtAppellant ? t(`objections.appellant.${d.courtAppellant}`) : null,
+                  d.courtRuling
+                    ? `${t(`objections.result.${d.courtRuling}`)} (${date(d.courtDecidedOn) ?? ''})`
+                    : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')
+              : null,
+          ],
+          [
+            t('objections.stage.CASSATION'),
+            d.cassationCaseNumber
+              ? [
+                  d.cassationCaseNumber,
+                  date(d.cassationFiledOn),
+                  d.cassationRuling
+                    ? `${t(`objections.result.${d.cassationRuling}`)} (${date(d.cassationDecidedOn) ?? ''})`
+                    : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')
+              : null,
+          ],
+          [
+            t('objections.field.disputeOutcome'),
+            d.outcome
+              ? `${t(`objections.disputeOutcome.${d.outcome}`)} · ${date(d.outcomeOn) ?? ''}${d.requestReopened ? ` · ${t('objections.page.requestReopened')}` : ''}`
+              : null,
+          ],
         ]}
       />
       {view.objection.status === 'DISPUTED' ? (
         <p>
-          <a href={`/staff/${view.office.slug}/informasi-dikecualikan/uji/baru?objectionId=${view.objection.id}`}>{t('exemptions.test.kiOrder')}</a>
+          <a
+            href={`/staff/${view.office.slug}/informasi-dikecualikan/uji/baru?objectionId=${view.objection.id}`}
+          >
+            {t('exemptions.test.kiOrder')}
+          </a>
         </p>
       ) : null}
     </section>
@@ -165,7 +254,8 @@ export function ObjectionPage(props: ObjectionPageProps) {
           {t('objections.page.title')} {o.number}
         </h1>
         <p>
-          <ObjectionStatusBadge t={t} status={o.status} /> <DeadlineBadge t={t} state={view.deadline.state} left={view.deadline.workingDaysLeft} />{' '}
+          <ObjectionStatusBadge t={t} status={o.status} />{' '}
+          <DeadlineBadge t={t} state={view.deadline.state} left={view.deadline.workingDaysLeft} />{' '}
           {o.late ? <span class="badge badge-bad">{t('objections.badge.late')}</span> : null}
         </p>
       </hgroup>
@@ -175,21 +265,34 @@ export function ObjectionPage(props: ObjectionPageProps) {
             <h2>{t('objections.page.objection')}</h2>
             <Facts
               rows={[
-                [t('objections.field.receivedAt'), `${formatDateTime(o.receivedAt, locale, office.timezone)} · ${t(`objections.channel.${o.channel}`)}`],
+                [
+                  t('objections.field.receivedAt'),
+                  `${formatDateTime(o.receivedAt, locale, office.timezone)} · ${t(`objections.channel.${o.channel}`)}`,
+                ],
                 [t('requests.field.receivedNote'), o.receivedNote],
                 [
                   t('objections.field.dueDate'),
                   [
                     `${formatDate(o.dueDate, locale)} (${t(o.deadlineProfile === 'ELECTION' ? 'objections.public.answerElection' : 'objections.public.answerStandard', { n: o.answerDays })})`,
-                    ...o.dueExplanation.warnings.map((w) => t(`calendar.warning.${w.code}`, { year: w.year })),
+                    ...o.dueExplanation.warnings.map((w) =>
+                      t(`calendar.warning.${w.code}`, { year: w.year }),
+                    ),
                   ].join(' — '),
                 ],
-                [t('objections.field.disputeDeadline'), o.disputeDeadline ? formatDate(o.disputeDeadline, locale) : null],
+                [
+                  t('objections.field.disputeDeadline'),
+                  o.disputeDeadline ? formatDate(o.disputeDeadline, locale) : null,
+                ],
                 [t('requests.field.name'), o.requesterName],
                 [t('requests.field.address'), o.requesterAddress],
                 [t('requests.field.phone'), o.requesterPhone],
                 [t('requests.field.email'), o.requesterEmail],
-                [t('objections.field.attorneyName'), o.attorneyName ? [o.attorneyName, o.attorneyAddress, o.attorneyPhone].filter(Boolean).join(' · ') : null],
+                [
+                  t('objections.field.attorneyName'),
+                  o.attorneyName
+                    ? [o.attorneyName, o.attorneyAddress, o.attorneyPhone].filter(Boolean).join(' · ')
+                    : null,
+                ],
                 [t('objections.field.intakeBy'), o.intakeOfficerName],
               ]}
             />
@@ -197,11 +300,15 @@ export function ObjectionPage(props: ObjectionPageProps) {
             <ul>
               {view.objection.groundWindows.map((g) => (
                 <li>
-                  <strong>{t(`objections.groundShort.${g.ground}`)}</strong> — {t(`objections.ground.${g.ground}`)}
+                  <strong>{t(`objections.groundShort.${g.ground}`)}</strong> —{' '}
+                  {t(`objections.ground.${g.ground}`)}
                   <br />
                   <small class={g.late ? 'error-text' : 'muted'}>
                     {g.aroseOn && g.closesOn
-                      ? t(g.late ? 'objections.page.windowLate' : 'objections.page.window', { arose: formatDate(g.aroseOn, locale), closes: formatDate(g.closesOn, locale) })
+                      ? t(g.late ? 'objections.page.windowLate' : 'objections.page.window', {
+                          arose: formatDate(g.aroseOn, locale),
+                          closes: formatDate(g.closesOn, locale),
+                        })
                       : t('objections.page.windowUnknown')}
                   </small>
                   {g.mismatch ? (
@@ -214,7 +321,9 @@ export function ObjectionPage(props: ObjectionPageProps) {
               ))}
             </ul>
             {o.late ? <p class="notice notice-warning">{t('objections.page.lateNotice')}</p> : null}
-            {o.groundWindows.some((g) => g.mismatch) ? <p class="notice notice-warning">{t('lawPeriods.objection.mismatchNotice')}</p> : null}
+            {o.groundWindows.some((g) => g.mismatch) ? (
+              <p class="notice notice-warning">{t('lawPeriods.objection.mismatchNotice')}</p>
+            ) : null}
             <h3>{t('objections.field.caseDescription')}</h3>
             <p class="prewrap">{o.caseDescription}</p>
             {view.powerOfAttorney ? (
@@ -238,7 +347,8 @@ export function ObjectionPage(props: ObjectionPageProps) {
                 </li>
               ))}
               <li>
-                <a href={`${base}/berkas-sengketa`}>{t('objections.public.bundle')}</a> <small class="muted">ZIP</small>
+                <a href={`${base}/berkas-sengketa`}>{t('objections.public.bundle')}</a>{' '}
+                <small class="muted">ZIP</small>
               </li>
             </ul>
           </section>
@@ -248,11 +358,22 @@ export function ObjectionPage(props: ObjectionPageProps) {
               <Facts
                 rows={[
                   [t('objections.field.outcome'), t(`objections.outcome.${d.outcome}`)],
-                  [t('objections.field.decidedAt'), `${formatDateTime(d.decidedAt, locale, office.timezone)} · ${d.officerName}, ${d.officerPosition}`],
+                  [
+                    t('objections.field.decidedAt'),
+                    `${formatDateTime(d.decidedAt, locale, office.timezone)} · ${d.officerName}, ${d.officerPosition}`,
+                  ],
                   [t('objections.field.reasons'), d.reasons],
                   [t('objections.field.order'), d.order],
-                  [t('objections.field.requestDueDate'), d.requestDueDate ? formatDate(d.requestDueDate, locale) : null],
-                  [t('objections.field.reaction'), o.reaction ? `${t(`objections.reaction.${o.reaction}`)}${o.reactionNote ? ` — ${o.reactionNote}` : ''}` : null],
+                  [
+                    t('objections.field.requestDueDate'),
+                    d.requestDueDate ? formatDate(d.requestDueDate, locale) : null,
+                  ],
+                  [
+                    t('objections.field.reaction'),
+                    o.reaction
+                      ? `${t(`objections.reaction.${o.reaction}`)}${o.reactionNote ? ` — ${o.reactionNote}` : ''}`
+                      : null,
+                  ],
                 ]}
               />
             </section>
@@ -268,7 +389,13 @@ export function ObjectionPage(props: ObjectionPageProps) {
           <Actions {...props} />
           <section>
             <h2>{t('objections.page.history')}</h2>
-            <ObjectionTimeline t={t} locale={locale} events={view.events} timeZone={office.timezone} showActor />
+            <ObjectionTimeline
+              t={t}
+              locale={locale}
+              events={view.events}
+              timeZone={office.timezone}
+              showActor
+            />
           </section>
         </div>
         {canRequests.viewRequests(ctx.actor, office) ? <RequestBeside ctx={ctx} view={view} /> : null}

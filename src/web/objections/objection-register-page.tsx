@@ -14,13 +14,28 @@ function ObjectionRegisterFilters({ t, values }: { t: Translate; values: Values 
   return (
     <>
       <div class="grid-2">
-        <SelectField name="status" label={t('app.status')} options={OBJECTION_STATUSES.map((s) => ({ value: s, label: t(`objections.status.${s}`) }))} emptyLabel={any} values={values} />
-        <SelectField name="outcome" label={t('objections.field.outcome')} options={OBJECTION_OUTCOMES.map((s) => ({ value: s, label: t(`objections.outcome.${s}`) }))} emptyLabel={any} values={values} />
+        <SelectField
+          name="status"
+          label={t('app.status')}
+          options={OBJECTION_STATUSES.map((s) => ({ value: s, label: t(`objections.status.${s}`) }))}
+          emptyLabel={any}
+          values={values}
+        />
+        <SelectField
+          name="outcome"
+          label={t('objections.field.outcome')}
+          options={OBJECTION_OUTCOMES.map((s) => ({ value: s, label: t(`objections.outcome.${s}`) }))}
+          emptyLabel={any}
+          values={values}
+        />
       </div>
       <SelectField
         name="ground"
         label={t('objections.field.grounds')}
-        options={OBJECTION_GROUNDS.map((g) => ({ value: g, label: `${t(`objections.groundShort.${g}`)} — ${t(`objections.ground.${g}`)}` }))}
+        options={OBJECTION_GROUNDS.map((g) => ({
+          value: g,
+          label: `${t(`objections.groundShort.${g}`)} — ${t(`objections.ground.${g}`)}`,
+        }))}
         emptyLabel={any}
         values={values}
       />
@@ -36,7 +51,11 @@ export async function objectionRegisterRoutes(app: FastifyInstance): Promise<voi
     filterKeys: ['from', 'to', 'status', 'outcome', 'ground', 'publicVersion'],
     build: (actor, officeId, filter) => buildObjectionRegister(ctx, actor, { officeId, filter }),
     renderPdf: renderObjectionRegisterPdf,
-    keys: { title: 'objections.register.title', lead: 'objections.register.lead', empty: 'objections.register.empty' },
+    keys: {
+      title: 'objections.register.title',
+      lead: 'objections.register.lead',
+      empty: 'objections.register.empty',
+    },
     Filters: ObjectionRegisterFilters,
   });
 }

@@ -4,7 +4,11 @@ import { atasanPositionOf } from '../../modules/objections/atasan-position.ts';
 import { buildDisputeBundle } from '../../modules/objections/build-dispute-bundle.ts';
 import { decideObjection } from '../../modules/objections/decide-objection.ts';
 import { finishDispute } from '../../modules/objections/finish-dispute.ts';
-import { isObjectionDocumentKind, readPowerOfAttorney, renderObjectionDocument } from '../../modules/objections/objection-documents.ts';
+import {
+  isObjectionDocumentKind,
+  readPowerOfAttorney,
+  renderObjectionDocument,
+} from '../../modules/objections/objection-documents.ts';
 import { readObjectionForStaff } from '../../modules/objections/read-objection.ts';
 import { recordDispute } from '../../modules/objections/record-dispute.ts';
 import { recordDisputeStage } from '../../modules/objections/record-dispute-stage.ts';
@@ -29,22 +33,73 @@ export async function staffObjectionRoutes(app: FastifyInstance): Promise<void> 
   const ctx = requestsCtxOf(app);
   const staff = staffRoutes(app);
 
-  const render = async (req: FastifyRequest<Params>, reply: FastifyReply, active: ActiveForm | null = null, status = 200) => {
+  const render = async (
+    req: FastifyRequest<Params>,
+    reply: FastifyReply,
+    active: ActiveForm | null = null,
+    status = 200,
+  ) => {
     const office = officeOf(req);
-    const [view, settings] = await Promise.all([readObjectionForStaff(ctx, req.actor, { officeId: office.id, objectionId: uuidParam(req.params.id) }), getOfficeSettings(ctx.db, office.id)]);
-    return sendPage(reply, <ObjectionPage ctx={pageCtx(req, reply)} view={view} active={active} defaultPosition={atasanPositionOf(office, settings)} />, status);
+    const [view, settings] = await Promise.all([
+      readObjectionForStaff(ctx, req.actor, { officeId: office.id, objectionId: uuidParam(req.params.id) }),
+      getOfficeSettings(ctx.db, office.id),
+    ]);
+    return sendPage(
+      reply,
+      <ObjectionPage
+        ctx={pageCtx(req, reply)}
+        view={view}
+        active={active}
+        defaultPosition={atasanPositionOf(office, settings)}
+      />,
+      status,
+    );
   };
 
   staff.get<Params>('/staff/:office/keberatan/:id', 'viewObjections', (req, reply) => render(req, reply));
 
   const action = caseActionRoutes<Params['Params']>(app, '/staff/:office/keberatan/:id', render);
-  const input = ({ office, id, form }: CaseActionInput<unknown>) => ({ officeId: office.id, objectionId: id, data: form.fields });
+  const input = ({ office, id, form }: CaseActionInput<unknown>) => ({
+    officeId: office.id,
+    objectionId: id,
+    data: form.fields,
+  });
 
-  action('putusan', 'decideObjection', 'putusan', (i) => decideObjection(ctx, i.req.actor, input(i)), 'objections.flash.decided');
-  action('musyawarah', 'decideObjection', 'musyawarah', (i) => settleObjection(ctx, i.req.actor, input(i)), 'objections.flash.settled');
-  action('tanggapan-pemohon', 'intakeObjections', 'tanggapan-pemohon', (i) => recordObjectionReaction(ctx, i.req.actor, input(i)), 'objections.flash.reaction');
-  action('penarikan', 'intakeObjections', 'penarikan', (i) => withdrawObjection(ctx, i.req.actor, input(i)), 'objections.flash.withdrawn');
-  action('sengketa', 'recordDisputes', 'sengketa', (i) => recordDispute(ctx, i.req.actor, input(i)), 'objections.flash.disputeFiled');
+  action(
+    'putusan',
+    'decideObjection',
+    'putusan',
+    (i) => decideObjection(ctx, i.req.actor, input(i)),
+    'objections.flash.decided',
+  );
+  action(
+    'musyawarah',
+    'decideObjection',
+    'musyawarah',
+    (i) => settleObjection(ctx, i.req.actor, input(i)),
+    'objections.flash.settled',
+  );
+  action(
+    'tanggapan-pemohon',
+    'intakeObjections',
+    'tanggapan-pemohon',
+    (i) => recordObjectionReaction(ctx, i.req.actor, input(i)),
+    'objections.flash.reaction',
+  );
+  action(
+    'penarikan',
+    'intakeObjections',
+    'penarikan',
+    (i) => withdrawObjection(ctx, i.req.actor, input(i)),
+    'objections.flash.withdrawn',
+  );
+  action(
+    'sengketa',
+    'recordDisputes',
+    'sengketa',
+    (i) => recordDispute(ctx, i.req.actor, input(i)),
+    'objections.flash.disputeFiled',
+  );
   action(
     'sengketa/tahap',
     'recordDisputes',
@@ -52,23 +107,54 @@ export async function staffObjectionRoutes(app: FastifyInstance): Promise<void> 
     (i) => recordDisputeStage(ctx, i.req.actor, input(i)),
     'objections.flash.disputeStage',
   );
-  action('sengketa/akhir', 'recordDisputes', 'sengketa-akhir', (i) => finishDispute(ctx, i.req.actor, input(i)), 'objections.flash.disputeFinished');
+  action(
+    'sengketa/akhir',
+    'recordDisputes',
+    'sengketa-akhir',
+    (i) => finishDispute(ctx, i.req.actor, input(i)),
+    'objections.flash.disputeFinished',
+  );
 
-  const access = (req: FastifyRequest<Params>, office: Office) => ({ kind: 'staff' as const, actor: req.actor, officeId: office.id, objectionId: uuidParam(req.params.id) });
-
-  staff.get<{ Params: { office: string; id: string; kind: string } }>('/staff/:office/keberatan/:id/dokumen/:kind', 'viewObjections', async (req, reply, office) => {
-    if (!isObjectionDocumentKind(req.params.kind)) throw AppError.notFound();
-    const doc = await renderObjectionDocument(ctx, access(req, office), req.params.kind);
-    return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
+  const access = (req: FastifyRequest<Params>, office: Office) => ({
+    kind: 'staff' as const,
+    actor: req.actor,
+    officeId: office.id,
+    objectionId: uuidParam(req.params.id),
   });
 
-  staff.get<Params>('/staff/:office/keberatan/:id/berkas-sengketa', 'viewObjections', async (req, reply, office) => {
-    const bundle = await buildDisputeBundle(ctx, access(req, office));
-    return sendFile(reply, { name: bundle.filename, mediaType: 'application/zip', bytes: bundle.bytes });
-  });
+  staff.get<{ Params: { office: string; id: string; kind: string } }>(
+    '/staff/:office/keberatan/:id/dokumen/:kind',
+    'viewObjections',
+    async (req, reply, office) => {
+      if (!isObjectionDocumentKind(req.params.kind)) throw AppError.notFound();
+      const doc = await renderObjectionDocument(ctx, access(req, office), req.params.kind);
+      return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
+    },
+  );
 
-  staff.get<{ Params: { office: string; id: string; fileId: string } }>('/staff/:office/keberatan/:id/kuasa/:fileId', 'viewObjectionIdentity', async (req, reply, office) => {
-    const fileId = uuidParam(req.params.fileId);
-    return sendFile(reply, await readPowerOfAttorney(ctx, req.actor, { officeId: office.id, objectionId: uuidParam(req.params.id), fileId }), true);
-  });
+  staff.get<Params>(
+    '/staff/:office/keberatan/:id/berkas-sengketa',
+    'viewObjections',
+    async (req, reply, office) => {
+      const bundle = await buildDisputeBundle(ctx, access(req, office));
+      return sendFile(reply, { name: bundle.filename, mediaType: 'application/zip', bytes: bundle.bytes });
+    },
+  );
+
+  staff.get<{ Params: { office: string; id: string; fileId: string } }>(
+    '/staff/:office/keberatan/:id/kuasa/:fileId',
+    'viewObjectionIdentity',
+    async (req, reply, office) => {
+      const fileId = uuidParam(req.params.fileId);
+      return sendFile(
+        reply,
+        await readPowerOfAttorney(ctx, req.actor, {
+          officeId: office.id,
+          objectionId: uuidParam(req.params.id),
+          fileId,
+        }),
+        true,
+      );
+    },
+  );
 }

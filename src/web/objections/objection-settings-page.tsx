@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { OfficeSettings } from '../../modules/offices/office-settings.ts';
 import { Checkbox, TextField, type Values } from '../shared/forms.tsx';
 import { one } from '../form-data.ts';
-import { formNumber, SettingsForm, settingsFormRoute, type SettingsPageProps } from '../kit/settings-form.tsx';
+import {
+  formNumber,
+  SettingsForm,
+  settingsFormRoute,
+  type SettingsPageProps,
+} from '../kit/settings-form.tsx';
 
 function toValues(s: OfficeSettings['objections']): Values {
   return {
@@ -25,15 +30,70 @@ function ObjectionSettingsPage({ ctx, errors, values, action }: SettingsPageProp
     'objections.atasanPosition': t('objections.settings.atasanPosition'),
   };
   return (
-    <SettingsForm ctx={ctx} errors={errors} values={values} action={action} title={t('objections.settings.title')} lead={t('objections.settings.lead')} labels={labels}>
-      <TextField name="objections.numberPattern" label={labels['objections.numberPattern']!} hint={t('objections.settings.numberPatternHint')} errors={errors} values={values} required maxLength={120} />
+    <SettingsForm
+      ctx={ctx}
+      errors={errors}
+      values={values}
+      action={action}
+      title={t('objections.settings.title')}
+      lead={t('objections.settings.lead')}
+      labels={labels}
+    >
+      <TextField
+        name="objections.numberPattern"
+        label={labels['objections.numberPattern']!}
+        hint={t('objections.settings.numberPatternHint')}
+        errors={errors}
+        values={values}
+        required
+        maxLength={120}
+      />
       <div class="grid-2">
-        <TextField name="objections.electionAnswerDays" type="number" min={1} max={30} label={labels['objections.electionAnswerDays']!} hint={t('objections.settings.electionAnswerDaysHint')} errors={errors} values={values} required />
-        <TextField name="objections.reminderWorkingDays" type="number" min={0} max={10} label={labels['objections.reminderWorkingDays']!} hint={t('objections.settings.reminderWorkingDaysHint')} errors={errors} values={values} required />
+        <TextField
+          name="objections.electionAnswerDays"
+          type="number"
+          min={1}
+          max={30}
+          label={labels['objections.electionAnswerDays']!}
+          hint={t('objections.settings.electionAnswerDaysHint')}
+          errors={errors}
+          values={values}
+          required
+        />
+        <TextField
+          name="objections.reminderWorkingDays"
+          type="number"
+          min={0}
+          max={10}
+          label={labels['objections.reminderWorkingDays']!}
+          hint={t('objections.settings.reminderWorkingDaysHint')}
+          errors={errors}
+          values={values}
+          required
+        />
       </div>
-      <Checkbox name="objections.kabkotaCommission" label={t('objections.settings.kabkotaCommission')} hint={t('objections.settings.kabkotaCommissionHint')} checked={values['objections.kabkotaCommission'] === 'on'} />
-      <TextField name="objections.commissionName" label={`${labels['objections.commissionName']!} ${t('app.optional')}`} hint={t('objections.settings.commissionNameHint')} errors={errors} values={values} maxLength={200} />
-      <TextField name="objections.atasanPosition" label={`${labels['objections.atasanPosition']!} ${t('app.optional')}`} hint={t('objections.settings.atasanPositionHint')} errors={errors} values={values} maxLength={200} />
+      <Checkbox
+        name="objections.kabkotaCommission"
+        label={t('objections.settings.kabkotaCommission')}
+        hint={t('objections.settings.kabkotaCommissionHint')}
+        checked={values['objections.kabkotaCommission'] === 'on'}
+      />
+      <TextField
+        name="objections.commissionName"
+        label={`${labels['objections.commissionName']!} ${t('app.optional')}`}
+        hint={t('objections.settings.commissionNameHint')}
+        errors={errors}
+        values={values}
+        maxLength={200}
+      />
+      <TextField
+        name="objections.atasanPosition"
+        label={`${labels['objections.atasanPosition']!} ${t('app.optional')}`}
+        hint={t('objections.settings.atasanPositionHint')}
+        errors={errors}
+        values={values}
+        maxLength={200}
+      />
     </SettingsForm>
   );
 }

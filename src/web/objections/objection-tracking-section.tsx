@@ -1,6 +1,9 @@
 import { formatDate, formatDateTime } from '../../platform/i18n.ts';
 import type { Office } from '../../modules/offices/queries.ts';
-import type { ObjectionTrackingView, TrackedObjection } from '../../modules/objections/read-objection-tracking.ts';
+import type {
+  ObjectionTrackingView,
+  TrackedObjection,
+} from '../../modules/objections/read-objection-tracking.ts';
 import type { PageCtx } from '../render.tsx';
 import { ChoiceGroup } from '../shared/choice-fields.tsx';
 import { Csrf, ErrorSummary, TextArea, type Errors, type Values } from '../shared/forms.tsx';
@@ -14,24 +17,45 @@ export interface ActiveObjectionForm {
   values: Values;
 }
 
-function NextStep({ ctx, office, item, commissionName }: { ctx: PageCtx; office: Office; item: TrackedObjection; commissionName: string }) {
+function NextStep({
+  ctx,
+  office,
+  item,
+  commissionName,
+}: {
+  ctx: PageCtx;
+  office: Office;
+  item: TrackedObjection;
+  commissionName: string;
+}) {
   const { t, locale } = ctx;
   const o = item.objection;
   return (
     <div class="notice notice-info next-step">
       <h4>{t('objections.public.nextStepTitle')}</h4>
-      <p>{t(o.status === 'LAPSED' ? 'objections.public.nextStepLapsed' : 'objections.public.nextStepDecided', { commission: commissionName })}</p>
+      <p>
+        {t(o.status === 'LAPSED' ? 'objections.public.nextStepLapsed' : 'objections.public.nextStepDecided', {
+          commission: commissionName,
+        })}
+      </p>
       <ul>
         <li>
           {o.disputeDeadline
-            ? t('objections.public.disputeDeadline', { date: formatDate(o.disputeDeadline, locale), commission: commissionName })
+            ? t('objections.public.disputeDeadline', {
+                date: formatDate(o.disputeDeadline, locale),
+                commission: commissionName,
+              })
             : t('objections.public.disputeDeadlineUnknown')}
         </li>
         <li>{t('objections.public.disputeDocuments')}</li>
         <li>{t('objections.public.disputeIdentity')}</li>
       </ul>
       <p>
-        <a href={`/${office.slug}/keberatan/${o.id}/berkas-sengketa`} role="button" data-testid="dispute-bundle">
+        <a
+          href={`/${office.slug}/keberatan/${o.id}/berkas-sengketa`}
+          role="button"
+          data-testid="dispute-bundle"
+        >
           {t('objections.public.bundle')}
         </a>
       </p>
@@ -39,7 +63,13 @@ function NextStep({ ctx, office, item, commissionName }: { ctx: PageCtx; office:
   );
 }
 
-function ObjectionItem(props: { ctx: PageCtx; office: Office; item: TrackedObjection; commissionName: string; active: ActiveObjectionForm | null }) {
+function ObjectionItem(props: {
+  ctx: PageCtx;
+  office: Office;
+  item: TrackedObjection;
+  commissionName: string;
+  active: ActiveObjectionForm | null;
+}) {
   const { ctx, office, item } = props;
   const { t, locale } = ctx;
   const o = item.objection;
@@ -48,7 +78,8 @@ function ObjectionItem(props: { ctx: PageCtx; office: Office; item: TrackedObjec
   return (
     <article class="objection" data-testid="objection">
       <header>
-        <strong>{t('objections.public.itemTitle', { number: o.number })}</strong> <ObjectionStatusBadge t={t} status={o.status} />
+        <strong>{t('objections.public.itemTitle', { number: o.number })}</strong>{' '}
+        <ObjectionStatusBadge t={t} status={o.status} />
       </header>
       <dl class="facts-list">
         <dt>{t('objections.field.receivedAt')}</dt>
@@ -57,7 +88,14 @@ function ObjectionItem(props: { ctx: PageCtx; office: Office; item: TrackedObjec
         <dd>{o.grounds.map((g) => t(`objections.ground.${g}`)).join('; ')}</dd>
         <dt>{t('objections.field.dueDate')}</dt>
         <dd>
-          {formatDate(o.dueDate, locale)} ({t(o.deadlineProfile === 'ELECTION' ? 'objections.public.answerElection' : 'objections.public.answerStandard', { n: o.answerDays })})
+          {formatDate(o.dueDate, locale)} (
+          {t(
+            o.deadlineProfile === 'ELECTION'
+              ? 'objections.public.answerElection'
+              : 'objections.public.answerStandard',
+            { n: o.answerDays },
+          )}
+          )
         </dd>
       </dl>
       {o.dueExplanation.warnings.map((w) => (
@@ -69,14 +107,19 @@ function ObjectionItem(props: { ctx: PageCtx; office: Office; item: TrackedObjec
       {item.decision ? (
         <div class="decision">
           <p>
-            <strong>{t(`objections.outcome.${item.decision.outcome}`)}</strong> — {formatDateTime(item.decision.decidedAt, locale, office.timezone)}
+            <strong>{t(`objections.outcome.${item.decision.outcome}`)}</strong> —{' '}
+            {formatDateTime(item.decision.decidedAt, locale, office.timezone)}
           </p>
           {item.decision.reasons ? (
             <p>
               {t('objections.field.reasons')}: {item.decision.reasons}
             </p>
           ) : null}
-          {item.decision.requestDueDate ? <p>{t('objections.public.reopened', { date: formatDate(item.decision.requestDueDate, locale) })}</p> : null}
+          {item.decision.requestDueDate ? (
+            <p>
+              {t('objections.public.reopened', { date: formatDate(item.decision.requestDueDate, locale) })}
+            </p>
+          ) : null}
         </div>
       ) : null}
       {o.settlement ? (
@@ -88,7 +131,8 @@ function ObjectionItem(props: { ctx: PageCtx; office: Office; item: TrackedObjec
       <ul>
         {item.documents.map((kind) => (
           <li>
-            <a href={`${base}/dokumen/${kind}`}>{t(`objections.document.${kind}`)}</a> <small class="muted">PDF</small>
+            <a href={`${base}/dokumen/${kind}`}>{t(`objections.document.${kind}`)}</a>{' '}
+            <small class="muted">PDF</small>
           </li>
         ))}
       </ul>
@@ -103,29 +147,56 @@ function ObjectionItem(props: { ctx: PageCtx; office: Office; item: TrackedObjec
             required
             options={[
               { value: 'ACCEPTS', label: t('objections.reaction.ACCEPTS') },
-              { value: 'DOES_NOT_ACCEPT', label: t('objections.reaction.DOES_NOT_ACCEPT'), hint: t('objections.public.notAcceptHint') },
+              {
+                value: 'DOES_NOT_ACCEPT',
+                label: t('objections.reaction.DOES_NOT_ACCEPT'),
+                hint: t('objections.public.notAcceptHint'),
+              },
             ]}
             errors={mine?.name === 'tanggapan' ? mine.errors : {}}
             values={mine?.name === 'tanggapan' ? mine.values : {}}
           />
-          <TextArea name="note" label={`${t('objections.field.reactionNote')} ${t('app.optional')}`} rows={2} errors={mine?.name === 'tanggapan' ? mine.errors : {}} values={mine?.name === 'tanggapan' ? mine.values : {}} />
+          <TextArea
+            name="note"
+            label={`${t('objections.field.reactionNote')} ${t('app.optional')}`}
+            rows={2}
+            errors={mine?.name === 'tanggapan' ? mine.errors : {}}
+            values={mine?.name === 'tanggapan' ? mine.values : {}}
+          />
           <button type="submit">{t('objections.public.reactionSubmit')}</button>
         </form>
       ) : null}
       {item.dispute ? (
         <p>
-          {t('objections.public.disputeAt', { commission: item.dispute.commissionName, number: item.dispute.registrationNumber, date: formatDate(item.dispute.filedOn, locale) })}{' '}
-          <strong>{item.dispute.outcome ? t(`objections.disputeOutcome.${item.dispute.outcome}`) : t(`objections.stage.${item.dispute.stage}`)}</strong>
+          {t('objections.public.disputeAt', {
+            commission: item.dispute.commissionName,
+            number: item.dispute.registrationNumber,
+            date: formatDate(item.dispute.filedOn, locale),
+          })}{' '}
+          <strong>
+            {item.dispute.outcome
+              ? t(`objections.disputeOutcome.${item.dispute.outcome}`)
+              : t(`objections.stage.${item.dispute.stage}`)}
+          </strong>
         </p>
       ) : null}
-      {item.disputeOpen ? <NextStep ctx={ctx} office={office} item={item} commissionName={props.commissionName} /> : null}
+      {item.disputeOpen ? (
+        <NextStep ctx={ctx} office={office} item={item} commissionName={props.commissionName} />
+      ) : null}
       {o.status === 'REGISTERED' || o.status === 'LAPSED' ? (
         <details open={mine?.name === 'penarikan'}>
           <summary>{t('objections.public.withdrawTitle')}</summary>
           <form method="post" action={`${base}/penarikan`}>
             <Csrf token={ctx.csrf} />
             {mine?.name === 'penarikan' ? <ErrorSummary t={t} errors={mine.errors} /> : null}
-            <TextArea name="reason" label={t('requests.field.withdrawReason')} rows={2} errors={mine?.name === 'penarikan' ? mine.errors : {}} values={mine?.name === 'penarikan' ? mine.values : {}} required />
+            <TextArea
+              name="reason"
+              label={t('requests.field.withdrawReason')}
+              rows={2}
+              errors={mine?.name === 'penarikan' ? mine.errors : {}}
+              values={mine?.name === 'penarikan' ? mine.values : {}}
+              required
+            />
             <button type="submit" class="secondary danger">
               {t('objections.public.withdrawSubmit')}
             </button>
@@ -134,7 +205,13 @@ function ObjectionItem(props: { ctx: PageCtx; office: Office; item: TrackedObjec
       ) : null}
       <details>
         <summary>{t('objections.public.history')}</summary>
-        <ObjectionTimeline t={t} locale={locale} events={item.events} timeZone={office.timezone} showActor={false} />
+        <ObjectionTimeline
+          t={t}
+          locale={locale}
+          events={item.events}
+          timeZone={office.timezone}
+          showActor={false}
+        />
       </details>
     </article>
   );
@@ -145,7 +222,13 @@ function ObjectionItem(props: { ctx: PageCtx; office: Office; item: TrackedObjec
  * link to the form, each objection with its letters, the answer, the reaction form, and — when
  * the requester may go further — the Komisi Informasi, its deadline and the document bundle.
  */
-export function ObjectionTrackingSection(props: { ctx: PageCtx; office: Office; view: ObjectionTrackingView | null; active?: ActiveObjectionForm | null; contact: string | null }) {
+export function ObjectionTrackingSection(props: {
+  ctx: PageCtx;
+  office: Office;
+  view: ObjectionTrackingView | null;
+  active?: ActiveObjectionForm | null;
+  contact: string | null;
+}) {
   const { ctx, office, view } = props;
   const { t } = ctx;
   return (
@@ -157,11 +240,24 @@ export function ObjectionTrackingSection(props: { ctx: PageCtx; office: Office; 
         <li>{t('requests.public.objectDeadline')}</li>
       </ul>
       {view
-        ? view.items.map((item) => <ObjectionItem ctx={ctx} office={office} item={item} commissionName={view.commission.name} active={props.active ?? null} />)
+        ? view.items.map((item) => (
+            <ObjectionItem
+              ctx={ctx}
+              office={office}
+              item={item}
+              commissionName={view.commission.name}
+              active={props.active ?? null}
+            />
+          ))
         : null}
       {!view || view.canFile ? (
         <p>
-          <a href={`/${office.slug}/keberatan`} role="button" class={view && view.items.length > 0 ? 'secondary' : undefined} data-testid="object-link">
+          <a
+            href={`/${office.slug}/keberatan`}
+            role="button"
+            class={view && view.items.length > 0 ? 'secondary' : undefined}
+            data-testid="object-link"
+          >
             {t('objections.public.fileLink')}
           </a>
         </p>

@@ -1,14 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { canObjections } from '../../modules/access/permissions.ts';
-import { listObjectionWorklist, WORKLIST_VIEWS, type ObjectionWorklistRow } from '../../modules/objections/list-objection-worklist.ts';
+import {
+  listObjectionWorklist,
+  WORKLIST_VIEWS,
+  type ObjectionWorklistRow,
+} from '../../modules/objections/list-objection-worklist.ts';
 import type { Office } from '../../modules/offices/queries.ts';
 import { StaffLayout } from '../shared/layout.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
 import { ObjectionWorklistTable } from './objection-worklist-table.tsx';
 
-function ObjectionWorklistPage(props: { ctx: PageCtx; office: Office; rows: ObjectionWorklistRow[]; view: string; q: string }) {
+function ObjectionWorklistPage(props: {
+  ctx: PageCtx;
+  office: Office;
+  rows: ObjectionWorklistRow[];
+  view: string;
+  q: string;
+}) {
   const { ctx, office } = props;
   const { t } = ctx;
   const base = `/staff/${office.slug}`;
@@ -24,7 +34,9 @@ function ObjectionWorklistPage(props: { ctx: PageCtx; office: Office; rows: Obje
             {t('objections.worklist.intake')}
           </a>
         ) : null}
-        {canObjections.viewObjectionRegister(ctx.actor, office) ? <a href={`${base}/register-keberatan`}>{t('objections.nav.register')}</a> : null}
+        {canObjections.viewObjectionRegister(ctx.actor, office) ? (
+          <a href={`${base}/register-keberatan`}>{t('objections.nav.register')}</a>
+        ) : null}
       </p>
       <form method="get" action={`${base}/keberatan`} class="filters" role="search">
         <div class="grid-2">
@@ -33,7 +45,9 @@ function ObjectionWorklistPage(props: { ctx: PageCtx; office: Office; rows: Obje
             <select name="tampil">
               {WORKLIST_VIEWS.map((v) => (
                 <option value={v} selected={v === props.view}>
-                  {v === 'open' || v === 'all' || v === 'disputes' ? t(`objections.worklist.view.${v}`) : t(`objections.status.${v}`)}
+                  {v === 'open' || v === 'all' || v === 'disputes'
+                    ? t(`objections.worklist.view.${v}`)
+                    : t(`objections.status.${v}`)}
                 </option>
               ))}
             </select>
@@ -55,8 +69,26 @@ function ObjectionWorklistPage(props: { ctx: PageCtx; office: Office; rows: Obje
 export async function objectionWorklistRoutes(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
   app.get('/staff/:office/keberatan', { config: { permission: 'viewObjections' } }, async (req, reply) => {
-    const query = z.object({ tampil: z.enum(WORKLIST_VIEWS).catch('open'), q: z.string().trim().max(100).optional().catch(undefined) }).parse(req.query ?? {});
-    const { rows } = await listObjectionWorklist(ctx, req.actor, { officeId: req.office!.id, view: query.tampil, q: query.q });
-    return sendPage(reply, <ObjectionWorklistPage ctx={pageCtx(req, reply)} office={req.office!} rows={rows} view={query.tampil} q={query.q ?? ''} />);
+    const query = z
+      .object({
+        tampil: z.enum(WORKLIST_VIEWS).catch('open'),
+        q: z.string().trim().max(100).optional().catch(undefined),
+      })
+      .parse(req.query ?? {});
+    const { rows } = await listObjectionWorklist(ctx, req.actor, {
+      officeId: req.office!.id,
+      view: query.tampil,
+      q: query.q,
+    });
+    return sendPage(
+      reply,
+      <ObjectionWorklistPage
+        ctx={pageCtx(req, reply)}
+        office={req.office!}
+        rows={rows}
+        view={query.tampil}
+        q={query.q ?? ''}
+      />,
+    );
   });
 }

@@ -6,7 +6,15 @@ import { DeadlineBadge, StatusBadge } from '../requests/request-bits.tsx';
 import type { PageCtx } from '../render.tsx';
 
 /** Objections by the answer's due date, each with its request and the request's last notice beside it. */
-export function ObjectionWorklistTable({ ctx, office, rows }: { ctx: PageCtx; office: Office; rows: ObjectionWorklistRow[] }) {
+export function ObjectionWorklistTable({
+  ctx,
+  office,
+  rows,
+}: {
+  ctx: PageCtx;
+  office: Office;
+  rows: ObjectionWorklistRow[];
+}) {
   const { t, locale } = ctx;
   if (rows.length === 0) return <p class="muted">{t('objections.worklist.empty')}</p>;
   return (
@@ -44,18 +52,27 @@ export function ObjectionWorklistTable({ ctx, office, rows }: { ctx: PageCtx; of
               </td>
               <td>{o.grounds.map((g) => t(`objections.groundShort.${g}`)).join(', ')}</td>
               <td>
-                {request ? <a href={`/staff/${office.slug}/permohonan/${request.id}`}>{request.number}</a> : o.requestNumber}{' '}
+                {request ? (
+                  <a href={`/staff/${office.slug}/permohonan/${request.id}`}>{request.number}</a>
+                ) : (
+                  o.requestNumber
+                )}{' '}
                 {request ? <StatusBadge t={t} status={request.status} /> : null}
                 {requestDecision ? (
                   <>
                     <br />
                     <small class="muted">
-                      {t(`requests.outcome.${requestDecision.outcome}`)} · {formatDate(requestDecision.decidedAt, locale, office.timezone)}
+                      {t(`requests.outcome.${requestDecision.outcome}`)} ·{' '}
+                      {formatDate(requestDecision.decidedAt, locale, office.timezone)}
                     </small>
                   </>
                 ) : null}
                 <br />
-                <small class="muted">{o.informationRequested.length > 100 ? `${o.informationRequested.slice(0, 100)}…` : o.informationRequested}</small>
+                <small class="muted">
+                  {o.informationRequested.length > 100
+                    ? `${o.informationRequested.slice(0, 100)}…`
+                    : o.informationRequested}
+                </small>
               </td>
             </tr>
           ))}

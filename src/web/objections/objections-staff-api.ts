@@ -4,7 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decideObjection } from '../../modules/objections/decide-objection.ts';
 import { finishDispute } from '../../modules/objections/finish-dispute.ts';
-import { listObjectionWorklist, WORKLIST_VIEWS, type ObjectionWorklistRow } from '../../modules/objections/list-objection-worklist.ts';
+import {
+  listObjectionWorklist,
+  WORKLIST_VIEWS,
+  type ObjectionWorklistRow,
+} from '../../modules/objections/list-objection-worklist.ts';
 import { OBJECTION_GROUNDS } from '../../modules/objections/grounds.ts';
 import {
   APPEAL_COURTS,
@@ -46,7 +50,13 @@ const summarySchema = z
     grounds: z.array(z.enum(OBJECTION_GROUNDS)),
     late: z.boolean(),
     decision: z.object({ outcome: z.enum(OBJECTION_OUTCOMES), decidedAt: z.string() }).nullable(),
-    dispute: z.object({ stage: z.enum(DISPUTE_STAGES), registrationNumber: z.string(), outcome: z.enum(DISPUTE_OUTCOMES).nullable() }).nullable(),
+    dispute: z
+      .object({
+        stage: z.enum(DISPUTE_STAGES),
+        registrationNumber: z.string(),
+        outcome: z.enum(DISPUTE_OUTCOMES).nullable(),
+      })
+      .nullable(),
   })
   .meta({ id: 'ObjectionSummary' });
 
@@ -54,7 +64,15 @@ const detailSchema = summarySchema
   .extend({
     caseDescription: z.string(),
     lateGrounds: z.array(z.string()),
-    groundWindows: z.array(z.object({ ground: z.string(), aroseOn: z.string().nullable(), closesOn: z.string().nullable(), late: z.boolean(), mismatch: z.enum(GROUND_MISMATCHES).nullable() })),
+    groundWindows: z.array(
+      z.object({
+        ground: z.string(),
+        aroseOn: z.string().nullable(),
+        closesOn: z.string().nullable(),
+        late: z.boolean(),
+        mismatch: z.enum(GROUND_MISMATCHES).nullable(),
+      }),
+    ),
     requester: z.object({ name: z.string(), attorney: z.string().nullable() }),
     reasons: z.string().nullable(),
     order: z.string().nullable(),
@@ -66,7 +84,9 @@ const detailSchema = summarySchema
   })
   .meta({ id: 'ObjectionDetail' });
 
-const stepSchema = z.object({ id: z.string(), number: z.string(), status: z.enum(OBJECTION_STATUSES) }).meta({ id: 'ObjectionStep' });
+const stepSchema = z
+  .object({ id: z.string(), number: z.string(), status: z.enum(OBJECTION_STATUSES) })
+  .meta({ id: 'ObjectionStep' });
 
 function summary(row: ObjectionWorklistRow) {
   const o = row.objection;
@@ -83,8 +103,16 @@ function summary(row: ObjectionWorklistRow) {
     workingDaysLeft: row.workingDaysLeft,
     grounds: o.grounds,
     late: o.late,
-    decision: row.decision ? { outcome: row.decision.outcome, decidedAt: row.decision.decidedAt.toISOString() } : null,
-    dispute: row.dispute ? { stage: row.dispute.stage, registrationNumber: row.dispute.registrationNumber, outcome: row.dispute.outcome } : null,
+    decision: row.decision
+      ? { outcome: row.decision.outcome, decidedAt: row.decision.decidedAt.toISOString() }
+      : null,
+    dispute: row.dispute
+      ? {
+          stage: row.dispute.stage,
+          registrationNumber: row.dispute.registrationNumber,
+          outcome: row.dispute.outcome,
+        }
+      : null,
   };
 }
 
@@ -106,25 +134,51 @@ export async function staffObjectionApi(app: FastifyInstance): Promise<void> {
         summary: "An office's objections, nearest answer due date first (the Atasan PPID's worklist)",
         security,
         params: officeParams,
-        querystring: z.object({ view: z.enum(WORKLIST_VIEWS).optional().describe('open (default): waiting, answered or in dispute; all; disputes; or one status') }),
+        querystring: z.object({
+          view: z
+            .enum(WORKLIST_VIEWS)
+            .optional()
+            .describe('open (default): waiting, answered or in dispute; all; disputes; or one status'),
+        }),
         response: { 200: z.object({ objections: z.array(summarySchema) }) },
       },
     },
     async (req) => {
       const office = await tokenOffice(req, req.params.slug);
-      const { rows } = await listObjectionWorklist(ctx, req.actor, { officeId: office.id, view: req.query.view });
+      const { rows } = await listObjectionWorklist(ctx, req.actor, {
+        officeId: office.id,
+        view: req.query.view,
+      });
       return { objections: rows.map(summary) };
     },
   );
 
   api.get(
     '/api/v1/offices/:slug/objections/:id',
-    { schema: { tags: ['objections (staff)'], summary: 'One objection', security, params: objectionParams, response: { 200: detailSchema } } },
+    {
+      schema: {
+        tags: ['objections (staff)'],
+        summary: 'One objection',
+        security,
+        params: objectionParams,
+        response: { 200: detailSchema },
+      },
+    },
     async (req) => {
       const office = await tokenOffice(req, req.params.slug);
-      const view = await readObjectionForStaff(ctx, req.actor, { officeId: office.id, objectionId: req.params.id });
+      const view = await readObjectionForStaff(ctx, req.actor, {
+        officeId: office.id,
+        objectionId: req.params.id,
+      });
       const o = view.objection;
-      const row: ObjectionWorklistRow = { objection: o, ...view.deadline, request: null, requestDecision: null, decision: view.decision ?? null, dispute: view.dispute ?? null };
+      const row: ObjectionWorklistRow = {
+        objection: o,
+        ...view.deadline,
+        request: null,
+        requestDecision: null,
+        decision: view.decision ?? null,
+        dispute: view.dispute ?? null,
+      };
       return {
         ...summary(row),
         caseDescription: o.caseDescription,
@@ -142,14 +196,31 @@ export async function staffObjectionApi(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const stepRoute = (path: string, summaryText: string, body: z.ZodType, run: (officeId: string, objectionId: string, req: FastifyRequest, data: unknown) => Promise<unknown>) => {
+  const stepRoute = (
+    path: string,
+    summaryText: string,
+    body: z.ZodType,
+    run: (officeId: string, objectionId: string, req: FastifyRequest, data: unknown) => Promise<unknown>,
+  ) => {
     api.post(
       `/api/v1/offices/:slug/objections/:id/${path}`,
-      { schema: { tags: ['objections (staff)'], summary: summaryText, security, params: objectionParams, body, response: { 200: stepSchema } } },
+      {
+        schema: {
+          tags: ['objections (staff)'],
+          summary: summaryText,
+          security,
+          params: objectionParams,
+          body,
+          response: { 200: stepSchema },
+        },
+      },
       async (req) => {
         const office = await tokenOffice(req, req.params.slug);
         await run(office.id, req.params.id, req, req.body ?? {});
-        const view = await readObjectionForStaff(ctx, req.actor, { officeId: office.id, objectionId: req.params.id });
+        const view = await readObjectionForStaff(ctx, req.actor, {
+          officeId: office.id,
+          objectionId: req.params.id,
+        });
         return step(view.objection);
       },
     );
@@ -162,32 +233,60 @@ export async function staffObjectionApi(app: FastifyInstance): Promise<void> {
       outcome: z.enum(OBJECTION_OUTCOMES),
       reasons: z.string().max(5000).optional().describe('Required unless GRANTED (UU 14/2008 Pasal 36(2))'),
       order: z.string().max(3000).optional().describe('What the PPID must do; required unless REJECTED'),
-      orderDays: z.number().int().min(1).max(60).optional().describe('Working days for the PPID (default: the request\'s own period)'),
+      orderDays: z
+        .number()
+        .int()
+        .min(1)
+        .max(60)
+        .optional()
+        .describe("Working days for the PPID (default: the request's own period)"),
       position: z.string().max(200).optional(),
     }),
     (officeId, objectionId, req, data) => decideObjection(ctx, req.actor, { officeId, objectionId, data }),
   );
-  stepRoute('agreement', 'Record the agreement of the parties (musyawarah, grounds b–g only) and close', z.object({ agreement: z.string().max(5000) }), (officeId, objectionId, req, data) =>
-    settleObjection(ctx, req.actor, { officeId, objectionId, data }),
+  stepRoute(
+    'agreement',
+    'Record the agreement of the parties (musyawarah, grounds b–g only) and close',
+    z.object({ agreement: z.string().max(5000) }),
+    (officeId, objectionId, req, data) => settleObjection(ctx, req.actor, { officeId, objectionId, data }),
   );
   stepRoute(
     'reaction',
     "Record the requester's reaction to the answer (at the desk)",
     z.object({ reaction: z.enum(['ACCEPTS', 'DOES_NOT_ACCEPT']), note: z.string().max(2000).optional() }),
-    (officeId, objectionId, req, data) => recordObjectionReaction(ctx, req.actor, { officeId, objectionId, data }),
+    (officeId, objectionId, req, data) =>
+      recordObjectionReaction(ctx, req.actor, { officeId, objectionId, data }),
   );
   stepRoute(
     'dispute',
     'Record the dispute filed at the Komisi Informasi',
-    z.object({ commission: z.enum(INFORMATION_COMMISSIONS).optional(), commissionName: z.string().max(200).optional(), registrationNumber: z.string().max(120), filedOn: date(), note: z.string().max(2000).optional() }),
+    z.object({
+      commission: z.enum(INFORMATION_COMMISSIONS).optional(),
+      commissionName: z.string().max(200).optional(),
+      registrationNumber: z.string().max(120),
+      filedOn: date(),
+      note: z.string().max(2000).optional(),
+    }),
     (officeId, objectionId, req, data) => recordDispute(ctx, req.actor, { officeId, objectionId, data }),
   );
   stepRoute(
     'dispute/stage',
     'Record a stage of the dispute: mediation, adjudication, court (PTUN/PN), kasasi',
     z.discriminatedUnion('stage', [
-      z.object({ stage: z.literal('MEDIATION'), startedOn: date(), endedOn: date().optional(), result: z.enum(MEDIATION_RESULTS).optional(), note: z.string().max(3000).optional() }),
-      z.object({ stage: z.literal('ADJUDICATION'), decidedOn: date().optional(), decisionNumber: z.string().max(120).optional(), ruling: z.enum(DISPUTE_RULINGS).optional(), note: z.string().max(3000).optional() }),
+      z.object({
+        stage: z.literal('MEDIATION'),
+        startedOn: date(),
+        endedOn: date().optional(),
+        result: z.enum(MEDIATION_RESULTS).optional(),
+        note: z.string().max(3000).optional(),
+      }),
+      z.object({
+        stage: z.literal('ADJUDICATION'),
+        decidedOn: date().optional(),
+        decisionNumber: z.string().max(120).optional(),
+        ruling: z.enum(DISPUTE_RULINGS).optional(),
+        note: z.string().max(3000).optional(),
+      }),
       z.object({
         stage: z.literal('COURT'),
         court: z.enum(APPEAL_COURTS),
@@ -198,7 +297,14 @@ export async function staffObjectionApi(app: FastifyInstance): Promise<void> {
         ruling: z.enum(DISPUTE_RULINGS).optional(),
         note: z.string().max(3000).optional(),
       }),
-      z.object({ stage: z.literal('CASSATION'), caseNumber: z.string().max(120), filedOn: date(), decidedOn: date().optional(), ruling: z.enum(DISPUTE_RULINGS).optional(), note: z.string().max(3000).optional() }),
+      z.object({
+        stage: z.literal('CASSATION'),
+        caseNumber: z.string().max(120),
+        filedOn: date(),
+        decidedOn: date().optional(),
+        ruling: z.enum(DISPUTE_RULINGS).optional(),
+        note: z.string().max(3000).optional(),
+      }),
     ]),
     (officeId, objectionId, req, data) => recordDisputeStage(ctx, req.actor, { officeId, objectionId, data }),
   );

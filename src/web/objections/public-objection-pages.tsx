@@ -18,7 +18,14 @@ export interface ElectionPromise {
   period: { name: string; startsOn: string; endsOn: string } | null;
 }
 
-export function ObjectionFormPage(props: { ctx: PageCtx; office: Office; requestNumber: string | null; election: ElectionPromise | null; errors: Errors; values: Values }) {
+export function ObjectionFormPage(props: {
+  ctx: PageCtx;
+  office: Office;
+  requestNumber: string | null;
+  election: ElectionPromise | null;
+  errors: Errors;
+  values: Values;
+}) {
   const { ctx, office, errors, values, election } = props;
   const { t, locale } = ctx;
   return (
@@ -52,7 +59,13 @@ export function ObjectionFormPage(props: { ctx: PageCtx; office: Office; request
         <li>{t('objections.public.factLate')}</li>
       </ul>
       <ErrorSummary t={t} errors={errors} labels={objectionFieldLabels(t)} />
-      <form method="post" action={`/${office.slug}/keberatan`} enctype="multipart/form-data" class="request-form" noValidate>
+      <form
+        method="post"
+        action={`/${office.slug}/keberatan`}
+        enctype="multipart/form-data"
+        class="request-form"
+        noValidate
+      >
         <Csrf token={ctx.csrf} />
         {props.requestNumber ? (
           <p class="notice notice-info" data-testid="objection-request">
@@ -62,8 +75,25 @@ export function ObjectionFormPage(props: { ctx: PageCtx; office: Office; request
         ) : (
           <fieldset>
             <legend>{t('objections.public.whichRequest')}</legend>
-            <TextField name="requestNumber" label={t('requests.field.number')} hint={t('requests.hint.number')} errors={errors} values={values} required maxLength={120} />
-            <TextField name="code" label={t('requests.field.trackingCode')} hint={t('requests.hint.trackingCode')} autocomplete="off" errors={errors} values={values} required maxLength={40} />
+            <TextField
+              name="requestNumber"
+              label={t('requests.field.number')}
+              hint={t('requests.hint.number')}
+              errors={errors}
+              values={values}
+              required
+              maxLength={120}
+            />
+            <TextField
+              name="code"
+              label={t('requests.field.trackingCode')}
+              hint={t('requests.hint.trackingCode')}
+              autocomplete="off"
+              errors={errors}
+              values={values}
+              required
+              maxLength={40}
+            />
           </fieldset>
         )}
         <ObjectionFormFields t={t} errors={errors} values={values} />

@@ -12,7 +12,13 @@ import { objectionWorklistRoutes } from './objection-worklist-page.tsx';
 export const objectionRoutes: Feature = {
   name: 'objections',
   // /staff/:office/… behind staffGuard; the intake page before /keberatan/:id.
-  staff: [objectionWorklistRoutes, objectionIntakeRoutes, staffObjectionRoutes, objectionRegisterRoutes, objectionSettingsRoutes],
+  staff: [
+    objectionWorklistRoutes,
+    objectionIntakeRoutes,
+    staffObjectionRoutes,
+    objectionRegisterRoutes,
+    objectionSettingsRoutes,
+  ],
   api: [publicObjectionApi, staffObjectionApi],
   public: [publicObjectionRoutes],
 };

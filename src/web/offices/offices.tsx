@@ -9,7 +9,13 @@ import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 
 const ZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura'];
 
-function OfficesPage(props: { ctx: PageCtx; office: Office; children: Office[]; errors: Errors; values: Values }) {
+function OfficesPage(props: {
+  ctx: PageCtx;
+  office: Office;
+  children: Office[];
+  errors: Errors;
+  values: Values;
+}) {
   const { ctx, office, errors, values } = props;
   const { t } = ctx;
   const labels: Record<string, string> = {
@@ -53,7 +59,13 @@ function OfficesPage(props: { ctx: PageCtx; office: Office; children: Office[]; 
         <Csrf token={ctx.csrf} />
         <div class="grid-2">
           <TextField name="name" label={labels.name!} errors={errors} values={values} required />
-          <TextField name="nomenclature" label={labels.nomenclature!} errors={errors} values={values} required />
+          <TextField
+            name="nomenclature"
+            label={labels.nomenclature!}
+            errors={errors}
+            values={values}
+            required
+          />
         </div>
         <div class="grid-2">
           <TextField name="code" label={labels.code!} errors={errors} values={values} required />
@@ -63,12 +75,22 @@ function OfficesPage(props: { ctx: PageCtx; office: Office; children: Office[]; 
           <SelectField
             name="level"
             label={labels.level!}
-            options={(['RI', 'PROVINSI', 'KABKOTA'] as const).map((l) => ({ value: l, label: t(`level.${l}`) }))}
+            options={(['RI', 'PROVINSI', 'KABKOTA'] as const).map((l) => ({
+              value: l,
+              label: t(`level.${l}`),
+            }))}
             errors={errors}
             values={values}
             required
           />
-          <SelectField name="timezone" label={labels.timezone!} options={ZONES.map((z) => ({ value: z, label: z }))} errors={errors} values={values} required />
+          <SelectField
+            name="timezone"
+            label={labels.timezone!}
+            options={ZONES.map((z) => ({ value: z, label: z }))}
+            errors={errors}
+            values={values}
+            required
+          />
         </div>
         <TextField name="regionName" label={labels.regionName!} errors={errors} values={values} required />
         <button type="submit">{t('app.add')}</button>
@@ -80,7 +102,13 @@ function OfficesPage(props: { ctx: PageCtx; office: Office; children: Office[]; 
 export async function officeAdminRoutes(app: FastifyInstance): Promise<void> {
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const permission = { config: { permission: 'createOffice' as const } };
-  const render = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values?: Values, status = 200) =>
+  const render = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    errors: Errors = {},
+    values?: Values,
+    status = 200,
+  ) =>
     sendPage(
       reply,
       <OfficesPage

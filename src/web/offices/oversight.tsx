@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { listAuditEntries, verifyAuditChains, type AuditRow, type VerifyResult } from '../../platform/audit/audit.ts';
+import {
+  listAuditEntries,
+  verifyAuditChains,
+  type AuditRow,
+  type VerifyResult,
+} from '../../platform/audit/audit.ts';
 import { formatDateTime } from '../../platform/i18n.ts';
 import { hideSecrets, listOutbox } from '../../platform/mail/mailer.ts';
 import type { mailOutbox } from '../../platform/mail/schema.ts';
@@ -10,7 +15,17 @@ import { DataTable } from '../shared/data-table.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 
-function AuditPage({ ctx, office, rows, verify }: { ctx: PageCtx; office: Office; rows: AuditRow[]; verify?: VerifyResult }) {
+function AuditPage({
+  ctx,
+  office,
+  rows,
+  verify,
+}: {
+  ctx: PageCtx;
+  office: Office;
+  rows: AuditRow[];
+  verify?: VerifyResult;
+}) {
   const { t } = ctx;
   const first = verify?.problems[0];
   return (
@@ -26,7 +41,12 @@ function AuditPage({ ctx, office, rows, verify }: { ctx: PageCtx; office: Office
             : t('audit.verifyOk', { rows: verify.rows })}
         </p>
       ) : null}
-      <ActionButton action={`/staff/${office.slug}/audit/periksa`} csrf={ctx.csrf} label={t('audit.verify')} variant="secondary" />
+      <ActionButton
+        action={`/staff/${office.slug}/audit/periksa`}
+        csrf={ctx.csrf}
+        label={t('audit.verify')}
+        variant="secondary"
+      />
       {rows.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (
@@ -35,7 +55,10 @@ function AuditPage({ ctx, office, rows, verify }: { ctx: PageCtx; office: Office
           rows={rows}
           columns={[
             { label: '#', num: true, cell: (r) => r.seq },
-            { label: t('audit.when'), cell: (r) => formatDateTime(r.occurredAt, ctx.locale, office.timezone) },
+            {
+              label: t('audit.when'),
+              cell: (r) => formatDateTime(r.occurredAt, ctx.locale, office.timezone),
+            },
             { label: t('audit.who'), cell: (r) => r.actorLabel ?? r.actorType },
             { label: t('audit.action'), cell: (r) => <code>{r.action}</code> },
             {
@@ -56,7 +79,19 @@ function AuditPage({ ctx, office, rows, verify }: { ctx: PageCtx; office: Office
 
 type Mail = typeof mailOutbox.$inferSelect;
 
-function OutboxPage({ ctx, office, mails, open, smtpReady }: { ctx: PageCtx; office: Office; mails: Mail[]; open?: Mail; smtpReady: boolean }) {
+function OutboxPage({
+  ctx,
+  office,
+  mails,
+  open,
+  smtpReady,
+}: {
+  ctx: PageCtx;
+  office: Office;
+  mails: Mail[];
+  open?: Mail;
+  smtpReady: boolean;
+}) {
   const { t } = ctx;
   const held = mails.filter((m) => m.status === 'held').length;
   const release = `/staff/${office.slug}/kotak-keluar/kirim-ditahan`;
@@ -69,7 +104,9 @@ function OutboxPage({ ctx, office, mails, open, smtpReady }: { ctx: PageCtx; off
       {held > 0 ? (
         <div class="notice notice-warning">
           <p>{t(smtpReady ? 'heldMail.heldReady' : 'heldMail.heldNoSmtp', { count: held })}</p>
-          {smtpReady ? <ActionButton action={release} csrf={ctx.csrf} label={t('heldMail.sendAll', { count: held })} /> : null}
+          {smtpReady ? (
+            <ActionButton action={release} csrf={ctx.csrf} label={t('heldMail.sendAll', { count: held })} />
+          ) : null}
         </div>
       ) : null}
       {open ? (
@@ -91,13 +128,26 @@ function OutboxPage({ ctx, office, mails, open, smtpReady }: { ctx: PageCtx; off
           columns={[
             { label: t('app.date'), cell: (m) => formatDateTime(m.createdAt, ctx.locale, office.timezone) },
             { label: t('outbox.to'), cell: (m) => m.toAddress },
-            { label: t('outbox.subject'), cell: (m) => <a href={`/staff/${office.slug}/kotak-keluar?email=${m.id}`}>{hideSecrets(m.subject)}</a> },
+            {
+              label: t('outbox.subject'),
+              cell: (m) => (
+                <a href={`/staff/${office.slug}/kotak-keluar?email=${m.id}`}>{hideSecrets(m.subject)}</a>
+              ),
+            },
             {
               label: t('app.status'),
               cell: (m) => (
                 <>
                   {t(`outbox.status.${m.status}`)}
-                  {m.status === 'held' && smtpReady ? <ActionButton action={release} csrf={ctx.csrf} label={t('heldMail.sendOne')} variant="secondary" hidden={{ outboxId: m.id }} /> : null}
+                  {m.status === 'held' && smtpReady ? (
+                    <ActionButton
+                      action={release}
+                      csrf={ctx.csrf}
+                      label={t('heldMail.sendOne')}
+                      variant="secondary"
+                      hidden={{ outboxId: m.id }}
+                    />
+                  ) : null}
                 </>
               ),
             },
@@ -112,21 +162,46 @@ export async function oversightRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.services.database;
 
   app.get('/staff/:office/audit', { config: { permission: 'viewAudit' } }, async (req, reply) =>
-    sendPage(reply, <AuditPage ctx={pageCtx(req, reply)} office={req.office!} rows={await listAuditEntries(db, req.office!.id)} />),
+    sendPage(
+      reply,
+      <AuditPage
+        ctx={pageCtx(req, reply)}
+        office={req.office!}
+        rows={await listAuditEntries(db, req.office!.id)}
+      />,
+    ),
   );
 
   app.post('/staff/:office/audit/periksa', { config: { permission: 'viewAudit' } }, async (req, reply) => {
     const verify = await verifyAuditChains(db, req.office!.id);
     return sendPage(
       reply,
-      <AuditPage ctx={pageCtx(req, reply)} office={req.office!} rows={await listAuditEntries(db, req.office!.id)} verify={verify} />,
+      <AuditPage
+        ctx={pageCtx(req, reply)}
+        office={req.office!}
+        rows={await listAuditEntries(db, req.office!.id)}
+        verify={verify}
+      />,
     );
   });
 
-  app.get<{ Querystring: { email?: string } }>('/staff/:office/kotak-keluar', { config: { permission: 'viewOutbox' } }, async (req, reply) => {
-    const mails = await listOutbox(db, req.office!.id, 200);
-    const id = z.uuid().safeParse(req.query.email);
-    const open = id.success ? mails.find((m) => m.id === id.data) : undefined;
-    return sendPage(reply, <OutboxPage ctx={pageCtx(req, reply)} office={req.office!} mails={mails} smtpReady={Boolean(app.services.config.smtpUrl)} {...(open ? { open } : {})} />);
-  });
+  app.get<{ Querystring: { email?: string } }>(
+    '/staff/:office/kotak-keluar',
+    { config: { permission: 'viewOutbox' } },
+    async (req, reply) => {
+      const mails = await listOutbox(db, req.office!.id, 200);
+      const id = z.uuid().safeParse(req.query.email);
+      const open = id.success ? mails.find((m) => m.id === id.data) : undefined;
+      return sendPage(
+        reply,
+        <OutboxPage
+          ctx={pageCtx(req, reply)}
+          office={req.office!}
+          mails={mails}
+          smtpReady={Boolean(app.services.config.smtpUrl)}
+          {...(open ? { open } : {})}
+        />,
+      );
+    },
+  );
 }

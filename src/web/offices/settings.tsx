@@ -8,7 +8,17 @@ import { getOfficeSettings, type Office } from '../../modules/offices/queries.ts
 import { formatRegisterNumber, isRegisterPattern } from '../../modules/offices/register-number.ts';
 import { setOfficeLogo } from '../../modules/offices/set-office-logo.ts';
 import { updateOfficeSettings } from '../../modules/offices/update-office-settings.ts';
-import { Csrf, ErrorSummary, FileField, FormSection, TextArea, TextField, valueOf, type Errors, type Values } from '../shared/forms.tsx';
+import {
+  Csrf,
+  ErrorSummary,
+  FileField,
+  FormSection,
+  TextArea,
+  TextField,
+  valueOf,
+  type Errors,
+  type Values,
+} from '../shared/forms.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm, type FormData } from '../form-data.ts';
@@ -69,21 +79,42 @@ function fromForm(fields: FormData['fields'], current: OfficeSettings): unknown 
   };
 }
 
-function LogoForm({ ctx, office, settings, errors }: { ctx: PageCtx; office: Office; settings: OfficeSettings; errors: Errors }) {
+function LogoForm({
+  ctx,
+  office,
+  settings,
+  errors,
+}: {
+  ctx: PageCtx;
+  office: Office;
+  settings: OfficeSettings;
+  errors: Errors;
+}) {
   const { t } = ctx;
   return (
     <section>
       <h2>{t('settings.logo')}</h2>
       {settings.letterhead.logoFileId ? (
         <p>
-          <img src={`/staff/${office.slug}/pengaturan/logo`} alt={t('settings.logoAlt', { name: office.name })} class="logo-preview" />
+          <img
+            src={`/staff/${office.slug}/pengaturan/logo`}
+            alt={t('settings.logoAlt', { name: office.name })}
+            class="logo-preview"
+          />
         </p>
       ) : (
         <p class="muted">{t('settings.noLogo')}</p>
       )}
       <form method="post" action={`/staff/${office.slug}/pengaturan/logo`} enctype="multipart/form-data">
         <Csrf token={ctx.csrf} />
-        <FileField name="logo" label={t('settings.logoFile')} hint={t('settings.logoHint')} accept="image/png,image/jpeg" errors={errors} required />
+        <FileField
+          name="logo"
+          label={t('settings.logoFile')}
+          hint={t('settings.logoHint')}
+          accept="image/png,image/jpeg"
+          errors={errors}
+          required
+        />
         <button type="submit" class="secondary">
           {t('settings.uploadLogo')}
         </button>
@@ -92,7 +123,15 @@ function LogoForm({ ctx, office, settings, errors }: { ctx: PageCtx; office: Off
   );
 }
 
-function SettingsPage(props: { ctx: PageCtx; office: Office; settings: OfficeSettings; errors: Errors; values: Values; today: string; logoErrors?: Errors }) {
+function SettingsPage(props: {
+  ctx: PageCtx;
+  office: Office;
+  settings: OfficeSettings;
+  errors: Errors;
+  values: Values;
+  today: string;
+  logoErrors?: Errors;
+}) {
   const { ctx, office, errors, values } = props;
   const { t } = ctx;
   const pattern = valueOf(values, 'registerNumberPattern');
@@ -128,27 +167,83 @@ function SettingsPage(props: { ctx: PageCtx; office: Office; settings: OfficeSet
           <TextArea
             name="letterhead.titleLines"
             label={`${labels['letterhead.titleLines']} ${opt}`}
-            hint={t('settings.titleLinesHint', { preview: letterheadTitleLines(office, { ...props.settings, letterhead: { ...props.settings.letterhead, titleLines: [] } }).join(' / ') })}
+            hint={t('settings.titleLinesHint', {
+              preview: letterheadTitleLines(office, {
+                ...props.settings,
+                letterhead: { ...props.settings.letterhead, titleLines: [] },
+              }).join(' / '),
+            })}
             rows={3}
             errors={errors}
             values={values}
           />
-          <TextArea name="letterhead.address" label={`${labels['letterhead.address']} ${opt}`} rows={2} errors={errors} values={values} />
+          <TextArea
+            name="letterhead.address"
+            label={`${labels['letterhead.address']} ${opt}`}
+            rows={2}
+            errors={errors}
+            values={values}
+          />
           <div class="grid-2">
-            <TextField name="letterhead.phone" type="tel" label={`${labels['letterhead.phone']} ${opt}`} errors={errors} values={values} />
-            <TextField name="letterhead.email" type="email" label={`${labels['letterhead.email']} ${opt}`} errors={errors} values={values} />
+            <TextField
+              name="letterhead.phone"
+              type="tel"
+              label={`${labels['letterhead.phone']} ${opt}`}
+              errors={errors}
+              values={values}
+            />
+            <TextField
+              name="letterhead.email"
+              type="email"
+              label={`${labels['letterhead.email']} ${opt}`}
+              errors={errors}
+              values={values}
+            />
           </div>
           <div class="grid-2">
-            <TextField name="letterhead.website" label={`${labels['letterhead.website']} ${opt}`} errors={errors} values={values} />
-            <TextField name="letterhead.city" label={`${labels['letterhead.city']} ${opt}`} hint={t('settings.cityHint')} errors={errors} values={values} />
+            <TextField
+              name="letterhead.website"
+              label={`${labels['letterhead.website']} ${opt}`}
+              errors={errors}
+              values={values}
+            />
+            <TextField
+              name="letterhead.city"
+              label={`${labels['letterhead.city']} ${opt}`}
+              hint={t('settings.cityHint')}
+              errors={errors}
+              values={values}
+            />
           </div>
         </FormSection>
         <FormSection title={t('settings.hours')}>
           <div class="grid-2">
-            <TextField name="workingHours.start" type="time" label={labels['workingHours.start']!} errors={errors} values={values} required />
-            <TextField name="workingHours.end" type="time" label={labels['workingHours.end']!} errors={errors} values={values} required />
+            <TextField
+              name="workingHours.start"
+              type="time"
+              label={labels['workingHours.start']!}
+              errors={errors}
+              values={values}
+              required
+            />
+            <TextField
+              name="workingHours.end"
+              type="time"
+              label={labels['workingHours.end']!}
+              errors={errors}
+              values={values}
+              required
+            />
           </div>
-          <TextField name="cutoff" type="time" label={labels.cutoff!} hint={t('settings.cutoffHint')} errors={errors} values={values} required />
+          <TextField
+            name="cutoff"
+            type="time"
+            label={labels.cutoff!}
+            hint={t('settings.cutoffHint')}
+            errors={errors}
+            values={values}
+            required
+          />
           <fieldset>
             <legend>{labels.dayCounting}</legend>
             <small class="hint">{t('settings.dayCountingHint')}</small>
@@ -170,14 +265,43 @@ function SettingsPage(props: { ctx: PageCtx; office: Office; settings: OfficeSet
         </FormSection>
         <FormSection title={t('settings.publicContact')}>
           <div class="grid-2">
-            <TextField name="publicContact.email" type="email" label={`${labels['publicContact.email']} ${opt}`} errors={errors} values={values} />
-            <TextField name="publicContact.phone" type="tel" label={`${labels['publicContact.phone']} ${opt}`} errors={errors} values={values} />
+            <TextField
+              name="publicContact.email"
+              type="email"
+              label={`${labels['publicContact.email']} ${opt}`}
+              errors={errors}
+              values={values}
+            />
+            <TextField
+              name="publicContact.phone"
+              type="tel"
+              label={`${labels['publicContact.phone']} ${opt}`}
+              errors={errors}
+              values={values}
+            />
           </div>
           <div class="grid-2">
-            <TextField name="publicContact.whatsapp" type="tel" label={`${labels['publicContact.whatsapp']} ${opt}`} errors={errors} values={values} />
-            <TextField name="publicContact.serviceHours" label={`${labels['publicContact.serviceHours']} ${opt}`} errors={errors} values={values} />
+            <TextField
+              name="publicContact.whatsapp"
+              type="tel"
+              label={`${labels['publicContact.whatsapp']} ${opt}`}
+              errors={errors}
+              values={values}
+            />
+            <TextField
+              name="publicContact.serviceHours"
+              label={`${labels['publicContact.serviceHours']} ${opt}`}
+              errors={errors}
+              values={values}
+            />
           </div>
-          <TextArea name="publicContact.address" label={`${labels['publicContact.address']} ${opt}`} rows={2} errors={errors} values={values} />
+          <TextArea
+            name="publicContact.address"
+            label={`${labels['publicContact.address']} ${opt}`}
+            rows={2}
+            errors={errors}
+            values={values}
+          />
         </FormSection>
         <button type="submit">{t('app.save')}</button>
       </form>
@@ -190,7 +314,14 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const permission = { config: { permission: 'administerOffice' as const } };
 
-  const render = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values?: Values, status = 200, logoErrors: Errors = {}) => {
+  const render = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    errors: Errors = {},
+    values?: Values,
+    status = 200,
+    logoErrors: Errors = {},
+  ) => {
     const settings = await getOfficeSettings(ctx.db, req.office!.id);
     const today = localDateTime(ctx.clock.now(), req.office!.timezone).date;
     return sendPage(
@@ -216,7 +347,12 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
     return formAction(
       req,
       reply,
-      () => setOfficeLogo({ ...ctx, files: app.services.files }, req.actor, { officeId: req.office!.id, bytes: file?.bytes ?? null, filename: file?.filename ?? 'logo' }),
+      () =>
+        setOfficeLogo({ ...ctx, files: app.services.files }, req.actor, {
+          officeId: req.office!.id,
+          bytes: file?.bytes ?? null,
+          filename: file?.filename ?? 'logo',
+        }),
       (errors, status) => render(req, reply, {}, undefined, status, errors),
       () => {
         setFlash(reply, { kind: 'success', key: 'app.saved' });
@@ -230,7 +366,10 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
     const id = settings.letterhead.logoFileId;
     const logo = id ? await readFileContent(ctx.db, app.services.files, req.office!.id, id) : undefined;
     if (!logo) throw AppError.notFound();
-    return reply.header('content-type', logo.file.mediaType).header('cache-control', 'private, max-age=300').send(logo.bytes);
+    return reply
+      .header('content-type', logo.file.mediaType)
+      .header('cache-control', 'private, max-age=300')
+      .send(logo.bytes);
   });
 
   app.post('/staff/:office/pengaturan', permission, async (req, reply) => {
@@ -239,7 +378,11 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
     return formAction(
       req,
       reply,
-      () => updateOfficeSettings(ctx, req.actor, { officeId: req.office!.id, settings: fromForm(fields, current) }),
+      () =>
+        updateOfficeSettings(ctx, req.actor, {
+          officeId: req.office!.id,
+          settings: fromForm(fields, current),
+        }),
       (errors, status) => render(req, reply, errors, fields as Values, status),
       () => {
         setFlash(reply, { kind: 'success', key: 'app.saved' });

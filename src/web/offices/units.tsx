@@ -3,7 +3,15 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { findUnit, listUnits, type Office, type Unit } from '../../modules/offices/queries.ts';
 import { saveUnit } from '../../modules/offices/save-unit.ts';
-import { Checkbox, Csrf, ErrorSummary, SelectField, TextField, type Errors, type Values } from '../shared/forms.tsx';
+import {
+  Checkbox,
+  Csrf,
+  ErrorSummary,
+  SelectField,
+  TextField,
+  type Errors,
+  type Values,
+} from '../shared/forms.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
@@ -11,7 +19,14 @@ import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 
 const KINDS = ['BAGIAN', 'SUBBAGIAN', 'PPID_PEMBANTU', 'LAINNYA'] as const;
 
-function UnitForm(props: { ctx: PageCtx; action: string; units: Unit[]; errors: Errors; values: Values; editingId?: string }) {
+function UnitForm(props: {
+  ctx: PageCtx;
+  action: string;
+  units: Unit[];
+  errors: Errors;
+  values: Values;
+  editingId?: string;
+}) {
   const { ctx, errors, values } = props;
   const { t } = ctx;
   const labels = Object.fromEntries(
@@ -36,16 +51,34 @@ function UnitForm(props: { ctx: PageCtx; action: string; units: Unit[]; errors: 
         <SelectField
           name="parentUnitId"
           label={labels.parentUnitId!}
-          options={props.units.filter((u) => u.id !== props.editingId).map((u) => ({ value: u.id, label: u.name }))}
+          options={props.units
+            .filter((u) => u.id !== props.editingId)
+            .map((u) => ({ value: u.id, label: u.name }))}
           emptyLabel={t('units.noParent')}
           errors={errors}
           values={values}
         />
         <div class="grid-2">
-          <TextField name="headName" label={`${labels.headName} ${t('app.optional')}`} errors={errors} values={values} />
-          <TextField name="headTitle" label={`${labels.headTitle} ${t('app.optional')}`} errors={errors} values={values} />
+          <TextField
+            name="headName"
+            label={`${labels.headName} ${t('app.optional')}`}
+            errors={errors}
+            values={values}
+          />
+          <TextField
+            name="headTitle"
+            label={`${labels.headTitle} ${t('app.optional')}`}
+            errors={errors}
+            values={values}
+          />
         </div>
-        <TextField name="email" type="email" label={`${labels.email} ${t('app.optional')}`} errors={errors} values={values} />
+        <TextField
+          name="email"
+          type="email"
+          label={`${labels.email} ${t('app.optional')}`}
+          errors={errors}
+          values={values}
+        />
         <Checkbox name="active" label={t('units.field.active')} checked={values.active !== false} />
         <button type="submit">{t('app.save')}</button>
       </form>
@@ -81,14 +114,22 @@ function UnitsPage(props: { ctx: PageCtx; office: Office; units: Unit[]; errors:
                 <tr>
                   <td>
                     {u.name}
-                    {u.parentUnitId ? <small class="muted"> ({units.find((p) => p.id === u.parentUnitId)?.name})</small> : null}
+                    {u.parentUnitId ? (
+                      <small class="muted"> ({units.find((p) => p.id === u.parentUnitId)?.name})</small>
+                    ) : null}
                   </td>
                   <td>{t(`units.kind.${u.kind}`)}</td>
                   <td>
                     {u.headName ?? '—'}
                     {u.headTitle ? <small class="muted"> — {u.headTitle}</small> : null}
                   </td>
-                  <td>{u.active ? <span class="badge badge-ok">{t('users.status.active')}</span> : <span class="badge badge-muted">—</span>}</td>
+                  <td>
+                    {u.active ? (
+                      <span class="badge badge-ok">{t('users.status.active')}</span>
+                    ) : (
+                      <span class="badge badge-muted">—</span>
+                    )}
+                  </td>
                   <td>
                     <a href={`/staff/${office.slug}/unit/${u.id}`}>{t('app.edit')}</a>
                   </td>
@@ -99,12 +140,25 @@ function UnitsPage(props: { ctx: PageCtx; office: Office; units: Unit[]; errors:
         </div>
       )}
       <h2>{t('units.add')}</h2>
-      <UnitForm ctx={ctx} action={`/staff/${office.slug}/unit`} units={units} errors={props.errors} values={props.values} />
+      <UnitForm
+        ctx={ctx}
+        action={`/staff/${office.slug}/unit`}
+        units={units}
+        errors={props.errors}
+        values={props.values}
+      />
     </StaffLayout>
   );
 }
 
-function EditUnitPage(props: { ctx: PageCtx; office: Office; unit: Unit; units: Unit[]; errors: Errors; values: Values }) {
+function EditUnitPage(props: {
+  ctx: PageCtx;
+  office: Office;
+  unit: Unit;
+  units: Unit[];
+  errors: Errors;
+  values: Values;
+}) {
   const { ctx } = props;
   return (
     <StaffLayout ctx={ctx} title={ctx.t('units.edit')}>
@@ -130,10 +184,22 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const permission = { config: { permission: 'administerOffice' as const } };
 
-  const renderList = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values: Values = { kind: 'BAGIAN', active: true }, status = 200) =>
+  const renderList = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    errors: Errors = {},
+    values: Values = { kind: 'BAGIAN', active: true },
+    status = 200,
+  ) =>
     sendPage(
       reply,
-      <UnitsPage ctx={pageCtx(req, reply)} office={req.office!} units={await listUnits(ctx.db, req.office!.id, true)} errors={errors} values={values} />,
+      <UnitsPage
+        ctx={pageCtx(req, reply)}
+        office={req.office!}
+        units={await listUnits(ctx.db, req.office!.id, true)}
+        errors={errors}
+        values={values}
+      />,
       status,
     );
 
@@ -144,7 +210,14 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
     return unit;
   };
 
-  const renderEdit = async (req: FastifyRequest<{ Params: { unitId: string } }>, reply: FastifyReply, unit: Unit, errors: Errors, values: Values, status = 200) =>
+  const renderEdit = async (
+    req: FastifyRequest<{ Params: { unitId: string } }>,
+    reply: FastifyReply,
+    unit: Unit,
+    errors: Errors,
+    values: Values,
+    status = 200,
+  ) =>
     sendPage(
       reply,
       <EditUnitPage
@@ -165,8 +238,13 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
     return formAction(
       req,
       reply,
-      () => saveUnit(ctx, req.actor, { officeId: req.office!.id, data: { ...fields, active: fields.active ?? 'false' } }),
-      (errors, status) => renderList(req, reply, errors, { ...fields, active: fields.active === 'on' }, status),
+      () =>
+        saveUnit(ctx, req.actor, {
+          officeId: req.office!.id,
+          data: { ...fields, active: fields.active ?? 'false' },
+        }),
+      (errors, status) =>
+        renderList(req, reply, errors, { ...fields, active: fields.active === 'on' }, status),
       () => {
         setFlash(reply, { kind: 'success', key: 'units.saved' });
         return reply.redirect(`/staff/${req.office!.slug}/unit`);
@@ -174,23 +252,37 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get<{ Params: { office: string; unitId: string } }>('/staff/:office/unit/:unitId', permission, async (req, reply) => {
-    const unit = await loadUnit(req);
-    return renderEdit(req, reply, unit, {}, { ...unit });
-  });
+  app.get<{ Params: { office: string; unitId: string } }>(
+    '/staff/:office/unit/:unitId',
+    permission,
+    async (req, reply) => {
+      const unit = await loadUnit(req);
+      return renderEdit(req, reply, unit, {}, { ...unit });
+    },
+  );
 
-  app.post<{ Params: { office: string; unitId: string } }>('/staff/:office/unit/:unitId', permission, async (req, reply) => {
-    const unit = await loadUnit(req);
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => saveUnit(ctx, req.actor, { officeId: req.office!.id, unitId: unit.id, data: { ...fields, active: fields.active ?? 'false' } }),
-      (errors, status) => renderEdit(req, reply, unit, errors, { ...fields, active: fields.active === 'on' }, status),
-      () => {
-        setFlash(reply, { kind: 'success', key: 'units.saved' });
-        return reply.redirect(`/staff/${req.office!.slug}/unit`);
-      },
-    );
-  });
+  app.post<{ Params: { office: string; unitId: string } }>(
+    '/staff/:office/unit/:unitId',
+    permission,
+    async (req, reply) => {
+      const unit = await loadUnit(req);
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () =>
+          saveUnit(ctx, req.actor, {
+            officeId: req.office!.id,
+            unitId: unit.id,
+            data: { ...fields, active: fields.active ?? 'false' },
+          }),
+        (errors, status) =>
+          renderEdit(req, reply, unit, errors, { ...fields, active: fields.active === 'on' }, status),
+        () => {
+          setFlash(reply, { kind: 'success', key: 'units.saved' });
+          return reply.redirect(`/staff/${req.office!.slug}/unit`);
+        },
+      );
+    },
+  );
 }

@@ -13,7 +13,17 @@ import { actorOffices, errorMap, pageCtx, sendPage, setFlash, type PageCtx } fro
 import { safeNext } from '../system/system-routes.ts';
 import { staffGuard } from '../shared/guard.ts';
 
-function LoginPage({ ctx, next, email, error }: { ctx: PageCtx; next: string; email: string; error?: string }) {
+function LoginPage({
+  ctx,
+  next,
+  email,
+  error,
+}: {
+  ctx: PageCtx;
+  next: string;
+  email: string;
+  error?: string;
+}) {
   const { t } = ctx;
   return (
     <SimpleLayout ctx={ctx} title={t('login.title')}>
@@ -27,8 +37,21 @@ function LoginPage({ ctx, next, email, error }: { ctx: PageCtx; next: string; em
       <form method="post" action="/staff/login">
         <Csrf token={ctx.csrf} />
         <input type="hidden" name="next" value={next} />
-        <TextField name="email" type="email" label={t('field.email')} values={{ email }} required autocomplete="username" />
-        <TextField name="password" type="password" label={t('field.password')} required autocomplete="current-password" />
+        <TextField
+          name="email"
+          type="email"
+          label={t('field.email')}
+          values={{ email }}
+          required
+          autocomplete="username"
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('field.password')}
+          required
+          autocomplete="current-password"
+        />
         <button type="submit">{t('login.submit')}</button>
       </form>
     </SimpleLayout>
@@ -76,7 +99,14 @@ function AccountPage({ ctx, errors }: { ctx: PageCtx; errors: Errors }) {
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <form method="post" action="/staff/akun/kata-sandi">
         <Csrf token={ctx.csrf} />
-        <TextField name="currentPassword" type="password" label={labels.currentPassword} errors={errors} required autocomplete="current-password" />
+        <TextField
+          name="currentPassword"
+          type="password"
+          label={labels.currentPassword}
+          errors={errors}
+          required
+          autocomplete="current-password"
+        />
         <TextField
           name="newPassword"
           type="password"
@@ -86,7 +116,14 @@ function AccountPage({ ctx, errors }: { ctx: PageCtx; errors: Errors }) {
           required
           autocomplete="new-password"
         />
-        <TextField name="confirmPassword" type="password" label={labels.confirmPassword} errors={errors} required autocomplete="new-password" />
+        <TextField
+          name="confirmPassword"
+          type="password"
+          label={labels.confirmPassword}
+          errors={errors}
+          required
+          autocomplete="new-password"
+        />
         <button type="submit">{t('account.changePassword')}</button>
       </form>
     </StaffLayout>
@@ -131,7 +168,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Querystring: { next?: string } }>('/staff/login', async (req, reply) => {
     if (req.user) return reply.redirect(safeNext(req.query.next, '/staff'));
-    return sendPage(reply, <LoginPage ctx={pageCtx(req, reply)} next={safeNext(req.query.next, '/staff')} email="" />);
+    return sendPage(
+      reply,
+      <LoginPage ctx={pageCtx(req, reply)} next={safeNext(req.query.next, '/staff')} email="" />,
+    );
   });
 
   app.post(
@@ -145,12 +185,21 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         const { token } = await login(
           ctx,
           { ...services.config.session, passwordHashCost: services.config.passwordHashCost },
-          { email, password: one(fields, 'password') ?? '', ip: req.ip, userAgent: req.headers['user-agent'] ?? null },
+          {
+            email,
+            password: one(fields, 'password') ?? '',
+            ip: req.ip,
+            userAgent: req.headers['user-agent'] ?? null,
+          },
         );
         setSessionCookie(req, reply, token, services.config.session.maxHours);
         return reply.redirect(next);
       } catch (e) {
-        if (!isAppError(e) || (e.code !== 'UNAUTHENTICATED' && e.code !== 'LOCKED' && e.code !== 'RATE_LIMITED')) throw e;
+        if (
+          !isAppError(e) ||
+          (e.code !== 'UNAUTHENTICATED' && e.code !== 'LOCKED' && e.code !== 'RATE_LIMITED')
+        )
+          throw e;
         return sendPage(
           reply,
           <LoginPage ctx={pageCtx(req, reply)} next={next} email={email} error={req.t(e.key, e.params)} />,
@@ -176,10 +225,17 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       return sendPage(reply, <ChooseOfficePage ctx={pageCtx(req, reply)} />);
     });
 
-    scope.get<{ Querystring: { office?: string } }>('/staff/kantor', { config: { permission: 'signedIn' } }, async (req, reply) => {
-      const slug = z.string().regex(/^[a-z0-9-]{1,80}$/).safeParse(req.query.office);
-      return reply.redirect(slug.success ? `/staff/${slug.data}` : '/staff');
-    });
+    scope.get<{ Querystring: { office?: string } }>(
+      '/staff/kantor',
+      { config: { permission: 'signedIn' } },
+      async (req, reply) => {
+        const slug = z
+          .string()
+          .regex(/^[a-z0-9-]{1,80}$/)
+          .safeParse(req.query.office);
+        return reply.redirect(slug.success ? `/staff/${slug.data}` : '/staff');
+      },
+    );
 
     scope.get('/staff/akun', { config: { permission: 'signedIn' } }, async (req, reply) =>
       sendPage(reply, <AccountPage ctx={pageCtx(req, reply)} errors={{}} />),
@@ -196,7 +252,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         );
       } catch (e) {
         if (isAppError(e) && e.code === 'VALIDATION') {
-          return sendPage(reply, <AccountPage ctx={pageCtx(req, reply)} errors={errorMap(req.t, e.fields)} />, 400);
+          return sendPage(
+            reply,
+            <AccountPage ctx={pageCtx(req, reply)} errors={errorMap(req.t, e.fields)} />,
+            400,
+          );
         }
         throw e;
       }
@@ -205,4 +265,3 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 }
-

@@ -7,14 +7,30 @@ import { createApiToken, revokeApiToken } from '../../modules/people/api-tokens.
 import { localDateTime } from '../../modules/calendar/working-days.ts';
 import { listApiTokens, listOfficeAssignments, type ApiToken } from '../../modules/people/queries.ts';
 import { ROLES } from '../../modules/people/schema.ts';
-import { ActionButton, Csrf, ErrorSummary, SelectField, TextField, type Errors, type Values } from '../shared/forms.tsx';
+import {
+  ActionButton,
+  Csrf,
+  ErrorSummary,
+  SelectField,
+  TextField,
+  type Errors,
+  type Values,
+} from '../shared/forms.tsx';
 import { DataTable } from '../shared/data-table.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 
-function TokensPage(props: { ctx: PageCtx; office: Office; tokens: ApiToken[]; people: { id: string; label: string }[]; errors: Errors; values: Values; created?: string }) {
+function TokensPage(props: {
+  ctx: PageCtx;
+  office: Office;
+  tokens: ApiToken[];
+  people: { id: string; label: string }[];
+  errors: Errors;
+  values: Values;
+  created?: string;
+}) {
   const { ctx, office } = props;
   const { t } = ctx;
   const now = new Date();
@@ -40,16 +56,30 @@ function TokensPage(props: { ctx: PageCtx; office: Office; tokens: ApiToken[]; p
           columns={[
             { label: t('tokens.name'), cell: (tok) => tok.name },
             { label: t('field.role'), cell: (tok) => t(`role.${tok.role}`) },
-            { label: t('tokens.lastUsed'), cell: (tok) => (tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, ctx.locale, office.timezone) : '—') },
+            {
+              label: t('tokens.lastUsed'),
+              cell: (tok) =>
+                tok.lastUsedAt ? formatDateTime(tok.lastUsedAt, ctx.locale, office.timezone) : '—',
+            },
             {
               label: t('app.status'),
               cell: (tok) => (
-                <span class={`badge ${active(tok) ? 'badge-ok' : 'badge-muted'}`}>{active(tok) ? t('tokens.active') : t('users.status.revoked')}</span>
+                <span class={`badge ${active(tok) ? 'badge-ok' : 'badge-muted'}`}>
+                  {active(tok) ? t('tokens.active') : t('users.status.revoked')}
+                </span>
               ),
             },
             {
               label: t('app.actions'),
-              cell: (tok) => (active(tok) ? <ActionButton action={`/staff/${office.slug}/token/${tok.id}/cabut`} csrf={ctx.csrf} label={t('tokens.revoke')} variant="danger" /> : null),
+              cell: (tok) =>
+                active(tok) ? (
+                  <ActionButton
+                    action={`/staff/${office.slug}/token/${tok.id}/cabut`}
+                    csrf={ctx.csrf}
+                    label={t('tokens.revoke')}
+                    variant="danger"
+                  />
+                ) : null,
             },
           ]}
         />
@@ -59,11 +89,20 @@ function TokensPage(props: { ctx: PageCtx; office: Office; tokens: ApiToken[]; p
       <form method="post" action={`/staff/${office.slug}/token`}>
         <Csrf token={ctx.csrf} />
         <div class="grid-2">
-          <TextField name="name" label={t('tokens.name')} errors={props.errors} values={props.values} required />
+          <TextField
+            name="name"
+            label={t('tokens.name')}
+            errors={props.errors}
+            values={props.values}
+            required
+          />
           <SelectField
             name="role"
             label={t('field.role')}
-            options={ROLES.filter((r) => r !== 'NATIONAL_ADMIN').map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            options={ROLES.filter((r) => r !== 'NATIONAL_ADMIN').map((r) => ({
+              value: r,
+              label: t(`role.${r}`),
+            }))}
             errors={props.errors}
             values={props.values}
             required
@@ -78,7 +117,13 @@ function TokensPage(props: { ctx: PageCtx; office: Office; tokens: ApiToken[]; p
           errors={props.errors}
           values={props.values}
         />
-        <TextField name="expiresAt" type="date" label={`${t('tokens.expiresAt')} ${t('app.optional')}`} errors={props.errors} values={props.values} />
+        <TextField
+          name="expiresAt"
+          type="date"
+          label={`${t('tokens.expiresAt')} ${t('app.optional')}`}
+          errors={props.errors}
+          values={props.values}
+        />
         <button type="submit">{t('tokens.create')}</button>
       </form>
     </StaffLayout>
@@ -93,12 +138,19 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
     const today = localDateTime(ctx.clock.now(), office.timezone).date;
     const t = req.t;
     return (await listOfficeAssignments(ctx.db, office.id))
-      .filter(({ assignment: a, user }) => !a.revokedAt && !user.disabledAt && a.validFrom <= today && (!a.validTo || a.validTo >= today))
+      .filter(
+        ({ assignment: a, user }) =>
+          !a.revokedAt && !user.disabledAt && a.validFrom <= today && (!a.validTo || a.validTo >= today),
+      )
       .map(({ assignment: a, user }) => ({ id: user.id, label: `${user.name} — ${t(`role.${a.role}`)}` }))
       .filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
   };
   const permission = { config: { permission: 'administerOffice' as const } };
-  const render = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: Errors; values?: Values; created?: string; status?: number } = {}) =>
+  const render = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { errors?: Errors; values?: Values; created?: string; status?: number } = {},
+  ) =>
     sendPage(
       reply,
       <TokensPage
@@ -126,11 +178,15 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post<{ Params: { office: string; id: string } }>('/staff/:office/token/:id/cabut', permission, async (req, reply) => {
-    const id = z.uuid().safeParse(req.params.id);
-    if (!id.success) throw AppError.notFound();
-    await revokeApiToken(ctx, req.actor, { officeId: req.office!.id, tokenId: id.data });
-    setFlash(reply, { kind: 'success', key: 'tokens.revoked' });
-    return reply.redirect(`/staff/${req.office!.slug}/token`);
-  });
+  app.post<{ Params: { office: string; id: string } }>(
+    '/staff/:office/token/:id/cabut',
+    permission,
+    async (req, reply) => {
+      const id = z.uuid().safeParse(req.params.id);
+      if (!id.success) throw AppError.notFound();
+      await revokeApiToken(ctx, req.actor, { officeId: req.office!.id, tokenId: id.data });
+      setFlash(reply, { kind: 'success', key: 'tokens.revoked' });
+      return reply.redirect(`/staff/${req.office!.slug}/token`);
+    },
+  );
 }

@@ -11,9 +11,22 @@ import {
   revokeRole,
   setUserDisabled,
 } from '../../modules/people/manage-users.ts';
-import { findUserById, listOfficeAssignments, type OfficeMember, type RoleAssignment } from '../../modules/people/queries.ts';
+import {
+  findUserById,
+  listOfficeAssignments,
+  type OfficeMember,
+  type RoleAssignment,
+} from '../../modules/people/queries.ts';
 import { ROLES } from '../../modules/people/schema.ts';
-import { ActionButton, Csrf, ErrorSummary, SelectField, TextField, type Errors, type Values } from '../shared/forms.tsx';
+import {
+  ActionButton,
+  Csrf,
+  ErrorSummary,
+  SelectField,
+  TextField,
+  type Errors,
+  type Values,
+} from '../shared/forms.tsx';
 import { DataTable } from '../shared/data-table.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
@@ -50,12 +63,31 @@ function roleOptions(t: Translate, ctx: PageCtx, office: Office) {
   }));
 }
 
-function RoleFields({ ctx, office, units, errors, values }: { ctx: PageCtx; office: Office; units: Unit[]; errors: Errors; values: Values }) {
+function RoleFields({
+  ctx,
+  office,
+  units,
+  errors,
+  values,
+}: {
+  ctx: PageCtx;
+  office: Office;
+  units: Unit[];
+  errors: Errors;
+  values: Values;
+}) {
   const { t } = ctx;
   return (
     <>
       <div class="grid-2">
-        <SelectField name="role" label={t('field.role')} options={roleOptions(t, ctx, office)} errors={errors} values={values} required />
+        <SelectField
+          name="role"
+          label={t('field.role')}
+          options={roleOptions(t, ctx, office)}
+          errors={errors}
+          values={values}
+          required
+        />
         <SelectField
           name="unitId"
           label={t('field.unitId')}
@@ -67,12 +99,36 @@ function RoleFields({ ctx, office, units, errors, values }: { ctx: PageCtx; offi
         />
       </div>
       <div class="grid-2">
-        <TextField name="validFrom" type="date" label={t('field.validFrom')} errors={errors} values={values} required />
-        <TextField name="validTo" type="date" label={`${t('field.validTo')} ${t('app.optional')}`} errors={errors} values={values} />
+        <TextField
+          name="validFrom"
+          type="date"
+          label={t('field.validFrom')}
+          errors={errors}
+          values={values}
+          required
+        />
+        <TextField
+          name="validTo"
+          type="date"
+          label={`${t('field.validTo')} ${t('app.optional')}`}
+          errors={errors}
+          values={values}
+        />
       </div>
       <div class="grid-2">
-        <TextField name="decreeNumber" label={`${t('field.decreeNumber')} ${t('app.optional')}`} errors={errors} values={values} />
-        <TextField name="decreeDate" type="date" label={`${t('field.decreeDate')} ${t('app.optional')}`} errors={errors} values={values} />
+        <TextField
+          name="decreeNumber"
+          label={`${t('field.decreeNumber')} ${t('app.optional')}`}
+          errors={errors}
+          values={values}
+        />
+        <TextField
+          name="decreeDate"
+          type="date"
+          label={`${t('field.decreeDate')} ${t('app.optional')}`}
+          errors={errors}
+          values={values}
+        />
       </div>
     </>
   );
@@ -136,7 +192,11 @@ function UsersPage(props: {
             </header>
             <DataTable
               t={t}
-              rows={rows.map(({ assignment: a }) => ({ a, status: assignmentStatus(a, today), unit: a.unitId ? units.find((u) => u.id === a.unitId) : undefined }))}
+              rows={rows.map(({ assignment: a }) => ({
+                a,
+                status: assignmentStatus(a, today),
+                unit: a.unitId ? units.find((u) => u.id === a.unitId) : undefined,
+              }))}
               columns={[
                 {
                   label: t('field.role'),
@@ -151,7 +211,8 @@ function UsersPage(props: {
                   label: t('users.period'),
                   cell: ({ a }) => (
                     <>
-                      {formatDate(a.validFrom, ctx.locale)} – {a.validTo ? formatDate(a.validTo, ctx.locale) : '…'}
+                      {formatDate(a.validFrom, ctx.locale)} –{' '}
+                      {a.validTo ? formatDate(a.validTo, ctx.locale) : '…'}
                     </>
                   ),
                 },
@@ -164,12 +225,23 @@ function UsersPage(props: {
                     </>
                   ),
                 },
-                { label: t('app.status'), cell: ({ status }) => <span class={`badge ${statusBadge[status]}`}>{t(`users.status.${status}`)}</span> },
+                {
+                  label: t('app.status'),
+                  cell: ({ status }) => (
+                    <span class={`badge ${statusBadge[status]}`}>{t(`users.status.${status}`)}</span>
+                  ),
+                },
                 {
                   label: t('app.actions'),
                   cell: ({ a, status }) =>
                     status !== 'revoked' && can.grantRole(ctx.actor, office, a.role) ? (
-                      <ActionButton action={`/staff/${office.slug}/peran/${a.id}/cabut`} csrf={ctx.csrf} label={t('users.revoke')} variant="danger" confirm={t('users.revokeConfirm')} />
+                      <ActionButton
+                        action={`/staff/${office.slug}/peran/${a.id}/cabut`}
+                        csrf={ctx.csrf}
+                        label={t('users.revoke')}
+                        variant="danger"
+                        confirm={t('users.revokeConfirm')}
+                      />
                     ) : null,
                 },
               ]}
@@ -199,12 +271,32 @@ function UsersPage(props: {
         <form method="post" action={base}>
           <Csrf token={ctx.csrf} />
           <div class="grid-2">
-            <TextField name="email" type="email" label={labels.email} errors={errors} values={values} required autocomplete="off" />
+            <TextField
+              name="email"
+              type="email"
+              label={labels.email}
+              errors={errors}
+              values={values}
+              required
+              autocomplete="off"
+            />
             <TextField name="name" label={labels.name} errors={errors} values={values} required />
           </div>
           <div class="grid-2">
-            <TextField name="nip" label={`${labels.nip} ${t('app.optional')}`} inputMode="numeric" errors={errors} values={values} />
-            <TextField name="phone" type="tel" label={`${t('field.phone')} ${t('app.optional')}`} errors={errors} values={values} />
+            <TextField
+              name="nip"
+              label={`${labels.nip} ${t('app.optional')}`}
+              inputMode="numeric"
+              errors={errors}
+              values={values}
+            />
+            <TextField
+              name="phone"
+              type="tel"
+              label={`${t('field.phone')} ${t('app.optional')}`}
+              errors={errors}
+              values={values}
+            />
           </div>
           <RoleFields ctx={ctx} office={office} units={units} errors={errors} values={values} />
           <button type="submit">{t('app.add')}</button>
@@ -216,7 +308,11 @@ function UsersPage(props: {
 
 export async function userRoutes(app: FastifyInstance): Promise<void> {
   const { services } = app;
-  const ctx = { db: services.database.db, clock: services.clock, passwordHashCost: services.config.passwordHashCost };
+  const ctx = {
+    db: services.database.db,
+    clock: services.clock,
+    passwordHashCost: services.config.passwordHashCost,
+  };
   const permission = { config: { permission: 'administerOffice' as const } };
 
   async function render(
@@ -225,7 +321,10 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     extra: { errors?: Errors; values?: Values; oneTime?: OneTime; status?: number } = {},
   ) {
     const office = req.office!;
-    const [members, units] = await Promise.all([listOfficeAssignments(ctx.db, office.id), listUnits(ctx.db, office.id)]);
+    const [members, units] = await Promise.all([
+      listOfficeAssignments(ctx.db, office.id),
+      listUnits(ctx.db, office.id),
+    ]);
     const today = localDateTime(services.clock.now(), office.timezone).date;
     return sendPage(
       reply,
@@ -275,22 +374,26 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post<{ Params: { office: string; userId: string } }>('/staff/:office/pengguna/:userId/peran', permission, async (req, reply) => {
-    const parsed = z.uuid().safeParse(req.params.userId);
-    if (!parsed.success) return reply.callNotFound();
-    const userId = parsed.data;
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => grantRole(ctx, req.actor, { officeId: req.office!.id, userId, role: fields }),
-      (errors, status) => render(req, reply, { errors, values: fields, status }),
-      () => {
-        setFlash(reply, { kind: 'success', key: 'app.saved' });
-        return reply.redirect(`/staff/${req.office!.slug}/pengguna`);
-      },
-    );
-  });
+  app.post<{ Params: { office: string; userId: string } }>(
+    '/staff/:office/pengguna/:userId/peran',
+    permission,
+    async (req, reply) => {
+      const parsed = z.uuid().safeParse(req.params.userId);
+      if (!parsed.success) return reply.callNotFound();
+      const userId = parsed.data;
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () => grantRole(ctx, req.actor, { officeId: req.office!.id, userId, role: fields }),
+        (errors, status) => render(req, reply, { errors, values: fields, status }),
+        () => {
+          setFlash(reply, { kind: 'success', key: 'app.saved' });
+          return reply.redirect(`/staff/${req.office!.slug}/pengguna`);
+        },
+      );
+    },
+  );
 
   app.post<{ Params: { office: string; assignmentId: string } }>(
     '/staff/:office/peran/:assignmentId/cabut',
@@ -308,13 +411,17 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     ['nonaktifkan', true],
     ['aktifkan', false],
   ] as const) {
-    app.post<{ Params: { office: string; userId: string } }>(`/staff/:office/pengguna/:userId/${action}`, permission, async (req, reply) => {
-      const userId = z.uuid().safeParse(req.params.userId);
-      if (!userId.success) return reply.callNotFound();
-      await setUserDisabled(ctx, req.actor, { officeId: req.office!.id, userId: userId.data, disabled });
-      setFlash(reply, { kind: 'success', key: disabled ? 'users.disabled' : 'users.enabled' });
-      return reply.redirect(`/staff/${req.office!.slug}/pengguna`);
-    });
+    app.post<{ Params: { office: string; userId: string } }>(
+      `/staff/:office/pengguna/:userId/${action}`,
+      permission,
+      async (req, reply) => {
+        const userId = z.uuid().safeParse(req.params.userId);
+        if (!userId.success) return reply.callNotFound();
+        await setUserDisabled(ctx, req.actor, { officeId: req.office!.id, userId: userId.data, disabled });
+        setFlash(reply, { kind: 'success', key: disabled ? 'users.disabled' : 'users.enabled' });
+        return reply.redirect(`/staff/${req.office!.slug}/pengguna`);
+      },
+    );
   }
 
   app.post<{ Params: { office: string; userId: string } }>(
@@ -325,7 +432,9 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       if (!userId.success) return reply.callNotFound();
       const password = await resetPassword(ctx, req.actor, { officeId: req.office!.id, userId: userId.data });
       const user = await findUserById(ctx.db, userId.data);
-      return render(req, reply, { oneTime: { email: user?.email ?? '', password, messageKey: 'users.passwordReset' } });
+      return render(req, reply, {
+        oneTime: { email: user?.email ?? '', password, messageKey: 'users.passwordReset' },
+      });
     },
   );
 }

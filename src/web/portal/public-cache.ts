@@ -2,7 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { cacheView, type CacheView } from '../../platform/cache/generation.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { findCurrentVersion, findPublishedEntry, publishedYears, type Version, type VersionEntry } from '../../modules/dip/queries.ts';
+import {
+  findCurrentVersion,
+  findPublishedEntry,
+  publishedYears,
+  type Version,
+  type VersionEntry,
+} from '../../modules/dip/queries.ts';
 import type { OfficeSettings } from '../../modules/offices/office-settings.ts';
 import { getOfficeSettings, listOffices, type Office } from '../../modules/offices/queries.ts';
 import { SESSION_COOKIE } from '../cookies.ts';
@@ -72,7 +78,9 @@ export function cachedPublishedEntry(
   year: number,
   entryKey: string,
 ): Promise<{ version: Version; entry: VersionEntry } | undefined> {
-  return view.get(`entry:${officeId}:${year}:${entryKey}`, () => findPublishedEntry(db, officeId, year, entryKey));
+  return view.get(`entry:${officeId}:${year}:${entryKey}`, () =>
+    findPublishedEntry(db, officeId, year, entryKey),
+  );
 }
 
 /** The office's DIP entries held exempt in whole (exemption decrees and entries bump the generation). */

@@ -9,7 +9,13 @@ import type { Office } from '../../modules/offices/queries.ts';
 import { PublicLayout } from '../shared/layout.tsx';
 import { OfficeReportsArticle } from '../reports/report-office-section.tsx';
 import { pageCtx, type PageCtx } from '../render.tsx';
-import { cachedOfficeSettings, officeIndex, publicView, sendCachedPage, sendPublicPage } from './public-cache.ts';
+import {
+  cachedOfficeSettings,
+  officeIndex,
+  publicView,
+  sendCachedPage,
+  sendPublicPage,
+} from './public-cache.ts';
 import { AppError } from '../../platform/errors.ts';
 import { DipSectionArticles, loadDipSections, type DipSections } from '../dip/dip-office-sections.tsx';
 import { DikSectionArticle } from '../exemptions/exemption-public.tsx';
@@ -28,7 +34,17 @@ function OfficeList({ offices }: { offices: Office[] }) {
   );
 }
 
-function HomePage({ ctx, q, results, top }: { ctx: PageCtx; q: string; results: Office[] | null; top: Office[] }) {
+function HomePage({
+  ctx,
+  q,
+  results,
+  top,
+}: {
+  ctx: PageCtx;
+  q: string;
+  results: Office[] | null;
+  top: Office[];
+}) {
   const { t } = ctx;
   return (
     <PublicLayout ctx={ctx} title={t('home.title')}>
@@ -42,7 +58,14 @@ function HomePage({ ctx, q, results, top }: { ctx: PageCtx; q: string; results: 
           {t('home.searchHint')}
         </small>
         <fieldset role="group">
-          <input id="office-q" type="search" name="q" value={q} aria-describedby="office-q-hint" maxLength={100} />
+          <input
+            id="office-q"
+            type="search"
+            name="q"
+            value={q}
+            aria-describedby="office-q-hint"
+            maxLength={100}
+          />
           <button type="submit">{t('app.search')}</button>
         </fieldset>
       </form>
@@ -52,7 +75,11 @@ function HomePage({ ctx, q, results, top }: { ctx: PageCtx; q: string; results: 
       {results ? (
         <section aria-live="polite">
           <h2>{t('home.results', { q })}</h2>
-          {results.length === 0 ? <p>{t('home.noResults', { q })}</p> : <OfficeList offices={results.slice(0, 100)} />}
+          {results.length === 0 ? (
+            <p>{t('home.noResults', { q })}</p>
+          ) : (
+            <OfficeList offices={results.slice(0, 100)} />
+          )}
         </section>
       ) : null}
       <section>
@@ -76,7 +103,13 @@ function OfficePage(props: {
   office: Office;
   parent: Office | undefined;
   children: Office[];
-  contact: { email: string | null; phone: string | null; whatsapp: string | null; address: string | null; serviceHours: string | null };
+  contact: {
+    email: string | null;
+    phone: string | null;
+    whatsapp: string | null;
+    address: string | null;
+    serviceHours: string | null;
+  };
   dip: DipSections | null;
   dikInForce: number;
   announcements: UrgentAnnouncement[];
@@ -89,12 +122,16 @@ function OfficePage(props: {
     <PublicLayout
       ctx={ctx}
       title={office.name}
-      breadcrumbs={[{ href: '/', label: t('nav.home') }, ...(parent ? [{ href: `/${parent.slug}`, label: parent.name }] : [])]}
+      breadcrumbs={[
+        { href: '/', label: t('nav.home') },
+        ...(parent ? [{ href: `/${parent.slug}`, label: parent.name }] : []),
+      ]}
     >
       <hgroup>
         <h1>{office.name}</h1>
         <p>
-          {t('office.level', { level: t(`level.${office.level}`) })} · {t('office.timeZone', { zone: zoneName(office.timezone) })}
+          {t('office.level', { level: t(`level.${office.level}`) })} ·{' '}
+          {t('office.timeZone', { zone: zoneName(office.timezone) })}
         </p>
       </hgroup>
       <OfficeAnnouncements t={t} office={office} rows={props.announcements} />
@@ -107,7 +144,11 @@ function OfficePage(props: {
             {contact.whatsapp ? (
               <div>
                 WhatsApp{' '}
-                {waMeUrl(contact.whatsapp) ? <a href={waMeUrl(contact.whatsapp)!}>{contact.whatsapp}</a> : contact.whatsapp}
+                {waMeUrl(contact.whatsapp) ? (
+                  <a href={waMeUrl(contact.whatsapp)!}>{contact.whatsapp}</a>
+                ) : (
+                  contact.whatsapp
+                )}
               </div>
             ) : null}
             {contact.email ? (
@@ -129,7 +170,9 @@ function OfficePage(props: {
         <h2>{t('office.section.requests')}</h2>
         <p>{t('requests.office.lead')}</p>
         <p class="toolbar">
-          <a href={`/${office.slug}/permohonan`} role="button">{t('requests.office.form')}</a>
+          <a href={`/${office.slug}/permohonan`} role="button">
+            {t('requests.office.form')}
+          </a>
           <a href={`/${office.slug}/permohonan/cek`}>{t('requests.office.track')}</a>
         </p>
       </section>
@@ -168,7 +211,12 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     const all = (await officeIndex(view, db)).all.filter((o) => o.active);
     const top = all.filter((o) => o.level !== 'KABKOTA');
     const results = q ? searchOffices(all, q) : null;
-    return sendPublicPage(view, req, reply, <HomePage ctx={pageCtx(req, reply)} q={q ?? ''} results={results} top={top} />);
+    return sendPublicPage(
+      view,
+      req,
+      reply,
+      <HomePage ctx={pageCtx(req, reply)} q={q ?? ''} results={results} top={top} />,
+    );
   });
 
   app.get<{ Params: { office: string } }>('/:office', async (req, reply) => {
@@ -189,7 +237,16 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
       view,
       req,
       reply,
-      <OfficePage ctx={pageCtx(req, reply)} office={office} parent={parent} children={children} contact={settings.publicContact} dip={dip} dikInForce={dik.length} announcements={announcements} />,
+      <OfficePage
+        ctx={pageCtx(req, reply)}
+        office={office}
+        parent={parent}
+        children={children}
+        contact={settings.publicContact}
+        dip={dip}
+        dikInForce={dik.length}
+        announcements={announcements}
+      />,
     );
   });
 }

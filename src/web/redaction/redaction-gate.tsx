@@ -16,8 +16,12 @@ export function PartialGrantGate({ ctx, gate, href }: { ctx: PageCtx; gate: Rele
         <strong>{t('redaction.gate.title')}</strong>
       </p>
       <ul>
-        {gate.pending.length > 0 ? <li>{t('redaction.gate.pending', { files: gate.pending.join(', ') })}</li> : null}
-        {gate.redacted.length === 0 && gate.unprepared.length > 0 ? <li>{t('redaction.gate.none', { files: gate.unprepared.join(', ') })}</li> : null}
+        {gate.pending.length > 0 ? (
+          <li>{t('redaction.gate.pending', { files: gate.pending.join(', ') })}</li>
+        ) : null}
+        {gate.redacted.length === 0 && gate.unprepared.length > 0 ? (
+          <li>{t('redaction.gate.none', { files: gate.unprepared.join(', ') })}</li>
+        ) : null}
       </ul>
       <p>
         <a href={href}>{t('redaction.link')}</a>

@@ -8,13 +8,30 @@ import { updateReleaseSettings } from '../../modules/offices/update-release-sett
 import { applyRedaction } from '../../modules/redaction/apply-redaction.ts';
 import { addRedactionMarks, decideRedactionMark } from '../../modules/redaction/mark-redaction.ts';
 import { previewPage } from '../../modules/redaction/pdf-engine.ts';
-import { findRedaction, listMarks, listPages, listRedactionsOf, type MarkRow, type PageRow, type RedactionRow } from '../../modules/redaction/queries.ts';
+import {
+  findRedaction,
+  listMarks,
+  listPages,
+  listRedactionsOf,
+  type MarkRow,
+  type PageRow,
+  type RedactionRow,
+} from '../../modules/redaction/queries.ts';
 import { MARKING_DPI } from '../../modules/redaction/redaction-ctx.ts';
 import { reasonText } from '../../modules/redaction/redaction-record.ts';
 import type { RedactionSubject } from '../../modules/redaction/schema.ts';
 import { KIND_OF, startRedaction } from '../../modules/redaction/start-redaction.ts';
 import { candidateFiles, mayRedact, type CandidateFile } from '../../modules/redaction/subjects.ts';
-import { Checkbox, Csrf, ErrorSummary, SelectField, TextArea, TextField, type Errors, type Values } from '../shared/forms.tsx';
+import {
+  Checkbox,
+  Csrf,
+  ErrorSummary,
+  SelectField,
+  TextArea,
+  TextField,
+  type Errors,
+  type Values,
+} from '../shared/forms.tsx';
 import { DataTable } from '../shared/data-table.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
@@ -31,10 +48,21 @@ import { StatusBadge } from '../dip/dip-ui.tsx';
 const SUBJECT_PATHS: Record<string, RedactionSubject> = { permohonan: 'REQUEST', arsip: 'ARCHIVE' };
 const PATH_OF: Record<RedactionSubject, string> = { REQUEST: 'permohonan', ARCHIVE: 'arsip' };
 const backLink = (office: Office, r: { subject: RedactionSubject; subjectId: string }) =>
-  r.subject === 'REQUEST' ? `/staff/${office.slug}/permohonan/${r.subjectId}` : `/staff/${office.slug}/arsip/${r.subjectId}`;
+  r.subject === 'REQUEST'
+    ? `/staff/${office.slug}/permohonan/${r.subjectId}`
+    : `/staff/${office.slug}/arsip/${r.subjectId}`;
 const tone = (s: RedactionRow['status']) => (s === 'APPLIED' ? 'ok' : s === 'FAILED' ? 'bad' : 'warn');
 
-function CandidatesPage(props: { ctx: PageCtx; office: Office; subject: RedactionSubject; subjectId: string; files: CandidateFile[]; prepared: RedactionRow[]; errors: Errors; values: Values }) {
+function CandidatesPage(props: {
+  ctx: PageCtx;
+  office: Office;
+  subject: RedactionSubject;
+  subjectId: string;
+  files: CandidateFile[];
+  prepared: RedactionRow[];
+  errors: Errors;
+  values: Values;
+}) {
   const { ctx, office, subject, subjectId } = props;
   const { t } = ctx;
   const base = `/staff/${office.slug}/rilis/${PATH_OF[subject]}/${subjectId}`;
@@ -56,13 +84,21 @@ function CandidatesPage(props: { ctx: PageCtx; office: Office; subject: Redactio
               <strong>{f.name}</strong> <small class="muted">({f.mediaType})</small>{' '}
               {r ? (
                 <>
-                  <StatusBadge label={t(`redaction.status.${r.status}`)} tone={tone(r.status)} /> <a href={`/staff/${office.slug}/redaksi/${r.id}`}>{t('redaction.open')}</a>
+                  <StatusBadge label={t(`redaction.status.${r.status}`)} tone={tone(r.status)} />{' '}
+                  <a href={`/staff/${office.slug}/redaksi/${r.id}`}>{t('redaction.open')}</a>
                 </>
               ) : KIND_OF[f.mediaType] ? (
                 <form method="post" action={base}>
                   <Csrf token={ctx.csrf} />
                   <input type="hidden" name="fileId" value={f.fileId} />
-                  <TextArea name="names" label={t('redaction.names')} hint={t('redaction.namesHint')} rows={2} errors={props.errors} values={props.values} />
+                  <TextArea
+                    name="names"
+                    label={t('redaction.names')}
+                    hint={t('redaction.namesHint')}
+                    rows={2}
+                    errors={props.errors}
+                    values={props.values}
+                  />
                   <button type="submit">{t('redaction.prepare')}</button>
                 </form>
               ) : null}
@@ -71,13 +107,20 @@ function CandidatesPage(props: { ctx: PageCtx; office: Office; subject: Redactio
         })}
       </ul>
       <p>
-        <a href={backLink(office, { subject, subjectId })}>{t('app.back')}</a> · <a href={`/staff/${office.slug}/rilis/pengaturan`}>{t('redaction.settings.title')}</a>
+        <a href={backLink(office, { subject, subjectId })}>{t('app.back')}</a> ·{' '}
+        <a href={`/staff/${office.slug}/rilis/pengaturan`}>{t('redaction.settings.title')}</a>
       </p>
     </StaffLayout>
   );
 }
 
-function SettingsPage(props: { ctx: PageCtx; office: Office; petugasMayRedact: boolean; names: string; errors: Errors }) {
+function SettingsPage(props: {
+  ctx: PageCtx;
+  office: Office;
+  petugasMayRedact: boolean;
+  names: string;
+  errors: Errors;
+}) {
   const { ctx, office } = props;
   const { t } = ctx;
   return (
@@ -89,8 +132,20 @@ function SettingsPage(props: { ctx: PageCtx; office: Office; petugasMayRedact: b
       <ErrorSummary t={t} errors={props.errors} />
       <form method="post" action={`/staff/${office.slug}/rilis/pengaturan`}>
         <Csrf token={ctx.csrf} />
-        <Checkbox name="petugasMayRedact" label={t('redaction.settings.petugas')} hint={t('redaction.settings.petugasHint')} checked={props.petugasMayRedact} />
-        <TextArea name="names" label={t('redaction.settings.names')} hint={t('redaction.settings.namesHint')} rows={8} errors={props.errors} values={{ names: props.names }} />
+        <Checkbox
+          name="petugasMayRedact"
+          label={t('redaction.settings.petugas')}
+          hint={t('redaction.settings.petugasHint')}
+          checked={props.petugasMayRedact}
+        />
+        <TextArea
+          name="names"
+          label={t('redaction.settings.names')}
+          hint={t('redaction.settings.namesHint')}
+          rows={8}
+          errors={props.errors}
+          values={{ names: props.names }}
+        />
         <button type="submit">{t('app.save')}</button>
       </form>
     </StaffLayout>
@@ -102,17 +157,41 @@ function HiddenReport({ ctx, report }: { ctx: PageCtx; report: Record<string, un
   if (!report) return null;
   const items: string[] = [];
   const list = (k: string) => (Array.isArray(report[k]) ? (report[k] as string[]) : []);
-  const num = (k: string) => (typeof report[k] === 'number' ? (report[k]) : 0);
+  const num = (k: string) => (typeof report[k] === 'number' ? report[k] : 0);
   if (list('info').length) items.push(t('redaction.hidden.info', { keys: list('info').join(', ') }));
   if (report.xmp) items.push(t('redaction.hidden.xmp'));
   if (num('embeddedFiles')) items.push(t('redaction.hidden.embeddedFiles', { n: num('embeddedFiles') }));
   if (report.javaScript) items.push(t('redaction.hidden.javaScript'));
   if (num('annotations')) items.push(t('redaction.hidden.annotations', { n: num('annotations') }));
   if (report.formFields) items.push(t('redaction.hidden.formFields'));
-  for (const k of ['hiddenSheets', 'veryHiddenSheets', 'hiddenSlides', 'hiddenRows', 'hiddenColumns', 'definedNames', 'properties'] as const) {
-    if (list(k).length) items.push(t(`redaction.hidden.${k}`, { list: list(k).slice(0, 20).join(', ') + (list(k).length > 20 ? ' …' : '') }));
+  for (const k of [
+    'hiddenSheets',
+    'veryHiddenSheets',
+    'hiddenSlides',
+    'hiddenRows',
+    'hiddenColumns',
+    'definedNames',
+    'properties',
+  ] as const) {
+    if (list(k).length)
+      items.push(
+        t(`redaction.hidden.${k}`, {
+          list: list(k).slice(0, 20).join(', ') + (list(k).length > 20 ? ' …' : ''),
+        }),
+      );
   }
-  for (const k of ['comments', 'trackedChanges', 'hiddenText', 'speakerNotes', 'documentVariables', 'embeddedObjects', 'formulas', 'externalLinks', 'pivotCaches'] as const) if (num(k)) items.push(t(`redaction.hidden.${k}`, { n: num(k) }));
+  for (const k of [
+    'comments',
+    'trackedChanges',
+    'hiddenText',
+    'speakerNotes',
+    'documentVariables',
+    'embeddedObjects',
+    'formulas',
+    'externalLinks',
+    'pivotCaches',
+  ] as const)
+    if (num(k)) items.push(t(`redaction.hidden.${k}`, { n: num(k) }));
   if (report.thumbnail) items.push(t('redaction.hidden.thumbnail'));
   if (report.customProperties) items.push(t('redaction.hidden.customProperties'));
   if (report.macros) items.push(t('redaction.hidden.macros'));
@@ -133,20 +212,50 @@ function HiddenReport({ ctx, report }: { ctx: PageCtx; report: Record<string, un
 }
 
 function markLabel(ctx: PageCtx, m: MarkRow): string {
-  return m.origin === 'SUGGESTION' ? `${ctx.t(`redaction.detector.${m.detector ?? 'NAME'}`)}: ${m.label}` : `${ctx.t(`redaction.origin.${m.origin}`)}: ${m.label}`;
+  return m.origin === 'SUGGESTION'
+    ? `${ctx.t(`redaction.detector.${m.detector ?? 'NAME'}`)}: ${m.label}`
+    : `${ctx.t(`redaction.origin.${m.origin}`)}: ${m.label}`;
 }
 
-function PageView({ ctx, base, page, marks }: { ctx: PageCtx; base: string; page: PageRow; marks: MarkRow[] }) {
+function PageView({
+  ctx,
+  base,
+  page,
+  marks,
+}: {
+  ctx: PageCtx;
+  base: string;
+  page: PageRow;
+  marks: MarkRow[];
+}) {
   // The marks are drawn in an SVG over the page in PDF points (the CSP allows no inline styles).
   return (
     <figure class="redaction-page" data-page={page.page + 1}>
       <div class="redaction-canvas">
-        <img src={`${base}/halaman/${page.page + 1}`} alt={ctx.t('redaction.page', { n: page.page + 1 })} width={page.widthPx} height={page.heightPx} loading={page.page < 2 ? undefined : 'lazy'} draggable={false} />
-        <svg class="redaction-overlay" viewBox={`0 0 ${page.widthPt.toFixed(2)} ${page.heightPt.toFixed(2)}`} preserveAspectRatio="none" aria-hidden="true">
+        <img
+          src={`${base}/halaman/${page.page + 1}`}
+          alt={ctx.t('redaction.page', { n: page.page + 1 })}
+          width={page.widthPx}
+          height={page.heightPx}
+          loading={page.page < 2 ? undefined : 'lazy'}
+          draggable={false}
+        />
+        <svg
+          class="redaction-overlay"
+          viewBox={`0 0 ${page.widthPt.toFixed(2)} ${page.heightPt.toFixed(2)}`}
+          preserveAspectRatio="none"
+          aria-hidden="true"
+        >
           {marks
             .filter((m) => m.status !== 'REJECTED')
             .map((m) => (
-              <rect class={`redaction-${m.status.toLowerCase()}`} x={m.x0.toFixed(2)} y={m.y0.toFixed(2)} width={(m.x1 - m.x0).toFixed(2)} height={(m.y1 - m.y0).toFixed(2)}>
+              <rect
+                class={`redaction-${m.status.toLowerCase()}`}
+                x={m.x0.toFixed(2)}
+                y={m.y0.toFixed(2)}
+                width={(m.x1 - m.x0).toFixed(2)}
+                height={(m.y1 - m.y0).toFixed(2)}
+              >
                 <title>{markLabel(ctx, m)}</title>
               </rect>
             ))}
@@ -166,21 +275,52 @@ function ReasonFields({ ctx, errors, values }: { ctx: PageCtx; errors: Errors; v
   const { t } = ctx;
   return (
     <div class="grid-3">
-      <SelectField name="reason" label={t('redaction.field.reason')} options={(['PERSONAL_DATA', 'PASAL17'] as const).map((r) => ({ value: r, label: t(`redaction.reason.${r}`) }))} errors={errors} values={values} required />
+      <SelectField
+        name="reason"
+        label={t('redaction.field.reason')}
+        options={(['PERSONAL_DATA', 'PASAL17'] as const).map((r) => ({
+          value: r,
+          label: t(`redaction.reason.${r}`),
+        }))}
+        errors={errors}
+        values={values}
+        required
+      />
       <SelectField
         name="ground"
         label={t('redaction.field.ground')}
-        options={PASAL17_GROUNDS.map((g) => ({ value: g, label: `${g} — ${PASAL17[g].title[ctx.locale === 'en' ? 'en' : 'id']}` }))}
+        options={PASAL17_GROUNDS.map((g) => ({
+          value: g,
+          label: `${g} — ${PASAL17[g].title[ctx.locale === 'en' ? 'en' : 'id']}`,
+        }))}
         emptyLabel="—"
         errors={errors}
         values={values}
       />
-      <TextField name="subPoint" type="number" min={1} max={20} label={t('redaction.field.subPoint')} errors={errors} values={values} />
+      <TextField
+        name="subPoint"
+        type="number"
+        min={1}
+        max={20}
+        label={t('redaction.field.subPoint')}
+        errors={errors}
+        values={values}
+      />
     </div>
   );
 }
 
-function WorkspacePage(props: { ctx: PageCtx; office: Office; r: RedactionRow; name: string; pages: PageRow[]; marks: MarkRow[]; errors: Errors; values: Values; form?: string }) {
+function WorkspacePage(props: {
+  ctx: PageCtx;
+  office: Office;
+  r: RedactionRow;
+  name: string;
+  pages: PageRow[];
+  marks: MarkRow[];
+  errors: Errors;
+  values: Values;
+  form?: string;
+}) {
   const { ctx, office, r, pages, marks } = props;
   const { t } = ctx;
   const base = `/staff/${office.slug}/redaksi/${r.id}`;
@@ -194,18 +334,22 @@ function WorkspacePage(props: { ctx: PageCtx; office: Office; r: RedactionRow; n
       <hgroup>
         <h1>{props.name}</h1>
         <p>
-          <StatusBadge label={t(`redaction.status.${r.status}`)} tone={tone(r.status)} /> · {r.createdBy}, {formatDateTime(r.createdAt, ctx.locale, office.timezone)}
+          <StatusBadge label={t(`redaction.status.${r.status}`)} tone={tone(r.status)} /> · {r.createdBy},{' '}
+          {formatDateTime(r.createdAt, ctx.locale, office.timezone)}
         </p>
       </hgroup>
       {busy ? (
         <section aria-live="polite">
           <progress value={r.pagesDone} max={Math.max(r.pageCount, 1)} />
           <p>
-            {t('redaction.progress', { done: r.pagesDone, total: r.pageCount || '…' })}. {t('redaction.progressWait')}
+            {t('redaction.progress', { done: r.pagesDone, total: r.pageCount || '…' })}.{' '}
+            {t('redaction.progressWait')}
           </p>
         </section>
       ) : null}
-      {r.status === 'FAILED' ? <p class="notice notice-error">{t(r.error ?? 'redaction.error.unreadable')}</p> : null}
+      {r.status === 'FAILED' ? (
+        <p class="notice notice-error">{t(r.error ?? 'redaction.error.unreadable')}</p>
+      ) : null}
       {r.status === 'APPLIED' && r.resultFileId ? (
         <p class="notice notice-success">
           <a href={`${base}/hasil`} data-testid="redacted-file">
@@ -217,7 +361,9 @@ function WorkspacePage(props: { ctx: PageCtx; office: Office; r: RedactionRow; n
       {r.kind === 'PDF' && pages.length > 0 && !busy ? (
         <section>
           <h2>{t('redaction.marks', { n: marks.filter((m) => m.status === 'ACCEPTED').length })}</h2>
-          {waiting > 0 ? <p class="notice notice-warning">{t('redaction.suggestionsWaiting', { n: waiting })}</p> : null}
+          {waiting > 0 ? (
+            <p class="notice notice-warning">{t('redaction.suggestionsWaiting', { n: waiting })}</p>
+          ) : null}
           {marks.length === 0 ? (
             <p class="muted">{t('redaction.noMarks')}</p>
           ) : (
@@ -274,11 +420,56 @@ function WorkspacePage(props: { ctx: PageCtx; office: Office; r: RedactionRow; n
               <Csrf token={ctx.csrf} />
               <input type="hidden" name="mode" value="AREA" />
               <div class="grid-5">
-                <TextField name="page" type="number" min={1} max={pages.length} label={t('redaction.field.page')} errors={errorsOf('area')} values={{ page: '1', ...valuesOf('area') }} required />
-                <TextField name="left" type="number" min={0} max={100} label={t('redaction.field.left')} errors={errorsOf('area')} values={valuesOf('area')} required />
-                <TextField name="top" type="number" min={0} max={100} label={t('redaction.field.top')} errors={errorsOf('area')} values={valuesOf('area')} required />
-                <TextField name="right" type="number" min={0} max={100} label={t('redaction.field.right')} errors={errorsOf('area')} values={valuesOf('area')} required />
-                <TextField name="bottom" type="number" min={0} max={100} label={t('redaction.field.bottom')} errors={errorsOf('area')} values={valuesOf('area')} required />
+                <TextField
+                  name="page"
+                  type="number"
+                  min={1}
+                  max={pages.length}
+                  label={t('redaction.field.page')}
+                  errors={errorsOf('area')}
+                  values={{ page: '1', ...valuesOf('area') }}
+                  required
+                />
+                <TextField
+                  name="left"
+                  type="number"
+                  min={0}
+                  max={100}
+                  label={t('redaction.field.left')}
+                  errors={errorsOf('area')}
+                  values={valuesOf('area')}
+                  required
+                />
+                <TextField
+                  name="top"
+                  type="number"
+                  min={0}
+                  max={100}
+                  label={t('redaction.field.top')}
+                  errors={errorsOf('area')}
+                  values={valuesOf('area')}
+                  required
+                />
+                <TextField
+                  name="right"
+                  type="number"
+                  min={0}
+                  max={100}
+                  label={t('redaction.field.right')}
+                  errors={errorsOf('area')}
+                  values={valuesOf('area')}
+                  required
+                />
+                <TextField
+                  name="bottom"
+                  type="number"
+                  min={0}
+                  max={100}
+                  label={t('redaction.field.bottom')}
+                  errors={errorsOf('area')}
+                  values={valuesOf('area')}
+                  required
+                />
               </div>
               <ReasonFields ctx={ctx} errors={errorsOf('area')} values={valuesOf('area')} />
               <button type="submit">{t('redaction.areaSubmit')}</button>
@@ -290,7 +481,14 @@ function WorkspacePage(props: { ctx: PageCtx; office: Office; r: RedactionRow; n
             <form method="post" action={`${base}/tanda`}>
               <Csrf token={ctx.csrf} />
               <input type="hidden" name="mode" value="SEARCH" />
-              <TextField name="text" label={t('redaction.field.text')} errors={errorsOf('search')} values={valuesOf('search')} required maxLength={200} />
+              <TextField
+                name="text"
+                label={t('redaction.field.text')}
+                errors={errorsOf('search')}
+                values={valuesOf('search')}
+                required
+                maxLength={200}
+              />
               <ReasonFields ctx={ctx} errors={errorsOf('search')} values={valuesOf('search')} />
               <button type="submit" class="secondary">
                 {t('redaction.searchSubmit')}
@@ -322,7 +520,12 @@ function WorkspacePage(props: { ctx: PageCtx; office: Office; r: RedactionRow; n
 }
 
 export async function redactionRoutes(app: FastifyInstance): Promise<void> {
-  const ctx = { db: app.services.database.db, clock: app.services.clock, files: app.services.files, uploadMaxBytes: app.services.config.uploadMaxBytes };
+  const ctx = {
+    db: app.services.database.db,
+    clock: app.services.clock,
+    files: app.services.files,
+    uploadMaxBytes: app.services.config.uploadMaxBytes,
+  };
 
   const subjectOf = (raw: string): RedactionSubject => {
     const s = SUBJECT_PATHS[raw];
@@ -330,7 +533,13 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     return s;
   };
 
-  const renderCandidates = async (req: FastifyRequest<{ Params: { subject: string; subjectId: string } }>, reply: FastifyReply, errors: Errors = {}, values: Values = {}, status = 200) => {
+  const renderCandidates = async (
+    req: FastifyRequest<{ Params: { subject: string; subjectId: string } }>,
+    reply: FastifyReply,
+    errors: Errors = {},
+    values: Values = {},
+    status = 200,
+  ) => {
     const office = req.office!;
     if (!(await mayRedact(ctx.db, req.actor, office))) throw AppError.forbidden();
     const subject = subjectOf(req.params.subject);
@@ -339,7 +548,20 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     if (!files) throw AppError.notFound();
     const prepared = await listRedactionsOf(ctx.db, office.id, subject, subjectId);
     const shown = files.filter((f) => !prepared.some((p) => p.resultFileId === f.fileId));
-    return sendPage(reply, <CandidatesPage ctx={pageCtx(req, reply)} office={office} subject={subject} subjectId={subjectId} files={shown} prepared={prepared} errors={errors} values={values} />, status);
+    return sendPage(
+      reply,
+      <CandidatesPage
+        ctx={pageCtx(req, reply)}
+        office={office}
+        subject={subject}
+        subjectId={subjectId}
+        files={shown}
+        prepared={prepared}
+        errors={errors}
+        values={values}
+      />,
+      status,
+    );
   };
 
   const load = async (req: FastifyRequest<{ Params: { id: string } }>) => {
@@ -350,10 +572,35 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     return r;
   };
 
-  const renderWorkspace = async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, errors: Errors = {}, values: Values = {}, form?: string, status = 200) => {
+  const renderWorkspace = async (
+    req: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+    errors: Errors = {},
+    values: Values = {},
+    form?: string,
+    status = 200,
+  ) => {
     const r = await load(req);
-    const [pages, marks, original] = await Promise.all([listPages(ctx.db, r.officeId, r.id), listMarks(ctx.db, r.officeId, r.id), readName(r)]);
-    return sendPage(reply, <WorkspacePage ctx={pageCtx(req, reply)} office={req.office!} r={r} name={original} pages={pages} marks={marks} errors={errors} values={values} form={form} />, status);
+    const [pages, marks, original] = await Promise.all([
+      listPages(ctx.db, r.officeId, r.id),
+      listMarks(ctx.db, r.officeId, r.id),
+      readName(r),
+    ]);
+    return sendPage(
+      reply,
+      <WorkspacePage
+        ctx={pageCtx(req, reply)}
+        office={req.office!}
+        r={r}
+        name={original}
+        pages={pages}
+        marks={marks}
+        errors={errors}
+        values={values}
+        form={form}
+      />,
+      status,
+    );
   };
 
   const readName = async (r: RedactionRow) => {
@@ -366,107 +613,213 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
   };
 
   const sendPng = (reply: FastifyReply, png: Buffer) =>
-    reply.header('content-type', 'image/png').header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').send(png);
-
-  const renderSettings = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values?: { petugasMayRedact: boolean; names: string }, status = 200) => {
-    const settings = (await getOfficeSettings(ctx.db, req.office!.id)).redaction;
-    const v = values ?? { petugasMayRedact: settings.petugasMayRedact, names: settings.names.join('\n') };
-    return sendPage(reply, <SettingsPage ctx={pageCtx(req, reply)} office={req.office!} petugasMayRedact={v.petugasMayRedact} names={v.names} errors={errors} />, status);
-  };
-
-  app.get('/staff/:office/rilis/pengaturan', { config: { permission: 'decideRequests' } }, (req, reply) => renderSettings(req, reply));
-
-  app.post('/staff/:office/rilis/pengaturan', { config: { permission: 'decideRequests' } }, async (req, reply) => {
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => updateReleaseSettings(ctx, req.actor, { officeId: req.office!.id, data: fields }),
-      (errors, status) => renderSettings(req, reply, errors, { petugasMayRedact: fields.petugasMayRedact === 'on', names: String(fields.names ?? '') }, status),
-      () => {
-        setFlash(reply, { kind: 'success', key: 'redaction.settings.saved' });
-        return reply.redirect(`/staff/${req.office!.slug}/rilis/pengaturan`);
-      },
-    );
-  });
-
-  app.get<{ Params: { subject: string; subjectId: string } }>('/staff/:office/rilis/:subject/:subjectId', { config: { permission: 'intakeRequests' } }, (req, reply) => renderCandidates(req, reply));
-
-  app.post<{ Params: { subject: string; subjectId: string } }>('/staff/:office/rilis/:subject/:subjectId', { config: { permission: 'intakeRequests' } }, async (req, reply) => {
-    const { fields } = await readForm(req);
-    const subject = subjectOf(req.params.subject);
-    return formAction(
-      req,
-      reply,
-      () => startRedaction(ctx, req.actor, { officeId: req.office!.id, data: { ...fields, subject, subjectId: req.params.subjectId } }),
-      (errors, status) => renderCandidates(req, reply, errors, fields, status),
-      (r) => toWorkspace(req, reply, r.id, 'redaction.flash.started'),
-    );
-  });
-
-  app.get<{ Params: { id: string } }>('/staff/:office/redaksi/:id', { config: { permission: 'intakeRequests' } }, (req, reply) => renderWorkspace(req, reply));
-
-  app.get<{ Params: { id: string; page: string } }>('/staff/:office/redaksi/:id/halaman/:page', { config: { permission: 'intakeRequests' } }, async (req, reply) => {
-    const r = await load(req);
-    const page = (await listPages(ctx.db, r.officeId, r.id)).find((p) => p.page === Number(req.params.page) - 1);
-    const content = page ? await readFileContent(ctx.db, ctx.files, r.officeId, page.fileId) : undefined;
-    if (!content) throw AppError.notFound();
-    return sendPng(reply, content.bytes);
-  });
-
-  app.get<{ Params: { id: string; page: string } }>('/staff/:office/redaksi/:id/pratinjau/:page', { config: { permission: 'intakeRequests' } }, async (req, reply) => {
-    const r = await load(req);
-    if (r.kind !== 'PDF') throw AppError.notFound();
-    const page = Number(req.params.page) - 1;
-    if (!Number.isInteger(page) || page < 0 || page >= r.pageCount) throw AppError.notFound();
-    const [content, marks] = await Promise.all([readFileContent(ctx.db, ctx.files, r.officeId, r.originalFileId), listMarks(ctx.db, r.officeId, r.id)]);
-    if (!content) throw AppError.notFound();
-    return sendPng(reply, previewPage(content.bytes, marks.filter((m) => m.status === 'ACCEPTED'), page, MARKING_DPI).png);
-  });
-
-  app.get<{ Params: { id: string } }>('/staff/:office/redaksi/:id/hasil', { config: { permission: 'intakeRequests' } }, async (req, reply) => {
-    const r = await load(req);
-    const content = r.resultFileId ? await readFileContent(ctx.db, ctx.files, r.officeId, r.resultFileId) : undefined;
-    if (!content) throw AppError.notFound();
-    return reply
-      .header('content-type', content.file.mediaType)
-      .header('content-disposition', `attachment; filename="${content.file.originalName.replace(/[^\w.-]+/g, '_')}"`)
+    reply
+      .header('content-type', 'image/png')
       .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff')
-      .send(content.bytes);
-  });
+      .send(png);
 
-  app.post<{ Params: { id: string } }>('/staff/:office/redaksi/:id/tanda', { config: { permission: 'intakeRequests' } }, async (req, reply) => {
-    const { fields } = await readForm(req);
-    const form = fields.mode === 'SEARCH' ? 'search' : 'area';
-    return formAction(
-      req,
+  const renderSettings = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    errors: Errors = {},
+    values?: { petugasMayRedact: boolean; names: string },
+    status = 200,
+  ) => {
+    const settings = (await getOfficeSettings(ctx.db, req.office!.id)).redaction;
+    const v = values ?? { petugasMayRedact: settings.petugasMayRedact, names: settings.names.join('\n') };
+    return sendPage(
       reply,
-      () => addRedactionMarks(ctx, req.actor, { officeId: req.office!.id, redactionId: uuidParam(req.params.id), data: fields }),
-      (errors, status) => renderWorkspace(req, reply, errors, fields, form, status),
-      () => toWorkspace(req, reply, req.params.id, 'redaction.flash.marked'),
+      <SettingsPage
+        ctx={pageCtx(req, reply)}
+        office={req.office!}
+        petugasMayRedact={v.petugasMayRedact}
+        names={v.names}
+        errors={errors}
+      />,
+      status,
     );
-  });
+  };
 
-  app.post<{ Params: { id: string; markId: string } }>('/staff/:office/redaksi/:id/tanda/:markId', { config: { permission: 'intakeRequests' } }, async (req, reply) => {
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => decideRedactionMark(ctx, req.actor, { officeId: req.office!.id, redactionId: uuidParam(req.params.id), markId: uuidParam(req.params.markId), data: fields }),
-      (errors, status) => renderWorkspace(req, reply, errors, fields, 'marks', status),
-      () => toWorkspace(req, reply, req.params.id, 'redaction.flash.decided'),
-    );
-  });
+  app.get('/staff/:office/rilis/pengaturan', { config: { permission: 'decideRequests' } }, (req, reply) =>
+    renderSettings(req, reply),
+  );
 
-  app.post<{ Params: { id: string } }>('/staff/:office/redaksi/:id/terapkan', { config: { permission: 'intakeRequests' } }, async (req, reply) => {
-    await readForm(req);
-    try {
-      await applyRedaction(ctx, req.actor, { officeId: req.office!.id, redactionId: uuidParam(req.params.id) });
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'CONFLICT') return renderWorkspace(req, reply, { _: req.t(e.key, e.params) }, {}, 'apply', 409);
-      throw e;
-    }
-    return toWorkspace(req, reply, req.params.id, 'redaction.flash.applying');
-  });
+  app.post(
+    '/staff/:office/rilis/pengaturan',
+    { config: { permission: 'decideRequests' } },
+    async (req, reply) => {
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () => updateReleaseSettings(ctx, req.actor, { officeId: req.office!.id, data: fields }),
+        (errors, status) =>
+          renderSettings(
+            req,
+            reply,
+            errors,
+            { petugasMayRedact: fields.petugasMayRedact === 'on', names: String(fields.names ?? '') },
+            status,
+          ),
+        () => {
+          setFlash(reply, { kind: 'success', key: 'redaction.settings.saved' });
+          return reply.redirect(`/staff/${req.office!.slug}/rilis/pengaturan`);
+        },
+      );
+    },
+  );
+
+  app.get<{ Params: { subject: string; subjectId: string } }>(
+    '/staff/:office/rilis/:subject/:subjectId',
+    { config: { permission: 'intakeRequests' } },
+    (req, reply) => renderCandidates(req, reply),
+  );
+
+  app.post<{ Params: { subject: string; subjectId: string } }>(
+    '/staff/:office/rilis/:subject/:subjectId',
+    { config: { permission: 'intakeRequests' } },
+    async (req, reply) => {
+      const { fields } = await readForm(req);
+      const subject = subjectOf(req.params.subject);
+      return formAction(
+        req,
+        reply,
+        () =>
+          startRedaction(ctx, req.actor, {
+            officeId: req.office!.id,
+            data: { ...fields, subject, subjectId: req.params.subjectId },
+          }),
+        (errors, status) => renderCandidates(req, reply, errors, fields, status),
+        (r) => toWorkspace(req, reply, r.id, 'redaction.flash.started'),
+      );
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/staff/:office/redaksi/:id',
+    { config: { permission: 'intakeRequests' } },
+    (req, reply) => renderWorkspace(req, reply),
+  );
+
+  app.get<{ Params: { id: string; page: string } }>(
+    '/staff/:office/redaksi/:id/halaman/:page',
+    { config: { permission: 'intakeRequests' } },
+    async (req, reply) => {
+      const r = await load(req);
+      const page = (await listPages(ctx.db, r.officeId, r.id)).find(
+        (p) => p.page === Number(req.params.page) - 1,
+      );
+      const content = page ? await readFileContent(ctx.db, ctx.files, r.officeId, page.fileId) : undefined;
+      if (!content) throw AppError.notFound();
+      return sendPng(reply, content.bytes);
+    },
+  );
+
+  app.get<{ Params: { id: string; page: string } }>(
+    '/staff/:office/redaksi/:id/pratinjau/:page',
+    { config: { permission: 'intakeRequests' } },
+    async (req, reply) => {
+      const r = await load(req);
+      if (r.kind !== 'PDF') throw AppError.notFound();
+      const page = Number(req.params.page) - 1;
+      if (!Number.isInteger(page) || page < 0 || page >= r.pageCount) throw AppError.notFound();
+      const [content, marks] = await Promise.all([
+        readFileContent(ctx.db, ctx.files, r.officeId, r.originalFileId),
+        listMarks(ctx.db, r.officeId, r.id),
+      ]);
+      if (!content) throw AppError.notFound();
+      return sendPng(
+        reply,
+        previewPage(
+          content.bytes,
+          marks.filter((m) => m.status === 'ACCEPTED'),
+          page,
+          MARKING_DPI,
+        ).png,
+      );
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/staff/:office/redaksi/:id/hasil',
+    { config: { permission: 'intakeRequests' } },
+    async (req, reply) => {
+      const r = await load(req);
+      const content = r.resultFileId
+        ? await readFileContent(ctx.db, ctx.files, r.officeId, r.resultFileId)
+        : undefined;
+      if (!content) throw AppError.notFound();
+      return reply
+        .header('content-type', content.file.mediaType)
+        .header(
+          'content-disposition',
+          `attachment; filename="${content.file.originalName.replace(/[^\w.-]+/g, '_')}"`,
+        )
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(content.bytes);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/staff/:office/redaksi/:id/tanda',
+    { config: { permission: 'intakeRequests' } },
+    async (req, reply) => {
+      const { fields } = await readForm(req);
+      const form = fields.mode === 'SEARCH' ? 'search' : 'area';
+      return formAction(
+        req,
+        reply,
+        () =>
+          addRedactionMarks(ctx, req.actor, {
+            officeId: req.office!.id,
+            redactionId: uuidParam(req.params.id),
+            data: fields,
+          }),
+        (errors, status) => renderWorkspace(req, reply, errors, fields, form, status),
+        () => toWorkspace(req, reply, req.params.id, 'redaction.flash.marked'),
+      );
+    },
+  );
+
+  app.post<{ Params: { id: string; markId: string } }>(
+    '/staff/:office/redaksi/:id/tanda/:markId',
+    { config: { permission: 'intakeRequests' } },
+    async (req, reply) => {
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () =>
+          decideRedactionMark(ctx, req.actor, {
+            officeId: req.office!.id,
+            redactionId: uuidParam(req.params.id),
+            markId: uuidParam(req.params.markId),
+            data: fields,
+          }),
+        (errors, status) => renderWorkspace(req, reply, errors, fields, 'marks', status),
+        () => toWorkspace(req, reply, req.params.id, 'redaction.flash.decided'),
+      );
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/staff/:office/redaksi/:id/terapkan',
+    { config: { permission: 'intakeRequests' } },
+    async (req, reply) => {
+      await readForm(req);
+      try {
+        await applyRedaction(ctx, req.actor, {
+          officeId: req.office!.id,
+          redactionId: uuidParam(req.params.id),
+        });
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'CONFLICT')
+          return renderWorkspace(req, reply, { _: req.t(e.key, e.params) }, {}, 'apply', 409);
+        throw e;
+      }
+      return toWorkspace(req, reply, req.params.id, 'redaction.flash.applying');
+    },
+  );
 }

@@ -39,7 +39,14 @@ export async function annualReportPublicRoutes(app: FastifyInstance): Promise<vo
     const { t } = c;
     return sendPage(
       reply,
-      <PublicLayout ctx={c} title={`${t('annual.publicList')} — ${office.name}`} breadcrumbs={[{ href: '/', label: t('nav.home') }, { href: `/${office.slug}`, label: office.name }]}>
+      <PublicLayout
+        ctx={c}
+        title={`${t('annual.publicList')} — ${office.name}`}
+        breadcrumbs={[
+          { href: '/', label: t('nav.home') },
+          { href: `/${office.slug}`, label: office.name },
+        ]}
+      >
         <h1>{t('annual.publicList')}</h1>
         <p>{t('annual.publicIntro', { office: office.name })}</p>
         {reports.length === 0 ? (
@@ -48,93 +55,133 @@ export async function annualReportPublicRoutes(app: FastifyInstance): Promise<vo
           <ul>
             {reports.map((r) => (
               <li>
-                <a href={`/${office.slug}/laporan-tahunan/${r.year}`}>{t('annual.title', { year: r.year })}</a> · <a href={`/${office.slug}/laporan-tahunan/${r.year}.pdf`}>PDF</a> ·{' '}
+                <a href={`/${office.slug}/laporan-tahunan/${r.year}`}>
+                  {t('annual.title', { year: r.year })}
+                </a>{' '}
+                · <a href={`/${office.slug}/laporan-tahunan/${r.year}.pdf`}>PDF</a> ·{' '}
                 <a href={`/${office.slug}/laporan-tahunan/${r.year}.docx`}>DOCX</a>
               </li>
             ))}
           </ul>
         )}
         <p>
-          <a href={`/${office.slug}/pengumuman-layanan/${currentYear(clock.now(), office) - 1}`}>{t('announce.link')}</a>
+          <a href={`/${office.slug}/pengumuman-layanan/${currentYear(clock.now(), office) - 1}`}>
+            {t('announce.link')}
+          </a>
         </p>
       </PublicLayout>,
     );
   });
 
-  app.get<{ Params: { office: string; file: string } }>('/:office/laporan-tahunan/:file', async (req, reply) => {
-    const office = await officeOr404(req.params.office);
-    const m = YEAR_FILE.exec(req.params.file);
-    if (!m) throw AppError.notFound();
-    const year = Number(m[1]);
-    const report = await findAnnualReport(db, office.id, year);
-    if (!report || report.status !== 'PUBLISHED') throw AppError.notFound();
-    const name = `laporan-layanan-informasi-${office.slug}-${year}`;
-    if (m[2] === 'pdf') return sendFile(reply, { name: `${name}.pdf`, mediaType: 'application/pdf', bytes: await annualReportPdf(db, office, report, idT) }, true);
-    if (m[2] === 'docx') {
-      return sendFile(reply, { name: `${name}.docx`, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: await annualReportDocx(db, office, report, idT) });
-    }
-    const c = pageCtx(req, reply);
-    const { t } = c;
-    const snapshot = snapshotOf(report);
-    return sendPage(
-      reply,
-      <PublicLayout ctx={c} title={`${t('annual.title', { year })} — ${office.name}`} breadcrumbs={[{ href: `/${office.slug}`, label: office.name }, { href: `/${office.slug}/laporan-tahunan`, label: t('annual.publicList') }]}>
-        <hgroup>
-          <h1>{t('annual.title', { year })}</h1>
-          <p>
-            {office.name}
-            {snapshot.approvedOn ? ` — ${t('annual.published', { date: formatDate(snapshot.approvedOn, c.locale), by: snapshot.approvedBy ?? '' })}` : ''}
+  app.get<{ Params: { office: string; file: string } }>(
+    '/:office/laporan-tahunan/:file',
+    async (req, reply) => {
+      const office = await officeOr404(req.params.office);
+      const m = YEAR_FILE.exec(req.params.file);
+      if (!m) throw AppError.notFound();
+      const year = Number(m[1]);
+      const report = await findAnnualReport(db, office.id, year);
+      if (!report || report.status !== 'PUBLISHED') throw AppError.notFound();
+      const name = `laporan-layanan-informasi-${office.slug}-${year}`;
+      if (m[2] === 'pdf')
+        return sendFile(
+          reply,
+          {
+            name: `${name}.pdf`,
+            mediaType: 'application/pdf',
+            bytes: await annualReportPdf(db, office, report, idT),
+          },
+          true,
+        );
+      if (m[2] === 'docx') {
+        return sendFile(reply, {
+          name: `${name}.docx`,
+          mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          bytes: await annualReportDocx(db, office, report, idT),
+        });
+      }
+      const c = pageCtx(req, reply);
+      const { t } = c;
+      const snapshot = snapshotOf(report);
+      return sendPage(
+        reply,
+        <PublicLayout
+          ctx={c}
+          title={`${t('annual.title', { year })} — ${office.name}`}
+          breadcrumbs={[
+            { href: `/${office.slug}`, label: office.name },
+            { href: `/${office.slug}/laporan-tahunan`, label: t('annual.publicList') },
+          ]}
+        >
+          <hgroup>
+            <h1>{t('annual.title', { year })}</h1>
+            <p>
+              {office.name}
+              {snapshot.approvedOn
+                ? ` — ${t('annual.published', { date: formatDate(snapshot.approvedOn, c.locale), by: snapshot.approvedBy ?? '' })}`
+                : ''}
+            </p>
+          </hgroup>
+          <p class="toolbar">
+            <a href={`/${office.slug}/laporan-tahunan/${year}.pdf`}>{t('annual.pdf')}</a>
+            <a href={`/${office.slug}/laporan-tahunan/${year}.docx`}>{t('annual.docx')}</a>
           </p>
-        </hgroup>
-        <p class="toolbar">
-          <a href={`/${office.slug}/laporan-tahunan/${year}.pdf`}>{t('annual.pdf')}</a>
-          <a href={`/${office.slug}/laporan-tahunan/${year}.docx`}>{t('annual.docx')}</a>
-        </p>
-        <AnnualReportBody sections={annualReportSections(snapshot, report.texts, t, c.locale)} />
-      </PublicLayout>,
-    );
-  });
+          <AnnualReportBody sections={annualReportSections(snapshot, report.texts, t, c.locale)} />
+        </PublicLayout>,
+      );
+    },
+  );
 
-  app.get<{ Params: { office: string; year: string } }>('/:office/pengumuman-layanan/:year', async (req, reply) => {
-    const office = await officeOr404(req.params.office);
-    if (!/^\d{4}$/.test(req.params.year)) throw AppError.notFound();
-    const year = Number(req.params.year);
-    if (year < 2000 || year > currentYear(clock.now(), office)) throw AppError.notFound();
-    const figures = await readStatistics(db, clock.now(), { office, year, scope: 'office' });
-    const c = pageCtx(req, reply);
-    const { t } = c;
-    const r = figures.requests;
-    return sendPage(
-      reply,
-      <PublicLayout ctx={c} title={`${t('announce.title', { year })} — ${office.name}`} breadcrumbs={[{ href: `/${office.slug}`, label: office.name }, { href: `/${office.slug}/laporan-tahunan`, label: t('annual.publicList') }]}>
-        <hgroup>
-          <h1>{t('announce.title', { year })}</h1>
-          <p>{t('announce.lead', { office: office.name, year })}</p>
-        </hgroup>
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('announce.title', { year })}>
-          <table>
-            <tbody>
-              {(
-                [
-                  [t('reports.fig.received'), r.received],
-                  [t('reports.fig.average'), r.averageWorkingDays ?? '–'],
-                  [t('reports.fig.longest'), r.longestWorkingDays ?? '–'],
-                  [t('reports.outcome.grantedFull'), r.grantedFull],
-                  [t('reports.outcome.grantedPartial'), r.grantedPartial],
-                  [t('reports.fig.refused'), r.refused.total],
-                  ...refusalRows(figures, t),
-                ] as [string, string | number][]
-              ).map(([label, n]) => (
-                <tr>
-                  <th scope="row">{label}</th>
-                  <td class="num">{n}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <StatisticsBody ctx={c} figures={figures} only={['perMonth', 'outcomes', 'timeToAnswer']} />
-      </PublicLayout>,
-    );
-  });
+  app.get<{ Params: { office: string; year: string } }>(
+    '/:office/pengumuman-layanan/:year',
+    async (req, reply) => {
+      const office = await officeOr404(req.params.office);
+      if (!/^\d{4}$/.test(req.params.year)) throw AppError.notFound();
+      const year = Number(req.params.year);
+      if (year < 2000 || year > currentYear(clock.now(), office)) throw AppError.notFound();
+      const figures = await readStatistics(db, clock.now(), { office, year, scope: 'office' });
+      const c = pageCtx(req, reply);
+      const { t } = c;
+      const r = figures.requests;
+      return sendPage(
+        reply,
+        <PublicLayout
+          ctx={c}
+          title={`${t('announce.title', { year })} — ${office.name}`}
+          breadcrumbs={[
+            { href: `/${office.slug}`, label: office.name },
+            { href: `/${office.slug}/laporan-tahunan`, label: t('annual.publicList') },
+          ]}
+        >
+          <hgroup>
+            <h1>{t('announce.title', { year })}</h1>
+            <p>{t('announce.lead', { office: office.name, year })}</p>
+          </hgroup>
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={t('announce.title', { year })}>
+            <table>
+              <tbody>
+                {(
+                  [
+                    [t('reports.fig.received'), r.received],
+                    [t('reports.fig.average'), r.averageWorkingDays ?? '–'],
+                    [t('reports.fig.longest'), r.longestWorkingDays ?? '–'],
+                    [t('reports.outcome.grantedFull'), r.grantedFull],
+                    [t('reports.outcome.grantedPartial'), r.grantedPartial],
+                    [t('reports.fig.refused'), r.refused.total],
+                    ...refusalRows(figures, t),
+                  ] as [string, string | number][]
+                ).map(([label, n]) => (
+                  <tr>
+                    <th scope="row">{label}</th>
+                    <td class="num">{n}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <StatisticsBody ctx={c} figures={figures} only={['perMonth', 'outcomes', 'timeToAnswer']} />
+        </PublicLayout>,
+      );
+    },
+  );
 }

@@ -2,11 +2,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { canReports } from '../../modules/access/permissions.ts';
 import type { Office } from '../../modules/offices/queries.ts';
-import { annualReportDueDate, annualReportSections, type AnnualReportSnapshot } from '../../modules/reports/annual-report-document.ts';
+import {
+  annualReportDueDate,
+  annualReportSections,
+  type AnnualReportSnapshot,
+} from '../../modules/reports/annual-report-document.ts';
 import { snapshotOf } from '../../modules/reports/annual-report-files.ts';
 import { findAnnualReport, type AnnualReport } from '../../modules/reports/annual-report-queries.ts';
 import { buildAnnualReportSnapshot } from '../../modules/reports/annual-report-snapshot.ts';
-import { buildEmonevPack, emonevZip, EMONEV_INDICATORS, type EmonevPack } from '../../modules/reports/build-emonev-pack.ts';
+import {
+  buildEmonevPack,
+  emonevZip,
+  EMONEV_INDICATORS,
+  type EmonevPack,
+} from '../../modules/reports/build-emonev-pack.ts';
 import { decideAnnualReport } from '../../modules/reports/decide-annual-report.ts';
 import { currentYear, yearOf } from '../../modules/reports/public-statistics.ts';
 import { prefillTexts, saveAnnualReport } from '../../modules/reports/save-annual-report.ts';
@@ -34,7 +43,16 @@ const yearParam = (v: string): number => {
   return y.data;
 };
 
-function AnnualReportPage(props: { ctx: PageCtx; office: Office; year: number; report: AnnualReport | undefined; snapshot: AnnualReportSnapshot; values: Values; errors: Errors; prefilled: boolean }) {
+function AnnualReportPage(props: {
+  ctx: PageCtx;
+  office: Office;
+  year: number;
+  report: AnnualReport | undefined;
+  snapshot: AnnualReportSnapshot;
+  values: Values;
+  errors: Errors;
+  prefilled: boolean;
+}) {
   const { ctx, office, year, report } = props;
   const { t } = ctx;
   const base = `/staff/${office.slug}/laporan-tahunan/${year}`;
@@ -42,7 +60,10 @@ function AnnualReportPage(props: { ctx: PageCtx; office: Office; year: number; r
   const due = formatDate(annualReportDueDate(year), ctx.locale);
   const mayWrite = canReports.writeAnnualReport(ctx.actor, office) && (!report || report.status === 'DRAFT');
   const mayDecide = canReports.approveAnnualReport(ctx.actor, office) && report?.status === 'SUBMITTED';
-  const texts = Object.fromEntries(ANNUAL_REPORT_TEXTS.map((k) => [k, valueOf(props.values, k)])) as Record<(typeof ANNUAL_REPORT_TEXTS)[number], string>;
+  const texts = Object.fromEntries(ANNUAL_REPORT_TEXTS.map((k) => [k, valueOf(props.values, k)])) as Record<
+    (typeof ANNUAL_REPORT_TEXTS)[number],
+    string
+  >;
   const sections = annualReportSections(props.snapshot, texts, t, ctx.locale);
   const labels = Object.fromEntries(ANNUAL_REPORT_TEXTS.map((k) => [k, t(`annual.field.${k}`)]));
   return (
@@ -52,14 +73,17 @@ function AnnualReportPage(props: { ctx: PageCtx; office: Office; year: number; r
         <p>{t('annual.lead', { due })}</p>
       </hgroup>
       <p>
-        {t('annual.status')}: <strong id="annual-status">{t(`annual.status.${status}`)}</strong> · {t('annual.due', { due })}
+        {t('annual.status')}: <strong id="annual-status">{t(`annual.status.${status}`)}</strong> ·{' '}
+        {t('annual.due', { due })}
       </p>
       <form method="get" action={`/staff/${office.slug}/laporan-tahunan`} class="filters grid">
         <label>
           {t('stats.year')}
           <input type="number" name="tahun" min={2000} max={2100} value={year} inputmode="numeric" />
         </label>
-        <button type="submit" class="secondary">{t('stats.show')}</button>
+        <button type="submit" class="secondary">
+          {t('stats.show')}
+        </button>
       </form>
       <p class="toolbar">
         {report?.status === 'PUBLISHED' ? (
@@ -73,7 +97,10 @@ function AnnualReportPage(props: { ctx: PageCtx; office: Office; year: number; r
       </p>
       {report?.status === 'PUBLISHED' && report.approvedAt ? (
         <p class="notice" role="status">
-          {t('annual.published', { date: formatDateTime(report.approvedAt, ctx.locale, office.timezone), by: report.approvedBy ?? '' })}
+          {t('annual.published', {
+            date: formatDateTime(report.approvedAt, ctx.locale, office.timezone),
+            by: report.approvedBy ?? '',
+          })}
         </p>
       ) : null}
       {report?.status === 'DRAFT' && report.returnReason ? (
@@ -88,9 +115,18 @@ function AnnualReportPage(props: { ctx: PageCtx; office: Office; year: number; r
           <ErrorSummary t={t} errors={props.errors} labels={labels} />
           <form method="post" action={base}>
             <Csrf token={ctx.csrf} />
-            {report ? <input type="hidden" name="expectedUpdatedAt" value={report.updatedAt.toISOString()} /> : null}
+            {report ? (
+              <input type="hidden" name="expectedUpdatedAt" value={report.updatedAt.toISOString()} />
+            ) : null}
             {ANNUAL_REPORT_TEXTS.map((k) => (
-              <TextArea name={k} label={labels[k]!} values={props.values} errors={props.errors} rows={4} maxLength={6000} />
+              <TextArea
+                name={k}
+                label={labels[k]!}
+                values={props.values}
+                errors={props.errors}
+                rows={4}
+                maxLength={6000}
+              />
             ))}
             <div class="grid">
               <button type="submit" name="then" value="save" class="secondary">
@@ -111,14 +147,23 @@ function AnnualReportPage(props: { ctx: PageCtx; office: Office; year: number; r
             <button type="submit" name="decision" value="APPROVE">
               {t('annual.approve')}
             </button>
-            <TextArea name="reason" label={t('annual.returnReason')} values={props.values} errors={props.errors} rows={3} maxLength={2000} />
+            <TextArea
+              name="reason"
+              label={t('annual.returnReason')}
+              values={props.values}
+              errors={props.errors}
+              rows={3}
+              maxLength={2000}
+            />
             <button type="submit" name="decision" value="RETURN" class="secondary">
               {t('annual.return')}
             </button>
           </form>
         </section>
       ) : null}
-      <h2 class="muted">{report?.status === 'PUBLISHED' ? t('annual.docTitle', { year }) : t('annual.preview')}</h2>
+      <h2 class="muted">
+        {report?.status === 'PUBLISHED' ? t('annual.docTitle', { year }) : t('annual.preview')}
+      </h2>
       <AnnualReportBody sections={sections} />
     </StaffLayout>
   );
@@ -153,14 +198,27 @@ function EmonevPage({ ctx, pack, zipHref }: { ctx: PageCtx; pack: EmonevPack; zi
             {pack.items.map((i) => (
               <tr data-item={i.key}>
                 <td>
-                  {t(`emonev.indicator.${i.indicator}`)} ({EMONEV_INDICATORS.find((x) => x.key === i.indicator)!.weight}%)
+                  {t(`emonev.indicator.${i.indicator}`)} (
+                  {EMONEV_INDICATORS.find((x) => x.key === i.indicator)!.weight}%)
                 </td>
                 <th scope="row">{t(`emonev.item.${i.key}`)}</th>
                 <td>
-                  <span class={`badge ${i.present ? 'ok' : 'warn'}`}>{i.present ? t('emonev.present') : t('emonev.missing')}</span>
+                  <span class={`badge ${i.present ? 'ok' : 'warn'}`}>
+                    {i.present ? t('emonev.present') : t('emonev.missing')}
+                  </span>
                   {i.tooLarge ? <small class="error-text"> {t('emonev.tooLarge')}</small> : null}
                 </td>
-                <td>{i.fixAt ? i.present ? '–' : <a href={`/staff/${pack.office.slug}/${i.fixAt}`}>{t('emonev.fix')}</a> : <small>{t('emonev.outside')}</small>}</td>
+                <td>
+                  {i.fixAt ? (
+                    i.present ? (
+                      '–'
+                    ) : (
+                      <a href={`/staff/${pack.office.slug}/${i.fixAt}`}>{t('emonev.fix')}</a>
+                    )
+                  ) : (
+                    <small>{t('emonev.outside')}</small>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -174,68 +232,143 @@ export async function annualReportRoutes(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
   const idT = createTranslate(catalog, 'id');
 
-  const render = async (req: FastifyRequest, reply: FastifyReply, year: number, errors: Errors = {}, values?: Values, status = 200) => {
+  const render = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    year: number,
+    errors: Errors = {},
+    values?: Values,
+    status = 200,
+  ) => {
     const office = req.office!;
     const report = await findAnnualReport(ctx.db, office.id, year);
-    const snapshot = report?.status === 'PUBLISHED' ? snapshotOf(report) : await buildAnnualReportSnapshot(ctx.db, ctx.clock.now(), office, year, { by: null, on: null });
+    const snapshot =
+      report?.status === 'PUBLISHED'
+        ? snapshotOf(report)
+        : await buildAnnualReportSnapshot(ctx.db, ctx.clock.now(), office, year, { by: null, on: null });
     const prefilled = !report && !values;
     const v = values ?? (report ? { ...report.texts } : await prefillTexts(ctx, office.id, year));
-    return sendPage(reply, <AnnualReportPage ctx={pageCtx(req, reply)} office={office} year={year} report={report} snapshot={snapshot} values={v} errors={errors} prefilled={prefilled && Object.values(v).some(Boolean)} />, status);
+    return sendPage(
+      reply,
+      <AnnualReportPage
+        ctx={pageCtx(req, reply)}
+        office={office}
+        year={year}
+        report={report}
+        snapshot={snapshot}
+        values={v}
+        errors={errors}
+        prefilled={prefilled && Object.values(v).some(Boolean)}
+      />,
+      status,
+    );
   };
   const done = (req: FastifyRequest, reply: FastifyReply, year: number, key: string) => {
     setFlash(reply, { kind: 'success', key });
     return reply.redirect(`/staff/${req.office!.slug}/laporan-tahunan/${year}`);
   };
 
-  app.get('/staff/:office/laporan-tahunan', { config: { permission: 'viewAnnualReport' } }, async (req, reply) => {
-    const raw = (req.query ?? {}) as Record<string, unknown>;
-    const office = req.office!;
-    const year = raw.tahun === undefined ? currentYear(ctx.clock.now(), office) - 1 : yearOf(raw.tahun, ctx.clock.now(), office);
-    return reply.redirect(`/staff/${office.slug}/laporan-tahunan/${year}`);
-  });
-
-  app.get<{ Params: { office: string; year: string } }>('/staff/:office/laporan-tahunan/:year', { config: { permission: 'viewAnnualReport' } }, (req, reply) =>
-    render(req, reply, yearParam(req.params.year)),
+  app.get(
+    '/staff/:office/laporan-tahunan',
+    { config: { permission: 'viewAnnualReport' } },
+    async (req, reply) => {
+      const raw = (req.query ?? {}) as Record<string, unknown>;
+      const office = req.office!;
+      const year =
+        raw.tahun === undefined
+          ? currentYear(ctx.clock.now(), office) - 1
+          : yearOf(raw.tahun, ctx.clock.now(), office);
+      return reply.redirect(`/staff/${office.slug}/laporan-tahunan/${year}`);
+    },
   );
 
-  app.post<{ Params: { office: string; year: string } }>('/staff/:office/laporan-tahunan/:year', { config: { permission: 'writeAnnualReport' } }, async (req, reply) => {
-    const year = yearParam(req.params.year);
-    const { fields } = await readForm(req);
-    const then = one(fields, 'then');
-    return formAction(
-      req,
-      reply,
-      async () => {
-        await saveAnnualReport(ctx, req.actor, { officeId: req.office!.id, year, data: Object.fromEntries(ANNUAL_REPORT_TEXTS.map((k) => [k, one(fields, k)])), expectedUpdatedAt: one(fields, 'expectedUpdatedAt') });
-        if (then === 'submit') await submitAnnualReport(ctx, req.actor, { officeId: req.office!.id, year });
-      },
-      (errors, status) => render(req, reply, year, errors, fields, status),
-      () => done(req, reply, year, then === 'submit' ? 'annual.flash.submitted' : 'annual.flash.saved'),
-    );
-  });
+  app.get<{ Params: { office: string; year: string } }>(
+    '/staff/:office/laporan-tahunan/:year',
+    { config: { permission: 'viewAnnualReport' } },
+    (req, reply) => render(req, reply, yearParam(req.params.year)),
+  );
 
-  app.post<{ Params: { office: string; year: string } }>('/staff/:office/laporan-tahunan/:year/keputusan', { config: { permission: 'approveAnnualReport' } }, async (req, reply) => {
-    const year = yearParam(req.params.year);
-    const { fields } = await readForm(req);
-    return formAction(
-      req,
-      reply,
-      () => decideAnnualReport(ctx, req.actor, { officeId: req.office!.id, year, data: { decision: one(fields, 'decision'), reason: one(fields, 'reason') } }),
-      (errors, status) => render(req, reply, year, errors, fields, status),
-      (after) => done(req, reply, year, after.status === 'PUBLISHED' ? 'annual.flash.published' : 'annual.flash.returned'),
-    );
-  });
+  app.post<{ Params: { office: string; year: string } }>(
+    '/staff/:office/laporan-tahunan/:year',
+    { config: { permission: 'writeAnnualReport' } },
+    async (req, reply) => {
+      const year = yearParam(req.params.year);
+      const { fields } = await readForm(req);
+      const then = one(fields, 'then');
+      return formAction(
+        req,
+        reply,
+        async () => {
+          await saveAnnualReport(ctx, req.actor, {
+            officeId: req.office!.id,
+            year,
+            data: Object.fromEntries(ANNUAL_REPORT_TEXTS.map((k) => [k, one(fields, k)])),
+            expectedUpdatedAt: one(fields, 'expectedUpdatedAt'),
+          });
+          if (then === 'submit') await submitAnnualReport(ctx, req.actor, { officeId: req.office!.id, year });
+        },
+        (errors, status) => render(req, reply, year, errors, fields, status),
+        () => done(req, reply, year, then === 'submit' ? 'annual.flash.submitted' : 'annual.flash.saved'),
+      );
+    },
+  );
+
+  app.post<{ Params: { office: string; year: string } }>(
+    '/staff/:office/laporan-tahunan/:year/keputusan',
+    { config: { permission: 'approveAnnualReport' } },
+    async (req, reply) => {
+      const year = yearParam(req.params.year);
+      const { fields } = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () =>
+          decideAnnualReport(ctx, req.actor, {
+            officeId: req.office!.id,
+            year,
+            data: { decision: one(fields, 'decision'), reason: one(fields, 'reason') },
+          }),
+        (errors, status) => render(req, reply, year, errors, fields, status),
+        (after) =>
+          done(
+            req,
+            reply,
+            year,
+            after.status === 'PUBLISHED' ? 'annual.flash.published' : 'annual.flash.returned',
+          ),
+      );
+    },
+  );
 
   app.get('/staff/:office/emonev', { config: { permission: 'viewAnnualReport' } }, async (req, reply) => {
     const office = req.office!;
     const raw = (req.query ?? {}) as Record<string, unknown>;
-    const year = raw.tahun === undefined ? currentYear(ctx.clock.now(), office) - 1 : yearOf(raw.tahun, ctx.clock.now(), office);
+    const year =
+      raw.tahun === undefined
+        ? currentYear(ctx.clock.now(), office) - 1
+        : yearOf(raw.tahun, ctx.clock.now(), office);
     if (raw.format === 'zip') {
       const { bytes } = await emonevZip(ctx, req.actor, { officeId: office.id, year, t: idT });
-      return sendFile(reply, { name: `emonev-${office.slug}-${year}.zip`, mediaType: 'application/zip', bytes });
+      return sendFile(reply, {
+        name: `emonev-${office.slug}-${year}.zip`,
+        mediaType: 'application/zip',
+        bytes,
+      });
     }
-    const pack = await buildEmonevPack(ctx, req.actor, { officeId: office.id, year, t: idT, withFiles: false });
-    return sendPage(reply, <EmonevPage ctx={pageCtx(req, reply)} pack={pack} zipHref={`/staff/${office.slug}/emonev?tahun=${year}&format=zip`} />);
+    const pack = await buildEmonevPack(ctx, req.actor, {
+      officeId: office.id,
+      year,
+      t: idT,
+      withFiles: false,
+    });
+    return sendPage(
+      reply,
+      <EmonevPage
+        ctx={pageCtx(req, reply)}
+        pack={pack}
+        zipHref={`/staff/${office.slug}/emonev?tahun=${year}&format=zip`}
+      />,
+    );
   });
 }
 

@@ -29,7 +29,13 @@ export function AnnualReportBody({ sections }: { sections: Section[] }) {
                   <tbody>
                     {b.rows.map((r) => (
                       <tr>
-                        {r.map((c, i) => (i === 0 ? <th scope="row">{c}</th> : <td class={b.headers.length === 2 ? 'num' : undefined}>{c}</td>))}
+                        {r.map((c, i) =>
+                          i === 0 ? (
+                            <th scope="row">{c}</th>
+                          ) : (
+                            <td class={b.headers.length === 2 ? 'num' : undefined}>{c}</td>
+                          ),
+                        )}
                       </tr>
                     ))}
                   </tbody>

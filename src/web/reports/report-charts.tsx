@@ -15,7 +15,11 @@ export function ChartFigure({ chart }: { chart: ReportChart }) {
         <strong>{chart.caption}</strong>
       </figcaption>
       <div class="report-chart-body">
-        <div class="report-chart-svg" aria-hidden="true" dangerouslySetInnerHTML={{ __html: chartSvg(chart) }} />
+        <div
+          class="report-chart-svg"
+          aria-hidden="true"
+          dangerouslySetInnerHTML={{ __html: chartSvg(chart) }}
+        />
         <table class="report-chart-table">
           <caption class="visually-hidden">{chart.caption}</caption>
           <thead>
@@ -46,7 +50,17 @@ export function pct(rate: number | null): string {
 }
 
 /** Headline figures, the five charts and the refusal / objection / dispute tables. */
-export function StatisticsBody({ ctx, figures, months, only }: { ctx: PageCtx; figures: Figures; months?: { from: number; to: number }; only?: ReportChart['id'][] }) {
+export function StatisticsBody({
+  ctx,
+  figures,
+  months,
+  only,
+}: {
+  ctx: PageCtx;
+  figures: Figures;
+  months?: { from: number; to: number };
+  only?: ReportChart['id'][];
+}) {
   const { t } = ctx;
   const r = figures.requests;
   const charts = reportCharts(figures, t, ctx.locale, months).filter((c) => !only || only.includes(c.id));
@@ -135,7 +149,17 @@ export function StatisticsBody({ ctx, figures, months, only }: { ctx: PageCtx; f
 }
 
 /** The year picker above a statistics page (public statistics, the oversight roll-up); `children` are further filters. */
-export function YearFilter({ t, action, year, children }: { t: Translate; action: string; year: number; children?: ComponentChildren }) {
+export function YearFilter({
+  t,
+  action,
+  year,
+  children,
+}: {
+  t: Translate;
+  action: string;
+  year: number;
+  children?: ComponentChildren;
+}) {
   return (
     <form method="get" action={action} class="filters grid">
       <label>

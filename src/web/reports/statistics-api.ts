@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { currentYear, officeStatistics, presentStatistics, publicOffice, statisticsSchema } from '../../modules/reports/public-statistics.ts';
+import {
+  currentYear,
+  officeStatistics,
+  presentStatistics,
+  publicOffice,
+  statisticsSchema,
+} from '../../modules/reports/public-statistics.ts';
 import { STATISTICS_SCOPES } from '../../modules/reports/read-statistics.ts';
 
 // Open data: an office's service statistics of a year (issue 11). Counts only.
@@ -16,10 +22,17 @@ export async function statisticsApi(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['statistics'],
         summary: "An office's public-information service statistics of a year (UU 14/2008 Pasal 12)",
-        description: '`scope=all` adds every office below the one named; KPU RI with `all` is the whole country.',
+        description:
+          '`scope=all` adds every office below the one named; KPU RI with `all` is the whole country.',
         params: z.object({ slug: z.string().max(80) }),
         querystring: z.object({
-          year: z.coerce.number().int().min(2000).max(2100).optional().describe('Calendar year (default: this year)'),
+          year: z.coerce
+            .number()
+            .int()
+            .min(2000)
+            .max(2100)
+            .optional()
+            .describe('Calendar year (default: this year)'),
           scope: z.enum(STATISTICS_SCOPES).default('office'),
         }),
         response: { 200: statisticsSchema },

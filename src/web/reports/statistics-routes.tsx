@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { findOfficeById, listOffices, type Office } from '../../modules/offices/queries.ts';
 import type { Figures } from '../../modules/reports/figures.ts';
-import { officeStatistics, publicOffice, statisticsCsv, yearOf, type OfficeStatistics } from '../../modules/reports/public-statistics.ts';
+import {
+  officeStatistics,
+  publicOffice,
+  statisticsCsv,
+  yearOf,
+  type OfficeStatistics,
+} from '../../modules/reports/public-statistics.ts';
 import { STATISTICS_SCOPES } from '../../modules/reports/read-statistics.ts';
 import { PublicLayout } from '../shared/layout.tsx';
 import { pct, StatisticsBody, YearFilter } from './report-charts.tsx';
@@ -11,7 +17,21 @@ import { sendFile } from '../requests/send-file.ts';
 
 // Public statistics (issue 11): /{office}/statistik and the national /statistik, with CSV.
 
-export function ChildTable({ ctx, rows, own, total, heading, link }: { ctx: PageCtx; rows: { office: Office; figures: Figures }[]; own: { office: Office; figures: Figures } | null; total: Figures; heading: string; link: (o: Office) => string }) {
+export function ChildTable({
+  ctx,
+  rows,
+  own,
+  total,
+  heading,
+  link,
+}: {
+  ctx: PageCtx;
+  rows: { office: Office; figures: Figures }[];
+  own: { office: Office; figures: Figures } | null;
+  total: Figures;
+  heading: string;
+  link: (o: Office) => string;
+}) {
   const { t } = ctx;
   const line = (label: preact.ComponentChildren, f: Figures) => (
     <>
@@ -33,13 +53,27 @@ export function ChildTable({ ctx, rows, own, total, heading, link }: { ctx: Page
           <thead>
             <tr>
               <th scope="col">{t('reports.col.office')}</th>
-              <th scope="col" class="num">{t('reports.fig.received')}</th>
-              <th scope="col" class="num">{t('reports.outcome.grantedFull')} / {t('reports.outcome.grantedPartial')}</th>
-              <th scope="col" class="num">{t('reports.fig.refused')}</th>
-              <th scope="col" class="num">{t('reports.fig.average')}</th>
-              <th scope="col" class="num">{t('reports.fig.onTimeRate')}</th>
-              <th scope="col" class="num">{t('reports.fig.objections')}</th>
-              <th scope="col" class="num">{t('reports.fig.disputes')}</th>
+              <th scope="col" class="num">
+                {t('reports.fig.received')}
+              </th>
+              <th scope="col" class="num">
+                {t('reports.outcome.grantedFull')} / {t('reports.outcome.grantedPartial')}
+              </th>
+              <th scope="col" class="num">
+                {t('reports.fig.refused')}
+              </th>
+              <th scope="col" class="num">
+                {t('reports.fig.average')}
+              </th>
+              <th scope="col" class="num">
+                {t('reports.fig.onTimeRate')}
+              </th>
+              <th scope="col" class="num">
+                {t('reports.fig.objections')}
+              </th>
+              <th scope="col" class="num">
+                {t('reports.fig.disputes')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -57,7 +91,17 @@ export function ChildTable({ ctx, rows, own, total, heading, link }: { ctx: Page
   );
 }
 
-function StatisticsPage({ ctx, s, national, parent }: { ctx: PageCtx; s: OfficeStatistics; national: boolean; parent: Office | undefined }) {
+function StatisticsPage({
+  ctx,
+  s,
+  national,
+  parent,
+}: {
+  ctx: PageCtx;
+  s: OfficeStatistics;
+  national: boolean;
+  parent: Office | undefined;
+}) {
   const { t } = ctx;
   const base = national ? '/statistik' : `/${s.office.slug}/statistik`;
   const title = national ? t('stats.national') : `${t('stats.title')} — ${s.office.name}`;
@@ -66,7 +110,15 @@ function StatisticsPage({ ctx, s, national, parent }: { ctx: PageCtx; s: OfficeS
     <PublicLayout
       ctx={ctx}
       title={title}
-      breadcrumbs={[{ href: '/', label: t('nav.home') }, ...(national ? [] : [...(parent ? [{ href: `/${parent.slug}`, label: parent.name }] : []), { href: `/${s.office.slug}`, label: s.office.name }])]}
+      breadcrumbs={[
+        { href: '/', label: t('nav.home') },
+        ...(national
+          ? []
+          : [
+              ...(parent ? [{ href: `/${parent.slug}`, label: parent.name }] : []),
+              { href: `/${s.office.slug}`, label: s.office.name },
+            ]),
+      ]}
     >
       <hgroup>
         <h1>{title}</h1>
@@ -87,8 +139,12 @@ function StatisticsPage({ ctx, s, national, parent }: { ctx: PageCtx; s: OfficeS
         )}
       </YearFilter>
       <p class="toolbar">
-        <a href={`${national ? '/statistik.csv' : `/${s.office.slug}/statistik.csv`}?${query}`}>{t('stats.csv')}</a>
-        <a href={`/api/v1/offices/${s.office.slug}/statistics?year=${s.year}&scope=${s.scope}`}>{t('stats.json')}</a>
+        <a href={`${national ? '/statistik.csv' : `/${s.office.slug}/statistik.csv`}?${query}`}>
+          {t('stats.csv')}
+        </a>
+        <a href={`/api/v1/offices/${s.office.slug}/statistics?year=${s.year}&scope=${s.scope}`}>
+          {t('stats.json')}
+        </a>
       </p>
       <StatisticsBody ctx={ctx} figures={s.figures} />
       {s.children.length > 0 ? (
@@ -120,28 +176,54 @@ export async function statisticsPublicRoutes(app: FastifyInstance): Promise<void
     const root = await national();
     const raw = (req.query ?? {}) as Record<string, unknown>;
     const s = await officeStatistics(db, clock.now(), root, yearOf(raw.tahun, clock.now(), root), 'all');
-    return sendPage(reply.header('cache-control', 'public, max-age=60'), <StatisticsPage ctx={pageCtx(req, reply)} s={s} national parent={undefined} />);
+    return sendPage(
+      reply.header('cache-control', 'public, max-age=60'),
+      <StatisticsPage ctx={pageCtx(req, reply)} s={s} national parent={undefined} />,
+    );
   });
 
   app.get('/statistik.csv', async (req, reply) => {
     const root = await national();
     const raw = (req.query ?? {}) as Record<string, unknown>;
     const s = await officeStatistics(db, clock.now(), root, yearOf(raw.tahun, clock.now(), root), 'all');
-    return sendFile(reply, { name: `statistik-nasional-${s.year}.csv`, mediaType: 'text/csv; charset=utf-8', bytes: statisticsCsv(s) });
+    return sendFile(reply, {
+      name: `statistik-nasional-${s.year}.csv`,
+      mediaType: 'text/csv; charset=utf-8',
+      bytes: statisticsCsv(s),
+    });
   });
 
   app.get<{ Params: { office: string } }>('/:office/statistik', async (req, reply) => {
     const office = await publicOffice(db, req.params.office);
     const raw = (req.query ?? {}) as Record<string, unknown>;
-    const s = await officeStatistics(db, clock.now(), office, yearOf(raw.tahun, clock.now(), office), scopeParam(raw.cakupan));
+    const s = await officeStatistics(
+      db,
+      clock.now(),
+      office,
+      yearOf(raw.tahun, clock.now(), office),
+      scopeParam(raw.cakupan),
+    );
     const parent = office.parentId ? await findOfficeById(db, office.parentId) : undefined;
-    return sendPage(reply, <StatisticsPage ctx={pageCtx(req, reply)} s={s} national={false} parent={parent} />);
+    return sendPage(
+      reply,
+      <StatisticsPage ctx={pageCtx(req, reply)} s={s} national={false} parent={parent} />,
+    );
   });
 
   app.get<{ Params: { office: string } }>('/:office/statistik.csv', async (req, reply) => {
     const office = await publicOffice(db, req.params.office);
     const raw = (req.query ?? {}) as Record<string, unknown>;
-    const s = await officeStatistics(db, clock.now(), office, yearOf(raw.tahun, clock.now(), office), scopeParam(raw.cakupan));
-    return sendFile(reply, { name: `statistik-${office.slug}-${s.year}.csv`, mediaType: 'text/csv; charset=utf-8', bytes: statisticsCsv(s) });
+    const s = await officeStatistics(
+      db,
+      clock.now(),
+      office,
+      yearOf(raw.tahun, clock.now(), office),
+      scopeParam(raw.cakupan),
+    );
+    return sendFile(reply, {
+      name: `statistik-${office.slug}-${s.year}.csv`,
+      mediaType: 'text/csv; charset=utf-8',
+      bytes: statisticsCsv(s),
+    });
   });
 }

@@ -14,6 +14,14 @@ import { worklistRoutes } from './worklist-page.tsx';
 export const requestsFeature: Feature = {
   name: 'requests',
   api: [publicRequestApi, staffRequestApi],
-  staff: [worklistRoutes, intakeRoutes, staffRequestRoutes, registerRoutes, reportRoutes, requestSettingsRoutes, ...serviceDocumentRoutes.staff],
+  staff: [
+    worklistRoutes,
+    intakeRoutes,
+    staffRequestRoutes,
+    registerRoutes,
+    reportRoutes,
+    requestSettingsRoutes,
+    ...serviceDocumentRoutes.staff,
+  ],
   public: [publicRequestRoutes, ...serviceDocumentRoutes.public],
 };

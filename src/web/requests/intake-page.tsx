@@ -6,7 +6,15 @@ import type { Office } from '../../modules/offices/queries.ts';
 import { submitRequest, type SubmittedRequest } from '../../modules/requests/submit-request.ts';
 import type { Channel } from '../../modules/requests/schema.ts';
 import { ChoiceGroup } from '../shared/choice-fields.tsx';
-import { Checkbox, Csrf, ErrorSummary, TextArea, TextField, type Errors, type Values } from '../shared/forms.tsx';
+import {
+  Checkbox,
+  Csrf,
+  ErrorSummary,
+  TextArea,
+  TextField,
+  type Errors,
+  type Values,
+} from '../shared/forms.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { RequestFormFields, requestFieldLabels } from './request-form-fields.tsx';
 import { formAction } from '../form-action.ts';
@@ -19,7 +27,13 @@ import { DikMatches } from '../exemptions/request-exemptions.tsx';
 
 const DESK_CHANNELS: Channel[] = ['WALK_IN', 'LETTER', 'EMAIL', 'PHONE', 'FAX'];
 
-function IntakePage(props: { ctx: PageCtx; office: Office; errors: Errors; values: Values; dik: DikEntry[] }) {
+function IntakePage(props: {
+  ctx: PageCtx;
+  office: Office;
+  errors: Errors;
+  values: Values;
+  dik: DikEntry[];
+}) {
   const { ctx, office, errors, values } = props;
   const { t } = ctx;
   return (
@@ -48,9 +62,29 @@ function IntakePage(props: { ctx: PageCtx; office: Office; errors: Errors; value
             errors={errors}
             values={values}
           />
-          <TextField name="receivedAt" type="datetime-local" label={t('requests.field.receivedAt')} hint={t('requests.hint.receivedAt')} errors={errors} values={values} required />
-          <TextArea name="receivedNote" label={`${t('requests.field.receivedNote')} ${t('app.optional')}`} hint={t('requests.hint.receivedNote')} rows={2} errors={errors} values={values} />
-          <Checkbox name="markComplete" label={t('requests.intake.markComplete')} hint={t('requests.intake.markCompleteHint')} checked={values.markComplete === 'on'} />
+          <TextField
+            name="receivedAt"
+            type="datetime-local"
+            label={t('requests.field.receivedAt')}
+            hint={t('requests.hint.receivedAt')}
+            errors={errors}
+            values={values}
+            required
+          />
+          <TextArea
+            name="receivedNote"
+            label={`${t('requests.field.receivedNote')} ${t('app.optional')}`}
+            hint={t('requests.hint.receivedNote')}
+            rows={2}
+            errors={errors}
+            values={values}
+          />
+          <Checkbox
+            name="markComplete"
+            label={t('requests.intake.markComplete')}
+            hint={t('requests.intake.markCompleteHint')}
+            checked={values.markComplete === 'on'}
+          />
         </fieldset>
         <RequestFormFields t={t} errors={errors} values={values} withFiles desk />
         <button type="submit">{t('requests.intake.submit')}</button>
@@ -93,10 +127,20 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
   const permission = { config: { permission: 'intakeRequests' as const } };
   /** Seed 002 step 3: the desk informs about exempt information — the DIK entries matching the requested text. */
-  const dikMatches = async (office: Office, requested: string | undefined) => (requested ? matchingEntries(await listDikEntries(ctx.db, office), requested) : []);
-  const render = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, values?: Values, status = 200) => {
+  const dikMatches = async (office: Office, requested: string | undefined) =>
+    requested ? matchingEntries(await listDikEntries(ctx.db, office), requested) : [];
+  const render = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    errors: Errors = {},
+    values?: Values,
+    status = 200,
+  ) => {
     const now = localDateTime(ctx.clock.now(), req.office!.timezone);
-    const dik = await dikMatches(req.office!, typeof values?.informationRequested === 'string' ? values.informationRequested : undefined);
+    const dik = await dikMatches(
+      req.office!,
+      typeof values?.informationRequested === 'string' ? values.informationRequested : undefined,
+    );
     return sendPage(
       reply,
       <IntakePage
@@ -104,7 +148,15 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
         office={req.office!}
         errors={errors}
         dik={dik}
-        values={values ?? { channel: 'WALK_IN', receivedAt: `${now.date}T${now.time}`, requesterType: 'PERORANGAN', deliveryMethod: 'AMBIL_LANGSUNG', accessMethods: ['SALINAN_HARDCOPY'] }}
+        values={
+          values ?? {
+            channel: 'WALK_IN',
+            receivedAt: `${now.date}T${now.time}`,
+            requesterType: 'PERORANGAN',
+            deliveryMethod: 'AMBIL_LANGSUNG',
+            accessMethods: ['SALINAN_HARDCOPY'],
+          }
+        }
       />,
       status,
     );
@@ -119,7 +171,8 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
       req,
       reply,
       async () => {
-        if (!channel || !DESK_CHANNELS.includes(channel as Channel)) throw AppError.field('channel', 'validation.invalidChoice');
+        if (!channel || !DESK_CHANNELS.includes(channel as Channel))
+          throw AppError.field('channel', 'validation.invalidChoice');
         return submitRequest(ctx, req.actor, {
           officeId: req.office!.id,
           channel: channel as Channel,
@@ -131,7 +184,16 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
         });
       },
       (errors, status) => render(req, reply, errors, form.fields as Values, status),
-      async (result) => sendPage(reply, <IntakeDonePage ctx={pageCtx(req, reply)} office={req.office!} result={result} dik={await dikMatches(req.office!, one(form.fields, 'informationRequested'))} />),
+      async (result) =>
+        sendPage(
+          reply,
+          <IntakeDonePage
+            ctx={pageCtx(req, reply)}
+            office={req.office!}
+            result={result}
+            dik={await dikMatches(req.office!, one(form.fields, 'informationRequested'))}
+          />,
+        ),
     );
   });
 }

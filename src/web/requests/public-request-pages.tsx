@@ -3,7 +3,10 @@ import type { OfficeSettings } from '../../modules/offices/office-settings.ts';
 import type { Office } from '../../modules/offices/queries.ts';
 import type { TrackingView } from '../../modules/requests/read-tracking-view.ts';
 import type { ObjectionTrackingView } from '../../modules/objections/read-objection-tracking.ts';
-import { ObjectionTrackingSection, type ActiveObjectionForm } from '../objections/objection-tracking-section.tsx';
+import {
+  ObjectionTrackingSection,
+  type ActiveObjectionForm,
+} from '../objections/objection-tracking-section.tsx';
 import { FilesField } from '../shared/choice-fields.tsx';
 import { Csrf, ErrorSummary, TextArea, TextField, type Errors, type Values } from '../shared/forms.tsx';
 import { PublicLayout } from '../shared/layout.tsx';
@@ -20,7 +23,13 @@ function crumbs(ctx: PageCtx, office: Office) {
 }
 
 /** The public request form of one office (no account needed). */
-export function RequestFormPage(props: { ctx: PageCtx; office: Office; settings: OfficeSettings; errors: Errors; values: Values }) {
+export function RequestFormPage(props: {
+  ctx: PageCtx;
+  office: Office;
+  settings: OfficeSettings;
+  errors: Errors;
+  values: Values;
+}) {
   const { ctx, office, settings } = props;
   const { t } = ctx;
   const s = settings.requests;
@@ -35,7 +44,14 @@ export function RequestFormPage(props: { ctx: PageCtx; office: Office; settings:
       </hgroup>
       <ul class="facts">
         <li>{t('requests.public.deadline', { days: s.standardDays, extension: s.standardExtensionDays })}</li>
-        {s.electionProfileEnabled ? <li>{t('requests.public.deadlineElection', { days: s.electionDays, extension: s.electionExtensionDays })}</li> : null}
+        {s.electionProfileEnabled ? (
+          <li>
+            {t('requests.public.deadlineElection', {
+              days: s.electionDays,
+              extension: s.electionExtensionDays,
+            })}
+          </li>
+        ) : null}
         <li>{t('requests.public.cutoff', { cutoff: settings.cutoff, zone: zoneName(office.timezone) })}</li>
         <li>{t('requests.public.free')}</li>
         <li>{t('requests.public.privacy')}</li>
@@ -44,7 +60,13 @@ export function RequestFormPage(props: { ctx: PageCtx; office: Office; settings:
         <a href={`/${office.slug}/permohonan/cek`}>{t('requests.public.trackLink')}</a>
       </p>
       <ErrorSummary t={t} errors={props.errors} labels={requestFieldLabels(t)} />
-      <form method="post" action={`/${office.slug}/permohonan`} enctype="multipart/form-data" class="request-form" noValidate>
+      <form
+        method="post"
+        action={`/${office.slug}/permohonan`}
+        enctype="multipart/form-data"
+        class="request-form"
+        noValidate
+      >
         <Csrf token={ctx.csrf} />
         <RequestFormFields t={t} errors={props.errors} values={props.values} withFiles />
         <button type="submit">{t('requests.public.submit')}</button>
@@ -76,7 +98,13 @@ export function SubmittedPage(props: { ctx: PageCtx; office: Office; notice: Sub
         </dl>
         {/* Shown by app.js where the browser can copy or share; without script, nothing. */}
         <p class="copy-share">
-          <button type="button" class="secondary" hidden data-copy={`${t('requests.field.number')}: ${notice.number}\n${t('requests.field.trackingCode')}: ${notice.trackingCode}`} data-copied={t('copy.copied')}>
+          <button
+            type="button"
+            class="secondary"
+            hidden
+            data-copy={`${t('requests.field.number')}: ${notice.number}\n${t('requests.field.trackingCode')}: ${notice.trackingCode}`}
+            data-copied={t('copy.copied')}
+          >
             {t('copy.copyBoth')}
           </button>{' '}
           <button
@@ -84,7 +112,11 @@ export function SubmittedPage(props: { ctx: PageCtx; office: Office; notice: Sub
             class="secondary"
             hidden
             data-share-title={t('requests.public.submittedTitle')}
-            data-share-text={t('copy.shareText', { office: office.name, number: notice.number, code: notice.trackingCode })}
+            data-share-text={t('copy.shareText', {
+              office: office.name,
+              number: notice.number,
+              code: notice.trackingCode,
+            })}
             data-share-url={`/${office.slug}/permohonan/cek`}
           >
             {t('copy.share')}
@@ -98,7 +130,9 @@ export function SubmittedPage(props: { ctx: PageCtx; office: Office; notice: Sub
       {notice.email ? <p>{t('requests.public.emailSent')}</p> : null}
       <ul>
         <li>
-          <a href={`/${office.slug}/permohonan/unduh/${notice.documentsToken}/dokumen/tanda-terima`}>{t('requests.public.downloadReceipt')}</a>
+          <a href={`/${office.slug}/permohonan/unduh/${notice.documentsToken}/dokumen/tanda-terima`}>
+            {t('requests.public.downloadReceipt')}
+          </a>
         </li>
         <li>
           <a href={`/${office.slug}/permohonan/cek`}>{t('requests.public.trackNow')}</a>
@@ -117,11 +151,32 @@ export function TrackingLookupPage(props: { ctx: PageCtx; office: Office; errors
         <h1>{t('requests.public.trackTitle')}</h1>
         <p>{t('requests.public.trackLead')}</p>
       </hgroup>
-      <ErrorSummary t={t} errors={props.errors} labels={{ number: t('requests.field.number'), code: t('requests.field.trackingCode') }} />
+      <ErrorSummary
+        t={t}
+        errors={props.errors}
+        labels={{ number: t('requests.field.number'), code: t('requests.field.trackingCode') }}
+      />
       <form method="post" action={`/${office.slug}/permohonan/cek`} class="narrow" noValidate>
         <Csrf token={ctx.csrf} />
-        <TextField name="number" label={t('requests.field.number')} hint={t('requests.hint.number')} errors={props.errors} values={props.values} required maxLength={120} />
-        <TextField name="code" label={t('requests.field.trackingCode')} hint={t('requests.hint.trackingCode')} autocomplete="off" errors={props.errors} values={props.values} required maxLength={40} />
+        <TextField
+          name="number"
+          label={t('requests.field.number')}
+          hint={t('requests.hint.number')}
+          errors={props.errors}
+          values={props.values}
+          required
+          maxLength={120}
+        />
+        <TextField
+          name="code"
+          label={t('requests.field.trackingCode')}
+          hint={t('requests.hint.trackingCode')}
+          autocomplete="off"
+          errors={props.errors}
+          values={props.values}
+          required
+          maxLength={40}
+        />
         <button type="submit">{t('requests.public.trackSubmit')}</button>
       </form>
       <p>
@@ -156,7 +211,11 @@ export function TrackingPage(props: {
   const errors = props.errors ?? {};
   const contact = props.settings.publicContact;
   return (
-    <PublicLayout ctx={ctx} title={t('requests.public.viewTitle', { number: r.number })} breadcrumbs={crumbs(ctx, office)}>
+    <PublicLayout
+      ctx={ctx}
+      title={t('requests.public.viewTitle', { number: r.number })}
+      breadcrumbs={crumbs(ctx, office)}
+    >
       <hgroup>
         <h1>{t('requests.public.viewTitle', { number: r.number })}</h1>
         <p>
@@ -174,7 +233,9 @@ export function TrackingPage(props: {
           <dt>{t('requests.field.dueDate')}</dt>
           <dd>
             <strong>{formatDate(r.extendedDueDate ?? r.dueDate, locale)}</strong>
-            {r.extendedDueDate ? ` (${t('requests.public.extendedFrom', { date: formatDate(r.dueDate, locale) })})` : ''}
+            {r.extendedDueDate
+              ? ` (${t('requests.public.extendedFrom', { date: formatDate(r.dueDate, locale) })})`
+              : ''}
           </dd>
         </dl>
         <DueExplanationDetails t={t} locale={locale} explanation={r.dueExplanation} />
@@ -185,7 +246,8 @@ export function TrackingPage(props: {
         ) : null}
         {r.feeTotal > 0 ? (
           <p>
-            {t('requests.public.fee', { total: formatRupiah(r.feeTotal) })} {r.paidAt ? t('requests.public.paid') : t('requests.public.unpaid')}
+            {t('requests.public.fee', { total: formatRupiah(r.feeTotal) })}{' '}
+            {r.paidAt ? t('requests.public.paid') : t('requests.public.unpaid')}
           </p>
         ) : null}
       </section>
@@ -194,7 +256,9 @@ export function TrackingPage(props: {
         <section class="notice notice-warning">
           <h2>{t('requests.public.completeTitle')}</h2>
           <p>
-            {t('requests.public.completeLead', { date: r.completionDueDate ? formatDate(r.completionDueDate, locale) : '-' })}{' '}
+            {t('requests.public.completeLead', {
+              date: r.completionDueDate ? formatDate(r.completionDueDate, locale) : '-',
+            })}{' '}
             {props.settings.requests.restartClockOnCompletion
               ? t('lawPeriods.public.completeRestart')
               : t('lawPeriods.public.completeKeep', { date: formatDate(r.dueDate, locale) })}
@@ -205,13 +269,44 @@ export function TrackingPage(props: {
             ))}
           </ul>
           {r.incompleteNote ? <p>{r.incompleteNote}</p> : null}
-          <form method="post" action={`/${office.slug}/permohonan/cek/lengkapi`} enctype="multipart/form-data">
+          <form
+            method="post"
+            action={`/${office.slug}/permohonan/cek/lengkapi`}
+            enctype="multipart/form-data"
+          >
             <Csrf token={ctx.csrf} />
-            <TextArea name="note" label={t('requests.field.completionNote')} rows={3} errors={errors} values={props.values} />
-            <FilesField name="identityFile" label={t('requests.field.identityFile')} accept={IDENTITY_ACCEPT} errors={errors} />
-            <FilesField name="powerOfAttorneyFile" label={t('requests.field.powerOfAttorneyFile')} accept={IDENTITY_ACCEPT} errors={errors} />
-            <FilesField name="memberIdentityFiles" label={t('requests.field.memberIdentityFiles')} accept={IDENTITY_ACCEPT} multiple errors={errors} />
-            <FilesField name="deedFile" label={t('requests.field.deedFile')} accept={IDENTITY_ACCEPT} errors={errors} />
+            <TextArea
+              name="note"
+              label={t('requests.field.completionNote')}
+              rows={3}
+              errors={errors}
+              values={props.values}
+            />
+            <FilesField
+              name="identityFile"
+              label={t('requests.field.identityFile')}
+              accept={IDENTITY_ACCEPT}
+              errors={errors}
+            />
+            <FilesField
+              name="powerOfAttorneyFile"
+              label={t('requests.field.powerOfAttorneyFile')}
+              accept={IDENTITY_ACCEPT}
+              errors={errors}
+            />
+            <FilesField
+              name="memberIdentityFiles"
+              label={t('requests.field.memberIdentityFiles')}
+              accept={IDENTITY_ACCEPT}
+              multiple
+              errors={errors}
+            />
+            <FilesField
+              name="deedFile"
+              label={t('requests.field.deedFile')}
+              accept={IDENTITY_ACCEPT}
+              errors={errors}
+            />
             <button type="submit">{t('requests.public.completeSubmit')}</button>
           </form>
         </section>
@@ -221,12 +316,17 @@ export function TrackingPage(props: {
         <section>
           <h2>{t('requests.public.decisionTitle')}</h2>
           <p>
-            <strong>{t(`requests.outcome.${view.decision.outcome}`)}</strong> — {formatDateTime(view.decision.decidedAt, locale, office.timezone)}
+            <strong>{t(`requests.outcome.${view.decision.outcome}`)}</strong> —{' '}
+            {formatDateTime(view.decision.decidedAt, locale, office.timezone)}
           </p>
           {view.decision.outcome === 'NOT_YET_DOCUMENTED' && view.decision.documentedBy ? (
-            <p>{t('requests.public.documentedBy', { date: formatDate(view.decision.documentedBy, locale) })}</p>
+            <p>
+              {t('requests.public.documentedBy', { date: formatDate(view.decision.documentedBy, locale) })}
+            </p>
           ) : null}
-          {view.decision.outcome === 'NOT_HELD' && view.decision.holderBody ? <p>{t('requests.public.heldBy', { body: view.decision.holderBody })}</p> : null}
+          {view.decision.outcome === 'NOT_HELD' && view.decision.holderBody ? (
+            <p>{t('requests.public.heldBy', { body: view.decision.holderBody })}</p>
+          ) : null}
         </section>
       ) : null}
 
@@ -235,7 +335,8 @@ export function TrackingPage(props: {
         <ul>
           {view.documents.map((kind) => (
             <li>
-              <a href={links.document(kind)}>{t(`requests.document.${kind}`)}</a> <small class="muted">PDF</small>
+              <a href={links.document(kind)}>{t(`requests.document.${kind}`)}</a>{' '}
+              <small class="muted">PDF</small>
             </li>
           ))}
         </ul>
@@ -244,7 +345,11 @@ export function TrackingPage(props: {
       {view.downloads.length > 0 ? (
         <section>
           <h2>{t('requests.public.downloadsTitle')}</h2>
-          <p>{t('requests.public.downloadsUntil', { date: view.downloadUntil ? formatDateTime(view.downloadUntil, locale, office.timezone) : '-' })}</p>
+          <p>
+            {t('requests.public.downloadsUntil', {
+              date: view.downloadUntil ? formatDateTime(view.downloadUntil, locale, office.timezone) : '-',
+            })}
+          </p>
           <ul>
             {view.downloads.map((f) => (
               <li>
@@ -277,7 +382,14 @@ export function TrackingPage(props: {
             <summary>{t('requests.public.withdrawTitle')}</summary>
             <form method="post" action={`/${office.slug}/permohonan/cek/tarik`}>
               <Csrf token={ctx.csrf} />
-              <TextArea name="reason" label={t('requests.field.withdrawReason')} rows={2} errors={errors} values={props.values} required />
+              <TextArea
+                name="reason"
+                label={t('requests.field.withdrawReason')}
+                rows={2}
+                errors={errors}
+                values={props.values}
+                required
+              />
               <button type="submit" class="secondary danger">
                 {t('requests.public.withdrawSubmit')}
               </button>
@@ -302,7 +414,11 @@ export function NationalRequestPage(props: { ctx: PageCtx; q: string; results: O
   const { ctx } = props;
   const { t } = ctx;
   return (
-    <PublicLayout ctx={ctx} title={t('requests.public.nationalTitle')} breadcrumbs={[{ href: '/', label: t('nav.home') }]}>
+    <PublicLayout
+      ctx={ctx}
+      title={t('requests.public.nationalTitle')}
+      breadcrumbs={[{ href: '/', label: t('nav.home') }]}
+    >
       <hgroup>
         <h1>{t('requests.public.nationalTitle')}</h1>
         <p>{t('requests.public.nationalLead')}</p>

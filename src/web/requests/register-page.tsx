@@ -11,7 +11,13 @@ import { requestsCtxOf } from './requests-ctx.ts';
 /** The request register's own filters: status, outcome, category, channel. */
 function RequestRegisterFilters({ t, values }: { t: Translate; values: Values }) {
   const select = (name: string, label: string, codes: readonly string[], prefix: string) => (
-    <SelectField name={name} label={label} options={codes.map((s) => ({ value: s, label: t(`${prefix}.${s}`) }))} emptyLabel={t('requests.register.any')} values={values} />
+    <SelectField
+      name={name}
+      label={label}
+      options={codes.map((s) => ({ value: s, label: t(`${prefix}.${s}`) }))}
+      emptyLabel={t('requests.register.any')}
+      values={values}
+    />
   );
   return (
     <>
@@ -35,7 +41,11 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
     filterKeys: ['from', 'to', 'status', 'category', 'channel', 'outcome', 'publicVersion'],
     build: (actor, officeId, filter) => buildRegister(ctx, actor, { officeId, filter }),
     renderPdf: renderRegisterPdf,
-    keys: { title: 'requests.register.title', lead: 'requests.register.lead', empty: 'requests.register.empty' },
+    keys: {
+      title: 'requests.register.title',
+      lead: 'requests.register.lead',
+      empty: 'requests.register.empty',
+    },
     Filters: RequestRegisterFilters,
   });
 }

@@ -4,7 +4,10 @@ import { formatDate } from '../../platform/i18n.ts';
 import { localDateTime } from '../../modules/calendar/working-days.ts';
 import { getOfficeSettings } from '../../modules/offices/queries.ts';
 import { buildServiceReport, type ServiceReport } from '../../modules/requests/build-service-report.ts';
-import { buildObjectionReport, type ObjectionReport } from '../../modules/objections/build-objection-report.ts';
+import {
+  buildObjectionReport,
+  type ObjectionReport,
+} from '../../modules/objections/build-objection-report.ts';
 import { objectionReportTables } from '../../modules/objections/objection-report-tables.ts';
 import { issuedByOf } from '../../modules/requests/officer.ts';
 import { reportSignersOf } from '../../modules/requests/report-signers.ts';
@@ -23,7 +26,17 @@ import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 import { requestsCtxOf } from './requests-ctx.ts';
 import { sendFile } from './send-file.ts';
 
-function CountTable({ ctx, title, counts, labelKey }: { ctx: PageCtx; title: string; counts: Record<string, number>; labelKey: string }) {
+function CountTable({
+  ctx,
+  title,
+  counts,
+  labelKey,
+}: {
+  ctx: PageCtx;
+  title: string;
+  counts: Record<string, number>;
+  labelKey: string;
+}) {
   return (
     <article>
       <h3>{title}</h3>
@@ -41,11 +54,33 @@ function CountTable({ ctx, title, counts, labelKey }: { ctx: PageCtx; title: str
   );
 }
 
-function ReportsPage({ ctx, report, objections, query, figures, months }: { ctx: PageCtx; report: ServiceReport; objections: ObjectionReport; query: string; figures: Figures | null; months: { from: number; to: number } | undefined }) {
+function ReportsPage({
+  ctx,
+  report,
+  objections,
+  query,
+  figures,
+  months,
+}: {
+  ctx: PageCtx;
+  report: ServiceReport;
+  objections: ObjectionReport;
+  query: string;
+  figures: Figures | null;
+  months: { from: number; to: number } | undefined;
+}) {
   const { t, locale } = ctx;
   const base = `/staff/${report.office.slug}/laporan-permohonan`;
-  const period = report.kind === 'daily' ? formatDate(report.from, locale) : `${formatDate(report.from, locale)} – ${formatDate(report.to, locale)}`;
-  const heading = report.kind === 'daily' ? 'requests.report.daily' : report.kind === 'monthly' ? 'requests.report.monthly' : 'reports.period.range';
+  const period =
+    report.kind === 'daily'
+      ? formatDate(report.from, locale)
+      : `${formatDate(report.from, locale)} – ${formatDate(report.to, locale)}`;
+  const heading =
+    report.kind === 'daily'
+      ? 'requests.report.daily'
+      : report.kind === 'monthly'
+        ? 'requests.report.monthly'
+        : 'reports.period.range';
   const year = report.from.slice(0, 4);
   return (
     <StaffLayout ctx={ctx} title={t('requests.report.title')}>
@@ -59,14 +94,23 @@ function ReportsPage({ ctx, report, objections, query, figures, months }: { ctx:
             {t('requests.report.day')}
             <input type="date" name="tanggal" value={report.kind === 'daily' ? report.from : ''} required />
           </label>
-          <button type="submit" class="secondary">{t('requests.report.show')}</button>
+          <button type="submit" class="secondary">
+            {t('requests.report.show')}
+          </button>
         </form>
         <form method="get" action={base}>
           <label>
             {t('requests.report.month')}
-            <input type="month" name="bulan" value={report.kind === 'monthly' ? report.from.slice(0, 7) : ''} required />
+            <input
+              type="month"
+              name="bulan"
+              value={report.kind === 'monthly' ? report.from.slice(0, 7) : ''}
+              required
+            />
           </label>
-          <button type="submit" class="secondary">{t('requests.report.show')}</button>
+          <button type="submit" class="secondary">
+            {t('requests.report.show')}
+          </button>
         </form>
         <form method="get" action={base}>
           <label>
@@ -79,14 +123,26 @@ function ReportsPage({ ctx, report, objections, query, figures, months }: { ctx:
               ))}
             </select>
           </label>
-          <button type="submit" class="secondary">{t('requests.report.show')}</button>
+          <button type="submit" class="secondary">
+            {t('requests.report.show')}
+          </button>
         </form>
         <form method="get" action={base}>
           <label>
             {t('stats.year')}
-            <input type="number" name="tahun" min={2000} max={2100} value={year} inputmode="numeric" required />
+            <input
+              type="number"
+              name="tahun"
+              min={2000}
+              max={2100}
+              value={year}
+              inputmode="numeric"
+              required
+            />
           </label>
-          <button type="submit" class="secondary">{t('requests.report.show')}</button>
+          <button type="submit" class="secondary">
+            {t('requests.report.show')}
+          </button>
         </form>
         <form method="get" action={base}>
           <label>
@@ -97,7 +153,9 @@ function ReportsPage({ ctx, report, objections, query, figures, months }: { ctx:
             {t('reports.period.to')}
             <input type="date" name="sampai" value={report.kind === 'range' ? report.to : ''} required />
           </label>
-          <button type="submit" class="secondary">{t('requests.report.show')}</button>
+          <button type="submit" class="secondary">
+            {t('requests.report.show')}
+          </button>
         </form>
       </div>
       <p>
@@ -125,18 +183,64 @@ function ReportsPage({ ctx, report, objections, query, figures, months }: { ctx:
       </div>
       {figures ? <StatisticsBody ctx={ctx} figures={figures} {...(months ? { months } : {})} /> : null}
       <div class="sections">
-        <CountTable ctx={ctx} title={t('requests.report.byChannel')} counts={report.byChannel} labelKey="requests.channel" />
-        <CountTable ctx={ctx} title={t('requests.report.byCategory')} counts={report.byCategory} labelKey="requests.category" />
-        <CountTable ctx={ctx} title={t('requests.report.byOutcome')} counts={report.byOutcome} labelKey="requests.outcome" />
-        <CountTable ctx={ctx} title={t('requests.report.byStatus')} counts={report.byStatus} labelKey="requests.status" />
-        <CountTable ctx={ctx} title={t('requests.report.byRequesterType')} counts={report.byRequesterType} labelKey="requests.requesterType" />
+        <CountTable
+          ctx={ctx}
+          title={t('requests.report.byChannel')}
+          counts={report.byChannel}
+          labelKey="requests.channel"
+        />
+        <CountTable
+          ctx={ctx}
+          title={t('requests.report.byCategory')}
+          counts={report.byCategory}
+          labelKey="requests.category"
+        />
+        <CountTable
+          ctx={ctx}
+          title={t('requests.report.byOutcome')}
+          counts={report.byOutcome}
+          labelKey="requests.outcome"
+        />
+        <CountTable
+          ctx={ctx}
+          title={t('requests.report.byStatus')}
+          counts={report.byStatus}
+          labelKey="requests.status"
+        />
+        <CountTable
+          ctx={ctx}
+          title={t('requests.report.byRequesterType')}
+          counts={report.byRequesterType}
+          labelKey="requests.requesterType"
+        />
       </div>
       <h2>{t('objections.report.title')}</h2>
-      <p>{t('objections.report.lead', { received: objections.received, late: objections.late, disputes: objections.disputesFiled })}</p>
+      <p>
+        {t('objections.report.lead', {
+          received: objections.received,
+          late: objections.late,
+          disputes: objections.disputesFiled,
+        })}
+      </p>
       <div class="sections">
-        <CountTable ctx={ctx} title={t('objections.report.byGround')} counts={objections.byGround} labelKey="objections.groundShort" />
-        <CountTable ctx={ctx} title={t('objections.report.byOutcome')} counts={objections.byOutcome} labelKey="objections.ending" />
-        <CountTable ctx={ctx} title={t('objections.report.disputesByStage')} counts={objections.disputesByStage} labelKey="objections.stage" />
+        <CountTable
+          ctx={ctx}
+          title={t('objections.report.byGround')}
+          counts={objections.byGround}
+          labelKey="objections.groundShort"
+        />
+        <CountTable
+          ctx={ctx}
+          title={t('objections.report.byOutcome')}
+          counts={objections.byOutcome}
+          labelKey="objections.ending"
+        />
+        <CountTable
+          ctx={ctx}
+          title={t('objections.report.disputesByStage')}
+          counts={objections.disputesByStage}
+          labelKey="objections.stage"
+        />
       </div>
     </StaffLayout>
   );
@@ -144,29 +248,69 @@ function ReportsPage({ ctx, report, objections, query, figures, months }: { ctx:
 
 export async function reportRoutes(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
-  app.get('/staff/:office/laporan-permohonan', { config: { permission: 'viewRequestReports' } }, async (req, reply) => {
-    const office = req.office!;
-    const raw = (req.query ?? {}) as Record<string, string>;
-    const today = localDateTime(ctx.clock.now(), office.timezone).date;
-    const { period, query, months } = reportPeriodOf(raw, today);
-    const report = await buildServiceReport(ctx, req.actor, { officeId: office.id, period });
-    const objections = await buildObjectionReport(ctx, req.actor, { officeId: office.id, from: report.from, to: report.to });
-    // Month-aligned periods within one year (month, quarter, year) also get the charts (ADR 0036).
-    const figures = months ? await readStatistics(ctx.db, ctx.clock.now(), { office, year: Number(report.from.slice(0, 4)), scope: 'office', months }) : null;
-    if (z.literal('pdf').safeParse(raw.format).success) {
-      const settings = await getOfficeSettings(ctx.db, office.id);
-      const logo = settings.letterhead.logoFileId ? await readFileContent(ctx.db, ctx.files, office.id, settings.letterhead.logoFileId) : undefined;
-      const bytes = await renderServiceReportPdf({
-        report,
-        issuedBy: issuedByOf(office, settings),
-        logoPng: logo?.bytes ?? null,
-        signers: await reportSignersOf(ctx.db, req.actor, office, ctx.clock.now()),
-        printedAt: ctx.clock.now(),
-        extra: objectionReportTables(objections),
-        ...(figures ? { draw: (doc: PDFKit.PDFDocument) => drawCharts(doc, reportCharts(figures, createTranslate(catalog, 'id'), 'id', months)) } : {}),
+  app.get(
+    '/staff/:office/laporan-permohonan',
+    { config: { permission: 'viewRequestReports' } },
+    async (req, reply) => {
+      const office = req.office!;
+      const raw = (req.query ?? {}) as Record<string, string>;
+      const today = localDateTime(ctx.clock.now(), office.timezone).date;
+      const { period, query, months } = reportPeriodOf(raw, today);
+      const report = await buildServiceReport(ctx, req.actor, { officeId: office.id, period });
+      const objections = await buildObjectionReport(ctx, req.actor, {
+        officeId: office.id,
+        from: report.from,
+        to: report.to,
       });
-      return sendFile(reply, { name: `laporan-${report.kind === 'daily' ? 'harian' : 'bulanan'}-${office.slug}-${report.from}.pdf`, mediaType: 'application/pdf', bytes }, true);
-    }
-    return sendPage(reply, <ReportsPage ctx={pageCtx(req, reply)} report={report} objections={objections} query={query} figures={figures} months={months} />);
-  });
+      // Month-aligned periods within one year (month, quarter, year) also get the charts (ADR 0036).
+      const figures = months
+        ? await readStatistics(ctx.db, ctx.clock.now(), {
+            office,
+            year: Number(report.from.slice(0, 4)),
+            scope: 'office',
+            months,
+          })
+        : null;
+      if (z.literal('pdf').safeParse(raw.format).success) {
+        const settings = await getOfficeSettings(ctx.db, office.id);
+        const logo = settings.letterhead.logoFileId
+          ? await readFileContent(ctx.db, ctx.files, office.id, settings.letterhead.logoFileId)
+          : undefined;
+        const bytes = await renderServiceReportPdf({
+          report,
+          issuedBy: issuedByOf(office, settings),
+          logoPng: logo?.bytes ?? null,
+          signers: await reportSignersOf(ctx.db, req.actor, office, ctx.clock.now()),
+          printedAt: ctx.clock.now(),
+          extra: objectionReportTables(objections),
+          ...(figures
+            ? {
+                draw: (doc: PDFKit.PDFDocument) =>
+                  drawCharts(doc, reportCharts(figures, createTranslate(catalog, 'id'), 'id', months)),
+              }
+            : {}),
+        });
+        return sendFile(
+          reply,
+          {
+            name: `laporan-${report.kind === 'daily' ? 'harian' : 'bulanan'}-${office.slug}-${report.from}.pdf`,
+            mediaType: 'application/pdf',
+            bytes,
+          },
+          true,
+        );
+      }
+      return sendPage(
+        reply,
+        <ReportsPage
+          ctx={pageCtx(req, reply)}
+          report={report}
+          objections={objections}
+          query={query}
+          figures={figures}
+          months={months}
+        />,
+      );
+    },
+  );
 }

@@ -24,12 +24,24 @@ export function StatusBadge({ t, status }: { t: Translate; status: RequestStatus
   return <span class={`badge ${STATUS_CLASS[status]}`}>{t(`requests.status.${status}`)}</span>;
 }
 
-export function DeadlineBadge({ t, state, left }: { t: Translate; state: DeadlineState; left: number | null }) {
+export function DeadlineBadge({
+  t,
+  state,
+  left,
+}: {
+  t: Translate;
+  state: DeadlineState;
+  left: number | null;
+}) {
   switch (state) {
     case 'overdue':
       return <span class="badge badge-bad">{t('requests.deadline.overdue')}</span>;
     case 'dueSoon':
-      return <span class="badge badge-warn">{left === 0 ? t('requests.deadline.dueToday') : t('requests.deadline.dueSoon', { n: left ?? 0 })}</span>;
+      return (
+        <span class="badge badge-warn">
+          {left === 0 ? t('requests.deadline.dueToday') : t('requests.deadline.dueSoon', { n: left ?? 0 })}
+        </span>
+      );
     case 'onTrack':
       return <span class="badge badge-ok">{t('requests.deadline.onTrack', { n: left ?? 0 })}</span>;
     case 'paused':
@@ -46,12 +58,26 @@ export function DeadlineBadge({ t, state, left }: { t: Translate; state: Deadlin
  * office's period is its service standard, with the law's maximum beside it (issue 13 item 4).
  */
 export function dueRule(t: Translate, key: 'requestResponse' | 'electionResponse', n: number): string {
-  if (citeFor(key, n)) return t(key === 'electionResponse' ? 'requests.due.ruleElection' : 'requests.due.ruleStandard', { n });
-  return t(key === 'electionResponse' ? 'lawPeriods.due.ruleElectionOffice' : 'lawPeriods.due.ruleStandardOffice', { n, law: PERIODS[key].days });
+  if (citeFor(key, n))
+    return t(key === 'electionResponse' ? 'requests.due.ruleElection' : 'requests.due.ruleStandard', { n });
+  return t(
+    key === 'electionResponse' ? 'lawPeriods.due.ruleElectionOffice' : 'lawPeriods.due.ruleStandardOffice',
+    { n, law: PERIODS[key].days },
+  );
 }
 
 /** How the due date was counted: day 0, the days not counted and why, warnings. */
-export function DueExplanationDetails({ t, locale, explanation, title }: { t: Translate; locale: Locale; explanation: DueExplanation; title?: string }) {
+export function DueExplanationDetails({
+  t,
+  locale,
+  explanation,
+  title,
+}: {
+  t: Translate;
+  locale: Locale;
+  explanation: DueExplanation;
+  title?: string;
+}) {
   return (
     <details class="due-explanation">
       <summary>{title ?? t('requests.due.how')}</summary>
@@ -59,13 +85,18 @@ export function DueExplanationDetails({ t, locale, explanation, title }: { t: Tr
         {t('requests.due.dayZero', { date: formatDateWithWeekday(explanation.receivedOn, locale) })}{' '}
         {explanation.order
           ? t(`requests.due.ruleOrder.${explanation.order}`, { n: explanation.workingDays })
-          : dueRule(t, explanation.profile === 'ELECTION' ? 'electionResponse' : 'requestResponse', explanation.workingDays)}
+          : dueRule(
+              t,
+              explanation.profile === 'ELECTION' ? 'electionResponse' : 'requestResponse',
+              explanation.workingDays,
+            )}
       </p>
       {explanation.skipped.length > 0 ? (
         <ul>
           {explanation.skipped.map((s) => (
             <li>
-              {formatDateWithWeekday(s.date, locale)} — {s.reason === 'WEEKEND' ? t('dayoff.WEEKEND') : `${t(`dayoff.${s.reason}`)}: ${s.name}`}
+              {formatDateWithWeekday(s.date, locale)} —{' '}
+              {s.reason === 'WEEKEND' ? t('dayoff.WEEKEND') : `${t(`dayoff.${s.reason}`)}: ${s.name}`}
             </li>
           ))}
         </ul>
@@ -73,7 +104,9 @@ export function DueExplanationDetails({ t, locale, explanation, title }: { t: Tr
         <p>{t('requests.due.noneSkipped')}</p>
       )}
       <p>
-        <strong>{t('requests.due.result', { date: formatDateWithWeekday(explanation.dueDate, locale) })}</strong>
+        <strong>
+          {t('requests.due.result', { date: formatDateWithWeekday(explanation.dueDate, locale) })}
+        </strong>
       </p>
       {explanation.warnings.map((w) => (
         <p class="notice notice-warning">{t(`calendar.warning.${w.code}`, { year: w.year })}</p>
@@ -89,15 +122,46 @@ function eventText(t: Translate, e: EventRow, locale: Locale): string {
   if (typeof d.channel === 'string') params.channel = t(`requests.channel.${d.channel}`);
   if (typeof d.outcome === 'string') params.outcome = t(`requests.outcome.${d.outcome}`);
   if (typeof d.kind === 'string') params.kind = t(`requests.deliveryKind.${d.kind}`);
-  for (const key of ['completionDueDate', 'newDueDate', 'dueDate', 'internalDueDate', 'from', 'to'] as const) {
+  for (const key of [
+    'completionDueDate',
+    'newDueDate',
+    'dueDate',
+    'internalDueDate',
+    'from',
+    'to',
+  ] as const) {
     if (typeof d[key] === 'string') params[key] = formatDate(d[key], locale);
   }
   return t(`requests.event.${e.kind}`, params);
 }
 
 /** The timeline; staff see who acted, the requester sees only what happened. */
-export function Timeline({ t, locale, events, timeZone, showActor }: { t: Translate; locale: Locale; events: EventRow[]; timeZone: string; showActor: boolean }) {
-  return <CaseTimeline locale={locale} events={events} timeZone={timeZone} text={(e) => eventText(t, e, locale)} actor={showActor ? (e) => `${timelineActor(t, e.actorLabel)}${e.public ? '' : ` · ${t('requests.internal')}`}` : null} />;
+export function Timeline({
+  t,
+  locale,
+  events,
+  timeZone,
+  showActor,
+}: {
+  t: Translate;
+  locale: Locale;
+  events: EventRow[];
+  timeZone: string;
+  showActor: boolean;
+}) {
+  return (
+    <CaseTimeline
+      locale={locale}
+      events={events}
+      timeZone={timeZone}
+      text={(e) => eventText(t, e, locale)}
+      actor={
+        showActor
+          ? (e) => `${timelineActor(t, e.actorLabel)}${e.public ? '' : ` · ${t('requests.internal')}`}`
+          : null
+      }
+    />
+  );
 }
 
 /** A case's timeline (request, objection): when, what happened, and for staff who acted; internal events marked. */

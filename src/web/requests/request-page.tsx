@@ -53,7 +53,10 @@ function Assignment({ ctx, view, officers }: Pick<RequestPageProps, 'ctx' | 'vie
       <h2 id="assign-title">{t('assign.title')}</h2>
       <p data-testid="assigned-officer">
         {r.assignedName && r.assignedAt
-          ? t('assign.current', { name: r.assignedName, date: formatDate(r.assignedAt, locale, view.office.timezone) })
+          ? t('assign.current', {
+              name: r.assignedName,
+              date: formatDate(r.assignedAt, locale, view.office.timezone),
+            })
           : t('assign.none')}
       </p>
       {officers && canRequests.assignRequests(ctx.actor, view.office) ? (
@@ -73,7 +76,9 @@ function Assignment({ ctx, view, officers }: Pick<RequestPageProps, 'ctx' | 'vie
           <button type="submit" class="secondary">
             {t('assign.submit')}
           </button>
-          {ctx.actor.userId && r.assignedUserId !== ctx.actor.userId && officers.some((o) => o.userId === ctx.actor.userId) ? (
+          {ctx.actor.userId &&
+          r.assignedUserId !== ctx.actor.userId &&
+          officers.some((o) => o.userId === ctx.actor.userId) ? (
             <>
               {' '}
               <button type="submit" name="take" value="true">
@@ -94,24 +99,48 @@ function Actions(props: RequestPageProps) {
   const r = view.request;
   const desk = canRequests.intakeRequests(ctx.actor, office);
   const ppid = canRequests.decideRequests(ctx.actor, office);
-  const open = ['RECEIVED', 'INCOMPLETE', 'REGISTERED', 'IN_PROCESS', 'AWAITING_PAYMENT', 'DECIDED'].includes(r.status);
+  const open = ['RECEIVED', 'INCOMPLETE', 'REGISTERED', 'IN_PROCESS', 'AWAITING_PAYMENT', 'DECIDED'].includes(
+    r.status,
+  );
   const beforeNotice = r.status === 'REGISTERED' || r.status === 'IN_PROCESS';
   const granted = view.decision?.outcome === 'GRANTED_FULL' || view.decision?.outcome === 'GRANTED_PARTIAL';
-  const formProps = { ctx, view, active: props.active, ...(props.exemptions ? { exemptions: props.exemptions } : {}), ...(props.releaseGate ? { releaseGate: props.releaseGate } : {}) };
+  const formProps = {
+    ctx,
+    view,
+    active: props.active,
+    ...(props.exemptions ? { exemptions: props.exemptions } : {}),
+    ...(props.releaseGate ? { releaseGate: props.releaseGate } : {}),
+  };
   const items = [
-    r.status === 'RECEIVED' && desk ? <ButtonAction {...formProps} path="registrasi" label={t('requests.action.register')} lead={t('requests.action.registerLead')} /> : null,
+    r.status === 'RECEIVED' && desk ? (
+      <ButtonAction
+        {...formProps}
+        path="registrasi"
+        label={t('requests.action.register')}
+        lead={t('requests.action.registerLead')}
+      />
+    ) : null,
     r.status === 'RECEIVED' && desk ? <IncompleteForm {...formProps} /> : null,
     r.status === 'INCOMPLETE' && desk ? <DeskCompletionForm {...formProps} /> : null,
     (r.status === 'RECEIVED' || r.status === 'REGISTERED') && desk ? <DeskAnswerForm {...formProps} /> : null,
-    beforeNotice && ppid ? <DispositionForm {...formProps} today={props.today} due={r.extendedDueDate ?? r.dueDate} /> : null,
+    beforeNotice && ppid ? (
+      <DispositionForm {...formProps} today={props.today} due={r.extendedDueDate ?? r.dueDate} />
+    ) : null,
     beforeNotice && desk ? <FeesForm {...formProps} suggested={props.suggestedFees} /> : null,
     // A reopened request (round > 1) keeps the deadline the order set: no extension.
-    beforeNotice && ppid && r.round === 1 && !r.extendedDueDate && props.today <= r.dueDate ? <ExtensionForm {...formProps} /> : null,
+    beforeNotice && ppid && r.round === 1 && !r.extendedDueDate && props.today <= r.dueDate ? (
+      <ExtensionForm {...formProps} />
+    ) : null,
     beforeNotice && ppid ? <DecisionForm {...formProps} /> : null,
     r.status === 'AWAITING_PAYMENT' && desk ? <PaymentForm {...formProps} /> : null,
     r.status === 'DECIDED' && desk && granted ? <DeliveryForm {...formProps} /> : null,
     ((r.status === 'DECIDED' && !granted) || r.status === 'DELIVERED') && desk ? (
-      <ButtonAction {...formProps} path="tutup" label={t('requests.action.close')} lead={t('requests.action.closeLead')} />
+      <ButtonAction
+        {...formProps}
+        path="tutup"
+        label={t('requests.action.close')}
+        lead={t('requests.action.closeLead')}
+      />
     ) : null,
     open && desk ? <WithdrawForm {...formProps} /> : null,
   ].filter(Boolean);
@@ -141,7 +170,8 @@ export function RequestPage(props: RequestPageProps) {
           {t('requests.page.title')} {r.number}
         </h1>
         <p>
-          <StatusBadge t={t} status={r.status} /> <DeadlineBadge t={t} state={deadline.state} left={deadline.workingDaysLeft} />
+          <StatusBadge t={t} status={r.status} />{' '}
+          <DeadlineBadge t={t} state={deadline.state} left={deadline.workingDaysLeft} />
         </p>
       </hgroup>
       {props.exemptions && !view.decision ? <DikMatches t={t} matches={props.exemptions.matches} /> : null}
@@ -150,18 +180,47 @@ export function RequestPage(props: RequestPageProps) {
         <h2>{t('requests.page.deadline')}</h2>
         <Facts
           rows={[
-            [t('requests.field.receivedAt'), `${formatDateTime(r.receivedAt, locale, tz)} · ${t(`requests.channel.${r.channel}`)}`],
+            [
+              t('requests.field.receivedAt'),
+              `${formatDateTime(r.receivedAt, locale, tz)} · ${t(`requests.channel.${r.channel}`)}`,
+            ],
             [t('requests.field.receivedNote'), r.receivedNote],
-            [t('requests.field.profile'), t(`requests.profile.${r.deadlineProfile}`, { days: r.responseDays, extension: r.extensionDays })],
+            [
+              t('requests.field.profile'),
+              t(`requests.profile.${r.deadlineProfile}`, {
+                days: r.responseDays,
+                extension: r.extensionDays,
+              }),
+            ],
             [t('requests.field.dueDate'), formatDate(r.dueDate, locale)],
-            [t('requests.field.extendedDueDate'), r.extendedDueDate ? formatDate(r.extendedDueDate, locale) : null],
+            [
+              t('requests.field.extendedDueDate'),
+              r.extendedDueDate ? formatDate(r.extendedDueDate, locale) : null,
+            ],
             [t('requests.field.extensionReason'), view.extension?.reason],
-            [t('requests.field.completionDueDate'), r.status === 'INCOMPLETE' && r.completionDueDate ? formatDate(r.completionDueDate, locale) : null],
-            [t('requests.field.missing'), r.status === 'INCOMPLETE' ? (r.missingItems ?? []).map((m) => t(`requests.missing.${m}`)).join('; ') : null],
+            [
+              t('requests.field.completionDueDate'),
+              r.status === 'INCOMPLETE' && r.completionDueDate
+                ? formatDate(r.completionDueDate, locale)
+                : null,
+            ],
+            [
+              t('requests.field.missing'),
+              r.status === 'INCOMPLETE'
+                ? (r.missingItems ?? []).map((m) => t(`requests.missing.${m}`)).join('; ')
+                : null,
+            ],
           ]}
         />
         <DueExplanationDetails t={t} locale={locale} explanation={r.dueExplanation} />
-        {view.extension ? <DueExplanationDetails t={t} locale={locale} explanation={view.extension.explanation} title={t('requests.due.howExtension')} /> : null}
+        {view.extension ? (
+          <DueExplanationDetails
+            t={t}
+            locale={locale}
+            explanation={view.extension.explanation}
+            title={t('requests.due.howExtension')}
+          />
+        ) : null}
       </section>
 
       <Assignment ctx={ctx} view={view} officers={props.officers} />
@@ -203,7 +262,8 @@ export function RequestPage(props: RequestPageProps) {
                 <ul>
                   {view.identity.documents.map((d) => (
                     <li>
-                      <a href={`${base}/identitas/${d.fileId}`}>{t(`requests.identityKind.${d.kind}`)}</a> <small class="muted">{d.name}</small>
+                      <a href={`${base}/identitas/${d.fileId}`}>{t(`requests.identityKind.${d.kind}`)}</a>{' '}
+                      <small class="muted">{d.name}</small>
                     </li>
                   ))}
                 </ul>
@@ -232,7 +292,10 @@ export function RequestPage(props: RequestPageProps) {
             [t('requests.field.informationRequested'), r.informationRequested],
             [t('requests.field.purpose'), r.purpose],
             [t('requests.field.category'), t(`requests.category.${r.category}`)],
-            [t('requests.field.accessMethods'), r.accessMethods.map((m) => t(`requests.access.${m}`)).join(', ')],
+            [
+              t('requests.field.accessMethods'),
+              r.accessMethods.map((m) => t(`requests.access.${m}`)).join(', '),
+            ],
             [t('requests.field.deliveryMethod'), t(`requests.delivery.${r.deliveryMethod}`)],
             [t('requests.field.intakeBy'), r.intakeOfficerName],
           ]}
@@ -259,19 +322,28 @@ export function RequestPage(props: RequestPageProps) {
           {view.dispositions.map((d) => (
             <article class="disposition">
               <header>
-                <strong>{d.unit?.name ?? '—'}</strong> · {t('requests.page.internalDue', { date: formatDate(d.internalDueDate, locale) })}
+                <strong>{d.unit?.name ?? '—'}</strong> ·{' '}
+                {t('requests.page.internalDue', { date: formatDate(d.internalDueDate, locale) })}
               </header>
               <p>{d.instruction}</p>
-              <p class="muted">{t('requests.page.sentBy', { who: d.sentBy, at: formatDateTime(d.sentAt, locale, tz) })}</p>
+              <p class="muted">
+                {t('requests.page.sentBy', { who: d.sentBy, at: formatDateTime(d.sentAt, locale, tz) })}
+              </p>
               <p>
                 <a href={`${base}/disposisi/${d.id}/lembar.pdf`}>{t('documents.disposition.sheet')}</a>
               </p>
               {d.answeredAt ? (
                 <>
                   <p>
-                    <strong>{t('requests.page.answer')}</strong> ({d.informationHeld ? t('requests.held.yes') : t('requests.held.no')}): {d.answerNotes}
+                    <strong>{t('requests.page.answer')}</strong> (
+                    {d.informationHeld ? t('requests.held.yes') : t('requests.held.no')}): {d.answerNotes}
                   </p>
-                  <p class="muted">{t('requests.page.answeredBy', { who: d.answeredBy ?? '', at: formatDateTime(d.answeredAt, locale, tz) })}</p>
+                  <p class="muted">
+                    {t('requests.page.answeredBy', {
+                      who: d.answeredBy ?? '',
+                      at: formatDateTime(d.answeredAt, locale, tz),
+                    })}
+                  </p>
                   {d.files.length > 0 ? (
                     <ul>
                       {d.files.map((f) => (
@@ -289,7 +361,8 @@ export function RequestPage(props: RequestPageProps) {
               )}
             </article>
           ))}
-          {(canRequests.decideRequests(ctx.actor, office) || props.mayPrepareRelease) && view.dispositions.some((d) => d.files.length > 0) ? (
+          {(canRequests.decideRequests(ctx.actor, office) || props.mayPrepareRelease) &&
+          view.dispositions.some((d) => d.files.length > 0) ? (
             <p>
               <a href={`/staff/${office.slug}/rilis/permohonan/${r.id}`} data-testid="redaction-link">
                 {t('redaction.link')}
@@ -305,15 +378,32 @@ export function RequestPage(props: RequestPageProps) {
           <Facts
             rows={[
               [t('requests.field.outcome'), t(`requests.outcome.${view.decision.outcome}`)],
-              [t('requests.field.decidedAt'), `${formatDateTime(view.decision.decidedAt, locale, tz)} · ${view.decision.officerName}`],
+              [
+                t('requests.field.decidedAt'),
+                `${formatDateTime(view.decision.decidedAt, locale, tz)} · ${view.decision.officerName}`,
+              ],
               [t('requests.field.materialDescription'), view.decision.materialDescription],
-              [t('requests.field.exemptionGround'), view.decision.exemptionGround ? exemptionBasisText(view.decision.exemptionGround, view.decision.exemptionSubPoint) : null],
-              [t('exemptions.field.exemptionEntryId'), view.decision.exemptionEntryId ? (props.exemptions?.inForce.find((e) => e.id === view.decision!.exemptionEntryId)?.information ?? view.decision.exemptionEntryId) : null],
+              [
+                t('requests.field.exemptionGround'),
+                view.decision.exemptionGround
+                  ? exemptionBasisText(view.decision.exemptionGround, view.decision.exemptionSubPoint)
+                  : null,
+              ],
+              [
+                t('exemptions.field.exemptionEntryId'),
+                view.decision.exemptionEntryId
+                  ? (props.exemptions?.inForce.find((e) => e.id === view.decision!.exemptionEntryId)
+                      ?.information ?? view.decision.exemptionEntryId)
+                  : null,
+              ],
               [t('requests.field.harmAnalysis'), view.decision.harmAnalysis],
               [t('requests.field.publicInterestAnalysis'), view.decision.publicInterestAnalysis],
               [t('requests.field.redactedParts'), view.decision.redactedParts],
               [t('requests.field.holderBody'), view.decision.holderBody],
-              [t('requests.field.documentedBy'), view.decision.documentedBy ? formatDate(view.decision.documentedBy, locale) : null],
+              [
+                t('requests.field.documentedBy'),
+                view.decision.documentedBy ? formatDate(view.decision.documentedBy, locale) : null,
+              ],
             ]}
           />
           {view.releasedFiles.length > 0 ? (

@@ -18,7 +18,11 @@ import { extendRequest } from '../../modules/requests/extend-request.ts';
 import { suggestFeeItems } from '../../modules/requests/fees.ts';
 import { PREVIEW_LETTERS, previewLetter, type PreviewStep } from '../../modules/requests/preview-letter.ts';
 import { markRequestIncomplete } from '../../modules/requests/mark-request-incomplete.ts';
-import { readIdentityDocument, readRequestFile, readRequestForStaff } from '../../modules/requests/read-request.ts';
+import {
+  readIdentityDocument,
+  readRequestFile,
+  readRequestForStaff,
+} from '../../modules/requests/read-request.ts';
 import { recordPayment } from '../../modules/requests/record-payment.ts';
 import { registerRequest } from '../../modules/requests/register-request.ts';
 import { isDocumentKind, renderRequestDocument } from '../../modules/requests/request-documents.ts';
@@ -45,8 +49,16 @@ type RequestParams = { Params: { office: string; id: string } };
 export function feeRowsOf(fields: FormData['fields']): { items: Record<string, string>[] } {
   const items: Record<string, string>[] = [];
   for (let i = 0; i < 20; i++) {
-    const row = Object.fromEntries(['kind', 'description', 'quantity', 'unitPrice'].map((k) => [k, (one(fields, `items.${i}.${k}`) ?? '').trim()]));
-    const empty = !row.description && (!row.quantity || row.quantity === '0') && (!row.unitPrice || row.unitPrice === '0');
+    const row = Object.fromEntries(
+      ['kind', 'description', 'quantity', 'unitPrice'].map((k) => [
+        k,
+        (one(fields, `items.${i}.${k}`) ?? '').trim(),
+      ]),
+    );
+    const empty =
+      !row.description &&
+      (!row.quantity || row.quantity === '0') &&
+      (!row.unitPrice || row.unitPrice === '0');
     if (row.kind && !empty) items.push(row);
   }
   return { items };
@@ -59,16 +71,33 @@ export async function staffRequestRoutes(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
   const staff = staffRoutes(app);
 
-  const render = async (req: FastifyRequest<RequestParams>, reply: FastifyReply, active: ActiveForm | null = null, status = 200) => {
+  const render = async (
+    req: FastifyRequest<RequestParams>,
+    reply: FastifyReply,
+    active: ActiveForm | null = null,
+    status = 200,
+  ) => {
     const office = officeOf(req);
-    const view = await readRequestForStaff(ctx, req.actor, { officeId: office.id, requestId: uuidParam(req.params.id) });
+    const view = await readRequestForStaff(ctx, req.actor, {
+      officeId: office.id,
+      requestId: uuidParam(req.params.id),
+    });
     const [settings, calendar, officers, exemptions] = await Promise.all([
       getOfficeSettings(ctx.db, office.id),
       loadOfficeCalendar(ctx.db, office),
-      canRequests.assignRequests(req.actor, office) ? listRequestHandlers(ctx, office) : Promise.resolve(undefined),
+      canRequests.assignRequests(req.actor, office)
+        ? listRequestHandlers(ctx, office)
+        : Promise.resolve(undefined),
       loadRequestExemptions(ctx.db, office, view.request),
     ]);
-    const releaseGate = canRequests.decideRequests(req.actor, office) ? await requestReleaseGate(ctx.db, office.id, view.request.id, view.dispositions.flatMap((d) => d.files)) : undefined;
+    const releaseGate = canRequests.decideRequests(req.actor, office)
+      ? await requestReleaseGate(
+          ctx.db,
+          office.id,
+          view.request.id,
+          view.dispositions.flatMap((d) => d.files),
+        )
+      : undefined;
     const today = localDateTime(ctx.clock.now(), office.timezone).date;
     return sendPage(
       reply,
@@ -81,47 +110,126 @@ export async function staffRequestRoutes(app: FastifyInstance): Promise<void> {
         active={active}
         today={today}
         deadline={deadlineState(view.request, today, calendar, settings.requests.reminderWorkingDays)}
-        suggestedFees={suggestFeeItems(view.request.accessMethods, view.request.deliveryMethod, settings.requests)}
+        suggestedFees={suggestFeeItems(
+          view.request.accessMethods,
+          view.request.deliveryMethod,
+          settings.requests,
+        )}
         officers={officers}
       />,
       status,
     );
   };
 
-  staff.get<RequestParams>('/staff/:office/permohonan/:id', 'viewRequests', (req, reply) => render(req, reply));
+  staff.get<RequestParams>('/staff/:office/permohonan/:id', 'viewRequests', (req, reply) =>
+    render(req, reply),
+  );
 
-  const action = caseActionRoutes<RequestParams['Params'] & { dispositionId?: string }>(app, '/staff/:office/permohonan/:id', render);
+  const action = caseActionRoutes<RequestParams['Params'] & { dispositionId?: string }>(
+    app,
+    '/staff/:office/permohonan/:id',
+    render,
+  );
   /** The input every request step takes: the office and the request, and the form's fields. */
-  const step = ({ office, id, form }: CaseActionInput<unknown>) => ({ officeId: office.id, requestId: id, data: form.fields });
-  const withFiles = (input: CaseActionInput<unknown>) => ({ ...step(input), uploads: uploadsOf(input.form, ['files']) });
+  const step = ({ office, id, form }: CaseActionInput<unknown>) => ({
+    officeId: office.id,
+    requestId: id,
+    data: form.fields,
+  });
+  const withFiles = (input: CaseActionInput<unknown>) => ({
+    ...step(input),
+    uploads: uploadsOf(input.form, ['files']),
+  });
 
-  action('registrasi', 'intakeRequests', 'registrasi', ({ req, office, id }) => registerRequest(ctx, req.actor, { officeId: office.id, requestId: id }), 'requests.flash.registered');
-  action('tidak-lengkap', 'intakeRequests', 'tidak-lengkap', (input) => markRequestIncomplete(ctx, input.req.actor, step(input)), 'requests.flash.incomplete');
+  action(
+    'registrasi',
+    'intakeRequests',
+    'registrasi',
+    ({ req, office, id }) => registerRequest(ctx, req.actor, { officeId: office.id, requestId: id }),
+    'requests.flash.registered',
+  );
+  action(
+    'tidak-lengkap',
+    'intakeRequests',
+    'tidak-lengkap',
+    (input) => markRequestIncomplete(ctx, input.req.actor, step(input)),
+    'requests.flash.incomplete',
+  );
   action(
     'lengkapi',
     'intakeRequests',
     'lengkapi',
-    ({ req, office, id, form }) => completeRequest(ctx, req.actor, { officeId: office.id, requestId: id, note: one(form.fields, 'note'), uploads: uploadsOf(form) }),
+    ({ req, office, id, form }) =>
+      completeRequest(ctx, req.actor, {
+        officeId: office.id,
+        requestId: id,
+        note: one(form.fields, 'note'),
+        uploads: uploadsOf(form),
+      }),
     'requests.flash.completed',
   );
-  action('jawab-langsung', 'intakeRequests', 'jawab-langsung', (input) => answerRequestAtDesk(ctx, input.req.actor, withFiles(input)), 'requests.flash.decided');
-  action('disposisi', 'decideRequests', 'disposisi', (input) => disposeRequest(ctx, input.req.actor, step(input)), 'requests.flash.disposed');
+  action(
+    'jawab-langsung',
+    'intakeRequests',
+    'jawab-langsung',
+    (input) => answerRequestAtDesk(ctx, input.req.actor, withFiles(input)),
+    'requests.flash.decided',
+  );
+  action(
+    'disposisi',
+    'decideRequests',
+    'disposisi',
+    (input) => disposeRequest(ctx, input.req.actor, step(input)),
+    'requests.flash.disposed',
+  );
   action(
     'disposisi/:dispositionId/jawab',
     'answerDispositions',
     ({ req }) => `jawab-${req.params.dispositionId ?? ''}`,
-    (input) => answerDisposition(ctx, input.req.actor, { ...withFiles(input), dispositionId: uuidParam(input.req.params.dispositionId) }),
+    (input) =>
+      answerDisposition(ctx, input.req.actor, {
+        ...withFiles(input),
+        dispositionId: uuidParam(input.req.params.dispositionId),
+      }),
     'requests.flash.answered',
   );
-  action('putusan', 'decideRequests', 'putusan', (input) => decideRequest(ctx, input.req.actor, withFiles(input)), 'requests.flash.decided');
-  action('perpanjangan', 'decideRequests', 'perpanjangan', (input) => extendRequest(ctx, input.req.actor, step(input)), 'requests.flash.extended');
-  action('biaya', 'intakeRequests', 'biaya', (input) => setRequestFees(ctx, input.req.actor, { ...step(input), data: feeRowsOf(input.form.fields) }), 'requests.flash.fees');
-  action('pembayaran', 'intakeRequests', 'pembayaran', (input) => recordPayment(ctx, input.req.actor, step(input)), 'requests.flash.paid');
+  action(
+    'putusan',
+    'decideRequests',
+    'putusan',
+    (input) => decideRequest(ctx, input.req.actor, withFiles(input)),
+    'requests.flash.decided',
+  );
+  action(
+    'perpanjangan',
+    'decideRequests',
+    'perpanjangan',
+    (input) => extendRequest(ctx, input.req.actor, step(input)),
+    'requests.flash.extended',
+  );
+  action(
+    'biaya',
+    'intakeRequests',
+    'biaya',
+    (input) => setRequestFees(ctx, input.req.actor, { ...step(input), data: feeRowsOf(input.form.fields) }),
+    'requests.flash.fees',
+  );
+  action(
+    'pembayaran',
+    'intakeRequests',
+    'pembayaran',
+    (input) => recordPayment(ctx, input.req.actor, step(input)),
+    'requests.flash.paid',
+  );
   action(
     'penyerahan',
     'intakeRequests',
     'penyerahan',
-    (input) => deliverRequest(ctx, input.req.actor, { ...step(input), data: { ...input.form.fields, close: one(input.form.fields, 'close') ?? 'false' } }),
+    (input) =>
+      deliverRequest(ctx, input.req.actor, {
+        ...step(input),
+        data: { ...input.form.fields, close: one(input.form.fields, 'close') ?? 'false' },
+      }),
     'requests.flash.delivered',
   );
   action(
@@ -129,41 +237,99 @@ export async function staffRequestRoutes(app: FastifyInstance): Promise<void> {
     'intakeRequests',
     'petugas',
     ({ req, office, id, form }) =>
-      assignRequests(ctx, req.actor, { officeId: office.id, data: { requestIds: [id], assigneeId: one(form.fields, 'take') === 'true' ? req.actor.userId : (one(form.fields, 'assigneeId') ?? '') } }),
+      assignRequests(ctx, req.actor, {
+        officeId: office.id,
+        data: {
+          requestIds: [id],
+          assigneeId:
+            one(form.fields, 'take') === 'true' ? req.actor.userId : (one(form.fields, 'assigneeId') ?? ''),
+        },
+      }),
     'assign.flash',
   );
-  action('tutup', 'intakeRequests', 'tutup', ({ req, office, id }) => closeRequest(ctx, req.actor, { officeId: office.id, requestId: id }), 'requests.flash.closed');
-  action('penarikan', 'intakeRequests', 'penarikan', (input) => withdrawRequest(ctx, input.req.actor, step(input)), 'requests.flash.withdrawn');
+  action(
+    'tutup',
+    'intakeRequests',
+    'tutup',
+    ({ req, office, id }) => closeRequest(ctx, req.actor, { officeId: office.id, requestId: id }),
+    'requests.flash.closed',
+  );
+  action(
+    'penarikan',
+    'intakeRequests',
+    'penarikan',
+    (input) => withdrawRequest(ctx, input.req.actor, step(input)),
+    'requests.flash.withdrawn',
+  );
 
   // Preview before sending (ADR 0070): the letter the step would issue, as its PDF, nothing stored.
   for (const previewStep of Object.keys(PREVIEW_LETTERS) as PreviewStep[]) {
-    staff.post<RequestParams>(`/staff/:office/permohonan/:id/${previewStep}/pratinjau`, 'decideRequests', async (req, reply, office) => {
-      const requestId = uuidParam(req.params.id);
-      const form = await readForm(req);
-      const kind = one(form.fields, 'previewKind') ?? PREVIEW_LETTERS[previewStep][0];
-      if (!isDocumentKind(kind)) throw AppError.notFound();
-      return formAction(
-        req,
-        reply,
-        () => previewLetter(ctx, req.actor, { officeId: office.id, requestId, step: previewStep, kind, data: form.fields }),
-        (errors, status) => render(req, reply, { name: previewStep, errors, values: form.fields }, status),
-        (doc) => sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true),
-      );
-    });
+    staff.post<RequestParams>(
+      `/staff/:office/permohonan/:id/${previewStep}/pratinjau`,
+      'decideRequests',
+      async (req, reply, office) => {
+        const requestId = uuidParam(req.params.id);
+        const form = await readForm(req);
+        const kind = one(form.fields, 'previewKind') ?? PREVIEW_LETTERS[previewStep][0];
+        if (!isDocumentKind(kind)) throw AppError.notFound();
+        return formAction(
+          req,
+          reply,
+          () =>
+            previewLetter(ctx, req.actor, {
+              officeId: office.id,
+              requestId,
+              step: previewStep,
+              kind,
+              data: form.fields,
+            }),
+          (errors, status) => render(req, reply, { name: previewStep, errors, values: form.fields }, status),
+          (doc) =>
+            sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true),
+        );
+      },
+    );
   }
 
-  staff.get<{ Params: { office: string; id: string; kind: string } }>('/staff/:office/permohonan/:id/dokumen/:kind', 'viewRequests', async (req, reply, office) => {
-    if (!isDocumentKind(req.params.kind)) throw AppError.notFound();
-    // ?putaran=N: a letter of an earlier round of a reopened request (objections cite them).
-    const round = z.coerce.number().int().min(1).max(100).optional().catch(undefined).parse((req.query as { putaran?: unknown }).putaran);
-    const doc = await renderRequestDocument(ctx, { kind: 'staff', actor: req.actor, officeId: office.id, requestId: uuidParam(req.params.id) }, req.params.kind, round);
-    return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
-  });
+  staff.get<{ Params: { office: string; id: string; kind: string } }>(
+    '/staff/:office/permohonan/:id/dokumen/:kind',
+    'viewRequests',
+    async (req, reply, office) => {
+      if (!isDocumentKind(req.params.kind)) throw AppError.notFound();
+      // ?putaran=N: a letter of an earlier round of a reopened request (objections cite them).
+      const round = z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(100)
+        .optional()
+        .catch(undefined)
+        .parse((req.query as { putaran?: unknown }).putaran);
+      const doc = await renderRequestDocument(
+        ctx,
+        { kind: 'staff', actor: req.actor, officeId: office.id, requestId: uuidParam(req.params.id) },
+        req.params.kind,
+        round,
+      );
+      return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
+    },
+  );
 
   type FileParams = { Params: { office: string; id: string; fileId: string } };
-  const fileOf = (req: FastifyRequest<FileParams>, office: Office) => ({ officeId: office.id, requestId: uuidParam(req.params.id), fileId: uuidParam(req.params.fileId) });
-  staff.get<FileParams>('/staff/:office/permohonan/:id/berkas/:fileId', 'viewRequests', async (req, reply, office) => sendFile(reply, await readRequestFile(ctx, req.actor, fileOf(req, office))));
-  staff.get<FileParams>('/staff/:office/permohonan/:id/identitas/:fileId', 'viewRequesterIdentity', async (req, reply, office) =>
-    sendFile(reply, await readIdentityDocument(ctx, req.actor, fileOf(req, office)), true),
+  const fileOf = (req: FastifyRequest<FileParams>, office: Office) => ({
+    officeId: office.id,
+    requestId: uuidParam(req.params.id),
+    fileId: uuidParam(req.params.fileId),
+  });
+  staff.get<FileParams>(
+    '/staff/:office/permohonan/:id/berkas/:fileId',
+    'viewRequests',
+    async (req, reply, office) => sendFile(reply, await readRequestFile(ctx, req.actor, fileOf(req, office))),
+  );
+  staff.get<FileParams>(
+    '/staff/:office/permohonan/:id/identitas/:fileId',
+    'viewRequesterIdentity',
+    async (req, reply, office) =>
+      sendFile(reply, await readIdentityDocument(ctx, req.actor, fileOf(req, office)), true),
   );
 }

@@ -3,7 +3,12 @@ import { PERIODS } from '../../modules/law/periods.ts';
 import type { OfficeSettings } from '../../modules/offices/office-settings.ts';
 import { Checkbox, TextArea, TextField, type Values } from '../shared/forms.tsx';
 import { one } from '../form-data.ts';
-import { formNumber, SettingsForm, settingsFormRoute, type SettingsPageProps } from '../kit/settings-form.tsx';
+import {
+  formNumber,
+  SettingsForm,
+  settingsFormRoute,
+  type SettingsPageProps,
+} from '../kit/settings-form.tsx';
 
 const NUMBERS = [
   'standardDays',
@@ -42,10 +47,28 @@ function RequestSettingsPage({ ctx, errors, values, action }: SettingsPageProps)
     'requests.paymentInstructions': t('lawPeriods.settings.paymentInstructions'),
   };
   const field = (k: (typeof NUMBERS)[number]) => (
-    <TextField name={`requests.${k}`} type="number" min={0} max={CEILING_OF[k]} label={labels[`requests.${k}`]!} hint={t(`requests.settings.${k}Hint`)} errors={errors} values={values} required />
+    <TextField
+      name={`requests.${k}`}
+      type="number"
+      min={0}
+      max={CEILING_OF[k]}
+      label={labels[`requests.${k}`]!}
+      hint={t(`requests.settings.${k}Hint`)}
+      errors={errors}
+      values={values}
+      required
+    />
   );
   return (
-    <SettingsForm ctx={ctx} errors={errors} values={values} action={action} title={t('requests.settings.title')} lead={t('requests.settings.lead')} labels={labels}>
+    <SettingsForm
+      ctx={ctx}
+      errors={errors}
+      values={values}
+      action={action}
+      title={t('requests.settings.title')}
+      lead={t('requests.settings.lead')}
+      labels={labels}
+    >
       <fieldset>
         <legend>
           <h2>{t('requests.settings.standard')}</h2>
@@ -59,7 +82,12 @@ function RequestSettingsPage({ ctx, errors, values, action }: SettingsPageProps)
         <legend>
           <h2>{t('requests.settings.election')}</h2>
         </legend>
-        <Checkbox name="requests.electionProfileEnabled" label={t('requests.settings.electionProfileEnabled')} hint={t('requests.settings.electionHint')} checked={values['requests.electionProfileEnabled'] === 'on'} />
+        <Checkbox
+          name="requests.electionProfileEnabled"
+          label={t('requests.settings.electionProfileEnabled')}
+          hint={t('requests.settings.electionHint')}
+          checked={values['requests.electionProfileEnabled'] === 'on'}
+        />
         <div class="grid-2">
           {field('electionDays')}
           {field('electionExtensionDays')}
@@ -69,7 +97,12 @@ function RequestSettingsPage({ ctx, errors, values, action }: SettingsPageProps)
         <legend>
           <h2>{t('requests.settings.service')}</h2>
         </legend>
-        <Checkbox name="requests.restartClockOnCompletion" label={t('lawPeriods.settings.restartClock')} hint={t('lawPeriods.settings.restartClockHint')} checked={values['requests.restartClockOnCompletion'] === 'on'} />
+        <Checkbox
+          name="requests.restartClockOnCompletion"
+          label={t('lawPeriods.settings.restartClock')}
+          hint={t('lawPeriods.settings.restartClockHint')}
+          checked={values['requests.restartClockOnCompletion'] === 'on'}
+        />
         <div class="grid-2">
           {field('completionDays')}
           {field('reminderWorkingDays')}
@@ -78,8 +111,21 @@ function RequestSettingsPage({ ctx, errors, values, action }: SettingsPageProps)
           {field('copyFeePerPage')}
           {field('downloadLinkDays')}
         </div>
-        <Checkbox name="requests.softcopyFree" label={t('requests.settings.softcopyFree')} checked={values['requests.softcopyFree'] === 'on'} />
-        <TextArea name="requests.paymentInstructions" label={labels['requests.paymentInstructions']!} hint={t('lawPeriods.settings.paymentInstructionsHint')} errors={errors} values={values} rows={2} maxLength={500} required />
+        <Checkbox
+          name="requests.softcopyFree"
+          label={t('requests.settings.softcopyFree')}
+          checked={values['requests.softcopyFree'] === 'on'}
+        />
+        <TextArea
+          name="requests.paymentInstructions"
+          label={labels['requests.paymentInstructions']!}
+          hint={t('lawPeriods.settings.paymentInstructionsHint')}
+          errors={errors}
+          values={values}
+          rows={2}
+          maxLength={500}
+          required
+        />
       </fieldset>
     </SettingsForm>
   );

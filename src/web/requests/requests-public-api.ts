@@ -5,7 +5,12 @@ import { AppError } from '../../platform/errors.ts';
 import { findOfficeBySlug } from '../../modules/offices/queries.ts';
 import { findRequestsByTrackingHash } from '../../modules/requests/queries.ts';
 import { readTrackingView } from '../../modules/requests/read-tracking-view.ts';
-import { ACCESS_METHODS, CATEGORIES, DELIVERY_METHODS, REQUESTER_TYPES } from '../../modules/requests/schema.ts';
+import {
+  ACCESS_METHODS,
+  CATEGORIES,
+  DELIVERY_METHODS,
+  REQUESTER_TYPES,
+} from '../../modules/requests/schema.ts';
 import { REQUEST_STATUSES } from '../../modules/requests/status.ts';
 import { submitRequest } from '../../modules/requests/submit-request.ts';
 import { hashTrackingCode } from '../../modules/requests/tracking-code.ts';
@@ -20,7 +25,11 @@ const requestBody = z
     requesterType: z.enum(REQUESTER_TYPES),
     name: z.string().max(200),
     nik: z.string().max(32).optional().describe('16 digits; required for PERORANGAN and KELOMPOK'),
-    representativeName: z.string().max(200).optional().describe('Holder of the power of attorney (KELOMPOK) or representative (BADAN_HUKUM)'),
+    representativeName: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('Holder of the power of attorney (KELOMPOK) or representative (BADAN_HUKUM)'),
     legalDocumentNumber: z.string().max(120).optional().describe('Ratification decree of a BADAN_HUKUM'),
     members: z.string().max(20000).optional().describe('KELOMPOK: one "Name; NIK" per line'),
     address: z.string().max(500),
@@ -46,7 +55,9 @@ const submittedSchema = z
     status: z.enum(REQUEST_STATUSES),
     receivedAt: z.string().describe('ISO-8601 instant'),
     dueDate: z.string().describe('Local date of the written notice due date'),
-    trackingCode: z.string().describe('Secret (80 bits); shown once, needed for the status and the tracking page'),
+    trackingCode: z
+      .string()
+      .describe('Secret (80 bits); shown once, needed for the status and the tracking page'),
     receiptUrl: z.string().describe('Tanda bukti penerimaan (PDF), through an expiring link'),
     trackingUrl: z.string(),
   })
@@ -78,7 +89,8 @@ const idempotencyKey = z.string().regex(/^[A-Za-z0-9_.:-]{1,200}$/, { message: '
 // The body is JSON or multipart; the use case validates it either way (with field errors in
 // the caller's language), so the route checks only the path, query and headers.
 const zodValidator = validatorCompiler as FastifySchemaCompiler<z.ZodType>;
-const skipBody: FastifySchemaCompiler<z.ZodType> = (route) => (route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : zodValidator(route));
+const skipBody: FastifySchemaCompiler<z.ZodType> = (route) =>
+  route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : zodValidator(route);
 
 export async function publicRequestApi(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
@@ -91,7 +103,7 @@ export async function publicRequestApi(app: FastifyInstance): Promise<void> {
         tags: ['requests'],
         summary: 'Submit an information request (no account needed)',
         description:
-          'UU 14/2008 Pasal 22. Identity documents: unlike the web form, this API does not refuse an individual (PERORANGAN) without identityFile, a group without its power of attorney and members\' scans, or a legal entity without deedFile. It is meant for desk and partner systems that have checked the requester\'s identity themselves; the documents that were not sent are recorded on the request (event RECEIVED, missingDocuments) and the desk asks the requester for them at registration (ADR 0042). Returns the registration number, the due date (counted by the office calendar) and the tracking code. Send an Idempotency-Key header to make retries safe: a retry with the same key and body returns the first answer (header Idempotent-Replayed: true); the same key with another body answers 422.',
+          "UU 14/2008 Pasal 22. Identity documents: unlike the web form, this API does not refuse an individual (PERORANGAN) without identityFile, a group without its power of attorney and members' scans, or a legal entity without deedFile. It is meant for desk and partner systems that have checked the requester's identity themselves; the documents that were not sent are recorded on the request (event RECEIVED, missingDocuments) and the desk asks the requester for them at registration (ADR 0042). Returns the registration number, the due date (counted by the office calendar) and the tracking code. Send an Idempotency-Key header to make retries safe: a retry with the same key and body returns the first answer (header Idempotent-Replayed: true); the same key with another body answers 422.",
         params: z.object({ slug: z.string().max(80) }),
         headers: z.object({ 'idempotency-key': idempotencyKey.optional() }).loose(),
         consumes: ['application/json', 'multipart/form-data'],
@@ -144,7 +156,12 @@ export async function publicRequestApi(app: FastifyInstance): Promise<void> {
       const candidates = await findRequestsByTrackingHash(ctx.db, hashTrackingCode(req.query.code));
       const match = candidates.find((r) => r.number === req.params.number.trim());
       if (!match) throw new AppError('NOT_FOUND', 'requests.error.trackingNotFound');
-      const view = await readTrackingView(ctx, { kind: 'tracking', officeId: match.officeId, number: match.number, code: req.query.code });
+      const view = await readTrackingView(ctx, {
+        kind: 'tracking',
+        officeId: match.officeId,
+        number: match.number,
+        code: req.query.code,
+      });
       return {
         number: view.request.number,
         office: { slug: view.office.slug, name: view.office.name },
@@ -153,7 +170,9 @@ export async function publicRequestApi(app: FastifyInstance): Promise<void> {
         dueDate: view.request.dueDate,
         extendedDueDate: view.request.extendedDueDate,
         dueExplanation: view.request.dueExplanation,
-        decision: view.decision ? { outcome: view.decision.outcome, decidedAt: view.decision.decidedAt.toISOString() } : null,
+        decision: view.decision
+          ? { outcome: view.decision.outcome, decidedAt: view.decision.decidedAt.toISOString() }
+          : null,
         documents: view.documents,
         timeline: view.events.map((e) => ({ at: e.at.toISOString(), event: e.kind })),
       };

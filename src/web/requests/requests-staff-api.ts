@@ -49,18 +49,35 @@ const detailSchema = summarySchema
     accessMethods: z.array(z.string()),
     deliveryMethod: z.string(),
     requester: z
-      .object({ type: z.string(), name: z.string(), address: z.string(), phone: z.string().nullable(), email: z.string().nullable(), nikMasked: z.string().nullable() })
+      .object({
+        type: z.string(),
+        name: z.string(),
+        address: z.string(),
+        phone: z.string().nullable(),
+        email: z.string().nullable(),
+        nikMasked: z.string().nullable(),
+      })
       .nullable()
       .describe('Only for the desk and PPID roles; the NIK only masked'),
     dueExplanation: z.unknown(),
-    dispositions: z.array(z.object({ id: z.string(), unit: z.string().nullable(), instruction: z.string(), internalDueDate: z.string(), answeredAt: z.string().nullable() })),
+    dispositions: z.array(
+      z.object({
+        id: z.string(),
+        unit: z.string().nullable(),
+        instruction: z.string(),
+        internalDueDate: z.string(),
+        answeredAt: z.string().nullable(),
+      }),
+    ),
     decision: z.object({ outcome: z.enum(OUTCOMES), decidedAt: z.string() }).nullable(),
     feeTotal: z.number(),
     documents: z.array(z.string()),
   })
   .meta({ id: 'RequestDetail' });
 
-const okSchema = z.object({ id: z.string(), number: z.string(), status: z.enum(REQUEST_STATUSES) }).meta({ id: 'RequestStep' });
+const okSchema = z
+  .object({ id: z.string(), number: z.string(), status: z.enum(REQUEST_STATUSES) })
+  .meta({ id: 'RequestStep' });
 
 function summary(row: WorklistRow) {
   const r = row.request;
@@ -103,9 +120,18 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
           status: z.enum(REQUEST_STATUSES).optional(),
           from: z.iso.date().optional().describe('Received on or after (local date)'),
           to: z.iso.date().optional().describe('Received on or before (local date)'),
-          overdue: z.enum(['true', 'false']).optional().describe('Only requests whose written notice is late'),
+          overdue: z
+            .enum(['true', 'false'])
+            .optional()
+            .describe('Only requests whose written notice is late'),
           page: z.coerce.number().int().min(1).max(100_000).default(1).describe('1-based page'),
-          pageSize: z.coerce.number().int().min(1).max(1000).default(200).describe('Requests per page (at most 1000)'),
+          pageSize: z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(1000)
+            .default(200)
+            .describe('Requests per page (at most 1000)'),
         }),
         response: {
           200: z.object({
@@ -125,12 +151,19 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
         filter: {
           view: q.overdue === 'true' ? 'overdue' : (q.status ?? 'all'),
           receivedFrom: q.from ? instantOfLocal(`${q.from}T00:00`, office.timezone) : undefined,
-          receivedBefore: q.to ? new Date(instantOfLocal(`${q.to}T00:00`, office.timezone)!.getTime() + 86_400_000) : undefined,
+          receivedBefore: q.to
+            ? new Date(instantOfLocal(`${q.to}T00:00`, office.timezone)!.getTime() + 86_400_000)
+            : undefined,
           page: q.page,
           pageSize: q.pageSize,
         },
       });
-      return { requests: rows.filter((r) => !q.status || r.request.status === q.status).map(summary), page: q.page, pageSize: q.pageSize, total };
+      return {
+        requests: rows.filter((r) => !q.status || r.request.status === q.status).map(summary),
+        page: q.page,
+        pageSize: q.pageSize,
+        total,
+      };
     },
   );
 
@@ -140,7 +173,8 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['requests (staff)'],
         summary: 'Desk intake: a request received by walk-in, letter, email, telephone or fax',
-        description: 'Same fields as the public submission, plus channel, receivedAt (may be earlier than now, then receivedNote is required) and markComplete.',
+        description:
+          'Same fields as the public submission, plus channel, receivedAt (may be earlier than now, then receivedNote is required) and markComplete.',
         security,
         params: officeParams,
         body: z
@@ -166,19 +200,42 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
         receivedNote,
         markComplete,
       });
-      return reply.code(201).send({ id: result.requestId, number: result.number, status: result.status as (typeof REQUEST_STATUSES)[number], dueDate: result.dueDate, trackingCode: result.trackingCode });
+      return reply.code(201).send({
+        id: result.requestId,
+        number: result.number,
+        status: result.status as (typeof REQUEST_STATUSES)[number],
+        dueDate: result.dueDate,
+        trackingCode: result.trackingCode,
+      });
     },
   );
 
   api.get(
     '/api/v1/offices/:slug/requests/:id',
-    { schema: { tags: ['requests (staff)'], summary: 'One request', security, params: requestParams, response: { 200: detailSchema } } },
+    {
+      schema: {
+        tags: ['requests (staff)'],
+        summary: 'One request',
+        security,
+        params: requestParams,
+        response: { 200: detailSchema },
+      },
+    },
     async (req) => {
       const office = await tokenOffice(req, req.params.slug);
-      const view: StaffRequestView = await readRequestForStaff(ctx, req.actor, { officeId: office.id, requestId: req.params.id });
-      const [calendar, settings] = await Promise.all([loadOfficeCalendar(ctx.db, office), getOfficeSettings(ctx.db, office.id)]);
+      const view: StaffRequestView = await readRequestForStaff(ctx, req.actor, {
+        officeId: office.id,
+        requestId: req.params.id,
+      });
+      const [calendar, settings] = await Promise.all([
+        loadOfficeCalendar(ctx.db, office),
+        getOfficeSettings(ctx.db, office.id),
+      ]);
       const today = localDateTime(ctx.clock.now(), office.timezone).date;
-      const row = { request: view.request, ...deadlineState(view.request, today, calendar, settings.requests.reminderWorkingDays) };
+      const row = {
+        request: view.request,
+        ...deadlineState(view.request, today, calendar, settings.requests.reminderWorkingDays),
+      };
       const r = view.request;
       return {
         ...summary(row),
@@ -186,7 +243,14 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
         accessMethods: r.accessMethods,
         deliveryMethod: r.deliveryMethod,
         requester: view.showRequester
-          ? { type: r.requesterType, name: r.requesterName, address: r.address, phone: r.phone, email: r.email, nikMasked: r.nikMasked }
+          ? {
+              type: r.requesterType,
+              name: r.requesterName,
+              address: r.address,
+              phone: r.phone,
+              email: r.email,
+              nikMasked: r.nikMasked,
+            }
           : null,
         dueExplanation: r.dueExplanation,
         dispositions: view.dispositions.map((d) => ({
@@ -196,7 +260,9 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
           internalDueDate: d.internalDueDate,
           answeredAt: d.answeredAt?.toISOString() ?? null,
         })),
-        decision: view.decision ? { outcome: view.decision.outcome, decidedAt: view.decision.decidedAt.toISOString() } : null,
+        decision: view.decision
+          ? { outcome: view.decision.outcome, decidedAt: view.decision.decidedAt.toISOString() }
+          : null,
         feeTotal: r.feeTotal,
         documents: view.documents,
       };
@@ -228,7 +294,9 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
     );
   };
 
-  stepRoute('register', 'The desk found the request complete', null, (officeId, requestId, req) => registerRequest(ctx, req.actor, { officeId, requestId }));
+  stepRoute('register', 'The desk found the request complete', null, (officeId, requestId, req) =>
+    registerRequest(ctx, req.actor, { officeId, requestId }),
+  );
   stepRoute(
     'incomplete',
     'The request is incomplete: tell the requester what is missing',
@@ -238,32 +306,55 @@ export async function staffRequestApi(app: FastifyInstance): Promise<void> {
   stepRoute(
     'dispositions',
     'Dispose (disposisi) to one or more units',
-    z.object({ unitIds: z.array(z.uuid()).min(1), instruction: z.string().max(2000), internalDueDate: z.iso.date() }),
+    z.object({
+      unitIds: z.array(z.uuid()).min(1),
+      instruction: z.string().max(2000),
+      internalDueDate: z.iso.date(),
+    }),
     (officeId, requestId, req, data) => disposeRequest(ctx, req.actor, { officeId, requestId, data }),
   );
   stepRoute(
     'decision',
     'Issue the written notice (Model PPID-D; a refusal also issues the SK Penolakan, Model PPID-E)',
     z.object({ outcome: z.enum(OUTCOMES) }).loose(),
-    (officeId, requestId, req, data) => decideRequest(ctx, req.actor, { officeId, requestId, data, uploads: [] }),
+    (officeId, requestId, req, data) =>
+      decideRequest(ctx, req.actor, { officeId, requestId, data, uploads: [] }),
   );
-  stepRoute('extension', 'Extend once, with a written reason (UU 14/2008 Pasal 22(8))', z.object({ reason: z.string().max(2000) }), (officeId, requestId, req, data) =>
-    extendRequest(ctx, req.actor, { officeId, requestId, data }),
+  stepRoute(
+    'extension',
+    'Extend once, with a written reason (UU 14/2008 Pasal 22(8))',
+    z.object({ reason: z.string().max(2000) }),
+    (officeId, requestId, req, data) => extendRequest(ctx, req.actor, { officeId, requestId, data }),
   );
   stepRoute(
     'fees',
     'Set the itemised costs',
-    z.object({ items: z.array(z.object({ kind: z.string(), description: z.string(), quantity: z.number(), unitPrice: z.number() })) }),
+    z.object({
+      items: z.array(
+        z.object({ kind: z.string(), description: z.string(), quantity: z.number(), unitPrice: z.number() }),
+      ),
+    }),
     (officeId, requestId, req, data) => setRequestFees(ctx, req.actor, { officeId, requestId, data }),
   );
-  stepRoute('payment', 'Record the payment', z.object({ method: z.string(), reference: z.string().optional() }), (officeId, requestId, req, data) =>
-    recordPayment(ctx, req.actor, { officeId, requestId, data }),
+  stepRoute(
+    'payment',
+    'Record the payment',
+    z.object({ method: z.string(), reference: z.string().optional() }),
+    (officeId, requestId, req, data) => recordPayment(ctx, req.actor, { officeId, requestId, data }),
   );
   stepRoute(
     'delivery',
     'Record the hand-over (tanda bukti penyerahan)',
-    z.object({ kind: z.string(), recipientName: z.string(), items: z.string().optional(), note: z.string().optional(), close: z.boolean().optional() }),
+    z.object({
+      kind: z.string(),
+      recipientName: z.string(),
+      items: z.string().optional(),
+      note: z.string().optional(),
+      close: z.boolean().optional(),
+    }),
     (officeId, requestId, req, data) => deliverRequest(ctx, req.actor, { officeId, requestId, data }),
   );
-  stepRoute('close', 'Close the request', null, (officeId, requestId, req) => closeRequest(ctx, req.actor, { officeId, requestId }));
+  stepRoute('close', 'Close the request', null, (officeId, requestId, req) =>
+    closeRequest(ctx, req.actor, { officeId, requestId }),
+  );
 }

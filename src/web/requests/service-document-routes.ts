@@ -18,14 +18,27 @@ function uuidOf(value: string): string {
 // disposisi of a request sent to a unit.
 async function staffServiceDocuments(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
-  app.get<{ Params: { office: string } }>('/staff/:office/formulir-ppid-b.pdf', { config: { permission: 'viewRequests' } }, async (req, reply) => {
-    const doc = await renderServiceDocument(ctx, { kind: 'blank-form', officeId: req.office!.id });
-    return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
-  });
-  app.get<{ Params: { office: string; id: string } }>('/staff/:office/permohonan/:id/formulir-ppid-b.pdf', { config: { permission: 'viewRequests' } }, async (req, reply) => {
-    const doc = await renderServiceDocument(ctx, { kind: 'request-form', actor: req.actor, officeId: req.office!.id, requestId: uuidOf(req.params.id) });
-    return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
-  });
+  app.get<{ Params: { office: string } }>(
+    '/staff/:office/formulir-ppid-b.pdf',
+    { config: { permission: 'viewRequests' } },
+    async (req, reply) => {
+      const doc = await renderServiceDocument(ctx, { kind: 'blank-form', officeId: req.office!.id });
+      return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
+    },
+  );
+  app.get<{ Params: { office: string; id: string } }>(
+    '/staff/:office/permohonan/:id/formulir-ppid-b.pdf',
+    { config: { permission: 'viewRequests' } },
+    async (req, reply) => {
+      const doc = await renderServiceDocument(ctx, {
+        kind: 'request-form',
+        actor: req.actor,
+        officeId: req.office!.id,
+        requestId: uuidOf(req.params.id),
+      });
+      return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
+    },
+  );
   app.get<{ Params: { office: string; id: string; dispositionId: string } }>(
     '/staff/:office/permohonan/:id/disposisi/:dispositionId/lembar.pdf',
     { config: { permission: 'viewRequests' } },

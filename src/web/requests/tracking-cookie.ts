@@ -32,7 +32,10 @@ function open<T>(keys: KeyRing, raw: string | undefined): T | null {
 const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: 'auto' as const };
 
 export function rememberTracking(reply: FastifyReply, keys: KeyRing, proof: TrackingProof): void {
-  reply.setCookie(TRACK_COOKIE, seal(keys, proof, TRACK_HOURS), { ...cookieOptions, maxAge: TRACK_HOURS * 3600 });
+  reply.setCookie(TRACK_COOKIE, seal(keys, proof, TRACK_HOURS), {
+    ...cookieOptions,
+    maxAge: TRACK_HOURS * 3600,
+  });
 }
 
 export function trackingProof(req: FastifyRequest, keys: KeyRing, officeId: string): TrackingProof | null {
@@ -58,7 +61,12 @@ export function rememberSubmitted(reply: FastifyReply, keys: KeyRing, notice: Su
   reply.setCookie(SUBMITTED_COOKIE, seal(keys, notice, 1), { ...cookieOptions, maxAge: 3600 });
 }
 
-export function takeSubmitted(req: FastifyRequest, reply: FastifyReply, keys: KeyRing, officeId: string): SubmittedNotice | null {
+export function takeSubmitted(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  keys: KeyRing,
+  officeId: string,
+): SubmittedNotice | null {
   const notice = open<SubmittedNotice>(keys, req.cookies[SUBMITTED_COOKIE]);
   reply.clearCookie(SUBMITTED_COOKIE, { path: '/' });
   return notice && notice.officeId === officeId ? notice : null;

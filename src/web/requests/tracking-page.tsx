@@ -27,9 +27,18 @@ export async function renderTrackingPage(
   reply: FastifyReply,
   office: Office,
   access: RequestAccess,
-  opts: { errors?: Errors; values?: Values; status?: number; objectionForm?: ActiveObjectionForm | null } = {},
+  opts: {
+    errors?: Errors;
+    values?: Values;
+    status?: number;
+    objectionForm?: ActiveObjectionForm | null;
+  } = {},
 ): Promise<FastifyReply> {
-  const [view, settings, objections] = await Promise.all([readTrackingView(ctx, access), getOfficeSettings(ctx.db, office.id), readObjectionTracking(ctx, access)]);
+  const [view, settings, objections] = await Promise.all([
+    readTrackingView(ctx, access),
+    getOfficeSettings(ctx.db, office.id),
+    readObjectionTracking(ctx, access),
+  ]);
   return sendPage(
     reply,
     <TrackingPage

@@ -7,7 +7,12 @@ import { assignRequests, listRequestHandlers, type Officer } from '../../modules
 import { exportWorklistSelection } from '../../modules/requests/export-worklist-selection.ts';
 import { listWorklist, type WorklistRow } from '../../modules/requests/list-worklist.ts';
 import { registerToCsv } from '../../modules/requests/register-export.ts';
-import { deleteWorklistFilter, listSavedFilters, saveWorklistFilter, type SavedFilter } from '../../modules/requests/saved-filters.ts';
+import {
+  deleteWorklistFilter,
+  listSavedFilters,
+  saveWorklistFilter,
+  type SavedFilter,
+} from '../../modules/requests/saved-filters.ts';
 import { StaffLayout } from '../shared/layout.tsx';
 import { Csrf, ErrorSummary, type Errors } from '../shared/forms.tsx';
 import { formAction } from '../form-action.ts';
@@ -38,13 +43,27 @@ function viewLabel(t: PageCtx['t'], v: string): string {
   return t(`requests.status.${v}`);
 }
 
-function Pager({ ctx, href, page, total, pageSize }: { ctx: PageCtx; href: (page: number) => string; page: number; total: number; pageSize: number }) {
+function Pager({
+  ctx,
+  href,
+  page,
+  total,
+  pageSize,
+}: {
+  ctx: PageCtx;
+  href: (page: number) => string;
+  page: number;
+  total: number;
+  pageSize: number;
+}) {
   const { t } = ctx;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (total === 0) return null;
   const from = (page - 1) * pageSize + 1;
   const to = Math.min(page * pageSize, total);
-  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
   return (
     <nav class="pager" aria-label={t('worklist.pages')}>
       <p data-testid="worklist-range">{t('worklist.range', { from, to, total })}</p>
@@ -104,11 +123,27 @@ function WorklistPage(props: WorklistPageProps) {
             {t('requests.worklist.intake')}
           </a>
         ) : null}
-        {ctx.actor.userId ? <a href={worklistHref(keys, base, { tampil: 'mine' })}>{t('worklist.view.mine')}</a> : null}
-        {canRequests.viewRequestRegister(ctx.actor, office) ? <a href={`/staff/${office.slug}/register-permohonan`}>{t('requests.nav.register')}</a> : null}
-        {canRequests.viewRequestReports(ctx.actor, office) ? <a href={`/staff/${office.slug}/laporan-permohonan`}>{t('requests.nav.reports')}</a> : null}
+        {ctx.actor.userId ? (
+          <a href={worklistHref(keys, base, { tampil: 'mine' })}>{t('worklist.view.mine')}</a>
+        ) : null}
+        {canRequests.viewRequestRegister(ctx.actor, office) ? (
+          <a href={`/staff/${office.slug}/register-permohonan`}>{t('requests.nav.register')}</a>
+        ) : null}
+        {canRequests.viewRequestReports(ctx.actor, office) ? (
+          <a href={`/staff/${office.slug}/laporan-permohonan`}>{t('requests.nav.reports')}</a>
+        ) : null}
       </p>
-      {props.errors ? <ErrorSummary t={t} errors={props.errors} labels={{ requestIds: t('worklist.bulk'), assigneeId: t('worklist.bulk.assignee'), name: t('worklist.save.name') }} /> : null}
+      {props.errors ? (
+        <ErrorSummary
+          t={t}
+          errors={props.errors}
+          labels={{
+            requestIds: t('worklist.bulk'),
+            assigneeId: t('worklist.bulk.assignee'),
+            name: t('worklist.save.name'),
+          }}
+        />
+      ) : null}
       <form method="post" action={`${base}/cari`} class="filters search-group" role="search">
         <Csrf token={ctx.csrf} />
         <input type="hidden" name="urut" value={query.urut} />
@@ -128,7 +163,15 @@ function WorklistPage(props: WorklistPageProps) {
           <small id="f-q-hint" class="hint">
             {t('worklist.findHint')}
           </small>
-          <input id="f-q" type="search" name="q" value={query.q} maxLength={100} aria-describedby="f-q-hint" autocomplete="off" />
+          <input
+            id="f-q"
+            type="search"
+            name="q"
+            value={query.q}
+            maxLength={100}
+            aria-describedby="f-q-hint"
+            autocomplete="off"
+          />
         </div>
         <button type="submit">{t('app.search')}</button>
       </form>
@@ -141,11 +184,17 @@ function WorklistPage(props: WorklistPageProps) {
             {props.saved.map((f) => (
               <li>
                 <a href={f.query ? `${base}?${f.query}` : base}>{f.name}</a>
-                {f.shared ? <small class="muted"> ({t('worklist.saved.shared', { name: f.createdByName })})</small> : null}
+                {f.shared ? (
+                  <small class="muted"> ({t('worklist.saved.shared', { name: f.createdByName })})</small>
+                ) : null}
                 {f.createdBy === ctx.actor.userId ? (
                   <form method="post" action={`${base}/filter/${f.id}/hapus`} class="inline">
                     <Csrf token={ctx.csrf} />
-                    <button type="submit" class="secondary outline small" aria-label={t('worklist.saved.delete', { name: f.name })}>
+                    <button
+                      type="submit"
+                      class="secondary outline small"
+                      aria-label={t('worklist.saved.delete', { name: f.name })}
+                    >
                       {t('app.delete')}
                     </button>
                   </form>
@@ -169,7 +218,13 @@ function WorklistPage(props: WorklistPageProps) {
           </button>
         </form>
       </details>
-      <Pager ctx={ctx} page={query.halaman} total={props.total} pageSize={props.pageSize} href={(n) => href({ halaman: n })} />
+      <Pager
+        ctx={ctx}
+        page={query.halaman}
+        total={props.total}
+        pageSize={props.pageSize}
+        href={(n) => href({ halaman: n })}
+      />
       {props.rows.length === 0 && filtered ? (
         <p data-testid="worklist-empty">
           {t('worklist.noMatch')}{' '}
@@ -189,7 +244,8 @@ function WorklistPage(props: WorklistPageProps) {
             requester: canExport,
             selectForm: bulk ? 'bulk' : undefined,
             sort: { by: query.urut, dir: query.arah },
-            sortHref: (s) => href({ urut: s, arah: query.urut === s && query.arah === 'asc' ? 'desc' : 'asc' }),
+            sortHref: (s) =>
+              href({ urut: s, arah: query.urut === s && query.arah === 'asc' ? 'desc' : 'asc' }),
           }}
         />
       )}
@@ -232,11 +288,19 @@ function WorklistPage(props: WorklistPageProps) {
 export async function worklistRoutes(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
 
-  const render = async (req: Parameters<typeof pageCtx>[0], reply: Parameters<typeof pageCtx>[1], errors?: Errors, status = 200) => {
+  const render = async (
+    req: Parameters<typeof pageCtx>[0],
+    reply: Parameters<typeof pageCtx>[1],
+    errors?: Errors,
+    status = 200,
+  ) => {
     const office = req.office!;
     const query = parseWorklistQuery(ctx.keys, req.query);
     const [list, officers, saved] = await Promise.all([
-      listWorklist(ctx, req.actor, { officeId: office.id, filter: { view: query.tampil, q: query.q, sort: query.urut, dir: query.arah, page: query.halaman } }),
+      listWorklist(ctx, req.actor, {
+        officeId: office.id,
+        filter: { view: query.tampil, q: query.q, sort: query.urut, dir: query.arah, page: query.halaman },
+      }),
       canRequests.assignRequests(req.actor, office) ? listRequestHandlers(ctx, office) : Promise.resolve([]),
       listSavedFilters(ctx, req.actor, office.id),
     ]);
@@ -258,68 +322,103 @@ export async function worklistRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/staff/:office/permohonan', { config: { permission: 'viewRequests' } }, (req, reply) => render(req, reply));
+  app.get('/staff/:office/permohonan', { config: { permission: 'viewRequests' } }, (req, reply) =>
+    render(req, reply),
+  );
 
   // The search form posts, so a name, NIK or phone never appears in an address in the clear.
-  app.post('/staff/:office/permohonan/cari', { config: { permission: 'viewRequests' } }, async (req, reply) => {
-    const form = await readForm(req);
-    const q = parseWorklistQuery(ctx.keys, {
-      tampil: one(form.fields, 'tampil'),
-      q: (one(form.fields, 'q') ?? '').slice(0, 100),
-      urut: one(form.fields, 'urut'),
-      arah: one(form.fields, 'arah'),
-    });
-    return reply.redirect(worklistHref(ctx.keys, `/staff/${req.office!.slug}/permohonan`, q), 303);
-  });
+  app.post(
+    '/staff/:office/permohonan/cari',
+    { config: { permission: 'viewRequests' } },
+    async (req, reply) => {
+      const form = await readForm(req);
+      const q = parseWorklistQuery(ctx.keys, {
+        tampil: one(form.fields, 'tampil'),
+        q: (one(form.fields, 'q') ?? '').slice(0, 100),
+        urut: one(form.fields, 'urut'),
+        arah: one(form.fields, 'arah'),
+      });
+      return reply.redirect(worklistHref(ctx.keys, `/staff/${req.office!.slug}/permohonan`, q), 303);
+    },
+  );
 
-  app.post('/staff/:office/permohonan/massal', { config: { permission: 'viewRequests' } }, async (req, reply) => {
-    const form = await readForm(req);
-    const office = req.office!;
-    const action = one(form.fields, 'action');
-    const data = { requestIds: form.fields.requestIds ?? [], assigneeId: one(form.fields, 'assigneeId') ?? '' };
-    if (action === 'csv' || action === 'csv-semicolon') {
+  app.post(
+    '/staff/:office/permohonan/massal',
+    { config: { permission: 'viewRequests' } },
+    async (req, reply) => {
+      const form = await readForm(req);
+      const office = req.office!;
+      const action = one(form.fields, 'action');
+      const data = {
+        requestIds: form.fields.requestIds ?? [],
+        assigneeId: one(form.fields, 'assigneeId') ?? '',
+      };
+      if (action === 'csv' || action === 'csv-semicolon') {
+        return formAction(
+          req,
+          reply,
+          () => exportWorklistSelection(ctx, req.actor, { officeId: office.id, data }),
+          (errors, status) => render(req, reply, errors, status),
+          (table) =>
+            sendFile(reply, {
+              name: 'permohonan-pilihan.csv',
+              mediaType: 'text/csv; charset=utf-8',
+              bytes: registerToCsv(table, action === 'csv' ? ',' : ';'),
+            }),
+        );
+      }
+      if (action !== 'assign') throw AppError.notFound();
       return formAction(
         req,
         reply,
-        () => exportWorklistSelection(ctx, req.actor, { officeId: office.id, data }),
+        () => assignRequests(ctx, req.actor, { officeId: office.id, data }),
         (errors, status) => render(req, reply, errors, status),
-        (table) => sendFile(reply, { name: 'permohonan-pilihan.csv', mediaType: 'text/csv; charset=utf-8', bytes: registerToCsv(table, action === 'csv' ? ',' : ';') }),
+        ({ changed }) => {
+          setFlash(reply, { kind: 'success', key: 'worklist.flash.assigned', params: { n: changed } });
+          return reply.redirect(`/staff/${office.slug}/permohonan`, 303);
+        },
       );
-    }
-    if (action !== 'assign') throw AppError.notFound();
-    return formAction(
-      req,
-      reply,
-      () => assignRequests(ctx, req.actor, { officeId: office.id, data }),
-      (errors, status) => render(req, reply, errors, status),
-      ({ changed }) => {
-        setFlash(reply, { kind: 'success', key: 'worklist.flash.assigned', params: { n: changed } });
-        return reply.redirect(`/staff/${office.slug}/permohonan`, 303);
-      },
-    );
-  });
+    },
+  );
 
-  app.post('/staff/:office/permohonan/filter', { config: { permission: 'viewRequests' } }, async (req, reply) => {
-    const form = await readForm(req);
-    const office = req.office!;
-    const query = one(form.fields, 'query') ?? '';
-    return formAction(
-      req,
-      reply,
-      () => saveWorklistFilter(ctx, req.actor, { officeId: office.id, data: { name: one(form.fields, 'name'), query, shared: one(form.fields, 'shared') ?? 'false' } }),
-      (errors, status) => render(req, reply, errors, status),
-      (saved) => {
-        setFlash(reply, { kind: 'success', key: 'worklist.flash.saved' });
-        return reply.redirect(saved.query ? `/staff/${office.slug}/permohonan?${saved.query}` : `/staff/${office.slug}/permohonan`, 303);
-      },
-    );
-  });
+  app.post(
+    '/staff/:office/permohonan/filter',
+    { config: { permission: 'viewRequests' } },
+    async (req, reply) => {
+      const form = await readForm(req);
+      const office = req.office!;
+      const query = one(form.fields, 'query') ?? '';
+      return formAction(
+        req,
+        reply,
+        () =>
+          saveWorklistFilter(ctx, req.actor, {
+            officeId: office.id,
+            data: { name: one(form.fields, 'name'), query, shared: one(form.fields, 'shared') ?? 'false' },
+          }),
+        (errors, status) => render(req, reply, errors, status),
+        (saved) => {
+          setFlash(reply, { kind: 'success', key: 'worklist.flash.saved' });
+          return reply.redirect(
+            saved.query
+              ? `/staff/${office.slug}/permohonan?${saved.query}`
+              : `/staff/${office.slug}/permohonan`,
+            303,
+          );
+        },
+      );
+    },
+  );
 
-  app.post<{ Params: { office: string; filterId: string } }>('/staff/:office/permohonan/filter/:filterId/hapus', { config: { permission: 'viewRequests' } }, async (req, reply) => {
-    const filterId = z.uuid().safeParse(req.params.filterId);
-    if (!filterId.success) throw AppError.notFound();
-    await deleteWorklistFilter(ctx, req.actor, { officeId: req.office!.id, filterId: filterId.data });
-    setFlash(reply, { kind: 'success', key: 'worklist.flash.deleted' });
-    return reply.redirect(`/staff/${req.office!.slug}/permohonan`, 303);
-  });
+  app.post<{ Params: { office: string; filterId: string } }>(
+    '/staff/:office/permohonan/filter/:filterId/hapus',
+    { config: { permission: 'viewRequests' } },
+    async (req, reply) => {
+      const filterId = z.uuid().safeParse(req.params.filterId);
+      if (!filterId.success) throw AppError.notFound();
+      await deleteWorklistFilter(ctx, req.actor, { officeId: req.office!.id, filterId: filterId.data });
+      setFlash(reply, { kind: 'success', key: 'worklist.flash.deleted' });
+      return reply.redirect(`/staff/${req.office!.slug}/permohonan`, 303);
+    },
+  );
 }

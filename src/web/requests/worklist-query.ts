@@ -43,7 +43,13 @@ const querySchema = z.object({
 
 export function parseWorklistQuery(keys: KeyRing, raw: unknown): WorklistQuery {
   const p = querySchema.parse(raw ?? {});
-  return { tampil: p.tampil, q: openSearch(keys, p.cari) ?? p.q ?? '', urut: p.urut, arah: p.arah, halaman: p.halaman };
+  return {
+    tampil: p.tampil,
+    q: openSearch(keys, p.cari) ?? p.q ?? '',
+    urut: p.urut,
+    arah: p.arah,
+    halaman: p.halaman,
+  };
 }
 
 /** The worklist address for a state; defaults are left out, the search is sealed. */

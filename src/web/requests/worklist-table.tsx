@@ -18,10 +18,25 @@ export interface WorklistColumns {
 }
 
 /** Requests nearest their due date first (or in the chosen order), with deadline badges. */
-export function WorklistTable({ ctx, office, rows, columns }: { ctx: PageCtx; office: Office; rows: WorklistRow[]; columns?: WorklistColumns }) {
+export function WorklistTable({
+  ctx,
+  office,
+  rows,
+  columns,
+}: {
+  ctx: PageCtx;
+  office: Office;
+  rows: WorklistRow[];
+  columns?: WorklistColumns;
+}) {
   const { t, locale } = ctx;
   const c: WorklistColumns = columns ?? { requester: false };
-  if (rows.length === 0) return <p class="muted" data-testid="worklist-empty">{t(c.emptyKey ?? 'requests.worklist.empty')}</p>;
+  if (rows.length === 0)
+    return (
+      <p class="muted" data-testid="worklist-empty">
+        {t(c.emptyKey ?? 'requests.worklist.empty')}
+      </p>
+    );
   const head = (sort: WorklistSort | null, label: string) => {
     if (!sort || !c.sortHref) return <th scope="col">{label}</th>;
     const active = c.sort?.by === sort;
@@ -60,7 +75,13 @@ export function WorklistTable({ ctx, office, rows, columns }: { ctx: PageCtx; of
             <tr class={state === 'overdue' ? 'row-overdue' : undefined}>
               {c.selectForm ? (
                 <td class="select-cell">
-                  <input type="checkbox" name="requestIds" value={r.id} form={c.selectForm} aria-label={t('worklist.select', { number: r.number })} />
+                  <input
+                    type="checkbox"
+                    name="requestIds"
+                    value={r.id}
+                    form={c.selectForm}
+                    aria-label={t('worklist.select', { number: r.number })}
+                  />
                 </td>
               ) : null}
               <td>
@@ -77,8 +98,14 @@ export function WorklistTable({ ctx, office, rows, columns }: { ctx: PageCtx; of
                 <StatusBadge t={t} status={r.status} />
               </td>
               {c.requester ? <td data-testid="requester">{r.requesterName}</td> : null}
-              <td data-testid="officer">{r.assignedName ?? <span class="muted">{t('worklist.nobody')}</span>}</td>
-              <td class="info">{r.informationRequested.length > 140 ? `${r.informationRequested.slice(0, 140)}…` : r.informationRequested}</td>
+              <td data-testid="officer">
+                {r.assignedName ?? <span class="muted">{t('worklist.nobody')}</span>}
+              </td>
+              <td class="info">
+                {r.informationRequested.length > 140
+                  ? `${r.informationRequested.slice(0, 140)}…`
+                  : r.informationRequested}
+              </td>
               <td>{t(`requests.channel.${r.channel}`)}</td>
             </tr>
           ))}

@@ -21,7 +21,11 @@ export function ChoiceGroup(props: {
   const current = selected(props.values, props.name);
   const id = `f-${props.name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   return (
-    <fieldset id={id} class={`field choice-group${error ? ' field-error' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      id={id}
+      class={`field choice-group${error ? ' field-error' : ''}`}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>
         {props.legend}
         {props.required ? <span aria-hidden="true"> *</span> : null}
@@ -46,7 +50,15 @@ export function ChoiceGroup(props: {
 }
 
 /** A file input that takes several files (identity scans of group members, unit answers). */
-export function FilesField(props: { name: string; label: string; hint?: string; errors?: Errors; multiple?: boolean; accept?: string; required?: boolean }) {
+export function FilesField(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: Errors;
+  multiple?: boolean;
+  accept?: string;
+  required?: boolean;
+}) {
   const error = props.errors?.[props.name];
   const id = `f-${props.name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   return (
@@ -67,7 +79,9 @@ export function FilesField(props: { name: string; label: string; hint?: string; 
         multiple={props.multiple}
         accept={props.accept}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={[props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+        aria-describedby={
+          [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+        }
       />
       {error ? (
         <small id={`${id}-error`} class="error-text">

@@ -4,7 +4,10 @@ import { listCoveredYears } from '../../modules/calendar/queries.ts';
 import { localDateTime } from '../../modules/calendar/working-days.ts';
 import { canObjections, canRequests, rolesAt } from '../../modules/access/permissions.ts';
 import { dipWorklist, type WorkItem } from '../../modules/dip/dip-worklist.ts';
-import { listObjectionWorklist, type ObjectionWorklistRow } from '../../modules/objections/list-objection-worklist.ts';
+import {
+  listObjectionWorklist,
+  type ObjectionWorklistRow,
+} from '../../modules/objections/list-objection-worklist.ts';
 import { ObjectionWorklistTable } from '../objections/objection-worklist-table.tsx';
 import { listWorklist, type WorklistRow } from '../../modules/requests/list-worklist.ts';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
@@ -54,7 +57,8 @@ function Dashboard(props: {
       </hgroup>
       {props.missingYears.map((year) => (
         <p class="notice notice-warning" role="alert">
-          {t('calendar.warning.HOLIDAYS_NOT_LOADED', { year })} <a href={`/staff/${office.slug}/kalender?tahun=${year}`}>{t('nav.calendar')}</a>
+          {t('calendar.warning.HOLIDAYS_NOT_LOADED', { year })}{' '}
+          <a href={`/staff/${office.slug}/kalender?tahun=${year}`}>{t('nav.calendar')}</a>
         </p>
       ))}
       <section>
@@ -63,7 +67,9 @@ function Dashboard(props: {
           <>
             <WorklistTable ctx={ctx} office={office} rows={props.worklist.rows} />
             <p>
-              <a href={`/staff/${office.slug}/permohonan`}>{t('requests.worklist.all', { n: props.worklist.total })}</a>
+              <a href={`/staff/${office.slug}/permohonan`}>
+                {t('requests.worklist.all', { n: props.worklist.total })}
+              </a>
             </p>
           </>
         ) : null}
@@ -72,7 +78,12 @@ function Dashboard(props: {
             {props.work.map((w) => (
               <li>
                 <a href={w.href}>{t(w.key, w.params)}</a>
-                {w.dueAt ? <small class="muted"> · {t('dip.worklist.due', { at: formatDateTime(w.dueAt, ctx.locale, office.timezone) })}</small> : null}
+                {w.dueAt ? (
+                  <small class="muted">
+                    {' '}
+                    · {t('dip.worklist.due', { at: formatDateTime(w.dueAt, ctx.locale, office.timezone) })}
+                  </small>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -86,7 +97,9 @@ function Dashboard(props: {
           <h2>{t('objections.worklist.title')}</h2>
           <ObjectionWorklistTable ctx={ctx} office={office} rows={props.objections.slice(0, 10)} />
           <p>
-            <a href={`/staff/${office.slug}/keberatan`}>{t('objections.worklist.all', { n: props.objections.length })}</a>
+            <a href={`/staff/${office.slug}/keberatan`}>
+              {t('objections.worklist.all', { n: props.objections.length })}
+            </a>
           </p>
         </section>
       ) : null}
@@ -122,7 +135,9 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
         ? listWorklist(requestsCtxOf(app), req.actor, { officeId: office.id, filter: { pageSize: 10 } })
         : Promise.resolve(null),
       // Objections waiting for the Atasan PPID or under way (issue 4).
-      canObjections.viewObjections(req.actor, office) ? listObjectionWorklist(requestsCtxOf(app), req.actor, { officeId: office.id }).then((w) => w.rows) : Promise.resolve(null),
+      canObjections.viewObjections(req.actor, office)
+        ? listObjectionWorklist(requestsCtxOf(app), req.actor, { officeId: office.id }).then((w) => w.rows)
+        : Promise.resolve(null),
       dipWorklist(db, req.actor, office),
       dashboardFigures(db, app.services.clock.now(), req.actor, office),
     ]);

@@ -18,19 +18,26 @@ export type Columns<T> = readonly (Column<T> | false | null | undefined)[];
 /** What a screen reader calls the scroll region: `label`, or else the translated "table, scrolls sideways". */
 type RegionLabel = { t: Translate; label?: string } | { t?: undefined; label: string };
 
-export function DataTable<T>(props: RegionLabel & {
-  rows: readonly T[];
-  columns: Columns<T>;
-  caption?: ComponentChildren;
-  tableClass?: string;
-  wrapClass?: string;
-  /** Attributes of a row (an anchor id, a test id, a row class). */
-  rowAttrs?: (row: T) => { id?: string; class?: string; 'data-testid'?: string };
-}) {
+export function DataTable<T>(
+  props: RegionLabel & {
+    rows: readonly T[];
+    columns: Columns<T>;
+    caption?: ComponentChildren;
+    tableClass?: string;
+    wrapClass?: string;
+    /** Attributes of a row (an anchor id, a test id, a row class). */
+    rowAttrs?: (row: T) => { id?: string; class?: string; 'data-testid'?: string };
+  },
+) {
   const columns = props.columns.filter((c): c is Column<T> => Boolean(c));
   const num = (c: Column<T>) => (c.num ? 'num' : undefined);
   return (
-    <div class={props.wrapClass ? `table-wrap ${props.wrapClass}` : 'table-wrap'} tabIndex={0} role="region" aria-label={props.label ?? props.t?.('app.tableScroll')}>
+    <div
+      class={props.wrapClass ? `table-wrap ${props.wrapClass}` : 'table-wrap'}
+      tabIndex={0}
+      role="region"
+      aria-label={props.label ?? props.t?.('app.tableScroll')}
+    >
       <table class={props.tableClass}>
         {props.caption ? <caption>{props.caption}</caption> : null}
         <thead>

@@ -36,7 +36,11 @@ export function ErrorSummary(props: { t: Translate; errors: Errors; labels?: Rec
         {entries.map(([field, message]) => (
           <li>
             <a href={`#${fieldId(field)}`}>
-              {props.labels?.[field] ? `${props.labels[field]}: ` : field !== '_' ? `${fieldLabel(props.t, field)}: ` : ''}
+              {props.labels?.[field]
+                ? `${props.labels[field]}: `
+                : field !== '_'
+                  ? `${fieldLabel(props.t, field)}: `
+                  : ''}
               {message}
             </a>
           </li>
@@ -56,7 +60,9 @@ interface FieldProps {
 }
 
 function describedBy(name: string, hint?: string, error?: string): string | undefined {
-  const ids = [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean);
+  const ids = [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(
+    Boolean,
+  );
   return ids.length ? ids.join(' ') : undefined;
 }
 
@@ -93,7 +99,17 @@ export function valueOf(values: Values | undefined, name: string): string {
 
 export function TextField(
   props: FieldProps & {
-    type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'number' | 'tel' | 'url' | 'datetime-local' | 'search';
+    type?:
+      | 'text'
+      | 'email'
+      | 'password'
+      | 'date'
+      | 'time'
+      | 'number'
+      | 'tel'
+      | 'url'
+      | 'datetime-local'
+      | 'search';
     autocomplete?: string;
     inputMode?: 'numeric' | 'tel' | 'email' | 'text' | 'decimal' | 'search' | 'url';
     min?: string | number;
@@ -189,7 +205,13 @@ export function FileField(props: FieldProps & { accept?: string }) {
   );
 }
 
-export function Checkbox(props: { name: string; label: string; checked?: boolean; errors?: Errors; hint?: string }) {
+export function Checkbox(props: {
+  name: string;
+  label: string;
+  checked?: boolean;
+  errors?: Errors;
+  hint?: string;
+}) {
   const error = props.errors?.[props.name];
   return (
     <div class={`field${error ? ' field-error' : ''}`}>

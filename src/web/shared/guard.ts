@@ -1,7 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../modules/access/actor.ts';
-import { can, canExemptions, canObjections, canReports, canRequests, type OfficeRef } from '../../modules/access/permissions.ts';
+import {
+  can,
+  canExemptions,
+  canObjections,
+  canReports,
+  canRequests,
+  type OfficeRef,
+} from '../../modules/access/permissions.ts';
 import { findOfficeBySlug } from '../../modules/offices/queries.ts';
 
 /** Route-level checks: each takes the actor and the office named in the URL. */

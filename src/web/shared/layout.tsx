@@ -1,6 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { actorOffices, type PageCtx } from '../render.tsx';
-import { can, canExemptions, canObjections, canReports, canRequests } from '../../modules/access/permissions.ts';
+import {
+  can,
+  canExemptions,
+  canObjections,
+  canReports,
+  canRequests,
+} from '../../modules/access/permissions.ts';
 
 /** The menu item that shows the page in the other language. */
 function LanguageSwitch({ ctx }: { ctx: PageCtx }) {
@@ -91,7 +97,9 @@ export function PublicLayout(props: {
     <Document ctx={ctx} title={props.title}>
       <PortalHeader ctx={ctx}>
         <li>
-          <a href={ctx.user ? '/staff' : '/staff/login'}>{ctx.user ? ctx.t('nav.dashboard') : ctx.t('nav.staff')}</a>
+          <a href={ctx.user ? '/staff' : '/staff/login'}>
+            {ctx.user ? ctx.t('nav.dashboard') : ctx.t('nav.staff')}
+          </a>
         </li>
       </PortalHeader>
       <main id="main" class="container" tabIndex={-1}>
@@ -129,26 +137,86 @@ export function StaffLayout(props: { ctx: PageCtx; title: string; children: Comp
   const items: NavItem[] = office
     ? [
         { href: base, label: ctx.t('nav.dashboard'), show: true },
-        { href: `${base}/permohonan`, label: ctx.t('requests.nav.worklist'), show: canRequests.viewRequests(ctx.actor, office) },
-        { href: `${base}/register-permohonan`, label: ctx.t('requests.nav.register'), show: canRequests.viewRequestRegister(ctx.actor, office) },
-        { href: `${base}/keberatan`, label: ctx.t('objections.nav.worklist'), show: canObjections.viewObjections(ctx.actor, office) },
-        { href: `${base}/register-keberatan`, label: ctx.t('objections.nav.register'), show: canObjections.viewObjectionRegister(ctx.actor, office) },
-        { href: `${base}/laporan-permohonan`, label: ctx.t('requests.nav.reports'), show: canRequests.viewRequestReports(ctx.actor, office) },
-        { href: `${base}/laporan-tahunan`, label: ctx.t('annual.nav'), show: canReports.viewAnnualReport(ctx.actor, office) },
-        { href: `${base}/pengawasan`, label: ctx.t('rollup.nav'), show: office.level !== 'KABKOTA' && canReports.viewRollup(ctx.actor, office) },
-        { href: `${base}/pengguna`, label: ctx.t('nav.users'), show: can.administerOffice(ctx.actor, office) },
+        {
+          href: `${base}/permohonan`,
+          label: ctx.t('requests.nav.worklist'),
+          show: canRequests.viewRequests(ctx.actor, office),
+        },
+        {
+          href: `${base}/register-permohonan`,
+          label: ctx.t('requests.nav.register'),
+          show: canRequests.viewRequestRegister(ctx.actor, office),
+        },
+        {
+          href: `${base}/keberatan`,
+          label: ctx.t('objections.nav.worklist'),
+          show: canObjections.viewObjections(ctx.actor, office),
+        },
+        {
+          href: `${base}/register-keberatan`,
+          label: ctx.t('objections.nav.register'),
+          show: canObjections.viewObjectionRegister(ctx.actor, office),
+        },
+        {
+          href: `${base}/laporan-permohonan`,
+          label: ctx.t('requests.nav.reports'),
+          show: canRequests.viewRequestReports(ctx.actor, office),
+        },
+        {
+          href: `${base}/laporan-tahunan`,
+          label: ctx.t('annual.nav'),
+          show: canReports.viewAnnualReport(ctx.actor, office),
+        },
+        {
+          href: `${base}/pengawasan`,
+          label: ctx.t('rollup.nav'),
+          show: office.level !== 'KABKOTA' && canReports.viewRollup(ctx.actor, office),
+        },
+        {
+          href: `${base}/pengguna`,
+          label: ctx.t('nav.users'),
+          show: can.administerOffice(ctx.actor, office),
+        },
         { href: `${base}/unit`, label: ctx.t('nav.units'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/dip`, label: ctx.t('nav.dip'), show: can.viewDipDrafts(ctx.actor, office) },
-        { href: `${base}/dip/usulan`, label: ctx.t('nav.dipProposals'), show: can.proposeDipEntries(ctx.actor, office) && !can.manageDip(ctx.actor, office) },
+        {
+          href: `${base}/dip/usulan`,
+          label: ctx.t('nav.dipProposals'),
+          show: can.proposeDipEntries(ctx.actor, office) && !can.manageDip(ctx.actor, office),
+        },
         { href: `${base}/arsip`, label: ctx.t('nav.archive'), show: can.enterOffice(ctx.actor, office) },
-        { href: `${base}/informasi-dikecualikan`, label: ctx.t('nav.exemptions'), show: canExemptions.viewExemptions(ctx.actor, office) },
+        {
+          href: `${base}/informasi-dikecualikan`,
+          label: ctx.t('nav.exemptions'),
+          show: canExemptions.viewExemptions(ctx.actor, office),
+        },
         { href: `${base}/sop`, label: ctx.t('nav.sops'), show: can.enterOffice(ctx.actor, office) },
-        { href: `${base}/serta-merta`, label: ctx.t('announcements.nav'), show: can.publishUrgentAnnouncements(ctx.actor, office) },
+        {
+          href: `${base}/serta-merta`,
+          label: ctx.t('announcements.nav'),
+          show: can.publishUrgentAnnouncements(ctx.actor, office),
+        },
         { href: `${base}/kalender`, label: ctx.t('nav.calendar'), show: can.enterOffice(ctx.actor, office) },
-        { href: `${base}/kalender-saya`, label: ctx.t('nav.calendarFeeds'), show: ctx.actor.kind === 'user' && can.enterOffice(ctx.actor, office) },
-        { href: `${base}/pengaturan`, label: ctx.t('nav.settings'), show: can.administerOffice(ctx.actor, office) },
-        { href: `${base}/pengaturan-permohonan`, label: ctx.t('requests.nav.settings'), show: can.administerOffice(ctx.actor, office) },
-        { href: `${base}/pengaturan-keberatan`, label: ctx.t('objections.nav.settings'), show: can.administerOffice(ctx.actor, office) },
+        {
+          href: `${base}/kalender-saya`,
+          label: ctx.t('nav.calendarFeeds'),
+          show: ctx.actor.kind === 'user' && can.enterOffice(ctx.actor, office),
+        },
+        {
+          href: `${base}/pengaturan`,
+          label: ctx.t('nav.settings'),
+          show: can.administerOffice(ctx.actor, office),
+        },
+        {
+          href: `${base}/pengaturan-permohonan`,
+          label: ctx.t('requests.nav.settings'),
+          show: can.administerOffice(ctx.actor, office),
+        },
+        {
+          href: `${base}/pengaturan-keberatan`,
+          label: ctx.t('objections.nav.settings'),
+          show: can.administerOffice(ctx.actor, office),
+        },
         { href: `${base}/kantor`, label: ctx.t('nav.offices'), show: can.createOffice(ctx.actor, office) },
         { href: `${base}/token`, label: ctx.t('nav.tokens'), show: can.administerOffice(ctx.actor, office) },
         { href: `${base}/kotak-keluar`, label: ctx.t('nav.outbox'), show: can.viewOutbox(ctx.actor, office) },

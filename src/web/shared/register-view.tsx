@@ -32,13 +32,25 @@ export function RegisterExportLinks({ t, base, query }: { t: Translate; base: st
 }
 
 /** A register's columns (the spec its downloads are built from), for a table on screen. */
-export function registerColumns<R extends Readonly<Record<string, unknown>>>(register: { columns: readonly { key: string; header: string }[] }): Column<R>[] {
-  return register.columns.map((c) => ({ label: c.header, cell: (row: R) => row[c.key] as ComponentChildren }));
+export function registerColumns<R extends Readonly<Record<string, unknown>>>(register: {
+  columns: readonly { key: string; header: string }[];
+}): Column<R>[] {
+  return register.columns.map((c) => ({
+    label: c.header,
+    cell: (row: R) => row[c.key] as ComponentChildren,
+  }));
 }
 
 export function RegisterGrid({ register, emptyText }: { register: RegisterTable; emptyText: string }) {
   if (register.rows.length === 0) return <p class="muted">{emptyText}</p>;
-  return <DataTable label={register.title ?? 'Register'} wrapClass="register" rows={register.rows} columns={registerColumns(register)} />;
+  return (
+    <DataTable
+      label={register.title ?? 'Register'}
+      wrapClass="register"
+      rows={register.rows}
+      columns={registerColumns(register)}
+    />
+  );
 }
 
 /** Sends the register as XLSX, CSV or PDF under `stem` (the public version is marked in it). */

@@ -18,8 +18,17 @@ describe('who acted, in the page language (issue 13 item 12)', () => {
 
   it('prints no Indonesian actor word on an English timeline', () => {
     const t = createTranslate(catalog, 'en');
-    const event = { id: 1, kind: 'SUBMITTED', at: new Date('2026-11-17T02:00:00Z'), actorLabel: 'pemohon', public: true, data: {} };
-    const html = render(Timeline({ t, locale: 'en', events: [event as never], timeZone: 'Asia/Jakarta', showActor: true }));
+    const event = {
+      id: 1,
+      kind: 'SUBMITTED',
+      at: new Date('2026-11-17T02:00:00Z'),
+      actorLabel: 'pemohon',
+      public: true,
+      data: {},
+    };
+    const html = render(
+      Timeline({ t, locale: 'en', events: [event as never], timeZone: 'Asia/Jakarta', showActor: true }),
+    );
     expect(html).toContain('— requester');
     expect(html).not.toContain('pemohon');
   });

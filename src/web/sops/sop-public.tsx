@@ -33,7 +33,14 @@ export async function sopPublicRoutes(app: FastifyInstance): Promise<void> {
     const { t } = c;
     return sendPage(
       reply,
-      <PublicLayout ctx={c} title={t('sopPublic.title', { office: office.name })} breadcrumbs={[{ href: '/', label: t('nav.home') }, { href: `/${office.slug}`, label: office.name }]}>
+      <PublicLayout
+        ctx={c}
+        title={t('sopPublic.title', { office: office.name })}
+        breadcrumbs={[
+          { href: '/', label: t('nav.home') },
+          { href: `/${office.slug}`, label: office.name },
+        ]}
+      >
         <h1>{t('sopPublic.title', { office: office.name })}</h1>
         {sops.length === 0 ? (
           <p class="muted">{t('sopPublic.none')}</p>
@@ -41,7 +48,9 @@ export async function sopPublicRoutes(app: FastifyInstance): Promise<void> {
           <ul>
             {sops.map((s) => (
               <li>
-                <a href={`/${office.slug}/sop/${s.slug}`}>{s.title}</a> <small class="muted">({s.number})</small> · <a href={`/${office.slug}/sop/${s.slug}/sop.pdf`}>PDF</a>
+                <a href={`/${office.slug}/sop/${s.slug}`}>{s.title}</a>{' '}
+                <small class="muted">({s.number})</small> ·{' '}
+                <a href={`/${office.slug}/sop/${s.slug}/sop.pdf`}>PDF</a>
               </li>
             ))}
           </ul>
@@ -57,7 +66,14 @@ export async function sopPublicRoutes(app: FastifyInstance): Promise<void> {
     const c = pageCtx(req, reply);
     return sendPage(
       reply,
-      <PublicLayout ctx={c} title={`SOP ${sop.title}`} breadcrumbs={[{ href: `/${office.slug}`, label: office.name }, { href: `/${office.slug}/sop`, label: c.t('sopPublic.short') }]}>
+      <PublicLayout
+        ctx={c}
+        title={`SOP ${sop.title}`}
+        breadcrumbs={[
+          { href: `/${office.slug}`, label: office.name },
+          { href: `/${office.slug}/sop`, label: c.t('sopPublic.short') },
+        ]}
+      >
         <h1>
           {c.t('sopPublic.heading')}: {sop.title}
         </h1>
@@ -72,7 +88,14 @@ export async function sopPublicRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { office: string; slug: string } }>('/:office/sop/:slug/sop.pdf', async (req, reply) => {
     const office = await officeOr404(req.params.office);
     const sop = await publishedSop(office, req.params.slug);
-    const [steps, settings] = await Promise.all([listSopSteps(db, office.id, sop.id), getOfficeSettings(db, office.id)]);
-    return sendPdf(reply, await renderSopPdf({ sop, steps, letterhead: letterheadOf(office, settings) }), `sop-${sop.slug}.pdf`);
+    const [steps, settings] = await Promise.all([
+      listSopSteps(db, office.id, sop.id),
+      getOfficeSettings(db, office.id),
+    ]);
+    return sendPdf(
+      reply,
+      await renderSopPdf({ sop, steps, letterhead: letterheadOf(office, settings) }),
+      `sop-${sop.slug}.pdf`,
+    );
   });
 }

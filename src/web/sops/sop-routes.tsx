@@ -10,7 +10,15 @@ import { renderSopPdf } from '../../modules/sops/render-sop-pdf.ts';
 import { saveSop } from '../../modules/sops/save-sop.ts';
 import { sopCompliance, type SopComplianceReport } from '../../modules/sops/sop-compliance.ts';
 import { SOP_TEMPLATES } from '../../modules/sops/templates.ts';
-import { Checkbox, Csrf, ErrorSummary, TextArea, TextField, type Errors, type Values } from '../shared/forms.tsx';
+import {
+  Checkbox,
+  Csrf,
+  ErrorSummary,
+  TextArea,
+  TextField,
+  type Errors,
+  type Values,
+} from '../shared/forms.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm } from '../form-data.ts';
@@ -23,7 +31,16 @@ import { readRows } from '../dip/dip-procedure-routes.tsx';
 // structured data, printed as the standard SOP document, and how often each step met its
 // time standard this year.
 
-const LIST_FIELDS = ['organization', 'legalBasis', 'qualifications', 'relatedSops', 'equipment', 'warnings', 'records', 'actorColumns'] as const;
+const LIST_FIELDS = [
+  'organization',
+  'legalBasis',
+  'qualifications',
+  'relatedSops',
+  'equipment',
+  'warnings',
+  'records',
+  'actorColumns',
+] as const;
 
 function valuesOf(sop: Sop): Values {
   const v: Values = { ...sop };
@@ -31,11 +48,36 @@ function valuesOf(sop: Sop): Values {
   return v;
 }
 
-function SopForm(props: { ctx: PageCtx; action: string; errors: Errors; values: Values; steps: Record<string, string>[]; hidden?: Record<string, string> }) {
+function SopForm(props: {
+  ctx: PageCtx;
+  action: string;
+  errors: Errors;
+  values: Values;
+  steps: Record<string, string>[];
+  hidden?: Record<string, string>;
+}) {
   const { ctx, errors, values } = props;
   const { t } = ctx;
-  const text = (name: string, required = false, max = 200) => <TextField name={name} label={t(`sop.field.${name}`)} errors={errors} values={values} required={required} maxLength={max} />;
-  const lines = (name: string) => <TextArea name={name} label={t(`sop.field.${name}`)} hint={t('sop.hint.lines')} errors={errors} values={values} rows={4} />;
+  const text = (name: string, required = false, max = 200) => (
+    <TextField
+      name={name}
+      label={t(`sop.field.${name}`)}
+      errors={errors}
+      values={values}
+      required={required}
+      maxLength={max}
+    />
+  );
+  const lines = (name: string) => (
+    <TextArea
+      name={name}
+      label={t(`sop.field.${name}`)}
+      hint={t('sop.hint.lines')}
+      errors={errors}
+      values={values}
+      rows={4}
+    />
+  );
   const rows = [...props.steps, {}, {}];
   return (
     <>
@@ -57,28 +99,39 @@ function SopForm(props: { ctx: PageCtx; action: string; errors: Errors; values: 
           {text('effectiveOn', false, 60)}
           {text('approvedOn', false, 60)}
         </div>
-        <div class="grid-2">
-          {LIST_FIELDS.map((f) => lines(f))}
-        </div>
-        <Checkbox name="published" label={t('sop.field.published')} checked={values.published !== false && values.published !== 'false'} />
+        <div class="grid-2">{LIST_FIELDS.map((f) => lines(f))}</div>
+        <Checkbox
+          name="published"
+          label={t('sop.field.published')}
+          checked={values.published !== false && values.published !== 'false'}
+        />
         <h3>{t('sop.steps')}</h3>
         <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
           <table class="procedure-table">
             <thead>
               <tr>
-                {['stepNo', 'description', 'actors', 'requirement', 'timeText', 'output', 'remark'].map((c) => (
-                  <th scope="col">{t(`sop.stepField.${c}`)}</th>
-                ))}
+                {['stepNo', 'description', 'actors', 'requirement', 'timeText', 'output', 'remark'].map(
+                  (c) => (
+                    <th scope="col">{t(`sop.stepField.${c}`)}</th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody>
               {rows.map((r, i) => (
                 <tr>
-                  {['stepNo', 'description', 'actors', 'requirement', 'timeText', 'output', 'remark'].map((c) => (
-                    <td>
-                      <input name={`steps.${i}.${c}`} value={r[c] ?? ''} aria-label={t(`sop.stepField.${c}`)} aria-invalid={errors[`steps.${i}.${c}`] ? 'true' : undefined} />
-                    </td>
-                  ))}
+                  {['stepNo', 'description', 'actors', 'requirement', 'timeText', 'output', 'remark'].map(
+                    (c) => (
+                      <td>
+                        <input
+                          name={`steps.${i}.${c}`}
+                          value={r[c] ?? ''}
+                          aria-label={t(`sop.stepField.${c}`)}
+                          aria-invalid={errors[`steps.${i}.${c}`] ? 'true' : undefined}
+                        />
+                      </td>
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -92,7 +145,15 @@ function SopForm(props: { ctx: PageCtx; action: string; errors: Errors; values: 
 }
 
 const stepRows = (steps: SopStep[]) =>
-  steps.map((s) => ({ stepNo: s.stepNo, description: s.description, actors: s.actors.join(', '), requirement: s.requirement ?? '', timeText: s.timeText ?? '', output: s.output ?? '', remark: s.remark ?? '' }));
+  steps.map((s) => ({
+    stepNo: s.stepNo,
+    description: s.description,
+    actors: s.actors.join(', '),
+    requirement: s.requirement ?? '',
+    timeText: s.timeText ?? '',
+    output: s.output ?? '',
+    remark: s.remark ?? '',
+  }));
 
 function ComplianceTable({ ctx, report }: { ctx: PageCtx; report: SopComplianceReport }) {
   const { t } = ctx;
@@ -129,7 +190,13 @@ function ComplianceTable({ ctx, report }: { ctx: PageCtx; report: SopComplianceR
                 <td class="num">{s.completed}</td>
                 <td class="num">{s.met}</td>
                 <td class="num">{s.missed}</td>
-                <td class="num">{measured > 0 ? `${Math.round((100 * s.met) / measured)}%` : s.completed > 0 ? t('sop.compliance.unmeasured') : '—'}</td>
+                <td class="num">
+                  {measured > 0
+                    ? `${Math.round((100 * s.met) / measured)}%`
+                    : s.completed > 0
+                      ? t('sop.compliance.unmeasured')
+                      : '—'}
+                </td>
               </tr>
             );
           })}
@@ -143,7 +210,13 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const manage = { config: { permission: 'manageSops' as const } };
 
-  const renderList = async (req: FastifyRequest, reply: FastifyReply, errors: Errors = {}, status = 200, adopting?: { template: string; values: Values }) => {
+  const renderList = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    errors: Errors = {},
+    status = 200,
+    adopting?: { template: string; values: Values },
+  ) => {
     const office = req.office!;
     const c = pageCtx(req, reply);
     const { t } = c;
@@ -159,7 +232,9 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
         <p class="toolbar">
           <a href={`/staff/${office.slug}/sop/kepatuhan`}>{t('sop.compliance.title')}</a>
           <a href={`/${office.slug}/sop`}>{t('sop.publicPage')}</a>
-          {can.manageSops(req.actor, office) ? <a href={`/staff/${office.slug}/sop/baru`}>{t('sop.add')}</a> : null}
+          {can.manageSops(req.actor, office) ? (
+            <a href={`/staff/${office.slug}/sop/baru`}>{t('sop.add')}</a>
+          ) : null}
         </p>
         {sops.length === 0 ? (
           <p class="muted">{t('sop.none')}</p>
@@ -167,7 +242,9 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
           <ul>
             {sops.map((s) => (
               <li>
-                <a href={`/staff/${office.slug}/sop/${s.id}`}>{s.title}</a> <small class="muted">({s.number})</small> · <a href={`/staff/${office.slug}/sop/${s.id}/sop.pdf`}>PDF</a>
+                <a href={`/staff/${office.slug}/sop/${s.id}`}>{s.title}</a>{' '}
+                <small class="muted">({s.number})</small> ·{' '}
+                <a href={`/staff/${office.slug}/sop/${s.id}/sop.pdf`}>PDF</a>
                 {s.published ? '' : ` · ${t('sop.unpublished')}`}
               </li>
             ))}
@@ -181,7 +258,9 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
               {SOP_TEMPLATES.map((tpl) => {
                 const posted = adopting?.template === tpl.key;
                 const errs = posted ? errors : {};
-                const vals: Values = posted ? adopting.values : { approverTitle: tpl.approverTitle.replaceAll('{kantor}', office.name) };
+                const vals: Values = posted
+                  ? adopting.values
+                  : { approverTitle: tpl.approverTitle.replaceAll('{kantor}', office.name) };
                 return (
                   <li>
                     {tpl.title} <small class="muted">— {tpl.origin}</small>{' '}
@@ -195,8 +274,24 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
                           <Csrf token={c.csrf} />
                           <input type="hidden" name="template" value={tpl.key} />
                           <div class="grid-2">
-                            {(['number', 'approverTitle', 'approverName', 'madeOn', 'approvedOn', 'effectiveOn'] as const).map((f) => (
-                              <TextField name={f} label={t(`sop.field.${f}`)} errors={errs} values={vals} required maxLength={f === 'number' ? 120 : f.endsWith('On') ? 60 : 200} />
+                            {(
+                              [
+                                'number',
+                                'approverTitle',
+                                'approverName',
+                                'madeOn',
+                                'approvedOn',
+                                'effectiveOn',
+                              ] as const
+                            ).map((f) => (
+                              <TextField
+                                name={f}
+                                label={t(`sop.field.${f}`)}
+                                errors={errs}
+                                values={vals}
+                                required
+                                maxLength={f === 'number' ? 120 : f.endsWith('On') ? 60 : 200}
+                              />
                             ))}
                           </div>
                           <button type="submit" class="secondary">
@@ -216,7 +311,13 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  const renderSop = async (req: FastifyRequest, reply: FastifyReply, office: Office, sop: Sop | undefined, opts: { errors?: Errors; values?: Values; steps?: Record<string, string>[]; status?: number } = {}) => {
+  const renderSop = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    office: Office,
+    sop: Sop | undefined,
+    opts: { errors?: Errors; values?: Values; steps?: Record<string, string>[]; status?: number } = {},
+  ) => {
     const c = pageCtx(req, reply);
     const steps = sop ? await listSopSteps(ctx.db, office.id, sop.id) : [];
     const title = sop ? sop.title : c.t('sop.add');
@@ -260,15 +361,23 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
     return sop;
   };
 
-  app.get('/staff/:office/sop', { config: { permission: 'enterOffice' } }, (req, reply) => renderList(req, reply));
+  app.get('/staff/:office/sop', { config: { permission: 'enterOffice' } }, (req, reply) =>
+    renderList(req, reply),
+  );
 
   app.post('/staff/:office/sop/templat', manage, async (req, reply) => {
     const { fields } = await readForm(req);
     return formAction(
       req,
       reply,
-      () => adoptSopTemplate(ctx, req.actor, { officeId: req.office!.id, templateKey: one(fields, 'template'), data: fields }),
-      (errors, status) => renderList(req, reply, errors, status, { template: one(fields, 'template') ?? '', values: fields }),
+      () =>
+        adoptSopTemplate(ctx, req.actor, {
+          officeId: req.office!.id,
+          templateKey: one(fields, 'template'),
+          data: fields,
+        }),
+      (errors, status) =>
+        renderList(req, reply, errors, status, { template: one(fields, 'template') ?? '', values: fields }),
       (sop) => {
         setFlash(reply, { kind: 'success', key: 'sop.flash.adopted', params: { title: sop.title } });
         return reply.redirect(`/staff/${req.office!.slug}/sop/${sop.id}`);
@@ -284,7 +393,14 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
     return formAction(
       req,
       reply,
-      () => saveSop(ctx, req.actor, { officeId: req.office!.id, sopId: sop?.id, expectedUpdatedAt: one(fields, 'expectedUpdatedAt'), data: fields, steps }),
+      () =>
+        saveSop(ctx, req.actor, {
+          officeId: req.office!.id,
+          sopId: sop?.id,
+          expectedUpdatedAt: one(fields, 'expectedUpdatedAt'),
+          data: fields,
+          steps,
+        }),
       (errors, status) => renderSop(req, reply, req.office!, sop, { errors, values: fields, steps, status }),
       (saved) => {
         setFlash(reply, { kind: 'success', key: 'sop.flash.saved' });
@@ -297,8 +413,18 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/staff/:office/sop/kepatuhan', { config: { permission: 'viewDipDrafts' } }, async (req, reply) => {
     const office = req.office!;
-    const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: office.timezone, year: 'numeric' }).format(ctx.clock.now()));
-    const year = z.coerce.number().int().min(2000).max(2100).catch(thisYear).parse((req.query as { tahun?: string }).tahun ?? thisYear);
+    const thisYear = Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: office.timezone, year: 'numeric' }).format(
+        ctx.clock.now(),
+      ),
+    );
+    const year = z.coerce
+      .number()
+      .int()
+      .min(2000)
+      .max(2100)
+      .catch(thisYear)
+      .parse((req.query as { tahun?: string }).tahun ?? thisYear);
     const reports = await sopCompliance(ctx, req.actor, { officeId: office.id, year });
     const c = pageCtx(req, reply);
     const { t } = c;
@@ -331,16 +457,33 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get<{ Params: { office: string; sopId: string } }>('/staff/:office/sop/:sopId', { config: { permission: 'enterOffice' } }, async (req, reply) =>
-    renderSop(req, reply, req.office!, await loadSop(req)),
+  app.get<{ Params: { office: string; sopId: string } }>(
+    '/staff/:office/sop/:sopId',
+    { config: { permission: 'enterOffice' } },
+    async (req, reply) => renderSop(req, reply, req.office!, await loadSop(req)),
   );
 
-  app.post<{ Params: { office: string; sopId: string } }>('/staff/:office/sop/:sopId', manage, async (req, reply) => save(req, reply, await loadSop(req)));
+  app.post<{ Params: { office: string; sopId: string } }>(
+    '/staff/:office/sop/:sopId',
+    manage,
+    async (req, reply) => save(req, reply, await loadSop(req)),
+  );
 
-  app.get<{ Params: { office: string; sopId: string } }>('/staff/:office/sop/:sopId/sop.pdf', { config: { permission: 'enterOffice' } }, async (req, reply) => {
-    const sop = await loadSop(req);
-    const office = req.office!;
-    const [steps, settings] = await Promise.all([listSopSteps(ctx.db, office.id, sop.id), getOfficeSettings(ctx.db, office.id)]);
-    return sendPdf(reply, await renderSopPdf({ sop, steps, letterhead: letterheadOf(office, settings) }), `sop-${sop.slug}.pdf`);
-  });
+  app.get<{ Params: { office: string; sopId: string } }>(
+    '/staff/:office/sop/:sopId/sop.pdf',
+    { config: { permission: 'enterOffice' } },
+    async (req, reply) => {
+      const sop = await loadSop(req);
+      const office = req.office!;
+      const [steps, settings] = await Promise.all([
+        listSopSteps(ctx.db, office.id, sop.id),
+        getOfficeSettings(ctx.db, office.id),
+      ]);
+      return sendPdf(
+        reply,
+        await renderSopPdf({ sop, steps, letterhead: letterheadOf(office, settings) }),
+        `sop-${sop.slug}.pdf`,
+      );
+    },
+  );
 }

@@ -5,7 +5,15 @@ import type { Translate } from '../../platform/i18n.ts';
 // a column per executor and the mutu baku), for the public page and the staff register.
 
 function List({ items }: { items: string[] }) {
-  return items.length === 0 ? <p>—</p> : <ol>{items.map((i) => <li>{i}</li>)}</ol>;
+  return items.length === 0 ? (
+    <p>—</p>
+  ) : (
+    <ol>
+      {items.map((i) => (
+        <li>{i}</li>
+      ))}
+    </ol>
+  );
 }
 
 export function SopDocument({ t, sop, steps }: { t: Translate; sop: Sop; steps: SopStep[] }) {
@@ -59,7 +67,12 @@ export function SopDocument({ t, sop, steps }: { t: Translate; sop: Sop; steps: 
         </section>
         <section>
           <h3>{t('sop.field.qualifications')}</h3>
-          <List items={[...sop.qualifications, ...(sop.executorCount ? [`${t('sop.field.executorCount')}: ${sop.executorCount}`] : [])]} />
+          <List
+            items={[
+              ...sop.qualifications,
+              ...(sop.executorCount ? [`${t('sop.field.executorCount')}: ${sop.executorCount}`] : []),
+            ]}
+          />
         </section>
         <section>
           <h3>{t('sop.field.relatedSops')}</h3>
@@ -125,7 +138,11 @@ export function SopDocument({ t, sop, steps }: { t: Translate; sop: Sop; steps: 
           </tbody>
         </table>
       </div>
-      {sop.sourceNote ? <p class="muted"><small>{t('sop.source', { note: sop.sourceNote })}</small></p> : null}
+      {sop.sourceNote ? (
+        <p class="muted">
+          <small>{t('sop.source', { note: sop.sourceNote })}</small>
+        </p>
+      ) : null}
     </article>
   );
 }

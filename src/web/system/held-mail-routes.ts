@@ -16,25 +16,41 @@ const releaseInput = z.object({ outboxId: field.optionalUuid() });
 export async function heldMailRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.services.database;
   const { clock } = app.services;
-  app.post('/staff/:office/kotak-keluar/kirim-ditahan', { config: { permission: 'viewOutbox' } }, async (req, reply) => {
-    const { fields } = await readForm(req);
-    const input = parseInput(releaseInput, { outboxId: typeof fields.outboxId === 'string' ? fields.outboxId : undefined });
-    if (!app.services.config.smtpUrl) throw new AppError('CONFLICT', 'heldMail.noSmtp');
-    const office = req.office!;
-    const now = clock.now();
-    const count = await db.transaction(async (tx) => {
-      const n = await releaseHeldMail(tx, office.id, now, input.outboxId ? [input.outboxId] : undefined);
-      if (n > 0) {
-        await recordAudit(
-          tx,
-          auditActorOf(req.actor),
-          { officeId: office.id, action: 'mail.held_released', entityType: 'mail_outbox', entityId: input.outboxId ?? null, after: { count: n, scope: input.outboxId ? 'one' : 'all' } },
-          now,
-        );
-      }
-      return n;
-    });
-    setFlash(reply, { kind: count > 0 ? 'success' : 'info', key: count > 0 ? 'heldMail.released' : 'heldMail.noneHeld', params: { count } });
-    return reply.redirect(`/staff/${office.slug}/kotak-keluar`);
-  });
+  app.post(
+    '/staff/:office/kotak-keluar/kirim-ditahan',
+    { config: { permission: 'viewOutbox' } },
+    async (req, reply) => {
+      const { fields } = await readForm(req);
+      const input = parseInput(releaseInput, {
+        outboxId: typeof fields.outboxId === 'string' ? fields.outboxId : undefined,
+      });
+      if (!app.services.config.smtpUrl) throw new AppError('CONFLICT', 'heldMail.noSmtp');
+      const office = req.office!;
+      const now = clock.now();
+      const count = await db.transaction(async (tx) => {
+        const n = await releaseHeldMail(tx, office.id, now, input.outboxId ? [input.outboxId] : undefined);
+        if (n > 0) {
+          await recordAudit(
+            tx,
+            auditActorOf(req.actor),
+            {
+              officeId: office.id,
+              action: 'mail.held_released',
+              entityType: 'mail_outbox',
+              entityId: input.outboxId ?? null,
+              after: { count: n, scope: input.outboxId ? 'one' : 'all' },
+            },
+            now,
+          );
+        }
+        return n;
+      });
+      setFlash(reply, {
+        kind: count > 0 ? 'success' : 'info',
+        key: count > 0 ? 'heldMail.released' : 'heldMail.noneHeld',
+        params: { count },
+      });
+      return reply.redirect(`/staff/${office.slug}/kotak-keluar`);
+    },
+  );
 }

@@ -11,10 +11,27 @@ export const apiErrorSchema = z
   .object({
     error: z.object({
       code: z
-        .enum(['VALIDATION', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNPROCESSABLE', 'RATE_LIMITED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'URI_TOO_LONG', 'LOCKED', 'UNAVAILABLE', 'INTERNAL'])
+        .enum([
+          'VALIDATION',
+          'UNAUTHENTICATED',
+          'FORBIDDEN',
+          'NOT_FOUND',
+          'CONFLICT',
+          'UNPROCESSABLE',
+          'RATE_LIMITED',
+          'PAYLOAD_TOO_LARGE',
+          'UNSUPPORTED_MEDIA_TYPE',
+          'URI_TOO_LONG',
+          'LOCKED',
+          'UNAVAILABLE',
+          'INTERNAL',
+        ])
         .describe('Stable code to branch on'),
       message: z.string().describe('Translated message (Accept-Language: id or en), naming every field'),
-      fields: z.array(z.object({ field: z.string(), message: z.string() })).optional().describe('One entry per field with a problem'),
+      fields: z
+        .array(z.object({ field: z.string(), message: z.string() }))
+        .optional()
+        .describe('One entry per field with a problem'),
       requestId: z.string().describe('Reference of the request in the server log'),
     }),
   })
@@ -23,7 +40,7 @@ export const apiErrorSchema = z
 const ERROR_TEXT: Record<string, string> = {
   '400': 'Invalid input: every field with a problem is named',
   '401': 'Missing or invalid bearer token',
-  '403': 'The token\'s user may not do this in this office',
+  '403': "The token's user may not do this in this office",
   '404': 'Not found (also a wrong number or tracking code)',
   '409': 'The case is no longer in the state this step needs, or a duplicate',
   '413': 'Body or file too large',
@@ -102,7 +119,8 @@ function pruneUnusedSchemas(doc: Doc): void {
   const schemas = doc.components?.schemas;
   if (!schemas) return;
   for (;;) {
-    const text = JSON.stringify({ ...doc, components: { ...doc.components, schemas: {} } }) + JSON.stringify(schemas);
+    const text =
+      JSON.stringify({ ...doc, components: { ...doc.components, schemas: {} } }) + JSON.stringify(schemas);
     const unused = Object.keys(schemas).filter((name) => !text.includes(`"#/components/schemas/${name}"`));
     if (unused.length === 0) return;
     for (const name of unused) delete schemas[name];

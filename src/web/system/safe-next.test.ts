@@ -27,7 +27,10 @@ const BYPASSES: [string, unknown][] = [
 
 const ALLOWED: [string, string][] = [
   ['/staff', '/staff'],
-  ['/staff/kpu-kota-bandung/permohonan?status=RECEIVED&page=2', '/staff/kpu-kota-bandung/permohonan?status=RECEIVED&page=2'],
+  [
+    '/staff/kpu-kota-bandung/permohonan?status=RECEIVED&page=2',
+    '/staff/kpu-kota-bandung/permohonan?status=RECEIVED&page=2',
+  ],
   ['/kpu-kota-bandung#formulir', '/kpu-kota-bandung#formulir'],
   ['/cari?q=a%20b', '/cari?q=a%20b'],
 ];

@@ -23,7 +23,12 @@ export function safeNext(next: unknown, fallback = '/'): string {
   } catch {
     return fallback;
   }
-  if (decoded.startsWith('//') || /^\/[\u0000-\u0020\u007f\\]/.test(decoded) || /[\u0000-\u001f\u007f]/.test(decoded)) return fallback;
+  if (
+    decoded.startsWith('//') ||
+    /^\/[\u0000-\u0020\u007f\\]/.test(decoded) ||
+    /[\u0000-\u001f\u007f]/.test(decoded)
+  )
+    return fallback;
   let url: URL;
   try {
     url = new URL(next, SELF);
@@ -53,9 +58,21 @@ export async function systemRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  app.get<{ Params: { lang: string }; Querystring: { next?: string } }>('/bahasa/:lang', async (req, reply) => {
-    const lang = z.enum(LOCALES as [Locale, ...Locale[]]).catch('id').parse(req.params.lang);
-    reply.setCookie(LANG_COOKIE, lang, { path: '/', sameSite: 'lax', httpOnly: true, secure: 'auto', maxAge: 365 * 86400 });
-    return reply.redirect(safeNext(req.query.next));
-  });
+  app.get<{ Params: { lang: string }; Querystring: { next?: string } }>(
+    '/bahasa/:lang',
+    async (req, reply) => {
+      const lang = z
+        .enum(LOCALES as [Locale, ...Locale[]])
+        .catch('id')
+        .parse(req.params.lang);
+      reply.setCookie(LANG_COOKIE, lang, {
+        path: '/',
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: 'auto',
+        maxAge: 365 * 86400,
+      });
+      return reply.redirect(safeNext(req.query.next));
+    },
+  );
 }

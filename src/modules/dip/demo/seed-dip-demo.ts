@@ -7,7 +7,13 @@ import { systemActor, type Actor } from '../../access/actor.ts';
 import { decideArchiveItem } from '../../archive/decide-archive-item.ts';
 import { saveArchiveItem } from '../../archive/save-archive-item.ts';
 import { letterheadOf } from '../../offices/letterhead.ts';
-import { findOfficeBySlug, getOfficeSettings, listUnits, type Office, type Unit } from '../../offices/queries.ts';
+import {
+  findOfficeBySlug,
+  getOfficeSettings,
+  listUnits,
+  type Office,
+  type Unit,
+} from '../../offices/queries.ts';
 import { actorForUser } from '../../people/load-actor.ts';
 import { findUserByEmail } from '../../people/queries.ts';
 import { adoptSopTemplate } from '../../sops/adopt-sop-template.ts';
@@ -61,7 +67,16 @@ function unitActor(office: Office, unit: Unit): Actor {
     userId: null,
     label: `PPID Pembantu ${unit.name}`,
     requestId: null,
-    roles: [{ officeId: office.id, officePath: office.path, officeSlug: office.slug, officeName: office.name, role: 'PPID_PEMBANTU', unitId: unit.id }],
+    roles: [
+      {
+        officeId: office.id,
+        officePath: office.path,
+        officeSlug: office.slug,
+        officeName: office.name,
+        role: 'PPID_PEMBANTU',
+        unitId: unit.id,
+      },
+    ],
   };
 }
 
@@ -95,7 +110,15 @@ function toOfficeHours(clock: ManualClock): void {
     const day = wib.getUTCDay();
     const hour = wib.getUTCHours();
     if (day !== 0 && day !== 6 && hour >= 8 && hour < 16) return;
-    const next = new Date(Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth(), wib.getUTCDate() + (hour >= 8 || day === 0 || day === 6 ? 1 : 0), 1, 30));
+    const next = new Date(
+      Date.UTC(
+        wib.getUTCFullYear(),
+        wib.getUTCMonth(),
+        wib.getUTCDate() + (hour >= 8 || day === 0 || day === 6 ? 1 : 0),
+        1,
+        30,
+      ),
+    );
     clock.set(next);
   }
 }
@@ -114,10 +137,27 @@ async function runSteps(
   for (const step of steps) {
     if (step.position < from) continue;
     if (step.position >= until) break;
-    const actor = step.kind === 'COLLECT' ? cast.ppid : ({ ATASAN_PPID: cast.atasan, PPID: cast.ppid, PETUGAS_LAYANAN: cast.petugas, TIM_PERTIMBANGAN: cast.tim, PEMBINA_PPID: cast.pembina } as Partial<Record<string, Actor>>)[step.role] ?? cast.ppid;
+    const actor =
+      step.kind === 'COLLECT'
+        ? cast.ppid
+        : ((
+            {
+              ATASAN_PPID: cast.atasan,
+              PPID: cast.ppid,
+              PETUGAS_LAYANAN: cast.petugas,
+              TIM_PERTIMBANGAN: cast.tim,
+              PEMBINA_PPID: cast.pembina,
+            } as Partial<Record<string, Actor>>
+          )[step.role] ?? cast.ppid);
     const data: Record<string, string> =
       step.kind === 'DISPOSITION'
-        ? { documentTo: step.position === 1 ? 'Kepala Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat' : 'Para Kepala Subbagian', note: `Mohon menyusun Daftar Informasi Publik Tahun ${cycle.year} sesuai SOP Penyusunan DIP dan berkoordinasi dengan setiap subbagian.` }
+        ? {
+            documentTo:
+              step.position === 1
+                ? 'Kepala Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat'
+                : 'Para Kepala Subbagian',
+            note: `Mohon menyusun Daftar Informasi Publik Tahun ${cycle.year} sesuai SOP Penyusunan DIP dan berkoordinasi dengan setiap subbagian.`,
+          }
         : step.kind === 'NOTA_DINAS'
           ? {
               documentNumber: `${String(cycle.year % 100).padStart(3, '0')}/PP.07-ND/3273/${cycle.year}`,
@@ -126,13 +166,39 @@ async function runSteps(
               note: `Dalam rangka melaksanakan Pasal 11 ayat (1) huruf a Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, dengan hormat kami minta setiap subbagian menyampaikan usulan informasi publik yang dikuasainya untuk dimuat dalam Daftar Informasi Publik Tahun ${cycle.year}, menggunakan format Model PPID-A, paling lambat satu minggu sejak nota dinas ini diterima. Demikian disampaikan, atas perhatiannya diucapkan terima kasih.`,
             }
           : step.kind === 'DECREE' && decree
-            ? { decreeNumber: decree.number, decreeDate: decree.date, decreeSignerName: 'Hj. Euis Kurniasih, S.Sos.', decreeSignerTitle: 'Ketua Komisi Pemilihan Umum Kota Bandung' }
+            ? {
+                decreeNumber: decree.number,
+                decreeDate: decree.date,
+                decreeSignerName: 'Hj. Euis Kurniasih, S.Sos.',
+                decreeSignerTitle: 'Ketua Komisi Pemilihan Umum Kota Bandung',
+              }
             : {};
     // Some time at work on the step (the seed 000 standards are met, but not all of them).
-    ctx.clock.advance((step.kind === 'COLLECT' ? 4 * 1440 : step.kind === 'CONSOLIDATE' ? 2 * 1440 : step.kind === 'REVIEW' ? 40 : step.kind === 'NOTA_DINAS' ? 150 : 20) * 60_000);
+    ctx.clock.advance(
+      (step.kind === 'COLLECT'
+        ? 4 * 1440
+        : step.kind === 'CONSOLIDATE'
+          ? 2 * 1440
+          : step.kind === 'REVIEW'
+            ? 40
+            : step.kind === 'NOTA_DINAS'
+              ? 150
+              : 20) * 60_000,
+    );
     toOfficeHours(ctx.clock);
-    const withDate = step.kind === 'DECREE' && decree ? { ...data, decreeDate: new Date(ctx.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10) } : data;
-    await completeDipStep(ctx, actor, { officeId: office.id, cycleId: cycle.id, position: step.position, data: withDate });
+    const withDate =
+      step.kind === 'DECREE' && decree
+        ? {
+            ...data,
+            decreeDate: new Date(ctx.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10),
+          }
+        : data;
+    await completeDipStep(ctx, actor, {
+      officeId: office.id,
+      cycleId: cycle.id,
+      position: step.position,
+      data: withDate,
+    });
     ctx.clock.advance(5 * 60_000);
   }
 }
@@ -141,7 +207,9 @@ export async function seedDipDemo(ctx: DemoCtx): Promise<void> {
   const office = await findOfficeBySlug(ctx.db, 'kpu-kota-bandung');
   if (!office) return;
   const realNow = ctx.clock.now();
-  const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: office.timezone, year: 'numeric' }).format(realNow));
+  const year = Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: office.timezone, year: 'numeric' }).format(realNow),
+  );
   const units = new Map((await listUnits(ctx.db, office.id)).map((u) => [u.name, u]));
   const unitFor = (u: DemoEntry['unit']) => units.get(UNIT_OF[u]);
   if ([...Object.values(UNIT_OF)].some((n) => !units.has(n))) return;
@@ -154,7 +222,14 @@ export async function seedDipDemo(ctx: DemoCtx): Promise<void> {
     person(ctx, 'pembina.bandung', realNow, 'Pembina PPID'),
     person(ctx, 'pembantu.bandung', realNow, 'PPID Pembantu'),
   ]);
-  const cast: Cast = { ppid, petugas, atasan, tim, pembina, unit: (u) => (u === 'TEKNIS' ? pembantu : unitActor(office, unitFor(u)!)) };
+  const cast: Cast = {
+    ppid,
+    petugas,
+    atasan,
+    tim,
+    pembina,
+    unit: (u) => (u === 'TEKNIS' ? pembantu : unitActor(office, unitFor(u)!)),
+  };
 
   // The office's own procedure (seed 000) and its SOP register.
   const past = new ManualClock(`${year - 2}-01-02T02:00:00Z`);
@@ -162,43 +237,156 @@ export async function seedDipDemo(ctx: DemoCtx): Promise<void> {
   await saveDipProcedure(at, operator, { officeId: office.id, template: 'SEED_000' });
   // Adopted with the office's own number, dates and approver (issue 13 item 8).
   for (const [i, t] of SOP_TEMPLATES.entries()) {
-    const data = { number: `${String(i + 1).padStart(2, '0')}/HM.03-SOP/${office.code}/${year - 2}`, approverTitle: `Sekretaris ${office.name}`, approverName: 'Dadang Suherman', madeOn: `2 Januari ${year - 2}`, approvedOn: `2 Januari ${year - 2}`, effectiveOn: `2 Januari ${year - 2}` };
+    const data = {
+      number: `${String(i + 1).padStart(2, '0')}/HM.03-SOP/${office.code}/${year - 2}`,
+      approverTitle: `Sekretaris ${office.name}`,
+      approverName: 'Dadang Suherman',
+      madeOn: `2 Januari ${year - 2}`,
+      approvedOn: `2 Januari ${year - 2}`,
+      effectiveOn: `2 Januari ${year - 2}`,
+    };
     await adoptSopTemplate(at, operator, { officeId: office.id, templateKey: t.key, data });
   }
 
   // Documentation archive (seed 003): registered by the PPID's staff, approved by the Atasan PPID.
   const archiveIds = new Map<string, string>();
   const archive = [
-    { key: 'lapkeu', title: `Laporan Keuangan Tahun ${year - 2} (audited)`, unit: 'KEUANGAN', code: 'KU.01.02', retention: '10 tahun, kemudian permanen', access: 'PUBLIC', place: ['Gedung A', 'Ruang Keuangan', 'Lemari 2', 'Boks 5'], decide: true },
-    { key: 'laplayanan', title: `Laporan Layanan Informasi Publik Tahun ${year - 2}`, unit: 'TEKNIS', code: 'HM.03', retention: '5 tahun', access: 'PUBLIC', place: null, decide: true },
-    { key: 'skdip', title: `Keputusan penetapan DIP Tahun ${year - 2}`, unit: 'HUKUM', code: 'HK.03', retention: 'Permanen', access: 'PUBLIC', place: ['Gedung A', 'Ruang Hukum', 'Lemari 1', 'Ordner Keputusan'], decide: true },
-    { key: 'renstra', title: 'Rencana Strategis KPU Kota Bandung 2025–2029', unit: 'DATA', code: 'PR.01', retention: '10 tahun', access: 'PUBLIC', place: null, decide: true },
-    { key: 'formulir', title: 'Formulir permohonan informasi (Model PPID-B) dan keberatan (Model PPID-F)', unit: 'TEKNIS', code: 'HM.03.01', retention: 'Selama berlaku', access: 'PUBLIC', place: null, decide: true },
-    { key: 'ktp', title: 'Salinan KTP-el dalam berkas Daftar Pemilih', unit: 'DATA', code: 'PP.03', retention: '5 tahun', access: 'EXEMPT', place: ['Gedung B', 'Gudang Arsip', 'Rak 4', 'Boks DPT'], decide: true },
-    { key: 'notulen', title: `Notulen rapat koordinasi PPID Tahun ${year}`, unit: 'TEKNIS', code: 'HM.03', retention: '2 tahun', access: 'PUBLIC', place: ['Gedung A', 'Ruang PPID', 'Lemari 1', 'Ordner 3'], decide: false },
+    {
+      key: 'lapkeu',
+      title: `Laporan Keuangan Tahun ${year - 2} (audited)`,
+      unit: 'KEUANGAN',
+      code: 'KU.01.02',
+      retention: '10 tahun, kemudian permanen',
+      access: 'PUBLIC',
+      place: ['Gedung A', 'Ruang Keuangan', 'Lemari 2', 'Boks 5'],
+      decide: true,
+    },
+    {
+      key: 'laplayanan',
+      title: `Laporan Layanan Informasi Publik Tahun ${year - 2}`,
+      unit: 'TEKNIS',
+      code: 'HM.03',
+      retention: '5 tahun',
+      access: 'PUBLIC',
+      place: null,
+      decide: true,
+    },
+    {
+      key: 'skdip',
+      title: `Keputusan penetapan DIP Tahun ${year - 2}`,
+      unit: 'HUKUM',
+      code: 'HK.03',
+      retention: 'Permanen',
+      access: 'PUBLIC',
+      place: ['Gedung A', 'Ruang Hukum', 'Lemari 1', 'Ordner Keputusan'],
+      decide: true,
+    },
+    {
+      key: 'renstra',
+      title: 'Rencana Strategis KPU Kota Bandung 2025–2029',
+      unit: 'DATA',
+      code: 'PR.01',
+      retention: '10 tahun',
+      access: 'PUBLIC',
+      place: null,
+      decide: true,
+    },
+    {
+      key: 'formulir',
+      title: 'Formulir permohonan informasi (Model PPID-B) dan keberatan (Model PPID-F)',
+      unit: 'TEKNIS',
+      code: 'HM.03.01',
+      retention: 'Selama berlaku',
+      access: 'PUBLIC',
+      place: null,
+      decide: true,
+    },
+    {
+      key: 'ktp',
+      title: 'Salinan KTP-el dalam berkas Daftar Pemilih',
+      unit: 'DATA',
+      code: 'PP.03',
+      retention: '5 tahun',
+      access: 'EXEMPT',
+      place: ['Gedung B', 'Gudang Arsip', 'Rak 4', 'Boks DPT'],
+      decide: true,
+    },
+    {
+      key: 'notulen',
+      title: `Notulen rapat koordinasi PPID Tahun ${year}`,
+      unit: 'TEKNIS',
+      code: 'HM.03',
+      retention: '2 tahun',
+      access: 'PUBLIC',
+      place: ['Gedung A', 'Ruang PPID', 'Lemari 1', 'Ordner 3'],
+      decide: false,
+    },
   ] as const;
   // The exempt item rests on the KPU RI entry in force on voters' personal data (issue 10).
   const dik = await listDikEntries(ctx.db, office);
-  const personalData = dik.find((e) => e.ground === 'h' && /pemilih/i.test(e.information)) ?? dik.find((e) => e.ground === 'h');
+  const personalData =
+    dik.find((e) => e.ground === 'h' && /pemilih/i.test(e.information)) ?? dik.find((e) => e.ground === 'h');
   for (const a of archive) {
     if (a.access === 'EXEMPT' && !personalData) continue;
     const unit = unitFor(a.unit)!;
-    const uploads = ctx.files && !a.place ? [{ filename: `${a.key}.pdf`, bytes: await demoPdf(office, ctx, a.title, [`Dokumen contoh untuk demonstrasi Terbuka: ${a.title}.`, `Kode klasifikasi ${a.code}. Unit: ${unit.name}.`]) }] : [];
-    if (ctx.files && a.key === 'lapkeu') uploads.push({ filename: 'laporan-keuangan.pdf', bytes: await demoPdf(office, ctx, a.title, ['Neraca, laporan realisasi anggaran, laporan operasional dan catatan atas laporan keuangan (contoh).']) });
-    const place = a.place ?? (uploads.length === 0 ? ['Gedung A', 'Ruang PPID', 'Lemari 1', 'Ordner 1'] : null);
+    const uploads =
+      ctx.files && !a.place
+        ? [
+            {
+              filename: `${a.key}.pdf`,
+              bytes: await demoPdf(office, ctx, a.title, [
+                `Dokumen contoh untuk demonstrasi Terbuka: ${a.title}.`,
+                `Kode klasifikasi ${a.code}. Unit: ${unit.name}.`,
+              ]),
+            },
+          ]
+        : [];
+    if (ctx.files && a.key === 'lapkeu')
+      uploads.push({
+        filename: 'laporan-keuangan.pdf',
+        bytes: await demoPdf(office, ctx, a.title, [
+          'Neraca, laporan realisasi anggaran, laporan operasional dan catatan atas laporan keuangan (contoh).',
+        ]),
+      });
+    const place =
+      a.place ?? (uploads.length === 0 ? ['Gedung A', 'Ruang PPID', 'Lemari 1', 'Ordner 1'] : null);
     const item = await saveArchiveItem(
-      { db: ctx.db, clock: a.decide ? past : ctx.clock, files: ctx.files!, uploadMaxBytes: ctx.uploadMaxBytes ?? 20 * 1048576 },
+      {
+        db: ctx.db,
+        clock: a.decide ? past : ctx.clock,
+        files: ctx.files!,
+        uploadMaxBytes: ctx.uploadMaxBytes ?? 20 * 1048576,
+      },
       petugas,
       {
         officeId: office.id,
-        data: { title: a.title, unitId: unit.id, classificationCode: a.code, retention: a.retention, access: a.access, exemptionEntryId: a.access === 'EXEMPT' ? personalData?.id : undefined, building: place?.[0], room: place?.[1], cabinet: place?.[2], box: place?.[3] },
+        data: {
+          title: a.title,
+          unitId: unit.id,
+          classificationCode: a.code,
+          retention: a.retention,
+          access: a.access,
+          exemptionEntryId: a.access === 'EXEMPT' ? personalData?.id : undefined,
+          building: place?.[0],
+          room: place?.[1],
+          cabinet: place?.[2],
+          box: place?.[3],
+        },
         uploads,
       },
     );
     archiveIds.set(a.key, item.id);
     if (a.decide) {
       past.advance(45 * 60_000);
-      await decideArchiveItem(at, atasan, { officeId: office.id, itemId: item.id, data: { decision: 'APPROVED', note: a.access === 'EXEMPT' ? 'Dikecualikan: data pribadi (UU 14/2008 Pasal 17 huruf h).' : undefined } });
+      await decideArchiveItem(at, atasan, {
+        officeId: office.id,
+        itemId: item.id,
+        data: {
+          decision: 'APPROVED',
+          note:
+            a.access === 'EXEMPT' ? 'Dikecualikan: data pribadi (UU 14/2008 Pasal 17 huruf h).' : undefined,
+        },
+      });
     }
   }
 
@@ -206,8 +394,15 @@ export async function seedDipDemo(ctx: DemoCtx): Promise<void> {
   past.set(`${year - 2}-01-06T01:30:00Z`);
   let cycle = await startDipCycle(at, ppid, { officeId: office.id, data: { year: year - 2 } });
   await runSteps(at, office, cycle, cast, 1, 8);
-  for (const e of demoEntries(year - 2, false)) await saveDipEntry(at, petugas, { officeId: office.id, data: entryData(e, new Map([...archiveIds].filter(([k]) => k !== 'renstra'))) });
-  await runSteps(at, office, cycle, cast, 8, 13, { number: `12/PP.07-Kpt/3273/${year - 2}`, date: `${year - 2}-02-12` });
+  for (const e of demoEntries(year - 2, false))
+    await saveDipEntry(at, petugas, {
+      officeId: office.id,
+      data: entryData(e, new Map([...archiveIds].filter(([k]) => k !== 'renstra'))),
+    });
+  await runSteps(at, office, cycle, cast, 8, 13, {
+    number: `12/PP.07-Kpt/3273/${year - 2}`,
+    date: `${year - 2}-02-12`,
+  });
 
   // Year −1: starts from year −2; units propose the new entries, the PPID updates the rest,
   // the Atasan PPID sends the usulan back once.
@@ -221,13 +416,20 @@ export async function seedDipDemo(ctx: DemoCtx): Promise<void> {
     const key = older.get(w.documentTitle);
     const next = newer.find((e) => e.key === key);
     if (!next) continue;
-    await saveDipEntry(at, petugas, { officeId: office.id, entryId: w.id, data: entryData(next, archiveIds) });
+    await saveDipEntry(at, petugas, {
+      officeId: office.id,
+      entryId: w.id,
+      data: entryData(next, archiveIds),
+    });
   }
   // sosialisasi was dropped this year
   const dropped = carried.filter((w) => !newer.some((e) => e.key === older.get(w.documentTitle)));
   for (const d of dropped) await deleteDipEntry(at, ppid, { officeId: office.id, entryId: d.id });
   await sendBackAndRedo(at, office, cycle, cast, newer, older, archiveIds);
-  await runSteps(at, office, cycle, cast, 9, 13, { number: `08/PP.07-Kpt/3273/${year - 1}`, date: `${year - 1}-02-10` });
+  await runSteps(at, office, cycle, cast, 9, 13, {
+    number: `08/PP.07-Kpt/3273/${year - 1}`,
+    date: `${year - 1}-02-10`,
+  });
 
   // This year: started five days ago; the chain of dispositions is done and the units are
   // proposing their entries.
@@ -238,11 +440,48 @@ export async function seedDipDemo(ctx: DemoCtx): Promise<void> {
   now.set(new Date(realNow.getTime() - 3 * 3_600_000));
   await saveDipProposal(here, pembantu, {
     officeId: office.id,
-    data: { ...entryData({ key: 'pantarlih', category: 'BERKALA', documentTitle: `Laporan pemutakhiran data pemilih berkelanjutan Tahun ${year}`, summary: 'Rekapitulasi hasil pemutakhiran data pemilih berkelanjutan per semester, tanpa data pribadi', unit: 'TEKNIS', responsibleOfficial: 'Kepala Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat', timeAndPlace: `Setiap semester, Kantor KPU Kota Bandung`, formats: ['SOFTCOPY'], fileTypes: ['PDF'], retention: '5 tahun', isElection: true }, archiveIds) },
+    data: {
+      ...entryData(
+        {
+          key: 'pantarlih',
+          category: 'BERKALA',
+          documentTitle: `Laporan pemutakhiran data pemilih berkelanjutan Tahun ${year}`,
+          summary:
+            'Rekapitulasi hasil pemutakhiran data pemilih berkelanjutan per semester, tanpa data pribadi',
+          unit: 'TEKNIS',
+          responsibleOfficial:
+            'Kepala Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat',
+          timeAndPlace: `Setiap semester, Kantor KPU Kota Bandung`,
+          formats: ['SOFTCOPY'],
+          fileTypes: ['PDF'],
+          retention: '5 tahun',
+          isElection: true,
+        },
+        archiveIds,
+      ),
+    },
   });
   await saveDipProposal(here, pembantu, {
     officeId: office.id,
-    data: { ...entryData({ key: 'sosialisasi2', category: 'BERKALA', documentTitle: `Materi pendidikan pemilih Tahun ${year}`, summary: 'Bahan sosialisasi dan pendidikan pemilih untuk pemilih pemula, perempuan dan penyandang disabilitas', unit: 'TEKNIS', responsibleOfficial: 'Kepala Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat', timeAndPlace: 'Selama kegiatan, Kota Bandung', formats: ['SOFTCOPY'], fileTypes: ['PDF', 'MP4'], retention: '2 tahun' }, archiveIds) },
+    data: {
+      ...entryData(
+        {
+          key: 'sosialisasi2',
+          category: 'BERKALA',
+          documentTitle: `Materi pendidikan pemilih Tahun ${year}`,
+          summary:
+            'Bahan sosialisasi dan pendidikan pemilih untuk pemilih pemula, perempuan dan penyandang disabilitas',
+          unit: 'TEKNIS',
+          responsibleOfficial:
+            'Kepala Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat',
+          timeAndPlace: 'Selama kegiatan, Kota Bandung',
+          formats: ['SOFTCOPY'],
+          fileTypes: ['PDF', 'MP4'],
+          retention: '2 tahun',
+        },
+        archiveIds,
+      ),
+    },
   });
 }
 
@@ -263,18 +502,64 @@ async function sendBackAndRedo(
   }
   await saveDipProposal(at, cast.unit('TEKNIS'), {
     officeId: office.id,
-    data: entryData({ key: 'x', category: 'SETIAP_SAAT', documentTitle: 'Salinan KTP-el pemilih', summary: 'Salinan identitas pemilih', unit: 'DATA', responsibleOfficial: 'Kepala Subbagian Perencanaan, Data dan Informasi', timeAndPlace: 'Kantor KPU Kota Bandung', formats: ['HARDCOPY'], fileTypes: [], retention: '5 tahun' }, archiveIds),
+    data: entryData(
+      {
+        key: 'x',
+        category: 'SETIAP_SAAT',
+        documentTitle: 'Salinan KTP-el pemilih',
+        summary: 'Salinan identitas pemilih',
+        unit: 'DATA',
+        responsibleOfficial: 'Kepala Subbagian Perencanaan, Data dan Informasi',
+        timeAndPlace: 'Kantor KPU Kota Bandung',
+        formats: ['HARDCOPY'],
+        fileTypes: [],
+        retention: '5 tahun',
+      },
+      archiveIds,
+    ),
   });
-  await completeDipStep(at, cast.ppid, { officeId: office.id, cycleId: cycle.id, position: 7, data: { note: 'Usulan dari empat subbagian telah diterima.' } });
+  await completeDipStep(at, cast.ppid, {
+    officeId: office.id,
+    cycleId: cycle.id,
+    position: 7,
+    data: { note: 'Usulan dari empat subbagian telah diterima.' },
+  });
   at.clock.advance(1440 * 60_000);
   for (const p of await listWorkingEntries(at.db, office.id, cycle.id, { status: ['PROPOSED'] })) {
     const reject = p.documentTitle.startsWith('Salinan KTP');
-    await decideDipProposal(at, cast.ppid, { officeId: office.id, entryId: p.id, data: reject ? { decision: 'REJECTED', note: 'Data pribadi pemilih termasuk informasi yang dikecualikan (UU 14/2008 Pasal 17 huruf h); cukup rekapitulasi DPT.' } : { decision: 'INCLUDED' } });
+    await decideDipProposal(at, cast.ppid, {
+      officeId: office.id,
+      entryId: p.id,
+      data: reject
+        ? {
+            decision: 'REJECTED',
+            note: 'Data pribadi pemilih termasuk informasi yang dikecualikan (UU 14/2008 Pasal 17 huruf h); cukup rekapitulasi DPT.',
+          }
+        : { decision: 'INCLUDED' },
+    });
   }
-  await completeDipStep(at, cast.ppid, { officeId: office.id, cycleId: cycle.id, position: 8, data: { output: 'Usulan DIP' } });
+  await completeDipStep(at, cast.ppid, {
+    officeId: office.id,
+    cycleId: cycle.id,
+    position: 8,
+    data: { output: 'Usulan DIP' },
+  });
   at.clock.advance(2 * 1440 * 60_000);
-  await sendBackDipStep(at, cast.atasan, { officeId: office.id, cycleId: cycle.id, data: { position: 9, target: 8, note: 'Lengkapi informasi perubahan lokasi TPS karena keadaan kahar dan periksa kembali ringkasan laporan keuangan.' } });
+  await sendBackDipStep(at, cast.atasan, {
+    officeId: office.id,
+    cycleId: cycle.id,
+    data: {
+      position: 9,
+      target: 8,
+      note: 'Lengkapi informasi perubahan lokasi TPS karena keadaan kahar dan periksa kembali ringkasan laporan keuangan.',
+    },
+  });
   at.clock.advance(1440 * 60_000);
-  await completeDipStep(at, cast.ppid, { officeId: office.id, cycleId: cycle.id, position: 8, data: { note: 'Sudah dilengkapi sesuai catatan Atasan PPID.' } });
+  await completeDipStep(at, cast.ppid, {
+    officeId: office.id,
+    cycleId: cycle.id,
+    position: 8,
+    data: { note: 'Sudah dilengkapi sesuai catatan Atasan PPID.' },
+  });
   at.clock.advance(3 * 60 * 60_000);
 }

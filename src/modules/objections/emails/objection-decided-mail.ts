@@ -20,7 +20,11 @@ export function objectionDecidedMail(d: {
     paragraphs: [
       `Atasan PPID ${d.officeName} telah menanggapi keberatan Anda nomor ${d.number} atas permohonan ${d.requestNumber}. Putusan: ${d.outcomeText}.`,
       ...(d.reasons ? [`Alasan: ${d.reasons}`] : []),
-      ...(d.newDueText ? [`PPID diperintahkan menindaklanjuti permohonan Anda dan memberikan pemberitahuan tertulis baru paling lambat ${d.newDueText}.`] : []),
+      ...(d.newDueText
+        ? [
+            `PPID diperintahkan menindaklanjuti permohonan Anda dan memberikan pemberitahuan tertulis baru paling lambat ${d.newDueText}.`,
+          ]
+        : []),
       'Mohon sampaikan apakah Anda menerima tanggapan ini melalui halaman lacak permohonan.',
       ...(d.disputeDeadlineText
         ? [

@@ -2,7 +2,15 @@ import { PERIODS, periodPhraseId } from '../../law/periods.ts';
 import { composeMail, type MailContent } from '../../requests/emails/compose-mail.ts';
 
 /** To the requester: no answer came in time; the dispute may go to the Komisi Informasi (Pasal 37(2)). */
-export function objectionLapsedMail(d: { requesterName: string; officeName: string; number: string; dueDateText: string; disputeDeadlineText: string; commissionName: string; trackingUrl: string }): MailContent {
+export function objectionLapsedMail(d: {
+  requesterName: string;
+  officeName: string;
+  number: string;
+  dueDateText: string;
+  disputeDeadlineText: string;
+  commissionName: string;
+  trackingUrl: string;
+}): MailContent {
   return composeMail({
     subject: `Keberatan ${d.number} belum ditanggapi dalam jangka waktu`,
     greeting: `Yth. ${d.requesterName},`,

@@ -23,7 +23,9 @@ export function objectionReceivedMail(d: {
       `${d.officeName} telah menerima keberatan Anda atas permohonan informasi nomor ${d.requestNumber} pada ${d.receivedAtText}. Keberatan diregistrasi dengan nomor ${d.number}.`,
       `Atasan PPID wajib memberikan tanggapan tertulis paling lambat ${d.dueDateText} (${d.profile === 'ELECTION' ? `informasi tahapan pemilu, ${periodPhraseId('electionObjectionAnswer', d.workingDays)}` : periodPhraseId('objectionAnswer', d.workingDays)}).`,
       ...(d.late
-        ? [`Keberatan ini diterima setelah batas waktu ${statutoryPhraseId('objectionFiling')} sejak alasan keberatan timbul. Keberatan tetap dicatat dan Atasan PPID akan mempertimbangkannya.`]
+        ? [
+            `Keberatan ini diterima setelah batas waktu ${statutoryPhraseId('objectionFiling')} sejak alasan keberatan timbul. Keberatan tetap dicatat dan Atasan PPID akan mempertimbangkannya.`,
+          ]
         : []),
       'Tanda bukti penerimaan (formulir keberatan bernomor) dapat diunduh di halaman lacak permohonan dengan nomor pendaftaran dan kode lacak permohonan Anda.',
     ],

@@ -1,7 +1,13 @@
 import { composeMail, type MailContent } from '../../requests/emails/compose-mail.ts';
 
 /** To the requester: the objection ended with an agreement of the parties (musyawarah, Pasal 35(2)). */
-export function objectionSettledMail(d: { requesterName: string; officeName: string; number: string; agreement: string; trackingUrl: string }): MailContent {
+export function objectionSettledMail(d: {
+  requesterName: string;
+  officeName: string;
+  number: string;
+  agreement: string;
+  trackingUrl: string;
+}): MailContent {
   return composeMail({
     subject: `Keberatan ${d.number} selesai dengan musyawarah`,
     greeting: `Yth. ${d.requesterName},`,

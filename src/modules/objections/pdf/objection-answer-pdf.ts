@@ -1,7 +1,13 @@
 import { PERIODS } from '../../law/periods.ts';
 import { formatDate, formatDateWithWeekday } from '../../../platform/i18n.ts';
 import { drawSignature, numberPages, pdfToBuffer } from '../../../platform/pdf/pdf.ts';
-import { checkLine, labelledRows, paragraph, placeAndDate, startLetter } from '../../requests/pdf/letter-kit.ts';
+import {
+  checkLine,
+  labelledRows,
+  paragraph,
+  placeAndDate,
+  startLetter,
+} from '../../requests/pdf/letter-kit.ts';
 import { GROUND_ID } from '../labels-id.ts';
 import type { ObjectionDecisionRow, ObjectionRow } from '../queries.ts';
 
@@ -18,7 +24,12 @@ export async function renderObjectionAnswerPdf(input: {
   logoPng: Buffer | null;
 }): Promise<Buffer> {
   const { objection: o, decision: d } = input;
-  const doc = startLetter(d.issuedBy, input.logoPng, 'TANGGAPAN ATASAN PPID ATAS KEBERATAN', `Nomor keberatan: ${o.number}`);
+  const doc = startLetter(
+    d.issuedBy,
+    input.logoPng,
+    'TANGGAPAN ATASAN PPID ATAS KEBERATAN',
+    `Nomor keberatan: ${o.number}`,
+  );
   paragraph(doc, 'Berdasarkan keberatan atas permohonan informasi publik yang diajukan oleh:');
   labelledRows(doc, [
     ['Nama', o.requesterName + (o.attorneyName ? ` (melalui kuasa: ${o.attorneyName})` : '')],
@@ -42,7 +53,10 @@ export async function renderObjectionAnswerPdf(input: {
     paragraph(doc, 'Perintah kepada PPID:', { bold: true });
     paragraph(doc, d.order);
     if (d.requestDueDate) {
-      paragraph(doc, `PPID wajib memberikan pemberitahuan tertulis atas permohonan ${o.requestNumber} paling lambat ${formatDateWithWeekday(d.requestDueDate, 'id')} (${d.orderDays} hari kerja).`);
+      paragraph(
+        doc,
+        `PPID wajib memberikan pemberitahuan tertulis atas permohonan ${o.requestNumber} paling lambat ${formatDateWithWeekday(d.requestDueDate, 'id')} (${d.orderDays} hari kerja).`,
+      );
     }
   }
   paragraph(

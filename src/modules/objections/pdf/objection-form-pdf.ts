@@ -1,7 +1,14 @@
 import { periodPhraseId, statutoryPhraseId } from '../../law/periods.ts';
 import { formatDate, formatDateTime } from '../../../platform/i18n.ts';
 import { numberPages, pdfToBuffer } from '../../../platform/pdf/pdf.ts';
-import { checkLine, labelledRows, paragraph, placeAndDate, startLetter, twoSignatures } from '../../requests/pdf/letter-kit.ts';
+import {
+  checkLine,
+  labelledRows,
+  paragraph,
+  placeAndDate,
+  startLetter,
+  twoSignatures,
+} from '../../requests/pdf/letter-kit.ts';
 import { OBJECTION_GROUNDS } from '../grounds.ts';
 import { GROUND_ID, OBJECTION_CHANNEL_ID } from '../labels-id.ts';
 import type { ObjectionRow } from '../queries.ts';
@@ -11,7 +18,11 @@ import type { ObjectionRow } from '../queries.ts';
  * regulation.md §4.2), numbered: the copy the requester keeps is the receipt (Perki 1/2021 Pasal
  * 41). Part D, the day the answer will be given, is filled by the office: the due date.
  */
-export async function renderObjectionFormPdf(input: { objection: ObjectionRow; logoPng: Buffer | null; trackingUrl: string }): Promise<Buffer> {
+export async function renderObjectionFormPdf(input: {
+  objection: ObjectionRow;
+  logoPng: Buffer | null;
+  trackingUrl: string;
+}): Promise<Buffer> {
   const o = input.objection;
   const tz = o.issuedBy.timeZone;
   const doc = startLetter(
@@ -22,14 +33,18 @@ export async function renderObjectionFormPdf(input: { objection: ObjectionRow; l
   );
   const heading = (text: string) => paragraph(doc, text, { bold: true, align: 'left' });
   heading('A. INFORMASI PENGAJU KEBERATAN');
-  labelledRows(doc, [
-    ['Nomor registrasi keberatan', o.number],
-    ['Nomor pendaftaran permohonan', o.requestNumber],
-    ['Diterima', `${formatDateTime(o.receivedAt, 'id', tz)} melalui ${OBJECTION_CHANNEL_ID[o.channel]}`],
-    ...(o.receivedNote ? ([['Keterangan penerimaan', o.receivedNote]] as [string, string][]) : []),
-    ['Informasi yang diminta', o.informationRequested],
-    ['Tujuan penggunaan informasi', o.purpose],
-  ], { labelWidth: 172 });
+  labelledRows(
+    doc,
+    [
+      ['Nomor registrasi keberatan', o.number],
+      ['Nomor pendaftaran permohonan', o.requestNumber],
+      ['Diterima', `${formatDateTime(o.receivedAt, 'id', tz)} melalui ${OBJECTION_CHANNEL_ID[o.channel]}`],
+      ...(o.receivedNote ? ([['Keterangan penerimaan', o.receivedNote]] as [string, string][]) : []),
+      ['Informasi yang diminta', o.informationRequested],
+      ['Tujuan penggunaan informasi', o.purpose],
+    ],
+    { labelWidth: 172 },
+  );
   paragraph(doc, 'Identitas pemohon', { bold: true, indent: 12, align: 'left' });
   labelledRows(
     doc,
@@ -77,7 +92,9 @@ export async function renderObjectionFormPdf(input: { objection: ObjectionRow; l
     );
   }
   if (o.late) {
-    const late = o.groundWindows.filter((g) => g.late).map((g) => `huruf ${g.ground} (batas ${g.closesOn ? formatDate(g.closesOn, 'id') : '-'})`);
+    const late = o.groundWindows
+      .filter((g) => g.late)
+      .map((g) => `huruf ${g.ground} (batas ${g.closesOn ? formatDate(g.closesOn, 'id') : '-'})`);
     paragraph(
       doc,
       `Catatan petugas: keberatan diterima setelah batas waktu ${statutoryPhraseId('objectionFiling')} sejak alasan keberatan timbul untuk alasan ${late.join(', ')}. Keberatan tetap dicatat untuk dipertimbangkan Atasan PPID.`,

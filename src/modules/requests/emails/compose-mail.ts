@@ -8,7 +8,10 @@ export interface MailContent {
 }
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 export interface MailParts {
@@ -21,7 +24,8 @@ export interface MailParts {
   closing: string[];
 }
 
-const FOOTER = 'Email ini dikirim otomatis oleh Terbuka, layanan informasi publik berdasarkan UU No. 14 Tahun 2008.';
+const FOOTER =
+  'Email ini dikirim otomatis oleh Terbuka, layanan informasi publik berdasarkan UU No. 14 Tahun 2008.';
 
 export function composeMail(p: MailParts): MailContent {
   const text = [
@@ -42,10 +46,15 @@ export function composeMail(p: MailParts): MailContent {
     ...p.paragraphs.map((para) => `<p>${escapeHtml(para)}</p>`),
     p.facts
       ? `<table style="border-collapse:collapse">${p.facts
-          .map(([k, v]) => `<tr><th style="text-align:left;padding:2px 12px 2px 0;vertical-align:top">${escapeHtml(k)}</th><td style="padding:2px 0">${escapeHtml(v)}</td></tr>`)
+          .map(
+            ([k, v]) =>
+              `<tr><th style="text-align:left;padding:2px 12px 2px 0;vertical-align:top">${escapeHtml(k)}</th><td style="padding:2px 0">${escapeHtml(v)}</td></tr>`,
+          )
           .join('')}</table>`
       : '',
-    p.list ? `<p>${escapeHtml(p.list.title)}</p><ul>${p.list.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : '',
+    p.list
+      ? `<p>${escapeHtml(p.list.title)}</p><ul>${p.list.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`
+      : '',
     p.action ? `<p><a href="${escapeHtml(p.action.url)}">${escapeHtml(p.action.label)}</a></p>` : '',
     `<p>${p.closing.map(escapeHtml).join('<br>')}</p>`,
     `<hr><p style="color:#666;font-size:12px">${escapeHtml(FOOTER)}</p>`,

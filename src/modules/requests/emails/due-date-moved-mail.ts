@@ -1,8 +1,17 @@
 import { composeMail, type MailContent } from './compose-mail.ts';
 
 /** To the requester: the due date moved because the working-day calendar changed (ADR 0046). */
-export function dueDateMovedMail(d: { requesterName: string; officeName: string; number: string; kind: 'request' | 'objection'; previousDueText: string; newDueText: string; cause: string }): MailContent {
-  const what = d.kind === 'request' ? `permohonan informasi nomor ${d.number}` : `keberatan nomor ${d.number}`;
+export function dueDateMovedMail(d: {
+  requesterName: string;
+  officeName: string;
+  number: string;
+  kind: 'request' | 'objection';
+  previousDueText: string;
+  newDueText: string;
+  cause: string;
+}): MailContent {
+  const what =
+    d.kind === 'request' ? `permohonan informasi nomor ${d.number}` : `keberatan nomor ${d.number}`;
   return composeMail({
     subject: `Perubahan batas waktu ${d.kind === 'request' ? 'permohonan' : 'keberatan'} ${d.number}`,
     greeting: `Yth. ${d.requesterName},`,

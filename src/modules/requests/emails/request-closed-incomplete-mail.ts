@@ -1,7 +1,13 @@
 import { composeMail, type MailContent } from './compose-mail.ts';
 
 /** To the requester when the completion period ended without the missing items. */
-export function requestClosedIncompleteMail(d: { requesterName: string; officeName: string; number: string; completionDueText: string; formUrl: string }): MailContent {
+export function requestClosedIncompleteMail(d: {
+  requesterName: string;
+  officeName: string;
+  number: string;
+  completionDueText: string;
+  formUrl: string;
+}): MailContent {
   return composeMail({
     subject: `Permohonan ${d.number} ditutup karena tidak dilengkapi`,
     greeting: `Yth. ${d.requesterName},`,

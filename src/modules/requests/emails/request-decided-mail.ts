@@ -23,7 +23,9 @@ export function requestDecidedMail(d: {
         ? [
             `Surat Keputusan PPID tentang Penolakan juga telah diterbitkan. Jika Anda tidak setuju, Anda berhak mengajukan keberatan kepada Atasan PPID paling lambat ${PERIODS.objectionFiling.days} hari kerja setelah menerima keputusan ini (UU No. 14 Tahun 2008 Pasal 35 dan 36).`,
           ]
-        : ['Jika Anda tidak puas dengan tanggapan ini, Anda berhak mengajukan keberatan kepada Atasan PPID (UU No. 14 Tahun 2008 Pasal 35).']),
+        : [
+            'Jika Anda tidak puas dengan tanggapan ini, Anda berhak mengajukan keberatan kepada Atasan PPID (UU No. 14 Tahun 2008 Pasal 35).',
+          ]),
     ],
     action: { label: 'Unduh pemberitahuan tertulis', url: d.trackingUrl },
     closing: ['Hormat kami,', `PPID ${d.officeName}`],

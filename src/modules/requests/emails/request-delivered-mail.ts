@@ -16,11 +16,18 @@ export function requestDeliveredMail(d: {
     paragraphs: [
       `Informasi yang Anda minta dengan nomor ${d.number} telah diserahkan (${d.deliveryText}).`,
       ...(d.downloadUrl && d.downloadUntilText
-        ? [`Berkas dapat diunduh melalui tautan di bawah sampai ${d.downloadUntilText}. Tautan ini bersifat pribadi; jangan diteruskan.`]
+        ? [
+            `Berkas dapat diunduh melalui tautan di bawah sampai ${d.downloadUntilText}. Tautan ini bersifat pribadi; jangan diteruskan.`,
+          ]
         : []),
     ],
     facts: [['Yang diserahkan', d.items]],
     ...(d.downloadUrl ? { action: { label: 'Unduh berkas', url: d.downloadUrl } } : {}),
-    closing: ['Terima kasih telah menggunakan layanan informasi publik kami.', '', 'Hormat kami,', `PPID ${d.officeName}`],
+    closing: [
+      'Terima kasih telah menggunakan layanan informasi publik kami.',
+      '',
+      'Hormat kami,',
+      `PPID ${d.officeName}`,
+    ],
   });
 }

@@ -29,6 +29,11 @@ export function requestReceivedMail(d: {
       ['Perhitungan tenggat', d.dueExplanation],
     ],
     action: { label: 'Lacak permohonan Anda', url: d.trackingUrl },
-    closing: [`Tanda bukti penerimaan dapat diunduh di ${d.documentsUrl}`, '', `Hormat kami,`, `PPID ${d.officeName}`],
+    closing: [
+      `Tanda bukti penerimaan dapat diunduh di ${d.documentsUrl}`,
+      '',
+      `Hormat kami,`,
+      `PPID ${d.officeName}`,
+    ],
   });
 }

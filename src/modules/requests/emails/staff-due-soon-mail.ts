@@ -1,7 +1,14 @@
 import { composeMail, type MailContent } from './compose-mail.ts';
 
 /** Reminder to staff before a due date (sent once per due date, see the deadline sweep). */
-export function staffDueSoonMail(d: { officeName: string; number: string; dueDateText: string; workingDaysLeft: number; statusText: string; requestUrl: string }): MailContent {
+export function staffDueSoonMail(d: {
+  officeName: string;
+  number: string;
+  dueDateText: string;
+  workingDaysLeft: number;
+  statusText: string;
+  requestUrl: string;
+}): MailContent {
   const left = d.workingDaysLeft === 0 ? 'hari ini' : `${d.workingDaysLeft} hari kerja lagi`;
   return composeMail({
     subject: `[Pengingat] Permohonan ${d.number} jatuh tempo ${d.dueDateText}`,

@@ -1,7 +1,13 @@
 import { composeMail, type MailContent } from './compose-mail.ts';
 
 /** To staff when a due date passed without a written notice (sent once per due date). */
-export function staffOverdueMail(d: { officeName: string; number: string; dueDateText: string; statusText: string; requestUrl: string }): MailContent {
+export function staffOverdueMail(d: {
+  officeName: string;
+  number: string;
+  dueDateText: string;
+  statusText: string;
+  requestUrl: string;
+}): MailContent {
   return composeMail({
     subject: `[Lewat tenggat] Permohonan ${d.number} belum dijawab`,
     greeting: 'Kepada PPID dan petugas layanan informasi,',

@@ -21,7 +21,12 @@ export async function renderDecisionNoticePdf(input: {
 }): Promise<Buffer> {
   const { request: r, decision: d } = input;
   const granted = d.outcome === 'GRANTED_FULL' || d.outcome === 'GRANTED_PARTIAL';
-  const doc = startLetter(d.issuedBy, input.logoPng, 'PEMBERITAHUAN TERTULIS', 'Model PPID-D · UU No. 14 Tahun 2008 Pasal 22 ayat (7)');
+  const doc = startLetter(
+    d.issuedBy,
+    input.logoPng,
+    'PEMBERITAHUAN TERTULIS',
+    'Model PPID-D · UU No. 14 Tahun 2008 Pasal 22 ayat (7)',
+  );
   paragraph(
     doc,
     `Berdasarkan permohonan informasi pada tanggal ${formatDate(r.receivedAt, 'id', d.issuedBy.timeZone)} dengan nomor pendaftaran ${r.number}, kami menyampaikan kepada Saudara/i:`,
@@ -41,9 +46,17 @@ export async function renderDecisionNoticePdf(input: {
     labelledRows(
       doc,
       [
-        ['Penguasaan informasi', d.holderBody ? `Badan publik lain, yaitu ${d.holderBody}` : `Kami (${d.issuedBy.officeName})`],
+        [
+          'Penguasaan informasi',
+          d.holderBody ? `Badan publik lain, yaitu ${d.holderBody}` : `Kami (${d.issuedBy.officeName})`,
+        ],
         ['Materi yang diberikan', d.materialDescription ?? '-'],
-        ['Bentuk fisik yang tersedia', d.forms.map((f) => (f === 'SOFTCOPY' ? 'softcopy (termasuk rekaman)' : 'hardcopy/salinan tertulis')).join(', ')],
+        [
+          'Bentuk fisik yang tersedia',
+          d.forms
+            .map((f) => (f === 'SOFTCOPY' ? 'softcopy (termasuk rekaman)' : 'hardcopy/salinan tertulis'))
+            .join(', '),
+        ],
         ['Cara penyampaian', DELIVERY_METHOD_ID[d.deliveryMethod]],
         ['Waktu penyediaan', d.provisionTime ?? '-'],
       ],
@@ -59,7 +72,12 @@ export async function renderDecisionNoticePdf(input: {
         ...feeRows,
         ['Jumlah biaya', d.feeTotal > 0 ? formatRupiah(d.feeTotal) : 'Tidak dipungut biaya'],
         // Model PPID-D: when a fee is charged, how to pay it (issue 13 item 10).
-        ...(d.feeTotal > 0 ? ([['Cara pembayaran', d.issuedBy.paymentInstructions ?? DEFAULT_PAYMENT_INSTRUCTIONS]] as [string, string][]) : []),
+        ...(d.feeTotal > 0
+          ? ([['Cara pembayaran', d.issuedBy.paymentInstructions ?? DEFAULT_PAYMENT_INSTRUCTIONS]] as [
+              string,
+              string,
+            ][])
+          : []),
       ],
       { indent: 12, labelWidth: 140 },
     );
@@ -75,23 +93,48 @@ export async function renderDecisionNoticePdf(input: {
         { indent: 12, labelWidth: 140 },
       );
       if (input.redactionRecord?.length) {
-        labelledRows(doc, input.redactionRecord.map((line, i): [string, string] => [i === 0 ? 'Catatan penghitaman' : '', line]), { indent: 12, labelWidth: 140 });
+        labelledRows(
+          doc,
+          input.redactionRecord.map((line, i): [string, string] => [
+            i === 0 ? 'Catatan penghitaman' : '',
+            line,
+          ]),
+          { indent: 12, labelWidth: 140 },
+        );
       }
     }
   }
 
   paragraph(doc, 'B. Informasi tidak dapat diberikan karena:', { bold: true });
-  checkLine(doc, d.outcome === 'REFUSED_EXEMPT', 'Informasi yang diminta termasuk informasi yang dikecualikan (lihat Surat Keputusan PPID tentang Penolakan)');
+  checkLine(
+    doc,
+    d.outcome === 'REFUSED_EXEMPT',
+    'Informasi yang diminta termasuk informasi yang dikecualikan (lihat Surat Keputusan PPID tentang Penolakan)',
+  );
   if (d.outcome === 'REFUSED_EXEMPT' && d.exemptionGround) {
-    paragraph(doc, `Dasar: ${exemptionBasisText(d.exemptionGround, d.exemptionSubPoint)}${d.legalBasis ? `; ${d.legalBasis}` : ''}`, { indent: 28 });
+    paragraph(
+      doc,
+      `Dasar: ${exemptionBasisText(d.exemptionGround, d.exemptionSubPoint)}${d.legalBasis ? `; ${d.legalBasis}` : ''}`,
+      { indent: 28 },
+    );
   }
   checkLine(doc, d.outcome === 'NOT_HELD', 'Informasi yang diminta tidak dikuasai oleh badan publik kami');
   if (d.outcome === 'NOT_HELD') {
-    paragraph(doc, d.holderBody ? `Informasi tersebut dikuasai oleh: ${d.holderBody}` : 'Badan publik yang menguasai informasi tersebut tidak diketahui.', { indent: 28 });
+    paragraph(
+      doc,
+      d.holderBody
+        ? `Informasi tersebut dikuasai oleh: ${d.holderBody}`
+        : 'Badan publik yang menguasai informasi tersebut tidak diketahui.',
+      { indent: 28 },
+    );
   }
   checkLine(doc, d.outcome === 'NOT_YET_DOCUMENTED', 'Informasi yang diminta belum didokumentasikan');
   if (d.outcome === 'NOT_YET_DOCUMENTED' && d.documentedBy) {
-    paragraph(doc, `Penyediaan informasi yang belum didokumentasikan dilakukan paling lambat ${formatDate(d.documentedBy, 'id')}.`, { indent: 28 });
+    paragraph(
+      doc,
+      `Penyediaan informasi yang belum didokumentasikan dilakukan paling lambat ${formatDate(d.documentedBy, 'id')}.`,
+      { indent: 28 },
+    );
   }
   if (d.explanation) paragraph(doc, `Keterangan: ${d.explanation}`);
   paragraph(

@@ -13,7 +13,10 @@ export async function renderDeliveryReceiptPdf(input: {
 }): Promise<Buffer> {
   const { request: r, decision: d, delivery: v } = input;
   const doc = startLetter(v.issuedBy, input.logoPng, 'TANDA BUKTI PENYERAHAN INFORMASI PUBLIK');
-  paragraph(doc, `Pada ${formatDateTime(v.deliveredAt, 'id', v.issuedBy.timeZone)} telah diserahkan informasi publik sebagai berikut:`);
+  paragraph(
+    doc,
+    `Pada ${formatDateTime(v.deliveredAt, 'id', v.issuedBy.timeZone)} telah diserahkan informasi publik sebagai berikut:`,
+  );
   labelledRows(doc, [
     ['Nomor pendaftaran', r.number],
     ['Nama pemohon', r.requesterName],
@@ -21,7 +24,12 @@ export async function renderDeliveryReceiptPdf(input: {
     ['Informasi yang diserahkan', v.items],
     ['Bentuk informasi', d.forms.map((f) => (f === 'SOFTCOPY' ? 'softcopy' : 'hardcopy')).join(', ') || '-'],
     ['Cara penyerahan', DELIVERY_KIND_ID[v.kind]],
-    ...(v.downloadUntil ? ([['Tautan unduh berlaku sampai', formatDateTime(v.downloadUntil, 'id', v.issuedBy.timeZone)]] as [string, string][]) : []),
+    ...(v.downloadUntil
+      ? ([['Tautan unduh berlaku sampai', formatDateTime(v.downloadUntil, 'id', v.issuedBy.timeZone)]] as [
+          string,
+          string,
+        ][])
+      : []),
     ...(v.note ? ([['Catatan', v.note]] as [string, string][]) : []),
   ]);
   twoSignatures(

@@ -24,7 +24,12 @@ export interface DispositionSheetInput {
 export async function renderDispositionSheetPdf(input: DispositionSheetInput): Promise<Buffer> {
   const { request: r, disposition: d } = input;
   const ib = r.issuedBy;
-  const doc = startLetter(ib, input.logoPng, 'LEMBAR DISPOSISI / NOTA DINAS', `Permohonan Informasi Publik Nomor Pendaftaran ${r.number}`);
+  const doc = startLetter(
+    ib,
+    input.logoPng,
+    'LEMBAR DISPOSISI / NOTA DINAS',
+    `Permohonan Informasi Publik Nomor Pendaftaran ${r.number}`,
+  );
   labelledRows(doc, [
     ['Yth.', `${input.unitName} (PPID Pembantu/unit pengelola informasi)`],
     ['Dari', `Pejabat Pengelola Informasi dan Dokumentasi (PPID) ${ib.officeName}`],
@@ -60,7 +65,10 @@ export async function renderDispositionSheetPdf(input: DispositionSheetInput): P
   } else {
     paragraph(doc, 'Belum dijawab.');
   }
-  footnote(doc, `Dicatat di Terbuka oleh ${input.sender.name} pada ${formatDateTime(d.sentAt, 'id', ib.timeZone)}.`);
+  footnote(
+    doc,
+    `Dicatat di Terbuka oleh ${input.sender.name} pada ${formatDateTime(d.sentAt, 'id', ib.timeZone)}.`,
+  );
   numberPages(doc, (p, n) => `Disposisi ${r.number} · Halaman ${p} dari ${n}`);
   return pdfToBuffer(doc);
 }

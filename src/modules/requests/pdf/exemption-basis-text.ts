@@ -21,8 +21,15 @@ export function citedBasisRows(basis: CitedBasis | null): [string, string][] {
   const rows: [string, string][] = [];
   if (basis.entry) {
     rows.push(['Daftar Informasi yang Dikecualikan', basis.entry.information]);
-    rows.push(['Ditetapkan dengan', `Keputusan ${basis.entry.issuerName} Nomor ${basis.entry.decreeNumber} tanggal ${formatDate(basis.entry.decreeDate, 'id')}`]);
+    rows.push([
+      'Ditetapkan dengan',
+      `Keputusan ${basis.entry.issuerName} Nomor ${basis.entry.decreeNumber} tanggal ${formatDate(basis.entry.decreeDate, 'id')}`,
+    ]);
   }
-  if (basis.test) rows.push(['Uji konsekuensi', `dilaksanakan di ${basis.test.place} pada ${formatDate(basis.test.heldOn, 'id')}, informasi ${basis.test.result}; peserta: ${basis.test.participants}`]);
+  if (basis.test)
+    rows.push([
+      'Uji konsekuensi',
+      `dilaksanakan di ${basis.test.place} pada ${formatDate(basis.test.heldOn, 'id')}, informasi ${basis.test.result}; peserta: ${basis.test.participants}`,
+    ]);
   return rows;
 }

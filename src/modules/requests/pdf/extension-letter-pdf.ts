@@ -6,9 +6,18 @@ import type { ExtensionRow, RequestRow } from '../queries.ts';
 import { labelledRows, paragraph, placeAndDate, startLetter } from './letter-kit.ts';
 
 /** Surat pemberitahuan perpanjangan waktu (UU 14/2008 Pasal 22(8); regulation.md §9). */
-export async function renderExtensionLetterPdf(input: { request: RequestRow; extension: ExtensionRow; logoPng: Buffer | null }): Promise<Buffer> {
+export async function renderExtensionLetterPdf(input: {
+  request: RequestRow;
+  extension: ExtensionRow;
+  logoPng: Buffer | null;
+}): Promise<Buffer> {
   const { request: r, extension: x } = input;
-  const doc = startLetter(x.issuedBy, input.logoPng, 'PEMBERITAHUAN PERPANJANGAN WAKTU', 'Pemberitahuan tertulis atas permohonan informasi publik');
+  const doc = startLetter(
+    x.issuedBy,
+    input.logoPng,
+    'PEMBERITAHUAN PERPANJANGAN WAKTU',
+    'Pemberitahuan tertulis atas permohonan informasi publik',
+  );
   labelledRows(doc, [
     ['Nomor pendaftaran', r.number],
     ['Tanggal permohonan', formatDate(r.receivedAt, 'id', x.issuedBy.timeZone)],

@@ -22,9 +22,21 @@ describe('a letter with a name typed in Chinese characters (issue 13 item 12)', 
       ['Nama kuasa', '黃淑芬'],
       ['Alamat', 'Jalan Braga No. 1, Kota Bandung'],
     ]);
-    twoSignatures(doc, placeAndDate(issuedBy, new Date('2026-11-18T02:00:00Z')), { title: 'Pemohon,', name: '林志明' }, { title: 'Petugas Layanan Informasi,', name: 'Siti Nurhaliza' });
+    twoSignatures(
+      doc,
+      placeAndDate(issuedBy, new Date('2026-11-18T02:00:00Z')),
+      { title: 'Pemohon,', name: '林志明' },
+      { title: 'Petugas Layanan Informasi,', name: 'Siti Nurhaliza' },
+    );
     const text = (await pdfText(await pdfToBuffer(doc))).replace(/\s+/g, ' ');
-    for (const s of ['林志明 (Lim Tjie Beng)', '黃淑芬', 'Jalan Braga No. 1', 'Bandung, 18 November 2026', 'Siti Nurhaliza']) expect(text, s).toContain(s);
+    for (const s of [
+      '林志明 (Lim Tjie Beng)',
+      '黃淑芬',
+      'Jalan Braga No. 1',
+      'Bandung, 18 November 2026',
+      'Siti Nurhaliza',
+    ])
+      expect(text, s).toContain(s);
     expect(text.match(/林志明/g)).toHaveLength(2);
   }, 30_000); // the first CJK letter parses the font
 });

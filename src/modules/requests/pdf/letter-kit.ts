@@ -8,8 +8,16 @@ import type { IssuedBy } from '../schema.ts';
 export const CHECKED = '☑';
 export const UNCHECKED = '☐';
 
-export function startLetter(issuedBy: IssuedBy, logoPng: Buffer | null, title: string, subtitle?: string): Pdf {
-  const doc = createPdf({ title: `${title} — ${issuedBy.officeName}`, author: `PPID ${issuedBy.officeName}` });
+export function startLetter(
+  issuedBy: IssuedBy,
+  logoPng: Buffer | null,
+  title: string,
+  subtitle?: string,
+): Pdf {
+  const doc = createPdf({
+    title: `${title} — ${issuedBy.officeName}`,
+    author: `PPID ${issuedBy.officeName}`,
+  });
   drawLetterhead(doc, {
     titleLines: issuedBy.letterheadLines,
     address: issuedBy.address,
@@ -32,7 +40,11 @@ function ensureRoom(doc: Pdf, height: number): void {
 }
 
 /** Rows of "Label : value", the value wrapping in its own column. */
-export function labelledRows(doc: Pdf, rows: [string, string][], opts: { labelWidth?: number; indent?: number } = {}): void {
+export function labelledRows(
+  doc: Pdf,
+  rows: [string, string][],
+  opts: { labelWidth?: number; indent?: number } = {},
+): void {
   const left = doc.page.margins.left + (opts.indent ?? 0);
   const labelWidth = opts.labelWidth ?? 150;
   const valueX = left + labelWidth + 12;
@@ -40,7 +52,10 @@ export function labelledRows(doc: Pdf, rows: [string, string][], opts: { labelWi
   doc.font('regular').fontSize(10);
   for (const [label, value] of rows) {
     const text = value.trim() === '' ? '-' : value;
-    const height = Math.max(doc.heightOfString(label, { width: labelWidth }), doc.heightOfString(text, { width: valueWidth }));
+    const height = Math.max(
+      doc.heightOfString(label, { width: labelWidth }),
+      doc.heightOfString(text, { width: valueWidth }),
+    );
     ensureRoom(doc, height + 4);
     const y = doc.y;
     doc.text(label, left, y, { width: labelWidth });
@@ -51,11 +66,18 @@ export function labelledRows(doc: Pdf, rows: [string, string][], opts: { labelWi
   doc.x = doc.page.margins.left;
 }
 
-export function paragraph(doc: Pdf, text: string, opts: { bold?: boolean; indent?: number; align?: 'left' | 'justify' | 'center' } = {}): void {
+export function paragraph(
+  doc: Pdf,
+  text: string,
+  opts: { bold?: boolean; indent?: number; align?: 'left' | 'justify' | 'center' } = {},
+): void {
   const indent = opts.indent ?? 0;
   doc.font(opts.bold ? 'bold' : 'regular').fontSize(10);
   ensureRoom(doc, doc.heightOfString(text, { width: contentWidth(doc) - indent }) + 4);
-  doc.text(text, doc.page.margins.left + indent, doc.y, { width: contentWidth(doc) - indent, align: opts.align ?? 'justify' });
+  doc.text(text, doc.page.margins.left + indent, doc.y, {
+    width: contentWidth(doc) - indent,
+    align: opts.align ?? 'justify',
+  });
   doc.moveDown(0.4);
   doc.font('regular');
   doc.x = doc.page.margins.left;
@@ -77,7 +99,12 @@ export interface SignatureBlock {
 }
 
 /** Two signature blocks on one line (who hands over, who receives; requester and officer). */
-export function twoSignatures(doc: Pdf, placeDate: string, left: SignatureBlock, right: SignatureBlock): void {
+export function twoSignatures(
+  doc: Pdf,
+  placeDate: string,
+  left: SignatureBlock,
+  right: SignatureBlock,
+): void {
   ensureRoom(doc, 130);
   doc.moveDown(1.5);
   const width = 220;
@@ -101,6 +128,10 @@ export function twoSignatures(doc: Pdf, placeDate: string, left: SignatureBlock,
 export function footnote(doc: Pdf, text: string): void {
   doc.moveDown(1);
   ensureRoom(doc, 30);
-  doc.font('italic').fontSize(8).fillColor('#444444').text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc
+    .font('italic')
+    .fontSize(8)
+    .fillColor('#444444')
+    .text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   doc.fillColor('#000000').font('regular').fontSize(10);
 }

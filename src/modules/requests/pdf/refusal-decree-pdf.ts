@@ -10,7 +10,12 @@ import { labelledRows, paragraph, placeAndDate, startLetter } from './letter-kit
  * §3.4, §9): the requester's data, the information, the Pasal 17 ground and statute, the
  * consequence test (UU 14/2008 Pasal 2(4), 19) and the right to object (Pasal 35-36).
  */
-export async function renderRefusalDecreePdf(input: { request: RequestRow; decision: DecisionRow; logoPng: Buffer | null; basis?: CitedBasis | null }): Promise<Buffer> {
+export async function renderRefusalDecreePdf(input: {
+  request: RequestRow;
+  decision: DecisionRow;
+  logoPng: Buffer | null;
+  basis?: CitedBasis | null;
+}): Promise<Buffer> {
   const { request: r, decision: d } = input;
   const doc = startLetter(
     d.issuedBy,

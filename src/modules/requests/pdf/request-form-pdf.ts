@@ -12,7 +12,10 @@ import { checkLine, labelledRows, paragraph, twoSignatures } from './letter-kit.
  * signature lines. Without a request it is the blank form a walk-in requester fills in by hand.
  */
 
-export const REQUEST_FORM_COPIES = ['Lembar 1: untuk Pemohon Informasi', 'Lembar 2: untuk arsip PPID'] as const;
+export const REQUEST_FORM_COPIES = [
+  'Lembar 1: untuk Pemohon Informasi',
+  'Lembar 2: untuk arsip PPID',
+] as const;
 
 const BLANK = '..........................................................................................';
 
@@ -28,7 +31,12 @@ export interface RequestFormInput {
 function drawCopy(doc: Pdf, input: RequestFormInput, copy: string): void {
   const r = input.request;
   const ib = input.issuedBy;
-  drawLetterhead(doc, { titleLines: ib.letterheadLines, address: ib.address, contactLine: ib.contactLine, logoPng: input.logoPng });
+  drawLetterhead(doc, {
+    titleLines: ib.letterheadLines,
+    address: ib.address,
+    contactLine: ib.contactLine,
+    logoPng: input.logoPng,
+  });
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   doc.font('bold').fontSize(9).text('Model PPID-B', doc.page.margins.left, doc.y, { width, align: 'right' });
   doc.font('bold').fontSize(12).text('FORMULIR PERMOHONAN INFORMASI PUBLIK', { width, align: 'center' });
@@ -55,22 +63,35 @@ function drawCopy(doc: Pdf, input: RequestFormInput, copy: string): void {
   for (const m of ACCESS_METHODS) checkLine(doc, r?.accessMethods.includes(m) ?? false, ACCESS_METHOD_ID[m]);
   paragraph(doc, 'Cara mendapatkan salinan informasi:', { bold: true, align: 'left' });
   for (const m of DELIVERY_METHODS) checkLine(doc, r?.deliveryMethod === m, DELIVERY_METHOD_ID[m]);
-  const placeDate = r ? `${ib.city}, ${formatDate(r.receivedAt, 'id', ib.timeZone)}` : `${ib.city}, ...................................`;
+  const placeDate = r
+    ? `${ib.city}, ${formatDate(r.receivedAt, 'id', ib.timeZone)}`
+    : `${ib.city}, ...................................`;
   twoSignatures(
     doc,
     placeDate,
-    { title: 'Petugas Pelayanan Informasi\n(Penerima Permohonan)', name: r ? (r.intakeOfficerName ?? '(.................................)') : '(.................................)' },
+    {
+      title: 'Petugas Pelayanan Informasi\n(Penerima Permohonan)',
+      name: r
+        ? (r.intakeOfficerName ?? '(.................................)')
+        : '(.................................)',
+    },
     { title: 'Pemohon Informasi', name: r ? r.requesterName : '(.................................)' },
   );
 }
 
 export async function renderRequestFormPdf(input: RequestFormInput): Promise<Buffer> {
   const title = input.request ? `Model PPID-B ${input.request.number}` : 'Model PPID-B (formulir kosong)';
-  const doc = createPdf({ title: `${title} — ${input.issuedBy.officeName}`, author: `PPID ${input.issuedBy.officeName}` });
+  const doc = createPdf({
+    title: `${title} — ${input.issuedBy.officeName}`,
+    author: `PPID ${input.issuedBy.officeName}`,
+  });
   REQUEST_FORM_COPIES.forEach((copy, i) => {
     if (i > 0) doc.addPage();
     drawCopy(doc, input, copy);
   });
-  numberPages(doc, (p, n) => `Model PPID-B${input.request ? ` · ${input.request.number}` : ''} · Halaman ${p} dari ${n}`);
+  numberPages(
+    doc,
+    (p, n) => `Model PPID-B${input.request ? ` · ${input.request.number}` : ''} · Halaman ${p} dari ${n}`,
+  );
   return pdfToBuffer(doc);
 }

@@ -36,22 +36,58 @@ export async function renderServiceReportPdf(input: {
   draw?: (doc: PDFKit.PDFDocument) => void;
 }): Promise<Buffer> {
   const { report: r, issuedBy } = input;
-  const title = r.kind === 'daily' ? 'LAPORAN HARIAN LAYANAN INFORMASI PUBLIK' : r.kind === 'monthly' ? 'LAPORAN BULANAN LAYANAN INFORMASI PUBLIK' : 'LAPORAN LAYANAN INFORMASI PUBLIK';
-  const period = r.kind === 'daily' ? formatDate(r.from, 'id') : `${formatDate(r.from, 'id')} s.d. ${formatDate(r.to, 'id')}`;
+  const title =
+    r.kind === 'daily'
+      ? 'LAPORAN HARIAN LAYANAN INFORMASI PUBLIK'
+      : r.kind === 'monthly'
+        ? 'LAPORAN BULANAN LAYANAN INFORMASI PUBLIK'
+        : 'LAPORAN LAYANAN INFORMASI PUBLIK';
+  const period =
+    r.kind === 'daily'
+      ? formatDate(r.from, 'id')
+      : `${formatDate(r.from, 'id')} s.d. ${formatDate(r.to, 'id')}`;
   const doc = startLetter(issuedBy, input.logoPng, title, `Periode ${period}`);
   table(doc, 'Ringkasan', [
     ['Permohonan diterima', r.received],
     ['Pemberitahuan tertulis diterbitkan', r.decided],
-    ['Rata-rata lama proses sampai pemberitahuan tertulis (hari kerja)', r.averageWorkingDaysToDecision ?? '-'],
+    [
+      'Rata-rata lama proses sampai pemberitahuan tertulis (hari kerja)',
+      r.averageWorkingDaysToDecision ?? '-',
+    ],
     ['Pemberitahuan tertulis yang melewati tenggat', r.lateDecisions],
     ['Permohonan belum dijawab yang melewati tenggat', r.overdueOpen],
     ['Perpanjangan waktu', r.extensions],
   ]);
-  table(doc, 'Permohonan diterima menurut saluran', Object.entries(r.byChannel).map(([k, v]) => [CHANNEL_ID[k as keyof typeof CHANNEL_ID], v]));
-  table(doc, 'Menurut kategori informasi', Object.entries(r.byCategory).map(([k, v]) => [CATEGORY_ID[k as keyof typeof CATEGORY_ID], v]));
-  table(doc, 'Menurut jenis pemohon', Object.entries(r.byRequesterType).map(([k, v]) => [REQUESTER_TYPE_ID[k as keyof typeof REQUESTER_TYPE_ID], v]));
-  table(doc, 'Keputusan (pemberitahuan tertulis pada periode ini)', Object.entries(r.byOutcome).map(([k, v]) => [OUTCOME_ID[k as keyof typeof OUTCOME_ID], v]));
-  table(doc, 'Status terkini permohonan yang diterima pada periode ini', Object.entries(r.byStatus).filter(([, v]) => v > 0).map(([k, v]) => [STATUS_ID[k as keyof typeof STATUS_ID], v]));
+  table(
+    doc,
+    'Permohonan diterima menurut saluran',
+    Object.entries(r.byChannel).map(([k, v]) => [CHANNEL_ID[k as keyof typeof CHANNEL_ID], v]),
+  );
+  table(
+    doc,
+    'Menurut kategori informasi',
+    Object.entries(r.byCategory).map(([k, v]) => [CATEGORY_ID[k as keyof typeof CATEGORY_ID], v]),
+  );
+  table(
+    doc,
+    'Menurut jenis pemohon',
+    Object.entries(r.byRequesterType).map(([k, v]) => [
+      REQUESTER_TYPE_ID[k as keyof typeof REQUESTER_TYPE_ID],
+      v,
+    ]),
+  );
+  table(
+    doc,
+    'Keputusan (pemberitahuan tertulis pada periode ini)',
+    Object.entries(r.byOutcome).map(([k, v]) => [OUTCOME_ID[k as keyof typeof OUTCOME_ID], v]),
+  );
+  table(
+    doc,
+    'Status terkini permohonan yang diterima pada periode ini',
+    Object.entries(r.byStatus)
+      .filter(([, v]) => v > 0)
+      .map(([k, v]) => [STATUS_ID[k as keyof typeof STATUS_ID], v]),
+  );
   for (const extra of input.extra ?? []) table(doc, extra.title, extra.rows);
   input.draw?.(doc);
   if (r.kind === 'daily' && r.items.length > 0) {
@@ -65,14 +101,24 @@ export async function renderServiceReportPdf(input: {
         { header: 'Kategori', width: 3 },
         { header: 'Status', width: 3 },
       ],
-      r.items.map((i) => [i.number, formatDateTime(i.receivedAt, 'id', r.office.timezone), CHANNEL_ID[i.channel], CATEGORY_ID[i.category], STATUS_ID[i.status]]),
+      r.items.map((i) => [
+        i.number,
+        formatDateTime(i.receivedAt, 'id', r.office.timezone),
+        CHANNEL_ID[i.channel],
+        CATEGORY_ID[i.category],
+        STATUS_ID[i.status],
+      ]),
       { fontSize: 8 },
     );
   }
   const { reporter, ppidName } = input.signers;
   if (reporter.position === PPID_TITLE) {
     // The PPID reports: one signature, under the PPID's own title.
-    drawSignature(doc, { placeAndDate: placeAndDate(issuedBy, input.printedAt), title: `${PPID_TITLE},`, name: reporter.name });
+    drawSignature(doc, {
+      placeAndDate: placeAndDate(issuedBy, input.printedAt),
+      title: `${PPID_TITLE},`,
+      name: reporter.name,
+    });
   } else {
     twoSignatures(
       doc,
