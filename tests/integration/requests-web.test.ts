@@ -231,6 +231,22 @@ describe("the requester's personal data", () => {
     expect((await staff.get('admin')!.get(url)).statusCode).toBe(403);
   });
 
+  it('offers the officer a WhatsApp chat with the requester, prefilled in Indonesian with the tracking link and no tracking code', async () => {
+    staff.get('ppid')!.cookies.set('tbk_lang', 'en');
+    const page = await staff.get('ppid')!.get(`/staff/${OFFICE}/permohonan/${requestId}`);
+    staff.get('ppid')!.cookies.delete('tbk_lang');
+    const href = /href="(https:\/\/wa\.me\/[^"]+)"/.exec(page.body)![1]!.replace(/&amp;/g, '&');
+    const url = new URL(href);
+    expect(url.pathname).toBe('/6281223456789');
+    const text = url.searchParams.get('text')!;
+    expect(text).toContain(
+      `Yth. Budi Santoso, permohonan informasi Anda nomor ${number} di KPU Kota Bandung berstatus: `,
+    );
+    expect(text).toContain(`${t.config.publicUrl}/${OFFICE}/permohonan/cek`);
+    expect(text).not.toMatch(/Jl\.|3273|contoh\.test/);
+    expect(page.body).toContain('Send the requester a WhatsApp message');
+  });
+
   it('keeps it out of the public version of the register and out of the audit trail', async () => {
     const register = await staff
       .get('desk')!

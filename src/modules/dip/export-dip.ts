@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { formatDate } from '../../platform/i18n.ts';
+import { tableSheetSetup } from '../../platform/xlsx.ts';
 import { MODEL_A_HEADERS, modelARow, type DipDocument } from './dip-document.ts';
 
 // Exports of a DIP in the Model PPID-A column layout. The XLSX and CSV read back through the
@@ -66,6 +67,7 @@ export async function dipToXlsx(doc: DipDocument): Promise<Buffer> {
       };
     });
   });
+  tableSheetSetup(ws, 6, MODEL_A_HEADERS.length);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

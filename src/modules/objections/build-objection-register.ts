@@ -97,6 +97,7 @@ export async function buildObjectionRegister(
   const tz = office.timezone;
   const pub = filter.publicVersion;
   const rows: ObjectionRegisterRow[] = [];
+  const dateCells: Record<string, string | null>[] = [];
   for (const o of list) {
     const d = extras.decisions.get(o.id);
     const s = extras.disputes.get(o.id);
@@ -110,6 +111,10 @@ export async function buildObjectionRegister(
           ? 'Tidak ditanggapi dalam jangka waktu'
           : '';
     const answeredAt = d?.decidedAt ?? o.settledAt;
+    dateCells.push({
+      receivedDate: localDateTime(o.receivedAt, tz).date,
+      answerDate: answeredAt ? localDateTime(answeredAt, tz).date : null,
+    });
     rows.push({
       no: String(rows.length + 1),
       number: o.number,
@@ -161,6 +166,8 @@ export async function buildObjectionRegister(
     filter,
     columns,
     rows,
+    dateCells,
+    weekdayKeys: ['answerDate'],
     from,
     to,
     title: 'REGISTER KEBERATAN (MODEL PPID-G)',

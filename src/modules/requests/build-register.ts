@@ -81,6 +81,9 @@ export interface Register {
   filter: RegisterFilter;
   columns: (typeof REGISTER_COLUMNS)[number][];
   rows: RegisterRow[];
+  /** The ISO dates behind the date columns, per row (real date cells in the XLSX). */
+  dateCells: Record<string, string | null>[];
+  weekdayKeys: readonly string[];
   from: string;
   to: string;
 }
@@ -123,6 +126,7 @@ export async function buildRegister(
   ]);
   const tz = office.timezone;
   const rows: RegisterRow[] = [];
+  const dateCells: Record<string, string | null>[] = [];
   for (const r of requests) {
     if (filter.category && r.category !== filter.category) continue;
     if (filter.channel && r.channel !== filter.channel) continue;
@@ -131,6 +135,7 @@ export async function buildRegister(
     const x = extras.extensions.get(r.id);
     const v = extras.deliveries.get(r.id);
     const decidedOn = d ? localDateTime(d.decidedAt, tz).date : null;
+    dateCells.push({ receivedDate: localDateTime(r.receivedAt, tz).date, noticeDate: decidedOn });
     rows.push({
       no: String(rows.length + 1),
       number: r.number,
@@ -171,5 +176,5 @@ export async function buildRegister(
     });
   }
   const columns = REGISTER_COLUMNS.filter((c) => !(filter.publicVersion && 'personal' in c && c.personal));
-  return { office, filter, columns, rows, from, to };
+  return { office, filter, columns, rows, dateCells, weekdayKeys: ['noticeDate'], from, to };
 }

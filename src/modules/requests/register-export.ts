@@ -1,5 +1,11 @@
 import ExcelJS from 'exceljs';
 import { formatDate } from '../../platform/i18n.ts';
+import {
+  tableSheetSetup,
+  XLSX_DATE_FORMAT,
+  XLSX_WEEKDAY_DATE_FORMAT,
+  xlsxDate,
+} from '../../platform/xlsx.ts';
 
 // Exports of a register: CSV (UTF-8 with BOM so Excel reads Indonesian text right) and XLSX
 // (offices live in Excel, architecture brief); the PDF is in pdf/register-pdf.ts. The register
@@ -18,6 +24,14 @@ export interface RegisterTable {
   sheetName?: string;
   /** Columns written as numbers in the spreadsheet. */
   numericKeys?: readonly string[];
+  /**
+   * Columns written as real date cells in the spreadsheet (sortable, filterable), shown in
+   * Indonesian: per row, the ISO date of each such column (same index as `rows`); the text in
+   * `rows` is what the CSV and the PDF print.
+   */
+  dateCells?: readonly Readonly<Record<string, string | null>>[];
+  /** Date columns shown with the weekday ("Kamis, 3 Desember 2026"). */
+  weekdayKeys?: readonly string[];
 }
 
 /** `,` (the default) or `;`, which Excel expects in the Indonesian locale (decimal comma). */
@@ -67,14 +81,24 @@ export async function registerToXlsx(register: RegisterTable): Promise<Buffer> {
       right: { style: 'thin' },
     };
   });
-  for (const row of register.rows) {
+  register.rows.forEach((row, r) => {
+    const dates = register.dateCells?.[r];
     const added = sheet.addRow(
-      register.columns.map((c) =>
-        numeric.includes(c.key) && row[c.key] ? Number(row[c.key]) : (row[c.key] ?? ''),
-      ),
+      register.columns.map((c) => {
+        const iso = dates?.[c.key];
+        if (iso) return xlsxDate(iso);
+        return numeric.includes(c.key) && row[c.key] ? Number(row[c.key]) : (row[c.key] ?? '');
+      }),
     );
     added.alignment = { wrapText: true, vertical: 'top' };
-  }
+    register.columns.forEach((c, i) => {
+      if (dates?.[c.key])
+        added.getCell(i + 1).numFmt = register.weekdayKeys?.includes(c.key)
+          ? XLSX_WEEKDAY_DATE_FORMAT
+          : XLSX_DATE_FORMAT;
+    });
+  });
+  tableSheetSetup(sheet, 4, register.columns.length);
   register.columns.forEach((c, i) => {
     sheet.getColumn(i + 1).width = Math.max(6, c.width * 1.6);
   });

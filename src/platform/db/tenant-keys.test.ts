@@ -27,6 +27,8 @@ const GLOBAL_TABLES: Record<string, string> = {
 const GLOBAL_UNIQUE_KEYS: Record<string, string> = {
   api_tokens_hash_key:
     'a bearer token is looked up before its office is known; api_tokens (a few rows) is a reference table on Citus',
+  calendar_feeds_token_key:
+    'a calendar app fetches a feed by its secret alone, before the office is known; calendar_feeds (one row per officer and scope) is a reference table on Citus, like api_tokens',
 };
 
 // Every schema.ts under src/ (as drizzle.config.ts collects them for the migrations).

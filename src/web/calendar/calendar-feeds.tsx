@@ -6,6 +6,7 @@ import { createCalendarFeed, revokeCalendarFeed } from '../../modules/feeds/mana
 import { listCalendarFeeds, type CalendarFeed } from '../../modules/feeds/queries.ts';
 import type { Office } from '../../modules/offices/queries.ts';
 import { ActionButton, ErrorSummary, type Errors } from '../shared/forms.tsx';
+import { DataTable } from '../shared/data-table.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
@@ -43,45 +44,42 @@ function CalendarFeedsPage(props: {
       {props.feeds.length === 0 ? (
         <p>{t('feeds.none')}</p>
       ) : (
-        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('feeds.scope')}</th>
-                <th scope="col">{t('feeds.createdAt')}</th>
-                <th scope="col">{t('tokens.lastUsed')}</th>
-                <th scope="col">{t('app.status')}</th>
-                <th scope="col">{t('app.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.feeds.map((feed) => (
-                <tr>
-                  <td>{t(`feeds.scope.${feed.scope}`)}</td>
-                  <td>{formatDateTime(feed.createdAt, ctx.locale, office.timezone)}</td>
-                  <td>
-                    {feed.lastUsedAt ? formatDateTime(feed.lastUsedAt, ctx.locale, office.timezone) : '—'}
-                  </td>
-                  <td>
-                    <span class={`badge ${feed.revokedAt ? 'badge-muted' : 'badge-ok'}`}>
-                      {feed.revokedAt ? t('users.status.revoked') : t('tokens.active')}
-                    </span>
-                  </td>
-                  <td>
-                    {feed.revokedAt ? null : (
-                      <ActionButton
-                        action={`/staff/${office.slug}/kalender-saya/${feed.id}/cabut`}
-                        csrf={ctx.csrf}
-                        label={t('tokens.revoke')}
-                        variant="danger"
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          t={t}
+          rows={props.feeds}
+          columns={[
+            { label: t('feeds.scope'), cell: (feed) => t(`feeds.scope.${feed.scope}`) },
+            {
+              label: t('feeds.createdAt'),
+              cell: (feed) => formatDateTime(feed.createdAt, ctx.locale, office.timezone),
+            },
+            {
+              label: t('tokens.lastUsed'),
+              cell: (feed) =>
+                feed.lastUsedAt ? formatDateTime(feed.lastUsedAt, ctx.locale, office.timezone) : '—',
+            },
+            {
+              label: t('app.status'),
+              cell: (feed) => (
+                <span class={`badge ${feed.revokedAt ? 'badge-muted' : 'badge-ok'}`}>
+                  {feed.revokedAt ? t('users.status.revoked') : t('tokens.active')}
+                </span>
+              ),
+            },
+            {
+              label: t('app.actions'),
+              cell: (feed) =>
+                feed.revokedAt ? null : (
+                  <ActionButton
+                    action={`/staff/${office.slug}/kalender-saya/${feed.id}/cabut`}
+                    csrf={ctx.csrf}
+                    label={t('tokens.revoke')}
+                    variant="danger"
+                  />
+                ),
+            },
+          ]}
+        />
       )}
       <h2>{t('feeds.create')}</h2>
       <ErrorSummary t={t} errors={props.errors} />

@@ -69,6 +69,11 @@ export default defineMessages({
     'requests.status.RECEIVED': 'Diterima',
     'requests.status.INCOMPLETE': 'Belum lengkap',
     'requests.status.REGISTERED': 'Teregistrasi',
+    'requests.whatsapp.link': 'Kirim pesan WhatsApp ke pemohon',
+    'requests.whatsapp.message':
+      'Yth. {name}, permohonan informasi Anda nomor {number} di {office} berstatus: {status}. Cek perkembangannya di {url} dengan nomor dan kode lacak Anda.',
+    'requests.whatsapp.messageNoLink':
+      'Yth. {name}, permohonan informasi Anda nomor {number} di {office} berstatus: {status}.',
     'requests.status.IN_PROCESS': 'Diproses unit',
     'requests.status.AWAITING_PAYMENT': 'Menunggu pembayaran',
     'requests.status.DECIDED': 'Diputuskan',
@@ -634,6 +639,11 @@ export default defineMessages({
     'requests.status.RECEIVED': 'Received',
     'requests.status.INCOMPLETE': 'Incomplete',
     'requests.status.REGISTERED': 'Registered',
+    'requests.whatsapp.link': 'Send the requester a WhatsApp message',
+    'requests.whatsapp.message':
+      'Dear {name}, your information request number {number} at {office} is: {status}. Follow it at {url} with your number and tracking code.',
+    'requests.whatsapp.messageNoLink':
+      'Dear {name}, your information request number {number} at {office} is: {status}.',
     'requests.status.IN_PROCESS': 'With a unit',
     'requests.status.AWAITING_PAYMENT': 'Awaiting payment',
     'requests.status.DECIDED': 'Decided',

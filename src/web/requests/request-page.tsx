@@ -1,4 +1,12 @@
-import { formatDate, formatDateTime, formatRupiah } from '../../platform/i18n.ts';
+import { waMeUrl } from '../shared/wa-me.ts';
+import { catalog } from '../i18n/catalog.ts';
+import {
+  createTranslate,
+  formatDate,
+  formatDateTime,
+  formatRupiah,
+  type Translate,
+} from '../../platform/i18n.ts';
 import { canRequests } from '../../modules/access/permissions.ts';
 import type { DeadlineState } from '../../modules/requests/deadline-state.ts';
 import type { FeeItem } from '../../modules/requests/fees.ts';
@@ -41,6 +49,8 @@ export interface RequestPageProps {
   mayPrepareRelease?: boolean | undefined;
   /** Who may be assigned (shown when the actor may assign). */
   officers?: Officer[] | undefined;
+  /** The public tracking page, for the WhatsApp message to the requester. */
+  trackingUrl?: string | undefined;
 }
 
 /** Who handles the request, and (for the PPID and the desk) a form to assign or take it. */
@@ -240,6 +250,17 @@ export function RequestPage(props: RequestPageProps) {
               [t('requests.field.phone'), r.phone],
               [t('requests.field.email'), r.email],
             ]}
+          />
+          <WhatsAppLink
+            t={t}
+            phone={r.phone}
+            message={whatsappMessage({
+              name: r.requesterName,
+              number: r.number,
+              office: view.office.name,
+              status: idT(`requests.status.${r.status}`),
+              url: props.trackingUrl,
+            })}
           />
           {view.identity ? (
             <>
@@ -458,5 +479,34 @@ export function RequestPage(props: RequestPageProps) {
         <Timeline t={t} locale={locale} events={view.events} timeZone={tz} showActor />
       </section>
     </StaffLayout>
+  );
+}
+
+const idT = createTranslate(catalog, 'id');
+
+/**
+ * The prefilled WhatsApp message to a requester (issue 15): always Indonesian, short, with the
+ * tracking link and no personal data beyond the name. The requester's tracking code is never in it.
+ */
+export function whatsappMessage(m: {
+  name: string;
+  number: string;
+  office: string;
+  status: string;
+  url?: string | undefined;
+}): string {
+  return idT(m.url ? 'requests.whatsapp.message' : 'requests.whatsapp.messageNoLink', m);
+}
+
+/** wa.me click-to-chat with the message prefilled, beside the requester's phone. */
+function WhatsAppLink(props: { t: Translate; phone: string | null; message: string }) {
+  const href = props.phone ? waMeUrl(props.phone, props.message) : null;
+  if (!href) return null;
+  return (
+    <p>
+      <a href={href} target="_blank" rel="noopener noreferrer">
+        {props.t('requests.whatsapp.link')}
+      </a>
+    </p>
   );
 }

@@ -1,3 +1,4 @@
+import { trackingUrl } from '../../modules/requests/links.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
@@ -116,6 +117,7 @@ export async function staffRequestRoutes(app: FastifyInstance): Promise<void> {
           settings.requests,
         )}
         officers={officers}
+        trackingUrl={trackingUrl(app.services.config.publicUrl, office.slug)}
       />,
       status,
     );
