@@ -11,86 +11,13 @@ import { seedKpuOffices } from '../src/modules/offices/seed-offices.ts';
 import { recordSearchWords, searchPublished, type PublicQuery } from '../src/modules/dip/queries.ts';
 import { buildSearchTerms } from '../src/modules/dip/search-query.ts';
 import { startPgCluster } from '../scripts/pg-cluster.ts';
+import { KECAMATAN, KIND, TOPIC, UNITS } from './lib/data.ts';
 
 // Public DIP search latency over one office's DIP of 100,000 published entries, on PGlite and
 // on a PostgreSQL server, in one run: the same function the public pages and the API call
 // (searchPublished), with the queries the public types — stems, several words, typos,
 // category browsing, deep pages, and the national search. Prints p50/p95 per database and
 // their ratio. `npm run bench -- dip-search [entries] [rounds]`.
-
-const KECAMATAN = [
-  'Andir',
-  'Astanaanyar',
-  'Antapani',
-  'Arcamanik',
-  'Babakan Ciparay',
-  'Bandung Kidul',
-  'Bandung Kulon',
-  'Bandung Wetan',
-  'Batununggal',
-  'Bojongloa Kaler',
-  'Buahbatu',
-  'Cibeunying Kaler',
-  'Cicendo',
-  'Cidadap',
-  'Cinambo',
-  'Coblong',
-  'Gedebage',
-  'Kiaracondong',
-  'Lengkong',
-  'Mandalajati',
-  'Panyileukan',
-  'Rancasari',
-  'Regol',
-  'Sukajadi',
-  'Sukasari',
-  'Sumur Bandung',
-  'Ujungberung',
-];
-const KIND = [
-  'Laporan',
-  'Keputusan',
-  'Daftar',
-  'Rencana',
-  'Pengumuman',
-  'Formulir',
-  'Berita acara',
-  'Rekapitulasi',
-  'Notulen',
-  'Surat edaran',
-  'Jadwal',
-  'Prosedur',
-  'Salinan',
-  'Dokumen',
-];
-const TOPIC = [
-  'keuangan',
-  'realisasi anggaran',
-  'pengadaan barang dan jasa',
-  'permohonan informasi publik',
-  'pemutakhiran data pemilih',
-  'tahapan pemilihan',
-  'logistik pemilu',
-  'kepegawaian',
-  'sosialisasi dan pendidikan pemilih',
-  'partisipasi masyarakat',
-  'barang milik negara',
-  'kinerja instansi',
-  'penanganan keberatan',
-  'rapat pleno terbuka',
-  'pembentukan badan ad hoc',
-  'kampanye dan dana kampanye',
-  'pencalonan',
-  'penghitungan suara',
-  'perjanjian kerja sama',
-  'peringatan dini bencana',
-];
-const UNITS = [
-  'Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat',
-  'Subbagian Hukum dan Sumber Daya Manusia',
-  'Subbagian Perencanaan, Data dan Informasi',
-  'Subbagian Keuangan, Umum dan Logistik',
-];
 
 const arr = (xs: string[]) => sql.raw(`array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]`);
 const pick = (xs: string[]) => sql`(${arr(xs)})[1 + floor(random() * ${xs.length})::int]`;

@@ -6,7 +6,7 @@ import pg from 'pg';
 // `perOffice` entries of realistic Indonesian titles, the typo-correction words, and open
 // requests cloned from one real submission.
 
-const KECAMATAN = [
+export const KECAMATAN = [
   'Andir',
   'Astanaanyar',
   'Antapani',
@@ -35,7 +35,7 @@ const KECAMATAN = [
   'Sumur Bandung',
   'Ujungberung',
 ];
-const KIND = [
+export const KIND = [
   'Laporan',
   'Keputusan',
   'Daftar',
@@ -51,7 +51,7 @@ const KIND = [
   'Salinan',
   'Dokumen',
 ];
-const TOPIC = [
+export const TOPIC = [
   'keuangan',
   'realisasi anggaran',
   'pengadaan barang dan jasa',
@@ -73,7 +73,7 @@ const TOPIC = [
   'perjanjian kerja sama',
   'peringatan dini bencana',
 ];
-const UNITS = [
+export const UNITS = [
   'Subbagian Teknis Penyelenggaraan Pemilu, Partisipasi dan Hubungan Masyarakat',
   'Subbagian Hukum dan Sumber Daya Manusia',
   'Subbagian Perencanaan, Data dan Informasi',
