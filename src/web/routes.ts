@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { announcementsFeature } from './announcements/feature.ts';
 import { archiveFeature } from './archive/feature.ts';
 import { calendarFeature } from './calendar/feature.ts';
+import { charterFeature } from './charter/feature.ts';
 import { dipFeature } from './dip/feature.ts';
 import { exemptionRoutes } from './exemptions/routes.ts';
 import type { Feature, RouteModule } from './kit/feature.ts';
@@ -34,6 +35,7 @@ export const features: Feature[] = [
   exemptionRoutes,
   redactionFeature,
   announcementsFeature,
+  charterFeature,
   portalFeature,
 ];
 

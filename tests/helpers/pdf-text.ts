@@ -35,3 +35,15 @@ export async function pdfInfo(bytes: Buffer | Uint8Array): Promise<{ title?: str
   await doc.destroy();
   return result;
 }
+
+/** Each page's size in PDF points, [width, height] (A4 = 595.28 × 841.89, A3 = 841.89 × 1190.55). */
+export async function pdfPageSizes(bytes: Buffer | Uint8Array): Promise<[number, number][]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes) }).promise;
+  const sizes: [number, number][] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const [x0, y0, x1, y1] = (await doc.getPage(i)).view as [number, number, number, number];
+    sizes.push([Math.round((x1 - x0) * 100) / 100, Math.round((y1 - y0) * 100) / 100]);
+  }
+  await doc.destroy();
+  return sizes;
+}

@@ -84,6 +84,8 @@ const ALLOWED: Record<string, string[]> = {
   manageSops: ['ADMIN', 'PPID', 'NATIONAL_ADMIN'],
   // Pengumuman serta-merta (issue 13): the PPID and the Atasan PPID announce
   publishUrgentAnnouncements: ['PPID', 'ATASAN_PPID'],
+  // the Maklumat Pelayanan (Perki 1/2021 Pasal 47): the PPID sets it
+  editServiceCharter: ['PPID'],
   // objections: the Atasan PPID alone decides; the desk and the PPID take them in; the PPID and
   // the Atasan PPID record disputes; the surat kuasa only for the PPID roles.
   viewObjections: ['PPID', 'ATASAN_PPID', 'PETUGAS_LAYANAN'],

@@ -120,6 +120,10 @@ export const can = {
   publishUrgentAnnouncements: (actor: Actor, office: OfficeRef) =>
     isOperator(actor) || hasRole(actor, office, 'PPID', 'ATASAN_PPID'),
 
+  /** The Maklumat Pelayanan (Perki 1/2021 Pasal 47): the PPID sets it; the Atasan PPID signs it. */
+  editServiceCharter: (actor: Actor, office: OfficeRef) =>
+    isOperator(actor) || hasRole(actor, office, 'PPID'),
+
   /** The office's SOP register. */
   manageSops: (actor: Actor, office: OfficeRef) =>
     isOperator(actor) || hasRole(actor, office, 'ADMIN', 'PPID') || isNationalAdminOver(actor, office),

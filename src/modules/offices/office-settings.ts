@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { PERIODS, type PeriodKey } from '../law/periods.ts';
+import {
+  DEFAULT_CHARTER_ACCESSIBILITY,
+  DEFAULT_CHARTER_COMPLAINTS,
+  DEFAULT_CHARTER_EVALUATION,
+  DEFAULT_CHARTER_GUARANTEE,
+  DEFAULT_CHARTER_LEGAL_BASES,
+  DEFAULT_CHARTER_PROCEDURE,
+} from './charter-defaults.ts';
 import { isRegisterPattern } from './register-number.ts';
 
 // Everything an office may set for itself, as one validated document with defaults. A later
@@ -108,6 +116,33 @@ const redactionSettings = z
   })
   .prefault({});
 
+// The Maklumat Pelayanan (Perki 1/2021 Pasal 47, ADR 0092): the texts the PPID edits, with
+// lawful defaults. Its completion times and fees are never stored here: they are drawn from
+// `requests` and `objections` above (modules/offices/charter.ts).
+export const CHARTER_LIST_MAX = 20;
+const charterText = (fallback: string) => z.string().trim().min(1).max(2000).default(fallback);
+const charterList = (fallback: readonly string[]) =>
+  z
+    .array(z.string().trim().min(1).max(500))
+    .min(1)
+    .max(CHARTER_LIST_MAX)
+    .default(() => [...fallback]);
+const charterSettings = z
+  .object({
+    legalBases: charterList(DEFAULT_CHARTER_LEGAL_BASES),
+    procedure: charterList(DEFAULT_CHARTER_PROCEDURE),
+    guarantee: charterText(DEFAULT_CHARTER_GUARANTEE),
+    evaluation: charterText(DEFAULT_CHARTER_EVALUATION),
+    complaints: charterText(DEFAULT_CHARTER_COMPLAINTS),
+    accessibility: charterText(DEFAULT_CHARTER_ACCESSIBILITY),
+    /** The office's local date the PPID last set the charter; null = never (the defaults stand). */
+    adoptedOn: z.iso
+      .date()
+      .nullish()
+      .transform((v) => v ?? null),
+  })
+  .prefault({});
+
 export const officeSettingsSchema = z.object({
   letterhead: z
     .object({
@@ -142,6 +177,7 @@ export const officeSettingsSchema = z.object({
   objections: objectionSettings,
   exemptions: exemptionSettings,
   redaction: redactionSettings,
+  charter: charterSettings,
   publicContact: z
     .object({
       email: z

@@ -35,17 +35,29 @@ export interface PdfOptions {
   subject?: string;
   author?: string;
   landscape?: boolean;
-  /** A4 by default; F4 (folio, 215 × 330 mm) is common in Indonesian offices. */
-  size?: 'A4' | 'F4';
+  /**
+   * A4 by default; F4 (folio, 215 × 330 mm) is common in Indonesian offices; A3 (297 × 420 mm)
+   * is the poster size of a notice board, with margins enlarged in proportion (× √2).
+   */
+  size?: 'A4' | 'F4' | 'A3';
 }
 
 const F4: [number, number] = [609.45, 935.43];
+/** How much larger than A4 a page of this size is drawn (fonts, margins): √2 for A3. */
+export function pageScale(size: PdfOptions['size']): number {
+  return size === 'A3' ? Math.SQRT2 : 1;
+}
+
+function scaledMargins(scale: number) {
+  const [v, h] = [Math.round(50 * scale), Math.round(56 * scale)];
+  return { top: v, bottom: v, left: h, right: h };
+}
 
 export function createPdf(opts: PdfOptions): Pdf {
   const doc = new PDFDocument({
-    size: opts.size === 'F4' ? F4 : 'A4',
+    size: opts.size === 'F4' ? F4 : (opts.size ?? 'A4'),
     layout: opts.landscape ? 'landscape' : 'portrait',
-    margins: { top: 50, bottom: 50, left: 56, right: 56 },
+    margins: scaledMargins(pageScale(opts.size)),
     info: {
       Title: opts.title,
       Subject: opts.subject ?? opts.title,
@@ -135,12 +147,15 @@ export interface Letterhead {
   logoPng?: Buffer | null;
 }
 
-/** The kop surat: logo, office name, address and contacts, and a double rule under them. */
-export function drawLetterhead(doc: Pdf, head: Letterhead): void {
+/**
+ * The kop surat: logo, office name, address and contacts, and a double rule under them.
+ * `scale` enlarges it for a poster page (see `pageScale`).
+ */
+export function drawLetterhead(doc: Pdf, head: Letterhead, scale = 1): void {
   const left = doc.page.margins.left;
   const right = doc.page.width - doc.page.margins.right;
-  const top = doc.page.margins.top - 10;
-  const logoSize = 58;
+  const top = doc.page.margins.top - 10 * scale;
+  const logoSize = 58 * scale;
   if (head.logoPng) {
     try {
       doc.image(head.logoPng, left, top, { fit: [logoSize, logoSize] });
@@ -148,28 +163,33 @@ export function drawLetterhead(doc: Pdf, head: Letterhead): void {
       /* an unreadable logo must not stop an official letter */
     }
   }
-  const textLeft = left + logoSize + 8;
-  const textWidth = right - textLeft - logoSize - 8;
+  const textLeft = left + logoSize + 8 * scale;
+  const textWidth = right - textLeft - logoSize - 8 * scale;
   doc.y = top;
   head.titleLines.forEach((line, i) => {
     doc
       .font('serifBold')
-      .fontSize(i === 0 ? 14 : 13)
+      .fontSize((i === 0 ? 14 : 13) * scale)
       .text(line.toUpperCase(), textLeft, doc.y, { width: textWidth, align: 'center' });
   });
-  doc.font('serif').fontSize(8.5);
-  if (head.address) doc.text(head.address, textLeft, doc.y + 2, { width: textWidth, align: 'center' });
+  doc.font('serif').fontSize(8.5 * scale);
+  if (head.address)
+    doc.text(head.address, textLeft, doc.y + 2 * scale, { width: textWidth, align: 'center' });
   if (head.contactLine) doc.text(head.contactLine, textLeft, doc.y, { width: textWidth, align: 'center' });
-  const ruleY = Math.max(doc.y + 6, top + logoSize + 4);
-  doc.moveTo(left, ruleY).lineTo(right, ruleY).lineWidth(2).stroke();
+  const ruleY = Math.max(doc.y + 6 * scale, top + logoSize + 4 * scale);
   doc
-    .moveTo(left, ruleY + 3)
-    .lineTo(right, ruleY + 3)
-    .lineWidth(0.6)
+    .moveTo(left, ruleY)
+    .lineTo(right, ruleY)
+    .lineWidth(2 * scale)
+    .stroke();
+  doc
+    .moveTo(left, ruleY + 3 * scale)
+    .lineTo(right, ruleY + 3 * scale)
+    .lineWidth(0.6 * scale)
     .stroke();
   doc.lineWidth(1);
   doc.x = left;
-  doc.y = ruleY + 14;
+  doc.y = ruleY + 14 * scale;
   doc.font('regular').fontSize(10);
 }
 
@@ -250,13 +270,16 @@ export interface Signature {
   idLine?: string | null;
 }
 
-/** Signature block on the right: "Bandung, 21 November 2026", title, space, name, NIP. */
-export function drawSignature(doc: Pdf, sig: Signature): void {
-  const width = 220;
+/**
+ * Signature block on the right: "Bandung, 21 November 2026", title, space, name, NIP.
+ * `scale` enlarges it for a poster page (see `pageScale`).
+ */
+export function drawSignature(doc: Pdf, sig: Signature, scale = 1): void {
+  const width = 220 * scale;
   const x = doc.page.width - doc.page.margins.right - width;
-  if (doc.y + 110 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  if (doc.y + 110 * scale > doc.page.height - doc.page.margins.bottom) doc.addPage();
   doc.moveDown(1.5);
-  doc.font('regular').fontSize(10);
+  doc.font('regular').fontSize(10 * scale);
   doc.text(sig.placeAndDate, x, doc.y, { width, align: 'center' });
   doc.text(sig.title, x, doc.y, { width, align: 'center' });
   doc.moveDown(3.5);

@@ -18,6 +18,7 @@ import fields from './fields.ts';
 import preview from './preview.ts';
 import feeds from './feeds.ts';
 import documents from './documents.ts';
+import charter from './charter.ts';
 
 // Every namespace of messages, merged. A capability adds its own file and one line here.
 export const namespaces = [
@@ -40,6 +41,7 @@ export const namespaces = [
   preview,
   feeds,
   documents,
+  charter,
 ];
 
 export const catalog: Record<Locale, Messages> = {

@@ -277,6 +277,16 @@ export default defineMessages({
     'field.scope': 'Cakupan',
     'field.outboxId': 'Email',
     'field.paymentInstructions': 'Cara pembayaran biaya salinan',
+    // the Maklumat Pelayanan (Perki 1/2021 Pasal 47)
+    'field.charter': 'Maklumat pelayanan',
+    'field.legalBases': 'Dasar hukum',
+    'field.procedure': 'Sistem, mekanisme dan prosedur',
+    'field.guarantee': 'Jaminan pelayanan (janji layanan)',
+    'field.evaluation': 'Evaluasi kinerja pelayanan',
+    'field.complaints': 'Pengaduan atas pelayanan',
+    'field.accessibility': 'Layanan bagi penyandang disabilitas',
+    'field.adoptedOn': 'Tanggal penetapan maklumat',
+    'field.ukuran': 'Ukuran kertas',
   },
   en: {
     'field._unknown': 'Field',
@@ -551,5 +561,15 @@ export default defineMessages({
     'field.scope': 'Scope',
     'field.outboxId': 'Email',
     'field.paymentInstructions': 'How copying costs are paid',
+    // the Maklumat Pelayanan (Perki 1/2021 Pasal 47)
+    'field.charter': 'Service charter',
+    'field.legalBases': 'Legal basis',
+    'field.procedure': 'System, mechanism and procedure',
+    'field.guarantee': 'Service guarantee (service promise)',
+    'field.evaluation': 'Performance evaluation',
+    'field.complaints': 'Complaints about the service',
+    'field.accessibility': 'Service for persons with disabilities',
+    'field.adoptedOn': 'Date the charter was set',
+    'field.ukuran': 'Paper size',
   },
 });

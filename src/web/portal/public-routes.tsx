@@ -180,6 +180,12 @@ function OfficePage(props: {
       <div class="sections">
         <DipSectionArticles t={t} office={office} sections={props.dip} />
         <DikSectionArticle t={t} office={office} inForce={props.dikInForce} />
+        <article>
+          <h3>{t('charter.office.link')}</h3>
+          <p>
+            <a href={`/${office.slug}/maklumat-pelayanan`}>{t('charter.title')}</a>
+          </p>
+        </article>
         {sections.map((key) =>
           key === 'office.section.reports' ? (
             <OfficeReportsArticle t={t} office={office} />

@@ -27,6 +27,7 @@ export const routeChecks = {
   approveArchive: can.approveArchive,
   manageSops: can.manageSops,
   publishUrgentAnnouncements: can.publishUrgentAnnouncements,
+  editServiceCharter: can.editServiceCharter,
   createOffice: (actor, office) => can.createOffice(actor, office),
   manageNationalHolidays: (actor) => can.manageNationalHolidays(actor),
   viewRequests: canRequests.viewRequests,

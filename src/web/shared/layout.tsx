@@ -196,6 +196,11 @@ export function StaffLayout(props: { ctx: PageCtx; title: string; children: Comp
           label: ctx.t('announcements.nav'),
           show: can.publishUrgentAnnouncements(ctx.actor, office),
         },
+        {
+          href: `${base}/maklumat-pelayanan`,
+          label: ctx.t('charter.nav'),
+          show: can.editServiceCharter(ctx.actor, office),
+        },
         { href: `${base}/kalender`, label: ctx.t('nav.calendar'), show: can.enterOffice(ctx.actor, office) },
         {
           href: `${base}/kalender-saya`,
