@@ -21,6 +21,7 @@ const PUBLIC_PAGES: [string, string][] = [
   ['dip-office', `/${OFFICE}/dip`],
   ['dip-national', '/dip'],
   ['sop', `/${OFFICE}/sop`],
+  ['service-charter', `/${OFFICE}/maklumat-pelayanan`],
 ];
 
 let server: RunningServer;

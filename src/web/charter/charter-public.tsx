@@ -41,7 +41,6 @@ export async function charterPublicRoutes(app: FastifyInstance): Promise<void> {
           { href: `/${office.slug}`, label: office.name },
         ]}
       >
-        <link rel="stylesheet" href="/assets/charter.css" />
         <hgroup>
           <h1>{title}</h1>
           <p>{office.name}</p>

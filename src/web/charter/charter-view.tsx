@@ -11,6 +11,7 @@ export function CharterArticle(props: { t: Translate; locale: Locale; charter: S
   const { t, locale, charter: c } = props;
   return (
     <article class="charter" lang="id">
+      <link rel="stylesheet" href="/assets/charter.css" />
       <section aria-labelledby="charter-legal">
         <h2 id="charter-legal">1. {t('charter.section.legalBases')}</h2>
         <ol>

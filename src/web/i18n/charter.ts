@@ -9,9 +9,9 @@ export default defineMessages({
     'charter.title': 'Maklumat Pelayanan Informasi Publik',
     'charter.lead':
       'Maklumat pelayanan kantor (Peraturan Komisi Informasi Nomor 1 Tahun 2021 Pasal 47). Di sini PPID menulis dasar hukum, prosedur, jaminan, evaluasi, pengaduan dan layanan disabilitas. Jangka waktu dan biaya tidak ditulis di sini: keduanya diambil dari pengaturan kantor, sehingga maklumat selalu sama dengan layanan yang berjalan.',
-    'charter.derivedTitle': 'Diambil dari pengaturan kantor',
+    'charter.derivedTitle': 'Pratinjau: maklumat seperti tampil di halaman publik',
     'charter.derivedLead':
-      'Jangka waktu diubah di Pengaturan layanan permohonan dan Pengaturan keberatan; biaya di Pengaturan layanan permohonan; kontak dan jam layanan di Pengaturan kantor.',
+      'Jangka waktu, biaya, kontak dan jam layanan diambil dari pengaturan kantor, yang diubah Admin kantor di Pengaturan layanan permohonan, Pengaturan keberatan dan Pengaturan kantor.',
     'charter.neverSet':
       'Maklumat belum pernah ditetapkan: halaman publik menampilkan isi bawaan tanpa tanggal. Simpan untuk menetapkannya.',
     'charter.adoptedOn': 'Ditetapkan {date}.',
@@ -46,9 +46,9 @@ export default defineMessages({
     'charter.title': 'Public information service charter (Maklumat Pelayanan)',
     'charter.lead':
       "The office's service charter (Information Commission Regulation 1/2021 Article 47). Here the PPID writes the legal basis, procedure, guarantee, evaluation, complaints and disability service. Periods and fees are not written here: both come from the office's settings, so the charter always matches the service as it runs.",
-    'charter.derivedTitle': "Taken from the office's settings",
+    'charter.derivedTitle': 'Preview: the charter as the public page shows it',
     'charter.derivedLead':
-      'Periods are changed in the request service settings and the objection settings; fees in the request service settings; contacts and service hours in the office settings.',
+      "Periods, fees, contacts and service hours come from the office's settings, which the office Admin changes in the request service settings, the objection settings and the office settings.",
     'charter.neverSet':
       'The charter has never been set: the public page shows the default text without a date. Save to set it.',
     'charter.adoptedOn': 'Set on {date}.',
