@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/modules/access/actor.ts';
+import type { Role } from '../../src/modules/people/schema.ts';
 import { cliActor } from '../../src/modules/access/actor.ts';
 import { DEFAULT_CHARTER_GUARANTEE } from '../../src/modules/offices/charter-defaults.ts';
 import { getOfficeSettings } from '../../src/modules/offices/queries.ts';
@@ -52,19 +53,20 @@ async function pdf(url: string): Promise<{ text: string[]; sizes: [number, numbe
   return { text: await pdfPages(res.rawPayload), sizes: await pdfPageSizes(res.rawPayload) };
 }
 
+/** A user of the office holding `role`, as an actor and with the email to sign in with. */
+async function member(role: Role, name?: string): Promise<{ actor: Actor; email: string }> {
+  const staff = await createStaff(t.db.db, t.clock, {
+    ...(name ? { name } : {}),
+    roles: [{ office: OFFICE, role }],
+  });
+  return { actor: await actorOf(t, staff.user), email: staff.email };
+}
+
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-18T02:00:00Z' });
   officeId = (await office(t.db.db, OFFICE)).id;
-  const p = await createStaff(t.db.db, t.clock, {
-    name: 'Rina Kusumawati',
-    roles: [{ office: OFFICE, role: 'PPID' }],
-  });
-  ppid = await actorOf(t, p.user);
-  ppidEmail = p.email;
-  desk = await actorOf(
-    t,
-    (await createStaff(t.db.db, t.clock, { roles: [{ office: OFFICE, role: 'PETUGAS_LAYANAN' }] })).user,
-  );
+  ({ actor: ppid, email: ppidEmail } = await member('PPID', 'Rina Kusumawati'));
+  desk = (await member('PETUGAS_LAYANAN')).actor;
 });
 afterAll(async () => {
   await t.close();
