@@ -15,6 +15,8 @@ import { ensureBuilt, rssMb, startBare, startTerbuka, type Child } from './lib/s
 //   start                 → absolute seconds and MB (the targets are absolute).
 // `npm run bench` (small, < 5 min) · `npm run bench -- --national` (1.1M entries, 1M requests).
 // BENCH_SERVER_DIR=<checkout> measures another checkout (e.g. the code before a change).
+// BENCH_BEFORE_DIR=<built checkout> measures that checkout too, in the same run on the same
+// database, each route right before this one: the table gets a "before" ratio column.
 
 const CLIENTS = 32;
 const OFFICE = 'kpu-kota-bandung';
@@ -31,6 +33,8 @@ const QUERIES = [
 
 interface Row {
   name: string;
+  /** The same figure for BENCH_BEFORE_DIR's server, measured just before (ratio). */
+  before?: string;
   figure: string;
   anchor: string;
   ratio: string;
@@ -39,6 +43,7 @@ interface Row {
 }
 
 const rows: Row[] = [];
+const pct = (ratio: number) => `${(ratio * 100).toFixed(ratio < 0.01 ? 2 : 1)}%`;
 const fmtRate = (r: LoadResult) =>
   `${r.rps.toFixed(0)} req/s, p95 ${r.p95.toFixed(1)} ms${r.errors ? `, ${r.errors} errors` : ''}`;
 
@@ -49,12 +54,14 @@ function add(
   ratio: number | undefined,
   target: string,
   met: boolean | undefined,
+  before?: number,
 ): void {
   rows.push({
     name,
+    ...(before === undefined ? {} : { before: pct(before) }),
     figure,
     anchor,
-    ratio: ratio === undefined ? '' : `${(ratio * 100).toFixed(ratio < 0.01 ? 2 : 1)}%`,
+    ratio: ratio === undefined ? '' : pct(ratio),
     target,
     met,
   });
@@ -182,8 +189,14 @@ export async function main(args: string[]): Promise<void> {
 
     const bare = await startBare();
     children.push(bare);
+    const beforeDir = process.env.BENCH_BEFORE_DIR;
+    const before = beforeDir
+      ? await startTerbuka({ DATABASE_URL: url, DATA_DIR: dataDir, DATABASE_POOL_MAX: '10' }, beforeDir)
+      : undefined;
+    if (before) children.push(before);
     const server = await startTerbuka({ DATABASE_URL: url, DATA_DIR: dataDir, DATABASE_POOL_MAX: '10' });
     children.push(server);
+    if (before) console.log(`before: ${beforeDir}, measured right before each figure`);
     add(
       'idle RSS (PostgreSQL)',
       `${rssMb(server.pid).toFixed(0)} MB`,
@@ -209,6 +222,9 @@ export async function main(args: string[]): Promise<void> {
       minRatio: number,
       p95Max?: number,
     ) => {
+      const b = before
+        ? await load({ port: before.port, clients: CLIENTS, seconds, warmupSeconds: 1, next })
+        : undefined;
       const r = await load({ port: server.port, clients: CLIENTS, seconds, warmupSeconds: 1, next });
       const ratio = r.rps / anchor.rps;
       const met = r.errors === 0 && ratio >= minRatio && (p95Max === undefined || r.p95 <= p95Max);
@@ -219,7 +235,9 @@ export async function main(args: string[]): Promise<void> {
         ratio,
         `≥ ${minRatio * 100}%${p95Max ? `, p95 ≤ ${p95Max} ms` : ''}`,
         met,
+        b && b.rps / anchor.rps,
       );
+      if (b) console.log(`    before: ${fmtRate(b)}`);
       if (r.firstError) console.log(`    first error: ${r.firstError}`);
     };
     await page('office DIP page', () => ({ path: `/${OFFICE}/dip` }), 0.3, 20);
@@ -304,17 +322,20 @@ export async function main(args: string[]): Promise<void> {
       ['intake over 100 offices', (i: number) => offices[i % offices.length]!.slug],
       ['intake into one office', () => OFFICE],
     ] as const) {
-      const r = await load({
-        port: server.port,
-        clients: CLIENTS,
-        seconds,
-        next: (i) => ({
-          method: 'POST',
-          path: `/api/v1/offices/${slugOf(i)}/requests`,
-          body: bodyOf(i),
-          headers: ip(i),
-        }),
-      });
+      const submit = (port: number, from: number) =>
+        load({
+          port,
+          clients: CLIENTS,
+          seconds,
+          next: (i) => ({
+            method: 'POST',
+            path: `/api/v1/offices/${slugOf(i)}/requests`,
+            body: bodyOf(i + from),
+            headers: ip(i + from),
+          }),
+        });
+      const b = before ? await submit(before.port, 1 << 20) : undefined;
+      const r = await submit(server.port, 0);
       const ratio = r.rps / raw;
       add(
         name,
@@ -323,6 +344,7 @@ export async function main(args: string[]): Promise<void> {
         ratio,
         '≥ 50%',
         r.errors === 0 && ratio >= 0.5,
+        b && b.rps / raw,
       );
       if (r.firstError) console.log(`    first error: ${r.firstError}`);
     }
@@ -351,12 +373,14 @@ export async function main(args: string[]): Promise<void> {
   if (!args.includes('--no-start')) await startSeconds(national);
 
   const w = [40, 34, 26, 9, 22] as const;
+  const withBefore = rows.some((r) => r.before !== undefined);
+  const beforeCol = (text: string) => (withBefore ? `${text.padEnd(w[3])} ` : '');
   console.log(
-    `\n${'what'.padEnd(w[0])} ${'Terbuka'.padEnd(w[1])} ${'anchor (same run)'.padEnd(w[2])} ${'ratio'.padEnd(w[3])} ${'target'.padEnd(w[4])} met`,
+    `\n${'what'.padEnd(w[0])} ${'Terbuka'.padEnd(w[1])} ${'anchor (same run)'.padEnd(w[2])} ${beforeCol('before')}${'ratio'.padEnd(w[3])} ${'target'.padEnd(w[4])} met`,
   );
   for (const r of rows) {
     console.log(
-      `${r.name.padEnd(w[0])} ${r.figure.padEnd(w[1])} ${r.anchor.padEnd(w[2])} ${r.ratio.padEnd(w[3])} ${r.target.padEnd(w[4])} ${r.met === undefined ? '' : r.met ? 'yes' : 'NO'}`,
+      `${r.name.padEnd(w[0])} ${r.figure.padEnd(w[1])} ${r.anchor.padEnd(w[2])} ${beforeCol(r.before ?? '')}${r.ratio.padEnd(w[3])} ${r.target.padEnd(w[4])} ${r.met === undefined ? '' : r.met ? 'yes' : 'NO'}`,
     );
   }
   console.log(`\n(${((performance.now() - t00) / 1000).toFixed(0)} s in all)`);

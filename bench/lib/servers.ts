@@ -88,8 +88,10 @@ export function ensureBuilt(): void {
 }
 
 /** Terbuka as production runs it (logging at info to a pipe, no worker in the web process). */
-export async function startTerbuka(env: Record<string, string>): Promise<Child> {
-  const dir = process.env.BENCH_SERVER_DIR ?? repoRoot;
+export async function startTerbuka(
+  env: Record<string, string>,
+  dir = process.env.BENCH_SERVER_DIR ?? repoRoot,
+): Promise<Child> {
   const port = await freePort();
   const built = existsSync(path.join(dir, 'dist/main.js'));
   const args = built ? [path.join(dir, 'dist/main.js')] : ['--import', 'tsx', path.join(dir, 'src/main.ts')];

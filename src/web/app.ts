@@ -24,9 +24,7 @@ import type { FileStore } from '../platform/storage/file-store.ts';
 import { createTranslate, DEFAULT_LOCALE, localeFromAcceptLanguage, parseLocale } from '../platform/i18n.ts';
 import { publicActor } from '../modules/access/actor.ts';
 import { actorForApiToken } from '../modules/people/api-tokens.ts';
-import { actorForUser } from '../modules/people/load-actor.ts';
-import { findUserById } from '../modules/people/queries.ts';
-import { resolveSession } from '../modules/people/sessions.ts';
+import { resolveSignedIn } from '../modules/access/signed-in.ts';
 import { LANG_COOKIE, SESSION_COOKIE } from './cookies.ts';
 import { catalog } from './i18n/catalog.ts';
 import { registerControlCharacterCheck } from './control-chars.ts';
@@ -221,13 +219,13 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     }
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await resolveSession(ctx.db, token, services.clock.now(), config.session);
-    if (!session) return;
-    const user = await findUserById(ctx.db, session.userId);
-    if (!user || user.disabledAt) return;
+    // Session, user and today's roles in one round trip (ADR 0104).
+    const signedIn = await resolveSignedIn(ctx.db, token, services.clock.now(), config.session, req.id);
+    if (!signedIn) return;
+    const { user } = signedIn;
     req.user = user;
     req.sessionToken = token;
-    req.actor = await actorForUser(ctx.db, user, services.clock.now(), req.id);
+    req.actor = signedIn.actor;
     if (user.locale && !parseLocale(req.cookies[LANG_COOKIE])) {
       req.locale = user.locale;
       req.t = createTranslate(catalog, req.locale);

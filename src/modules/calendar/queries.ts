@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { cachedRead } from '../../platform/cache/generation.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Office } from '../offices/queries.ts';
 import { holidayYears, holidays, officeClosures } from './schema.ts';
@@ -19,6 +20,13 @@ export async function loadOfficeCalendar(
   db: Db,
   office: Pick<Office, 'id' | 'path'>,
 ): Promise<WorkingCalendar> {
+  // Outside a transaction the calendar comes from the generation cache: holidays, holiday
+  // years and closures bump the generation (ADR 0104), so a change shows on the next request
+  // in every process. Inside one it is read live (the transaction may have just changed it).
+  return cachedRead(db, `calendar:${office.id}:${office.path}`, () => readOfficeCalendar(db, office));
+}
+
+async function readOfficeCalendar(db: Db, office: Pick<Office, 'id' | 'path'>): Promise<WorkingCalendar> {
   const ids = ancestorIds(office);
   const [national, closures, years] = await Promise.all([
     db

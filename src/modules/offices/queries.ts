@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { cachedRead } from '../../platform/cache/generation.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { readOfficeSettings, type OfficeSettings } from './office-settings.ts';
 import { officeSettings, offices, units } from './schema.ts';
@@ -7,14 +8,20 @@ export type Office = typeof offices.$inferSelect;
 export type Unit = typeof units.$inferSelect;
 export type OfficeLevel = Office['level'];
 
+// Offices and their settings bump the cache generation (ADR 0072): outside a transaction these
+// reads come from the generation cache (ADR 0104), inside one they are live.
 export async function findOfficeBySlug(db: Db, slug: string): Promise<Office | undefined> {
-  const [row] = await db.select().from(offices).where(eq(offices.slug, slug));
-  return row;
+  return cachedRead(db, `office-slug:${slug}`, async () => {
+    const [row] = await db.select().from(offices).where(eq(offices.slug, slug));
+    return row;
+  });
 }
 
 export async function findOfficeById(db: Db, id: string): Promise<Office | undefined> {
-  const [row] = await db.select().from(offices).where(eq(offices.id, id));
-  return row;
+  return cachedRead(db, `office-id:${id}`, async () => {
+    const [row] = await db.select().from(offices).where(eq(offices.id, id));
+    return row;
+  });
 }
 
 export async function findOfficeByCode(db: Db, code: string): Promise<Office | undefined> {
@@ -72,8 +79,10 @@ export async function countDescendants(db: Db, office: Office): Promise<number> 
 }
 
 export async function getOfficeSettings(db: Db, officeId: string): Promise<OfficeSettings> {
-  const [row] = await db.select().from(officeSettings).where(eq(officeSettings.officeId, officeId));
-  return readOfficeSettings(row?.settings);
+  return cachedRead(db, `office-settings:${officeId}`, async () => {
+    const [row] = await db.select().from(officeSettings).where(eq(officeSettings.officeId, officeId));
+    return readOfficeSettings(row?.settings);
+  });
 }
 
 export async function listUnits(db: Db, officeId: string, includeInactive = false): Promise<Unit[]> {

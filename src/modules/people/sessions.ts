@@ -38,6 +38,11 @@ export async function createSession(
   return { token, session };
 }
 
+/** The stored id of a cookie token, or undefined when the token cannot be one. */
+export function sessionIdOf(token: string): string | undefined {
+  return /^[A-Za-z0-9_-]{20,100}$/.test(token) ? sha256Hex(token) : undefined;
+}
+
 /**
  * The live session for a cookie token, or undefined when unknown, past its absolute
  * lifetime, or idle for longer than allowed. Activity is recorded at most once a minute.
@@ -48,17 +53,25 @@ export async function resolveSession(
   now: Date,
   policy: SessionPolicy,
 ): Promise<Session | undefined> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-  const id = sha256Hex(token);
-  const session = await findSession(db, id);
-  if (!session) return undefined;
+  const id = sessionIdOf(token);
+  const session = id ? await findSession(db, id) : undefined;
+  return session && keepSessionAlive(db, session, now, policy);
+}
+
+/** A session as read: undefined (and deleted) when over its limits, else the session (touched once a minute). */
+export async function keepSessionAlive(
+  db: Db,
+  session: Session,
+  now: Date,
+  policy: SessionPolicy,
+): Promise<Session | undefined> {
   const idleLimit = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   if (now >= session.expiresAt || now.getTime() >= idleLimit) {
-    await deleteSession(db, id);
+    await deleteSession(db, session.id);
     return undefined;
   }
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
-    await touchSession(db, id, now);
+    await touchSession(db, session.id, now);
   }
   return session;
 }

@@ -28,7 +28,7 @@ import {
   type RequestRow,
 } from './queries.ts';
 import { resolveRequestAccess } from './request-access.ts';
-import { availableDocuments, type DocumentKind } from './request-documents.ts';
+import { documentKindsOf, type DocumentKind } from './request-documents.ts';
 
 export interface StaffRequestView {
   office: Office;
@@ -74,9 +74,9 @@ export async function readRequestForStaff(
     delivery,
     fees,
     releasedFiles,
-    documents,
     units,
     identityDocs,
+    otherRequests,
   ] = await Promise.all([
     listEvents(ctx.db, office.id, request.id, false),
     listDispositions(ctx.db, office.id, request.id),
@@ -85,9 +85,11 @@ export async function readRequestForStaff(
     findDelivery(ctx.db, office.id, request.id, request.round),
     listFees(ctx.db, office.id, request.id),
     listReleasedFiles(ctx.db, office.id, request.id),
-    availableDocuments(ctx, request),
     listUnits(ctx.db, office.id, true),
     listIdentityDocuments(ctx.db, office.id, request.id),
+    seeIdentity && request.nikBlindIndex
+      ? listRequestsByNikIndex(ctx.db, office.id, request.nikBlindIndex, request.id)
+      : Promise.resolve([]),
   ]);
   // A PPID Pembantu sees its own unit's dispositions only.
   const ownUnits = actor.roles
@@ -107,9 +109,7 @@ export async function readRequestForStaff(
         ? (JSON.parse(decryptText(ctx.keys, request.membersEncrypted)) as GroupMember[])
         : [],
       documents: identityDocs,
-      otherRequests: request.nikBlindIndex
-        ? await listRequestsByNikIndex(ctx.db, office.id, request.nikBlindIndex, request.id)
-        : [],
+      otherRequests,
     };
   }
   return {
@@ -129,7 +129,8 @@ export async function readRequestForStaff(
     delivery,
     fees,
     releasedFiles,
-    documents,
+    // The letters come from the decision, extension and delivery read above (not read again).
+    documents: documentKindsOf(request, { decision, extension, delivery }),
     units: units.filter((u) => u.active),
   };
 }

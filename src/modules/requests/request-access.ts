@@ -39,11 +39,13 @@ export async function resolveRequestAccess(ctx: Ctx, access: RequestAccess): Pro
   switch (access.kind) {
     case 'staff': {
       if (!canRequests.viewRequests(access.actor, office)) throw AppError.forbidden();
-      const request = await findRequest(ctx.db, office.id, access.requestId);
+      // One round: the units it was disposed to are read beside the request.
+      const [request, units] = await Promise.all([
+        findRequest(ctx.db, office.id, access.requestId),
+        disposedUnitIds(ctx.db, office.id, access.requestId),
+      ]);
       if (!request) throw AppError.notFound();
-      if (
-        !canRequests.viewRequest(access.actor, office, await disposedUnitIds(ctx.db, office.id, request.id))
-      ) {
+      if (!canRequests.viewRequest(access.actor, office, units)) {
         throw AppError.forbidden();
       }
       return { office, request, audience: 'staff' };

@@ -18,6 +18,9 @@ import {
   listEvents,
   listFees,
   listReleasedFiles,
+  type DecisionRow,
+  type DeliveryRow,
+  type ExtensionRow,
   type FileRef,
   type RequestRow,
 } from './queries.ts';
@@ -48,6 +51,19 @@ export async function availableDocuments(ctx: Ctx, request: RequestRow): Promise
     findExtension(ctx.db, request.officeId, request.id),
     findDelivery(ctx.db, request.officeId, request.id, request.round),
   ]);
+  return documentKindsOf(request, { decision, extension, delivery });
+}
+
+/** The letters a request has, from its decision, extension and delivery as already read. */
+export function documentKindsOf(
+  request: RequestRow,
+  rows: {
+    decision: DecisionRow | undefined;
+    extension: ExtensionRow | undefined;
+    delivery: DeliveryRow | undefined;
+  },
+): DocumentKind[] {
+  const { decision, extension, delivery } = rows;
   const kinds: DocumentKind[] = ['tanda-terima'];
   if (request.incompleteAt) kinds.push('pemberitahuan-kekurangan');
   if (extension) kinds.push('perpanjangan-waktu');

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../db/database.ts';
 
 // A process-local cache of reference data that is valid for one database generation
@@ -173,4 +174,14 @@ export async function cacheView(db: Db): Promise<CacheView> {
       if (bytes <= PAGE_CACHE_LIMITS.maxPageBytes) c.pages.put(key, Promise.resolve(html), bytes);
     },
   };
+}
+
+/**
+ * A read of reference data under the generation: cached when `db` is the root database, read
+ * live inside a transaction (which may see its own uncommitted rows, and on PGlite holds the
+ * only connection). Only for tables whose writes bump the generation.
+ */
+export async function cachedRead<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
+  if (db instanceof PgTransaction) return load();
+  return (await cacheView(db)).get(key, load);
 }
