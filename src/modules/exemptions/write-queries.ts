@@ -4,7 +4,7 @@ import { archiveItems } from '../archive/schema.ts';
 import { objections } from '../objections/schema.ts';
 import { offices } from '../offices/schema.ts';
 import { requests } from '../requests/schema.ts';
-import type { ExemptionDecree, ExemptionEntry, ExemptionTest } from './queries.ts';
+import { decreeOfEntry, type ExemptionDecree, type ExemptionEntry, type ExemptionTest } from './queries.ts';
 import {
   exemptionApprovals,
   exemptionDecrees,
@@ -244,13 +244,7 @@ export async function findEntryWithDecree(
       issuer: offices.name,
     })
     .from(exemptionEntries)
-    .innerJoin(
-      exemptionDecrees,
-      and(
-        eq(exemptionDecrees.officeId, exemptionEntries.officeId),
-        eq(exemptionDecrees.id, exemptionEntries.decreeId),
-      ),
-    )
+    .innerJoin(exemptionDecrees, decreeOfEntry)
     .innerJoin(offices, eq(offices.id, exemptionEntries.officeId))
     .where(and(eq(exemptionEntries.officeId, officeId), eq(exemptionEntries.id, entryId)));
   return row;
