@@ -1,4 +1,3 @@
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -7,31 +6,21 @@ import { field, parseInput } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { auditAs } from '../access/audited-change.ts';
 import { can } from '../access/permissions.ts';
-import { electionPeriods } from './schema.ts';
+import {
+  activeElectionPeriod,
+  deleteElectionPeriod,
+  insertElectionPeriod,
+  type ElectionPeriod,
+} from './holiday-queries.ts';
 import type { IsoDate } from './working-days.ts';
 
-export type ElectionPeriod = typeof electionPeriods.$inferSelect;
+export { activeElectionPeriod, listElectionPeriods, type ElectionPeriod } from './holiday-queries.ts';
 
 export const electionPeriodInput = z.object({
   name: field.text(200),
   startsOn: field.isoDate(),
   endsOn: field.isoDate(),
 });
-
-/** The national election period running on `date`, if any. */
-export async function activeElectionPeriod(db: Db, date: IsoDate): Promise<ElectionPeriod | undefined> {
-  const [row] = await db
-    .select()
-    .from(electionPeriods)
-    .where(and(lte(electionPeriods.startsOn, date), gte(electionPeriods.endsOn, date)))
-    .orderBy(asc(electionPeriods.startsOn))
-    .limit(1);
-  return row;
-}
-
-export async function listElectionPeriods(db: Db): Promise<ElectionPeriod[]> {
-  return db.select().from(electionPeriods).orderBy(asc(electionPeriods.startsOn));
-}
 
 /**
  * Whether the election profile applies at an office on `date`: the office opted in, or the
@@ -50,10 +39,7 @@ export async function addElectionPeriod(ctx: Ctx, actor: Actor, raw: unknown): P
   if (input.endsOn < input.startsOn) throw AppError.field('endsOn', 'validation.endBeforeStart');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(electionPeriods)
-      .values({ ...input, createdAt: now, createdBy: actor.label })
-      .returning();
+    const row = await insertElectionPeriod(tx, { ...input, createdAt: now, createdBy: actor.label });
     await auditAs(
       tx,
       actor,
@@ -61,12 +47,12 @@ export async function addElectionPeriod(ctx: Ctx, actor: Actor, raw: unknown): P
         officeId: null,
         action: 'election_period.added',
         entityType: 'election_period',
-        entityId: row!.id,
+        entityId: row.id,
         after: row,
       },
       now,
     );
-    return row!;
+    return row;
   });
 }
 
@@ -74,7 +60,7 @@ export async function removeElectionPeriod(ctx: Ctx, actor: Actor, id: string): 
   if (!can.manageNationalHolidays(actor)) throw AppError.forbidden();
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [before] = await tx.delete(electionPeriods).where(eq(electionPeriods.id, id)).returning();
+    const before = await deleteElectionPeriod(tx, id);
     if (!before) throw AppError.notFound();
     await auditAs(
       tx,

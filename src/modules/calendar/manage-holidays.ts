@@ -1,4 +1,3 @@
-import { and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { formatDate } from '../../platform/i18n.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -11,8 +10,17 @@ import { findOfficeById } from '../offices/queries.ts';
 import { calendarChanged } from './calendar-changes.ts';
 import { NATIONAL_DAY_OFF_KINDS, parseHolidayCsv, type HolidayRow } from './holiday-csv.ts';
 import { parseHolidayIcal } from './holiday-ical.ts';
+import {
+  countNationalDaysOff,
+  deleteHoliday,
+  deleteOfficeClosure,
+  findHolidayNamed,
+  insertHoliday,
+  insertOfficeClosure,
+  markHolidayYear,
+  updateHoliday,
+} from './holiday-queries.ts';
 import { findHoliday } from './queries.ts';
-import { holidayYears, holidays, officeClosures } from './schema.ts';
 import { isIsoDate } from './working-days.ts';
 
 const isoDate = z.preprocess(
@@ -33,17 +41,13 @@ export async function addHoliday(ctx: Ctx, actor: Actor, raw: unknown): Promise<
   const input = parseInput(holidayInput, raw);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(holidays)
-      .values({
-        ...input,
-        legalBasis: input.legalBasis ?? null,
-        source: 'manual',
-        createdBy: actor.label,
-        createdAt: now,
-      })
-      .onConflictDoNothing()
-      .returning();
+    const row = await insertHoliday(tx, {
+      ...input,
+      legalBasis: input.legalBasis ?? null,
+      source: 'manual',
+      createdBy: actor.label,
+      createdAt: now,
+    });
     if (!row) throw AppError.field('date', 'validation.holidayExists');
     await auditAs(
       tx,
@@ -66,7 +70,7 @@ export async function removeHoliday(ctx: Ctx, actor: Actor, holidayId: string): 
   await ctx.db.transaction(async (tx) => {
     const before = await findHoliday(tx, holidayId);
     if (!before) throw AppError.notFound();
-    await tx.delete(holidays).where(eq(holidays.id, holidayId));
+    await deleteHoliday(tx, holidayId);
     await auditAs(
       tx,
       actor,
@@ -143,29 +147,24 @@ async function applyHolidayRows(
     let added = 0;
     let updated = 0;
     for (const r of rows) {
-      const [existing] = await tx
-        .select()
-        .from(holidays)
-        .where(and(eq(holidays.date, r.date), eq(holidays.name, r.name)));
+      const existing = await findHolidayNamed(tx, r.date, r.name);
       if (existing && !existing.scopeOfficeId) {
         if (existing.kind !== r.kind || existing.legalBasis !== r.legalBasis) {
-          await tx
-            .update(holidays)
-            .set({ kind: r.kind, legalBasis: r.legalBasis })
-            .where(eq(holidays.id, existing.id));
+          await updateHoliday(tx, existing.id, { kind: r.kind, legalBasis: r.legalBasis });
           updated++;
         }
         continue;
       }
-      await tx.insert(holidays).values({ ...r, source, createdBy: actor.label, createdAt: now });
+      await insertHoliday(tx, { ...r, source, createdBy: actor.label, createdAt: now });
       added++;
     }
     if (markYearsCovered) {
       for (const year of years) {
-        await tx
-          .insert(holidayYears)
-          .values({ year, note: `Impor ${source.toUpperCase()}`, confirmedAt: now, confirmedBy: actor.label })
-          .onConflictDoNothing();
+        await markHolidayYear(
+          tx,
+          { year, note: `Impor ${source.toUpperCase()}`, confirmedAt: now, confirmedBy: actor.label },
+          false,
+        );
       }
     }
     await auditAs(
@@ -181,17 +180,7 @@ async function applyHolidayRows(
     );
     const thinYears: { year: number; days: number }[] = [];
     for (const year of years) {
-      const [counted] = await tx
-        .select({ n: sql<number>`count(distinct ${holidays.date})::int` })
-        .from(holidays)
-        .where(
-          and(
-            isNull(holidays.scopeOfficeId),
-            gte(holidays.date, `${year}-01-01`),
-            lte(holidays.date, `${year}-12-31`),
-          ),
-        );
-      const days = Number(counted?.n ?? 0);
+      const days = await countNationalDaysOff(tx, year);
       if (days < THIN_YEAR_DAYS) thinYears.push({ year, days });
     }
     if (added + updated > 0 || markYearsCovered) {
@@ -212,13 +201,11 @@ export async function confirmHolidayYear(ctx: Ctx, actor: Actor, raw: unknown): 
   const input = parseInput(z.object({ year: field.int(2000, 2100), note: field.optionalText(300) }), raw);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(holidayYears)
-      .values({ year: input.year, note: input.note ?? null, confirmedAt: now, confirmedBy: actor.label })
-      .onConflictDoUpdate({
-        target: holidayYears.year,
-        set: { note: input.note ?? null, confirmedAt: now, confirmedBy: actor.label },
-      });
+    await markHolidayYear(
+      tx,
+      { year: input.year, note: input.note ?? null, confirmedAt: now, confirmedBy: actor.label },
+      true,
+    );
     await auditAs(
       tx,
       actor,
@@ -258,18 +245,14 @@ export async function addOfficeClosure(
   const input = parseInput(closureInput, raw);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(officeClosures)
-      .values({
-        officeId,
-        date: input.date,
-        name: input.name,
-        decree: input.decree ?? null,
-        createdAt: now,
-        createdBy: actor.label,
-      })
-      .onConflictDoNothing()
-      .returning();
+    const row = await insertOfficeClosure(tx, {
+      officeId,
+      date: input.date,
+      name: input.name,
+      decree: input.decree ?? null,
+      createdAt: now,
+      createdBy: actor.label,
+    });
     if (!row) throw AppError.field('date', 'validation.closureExists');
     await auditAs(
       tx,
@@ -297,10 +280,7 @@ export async function removeOfficeClosure(
   if (!can.administerOffice(actor, office)) throw AppError.forbidden();
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [before] = await tx
-      .delete(officeClosures)
-      .where(and(eq(officeClosures.officeId, officeId), eq(officeClosures.id, closureId)))
-      .returning();
+    const before = await deleteOfficeClosure(tx, officeId, closureId);
     if (!before) throw AppError.notFound();
     await auditAs(
       tx,

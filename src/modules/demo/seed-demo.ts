@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import type { KeyRing } from '../../platform/crypto.ts';
 import type { FileStore } from '../../platform/storage/file-store.ts';
@@ -15,7 +14,8 @@ import { findOfficeBySlug, type Office } from '../offices/queries.ts';
 import { saveUnit } from '../offices/save-unit.ts';
 import { updateOfficeSettings } from '../offices/update-office-settings.ts';
 import { grantRole } from '../people/manage-users.ts';
-import { users, type Role } from '../people/schema.ts';
+import type { Role } from '../people/schema.ts';
+import { countUsers, insertUserIfAbsent } from '../people/user-write-queries.ts';
 
 export interface DemoCredential {
   email: string;
@@ -171,8 +171,7 @@ export const demoSeeders: DemoSeeder[] = [
 
 /** True when the database holds no staff account yet (a fresh install). */
 export async function isFreshInstall(ctx: Ctx): Promise<boolean> {
-  const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users);
-  return (row?.n ?? 0) === 0;
+  return (await countUsers(ctx.db)) === 0;
 }
 
 async function office(ctx: Ctx, slug: string): Promise<Office> {
@@ -201,11 +200,12 @@ export async function seedDemo(ctx: DemoCtx & { passwordHashCost: number }): Pro
   const hashes = await Promise.all(passwords.map((p) => hashPassword(p, ctx.passwordHashCost)));
   const credentials: DemoCredential[] = [];
   for (const [i, demo] of DEMO_USERS.entries()) {
-    const [user] = await ctx.db
-      .insert(users)
-      .values({ email: demo.email, name: demo.name, passwordHash: hashes[i]!, createdAt: ctx.clock.now() })
-      .onConflictDoNothing()
-      .returning();
+    const user = await insertUserIfAbsent(ctx.db, {
+      email: demo.email,
+      name: demo.name,
+      passwordHash: hashes[i]!,
+      createdAt: ctx.clock.now(),
+    });
     if (!user) continue;
     for (const r of demo.roles) {
       await grantRole(ctx, actor, {

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -9,8 +8,8 @@ import { officerOf } from '../requests/officer.ts';
 import { roleDue, type ApprovalSubject } from './approval-chain.ts';
 import { auditExemption, exemptionOffice } from './exemption-steps.ts';
 import { findDecree, findTest } from './queries.ts';
-import { exemptionApprovals, exemptionDecrees, exemptionEntries, exemptionTests } from './schema.ts';
 import { isTokenText } from './test-input.ts';
+import { insertApproval, setDecreeEntriesStatus, updateDecreeIf, updateTestIf } from './write-queries.ts';
 
 export const approvalDecisionInput = z
   .object({
@@ -56,32 +55,25 @@ export async function decideApproval(
     }
     const step = before.approvedSteps;
     const complete = data.decision === 'APPROVED' && step + 1 >= before.chain.length;
-    const status =
-      data.decision === 'RETURNED'
-        ? 'RETURNED'
-        : complete
-          ? input.subject === 'TEST'
-            ? 'APPROVED'
-            : 'ACTIVE'
-          : 'IN_APPROVAL';
-    const approvedSteps = data.decision === 'RETURNED' ? 0 : step + 1;
-    const table = input.subject === 'TEST' ? exemptionTests : exemptionDecrees;
-    const changes: Record<string, unknown> = { status, approvedSteps, updatedAt: now };
-    if (input.subject === 'DECREE' && complete) changes.activatedAt = now;
-    const updated = await tx
-      .update(table)
-      .set(changes)
-      .where(
-        and(
-          eq(table.officeId, office.id),
-          eq(table.id, before.id),
-          eq(table.status, 'IN_APPROVAL'),
-          eq(table.approvedSteps, step),
-        ),
-      )
-      .returning({ id: table.id });
-    if (updated.length === 0) throw AppError.conflict();
-    await tx.insert(exemptionApprovals).values({
+    const returned = data.decision === 'RETURNED';
+    const approvedSteps = returned ? 0 : step + 1;
+    const guard = { status: 'IN_APPROVAL' as const, approvedSteps: step };
+    const updated =
+      input.subject === 'TEST'
+        ? await updateTestIf(tx, office.id, before.id, guard, {
+            status: returned ? 'RETURNED' : complete ? 'APPROVED' : 'IN_APPROVAL',
+            approvedSteps,
+            updatedAt: now,
+          })
+        : await updateDecreeIf(tx, office.id, before.id, guard, {
+            status: returned ? 'RETURNED' : complete ? 'ACTIVE' : 'IN_APPROVAL',
+            approvedSteps,
+            updatedAt: now,
+            ...(complete ? { activatedAt: now } : {}),
+          });
+    if (!updated) throw AppError.conflict();
+    const status = updated.status;
+    await insertApproval(tx, {
       officeId: office.id,
       subjectType: input.subject,
       subjectId: before.id,
@@ -95,20 +87,11 @@ export async function decideApproval(
     });
     if (input.subject === 'DECREE' && complete) {
       const decree = before as Awaited<ReturnType<typeof findDecree>> & object;
-      await tx
-        .update(exemptionEntries)
-        .set({
-          status: 'ACTIVE',
-          reachPath: decree.reach === 'DESCENDANTS' ? decree.officePath : null,
-          updatedAt: now,
-        })
-        .where(
-          and(
-            eq(exemptionEntries.officeId, office.id),
-            eq(exemptionEntries.decreeId, before.id),
-            eq(exemptionEntries.status, 'DRAFT'),
-          ),
-        );
+      await setDecreeEntriesStatus(tx, office.id, before.id, ['DRAFT'], {
+        status: 'ACTIVE',
+        reachPath: decree.reach === 'DESCENDANTS' ? decree.officePath : null,
+        updatedAt: now,
+      });
     }
     await auditExemption(
       tx,

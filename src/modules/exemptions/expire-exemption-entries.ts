@@ -1,4 +1,3 @@
-import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { formatDate } from '../../platform/i18n.ts';
@@ -10,7 +9,12 @@ import { findActiveCycle, insertEntries } from '../dip/queries.ts';
 import { findOfficeById } from '../offices/queries.ts';
 import { composeMail } from '../requests/emails/compose-mail.ts';
 import { staffEmails } from '../requests/recipients.ts';
-import { exemptionDecrees, exemptionEntries } from './schema.ts';
+import {
+  countLiveDecreeEntries,
+  listExpiryCandidates,
+  updateDecreeIf,
+  updateEntryIf,
+} from './write-queries.ts';
 
 // The expiry sweep (issue 10): an entry whose period has passed (the day after its end date, in
 // the issuing office's time zone) ends as EXPIRED; the PPID is told, and the information that
@@ -22,59 +26,30 @@ export async function expireExemptionEntries(ctx: Ctx & { publicUrl: string }): 
   const now = ctx.clock.now();
   // The widest "today" of any time zone (UTC+9) bounds the candidates; each is checked in its office's zone.
   const latestToday = localDateTime(now, 'Asia/Jayapura').date;
-  const due = await ctx.db
-    .select({ officeId: exemptionEntries.officeId, id: exemptionEntries.id })
-    .from(exemptionEntries)
-    .where(
-      and(
-        eq(exemptionEntries.status, 'ACTIVE'),
-        isNotNull(exemptionEntries.periodUntil),
-        lt(exemptionEntries.periodUntil, latestToday),
-      ),
-    )
-    .limit(1000);
+  const due = await listExpiryCandidates(ctx.db, latestToday, 1000);
   let expired = 0;
   for (const row of due) {
     const office = await findOfficeById(ctx.db, row.officeId);
     if (!office) continue;
     const today = localDateTime(now, office.timezone).date;
     const moved = await ctx.db.transaction(async (tx) => {
-      const [entry] = await tx
-        .update(exemptionEntries)
-        .set({ status: 'EXPIRED', endedAt: now, updatedAt: now })
-        .where(
-          and(
-            eq(exemptionEntries.officeId, row.officeId),
-            eq(exemptionEntries.id, row.id),
-            eq(exemptionEntries.status, 'ACTIVE'),
-            lt(exemptionEntries.periodUntil, today),
-          ),
-        )
-        .returning();
+      const entry = await updateEntryIf(
+        tx,
+        row.officeId,
+        row.id,
+        { status: 'ACTIVE', periodBefore: today },
+        { status: 'EXPIRED', endedAt: now, updatedAt: now },
+      );
       if (!entry) return false;
       // The decree expires when nothing of it is in force any more.
-      const [left] = await tx
-        .select({ n: sql<number>`count(*)::int` })
-        .from(exemptionEntries)
-        .where(
-          and(
-            eq(exemptionEntries.officeId, entry.officeId),
-            eq(exemptionEntries.decreeId, entry.decreeId),
-            inArray(exemptionEntries.status, ['ACTIVE', 'DRAFT']),
-          ),
+      if ((await countLiveDecreeEntries(tx, entry.officeId, entry.decreeId)) === 0)
+        await updateDecreeIf(
+          tx,
+          entry.officeId,
+          entry.decreeId,
+          { status: 'ACTIVE' },
+          { status: 'EXPIRED', endedAt: now, updatedAt: now },
         );
-      if ((left?.n ?? 0) === 0) {
-        await tx
-          .update(exemptionDecrees)
-          .set({ status: 'EXPIRED', endedAt: now, updatedAt: now })
-          .where(
-            and(
-              eq(exemptionDecrees.officeId, entry.officeId),
-              eq(exemptionDecrees.id, entry.decreeId),
-              eq(exemptionDecrees.status, 'ACTIVE'),
-            ),
-          );
-      }
       // The information is public now: propose it for the DIP (Model PPID-A fields the PPID completes).
       const cycle = await findActiveCycle(tx, entry.officeId);
       let dipEntryKey: string | null = null;
@@ -104,10 +79,7 @@ export async function expireExemptionEntries(ctx: Ctx & { publicUrl: string }): 
             updatedBy: 'sistem',
           },
         ]);
-        await tx
-          .update(exemptionEntries)
-          .set({ dipEntryKey })
-          .where(and(eq(exemptionEntries.officeId, entry.officeId), eq(exemptionEntries.id, entry.id)));
+        await updateEntryIf(tx, entry.officeId, entry.id, {}, { dipEntryKey });
       }
       for (const to of await staffEmails(tx, office, ['PPID'], now)) {
         await queueMail(

@@ -15,6 +15,12 @@ export type ExemptionDecree = typeof exemptionDecrees.$inferSelect;
 export type ExemptionEntry = typeof exemptionEntries.$inferSelect;
 export type ExemptionApproval = typeof exemptionApprovals.$inferSelect;
 
+/** Joins an entry to its decree (same office). */
+export const decreeOfEntry = and(
+  eq(exemptionDecrees.officeId, exemptionEntries.officeId),
+  eq(exemptionDecrees.id, exemptionEntries.decreeId),
+)!;
+
 /** The paths of an office's strict ancestors: '/a/b/c/' → ['/a/', '/a/b/']. */
 export function ancestorPaths(path: string): string[] {
   const ids = path.split('/').filter(Boolean);
@@ -65,13 +71,7 @@ export async function listDikEntries(
       issuerName: offices.name,
     })
     .from(exemptionEntries)
-    .innerJoin(
-      exemptionDecrees,
-      and(
-        eq(exemptionDecrees.officeId, exemptionEntries.officeId),
-        eq(exemptionDecrees.id, exemptionEntries.decreeId),
-      ),
-    )
+    .innerJoin(exemptionDecrees, decreeOfEntry)
     .innerJoin(offices, eq(offices.id, exemptionEntries.officeId))
     .where(where)
     .orderBy(

@@ -1,11 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import { offices } from '../offices/schema.ts';
-import { exemptionDecrees, exemptionEntries } from './schema.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Office } from '../offices/queries.ts';
 import { periodId } from './exemption-documents.ts';
 import { findDikEntry, findTest, type DikEntry, type ExemptionTest } from './queries.ts';
+import { findEntryWithDecree } from './write-queries.ts';
 
 // What a refusal (REFUSED_EXEMPT) or a partial grant rests on (issue 10): a DIK entry in force
 // at the office on the decision date (its own or inherited), or a consequence test held at this
@@ -86,29 +84,7 @@ export async function citedBasisOf(
   let testId = d.exemptionTestId;
   let testOffice = d.officeId;
   if (d.exemptionEntryId && d.exemptionEntryOfficeId) {
-    const [row] = await db
-      .select({
-        information: exemptionEntries.information,
-        testId: exemptionEntries.testId,
-        number: exemptionDecrees.number,
-        date: exemptionDecrees.decreeDate,
-        issuer: offices.name,
-      })
-      .from(exemptionEntries)
-      .innerJoin(
-        exemptionDecrees,
-        and(
-          eq(exemptionDecrees.officeId, exemptionEntries.officeId),
-          eq(exemptionDecrees.id, exemptionEntries.decreeId),
-        ),
-      )
-      .innerJoin(offices, eq(offices.id, exemptionEntries.officeId))
-      .where(
-        and(
-          eq(exemptionEntries.officeId, d.exemptionEntryOfficeId),
-          eq(exemptionEntries.id, d.exemptionEntryId),
-        ),
-      );
+    const row = await findEntryWithDecree(db, d.exemptionEntryOfficeId, d.exemptionEntryId);
     if (row) {
       entry = {
         information: row.information,

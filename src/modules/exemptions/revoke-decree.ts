@@ -1,4 +1,3 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -7,8 +6,8 @@ import type { Actor } from '../access/actor.ts';
 import { canExemptions } from '../access/permissions.ts';
 import { auditExemption, exemptionOffice } from './exemption-steps.ts';
 import { findDecree, type ExemptionDecree } from './queries.ts';
-import { exemptionDecrees, exemptionEntries } from './schema.ts';
 import { isTokenText } from './test-input.ts';
+import { setDecreeEntriesStatus, updateDecreeIf } from './write-queries.ts';
 
 export const revokeInput = z.object({
   reason: z
@@ -34,28 +33,19 @@ export async function revokeDecree(
     const before = await findDecree(tx, office.id, input.decreeId);
     if (!before) throw AppError.notFound();
     if (before.status !== 'ACTIVE') throw AppError.conflict('exemptions.error.wrongStatus');
-    const [after] = await tx
-      .update(exemptionDecrees)
-      .set({ status: 'REVOKED', endedAt: now, revokeReason: reason, updatedAt: now })
-      .where(
-        and(
-          eq(exemptionDecrees.officeId, office.id),
-          eq(exemptionDecrees.id, before.id),
-          eq(exemptionDecrees.status, 'ACTIVE'),
-        ),
-      )
-      .returning();
+    const after = await updateDecreeIf(
+      tx,
+      office.id,
+      before.id,
+      { status: 'ACTIVE' },
+      { status: 'REVOKED', endedAt: now, revokeReason: reason, updatedAt: now },
+    );
     if (!after) throw AppError.conflict();
-    await tx
-      .update(exemptionEntries)
-      .set({ status: 'REVOKED', endedAt: now, updatedAt: now })
-      .where(
-        and(
-          eq(exemptionEntries.officeId, office.id),
-          eq(exemptionEntries.decreeId, before.id),
-          inArray(exemptionEntries.status, ['ACTIVE', 'DRAFT']),
-        ),
-      );
+    await setDecreeEntriesStatus(tx, office.id, before.id, ['ACTIVE', 'DRAFT'], {
+      status: 'REVOKED',
+      endedAt: now,
+      updatedAt: now,
+    });
     await auditExemption(
       tx,
       actor,

@@ -1,17 +1,19 @@
-import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canExemptions } from '../access/permissions.ts';
-import { archiveItems } from '../archive/schema.ts';
 import { localDateTime } from '../calendar/working-days.ts';
-import { objections } from '../objections/schema.ts';
-import { requests } from '../requests/schema.ts';
-import { auditExemption, exemptionOffice } from './exemption-steps.ts';
+import { exemptionOffice, requireEditable, saveAudited } from './exemption-steps.ts';
 import { findTest, type ExemptionTest } from './queries.ts';
-import { exemptionTests } from './schema.ts';
 import { testInput, testProblems } from './test-input.ts';
+import {
+  archiveItemExists,
+  findObjectionStatus,
+  insertTest,
+  requestExists,
+  updateTestIf,
+} from './write-queries.ts';
 
 /**
  * Records a consequence test (Perki 1/2021 Pasal 49) or edits one that is still a draft or was
@@ -30,27 +32,14 @@ export async function saveConsequenceTest(
   const today = localDateTime(now, office.timezone).date;
   const problems = testProblems(data, today);
   if (problems.length > 0) throw AppError.validation(problems);
-  if (data.archiveItemId) {
-    const [item] = await ctx.db
-      .select({ id: archiveItems.id })
-      .from(archiveItems)
-      .where(and(eq(archiveItems.officeId, office.id), eq(archiveItems.id, data.archiveItemId)));
-    if (!item) throw AppError.field('archiveItemId', 'validation.exemptions.unknownDocument');
-  }
-  if (data.requestId) {
-    const [r] = await ctx.db
-      .select({ id: requests.id })
-      .from(requests)
-      .where(and(eq(requests.officeId, office.id), eq(requests.id, data.requestId)));
-    if (!r) throw AppError.field('requestId', 'validation.exemptions.unknownRequest');
-  }
+  if (data.archiveItemId && !(await archiveItemExists(ctx.db, office.id, data.archiveItemId)))
+    throw AppError.field('archiveItemId', 'validation.exemptions.unknownDocument');
+  if (data.requestId && !(await requestExists(ctx.db, office.id, data.requestId)))
+    throw AppError.field('requestId', 'validation.exemptions.unknownRequest');
   if (data.objectionId) {
-    const [o] = await ctx.db
-      .select({ status: objections.status })
-      .from(objections)
-      .where(and(eq(objections.officeId, office.id), eq(objections.id, data.objectionId)));
-    if (!o) throw AppError.field('objectionId', 'validation.exemptions.unknownObjection');
-    if (data.occasion === 'KI_ORDER' && o.status !== 'DISPUTED')
+    const status = await findObjectionStatus(ctx.db, office.id, data.objectionId);
+    if (!status) throw AppError.field('objectionId', 'validation.exemptions.unknownObjection');
+    if (data.occasion === 'KI_ORDER' && status !== 'DISPUTED')
       throw AppError.field('objectionId', 'validation.exemptions.notDisputed');
   }
   const values = {
@@ -77,62 +66,32 @@ export async function saveConsequenceTest(
     participants: data.participants,
     updatedAt: now,
   };
-  return ctx.db.transaction(async (tx) => {
-    if (input.testId) {
-      const before = await findTest(tx, office.id, input.testId);
-      if (!before) throw AppError.notFound();
-      if (before.status !== 'DRAFT' && before.status !== 'RETURNED')
-        throw AppError.conflict('exemptions.error.notEditable');
-      const [after] = await tx
-        .update(exemptionTests)
-        .set(values)
-        .where(
-          and(
-            eq(exemptionTests.officeId, office.id),
-            eq(exemptionTests.id, before.id),
-            eq(exemptionTests.updatedAt, before.updatedAt),
-          ),
-        )
-        .returning();
-      if (!after) throw AppError.conflict();
-      await auditExemption(
-        tx,
-        actor,
-        {
+  const testId = input.testId;
+  return ctx.db.transaction((tx) =>
+    saveAudited(tx, actor, now, {
+      officeId: office.id,
+      entityType: 'exemption_test',
+      edit: testId
+        ? async () => {
+            const before = requireEditable(await findTest(tx, office.id, testId));
+            return updateTestIf(tx, office.id, before.id, { updatedAt: before.updatedAt }, values);
+          }
+        : undefined,
+      create: () =>
+        insertTest(tx, {
+          ...values,
           officeId: office.id,
-          entityType: 'exemption_test',
-          entityId: after.id,
-          action: 'test.updated',
-          after: { ground: after.ground, subPoint: after.subPoint, status: after.status },
-        },
-        now,
-      );
-      return after;
-    }
-    const [row] = await tx
-      .insert(exemptionTests)
-      .values({
-        ...values,
-        officeId: office.id,
-        status: 'DRAFT',
-        chain: [],
-        approvedSteps: 0,
-        createdAt: now,
-        createdBy: actor.label,
-      })
-      .returning();
-    await auditExemption(
-      tx,
-      actor,
-      {
-        officeId: office.id,
-        entityType: 'exemption_test',
-        entityId: row!.id,
-        action: 'test.recorded',
-        after: { ground: row!.ground, subPoint: row!.subPoint, occasion: row!.occasion },
-      },
-      now,
-    );
-    return row!;
-  });
+          status: 'DRAFT',
+          chain: [],
+          approvedSteps: 0,
+          createdAt: now,
+          createdBy: actor.label,
+        }),
+      actions: { created: 'test.recorded', updated: 'test.updated' },
+      after: (row, created) =>
+        created
+          ? { ground: row.ground, subPoint: row.subPoint, occasion: row.occasion }
+          : { ground: row.ground, subPoint: row.subPoint, status: row.status },
+    }),
+  );
 }

@@ -1,4 +1,3 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
@@ -8,9 +7,10 @@ import type { Office } from '../offices/queries.ts';
 import { getOfficeSettings } from '../offices/queries.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { decreeInput, decreeProblems } from './decree-input.ts';
-import { auditExemption, exemptionOffice } from './exemption-steps.ts';
+import { exemptionOffice, requireEditable, saveAudited } from './exemption-steps.ts';
 import { findDecree, type ExemptionDecree } from './queries.ts';
-import { exemptionDecrees, exemptionTests, type DecreeReach } from './schema.ts';
+import type { DecreeReach } from './schema.ts';
+import { insertDecree, listDecreeIdsNumbered, listTestStatuses, updateDecreeIf } from './write-queries.ts';
 
 /**
  * Whether a decree of this office may reach every office below: KPU RI (the root) always; a
@@ -42,77 +42,38 @@ export async function saveDecree(
   if (problems.length > 0) throw AppError.validation(problems);
   await checkReach(ctx.db, office, data.reach);
   if (data.testIds.length > 0) {
-    const found = await ctx.db
-      .select({ id: exemptionTests.id, status: exemptionTests.status })
-      .from(exemptionTests)
-      .where(and(eq(exemptionTests.officeId, office.id), inArray(exemptionTests.id, data.testIds)));
+    const found = await listTestStatuses(ctx.db, office.id, data.testIds);
     if (found.length !== new Set(data.testIds).size)
       throw AppError.field('testIds', 'validation.exemptions.unknownTest');
   }
   const now = ctx.clock.now();
   const values = { ...data, testIds: [...new Set(data.testIds)], officePath: office.path, updatedAt: now };
+  const decreeId = input.decreeId;
   return ctx.db.transaction(async (tx) => {
-    const clash = await tx
-      .select({ id: exemptionDecrees.id })
-      .from(exemptionDecrees)
-      .where(and(eq(exemptionDecrees.officeId, office.id), eq(exemptionDecrees.number, data.number)));
-    if (clash.some((c) => c.id !== input.decreeId))
+    const clash = await listDecreeIdsNumbered(tx, office.id, data.number);
+    if (clash.some((id) => id !== decreeId))
       throw AppError.field('number', 'validation.exemptions.numberTaken');
-    if (input.decreeId) {
-      const before = await findDecree(tx, office.id, input.decreeId);
-      if (!before) throw AppError.notFound();
-      if (before.status !== 'DRAFT' && before.status !== 'RETURNED')
-        throw AppError.conflict('exemptions.error.notEditable');
-      const [after] = await tx
-        .update(exemptionDecrees)
-        .set(values)
-        .where(
-          and(
-            eq(exemptionDecrees.officeId, office.id),
-            eq(exemptionDecrees.id, before.id),
-            eq(exemptionDecrees.updatedAt, before.updatedAt),
-          ),
-        )
-        .returning();
-      if (!after) throw AppError.conflict();
-      await auditExemption(
-        tx,
-        actor,
-        {
+    return saveAudited(tx, actor, now, {
+      officeId: office.id,
+      entityType: 'exemption_decree',
+      edit: decreeId
+        ? async () => {
+            const before = requireEditable(await findDecree(tx, office.id, decreeId));
+            return updateDecreeIf(tx, office.id, before.id, { updatedAt: before.updatedAt }, values);
+          }
+        : undefined,
+      create: () =>
+        insertDecree(tx, {
+          ...values,
           officeId: office.id,
-          entityType: 'exemption_decree',
-          entityId: after.id,
-          action: 'decree.updated',
-          after: { number: after.number, reach: after.reach },
-        },
-        now,
-      );
-      return after;
-    }
-    const [row] = await tx
-      .insert(exemptionDecrees)
-      .values({
-        ...values,
-        officeId: office.id,
-        status: 'DRAFT',
-        chain: [],
-        approvedSteps: 0,
-        createdAt: now,
-        createdBy: actor.label,
-      })
-      .returning();
-    await auditExemption(
-      tx,
-      actor,
-      {
-        officeId: office.id,
-        entityType: 'exemption_decree',
-        entityId: row!.id,
-        action: 'decree.drafted',
-        after: { number: row!.number, reach: row!.reach },
-      },
-      now,
-    );
-    return row!;
+          status: 'DRAFT',
+          chain: [],
+          approvedSteps: 0,
+          createdAt: now,
+          createdBy: actor.label,
+        }),
+      actions: { created: 'decree.drafted', updated: 'decree.updated' },
+      after: (row) => ({ number: row.number, reach: row.reach }),
+    });
   });
 }

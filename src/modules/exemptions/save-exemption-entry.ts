@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -7,7 +6,7 @@ import type { Actor } from '../access/actor.ts';
 import { canExemptions } from '../access/permissions.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { entryInput, entryProblems, type EntryInput } from './decree-input.ts';
-import { auditExemption, exemptionOffice } from './exemption-steps.ts';
+import { auditExemption, exemptionOffice, requireEditable, saveAudited } from './exemption-steps.ts';
 import {
   findDecree,
   findEntry,
@@ -16,15 +15,11 @@ import {
   type ExemptionDecree,
   type ExemptionEntry,
 } from './queries.ts';
-import { exemptionEntries } from './schema.ts';
+import { deleteDecreeEntry, insertEntry, updateEntryIf } from './write-queries.ts';
 
 /** The decree must still be in preparation for its entries to change. */
 export async function editableDecree(db: Db, officeId: string, decreeId: string): Promise<ExemptionDecree> {
-  const decree = await findDecree(db, officeId, decreeId);
-  if (!decree) throw AppError.notFound();
-  if (decree.status !== 'DRAFT' && decree.status !== 'RETURNED')
-    throw AppError.conflict('exemptions.error.notEditable');
-  return decree;
+  return requireEditable(await findDecree(db, officeId, decreeId));
 }
 
 export function entryValues(d: EntryInput) {
@@ -61,61 +56,37 @@ export async function saveExemptionEntry(
   if (problems.length > 0) throw AppError.validation(problems);
   if (data.testId && !(await findTest(ctx.db, office.id, data.testId)))
     throw AppError.field('testId', 'validation.exemptions.unknownTest');
+  const entryId = input.entryId;
   return ctx.db.transaction(async (tx) => {
     const decree = await editableDecree(tx, office.id, input.decreeId);
-    if (input.entryId) {
-      const before = await findEntry(tx, office.id, input.entryId);
-      if (!before || before.decreeId !== decree.id) throw AppError.notFound();
-      const [after] = await tx
-        .update(exemptionEntries)
-        .set({ ...entryValues(data), updatedAt: now })
-        .where(
-          and(
-            eq(exemptionEntries.officeId, office.id),
-            eq(exemptionEntries.id, before.id),
-            eq(exemptionEntries.updatedAt, before.updatedAt),
-          ),
-        )
-        .returning();
-      if (!after) throw AppError.conflict();
-      await auditExemption(
-        tx,
-        actor,
-        {
+    return saveAudited(tx, actor, now, {
+      officeId: office.id,
+      entityType: 'exemption_entry',
+      edit: entryId
+        ? async () => {
+            const before = await findEntry(tx, office.id, entryId);
+            if (!before || before.decreeId !== decree.id) throw AppError.notFound();
+            return updateEntryIf(
+              tx,
+              office.id,
+              before.id,
+              { updatedAt: before.updatedAt },
+              { ...entryValues(data), updatedAt: now },
+            );
+          }
+        : undefined,
+      create: () =>
+        insertEntry(tx, {
+          ...entryValues(data),
           officeId: office.id,
-          entityType: 'exemption_entry',
-          entityId: after.id,
-          action: 'entry.updated',
-          after: { decree: decree.number, ground: after.ground },
-        },
-        now,
-      );
-      return after;
-    }
-    const [row] = await tx
-      .insert(exemptionEntries)
-      .values({
-        ...entryValues(data),
-        officeId: office.id,
-        decreeId: decree.id,
-        status: 'DRAFT',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await auditExemption(
-      tx,
-      actor,
-      {
-        officeId: office.id,
-        entityType: 'exemption_entry',
-        entityId: row!.id,
-        action: 'entry.added',
-        after: { decree: decree.number, ground: row!.ground },
-      },
-      now,
-    );
-    return row!;
+          decreeId: decree.id,
+          status: 'DRAFT',
+          createdAt: now,
+          updatedAt: now,
+        }),
+      actions: { created: 'entry.added', updated: 'entry.updated' },
+      after: (row) => ({ decree: decree.number, ground: row.ground }),
+    });
   });
 }
 
@@ -130,17 +101,7 @@ export async function removeExemptionEntry(
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const decree = await editableDecree(tx, office.id, input.decreeId);
-    const gone = await tx
-      .delete(exemptionEntries)
-      .where(
-        and(
-          eq(exemptionEntries.officeId, office.id),
-          eq(exemptionEntries.id, input.entryId),
-          eq(exemptionEntries.decreeId, decree.id),
-        ),
-      )
-      .returning({ id: exemptionEntries.id });
-    if (gone.length === 0) throw AppError.notFound();
+    if (!(await deleteDecreeEntry(tx, office.id, decree.id, input.entryId))) throw AppError.notFound();
     await auditExemption(
       tx,
       actor,

@@ -1,14 +1,15 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import type { AuditEntry } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../access/actor.ts';
+import { changeAudited } from '../access/audited-change.ts';
 import { canExemptions } from '../access/permissions.ts';
 import { getOfficeSettings } from '../offices/queries.ts';
 import type { ApprovalSubject } from './approval-chain.ts';
-import { auditExemption, exemptionOffice } from './exemption-steps.ts';
+import { exemptionOffice, requireEditable } from './exemption-steps.ts';
 import { findDecree, findTest, listDecreeEntries } from './queries.ts';
-import { exemptionDecrees, exemptionTests } from './schema.ts';
 import { checkReach } from './save-decree.ts';
+import { listTestStatuses, updateDecreeIf, updateTestIf } from './write-queries.ts';
 
 /**
  * The PPID asks the office's approval chain (seed 004 step 2) to approve a test or a decree.
@@ -24,78 +25,45 @@ export async function submitForApproval(
   if (!canExemptions.manageExemptions(actor, office)) throw AppError.forbidden();
   const chain = (await getOfficeSettings(ctx.db, office.id)).exemptions.approvalChain;
   const now = ctx.clock.now();
+  const submitted = { status: 'IN_APPROVAL' as const, chain, approvedSteps: 0, updatedAt: now };
   await ctx.db.transaction(async (tx) => {
     if (input.subject === 'TEST') {
-      const before = await findTest(tx, office.id, input.id);
-      if (!before) throw AppError.notFound();
-      if (before.status !== 'DRAFT' && before.status !== 'RETURNED')
-        throw AppError.conflict('exemptions.error.wrongStatus');
-      const [after] = await tx
-        .update(exemptionTests)
-        .set({ status: 'IN_APPROVAL', chain, approvedSteps: 0, updatedAt: now })
-        .where(
-          and(
-            eq(exemptionTests.officeId, office.id),
-            eq(exemptionTests.id, before.id),
-            eq(exemptionTests.status, before.status),
-          ),
-        )
-        .returning();
-      if (!after) throw AppError.conflict();
-      await auditExemption(
-        tx,
-        actor,
-        {
-          officeId: office.id,
-          entityType: 'exemption_test',
-          entityId: after.id,
-          action: 'test.submitted',
-          before: { status: before.status },
-          after: { status: after.status, chain },
-        },
-        now,
-      );
+      const before = requireEditable(await findTest(tx, office.id, input.id), 'exemptions.error.wrongStatus');
+      await changeAudited(tx, actor, now, {
+        write: () => updateTestIf(tx, office.id, before.id, { status: before.status }, submitted),
+        audit: (after) => submittedAudit('test', after, before.status, { status: after.status, chain }),
+      });
       return;
     }
-    const before = await findDecree(tx, office.id, input.id);
-    if (!before) throw AppError.notFound();
-    if (before.status !== 'DRAFT' && before.status !== 'RETURNED')
-      throw AppError.conflict('exemptions.error.wrongStatus');
+    const before = requireEditable(await findDecree(tx, office.id, input.id), 'exemptions.error.wrongStatus');
     await checkReach(tx, office, before.reach);
     const entries = await listDecreeEntries(tx, office.id, before.id);
     if (entries.length === 0) throw AppError.conflict('exemptions.error.noEntries');
     if (before.testIds.length > 0) {
-      const tests = await tx
-        .select({ status: exemptionTests.status })
-        .from(exemptionTests)
-        .where(and(eq(exemptionTests.officeId, office.id), inArray(exemptionTests.id, before.testIds)));
+      const tests = await listTestStatuses(tx, office.id, before.testIds);
       if (tests.some((t) => t.status !== 'APPROVED'))
         throw AppError.conflict('exemptions.error.testsNotApproved');
     }
-    const [after] = await tx
-      .update(exemptionDecrees)
-      .set({ status: 'IN_APPROVAL', chain, approvedSteps: 0, updatedAt: now })
-      .where(
-        and(
-          eq(exemptionDecrees.officeId, office.id),
-          eq(exemptionDecrees.id, before.id),
-          eq(exemptionDecrees.status, before.status),
-        ),
-      )
-      .returning();
-    if (!after) throw AppError.conflict();
-    await auditExemption(
-      tx,
-      actor,
-      {
-        officeId: office.id,
-        entityType: 'exemption_decree',
-        entityId: after.id,
-        action: 'decree.submitted',
-        before: { status: before.status },
-        after: { number: after.number, status: after.status, chain },
-      },
-      now,
-    );
+    await changeAudited(tx, actor, now, {
+      write: () => updateDecreeIf(tx, office.id, before.id, { status: before.status }, submitted),
+      audit: (after) =>
+        submittedAudit('decree', after, before.status, { number: after.number, status: after.status, chain }),
+    });
   });
+}
+
+function submittedAudit(
+  kind: 'test' | 'decree',
+  row: { officeId: string; id: string },
+  fromStatus: string,
+  after: Record<string, unknown>,
+): AuditEntry {
+  return {
+    officeId: row.officeId,
+    action: `exemptions.${kind}.submitted`,
+    entityType: `exemption_${kind}`,
+    entityId: row.id,
+    before: { status: fromStatus },
+    after,
+  };
 }

@@ -1,4 +1,3 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import { hashPassword, randomPassword, verifyPassword } from '../../platform/crypto.ts';
@@ -18,7 +17,14 @@ import {
   type RoleAssignment,
   type User,
 } from './queries.ts';
-import { ROLES, roleAssignments, users, type Role } from './schema.ts';
+import { ROLES, type Role } from './schema.ts';
+import {
+  holdsRole,
+  insertAssignment as insertAssignmentRow,
+  insertUser,
+  revokeAssignment,
+  updateUser,
+} from './user-write-queries.ts';
 import { destroyUserSessions } from './sessions.ts';
 
 export interface PasswordCost {
@@ -101,19 +107,16 @@ export async function createUserWithRole(
   return ctx.db.transaction(async (tx) => {
     let user = existing;
     if (!user) {
-      const [created] = await tx
-        .insert(users)
-        .values({
-          email: userData.email,
-          name: userData.name,
-          nip: userData.nip ?? null,
-          phone: userData.phone ?? null,
-          passwordHash: hash!,
-          mustChangePassword: true,
-          createdAt: now,
-        })
-        .returning();
-      user = created!;
+      const created = await insertUser(tx, {
+        email: userData.email,
+        name: userData.name,
+        nip: userData.nip ?? null,
+        phone: userData.phone ?? null,
+        passwordHash: hash!,
+        mustChangePassword: true,
+        createdAt: now,
+      });
+      user = created;
       await auditAs(
         tx,
         actor,
@@ -143,34 +146,20 @@ async function insertAssignment(
   if (data.unitId && !(await findUnit(tx, office.id, data.unitId))) {
     throw AppError.field('unitId', 'validation.invalidChoice');
   }
-  const [duplicate] = await tx
-    .select({ id: roleAssignments.id })
-    .from(roleAssignments)
-    .where(
-      and(
-        eq(roleAssignments.officeId, office.id),
-        eq(roleAssignments.userId, userId),
-        eq(roleAssignments.role, data.role),
-        isNull(roleAssignments.revokedAt),
-        data.unitId ? eq(roleAssignments.unitId, data.unitId) : isNull(roleAssignments.unitId),
-      ),
-    );
+  const duplicate = await holdsRole(tx, office.id, userId, data.role, data.unitId);
   if (duplicate) throw AppError.field('role', 'validation.roleAlreadyHeld');
-  const [assignment] = await tx
-    .insert(roleAssignments)
-    .values({
-      officeId: office.id,
-      userId,
-      role: data.role,
-      unitId: data.role === 'PPID_PEMBANTU' ? (data.unitId ?? null) : null,
-      validFrom: data.validFrom,
-      validTo: data.validTo ?? null,
-      decreeNumber: data.decreeNumber ?? null,
-      decreeDate: data.decreeDate ?? null,
-      grantedBy: actor.label,
-      grantedAt: now,
-    })
-    .returning();
+  const assignment = await insertAssignmentRow(tx, {
+    officeId: office.id,
+    userId,
+    role: data.role,
+    unitId: data.role === 'PPID_PEMBANTU' ? (data.unitId ?? null) : null,
+    validFrom: data.validFrom,
+    validTo: data.validTo ?? null,
+    decreeNumber: data.decreeNumber ?? null,
+    decreeDate: data.decreeDate ?? null,
+    grantedBy: actor.label,
+    grantedAt: now,
+  });
   await auditAs(
     tx,
     actor,
@@ -178,12 +167,12 @@ async function insertAssignment(
       officeId: office.id,
       action: 'role.granted',
       entityType: 'role_assignment',
-      entityId: assignment!.id,
+      entityId: assignment.id,
       after: assignment,
     },
     now,
   );
-  return assignment!;
+  return assignment;
 }
 
 /** Grants a role in an office to an existing account. */
@@ -214,17 +203,10 @@ export async function revokeRole(
   if (before.revokedAt) return;
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(roleAssignments)
-      .set({ revokedAt: now, revokedBy: actor.label })
-      .where(
-        and(
-          eq(roleAssignments.officeId, office.id),
-          eq(roleAssignments.id, before.id),
-          isNull(roleAssignments.revokedAt),
-        ),
-      )
-      .returning();
+    const after = await revokeAssignment(tx, office.id, before.id, {
+      revokedAt: now,
+      revokedBy: actor.label,
+    });
     if (!after) return; // revoked concurrently
     await auditAs(
       tx,
@@ -254,10 +236,11 @@ export async function setUserDisabled(
   if (actor.userId === user.id && input.disabled) throw AppError.conflict('error.cannotDisableSelf');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ disabledAt: input.disabled ? now : null, failedLogins: 0, lockedUntil: null })
-      .where(eq(users.id, user.id));
+    await updateUser(tx, user.id, {
+      disabledAt: input.disabled ? now : null,
+      failedLogins: 0,
+      lockedUntil: null,
+    });
     if (input.disabled) await destroyUserSessions(tx, user.id);
     await auditAs(
       tx,
@@ -288,16 +271,13 @@ export async function resetPassword(
   const hash = await hashPassword(password, ctx.passwordHashCost);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({
-        passwordHash: hash,
-        mustChangePassword: true,
-        failedLogins: 0,
-        lockedUntil: null,
-        passwordChangedAt: now,
-      })
-      .where(eq(users.id, user.id));
+    await updateUser(tx, user.id, {
+      passwordHash: hash,
+      mustChangePassword: true,
+      failedLogins: 0,
+      lockedUntil: null,
+      passwordChangedAt: now,
+    });
     await destroyUserSessions(tx, user.id);
     await auditAs(
       tx,
@@ -341,10 +321,7 @@ export async function changeOwnPassword(
   const hash = await hashPassword(input.newPassword, ctx.passwordHashCost);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({ passwordHash: hash, mustChangePassword: false, passwordChangedAt: now })
-      .where(eq(users.id, user.id));
+    await updateUser(tx, user.id, { passwordHash: hash, mustChangePassword: false, passwordChangedAt: now });
     await destroyUserSessions(tx, user.id, keepSessionToken);
     await auditAs(
       tx,

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.ts';
 import { enqueue } from '../../platform/jobs/queue.ts';
 import type { Actor } from '../access/actor.ts';
@@ -7,8 +6,8 @@ import { activeOffice } from '../requests/request-steps.ts';
 import { findRedaction, listMarks } from './queries.ts';
 import type { RedactionCtx } from './redaction-ctx.ts';
 import { applyRedactionJob } from './redaction-job-types.ts';
-import { redactions } from './schema.ts';
 import { mayRedact } from './subjects.ts';
+import { updateRedaction } from './write-queries.ts';
 
 /**
  * Releases the file: every suggestion must have been accepted or rejected; a job then writes
@@ -28,12 +27,9 @@ export async function applyRedaction(
   if (undecided > 0) throw new AppError('CONFLICT', 'redaction.error.undecided', { count: undecided });
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const rows = await tx
-      .update(redactions)
-      .set({ status: 'APPLYING', pagesDone: 0, updatedAt: now, appliedBy: actor.label })
-      .where(and(eq(redactions.officeId, office.id), eq(redactions.id, r.id), eq(redactions.status, 'READY')))
-      .returning();
-    if (rows.length === 0) throw AppError.conflict('redaction.error.notEditable');
+    const applying = { status: 'APPLYING' as const, pagesDone: 0, updatedAt: now, appliedBy: actor.label };
+    if (!(await updateRedaction(tx, office.id, r.id, applying, 'READY')))
+      throw AppError.conflict('redaction.error.notEditable');
     await enqueue(tx, applyRedactionJob, { redactionId: r.id }, { officeId: office.id, now });
     await auditAs(
       tx,

@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { readFileContent } from '../../platform/storage/file-store.ts';
@@ -10,7 +9,8 @@ import { activeOffice } from '../requests/request-steps.ts';
 import { findTextAreas, type PageArea } from './pdf-engine.ts';
 import { findRedaction, listPages, type RedactionRow } from './queries.ts';
 import type { RedactionCtx } from './redaction-ctx.ts';
-import { MARK_REASONS, redactionMarks, redactions } from './schema.ts';
+import { MARK_REASONS } from './schema.ts';
+import { decideMark, insertMarks, lockRedactionStatus } from './write-queries.ts';
 import { mayRedact } from './subjects.ts';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -101,13 +101,10 @@ export async function addRedactionMarks(
   }
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [still] = await tx
-      .select({ status: redactions.status })
-      .from(redactions)
-      .where(and(eq(redactions.officeId, r.officeId), eq(redactions.id, r.id)))
-      .for('update');
-    if (still?.status !== 'READY') throw AppError.conflict('redaction.error.notEditable');
-    await tx.insert(redactionMarks).values(
+    if ((await lockRedactionStatus(tx, r.officeId, r.id)) !== 'READY')
+      throw AppError.conflict('redaction.error.notEditable');
+    await insertMarks(
+      tx,
       areas.map((a) => ({
         officeId: r.officeId,
         redactionId: r.id,
@@ -158,19 +155,12 @@ export async function decideRedactionMark(
   const { decision } = parseInput(decideMarkInput, input.data);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const rows = await tx
-      .update(redactionMarks)
-      .set({ status: decision, decidedAt: now, decidedBy: actor.label })
-      .where(
-        and(
-          eq(redactionMarks.officeId, r.officeId),
-          eq(redactionMarks.redactionId, r.id),
-          eq(redactionMarks.id, input.markId),
-          sql`${redactionMarks.status} <> ${decision}`,
-        ),
-      )
-      .returning();
-    if (rows.length === 0) return;
+    const mark = await decideMark(tx, r, input.markId, {
+      status: decision,
+      decidedAt: now,
+      decidedBy: actor.label,
+    });
+    if (!mark) return;
     await auditAs(
       tx,
       actor,
@@ -179,7 +169,7 @@ export async function decideRedactionMark(
         action: 'redaction.mark_decided',
         entityType: 'redaction',
         entityId: r.id,
-        after: { mark: input.markId, decision, origin: rows[0]!.origin, detector: rows[0]!.detector },
+        after: { mark: input.markId, decision, origin: mark.origin, detector: mark.detector },
       },
       now,
     );

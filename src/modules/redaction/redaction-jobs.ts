@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { defineJob } from '../../platform/jobs/queue.ts';
@@ -12,7 +11,8 @@ import { releasePublicSoftcopies } from './public-release.ts';
 import { findRedaction, listMarks, type RedactionRow } from './queries.ts';
 import { MARKING_DPI } from './redaction-ctx.ts';
 import { applyRedactionJob, renderRedactionJob } from './redaction-job-types.ts';
-import { redactionMarks, redactionPages, redactions, type RedactionKind } from './schema.ts';
+import type { redactionMarks, redactions, RedactionKind } from './schema.ts';
+import { deletePages, insertMarks, insertPage, updateRedaction } from './write-queries.ts';
 import { officeNames, putReleasedCopy, subjectNames } from './subjects.ts';
 import { inspectOffice, scrubOffice } from './office-scrub.ts';
 import { inspectXlsx, scrubXlsx } from './xlsx-scrub.ts';
@@ -29,10 +29,7 @@ async function progress(
   values: Partial<typeof redactions.$inferInsert>,
   now: Date,
 ): Promise<void> {
-  await db
-    .update(redactions)
-    .set({ ...values, updatedAt: now })
-    .where(and(eq(redactions.officeId, r.officeId), eq(redactions.id, r.id)));
+  await updateRedaction(db, r.officeId, r.id, { ...values, updatedAt: now });
 }
 
 async function provinceCodes(db: Db): Promise<Set<string>> {
@@ -55,9 +52,7 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
           return;
         }
         const report = inspectPdf(content.bytes);
-        await db
-          .delete(redactionPages)
-          .where(and(eq(redactionPages.officeId, r.officeId), eq(redactionPages.redactionId, r.id)));
+        await deletePages(db, r.officeId, r.id);
         const count = await renderPdfPages(content.bytes, { dpi: MARKING_DPI }, async (p) => {
           await db.transaction(async (tx) => {
             const png = await saveFile(tx, deps.files, {
@@ -71,7 +66,7 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
               field: 'file',
               now,
             });
-            await tx.insert(redactionPages).values({
+            await insertPage(tx, {
               officeId: r.officeId,
               redactionId: r.id,
               page: p.page,
@@ -116,17 +111,14 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
           }
         });
         await db.transaction(async (tx) => {
-          if (suggestions.length > 0) await tx.insert(redactionMarks).values(suggestions);
-          await tx
-            .update(redactions)
-            .set({
-              status: 'READY',
-              pageCount: count,
-              pagesDone: count,
-              report: { ...report },
-              updatedAt: now,
-            })
-            .where(and(eq(redactions.officeId, r.officeId), eq(redactions.id, r.id)));
+          await insertMarks(tx, suggestions);
+          await updateRedaction(tx, r.officeId, r.id, {
+            status: 'READY',
+            pageCount: count,
+            pagesDone: count,
+            report: { ...report },
+            updatedAt: now,
+          });
           await recordAudit(
             tx,
             SYSTEM,
@@ -200,18 +192,14 @@ export function applyRedactionJobDef(deps: { files: FileStore }) {
           field: 'file',
           now,
         });
-        const rows = await tx
-          .update(redactions)
-          .set({ status: 'APPLIED', resultFileId: result.id, appliedAt: now, report, updatedAt: now })
-          .where(
-            and(
-              eq(redactions.officeId, r.officeId),
-              eq(redactions.id, r.id),
-              eq(redactions.status, 'APPLYING'),
-            ),
-          )
-          .returning();
-        if (rows.length === 0) return;
+        const applied = {
+          status: 'APPLIED' as const,
+          resultFileId: result.id,
+          appliedAt: now,
+          report,
+          updatedAt: now,
+        };
+        if (!(await updateRedaction(tx, r.officeId, r.id, applied, 'APPLYING'))) return;
         await putReleasedCopy(
           tx,
           r.officeId,

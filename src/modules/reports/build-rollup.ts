@@ -1,6 +1,4 @@
-import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { queryRows } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { systemActor, type Actor } from '../access/actor.ts';
 import { auditAs } from '../access/audited-change.ts';
@@ -12,6 +10,7 @@ import { annualReportStatuses, officesWithDikInForce } from './annual-report-que
 import type { AnnualReportStatus } from './schema.ts';
 import type { Figures } from './figures.ts';
 import { readChildFigures, readStatistics } from './read-statistics.ts';
+import { officesWithDipPublished, openRequestCounts } from './rollup-queries.ts';
 
 // Oversight roll-ups (issue 11, ADR 0037): KPU RI and the national admin see every office,
 // a KPU Provinsi its kabupaten/kota — counts only, from the aggregates (ADR 0035) and two
@@ -49,23 +48,6 @@ export interface Rollup {
   overdue: number;
 }
 
-async function openCounts(ctx: Ctx, office: Office): Promise<Map<string, { open: number; overdue: number }>> {
-  const statuses = sql.raw(
-    AWAITING_NOTICE.filter((s) => s !== 'INCOMPLETE')
-      .map((s) => `'${s}'`)
-      .join(','),
-  );
-  const rows = await queryRows<{ path: string; open: number; overdue: number }>(
-    ctx.db,
-    sql`select o.path, count(*)::int as open,
-          count(*) filter (where coalesce(r.extended_due_date, r.due_date) < (${ctx.clock.now().toISOString()}::timestamptz at time zone o.timezone)::date)::int as overdue
-        from requests r join offices o on o.id = r.office_id
-        where r.status in (${statuses}) and o.path like ${`${office.path}%`}
-        group by o.path`,
-  );
-  return new Map(rows.map((r) => [r.path, { open: r.open, overdue: r.overdue }]));
-}
-
 function sortKey(r: RollupRow, by: RollupSort): number | string {
   switch (by) {
     case 'name':
@@ -94,17 +76,18 @@ export async function buildRollup(
   if (!office) throw AppError.notFound();
   if (!canReports.viewRollup(actor, office)) throw AppError.forbidden();
   const children = await listOffices(ctx.db, { parentId: office.id });
-  const [{ byChild, total }, open, dip, dik, annual] = await Promise.all([
+  const [{ byChild, total }, open, published, dik, annual] = await Promise.all([
     readChildFigures(ctx.db, ctx.clock.now(), office, children, input.year),
-    openCounts(ctx, office),
-    queryRows<{ office_id: string }>(
+    openRequestCounts(
       ctx.db,
-      sql`select distinct office_id from dip_versions where year = ${input.year}`,
+      office.path,
+      AWAITING_NOTICE.filter((s) => s !== 'INCOMPLETE'),
+      ctx.clock.now(),
     ),
+    officesWithDipPublished(ctx.db, input.year),
     officesWithDikInForce(ctx.db),
     annualReportStatuses(ctx.db, input.year),
   ]);
-  const published = new Set(dip.map((d) => d.office_id));
   const sumOpen = (o: Office) => {
     let n = { open: 0, overdue: 0 };
     for (const [path, c] of open)

@@ -1,9 +1,9 @@
-import { inArray, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../platform/db/database.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { loadOfficeCalendar } from '../calendar/queries.ts';
 import { instantOfLocal, workingDaysBetween } from '../calendar/working-days.ts';
-import { offices } from '../offices/schema.ts';
-import { reportDirtyMonths, reportOfficeMonths, type CountMap } from './schema.ts';
+import { findOfficeById } from '../offices/queries.ts';
+import type { CountMap, reportOfficeMonths } from './schema.ts';
+import { loadMonthFacts, takeDirtyMonths, upsertOfficeMonths } from './statistics-queries.ts';
 
 // The incremental refresh of the statistics aggregates (ADR 0035). The triggers mark the
 // office-months a change touches; this recounts exactly those months from the records, with
@@ -61,10 +61,7 @@ export async function recountOfficeMonths(
   now: Date,
 ): Promise<void> {
   if (months.length === 0) return;
-  const [office] = await db
-    .select()
-    .from(offices)
-    .where(inArray(offices.id, [officeId]));
+  const office = await findOfficeById(db, officeId);
   if (!office) return;
   const tz = office.timezone;
   const sorted = [...months].sort((a, b) => a.year - b.year || a.month - b.month);
@@ -75,58 +72,17 @@ export async function recountOfficeMonths(
   const rows = new Map(sorted.map((k) => [key(k.year, k.month), emptyRow(officeId, k, now)]));
   const at = (y: number, m: number) => rows.get(key(y, m));
 
-  const [received, decided, objectionsIn, objectionDecisions, objectionEnds, disputes, calendar] =
-    await Promise.all([
-      queryRows<{ y: number; m: number; n: number; ext: number }>(
-        db,
-        sql`select extract(year from r.received_at at time zone ${tz})::int as y, extract(month from r.received_at at time zone ${tz})::int as m,
-            count(*)::int as n, count(x.request_id)::int as ext
-          from requests r left join request_extensions x on x.office_id = r.office_id and x.request_id = r.id
-          where r.office_id = ${officeId} and r.received_at >= ${start.toISOString()} and r.received_at < ${end.toISOString()}
-          group by 1, 2`,
-      ),
-      queryRows<{
-        decided_on: string;
-        received_on: string;
-        due: string;
-        outcome: string | null;
-        ground: string | null;
-      }>(
-        db,
-        sql`select to_char(r.decided_at at time zone ${tz}, 'YYYY-MM-DD') as decided_on, r.received_on::text as received_on,
-            coalesce(r.extended_due_date, r.due_date)::text as due, d.outcome, d.exemption_ground as ground
-          from requests r
-          left join lateral (select outcome, exemption_ground from request_decisions d
-                             where d.office_id = r.office_id and d.request_id = r.id order by d.round desc limit 1) d on true
-          where r.office_id = ${officeId} and r.decided_at >= ${start.toISOString()} and r.decided_at < ${end.toISOString()}`,
-      ),
-      queryRows<{ y: number; m: number; grounds: string[] }>(
-        db,
-        sql`select extract(year from received_at at time zone ${tz})::int as y, extract(month from received_at at time zone ${tz})::int as m, grounds
-          from objections where office_id = ${officeId} and received_at >= ${start.toISOString()} and received_at < ${end.toISOString()}`,
-      ),
-      queryRows<{ y: number; m: number; outcome: string; n: number }>(
-        db,
-        sql`select extract(year from decided_at at time zone ${tz})::int as y, extract(month from decided_at at time zone ${tz})::int as m, outcome, count(*)::int as n
-          from objection_decisions where office_id = ${officeId} and decided_at >= ${start.toISOString()} and decided_at < ${end.toISOString()}
-          group by 1, 2, 3`,
-      ),
-      queryRows<{ y: number; m: number; kind: string; n: number }>(
-        db,
-        sql`select extract(year from settled_at at time zone ${tz})::int as y, extract(month from settled_at at time zone ${tz})::int as m, 'SETTLED' as kind, count(*)::int as n
-          from objections where office_id = ${officeId} and settled_at >= ${start.toISOString()} and settled_at < ${end.toISOString()} group by 1, 2
-          union all
-          select extract(year from lapsed_at at time zone ${tz})::int, extract(month from lapsed_at at time zone ${tz})::int, 'LAPSED', count(*)::int
-          from objections where office_id = ${officeId} and lapsed_at >= ${start.toISOString()} and lapsed_at < ${end.toISOString()} group by 1, 2`,
-      ),
-      queryRows<{ y: number; m: number; stage: string; n: number }>(
-        db,
-        sql`select extract(year from filed_on)::int as y, extract(month from filed_on)::int as m, stage, count(*)::int as n
-          from disputes where office_id = ${officeId} and filed_on >= ${firstOf(first.year, first.month)} and filed_on < ${firstOf(last.year, last.month)}
-          group by 1, 2, 3`,
-      ),
-      loadOfficeCalendar(db, office),
-    ]);
+  const [facts, calendar] = await Promise.all([
+    loadMonthFacts(
+      db,
+      officeId,
+      tz,
+      { start, end },
+      { from: firstOf(first.year, first.month), to: firstOf(last.year, last.month) },
+    ),
+    loadOfficeCalendar(db, office),
+  ]);
+  const { received, decided, objectionsIn, objectionDecisions, objectionEnds, disputes } = facts;
 
   for (const r of received) {
     const row = at(r.y, r.m);
@@ -170,19 +126,7 @@ export async function recountOfficeMonths(
   }
 
   const values = [...rows.values()];
-  for (let i = 0; i < values.length; i += 500) {
-    await db
-      .insert(reportOfficeMonths)
-      .values(values.slice(i, i + 500))
-      .onConflictDoUpdate({
-        target: [reportOfficeMonths.officeId, reportOfficeMonths.year, reportOfficeMonths.month],
-        set: Object.fromEntries(
-          Object.keys(values[0]!)
-            .filter((k) => !['officeId', 'year', 'month'].includes(k))
-            .map((k) => [k, sql.raw(`excluded.${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`)]),
-        ),
-      });
-  }
+  await upsertOfficeMonths(db, values);
 }
 
 /**
@@ -191,11 +135,7 @@ export async function recountOfficeMonths(
  */
 export async function refreshStatistics(db: Db, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
-    const dirty = await tx.delete(reportDirtyMonths).returning({
-      officeId: reportDirtyMonths.officeId,
-      year: reportDirtyMonths.year,
-      month: reportDirtyMonths.month,
-    });
+    const dirty = await takeDirtyMonths(tx);
     const byOffice = new Map<string, MonthKey[]>();
     for (const d of dirty) {
       const list = byOffice.get(d.officeId) ?? [];
