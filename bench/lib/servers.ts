@@ -87,9 +87,9 @@ export function ensureBuilt(): void {
   if (r.status !== 0) throw new Error('build failed');
 }
 
-/** Terbuka as production runs it (logging at info to a pipe, no worker in the web process). */
-export async function startTerbuka(env: Record<string, string>): Promise<Child> {
-  const dir = process.env.BENCH_SERVER_DIR ?? repoRoot;
+/** Terbuka as production runs it (logging at info to a pipe, no worker in the web process); `checkout` measures another tree. */
+export async function startTerbuka(env: Record<string, string>, checkout?: string): Promise<Child> {
+  const dir = checkout ?? process.env.BENCH_SERVER_DIR ?? repoRoot;
   const port = await freePort();
   const built = existsSync(path.join(dir, 'dist/main.js'));
   const args = built ? [path.join(dir, 'dist/main.js')] : ['--import', 'tsx', path.join(dir, 'src/main.ts')];
