@@ -13,6 +13,7 @@ import { seedHolidays } from '../src/modules/calendar/seed-holidays.ts';
 import { seedKpuOffices } from '../src/modules/offices/seed-offices.ts';
 import { buildApp } from '../src/web/app.ts';
 import { startPgCluster } from '../scripts/pg-cluster.ts';
+import { intakeBody } from './lib/intake-body.ts';
 
 // Time from submit to receipt: a requester posts a request to the JSON API and then fetches the
 // receipt PDF from the link in the answer. 20 concurrent submitters, each sending requests one
@@ -24,23 +25,6 @@ const SUBMITTERS = 20;
 const PER_SUBMITTER = Number(process.env.BENCH_PER_SUBMITTER ?? 15);
 const WARMUP = 10;
 const OFFICE = 'kpu-kota-bandung';
-
-function body(i: number) {
-  return {
-    requesterType: 'PERORANGAN',
-    name: `Pemohon Uji ${i}`,
-    nik: '3273010501900001',
-    address: 'Jl. Asia Afrika No. 1, Kota Bandung',
-    phone: '0812 0000 0000',
-    email: `pemohon${i}@bench.terbuka.test`,
-    informationRequested: 'Daftar lokasi TPS dan jumlah pemilih per TPS di Kecamatan Sumur Bandung.',
-    purpose: 'Uji beban.',
-    category: 'TAHAPAN_PEMILU',
-    accessMethods: ['SALINAN_SOFTCOPY'],
-    deliveryMethod: 'EMAIL',
-    consent: true,
-  };
-}
 
 function percentile(sorted: number[], p: number): number {
   const idx = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
@@ -80,7 +64,7 @@ async function measure(label: string, database: DatabaseHandle): Promise<Result>
     const res = await app.inject({
       method: 'POST',
       url: `/api/v1/offices/${OFFICE}/requests`,
-      payload: body(i),
+      payload: intakeBody(i),
       remoteAddress: `10.1.${submitter}.${i % 250}`,
     });
     if (res.statusCode !== 201) throw new Error(`submit answered ${res.statusCode}: ${res.body}`);

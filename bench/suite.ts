@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startPgCluster } from '../scripts/pg-cluster.ts';
 import { fillDip, fillRequests, rawCommitRate, sessionFor } from './lib/data.ts';
+import { bodyOf, ip } from './lib/intake-body.ts';
 import { load, request, type LoadRequest, type LoadResult } from './lib/load.ts';
 import { ensureBuilt, rssMb, startBare, startTerbuka, type Child } from './lib/servers.ts';
 
@@ -67,26 +68,6 @@ function add(
   });
   console.log(`  ${name}: ${figure} (anchor ${anchor})`);
 }
-
-function bodyOf(i: number): string {
-  return JSON.stringify({
-    requesterType: 'PERORANGAN',
-    name: `Pemohon Uji ${i}`,
-    nik: '3273010501900001',
-    address: 'Jl. Asia Afrika No. 1, Kota Bandung',
-    phone: '0812 0000 0000',
-    email: `pemohon${i}@bench.terbuka.test`,
-    informationRequested: 'Daftar lokasi TPS dan jumlah pemilih per TPS di Kecamatan Sumur Bandung.',
-    purpose: 'Uji beban.',
-    category: 'TAHAPAN_PEMILU',
-    accessMethods: ['SALINAN_SOFTCOPY'],
-    deliveryMethod: 'EMAIL',
-    consent: true,
-  });
-}
-
-/** A forwarded address per request: the public API's per-IP rate limits are not what is measured. */
-const ip = (i: number) => ({ 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
 
 async function startSeconds(national: boolean): Promise<void> {
   // Embedded database: first start on an empty data directory (migrations, 553 offices,

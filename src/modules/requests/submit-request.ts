@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { withFileUnit, type StoredFile } from '../../platform/storage/file-store.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { blindIndex, decryptText, encryptText, randomToken, sha256Hex } from '../../platform/crypto.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { formatDate, formatDateTime } from '../../platform/i18n.ts';
-import { queueMail } from '../../platform/mail/mailer.ts';
+import { queueMails, type OutgoingMail } from '../../platform/mail/mailer.ts';
 import { canonicalJson } from '../../platform/audit/audit.ts';
 import { fieldErrorsOf } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
@@ -23,7 +24,9 @@ import { issuedByOf, officerOf } from './officer.ts';
 import { phoneToE164 } from './phone.ts';
 import { staffEmails } from './recipients.ts';
 import { crossFieldProblems, parseMembers, requestInput, type RequestInput } from './request-input.ts';
-import { addEvent, auditRequest, eventActorLabel } from './request-steps.ts';
+import { auditRequest, eventActorLabel } from './request-steps.ts';
+import type { CaseEvent } from '../casework/case-steps.ts';
+import { insertReceiptRows } from './intake-queries.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
 import { registrationNumberFor, registrationYear } from './registration-number.ts';
 import type { Channel, DueExplanation, requests } from './schema.ts';
@@ -35,9 +38,8 @@ import {
   claimIdempotencyKey,
   findIdempotencyKey,
   storeIdempotentResponse,
-  addIdentityDocuments,
 } from './write-queries.ts';
-import { createDownloadLink, type RequestRow } from './queries.ts';
+import type { RequestRow } from './queries.ts';
 
 export { IDENTITY_FIELDS } from './uploads.ts';
 
@@ -276,12 +278,12 @@ function requestValues(
   };
 }
 
-/** Step 6, under the numbering lock and as short as it can be: the number, the row. */
+/** Step 7, taking the numbering lock: the number, the row. */
 async function numberAndInsert(
   tx: Db,
   office: Office,
   c: IntakeContext,
-  values: RequestValues,
+  values: RequestValues & { id: string },
   now: Date,
 ): Promise<RequestRow> {
   // The counter row stays locked until commit: concurrent submissions to this office, from
@@ -297,41 +299,64 @@ async function numberAndInsert(
   return insertRequest(tx, { ...values, number: reg.number, year: reg.year, seq });
 }
 
-/** Step 7: the identity scans, the documents link, the timeline and the audit row. */
+/**
+ * Step 6, before the numbering lock: what names the request only by its id — the identity
+ * scans, the documents link and the timeline — in one statement.
+ */
 async function recordReceipt(
   tx: Db,
   actor: Actor,
   input: SubmitRequestInput,
   form: Form,
-  c: IntakeContext,
-  request: RequestRow,
+  values: RequestValues & { id: string },
   saved: StoredFile[],
   documentsToken: string,
   now: Date,
 ) {
   const actorLabel = eventActorLabel(actor);
   const { missingDocuments } = form;
-  await addIdentityDocuments(tx, request, saved, input.uploads, now);
-  await createDownloadLink(tx, {
-    officeId: request.officeId,
-    requestId: request.id,
-    tokenHash: sha256Hex(documentsToken),
-    expiresAt: new Date(now.getTime() + DOCUMENT_LINK_DAYS * 86_400_000),
-    now,
-  });
-  await addEvent(tx, request, {
-    kind: 'RECEIVED',
-    actorLabel,
-    public: true,
-    data: {
-      channel: input.channel,
-      ...(missingDocuments.length > 0 ? { missingDocuments: missingDocuments.join(',') } : {}),
+  const events: CaseEvent[] = [
+    {
+      kind: 'RECEIVED',
+      actorLabel,
+      public: true,
+      data: {
+        channel: input.channel,
+        ...(missingDocuments.length > 0 ? { missingDocuments: missingDocuments.join(',') } : {}),
+      },
+      at: now,
     },
-    at: now,
+  ];
+  if (values.status === 'REGISTERED') events.push({ kind: 'REGISTERED', actorLabel, public: true, at: now });
+  await insertReceiptRows(tx, {
+    officeId: values.officeId,
+    requestId: values.id,
+    link: {
+      tokenHash: sha256Hex(documentsToken),
+      expiresAt: new Date(now.getTime() + DOCUMENT_LINK_DAYS * 86_400_000),
+      createdAt: now,
+    },
+    documents: saved.map((file, i) => ({
+      fileId: file.id,
+      kind: IDENTITY_FIELDS[input.uploads[i]!.field]!,
+      addedAt: now,
+    })),
+    events,
   });
-  const registered = request.status === 'REGISTERED';
-  if (registered) await addEvent(tx, request, { kind: 'REGISTERED', actorLabel, public: true, at: now });
-  await auditRequest(
+}
+
+/** Step 8, under the lock: the audit row (two round trips). */
+function auditReceipt(
+  tx: Db,
+  actor: Actor,
+  input: SubmitRequestInput,
+  form: Form,
+  c: IntakeContext,
+  request: RequestRow,
+  now: Date,
+) {
+  const { missingDocuments } = form;
+  return auditRequest(
     tx,
     actor,
     request,
@@ -339,14 +364,14 @@ async function recordReceipt(
     {
       channel: input.channel,
       dueDate: c.due.dueDate,
-      registered,
+      registered: request.status === 'REGISTERED',
       ...(missingDocuments.length > 0 ? { missingDocuments } : {}),
     },
     now,
   );
 }
 
-/** Step 8: the requester's receipt (with the code and the documents link) and the staff notice. */
+/** Step 9, under the lock: the requester's receipt (with the code and the documents link) and the staff notice, in one statement. */
 async function queueIntakeMails(
   tx: Db,
   ctx: RequestsCtx,
@@ -359,33 +384,29 @@ async function queueIntakeMails(
   now: Date,
 ) {
   const dueText = formatDate(c.due.dueDate, 'id');
+  const mails: OutgoingMail[] = [];
   if (request.email) {
-    await queueMail(
-      tx,
-      office.id,
-      {
-        to: request.email,
-        ...requestReceivedMail({
-          requesterName: request.requesterName,
-          officeName: office.name,
-          number: request.number,
-          trackingCode: secrets.trackingCode,
-          receivedAtText: formatDateTime(form.receivedAt, 'id', office.timezone),
-          channelText: CHANNEL_ID[input.channel],
-          dueDateText: dueText,
-          workingDays: c.numbers.responseDays,
-          dueExplanation: explainDueId(c.explanation),
-          trackingUrl: trackingUrl(ctx.publicUrl, office.slug),
-          documentsUrl: documentsUrl(ctx.publicUrl, office.slug, secrets.documentsToken),
-        }),
-        template: 'request-received',
-        entityType: 'request',
-        entityId: request.id,
-        // The code and the download token let the holder act as the requester: never readable in the outbox.
-        secrets: { values: [secrets.trackingCode, secrets.documentsToken], keys: ctx.keys },
-      },
-      now,
-    );
+    mails.push({
+      to: request.email,
+      ...requestReceivedMail({
+        requesterName: request.requesterName,
+        officeName: office.name,
+        number: request.number,
+        trackingCode: secrets.trackingCode,
+        receivedAtText: formatDateTime(form.receivedAt, 'id', office.timezone),
+        channelText: CHANNEL_ID[input.channel],
+        dueDateText: dueText,
+        workingDays: c.numbers.responseDays,
+        dueExplanation: explainDueId(c.explanation),
+        trackingUrl: trackingUrl(ctx.publicUrl, office.slug),
+        documentsUrl: documentsUrl(ctx.publicUrl, office.slug, secrets.documentsToken),
+      }),
+      template: 'request-received',
+      entityType: 'request',
+      entityId: request.id,
+      // The code and the download token let the holder act as the requester: never readable in the outbox.
+      secrets: { values: [secrets.trackingCode, secrets.documentsToken], keys: ctx.keys },
+    });
   }
   const staffMail = staffNewRequestMail({
     officeName: office.name,
@@ -397,13 +418,15 @@ async function queueIntakeMails(
     requestUrl: staffRequestUrl(ctx.publicUrl, office.slug, request.id),
   });
   for (const to of c.staff) {
-    await queueMail(
-      tx,
-      office.id,
-      { to, ...staffMail, template: 'staff-new-request', entityType: 'request', entityId: request.id },
-      now,
-    );
+    mails.push({
+      to,
+      ...staffMail,
+      template: 'staff-new-request',
+      entityType: 'request',
+      entityId: request.id,
+    });
   }
+  await queueMails(tx, office.id, mails, now);
 }
 
 /**
@@ -443,8 +466,11 @@ export async function submitRequest(
         createdBy: eventActorLabel(actor),
         now,
       });
-      const request = await numberAndInsert(tx, office, c, values, now);
-      await recordReceipt(tx, actor, input, form, c, request, saved, secrets.documentsToken, now);
+      const row = { ...values, id: randomUUID() };
+      await recordReceipt(tx, actor, input, form, row, saved, secrets.documentsToken, now);
+      // From here to commit the office's number is locked: four round trips and the commit.
+      const request = await numberAndInsert(tx, office, c, row, now);
+      await auditReceipt(tx, actor, input, form, c, request, now);
       await queueIntakeMails(tx, ctx, office, input, form, c, request, secrets, now);
       const result: SubmittedRequest = {
         requestId: request.id,

@@ -77,15 +77,17 @@ export function rowHash(prevHash: string, f: HashedFields): string {
 /**
  * Appends one audit row. Call it inside the transaction that makes the change, so the
  * change and its record commit together. Locks the office's chain head until commit.
+ * Two round trips (ADR 0106): the first makes the head when it is missing and locks it (an
+ * upsert that rewrites nothing, returning the head); the second appends the row and moves the
+ * head in one statement.
  */
 export async function recordAudit(tx: Db, actor: AuditActor, entry: AuditEntry, at: Date): Promise<void> {
   const officeId = entry.officeId ?? PLATFORM_CHAIN;
-  await tx.insert(auditChainHeads).values({ officeId, seq: 0, hash: '' }).onConflictDoNothing();
   const [head] = await tx
-    .select()
-    .from(auditChainHeads)
-    .where(eq(auditChainHeads.officeId, officeId))
-    .for('update');
+    .insert(auditChainHeads)
+    .values({ officeId, seq: 0, hash: '' })
+    .onConflictDoUpdate({ target: auditChainHeads.officeId, set: { seq: sql`${auditChainHeads.seq}` } })
+    .returning({ seq: auditChainHeads.seq, hash: auditChainHeads.hash });
   const prevHash = head?.hash ?? '';
   const fields: HashedFields = {
     officeId,
@@ -102,8 +104,14 @@ export async function recordAudit(tx: Db, actor: AuditActor, entry: AuditEntry, 
     requestId: actor.requestId ?? null,
   };
   const hash = rowHash(prevHash, fields);
-  await tx.insert(auditLog).values({ ...fields, prevHash, hash });
+  const appended = tx.$with('appended', {}).as(
+    tx
+      .insert(auditLog)
+      .values({ ...fields, prevHash, hash })
+      .getSQL(),
+  );
   await tx
+    .with(appended)
     .update(auditChainHeads)
     .set({ seq: fields.seq, hash })
     .where(eq(auditChainHeads.officeId, officeId));

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
-import type { Db } from '../db/database.ts';
+import { queryRows, type Db } from '../db/database.ts';
 import { PLATFORM_CHAIN, recordAudit } from '../audit/audit.ts';
 import { defineJob, enqueue } from '../jobs/queue.ts';
 import { mailOutbox } from './schema.ts';
@@ -77,6 +77,24 @@ export function smtpTransport(smtpUrl: string): MailTransport {
   };
 }
 
+/** The outbox row of an email, its secrets sealed. */
+function outboxRow(office: string, mail: OutgoingMail, now: Date): typeof mailOutbox.$inferInsert {
+  const sealed = sealSecrets(mail);
+  return {
+    officeId: office,
+    toAddress: mail.to,
+    subject: sealed.subject,
+    textBody: sealed.text,
+    htmlBody: sealed.html,
+    secretsEncrypted: sealed.secretsEncrypted,
+    template: mail.template,
+    entityType: mail.entityType ?? null,
+    entityId: mail.entityId ?? null,
+    dedupeKey: mail.dedupeKey ?? null,
+    createdAt: now,
+  };
+}
+
 /**
  * Queues an email inside the caller's transaction. Returns false when an email with the same
  * dedupe key was already queued for this office.
@@ -88,28 +106,46 @@ export async function queueMail(
   now: Date,
 ): Promise<boolean> {
   const office = officeId ?? PLATFORM_CHAIN;
-  const sealed = sealSecrets(mail);
   const rows = await tx
     .insert(mailOutbox)
-    .values({
-      officeId: office,
-      toAddress: mail.to,
-      subject: sealed.subject,
-      textBody: sealed.text,
-      htmlBody: sealed.html,
-      secretsEncrypted: sealed.secretsEncrypted,
-      template: mail.template,
-      entityType: mail.entityType ?? null,
-      entityId: mail.entityId ?? null,
-      dedupeKey: mail.dedupeKey ?? null,
-      createdAt: now,
-    })
+    .values(outboxRow(office, mail, now))
     .onConflictDoNothing()
     .returning({ id: mailOutbox.id });
   const row = rows[0];
   if (!row) return false;
   await enqueue(tx, sendMailJobType, { outboxId: row.id }, { officeId: office, now });
   return true;
+}
+
+/**
+ * Queues several emails of one office in ONE statement (ADR 0106): the outbox rows and their
+ * send jobs, for callers that hold a lock until commit (intake holds the office's number).
+ * An email whose dedupe key was queued before gets no row and no job; returns how many were
+ * queued.
+ */
+export async function queueMails(
+  tx: Db,
+  officeId: string | null,
+  mails: readonly OutgoingMail[],
+  now: Date,
+): Promise<number> {
+  if (mails.length === 0) return 0;
+  const office = officeId ?? PLATFORM_CHAIN;
+  const outbox = tx
+    .insert(mailOutbox)
+    .values(mails.map((m) => outboxRow(office, m, now)))
+    .onConflictDoNothing()
+    .returning({ officeId: mailOutbox.officeId, id: mailOutbox.id });
+  const at = now.toISOString();
+  const queued = await queryRows<{ id: string }>(
+    tx,
+    sql`with queued as (${outbox.getSQL()})
+      insert into jobs (office_id, kind, payload, run_at, max_attempts, created_at)
+      select office_id, ${sendMailJobType.kind}::text, jsonb_build_object('outboxId', id), ${at}::timestamptz,
+        ${sendMailJobType.maxAttempts}::int, ${at}::timestamptz
+      from queued returning id`,
+  );
+  return queued.length;
 }
 
 export const sendMailJobType = {
