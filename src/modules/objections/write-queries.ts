@@ -1,11 +1,17 @@
-import { isNull, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import type { StoredFile } from '../../platform/storage/file-store.ts';
 import type { CaseEvent, CaseStore } from '../casework/case-steps.ts';
 import { nextSequence, updateCaseIfStatus } from '../casework/queries.ts';
 import type { ObjectionStatus } from './objection-status.ts';
 import { findObjection, type ObjectionRow } from './queries.ts';
-import { objectionCounters, objectionDocuments, objectionEvents, objections } from './schema.ts';
+import {
+  objectionCounters,
+  objectionDocuments,
+  objectionEvents,
+  objections,
+  type AnswerDueExplanation,
+} from './schema.ts';
 
 // The writes of the objections module that its use cases share: the case row's
 // compare-and-set, its timeline, its counter.
@@ -61,4 +67,40 @@ export async function addObjectionDocuments(
       addedAt: now,
     });
   }
+}
+
+/** Every objection in `status`, of one office or of all (the calendar recount). */
+export async function listObjectionsInStatus(
+  db: Db,
+  status: ObjectionStatus,
+  officeId?: string,
+): Promise<ObjectionRow[]> {
+  return db
+    .select()
+    .from(objections)
+    .where(and(eq(objections.status, status), officeId ? eq(objections.officeId, officeId) : undefined));
+}
+
+/** Writes a recounted answer due date while the objection keeps its status. */
+export async function writeRecountedObjectionDue(
+  tx: Db,
+  row: ObjectionRow,
+  due: { dueDate: string; explanation: AnswerDueExplanation },
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(objections)
+    .set({
+      dueDate: due.dueDate,
+      receivedOn: due.explanation.receivedOn,
+      dueExplanation: due.explanation,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(objections.officeId, row.officeId),
+        eq(objections.id, row.id),
+        eq(objections.status, row.status),
+      ),
+    );
 }

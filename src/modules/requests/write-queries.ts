@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import type { StoredFile } from '../../platform/storage/file-store.ts';
 import type { CaseEvent, CaseStore } from '../casework/case-steps.ts';
@@ -14,6 +14,7 @@ import {
   requestFees,
   requestIdentityDocuments,
   requests,
+  type DueExplanation,
 } from './schema.ts';
 import type { RequestStatus } from './status.ts';
 import { IDENTITY_FIELDS, type Upload } from './uploads.ts';
@@ -174,4 +175,51 @@ export async function storeIdempotentResponse(
     .update(requestIdempotencyKeys)
     .set({ requestId, responseEncrypted })
     .where(and(eq(requestIdempotencyKeys.officeId, officeId), eq(requestIdempotencyKeys.key, key)));
+}
+
+/** Every request in one of `statuses`, of one office or of all (the calendar recount). */
+export async function listRequestsInStatuses(
+  db: Db,
+  statuses: readonly RequestStatus[],
+  officeId?: string,
+): Promise<RequestRow[]> {
+  return db
+    .select()
+    .from(requests)
+    .where(
+      and(inArray(requests.status, [...statuses]), officeId ? eq(requests.officeId, officeId) : undefined),
+    );
+}
+
+/** Writes a recounted due date (and an extension's new date) while the request keeps its status. */
+export async function writeRecountedRequestDue(
+  tx: Db,
+  row: RequestRow,
+  due: { dueDate: string; extendedDueDate: string | null; explanation: DueExplanation },
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(requests)
+    .set({
+      dueDate: due.dueDate,
+      extendedDueDate: due.extendedDueDate,
+      receivedOn: due.explanation.receivedOn,
+      dueExplanation: due.explanation,
+      updatedAt: now,
+    })
+    .where(
+      and(eq(requests.officeId, row.officeId), eq(requests.id, row.id), eq(requests.status, row.status)),
+    );
+  if (due.extendedDueDate && due.extendedDueDate !== row.extendedDueDate) {
+    await tx
+      .update(requestExtensions)
+      .set({ previousDueDate: due.dueDate, newDueDate: due.extendedDueDate })
+      .where(
+        and(
+          eq(requestExtensions.officeId, row.officeId),
+          eq(requestExtensions.requestId, row.id),
+          isNotNull(requestExtensions.newDueDate),
+        ),
+      );
+  }
 }
