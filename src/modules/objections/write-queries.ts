@@ -4,12 +4,13 @@ import type { StoredFile } from '../../platform/storage/file-store.ts';
 import type { CaseEvent, CaseStore } from '../casework/case-steps.ts';
 import { nextSequence, updateCaseIfStatus } from '../casework/queries.ts';
 import type { ObjectionStatus } from './objection-status.ts';
-import { findObjection, type ObjectionRow } from './queries.ts';
+import { findObjection, type DisputeRow, type ObjectionRow } from './queries.ts';
 import {
   objectionCounters,
   objectionDocuments,
   objectionEvents,
   objections,
+  disputes,
   type AnswerDueExplanation,
 } from './schema.ts';
 
@@ -103,4 +104,34 @@ export async function writeRecountedObjectionDue(
         eq(objections.status, row.status),
       ),
     );
+}
+
+export type DisputeChanges = Partial<Omit<typeof disputes.$inferInsert, 'officeId' | 'objectionId'>>;
+
+/** Opens the dispute row of an objection taken to the Komisi Informasi. */
+export async function insertDispute(tx: Db, values: typeof disputes.$inferInsert): Promise<void> {
+  await tx.insert(disputes).values(values);
+}
+
+/**
+ * Writes a dispute's changes while it is still at the stage it was read in: the row as
+ * written, or undefined when someone else moved it first.
+ */
+export async function updateDisputeIfStage(
+  tx: Db,
+  key: { officeId: string; objectionId: string; stage: DisputeRow['stage'] },
+  changes: DisputeChanges,
+): Promise<DisputeRow | undefined> {
+  const [row] = await tx
+    .update(disputes)
+    .set(changes)
+    .where(
+      and(
+        eq(disputes.officeId, key.officeId),
+        eq(disputes.objectionId, key.objectionId),
+        eq(disputes.stage, key.stage),
+      ),
+    )
+    .returning();
+  return row;
 }
