@@ -11,6 +11,7 @@ import {
   objectionEvents,
   objections,
   disputes,
+  objectionDecisions,
   type AnswerDueExplanation,
 } from './schema.ts';
 
@@ -134,4 +135,12 @@ export async function updateDisputeIfStage(
     )
     .returning();
   return row;
+}
+
+/** The Tanggapan Atasan PPID as issued (outcome, reasons, order, signatory). */
+export async function insertObjectionDecision(
+  tx: Db,
+  values: typeof objectionDecisions.$inferInsert,
+): Promise<void> {
+  await tx.insert(objectionDecisions).values(values);
 }
