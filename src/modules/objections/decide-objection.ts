@@ -20,14 +20,9 @@ import { OBJECTION_OUTCOME_ID } from './labels-id.ts';
 import { objectionTrackingUrl } from './links.ts';
 import { disputeDeadline } from './objection-deadlines.ts';
 import { OBJECTION_OUTCOMES, reasonsRequired } from './objection-status.ts';
-import {
-  addObjectionEvent,
-  auditObjection,
-  compareAndSetObjection,
-  loadObjection,
-} from './objection-steps.ts';
+import { loadObjection, objectionSteps } from './objection-steps.ts';
 import type { ObjectionRow } from './queries.ts';
-import { objectionDecisions } from './schema.ts';
+import { insertObjectionDecision } from './write-queries.ts';
 
 export const ATASAN_TITLE = 'Atasan PPID';
 
@@ -97,13 +92,8 @@ export async function decideObjection(
       cutoff: settings.cutoff,
     });
     const lastDay = disputeDeadline(calendar, { answeredOn, answerDueOn: before.dueDate });
-    const after = await compareAndSetObjection(
-      tx,
-      before,
-      'decide',
-      { decidedAt: now, disputeDeadline: lastDay },
-      now,
-    );
+    // The request reopens (or hears of the rejection) first, so the objection's timeline and
+    // its decision row can name the request's new due date.
     let requestDueDate: string | null = null;
     const orderDays = data.outcome === 'REJECTED' ? null : (data.orderDays ?? request.responseDays);
     if (data.outcome !== 'REJECTED') {
@@ -113,7 +103,7 @@ export async function decideObjection(
         actor,
         office,
         request.id,
-        { by: 'OBJECTION', reference: after.number, order: data.order!, workingDays: orderDays! },
+        { by: 'OBJECTION', reference: before.number, order: data.order!, workingDays: orderDays! },
         now,
       );
       requestDueDate = reopened.dueDate;
@@ -122,11 +112,28 @@ export async function decideObjection(
         kind: 'OBJECTION_REJECTED',
         actorLabel,
         public: true,
-        data: { reference: after.number },
+        data: { reference: before.number },
         at: now,
       });
     }
-    await tx.insert(objectionDecisions).values({
+    const after = await objectionSteps.transition(
+      tx,
+      actor,
+      before,
+      {
+        action: 'decide',
+        changes: { decidedAt: now, disputeDeadline: lastDay },
+        event: {
+          kind: 'DECIDED',
+          public: true,
+          data: { outcome: data.outcome, requestDueDate, disputeDeadline: lastDay },
+        },
+        audit: 'decided',
+        facts: { outcome: data.outcome, requestDueDate, late: before.status === 'LAPSED' },
+      },
+      now,
+    );
+    await insertObjectionDecision(tx, {
       officeId: office.id,
       objectionId: after.id,
       outcome: data.outcome,
@@ -142,22 +149,6 @@ export async function decideObjection(
         data.position && data.position !== ATASAN_TITLE ? data.position : atasanPositionOf(office, settings),
       issuedBy: issuedByOf(office, settings),
     });
-    await addObjectionEvent(tx, after, {
-      kind: 'DECIDED',
-      actorLabel,
-      public: true,
-      data: { outcome: data.outcome, requestDueDate, disputeDeadline: lastDay },
-      at: now,
-    });
-    await auditObjection(
-      tx,
-      actor,
-      after,
-      'decided',
-      { outcome: data.outcome, requestDueDate, late: before.status === 'LAPSED' },
-      now,
-      before,
-    );
     if (after.requesterEmail) {
       await queueMail(
         tx,

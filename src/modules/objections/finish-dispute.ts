@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { field, parseInput } from '../../platform/validation.ts';
@@ -7,17 +6,12 @@ import { canObjections } from '../access/permissions.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { findRequest } from '../requests/queries.ts';
 import { reopenRequest } from '../requests/reopen-request.ts';
-import { activeOffice, eventActorLabel } from '../requests/request-steps.ts';
+import { activeOffice } from '../requests/request-steps.ts';
 import type { RequestsCtx } from '../requests/requests-ctx.ts';
 import { canMoveDispute, DISPUTE_OUTCOMES, ordersDisclosure } from './objection-status.ts';
-import {
-  addObjectionEvent,
-  auditObjection,
-  compareAndSetObjection,
-  loadObjection,
-} from './objection-steps.ts';
+import { loadObjection, objectionSteps } from './objection-steps.ts';
 import { findDispute, type ObjectionRow } from './queries.ts';
-import { disputes } from './schema.ts';
+import { updateDisputeIfStage } from './write-queries.ts';
 
 export const disputeOutcomeInput = z.object({
   outcome: z.enum(DISPUTE_OUTCOMES),
@@ -46,7 +40,6 @@ export async function finishDispute(
   const now = ctx.clock.now();
   if (data.decidedOn > localDateTime(now, office.timezone).date)
     throw AppError.field('decidedOn', 'objections.validation.dateInFuture');
-  const actorLabel = eventActorLabel(actor);
   const disclose = ordersDisclosure(data.outcome, data.mediationOrdersDisclosure);
   return ctx.db.transaction(async (tx) => {
     const before = await loadObjection(tx, office.id, input.objectionId);
@@ -56,26 +49,20 @@ export async function finishDispute(
       throw new AppError('CONFLICT', 'objections.error.wrongStage', { stage: dispute.stage, to: 'FINAL' });
     if (data.decidedOn < dispute.filedOn)
       throw AppError.field('decidedOn', 'objections.validation.beforeDispute');
-    const [ended] = await tx
-      .update(disputes)
-      .set({
+    const ended = await updateDisputeIfStage(
+      tx,
+      { officeId: office.id, objectionId: before.id, stage: dispute.stage },
+      {
         stage: 'FINAL',
         outcome: data.outcome,
         outcomeOn: data.decidedOn,
         outcomeNote: data.note ?? null,
         requestReopened: disclose,
         updatedAt: now,
-      })
-      .where(
-        and(
-          eq(disputes.officeId, office.id),
-          eq(disputes.objectionId, before.id),
-          eq(disputes.stage, dispute.stage),
-        ),
-      )
-      .returning();
+      },
+    );
     if (!ended) throw AppError.conflict();
-    const after = await compareAndSetObjection(tx, before, 'finish', { closedAt: now }, now);
+    // The request reopens first, so the objection's timeline can name its new due date.
     let requestDueDate: string | null = null;
     if (disclose) {
       const request = await findRequest(tx, office.id, before.requestId);
@@ -96,21 +83,22 @@ export async function finishDispute(
       );
       requestDueDate = reopened.dueDate;
     }
-    await addObjectionEvent(tx, after, {
-      kind: 'DISPUTE_FINAL',
-      actorLabel,
-      public: true,
-      data: { outcome: data.outcome, decidedOn: data.decidedOn, requestDueDate },
-      at: now,
-    });
-    await auditObjection(
+    const after = await objectionSteps.transition(
       tx,
       actor,
-      after,
-      'dispute_finished',
-      { outcome: data.outcome, decidedOn: data.decidedOn, requestReopened: disclose },
-      now,
       before,
+      {
+        action: 'finish',
+        changes: { closedAt: now },
+        event: {
+          kind: 'DISPUTE_FINAL',
+          public: true,
+          data: { outcome: data.outcome, decidedOn: data.decidedOn, requestDueDate },
+        },
+        audit: 'dispute_finished',
+        facts: { outcome: data.outcome, decidedOn: data.decidedOn, requestReopened: disclose },
+      },
+      now,
     );
     return after;
   });

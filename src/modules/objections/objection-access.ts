@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
+import { parseInput } from '../../platform/validation.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Actor } from '../access/actor.ts';
 import { canObjections } from '../access/permissions.ts';
@@ -65,4 +67,29 @@ export async function checkRequesterOrDesk(
   }
   if (!canObjections.intakeObjections(actor, office)) throw AppError.forbidden();
   return null;
+}
+
+/** What a requester-or-desk step starts from (see `requesterOrDeskStep`). */
+export interface RequesterOrDeskInput {
+  officeId: string;
+  objectionId: string;
+  proof?: { number: string; code: string } | undefined;
+  data: unknown;
+}
+
+/**
+ * The opening of every step the requester takes on the tracking page (or the desk for them):
+ * the office, the objection reached with the proof, the form parsed by `schema`.
+ */
+export async function requesterOrDeskStep<S extends z.ZodType>(
+  ctx: Ctx,
+  actor: Actor,
+  input: RequesterOrDeskInput,
+  schema: S,
+): Promise<{ office: Office; data: z.output<S> }> {
+  const office = await activeOffice(ctx.db, input.officeId);
+  const current = await findObjection(ctx.db, office.id, input.objectionId);
+  if (!current) throw AppError.notFound();
+  await checkRequesterOrDesk(ctx, actor, office, current, input.proof);
+  return { office, data: parseInput(schema, input.data) };
 }

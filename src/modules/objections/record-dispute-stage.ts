@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { field, parseInput } from '../../platform/validation.ts';
@@ -10,7 +9,7 @@ import type { RequestsCtx } from '../requests/requests-ctx.ts';
 import { APPEAL_COURTS, canMoveDispute, DISPUTE_RULINGS, MEDIATION_RESULTS } from './objection-status.ts';
 import { addObjectionEvent, auditObjection, loadObjection } from './objection-steps.ts';
 import { findDispute, type DisputeRow } from './queries.ts';
-import { disputes } from './schema.ts';
+import { updateDisputeIfStage, type DisputeChanges } from './write-queries.ts';
 
 const optionalRuling = z.preprocess((v) => (v === '' ? undefined : v), z.enum(DISPUTE_RULINGS).optional());
 
@@ -52,7 +51,7 @@ export const disputeStageInput = z.discriminatedUnion('stage', [
 ]);
 type StageInput = z.output<typeof disputeStageInput>;
 
-function changesOf(d: StageInput): Partial<typeof disputes.$inferInsert> {
+function changesOf(d: StageInput): DisputeChanges {
   switch (d.stage) {
     case 'MEDIATION':
       return {
@@ -140,17 +139,11 @@ export async function recordDisputeStage(
     }
     const problems = dateProblems(data, before.filedOn, today);
     if (problems.length > 0) throw AppError.validation(problems);
-    const [after] = await tx
-      .update(disputes)
-      .set({ ...changesOf(data), stage: data.stage, updatedAt: now })
-      .where(
-        and(
-          eq(disputes.officeId, office.id),
-          eq(disputes.objectionId, objection.id),
-          eq(disputes.stage, before.stage),
-        ),
-      )
-      .returning();
+    const after = await updateDisputeIfStage(
+      tx,
+      { officeId: office.id, objectionId: objection.id, stage: before.stage },
+      { ...changesOf(data), stage: data.stage, updatedAt: now },
+    );
     if (!after) throw AppError.conflict();
     const ruling =
       'ruling' in data ? (data.ruling ?? null) : data.stage === 'MEDIATION' ? (data.result ?? null) : null;

@@ -9,14 +9,9 @@ import { activeOffice, eventActorLabel } from '../requests/request-steps.ts';
 import type { RequestsCtx } from '../requests/requests-ctx.ts';
 import { commissionOf } from './commission.ts';
 import { INFORMATION_COMMISSIONS } from './objection-status.ts';
-import {
-  addObjectionEvent,
-  auditObjection,
-  compareAndSetObjection,
-  loadObjection,
-} from './objection-steps.ts';
+import { loadObjection, objectionSteps } from './objection-steps.ts';
 import type { ObjectionRow } from './queries.ts';
-import { disputes } from './schema.ts';
+import { insertDispute } from './write-queries.ts';
 
 export const disputeInput = z.object({
   commission: z.preprocess((v) => (v === '' ? undefined : v), z.enum(INFORMATION_COMMISSIONS).optional()),
@@ -48,7 +43,6 @@ export async function recordDispute(
   const commission = data.commission ?? usual.commission;
   const commissionName = data.commissionName ?? (commission === usual.commission ? usual.name : '');
   if (!commissionName) throw AppError.field('commissionName', 'validation.required');
-  const actorLabel = eventActorLabel(actor);
   return ctx.db.transaction(async (tx) => {
     const before = await loadObjection(tx, office.id, input.objectionId);
     if (data.filedOn < localDateTime(before.receivedAt, office.timezone).date)
@@ -58,9 +52,30 @@ export async function recordDispute(
       before.status === 'DECIDED' && !before.reaction
         ? { reaction: 'DOES_NOT_ACCEPT' as const, reactionAt: now }
         : {};
-    const after = await compareAndSetObjection(tx, before, 'dispute', reaction, now);
     const filedLate = before.disputeDeadline !== null && data.filedOn > before.disputeDeadline;
-    await tx.insert(disputes).values({
+    const after = await objectionSteps.transition(
+      tx,
+      actor,
+      before,
+      {
+        action: 'dispute',
+        changes: reaction,
+        event: {
+          kind: 'DISPUTE_FILED',
+          public: true,
+          data: {
+            commission: commissionName,
+            registrationNumber: data.registrationNumber,
+            filedOn: data.filedOn,
+            note: data.note ?? null,
+          },
+        },
+        audit: 'dispute_filed',
+        facts: { commission, registrationNumber: data.registrationNumber, filedOn: data.filedOn, filedLate },
+      },
+      now,
+    );
+    await insertDispute(tx, {
       officeId: office.id,
       objectionId: after.id,
       stage: 'FILED',
@@ -70,31 +85,10 @@ export async function recordDispute(
       filedOn: data.filedOn,
       filedLate,
       outcomeNote: null,
-      recordedBy: actorLabel,
+      recordedBy: eventActorLabel(actor),
       createdAt: now,
       updatedAt: now,
     });
-    await addObjectionEvent(tx, after, {
-      kind: 'DISPUTE_FILED',
-      actorLabel,
-      public: true,
-      data: {
-        commission: commissionName,
-        registrationNumber: data.registrationNumber,
-        filedOn: data.filedOn,
-        note: data.note ?? null,
-      },
-      at: now,
-    });
-    await auditObjection(
-      tx,
-      actor,
-      after,
-      'dispute_filed',
-      { commission, registrationNumber: data.registrationNumber, filedOn: data.filedOn, filedLate },
-      now,
-      before,
-    );
     return after;
   });
 }

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { queueMail } from '../../platform/mail/mailer.ts';
-import { field, parseInput } from '../../platform/validation.ts';
+import { field } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
-import { activeOffice } from '../requests/request-steps.ts';
 import type { RequestsCtx } from '../requests/requests-ctx.ts';
 import { staffEmails } from '../requests/recipients.ts';
 import { staffObjectionUpdateMail } from './emails/staff-objection-update-mail.ts';
 import { REACTION_ID } from './labels-id.ts';
 import { staffObjectionUrl } from './links.ts';
-import { checkRequesterOrDesk } from './objection-access.ts';
+import { requesterOrDeskStep, type RequesterOrDeskInput } from './objection-access.ts';
 import { loadObjection, objectionSteps } from './objection-steps.ts';
 import type { ObjectionRow } from './queries.ts';
 import { REACTIONS } from './schema.ts';
@@ -27,17 +26,9 @@ export const reactionInput = z.object({
 export async function recordObjectionReaction(
   ctx: RequestsCtx,
   actor: Actor,
-  input: {
-    officeId: string;
-    objectionId: string;
-    proof?: { number: string; code: string } | undefined;
-    data: unknown;
-  },
+  input: RequesterOrDeskInput,
 ): Promise<ObjectionRow> {
-  const office = await activeOffice(ctx.db, input.officeId);
-  const current = await loadObjection(ctx.db, office.id, input.objectionId);
-  await checkRequesterOrDesk(ctx, actor, office, current, input.proof);
-  const data = parseInput(reactionInput, input.data);
+  const { office, data } = await requesterOrDeskStep(ctx, actor, input, reactionInput);
   const now = ctx.clock.now();
   const staff = await staffEmails(ctx.db, office, ['ATASAN_PPID', 'PPID'], now);
   return ctx.db.transaction(async (tx) => {

@@ -27,6 +27,7 @@ import type {
   ObjectionOutcome,
   ObjectionStatus,
 } from './objection-status.ts';
+import { caseEventColumns } from '../casework/schema-columns.ts';
 
 // Objections (keberatan) to the Atasan PPID, UU 14/2008 Pasal 35–36, and the disputes that
 // follow at the Komisi Informasi and the courts (Pasal 37–50). Tenant-owned: office_id leads
@@ -201,11 +202,7 @@ export const objectionEvents = pgTable(
     officeId: uuid('office_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     objectionId: uuid('objection_id').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-    kind: text('kind').notNull(),
-    actorLabel: text('actor_label').notNull(),
-    public: boolean('public').notNull(),
-    data: jsonb('data').$type<Record<string, string | number | null>>().notNull(),
+    ...caseEventColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.officeId, t.id] }),

@@ -1,12 +1,6 @@
-import { ManualClock } from '../../platform/clock.ts';
-import type { Actor } from '../access/actor.ts';
-import { addCalendarDays, localDateTime } from '../calendar/working-days.ts';
 import type { DemoCtx } from '../demo/seed-demo.ts';
-import { findOfficeBySlug } from '../offices/queries.ts';
-import { actorForUser } from '../people/load-actor.ts';
-import { findUserByEmail } from '../people/queries.ts';
 import { listRequests } from '../requests/queries.ts';
-import type { RequestsCtx } from '../requests/requests-ctx.ts';
+import { demoScene } from '../requests/demo-scene.ts';
 import { decideObjection } from './decide-objection.ts';
 import { fileObjection } from './file-objection.ts';
 import { recordDispute } from './record-dispute.ts';
@@ -22,31 +16,15 @@ import { settleObjection } from './settle-objection.ts';
 const OFFICE = 'kpu-kota-bandung';
 
 export async function seedDemoObjections(base: DemoCtx): Promise<void> {
-  const office = await findOfficeBySlug(base.db, OFFICE);
-  if (!office) return;
-  const actorOf = async (email: string): Promise<Actor | null> => {
-    const user = await findUserByEmail(base.db, email);
-    return user ? actorForUser(base.db, user, base.clock.now(), null) : null;
-  };
-  const [ppid, desk, atasan] = await Promise.all([
-    actorOf('ppid.bandung@demo.terbuka.test'),
-    actorOf('petugas.bandung@demo.terbuka.test'),
-    actorOf('atasan.bandung@demo.terbuka.test'),
-  ]);
-  if (!ppid || !desk || !atasan) return;
-  const clock = new ManualClock(base.clock.now());
-  const ctx: RequestsCtx = {
-    db: base.db,
-    clock,
-    files: base.files,
-    keys: base.dataKeys,
-    publicUrl: base.publicUrl,
-    uploadMaxBytes: base.uploadMaxBytes,
-  };
-  const today = localDateTime(base.clock.now(), office.timezone).date;
-  const day = (daysAgo: number) => addCalendarDays(today, -daysAgo);
-  const at = (daysAgo: number, hour = 10) =>
-    clock.set(new Date(`${day(daysAgo)}T${String(hour).padStart(2, '0')}:00:00+07:00`));
+  const scene = await demoScene(base, OFFICE, {
+    ppid: 'ppid.bandung@demo.terbuka.test',
+    desk: 'petugas.bandung@demo.terbuka.test',
+    atasan: 'atasan.bandung@demo.terbuka.test',
+  });
+  if (!scene) return;
+  const { office, ctx, day } = scene;
+  const { ppid, desk, atasan } = scene.actors;
+  const at = (daysAgo: number, hour = 10) => scene.at(daysAgo, hour);
   const requests = await listRequests(base.db, office.id, { limit: 100 });
   const byName = (name: string) => requests.find((r) => r.requesterName === name);
   const o = { officeId: office.id };

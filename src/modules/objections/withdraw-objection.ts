@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { parseInput } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
-import { activeOffice } from '../requests/request-steps.ts';
 import type { RequestsCtx } from '../requests/requests-ctx.ts';
-import { checkRequesterOrDesk } from './objection-access.ts';
+import { requesterOrDeskStep, type RequesterOrDeskInput } from './objection-access.ts';
 import { loadObjection, objectionSteps } from './objection-steps.ts';
 import type { ObjectionRow } from './queries.ts';
 
@@ -15,17 +13,9 @@ export const objectionWithdrawalInput = z.object({
 export async function withdrawObjection(
   ctx: RequestsCtx,
   actor: Actor,
-  input: {
-    officeId: string;
-    objectionId: string;
-    proof?: { number: string; code: string } | undefined;
-    data: unknown;
-  },
+  input: RequesterOrDeskInput,
 ): Promise<ObjectionRow> {
-  const office = await activeOffice(ctx.db, input.officeId);
-  const current = await loadObjection(ctx.db, office.id, input.objectionId);
-  await checkRequesterOrDesk(ctx, actor, office, current, input.proof);
-  const data = parseInput(objectionWithdrawalInput, input.data);
+  const { office, data } = await requesterOrDeskStep(ctx, actor, input, objectionWithdrawalInput);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const before = await loadObjection(tx, office.id, input.objectionId);

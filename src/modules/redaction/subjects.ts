@@ -10,7 +10,7 @@ import {
   listDispositions,
   listReleasedFiles,
 } from '../requests/queries.ts';
-import { replaceReleasedFile } from '../requests/replace-released-file.ts';
+import { replaceReleasedFile } from '../requests/write-queries.ts';
 import type { RedactionSubject } from './schema.ts';
 
 // Where a file leaves the office, and who may prepare it: blacking out is the PPID's act

@@ -18,7 +18,7 @@ import {
   loadRequest,
 } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
-import { checkUploads, saveUploads, type Upload } from './uploads.ts';
+import { checkUploads, saveStaffDocuments, type Upload } from './uploads.ts';
 import { markDispositionAnswered, addDispositionFiles } from './write-queries.ts';
 
 export const dispositionAnswerInput = z.object({
@@ -51,14 +51,13 @@ export async function answerDisposition(
       informationHeld: data.informationHeld === 'yes',
     });
     if (!answered) throw AppError.conflict('requests.error.alreadyAnswered');
-    const saved = await saveUploads(tx, ctx.files, input.uploads, {
-      officeId: office.id,
-      purpose: 'document',
-      maxBytes: ctx.uploadMaxBytes,
-      encrypt: false,
-      createdBy: actorLabel,
+    const saved = await saveStaffDocuments(
+      tx,
+      ctx,
+      input.uploads,
+      { officeId: office.id, createdBy: actorLabel },
       now,
-    });
+    );
     await addDispositionFiles(tx, office.id, disposition.id, saved);
     await addEvent(tx, after, {
       kind: 'DISPOSITION_ANSWERED',

@@ -12,7 +12,7 @@ import type { RequestRow } from './queries.ts';
 import { activeOffice, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
 import { DELIVERY_METHODS, INFORMATION_FORMS } from './schema.ts';
-import { checkUploads, saveUploads, type Upload } from './uploads.ts';
+import { checkUploads, saveStaffDocuments, type Upload } from './uploads.ts';
 
 export const deskAnswerInput = z.object({
   materialDescription: field.text(4000),
@@ -42,14 +42,13 @@ export async function answerRequestAtDesk(
   const title = hasRole(actor, office, 'PPID') ? PPID_TITLE : 'Petugas Layanan Informasi';
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
-    const saved = await saveUploads(tx, ctx.files, input.uploads, {
-      officeId: office.id,
-      purpose: 'document',
-      maxBytes: ctx.uploadMaxBytes,
-      encrypt: false,
-      createdBy: eventActorLabel(actor),
+    const saved = await saveStaffDocuments(
+      tx,
+      ctx,
+      input.uploads,
+      { officeId: office.id, createdBy: eventActorLabel(actor) },
       now,
-    });
+    );
     const after = await compareAndSet(tx, before, 'answerAtDesk', { decidedAt: now }, now);
     await issueDecision(
       tx,

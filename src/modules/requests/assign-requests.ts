@@ -1,4 +1,3 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { parseInput } from '../../platform/validation.ts';
@@ -10,7 +9,7 @@ import { findActiveRoles, findUserById, listOfficeAssignments } from '../people/
 import type { Role } from '../people/schema.ts';
 import { activeOffice, addEvent, auditRequest, eventActorLabel } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
-import { requests } from './schema.ts';
+import { lockRequests, setRequestAssignee } from './write-queries.ts';
 
 /** The roles that handle requests, and so may be assigned one. */
 const HANDLER_ROLES: readonly Role[] = ['PPID', 'PETUGAS_LAYANAN'];
@@ -74,26 +73,13 @@ export async function assignRequests(
     assignee = { userId: user.id, name: user.name };
   }
   return ctx.db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(requests)
-      .where(and(eq(requests.officeId, office.id), inArray(requests.id, data.requestIds)))
-      .for('update');
+    const rows = await lockRequests(tx, office.id, data.requestIds);
     if (rows.length !== new Set(data.requestIds).size) throw AppError.notFound();
     let changed = 0;
     for (const before of rows) {
       if (before.assignedUserId === (assignee?.userId ?? null)) continue;
-      const [after] = await tx
-        .update(requests)
-        .set({
-          assignedUserId: assignee?.userId ?? null,
-          assignedName: assignee?.name ?? null,
-          assignedAt: assignee ? now : null,
-          updatedAt: now,
-        })
-        .where(and(eq(requests.officeId, office.id), eq(requests.id, before.id)))
-        .returning();
-      await addEvent(tx, after!, {
+      const after = await setRequestAssignee(tx, before, assignee, now);
+      await addEvent(tx, after, {
         kind: assignee ? 'ASSIGNED' : 'UNASSIGNED',
         actorLabel: eventActorLabel(actor),
         public: false,
@@ -103,7 +89,7 @@ export async function assignRequests(
       await auditRequest(
         tx,
         actor,
-        after!,
+        after,
         'assigned',
         { assignedUserId: assignee?.userId ?? null, previousUserId: before.assignedUserId },
         now,

@@ -12,7 +12,7 @@ import { officerOf } from './officer.ts';
 import { listDispositionFiles, listDispositions, type RequestRow } from './queries.ts';
 import { activeOffice, compareAndSet, eventActorLabel, loadRequest } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
-import { checkUploads, saveUploads, type Upload } from './uploads.ts';
+import { checkUploads, saveStaffDocuments, type Upload } from './uploads.ts';
 
 export const PPID_TITLE = 'Pejabat Pengelola Informasi dan Dokumentasi';
 
@@ -81,14 +81,13 @@ export async function decideRequest(
     : [];
   return ctx.db.transaction(async (tx) => {
     const before = await loadRequest(tx, office.id, input.requestId);
-    const saved = await saveUploads(tx, ctx.files, input.uploads, {
-      officeId: office.id,
-      purpose: 'document',
-      maxBytes: ctx.uploadMaxBytes,
-      encrypt: false,
-      createdBy: eventActorLabel(actor),
+    const saved = await saveStaffDocuments(
+      tx,
+      ctx,
+      input.uploads,
+      { officeId: office.id, createdBy: eventActorLabel(actor) },
       now,
-    });
+    );
     // A fee paid in an earlier round (before a reopen) is not owed again.
     const action = granted && before.feeTotal > 0 && !before.paidAt ? 'decideWithFee' : 'decide';
     const after = await compareAndSet(tx, before, action, { decidedAt: now }, now);

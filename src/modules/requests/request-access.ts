@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { sha256Hex } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -13,7 +12,7 @@ import {
   type RequestRow,
 } from './queries.ts';
 import { activeOffice } from './request-steps.ts';
-import { requestDownloadLinks } from './schema.ts';
+import { countDownloadLinkUse } from './write-queries.ts';
 import { trackingCodeMatches } from './tracking-code.ts';
 
 /** The three ways to reach a request: as staff, with number + tracking code, or with a link. */
@@ -69,10 +68,5 @@ export async function resolveRequestAccess(ctx: Ctx, access: RequestAccess): Pro
 
 /** Counts a download through an emailed link (shown to staff; a leaked link shows up). */
 export async function countLinkUse(ctx: Ctx, officeId: string, token: string): Promise<void> {
-  await ctx.db
-    .update(requestDownloadLinks)
-    .set({ downloads: sql`${requestDownloadLinks.downloads} + 1` })
-    .where(
-      sql`${requestDownloadLinks.officeId} = ${officeId} and ${requestDownloadLinks.tokenHash} = ${sha256Hex(token)}`,
-    );
+  await countDownloadLinkUse(ctx.db, officeId, sha256Hex(token));
 }

@@ -1,4 +1,3 @@
-import { and, asc, eq, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -8,9 +7,15 @@ import { canRequests, hasRole } from '../access/permissions.ts';
 import { officerOf } from './officer.ts';
 import { activeOffice } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
-import { requestSavedFilters } from './schema.ts';
+import {
+  deleteSavedFilter,
+  findSavedFilter,
+  insertSavedFilter,
+  listOfficeSavedFilters,
+  type SavedFilter,
+} from './saved-filter-queries.ts';
 
-export type SavedFilter = typeof requestSavedFilters.$inferSelect;
+export type { SavedFilter } from './saved-filter-queries.ts';
 
 /** The worklist parameters a saved filter may hold (anything else is dropped). */
 export const SAVED_FILTER_PARAMS = ['tampil', 'cari', 'urut', 'arah'] as const;
@@ -40,12 +45,7 @@ export async function listSavedFilters(
 ): Promise<SavedFilter[]> {
   const office = await activeOffice(ctx.db, officeId);
   if (!canRequests.viewRequests(actor, office)) throw AppError.forbidden();
-  const mine = actor.userId ? eq(requestSavedFilters.createdBy, actor.userId) : undefined;
-  return ctx.db
-    .select()
-    .from(requestSavedFilters)
-    .where(and(eq(requestSavedFilters.officeId, office.id), or(eq(requestSavedFilters.shared, true), mine)))
-    .orderBy(asc(requestSavedFilters.name));
+  return listOfficeSavedFilters(ctx.db, office.id, actor.userId ?? undefined);
 }
 
 /** Saves the worklist's current filter under a name, for oneself or shared with the office. */
@@ -61,18 +61,15 @@ export async function saveWorklistFilter(
   const officer = await officerOf(ctx.db, actor);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(requestSavedFilters)
-      .values({
-        officeId: office.id,
-        name: data.name,
-        query,
-        shared: data.shared,
-        createdBy: actor.userId!,
-        createdByName: officer.name,
-        createdAt: now,
-      })
-      .returning();
+    const row = await insertSavedFilter(tx, {
+      officeId: office.id,
+      name: data.name,
+      query,
+      shared: data.shared,
+      createdBy: actor.userId!,
+      createdByName: officer.name,
+      createdAt: now,
+    });
     await recordAudit(
       tx,
       auditActorOf(actor),
@@ -80,12 +77,12 @@ export async function saveWorklistFilter(
         officeId: office.id,
         action: 'request.filter_saved',
         entityType: 'request_filter',
-        entityId: row!.id,
+        entityId: row.id,
         after: { name: data.name, shared: data.shared },
       },
       now,
     );
-    return row!;
+    return row;
   });
 }
 
@@ -99,16 +96,11 @@ export async function deleteWorklistFilter(
   if (!canRequests.viewRequests(actor, office)) throw AppError.forbidden();
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(requestSavedFilters)
-      .where(and(eq(requestSavedFilters.officeId, office.id), eq(requestSavedFilters.id, input.filterId)));
+    const row = await findSavedFilter(tx, office.id, input.filterId);
     if (!row) throw AppError.notFound();
     const mayDelete = row.createdBy === actor.userId || (row.shared && hasRole(actor, office, 'PPID'));
     if (!mayDelete) throw AppError.forbidden();
-    await tx
-      .delete(requestSavedFilters)
-      .where(and(eq(requestSavedFilters.officeId, office.id), eq(requestSavedFilters.id, row.id)));
+    await deleteSavedFilter(tx, office.id, row.id);
     await recordAudit(
       tx,
       auditActorOf(actor),

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { SkippedDay, CalendarWarning } from '../calendar/working-days.ts';
 import type { RequestStatus } from './status.ts';
+import { caseEventColumns } from '../casework/schema-columns.ts';
 
 // Information requests (permohonan informasi publik, UU 14/2008 Pasal 22). Every table is
 // tenant-owned: office_id leads every primary and unique key (Citus-ready, docs/architecture.md).
@@ -231,11 +232,7 @@ export const requestEvents = pgTable(
     officeId: uuid('office_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     requestId: uuid('request_id').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-    kind: text('kind').notNull(),
-    actorLabel: text('actor_label').notNull(),
-    public: boolean('public').notNull(),
-    data: jsonb('data').$type<Record<string, string | number | null>>().notNull(),
+    ...caseEventColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.officeId, t.id] }),

@@ -1,14 +1,11 @@
-import { ManualClock } from '../../platform/clock.ts';
 import { createPdf, pdfToBuffer } from '../../platform/pdf/pdf.ts';
-import type { Actor } from '../access/actor.ts';
 import type { DemoCtx } from '../demo/seed-demo.ts';
-import { findOfficeBySlug, listUnits } from '../offices/queries.ts';
+import { listUnits } from '../offices/queries.ts';
 import { listDikEntries } from '../exemptions/queries.ts';
-import { actorForUser } from '../people/load-actor.ts';
-import { findUserByEmail } from '../people/queries.ts';
 import { answerDisposition } from './answer-disposition.ts';
 import { answerRequestAtDesk } from './answer-request-at-desk.ts';
 import { closeRequest } from './close-request.ts';
+import { demoScene } from './demo-scene.ts';
 import { decideRequest } from './decide-request.ts';
 import { deliverRequest } from './deliver-request.ts';
 import { disposeRequest } from './dispose-request.ts';
@@ -16,12 +13,11 @@ import { extendRequest } from './extend-request.ts';
 import { markRequestIncomplete } from './mark-request-incomplete.ts';
 import { listDispositions } from './queries.ts';
 import { registerRequest } from './register-request.ts';
-import type { RequestsCtx } from './requests-ctx.ts';
 import { setRequestFees } from './set-request-fees.ts';
 import { submitRequest } from './submit-request.ts';
 import { withdrawRequest } from './withdraw-request.ts';
 import { publicActor } from '../access/actor.ts';
-import { addCalendarDays, localDateTime } from '../calendar/working-days.ts';
+import { addCalendarDays } from '../calendar/working-days.ts';
 
 // Demo requests at KPU Kota Bandung in every state, made through the same use cases as real
 // ones, each step at its own time in the past so deadlines, badges and reports look real.
@@ -55,33 +51,18 @@ const person = (name: string, nik: string, more: Record<string, unknown> = {}) =
 });
 
 export async function seedDemoRequests(base: DemoCtx): Promise<void> {
-  const office = await findOfficeBySlug(base.db, OFFICE);
-  if (!office) return;
-  const actorOf = async (email: string): Promise<Actor | null> => {
-    const user = await findUserByEmail(base.db, email);
-    return user ? actorForUser(base.db, user, base.clock.now(), null) : null;
-  };
-  const [ppid, desk, unitStaff] = await Promise.all([
-    actorOf('ppid.bandung@demo.terbuka.test'),
-    actorOf('petugas.bandung@demo.terbuka.test'),
-    actorOf('pembantu.bandung@demo.terbuka.test'),
-  ]);
+  const scene = await demoScene(base, OFFICE, {
+    ppid: 'ppid.bandung@demo.terbuka.test',
+    desk: 'petugas.bandung@demo.terbuka.test',
+    unitStaff: 'pembantu.bandung@demo.terbuka.test',
+  });
+  if (!scene) return;
+  const { office, ctx, clock, today } = scene;
+  const { ppid, desk, unitStaff } = scene.actors;
   const unit = (await listUnits(base.db, office.id)).find((u) => u.name === UNIT);
-  if (!ppid || !desk || !unitStaff || !unit) return;
-
-  const clock = new ManualClock(base.clock.now());
-  const ctx: RequestsCtx = {
-    db: base.db,
-    clock,
-    files: base.files,
-    keys: base.dataKeys,
-    publicUrl: base.publicUrl,
-    uploadMaxBytes: base.uploadMaxBytes,
-  };
-  const today = localDateTime(base.clock.now(), office.timezone).date;
+  if (!unit) return;
   // 09:00 WIB n calendar days ago (and later hours the same day).
-  const at = (daysAgo: number, hour = 9) =>
-    clock.set(new Date(`${addCalendarDays(today, -daysAgo)}T${String(hour).padStart(2, '0')}:00:00+07:00`));
+  const at = (daysAgo: number, hour = 9) => scene.at(daysAgo, hour);
   const o = { officeId: office.id };
 
   // 1. Just arrived online (an hour ago), waiting for the completeness check.

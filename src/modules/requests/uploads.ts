@@ -97,3 +97,20 @@ export async function saveUploads(
   }
   return saved;
 }
+
+/** Documents staff attach to a step (a decision, a desk answer, a unit's answer): kept unencrypted. */
+export function saveStaffDocuments(
+  tx: Db,
+  ctx: { files: FileWriter; uploadMaxBytes: number },
+  uploads: readonly Upload[],
+  by: { officeId: string; createdBy: string },
+  now: Date,
+): Promise<StoredFile[]> {
+  return saveUploads(tx, ctx.files, uploads, {
+    ...by,
+    purpose: 'document',
+    maxBytes: ctx.uploadMaxBytes,
+    encrypt: false,
+    now,
+  });
+}

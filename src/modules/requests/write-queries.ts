@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import type { StoredFile } from '../../platform/storage/file-store.ts';
 import type { CaseEvent, CaseStore } from '../casework/case-steps.ts';
@@ -9,11 +9,14 @@ import {
   requestDispositionFiles,
   requestIdempotencyKeys,
   requestDispositions,
+  requestDownloadLinks,
+  requestReleasedFiles,
   requestEvents,
   requestExtensions,
   requestFees,
   requestIdentityDocuments,
   requests,
+  type DueExplanation,
 } from './schema.ts';
 import type { RequestStatus } from './status.ts';
 import { IDENTITY_FIELDS, type Upload } from './uploads.ts';
@@ -174,4 +177,119 @@ export async function storeIdempotentResponse(
     .update(requestIdempotencyKeys)
     .set({ requestId, responseEncrypted })
     .where(and(eq(requestIdempotencyKeys.officeId, officeId), eq(requestIdempotencyKeys.key, key)));
+}
+
+/** Every request in one of `statuses`, of one office or of all (the calendar recount). */
+export async function listRequestsInStatuses(
+  db: Db,
+  statuses: readonly RequestStatus[],
+  officeId?: string,
+): Promise<RequestRow[]> {
+  return db
+    .select()
+    .from(requests)
+    .where(
+      and(inArray(requests.status, [...statuses]), officeId ? eq(requests.officeId, officeId) : undefined),
+    );
+}
+
+/** Writes a recounted due date (and an extension's new date) while the request keeps its status. */
+export async function writeRecountedRequestDue(
+  tx: Db,
+  row: RequestRow,
+  due: { dueDate: string; extendedDueDate: string | null; explanation: DueExplanation },
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(requests)
+    .set({
+      dueDate: due.dueDate,
+      extendedDueDate: due.extendedDueDate,
+      receivedOn: due.explanation.receivedOn,
+      dueExplanation: due.explanation,
+      updatedAt: now,
+    })
+    .where(
+      and(eq(requests.officeId, row.officeId), eq(requests.id, row.id), eq(requests.status, row.status)),
+    );
+  if (due.extendedDueDate && due.extendedDueDate !== row.extendedDueDate) {
+    await tx
+      .update(requestExtensions)
+      .set({ previousDueDate: due.dueDate, newDueDate: due.extendedDueDate })
+      .where(
+        and(
+          eq(requestExtensions.officeId, row.officeId),
+          eq(requestExtensions.requestId, row.id),
+          isNotNull(requestExtensions.newDueDate),
+        ),
+      );
+  }
+}
+
+/**
+ * The release step (issue 14): when a file already chosen for release is redacted, the
+ * redacted copy takes its place (inside the caller's transaction). Returns false when the
+ * file was not among the released files (it is then chosen in the decision).
+ */
+export async function replaceReleasedFile(
+  tx: Db,
+  officeId: string,
+  requestId: string,
+  oldFileId: string,
+  newFileId: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await tx
+    .delete(requestReleasedFiles)
+    .where(
+      and(
+        eq(requestReleasedFiles.officeId, officeId),
+        eq(requestReleasedFiles.requestId, requestId),
+        eq(requestReleasedFiles.fileId, oldFileId),
+      ),
+    )
+    .returning();
+  if (rows.length === 0) return false;
+  await tx
+    .insert(requestReleasedFiles)
+    .values({ officeId, requestId, fileId: newFileId, addedAt: now })
+    .onConflictDoNothing();
+  return true;
+}
+
+/** The requests of `ids` in the office, locked until commit (a bulk action's rows). */
+export async function lockRequests(tx: Db, officeId: string, ids: string[]): Promise<RequestRow[]> {
+  return tx
+    .select()
+    .from(requests)
+    .where(and(eq(requests.officeId, officeId), inArray(requests.id, ids)))
+    .for('update');
+}
+
+/** Gives the request to an officer (or to no one). */
+export async function setRequestAssignee(
+  tx: Db,
+  row: Pick<RequestRow, 'officeId' | 'id'>,
+  assignee: { userId: string; name: string } | null,
+  now: Date,
+): Promise<RequestRow> {
+  const [after] = await tx
+    .update(requests)
+    .set({
+      assignedUserId: assignee?.userId ?? null,
+      assignedName: assignee?.name ?? null,
+      assignedAt: assignee ? now : null,
+      updatedAt: now,
+    })
+    .where(and(eq(requests.officeId, row.officeId), eq(requests.id, row.id)))
+    .returning();
+  return after!;
+}
+
+/** Counts a download through an emailed link. */
+export async function countDownloadLinkUse(db: Db, officeId: string, tokenHash: string): Promise<void> {
+  await db
+    .update(requestDownloadLinks)
+    .set({ downloads: sql`${requestDownloadLinks.downloads} + 1` })
+    .where(and(eq(requestDownloadLinks.officeId, officeId), eq(requestDownloadLinks.tokenHash, tokenHash)));
 }
