@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import {
   canMoveDispute,
   APPEAL_COURTS,
@@ -11,39 +10,13 @@ import {
 } from '../../modules/objections/objection-status.ts';
 import type { StaffObjectionView } from '../../modules/objections/read-objection.ts';
 import { ChoiceGroup } from '../shared/choice-fields.tsx';
-import {
-  Checkbox,
-  Csrf,
-  ErrorSummary,
-  SelectField,
-  TextArea,
-  TextField,
-  type Errors,
-  type Values,
-} from '../shared/forms.tsx';
+import { Checkbox, SelectField, TextArea, TextField, type Values } from '../shared/forms.tsx';
 import type { PageCtx } from '../render.tsx';
+import { actionTexts, caseActionForm, type CaseFormProps } from '../kit/case-action-form.tsx';
 
 export type { OpenForm as ActiveForm } from '../kit/case-action.ts';
-import type { OpenForm as ActiveForm } from '../kit/case-action.ts';
 
-interface FormProps {
-  ctx: PageCtx;
-  view: StaffObjectionView;
-  active: ActiveForm | null;
-}
-
-function state(
-  props: FormProps,
-  name: string,
-  defaults: Values = {},
-): { errors: Errors; values: Values; open: boolean } {
-  const mine = props.active?.name === name;
-  return {
-    errors: mine ? props.active!.errors : {},
-    values: mine ? props.active!.values : defaults,
-    open: mine,
-  };
-}
+type FormProps = CaseFormProps<StaffObjectionView>;
 
 /** The fields' names as the error summary shows them. */
 function fieldLabels(t: PageCtx['t']): Record<string, string> {
@@ -76,57 +49,25 @@ function fieldLabels(t: PageCtx['t']): Record<string, string> {
   };
 }
 
-/** One action on an objection: a titled, collapsible form that opens itself when it has errors. */
-function ActionForm(
-  props: FormProps & {
-    name: string;
-    path: string;
-    title: string;
-    lead?: string;
-    submit: string;
-    danger?: boolean;
-    children?: ComponentChildren;
-  },
-) {
-  const { ctx } = props;
-  const s = state(props, props.name);
-  return (
-    <details class="action" open={s.open} id={`aksi-${props.name}`}>
-      <summary>{props.title}</summary>
-      {props.lead ? <p class="hint">{props.lead}</p> : null}
-      <ErrorSummary t={ctx.t} errors={s.errors} labels={fieldLabels(ctx.t)} />
-      <form
-        method="post"
-        action={`/staff/${props.view.office.slug}/keberatan/${props.view.objection.id}/${props.path}`}
-      >
-        <Csrf token={ctx.csrf} />
-        {props.children}
-        <button type="submit" class={props.danger ? 'secondary danger' : undefined}>
-          {props.submit}
-        </button>
-      </form>
-    </details>
-  );
-}
+const { state, ActionForm, step } = caseActionForm<StaffObjectionView>({
+  base: (view) => `/staff/${view.office.slug}/keberatan/${view.objection.id}`,
+  labels: fieldLabels,
+});
 
 /** The Tanggapan Atasan PPID (UU 14/2008 Pasal 36(2)). */
-export function DecisionForm(props: FormProps & { defaultDays: number; defaultPosition: string }) {
-  const { t } = props.ctx;
-  const s = state(props, 'putusan', {
-    orderDays: String(props.defaultDays),
-    position: props.defaultPosition,
-  });
-  return (
-    <ActionForm
-      {...props}
-      name="putusan"
-      path="putusan"
-      title={t('objections.action.decide')}
-      lead={t('objections.action.decideLead')}
-      submit={t('objections.action.decideSubmit')}
-    >
+export const DecisionForm = step<FormProps & { defaultDays: number; defaultPosition: string }>(
+  (props, t) => ({
+    name: 'putusan',
+    ...actionTexts(t, 'objections.action.decide'),
+    defaults: {
+      orderDays: String(props.defaultDays),
+      position: props.defaultPosition,
+    },
+  }),
+  (s, _props, t) => (
+    <>
       <ChoiceGroup
-        name="outcome"
+        {...s.field('outcome')}
         legend={t('objections.field.outcome')}
         type="radio"
         required
@@ -135,91 +76,63 @@ export function DecisionForm(props: FormProps & { defaultDays: number; defaultPo
           label: t(`objections.outcome.${o}`),
           hint: t(`objections.outcomeHint.${o}`),
         }))}
-        errors={s.errors}
-        values={s.values}
       />
       <TextArea
-        name="reasons"
+        {...s.field('reasons')}
         label={t('objections.field.reasons')}
         hint={t('objections.hint.reasons')}
         rows={4}
         maxLength={5000}
-        errors={s.errors}
-        values={s.values}
       />
       <TextArea
-        name="order"
+        {...s.field('order')}
         label={t('objections.field.order')}
         hint={t('objections.hint.order')}
         rows={3}
         maxLength={3000}
-        errors={s.errors}
-        values={s.values}
       />
       <div class="grid-2">
         <TextField
-          name="orderDays"
+          {...s.field('orderDays')}
           type="number"
           min={1}
           max={60}
           label={t('objections.field.orderDays')}
           hint={t('objections.hint.orderDays')}
-          errors={s.errors}
-          values={s.values}
         />
         <TextField
-          name="position"
+          {...s.field('position')}
           label={t('objections.field.position')}
           hint={t('objections.hint.position')}
-          errors={s.errors}
-          values={s.values}
           maxLength={200}
         />
       </div>
-    </ActionForm>
-  );
-}
+    </>
+  ),
+);
 
 /** Musyawarah (Pasal 35(2)), grounds b–g only. */
-export function SettlementForm(props: FormProps) {
-  const { t } = props.ctx;
-  const s = state(props, 'musyawarah');
-  return (
-    <ActionForm
-      {...props}
-      name="musyawarah"
-      path="musyawarah"
-      title={t('objections.action.settle')}
-      lead={t('objections.action.settleLead')}
-      submit={t('objections.action.settleSubmit')}
-    >
+export const SettlementForm = step<FormProps>(
+  (_props, t) => ({ name: 'musyawarah', ...actionTexts(t, 'objections.action.settle') }),
+  (s, _props, t) => (
+    <>
       <TextArea
-        name="agreement"
+        {...s.field('agreement')}
         label={t('objections.field.agreement')}
         rows={4}
         maxLength={5000}
-        errors={s.errors}
-        values={s.values}
         required
       />
-    </ActionForm>
-  );
-}
+    </>
+  ),
+);
 
-export function ReactionForm(props: FormProps) {
-  const { t } = props.ctx;
-  const s = state(props, 'tanggapan-pemohon');
-  return (
-    <ActionForm
-      {...props}
-      name="tanggapan-pemohon"
-      path="tanggapan-pemohon"
-      title={t('objections.action.reaction')}
-      lead={t('objections.action.reactionLead')}
-      submit={t('objections.action.reactionSubmit')}
-    >
+export const ReactionForm = step<FormProps>(
+  (_props, t) => ({ name: 'tanggapan-pemohon', ...actionTexts(t, 'objections.action.reaction') }),
+  (s, _props, t) => (
+    <>
       <ChoiceGroup
-        name="reaction"
+        {...s.field('reaction')}
         legend={t('objections.field.reaction')}
         type="radio"
         required
@@ -227,43 +140,28 @@ export function ReactionForm(props: FormProps) {
           { value: 'ACCEPTS', label: t('objections.reaction.ACCEPTS') },
           { value: 'DOES_NOT_ACCEPT', label: t('objections.reaction.DOES_NOT_ACCEPT') },
         ]}
-        errors={s.errors}
-        values={s.values}
       />
       <TextArea
-        name="note"
+        {...s.field('note')}
         label={`${t('objections.field.reactionNote')} ${t('app.optional')}`}
         rows={2}
-        errors={s.errors}
-        values={s.values}
       />
-    </ActionForm>
-  );
-}
+    </>
+  ),
+);
 
-export function WithdrawForm(props: FormProps) {
-  const { t } = props.ctx;
-  const s = state(props, 'penarikan');
-  return (
-    <ActionForm
-      {...props}
-      name="penarikan"
-      path="penarikan"
-      title={t('objections.action.withdraw')}
-      submit={t('objections.action.withdrawSubmit')}
-      danger
-    >
-      <TextArea
-        name="reason"
-        label={t('requests.field.withdrawReason')}
-        rows={2}
-        errors={s.errors}
-        values={s.values}
-        required
-      />
-    </ActionForm>
-  );
-}
+export const WithdrawForm = step<FormProps>(
+  (_props, t) => ({
+    name: 'penarikan',
+    ...actionTexts(t, 'objections.action.withdraw', { lead: false }),
+    danger: true,
+  }),
+  (s, _props, t) => (
+    <>
+      <TextArea {...s.field('reason')} label={t('requests.field.withdrawReason')} rows={2} required />
+    </>
+  ),
+);
 
 /** The requester took the dispute to the Komisi Informasi (Pasal 37). */
 export function DisputeForm(props: FormProps & { today: string }) {
@@ -285,47 +183,33 @@ export function DisputeForm(props: FormProps & { today: string }) {
     >
       <div class="grid-2">
         <SelectField
-          name="commission"
+          {...s.field('commission')}
           label={t('objections.field.commission')}
           options={INFORMATION_COMMISSIONS.map((k) => ({ value: k, label: t(`objections.commission.${k}`) }))}
-          errors={s.errors}
-          values={s.values}
           required
         />
         <TextField
-          name="commissionName"
+          {...s.field('commissionName')}
           label={t('objections.field.commissionName')}
-          errors={s.errors}
-          values={s.values}
           maxLength={200}
         />
       </div>
       <div class="grid-2">
         <TextField
-          name="registrationNumber"
+          {...s.field('registrationNumber')}
           label={t('objections.field.registrationNumber')}
-          errors={s.errors}
-          values={s.values}
           required
           maxLength={120}
         />
         <TextField
-          name="filedOn"
+          {...s.field('filedOn')}
           type="date"
           label={t('objections.field.filedOn')}
           max={props.today}
-          errors={s.errors}
-          values={s.values}
           required
         />
       </div>
-      <TextArea
-        name="note"
-        label={`${t('objections.field.note')} ${t('app.optional')}`}
-        rows={2}
-        errors={s.errors}
-        values={s.values}
-      />
+      <TextArea {...s.field('note')} label={`${t('objections.field.note')} ${t('app.optional')}`} rows={2} />
     </ActionForm>
   );
 }
@@ -374,15 +258,7 @@ export function DisputeStageForm(
   const name = `tahap-${props.stage.toLowerCase()}`;
   const s = state(props, name, defaults);
   const date = (field: string, label: string, required = false) => (
-    <TextField
-      name={field}
-      type="date"
-      max={props.today}
-      label={label}
-      errors={s.errors}
-      values={s.values}
-      required={required}
-    />
+    <TextField {...s.field(field)} type="date" max={props.today} label={label} required={required} />
   );
   return (
     <ActionForm
@@ -400,12 +276,10 @@ export function DisputeStageForm(
             {date('endedOn', `${t('objections.field.endedOn')} ${t('app.optional')}`)}
           </div>
           <SelectField
-            name="result"
+            {...s.field('result')}
             label={t('objections.field.mediationResult')}
             emptyLabel={t('objections.field.notYet')}
             options={MEDIATION_RESULTS.map((r) => ({ value: r, label: t(`objections.result.${r}`) }))}
-            errors={s.errors}
-            values={s.values}
           />
         </>
       ) : props.stage === 'ADJUDICATION' ? (
@@ -413,20 +287,16 @@ export function DisputeStageForm(
           <div class="grid-2">
             {date('decidedOn', `${t('objections.field.decidedOn')} ${t('app.optional')}`)}
             <TextField
-              name="decisionNumber"
+              {...s.field('decisionNumber')}
               label={`${t('objections.field.decisionNumber')} ${t('app.optional')}`}
-              errors={s.errors}
-              values={s.values}
               maxLength={120}
             />
           </div>
           <SelectField
-            name="ruling"
+            {...s.field('ruling')}
             label={t('objections.field.ruling')}
             emptyLabel={t('objections.field.notYet')}
             options={rulingOptions(t)}
-            errors={s.errors}
-            values={s.values}
           />
         </>
       ) : (
@@ -434,33 +304,27 @@ export function DisputeStageForm(
           {props.stage === 'COURT' ? (
             <div class="grid-2">
               <SelectField
-                name="court"
+                {...s.field('court')}
                 label={t('objections.field.court')}
                 options={APPEAL_COURTS.map((c) => ({ value: c, label: t(`objections.court.${c}`) }))}
-                errors={s.errors}
-                values={s.values}
                 required
               />
               <SelectField
-                name="appellant"
+                {...s.field('appellant')}
                 label={t('objections.field.appellant')}
                 emptyLabel="—"
                 options={['REQUESTER', 'OFFICE'].map((a) => ({
                   value: a,
                   label: t(`objections.appellant.${a}`),
                 }))}
-                errors={s.errors}
-                values={s.values}
                 required
               />
             </div>
           ) : null}
           <div class="grid-2">
             <TextField
-              name="caseNumber"
+              {...s.field('caseNumber')}
               label={t('objections.field.caseNumber')}
-              errors={s.errors}
-              values={s.values}
               required
               maxLength={120}
             />
@@ -469,48 +333,35 @@ export function DisputeStageForm(
           <div class="grid-2">
             {date('decidedOn', `${t('objections.field.decidedOn')} ${t('app.optional')}`)}
             <SelectField
-              name="ruling"
+              {...s.field('ruling')}
               label={t('objections.field.ruling')}
               emptyLabel={t('objections.field.notYet')}
               options={rulingOptions(t)}
-              errors={s.errors}
-              values={s.values}
             />
           </div>
         </>
       )}
-      <TextArea
-        name="note"
-        label={`${t('objections.field.note')} ${t('app.optional')}`}
-        rows={2}
-        errors={s.errors}
-        values={s.values}
-      />
+      <TextArea {...s.field('note')} label={`${t('objections.field.note')} ${t('app.optional')}`} rows={2} />
     </ActionForm>
   );
 }
 
 /** The final outcome; when it orders disclosure the request reopens (Pasal 46). */
-export function DisputeOutcomeForm(props: FormProps & { today: string; defaultDays: number }) {
-  const { t } = props.ctx;
-  const s = state(props, 'sengketa-akhir', { decidedOn: props.today, orderDays: String(props.defaultDays) });
-  return (
-    <ActionForm
-      {...props}
-      name="sengketa-akhir"
-      path="sengketa/akhir"
-      title={t('objections.action.finish')}
-      lead={t('objections.action.finishLead')}
-      submit={t('objections.action.finishSubmit')}
-    >
+export const DisputeOutcomeForm = step<FormProps & { today: string; defaultDays: number }>(
+  (props, t) => ({
+    name: 'sengketa-akhir',
+    path: 'sengketa/akhir',
+    ...actionTexts(t, 'objections.action.finish'),
+    defaults: { decidedOn: props.today, orderDays: String(props.defaultDays) },
+  }),
+  (s, props, t) => (
+    <>
       <ChoiceGroup
-        name="outcome"
+        {...s.field('outcome')}
         legend={t('objections.field.disputeOutcome')}
         type="radio"
         required
         options={DISPUTE_OUTCOMES.map((o) => ({ value: o, label: t(`objections.disputeOutcome.${o}`) }))}
-        errors={s.errors}
-        values={s.values}
       />
       <Checkbox
         name="mediationOrdersDisclosure"
@@ -520,36 +371,30 @@ export function DisputeOutcomeForm(props: FormProps & { today: string; defaultDa
       />
       <div class="grid-2">
         <TextField
-          name="decidedOn"
+          {...s.field('decidedOn')}
           type="date"
           max={props.today}
           label={t('objections.field.outcomeOn')}
-          errors={s.errors}
-          values={s.values}
           required
         />
         <TextField
-          name="orderDays"
+          {...s.field('orderDays')}
           type="number"
           min={1}
           max={60}
           label={t('objections.field.orderDays')}
           hint={t('objections.hint.disclosureDays')}
-          errors={s.errors}
-          values={s.values}
         />
       </div>
       <TextArea
-        name="note"
+        {...s.field('note')}
         label={`${t('objections.field.note')} ${t('app.optional')}`}
         hint={t('objections.hint.outcomeNote')}
         rows={2}
-        errors={s.errors}
-        values={s.values}
       />
-    </ActionForm>
-  );
-}
+    </>
+  ),
+);
 
 /** The dispute stages that can be recorded now: the current one again, and the next ones. */
 export function recordableStages(stage: DisputeStage): Exclude<DisputeStage, 'FILED' | 'FINAL'>[] {

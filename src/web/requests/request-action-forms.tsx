@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { MISSING_ITEMS } from '../../modules/requests/labels-id.ts';
 import type { StaffRequestView } from '../../modules/requests/read-request.ts';
 import { ExemptionCiteFields, type RequestExemptions } from '../exemptions/request-exemptions.tsx';
@@ -13,157 +12,48 @@ import {
 import { FEE_KINDS } from '../../modules/requests/fees.ts';
 import { PAYMENT_METHODS } from '../../modules/requests/record-payment.ts';
 import { ChoiceGroup, FilesField } from '../shared/choice-fields.tsx';
-import {
-  Checkbox,
-  Csrf,
-  ErrorSummary,
-  SelectField,
-  TextArea,
-  TextField,
-  type Errors,
-  type Values,
-} from '../shared/forms.tsx';
-import type { PageCtx } from '../render.tsx';
+import { Checkbox, SelectField, TextArea, TextField, type Values } from '../shared/forms.tsx';
+import { actionTexts, bindFields, caseActionForm, type CaseFormProps } from '../kit/case-action-form.tsx';
 
 export type { OpenForm as ActiveForm } from '../kit/case-action.ts';
-import type { OpenForm as ActiveForm } from '../kit/case-action.ts';
 
-interface FormProps {
-  ctx: PageCtx;
-  view: StaffRequestView;
-  active: ActiveForm | null;
+interface FormProps extends CaseFormProps<StaffRequestView> {
   exemptions?: RequestExemptions;
   releaseGate?: ReleaseGate;
 }
 
-function state(props: FormProps, name: string): { errors: Errors; values: Values; open: boolean } {
-  const mine = props.active?.name === name;
-  return { errors: mine ? props.active!.errors : {}, values: mine ? props.active!.values : {}, open: mine };
-}
-
-function base(props: FormProps): string {
-  return `/staff/${props.view.office.slug}/permohonan/${props.view.request.id}`;
-}
-
-/** One action: a titled, collapsible form that opens itself when it has errors. */
-function ActionForm(
-  props: FormProps & {
-    name: string;
-    path: string;
-    title: string;
-    lead?: string;
-    submit: string;
-    multipart?: boolean;
-    danger?: boolean;
-    /** The letters this step issues, each with a preview button (ADR 0070). */
-    previews?: { kind: string; label: string }[];
-    labels?: Record<string, string>;
-    children?: ComponentChildren;
-  },
-) {
-  const { ctx } = props;
-  const s = state(props, props.name);
-  return (
-    <details class="action" open={s.open} id={`aksi-${props.name}`}>
-      <summary>{props.title}</summary>
-      {props.lead ? <p class="hint">{props.lead}</p> : null}
-      <ErrorSummary t={ctx.t} errors={s.errors} labels={props.labels} />
-      <form
-        method="post"
-        action={`${base(props)}/${props.path}`}
-        enctype={props.multipart ? 'multipart/form-data' : undefined}
-      >
-        <Csrf token={ctx.csrf} />
-        {props.children}
-        <button type="submit" class={props.danger ? 'secondary danger' : undefined}>
-          {props.submit}
-        </button>
-        {props.previews?.length ? (
-          <div class="preview-actions">
-            <p class="hint">{ctx.t('preview.hint')}</p>
-            {props.previews.map((p) => (
-              <button
-                type="submit"
-                class="secondary outline"
-                formaction={`${base(props)}/${props.path}/pratinjau`}
-                formtarget="_blank"
-                formnovalidate
-                name="previewKind"
-                value={p.kind}
-              >
-                {p.label}
-              </button>
-            ))}
-          </div>
-        ) : null}
-      </form>
-    </details>
-  );
-}
+const { state, ActionForm, ButtonAction, step } = caseActionForm<StaffRequestView>({
+  base: (view) => `/staff/${view.office.slug}/permohonan/${view.request.id}`,
+});
 
 /** A single-button action (register, close). */
-export function ButtonAction(props: FormProps & { path: string; label: string; lead?: string }) {
-  return (
-    <form method="post" action={`${base(props)}/${props.path}`} class="action-button">
-      <Csrf token={props.ctx.csrf} />
-      {props.lead ? <p class="hint">{props.lead}</p> : null}
-      <button type="submit">{props.label}</button>
-    </form>
-  );
-}
+export { ButtonAction };
 
-export function IncompleteForm(props: FormProps) {
-  const { t } = props.ctx;
-  const s = state(props, 'tidak-lengkap');
-  return (
-    <ActionForm
-      {...props}
-      name="tidak-lengkap"
-      path="tidak-lengkap"
-      title={t('requests.action.incomplete')}
-      lead={t('requests.action.incompleteLead')}
-      submit={t('requests.action.incompleteSubmit')}
-    >
+export const IncompleteForm = step<FormProps>(
+  (_props, t) => ({ name: 'tidak-lengkap', ...actionTexts(t, 'requests.action.incomplete') }),
+  (s, _props, t) => (
+    <>
       <ChoiceGroup
-        name="missing"
+        {...s.field('missing')}
         legend={t('requests.field.missing')}
         type="checkbox"
         options={MISSING_ITEMS.map((m) => ({ value: m, label: t(`requests.missing.${m}`) }))}
-        errors={s.errors}
-        values={s.values}
         required
       />
       <TextArea
-        name="note"
+        {...s.field('note')}
         label={`${t('requests.field.incompleteNote')} ${t('app.optional')}`}
         rows={2}
-        errors={s.errors}
-        values={s.values}
       />
-    </ActionForm>
-  );
-}
+    </>
+  ),
+);
 
-export function DeskCompletionForm(props: FormProps) {
-  const { t } = props.ctx;
-  const s = state(props, 'lengkapi');
-  return (
-    <ActionForm
-      {...props}
-      name="lengkapi"
-      path="lengkapi"
-      title={t('requests.action.deskComplete')}
-      lead={t('requests.action.deskCompleteLead')}
-      submit={t('requests.action.deskCompleteSubmit')}
-      multipart
-    >
-      <TextArea
-        name="note"
-        label={t('requests.field.completionNote')}
-        rows={2}
-        errors={s.errors}
-        values={s.values}
-      />
+export const DeskCompletionForm = step<FormProps>(
+  (_props, t) => ({ name: 'lengkapi', ...actionTexts(t, 'requests.action.deskComplete'), multipart: true }),
+  (s, _props, t) => (
+    <>
+      <TextArea {...s.field('note')} label={t('requests.field.completionNote')} rows={2} />
       <FilesField name="identityFile" label={t('requests.field.identityFile')} errors={s.errors} />
       <FilesField
         name="powerOfAttorneyFile"
@@ -177,47 +67,36 @@ export function DeskCompletionForm(props: FormProps) {
         errors={s.errors}
       />
       <FilesField name="deedFile" label={t('requests.field.deedFile')} errors={s.errors} />
-    </ActionForm>
-  );
-}
+    </>
+  ),
+);
 
-export function DeskAnswerForm(props: FormProps) {
-  const { t } = props.ctx;
-  const s = state(props, 'jawab-langsung');
-  return (
-    <ActionForm
-      {...props}
-      name="jawab-langsung"
-      path="jawab-langsung"
-      title={t('requests.action.deskAnswer')}
-      lead={t('requests.action.deskAnswerLead')}
-      submit={t('requests.action.deskAnswerSubmit')}
-      multipart
-    >
+export const DeskAnswerForm = step<FormProps>(
+  (_props, t) => ({
+    name: 'jawab-langsung',
+    ...actionTexts(t, 'requests.action.deskAnswer'),
+    multipart: true,
+  }),
+  (s, _props, t) => (
+    <>
       <TextArea
-        name="materialDescription"
+        {...s.field('materialDescription')}
         label={t('requests.field.materialDescription')}
         hint={t('requests.hint.deskMaterial')}
         rows={2}
-        errors={s.errors}
-        values={s.values}
         required
       />
       <ChoiceGroup
-        name="forms"
+        {...s.field('forms')}
         legend={t('requests.field.forms')}
         type="checkbox"
         options={INFORMATION_FORMS.map((f) => ({ value: f, label: t(`requests.form.${f}`) }))}
-        errors={s.errors}
-        values={s.values}
         required
       />
       <TextArea
-        name="explanation"
+        {...s.field('explanation')}
         label={`${t('requests.field.explanation')} ${t('app.optional')}`}
         rows={2}
-        errors={s.errors}
-        values={s.values}
       />
       <FilesField
         name="files"
@@ -225,56 +104,37 @@ export function DeskAnswerForm(props: FormProps) {
         multiple
         errors={s.errors}
       />
-    </ActionForm>
-  );
-}
+    </>
+  ),
+);
 
-export function DispositionForm(props: FormProps & { today: string; due: string }) {
-  const { t } = props.ctx;
-  const s = state(props, 'disposisi');
-  return (
-    <ActionForm
-      {...props}
-      name="disposisi"
-      path="disposisi"
-      title={t('requests.action.dispose')}
-      lead={t('requests.action.disposeLead')}
-      submit={t('requests.action.disposeSubmit')}
-    >
+export const DispositionForm = step<FormProps & { today: string; due: string }>(
+  (_props, t) => ({ name: 'disposisi', ...actionTexts(t, 'requests.action.dispose') }),
+  (s, props, t) => (
+    <>
       {props.view.units.length === 0 ? (
         <p class="notice notice-warning">{t('requests.action.noUnits')}</p>
       ) : null}
       <ChoiceGroup
-        name="unitIds"
+        {...s.field('unitIds')}
         legend={t('requests.field.units')}
         type="checkbox"
         options={props.view.units.map((u) => ({ value: u.id, label: u.name }))}
-        errors={s.errors}
-        values={s.values}
         required
       />
-      <TextArea
-        name="instruction"
-        label={t('requests.field.instruction')}
-        rows={3}
-        errors={s.errors}
-        values={s.values}
-        required
-      />
+      <TextArea {...s.field('instruction')} label={t('requests.field.instruction')} rows={3} required />
       <TextField
-        name="internalDueDate"
+        {...s.field('internalDueDate')}
         type="date"
         label={t('requests.field.internalDueDate')}
         hint={t('requests.hint.internalDueDate', { due: props.due })}
         min={props.today}
         max={props.due}
-        errors={s.errors}
-        values={s.values}
         required
       />
-    </ActionForm>
-  );
-}
+    </>
+  ),
+);
 
 export function DispositionAnswerForm(props: FormProps & { dispositionId: string }) {
   const { t } = props.ctx;
@@ -290,25 +150,16 @@ export function DispositionAnswerForm(props: FormProps & { dispositionId: string
       multipart
     >
       <ChoiceGroup
-        name="informationHeld"
+        {...s.field('informationHeld')}
         legend={t('requests.field.informationHeld')}
         type="radio"
         options={[
           { value: 'yes', label: t('requests.held.yes') },
           { value: 'no', label: t('requests.held.no') },
         ]}
-        errors={s.errors}
-        values={s.values}
         required
       />
-      <TextArea
-        name="notes"
-        label={t('requests.field.answerNotes')}
-        rows={3}
-        errors={s.errors}
-        values={s.values}
-        required
-      />
+      <TextArea {...s.field('notes')} label={t('requests.field.answerNotes')} rows={3} required />
       <FilesField
         name="files"
         label={`${t('requests.field.answerFiles')} ${t('app.optional')}`}
@@ -326,6 +177,7 @@ export function DecisionForm(props: FormProps) {
     d.files.map((f) => ({ ...f, unit: d.unit?.name ?? '' })),
   );
   const values: Values = { deliveryMethod: props.view.request.deliveryMethod, ...s.values };
+  const f = bindFields(s.errors, values);
   const pending = props.view.dispositions.filter((d) => !d.answeredAt).length;
   const labelKeys = [
     'outcome',
@@ -371,55 +223,39 @@ export function DecisionForm(props: FormProps) {
         </div>
       ) : null}
       <ChoiceGroup
-        name="outcome"
+        {...f('outcome')}
         legend={t('requests.field.outcome')}
         type="radio"
         options={OUTCOMES.map((o) => ({ value: o, label: t(`requests.outcome.${o}`) }))}
-        errors={s.errors}
-        values={values}
         required
       />
       <fieldset>
         <legend>{t('requests.decision.grantedPart')}</legend>
-        <TextArea
-          name="materialDescription"
-          label={t('requests.field.materialDescription')}
-          rows={2}
-          errors={s.errors}
-          values={values}
-        />
+        <TextArea {...f('materialDescription')} label={t('requests.field.materialDescription')} rows={2} />
         <ChoiceGroup
-          name="forms"
+          {...f('forms')}
           legend={t('requests.field.forms')}
           type="checkbox"
           options={INFORMATION_FORMS.map((f) => ({ value: f, label: t(`requests.form.${f}`) }))}
-          errors={s.errors}
-          values={values}
         />
         <div class="grid-2">
           <TextField
-            name="provisionTime"
+            {...f('provisionTime')}
             label={`${t('requests.field.provisionTime')} ${t('app.optional')}`}
             hint={t('requests.hint.provisionTime')}
-            errors={s.errors}
-            values={values}
           />
           <SelectField
-            name="deliveryMethod"
+            {...f('deliveryMethod')}
             label={t('requests.field.deliveryMethod')}
             options={DELIVERY_METHODS.map((d) => ({ value: d, label: t(`requests.delivery.${d}`) }))}
-            errors={s.errors}
-            values={values}
           />
         </div>
         {unitFiles.length > 0 ? (
           <ChoiceGroup
-            name="releaseFileIds"
+            {...f('releaseFileIds')}
             legend={t('requests.field.releaseFileIds')}
             type="checkbox"
             options={unitFiles.map((f) => ({ value: f.fileId, label: `${f.name} (${f.unit})` }))}
-            errors={s.errors}
-            values={values}
           />
         ) : null}
         <FilesField
@@ -438,20 +274,8 @@ export function DecisionForm(props: FormProps) {
             href={`/staff/${props.view.office.slug}/rilis/permohonan/${props.view.request.id}`}
           />
         ) : null}
-        <TextArea
-          name="redactedParts"
-          label={t('requests.field.redactedParts')}
-          rows={2}
-          errors={s.errors}
-          values={values}
-        />
-        <TextArea
-          name="redactionReason"
-          label={t('requests.field.redactionReason')}
-          rows={2}
-          errors={s.errors}
-          values={values}
-        />
+        <TextArea {...f('redactedParts')} label={t('requests.field.redactedParts')} rows={2} />
+        <TextArea {...f('redactionReason')} label={t('requests.field.redactionReason')} rows={2} />
       </fieldset>
       <fieldset>
         <legend>{t('requests.decision.refusedPart')}</legend>
@@ -459,95 +283,67 @@ export function DecisionForm(props: FormProps) {
           <ExemptionCiteFields t={t} data={props.exemptions} errors={s.errors} values={values} />
         ) : null}
         <TextArea
-          name="legalBasis"
+          {...f('legalBasis')}
           label={`${t('requests.field.legalBasis')} ${t('app.optional')}`}
           rows={2}
-          errors={s.errors}
-          values={values}
         />
         <TextArea
-          name="harmAnalysis"
+          {...f('harmAnalysis')}
           label={`${t('requests.field.harmAnalysis')} ${t('app.optional')}`}
           hint={t('requests.hint.harmAnalysis')}
           rows={3}
-          errors={s.errors}
-          values={values}
         />
         <TextArea
-          name="publicInterestAnalysis"
+          {...f('publicInterestAnalysis')}
           label={`${t('requests.field.publicInterestAnalysis')} ${t('app.optional')}`}
           rows={3}
-          errors={s.errors}
-          values={values}
         />
         <div class="grid-2">
           <TextField
-            name="exemptionPeriod"
+            {...f('exemptionPeriod')}
             label={`${t('requests.field.exemptionPeriod')} ${t('app.optional')}`}
-            errors={s.errors}
-            values={values}
           />
           <TextField
-            name="testParticipants"
+            {...f('testParticipants')}
             label={`${t('requests.field.testParticipants')} ${t('app.optional')}`}
-            errors={s.errors}
-            values={values}
           />
         </div>
       </fieldset>
       <fieldset>
         <legend>{t('requests.decision.notHeldPart')}</legend>
-        <TextField
-          name="holderBody"
-          label={`${t('requests.field.holderBody')} ${t('app.optional')}`}
-          errors={s.errors}
-          values={values}
-        />
-        <TextField
-          name="documentedBy"
-          type="date"
-          label={t('requests.field.documentedBy')}
-          errors={s.errors}
-          values={values}
-        />
+        <TextField {...f('holderBody')} label={`${t('requests.field.holderBody')} ${t('app.optional')}`} />
+        <TextField {...f('documentedBy')} type="date" label={t('requests.field.documentedBy')} />
       </fieldset>
       <TextArea
-        name="explanation"
+        {...f('explanation')}
         label={`${t('requests.field.explanation')} ${t('app.optional')}`}
         rows={2}
-        errors={s.errors}
-        values={values}
       />
     </ActionForm>
   );
 }
 
-export function ExtensionForm(props: FormProps) {
-  const { t } = props.ctx;
-  const s = state(props, 'perpanjangan');
-  return (
-    <ActionForm
-      {...props}
-      name="perpanjangan"
-      path="perpanjangan"
-      title={t('requests.action.extend', { n: props.view.request.extensionDays })}
-      lead={t('requests.action.extendLead')}
-      submit={t('requests.action.extendSubmit')}
-      labels={{ reason: t('requests.field.extensionReason') }}
-      previews={[{ kind: 'perpanjangan-waktu', label: t('preview.extension') }]}
-    >
+export const ExtensionForm = step<FormProps>(
+  (props, t) => ({
+    name: 'perpanjangan',
+    title: t('requests.action.extend', { n: props.view.request.extensionDays }),
+    lead: t('requests.action.extendLead'),
+    submit: t('requests.action.extendSubmit'),
+    labels: { reason: t('requests.field.extensionReason') },
+    previews: [{ kind: 'perpanjangan-waktu', label: t('preview.extension') }],
+  }),
+  (s, _props, t) => (
+    <>
       <TextArea
-        name="reason"
+        {...s.field('reason')}
         label={t('requests.field.extensionReason')}
         hint={t('requests.hint.extensionReason')}
         rows={3}
-        errors={s.errors}
-        values={s.values}
         required
       />
-    </ActionForm>
-  );
-}
+    </>
+  ),
+);
 
 export function FeesForm(
   props: FormProps & {
@@ -633,34 +429,23 @@ export function FeesForm(
   );
 }
 
-export function PaymentForm(props: FormProps) {
-  const { t } = props.ctx;
-  const s = state(props, 'pembayaran');
-  return (
-    <ActionForm
-      {...props}
-      name="pembayaran"
-      path="pembayaran"
-      title={t('requests.action.payment')}
-      submit={t('requests.action.paymentSubmit')}
-    >
+export const PaymentForm = step<FormProps>(
+  (_props, t) => ({ name: 'pembayaran', ...actionTexts(t, 'requests.action.payment', { lead: false }) }),
+  (s, _props, t) => (
+    <>
       <SelectField
-        name="method"
+        {...s.field('method')}
         label={t('requests.field.paymentMethod')}
         options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`requests.payment.${m}`) }))}
-        errors={s.errors}
-        values={s.values}
         required
       />
       <TextField
-        name="reference"
+        {...s.field('reference')}
         label={`${t('requests.field.paymentReference')} ${t('app.optional')}`}
-        errors={s.errors}
-        values={s.values}
       />
-    </ActionForm>
-  );
-}
+    </>
+  ),
+);
 
 export function DeliveryForm(props: FormProps) {
   const { t } = props.ctx;
@@ -680,6 +465,7 @@ export function DeliveryForm(props: FormProps) {
     close: 'on',
     ...s.values,
   };
+  const f = bindFields(s.errors, values);
   return (
     <ActionForm
       {...props}
@@ -690,36 +476,20 @@ export function DeliveryForm(props: FormProps) {
       submit={t('requests.action.deliverSubmit')}
     >
       <ChoiceGroup
-        name="kind"
+        {...f('kind')}
         legend={t('requests.field.deliveryKind')}
         type="radio"
         options={DELIVERY_KINDS.map((k) => ({ value: k, label: t(`requests.deliveryKind.${k}`) }))}
-        errors={s.errors}
-        values={values}
         required
       />
-      <TextField
-        name="recipientName"
-        label={t('requests.field.recipientName')}
-        errors={s.errors}
-        values={values}
-        required
-      />
+      <TextField {...f('recipientName')} label={t('requests.field.recipientName')} required />
       <TextArea
-        name="items"
+        {...f('items')}
         label={`${t('requests.field.deliveredItems')} ${t('app.optional')}`}
         hint={t('requests.hint.deliveredItems')}
         rows={2}
-        errors={s.errors}
-        values={values}
       />
-      <TextArea
-        name="note"
-        label={`${t('requests.field.note')} ${t('app.optional')}`}
-        rows={2}
-        errors={s.errors}
-        values={values}
-      />
+      <TextArea {...f('note')} label={`${t('requests.field.note')} ${t('app.optional')}`} rows={2} />
       <Checkbox
         name="close"
         label={t('requests.action.closeAfterDelivery')}
@@ -729,27 +499,11 @@ export function DeliveryForm(props: FormProps) {
   );
 }
 
-export function WithdrawForm(props: FormProps) {
-  const { t } = props.ctx;
-  const s = state(props, 'penarikan');
-  return (
-    <ActionForm
-      {...props}
-      name="penarikan"
-      path="penarikan"
-      title={t('requests.action.withdraw')}
-      lead={t('requests.action.withdrawLead')}
-      submit={t('requests.action.withdrawSubmit')}
-      danger
-    >
-      <TextArea
-        name="reason"
-        label={t('requests.field.withdrawReason')}
-        rows={2}
-        errors={s.errors}
-        values={s.values}
-        required
-      />
-    </ActionForm>
-  );
-}
+export const WithdrawForm = step<FormProps>(
+  (_props, t) => ({ name: 'penarikan', ...actionTexts(t, 'requests.action.withdraw'), danger: true }),
+  (s, _props, t) => (
+    <>
+      <TextArea {...s.field('reason')} label={t('requests.field.withdrawReason')} rows={2} required />
+    </>
+  ),
+);
