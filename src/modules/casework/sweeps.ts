@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isAppError } from '../../platform/errors.ts';
-import { queueMail } from '../../platform/mail/mailer.ts';
+import { queueMail, type OutgoingMail } from '../../platform/mail/mailer.ts';
 import { loadOfficeCalendar } from '../calendar/queries.ts';
 import {
   addCalendarDays,
@@ -158,4 +158,104 @@ export async function queueReminders(
     });
   }
   return queued;
+}
+
+/** A reminder job of one case type, as `sendReminders` runs it. */
+export interface ReminderJob<C extends { officeId: string; id: string }> {
+  candidates: (db: Db, until: string) => Promise<C[]>;
+  /** The date the case is due on. */
+  dueOf: (candidate: C) => string;
+  /** The office's reminder window, in working days. */
+  windowDays: (settings: OfficeSettings) => number;
+  /** Who hears of it (the office's public address when nobody). */
+  recipients: (tx: Db, day: OfficeDay, candidate: C, now: Date) => Promise<string[]>;
+  /** The mail of that kind, with its template's name. */
+  mail: (
+    day: OfficeDay,
+    candidate: C,
+    due: ReminderDue,
+  ) => { mail: { subject: string; text: string; html: string }; template: string };
+  entityType: string;
+  keyPrefix: string;
+  addEvent: (tx: Db, candidate: C, event: CaseEvent) => Promise<void>;
+}
+
+/**
+ * A reminder job, "sweep, then claim": every case due within its office's window or overdue gets
+ * one mail per recipient under `queueReminders`' dedupe keys, so a second run sends nothing.
+ */
+export async function sendReminders<C extends { officeId: string; id: string }>(
+  ctx: Ctx,
+  job: ReminderJob<C>,
+): Promise<{ dueSoon: number; overdue: number }> {
+  const counts = await sweepThenClaim<C, ReminderDue>(
+    ctx,
+    {
+      reachDays: REMINDER_REACH_DAYS,
+      candidates: job.candidates,
+      judge: (day, candidate) => reminderDue(day, job.dueOf(candidate), job.windowDays(day.settings)),
+      claim: async (tx, day, candidate, due, now) => {
+        let recipients = await job.recipients(tx, day, candidate, now);
+        if (recipients.length === 0 && day.settings.publicContact.email)
+          recipients = [day.settings.publicContact.email];
+        return queueReminders(
+          tx,
+          day,
+          {
+            kind: due.kind,
+            due: job.dueOf(candidate),
+            recipients,
+            ...job.mail(day, candidate, due),
+            entity: { type: job.entityType, id: candidate.id },
+            keyPrefix: job.keyPrefix,
+            addEvent: (event) => job.addEvent(tx, candidate, event),
+          },
+          now,
+        );
+      },
+    },
+    ['due-soon', 'overdue'],
+  );
+  return { dueSoon: counts['due-soon'], overdue: counts.overdue };
+}
+
+/**
+ * A lapse job of one case type (an objection left unanswered, a request never completed): the
+ * cases `lapsed` on their office's day are each moved by `move` (a compare-and-set transition
+ * from `from`) and their requester told once, under the mail's dedupe key.
+ */
+export interface LapseJob<C extends { officeId: string; id: string }, T extends { status: string }> {
+  reachDays: number;
+  candidates: (db: Db, until: string) => Promise<C[]>;
+  lapsed: (day: OfficeDay, candidate: C) => boolean;
+  load: (tx: Db, officeId: string, id: string) => Promise<T>;
+  from: T['status'];
+  move: (tx: Db, day: OfficeDay, before: T, now: Date) => Promise<T>;
+  /** The requester's mail, or null when there is nobody to write to. */
+  tell: (tx: Db, day: OfficeDay, before: T, after: T) => Promise<OutgoingMail | null>;
+}
+
+/** Runs a lapse job: how many cases it moved (a case another run moved first is not counted). */
+export async function lapseCases<C extends { officeId: string; id: string }, T extends { status: string }>(
+  ctx: Ctx,
+  job: LapseJob<C, T>,
+): Promise<number> {
+  const counts = await sweepThenClaim<C, { kind: 'lapsed' }>(
+    ctx,
+    {
+      reachDays: job.reachDays,
+      candidates: job.candidates,
+      judge: (day, candidate) => (job.lapsed(day, candidate) ? { kind: 'lapsed' } : null),
+      claim: async (tx, day, candidate, _verdict, now) => {
+        const before = await job.load(tx, day.office.id, candidate.id);
+        if (before.status !== job.from) return false;
+        const after = await job.move(tx, day, before, now);
+        const mail = await job.tell(tx, day, before, after);
+        if (mail) await queueMail(tx, day.office.id, mail, now);
+        return true;
+      },
+    },
+    ['lapsed'],
+  );
+  return counts.lapsed;
 }
