@@ -1,16 +1,13 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, isAppError } from '../../platform/errors.ts';
+import type { FastifyInstance } from 'fastify';
 import { formatDate } from '../../platform/i18n.ts';
-import { localDateTime } from '../../modules/calendar/working-days.ts';
 import { fileObjection } from '../../modules/objections/file-objection.ts';
-import { DESK_OBJECTION_CHANNELS, type ObjectionChannel } from '../../modules/objections/schema.ts';
+import { DESK_OBJECTION_CHANNELS } from '../../modules/objections/schema.ts';
 import type { Office } from '../../modules/offices/queries.ts';
-import { ChoiceGroup } from '../shared/choice-fields.tsx';
-import { Csrf, ErrorSummary, TextArea, TextField, type Errors, type Values } from '../shared/forms.tsx';
+import { ErrorSummary, TextField, type Errors, type Values } from '../shared/forms.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { ObjectionFormFields, objectionFieldLabels } from './objection-form-fields.tsx';
-import { formAction } from '../form-action.ts';
-import { one, readForm } from '../form-data.ts';
+import { DeskIntakeForm, deskIntakeRoutes } from '../kit/desk-intake.tsx';
+import { one } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
 import { uploadsOf } from '../requests/uploads-of.ts';
@@ -25,12 +22,13 @@ function ObjectionIntakePage(props: { ctx: PageCtx; office: Office; errors: Erro
         <p>{t('objections.intake.lead')}</p>
       </hgroup>
       <ErrorSummary t={t} errors={errors} labels={objectionFieldLabels(t)} />
-      <form method="post" action={`/staff/${office.slug}/keberatan/baru`} enctype="multipart/form-data">
-        <Csrf token={ctx.csrf} />
-        <fieldset>
-          <legend>
-            <h2>{t('requests.intake.receipt')}</h2>
-          </legend>
+      <DeskIntakeForm
+        ctx={ctx}
+        action={`/staff/${office.slug}/keberatan/baru`}
+        errors={errors}
+        values={values}
+        channels={DESK_OBJECTION_CHANNELS.map((c) => ({ value: c, label: t(`objections.channel.${c}`) }))}
+        before={
           <TextField
             name="requestNumber"
             label={t('requests.field.number')}
@@ -40,97 +38,44 @@ function ObjectionIntakePage(props: { ctx: PageCtx; office: Office; errors: Erro
             required
             maxLength={120}
           />
-          <ChoiceGroup
-            name="channel"
-            legend={t('requests.field.channel')}
-            type="radio"
-            required
-            options={DESK_OBJECTION_CHANNELS.map((c) => ({ value: c, label: t(`objections.channel.${c}`) }))}
-            errors={errors}
-            values={values}
-          />
-          <TextField
-            name="receivedAt"
-            type="datetime-local"
-            label={t('requests.field.receivedAt')}
-            hint={t('requests.hint.receivedAt')}
-            errors={errors}
-            values={values}
-            required
-          />
-          <TextArea
-            name="receivedNote"
-            label={`${t('requests.field.receivedNote')} ${t('app.optional')}`}
-            hint={t('requests.hint.receivedNote')}
-            rows={2}
-            errors={errors}
-            values={values}
-          />
-        </fieldset>
+        }
+        submit={t('objections.intake.submit')}
+      >
         <ObjectionFormFields t={t} errors={errors} values={values} />
-        <button type="submit">{t('objections.intake.submit')}</button>
-      </form>
+      </DeskIntakeForm>
     </StaffLayout>
   );
 }
 
 export async function objectionIntakeRoutes(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
-  const permission = { config: { permission: 'intakeObjections' as const } };
-  const render = (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    errors: Errors = {},
-    values?: Values,
-    status = 200,
-  ) => {
-    const now = localDateTime(ctx.clock.now(), req.office!.timezone);
-    return sendPage(
-      reply,
-      <ObjectionIntakePage
-        ctx={pageCtx(req, reply)}
-        office={req.office!}
-        errors={errors}
-        values={values ?? { channel: 'WALK_IN', receivedAt: `${now.date}T${now.time}` }}
-      />,
-      status,
-    );
-  };
-  app.get('/staff/:office/keberatan/baru', permission, (req, reply) => render(req, reply));
-  app.post('/staff/:office/keberatan/baru', permission, async (req, reply) => {
-    const form = await readForm(req);
-    const channel = one(form.fields, 'channel');
-    try {
-      return await formAction(
-        req,
+  deskIntakeRoutes(app, ctx, {
+    url: '/staff/:office/keberatan/baru',
+    permission: 'intakeObjections',
+    channels: DESK_OBJECTION_CHANNELS,
+    defaults: {},
+    page: (req, reply, office, errors, values, status) =>
+      sendPage(
         reply,
-        async () => {
-          if (!channel || !DESK_OBJECTION_CHANNELS.includes(channel as ObjectionChannel))
-            throw AppError.field('channel', 'validation.invalidChoice');
-          return fileObjection(ctx, req.actor, {
-            officeId: req.office!.id,
-            channel: channel as ObjectionChannel,
-            requestNumber: one(form.fields, 'requestNumber') ?? '',
-            data: form.fields,
-            uploads: uploadsOf(form),
-            receivedAtLocal: one(form.fields, 'receivedAt'),
-            receivedNote: one(form.fields, 'receivedNote'),
-          });
-        },
-        (errors, status) => render(req, reply, errors, form.fields as Values, status),
-        (filed) => {
-          setFlash(reply, {
-            kind: filed.late ? 'warning' : 'success',
-            key: filed.late ? 'objections.flash.filedLate' : 'objections.flash.filed',
-            params: { number: filed.number, date: formatDate(filed.dueDate, req.locale) },
-          });
-          return reply.redirect(`/staff/${req.office!.slug}/keberatan/${filed.objectionId}`);
-        },
-      );
-    } catch (e) {
-      if (isAppError(e) && e.code === 'CONFLICT')
-        return render(req, reply, { _: req.t(e.key, e.params) }, form.fields, 409);
-      throw e;
-    }
+        <ObjectionIntakePage ctx={pageCtx(req, reply)} office={office} errors={errors} values={values} />,
+        status,
+      ),
+    file: (req, office, receipt, form) =>
+      fileObjection(ctx, req.actor, {
+        officeId: office.id,
+        ...receipt,
+        requestNumber: one(form.fields, 'requestNumber') ?? '',
+        data: form.fields,
+        uploads: uploadsOf(form),
+      }),
+    done: (req, reply, filed) => {
+      setFlash(reply, {
+        kind: filed.late ? 'warning' : 'success',
+        key: filed.late ? 'objections.flash.filedLate' : 'objections.flash.filed',
+        params: { number: filed.number, date: formatDate(filed.dueDate, req.locale) },
+      });
+      return reply.redirect(`/staff/${req.office!.slug}/keberatan/${filed.objectionId}`);
+    },
+    conflictRedraws: true,
   });
 }

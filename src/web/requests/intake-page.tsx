@@ -1,24 +1,13 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors.ts';
+import type { FastifyInstance } from 'fastify';
 import { formatDate } from '../../platform/i18n.ts';
-import { localDateTime } from '../../modules/calendar/working-days.ts';
 import type { Office } from '../../modules/offices/queries.ts';
 import { submitRequest, type SubmittedRequest } from '../../modules/requests/submit-request.ts';
 import type { Channel } from '../../modules/requests/schema.ts';
-import { ChoiceGroup } from '../shared/choice-fields.tsx';
-import {
-  Checkbox,
-  Csrf,
-  ErrorSummary,
-  TextArea,
-  TextField,
-  type Errors,
-  type Values,
-} from '../shared/forms.tsx';
+import { Checkbox, ErrorSummary, type Errors, type Values } from '../shared/forms.tsx';
+import { DeskIntakeForm, deskIntakeRoutes } from '../kit/desk-intake.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { RequestFormFields, requestFieldLabels } from './request-form-fields.tsx';
-import { formAction } from '../form-action.ts';
-import { one, readForm } from '../form-data.ts';
+import { one } from '../form-data.ts';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 import { requestsCtxOf } from './requests-ctx.ts';
 import { uploadsOf } from './uploads-of.ts';
@@ -47,48 +36,24 @@ function IntakePage(props: {
       </hgroup>
       <ErrorSummary t={t} errors={errors} labels={requestFieldLabels(t)} />
       <DikMatches t={t} matches={props.dik} />
-      <form method="post" action={`/staff/${office.slug}/permohonan/baru`} enctype="multipart/form-data">
-        <Csrf token={ctx.csrf} />
-        <fieldset>
-          <legend>
-            <h2>{t('requests.intake.receipt')}</h2>
-          </legend>
-          <ChoiceGroup
-            name="channel"
-            legend={t('requests.field.channel')}
-            type="radio"
-            required
-            options={DESK_CHANNELS.map((c) => ({ value: c, label: t(`requests.channel.${c}`) }))}
-            errors={errors}
-            values={values}
-          />
-          <TextField
-            name="receivedAt"
-            type="datetime-local"
-            label={t('requests.field.receivedAt')}
-            hint={t('requests.hint.receivedAt')}
-            errors={errors}
-            values={values}
-            required
-          />
-          <TextArea
-            name="receivedNote"
-            label={`${t('requests.field.receivedNote')} ${t('app.optional')}`}
-            hint={t('requests.hint.receivedNote')}
-            rows={2}
-            errors={errors}
-            values={values}
-          />
+      <DeskIntakeForm
+        ctx={ctx}
+        action={`/staff/${office.slug}/permohonan/baru`}
+        errors={errors}
+        values={values}
+        channels={DESK_CHANNELS.map((c) => ({ value: c, label: t(`requests.channel.${c}`) }))}
+        after={
           <Checkbox
             name="markComplete"
             label={t('requests.intake.markComplete')}
             hint={t('requests.intake.markCompleteHint')}
             checked={values.markComplete === 'on'}
           />
-        </fieldset>
+        }
+        submit={t('requests.intake.submit')}
+      >
         <RequestFormFields t={t} errors={errors} values={values} withFiles desk />
-        <button type="submit">{t('requests.intake.submit')}</button>
-      </form>
+      </DeskIntakeForm>
     </StaffLayout>
   );
 }
@@ -125,75 +90,45 @@ function IntakeDonePage(props: { ctx: PageCtx; office: Office; result: Submitted
 
 export async function intakeRoutes(app: FastifyInstance): Promise<void> {
   const ctx = requestsCtxOf(app);
-  const permission = { config: { permission: 'intakeRequests' as const } };
   /** Seed 002 step 3: the desk informs about exempt information — the DIK entries matching the requested text. */
   const dikMatches = async (office: Office, requested: string | undefined) =>
     requested ? matchingEntries(await listDikEntries(ctx.db, office), requested) : [];
-  const render = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    errors: Errors = {},
-    values?: Values,
-    status = 200,
-  ) => {
-    const now = localDateTime(ctx.clock.now(), req.office!.timezone);
-    const dik = await dikMatches(
-      req.office!,
-      typeof values?.informationRequested === 'string' ? values.informationRequested : undefined,
-    );
-    return sendPage(
-      reply,
-      <IntakePage
-        ctx={pageCtx(req, reply)}
-        office={req.office!}
-        errors={errors}
-        dik={dik}
-        values={
-          values ?? {
-            channel: 'WALK_IN',
-            receivedAt: `${now.date}T${now.time}`,
-            requesterType: 'PERORANGAN',
-            deliveryMethod: 'AMBIL_LANGSUNG',
-            accessMethods: ['SALINAN_HARDCOPY'],
-          }
-        }
-      />,
-      status,
-    );
-  };
-
-  app.get('/staff/:office/permohonan/baru', permission, (req, reply) => render(req, reply));
-
-  app.post('/staff/:office/permohonan/baru', permission, async (req, reply) => {
-    const form = await readForm(req);
-    const channel = one(form.fields, 'channel');
-    return formAction(
-      req,
-      reply,
-      async () => {
-        if (!channel || !DESK_CHANNELS.includes(channel as Channel))
-          throw AppError.field('channel', 'validation.invalidChoice');
-        return submitRequest(ctx, req.actor, {
-          officeId: req.office!.id,
-          channel: channel as Channel,
-          data: form.fields,
-          uploads: uploadsOf(form),
-          receivedAtLocal: one(form.fields, 'receivedAt'),
-          receivedNote: one(form.fields, 'receivedNote'),
-          markComplete: one(form.fields, 'markComplete') === 'on',
-        });
-      },
-      (errors, status) => render(req, reply, errors, form.fields as Values, status),
-      async (result) =>
-        sendPage(
-          reply,
-          <IntakeDonePage
-            ctx={pageCtx(req, reply)}
-            office={req.office!}
-            result={result}
-            dik={await dikMatches(req.office!, one(form.fields, 'informationRequested'))}
-          />,
-        ),
-    );
+  deskIntakeRoutes(app, ctx, {
+    url: '/staff/:office/permohonan/baru',
+    permission: 'intakeRequests',
+    channels: DESK_CHANNELS,
+    defaults: {
+      requesterType: 'PERORANGAN',
+      deliveryMethod: 'AMBIL_LANGSUNG',
+      accessMethods: ['SALINAN_HARDCOPY'],
+    },
+    page: async (req, reply, office, errors, values, status) => {
+      const requested =
+        typeof values.informationRequested === 'string' ? values.informationRequested : undefined;
+      const dik = await dikMatches(office, requested);
+      return sendPage(
+        reply,
+        <IntakePage ctx={pageCtx(req, reply)} office={office} errors={errors} dik={dik} values={values} />,
+        status,
+      );
+    },
+    file: (req, office, receipt, form) =>
+      submitRequest(ctx, req.actor, {
+        officeId: office.id,
+        ...receipt,
+        data: form.fields,
+        uploads: uploadsOf(form),
+        markComplete: one(form.fields, 'markComplete') === 'on',
+      }),
+    done: async (req, reply, result, form) =>
+      sendPage(
+        reply,
+        <IntakeDonePage
+          ctx={pageCtx(req, reply)}
+          office={req.office!}
+          result={result}
+          dik={await dikMatches(req.office!, one(form.fields, 'informationRequested'))}
+        />,
+      ),
   });
 }
