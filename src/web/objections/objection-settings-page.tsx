@@ -20,7 +20,8 @@ function toValues(s: OfficeSettings['objections']): Values {
   };
 }
 
-function ObjectionSettingsPage({ ctx, errors, values, action }: SettingsPageProps) {
+function ObjectionSettingsPage(page: SettingsPageProps) {
+  const { ctx, errors, values } = page;
   const { t } = ctx;
   const labels: Record<string, string> = {
     'objections.numberPattern': t('objections.settings.numberPattern'),
@@ -31,10 +32,7 @@ function ObjectionSettingsPage({ ctx, errors, values, action }: SettingsPageProp
   };
   return (
     <SettingsForm
-      ctx={ctx}
-      errors={errors}
-      values={values}
-      action={action}
+      {...page}
       title={t('objections.settings.title')}
       lead={t('objections.settings.lead')}
       labels={labels}

@@ -40,7 +40,8 @@ function toValues(s: OfficeSettings['requests']): Values {
   };
 }
 
-function RequestSettingsPage({ ctx, errors, values, action }: SettingsPageProps) {
+function RequestSettingsPage(page: SettingsPageProps) {
+  const { ctx, errors, values } = page;
   const { t } = ctx;
   const labels: Record<string, string> = {
     ...Object.fromEntries(NUMBERS.map((k) => [`requests.${k}`, t(`requests.settings.${k}`)])),
@@ -61,10 +62,7 @@ function RequestSettingsPage({ ctx, errors, values, action }: SettingsPageProps)
   );
   return (
     <SettingsForm
-      ctx={ctx}
-      errors={errors}
-      values={values}
-      action={action}
+      {...page}
       title={t('requests.settings.title')}
       lead={t('requests.settings.lead')}
       labels={labels}
