@@ -1,13 +1,12 @@
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { readFileContent, type FileStore } from '../../platform/storage/file-store.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { FileStore } from '../../platform/storage/file-store.ts';
+import type { Actor } from '../access/actor.ts';
 import { canObjections } from '../access/permissions.ts';
 import { getOfficeSettings, type Office } from '../offices/queries.ts';
-import type { IssuedBy } from '../requests/schema.ts';
 import { commissionOf } from './commission.ts';
 import { objectionTrackingUrl } from './links.ts';
+import { letterheadLogo, readAuditedCaseFile } from '../casework/case-files.ts';
 import { resolveObjectionAccess, type ObjectionAccess } from './objection-access.ts';
 import { renderObjectionAnswerPdf } from './pdf/objection-answer-pdf.ts';
 import { renderObjectionFormPdf } from './pdf/objection-form-pdf.ts';
@@ -31,15 +30,6 @@ export async function availableObjectionDocuments(
   return decision ? ['pernyataan-keberatan', 'tanggapan-atasan-ppid'] : ['pernyataan-keberatan'];
 }
 
-async function logoOf(
-  ctx: Ctx & { files: FileStore },
-  officeId: string,
-  issuedBy: IssuedBy,
-): Promise<Buffer | null> {
-  if (!issuedBy.logoFileId) return null;
-  return (await readFileContent(ctx.db, ctx.files, officeId, issuedBy.logoFileId))?.bytes ?? null;
-}
-
 export const objectionFilename = (kind: string, number: string) =>
   `${kind}-${number.replace(/[^A-Za-z0-9.-]+/g, '-')}.pdf`;
 
@@ -53,7 +43,7 @@ export async function drawObjectionDocument(
   if (kind === 'pernyataan-keberatan') {
     return renderObjectionFormPdf({
       objection,
-      logoPng: await logoOf(ctx, office.id, objection.issuedBy),
+      logoPng: await letterheadLogo(ctx, office.id, objection.issuedBy),
       trackingUrl: objectionTrackingUrl(ctx.publicUrl, office.slug),
     });
   }
@@ -64,7 +54,7 @@ export async function drawObjectionDocument(
     objection,
     decision,
     commissionName: commission.name,
-    logoPng: await logoOf(ctx, office.id, decision.issuedBy),
+    logoPng: await letterheadLogo(ctx, office.id, decision.issuedBy),
   });
 }
 
@@ -98,21 +88,15 @@ export async function readPowerOfAttorney(
     (d) => d.fileId === input.fileId,
   );
   if (!doc) throw AppError.notFound();
-  const content = await readFileContent(ctx.db, ctx.files, office.id, doc.fileId);
-  if (!content) throw AppError.notFound();
-  await ctx.db.transaction(async (tx) => {
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      {
-        officeId: office.id,
-        action: 'objection.power_of_attorney_viewed',
-        entityType: 'objection',
-        entityId: objection.id,
-        after: { number: objection.number },
-      },
-      ctx.clock.now(),
-    );
-  });
-  return { name: doc.name, mediaType: doc.mediaType, bytes: content.bytes };
+  return readAuditedCaseFile(
+    ctx,
+    actor,
+    { officeId: office.id, ...doc },
+    {
+      action: 'objection.power_of_attorney_viewed',
+      entityType: 'objection',
+      entityId: objection.id,
+      after: { number: objection.number },
+    },
+  );
 }

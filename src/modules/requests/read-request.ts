@@ -1,9 +1,9 @@
-import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { decryptText, type KeyRing } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readFileContent, type FileStore } from '../../platform/storage/file-store.ts';
-import { auditActorOf, type Actor } from '../access/actor.ts';
+import type { Actor } from '../access/actor.ts';
+import { readAuditedCaseFile } from '../casework/case-files.ts';
 import { canRequests, hasRole } from '../access/permissions.ts';
 import { listUnits, type Office, type Unit } from '../offices/queries.ts';
 import type { GroupMember } from './request-input.ts';
@@ -151,23 +151,17 @@ export async function readIdentityDocument(
   const docs = await listIdentityDocuments(ctx.db, office.id, request.id);
   const doc = docs.find((d) => d.fileId === input.fileId);
   if (!doc) throw AppError.notFound();
-  const content = await readFileContent(ctx.db, ctx.files, office.id, doc.fileId);
-  if (!content) throw AppError.notFound();
-  await ctx.db.transaction(async (tx) => {
-    await recordAudit(
-      tx,
-      auditActorOf(actor),
-      {
-        officeId: office.id,
-        action: 'request.identity_viewed',
-        entityType: 'request',
-        entityId: request.id,
-        after: { number: request.number, kind: doc.kind },
-      },
-      ctx.clock.now(),
-    );
-  });
-  return { name: doc.name, mediaType: doc.mediaType, bytes: content.bytes };
+  return readAuditedCaseFile(
+    ctx,
+    actor,
+    { officeId: office.id, ...doc },
+    {
+      action: 'request.identity_viewed',
+      entityType: 'request',
+      entityId: request.id,
+      after: { number: request.number, kind: doc.kind },
+    },
+  );
 }
 
 /** A file a unit attached to its answer, or a released file, for staff who may see the request. */

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { readFileContent, type FileStore } from '../../platform/storage/file-store.ts';
+import type { FileStore } from '../../platform/storage/file-store.ts';
 import type { Actor } from '../access/actor.ts';
 import { getOfficeSettings, listUnits } from '../offices/queries.ts';
 import { findUserByEmail } from '../people/queries.ts';
@@ -10,7 +10,7 @@ import { renderRequestFormPdf } from './pdf/request-form-pdf.ts';
 import { findDisposition } from './queries.ts';
 import { resolveRequestAccess } from './request-access.ts';
 import { activeOffice } from './request-steps.ts';
-import type { IssuedBy } from './schema.ts';
+import { letterheadLogo } from '../casework/case-files.ts';
 
 // The paper documents of the desk that are not letters to the requester: the Model PPID-B
 // form (blank for a walk-in requester, or filled from a request for the paper file) and the
@@ -20,15 +20,6 @@ export type ServiceDocument =
   | { kind: 'blank-form'; officeId: string }
   | { kind: 'request-form'; actor: Actor; officeId: string; requestId: string }
   | { kind: 'disposition'; actor: Actor; officeId: string; requestId: string; dispositionId: string };
-
-async function logoOf(
-  ctx: Ctx & { files: FileStore },
-  officeId: string,
-  issuedBy: IssuedBy,
-): Promise<Buffer | null> {
-  if (!issuedBy.logoFileId) return null;
-  return (await readFileContent(ctx.db, ctx.files, officeId, issuedBy.logoFileId))?.bytes ?? null;
-}
 
 const safeName = (number: string): string => number.replace(/[^A-Za-z0-9.-]+/g, '-');
 
@@ -42,7 +33,7 @@ export async function renderServiceDocument(
     const issuedBy = issuedByOf(office, await getOfficeSettings(ctx.db, office.id));
     const bytes = await renderRequestFormPdf({
       issuedBy,
-      logoPng: await logoOf(ctx, office.id, issuedBy),
+      logoPng: await letterheadLogo(ctx, office.id, issuedBy),
       request: null,
     });
     return { filename: `formulir-ppid-b-${office.slug}.pdf`, bytes };
@@ -53,7 +44,7 @@ export async function renderServiceDocument(
     officeId: doc.officeId,
     requestId: doc.requestId,
   });
-  const logoPng = await logoOf(ctx, office.id, request.issuedBy);
+  const logoPng = await letterheadLogo(ctx, office.id, request.issuedBy);
   if (doc.kind === 'request-form') {
     return {
       filename: `formulir-ppid-b-${safeName(request.number)}.pdf`,

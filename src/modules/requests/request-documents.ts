@@ -25,7 +25,7 @@ import {
   type RequestRow,
 } from './queries.ts';
 import { resolveRequestAccess, type RequestAccess } from './request-access.ts';
-import type { IssuedBy } from './schema.ts';
+import { letterheadLogo } from '../casework/case-files.ts';
 
 // The letters of a request are drawn from rows that are written once when each letter is
 // issued (with the letterhead frozen in them), so a download always shows what was issued.
@@ -73,16 +73,6 @@ export function documentKindsOf(
   return kinds;
 }
 
-async function logoOf(
-  ctx: Ctx & { files: FileStore },
-  officeId: string,
-  issuedBy: IssuedBy,
-): Promise<Buffer | null> {
-  if (!issuedBy.logoFileId) return null;
-  const file = await readFileContent(ctx.db, ctx.files, officeId, issuedBy.logoFileId);
-  return file?.bytes ?? null;
-}
-
 export interface RenderedDocument {
   filename: string;
   bytes: Buffer;
@@ -109,7 +99,7 @@ export async function renderRequestDocument(
         filename,
         bytes: await renderReceiptPdf({
           request,
-          logoPng: await logoOf(ctx, office.id, request.issuedBy),
+          logoPng: await letterheadLogo(ctx, office.id, request.issuedBy),
           trackingUrl: trackingUrl(ctx.publicUrl, office.slug),
         }),
       };
@@ -121,7 +111,7 @@ export async function renderRequestDocument(
         filename,
         bytes: await renderIncompleteNoticePdf({
           request,
-          logoPng: await logoOf(ctx, office.id, request.issuedBy),
+          logoPng: await letterheadLogo(ctx, office.id, request.issuedBy),
           officerName: typeof officer === 'string' ? officer : 'Petugas Layanan Informasi',
         }),
       };
@@ -134,7 +124,7 @@ export async function renderRequestDocument(
         bytes: await renderExtensionLetterPdf({
           request,
           extension,
-          logoPng: await logoOf(ctx, office.id, extension.issuedBy),
+          logoPng: await letterheadLogo(ctx, office.id, extension.issuedBy),
         }),
       };
     }
@@ -158,7 +148,7 @@ export async function renderRequestDocument(
           request,
           decision,
           fees,
-          logoPng: await logoOf(ctx, office.id, decision.issuedBy),
+          logoPng: await letterheadLogo(ctx, office.id, decision.issuedBy),
           redactionRecord: record.map(recordLineText),
         }),
       };
@@ -173,7 +163,7 @@ export async function renderRequestDocument(
           request,
           decision,
           basis,
-          logoPng: await logoOf(ctx, office.id, decision.issuedBy),
+          logoPng: await letterheadLogo(ctx, office.id, decision.issuedBy),
         }),
       };
     }
@@ -189,7 +179,7 @@ export async function renderRequestDocument(
           request,
           decision,
           delivery,
-          logoPng: await logoOf(ctx, office.id, delivery.issuedBy),
+          logoPng: await letterheadLogo(ctx, office.id, delivery.issuedBy),
         }),
       };
     }
