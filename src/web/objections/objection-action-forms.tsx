@@ -22,6 +22,7 @@ import {
   type Values,
 } from '../shared/forms.tsx';
 import type { PageCtx } from '../render.tsx';
+import { PreviewButtons } from '../kit/preview-buttons.tsx';
 
 export type { OpenForm as ActiveForm } from '../kit/case-action.ts';
 import type { OpenForm as ActiveForm } from '../kit/case-action.ts';
@@ -85,25 +86,26 @@ function ActionForm(
     lead?: string;
     submit: string;
     danger?: boolean;
+    /** The letter this step issues, with a preview button (ADR 0115). */
+    previews?: { kind: string; label: string }[];
     children?: ComponentChildren;
   },
 ) {
   const { ctx } = props;
   const s = state(props, props.name);
+  const action = `/staff/${props.view.office.slug}/keberatan/${props.view.objection.id}/${props.path}`;
   return (
     <details class="action" open={s.open} id={`aksi-${props.name}`}>
       <summary>{props.title}</summary>
       {props.lead ? <p class="hint">{props.lead}</p> : null}
       <ErrorSummary t={ctx.t} errors={s.errors} labels={fieldLabels(ctx.t)} />
-      <form
-        method="post"
-        action={`/staff/${props.view.office.slug}/keberatan/${props.view.objection.id}/${props.path}`}
-      >
+      <form method="post" action={action}>
         <Csrf token={ctx.csrf} />
         {props.children}
         <button type="submit" class={props.danger ? 'secondary danger' : undefined}>
           {props.submit}
         </button>
+        {props.previews ? <PreviewButtons ctx={ctx} action={action} previews={props.previews} /> : null}
       </form>
     </details>
   );
@@ -124,6 +126,7 @@ export function DecisionForm(props: FormProps & { defaultDays: number; defaultPo
       title={t('objections.action.decide')}
       lead={t('objections.action.decideLead')}
       submit={t('objections.action.decideSubmit')}
+      previews={[{ kind: 'tanggapan-atasan-ppid', label: t('preview.objection') }]}
     >
       <ChoiceGroup
         name="outcome"

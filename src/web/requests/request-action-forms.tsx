@@ -24,6 +24,7 @@ import {
   type Values,
 } from '../shared/forms.tsx';
 import type { PageCtx } from '../render.tsx';
+import { PreviewButtons } from '../kit/preview-buttons.tsx';
 
 export type { OpenForm as ActiveForm } from '../kit/case-action.ts';
 import type { OpenForm as ActiveForm } from '../kit/case-action.ts';
@@ -78,23 +79,8 @@ function ActionForm(
         <button type="submit" class={props.danger ? 'secondary danger' : undefined}>
           {props.submit}
         </button>
-        {props.previews?.length ? (
-          <div class="preview-actions">
-            <p class="hint">{ctx.t('preview.hint')}</p>
-            {props.previews.map((p) => (
-              <button
-                type="submit"
-                class="secondary outline"
-                formaction={`${base(props)}/${props.path}/pratinjau`}
-                formtarget="_blank"
-                formnovalidate
-                name="previewKind"
-                value={p.kind}
-              >
-                {p.label}
-              </button>
-            ))}
-          </div>
+        {props.previews ? (
+          <PreviewButtons ctx={ctx} action={`${base(props)}/${props.path}`} previews={props.previews} />
         ) : null}
       </form>
     </details>
