@@ -37,7 +37,7 @@ let deskClient: TestClient;
 
 /** Everything a decision writes, counted: nothing of it may move on a preview. */
 async function footprint(requestId: string, objectionId: string) {
-  const [row] = await queryRows<Record<string, unknown>>(
+  const [row] = await queryRows<{ mails: number; decisions: number } & Record<string, unknown>>(
     t.db.db,
     sql`select (select count(*)::int from mail_outbox) as mails,
                (select count(*)::int from audit_log) as audits,
@@ -51,7 +51,7 @@ async function footprint(requestId: string, objectionId: string) {
   const request = (await findRequest(t.db.db, officeId, requestId))!;
   const objection = (await findObjection(t.db.db, officeId, objectionId))!;
   return {
-    ...row,
+    ...row!,
     request: [request.status, request.round, request.dueDate],
     objection: [objection.status, objection.decidedAt, objection.disputeDeadline],
   };
@@ -143,7 +143,7 @@ describe('previewing the Tanggapan Atasan PPID', () => {
     expect(letterPages.join('\n')).not.toContain(DRAFT_MARK.word);
     expect(letterPages).toEqual(pages.map((p) => p.replace(` ${DRAFT_MARK.word} ${DRAFT_MARK.line}`, '')));
     const after = await footprint(request.requestId, id);
-    expect(after.decisions).toBe((before.decisions as number) + 1);
-    expect(after.mails).toBeGreaterThan(before.mails as number);
+    expect(after.decisions).toBe(before.decisions + 1);
+    expect(after.mails).toBeGreaterThan(before.mails);
   });
 });
