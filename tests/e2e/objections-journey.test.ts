@@ -159,6 +159,43 @@ describe('an objection, from a refused request to the dispute bundle', () => {
     await page.check('#aksi-putusan input[name=outcome][value=REJECTED]');
     await page.fill('#aksi-putusan textarea[name=reasons]', REASONS);
     await page.fill('#aksi-putusan input[name=position]', 'Sekretaris KPU Kota Bandung');
+    // Preview before sending (ADR 0115): the same form, "Pratinjau surat tanggapan", opens the
+    // letter the decision would issue in a new tab, marked DRAF; nothing is decided yet.
+    expect(await seriousViolations(page)).toEqual([]);
+    // The PDF is read as the browser receives it (the tab downloads or shows it).
+    let draftBytes: Buffer | undefined;
+    const received = new Promise<void>((resolve) =>
+      context.route('**/putusan/pratinjau', async (route) => {
+        const response = await route.fetch();
+        draftBytes = await response.body();
+        await route.fulfill({ response });
+        resolve();
+      }),
+    );
+    const popupOpened = context.waitForEvent('page');
+    await page.click('#aksi-putusan button:has-text("Pratinjau surat tanggapan")');
+    const popup = await popupOpened;
+    await received;
+    expect(draftBytes!.subarray(0, 5).toString()).toBe('%PDF-');
+    const draftText = await pdfText(draftBytes!);
+    expect(draftText).toContain('DRAF');
+    expect(draftText).toContain('TANGGAPAN ATASAN PPID ATAS KEBERATAN');
+    expect(draftText).toContain('Dadang Suherman');
+    expect(draftText).toContain('Sekretaris KPU Kota Bandung');
+    expect(draftText).toContain(REASONS);
+    const draftPath = path.join(SCREENSHOT_DIR, 'tanggapan-atasan-ppid-draf.pdf');
+    writeFileSync(draftPath, draftBytes!);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      draftPath,
+      path.join(SCREENSHOT_DIR, 'tanggapan-atasan-ppid-draf'),
+    ]);
+    await popup.close();
+    // (The page is at …/putusan since the refused attempt re-drew it there.)
+    const stillOpen = await context.request.get(page.url().replace(/\/putusan$/, ''));
+    expect(await stillOpen.text()).toContain('id="aksi-putusan"'); // not decided by the preview
     await page.click('#aksi-putusan button[type=submit]');
     await page.waitForSelector('.notice-success');
     expect(await page.textContent('main')).toContain('Keberatan ditolak (putusan PPID dikuatkan)');
@@ -170,6 +207,7 @@ describe('an objection, from a refused request to the dispute bundle', () => {
     expect(text).toContain('TANGGAPAN ATASAN PPID ATAS KEBERATAN');
     expect(text).toContain('Sekretaris KPU Kota Bandung');
     expect(text).toContain('Dadang Suherman');
+    expect(text).not.toContain('DRAF');
     // For a person to look at: the letter as a picture.
     const pdfPath = path.join(SCREENSHOT_DIR, 'tanggapan-atasan-ppid.pdf');
     writeFileSync(pdfPath, bytes);

@@ -5,9 +5,10 @@ import { disposeRequest } from '../../src/modules/requests/dispose-request.ts';
 import { findDecision, findRequest } from '../../src/modules/requests/queries.ts';
 import { registerRequest } from '../../src/modules/requests/register-request.ts';
 import { queryRows } from '../../src/platform/db/database.ts';
+import { DRAFT_MARK } from '../../src/platform/pdf/pdf.ts';
 import { createStaff, createUnit, office, TEST_PASSWORD } from '../helpers/factories.ts';
 import { submitOnline } from '../helpers/objections-fixtures.ts';
-import { pdfText } from '../helpers/pdf-text.ts';
+import { pdfPages, pdfText } from '../helpers/pdf-text.ts';
 import { actorOf, requestsCtx } from '../helpers/requests-fixtures.ts';
 import { createTestApp, TestClient, type TestApp } from '../helpers/test-app.ts';
 
@@ -85,8 +86,11 @@ describe('preview before sending', () => {
     expect(preview.statusCode).toBe(200);
     expect(preview.headers['content-type']).toBe('application/pdf');
     expect(String(preview.headers['content-disposition'])).toContain('draf-pemberitahuan-tertulis');
-    const previewText = await pdfText(preview.rawPayload);
+    const previewPages = await pdfPages(preview.rawPayload);
+    const previewText = previewPages.join('\n');
     expect(previewText).toContain('Salinan keputusan penetapan DPT per kecamatan Kota Bandung');
+    // Marked as a draft on every page (ADR 0115).
+    for (const p of previewPages) expect(p).toContain(` ${DRAFT_MARK.word} ${DRAFT_MARK.line}`);
     // Nothing happened: same status, no decision, no mail, no audit entry, no event.
     expect((await findRequest(t.db.db, officeId, id))!.status).toBe(statusBefore);
     expect(await findDecision(t.db.db, officeId, id, 1)).toBeUndefined();
@@ -98,7 +102,9 @@ describe('preview before sending', () => {
       { csrfFrom: page },
     );
     expect(extension.headers['content-type']).toBe('application/pdf');
-    expect(await pdfText(extension.rawPayload)).toContain('Dokumen tersebar di beberapa unit');
+    const extensionText = await pdfText(extension.rawPayload);
+    expect(extensionText).toContain('Dokumen tersebar di beberapa unit');
+    expect(extensionText).toContain(DRAFT_MARK.line);
     expect((await findRequest(t.db.db, officeId, id))!.extendedDueDate).toBeNull();
 
     // A preview with a missing field re-draws the form with the error, by its label.
@@ -126,7 +132,11 @@ describe('preview before sending', () => {
     );
     expect(issued.statusCode).toBe(302);
     const letter = await client.get(`${page}/dokumen/pemberitahuan-tertulis`);
-    // The preview was the letter it became.
-    expect(await pdfText(letter.rawPayload)).toBe(previewText);
+    // The preview was the letter it became, less its draft mark.
+    const letterText = await pdfText(letter.rawPayload);
+    expect(letterText).not.toContain(DRAFT_MARK.word);
+    expect(letterText).toBe(
+      previewPages.map((p) => p.replace(` ${DRAFT_MARK.word} ${DRAFT_MARK.line}`, '')).join('\n'),
+    );
   });
 });

@@ -278,7 +278,7 @@ describe('the worklist page', () => {
     expect(sorted.body).toMatch(/urut=requester&amp;arah=desc/);
   });
 
-  it('assigns and exports a selection in bulk (CSV with , or ;)', async () => {
+  it('assigns and exports a selection in bulk (CSV with , or ;, and Excel)', async () => {
     const assigned = await deskClient.post(
       `${base}/massal`,
       { action: 'assign', requestIds: [ids.dewi!, ids.andi!], assigneeId: deskUserId },
@@ -310,6 +310,24 @@ describe('the worklist page', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(';Budi Santoso;Rina PPID;');
     expect(lines[2]).toContain(';Dewi Lestari;Agus Petugas;');
+    // The same selection in Excel: the dates are date cells shown in Indonesian.
+    const xlsx = await deskClient.post(
+      `${base}/massal`,
+      { action: 'xlsx', requestIds: [ids.dewi!, ids.budi1!] },
+      { csrfFrom: base },
+    );
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(5).getCell(5).value).toBe('Budi Santoso');
+    expect(sheet.getRow(5).getCell(2).value).toBeInstanceOf(Date);
+    expect(sheet.getRow(5).getCell(2).numFmt).toBe('[$-421]d mmmm yyyy');
+    expect(sheet.getRow(6).getCell(3).value).toBeInstanceOf(Date);
   });
 
   it('saves filters for oneself or the office; only the author deletes', async () => {

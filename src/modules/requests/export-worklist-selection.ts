@@ -7,7 +7,7 @@ import { auditActorOf, type Actor } from '../access/actor.ts';
 import { canRequests } from '../access/permissions.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { CHANNEL_ID, STATUS_ID } from './labels-id.ts';
-import { findRequestsByIds } from './queries.ts';
+import { findRequestsByIds, type RequestRow } from './queries.ts';
 import type { RegisterTable } from './register-export.ts';
 import { activeOffice } from './request-steps.ts';
 import type { RequestsCtx } from './requests-ctx.ts';
@@ -20,7 +20,7 @@ export const selectionInput = z.object({
 });
 
 /**
- * The requests chosen in the worklist as a table for CSV (in registration order): it names
+ * The requests chosen in the worklist as a table for CSV or XLSX (in registration order): it names
  * requesters, so only the roles that see the register may take it, and each export is audited
  * (how many, never who).
  */
@@ -50,7 +50,33 @@ export async function exportWorklistSelection(
       now,
     ),
   );
-  const today = localDateTime(now, office.timezone).date;
+  return worklistSelectionTable(office, rows, localDateTime(now, office.timezone).date);
+}
+
+/** The fields of a request the selection shows. */
+export type SelectionRow = Pick<
+  RequestRow,
+  | 'number'
+  | 'receivedAt'
+  | 'dueDate'
+  | 'extendedDueDate'
+  | 'status'
+  | 'requesterName'
+  | 'assignedName'
+  | 'informationRequested'
+  | 'channel'
+>;
+
+/**
+ * The selection as a register table: the CSV prints the dates as Indonesian text; the XLSX has
+ * them as real date cells ("18 November 2026", `[$-421]d mmmm yyyy`) that sort and filter, as
+ * the registers do. The day a request was received is the office's local day.
+ */
+export function worklistSelectionTable(
+  office: { name: string; timezone: string },
+  rows: readonly SelectionRow[],
+  today: string,
+): RegisterTable {
   return {
     office: { name: office.name },
     from: today,
@@ -77,6 +103,10 @@ export async function exportWorklistSelection(
       officer: r.assignedName ?? '',
       information: r.informationRequested,
       channel: CHANNEL_ID[r.channel],
+    })),
+    dateCells: rows.map((r) => ({
+      received: localDateTime(r.receivedAt, office.timezone).date,
+      due: r.extendedDueDate ?? r.dueDate,
     })),
   };
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors.ts';
+import { previewByRollback, type LetterFile } from '../casework/preview-letter.ts';
 import type { Actor } from '../access/actor.ts';
 import { decideRequest } from './decide-request.ts';
 import { extendRequest } from './extend-request.ts';
@@ -13,16 +14,11 @@ export const PREVIEW_LETTERS = {
 } as const satisfies Record<string, readonly DocumentKind[]>;
 export type PreviewStep = keyof typeof PREVIEW_LETTERS;
 
-class PreviewRollback extends Error {
-  constructor(readonly doc: { filename: string; bytes: Buffer }) {
-    super('preview rollback');
-  }
-}
-
 /**
  * The letter a step would issue, drawn from what the officer typed, without issuing it (ADR
- * 0070): the step's own use case runs — same checks, same numbering, same wording — inside a
- * transaction that is then rolled back, so nothing is stored, audited or mailed. Files picked
+ * 0070, 0115): the step's own use case runs — same checks, same numbering, same wording — inside
+ * a transaction that is then rolled back (casework `previewByRollback`), so nothing is stored,
+ * audited or mailed, and the PDF is marked "DRAF" on every page. Files picked
  * for upload are not stored for a preview (the letter names the released files, which it lists
  * only once issued).
  */
@@ -37,37 +33,30 @@ export async function previewLetter(
     data: unknown;
     uploads?: Upload[];
   },
-): Promise<{ filename: string; bytes: Buffer }> {
+): Promise<LetterFile> {
   if (!(PREVIEW_LETTERS[input.step] as readonly string[]).includes(input.kind)) throw AppError.notFound();
-  try {
-    await ctx.db.transaction(async (tx) => {
-      const inTx: RequestsCtx = { ...ctx, db: tx };
-      if (input.step === 'putusan') {
-        // The preview is asked before the officer confirms a pending disposition: it never issues.
-        const data = { ...(input.data as Record<string, unknown>), confirmPendingDispositions: 'true' };
-        await decideRequest(inTx, actor, {
-          officeId: input.officeId,
-          requestId: input.requestId,
-          data,
-          uploads: [],
-        });
-      } else {
-        await extendRequest(inTx, actor, {
-          officeId: input.officeId,
-          requestId: input.requestId,
-          data: input.data,
-        });
-      }
-      const doc = await renderRequestDocument(
-        inTx,
-        { kind: 'staff', actor, officeId: input.officeId, requestId: input.requestId },
-        input.kind,
-      );
-      throw new PreviewRollback({ filename: `draf-${doc.filename}`, bytes: doc.bytes });
-    });
-  } catch (e) {
-    if (e instanceof PreviewRollback) return e.doc;
-    throw e;
-  }
-  throw new Error('unreachable: the preview transaction always rolls back');
+  return previewByRollback(ctx.db, async (tx) => {
+    const inTx: RequestsCtx = { ...ctx, db: tx };
+    if (input.step === 'putusan') {
+      // The preview is asked before the officer confirms a pending disposition: it never issues.
+      const data = { ...(input.data as Record<string, unknown>), confirmPendingDispositions: 'true' };
+      await decideRequest(inTx, actor, {
+        officeId: input.officeId,
+        requestId: input.requestId,
+        data,
+        uploads: [],
+      });
+    } else {
+      await extendRequest(inTx, actor, {
+        officeId: input.officeId,
+        requestId: input.requestId,
+        data: input.data,
+      });
+    }
+    return renderRequestDocument(
+      inTx,
+      { kind: 'staff', actor, officeId: input.officeId, requestId: input.requestId },
+      input.kind,
+    );
+  });
 }

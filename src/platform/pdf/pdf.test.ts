@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { pdfInfo, pdfPages, pdfText } from '../../../tests/helpers/pdf-text.ts';
-import { createPdf, drawLetterhead, drawSignature, drawTable, numberPages, pdfToBuffer } from './pdf.ts';
+import {
+  createPdf,
+  drawLetterhead,
+  drawnAsDraft,
+  drawSignature,
+  drawTable,
+  DRAFT_MARK,
+  numberPages,
+  pdfToBuffer,
+} from './pdf.ts';
 
 describe('official PDF documents', () => {
   it('draws a letterhead, a table and a signature that read back as text', async () => {
@@ -76,4 +85,23 @@ describe('official PDF documents', () => {
     expect(text).toContain('陳美玲');
     expect(text).toContain('Rp12.000 ☑');
   }, 30_000); // the first CJK document parses the font
+
+  it('marks every page of a document ended inside drawnAsDraft, and only those (ADR 0115)', async () => {
+    const letter = async (pages: number) => {
+      const doc = createPdf({ title: 'Uji Draf' });
+      for (let i = 0; i < pages; i++) {
+        if (i > 0) doc.addPage();
+        doc.text(`Isi halaman ${i + 1}`);
+        await new Promise((r) => setTimeout(r, 5)); // interleave with the other document
+      }
+      return pdfToBuffer(doc);
+    };
+    const [draft, plain] = await Promise.all([drawnAsDraft(() => letter(3)), letter(3)]);
+    const draftPages = await pdfPages(draft);
+    expect(draftPages).toHaveLength(3);
+    for (const [i, p] of draftPages.entries()) {
+      expect(p).toBe(`Isi halaman ${i + 1} ${DRAFT_MARK.word} ${DRAFT_MARK.line}`);
+    }
+    expect(await pdfPages(plain)).toEqual(['Isi halaman 1', 'Isi halaman 2', 'Isi halaman 3']);
+  }, 30_000);
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -128,8 +129,65 @@ function withCjkFallback(doc: Pdf): void {
   wrap('heightOfString');
 }
 
-/** Ends the document and collects its bytes. */
+/** The words a draft carries on every page (tests strip them to compare a draft with its letter). */
+export const DRAFT_MARK = {
+  word: 'DRAF',
+  line: 'DRAF — pratinjau, belum diterbitkan; bukan surat resmi',
+} as const;
+
+const draftScope = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `draw` so that every PDF it ends carries the draft mark on every page: "DRAF" large and
+ * pale across the page, and a line at the head of the page saying it is not yet issued. The
+ * letters are drawn by their own renderers unchanged (a preview is the letter it will become,
+ * ADR 0070/0115); the mark is laid over the finished pages when the document ends.
+ */
+export function drawnAsDraft<T>(draw: () => Promise<T>): Promise<T> {
+  return draftScope.run(true, draw);
+}
+
+function markDraft(doc: Pdf): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const { width, height } = doc.page;
+    const scale = width / 595.28;
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.save();
+    // Across the middle of the page, pale enough to read the letter through it.
+    doc.rotate(-38, { origin: [width / 2, height / 2] });
+    doc
+      .font('bold')
+      .fontSize(150 * scale)
+      .fillColor('#c62828')
+      .fillOpacity(0.14);
+    const w = doc.widthOfString(DRAFT_MARK.word);
+    const h = doc.currentLineHeight();
+    doc.text(DRAFT_MARK.word, width / 2 - w / 2, height / 2 - h / 2, { lineBreak: false });
+    doc.restore();
+    // Above the letterhead, in the top margin.
+    doc.save();
+    doc
+      .font('bold')
+      .fontSize(8 * scale)
+      .fillColor('#c62828')
+      .fillOpacity(1)
+      .text(DRAFT_MARK.line, doc.page.margins.left, 18 * scale, {
+        width: width - doc.page.margins.left - doc.page.margins.right,
+        align: 'center',
+        lineBreak: false,
+      });
+    doc.restore();
+    doc.fillColor('#000000').fillOpacity(1).font('regular');
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+/** Ends the document and collects its bytes (marked as a draft inside `drawnAsDraft`). */
 export function pdfToBuffer(doc: Pdf): Promise<Buffer> {
+  if (draftScope.getStore()) markDraft(doc);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));

@@ -3,6 +3,7 @@ import { Csrf, ErrorSummary, type Errors, type Values } from '../shared/forms.ts
 import type { Translate } from '../../platform/i18n.ts';
 import type { PageCtx } from '../render.tsx';
 import type { OpenForm } from './case-action.ts';
+import { PreviewButtons } from './preview-buttons.tsx';
 
 // The forms of a case page (a request, an objection): each step is a titled, collapsible form
 // posting to `{case page}/{path}` (the routes of `caseActionRoutes`), opened again with its errors
@@ -52,7 +53,7 @@ export interface ActionFormProps {
   submit: string;
   multipart?: boolean;
   danger?: boolean;
-  /** The letters this step issues, each with a preview button (ADR 0070). */
+  /** The letters this step issues, each with a preview button (ADR 0070, 0115). */
   previews?: { kind: string; label: string }[];
   labels?: Record<string, string>;
   children?: ComponentChildren;
@@ -86,24 +87,7 @@ export function caseActionForm<V>(config: {
           <button type="submit" class={props.danger ? 'secondary danger' : undefined}>
             {props.submit}
           </button>
-          {props.previews?.length ? (
-            <div class="preview-actions">
-              <p class="hint">{ctx.t('preview.hint')}</p>
-              {props.previews.map((p) => (
-                <button
-                  type="submit"
-                  class="secondary outline"
-                  formaction={`${action}/pratinjau`}
-                  formtarget="_blank"
-                  formnovalidate
-                  name="previewKind"
-                  value={p.kind}
-                >
-                  {p.label}
-                </button>
-              ))}
-            </div>
-          ) : null}
+          {props.previews ? <PreviewButtons ctx={ctx} action={action} previews={props.previews} /> : null}
         </form>
       </details>
     );

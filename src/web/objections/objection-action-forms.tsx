@@ -59,6 +59,7 @@ export const DecisionForm = step<FormProps & { defaultDays: number; defaultPosit
   (props, t) => ({
     name: 'putusan',
     ...actionTexts(t, 'objections.action.decide'),
+    previews: [{ kind: 'tanggapan-atasan-ppid', label: t('preview.objection') }],
     defaults: {
       orderDays: String(props.defaultDays),
       position: props.defaultPosition,

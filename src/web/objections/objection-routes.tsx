@@ -4,6 +4,7 @@ import { atasanPositionOf } from '../../modules/objections/atasan-position.ts';
 import { buildDisputeBundle } from '../../modules/objections/build-dispute-bundle.ts';
 import { decideObjection } from '../../modules/objections/decide-objection.ts';
 import { finishDispute } from '../../modules/objections/finish-dispute.ts';
+import { previewObjectionAnswer } from '../../modules/objections/preview-objection-answer.ts';
 import {
   isObjectionDocumentKind,
   readPowerOfAttorney,
@@ -16,7 +17,8 @@ import { recordObjectionReaction } from '../../modules/objections/record-objecti
 import { settleObjection } from '../../modules/objections/settle-objection.ts';
 import { withdrawObjection } from '../../modules/objections/withdraw-objection.ts';
 import { getOfficeSettings, type Office } from '../../modules/offices/queries.ts';
-import { one } from '../form-data.ts';
+import { formAction } from '../form-action.ts';
+import { one, readForm } from '../form-data.ts';
 import { pageCtx, sendPage } from '../render.tsx';
 import { caseActionRoutes, type CaseActionInput } from '../kit/case-action.ts';
 import { officeOf, staffRoutes, uuidParam } from '../kit/office.ts';
@@ -71,6 +73,23 @@ export async function staffObjectionRoutes(app: FastifyInstance): Promise<void> 
     'putusan',
     (i) => decideObjection(ctx, i.req.actor, input(i)),
     'objections.flash.decided',
+  );
+  // Preview before sending (ADR 0115): the Tanggapan the decision would issue, marked DRAF, nothing stored.
+  staff.post<Params>(
+    '/staff/:office/keberatan/:id/putusan/pratinjau',
+    'decideObjection',
+    async (req, reply, office) => {
+      const objectionId = uuidParam(req.params.id);
+      const form = await readForm(req);
+      return formAction(
+        req,
+        reply,
+        () => previewObjectionAnswer(ctx, req.actor, { officeId: office.id, objectionId, data: form.fields }),
+        (errors, status) => render(req, reply, { name: 'putusan', errors, values: form.fields }, status),
+        (doc) =>
+          sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true),
+      );
+    },
   );
   action(
     'musyawarah',

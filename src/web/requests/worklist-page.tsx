@@ -6,7 +6,7 @@ import type { Office } from '../../modules/offices/queries.ts';
 import { assignRequests, listRequestHandlers, type Officer } from '../../modules/requests/assign-requests.ts';
 import { exportWorklistSelection } from '../../modules/requests/export-worklist-selection.ts';
 import { listWorklist, type WorklistRow } from '../../modules/requests/list-worklist.ts';
-import { registerToCsv } from '../../modules/requests/register-export.ts';
+import { registerToCsv, registerToXlsx } from '../../modules/requests/register-export.ts';
 import {
   deleteWorklistFilter,
   listSavedFilters,
@@ -275,6 +275,9 @@ function WorklistPage(props: WorklistPageProps) {
                 </button>{' '}
                 <button type="submit" name="action" value="csv-semicolon" class="secondary">
                   {t('worklist.bulk.exportSemicolon')}
+                </button>{' '}
+                <button type="submit" name="action" value="xlsx" class="secondary">
+                  {t('worklist.bulk.exportXlsx')}
                 </button>
               </p>
             ) : null}
@@ -353,18 +356,24 @@ export async function worklistRoutes(app: FastifyInstance): Promise<void> {
         requestIds: form.fields.requestIds ?? [],
         assigneeId: one(form.fields, 'assigneeId') ?? '',
       };
-      if (action === 'csv' || action === 'csv-semicolon') {
+      if (action === 'csv' || action === 'csv-semicolon' || action === 'xlsx') {
         return formAction(
           req,
           reply,
           () => exportWorklistSelection(ctx, req.actor, { officeId: office.id, data }),
           (errors, status) => render(req, reply, errors, status),
-          (table) =>
-            sendFile(reply, {
-              name: 'permohonan-pilihan.csv',
-              mediaType: 'text/csv; charset=utf-8',
-              bytes: registerToCsv(table, action === 'csv' ? ',' : ';'),
-            }),
+          async (table) =>
+            action === 'xlsx'
+              ? sendFile(reply, {
+                  name: 'permohonan-pilihan.xlsx',
+                  mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+                  bytes: await registerToXlsx(table),
+                })
+              : sendFile(reply, {
+                  name: 'permohonan-pilihan.csv',
+                  mediaType: 'text/csv; charset=utf-8',
+                  bytes: registerToCsv(table, action === 'csv' ? ',' : ';'),
+                }),
         );
       }
       if (action !== 'assign') throw AppError.notFound();
