@@ -553,10 +553,10 @@ export interface PublicHit extends VersionEntry {
 }
 
 /**
- * A search ranks at most this many matches (the first the full-text index yields) and counts
- * no further: a common word over the national DIP matches hundreds of thousands of entries,
- * and ranking or counting them all took seconds (ADR 0057). Beyond it the total reads "more
- * than" (`totalCapped`; the pages do not word it so yet).
+ * A search ranks at most this many matches (the first the plan yields) and counts no further:
+ * a common word over the national DIP matches hundreds of thousands of entries, and ranking or
+ * counting them all took seconds (ADR 0057); reading 1,000 of them still took 50–150 ms, 200
+ * a fifth of it (ADR 0110). A total at the cap is shown as "n or more" (`totalCapped`).
  */
 export const SEARCH_CANDIDATES = 200;
 
