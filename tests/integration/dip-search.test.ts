@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_CANDIDATES } from '../../src/modules/dip/queries.ts';
 import { saveDipEntry } from '../../src/modules/dip/save-dip-entry.ts';
 import { startDipCycle } from '../../src/modules/dip/start-cycle.ts';
 import { dipTeam, entry, publishYear, useSeed001 } from '../helpers/dip-fixtures.ts';
@@ -123,5 +125,40 @@ describe('searching the published DIP', () => {
     }
     const tooLong = await t.app.inject(`/api/v1/dip/entries?q=${'a'.repeat(201)}`);
     expect(tooLong.statusCode).toBe(400);
+  });
+});
+
+describe('a word matching more entries than a search ranks', () => {
+  it('counts only up to the cap and says "or more", nationally and in one office (ADR 0110)', async () => {
+    // More published entries with one word than a search ranks: the count stops at the cap
+    // (counting every match over the national DIP took seconds), and the page says so.
+    const officeId = (await office(t.db.db, 'kpu-kab-garut')).id;
+    const extra = SEARCH_CANDIDATES + 25;
+    await t.db.db.execute(sql`
+      insert into dip_version_entries (office_id, version_id, entry_key, year, position, "current", category,
+        document_title, summary, holding_unit, responsible_official, time_and_place, formats, file_types,
+        retention, is_election, changed_at, published_at)
+      select e.office_id, e.version_id, gen_random_uuid(), e.year, 1000 + g, true, e.category,
+        'Berkas kearsipan nomor ' || g, e.summary, e.holding_unit, e.responsible_official, e.time_and_place,
+        e.formats, e.file_types, e.retention, e.is_election, e.changed_at, e.published_at
+      from (select * from dip_version_entries where office_id = ${officeId} and "current" limit 1) e
+      cross join generate_series(1, ${extra}::int) g`);
+    for (const query of ['kearsipan', 'kearsipan&office=kpu-kab-garut']) {
+      const res = await t.app.inject(`/api/v1/dip/entries?q=${query}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().total).toBe(SEARCH_CANDIDATES);
+      expect(res.json().entries).toHaveLength(20);
+    }
+    const national = await t.app.inject('/dip?q=kearsipan');
+    expect(national.body).toContain(`${SEARCH_CANDIDATES} informasi atau lebih ditemukan`);
+    const inOffice = await t.app.inject('/kpu-kab-garut/dip?q=kearsipan');
+    expect(inOffice.body).toContain(`${SEARCH_CANDIDATES} informasi atau lebih ditemukan`);
+    // Below the cap the count is exact and worded as such.
+    const few = await t.app.inject('/dip?q=kearsipan+nomor+7');
+    expect(few.body).not.toContain('atau lebih');
+    expect(few.body).toMatch(/\d+ informasi ditemukan/);
+    // A page past the ranked matches is empty but still knows the capped total.
+    const past = await t.app.inject(`/api/v1/dip/entries?q=kearsipan&page=${SEARCH_CANDIDATES / 20 + 1}`);
+    expect(past.json()).toMatchObject({ entries: [], total: SEARCH_CANDIDATES });
   });
 });

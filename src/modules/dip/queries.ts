@@ -17,6 +17,7 @@ import {
   searchRank,
   searchWordsOf,
   type Corrections,
+  type Prefixes,
   type SearchTerms,
 } from './search-query.ts';
 
@@ -552,12 +553,12 @@ export interface PublicHit extends VersionEntry {
 }
 
 /**
- * A search ranks at most this many matches (the first the full-text index yields) and counts
- * no further: a common word over the national DIP matches hundreds of thousands of entries,
- * and ranking or counting them all took seconds (ADR 0057). Beyond it the total reads "more
- * than" (`totalCapped`; the pages do not word it so yet).
+ * A search ranks at most this many matches (the first the plan yields) and counts no further:
+ * a common word over the national DIP matches hundreds of thousands of entries, and ranking or
+ * counting them all took seconds (ADR 0057); reading 1,000 of them still took 50–150 ms, 200
+ * a fifth of it (ADR 0110). A total at the cap is shown as "n or more" (`totalCapped`).
  */
-export const SEARCH_CANDIDATES = 1000;
+export const SEARCH_CANDIDATES = 200;
 
 const SEARCH_VECTOR = sql`dip_version_entries.search`;
 
@@ -580,30 +581,49 @@ export async function recordSearchWords(tx: Db, officeId: string, versionId: str
   }
 }
 
+/** At most this many known words are listed for a prefix; a word with more keeps `w:*`. */
+export const MAX_PREFIXED_WORDS = 24;
+
 /**
  * For each query word not among the published words, up to three close ones by trigram
- * similarity (pg_trgm `%`, index-backed). Short words are left to prefix matching.
+ * similarity (pg_trgm `%`, index-backed); short words are left to prefix matching. And for
+ * each word of three letters or more, the published words it begins (pg_trgm `like`,
+ * index-backed), when there are at most MAX_PREFIXED_WORDS (ADR 0110). One round trip.
  */
-export async function suggestWords(db: Db, words: readonly string[]): Promise<Corrections> {
-  const candidates = words.filter((w) => w.length >= 4);
-  if (candidates.length === 0) return new Map();
-  const rows = await queryRows<{ w: string; word: string }>(
+export async function expandWords(
+  db: Db,
+  words: readonly string[],
+): Promise<{ corrections: Corrections; prefixes: Prefixes }> {
+  const candidates = words.filter((w) => w.length >= 3);
+  if (candidates.length === 0) return { corrections: new Map(), prefixes: new Map() };
+  const rows = await queryRows<{ w: string; word: string; kind: 'c' | 'p' }>(
     db,
-    sql`select q.w, s.word
+    sql`select q.w, s.word, s.kind
         from unnest(${sql.raw('ARRAY[')}${sql.join(
           candidates.map((w) => sql`${w}`),
           sql`, `,
         )}${sql.raw(']::text[]')}) as q(w)
         cross join lateral (
-          select word from dip_search_words
-          where word % q.w and not exists (select 1 from dip_search_words k where k.word = q.w)
-          order by similarity(word, q.w) desc, word
-          limit 3
+          (select word, 'c' as kind from dip_search_words
+           where length(q.w) >= 4 and word % q.w
+             and not exists (select 1 from dip_search_words k where k.word = q.w)
+           order by similarity(word, q.w) desc, word
+           limit 3)
+          union all
+          (select word, 'p' as kind from dip_search_words
+           where word like q.w || '%'
+           order by length(word), word
+           limit ${MAX_PREFIXED_WORDS + 1})
         ) s`,
   );
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.w, [...(out.get(r.w) ?? []), r.word]);
-  return out;
+  const corrections = new Map<string, string[]>();
+  const prefixes = new Map<string, string[]>();
+  for (const r of rows) {
+    const into = r.kind === 'c' ? corrections : prefixes;
+    into.set(r.w, [...(into.get(r.w) ?? []), r.word]);
+  }
+  for (const [w, list] of prefixes) if (list.length > MAX_PREFIXED_WORDS) prefixes.delete(w);
+  return { corrections, prefixes };
 }
 
 /**
@@ -641,9 +661,11 @@ export async function searchPublished(
         sql`, `,
       )})`,
     );
-  const corrections = q.terms ? await suggestWords(db, q.terms.words) : new Map<string, string[]>();
-  if (q.terms) conds.push(searchPredicate(q.terms, SEARCH_VECTOR, corrections));
-  const rank = q.terms ? searchRank(q.terms, SEARCH_VECTOR, corrections) : sql`0`;
+  const { corrections, prefixes } = q.terms
+    ? await expandWords(db, q.terms.words)
+    : { corrections: undefined, prefixes: undefined };
+  if (q.terms) conds.push(searchPredicate(q.terms, SEARCH_VECTOR, corrections, prefixes));
+  const rank = q.terms ? searchRank(q.terms, SEARCH_VECTOR, corrections, prefixes) : sql`0`;
   // BERKALA, SERTA_MERTA, SETIAP_SAAT sort alphabetically in the order UU 14/2008 lists them.
   const order = sql`dip_version_entries.office_id, dip_version_entries.category, dip_version_entries.position`;
   const where = sql.join(conds, sql` and `);
@@ -664,17 +686,21 @@ export async function searchPublished(
     ]);
     return { hits: rows.map(versionEntryOfRow), total: count?.n ?? 0, totalCapped: false };
   }
-  // Searching: the first SEARCH_CANDIDATES matches from the full-text index (a bitmap scan
-  // that stops there), ranked; the count of that bounded set comes with the page.
+  // Searching: the first SEARCH_CANDIDATES matches, ranked; the count of that bounded set
+  // comes with the page (ADR 0110). The matches are a materialized CTE, which PostgreSQL plans
+  // for all of its rows: a rare word or a typo uses the full-text index; a LIMIT beside the
+  // scan instead made the planner expect the limit soon and, for a word found nowhere, read
+  // all 1.1M rows of the national DIP (5–10 s). Read only as far as the LIMIT, it stops after
+  // SEARCH_CANDIDATES matches.
+  const matches = sql`select ${sql.raw(VERSION_ENTRY_COLUMNS)}, ${rank} as rank`;
+  const ranked = (from: SQL) =>
+    sql`select c.*, count(*) over () as total from ${from} c
+        order by c.rank desc, c.office_id, c.position
+        limit ${q.limit} offset ${q.offset}`;
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select c.*, count(*) over () as total
-        from (select ${sql.raw(VERSION_ENTRY_COLUMNS)}, ${rank} as rank
-              from dip_version_entries
-              where ${where}
-              limit ${SEARCH_CANDIDATES}) c
-        order by c.rank desc, c.office_id, c.position
-        limit ${q.limit} offset ${q.offset}`,
+    sql`with m as materialized (${matches} from dip_version_entries where ${where})
+        ${ranked(sql`(select * from m limit ${SEARCH_CANDIDATES})`)}`,
   );
   const hits = rows.map(versionEntryOfRow);
   const total = hits[0]?.total ?? (q.offset > 0 ? await countPublished(db, q) : 0);

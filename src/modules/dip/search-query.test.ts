@@ -31,8 +31,10 @@ describe('the words of a search', () => {
 });
 
 describe('the SQL of a search', () => {
-  const render = (raw: string, corrections?: Map<string, string[]>) =>
-    new PgDialect().sqlToQuery(searchPredicate(buildSearchTerms(raw)!, sql.raw('e.search'), corrections));
+  const render = (raw: string, corrections?: Map<string, string[]>, prefixes?: Map<string, string[]>) =>
+    new PgDialect().sqlToQuery(
+      searchPredicate(buildSearchTerms(raw)!, sql.raw('e.search'), corrections, prefixes),
+    );
 
   it('asks each word in both configurations, every word required', () => {
     const q = render('mohon informasi');
@@ -48,6 +50,14 @@ describe('the SQL of a search', () => {
       "e.search @@ ((to_tsquery('indonesian', $1) || to_tsquery('simple', $2) || to_tsquery('simple', $3) || to_tsquery('simple', $4)) && (to_tsquery('indonesian', $5) || to_tsquery('simple', $6)))",
     );
     expect(q.params).toEqual(['lapran', 'lapran:*', 'laporan', 'lapangan', 'keuangan', 'keuangan:*']);
+  });
+
+  it('asks the known words a word begins as exact words instead of a prefix (ADR 0110)', () => {
+    const q = render('pemilih jadw', undefined, new Map([['pemilih', ['pemilihan', 'pemilih']]]));
+    expect(q.sql).toBe(
+      "e.search @@ ((to_tsquery('indonesian', $1) || to_tsquery('simple', $2) || to_tsquery('simple', $3)) && (to_tsquery('indonesian', $4) || to_tsquery('simple', $5)))",
+    );
+    expect(q.params).toEqual(['pemilih', 'pemilih', 'pemilihan', 'jadw', 'jadw:*']);
   });
 
   it('never puts what the visitor typed into the SQL text', () => {

@@ -61,7 +61,17 @@ function lockDataDir(dataDir: string): () => void {
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolMax ?? 10 });
+    // No JIT (ADR 0110): a query whose plan costs more than jit_above_cost is compiled first,
+    // 10–80 ms, though it may stop after a few thousand rows (the public search plans its
+    // matches for every row and reads only the first ones). Web queries are short; JIT pays
+    // only for long analytic scans, which this application does not make. No synchronised
+    // sequential scans: the national search reads the first entries of the table, and a scan
+    // joining another one midway would answer the same query with other entries.
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolMax ?? 10,
+      options: '-c jit=off -c synchronize_seqscans=off',
+    });
     pool.on('error', () => {
       /* a broken idle client is dropped by the pool; the next query reports the problem */
     });

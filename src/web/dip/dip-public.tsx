@@ -80,7 +80,7 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
     const q = publicQuery.parse(req.query);
     const terms = buildSearchTerms(q.q);
     const page = q.hal ?? 1;
-    const { hits, total } =
+    const { hits, total, totalCapped } =
       terms || q.kategori || q.pemilu
         ? await searchPublished(db, {
             terms,
@@ -90,7 +90,7 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
             offset: (page - 1) * PAGE_SIZE,
             exclude: (await exemptDip(db)).list,
           })
-        : { hits: [] as PublicHit[], total: 0 };
+        : { hits: [] as PublicHit[], total: 0, totalCapped: false };
     const offices = (await officeIndex(view, db)).byId;
     const c = pageCtx(req, reply);
     const { t } = c;
@@ -111,7 +111,7 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
         <SearchForm t={t} action="/dip" q={q} label={t('dipPublic.searchNational')} />
         {asked ? (
           <section aria-live="polite">
-            <h2>{t('dipPublic.results', { n: total })}</h2>
+            <h2>{t(totalCapped ? 'dipPublic.resultsMore' : 'dipPublic.results', { n: total })}</h2>
             {hits.length === 0 ? (
               <p>{t('dipPublic.noResults')}</p>
             ) : (
@@ -143,7 +143,7 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
     ]);
     // The live version needs no second look-up; another year is its final version.
     const version = q.tahun === undefined ? live : await findVersionOfYear(db, office.id, q.tahun);
-    const { hits, total } = version
+    const { hits, total, totalCapped } = version
       ? await searchPublished(db, {
           officeId: office.id,
           year: q.tahun,
@@ -155,7 +155,7 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
           offset: (page - 1) * PAGE_SIZE,
           exclude: exempt.list,
         })
-      : { hits: [] as PublicHit[], total: 0 };
+      : { hits: [] as PublicHit[], total: 0, totalCapped: false };
     const c = pageCtx(req, reply);
     const { t } = c;
     const base = `/${office.slug}/dip`;
@@ -230,7 +230,7 @@ export async function dipPublicRoutes(app: FastifyInstance): Promise<void> {
             <section aria-live="polite">
               <h2>
                 {terms
-                  ? t('dipPublic.results', { n: total })
+                  ? t(totalCapped ? 'dipPublic.resultsMore' : 'dipPublic.results', { n: total })
                   : q.kategori
                     ? CATEGORY_HEADINGS[q.kategori]
                     : t('dipPublic.entries', { n: total, year: version.year })}

@@ -318,6 +318,8 @@ export default defineMessages({
     'dipPublic.latest': 'terbaru',
     'dipPublic.onlyElection': 'Hanya DIP Pemilu',
     'dipPublic.results': '{n} informasi ditemukan',
+    'dipPublic.resultsMore':
+      '{n} informasi atau lebih ditemukan; tambahkan kata kunci untuk mempersempit hasil',
     'dipPublic.noResults': 'Tidak ada informasi yang cocok.',
     'dipPublic.entries': 'DIP Tahun {year}: {n} informasi',
     'dipPublic.officeTitle': 'Daftar Informasi Publik {office}',
@@ -652,6 +654,7 @@ export default defineMessages({
     'dipPublic.latest': 'latest',
     'dipPublic.onlyElection': 'Election DIP only',
     'dipPublic.results': '{n} entries found',
+    'dipPublic.resultsMore': '{n} or more entries found; add words to narrow the results',
     'dipPublic.noResults': 'No information matches.',
     'dipPublic.entries': 'DIP {year}: {n} entries',
     'dipPublic.officeTitle': 'List of public information — {office}',
