@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/context.ts';
 import { formatDate } from '../../platform/i18n.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
+import { queuePhoneNotice } from '../requests/phone-notices.ts';
 import { systemActor } from '../access/actor.ts';
 import { sweepThenClaim } from '../casework/sweeps.ts';
 import { commissionOf } from './commission.ts';
@@ -69,6 +70,20 @@ export async function lapseUnansweredObjections(ctx: Ctx & { publicUrl: string }
             now,
           );
         }
+        await queuePhoneNotice(
+          tx,
+          office.id,
+          { name: after.requesterName, phone: after.requesterPhone },
+          office.name,
+          { kind: 'objection-lapsed', number: after.number, disputeDeadlineText: formatDate(lastDay, 'id') },
+          {
+            entityType: 'objection',
+            entityId: after.id,
+            url: objectionTrackingUrl(ctx.publicUrl, office.slug),
+            dedupeKey: `objection-lapsed:${after.id}`,
+          },
+          now,
+        );
         return true;
       },
     },

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../platform/context.ts';
 import { formatDate } from '../../platform/i18n.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
+import { queuePhoneNotice } from './phone-notices.ts';
 import { systemActor } from '../access/actor.ts';
 import { sweepThenClaim } from '../casework/sweeps.ts';
 import { requestClosedIncompleteMail } from './emails/request-closed-incomplete-mail.ts';
@@ -63,6 +64,24 @@ export async function closeLapsedIncompleteRequests(ctx: Ctx & { publicUrl: stri
             now,
           );
         }
+        await queuePhoneNotice(
+          tx,
+          office.id,
+          { name: after.requesterName, phone: after.phoneE164 ?? after.phone },
+          office.name,
+          {
+            kind: 'request-closed-incomplete',
+            number: after.number,
+            completionDueText: formatDate(before.completionDueDate!, 'id'),
+          },
+          {
+            entityType: 'request',
+            entityId: after.id,
+            url: requestFormUrl(ctx.publicUrl, office.slug),
+            dedupeKey: `closed-incomplete:${after.id}`,
+          },
+          now,
+        );
         return true;
       },
     },

@@ -63,12 +63,13 @@ export default defineMessages({
     'heldMail.heldReady':
       '{count} email ditahan karena server SMTP belum diatur saat itu. Server SMTP kini tersedia.',
     'heldMail.heldNoSmtp':
-      '{count} email ditahan karena server SMTP belum diatur (SMTP_URL). Setelah diatur, email ini dapat dikirim dari halaman ini.',
+      '{count} pesan ditahan karena pengirimnya belum diatur: server SMTP (SMTP_URL) untuk email, WhatsApp (WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_TOKEN) atau gateway SMS (SMS_GATEWAY_URL) untuk pesan ke nomor telepon. Setelah diatur, pesan ini dapat dikirim dari halaman ini.',
     'heldMail.sendAll': 'Kirim semua email yang ditahan ({count})',
     'heldMail.sendOne': 'Kirim sekarang',
     'heldMail.released': '{count} email dimasukkan kembali ke antrean pengiriman.',
     'heldMail.noneHeld': 'Tidak ada email yang ditahan.',
-    'heldMail.noSmtp': 'Server SMTP belum diatur; email yang ditahan belum dapat dikirim.',
+    'heldMail.noSmtp':
+      'Server SMTP, WhatsApp, dan gateway SMS belum diatur; pesan yang ditahan belum dapat dikirim.',
   },
   en: {
     'lawPeriods.settings.restartClock': 'The period starts again when a request is completed',
@@ -129,11 +130,11 @@ export default defineMessages({
     'heldMail.heldReady':
       '{count} emails were held because no SMTP server was set at the time. An SMTP server is now available.',
     'heldMail.heldNoSmtp':
-      '{count} emails are held because no SMTP server is set (SMTP_URL). Once it is set, they can be sent from this page.',
+      '{count} messages are held because nothing is set to send them: an SMTP server (SMTP_URL) for emails, WhatsApp (WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_TOKEN) or an SMS gateway (SMS_GATEWAY_URL) for messages to a phone number. Once set, they can be sent from this page.',
     'heldMail.sendAll': 'Send all held emails ({count})',
     'heldMail.sendOne': 'Send now',
     'heldMail.released': '{count} emails were put back in the sending queue.',
     'heldMail.noneHeld': 'No email is held.',
-    'heldMail.noSmtp': 'No SMTP server is set; held emails cannot be sent yet.',
+    'heldMail.noSmtp': 'No SMTP server, WhatsApp or SMS gateway is set; held messages cannot be sent yet.',
   },
 });
