@@ -206,7 +206,8 @@ describe('phone notices', () => {
     expect(page.body).toContain('+6281299990000');
     expect(page.body).not.toContain(submitted.trackingCode);
     // Staff emails of this office are held too (no SMTP): only the phone notices are released.
-    expect(page.body).toContain('pengirimnya belum diatur');
+    expect(page.body).toContain('server SMTP belum diatur (SMTP_URL)');
+    expect(page.body).not.toContain('pesan WhatsApp/SMS ditahan');
 
     const post = await admin.post(
       `/staff/${OFFICE}/kotak-keluar/kirim-ditahan`,

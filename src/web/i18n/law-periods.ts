@@ -61,9 +61,11 @@ export default defineMessages({
     'lawPeriods.settings.paymentInstructionsHint':
       'Dicetak pada Pemberitahuan Tertulis (Model PPID-D) bila ada biaya, misalnya rekening tujuan transfer. Layanan informasi sendiri tidak dipungut biaya.',
     'heldMail.heldReady':
-      '{count} email ditahan karena server SMTP belum diatur saat itu. Server SMTP kini tersedia.',
+      '{count} pesan ditahan karena pengirimnya belum diatur saat itu. Pengirimnya kini tersedia.',
     'heldMail.heldNoSmtp':
-      '{count} pesan ditahan karena pengirimnya belum diatur: server SMTP (SMTP_URL) untuk email, WhatsApp (WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_TOKEN) atau gateway SMS (SMS_GATEWAY_URL) untuk pesan ke nomor telepon. Setelah diatur, pesan ini dapat dikirim dari halaman ini.',
+      '{count} email ditahan karena server SMTP belum diatur (SMTP_URL). Setelah diatur, email ini dapat dikirim dari halaman ini.',
+    'heldMail.heldNoPhone':
+      '{count} pesan WhatsApp/SMS ditahan karena pengirimnya belum diatur (WHATSAPP_PHONE_NUMBER_ID dan WHATSAPP_TOKEN, atau SMS_GATEWAY_URL). Setelah diatur, pesan ini dapat dikirim dari halaman ini.',
     'heldMail.sendAll': 'Kirim semua email yang ditahan ({count})',
     'heldMail.sendOne': 'Kirim sekarang',
     'heldMail.released': '{count} email dimasukkan kembali ke antrean pengiriman.',
@@ -128,9 +130,11 @@ export default defineMessages({
     'lawPeriods.settings.paymentInstructionsHint':
       'Printed on the written notice (Model PPID-D) when a fee is charged, e.g. the bank account for transfers. The information service itself is free.',
     'heldMail.heldReady':
-      '{count} emails were held because no SMTP server was set at the time. An SMTP server is now available.',
+      '{count} messages were held because no sender was set at the time. It is now available.',
     'heldMail.heldNoSmtp':
-      '{count} messages are held because nothing is set to send them: an SMTP server (SMTP_URL) for emails, WhatsApp (WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_TOKEN) or an SMS gateway (SMS_GATEWAY_URL) for messages to a phone number. Once set, they can be sent from this page.',
+      '{count} emails are held because no SMTP server is set (SMTP_URL). Once it is set, they can be sent from this page.',
+    'heldMail.heldNoPhone':
+      '{count} WhatsApp/SMS messages are held because no sender is set (WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_TOKEN, or SMS_GATEWAY_URL). Once set, they can be sent from this page.',
     'heldMail.sendAll': 'Send all held emails ({count})',
     'heldMail.sendOne': 'Send now',
     'heldMail.released': '{count} emails were put back in the sending queue.',

@@ -97,8 +97,9 @@ function OutboxPage({
   const { t } = ctx;
   const heldRows = mails.filter((m) => m.status === 'held');
   const held = heldRows.filter((m) => ready.includes(m.channel)).length;
-  const stuck = heldRows.length - held;
-  const smtpReady = held > 0;
+  const stuckEmail = heldRows.filter((m) => m.channel === 'email' && !ready.includes(m.channel)).length;
+  const stuckPhone = heldRows.length - held - stuckEmail;
+  const canSend = held > 0;
   const release = `/staff/${office.slug}/kotak-keluar/kirim-ditahan`;
   return (
     <StaffLayout ctx={ctx} title={t('outbox.title')}>
@@ -108,9 +109,10 @@ function OutboxPage({
       </hgroup>
       {heldRows.length > 0 ? (
         <div class="notice notice-warning">
-          {smtpReady ? <p>{t('heldMail.heldReady', { count: held })}</p> : null}
-          {stuck > 0 ? <p>{t('heldMail.heldNoSmtp', { count: stuck })}</p> : null}
-          {smtpReady ? (
+          {canSend ? <p>{t('heldMail.heldReady', { count: held })}</p> : null}
+          {stuckEmail > 0 ? <p>{t('heldMail.heldNoSmtp', { count: stuckEmail })}</p> : null}
+          {stuckPhone > 0 ? <p>{t('heldMail.heldNoPhone', { count: stuckPhone })}</p> : null}
+          {canSend ? (
             <ActionButton action={release} csrf={ctx.csrf} label={t('heldMail.sendAll', { count: held })} />
           ) : null}
         </div>
