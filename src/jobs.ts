@@ -1,6 +1,7 @@
 import type { Config } from './platform/config.ts';
 import { defineJob, type JobDefinition, type PeriodicTask } from './platform/jobs/queue.ts';
 import { sendMailJob, smtpTransport } from './platform/mail/mailer.ts';
+import { smsTransport, whatsappTransport } from './platform/mail/channels.ts';
 import { purgeExpiredSessions } from './modules/people/sessions.ts';
 import { REQUEST_SWEEP_MINUTES, requestDeadlineSweepJob } from './modules/requests/requests-jobs.ts';
 import { OBJECTION_SWEEP_MINUTES, objectionSweepJob } from './modules/objections/objections-jobs.ts';
@@ -33,6 +34,8 @@ export function jobDefinitions(config: Config): JobDefinition[] {
       transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : null,
       from: config.mailFrom,
       keys: config.dataKeys,
+      whatsapp: config.whatsapp ? whatsappTransport(config.whatsapp) : null,
+      sms: config.sms ? smsTransport(config.sms) : null,
     }),
     purgeSessionsJob(config),
     requestDeadlineSweepJob(config),

@@ -4,7 +4,7 @@ import { JobWorker } from './platform/jobs/queue.ts';
 import { formatCredentials, isFreshInstall, seedDemo } from './modules/demo/seed-demo.ts';
 import { jobDefinitions, periodicTasks } from './jobs.ts';
 import { buildApp } from './web/app.ts';
-import { releaseHeldMailOnStart } from './platform/mail/mailer.ts';
+import { readyChannels, releaseHeldMailOnStart } from './platform/mail/mailer.ts';
 
 const started = performance.now();
 
@@ -52,8 +52,9 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp(services);
-  if (config.smtpUrl && config.mailSendHeldOnStart) {
-    const released = await releaseHeldMailOnStart(services.database.db, services.clock.now());
+  const ready = readyChannels(config);
+  if (ready.length > 0 && config.mailSendHeldOnStart) {
+    const released = await releaseHeldMailOnStart(services.database.db, services.clock.now(), ready);
     if (released > 0) app.log.info({ released }, 'held emails queued for sending (MAIL_SEND_HELD_ON_START)');
   }
   const worker = config.runWorker

@@ -1,7 +1,7 @@
 import { configFromEnv, loadDotEnv, openServices } from './bootstrap.ts';
 import { JobWorker } from './platform/jobs/queue.ts';
 import { jobDefinitions, periodicTasks } from './jobs.ts';
-import { releaseHeldMailOnStart } from './platform/mail/mailer.ts';
+import { readyChannels, releaseHeldMailOnStart } from './platform/mail/mailer.ts';
 
 // A separate worker process, for deployments on a PostgreSQL server that run the web
 // processes with RUN_WORKER=false. Several workers may run side by side.
@@ -15,8 +15,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const services = await openServices(config);
-  if (config.smtpUrl && config.mailSendHeldOnStart) {
-    const released = await releaseHeldMailOnStart(services.database.db, services.clock.now());
+  const ready = readyChannels(config);
+  if (ready.length > 0 && config.mailSendHeldOnStart) {
+    const released = await releaseHeldMailOnStart(services.database.db, services.clock.now(), ready);
     if (released > 0) console.log(`held emails queued for sending (MAIL_SEND_HELD_ON_START): ${released}`);
   }
   const worker = new JobWorker({

@@ -22,6 +22,52 @@ describe('configuration', () => {
     expect(c.publicUrl).toBe('http://localhost:3000');
   });
 
+  it.each<[string, Record<string, string>, Partial<ReturnType<typeof loadConfig>> | string]>([
+    ['no phone provider by default', {}, { whatsapp: undefined, sms: undefined }],
+    [
+      'WhatsApp Cloud API with a template',
+      {
+        WHATSAPP_PHONE_NUMBER_ID: '1098765',
+        WHATSAPP_TOKEN: 'EAAG-token',
+        WHATSAPP_TEMPLATE: 'terbuka_info',
+      },
+      {
+        whatsapp: {
+          apiUrl: 'https://graph.facebook.com/v21.0',
+          phoneNumberId: '1098765',
+          token: 'EAAG-token',
+          template: { name: 'terbuka_info', language: 'id' },
+        },
+      },
+    ],
+    [
+      'an SMS gateway, form-encoded with an API key header',
+      {
+        SMS_GATEWAY_URL: 'https://sms.example/api/send',
+        SMS_GATEWAY_TOKEN: 'k',
+        SMS_GATEWAY_AUTH_HEADER: 'X-Api-Key',
+        SMS_GATEWAY_FORMAT: 'form',
+      },
+      {
+        sms: {
+          url: 'https://sms.example/api/send',
+          token: 'k',
+          authHeader: 'X-Api-Key',
+          format: 'form',
+        },
+      },
+    ],
+    [
+      'a WhatsApp token without its number ID',
+      { WHATSAPP_TOKEN: 'EAAG-token' },
+      'WHATSAPP_PHONE_NUMBER_ID is required',
+    ],
+    ['an SMS gateway that is no URL', { SMS_GATEWAY_URL: 'sms.example' }, 'SMS_GATEWAY_URL'],
+  ])('phone providers: %s', (_name, env, expected) => {
+    if (typeof expected === 'string') expect(problemsOf({ ...keys, ...env }).join('\n')).toContain(expected);
+    else expect(loadConfig({ ...keys, ...env })).toMatchObject(expected);
+  });
+
   it('uses a PostgreSQL server when DATABASE_URL is set', () => {
     const c = loadConfig({ ...keys, DATABASE_URL: 'postgres://u:p@db/terbuka' });
     expect(c.database).toMatchObject({ kind: 'postgres', url: 'postgres://u:p@db/terbuka' });

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { SmsSettings, WhatsAppSettings } from './mail/channels.ts';
 
 // The only reader of process.env. Parsed once at boot; a bad or missing variable stops the
 // process with a message naming every one of them.
@@ -71,6 +72,33 @@ const envSchema = z
       .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
       .optional(),
     MAIL_FROM: z.string().min(3).default('Terbuka PPID <no-reply@localhost>'),
+    /** Issue 15: WhatsApp Business Cloud API (Meta Graph API) for requesters who gave a phone. */
+    WHATSAPP_API_URL: z
+      .url()
+      .regex(/^https?:\/\//, 'must start with https:// or http://')
+      .default('https://graph.facebook.com/v21.0'),
+    WHATSAPP_PHONE_NUMBER_ID: z
+      .string()
+      .regex(/^[0-9]+$/, 'must be the numeric phone number ID')
+      .optional(),
+    WHATSAPP_TOKEN: z.string().min(8).optional(),
+    WHATSAPP_TEMPLATE: z
+      .string()
+      .regex(/^[a-z0-9_]+$/, 'must be a template name (lower case, digits, _)')
+      .optional(),
+    WHATSAPP_TEMPLATE_LANGUAGE: z.string().min(2).default('id'),
+    /** Issue 15: a generic SMS gateway, POST {to, message[, from]} as JSON or a form. */
+    SMS_GATEWAY_URL: z
+      .url()
+      .regex(/^https?:\/\//, 'must start with https:// or http://')
+      .optional(),
+    SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+    SMS_GATEWAY_AUTH_HEADER: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, 'must be a header name')
+      .default('Authorization'),
+    SMS_GATEWAY_FORMAT: z.enum(['json', 'form']).default('json'),
+    SMS_GATEWAY_SENDER: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     RUN_WORKER: bool.default(true),
     /** Issue 13 item 14: at start, with SMTP_URL set, send the emails held while it was not. */
@@ -98,6 +126,14 @@ const envSchema = z
     AUDIT_ANCHOR_EMAIL: z.email().optional(),
   })
   .superRefine((env, ctx) => {
+    if (Boolean(env.WHATSAPP_PHONE_NUMBER_ID) !== Boolean(env.WHATSAPP_TOKEN)) {
+      const missing = env.WHATSAPP_TOKEN ? 'WHATSAPP_PHONE_NUMBER_ID' : 'WHATSAPP_TOKEN';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'is required with the other WHATSAPP_ variable',
+      });
+    }
     if (env.NODE_ENV === 'production') {
       for (const key of ['SECRET_KEY', 'DATA_ENCRYPTION_KEY'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
@@ -118,6 +154,10 @@ export interface Config {
   dataKeys: { current: Buffer; old: Buffer[] };
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** WhatsApp Business Cloud API; unset = phone notices are held (or go by SMS). */
+  whatsapp: WhatsAppSettings | undefined;
+  /** SMS gateway; unset = phone notices go by WhatsApp or are held. */
+  sms: SmsSettings | undefined;
   logLevel: string;
   runWorker: boolean;
   mailSendHeldOnStart: boolean;
@@ -194,6 +234,26 @@ export function loadConfig(rawEnv: Record<string, string | undefined>, generated
     dataKeys: { current: Buffer.from(dataKey, 'base64'), old: oldKeys },
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    whatsapp:
+      e.WHATSAPP_PHONE_NUMBER_ID && e.WHATSAPP_TOKEN
+        ? {
+            apiUrl: e.WHATSAPP_API_URL.replace(/\/$/, ''),
+            phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID,
+            token: e.WHATSAPP_TOKEN,
+            ...(e.WHATSAPP_TEMPLATE
+              ? { template: { name: e.WHATSAPP_TEMPLATE, language: e.WHATSAPP_TEMPLATE_LANGUAGE } }
+              : {}),
+          }
+        : undefined,
+    sms: e.SMS_GATEWAY_URL
+      ? {
+          url: e.SMS_GATEWAY_URL,
+          authHeader: e.SMS_GATEWAY_AUTH_HEADER,
+          format: e.SMS_GATEWAY_FORMAT,
+          ...(e.SMS_GATEWAY_TOKEN ? { token: e.SMS_GATEWAY_TOKEN } : {}),
+          ...(e.SMS_GATEWAY_SENDER ? { sender: e.SMS_GATEWAY_SENDER } : {}),
+        }
+      : undefined,
     logLevel: e.LOG_LEVEL,
     runWorker: e.RUN_WORKER,
     mailSendHeldOnStart: e.MAIL_SEND_HELD_ON_START,

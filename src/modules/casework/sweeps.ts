@@ -233,6 +233,8 @@ export interface LapseJob<C extends { officeId: string; id: string }, T extends 
   move: (tx: Db, day: OfficeDay, before: T, now: Date) => Promise<T>;
   /** The requester's mail, or null when there is nobody to write to. */
   tell: (tx: Db, day: OfficeDay, before: T, after: T) => Promise<OutgoingMail | null>;
+  /** The requester's phone notice (WhatsApp or SMS, ADR 0108), queued in the same transaction. */
+  notify?: (tx: Db, day: OfficeDay, before: T, after: T, now: Date) => Promise<unknown>;
 }
 
 /** Runs a lapse job: how many cases it moved (a case another run moved first is not counted). */
@@ -252,6 +254,7 @@ export async function lapseCases<C extends { officeId: string; id: string }, T e
         const after = await job.move(tx, day, before, now);
         const mail = await job.tell(tx, day, before, after);
         if (mail) await queueMail(tx, day.office.id, mail, now);
+        await job.notify?.(tx, day, before, after, now);
         return true;
       },
     },

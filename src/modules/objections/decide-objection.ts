@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { formatDate } from '../../platform/i18n.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
+import { queuePhoneNotice } from '../requests/phone-notices.ts';
 import { field, fieldErrorsOf } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canObjections } from '../access/permissions.ts';
@@ -174,6 +175,15 @@ export async function decideObjection(
         now,
       );
     }
+    await queuePhoneNotice(
+      tx,
+      office.id,
+      { name: after.requesterName, phone: after.requesterPhone },
+      office.name,
+      { kind: 'objection-decided', number: after.number, outcomeText: OBJECTION_OUTCOME_ID[data.outcome] },
+      { entityType: 'objection', entityId: after.id, url: objectionTrackingUrl(ctx.publicUrl, office.slug) },
+      now,
+    );
     return after;
   });
 }

@@ -3,6 +3,7 @@ import { randomToken, sha256Hex } from '../../platform/crypto.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { formatDate, formatDateTime } from '../../platform/i18n.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
+import { queuePhoneNotice } from '../requests/phone-notices.ts';
 import { fieldErrorsOf } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canObjections } from '../access/permissions.ts';
@@ -200,6 +201,25 @@ async function queueFilingMails(
       now,
     );
   }
+  await queuePhoneNotice(
+    tx,
+    office.id,
+    { name: objection.requesterName, phone: objection.requesterPhone },
+    office.name,
+    {
+      kind: 'objection-received',
+      number: objection.number,
+      requestNumber: request.number,
+      dueDateText: dueText,
+    },
+    {
+      entityType: 'objection',
+      entityId: objection.id,
+      url: objectionTrackingUrl(ctx.publicUrl, office.slug),
+      dedupeKey: `objection-received:${objection.id}`,
+    },
+    now,
+  );
   const staffMail = staffNewObjectionMail({
     officeName: office.name,
     number: objection.number,

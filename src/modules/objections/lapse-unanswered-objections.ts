@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.ts';
 import { formatDate } from '../../platform/i18n.ts';
+import { queuePhoneNotice } from '../requests/phone-notices.ts';
 import { systemActor } from '../access/actor.ts';
 import { lapseCases, type OfficeDay } from '../casework/sweeps.ts';
 import { commissionOf } from './commission.ts';
@@ -67,5 +68,24 @@ export function lapseUnansweredObjections(ctx: Ctx & { publicUrl: string }): Pro
         dedupeKey: `objection-lapsed:${after.id}`,
       };
     },
+    notify: (tx, day, before, after, now) =>
+      queuePhoneNotice(
+        tx,
+        day.office.id,
+        { name: after.requesterName, phone: after.requesterPhone },
+        day.office.name,
+        {
+          kind: 'objection-lapsed',
+          number: after.number,
+          disputeDeadlineText: formatDate(lastDayOf(day, before.dueDate), 'id'),
+        },
+        {
+          entityType: 'objection',
+          entityId: after.id,
+          url: objectionTrackingUrl(ctx.publicUrl, day.office.slug),
+          dedupeKey: `objection-lapsed:${after.id}`,
+        },
+        now,
+      ),
   });
 }

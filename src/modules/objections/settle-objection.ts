@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
+import { queuePhoneNotice } from '../requests/phone-notices.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canObjections } from '../access/permissions.ts';
@@ -74,6 +75,15 @@ export async function settleObjection(
         now,
       );
     }
+    await queuePhoneNotice(
+      tx,
+      office.id,
+      { name: after.requesterName, phone: after.requesterPhone },
+      office.name,
+      { kind: 'objection-settled', number: after.number },
+      { entityType: 'objection', entityId: after.id, url: objectionTrackingUrl(ctx.publicUrl, office.slug) },
+      now,
+    );
     return after;
   });
 }

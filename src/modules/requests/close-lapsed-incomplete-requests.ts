@@ -1,5 +1,6 @@
 import type { Ctx } from '../../platform/context.ts';
 import { formatDate } from '../../platform/i18n.ts';
+import { queuePhoneNotice } from './phone-notices.ts';
 import { systemActor } from '../access/actor.ts';
 import { lapseCases } from '../casework/sweeps.ts';
 import { requestClosedIncompleteMail } from './emails/request-closed-incomplete-mail.ts';
@@ -55,5 +56,24 @@ export function closeLapsedIncompleteRequests(ctx: Ctx & { publicUrl: string }):
             dedupeKey: `closed-incomplete:${after.id}`,
           }
         : null,
+    notify: (tx, { office }, before, after, now) =>
+      queuePhoneNotice(
+        tx,
+        office.id,
+        { name: after.requesterName, phone: after.phoneE164 ?? after.phone },
+        office.name,
+        {
+          kind: 'request-closed-incomplete',
+          number: after.number,
+          completionDueText: formatDate(before.completionDueDate!, 'id'),
+        },
+        {
+          entityType: 'request',
+          entityId: after.id,
+          url: requestFormUrl(ctx.publicUrl, office.slug),
+          dedupeKey: `closed-incomplete:${after.id}`,
+        },
+        now,
+      ),
   });
 }

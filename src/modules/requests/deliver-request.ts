@@ -3,13 +3,14 @@ import { randomToken, sha256Hex } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { formatDateTime } from '../../platform/i18n.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
+import { queuePhoneNotice } from './phone-notices.ts';
 import { field, parseInput } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canRequests } from '../access/permissions.ts';
 import { getOfficeSettings } from '../offices/queries.ts';
 import { requestDeliveredMail } from './emails/request-delivered-mail.ts';
 import { DELIVERY_KIND_ID } from './labels-id.ts';
-import { documentsUrl } from './links.ts';
+import { documentsUrl, trackingUrl } from './links.ts';
 import { issuedByOf, officerOf } from './officer.ts';
 import { findDecision, listReleasedFiles, type RequestRow } from './queries.ts';
 import {
@@ -146,6 +147,16 @@ export async function deliverRequest(
         now,
       );
     }
+    // The download link is a secret: the phone notice points to the tracking page instead.
+    await queuePhoneNotice(
+      tx,
+      office.id,
+      { name: after.requesterName, phone: after.phoneE164 ?? after.phone },
+      office.name,
+      { kind: 'request-delivered', number: after.number, deliveryText: DELIVERY_KIND_ID[data.kind] },
+      { entityType: 'request', entityId: after.id, url: trackingUrl(ctx.publicUrl, office.slug) },
+      now,
+    );
     return after;
   });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { formatDate } from '../../platform/i18n.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
+import { queuePhoneNotice } from './phone-notices.ts';
 import { parseInput } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canRequests } from '../access/permissions.ts';
@@ -114,6 +115,15 @@ export async function extendRequest(
         now,
       );
     }
+    await queuePhoneNotice(
+      tx,
+      office.id,
+      { name: after.requesterName, phone: after.phoneE164 ?? after.phone },
+      office.name,
+      { kind: 'request-extended', number: after.number, newDueText: formatDate(extended.dueDate, 'id') },
+      { entityType: 'request', entityId: after.id, url: trackingUrl(ctx.publicUrl, office.slug) },
+      now,
+    );
     return after;
   });
 }

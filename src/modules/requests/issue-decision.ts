@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import { formatDate, formatRupiah } from '../../platform/i18n.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
+import { queuePhoneNotice } from './phone-notices.ts';
 import type { Actor } from '../access/actor.ts';
 import type { OfficeSettings } from '../offices/office-settings.ts';
 import type { Office } from '../offices/queries.ts';
@@ -156,4 +157,13 @@ export async function issueDecision(
       now,
     );
   }
+  await queuePhoneNotice(
+    tx,
+    office.id,
+    { name: after.requesterName, phone: after.phoneE164 ?? after.phone },
+    office.name,
+    { kind: 'request-decided', number: after.number, outcomeText: OUTCOME_ID[facts.outcome] },
+    { entityType: 'request', entityId: after.id, url: trackingUrl(ctx.publicUrl, office.slug) },
+    now,
+  );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { formatDate } from '../../platform/i18n.ts';
 import { queueMail } from '../../platform/mail/mailer.ts';
+import { queuePhoneNotice } from './phone-notices.ts';
 import { field, parseInput } from '../../platform/validation.ts';
 import type { Actor } from '../access/actor.ts';
 import { canRequests } from '../access/permissions.ts';
@@ -99,6 +100,19 @@ export async function markRequestIncomplete(
         now,
       );
     }
+    await queuePhoneNotice(
+      tx,
+      office.id,
+      { name: after.requesterName, phone: after.phoneE164 ?? after.phone },
+      office.name,
+      {
+        kind: 'request-incomplete',
+        number: after.number,
+        completionDueText: formatDate(completionDue, 'id'),
+      },
+      { entityType: 'request', entityId: after.id, url: trackingUrl(ctx.publicUrl, office.slug) },
+      now,
+    );
     return after;
   });
 }

@@ -22,6 +22,7 @@ import { documentsUrl, staffRequestUrl, trackingUrl } from './links.ts';
 import { maskNik, nikProblem, normalizeNik } from './nik.ts';
 import { issuedByOf, officerOf } from './officer.ts';
 import { phoneToE164 } from './phone.ts';
+import { requesterPhoneMail } from './phone-notices.ts';
 import { staffEmails } from './recipients.ts';
 import { crossFieldProblems, parseMembers, requestInput, type RequestInput } from './request-input.ts';
 import { auditRequest, eventActorLabel } from './request-steps.ts';
@@ -408,6 +409,20 @@ async function queueIntakeMails(
       secrets: { values: [secrets.trackingCode, secrets.documentsToken], keys: ctx.keys },
     });
   }
+  // Issue 15: the same news by WhatsApp/SMS, without the code or the download link.
+  const phoneNotice = requesterPhoneMail(
+    { name: request.requesterName, phone: request.phoneE164 ?? request.phone },
+    office.name,
+    { kind: 'request-received', number: request.number, dueDateText: dueText },
+    {
+      entityType: 'request',
+      entityId: request.id,
+      url: trackingUrl(ctx.publicUrl, office.slug),
+      at: now,
+      dedupeKey: `request-received:${request.id}`,
+    },
+  );
+  if (phoneNotice) mails.push(phoneNotice);
   const staffMail = staffNewRequestMail({
     officeName: office.name,
     number: request.number,

@@ -7,9 +7,15 @@ import { defineJob, enqueue } from '../jobs/queue.ts';
 import { mailOutbox } from './schema.ts';
 import { decryptText, encryptText, type KeyRing } from '../crypto.ts';
 import { safeErrorLine } from '../safe-error.ts';
+import { phoneNoticeText, type Channel, type PhoneNotice, type Transport } from './channels.ts';
 
 export interface OutgoingMail {
+  /** An email address, or for 'whatsapp' / 'sms' a phone number in E.164 (+62…). */
   to: string;
+  /** Default 'email'. A phone notice ('whatsapp', sent by SMS when only a gateway is set) carries no secret. */
+  channel?: Channel;
+  /** A phone notice's template parameters (name, what happened, link). */
+  params?: string[];
   subject: string;
   text: string;
   html: string;
@@ -57,14 +63,33 @@ function fillSecrets(body: string, values: string[]): string {
   return body.replace(SECRET_MARK, (_m, i: string) => values[Number(i)] ?? HIDDEN_SECRET);
 }
 
-export interface MailTransport {
-  send(mail: {
-    from: string;
-    to: string;
-    subject: string;
-    text: string;
-    html: string;
-  }): Promise<{ messageId: string }>;
+/** Email is one channel among three: the same Transport as WhatsApp and SMS (channels.ts). */
+export type MailTransport = Transport;
+
+const E164 = /^\+[1-9][0-9]{7,14}$/;
+
+/**
+ * A phone notice (issue 15) as an outbox row: a short Indonesian text with the name and the
+ * tracking link, never a secret. Its dedupe key is the event's key with the channel appended.
+ */
+export function phoneMail(
+  to: string,
+  notice: PhoneNotice,
+  meta: { template: string; entityType: string; entityId: string; dedupeKey?: string },
+): OutgoingMail {
+  const text = phoneNoticeText(notice);
+  return {
+    to,
+    channel: 'whatsapp',
+    subject: notice.summary,
+    text,
+    html: '',
+    params: [notice.name, notice.summary, notice.url],
+    template: meta.template,
+    entityType: meta.entityType,
+    entityId: meta.entityId,
+    ...(meta.dedupeKey ? { dedupeKey: `${meta.dedupeKey}:phone` } : {}),
+  };
 }
 
 export function smtpTransport(smtpUrl: string): MailTransport {
@@ -79,9 +104,17 @@ export function smtpTransport(smtpUrl: string): MailTransport {
 
 /** The outbox row of an email, its secrets sealed. */
 function outboxRow(office: string, mail: OutgoingMail, now: Date): typeof mailOutbox.$inferInsert {
+  const channel = mail.channel ?? 'email';
+  if (channel !== 'email') {
+    // A phone message is read on a lock screen and kept by the provider: no secret, ever.
+    if (mail.secrets) throw new Error(`a ${channel} notice may not carry secrets`);
+    if (!E164.test(mail.to)) throw new Error(`a ${channel} notice needs an E.164 number`);
+  }
   const sealed = sealSecrets(mail);
   return {
     officeId: office,
+    channel,
+    templateParams: mail.params ?? null,
     toAddress: mail.to,
     subject: sealed.subject,
     textBody: sealed.text,
@@ -154,18 +187,55 @@ export const sendMailJobType = {
   maxAttempts: 10,
 };
 
-/** The job that hands a queued email to SMTP; with no transport the email is held. */
-export const sendMailJob = (settings: { transport: MailTransport | null; from: string; keys?: KeyRing }) =>
+export interface SendSettings {
+  /** SMTP; null = emails are held. */
+  transport: Transport | null;
+  from: string;
+  keys?: KeyRing;
+  /** WhatsApp Cloud API; a phone notice goes here first. */
+  whatsapp?: Transport | null;
+  /** SMS gateway: phone notices go here when no WhatsApp is set. */
+  sms?: Transport | null;
+}
+
+/** The channel a row leaves by, and its transport; null = nothing set for it, the row is held. */
+export function routeChannel(
+  settings: Pick<SendSettings, 'transport' | 'whatsapp' | 'sms'>,
+  channel: Channel,
+): { channel: Channel; transport: Transport } | null {
+  if (channel === 'email') return settings.transport ? { channel, transport: settings.transport } : null;
+  if (channel === 'whatsapp' && settings.whatsapp) return { channel, transport: settings.whatsapp };
+  return settings.sms ? { channel: 'sms', transport: settings.sms } : null;
+}
+
+/** Channels whose held rows can be sent now (the held-mail button and MAIL_SEND_HELD_ON_START). */
+export function readyChannels(config: {
+  smtpUrl?: string | undefined;
+  whatsapp?: unknown;
+  sms?: unknown;
+}): Channel[] {
+  return [
+    ...(config.smtpUrl ? (['email'] as const) : []),
+    ...(config.whatsapp || config.sms ? (['whatsapp', 'sms'] as const) : []),
+  ];
+}
+
+/**
+ * The job that hands a queued row to its channel: email to SMTP, a phone notice to WhatsApp
+ * (or the SMS gateway when only that is set). With no transport for it the row is held.
+ */
+export const sendMailJob = (settings: SendSettings) =>
   defineJob({
     ...sendMailJobType,
     async run({ db, payload, now }) {
       const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, payload.outboxId));
       if (!mail || mail.status === 'sent') return;
-      const transport = settings.transport;
-      if (!transport) {
+      const route = routeChannel(settings, mail.channel);
+      if (!route) {
         await db.update(mailOutbox).set({ status: 'held' }).where(eq(mailOutbox.id, mail.id));
         return;
       }
+      const { transport } = route;
       try {
         if (mail.secretsEncrypted && !settings.keys)
           throw new Error('mail.send needs the data keys to fill in the secrets');
@@ -179,12 +249,14 @@ export const sendMailJob = (settings: { transport: MailTransport | null; from: s
           subject: fillSecrets(mail.subject, secrets),
           text: fillSecrets(mail.textBody, secrets),
           html: fillSecrets(mail.htmlBody, secrets),
+          ...(mail.templateParams ? { params: mail.templateParams } : {}),
         });
         // Once delivered the secrets are not kept, not even encrypted.
         await db
           .update(mailOutbox)
           .set({
             status: 'sent',
+            channel: route.channel,
             sentAt: now,
             messageId,
             attempts: sql`${mailOutbox.attempts} + 1`,
@@ -213,15 +285,16 @@ export async function listOutbox(db: Db, officeId: string | null, limit = 100) {
 
 /**
  * Held emails (queued while no SMTP server was set) go back to the queue (issue 13 item 14):
- * one by `ids`, or every held email of the office. Run inside the caller's transaction, with
- * its audit row; returns how many were released. Only call it when a transport is set, or the
- * job holds them again.
+ * one by `ids`, or every held email of the office, of the `channels` given (default: all).
+ * Run inside the caller's transaction, with its audit row; returns how many were released.
+ * Only call it for channels with a transport (readyChannels), or the job holds them again.
  */
 export async function releaseHeldMail(
   tx: Db,
   officeId: string | null,
   now: Date,
   ids?: readonly string[],
+  channels?: readonly Channel[],
 ): Promise<number> {
   const office = officeId ?? PLATFORM_CHAIN;
   const rows = await tx
@@ -232,6 +305,7 @@ export async function releaseHeldMail(
         eq(mailOutbox.officeId, office),
         eq(mailOutbox.status, 'held'),
         ids ? inArray(mailOutbox.id, [...ids]) : undefined,
+        channels ? inArray(mailOutbox.channel, [...channels]) : undefined,
       ),
     )
     .returning({ id: mailOutbox.id });
@@ -240,11 +314,13 @@ export async function releaseHeldMail(
 }
 
 /** Every office that has held emails: the start-up release (MAIL_SEND_HELD_ON_START) walks them. */
-export async function officesWithHeldMail(db: Db): Promise<string[]> {
+export async function officesWithHeldMail(db: Db, channels?: readonly Channel[]): Promise<string[]> {
   const rows = await db
     .selectDistinct({ officeId: mailOutbox.officeId })
     .from(mailOutbox)
-    .where(eq(mailOutbox.status, 'held'));
+    .where(
+      and(eq(mailOutbox.status, 'held'), channels ? inArray(mailOutbox.channel, [...channels]) : undefined),
+    );
   return rows.map((r) => r.officeId);
 }
 
@@ -253,11 +329,15 @@ export async function officesWithHeldMail(db: Db): Promise<string[]> {
  * every held email of every office goes back to the queue, one transaction and one audit row
  * (actor "system") per office. Returns how many were released.
  */
-export async function releaseHeldMailOnStart(db: Db, now: Date): Promise<number> {
+export async function releaseHeldMailOnStart(
+  db: Db,
+  now: Date,
+  channels?: readonly Channel[],
+): Promise<number> {
   let total = 0;
-  for (const officeId of await officesWithHeldMail(db)) {
+  for (const officeId of await officesWithHeldMail(db, channels)) {
     total += await db.transaction(async (tx) => {
-      const n = await releaseHeldMail(tx, officeId, now);
+      const n = await releaseHeldMail(tx, officeId, now, undefined, channels);
       if (n > 0) {
         await recordAudit(
           tx,

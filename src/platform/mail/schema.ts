@@ -1,12 +1,16 @@
+import { CHANNELS } from './channels.ts';
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-// Every email is written here first, in the transaction that causes it, then sent by a job.
-// With no SMTP server configured it stays here as 'held': the outbox admins read.
+// Every email — and every phone notice (WhatsApp or SMS, issue 15) — is written here first, in
+// the transaction that causes it, then sent by a job. With no transport configured for its
+// channel it stays here as 'held': the outbox admins read.
 export const mailOutbox = pgTable(
   'mail_outbox',
   {
     officeId: uuid('office_id').notNull(),
     id: uuid('id').notNull().defaultRandom(),
+    /** How it leaves: 'whatsapp' rows are sent by SMS when only an SMS gateway is set (then 'sms'). */
+    channel: text('channel', { enum: CHANNELS }).notNull().default('email'),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
@@ -20,6 +24,8 @@ export const mailOutbox = pgTable(
       .notNull()
       .default('queued'),
     template: text('template').notNull(),
+    /** A phone notice's parts for a WhatsApp message template: name, what happened, link. */
+    templateParams: text('template_params').array(),
     entityType: text('entity_type'),
     entityId: text('entity_id'),
     dedupeKey: text('dedupe_key'),

@@ -61,14 +61,17 @@ export default defineMessages({
     'lawPeriods.settings.paymentInstructionsHint':
       'Dicetak pada Pemberitahuan Tertulis (Model PPID-D) bila ada biaya, misalnya rekening tujuan transfer. Layanan informasi sendiri tidak dipungut biaya.',
     'heldMail.heldReady':
-      '{count} email ditahan karena server SMTP belum diatur saat itu. Server SMTP kini tersedia.',
+      '{count} pesan ditahan karena pengirimnya belum diatur saat itu. Pengirimnya kini tersedia.',
     'heldMail.heldNoSmtp':
       '{count} email ditahan karena server SMTP belum diatur (SMTP_URL). Setelah diatur, email ini dapat dikirim dari halaman ini.',
+    'heldMail.heldNoPhone':
+      '{count} pesan WhatsApp/SMS ditahan karena pengirimnya belum diatur (WHATSAPP_PHONE_NUMBER_ID dan WHATSAPP_TOKEN, atau SMS_GATEWAY_URL). Setelah diatur, pesan ini dapat dikirim dari halaman ini.',
     'heldMail.sendAll': 'Kirim semua email yang ditahan ({count})',
     'heldMail.sendOne': 'Kirim sekarang',
     'heldMail.released': '{count} email dimasukkan kembali ke antrean pengiriman.',
     'heldMail.noneHeld': 'Tidak ada email yang ditahan.',
-    'heldMail.noSmtp': 'Server SMTP belum diatur; email yang ditahan belum dapat dikirim.',
+    'heldMail.noSmtp':
+      'Server SMTP, WhatsApp, dan gateway SMS belum diatur; pesan yang ditahan belum dapat dikirim.',
   },
   en: {
     'lawPeriods.settings.restartClock': 'The period starts again when a request is completed',
@@ -127,13 +130,15 @@ export default defineMessages({
     'lawPeriods.settings.paymentInstructionsHint':
       'Printed on the written notice (Model PPID-D) when a fee is charged, e.g. the bank account for transfers. The information service itself is free.',
     'heldMail.heldReady':
-      '{count} emails were held because no SMTP server was set at the time. An SMTP server is now available.',
+      '{count} messages were held because no sender was set at the time. It is now available.',
     'heldMail.heldNoSmtp':
       '{count} emails are held because no SMTP server is set (SMTP_URL). Once it is set, they can be sent from this page.',
+    'heldMail.heldNoPhone':
+      '{count} WhatsApp/SMS messages are held because no sender is set (WHATSAPP_PHONE_NUMBER_ID and WHATSAPP_TOKEN, or SMS_GATEWAY_URL). Once set, they can be sent from this page.',
     'heldMail.sendAll': 'Send all held emails ({count})',
     'heldMail.sendOne': 'Send now',
     'heldMail.released': '{count} emails were put back in the sending queue.',
     'heldMail.noneHeld': 'No email is held.',
-    'heldMail.noSmtp': 'No SMTP server is set; held emails cannot be sent yet.',
+    'heldMail.noSmtp': 'No SMTP server, WhatsApp or SMS gateway is set; held messages cannot be sent yet.',
   },
 });

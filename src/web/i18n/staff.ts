@@ -164,13 +164,17 @@ export default defineMessages({
 
     'outbox.title': 'Kotak keluar email',
     'outbox.lead':
-      'Setiap email yang dikirim sistem untuk kantor ini. Tanpa server SMTP, email disimpan di sini (status "ditahan") dan tidak hilang.',
+      'Setiap email dan pesan WhatsApp/SMS yang dikirim sistem untuk kantor ini. Tanpa pengirim yang diatur (SMTP, WhatsApp, SMS), pesan disimpan di sini (status "ditahan") dan tidak hilang.',
     'outbox.to': 'Kepada',
+    'outbox.channel': 'Saluran',
+    'outbox.channel.email': 'Email',
+    'outbox.channel.whatsapp': 'WhatsApp',
+    'outbox.channel.sms': 'SMS',
     'outbox.subject': 'Perihal',
     'outbox.none': 'Belum ada email.',
     'outbox.status.queued': 'Antre',
     'outbox.status.sent': 'Terkirim',
-    'outbox.status.held': 'Ditahan (SMTP belum diatur)',
+    'outbox.status.held': 'Ditahan (pengirim belum diatur)',
     'outbox.status.failed': 'Gagal',
 
     'tokens.title': 'Token API',
@@ -360,13 +364,17 @@ export default defineMessages({
 
     'outbox.title': 'Email outbox',
     'outbox.lead':
-      'Every email the system sent for this office. Without an SMTP server, emails are kept here ("held") and never lost.',
+      'Every email and WhatsApp/SMS message the system sent for this office. With no sender set (SMTP, WhatsApp, SMS), messages are kept here ("held") and never lost.',
     'outbox.to': 'To',
+    'outbox.channel': 'Channel',
+    'outbox.channel.email': 'Email',
+    'outbox.channel.whatsapp': 'WhatsApp',
+    'outbox.channel.sms': 'SMS',
     'outbox.subject': 'Subject',
     'outbox.none': 'No emails yet.',
     'outbox.status.queued': 'Queued',
     'outbox.status.sent': 'Sent',
-    'outbox.status.held': 'Held (no SMTP configured)',
+    'outbox.status.held': 'Held (no sender configured)',
     'outbox.status.failed': 'Failed',
 
     'tokens.title': 'API tokens',

@@ -7,7 +7,8 @@ import {
   type VerifyResult,
 } from '../../platform/audit/audit.ts';
 import { formatDateTime } from '../../platform/i18n.ts';
-import { hideSecrets, listOutbox } from '../../platform/mail/mailer.ts';
+import { hideSecrets, listOutbox, readyChannels } from '../../platform/mail/mailer.ts';
+import type { Channel } from '../../platform/mail/channels.ts';
 import type { mailOutbox } from '../../platform/mail/schema.ts';
 import type { Office } from '../../modules/offices/queries.ts';
 import { ActionButton } from '../shared/forms.tsx';
@@ -84,16 +85,21 @@ function OutboxPage({
   office,
   mails,
   open,
-  smtpReady,
+  ready,
 }: {
   ctx: PageCtx;
   office: Office;
   mails: Mail[];
   open?: Mail;
-  smtpReady: boolean;
+  /** Channels with a transport: their held rows can be sent now. */
+  ready: readonly Channel[];
 }) {
   const { t } = ctx;
-  const held = mails.filter((m) => m.status === 'held').length;
+  const heldRows = mails.filter((m) => m.status === 'held');
+  const held = heldRows.filter((m) => ready.includes(m.channel)).length;
+  const stuckEmail = heldRows.filter((m) => m.channel === 'email' && !ready.includes(m.channel)).length;
+  const stuckPhone = heldRows.length - held - stuckEmail;
+  const canSend = held > 0;
   const release = `/staff/${office.slug}/kotak-keluar/kirim-ditahan`;
   return (
     <StaffLayout ctx={ctx} title={t('outbox.title')}>
@@ -101,10 +107,12 @@ function OutboxPage({
         <h1>{t('outbox.title')}</h1>
         <p>{t('outbox.lead')}</p>
       </hgroup>
-      {held > 0 ? (
+      {heldRows.length > 0 ? (
         <div class="notice notice-warning">
-          <p>{t(smtpReady ? 'heldMail.heldReady' : 'heldMail.heldNoSmtp', { count: held })}</p>
-          {smtpReady ? (
+          {canSend ? <p>{t('heldMail.heldReady', { count: held })}</p> : null}
+          {stuckEmail > 0 ? <p>{t('heldMail.heldNoSmtp', { count: stuckEmail })}</p> : null}
+          {stuckPhone > 0 ? <p>{t('heldMail.heldNoPhone', { count: stuckPhone })}</p> : null}
+          {canSend ? (
             <ActionButton action={release} csrf={ctx.csrf} label={t('heldMail.sendAll', { count: held })} />
           ) : null}
         </div>
@@ -114,7 +122,8 @@ function OutboxPage({
           <header>
             <strong>{hideSecrets(open.subject)}</strong>
             <br />
-            {t('outbox.to')}: {open.toAddress} · {formatDateTime(open.createdAt, ctx.locale, office.timezone)}
+            {t(`outbox.channel.${open.channel}`)} · {t('outbox.to')}: {open.toAddress} ·{' '}
+            {formatDateTime(open.createdAt, ctx.locale, office.timezone)}
           </header>
           <pre class="mail-text">{hideSecrets(open.textBody)}</pre>
         </article>
@@ -127,6 +136,7 @@ function OutboxPage({
           rows={mails}
           columns={[
             { label: t('app.date'), cell: (m) => formatDateTime(m.createdAt, ctx.locale, office.timezone) },
+            { label: t('outbox.channel'), cell: (m) => t(`outbox.channel.${m.channel}`) },
             { label: t('outbox.to'), cell: (m) => m.toAddress },
             {
               label: t('outbox.subject'),
@@ -139,7 +149,7 @@ function OutboxPage({
               cell: (m) => (
                 <>
                   {t(`outbox.status.${m.status}`)}
-                  {m.status === 'held' && smtpReady ? (
+                  {m.status === 'held' && ready.includes(m.channel) ? (
                     <ActionButton
                       action={release}
                       csrf={ctx.csrf}
@@ -198,7 +208,7 @@ export async function oversightRoutes(app: FastifyInstance): Promise<void> {
           ctx={pageCtx(req, reply)}
           office={req.office!}
           mails={mails}
-          smtpReady={Boolean(app.services.config.smtpUrl)}
+          ready={readyChannels(app.services.config)}
           {...(open ? { open } : {})}
         />,
       );

@@ -3,14 +3,15 @@ import { z } from 'zod';
 import { auditActorOf } from '../../modules/access/actor.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { releaseHeldMail } from '../../platform/mail/mailer.ts';
+import { readyChannels, releaseHeldMail } from '../../platform/mail/mailer.ts';
 import { field, parseInput } from '../../platform/validation.ts';
 import { readForm } from '../form-data.ts';
 import { setFlash } from '../render.tsx';
 
 // "Send held mail now" (issue 13 item 14): emails queued while no SMTP server was set are put
 // back in the queue, one (outboxId) or all of the office, by whoever may read the outbox, in one
-// transaction with an audit row. Without SMTP the button is refused: they would only be held again.
+// transaction with an audit row. Only the channels with a transport are released (email with
+// SMTP, phone notices with WhatsApp or an SMS gateway); with none the button is refused.
 const releaseInput = z.object({ outboxId: field.optionalUuid() });
 
 export async function heldMailRoutes(app: FastifyInstance): Promise<void> {
@@ -24,11 +25,18 @@ export async function heldMailRoutes(app: FastifyInstance): Promise<void> {
       const input = parseInput(releaseInput, {
         outboxId: typeof fields.outboxId === 'string' ? fields.outboxId : undefined,
       });
-      if (!app.services.config.smtpUrl) throw new AppError('CONFLICT', 'heldMail.noSmtp');
+      const ready = readyChannels(app.services.config);
+      if (ready.length === 0) throw new AppError('CONFLICT', 'heldMail.noSmtp');
       const office = req.office!;
       const now = clock.now();
       const count = await db.transaction(async (tx) => {
-        const n = await releaseHeldMail(tx, office.id, now, input.outboxId ? [input.outboxId] : undefined);
+        const n = await releaseHeldMail(
+          tx,
+          office.id,
+          now,
+          input.outboxId ? [input.outboxId] : undefined,
+          ready,
+        );
         if (n > 0) {
           await recordAudit(
             tx,
