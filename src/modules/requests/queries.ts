@@ -208,6 +208,23 @@ export async function listRequestsPage(
   return { rows, total: count?.n ?? 0 };
 }
 
+/**
+ * The ids of the office's requests filed with a NIK, by its keyed hash (blind index), exactly
+ * (`requests_nik_idx`): how the objection worklist finds a person by NIK without holding one.
+ */
+export async function findRequestIdsByNikIndex(
+  db: Db,
+  officeId: string,
+  nikIndex: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.officeId, officeId), eq(requests.nikBlindIndex, nikIndex)))
+    .limit(1000);
+  return rows.map((r) => r.id);
+}
+
 /** The register order: by registration number. */
 export async function listRequestsForRegister(
   db: Db,
