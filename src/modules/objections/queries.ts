@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { likePattern, searchWords } from '../../platform/db/text-search.ts';
 import { files } from '../../platform/storage/schema.ts';
 import { phoneSearchDigits } from '../requests/phone.ts';
 import type { ObjectionStatus } from './objection-status.ts';
@@ -80,27 +81,22 @@ export interface ObjectionFilter {
   limit?: number | undefined;
 }
 
-const likeOf = (text: string) => `%${text.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
-
 /** A stored phone as its digits, to compare with the digits of a search. */
 const digitsOf = (column: typeof objections.requesterPhone | typeof objections.attorneyPhone) =>
   sql`regexp_replace(coalesce(${column}, ''), '[^0-9]', '', 'g')`;
 
 /** The worklist's "find": see ObjectionFilter.q. */
 function searchCondition(q: string, requestIds: readonly string[] | undefined): SQL {
-  const like = likeOf(q);
+  const like = likePattern(q);
   const any: SQL[] = [
     sql`${objections.number} ilike ${like}`,
     sql`${objections.requestNumber} ilike ${like}`,
     sql`${objections.requesterEmail} ilike ${like}`,
   ];
-  const words = q
-    .split(/[\s,.;]+/)
-    .filter((w) => w.length > 0)
-    .slice(0, 6);
+  const words = searchWords(q);
   if (words.length > 0) {
     const nameOf = (column: typeof objections.requesterName | typeof objections.attorneyName) =>
-      and(...words.map((w) => sql`${column} ilike ${likeOf(w)}`))!;
+      and(...words.map((w) => sql`${column} ilike ${likePattern(w)}`))!;
     any.push(nameOf(objections.requesterName), nameOf(objections.attorneyName));
   }
   const phone = phoneSearchDigits(q);

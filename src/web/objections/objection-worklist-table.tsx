@@ -58,8 +58,8 @@ export function ObjectionWorklistTable({
                   </>
                 ) : null}
               </td>
-              <td>{formatDate(o.receivedAt, locale, office.timezone)}</td>
-              <td>
+              <td class="date">{formatDate(o.receivedAt, locale, office.timezone)}</td>
+              <td class="date">
                 {formatDate(o.dueDate, locale)}
                 <br />
                 <DeadlineBadge t={t} state={state} left={workingDaysLeft} />
@@ -78,7 +78,7 @@ export function ObjectionWorklistTable({
                 ) : null}
               </td>
               <td>{o.grounds.map((g) => t(`objections.groundShort.${g}`)).join(', ')}</td>
-              <td>
+              <td class="info">
                 {request ? (
                   <a href={`/staff/${office.slug}/permohonan/${request.id}`}>{request.number}</a>
                 ) : (
