@@ -35,6 +35,11 @@ export interface ListQuerySpec<V extends string, S extends string> {
   defaultView: NoInfer<V>;
   sorts: readonly [S, ...S[]];
   defaultSort: NoInfer<S>;
+  /**
+   * false: the search is no personal data (a title, a code) and travels as a plain `q=`, so a
+   * GET form serves. Default true: sealed in `cari=`.
+   */
+  sealed?: boolean;
 }
 
 export interface ListQueryKit<V extends string, S extends string> {
@@ -73,7 +78,10 @@ export function defineListQuery<V extends string, S extends string>(
     href: (keys, base, s) => {
       const p = new URLSearchParams();
       if (s.tampil && s.tampil !== spec.defaultView) p.set('tampil', s.tampil);
-      if (s.q) p.set('cari', sealSearch(keys, s.q));
+      if (s.q) {
+        if (spec.sealed === false) p.set('q', s.q);
+        else p.set('cari', sealSearch(keys, s.q));
+      }
       if (s.urut && s.urut !== spec.defaultSort) p.set('urut', s.urut);
       if (s.arah && s.arah !== 'asc') p.set('arah', s.arah);
       if (s.halaman && s.halaman > 1) p.set('halaman', String(s.halaman));
