@@ -141,6 +141,28 @@ describe('an objection, from a refused request to the dispute bundle', () => {
     expect(await page.textContent('main')).toContain(objectionNumber);
     await page.goto(`${server.url}/staff/${OFFICE}/keberatan`);
     await screenshot(page, 'objection-worklist');
+    // Found by the requester's name through the search form; the name is not in the address.
+    await page.fill('#f-q', 'lestari DEWI');
+    await page.click('form[role=search] button[type=submit]');
+    await page.waitForURL(/cari=/);
+    expect(page.url().toLowerCase()).not.toContain('dewi');
+    expect(await page.textContent('main')).toContain(objectionNumber);
+    await screenshot(page, 'objection-worklist-search');
+    // By its number in lower case: exactly this one.
+    await page.fill('#f-q', objectionNumber.toLowerCase());
+    await page.click('form[role=search] button[type=submit]');
+    await page.waitForURL(/cari=/);
+    expect(await page.textContent('[data-testid=worklist-range]')).toBe('Menampilkan 1–1 dari 1 keberatan');
+    // A name nobody has: the "no match" state, not "nothing waiting".
+    await page.fill('#f-q', 'Zulkifli Tanpa Nama');
+    await page.click('form[role=search] button[type=submit]');
+    await page.waitForURL(/cari=/);
+    expect(await page.textContent('[data-testid=worklist-empty]')).toContain(
+      'Tidak ada keberatan yang cocok',
+    );
+    await page.fill('#f-q', objectionNumber);
+    await page.click('form[role=search] button[type=submit]');
+    await page.waitForURL(/cari=/);
     await page.click(`a:has-text("${objectionNumber}")`);
     await page.waitForSelector('aside');
     expect(await page.textContent('aside')).toContain(number);

@@ -112,3 +112,32 @@ describe('the staff worklist at phone width', () => {
     await context.close();
   });
 });
+
+describe('the objection worklist at phone width', () => {
+  it('stacks the search group, finds by number and keeps controls finger-sized', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const email = 'atasan.bandung@demo.terbuka.test';
+    await page.goto(`${server.url}/staff/login`);
+    await page.fill('input[name=email]', email);
+    await page.fill('input[name=password]', server.credentials.get(email)!);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/staff(\/|$)/);
+    await page.goto(`${server.url}/staff/${OFFICE}/keberatan`);
+    const input = await page.locator('#f-q').boundingBox();
+    expect(input!.width).toBeGreaterThan(300);
+    await page.selectOption('#f-tampil', 'all');
+    await page.fill('#f-q', '/keb/');
+    await page.click('form[role=search] button[type=submit]');
+    await page.waitForURL(/cari=/);
+    expect(await page.textContent('[data-testid=worklist-range]')).toMatch(
+      /^Menampilkan 1–\d+ dari \d+ keberatan$/,
+    );
+    await screenshot(page, 'phone-objection-worklist');
+    const layout = await layoutProblems(page);
+    expect(layout.scrollWidth).toBeLessThanOrEqual(390);
+    expect(layout.small).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

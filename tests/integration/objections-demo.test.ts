@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/modules/demo/seed-demo.ts';
-import { listObjections, loadObjectionExtras } from '../../src/modules/objections/queries.ts';
+import { listObjectionsForRegister, loadObjectionExtras } from '../../src/modules/objections/queries.ts';
 import { findRequest } from '../../src/modules/requests/queries.ts';
 import { office } from '../helpers/factories.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -27,7 +27,7 @@ describe('the demo objections', () => {
       passwordHashCost: 14,
     });
     const bandung = await office(t.db.db, 'kpu-kota-bandung');
-    const rows = await listObjections(t.db.db, bandung.id);
+    const rows = await listObjectionsForRegister(t.db.db, bandung.id);
     expect(rows.map((r) => r.status).sort()).toEqual(['DECIDED', 'DISPUTED', 'REGISTERED', 'SETTLED']);
     const extras = await loadObjectionExtras(
       t.db.db,

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { likePattern } from '../../platform/db/text-search.ts';
 import { findFile } from '../../platform/storage/file-store.ts';
 import { archiveFiles, archiveItems, type ArchiveStatus } from './schema.ts';
 
@@ -11,22 +12,68 @@ export type ArchiveFileLink = typeof archiveFiles.$inferSelect;
 export interface ArchiveFilter {
   unitIds?: string[];
   status?: ArchiveStatus;
+  /** Part of the title, the description or the classification code, in any case. */
+  q?: string | undefined;
 }
+
+function archiveConditions(officeId: string, filter: ArchiveFilter): SQL[] {
+  const conds: SQL[] = [eq(archiveItems.officeId, officeId)];
+  if (filter.unitIds)
+    conds.push(filter.unitIds.length > 0 ? inArray(archiveItems.unitId, filter.unitIds) : sql`false`);
+  if (filter.status) conds.push(eq(archiveItems.status, filter.status));
+  if (filter.q) {
+    const like = likePattern(filter.q);
+    conds.push(
+      or(
+        sql`${archiveItems.title} ilike ${like}`,
+        sql`${archiveItems.description} ilike ${like}`,
+        sql`${archiveItems.classificationCode} ilike ${like}`,
+      )!,
+    );
+  }
+  return conds;
+}
+
+const archiveOrder = [
+  asc(archiveItems.classificationCode),
+  desc(archiveItems.createdAt),
+  asc(archiveItems.id),
+];
 
 export async function listArchiveItems(
   db: Db,
   officeId: string,
   filter: ArchiveFilter = {},
 ): Promise<ArchiveItem[]> {
-  const conds: SQL[] = [eq(archiveItems.officeId, officeId)];
-  if (filter.unitIds)
-    conds.push(filter.unitIds.length > 0 ? inArray(archiveItems.unitId, filter.unitIds) : sql`false`);
-  if (filter.status) conds.push(eq(archiveItems.status, filter.status));
   return db
     .select()
     .from(archiveItems)
-    .where(and(...conds))
-    .orderBy(asc(archiveItems.classificationCode), desc(archiveItems.createdAt));
+    .where(and(...archiveConditions(officeId, filter)))
+    .orderBy(...archiveOrder);
+}
+
+/** One page of the archive list (by classification code, newest first) and the count of all matches. */
+export async function listArchiveItemsPage(
+  db: Db,
+  officeId: string,
+  filter: ArchiveFilter,
+  page: { offset: number; limit: number },
+): Promise<{ rows: ArchiveItem[]; total: number }> {
+  const where = and(...archiveConditions(officeId, filter));
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(archiveItems)
+      .where(where)
+      .orderBy(...archiveOrder)
+      .limit(page.limit)
+      .offset(page.offset),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(archiveItems)
+      .where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
 }
 
 export async function findArchiveItem(

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/database.ts';
+import { likePattern } from '../../platform/db/text-search.ts';
 import type { DipCategory, ProcedureStep } from './model.ts';
 import { DEFAULT_TEMPLATE, procedureTemplate } from './procedure-templates.ts';
 import {
@@ -309,8 +310,33 @@ export async function latestCompletedRunAt(
 export interface EntryFilter {
   status?: WorkingEntry['status'][];
   unitId?: string;
+  /** Proposed by one of these units (a PPID Pembantu's own proposals). */
+  unitIds?: readonly string[];
   category?: DipCategory;
+  /** Part of the title or the summary, in any case. */
+  q?: string | undefined;
 }
+
+function entryConditions(officeId: string, cycleId: string, filter: EntryFilter): SQL[] {
+  const conds: SQL[] = [eq(dipEntries.officeId, officeId), eq(dipEntries.cycleId, cycleId)];
+  if (filter.status) conds.push(inArray(dipEntries.status, filter.status));
+  if (filter.unitId) conds.push(eq(dipEntries.proposedByUnitId, filter.unitId));
+  if (filter.unitIds)
+    conds.push(
+      filter.unitIds.length > 0 ? inArray(dipEntries.proposedByUnitId, [...filter.unitIds]) : sql`false`,
+    );
+  if (filter.category) conds.push(eq(dipEntries.category, filter.category));
+  if (filter.q) {
+    const like = likePattern(filter.q);
+    conds.push(or(sql`${dipEntries.documentTitle} ilike ${like}`, sql`${dipEntries.summary} ilike ${like}`)!);
+  }
+  return conds;
+}
+
+const entryOrder = [
+  sql`array_position(array['BERKALA','SERTA_MERTA','SETIAP_SAAT'], ${dipEntries.category})`,
+  asc(dipEntries.documentTitle),
+];
 
 export async function listWorkingEntries(
   db: Db,
@@ -318,18 +344,36 @@ export async function listWorkingEntries(
   cycleId: string,
   filter: EntryFilter = {},
 ): Promise<WorkingEntry[]> {
-  const conds: SQL[] = [eq(dipEntries.officeId, officeId), eq(dipEntries.cycleId, cycleId)];
-  if (filter.status) conds.push(inArray(dipEntries.status, filter.status));
-  if (filter.unitId) conds.push(eq(dipEntries.proposedByUnitId, filter.unitId));
-  if (filter.category) conds.push(eq(dipEntries.category, filter.category));
   return db
     .select()
     .from(dipEntries)
-    .where(and(...conds))
-    .orderBy(
-      sql`array_position(array['BERKALA','SERTA_MERTA','SETIAP_SAAT'], ${dipEntries.category})`,
-      asc(dipEntries.documentTitle),
-    );
+    .where(and(...entryConditions(officeId, cycleId, filter)))
+    .orderBy(...entryOrder);
+}
+
+/** One page of a cycle's entries (by category, then title) and the count of all matches. */
+export async function listWorkingEntriesPage(
+  db: Db,
+  officeId: string,
+  cycleId: string,
+  filter: EntryFilter,
+  page: { offset: number; limit: number },
+): Promise<{ rows: WorkingEntry[]; total: number }> {
+  const where = and(...entryConditions(officeId, cycleId, filter));
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(dipEntries)
+      .where(where)
+      .orderBy(...entryOrder, asc(dipEntries.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(dipEntries)
+      .where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
 }
 
 export async function findWorkingEntry(

@@ -1,12 +1,15 @@
 import type { Ctx } from '../../platform/context.ts';
+import { blindIndex, type KeyRing } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../access/actor.ts';
-import { canObjections } from '../access/permissions.ts';
+import { canObjections, canRequests } from '../access/permissions.ts';
 import { loadOfficeCalendar } from '../calendar/queries.ts';
 import { localDateTime } from '../calendar/working-days.ts';
 import { getOfficeSettings, type Office } from '../offices/queries.ts';
 import type { DeadlineState } from '../requests/deadline-state.ts';
+import { normalizeNik } from '../requests/nik.ts';
 import {
+  findRequestIdsByNikIndex,
   findRequestsByIds,
   loadRegisterExtras,
   type DecisionRow,
@@ -16,8 +19,9 @@ import { activeOffice } from '../requests/request-steps.ts';
 import { objectionDeadlineState } from './objection-deadline-state.ts';
 import { OBJECTION_STATUSES, type ObjectionStatus } from './objection-status.ts';
 import {
-  listObjections,
+  listObjectionsPage,
   loadObjectionExtras,
+  type ObjectionWorklistSort,
   type DisputeRow,
   type ObjectionDecisionRow,
   type ObjectionRow,
@@ -38,18 +42,40 @@ export interface ObjectionWorklistRow {
 export const WORKLIST_VIEWS = ['open', 'all', 'disputes', ...OBJECTION_STATUSES] as const;
 export type ObjectionWorklistView = (typeof WORKLIST_VIEWS)[number];
 
-/** The Atasan PPID's worklist: objections by the answer's due date, nearest first. */
+export const OBJECTION_WORKLIST_PAGE_SIZE = 50;
+
+export interface ObjectionWorklistInput {
+  officeId: string;
+  view?: ObjectionWorklistView | undefined;
+  /** Number (objection or request), requester or attorney name, phone, email, or a NIK (exact). */
+  q?: string | undefined;
+  receivedFrom?: Date | undefined;
+  receivedBefore?: Date | undefined;
+  sort?: ObjectionWorklistSort | undefined;
+  dir?: 'asc' | 'desc' | undefined;
+  /** 1-based. */
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
+/**
+ * The Atasan PPID's worklist: objections by the answer's due date, those waiting first (or in
+ * the chosen order), one page at a time with the count of all matches. A search that is a NIK
+ * finds the objections to the requests filed with it, through the requests' keyed hash only,
+ * and only for the roles that may see NIKs (as the request worklist, ADR 0053).
+ */
 export async function listObjectionWorklist(
-  ctx: Ctx,
+  ctx: Ctx & { keys: KeyRing },
   actor: Actor,
-  input: {
-    officeId: string;
-    view?: ObjectionWorklistView | undefined;
-    q?: string | undefined;
-    receivedFrom?: Date | undefined;
-    receivedBefore?: Date | undefined;
-  },
-): Promise<{ office: Office; today: string; rows: ObjectionWorklistRow[] }> {
+  input: ObjectionWorklistInput,
+): Promise<{
+  office: Office;
+  today: string;
+  rows: ObjectionWorklistRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}> {
   const office = await activeOffice(ctx.db, input.officeId);
   if (!canObjections.viewObjections(actor, office)) throw AppError.forbidden();
   const view = input.view ?? 'open';
@@ -61,13 +87,27 @@ export async function listObjectionWorklist(
         : view === 'all'
           ? undefined
           : [view];
-  const [rows, calendar, settings] = await Promise.all([
-    listObjections(ctx.db, office.id, {
-      statuses,
-      q: input.q,
-      receivedFrom: input.receivedFrom,
-      receivedBefore: input.receivedBefore,
-    }),
+  const q = input.q?.trim() || undefined;
+  const nik = q ? normalizeNik(q) : '';
+  const qRequestIds =
+    /^\d{16}$/.test(nik) && canRequests.viewRequesterIdentity(actor, office)
+      ? await findRequestIdsByNikIndex(ctx.db, office.id, blindIndex(ctx.keys, nik))
+      : undefined;
+  const pageSize = Math.min(Math.max(input.pageSize ?? OBJECTION_WORKLIST_PAGE_SIZE, 1), 1000);
+  const page = Math.max(input.page ?? 1, 1);
+  const [{ rows, total }, calendar, settings] = await Promise.all([
+    listObjectionsPage(
+      ctx.db,
+      office.id,
+      {
+        statuses,
+        q,
+        qRequestIds,
+        receivedFrom: input.receivedFrom,
+        receivedBefore: input.receivedBefore,
+      },
+      { sort: input.sort ?? 'due', dir: input.dir ?? 'asc', offset: (page - 1) * pageSize, limit: pageSize },
+    ),
     loadOfficeCalendar(ctx.db, office),
     getOfficeSettings(ctx.db, office.id),
   ]);
@@ -85,6 +125,9 @@ export async function listObjectionWorklist(
   return {
     office,
     today,
+    total,
+    page,
+    pageSize,
     rows: rows.map((objection) => {
       const request = requests.find((r) => r.id === objection.requestId);
       const d = requestExtras.decisions.get(objection.requestId);

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { likePattern, searchWords } from '../../platform/db/text-search.ts';
 import { files } from '../../platform/storage/schema.ts';
+import { phoneSearchDigits } from '../requests/phone.ts';
 import type { ObjectionStatus } from './objection-status.ts';
 import { disputes, objectionDecisions, objectionDocuments, objectionEvents, objections } from './schema.ts';
 
@@ -64,40 +66,106 @@ export async function findBlockingObjection(
 
 export interface ObjectionFilter {
   statuses?: readonly ObjectionStatus[] | undefined;
+  /**
+   * Find: part of the objection's or the request's number or of the email (any case); every word
+   * of the requester's or attorney's name; a phone number in any spelling or its last digits.
+   */
   q?: string | undefined;
+  /**
+   * Objections to these requests also match the search: the requests whose NIK's keyed hash is
+   * the one the search names (the NIK itself is never compared, nor held by an objection).
+   */
+  qRequestIds?: readonly string[] | undefined;
   receivedFrom?: Date | undefined;
   receivedBefore?: Date | undefined;
   limit?: number | undefined;
 }
 
+/** A stored phone as its digits, to compare with the digits of a search. */
+const digitsOf = (column: typeof objections.requesterPhone | typeof objections.attorneyPhone) =>
+  sql`regexp_replace(coalesce(${column}, ''), '[^0-9]', '', 'g')`;
+
+/** The worklist's "find": see ObjectionFilter.q. */
+function searchCondition(q: string, requestIds: readonly string[] | undefined): SQL {
+  const like = likePattern(q);
+  const any: SQL[] = [
+    sql`${objections.number} ilike ${like}`,
+    sql`${objections.requestNumber} ilike ${like}`,
+    sql`${objections.requesterEmail} ilike ${like}`,
+  ];
+  const words = searchWords(q);
+  if (words.length > 0) {
+    const nameOf = (column: typeof objections.requesterName | typeof objections.attorneyName) =>
+      and(...words.map((w) => sql`${column} ilike ${likePattern(w)}`))!;
+    any.push(nameOf(objections.requesterName), nameOf(objections.attorneyName));
+  }
+  const phone = phoneSearchDigits(q);
+  if (phone) {
+    // Stored as typed ("0812-…", "+62 812…"): compare the national digits at the end.
+    const tails = [phone.tail];
+    if (phone.exact?.startsWith('+62')) tails.push(phone.exact.slice(3));
+    for (const tail of new Set(tails))
+      for (const column of [objections.requesterPhone, objections.attorneyPhone])
+        any.push(sql`${digitsOf(column)} like ${`%${tail}`}`);
+  }
+  if (requestIds && requestIds.length > 0) any.push(inArray(objections.requestId, [...requestIds]));
+  return or(...any)!;
+}
+
 function conditions(officeId: string, f: ObjectionFilter): SQL[] {
   const c: SQL[] = [eq(objections.officeId, officeId)];
   if (f.statuses) c.push(inArray(objections.status, [...f.statuses]));
-  if (f.q) {
-    const like = `%${f.q.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
-    c.push(or(sql`${objections.number} ilike ${like}`, sql`${objections.requestNumber} ilike ${like}`)!);
-  }
+  if (f.q) c.push(searchCondition(f.q, f.qRequestIds));
   if (f.receivedFrom) c.push(gte(objections.receivedAt, f.receivedFrom));
   if (f.receivedBefore) c.push(lt(objections.receivedAt, f.receivedBefore));
   return c;
 }
 
-/** The Atasan PPID's worklist order: those still waiting for an answer first, each by nearest due date. */
-export async function listObjections(
+/** Those still waiting for an answer (registered, or lapsed unanswered) before the others. */
+const waitingFirst = sql`case when ${objections.status} in ('REGISTERED', 'LAPSED') then 0 else 1 end`;
+
+export const OBJECTION_WORKLIST_SORTS = ['due', 'number', 'filed', 'status'] as const;
+export type ObjectionWorklistSort = (typeof OBJECTION_WORKLIST_SORTS)[number];
+
+const SORT_COLUMNS: Record<ObjectionWorklistSort, SQL[]> = {
+  due: [sql`${objections.dueDate}`],
+  number: [sql`${objections.year}`, sql`${objections.seq}`],
+  filed: [sql`${objections.receivedAt}`],
+  status: [sql`${objections.status}`],
+};
+
+/**
+ * One page of the objection worklist with the count of every match ("51–100 of 1 234"). By due
+ * date (the default) those still waiting come first; ties go by due date, then number.
+ */
+export async function listObjectionsPage(
   db: Db,
   officeId: string,
-  filter: ObjectionFilter = {},
-): Promise<ObjectionRow[]> {
-  return db
-    .select()
-    .from(objections)
-    .where(and(...conditions(officeId, filter)))
-    .orderBy(
-      sql`case when ${objections.status} in ('REGISTERED', 'LAPSED') then 0 else 1 end`,
-      asc(objections.dueDate),
-      asc(objections.receivedAt),
-    )
-    .limit(filter.limit ?? 500);
+  filter: ObjectionFilter,
+  order: { sort: ObjectionWorklistSort; dir: 'asc' | 'desc'; offset: number; limit: number },
+): Promise<{ rows: ObjectionRow[]; total: number }> {
+  const where = and(...conditions(officeId, filter));
+  const by = (e: SQL) => (order.dir === 'asc' ? sql`${e} asc` : sql`${e} desc`);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(objections)
+      .where(where)
+      .orderBy(
+        ...(order.sort === 'due' ? [waitingFirst] : []),
+        ...SORT_COLUMNS[order.sort].map(by),
+        asc(objections.dueDate),
+        asc(objections.year),
+        asc(objections.seq),
+      )
+      .limit(order.limit)
+      .offset(order.offset),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(objections)
+      .where(where),
+  ]);
+  return { rows, total: count?.n ?? 0 };
 }
 
 /** The register order: by registration number. */

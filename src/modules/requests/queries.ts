@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { likePattern, searchWords } from '../../platform/db/text-search.ts';
 import { files } from '../../platform/storage/schema.ts';
 import {
   requestDecisions,
@@ -95,23 +96,18 @@ export interface RequestFilter {
   limit?: number | undefined;
 }
 
-const likeOf = (text: string) => `%${text.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
-
 /** The worklist's "find": see RequestFilter.q. */
 function searchCondition(q: string, nikIndex: string | undefined): SQL {
-  const like = likeOf(q);
+  const like = likePattern(q);
   const any: SQL[] = [
     sql`${requests.number} ilike ${like}`,
     sql`${requests.informationRequested} ilike ${like}`,
     sql`${requests.email} ilike ${like}`,
   ];
-  const words = q
-    .split(/[\s,.;]+/)
-    .filter((w) => w.length > 0)
-    .slice(0, 6);
+  const words = searchWords(q);
   if (words.length > 0) {
     const nameOf = (column: typeof requests.requesterName | typeof requests.representativeName) =>
-      and(...words.map((w) => sql`${column} ilike ${likeOf(w)}`))!;
+      and(...words.map((w) => sql`${column} ilike ${likePattern(w)}`))!;
     any.push(nameOf(requests.requesterName), nameOf(requests.representativeName));
   }
   const phone = phoneSearchDigits(q);
@@ -206,6 +202,23 @@ export async function listRequestsPage(
       .where(where),
   ]);
   return { rows, total: count?.n ?? 0 };
+}
+
+/**
+ * The ids of the office's requests filed with a NIK, by its keyed hash (blind index), exactly
+ * (`requests_nik_idx`): how the objection worklist finds a person by NIK without holding one.
+ */
+export async function findRequestIdsByNikIndex(
+  db: Db,
+  officeId: string,
+  nikIndex: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.officeId, officeId), eq(requests.nikBlindIndex, nikIndex)))
+    .limit(1000);
+  return rows.map((r) => r.id);
 }
 
 /** The register order: by registration number. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { KeyRing } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { formatDateTime } from '../../platform/i18n.ts';
 import { readFileContent } from '../../platform/storage/file-store.ts';
@@ -8,15 +9,16 @@ import { mayRedact } from '../../modules/redaction/subjects.ts';
 import { addArchiveFiles } from '../../modules/archive/add-archive-file.ts';
 import { decideArchiveItem } from '../../modules/archive/decide-archive-item.ts';
 import {
+  countPendingArchive,
   findArchiveItem,
-  listArchiveItems,
+  listArchiveItemsPage,
   listItemFiles,
   type ArchiveItem,
   type ItemFile,
 } from '../../modules/archive/queries.ts';
 import { removeArchiveFile } from '../../modules/archive/remove-archive-file.ts';
 import { mayWorkOnUnit, saveArchiveItem } from '../../modules/archive/save-archive-item.ts';
-import { ARCHIVE_ACCESS } from '../../modules/archive/schema.ts';
+import { ARCHIVE_ACCESS, ARCHIVE_STATUSES } from '../../modules/archive/schema.ts';
 import { listUnits, type Office, type Unit } from '../../modules/offices/queries.ts';
 import {
   ActionButton,
@@ -30,6 +32,8 @@ import {
   type Values,
 } from '../shared/forms.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
+import { defineListQuery, type ListQuery } from '../shared/list-query.ts';
+import { Pager } from '../shared/pager.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm, type UploadedFile } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
@@ -197,22 +201,41 @@ function location(item: ArchiveItem): string {
   return [item.building, item.room, item.cabinet, item.box].filter(Boolean).join(' · ') || '—';
 }
 
+// The list's address: a status (`tampil`), a plain search of titles and codes (`q`, no personal
+// data), the page (`halaman`).
+const ARCHIVE_VIEWS = ['all', ...ARCHIVE_STATUSES] as const;
+const archiveQuery = defineListQuery({
+  views: ARCHIVE_VIEWS,
+  defaultView: 'all',
+  sorts: ['code'],
+  defaultSort: 'code',
+  sealed: false,
+});
+type ArchiveQuery = ListQuery<(typeof ARCHIVE_VIEWS)[number], 'code'>;
+const ARCHIVE_PAGE_SIZE = 50;
+
 function ListPage(props: {
   ctx: PageCtx;
   office: Office;
+  keys: KeyRing;
   items: ArchiveItem[];
+  total: number;
+  pending: number;
+  query: ArchiveQuery;
   units: Unit[];
   dik: DikOption[];
   errors: Errors;
   values: Values;
 }) {
-  const { ctx, office, items, units } = props;
+  const { ctx, office, items, units, query } = props;
   const { t } = ctx;
   const mayRegister = can.manageArchive(ctx.actor, office);
   const myUnits = can.manageDip(ctx.actor, office)
     ? units
     : units.filter((u) => pembantuUnitIds(ctx.actor, office).includes(u.id));
-  const pending = items.filter((i) => i.status === 'PENDING').length;
+  const pending = props.pending;
+  const list = `/staff/${office.slug}/arsip`;
+  const filtered = query.q !== '' || query.tampil !== 'all';
   return (
     <StaffLayout ctx={ctx} title={t('archive.title')}>
       <hgroup>
@@ -222,8 +245,41 @@ function ListPage(props: {
       {pending > 0 && can.approveArchive(ctx.actor, office) ? (
         <p class="notice notice-warning">{t('archive.pendingForYou', { n: pending })}</p>
       ) : null}
+      <form method="get" action={list} class="filters search-group" role="search">
+        <div class="field">
+          <label for="f-tampil">{t('app.status')}</label>
+          <select id="f-tampil" name="tampil">
+            {ARCHIVE_VIEWS.map((v) => (
+              <option value={v} selected={v === query.tampil}>
+                {v === 'all' ? t('archive.view.all') : t(`archive.status.${v}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-q">{t('archive.find')}</label>
+          <input id="f-q" type="search" name="q" value={query.q} maxLength={100} autocomplete="off" />
+        </div>
+        <button type="submit">{t('app.search')}</button>
+      </form>
+      <Pager
+        t={t}
+        page={query.halaman}
+        total={props.total}
+        pageSize={ARCHIVE_PAGE_SIZE}
+        href={(n) => archiveQuery.href(props.keys, list, { ...query, halaman: n })}
+        rangeKey="archive.range"
+      />
       {items.length === 0 ? (
-        <p class="muted">{t('archive.none')}</p>
+        filtered ? (
+          <p data-testid="worklist-empty">
+            {t('archive.noMatch')} <a href={list}>{t('worklist.noMatchReset')}</a>
+          </p>
+        ) : (
+          <p class="muted" data-testid="worklist-empty">
+            {t('archive.none')}
+          </p>
+        )
       ) : (
         <div class="table-wrap" tabIndex={0} role="region" aria-label={t('app.tableScroll')}>
           <table>
@@ -444,6 +500,7 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
     files: app.services.files,
     uploadMaxBytes: app.services.config.uploadMaxBytes,
   };
+  const keys = app.services.config.dataKeys;
 
   /** The DIK entries in force at the office (own and inherited) an exempt item may rest on. */
   const dikOptions = async (office: Office): Promise<DikOption[]> =>
@@ -461,8 +518,19 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
   ) => {
     const office = req.office!;
     const unitIds = visibleUnitIds(req.actor, office);
-    const [items, units, dik] = await Promise.all([
-      listArchiveItems(ctx.db, office.id, unitIds ? { unitIds } : {}),
+    const query = archiveQuery.parse(keys, req.query);
+    const [{ rows, total }, pending, units, dik] = await Promise.all([
+      listArchiveItemsPage(
+        ctx.db,
+        office.id,
+        {
+          ...(unitIds ? { unitIds } : {}),
+          ...(query.tampil !== 'all' ? { status: query.tampil } : {}),
+          q: query.q || undefined,
+        },
+        { offset: (query.halaman - 1) * ARCHIVE_PAGE_SIZE, limit: ARCHIVE_PAGE_SIZE },
+      ),
+      can.approveArchive(req.actor, office) ? countPendingArchive(ctx.db, office.id) : Promise.resolve(0),
       listUnits(ctx.db, office.id, true),
       dikOptions(office),
     ]);
@@ -471,7 +539,11 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
       <ListPage
         ctx={pageCtx(req, reply)}
         office={office}
-        items={items}
+        keys={keys}
+        items={rows}
+        total={total}
+        pending={pending}
+        query={query}
         units={units}
         dik={dik}
         errors={errors}

@@ -4,10 +4,11 @@ import { formatDateTime } from '../../platform/i18n.ts';
 import { pembantuUnitIds } from '../../modules/access/permissions.ts';
 import { listArchiveItems } from '../../modules/archive/queries.ts';
 import { isCollecting } from '../../modules/dip/cycle-rules.ts';
+import { ENTRY_STATUSES } from '../../modules/dip/model.ts';
 import {
   findOpenStep,
   findWorkingEntry,
-  listWorkingEntries,
+  listWorkingEntriesPage,
   type WorkingEntry,
 } from '../../modules/dip/queries.ts';
 import { saveDipProposal } from '../../modules/dip/save-dip-proposal.ts';
@@ -16,6 +17,8 @@ import { listUnits, type Unit } from '../../modules/offices/queries.ts';
 import { ActionButton, type Errors, type Values } from '../shared/forms.tsx';
 import { DataTable } from '../shared/data-table.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
+import { defineListQuery } from '../shared/list-query.ts';
+import { Pager } from '../shared/pager.tsx';
 import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash } from '../render.tsx';
@@ -26,8 +29,20 @@ import { EntryForm } from './entry-form.tsx';
 // A unit's own corner of the DIP (PPID Pembantu): its proposals for this year's cycle, added
 // while the cycle collects them. Nothing of other units or of the draft is shown here.
 
+// The list's address: a status (`tampil`), a plain search of titles and summaries (`q`), the page.
+const PROPOSAL_VIEWS = ['all', ...ENTRY_STATUSES] as const;
+const proposalQuery = defineListQuery({
+  views: PROPOSAL_VIEWS,
+  defaultView: 'all',
+  sorts: ['category'],
+  defaultSort: 'category',
+  sealed: false,
+});
+const PROPOSALS_PAGE_SIZE = 50;
+
 export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
   const ctx = { db: app.services.database.db, clock: app.services.clock };
+  const keys = app.services.config.dataKeys;
   const permission = { config: { permission: 'proposeDipEntries' as const } };
 
   const render = async (
@@ -47,15 +62,25 @@ export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
           steps: [open.step],
         })
       : false;
+    const query = proposalQuery.parse(keys, req.query);
     const [units, archive, mine] = await Promise.all([
       listUnits(ctx.db, office.id, true),
       listArchiveItems(ctx.db, office.id, { unitIds: myUnits }),
       open
-        ? Promise.all(
-            myUnits.map((u) => listWorkingEntries(ctx.db, office.id, open.cycle.id, { unitId: u })),
-          ).then((l) => l.flat())
-        : Promise.resolve([] as WorkingEntry[]),
+        ? listWorkingEntriesPage(
+            ctx.db,
+            office.id,
+            open.cycle.id,
+            {
+              unitIds: myUnits,
+              ...(query.tampil !== 'all' ? { status: [query.tampil] } : {}),
+              q: query.q || undefined,
+            },
+            { offset: (query.halaman - 1) * PROPOSALS_PAGE_SIZE, limit: PROPOSALS_PAGE_SIZE },
+          )
+        : Promise.resolve({ rows: [] as WorkingEntry[], total: 0 }),
     ]);
+    const filtered = query.q !== '' || query.tampil !== 'all';
     const unitName = (id: string) => units.find((u: Unit) => u.id === id)?.name ?? '';
     const firstUnit = myUnits[0];
     const base = `/staff/${office.slug}/dip/usulan`;
@@ -88,13 +113,48 @@ export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
         ) : (
           <p class="notice">{t('dip.cycle.none')}</p>
         )}
-        <h2>{t('dip.proposals.mine', { n: mine.length })}</h2>
-        {mine.length === 0 ? (
-          <p class="muted">{t('dip.proposals.none')}</p>
+        <h2>{t('dip.proposals.mine', { n: mine.total })}</h2>
+        {open && (mine.total > 0 || filtered) ? (
+          <form method="get" action={base} class="filters search-group" role="search">
+            <div class="field">
+              <label for="f-tampil">{t('app.status')}</label>
+              <select id="f-tampil" name="tampil">
+                {PROPOSAL_VIEWS.map((v) => (
+                  <option value={v} selected={v === query.tampil}>
+                    {v === 'all' ? t('dip.proposals.view.all') : t(`dip.entry.status.${v}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="f-q">{t('dip.proposals.find')}</label>
+              <input id="f-q" type="search" name="q" value={query.q} maxLength={100} autocomplete="off" />
+            </div>
+            <button type="submit">{t('app.search')}</button>
+          </form>
+        ) : null}
+        <Pager
+          t={t}
+          page={query.halaman}
+          total={mine.total}
+          pageSize={PROPOSALS_PAGE_SIZE}
+          href={(n) => proposalQuery.href(keys, base, { ...query, halaman: n })}
+          rangeKey="dip.proposals.range"
+        />
+        {mine.rows.length === 0 ? (
+          filtered ? (
+            <p data-testid="worklist-empty">
+              {t('dip.proposals.noMatch')} <a href={base}>{t('worklist.noMatchReset')}</a>
+            </p>
+          ) : (
+            <p class="muted" data-testid="worklist-empty">
+              {t('dip.proposals.none')}
+            </p>
+          )
         ) : (
           <DataTable
             t={t}
-            rows={mine}
+            rows={mine.rows}
             columns={[
               dipColumns.title,
               dipColumns.category,

@@ -8,6 +8,10 @@ export default defineMessages({
     'archive.lead':
       'Informasi yang didokumentasikan: unit yang menguasai, salinan elektronik (softcopy), lokasi hardcopy, kode klasifikasi dan retensi. Baru terhitung terdokumentasi — dan dapat dibuka untuk publik — setelah disetujui Atasan PPID.',
     'archive.none': 'Belum ada dokumen arsip.',
+    'archive.noMatch': 'Tidak ada dokumen arsip yang cocok dengan pencarian atau filter ini.',
+    'archive.find': 'Cari judul, uraian atau kode klasifikasi',
+    'archive.view.all': 'Semua status',
+    'archive.range': 'Menampilkan {from}–{to} dari {total} dokumen arsip',
     'archive.pendingForYou': '{n} dokumen menunggu persetujuan Anda.',
     'archive.register': 'Daftarkan dokumen',
     'archive.registerSubmit': 'Daftarkan',
@@ -67,6 +71,10 @@ export default defineMessages({
     'archive.lead':
       "Documented information: the unit holding it, electronic copies, hardcopy location, classification code and retention. It counts as documented — and can be public — only once the PPID's superior has approved it.",
     'archive.none': 'No archive documents yet.',
+    'archive.noMatch': 'No archive document matches this search or filter.',
+    'archive.find': 'Find a title, description or classification code',
+    'archive.view.all': 'All statuses',
+    'archive.range': 'Showing {from}–{to} of {total} archive documents',
     'archive.pendingForYou': '{n} documents await your approval.',
     'archive.register': 'Register a document',
     'archive.registerSubmit': 'Register',

@@ -148,6 +148,8 @@ export async function staffObjectionApi(app: FastifyInstance): Promise<void> {
       const { rows } = await listObjectionWorklist(ctx, req.actor, {
         officeId: office.id,
         view: req.query.view,
+        // The API's answer predates paging: one page as large as the old list.
+        pageSize: 500,
       });
       return { objections: rows.map(summary) };
     },

@@ -14,13 +14,20 @@ import {
   type SavedFilter,
 } from '../../modules/requests/saved-filters.ts';
 import { StaffLayout } from '../shared/layout.tsx';
+import { Pager } from '../shared/pager.tsx';
 import { Csrf, ErrorSummary, type Errors } from '../shared/forms.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 import { requestsCtxOf } from './requests-ctx.ts';
 import { sendFile } from './send-file.ts';
-import { VIEWS, parseWorklistQuery, worklistHref, type WorklistQuery } from './worklist-query.ts';
+import {
+  VIEWS,
+  parseWorklistQuery,
+  worklistHref,
+  worklistQueryFromForm,
+  type WorklistQuery,
+} from './worklist-query.ts';
 import { WorklistTable } from './worklist-table.tsx';
 import type { KeyRing } from '../../platform/crypto.ts';
 
@@ -41,63 +48,6 @@ function viewLabel(t: PageCtx['t'], v: string): string {
   if (v === 'open' || v === 'overdue' || v === 'all') return t(`requests.worklist.view.${v}`);
   if (v === 'mine' || v === 'unassigned') return t(`worklist.view.${v}`);
   return t(`requests.status.${v}`);
-}
-
-function Pager({
-  ctx,
-  href,
-  page,
-  total,
-  pageSize,
-}: {
-  ctx: PageCtx;
-  href: (page: number) => string;
-  page: number;
-  total: number;
-  pageSize: number;
-}) {
-  const { t } = ctx;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (total === 0) return null;
-  const from = (page - 1) * pageSize + 1;
-  const to = Math.min(page * pageSize, total);
-  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
-    .filter((n) => n >= 1 && n <= pages)
-    .sort((a, b) => a - b);
-  return (
-    <nav class="pager" aria-label={t('worklist.pages')}>
-      <p data-testid="worklist-range">{t('worklist.range', { from, to, total })}</p>
-      {pages > 1 ? (
-        <ul>
-          {page > 1 ? (
-            <li>
-              <a href={href(page - 1)} rel="prev">
-                {t('worklist.prev')}
-              </a>
-            </li>
-          ) : null}
-          {shown.map((n) => (
-            <li>
-              {n === page ? (
-                <span aria-current="page">{n}</span>
-              ) : (
-                <a href={href(n)} aria-label={t('worklist.page', { n })}>
-                  {n}
-                </a>
-              )}
-            </li>
-          ))}
-          {page < pages ? (
-            <li>
-              <a href={href(page + 1)} rel="next">
-                {t('worklist.next')}
-              </a>
-            </li>
-          ) : null}
-        </ul>
-      ) : null}
-    </nav>
-  );
 }
 
 function WorklistPage(props: WorklistPageProps) {
@@ -219,7 +169,7 @@ function WorklistPage(props: WorklistPageProps) {
         </form>
       </details>
       <Pager
-        ctx={ctx}
+        t={t}
         page={query.halaman}
         total={props.total}
         pageSize={props.pageSize}
@@ -335,12 +285,7 @@ export async function worklistRoutes(app: FastifyInstance): Promise<void> {
     { config: { permission: 'viewRequests' } },
     async (req, reply) => {
       const form = await readForm(req);
-      const q = parseWorklistQuery(ctx.keys, {
-        tampil: one(form.fields, 'tampil'),
-        q: (one(form.fields, 'q') ?? '').slice(0, 100),
-        urut: one(form.fields, 'urut'),
-        arah: one(form.fields, 'arah'),
-      });
+      const q = worklistQueryFromForm(ctx.keys, (name) => one(form.fields, name));
       return reply.redirect(worklistHref(ctx.keys, `/staff/${req.office!.slug}/permohonan`, q), 303);
     },
   );

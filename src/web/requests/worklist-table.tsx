@@ -4,6 +4,7 @@ import type { WorklistRow } from '../../modules/requests/list-worklist.ts';
 import type { WorklistSort } from '../../modules/requests/queries.ts';
 import { DeadlineBadge, StatusBadge } from './request-bits.tsx';
 import type { PageCtx } from '../render.tsx';
+import { SortHeader } from '../shared/pager.tsx';
 
 export interface WorklistColumns {
   /** Requester names (the service roles; a unit sees only what was disposed to it). */
@@ -37,19 +38,9 @@ export function WorklistTable({
         {t(c.emptyKey ?? 'requests.worklist.empty')}
       </p>
     );
-  const head = (sort: WorklistSort | null, label: string) => {
-    if (!sort || !c.sortHref) return <th scope="col">{label}</th>;
-    const active = c.sort?.by === sort;
-    const dir = active ? c.sort!.dir : undefined;
-    return (
-      <th scope="col" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-        <a href={c.sortHref(sort)} aria-label={t('worklist.sortBy', { column: label })}>
-          {label}
-          {active ? <span aria-hidden="true">{dir === 'asc' ? ' ▲' : ' ▼'}</span> : null}
-        </a>
-      </th>
-    );
-  };
+  const head = (sort: WorklistSort | null, label: string) => (
+    <SortHeader t={t} label={label} column={sort} sort={c.sort} href={c.sortHref} />
+  );
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label={t('worklist.tableLabel')}>
       <table class="worklist">

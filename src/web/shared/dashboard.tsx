@@ -36,7 +36,7 @@ function Dashboard(props: {
   missingYears: number[];
   coveredYears: number[];
   worklist: { rows: WorklistRow[]; total: number } | null;
-  objections: ObjectionWorklistRow[] | null;
+  objections: { rows: ObjectionWorklistRow[]; total: number } | null;
   work: WorkItem[];
   stats?: Awaited<ReturnType<typeof dashboardFigures>>;
 }) {
@@ -95,10 +95,10 @@ function Dashboard(props: {
       {props.objections ? (
         <section>
           <h2>{t('objections.worklist.title')}</h2>
-          <ObjectionWorklistTable ctx={ctx} office={office} rows={props.objections.slice(0, 10)} />
+          <ObjectionWorklistTable ctx={ctx} office={office} rows={props.objections.rows} />
           <p>
             <a href={`/staff/${office.slug}/keberatan`}>
-              {t('objections.worklist.all', { n: props.objections.length })}
+              {t('objections.worklist.all', { n: props.objections.total })}
             </a>
           </p>
         </section>
@@ -136,7 +136,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
         : Promise.resolve(null),
       // Objections waiting for the Atasan PPID or under way (issue 4).
       canObjections.viewObjections(req.actor, office)
-        ? listObjectionWorklist(requestsCtxOf(app), req.actor, { officeId: office.id }).then((w) => w.rows)
+        ? listObjectionWorklist(requestsCtxOf(app), req.actor, { officeId: office.id, pageSize: 10 })
         : Promise.resolve(null),
       dipWorklist(db, req.actor, office),
       dashboardFigures(db, app.services.clock.now(), req.actor, office),
