@@ -1,19 +1,12 @@
 import { mkdirSync, openSync, closeSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
 import type { DatabaseHandle, Db } from './database.ts';
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolMax?: number }
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-memory'; loadDataDir?: Blob | File };
-
-// Timestamps come back as JS Dates and dates as 'YYYY-MM-DD' strings on both drivers.
-pg.types.setTypeParser(1082, (v: string) => v);
 
 function isProcessAlive(pid: number): boolean {
   try {
@@ -60,7 +53,15 @@ function lockDataDir(dataDir: string): () => void {
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  // Each driver is imported only when used: a PostgreSQL deployment does not load PGlite's
+  // WASM, an embedded one does not load `pg` (ADR 0111).
   if (target.kind === 'postgres') {
+    const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([
+      import('pg'),
+      import('drizzle-orm/node-postgres'),
+    ]);
+    // Timestamps come back as JS Dates and dates as 'YYYY-MM-DD' strings on both drivers.
+    pg.types.setTypeParser(1082, (v: string) => v);
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolMax ?? 10 });
     pool.on('error', () => {
       /* a broken idle client is dropped by the pool; the next query reports the problem */
@@ -68,6 +69,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const db = drizzlePg(pool) as unknown as Db;
     return { db, kind: 'postgres', close: () => pool.end() };
   }
+  const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('drizzle-orm/pglite'),
+  ]);
   let unlock = () => {};
   let client: PGlite;
   if (target.kind === 'pglite') {
