@@ -52,6 +52,16 @@ function lockDataDir(dataDir: string): () => void {
   throw new Error(`Could not lock ${dataDir}`);
 }
 
+/**
+ * PGlite's start parameters: its defaults with a 32 MB buffer pool instead of initdb's 128 MB.
+ * PGlite's WASM memory holds the whole pool, and opening a database touched enough of it to
+ * cost ~100 MB of resident memory (237 → 135 MB at open, ADR 0111); the data files stay in
+ * the operating system's page cache below it, so a smaller pool costs a copy, not a disk read.
+ */
+function pgliteStartParams(defaults: readonly string[]): string[] {
+  return [...defaults, '-c', 'shared_buffers=32MB'];
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   // Each driver is imported only when used: a PostgreSQL deployment does not load PGlite's
   // WASM, an embedded one does not load `pg` (ADR 0111).
@@ -79,7 +89,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.kind === 'pglite') {
     unlock = lockDataDir(target.dataDir);
     try {
-      client = await PGlite.create({ dataDir: target.dataDir, extensions: { pg_trgm } });
+      client = await PGlite.create({
+        dataDir: target.dataDir,
+        extensions: { pg_trgm },
+        startParams: pgliteStartParams(PGlite.defaultStartParams),
+      });
     } catch (e) {
       unlock();
       throw e;
@@ -87,6 +101,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   } else {
     client = await PGlite.create({
       extensions: { pg_trgm },
+      startParams: pgliteStartParams(PGlite.defaultStartParams),
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     });
   }
