@@ -27,9 +27,9 @@ export async function main(args: string[]): Promise<void> {
     await renderPdfPages(pdf, { dpi: MARKING_DPI }, () => undefined);
     const renderMs = performance.now() - t;
 
-    const areas = SAMPLE_PEOPLE.flatMap((p) => findTextAreas(pdf, p.nik));
+    const areas = (await Promise.all(SAMPLE_PEOPLE.map((p) => findTextAreas(pdf, p.nik)))).flat();
     t = performance.now();
-    const out = applyPdfRedactions(pdf, areas);
+    const out = await applyPdfRedactions(pdf, areas);
     const applyMs = performance.now() - t;
 
     const pps = (ms: number) => (pages / (ms / 1000)).toFixed(1);

@@ -61,14 +61,15 @@ export async function openServices(
 ): Promise<Services> {
   const database = await openDatabase(databaseTarget(config));
   try {
-    if (config.migrateOnStart || forceMigrate) {
-      await runMigrations(database, config.database.kind === 'postgres' ? config.database.url : undefined);
-    } else {
-      const status = await migrationStatus(database.db);
-      if (status.pending.length > 0)
+    // One query against the journal first: a warm start has nothing to apply and skips
+    // reading, hashing and re-checking every migration file (ADR 0111).
+    const status = await migrationStatus(database.db);
+    if (status.pending.length > 0) {
+      if (!config.migrateOnStart && !forceMigrate)
         throw new Error(
           `${status.pending.length} migrations are pending and MIGRATE_ON_START=false: run \`terbuka migrate\` with the owner role's DATABASE_URL first.`,
         );
+      await runMigrations(database, config.database.kind === 'postgres' ? config.database.url : undefined);
     }
     await seedKpuOffices(database.db);
     await seedHolidays(database.db);

@@ -3,6 +3,22 @@ import type ExcelJS from 'exceljs';
 // Spreadsheets that work in Excel as offices use it (issue 15): real date cells in Indonesian,
 // an autofilter on the header row, the header repeated on every printed page.
 
+let excel: Promise<typeof ExcelJS> | undefined;
+/**
+ * ExcelJS, imported on the first spreadsheet read or written (it costs ~27 MB and a second of
+ * start-up when imported eagerly; ADR 0111).
+ */
+export function loadExcelJs(): Promise<typeof ExcelJS> {
+  excel ??= import('exceljs').then((m) => m.default);
+  return excel;
+}
+
+/** A new, empty ExcelJS workbook. */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { Workbook } = await loadExcelJs();
+  return new Workbook();
+}
+
 /** Excel number formats in the Indonesian locale (LCID 0421): "3 Desember 2026", "Kamis, 3 Desember 2026". */
 export const XLSX_DATE_FORMAT = '[$-421]d mmmm yyyy';
 export const XLSX_WEEKDAY_DATE_FORMAT = '[$-421]dddd, d mmmm yyyy';

@@ -1,6 +1,5 @@
-import ExcelJS from 'exceljs';
 import { formatDate } from '../../platform/i18n.ts';
-import { tableSheetSetup } from '../../platform/xlsx.ts';
+import { newWorkbook, tableSheetSetup } from '../../platform/xlsx.ts';
 import { MODEL_A_HEADERS, modelARow, type DipDocument } from './dip-document.ts';
 
 // Exports of a DIP in the Model PPID-A column layout. The XLSX and CSV read back through the
@@ -23,7 +22,7 @@ export function decreeLine(doc: DipDocument): string {
 const WIDTHS = [6, 34, 48, 28, 26, 26, 22, 18, 14, 10];
 
 export async function dipToXlsx(doc: DipDocument): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Terbuka';
   wb.created = new Date(0);
   const ws = wb.addWorksheet('DIP', {

@@ -95,7 +95,7 @@ export async function addRedactionMarks(
   } else {
     const content = await readFileContent(ctx.db, ctx.files, r.officeId, r.originalFileId);
     if (!content) throw AppError.notFound();
-    areas = findTextAreas(content.bytes, data.text);
+    areas = await findTextAreas(content.bytes, data.text);
     if (areas.length === 0) throw AppError.field('text', 'redaction.error.textNotFound');
     label = `“${data.text.slice(0, 3)}…” (${data.text.length})`;
   }

@@ -1,6 +1,7 @@
 import path from 'node:path/posix';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { detectMediaType } from '../../platform/storage/file-store.ts';
+import { loadExcelJs } from '../../platform/xlsx.ts';
 import {
   documentWithHiddenText,
   odsWithHiddenSheet,
@@ -123,6 +124,14 @@ const cases: {
 ];
 
 describe('office files are scrubbed of hidden data before release', () => {
+  // file-type, xmldom and ExcelJS (the DOCX sample embeds a workbook) load on first use
+  // (ADR 0111): load them outside the timed tests.
+  beforeAll(async () => {
+    parseXml(Buffer.from('<a/>'));
+    await detectMediaType(Buffer.from('a'), 'a.txt');
+    await loadExcelJs();
+  });
+
   it.each(cases)(
     '$format: the report names what is hidden; the copy has none of it, keeps what shows, and is still a $format',
     async ({ format, type, make, kept, found }) => {

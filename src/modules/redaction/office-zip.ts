@@ -1,14 +1,17 @@
-import {
-  DOMParser,
-  onErrorStopParsing,
-  XMLSerializer,
-  type Document,
-  type Element,
-  type Node,
-} from '@xmldom/xmldom';
+import { createRequire } from 'node:module';
+import type * as XmlDom from '@xmldom/xmldom';
+import type { Document, Element, Node } from '@xmldom/xmldom';
 import { fromBufferPromise } from 'yauzl';
 import { ZipFile } from 'yazl';
 import { AppError } from '../../platform/errors.ts';
+
+// @xmldom/xmldom (CommonJS) is required on the first office file read, not at start-up (ADR 0111).
+const require = createRequire(import.meta.url);
+let xmldomModule: typeof XmlDom | undefined;
+function xmldom(): typeof XmlDom {
+  xmldomModule ??= require('@xmldom/xmldom') as typeof XmlDom;
+  return xmldomModule;
+}
 
 // The zip and XML plumbing under office-scrub.ts: an office file (OOXML or ODF) is a zip of
 // XML parts; we read every part into memory (yauzl), change the XML as a DOM (@xmldom/xmldom)
@@ -61,6 +64,7 @@ export async function writeParts(parts: Parts, stored: readonly string[] = []): 
 }
 
 export function parseXml(bytes: Buffer): Document {
+  const { DOMParser, onErrorStopParsing } = xmldom();
   try {
     return new DOMParser({ onError: onErrorStopParsing }).parseFromString(bytes.toString('utf8'), 'text/xml');
   } catch {
@@ -69,7 +73,7 @@ export function parseXml(bytes: Buffer): Document {
 }
 
 export function serializeXml(doc: Document): Buffer {
-  return Buffer.from(new XMLSerializer().serializeToString(doc), 'utf8');
+  return Buffer.from(new (xmldom().XMLSerializer)().serializeToString(doc), 'utf8');
 }
 
 /** The elements of a namespace and local name under `root`, as a static array (safe to remove while iterating). */

@@ -55,19 +55,23 @@ describe('PDF redaction with MuPDF, checked with poppler', () => {
     expect(await poppler('pdfinfo', source)).toMatch(/Author:\s+Operator Rahasia/);
     expect(await poppler('pdfdetach', source, ['-list'])).toMatch(/1 embedded files/);
     expect(await annotationCount(source)).toBeGreaterThan(0);
-    const found = inspectPdf(source);
+    const found = await inspectPdf(source);
     expect(found).toMatchObject({ embeddedFiles: 1, formFields: true });
     expect(found.info).toEqual(expect.arrayContaining(['Title', 'Author']));
     expect(found.annotations).toBeGreaterThan(0);
   });
 
   it('text under an area is gone from the content; the rest stays', async () => {
-    const areas = SAMPLE_PEOPLE.flatMap((p) => [
-      ...findTextAreas(source, p.nik),
-      ...findTextAreas(source, p.name),
-    ]);
+    const areas = (
+      await Promise.all(
+        SAMPLE_PEOPLE.map(async (p) => [
+          ...(await findTextAreas(source, p.nik)),
+          ...(await findTextAreas(source, p.name)),
+        ]),
+      )
+    ).flat();
     expect(areas).toHaveLength(6);
-    const { bytes } = applyPdfRedactions(source, areas);
+    const { bytes } = await applyPdfRedactions(source, areas);
     const text = await poppler('pdftotext', bytes);
     for (const p of SAMPLE_PEOPLE) {
       expect(text).not.toContain(p.nik);
@@ -76,11 +80,11 @@ describe('PDF redaction with MuPDF, checked with poppler', () => {
     }
     expect(text).toContain('Jadwal rapat pleno');
     expect(text).toContain('isian rahasia'); // the form's value is flattened into the page, where the PPID sees and can mark it
-    expect(pdfPageTexts(bytes).join('\n')).not.toContain(SAMPLE_PEOPLE[0]!.nik);
+    expect((await pdfPageTexts(bytes)).join('\n')).not.toContain(SAMPLE_PEOPLE[0]!.nik);
   });
 
   it('no metadata, XMP, embedded file, annotation or form remains', async () => {
-    const bytes = stripPdf(source);
+    const bytes = await stripPdf(source);
     const info = await poppler('pdfinfo', bytes);
     for (const key of ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer'])
       expect(info).not.toMatch(new RegExp(`^${key}:`, 'm'));
@@ -90,7 +94,7 @@ describe('PDF redaction with MuPDF, checked with poppler', () => {
     expect(await poppler('pdfdetach', bytes, ['-list'])).toMatch(/0 embedded files/);
     expect(await annotationCount(bytes)).toBe(0);
     expect(bytes.includes(Buffer.from('Operator Rahasia'))).toBe(false);
-    expect(inspectPdf(bytes)).toEqual({
+    expect(await inspectPdf(bytes)).toEqual({
       info: [],
       xmp: false,
       embeddedFiles: 0,
@@ -102,7 +106,7 @@ describe('PDF redaction with MuPDF, checked with poppler', () => {
 
   it('a scanned image is redacted in its pixels', async () => {
     // The image is drawn at (56,320) 200×100 pt from a 400×200 px scan with a red block at px 100–300 × 50–150.
-    const { bytes } = applyPdfRedactions(source, [{ page: 0, x0: 100, y0: 340, x1: 212, y1: 400 }]);
+    const { bytes } = await applyPdfRedactions(source, [{ page: 0, x0: 100, y0: 340, x1: 212, y1: 400 }]);
     const pdf = path.join(dir, 'scan.pdf');
     await writeFile(pdf, bytes);
     await run('pdfimages', ['-png', pdf, path.join(dir, 'img')]);
@@ -128,7 +132,7 @@ describe('PDF redaction with MuPDF, checked with poppler', () => {
 
   it('renders pages for marking and a preview with the area black', async () => {
     const multi = await samplePeoplePdf({ pages: 3 });
-    expect(pdfPageCount(multi)).toBe(3);
+    expect(await pdfPageCount(multi)).toBe(3);
     const seen: number[] = [];
     await renderPdfPages(multi, { dpi: 50 }, (p) => {
       seen.push(p.page);
@@ -136,7 +140,7 @@ describe('PDF redaction with MuPDF, checked with poppler', () => {
       expect(p.widthPt).toBeCloseTo(595.28, 1);
     });
     expect(seen).toEqual([0, 1, 2]);
-    const preview = previewPage(multi, [{ page: 1, x0: 56, y0: 240, x1: 176, y1: 280 }], 1, 72);
+    const preview = await previewPage(multi, [{ page: 1, x0: 56, y0: 240, x1: 176, y1: 280 }], 1, 72);
     const pix = new mupdf.Image(preview.png).toPixmap();
     const px = pix.getPixels();
     const at = (x: number, y: number) =>

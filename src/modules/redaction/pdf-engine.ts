@@ -1,10 +1,22 @@
-import * as mupdf from 'mupdf';
+import type * as Mupdf from 'mupdf';
 import { AppError } from '../../platform/errors.ts';
 
 // The PDF engine of the release step: MuPDF (the `mupdf` npm package, WASM). It renders pages
 // for marking, finds text, and applies redactions to the content streams — the text, image
 // pixels and vector paths under a redaction area are removed, not covered — and strips every
 // kind of hidden data from a released PDF (docs/decisions/0050-redaction-with-mupdf.md).
+//
+// MuPDF's WASM (~40 MB) is instantiated on the first PDF handled, not at start-up (ADR 0111):
+// every exported operation is async and awaits `loadMupdf()`; the helpers below it run only
+// after that and use the loaded module.
+let mupdf: typeof Mupdf;
+let loading: Promise<typeof Mupdf> | undefined;
+
+/** The `mupdf` module, imported (and its WASM instantiated) on first use. */
+export function loadMupdf(): Promise<typeof Mupdf> {
+  loading ??= import('mupdf').then((m) => (mupdf = m));
+  return loading;
+}
 
 /** An area on a page in PDF points, origin top-left (MuPDF's page space). */
 export interface PageArea {
@@ -35,8 +47,8 @@ export interface PdfHiddenData {
   formFields: boolean;
 }
 
-export function openPdf(bytes: Uint8Array): mupdf.PDFDocument {
-  let doc: mupdf.Document;
+function openPdf(bytes: Uint8Array): Mupdf.PDFDocument {
+  let doc: Mupdf.Document;
   try {
     doc = mupdf.Document.openDocument(bytes, 'application/pdf');
   } catch {
@@ -48,7 +60,8 @@ export function openPdf(bytes: Uint8Array): mupdf.PDFDocument {
   return pdf;
 }
 
-export function pdfPageCount(bytes: Uint8Array): number {
+export async function pdfPageCount(bytes: Uint8Array): Promise<number> {
+  await loadMupdf();
   const doc = openPdf(bytes);
   try {
     return doc.countPages();
@@ -63,6 +76,7 @@ export async function renderPdfPages(
   opts: { dpi: number; from?: number; to?: number },
   onPage: (page: RenderedPage) => Promise<void> | void,
 ): Promise<number> {
+  await loadMupdf();
   const doc = openPdf(bytes);
   try {
     const count = doc.countPages();
@@ -74,7 +88,7 @@ export async function renderPdfPages(
   }
 }
 
-function renderLoaded(doc: mupdf.PDFDocument, index: number, dpi: number): RenderedPage {
+function renderLoaded(doc: Mupdf.PDFDocument, index: number, dpi: number): RenderedPage {
   const page = doc.loadPage(index);
   const [bx0, by0, bx1, by1] = page.getBounds();
   const scale = dpi / 72;
@@ -94,7 +108,8 @@ function renderLoaded(doc: mupdf.PDFDocument, index: number, dpi: number): Rende
 }
 
 /** The plain text of each page (for detection). */
-export function pdfPageTexts(bytes: Uint8Array): string[] {
+export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
+  await loadMupdf();
   const doc = openPdf(bytes);
   try {
     const out: string[] = [];
@@ -112,9 +127,14 @@ export function pdfPageTexts(bytes: Uint8Array): string[] {
 }
 
 /** Where `needle` occurs (case-insensitive), as one area per hit; `pages` limits the search. */
-export function findTextAreas(bytes: Uint8Array, needle: string, pages?: readonly number[]): PageArea[] {
+export async function findTextAreas(
+  bytes: Uint8Array,
+  needle: string,
+  pages?: readonly number[],
+): Promise<PageArea[]> {
   const text = needle.trim();
   if (!text) return [];
+  await loadMupdf();
   const doc = openPdf(bytes);
   try {
     const areas: PageArea[] = [];
@@ -134,7 +154,7 @@ export function findTextAreas(bytes: Uint8Array, needle: string, pages?: readonl
   }
 }
 
-function quadArea(page: number, q: mupdf.Quad): PageArea {
+function quadArea(page: number, q: Mupdf.Quad): PageArea {
   const xs = [q[0], q[2], q[4], q[6]];
   const ys = [q[1], q[3], q[5], q[7]];
   // A point of margin so glyph edges that overhang the quad are caught too.
@@ -148,7 +168,8 @@ function quadArea(page: number, q: mupdf.Quad): PageArea {
 }
 
 /** Lists what hidden data a PDF carries (for the report shown before release). */
-export function inspectPdf(bytes: Uint8Array): PdfHiddenData {
+export async function inspectPdf(bytes: Uint8Array): Promise<PdfHiddenData> {
+  await loadMupdf();
   const doc = openPdf(bytes);
   try {
     const trailer = doc.getTrailer();
@@ -188,7 +209,16 @@ export interface ApplyResult {
  * black box; every remaining annotation, the Info dictionary, XMP, embedded files, JavaScript,
  * actions and the form are removed, and the file is rewritten without unused objects.
  */
-export function applyPdfRedactions(
+export async function applyPdfRedactions(
+  bytes: Uint8Array,
+  areas: readonly PageArea[],
+  onPage?: (page: number) => void,
+): Promise<ApplyResult> {
+  await loadMupdf();
+  return applyLoaded(bytes, areas, onPage);
+}
+
+function applyLoaded(
   bytes: Uint8Array,
   areas: readonly PageArea[],
   onPage?: (page: number) => void,
@@ -234,11 +264,11 @@ export function applyPdfRedactions(
 }
 
 /** Every released PDF passes here: no areas, only the stripping. */
-export function stripPdf(bytes: Uint8Array): Buffer {
-  return applyPdfRedactions(bytes, []).bytes;
+export async function stripPdf(bytes: Uint8Array): Promise<Buffer> {
+  return (await applyPdfRedactions(bytes, [])).bytes;
 }
 
-function stripDocument(doc: mupdf.PDFDocument): void {
+function stripDocument(doc: Mupdf.PDFDocument): void {
   const trailer = doc.getTrailer();
   trailer.delete('Info');
   const root = trailer.get('Root');
@@ -262,13 +292,14 @@ function stripDocument(doc: mupdf.PDFDocument): void {
 }
 
 /** Renders one page of the document as it would be released with `areas` applied (the preview). */
-export function previewPage(
+export async function previewPage(
   bytes: Uint8Array,
   areas: readonly PageArea[],
   pageIndex: number,
   dpi: number,
-): RenderedPage {
-  const applied = applyPdfRedactions(
+): Promise<RenderedPage> {
+  await loadMupdf();
+  const applied = applyLoaded(
     bytes,
     areas.filter((a) => a.page === pageIndex),
   );

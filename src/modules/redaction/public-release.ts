@@ -28,7 +28,7 @@ async function cleaned(
   bytes: Buffer,
   kind: RedactionKind,
 ): Promise<{ bytes: Buffer; report: Record<string, unknown> }> {
-  if (kind === 'PDF') return { report: { ...inspectPdf(bytes) }, bytes: stripPdf(bytes) };
+  if (kind === 'PDF') return { report: { ...(await inspectPdf(bytes)) }, bytes: await stripPdf(bytes) };
   if (kind === 'XLSX') {
     const r = await scrubXlsx(bytes);
     return { bytes: r.bytes, report: { ...r.before } };

@@ -51,7 +51,7 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
           await progress(db, r, { status: 'READY', report: { ...report }, pageCount: 0 }, now);
           return;
         }
-        const report = inspectPdf(content.bytes);
+        const report = await inspectPdf(content.bytes);
         await deletePages(db, r.officeId, r.id);
         const count = await renderPdfPages(content.bytes, { dpi: MARKING_DPI }, async (p) => {
           await db.transaction(async (tx) => {
@@ -79,7 +79,7 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
           });
           await progress(db, r, { pagesDone: p.page + 1, pageCount: Math.max(r.pageCount, p.page + 1) }, now);
         });
-        const texts = pdfPageTexts(content.bytes);
+        const texts = await pdfPageTexts(content.bytes);
         const opts = {
           provinceCodes: await provinceCodes(db),
           names: [
@@ -89,12 +89,12 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
           ],
         };
         const suggestions: (typeof redactionMarks.$inferInsert)[] = [];
-        texts.forEach((text, page) => {
+        for (const [page, text] of texts.entries()) {
           const seen = new Set<string>();
           for (const f of detectPersonalData(text, opts)) {
             if (seen.has(f.text)) continue;
             seen.add(f.text);
-            for (const a of findTextAreas(content.bytes, f.text, [page])) {
+            for (const a of await findTextAreas(content.bytes, f.text, [page])) {
               suggestions.push({
                 officeId: r.officeId,
                 redactionId: r.id,
@@ -109,7 +109,7 @@ export function renderRedactionJobDef(deps: { files: FileStore }) {
               });
             }
           }
-        });
+        }
         await db.transaction(async (tx) => {
           await insertMarks(tx, suggestions);
           await updateRedaction(tx, r.officeId, r.id, {
@@ -167,9 +167,11 @@ export function applyRedactionJobDef(deps: { files: FileStore }) {
       let report = r.report;
       if (r.kind === 'PDF') {
         let done = 0;
-        bytes = applyPdfRedactions(content.bytes, marks, () => {
-          done++;
-        }).bytes;
+        bytes = (
+          await applyPdfRedactions(content.bytes, marks, () => {
+            done++;
+          })
+        ).bytes;
         await progress(db, r, { pagesDone: done }, now);
       } else if (r.kind !== 'XLSX') {
         const scrubbed = await scrubOffice(content.bytes, r.kind);

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
-import * as mupdf from 'mupdf';
-import PDFDocument from 'pdfkit';
+import { pdfKit } from '../../platform/pdf/pdf.ts';
+import { newWorkbook } from '../../platform/xlsx.ts';
+import { loadMupdf } from './pdf-engine.ts';
 
 // Sample files for the redaction tests, the demo and the benchmark: a list of people with
 // NIKs and contact details, carrying every kind of hidden data a real office PDF may carry.
@@ -12,7 +12,8 @@ export const SAMPLE_PEOPLE = [
 ];
 
 /** A white PNG with a red block, standing in for a scanned page (pixels, no text). */
-export function scanPng(width = 400, height = 200): Buffer {
+export async function scanPng(width = 400, height = 200): Promise<Buffer> {
+  const mupdf = await loadMupdf();
   const pix = new mupdf.Pixmap(mupdf.ColorSpace.DeviceRGB, [0, 0, width, height], false);
   pix.clear(255);
   const px = pix.getPixels();
@@ -36,7 +37,8 @@ export interface SamplePdfOptions {
 }
 
 export async function samplePeoplePdf(opts: SamplePdfOptions = {}): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const scan = opts.hidden ? await scanPng() : undefined;
+  const doc = new (pdfKit())({
     size: 'A4',
     margin: 56,
     info: {
@@ -66,8 +68,8 @@ export async function samplePeoplePdf(opts: SamplePdfOptions = {}): Promise<Buff
     doc.rect(56, 240, 120, 40).fill('#1d4ed8');
     doc.fillColor('black');
   }
-  if (opts.hidden) {
-    doc.image(scanPng(), 56, 320, { width: 200, height: 100 });
+  if (scan) {
+    doc.image(scan, 56, 320, { width: 200, height: 100 });
     doc.note(300, 320, 20, 20, 'Catatan: alamat rumah Jl. Rahasia 7');
     doc.file(Buffer.from('nama,nik\nSiti Aminah,3273015203850001\n'), {
       name: 'lampiran.csv',
@@ -83,7 +85,7 @@ export async function samplePeoplePdf(opts: SamplePdfOptions = {}): Promise<Buff
 
 /** A workbook with every kind of hidden data: the test is that none of it is released. */
 export async function workbookWithHiddenNiks(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = 'Operator Rahasia';
   wb.lastModifiedBy = 'Operator Rahasia';
   wb.title = 'Rekap internal';

@@ -1,6 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { fromBufferPromise } from 'yauzl';
 import { AppError } from '../../platform/errors.ts';
+import { loadExcelJs, newWorkbook } from '../../platform/xlsx.ts';
 
 // Hidden data in spreadsheets about to leave the office: the failures of FOI releases abroad
 // were names in hidden columns and sheets, comments and author properties. We find them in
@@ -54,7 +55,7 @@ async function zipEntryNames(bytes: Buffer): Promise<string[]> {
 }
 
 async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
@@ -82,6 +83,7 @@ function columnLetter(n: number): string {
 }
 
 export async function inspectXlsx(bytes: Buffer): Promise<XlsxReport> {
+  const { ValueType } = await loadExcelJs();
   const [names, wb] = await Promise.all([zipEntryNames(bytes).catch(() => [] as string[]), load(bytes)]);
   const report: XlsxReport = {
     hiddenSheets: [],
@@ -107,7 +109,7 @@ export async function inspectXlsx(bytes: Buffer): Promise<XlsxReport> {
       if (row.hidden) report.hiddenRows.push(`${ws.name}!${n}`);
       row.eachCell({ includeEmpty: false }, (cell) => {
         if (cell.note) report.comments++;
-        if (cell.type === ExcelJS.ValueType.Formula) report.formulas++;
+        if (cell.type === ValueType.Formula) report.formulas++;
       });
     });
     for (let c = 1; c <= ws.columnCount; c++)
@@ -125,6 +127,7 @@ export async function inspectXlsx(bytes: Buffer): Promise<XlsxReport> {
  * that still shows hidden data is never returned.
  */
 export async function scrubXlsx(bytes: Buffer): Promise<{ bytes: Buffer; before: XlsxReport }> {
+  const { ValueType } = await loadExcelJs();
   const before = await inspectXlsx(bytes);
   const wb = await load(bytes);
   for (const ws of [...wb.worksheets]) {
@@ -154,7 +157,7 @@ export async function scrubXlsx(bytes: Buffer): Promise<{ bytes: Buffer; before:
           cell.value = null;
           return;
         }
-        if (cell.type === ExcelJS.ValueType.Formula) {
+        if (cell.type === ValueType.Formula) {
           const result = (cell.value as ExcelJS.CellFormulaValue).result;
           cell.value =
             result === undefined || (typeof result === 'object' && result !== null && 'error' in result)

@@ -1,4 +1,15 @@
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
+
+// ECharts (~40 MB, seconds to import) is required on the first chart drawn, not at start-up
+// (ADR 0111). Its CommonJS build is the same library bundled in one file; `require` keeps
+// renderChartSvg synchronous for the pages and PDFs that draw charts inline.
+const require = createRequire(import.meta.url);
+let loaded: typeof Echarts | undefined;
+function echarts(): typeof Echarts {
+  loaded ??= require('echarts') as typeof Echarts;
+  return loaded;
+}
 
 // Charts drawn on the server by Apache ECharts' SVG renderer (ADR 0036): the same SVG goes into
 // the web pages (inline, no JavaScript), the PDFs (svg-to-pdfkit) and prints. Every chart is
@@ -30,7 +41,7 @@ const PALETTE = [
   '#4d7ca3',
 ];
 
-function optionOf(spec: ChartSpec): echarts.EChartsOption {
+function optionOf(spec: ChartSpec): Echarts.EChartsOption {
   const label = { show: true, fontSize: 11, color: '#222', formatter: spec.percent ? '{c}%' : '{c}' };
   const base = { animation: false, color: PALETTE, textStyle: { fontFamily: 'DejaVu Sans, sans-serif' } };
   if (spec.kind === 'pie') {
@@ -96,7 +107,7 @@ export function renderChartSvg(
   spec: ChartSpec,
   size: { width: number; height: number } = { width: 560, height: 300 },
 ): string {
-  const chart = echarts.init(null, null, {
+  const chart = echarts().init(null, null, {
     renderer: 'svg',
     ssr: true,
     width: size.width,

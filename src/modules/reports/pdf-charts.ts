@@ -1,8 +1,12 @@
-import SVGtoPDF from 'svg-to-pdfkit';
+import { createRequire } from 'node:module';
+import type SVGtoPDF from 'svg-to-pdfkit';
 import { chartSvg, type ReportChart } from './chart-set.ts';
 
 // Charts in the PDFs: the same ECharts SVG as on the pages, drawn as vectors by svg-to-pdfkit
 // with the document's embedded DejaVu fonts, and the table of its figures beside it.
+
+// svg-to-pdfkit (CommonJS) is required on the first chart drawn into a PDF (ADR 0111).
+const require = createRequire(import.meta.url);
 
 const CHART_W = 300;
 const CHART_H = 170;
@@ -21,7 +25,7 @@ export function drawCharts(doc: PDFKit.PDFDocument, charts: ReportChart[]): void
       /^<svg width="\d+" height="\d+"/,
       `<svg width="${CHART_W}" height="${CHART_H}"`,
     );
-    SVGtoPDF(doc, svg, left, top, {
+    (require('svg-to-pdfkit') as typeof SVGtoPDF)(doc, svg, left, top, {
       width: CHART_W,
       height: CHART_H,
       assumePt: true,

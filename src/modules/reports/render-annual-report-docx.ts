@@ -1,22 +1,10 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import type * as Docx from 'docx';
 import type { Section } from './annual-report-document.ts';
 
 // The annual report as an editable Word document with the `docx` library (ADR 0062): the same
 // sections, tables and figures as the page and the PDF; charts appear as their tables (Word
-// cannot show SVG without a PNG fallback, and the tables carry the same figures).
+// cannot show SVG without a PNG fallback, and the tables carry the same figures). The library
+// is imported on the first document written, not at start-up (ADR 0111).
 
 export interface AnnualReportDocxInput {
   letterheadLines: string[];
@@ -28,10 +16,10 @@ export interface AnnualReportDocxInput {
   signature: { placeAndDate: string; title: string; name: string; note: string };
 }
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const borders = { top: border, bottom: border, left: border, right: border };
-
-function table(headers: string[], rows: string[][]): Table {
+function table(docx: typeof Docx, headers: string[], rows: string[][]): Docx.Table {
+  const { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx;
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const borders = { top: border, bottom: border, left: border, right: border };
   const cell = (text: string, bold: boolean, right: boolean) =>
     new TableCell({
       borders,
@@ -53,7 +41,9 @@ function table(headers: string[], rows: string[][]): Table {
 }
 
 export async function renderAnnualReportDocx(input: AnnualReportDocxInput): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [];
+  const docx = await import('docx');
+  const { AlignmentType, BorderStyle, Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } = docx;
+  const children: (Docx.Paragraph | Docx.Table)[] = [];
   if (input.logoPng)
     children.push(
       new Paragraph({
@@ -101,12 +91,12 @@ export async function renderAnnualReportDocx(input: AnnualReportDocxInput): Prom
           children.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [new TextRun(para)] }));
       } else if (block.kind === 'table') {
         children.push(new Paragraph({ children: [new TextRun({ text: block.caption, bold: true })] }));
-        children.push(table(block.headers, block.rows));
+        children.push(table(docx, block.headers, block.rows));
         children.push(new Paragraph({ children: [] }));
       } else {
         for (const chart of block.charts) {
           children.push(new Paragraph({ children: [new TextRun({ text: chart.caption, bold: true })] }));
-          children.push(table(chart.headers, chart.rows));
+          children.push(table(docx, chart.headers, chart.rows));
           children.push(new Paragraph({ children: [] }));
         }
       }

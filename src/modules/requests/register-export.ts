@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
 import { formatDate } from '../../platform/i18n.ts';
 import {
+  newWorkbook,
   tableSheetSetup,
   XLSX_DATE_FORMAT,
   XLSX_WEEKDAY_DATE_FORMAT,
@@ -57,7 +57,7 @@ export function registerToCsv(register: RegisterTable, separator: CsvSeparator =
 export async function registerToXlsx(register: RegisterTable): Promise<Buffer> {
   const title = register.title ?? 'REGISTER PERMOHONAN INFORMASI PUBLIK (MODEL PPID-C)';
   const numeric = register.numericKeys ?? ['no', 'workingDays'];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Terbuka';
   workbook.title = `${title} — ${register.office.name}`;
   const sheet = workbook.addWorksheet(register.sheetName ?? 'Register PPID-C', {

@@ -2,11 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import pg from 'pg';
 import { queryRows, type DatabaseHandle, type Db } from './database.ts';
 
 export const MIGRATIONS_FOLDER = path.resolve(
@@ -35,11 +31,18 @@ const MIGRATION_LOCK_ID = 7_031_100_201;
  * once, so the migration runs on its own connection under an advisory lock.
  */
 export async function runMigrations(handle: DatabaseHandle, databaseUrl?: string): Promise<void> {
+  // The driver's migrator is imported for the driver in use only (ADR 0111).
   if (handle.kind === 'pglite') {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
   if (!databaseUrl) throw new Error('runMigrations on PostgreSQL needs the database URL');
+  const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

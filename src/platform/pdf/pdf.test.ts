@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfInfo, pdfPages, pdfText } from '../../../tests/helpers/pdf-text.ts';
 import {
   createPdf,
@@ -8,10 +8,18 @@ import {
   drawTable,
   DRAFT_MARK,
   numberPages,
+  pdfKit,
   pdfToBuffer,
 } from './pdf.ts';
 
 describe('official PDF documents', () => {
+  // pdfkit loads and the DejaVu fonts are parsed on the first document (ADR 0111): draw one
+  // outside the timed tests.
+  beforeAll(async () => {
+    expect(typeof pdfKit()).toBe('function');
+    await pdfToBuffer(createPdf({ title: 'warm-up' }));
+  });
+
   it('draws a letterhead, a table and a signature that read back as text', async () => {
     const doc = createPdf({ title: 'Uji Dokumen' });
     drawLetterhead(doc, {
@@ -55,7 +63,7 @@ describe('official PDF documents', () => {
       expect(text).toContain(expected);
     }
     expect((await pdfInfo(bytes)).title).toBe('Uji Dokumen');
-  });
+  }, 30_000); // two poppler processes: 5.3–5.5 s on the shared machine at load 25–29
 
   it('continues a long table on new pages and repeats its header', async () => {
     const doc = createPdf({ title: 'Register', landscape: true });

@@ -2,12 +2,26 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { create as createFont, type FontkitFont } from 'fontkit';
-import PDFDocument from 'pdfkit';
+import type * as Fontkit from 'fontkit';
+import type { FontkitFont } from 'fontkit';
+import type PDFDocument from 'pdfkit';
 
 // Official documents (receipts, notices, decisions, registers, reports) are drawn with
 // pdfkit and an embedded DejaVu font, which covers Indonesian text and the rupiah sign.
 const require = createRequire(import.meta.url);
+
+// pdfkit and fontkit (~30 MB and about a second to load) are required on the first document
+// drawn, not at start-up (ADR 0111). Their CommonJS builds are the ones `require` resolves;
+// pdfkit's requires fontkit's, so the fonts parsed here are the same fontkit's objects.
+let pdfKitClass: typeof PDFDocument | undefined;
+/** pdfkit's document class, loaded on first use. */
+export function pdfKit(): typeof PDFDocument {
+  pdfKitClass ??= require('pdfkit') as typeof PDFDocument;
+  return pdfKitClass;
+}
+function createFont(bytes: Uint8Array): FontkitFont {
+  return (require('fontkit') as typeof Fontkit).create(bytes);
+}
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
 export const FONTS = {
@@ -55,7 +69,7 @@ function scaledMargins(scale: number) {
 }
 
 export function createPdf(opts: PdfOptions): Pdf {
-  const doc = new PDFDocument({
+  const doc = new (pdfKit())({
     size: opts.size === 'F4' ? F4 : (opts.size ?? 'A4'),
     layout: opts.landscape ? 'landscape' : 'portrait',
     margins: scaledMargins(pageScale(opts.size)),

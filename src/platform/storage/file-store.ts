@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
 import { decryptBytes, encryptBytes, type KeyRing } from '../crypto.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
@@ -35,6 +34,8 @@ export type MediaPurpose = keyof typeof MEDIA_TYPES;
 
 /** Sniffs the real media type. Text is accepted only when it is valid UTF-8 without NULs. */
 export async function detectMediaType(bytes: Buffer, declaredName: string): Promise<string | undefined> {
+  // file-type (~12 MB of modules) is imported on the first upload, not at start-up (ADR 0111).
+  const { fileTypeFromBuffer } = await import('file-type');
   const sniffed = await fileTypeFromBuffer(bytes);
   if (sniffed) return sniffed.mime;
   const sample = bytes.subarray(0, 64 * 1024);

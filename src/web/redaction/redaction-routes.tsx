@@ -731,11 +731,13 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
       if (!content) throw AppError.notFound();
       return sendPng(
         reply,
-        previewPage(
-          content.bytes,
-          marks.filter((m) => m.status === 'ACCEPTED'),
-          page,
-          MARKING_DPI,
+        (
+          await previewPage(
+            content.bytes,
+            marks.filter((m) => m.status === 'ACCEPTED'),
+            page,
+            MARKING_DPI,
+          )
         ).png,
       );
     },

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
@@ -17,6 +16,7 @@ import type { AnnualReportStatus } from '../../modules/reports/schema.ts';
 import type { Register } from '../../modules/requests/build-register.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createTranslate } from '../../platform/i18n.ts';
+import { newWorkbook } from '../../platform/xlsx.ts';
 import { catalog } from '../i18n/catalog.ts';
 import { EmonevPage } from './annual-report-routes.tsx';
 import { DataTable } from '../shared/data-table.tsx';
@@ -230,7 +230,7 @@ function RegisterTable({
 }
 
 async function rollupXlsx(rollup: Rollup, t: PageCtx['t']): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet(t('rollup.title').slice(0, 31));
   ws.addRow([`${t('rollup.title')} — ${rollup.office.name} — ${rollup.year}`]);
   ws.addRow([]);
