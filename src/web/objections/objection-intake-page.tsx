@@ -14,6 +14,7 @@ import { one, readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
 import { uploadsOf } from '../requests/uploads-of.ts';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 function ObjectionIntakePage(props: { ctx: PageCtx; office: Office; errors: Errors; values: Values }) {
   const { ctx, office, errors, values } = props;
@@ -75,8 +76,8 @@ function ObjectionIntakePage(props: { ctx: PageCtx; office: Office; errors: Erro
 }
 
 export async function objectionIntakeRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = requestsCtxOf(app);
-  const permission = { config: { permission: 'intakeObjections' as const } };
   const render = (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -84,20 +85,20 @@ export async function objectionIntakeRoutes(app: FastifyInstance): Promise<void>
     values?: Values,
     status = 200,
   ) => {
-    const now = localDateTime(ctx.clock.now(), req.office!.timezone);
+    const now = localDateTime(ctx.clock.now(), officeOf(req).timezone);
     return sendPage(
       reply,
       <ObjectionIntakePage
         ctx={pageCtx(req, reply)}
-        office={req.office!}
+        office={officeOf(req)}
         errors={errors}
         values={values ?? { channel: 'WALK_IN', receivedAt: `${now.date}T${now.time}` }}
       />,
       status,
     );
   };
-  app.get('/staff/:office/keberatan/baru', permission, (req, reply) => render(req, reply));
-  app.post('/staff/:office/keberatan/baru', permission, async (req, reply) => {
+  staff.get('/staff/:office/keberatan/baru', 'intakeObjections', async (req, reply) => render(req, reply));
+  staff.post('/staff/:office/keberatan/baru', 'intakeObjections', async (req, reply, office) => {
     const form = await readForm(req);
     const channel = one(form.fields, 'channel');
     try {
@@ -108,7 +109,7 @@ export async function objectionIntakeRoutes(app: FastifyInstance): Promise<void>
           if (!channel || !DESK_OBJECTION_CHANNELS.includes(channel as ObjectionChannel))
             throw AppError.field('channel', 'validation.invalidChoice');
           return fileObjection(ctx, req.actor, {
-            officeId: req.office!.id,
+            officeId: office.id,
             channel: channel as ObjectionChannel,
             requestNumber: one(form.fields, 'requestNumber') ?? '',
             data: form.fields,
@@ -124,7 +125,7 @@ export async function objectionIntakeRoutes(app: FastifyInstance): Promise<void>
             key: filed.late ? 'objections.flash.filedLate' : 'objections.flash.filed',
             params: { number: filed.number, date: formatDate(filed.dueDate, req.locale) },
           });
-          return reply.redirect(`/staff/${req.office!.slug}/keberatan/${filed.objectionId}`);
+          return reply.redirect(`/staff/${office.slug}/keberatan/${filed.objectionId}`);
         },
       );
     } catch (e) {

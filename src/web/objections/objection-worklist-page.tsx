@@ -11,6 +11,7 @@ import { StaffLayout } from '../shared/layout.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
 import { ObjectionWorklistTable } from './objection-worklist-table.tsx';
+import { staffRoutes } from '../kit/office.ts';
 
 function ObjectionWorklistPage(props: {
   ctx: PageCtx;
@@ -67,8 +68,9 @@ function ObjectionWorklistPage(props: {
 }
 
 export async function objectionWorklistRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = requestsCtxOf(app);
-  app.get('/staff/:office/keberatan', { config: { permission: 'viewObjections' } }, async (req, reply) => {
+  staff.get('/staff/:office/keberatan', 'viewObjections', async (req, reply, office) => {
     const query = z
       .object({
         tampil: z.enum(WORKLIST_VIEWS).catch('open'),
@@ -76,7 +78,7 @@ export async function objectionWorklistRoutes(app: FastifyInstance): Promise<voi
       })
       .parse(req.query ?? {});
     const { rows } = await listObjectionWorklist(ctx, req.actor, {
-      officeId: req.office!.id,
+      officeId: office.id,
       view: query.tampil,
       q: query.q,
     });
@@ -84,7 +86,7 @@ export async function objectionWorklistRoutes(app: FastifyInstance): Promise<voi
       reply,
       <ObjectionWorklistPage
         ctx={pageCtx(req, reply)}
-        office={req.office!}
+        office={office}
         rows={rows}
         view={query.tampil}
         q={query.q ?? ''}

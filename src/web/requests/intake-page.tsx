@@ -24,6 +24,7 @@ import { requestsCtxOf } from './requests-ctx.ts';
 import { uploadsOf } from './uploads-of.ts';
 import { listDikEntries, matchingEntries, type DikEntry } from '../../modules/exemptions/queries.ts';
 import { DikMatches } from '../exemptions/request-exemptions.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 const DESK_CHANNELS: Channel[] = ['WALK_IN', 'LETTER', 'EMAIL', 'PHONE', 'FAX'];
 
@@ -124,8 +125,8 @@ function IntakeDonePage(props: { ctx: PageCtx; office: Office; result: Submitted
 }
 
 export async function intakeRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = requestsCtxOf(app);
-  const permission = { config: { permission: 'intakeRequests' as const } };
   /** Seed 002 step 3: the desk informs about exempt information — the DIK entries matching the requested text. */
   const dikMatches = async (office: Office, requested: string | undefined) =>
     requested ? matchingEntries(await listDikEntries(ctx.db, office), requested) : [];
@@ -136,16 +137,16 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
     values?: Values,
     status = 200,
   ) => {
-    const now = localDateTime(ctx.clock.now(), req.office!.timezone);
+    const now = localDateTime(ctx.clock.now(), officeOf(req).timezone);
     const dik = await dikMatches(
-      req.office!,
+      officeOf(req),
       typeof values?.informationRequested === 'string' ? values.informationRequested : undefined,
     );
     return sendPage(
       reply,
       <IntakePage
         ctx={pageCtx(req, reply)}
-        office={req.office!}
+        office={officeOf(req)}
         errors={errors}
         dik={dik}
         values={
@@ -162,9 +163,9 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/staff/:office/permohonan/baru', permission, (req, reply) => render(req, reply));
+  staff.get('/staff/:office/permohonan/baru', 'intakeRequests', (req, reply) => render(req, reply));
 
-  app.post('/staff/:office/permohonan/baru', permission, async (req, reply) => {
+  staff.post('/staff/:office/permohonan/baru', 'intakeRequests', async (req, reply, office) => {
     const form = await readForm(req);
     const channel = one(form.fields, 'channel');
     return formAction(
@@ -174,7 +175,7 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
         if (!channel || !DESK_CHANNELS.includes(channel as Channel))
           throw AppError.field('channel', 'validation.invalidChoice');
         return submitRequest(ctx, req.actor, {
-          officeId: req.office!.id,
+          officeId: office.id,
           channel: channel as Channel,
           data: form.fields,
           uploads: uploadsOf(form),
@@ -189,9 +190,9 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
           reply,
           <IntakeDonePage
             ctx={pageCtx(req, reply)}
-            office={req.office!}
+            office={office}
             result={result}
-            dik={await dikMatches(req.office!, one(form.fields, 'informationRequested'))}
+            dik={await dikMatches(office, one(form.fields, 'informationRequested'))}
           />,
         ),
     );
