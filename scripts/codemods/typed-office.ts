@@ -25,14 +25,15 @@ import {
 //
 //   staff.get('/staff/:office/x', 'p', async (req, reply, office) => { … office … })
 //
-// with `const staff = staffRoutes(app);` at the top of the function that gets `app`. A handler's
-// `const office = req.office!;` (or `= officeOf(req)`) goes away: its name becomes the
-// parameter's. Every other `req.office!` on a FastifyRequest (a page's render helper, a route
-// the kit cannot take) becomes `officeOf(req)`. Options constants no route uses any more are removed; the imports
-// of `staffRoutes` / `officeOf` from src/web/kit/office.ts are added; changed files are
-// formatted with prettier.
+// with `const staff = staffRoutes(app);` at the top of the function that gets `app`. The
+// handler's own `req.office!` and `officeOf(req)` become its third parameter; a top-level
+// `const office = req.office!;` (or `= officeOf(req)`) goes away and gives the parameter its
+// name. Every other `req.office!` on a FastifyRequest (a page's render helper, a route the kit
+// cannot take) becomes `officeOf(req)`. Options constants no route uses any more are removed,
+// the imports of `staffRoutes` / `officeOf` from src/web/kit/office.ts are added (an `officeOf`
+// nothing uses any more is dropped), and changed files are formatted with prettier. ADR 0113.
 //
-//   npx tsx scripts/codemods/typed-office.ts               # rewrite src/web/ (not src/web/kit/)
+//   npx tsx scripts/codemods/typed-office.ts               # rewrite src/web/ (not kit/office.ts)
 //   npx tsx scripts/codemods/typed-office.ts --dry         # print the plan, change nothing
 //   npx tsx scripts/codemods/typed-office.ts src/web/sops  # only files under these paths
 //
@@ -281,7 +282,7 @@ const files = project
   .getSourceFiles()
   .filter((sf) => {
     const f = sf.getFilePath();
-    return f.startsWith(path.join(root, 'src/web/')) && !f.startsWith(path.join(root, 'src/web/kit/'));
+    return f.startsWith(path.join(root, 'src/web/')) && f !== KIT_OFFICE;
   })
   .filter((sf) => only.length === 0 || only.some((o) => sf.getFilePath().startsWith(o)))
   .sort((a, b) => a.getFilePath().localeCompare(b.getFilePath()));
