@@ -110,6 +110,22 @@ export default tseslint.config(
     },
   },
   {
+    // A staff route's handler gets the office typed: staffRoutes(app).get(url, permission,
+    // (req, reply, office) => …); a helper calls officeOf(req) (ADR 0076, ADR 0113). The
+    // codemod scripts/codemods/typed-office.ts rewrites what predates the rule.
+    files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TSNonNullExpression > MemberExpression.expression[property.name='office']",
+          message:
+            "No `req.office!`: take the office from staffRoutes(app) (the handler's third parameter) or officeOf(req) (src/web/kit/office.ts).",
+        },
+      ],
+    },
+  },
+  {
     files: ['eslint.config.js'],
     ...tseslint.configs.disableTypeChecked,
   },

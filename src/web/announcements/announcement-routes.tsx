@@ -21,6 +21,7 @@ import { fieldLabel } from '../field-labels.ts';
 import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 // Pengumuman serta-merta (UU 14/2008 Pasal 10, issue 13): the PPID writes the announcement with
 // the contents Perki 1/2021 requires, and it is published on saving; ending it takes a reason.
@@ -127,8 +128,8 @@ function AnnouncementsPage(props: {
 }
 
 export async function announcementRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
-  const permission = { config: { permission: 'publishUrgentAnnouncements' as const } };
   const render = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -139,8 +140,8 @@ export async function announcementRoutes(app: FastifyInstance): Promise<void> {
       reply,
       <AnnouncementsPage
         ctx={pageCtx(req, reply)}
-        office={req.office!}
-        rows={await listAnnouncements(ctx.db, req.office!.id)}
+        office={officeOf(req)}
+        rows={await listAnnouncements(ctx.db, officeOf(req).id)}
         errors={opts.errors ?? {}}
         values={opts.values ?? {}}
         endErrors={opts.endErrors ?? null}
@@ -149,26 +150,26 @@ export async function announcementRoutes(app: FastifyInstance): Promise<void> {
     );
   const back = (req: FastifyRequest, reply: FastifyReply, key: string) => {
     setFlash(reply, { kind: 'success', key });
-    return reply.redirect(`/staff/${req.office!.slug}/serta-merta`);
+    return reply.redirect(`/staff/${officeOf(req).slug}/serta-merta`);
   };
 
-  app.get('/staff/:office/serta-merta', permission, (req, reply) => render(req, reply));
+  staff.get('/staff/:office/serta-merta', 'publishUrgentAnnouncements', (req, reply) => render(req, reply));
 
-  app.post('/staff/:office/serta-merta', permission, async (req, reply) => {
+  staff.post('/staff/:office/serta-merta', 'publishUrgentAnnouncements', async (req, reply, office) => {
     const { fields } = await readForm(req);
     return formAction(
       req,
       reply,
-      () => publishAnnouncement(ctx, req.actor, { officeId: req.office!.id, data: fields }),
+      () => publishAnnouncement(ctx, req.actor, { officeId: office.id, data: fields }),
       (errors, status) => render(req, reply, { errors, values: fields }, status),
       () => back(req, reply, 'announcements.flash.published'),
     );
   });
 
-  app.post<{ Params: { office: string; id: string } }>(
+  staff.post<{ Params: { office: string; id: string } }>(
     '/staff/:office/serta-merta/:id/akhiri',
-    permission,
-    async (req, reply) => {
+    'publishUrgentAnnouncements',
+    async (req, reply, office) => {
       const id = z.uuid().safeParse(req.params.id);
       if (!id.success) throw AppError.notFound();
       const { fields } = await readForm(req);
@@ -177,7 +178,7 @@ export async function announcementRoutes(app: FastifyInstance): Promise<void> {
         reply,
         () =>
           endAnnouncement(ctx, req.actor, {
-            officeId: req.office!.id,
+            officeId: office.id,
             announcementId: id.data,
             data: fields,
           }),

@@ -41,6 +41,7 @@ import { uuidParam } from '../dip/dip-cycle-routes.tsx';
 import { StatusBadge } from '../dip/dip-ui.tsx';
 import { listDikEntries } from '../../modules/exemptions/queries.ts';
 import { citePasal17 } from '../../modules/law/pasal17.ts';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 // The documentation archive (seed 003): register documented information with its softcopy
 // and hardcopy location; the Atasan PPID approves it before it counts or can be public.
@@ -494,6 +495,7 @@ const uploadsOf = (files: Record<string, UploadedFile[]>) =>
   (files.file ?? []).map((f) => ({ filename: f.filename, bytes: f.bytes }));
 
 export async function archiveRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = {
     db: app.services.database.db,
     clock: app.services.clock,
@@ -516,7 +518,7 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
     values: Values = { access: 'PUBLIC' },
     status = 200,
   ) => {
-    const office = req.office!;
+    const office = officeOf(req);
     const unitIds = visibleUnitIds(req.actor, office);
     const query = archiveQuery.parse(keys, req.query);
     const [{ rows, total }, pending, units, dik] = await Promise.all([
@@ -554,7 +556,7 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
   };
 
   const loadItem = async (req: FastifyRequest<{ Params: { itemId: string } }>) => {
-    const office = req.office!;
+    const office = officeOf(req);
     const item = await findArchiveItem(ctx.db, office.id, uuidParam(req.params.itemId));
     const unitIds = visibleUnitIds(req.actor, office);
     if (!item || (unitIds && !unitIds.includes(item.unitId))) throw AppError.notFound();
@@ -569,7 +571,7 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
     values?: Values,
     status = 200,
   ) => {
-    const office = req.office!;
+    const office = officeOf(req);
     const [files, units, dik] = await Promise.all([
       listItemFiles(ctx.db, office.id, [item.id]),
       listUnits(ctx.db, office.id, true),
@@ -594,21 +596,19 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
 
   const toItem = (req: FastifyRequest, reply: FastifyReply, id: string, key: string) => {
     setFlash(reply, { kind: 'success', key });
-    return reply.redirect(`/staff/${req.office!.slug}/arsip/${id}`);
+    return reply.redirect(`/staff/${officeOf(req).slug}/arsip/${id}`);
   };
 
-  app.get('/staff/:office/arsip', { config: { permission: 'enterOffice' } }, (req, reply) =>
-    renderList(req, reply),
-  );
+  staff.get('/staff/:office/arsip', 'enterOffice', (req, reply) => renderList(req, reply));
 
-  app.post('/staff/:office/arsip', { config: { permission: 'manageArchive' } }, async (req, reply) => {
+  staff.post('/staff/:office/arsip', 'manageArchive', async (req, reply, office) => {
     const { fields, files } = await readForm(req);
     return formAction(
       req,
       reply,
       () =>
         saveArchiveItem(ctx, req.actor, {
-          officeId: req.office!.id,
+          officeId: office.id,
           data: fields,
           uploads: uploadsOf(files),
         }),
@@ -617,16 +617,16 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get<{ Params: { office: string; itemId: string } }>(
+  staff.get<{ Params: { office: string; itemId: string } }>(
     '/staff/:office/arsip/:itemId',
-    { config: { permission: 'enterOffice' } },
+    'enterOffice',
     async (req, reply) => renderItem(req, reply, await loadItem(req)),
   );
 
-  app.post<{ Params: { office: string; itemId: string } }>(
+  staff.post<{ Params: { office: string; itemId: string } }>(
     '/staff/:office/arsip/:itemId',
-    { config: { permission: 'manageArchive' } },
-    async (req, reply) => {
+    'manageArchive',
+    async (req, reply, office) => {
       const item = await loadItem(req);
       const { fields } = await readForm(req);
       return formAction(
@@ -634,7 +634,7 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
         reply,
         () =>
           saveArchiveItem(ctx, req.actor, {
-            officeId: req.office!.id,
+            officeId: office.id,
             itemId: item.id,
             expectedUpdatedAt: one(fields, 'expectedUpdatedAt'),
             data: fields,
@@ -645,10 +645,10 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { office: string; itemId: string } }>(
+  staff.post<{ Params: { office: string; itemId: string } }>(
     '/staff/:office/arsip/:itemId/berkas',
-    { config: { permission: 'manageArchive' } },
-    async (req, reply) => {
+    'manageArchive',
+    async (req, reply, office) => {
       const item = await loadItem(req);
       const { files } = await readForm(req);
       return formAction(
@@ -656,7 +656,7 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
         reply,
         () =>
           addArchiveFiles(ctx, req.actor, {
-            officeId: req.office!.id,
+            officeId: office.id,
             itemId: item.id,
             uploads: uploadsOf(files),
           }),
@@ -666,13 +666,13 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { office: string; itemId: string; fileId: string } }>(
+  staff.post<{ Params: { office: string; itemId: string; fileId: string } }>(
     '/staff/:office/arsip/:itemId/berkas/:fileId/hapus',
-    { config: { permission: 'manageArchive' } },
-    async (req, reply) => {
+    'manageArchive',
+    async (req, reply, office) => {
       const item = await loadItem(req);
       await removeArchiveFile(ctx, req.actor, {
-        officeId: req.office!.id,
+        officeId: office.id,
         itemId: item.id,
         fileId: uuidParam(req.params.fileId),
       });
@@ -680,16 +680,16 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { office: string; itemId: string } }>(
+  staff.post<{ Params: { office: string; itemId: string } }>(
     '/staff/:office/arsip/:itemId/keputusan',
-    { config: { permission: 'approveArchive' } },
-    async (req, reply) => {
+    'approveArchive',
+    async (req, reply, office) => {
       const item = await loadItem(req);
       const { fields } = await readForm(req);
       return formAction(
         req,
         reply,
-        () => decideArchiveItem(ctx, req.actor, { officeId: req.office!.id, itemId: item.id, data: fields }),
+        () => decideArchiveItem(ctx, req.actor, { officeId: office.id, itemId: item.id, data: fields }),
         (errors, status) => renderItem(req, reply, item, errors, undefined, status),
         (after) =>
           toItem(
@@ -702,16 +702,14 @@ export async function archiveRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { office: string; itemId: string; fileId: string } }>(
+  staff.get<{ Params: { office: string; itemId: string; fileId: string } }>(
     '/staff/:office/arsip/:itemId/berkas/:fileId',
-    { config: { permission: 'enterOffice' } },
-    async (req, reply) => {
+    'enterOffice',
+    async (req, reply, office) => {
       const item = await loadItem(req);
       const fileId = uuidParam(req.params.fileId);
-      const linked = (await listItemFiles(ctx.db, req.office!.id, [item.id])).some(
-        (f) => f.fileId === fileId,
-      );
-      const content = linked ? await readFileContent(ctx.db, ctx.files, req.office!.id, fileId) : undefined;
+      const linked = (await listItemFiles(ctx.db, office.id, [item.id])).some((f) => f.fileId === fileId);
+      const content = linked ? await readFileContent(ctx.db, ctx.files, office.id, fileId) : undefined;
       if (!content) throw AppError.notFound();
       return reply
         .header('content-type', content.file.mediaType)

@@ -12,6 +12,7 @@ import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 import { deadlineFeedUrl, holidayFeedUrl, webcalUrl } from './feed-routes.ts';
+import { staffRoutes } from '../kit/office.ts';
 
 /** The officer's calendar subscriptions: deadlines on the phone's calendar (issue 15). */
 function CalendarFeedsPage(props: {
@@ -110,9 +111,9 @@ function CalendarFeedsPage(props: {
 }
 
 export async function calendarFeedRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const { publicUrl } = app.services.config;
-  const permission = { config: { permission: 'enterOffice' as const } };
   const officeOf = (req: FastifyRequest): Office => {
     if (!req.office) throw AppError.notFound();
     return req.office;
@@ -138,26 +139,25 @@ export async function calendarFeedRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/staff/:office/kalender-saya', permission, (req, reply) => render(req, reply));
+  staff.get('/staff/:office/kalender-saya', 'enterOffice', (req, reply) => render(req, reply));
 
-  app.post('/staff/:office/kalender-saya', permission, async (req, reply) => {
+  staff.post('/staff/:office/kalender-saya', 'enterOffice', async (req, reply, office) => {
     const { fields } = await readForm(req);
     return formAction(
       req,
       reply,
-      () => createCalendarFeed(ctx, req.actor, { office: officeOf(req), locale: req.locale, data: fields }),
+      () => createCalendarFeed(ctx, req.actor, { office: office, locale: req.locale, data: fields }),
       (errors, status) => render(req, reply, { errors, status }),
       (result) => render(req, reply, { created: deadlineFeedUrl(publicUrl, result.token) }),
     );
   });
 
-  app.post<{ Params: { office: string; id: string } }>(
+  staff.post<{ Params: { office: string; id: string } }>(
     '/staff/:office/kalender-saya/:id/cabut',
-    permission,
-    async (req, reply) => {
+    'enterOffice',
+    async (req, reply, office) => {
       const id = z.uuid().safeParse(req.params.id);
       if (!id.success) throw AppError.notFound();
-      const office = officeOf(req);
       await revokeCalendarFeed(ctx, req.actor, { office, feedId: id.data });
       setFlash(reply, { kind: 'success', key: 'feeds.revoked' });
       return reply.redirect(`/staff/${office.slug}/kalender-saya`);

@@ -38,6 +38,7 @@ import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 const KINDS = ['LIBUR_NASIONAL', 'CUTI_BERSAMA', 'LIBUR_KHUSUS'] as const;
 
@@ -350,6 +351,7 @@ function importErrorLabels(t: Translate, errors: Errors): Record<string, string>
 }
 
 export async function calendarRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
 
   const emptyForms = (): CalendarPageProps['forms'] => ({
@@ -363,7 +365,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     opts: { year?: number; forms?: CalendarPageProps['forms']; status?: number } = {},
   ) {
-    const office = req.office!;
+    const office = officeOf(req);
     const query = req.query as Record<string, string | undefined>;
     const today = localDateTime(ctx.clock.now(), office.timezone);
     const year =
@@ -413,7 +415,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     params?: Record<string, string | number>,
   ) => {
     setFlash(reply, { kind: 'success', key, ...(params ? { params } : {}) });
-    return reply.redirect(`/staff/${req.office!.slug}/kalender`);
+    return reply.redirect(`/staff/${officeOf(req).slug}/kalender`);
   };
 
   const idParam = (value: string) => {
@@ -422,105 +424,87 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     return id.data;
   };
 
-  app.get('/staff/:office/kalender', { config: { permission: 'enterOffice' } }, (req, reply) =>
-    render(req, reply),
-  );
+  staff.get('/staff/:office/kalender', 'enterOffice', (req, reply) => render(req, reply));
 
-  app.post(
-    '/staff/:office/kalender/penutupan',
-    { config: { permission: 'administerOffice' } },
-    async (req, reply) => {
-      const { fields } = await readForm(req);
-      return formAction(
-        req,
-        reply,
-        () => addOfficeClosure(ctx, req.actor, req.office!.id, fields),
-        (errors, status) =>
-          render(req, reply, { forms: { ...emptyForms(), closure: { errors, values: fields } }, status }),
-        () => back(req, reply, 'calendar.closureAdded'),
-      );
-    },
-  );
+  staff.post('/staff/:office/kalender/penutupan', 'administerOffice', async (req, reply, office) => {
+    const { fields } = await readForm(req);
+    return formAction(
+      req,
+      reply,
+      () => addOfficeClosure(ctx, req.actor, office.id, fields),
+      (errors, status) =>
+        render(req, reply, { forms: { ...emptyForms(), closure: { errors, values: fields } }, status }),
+      () => back(req, reply, 'calendar.closureAdded'),
+    );
+  });
 
-  app.post<{ Params: { office: string; id: string } }>(
+  staff.post<{ Params: { office: string; id: string } }>(
     '/staff/:office/kalender/penutupan/:id/hapus',
-    { config: { permission: 'administerOffice' } },
-    async (req, reply) => {
-      await removeOfficeClosure(ctx, req.actor, req.office!.id, idParam(req.params.id));
+    'administerOffice',
+    async (req, reply, office) => {
+      await removeOfficeClosure(ctx, req.actor, office.id, idParam(req.params.id));
       return back(req, reply, 'calendar.closureRemoved');
     },
   );
 
-  app.post(
-    '/staff/:office/kalender/libur',
-    { config: { permission: 'manageNationalHolidays' } },
-    async (req, reply) => {
-      const { fields } = await readForm(req);
-      return formAction(
-        req,
-        reply,
-        () => addHoliday(ctx, req.actor, fields),
-        (errors, status) =>
-          render(req, reply, { forms: { ...emptyForms(), holiday: { errors, values: fields } }, status }),
-        () => back(req, reply, 'calendar.holidayAdded'),
-      );
-    },
-  );
+  staff.post('/staff/:office/kalender/libur', 'manageNationalHolidays', async (req, reply) => {
+    const { fields } = await readForm(req);
+    return formAction(
+      req,
+      reply,
+      () => addHoliday(ctx, req.actor, fields),
+      (errors, status) =>
+        render(req, reply, { forms: { ...emptyForms(), holiday: { errors, values: fields } }, status }),
+      () => back(req, reply, 'calendar.holidayAdded'),
+    );
+  });
 
-  app.post<{ Params: { office: string; id: string } }>(
+  staff.post<{ Params: { office: string; id: string } }>(
     '/staff/:office/kalender/libur/:id/hapus',
-    { config: { permission: 'manageNationalHolidays' } },
+    'manageNationalHolidays',
     async (req, reply) => {
       await removeHoliday(ctx, req.actor, idParam(req.params.id));
       return back(req, reply, 'calendar.holidayRemoved');
     },
   );
 
-  app.post(
-    '/staff/:office/kalender/impor',
-    { config: { permission: 'manageNationalHolidays' } },
-    async (req, reply) => {
-      const { fields, files } = await readForm(req);
-      const file = files.file?.[0];
-      return formAction(
-        req,
-        reply,
-        async () => {
-          if (!file) throw AppError.field('file', 'validation.required');
-          return importHolidays(
-            ctx,
-            req.actor,
-            {
-              format: one(fields, 'format'),
-              defaultKind: one(fields, 'defaultKind'),
-              markYearsCovered: one(fields, 'markYearsCovered') ?? 'false',
-            },
-            file.bytes.toString('utf8'),
-          );
-        },
-        (errors, status) => render(req, reply, { forms: { ...emptyForms(), import: { errors } }, status }),
-        (result) => {
-          const params = { added: result.added, updated: result.updated, years: result.years.join(', ') };
-          if (result.thinYears.length === 0) return back(req, reply, 'calendar.imported', params);
-          const thin = result.thinYears.map((y) => `${y.year} (${y.days})`).join(', ');
-          setFlash(reply, {
-            kind: 'warning',
-            key: 'lawPeriods.calendar.importedThin',
-            params: { ...params, thin, normal: THIN_YEAR_DAYS },
-          });
-          return reply.redirect(`/staff/${req.office!.slug}/kalender`);
-        },
-      );
-    },
-  );
+  staff.post('/staff/:office/kalender/impor', 'manageNationalHolidays', async (req, reply, office) => {
+    const { fields, files } = await readForm(req);
+    const file = files.file?.[0];
+    return formAction(
+      req,
+      reply,
+      async () => {
+        if (!file) throw AppError.field('file', 'validation.required');
+        return importHolidays(
+          ctx,
+          req.actor,
+          {
+            format: one(fields, 'format'),
+            defaultKind: one(fields, 'defaultKind'),
+            markYearsCovered: one(fields, 'markYearsCovered') ?? 'false',
+          },
+          file.bytes.toString('utf8'),
+        );
+      },
+      (errors, status) => render(req, reply, { forms: { ...emptyForms(), import: { errors } }, status }),
+      (result) => {
+        const params = { added: result.added, updated: result.updated, years: result.years.join(', ') };
+        if (result.thinYears.length === 0) return back(req, reply, 'calendar.imported', params);
+        const thin = result.thinYears.map((y) => `${y.year} (${y.days})`).join(', ');
+        setFlash(reply, {
+          kind: 'warning',
+          key: 'lawPeriods.calendar.importedThin',
+          params: { ...params, thin, normal: THIN_YEAR_DAYS },
+        });
+        return reply.redirect(`/staff/${office.slug}/kalender`);
+      },
+    );
+  });
 
-  app.post(
-    '/staff/:office/kalender/tahun',
-    { config: { permission: 'manageNationalHolidays' } },
-    async (req, reply) => {
-      const { fields } = await readForm(req);
-      await confirmHolidayYear(ctx, req.actor, fields);
-      return back(req, reply, 'calendar.yearConfirmed', { year: one(fields, 'year') ?? '' });
-    },
-  );
+  staff.post('/staff/:office/kalender/tahun', 'manageNationalHolidays', async (req, reply) => {
+    const { fields } = await readForm(req);
+    await confirmHolidayYear(ctx, req.actor, fields);
+    return back(req, reply, 'calendar.yearConfirmed', { year: one(fields, 'year') ?? '' });
+  });
 }

@@ -12,6 +12,7 @@ import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 // National election periods (issue 13 item 5, ADR 0047): the national admin switches the
 // election profile of Perki 1/2019 on for every office for the stages of an election.
@@ -115,9 +116,9 @@ function ElectionPeriodsPage({
 }
 
 export async function electionPeriodRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
-  const permission = { config: { permission: 'manageNationalHolidays' as const } };
-  const base = (req: FastifyRequest) => `/staff/${req.office!.slug}/periode-pemilu`;
+  const base = (req: FastifyRequest) => `/staff/${officeOf(req).slug}/periode-pemilu`;
   const render = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -137,8 +138,8 @@ export async function electionPeriodRoutes(app: FastifyInstance): Promise<void> 
       status,
     );
 
-  app.get('/staff/:office/periode-pemilu', permission, (req, reply) => render(req, reply));
-  app.post('/staff/:office/periode-pemilu', permission, async (req, reply) => {
+  staff.get('/staff/:office/periode-pemilu', 'manageNationalHolidays', (req, reply) => render(req, reply));
+  staff.post('/staff/:office/periode-pemilu', 'manageNationalHolidays', async (req, reply) => {
     const { fields } = await readForm(req);
     return formAction(
       req,
@@ -151,9 +152,9 @@ export async function electionPeriodRoutes(app: FastifyInstance): Promise<void> 
       },
     );
   });
-  app.post<{ Params: { office: string; id: string } }>(
+  staff.post<{ Params: { office: string; id: string } }>(
     '/staff/:office/periode-pemilu/:id/hapus',
-    permission,
+    'manageNationalHolidays',
     async (req, reply) => {
       const id = z.uuid().safeParse(req.params.id);
       if (!id.success) throw AppError.notFound();

@@ -14,6 +14,7 @@ import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
 import { setFlash } from '../render.tsx';
 import { emptyOverviewForms, renderOverview } from './dip-overview.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 // The DIP page and the cycle's moves: start, complete a step, send back; and the documents a
 // cycle produces (nota dinas, disposition, decree) as PDFs.
@@ -33,6 +34,7 @@ export function sendPdf(reply: FastifyReply, bytes: Buffer, filename: string): F
 }
 
 export async function dipCycleRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const back = (
     req: FastifyRequest,
@@ -41,29 +43,27 @@ export async function dipCycleRoutes(app: FastifyInstance): Promise<void> {
     params?: Record<string, string | number>,
   ) => {
     setFlash(reply, { kind: 'success', key, ...(params ? { params } : {}) });
-    return reply.redirect(`/staff/${req.office!.slug}/dip`);
+    return reply.redirect(`/staff/${officeOf(req).slug}/dip`);
   };
 
-  app.get('/staff/:office/dip', { config: { permission: 'viewDipDrafts' } }, (req, reply) =>
-    renderOverview(req, reply),
-  );
+  staff.get('/staff/:office/dip', 'viewDipDrafts', (req, reply) => renderOverview(req, reply));
 
-  app.post('/staff/:office/dip/siklus', { config: { permission: 'manageDip' } }, async (req, reply) => {
+  staff.post('/staff/:office/dip/siklus', 'manageDip', async (req, reply, office) => {
     const { fields } = await readForm(req);
     return formAction(
       req,
       reply,
-      () => startDipCycle(ctx, req.actor, { officeId: req.office!.id, data: fields }),
+      () => startDipCycle(ctx, req.actor, { officeId: office.id, data: fields }),
       (errors, status) =>
         renderOverview(req, reply, { ...emptyOverviewForms(), start: { errors, values: fields } }, status),
       (cycle) => back(req, reply, 'dip.flash.started', { year: cycle.year }),
     );
   });
 
-  app.post<{ Params: { office: string; cycleId: string } }>(
+  staff.post<{ Params: { office: string; cycleId: string } }>(
     '/staff/:office/dip/siklus/:cycleId/selesai',
-    { config: { permission: 'enterOffice' } },
-    async (req, reply) => {
+    'enterOffice',
+    async (req, reply, office) => {
       const cycleId = uuidParam(req.params.cycleId);
       const { fields } = await readForm(req);
       return formAction(
@@ -71,7 +71,7 @@ export async function dipCycleRoutes(app: FastifyInstance): Promise<void> {
         reply,
         () =>
           completeDipStep(ctx, req.actor, {
-            officeId: req.office!.id,
+            officeId: office.id,
             cycleId,
             position: fields.position,
             data: fields,
@@ -91,16 +91,16 @@ export async function dipCycleRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { office: string; cycleId: string } }>(
+  staff.post<{ Params: { office: string; cycleId: string } }>(
     '/staff/:office/dip/siklus/:cycleId/kembalikan',
-    { config: { permission: 'enterOffice' } },
-    async (req, reply) => {
+    'enterOffice',
+    async (req, reply, office) => {
       const cycleId = uuidParam(req.params.cycleId);
       const { fields } = await readForm(req);
       return formAction(
         req,
         reply,
-        () => sendBackDipStep(ctx, req.actor, { officeId: req.office!.id, cycleId, data: fields }),
+        () => sendBackDipStep(ctx, req.actor, { officeId: office.id, cycleId, data: fields }),
         (errors, status) =>
           renderOverview(
             req,
@@ -113,16 +113,16 @@ export async function dipCycleRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { office: string; cycleId: string } }>(
+  staff.post<{ Params: { office: string; cycleId: string } }>(
     '/staff/:office/dip/siklus/:cycleId/batal',
-    { config: { permission: 'manageDip' } },
-    async (req, reply) => {
+    'manageDip',
+    async (req, reply, office) => {
       const cycleId = uuidParam(req.params.cycleId);
       const { fields } = await readForm(req);
       return formAction(
         req,
         reply,
-        () => cancelDipCycle(ctx, req.actor, { officeId: req.office!.id, cycleId, data: fields }),
+        () => cancelDipCycle(ctx, req.actor, { officeId: office.id, cycleId, data: fields }),
         (errors, status) =>
           renderOverview(req, reply, { ...emptyOverviewForms(), cancel: { errors, values: fields } }, status),
         (cycle) => back(req, reply, 'dip.flash.cancelled', { year: cycle.year }),
@@ -130,16 +130,11 @@ export async function dipCycleRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { office: string; cycleId: string; runId: string } }>(
+  staff.get<{ Params: { office: string; cycleId: string; runId: string } }>(
     '/staff/:office/dip/siklus/:cycleId/dokumen/:runId.pdf',
-    { config: { permission: 'viewDipDrafts' } },
-    async (req, reply) => {
-      const memo = await loadMemo(
-        ctx.db,
-        req.office!,
-        uuidParam(req.params.cycleId),
-        uuidParam(req.params.runId),
-      );
+    'viewDipDrafts',
+    async (req, reply, office) => {
+      const memo = await loadMemo(ctx.db, office, uuidParam(req.params.cycleId), uuidParam(req.params.runId));
       if (!memo) throw AppError.notFound();
       return sendPdf(
         reply,
@@ -149,12 +144,12 @@ export async function dipCycleRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { office: string; cycleId: string } }>(
+  staff.get<{ Params: { office: string; cycleId: string } }>(
     '/staff/:office/dip/siklus/:cycleId/keputusan.pdf',
-    { config: { permission: 'viewDipDrafts' } },
-    async (req, reply) => {
-      const cycle = await findCycle(ctx.db, req.office!.id, uuidParam(req.params.cycleId));
-      const doc = cycle ? await draftDocument(ctx.db, req.office!, cycle.id) : undefined;
+    'viewDipDrafts',
+    async (req, reply, office) => {
+      const cycle = await findCycle(ctx.db, office.id, uuidParam(req.params.cycleId));
+      const doc = cycle ? await draftDocument(ctx.db, office, cycle.id) : undefined;
       if (!doc?.decree) throw AppError.notFound();
       return sendPdf(reply, await renderDecreePdf(doc), `keputusan-penetapan-dip-${doc.year}.pdf`);
     },

@@ -13,6 +13,7 @@ import { pageCtx, sendPage } from '../render.tsx';
 import { sendPdf, uuidParam } from './dip-cycle-routes.tsx';
 import { DiffView } from './diff-view.tsx';
 import { dipEntryColumns } from './dip-ui.tsx';
+import { staffRoutes } from '../kit/office.ts';
 
 // Exports of the draft and of published versions (Model PPID-A as XLSX, CSV, PDF), the
 // decree, a version's page, and the difference between two years.
@@ -39,43 +40,41 @@ export async function sendDipExport(
 }
 
 export async function dipDocumentRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const { db } = app.services.database;
-  const permission = { config: { permission: 'viewDipDrafts' as const } };
-
   for (const format of ['pdf', 'xlsx', 'csv'] as const) {
-    app.get(`/staff/:office/dip/ekspor.${format}`, permission, async (req, reply) => {
-      const cycle = await findActiveCycle(db, req.office!.id);
-      const doc = cycle ? await draftDocument(db, req.office!, cycle.id) : undefined;
+    staff.get(`/staff/:office/dip/ekspor.${format}`, 'viewDipDrafts', async (req, reply, office) => {
+      const cycle = await findActiveCycle(db, office.id);
+      const doc = cycle ? await draftDocument(db, office, cycle.id) : undefined;
       if (!doc) throw AppError.notFound('dip.error.noActiveCycle');
       return sendDipExport(reply, doc, format);
     });
-    app.get<{ Params: { office: string; versionId: string } }>(
+    staff.get<{ Params: { office: string; versionId: string } }>(
       `/staff/:office/dip/versi/:versionId/dip.${format}`,
-      permission,
-      async (req, reply) => {
-        const version = await findVersion(db, req.office!.id, uuidParam(req.params.versionId));
+      'viewDipDrafts',
+      async (req, reply, office) => {
+        const version = await findVersion(db, office.id, uuidParam(req.params.versionId));
         if (!version) throw AppError.notFound();
-        return sendDipExport(reply, await publishedDocument(db, req.office!, version), format);
+        return sendDipExport(reply, await publishedDocument(db, office, version), format);
       },
     );
   }
 
-  app.get<{ Params: { office: string; versionId: string } }>(
+  staff.get<{ Params: { office: string; versionId: string } }>(
     '/staff/:office/dip/versi/:versionId/keputusan.pdf',
-    permission,
-    async (req, reply) => {
-      const version = await findVersion(db, req.office!.id, uuidParam(req.params.versionId));
+    'viewDipDrafts',
+    async (req, reply, office) => {
+      const version = await findVersion(db, office.id, uuidParam(req.params.versionId));
       if (!version?.decreeNumber) throw AppError.notFound();
-      const doc = await publishedDocument(db, req.office!, version);
+      const doc = await publishedDocument(db, office, version);
       return sendPdf(reply, await renderDecreePdf(doc), `keputusan-penetapan-dip-${version.year}.pdf`);
     },
   );
 
-  app.get<{ Params: { office: string; versionId: string } }>(
+  staff.get<{ Params: { office: string; versionId: string } }>(
     '/staff/:office/dip/versi/:versionId',
-    permission,
-    async (req, reply) => {
-      const office = req.office!;
+    'viewDipDrafts',
+    async (req, reply, office) => {
       const version = await findVersion(db, office.id, uuidParam(req.params.versionId));
       if (!version) throw AppError.notFound();
       const doc = await publishedDocument(db, office, version);
@@ -117,8 +116,7 @@ export async function dipDocumentRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/staff/:office/dip/perbandingan', permission, async (req, reply) => {
-    const office = req.office!;
+  staff.get('/staff/:office/dip/perbandingan', 'viewDipDrafts', async (req, reply, office) => {
     const { from, to, diff } = await diffDipYears(db, office.id, req.query);
     const c = pageCtx(req, reply);
     const title = c.t('dip.diff.title', { from: from.year, to: to.year });

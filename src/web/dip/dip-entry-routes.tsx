@@ -14,14 +14,14 @@ import { pageCtx, sendPage, setFlash } from '../render.tsx';
 import { uuidParam } from './dip-cycle-routes.tsx';
 import { emptyOverviewForms, renderOverview } from './dip-overview.tsx';
 import { EntryForm } from './entry-form.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 // The PPID's side edits the draft DIP: add, change, remove entries; accept or reject units'
 // proposals.
 
 export async function dipEntryRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
-  const permission = { config: { permission: 'manageDip' as const } };
-
   const renderForm = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -30,7 +30,7 @@ export async function dipEntryRoutes(app: FastifyInstance): Promise<void> {
     values: Values,
     status = 200,
   ) => {
-    const office = req.office!;
+    const office = officeOf(req);
     const [archive, units] = await Promise.all([
       listArchiveItems(ctx.db, office.id),
       listUnits(ctx.db, office.id),
@@ -61,16 +61,16 @@ export async function dipEntryRoutes(app: FastifyInstance): Promise<void> {
 
   const done = (req: FastifyRequest, reply: FastifyReply, key: string) => {
     setFlash(reply, { kind: 'success', key });
-    return reply.redirect(`/staff/${req.office!.slug}/dip`);
+    return reply.redirect(`/staff/${officeOf(req).slug}/dip`);
   };
 
   const load = async (req: FastifyRequest<{ Params: { entryId: string } }>) => {
-    const entry = await findWorkingEntry(ctx.db, req.office!.id, uuidParam(req.params.entryId));
+    const entry = await findWorkingEntry(ctx.db, officeOf(req).id, uuidParam(req.params.entryId));
     if (!entry) throw AppError.notFound();
     return entry;
   };
 
-  app.get('/staff/:office/dip/entri/baru', permission, (req, reply) =>
+  staff.get('/staff/:office/dip/entri/baru', 'manageDip', (req, reply) =>
     renderForm(
       req,
       reply,
@@ -80,30 +80,30 @@ export async function dipEntryRoutes(app: FastifyInstance): Promise<void> {
     ),
   );
 
-  app.post('/staff/:office/dip/entri', permission, async (req, reply) => {
+  staff.post('/staff/:office/dip/entri', 'manageDip', async (req, reply, office) => {
     const { fields } = await readForm(req);
     return formAction(
       req,
       reply,
-      () => saveDipEntry(ctx, req.actor, { officeId: req.office!.id, data: fields }),
+      () => saveDipEntry(ctx, req.actor, { officeId: office.id, data: fields }),
       (errors, status) => renderForm(req, reply, undefined, errors, fields, status),
       () => done(req, reply, 'dip.flash.entrySaved'),
     );
   });
 
-  app.get<{ Params: { office: string; entryId: string } }>(
+  staff.get<{ Params: { office: string; entryId: string } }>(
     '/staff/:office/dip/entri/:entryId',
-    permission,
+    'manageDip',
     async (req, reply) => {
       const entry = await load(req);
       return renderForm(req, reply, entry, {}, { ...entry });
     },
   );
 
-  app.post<{ Params: { office: string; entryId: string } }>(
+  staff.post<{ Params: { office: string; entryId: string } }>(
     '/staff/:office/dip/entri/:entryId',
-    permission,
-    async (req, reply) => {
+    'manageDip',
+    async (req, reply, office) => {
       const entry = await load(req);
       const { fields } = await readForm(req);
       const expected = typeof fields.expectedUpdatedAt === 'string' ? fields.expectedUpdatedAt : undefined;
@@ -112,7 +112,7 @@ export async function dipEntryRoutes(app: FastifyInstance): Promise<void> {
         reply,
         () =>
           saveDipEntry(ctx, req.actor, {
-            officeId: req.office!.id,
+            officeId: office.id,
             entryId: entry.id,
             expectedUpdatedAt: expected,
             data: fields,
@@ -123,28 +123,28 @@ export async function dipEntryRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { office: string; entryId: string } }>(
+  staff.post<{ Params: { office: string; entryId: string } }>(
     '/staff/:office/dip/entri/:entryId/hapus',
-    permission,
-    async (req, reply) => {
+    'manageDip',
+    async (req, reply, office) => {
       await deleteDipEntry(ctx, req.actor, {
-        officeId: req.office!.id,
+        officeId: office.id,
         entryId: uuidParam(req.params.entryId),
       });
       return done(req, reply, 'dip.flash.entryRemoved');
     },
   );
 
-  app.post<{ Params: { office: string; entryId: string } }>(
+  staff.post<{ Params: { office: string; entryId: string } }>(
     '/staff/:office/dip/entri/:entryId/putuskan',
-    permission,
-    async (req, reply) => {
+    'manageDip',
+    async (req, reply, office) => {
       const entryId = uuidParam(req.params.entryId);
       const { fields } = await readForm(req);
       return formAction(
         req,
         reply,
-        () => decideDipProposal(ctx, req.actor, { officeId: req.office!.id, entryId, data: fields }),
+        () => decideDipProposal(ctx, req.actor, { officeId: office.id, entryId, data: fields }),
         (errors, status) =>
           renderOverview(req, reply, { ...emptyOverviewForms(), decide: { entryId, errors } }, status),
         (e) => done(req, reply, e.status === 'INCLUDED' ? 'dip.flash.accepted' : 'dip.flash.rejected'),

@@ -16,6 +16,7 @@ import { formAction } from '../form-action.ts';
 import { one, readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 import { StatusBadge } from './dip-ui.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 // Import of a DIP kept in Excel: upload → every row shown with its problems → confirm. All
 // rows are added, or none.
@@ -73,6 +74,7 @@ function PreviewTable({ ctx, preview }: { ctx: PageCtx; preview: ImportPreview }
 }
 
 export async function dipImportRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const { config } = app.services;
   const ctx = {
     db: app.services.database.db,
@@ -80,14 +82,12 @@ export async function dipImportRoutes(app: FastifyInstance): Promise<void> {
     files: app.services.files,
     uploadMaxBytes: config.uploadMaxBytes,
   };
-  const permission = { config: { permission: 'importDipEntries' as const } };
-
   const render = async (
     req: FastifyRequest,
     reply: FastifyReply,
     opts: { errors?: Errors; preview?: ImportPreview; status?: number } = {},
   ) => {
-    const office = req.office!;
+    const office = officeOf(req);
     const c = pageCtx(req, reply);
     const { t } = c;
     const base = `/staff/${office.slug}/dip`;
@@ -151,9 +151,9 @@ export async function dipImportRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/staff/:office/dip/impor', permission, (req, reply) => render(req, reply));
+  staff.get('/staff/:office/dip/impor', 'importDipEntries', (req, reply) => render(req, reply));
 
-  app.post('/staff/:office/dip/impor', permission, async (req, reply) => {
+  staff.post('/staff/:office/dip/impor', 'importDipEntries', async (req, reply, office) => {
     const { fields, files } = await readForm(req);
     const file = files.file?.[0];
     return formAction(
@@ -161,7 +161,7 @@ export async function dipImportRoutes(app: FastifyInstance): Promise<void> {
       reply,
       () =>
         previewDipImport(ctx, req.actor, {
-          officeId: req.office!.id,
+          officeId: office.id,
           unitId: one(fields, 'unitId'),
           upload: file ? { filename: file.filename, bytes: file.bytes } : undefined,
         }),
@@ -170,27 +170,25 @@ export async function dipImportRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post('/staff/:office/dip/impor/konfirmasi', permission, async (req, reply) => {
+  staff.post('/staff/:office/dip/impor/konfirmasi', 'importDipEntries', async (req, reply, office) => {
     const { fields } = await readForm(req);
     const fileId = one(fields, 'fileId') ?? '';
     return formAction(
       req,
       reply,
-      () =>
-        commitDipImport(ctx, req.actor, { officeId: req.office!.id, unitId: one(fields, 'unitId'), fileId }),
+      () => commitDipImport(ctx, req.actor, { officeId: office.id, unitId: one(fields, 'unitId'), fileId }),
       (errors, status) =>
         render(req, reply, { errors: { _: req.t('dip.import.changed'), ...errors }, status }),
       (result) => {
         setFlash(reply, { kind: 'success', key: 'dip.flash.imported', params: { added: result.added } });
         return reply.redirect(
-          `/staff/${req.office!.slug}/dip${can.manageDip(req.actor, req.office!) ? '' : '/usulan'}`,
+          `/staff/${office.slug}/dip${can.manageDip(req.actor, office) ? '' : '/usulan'}`,
         );
       },
     );
   });
 
-  app.get('/staff/:office/dip/templat.xlsx', permission, async (req, reply) => {
-    const office = req.office!;
+  staff.get('/staff/:office/dip/templat.xlsx', 'importDipEntries', async (req, reply, office) => {
     const settings = await getOfficeSettings(ctx.db, office.id);
     const year = Number(
       new Intl.DateTimeFormat('en-CA', { timeZone: office.timezone, year: 'numeric' }).format(

@@ -22,6 +22,7 @@ import { StaffLayout } from '../shared/layout.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 import { CyclePanel, type CycleView } from './cycle-panel.tsx';
 import { dipEntryColumns, EntryStatus, StatusBadge } from './dip-ui.tsx';
+import { officeOf } from '../kit/office.ts';
 
 // The staff DIP page: the running cycle, the draft list with units' proposals to decide,
 // and the published versions.
@@ -388,7 +389,7 @@ export async function renderOverview(
   status = 200,
 ): Promise<FastifyReply> {
   const { db } = req.server.services.database;
-  const office = req.office!;
+  const office = officeOf(req);
   const cycle = await findActiveCycle(db, office.id);
   const [steps, runs, entries, units, archive, versions, cycles] = await Promise.all([
     cycle ? findCycleSteps(db, office.id, cycle.id) : Promise.resolve([]),

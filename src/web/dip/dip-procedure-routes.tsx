@@ -10,6 +10,7 @@ import { formAction } from '../form-action.ts';
 import { readForm, type FormData } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash } from '../render.tsx';
 import { standardText } from './dip-ui.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 // The office admin edits the office's DIP procedure: its SOP as data (step, executor, the
 // role acting for them in Terbuka, requirement, time standard, output). Offices differ
@@ -46,15 +47,14 @@ function rowOf(s: ProcedureStep): Row {
 }
 
 export async function dipProcedureRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
-  const permission = { config: { permission: 'administerOffice' as const } };
-
   const render = async (
     req: FastifyRequest,
     reply: FastifyReply,
     opts: { errors?: Errors; rows?: Row[]; status?: number } = {},
   ) => {
-    const office = req.office!;
+    const office = officeOf(req);
     const { steps, own } = await findProcedure(ctx.db, office.id);
     const rows = opts.rows ?? [...steps.map(rowOf), {}, {}];
     const errors = opts.errors ?? {};
@@ -178,29 +178,29 @@ export async function dipProcedureRoutes(app: FastifyInstance): Promise<void> {
 
   const done = (req: FastifyRequest, reply: FastifyReply) => {
     setFlash(reply, { kind: 'success', key: 'dip.flash.procedureSaved' });
-    return reply.redirect(`/staff/${req.office!.slug}/dip/prosedur`);
+    return reply.redirect(`/staff/${officeOf(req).slug}/dip/prosedur`);
   };
 
-  app.get('/staff/:office/dip/prosedur', permission, (req, reply) => render(req, reply));
+  staff.get('/staff/:office/dip/prosedur', 'administerOffice', (req, reply) => render(req, reply));
 
-  app.post('/staff/:office/dip/prosedur', permission, async (req, reply) => {
+  staff.post('/staff/:office/dip/prosedur', 'administerOffice', async (req, reply, office) => {
     const { fields } = await readForm(req);
     const rows = readRows(fields);
     return formAction(
       req,
       reply,
-      () => saveDipProcedure(ctx, req.actor, { officeId: req.office!.id, rows }),
+      () => saveDipProcedure(ctx, req.actor, { officeId: office.id, rows }),
       (errors, status) => render(req, reply, { errors, rows, status }),
       () => done(req, reply),
     );
   });
 
-  app.post('/staff/:office/dip/prosedur/templat', permission, async (req, reply) => {
+  staff.post('/staff/:office/dip/prosedur/templat', 'administerOffice', async (req, reply, office) => {
     const { fields } = await readForm(req);
     return formAction(
       req,
       reply,
-      () => saveDipProcedure(ctx, req.actor, { officeId: req.office!.id, template: fields.template ?? '' }),
+      () => saveDipProcedure(ctx, req.actor, { officeId: office.id, template: fields.template ?? '' }),
       (errors, status) => render(req, reply, { errors, status }),
       () => done(req, reply),
     );

@@ -25,6 +25,7 @@ import { pageCtx, sendPage, setFlash } from '../render.tsx';
 import { uuidParam } from './dip-cycle-routes.tsx';
 import { dipEntryColumns, EntryStatus } from './dip-ui.tsx';
 import { EntryForm } from './entry-form.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 // A unit's own corner of the DIP (PPID Pembantu): its proposals for this year's cycle, added
 // while the cycle collects them. Nothing of other units or of the draft is shown here.
@@ -41,16 +42,15 @@ const proposalQuery = defineListQuery({
 const PROPOSALS_PAGE_SIZE = 50;
 
 export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const keys = app.services.config.dataKeys;
-  const permission = { config: { permission: 'proposeDipEntries' as const } };
-
   const render = async (
     req: FastifyRequest,
     reply: FastifyReply,
     opts: { editing?: WorkingEntry; errors?: Errors; values?: Values; status?: number } = {},
   ) => {
-    const office = req.office!;
+    const office = officeOf(req);
     const c = pageCtx(req, reply);
     const { t } = c;
     const myUnits = pembantuUnitIds(req.actor, office);
@@ -209,66 +209,65 @@ export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
 
   const done = (req: FastifyRequest, reply: FastifyReply, key: string) => {
     setFlash(reply, { kind: 'success', key });
-    return reply.redirect(`/staff/${req.office!.slug}/dip/usulan`);
+    return reply.redirect(`/staff/${officeOf(req).slug}/dip/usulan`);
   };
 
   const loadOwn = async (req: FastifyRequest<{ Params: { entryId: string } }>) => {
-    const entry = await findWorkingEntry(ctx.db, req.office!.id, uuidParam(req.params.entryId));
+    const entry = await findWorkingEntry(ctx.db, officeOf(req).id, uuidParam(req.params.entryId));
     // A unit sees only its own proposals: anything else does not exist for it.
     if (
       !entry ||
       !entry.proposedByUnitId ||
-      !pembantuUnitIds(req.actor, req.office!).includes(entry.proposedByUnitId)
+      !pembantuUnitIds(req.actor, officeOf(req)).includes(entry.proposedByUnitId)
     )
       throw AppError.notFound();
     return entry;
   };
 
-  app.get('/staff/:office/dip/usulan', permission, (req, reply) => render(req, reply));
+  staff.get('/staff/:office/dip/usulan', 'proposeDipEntries', (req, reply) => render(req, reply));
 
-  app.post('/staff/:office/dip/usulan', permission, async (req, reply) => {
+  staff.post('/staff/:office/dip/usulan', 'proposeDipEntries', async (req, reply, office) => {
     const { fields } = await readForm(req);
     return formAction(
       req,
       reply,
-      () =>
-        saveDipProposal(ctx, req.actor, { officeId: req.office!.id, unitId: fields.unitId, data: fields }),
+      () => saveDipProposal(ctx, req.actor, { officeId: office.id, unitId: fields.unitId, data: fields }),
       (errors, status) => render(req, reply, { errors, values: fields, status }),
       () => done(req, reply, 'dip.flash.proposed'),
     );
   });
 
-  app.get<{ Params: { office: string; entryId: string } }>(
+  staff.get<{ Params: { office: string; entryId: string } }>(
     '/staff/:office/dip/usulan/:entryId',
-    permission,
+    'proposeDipEntries',
     async (req, reply) => {
       const entry = await loadOwn(req);
       return render(req, reply, { editing: entry, values: { ...entry } });
     },
   );
 
-  app.post<{ Params: { office: string; entryId: string } }>(
+  staff.post<{ Params: { office: string; entryId: string } }>(
     '/staff/:office/dip/usulan/:entryId',
-    permission,
-    async (req, reply) => {
+    'proposeDipEntries',
+    async (req, reply, office) => {
       const entry = await loadOwn(req);
       const { fields } = await readForm(req);
       return formAction(
         req,
         reply,
-        () => saveDipProposal(ctx, req.actor, { officeId: req.office!.id, entryId: entry.id, data: fields }),
+        () => saveDipProposal(ctx, req.actor, { officeId: office.id, entryId: entry.id, data: fields }),
         (errors, status) => render(req, reply, { editing: entry, errors, values: fields, status }),
         () => done(req, reply, 'dip.flash.proposalSaved'),
       );
     },
   );
 
-  app.post<{ Params: { office: string; entryId: string } }>(
+  staff.post<{ Params: { office: string; entryId: string } }>(
     '/staff/:office/dip/usulan/:entryId/tarik',
-    permission,
-    async (req, reply) => {
+    'proposeDipEntries',
+    async (req, reply, office) => {
       const entry = await loadOwn(req);
-      await withdrawDipProposal(ctx, req.actor, { officeId: req.office!.id, entryId: entry.id });
+      await withdrawDipProposal(ctx, req.actor, { officeId: office.id, entryId: entry.id });
       return done(req, reply, 'dip.flash.withdrawn');
     },
   );

@@ -49,6 +49,7 @@ import { one, readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 import { sendPdf, uuidParam } from '../dip/dip-cycle-routes.tsx';
 import { ApprovalForm, DecreeForm, EntryForm, exemptionLabels, TestForm } from './exemption-forms.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 // SOP 004 for the office's staff: the DIK (own and inherited), the approval worklist of the
 // Pembina PPID, Tim Pertimbangan and Atasan PPID, consequence tests, decrees with their entries,
@@ -241,12 +242,8 @@ function importLabels(t: PageCtx['t'], errors: Errors, L: Record<string, string>
 }
 
 export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
-  const view = { config: { permission: 'viewExemptions' as const } };
-  const manage = { config: { permission: 'manageExemptions' as const } };
-  const collect = { config: { permission: 'collectExemptions' as const } };
-  const approve = { config: { permission: 'approveExemptions' as const } };
-
   /** Runs a one-button step; a refusal that belongs to the page (wrong status, not your turn) becomes a flash. */
   const step = async (
     req: FastifyRequest,
@@ -296,7 +293,7 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     errors: Errors = {},
     status = 200,
   ) => {
-    const office = req.office!;
+    const office = officeOf(req);
     const c = pageCtx(req, reply);
     const { t } = c;
     const [dik, decrees, tests, reviews] = await Promise.all([
@@ -421,17 +418,23 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     );
   };
 
-  app.get('/staff/:office/informasi-dikecualikan', view, (req, reply) => renderOverview(req, reply));
-  app.post('/staff/:office/informasi-dikecualikan/tinjauan', manage, async (req, reply) => {
-    const { fields } = await readForm(req);
-    return saveForm(
-      req,
-      reply,
-      () => recordExemptionReview(ctx, req.actor, { officeId: req.office!.id, data: fields }),
-      (errors, status) => renderOverview(req, reply, errors, status),
-      () => ({ key: 'exemptions.flash.reviewed', to: base(req.office!) }),
-    );
-  });
+  staff.get('/staff/:office/informasi-dikecualikan', 'viewExemptions', (req, reply) =>
+    renderOverview(req, reply),
+  );
+  staff.post(
+    '/staff/:office/informasi-dikecualikan/tinjauan',
+    'manageExemptions',
+    async (req, reply, office) => {
+      const { fields } = await readForm(req);
+      return saveForm(
+        req,
+        reply,
+        () => recordExemptionReview(ctx, req.actor, { officeId: office.id, data: fields }),
+        (errors, status) => renderOverview(req, reply, errors, status),
+        () => ({ key: 'exemptions.flash.reviewed', to: base(office) }),
+      );
+    },
+  );
 
   // --- consequence tests -------------------------------------------------------------------
   const renderTest = async (
@@ -440,7 +443,7 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     test: ExemptionTest | undefined,
     opts: { errors?: Errors; values?: Values; approvalErrors?: Errors; status?: number } = {},
   ) => {
-    const office = req.office!;
+    const office = officeOf(req);
     const c = pageCtx(req, reply);
     const { t } = c;
     const archive = (await listArchiveItems(ctx.db, office.id)).map((a) => ({ id: a.id, title: a.title }));
@@ -551,7 +554,7 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
       status?: number;
     } = {},
   ) => {
-    const office = req.office!;
+    const office = officeOf(req);
     const c = pageCtx(req, reply);
     const { t } = c;
     const tests = (await listTests(ctx.db, office.id)).map((x) => ({
@@ -742,14 +745,14 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     savedKey: string;
   }) => {
     const at = `/staff/:office/informasi-dikecualikan/${o.path}`;
-    const page = (req: FastifyRequest, id: string) => `${base(req.office!)}/${o.path}/${id}`;
+    const page = (req: FastifyRequest, id: string) => `${base(officeOf(req))}/${o.path}/${id}`;
     const load = async (req: FastifyRequest<{ Params: { id: string } }>) => {
-      const found = await o.find(req.office!.id, uuidParam(req.params.id));
+      const found = await o.find(officeOf(req).id, uuidParam(req.params.id));
       if (!found) throw AppError.notFound();
       return found;
     };
-    app.get(`${at}/baru`, manage, (req, reply) => o.render(req, reply, undefined));
-    app.post(at, manage, async (req, reply) => {
+    staff.get(`${at}/baru`, 'manageExemptions', (req, reply) => o.render(req, reply, undefined));
+    staff.post(at, 'manageExemptions', async (req, reply) => {
       const { fields } = await readForm(req);
       return saveForm(
         req,
@@ -759,10 +762,10 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
         (saved) => ({ key: o.savedKey, to: page(req, saved.id) }),
       );
     });
-    app.get<{ Params: { id: string } }>(`${at}/:id`, view, async (req, reply) =>
+    staff.get<{ Params: { id: string } }>(`${at}/:id`, 'viewExemptions', async (req, reply) =>
       o.render(req, reply, await load(req)),
     );
-    app.post<{ Params: { id: string } }>(`${at}/:id`, manage, async (req, reply) => {
+    staff.post<{ Params: { id: string } }>(`${at}/:id`, 'manageExemptions', async (req, reply) => {
       const found = await load(req);
       const { fields } = await readForm(req);
       return saveForm(
@@ -773,32 +776,38 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
         () => ({ key: o.savedKey, to: page(req, found.id) }),
       );
     });
-    app.post<{ Params: { id: string } }>(`${at}/:id/ajukan`, manage, async (req, reply) => {
-      const found = await load(req);
-      return step(
-        req,
-        reply,
-        page(req, found.id),
-        () =>
-          submitForApproval(ctx, req.actor, { officeId: req.office!.id, subject: o.subject, id: found.id }),
-        'exemptions.flash.submitted',
-      );
-    });
-    app.post<{ Params: { id: string } }>(`${at}/:id/persetujuan`, approve, async (req, reply) => {
-      const id = uuidParam(req.params.id);
-      const { fields } = await readForm(req);
-      return saveForm(
-        req,
-        reply,
-        () =>
-          decideApproval(ctx, req.actor, { officeId: req.office!.id, subject: o.subject, id, data: fields }),
-        async (errors, status) => o.render(req, reply, await load(req), { approvalErrors: errors, status }),
-        (r) => ({
-          key: `exemptions.flash.${one(fields, 'decision') === 'RETURNED' ? 'returned' : r.status === 'IN_APPROVAL' ? 'approvedStep' : 'approvedAll'}`,
-          to: page(req, id),
-        }),
-      );
-    });
+    staff.post<{ Params: { id: string } }>(
+      `${at}/:id/ajukan`,
+      'manageExemptions',
+      async (req, reply, office) => {
+        const found = await load(req);
+        return step(
+          req,
+          reply,
+          page(req, found.id),
+          () => submitForApproval(ctx, req.actor, { officeId: office.id, subject: o.subject, id: found.id }),
+          'exemptions.flash.submitted',
+        );
+      },
+    );
+    staff.post<{ Params: { id: string } }>(
+      `${at}/:id/persetujuan`,
+      'approveExemptions',
+      async (req, reply, office) => {
+        const id = uuidParam(req.params.id);
+        const { fields } = await readForm(req);
+        return saveForm(
+          req,
+          reply,
+          () => decideApproval(ctx, req.actor, { officeId: office.id, subject: o.subject, id, data: fields }),
+          async (errors, status) => o.render(req, reply, await load(req), { approvalErrors: errors, status }),
+          (r) => ({
+            key: `exemptions.flash.${one(fields, 'decision') === 'RETURNED' ? 'returned' : r.status === 'IN_APPROVAL' ? 'approvedStep' : 'approvedAll'}`,
+            to: page(req, id),
+          }),
+        );
+      },
+    );
     return load;
   };
   const loadTest = subjectRoutes({
@@ -807,7 +816,7 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     find: (officeId, id) => findTest(ctx.db, officeId, id),
     render: renderTest,
     save: (req, data, testId) =>
-      saveConsequenceTest(ctx, req.actor, { officeId: req.office!.id, testId, data }),
+      saveConsequenceTest(ctx, req.actor, { officeId: officeOf(req).id, testId, data }),
     savedKey: 'exemptions.flash.testSaved',
   });
   const loadDecree = subjectRoutes({
@@ -815,59 +824,57 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
     path: 'keputusan',
     find: (officeId, id) => findDecree(ctx.db, officeId, id),
     render: renderDecree,
-    save: (req, data, decreeId) => saveDecree(ctx, req.actor, { officeId: req.office!.id, decreeId, data }),
+    save: (req, data, decreeId) => saveDecree(ctx, req.actor, { officeId: officeOf(req).id, decreeId, data }),
     savedKey: 'exemptions.flash.decreeSaved',
   });
-  app.get<{ Params: { id: string } }>(
+  staff.get<{ Params: { id: string } }>(
     '/staff/:office/informasi-dikecualikan/uji/:id/uji-konsekuensi.pdf',
-    view,
-    async (req, reply) => {
+    'viewExemptions',
+    async (req, reply, office) => {
       const test = await loadTest(req);
       return sendPdf(
         reply,
-        await renderTestPdfFor(ctx.db, req.office!, test),
+        await renderTestPdfFor(ctx.db, office, test),
         `uji-konsekuensi-${test.heldOn}.pdf`,
       );
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  staff.post<{ Params: { id: string } }>(
     '/staff/:office/informasi-dikecualikan/keputusan/:id/entri',
-    collect,
-    async (req, reply) => {
+    'collectExemptions',
+    async (req, reply, office) => {
       const decree = await loadDecree(req);
       const { fields } = await readForm(req);
       return saveForm(
         req,
         reply,
-        () =>
-          saveExemptionEntry(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, data: fields }),
+        () => saveExemptionEntry(ctx, req.actor, { officeId: office.id, decreeId: decree.id, data: fields }),
         (errors, status) =>
           renderDecree(req, reply, decree, { entryErrors: errors, entryValues: fields, status }),
-        () => ({ key: 'exemptions.flash.entryAdded', to: `${base(req.office!)}/keputusan/${decree.id}` }),
+        () => ({ key: 'exemptions.flash.entryAdded', to: `${base(office)}/keputusan/${decree.id}` }),
       );
     },
   );
-  app.post<{ Params: { id: string; entryId: string } }>(
+  staff.post<{ Params: { id: string; entryId: string } }>(
     '/staff/:office/informasi-dikecualikan/keputusan/:id/entri/:entryId/hapus',
-    collect,
-    async (req, reply) => {
+    'collectExemptions',
+    async (req, reply, office) => {
       const decree = await loadDecree(req);
       const entryId = uuidParam(req.params.entryId);
       return step(
         req,
         reply,
-        `${base(req.office!)}/keputusan/${decree.id}`,
-        () =>
-          removeExemptionEntry(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, entryId }),
+        `${base(office)}/keputusan/${decree.id}`,
+        () => removeExemptionEntry(ctx, req.actor, { officeId: office.id, decreeId: decree.id, entryId }),
         'exemptions.flash.entryRemoved',
       );
     },
   );
-  app.post<{ Params: { id: string } }>(
+  staff.post<{ Params: { id: string } }>(
     '/staff/:office/informasi-dikecualikan/keputusan/:id/impor',
-    collect,
-    async (req, reply) => {
+    'collectExemptions',
+    async (req, reply, office) => {
       const decree = await loadDecree(req);
       const form = await readForm(req);
       const file = form.files.file?.[0];
@@ -876,7 +883,7 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
         reply,
         () =>
           importExemptionEntries(ctx, req.actor, {
-            officeId: req.office!.id,
+            officeId: office.id,
             decreeId: decree.id,
             file: file ? { filename: file.filename, bytes: file.bytes } : null,
           }),
@@ -884,32 +891,32 @@ export async function exemptionStaffRoutes(app: FastifyInstance): Promise<void> 
         (r) => ({
           key: 'exemptions.flash.imported',
           params: { n: r.imported },
-          to: `${base(req.office!)}/keputusan/${decree.id}`,
+          to: `${base(office)}/keputusan/${decree.id}`,
         }),
       );
     },
   );
-  app.post<{ Params: { id: string } }>(
+  staff.post<{ Params: { id: string } }>(
     '/staff/:office/informasi-dikecualikan/keputusan/:id/cabut',
-    manage,
-    async (req, reply) => {
+    'manageExemptions',
+    async (req, reply, office) => {
       const decree = await loadDecree(req);
       const { fields } = await readForm(req);
       return saveForm(
         req,
         reply,
-        () => revokeDecree(ctx, req.actor, { officeId: req.office!.id, decreeId: decree.id, data: fields }),
+        () => revokeDecree(ctx, req.actor, { officeId: office.id, decreeId: decree.id, data: fields }),
         (errors, status) => renderDecree(req, reply, decree, { errors, status }),
-        () => ({ key: 'exemptions.flash.revoked', to: `${base(req.office!)}/keputusan/${decree.id}` }),
+        () => ({ key: 'exemptions.flash.revoked', to: `${base(office)}/keputusan/${decree.id}` }),
       );
     },
   );
-  app.get<{ Params: { id: string } }>(
+  staff.get<{ Params: { id: string } }>(
     '/staff/:office/informasi-dikecualikan/keputusan/:id/keputusan.pdf',
-    view,
-    async (req, reply) => {
+    'viewExemptions',
+    async (req, reply, office) => {
       const decree = await loadDecree(req);
-      return sendPdf(reply, await renderDecreePdfFor(ctx.db, req.office!, decree), `keputusan-dik.pdf`);
+      return sendPdf(reply, await renderDecreePdfFor(ctx.db, office, decree), `keputusan-dik.pdf`);
     },
   );
 }

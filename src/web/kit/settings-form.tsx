@@ -8,7 +8,7 @@ import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm, type FormData } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
-import { officeOf } from './office.ts';
+import { officeOf, staffRoutes } from './office.ts';
 
 /** What a settings page draws: the form's errors and values, and the URL it posts to. */
 export interface SettingsPageProps {
@@ -65,6 +65,7 @@ export function settingsFormRoute(
     fromForm: (fields: FormData['fields'], current: OfficeSettings) => unknown;
   },
 ): void {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   const url = `/staff/:office/${spec.path}`;
   const render = async (
@@ -87,10 +88,8 @@ export function settingsFormRoute(
       status,
     );
   };
-  const permission = { config: { permission: 'administerOffice' as const } };
-  app.get(url, permission, (req, reply) => render(req, reply));
-  app.post(url, permission, async (req, reply) => {
-    const office = officeOf(req);
+  staff.get(url, 'administerOffice', (req, reply) => render(req, reply));
+  staff.post(url, 'administerOffice', async (req, reply, office) => {
     const { fields } = await readForm(req);
     const next = spec.fromForm(fields, await getOfficeSettings(ctx.db, office.id));
     return formAction(

@@ -11,6 +11,7 @@ import { one } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
 import { uploadsOf } from '../requests/uploads-of.ts';
+import { officeOf } from '../kit/office.ts';
 
 function ObjectionIntakePage(props: { ctx: PageCtx; office: Office; errors: Errors; values: Values }) {
   const { ctx, office, errors, values } = props;
@@ -74,7 +75,7 @@ export async function objectionIntakeRoutes(app: FastifyInstance): Promise<void>
         key: filed.late ? 'objections.flash.filedLate' : 'objections.flash.filed',
         params: { number: filed.number, date: formatDate(filed.dueDate, req.locale) },
       });
-      return reply.redirect(`/staff/${req.office!.slug}/keberatan/${filed.objectionId}`);
+      return reply.redirect(`/staff/${officeOf(req).slug}/keberatan/${filed.objectionId}`);
     },
     conflictRedraws: true,
   });

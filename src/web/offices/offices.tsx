@@ -6,6 +6,7 @@ import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 const ZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura'];
 
@@ -100,8 +101,8 @@ function OfficesPage(props: {
 }
 
 export async function officeAdminRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
-  const permission = { config: { permission: 'createOffice' as const } };
   const render = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -113,26 +114,26 @@ export async function officeAdminRoutes(app: FastifyInstance): Promise<void> {
       reply,
       <OfficesPage
         ctx={pageCtx(req, reply)}
-        office={req.office!}
-        children={await listOffices(ctx.db, { parentId: req.office!.id, includeInactive: true })}
+        office={officeOf(req)}
+        children={await listOffices(ctx.db, { parentId: officeOf(req).id, includeInactive: true })}
         errors={errors}
-        values={values ?? { level: 'KABKOTA', timezone: req.office!.timezone }}
+        values={values ?? { level: 'KABKOTA', timezone: officeOf(req).timezone }}
       />,
       status,
     );
 
-  app.get('/staff/:office/kantor', permission, (req, reply) => render(req, reply));
+  staff.get('/staff/:office/kantor', 'createOffice', (req, reply) => render(req, reply));
 
-  app.post('/staff/:office/kantor', permission, async (req, reply) => {
+  staff.post('/staff/:office/kantor', 'createOffice', async (req, reply, office) => {
     const { fields } = await readForm(req);
     return formAction(
       req,
       reply,
-      () => createOffice(ctx, req.actor, { ...fields, parentId: req.office!.id }),
+      () => createOffice(ctx, req.actor, { ...fields, parentId: office.id }),
       (errors, status) => render(req, reply, errors, fields, status),
-      (office) => {
-        setFlash(reply, { kind: 'success', key: 'offices.created', params: { name: office.name } });
-        return reply.redirect(`/staff/${req.office!.slug}/kantor`);
+      (created) => {
+        setFlash(reply, { kind: 'success', key: 'offices.created', params: { name: created.name } });
+        return reply.redirect(`/staff/${office.slug}/kantor`);
       },
     );
   });

@@ -15,6 +15,7 @@ import { ActionButton } from '../shared/forms.tsx';
 import { DataTable } from '../shared/data-table.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
+import { staffRoutes } from '../kit/office.ts';
 
 function AuditPage({
   ctx,
@@ -169,44 +170,41 @@ function OutboxPage({
 }
 
 export async function oversightRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const { db } = app.services.database;
 
-  app.get('/staff/:office/audit', { config: { permission: 'viewAudit' } }, async (req, reply) =>
+  staff.get('/staff/:office/audit', 'viewAudit', async (req, reply, office) =>
     sendPage(
       reply,
-      <AuditPage
-        ctx={pageCtx(req, reply)}
-        office={req.office!}
-        rows={await listAuditEntries(db, req.office!.id)}
-      />,
+      <AuditPage ctx={pageCtx(req, reply)} office={office} rows={await listAuditEntries(db, office.id)} />,
     ),
   );
 
-  app.post('/staff/:office/audit/periksa', { config: { permission: 'viewAudit' } }, async (req, reply) => {
-    const verify = await verifyAuditChains(db, req.office!.id);
+  staff.post('/staff/:office/audit/periksa', 'viewAudit', async (req, reply, office) => {
+    const verify = await verifyAuditChains(db, office.id);
     return sendPage(
       reply,
       <AuditPage
         ctx={pageCtx(req, reply)}
-        office={req.office!}
-        rows={await listAuditEntries(db, req.office!.id)}
+        office={office}
+        rows={await listAuditEntries(db, office.id)}
         verify={verify}
       />,
     );
   });
 
-  app.get<{ Querystring: { email?: string } }>(
+  staff.get<{ Querystring: { email?: string } }>(
     '/staff/:office/kotak-keluar',
-    { config: { permission: 'viewOutbox' } },
-    async (req, reply) => {
-      const mails = await listOutbox(db, req.office!.id, 200);
+    'viewOutbox',
+    async (req, reply, office) => {
+      const mails = await listOutbox(db, office.id, 200);
       const id = z.uuid().safeParse(req.query.email);
       const open = id.success ? mails.find((m) => m.id === id.data) : undefined;
       return sendPage(
         reply,
         <OutboxPage
           ctx={pageCtx(req, reply)}
-          office={req.office!}
+          office={office}
           mails={mails}
           ready={readyChannels(app.services.config)}
           {...(open ? { open } : {})}

@@ -23,6 +23,7 @@ import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm, type FormData } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 /** The flat form fields of the settings page. */
 function toValues(s: OfficeSettings): Values {
@@ -311,9 +312,8 @@ function SettingsPage(props: {
 }
 
 export async function settingsRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
-  const permission = { config: { permission: 'administerOffice' as const } };
-
   const render = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -322,13 +322,13 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
     status = 200,
     logoErrors: Errors = {},
   ) => {
-    const settings = await getOfficeSettings(ctx.db, req.office!.id);
-    const today = localDateTime(ctx.clock.now(), req.office!.timezone).date;
+    const settings = await getOfficeSettings(ctx.db, officeOf(req).id);
+    const today = localDateTime(ctx.clock.now(), officeOf(req).timezone).date;
     return sendPage(
       reply,
       <SettingsPage
         ctx={pageCtx(req, reply)}
-        office={req.office!}
+        office={officeOf(req)}
         settings={settings}
         errors={errors}
         values={values ?? toValues(settings)}
@@ -339,9 +339,9 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/staff/:office/pengaturan', permission, (req, reply) => render(req, reply));
+  staff.get('/staff/:office/pengaturan', 'administerOffice', (req, reply) => render(req, reply));
 
-  app.post('/staff/:office/pengaturan/logo', permission, async (req, reply) => {
+  staff.post('/staff/:office/pengaturan/logo', 'administerOffice', async (req, reply, office) => {
     const { files } = await readForm(req);
     const file = files.logo?.[0];
     return formAction(
@@ -349,22 +349,22 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
       reply,
       () =>
         setOfficeLogo({ ...ctx, files: app.services.files }, req.actor, {
-          officeId: req.office!.id,
+          officeId: office.id,
           bytes: file?.bytes ?? null,
           filename: file?.filename ?? 'logo',
         }),
       (errors, status) => render(req, reply, {}, undefined, status, errors),
       () => {
         setFlash(reply, { kind: 'success', key: 'app.saved' });
-        return reply.redirect(`/staff/${req.office!.slug}/pengaturan`);
+        return reply.redirect(`/staff/${office.slug}/pengaturan`);
       },
     );
   });
 
-  app.get('/staff/:office/pengaturan/logo', { config: { permission: 'enterOffice' } }, async (req, reply) => {
-    const settings = await getOfficeSettings(ctx.db, req.office!.id);
+  staff.get('/staff/:office/pengaturan/logo', 'enterOffice', async (req, reply, office) => {
+    const settings = await getOfficeSettings(ctx.db, office.id);
     const id = settings.letterhead.logoFileId;
-    const logo = id ? await readFileContent(ctx.db, app.services.files, req.office!.id, id) : undefined;
+    const logo = id ? await readFileContent(ctx.db, app.services.files, office.id, id) : undefined;
     if (!logo) throw AppError.notFound();
     return reply
       .header('content-type', logo.file.mediaType)
@@ -372,21 +372,21 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
       .send(logo.bytes);
   });
 
-  app.post('/staff/:office/pengaturan', permission, async (req, reply) => {
+  staff.post('/staff/:office/pengaturan', 'administerOffice', async (req, reply, office) => {
     const { fields } = await readForm(req);
-    const current = await getOfficeSettings(ctx.db, req.office!.id);
+    const current = await getOfficeSettings(ctx.db, office.id);
     return formAction(
       req,
       reply,
       () =>
         updateOfficeSettings(ctx, req.actor, {
-          officeId: req.office!.id,
+          officeId: office.id,
           settings: fromForm(fields, current),
         }),
       (errors, status) => render(req, reply, errors, fields as Values, status),
       () => {
         setFlash(reply, { kind: 'success', key: 'app.saved' });
-        return reply.redirect(`/staff/${req.office!.slug}/pengaturan`);
+        return reply.redirect(`/staff/${office.slug}/pengaturan`);
       },
     );
   });

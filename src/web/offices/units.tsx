@@ -16,6 +16,7 @@ import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 const KINDS = ['BAGIAN', 'SUBBAGIAN', 'PPID_PEMBANTU', 'LAINNYA'] as const;
 
@@ -181,9 +182,8 @@ function EditUnitPage(props: {
 }
 
 export async function unitRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
-  const permission = { config: { permission: 'administerOffice' as const } };
-
   const renderList = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -195,8 +195,8 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
       reply,
       <UnitsPage
         ctx={pageCtx(req, reply)}
-        office={req.office!}
-        units={await listUnits(ctx.db, req.office!.id, true)}
+        office={officeOf(req)}
+        units={await listUnits(ctx.db, officeOf(req).id, true)}
         errors={errors}
         values={values}
       />,
@@ -205,7 +205,7 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
 
   const loadUnit = async (req: FastifyRequest<{ Params: { unitId: string } }>) => {
     const id = z.uuid().safeParse(req.params.unitId);
-    const unit = id.success ? await findUnit(ctx.db, req.office!.id, id.data) : undefined;
+    const unit = id.success ? await findUnit(ctx.db, officeOf(req).id, id.data) : undefined;
     if (!unit) throw AppError.notFound();
     return unit;
   };
@@ -222,49 +222,49 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
       reply,
       <EditUnitPage
         ctx={pageCtx(req, reply)}
-        office={req.office!}
+        office={officeOf(req)}
         unit={unit}
-        units={await listUnits(ctx.db, req.office!.id, true)}
+        units={await listUnits(ctx.db, officeOf(req).id, true)}
         errors={errors}
         values={values}
       />,
       status,
     );
 
-  app.get('/staff/:office/unit', permission, (req, reply) => renderList(req, reply));
+  staff.get('/staff/:office/unit', 'administerOffice', (req, reply) => renderList(req, reply));
 
-  app.post('/staff/:office/unit', permission, async (req, reply) => {
+  staff.post('/staff/:office/unit', 'administerOffice', async (req, reply, office) => {
     const { fields } = await readForm(req);
     return formAction(
       req,
       reply,
       () =>
         saveUnit(ctx, req.actor, {
-          officeId: req.office!.id,
+          officeId: office.id,
           data: { ...fields, active: fields.active ?? 'false' },
         }),
       (errors, status) =>
         renderList(req, reply, errors, { ...fields, active: fields.active === 'on' }, status),
       () => {
         setFlash(reply, { kind: 'success', key: 'units.saved' });
-        return reply.redirect(`/staff/${req.office!.slug}/unit`);
+        return reply.redirect(`/staff/${office.slug}/unit`);
       },
     );
   });
 
-  app.get<{ Params: { office: string; unitId: string } }>(
+  staff.get<{ Params: { office: string; unitId: string } }>(
     '/staff/:office/unit/:unitId',
-    permission,
+    'administerOffice',
     async (req, reply) => {
       const unit = await loadUnit(req);
       return renderEdit(req, reply, unit, {}, { ...unit });
     },
   );
 
-  app.post<{ Params: { office: string; unitId: string } }>(
+  staff.post<{ Params: { office: string; unitId: string } }>(
     '/staff/:office/unit/:unitId',
-    permission,
-    async (req, reply) => {
+    'administerOffice',
+    async (req, reply, office) => {
       const unit = await loadUnit(req);
       const { fields } = await readForm(req);
       return formAction(
@@ -272,7 +272,7 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
         reply,
         () =>
           saveUnit(ctx, req.actor, {
-            officeId: req.office!.id,
+            officeId: office.id,
             unitId: unit.id,
             data: { ...fields, active: fields.active ?? 'false' },
           }),
@@ -280,7 +280,7 @@ export async function unitRoutes(app: FastifyInstance): Promise<void> {
           renderEdit(req, reply, unit, errors, { ...fields, active: fields.active === 'on' }, status),
         () => {
           setFlash(reply, { kind: 'success', key: 'units.saved' });
-          return reply.redirect(`/staff/${req.office!.slug}/unit`);
+          return reply.redirect(`/staff/${office.slug}/unit`);
         },
       );
     },

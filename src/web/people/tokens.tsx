@@ -21,6 +21,7 @@ import { StaffLayout } from '../shared/layout.tsx';
 import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 function TokensPage(props: {
   ctx: PageCtx;
@@ -131,10 +132,11 @@ function TokensPage(props: {
 }
 
 export async function tokenRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
   // The office's current role holders, for "on behalf of" (letters issued through the token are signed by them).
   const tokenPeople = async (req: FastifyRequest) => {
-    const office = req.office!;
+    const office = officeOf(req);
     const today = localDateTime(ctx.clock.now(), office.timezone).date;
     const t = req.t;
     return (await listOfficeAssignments(ctx.db, office.id))
@@ -145,7 +147,6 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
       .map(({ assignment: a, user }) => ({ id: user.id, label: `${user.name} — ${t(`role.${a.role}`)}` }))
       .filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
   };
-  const permission = { config: { permission: 'administerOffice' as const } };
   const render = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -155,8 +156,8 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
       reply,
       <TokensPage
         ctx={pageCtx(req, reply)}
-        office={req.office!}
-        tokens={await listApiTokens(ctx.db, req.office!.id)}
+        office={officeOf(req)}
+        tokens={await listApiTokens(ctx.db, officeOf(req).id)}
         people={await tokenPeople(req)}
         errors={extra.errors ?? {}}
         values={extra.values ?? { role: 'PETUGAS_LAYANAN' }}
@@ -165,28 +166,28 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
       extra.status ?? 200,
     );
 
-  app.get('/staff/:office/token', permission, (req, reply) => render(req, reply));
+  staff.get('/staff/:office/token', 'administerOffice', (req, reply) => render(req, reply));
 
-  app.post('/staff/:office/token', permission, async (req, reply) => {
+  staff.post('/staff/:office/token', 'administerOffice', async (req, reply, office) => {
     const { fields } = await readForm(req);
     return formAction(
       req,
       reply,
-      () => createApiToken(ctx, req.actor, { officeId: req.office!.id, data: fields }),
+      () => createApiToken(ctx, req.actor, { officeId: office.id, data: fields }),
       (errors, status) => render(req, reply, { errors, values: fields, status }),
       (result) => render(req, reply, { created: result.token }),
     );
   });
 
-  app.post<{ Params: { office: string; id: string } }>(
+  staff.post<{ Params: { office: string; id: string } }>(
     '/staff/:office/token/:id/cabut',
-    permission,
-    async (req, reply) => {
+    'administerOffice',
+    async (req, reply, office) => {
       const id = z.uuid().safeParse(req.params.id);
       if (!id.success) throw AppError.notFound();
-      await revokeApiToken(ctx, req.actor, { officeId: req.office!.id, tokenId: id.data });
+      await revokeApiToken(ctx, req.actor, { officeId: office.id, tokenId: id.data });
       setFlash(reply, { kind: 'success', key: 'tokens.revoked' });
-      return reply.redirect(`/staff/${req.office!.slug}/token`);
+      return reply.redirect(`/staff/${office.slug}/token`);
     },
   );
 }

@@ -33,6 +33,7 @@ import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 import type { Translate } from '../../platform/i18n.ts';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 type AssignmentStatus = 'active' | 'future' | 'ended' | 'revoked';
 
@@ -307,20 +308,20 @@ function UsersPage(props: {
 }
 
 export async function userRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const { services } = app;
   const ctx = {
     db: services.database.db,
     clock: services.clock,
     passwordHashCost: services.config.passwordHashCost,
   };
-  const permission = { config: { permission: 'administerOffice' as const } };
 
   async function render(
     req: Parameters<typeof pageCtx>[0],
     reply: Parameters<typeof pageCtx>[1],
     extra: { errors?: Errors; values?: Values; oneTime?: OneTime; status?: number } = {},
   ) {
-    const office = req.office!;
+    const office = officeOf(req);
     const [members, units] = await Promise.all([
       listOfficeAssignments(ctx.db, office.id),
       listUnits(ctx.db, office.id),
@@ -342,16 +343,16 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get('/staff/:office/pengguna', permission, (req, reply) => render(req, reply));
+  staff.get('/staff/:office/pengguna', 'administerOffice', (req, reply) => render(req, reply));
 
-  app.post('/staff/:office/pengguna', permission, async (req, reply) => {
+  staff.post('/staff/:office/pengguna', 'administerOffice', async (req, reply, office) => {
     const { fields } = await readForm(req);
     return formAction(
       req,
       reply,
       () =>
         createUserWithRole(ctx, req.actor, {
-          officeId: req.office!.id,
+          officeId: office.id,
           user: { email: fields.email, name: fields.name, nip: fields.nip, phone: fields.phone },
           role: {
             role: fields.role,
@@ -374,10 +375,10 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.post<{ Params: { office: string; userId: string } }>(
+  staff.post<{ Params: { office: string; userId: string } }>(
     '/staff/:office/pengguna/:userId/peran',
-    permission,
-    async (req, reply) => {
+    'administerOffice',
+    async (req, reply, office) => {
       const parsed = z.uuid().safeParse(req.params.userId);
       if (!parsed.success) return reply.callNotFound();
       const userId = parsed.data;
@@ -385,25 +386,25 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       return formAction(
         req,
         reply,
-        () => grantRole(ctx, req.actor, { officeId: req.office!.id, userId, role: fields }),
+        () => grantRole(ctx, req.actor, { officeId: office.id, userId, role: fields }),
         (errors, status) => render(req, reply, { errors, values: fields, status }),
         () => {
           setFlash(reply, { kind: 'success', key: 'app.saved' });
-          return reply.redirect(`/staff/${req.office!.slug}/pengguna`);
+          return reply.redirect(`/staff/${office.slug}/pengguna`);
         },
       );
     },
   );
 
-  app.post<{ Params: { office: string; assignmentId: string } }>(
+  staff.post<{ Params: { office: string; assignmentId: string } }>(
     '/staff/:office/peran/:assignmentId/cabut',
-    permission,
-    async (req, reply) => {
+    'administerOffice',
+    async (req, reply, office) => {
       const assignmentId = z.uuid().safeParse(req.params.assignmentId);
       if (!assignmentId.success) return reply.callNotFound();
-      await revokeRole(ctx, req.actor, { officeId: req.office!.id, assignmentId: assignmentId.data });
+      await revokeRole(ctx, req.actor, { officeId: office.id, assignmentId: assignmentId.data });
       setFlash(reply, { kind: 'success', key: 'users.revoked' });
-      return reply.redirect(`/staff/${req.office!.slug}/pengguna`);
+      return reply.redirect(`/staff/${office.slug}/pengguna`);
     },
   );
 
@@ -411,26 +412,26 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     ['nonaktifkan', true],
     ['aktifkan', false],
   ] as const) {
-    app.post<{ Params: { office: string; userId: string } }>(
+    staff.post<{ Params: { office: string; userId: string } }>(
       `/staff/:office/pengguna/:userId/${action}`,
-      permission,
-      async (req, reply) => {
+      'administerOffice',
+      async (req, reply, office) => {
         const userId = z.uuid().safeParse(req.params.userId);
         if (!userId.success) return reply.callNotFound();
-        await setUserDisabled(ctx, req.actor, { officeId: req.office!.id, userId: userId.data, disabled });
+        await setUserDisabled(ctx, req.actor, { officeId: office.id, userId: userId.data, disabled });
         setFlash(reply, { kind: 'success', key: disabled ? 'users.disabled' : 'users.enabled' });
-        return reply.redirect(`/staff/${req.office!.slug}/pengguna`);
+        return reply.redirect(`/staff/${office.slug}/pengguna`);
       },
     );
   }
 
-  app.post<{ Params: { office: string; userId: string } }>(
+  staff.post<{ Params: { office: string; userId: string } }>(
     '/staff/:office/pengguna/:userId/reset-kata-sandi',
-    permission,
-    async (req, reply) => {
+    'administerOffice',
+    async (req, reply, office) => {
       const userId = z.uuid().safeParse(req.params.userId);
       if (!userId.success) return reply.callNotFound();
-      const password = await resetPassword(ctx, req.actor, { officeId: req.office!.id, userId: userId.data });
+      const password = await resetPassword(ctx, req.actor, { officeId: office.id, userId: userId.data });
       const user = await findUserById(ctx.db, userId.data);
       return render(req, reply, {
         oneTime: { email: user?.email ?? '', password, messageKey: 'users.passwordReset' },

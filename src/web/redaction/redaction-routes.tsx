@@ -39,6 +39,7 @@ import { readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 import { uuidParam } from '../dip/dip-cycle-routes.tsx';
 import { StatusBadge } from '../dip/dip-ui.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 // The release step (issue 14): the PPID marks what to black out on rendered pages (a drag on
 // the page image with the script, or the area's position typed into the form without it),
@@ -520,6 +521,7 @@ function WorkspacePage(props: {
 }
 
 export async function redactionRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = {
     db: app.services.database.db,
     clock: app.services.clock,
@@ -540,7 +542,7 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     values: Values = {},
     status = 200,
   ) => {
-    const office = req.office!;
+    const office = officeOf(req);
     if (!(await mayRedact(ctx.db, req.actor, office))) throw AppError.forbidden();
     const subject = subjectOf(req.params.subject);
     const subjectId = uuidParam(req.params.subjectId);
@@ -565,7 +567,7 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
   };
 
   const load = async (req: FastifyRequest<{ Params: { id: string } }>) => {
-    const office = req.office!;
+    const office = officeOf(req);
     if (!(await mayRedact(ctx.db, req.actor, office))) throw AppError.forbidden();
     const r = await findRedaction(ctx.db, office.id, uuidParam(req.params.id));
     if (!r) throw AppError.notFound();
@@ -590,7 +592,7 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
       reply,
       <WorkspacePage
         ctx={pageCtx(req, reply)}
-        office={req.office!}
+        office={officeOf(req)}
         r={r}
         name={original}
         pages={pages}
@@ -609,7 +611,7 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
 
   const toWorkspace = (req: FastifyRequest, reply: FastifyReply, id: string, key: string) => {
     setFlash(reply, { kind: 'success', key });
-    return reply.redirect(`/staff/${req.office!.slug}/redaksi/${id}`);
+    return reply.redirect(`/staff/${officeOf(req).slug}/redaksi/${id}`);
   };
 
   const sendPng = (reply: FastifyReply, png: Buffer) =>
@@ -626,13 +628,13 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     values?: { petugasMayRedact: boolean; names: string },
     status = 200,
   ) => {
-    const settings = (await getOfficeSettings(ctx.db, req.office!.id)).redaction;
+    const settings = (await getOfficeSettings(ctx.db, officeOf(req).id)).redaction;
     const v = values ?? { petugasMayRedact: settings.petugasMayRedact, names: settings.names.join('\n') };
     return sendPage(
       reply,
       <SettingsPage
         ctx={pageCtx(req, reply)}
-        office={req.office!}
+        office={officeOf(req)}
         petugasMayRedact={v.petugasMayRedact}
         names={v.names}
         errors={errors}
@@ -641,45 +643,39 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/staff/:office/rilis/pengaturan', { config: { permission: 'decideRequests' } }, (req, reply) =>
-    renderSettings(req, reply),
-  );
+  staff.get('/staff/:office/rilis/pengaturan', 'decideRequests', (req, reply) => renderSettings(req, reply));
 
-  app.post(
-    '/staff/:office/rilis/pengaturan',
-    { config: { permission: 'decideRequests' } },
-    async (req, reply) => {
-      const { fields } = await readForm(req);
-      return formAction(
-        req,
-        reply,
-        () => updateReleaseSettings(ctx, req.actor, { officeId: req.office!.id, data: fields }),
-        (errors, status) =>
-          renderSettings(
-            req,
-            reply,
-            errors,
-            { petugasMayRedact: fields.petugasMayRedact === 'on', names: String(fields.names ?? '') },
-            status,
-          ),
-        () => {
-          setFlash(reply, { kind: 'success', key: 'redaction.settings.saved' });
-          return reply.redirect(`/staff/${req.office!.slug}/rilis/pengaturan`);
-        },
-      );
-    },
-  );
+  staff.post('/staff/:office/rilis/pengaturan', 'decideRequests', async (req, reply, office) => {
+    const { fields } = await readForm(req);
+    return formAction(
+      req,
+      reply,
+      () => updateReleaseSettings(ctx, req.actor, { officeId: office.id, data: fields }),
+      (errors, status) =>
+        renderSettings(
+          req,
+          reply,
+          errors,
+          { petugasMayRedact: fields.petugasMayRedact === 'on', names: String(fields.names ?? '') },
+          status,
+        ),
+      () => {
+        setFlash(reply, { kind: 'success', key: 'redaction.settings.saved' });
+        return reply.redirect(`/staff/${office.slug}/rilis/pengaturan`);
+      },
+    );
+  });
 
-  app.get<{ Params: { subject: string; subjectId: string } }>(
+  staff.get<{ Params: { subject: string; subjectId: string } }>(
     '/staff/:office/rilis/:subject/:subjectId',
-    { config: { permission: 'intakeRequests' } },
+    'intakeRequests',
     (req, reply) => renderCandidates(req, reply),
   );
 
-  app.post<{ Params: { subject: string; subjectId: string } }>(
+  staff.post<{ Params: { subject: string; subjectId: string } }>(
     '/staff/:office/rilis/:subject/:subjectId',
-    { config: { permission: 'intakeRequests' } },
-    async (req, reply) => {
+    'intakeRequests',
+    async (req, reply, office) => {
       const { fields } = await readForm(req);
       const subject = subjectOf(req.params.subject);
       return formAction(
@@ -687,7 +683,7 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
         reply,
         () =>
           startRedaction(ctx, req.actor, {
-            officeId: req.office!.id,
+            officeId: office.id,
             data: { ...fields, subject, subjectId: req.params.subjectId },
           }),
         (errors, status) => renderCandidates(req, reply, errors, fields, status),
@@ -696,15 +692,13 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
-    '/staff/:office/redaksi/:id',
-    { config: { permission: 'intakeRequests' } },
-    (req, reply) => renderWorkspace(req, reply),
+  staff.get<{ Params: { id: string } }>('/staff/:office/redaksi/:id', 'intakeRequests', (req, reply) =>
+    renderWorkspace(req, reply),
   );
 
-  app.get<{ Params: { id: string; page: string } }>(
+  staff.get<{ Params: { id: string; page: string } }>(
     '/staff/:office/redaksi/:id/halaman/:page',
-    { config: { permission: 'intakeRequests' } },
+    'intakeRequests',
     async (req, reply) => {
       const r = await load(req);
       const page = (await listPages(ctx.db, r.officeId, r.id)).find(
@@ -716,9 +710,9 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { id: string; page: string } }>(
+  staff.get<{ Params: { id: string; page: string } }>(
     '/staff/:office/redaksi/:id/pratinjau/:page',
-    { config: { permission: 'intakeRequests' } },
+    'intakeRequests',
     async (req, reply) => {
       const r = await load(req);
       if (r.kind !== 'PDF') throw AppError.notFound();
@@ -743,9 +737,9 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  staff.get<{ Params: { id: string } }>(
     '/staff/:office/redaksi/:id/hasil',
-    { config: { permission: 'intakeRequests' } },
+    'intakeRequests',
     async (req, reply) => {
       const r = await load(req);
       const content = r.resultFileId
@@ -764,10 +758,10 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  staff.post<{ Params: { id: string } }>(
     '/staff/:office/redaksi/:id/tanda',
-    { config: { permission: 'intakeRequests' } },
-    async (req, reply) => {
+    'intakeRequests',
+    async (req, reply, office) => {
       const { fields } = await readForm(req);
       const form = fields.mode === 'SEARCH' ? 'search' : 'area';
       return formAction(
@@ -775,7 +769,7 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
         reply,
         () =>
           addRedactionMarks(ctx, req.actor, {
-            officeId: req.office!.id,
+            officeId: office.id,
             redactionId: uuidParam(req.params.id),
             data: fields,
           }),
@@ -785,17 +779,17 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { id: string; markId: string } }>(
+  staff.post<{ Params: { id: string; markId: string } }>(
     '/staff/:office/redaksi/:id/tanda/:markId',
-    { config: { permission: 'intakeRequests' } },
-    async (req, reply) => {
+    'intakeRequests',
+    async (req, reply, office) => {
       const { fields } = await readForm(req);
       return formAction(
         req,
         reply,
         () =>
           decideRedactionMark(ctx, req.actor, {
-            officeId: req.office!.id,
+            officeId: office.id,
             redactionId: uuidParam(req.params.id),
             markId: uuidParam(req.params.markId),
             data: fields,
@@ -806,14 +800,14 @@ export async function redactionRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  staff.post<{ Params: { id: string } }>(
     '/staff/:office/redaksi/:id/terapkan',
-    { config: { permission: 'intakeRequests' } },
-    async (req, reply) => {
+    'intakeRequests',
+    async (req, reply, office) => {
       await readForm(req);
       try {
         await applyRedaction(ctx, req.actor, {
-          officeId: req.office!.id,
+          officeId: office.id,
           redactionId: uuidParam(req.params.id),
         });
       } catch (e) {

@@ -32,6 +32,7 @@ import { catalog } from '../i18n/catalog.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
 import { sendFile } from '../requests/send-file.ts';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 // The annual report in the staff area (Perki 1/2021 Pasal 56, ADR 0062): the PPID writes the
 // narrative parts and sends it, the Atasan PPID approves (publishes) or returns it; and the
@@ -229,6 +230,7 @@ function EmonevPage({ ctx, pack, zipHref }: { ctx: PageCtx; pack: EmonevPack; zi
 }
 
 export async function annualReportRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = requestsCtxOf(app);
   const idT = createTranslate(catalog, 'id');
 
@@ -240,7 +242,7 @@ export async function annualReportRoutes(app: FastifyInstance): Promise<void> {
     values?: Values,
     status = 200,
   ) => {
-    const office = req.office!;
+    const office = officeOf(req);
     const report = await findAnnualReport(ctx.db, office.id, year);
     const snapshot =
       report?.status === 'PUBLISHED'
@@ -265,33 +267,28 @@ export async function annualReportRoutes(app: FastifyInstance): Promise<void> {
   };
   const done = (req: FastifyRequest, reply: FastifyReply, year: number, key: string) => {
     setFlash(reply, { kind: 'success', key });
-    return reply.redirect(`/staff/${req.office!.slug}/laporan-tahunan/${year}`);
+    return reply.redirect(`/staff/${officeOf(req).slug}/laporan-tahunan/${year}`);
   };
 
-  app.get(
-    '/staff/:office/laporan-tahunan',
-    { config: { permission: 'viewAnnualReport' } },
-    async (req, reply) => {
-      const raw = (req.query ?? {}) as Record<string, unknown>;
-      const office = req.office!;
-      const year =
-        raw.tahun === undefined
-          ? currentYear(ctx.clock.now(), office) - 1
-          : yearOf(raw.tahun, ctx.clock.now(), office);
-      return reply.redirect(`/staff/${office.slug}/laporan-tahunan/${year}`);
-    },
-  );
+  staff.get('/staff/:office/laporan-tahunan', 'viewAnnualReport', async (req, reply, office) => {
+    const raw = (req.query ?? {}) as Record<string, unknown>;
+    const year =
+      raw.tahun === undefined
+        ? currentYear(ctx.clock.now(), office) - 1
+        : yearOf(raw.tahun, ctx.clock.now(), office);
+    return reply.redirect(`/staff/${office.slug}/laporan-tahunan/${year}`);
+  });
 
-  app.get<{ Params: { office: string; year: string } }>(
+  staff.get<{ Params: { office: string; year: string } }>(
     '/staff/:office/laporan-tahunan/:year',
-    { config: { permission: 'viewAnnualReport' } },
+    'viewAnnualReport',
     (req, reply) => render(req, reply, yearParam(req.params.year)),
   );
 
-  app.post<{ Params: { office: string; year: string } }>(
+  staff.post<{ Params: { office: string; year: string } }>(
     '/staff/:office/laporan-tahunan/:year',
-    { config: { permission: 'writeAnnualReport' } },
-    async (req, reply) => {
+    'writeAnnualReport',
+    async (req, reply, office) => {
       const year = yearParam(req.params.year);
       const { fields } = await readForm(req);
       const then = one(fields, 'then');
@@ -300,12 +297,12 @@ export async function annualReportRoutes(app: FastifyInstance): Promise<void> {
         reply,
         async () => {
           await saveAnnualReport(ctx, req.actor, {
-            officeId: req.office!.id,
+            officeId: office.id,
             year,
             data: Object.fromEntries(ANNUAL_REPORT_TEXTS.map((k) => [k, one(fields, k)])),
             expectedUpdatedAt: one(fields, 'expectedUpdatedAt'),
           });
-          if (then === 'submit') await submitAnnualReport(ctx, req.actor, { officeId: req.office!.id, year });
+          if (then === 'submit') await submitAnnualReport(ctx, req.actor, { officeId: office.id, year });
         },
         (errors, status) => render(req, reply, year, errors, fields, status),
         () => done(req, reply, year, then === 'submit' ? 'annual.flash.submitted' : 'annual.flash.saved'),
@@ -313,10 +310,10 @@ export async function annualReportRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { office: string; year: string } }>(
+  staff.post<{ Params: { office: string; year: string } }>(
     '/staff/:office/laporan-tahunan/:year/keputusan',
-    { config: { permission: 'approveAnnualReport' } },
-    async (req, reply) => {
+    'approveAnnualReport',
+    async (req, reply, office) => {
       const year = yearParam(req.params.year);
       const { fields } = await readForm(req);
       return formAction(
@@ -324,7 +321,7 @@ export async function annualReportRoutes(app: FastifyInstance): Promise<void> {
         reply,
         () =>
           decideAnnualReport(ctx, req.actor, {
-            officeId: req.office!.id,
+            officeId: office.id,
             year,
             data: { decision: one(fields, 'decision'), reason: one(fields, 'reason') },
           }),
@@ -340,8 +337,7 @@ export async function annualReportRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/staff/:office/emonev', { config: { permission: 'viewAnnualReport' } }, async (req, reply) => {
-    const office = req.office!;
+  staff.get('/staff/:office/emonev', 'viewAnnualReport', async (req, reply, office) => {
     const raw = (req.query ?? {}) as Record<string, unknown>;
     const year =
       raw.tahun === undefined

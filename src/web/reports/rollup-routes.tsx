@@ -26,6 +26,7 @@ import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 import { registerColumns } from '../shared/register-view.tsx';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
 import { sendFile } from '../requests/send-file.ts';
+import { staffRoutes } from '../kit/office.ts';
 
 // Oversight roll-ups (issue 11, ADR 0037): the offices below, sortable, with a chart and XLSX;
 // and a read-only, audited look at one of them.
@@ -266,10 +267,10 @@ async function rollupXlsx(rollup: Rollup, t: PageCtx['t']): Promise<Buffer> {
 const sortParam = (v: unknown): RollupSort => z.enum(ROLLUP_SORTS).catch('received').parse(v);
 
 export async function rollupRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = requestsCtxOf(app);
   const idT = createTranslate(catalog, 'id');
-  app.get('/staff/:office/pengawasan', { config: { permission: 'viewRollup' } }, async (req, reply) => {
-    const office = req.office!;
+  staff.get('/staff/:office/pengawasan', 'viewRollup', async (req, reply, office) => {
     const raw = (req.query ?? {}) as Record<string, unknown>;
     const year = yearOf(raw.tahun, ctx.clock.now(), office);
     const sort = sortParam(raw.urut);
@@ -285,11 +286,10 @@ export async function rollupRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(reply, <RollupPage ctx={pageCtx(req, reply)} rollup={rollup} sort={sort} desc={desc} />);
   });
 
-  app.get<{ Params: { office: string; child: string } }>(
+  staff.get<{ Params: { office: string; child: string } }>(
     '/staff/:office/pengawasan/:child',
-    { config: { permission: 'viewRollup' } },
-    async (req, reply) => {
-      const office = req.office!;
+    'viewRollup',
+    async (req, reply, office) => {
       const raw = (req.query ?? {}) as Record<string, unknown>;
       const year = yearOf(raw.tahun, ctx.clock.now(), office);
       const { child, figures, register, annualReport } = await openOverseenOffice(ctx, req.actor, {
@@ -313,11 +313,10 @@ export async function rollupRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // The child's e-Monev checklist and pack, read-only, recorded as oversight access (ADR 0063).
-  app.get<{ Params: { office: string; child: string } }>(
+  staff.get<{ Params: { office: string; child: string } }>(
     '/staff/:office/pengawasan/:child/emonev',
-    { config: { permission: 'viewRollup' } },
-    async (req, reply) => {
-      const office = req.office!;
+    'viewRollup',
+    async (req, reply, office) => {
       const raw = (req.query ?? {}) as Record<string, unknown>;
       const child = await findOfficeBySlug(ctx.db, req.params.child);
       if (!child || child.id === office.id || !child.path.startsWith(office.path)) throw AppError.notFound();

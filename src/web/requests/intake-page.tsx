@@ -13,6 +13,7 @@ import { requestsCtxOf } from './requests-ctx.ts';
 import { uploadsOf } from './uploads-of.ts';
 import { listDikEntries, matchingEntries, type DikEntry } from '../../modules/exemptions/queries.ts';
 import { DikMatches } from '../exemptions/request-exemptions.tsx';
+import { officeOf } from '../kit/office.ts';
 
 const DESK_CHANNELS: Channel[] = ['WALK_IN', 'LETTER', 'EMAIL', 'PHONE', 'FAX'];
 
@@ -125,9 +126,9 @@ export async function intakeRoutes(app: FastifyInstance): Promise<void> {
         reply,
         <IntakeDonePage
           ctx={pageCtx(req, reply)}
-          office={req.office!}
+          office={officeOf(req)}
           result={result}
-          dik={await dikMatches(req.office!, one(form.fields, 'informationRequested'))}
+          dik={await dikMatches(officeOf(req), one(form.fields, 'informationRequested'))}
         />,
       ),
   });

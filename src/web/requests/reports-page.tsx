@@ -25,6 +25,7 @@ import { catalog } from '../i18n/catalog.ts';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 import { requestsCtxOf } from './requests-ctx.ts';
 import { sendFile } from './send-file.ts';
+import { staffRoutes } from '../kit/office.ts';
 
 function CountTable({
   ctx,
@@ -247,70 +248,66 @@ function ReportsPage({
 }
 
 export async function reportRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = requestsCtxOf(app);
-  app.get(
-    '/staff/:office/laporan-permohonan',
-    { config: { permission: 'viewRequestReports' } },
-    async (req, reply) => {
-      const office = req.office!;
-      const raw = (req.query ?? {}) as Record<string, string>;
-      const today = localDateTime(ctx.clock.now(), office.timezone).date;
-      const { period, query, months } = reportPeriodOf(raw, today);
-      const report = await buildServiceReport(ctx, req.actor, { officeId: office.id, period });
-      const objections = await buildObjectionReport(ctx, req.actor, {
-        officeId: office.id,
-        from: report.from,
-        to: report.to,
+  staff.get('/staff/:office/laporan-permohonan', 'viewRequestReports', async (req, reply, office) => {
+    const raw = (req.query ?? {}) as Record<string, string>;
+    const today = localDateTime(ctx.clock.now(), office.timezone).date;
+    const { period, query, months } = reportPeriodOf(raw, today);
+    const report = await buildServiceReport(ctx, req.actor, { officeId: office.id, period });
+    const objections = await buildObjectionReport(ctx, req.actor, {
+      officeId: office.id,
+      from: report.from,
+      to: report.to,
+    });
+    // Month-aligned periods within one year (month, quarter, year) also get the charts (ADR 0036).
+    const figures = months
+      ? await readStatistics(ctx.db, ctx.clock.now(), {
+          office,
+          year: Number(report.from.slice(0, 4)),
+          scope: 'office',
+          months,
+        })
+      : null;
+    if (z.literal('pdf').safeParse(raw.format).success) {
+      const settings = await getOfficeSettings(ctx.db, office.id);
+      const logo = settings.letterhead.logoFileId
+        ? await readFileContent(ctx.db, ctx.files, office.id, settings.letterhead.logoFileId)
+        : undefined;
+      const bytes = await renderServiceReportPdf({
+        report,
+        issuedBy: issuedByOf(office, settings),
+        logoPng: logo?.bytes ?? null,
+        signers: await reportSignersOf(ctx.db, req.actor, office, ctx.clock.now()),
+        printedAt: ctx.clock.now(),
+        extra: objectionReportTables(objections),
+        ...(figures
+          ? {
+              draw: (doc: PDFKit.PDFDocument) =>
+                drawCharts(doc, reportCharts(figures, createTranslate(catalog, 'id'), 'id', months)),
+            }
+          : {}),
       });
-      // Month-aligned periods within one year (month, quarter, year) also get the charts (ADR 0036).
-      const figures = months
-        ? await readStatistics(ctx.db, ctx.clock.now(), {
-            office,
-            year: Number(report.from.slice(0, 4)),
-            scope: 'office',
-            months,
-          })
-        : null;
-      if (z.literal('pdf').safeParse(raw.format).success) {
-        const settings = await getOfficeSettings(ctx.db, office.id);
-        const logo = settings.letterhead.logoFileId
-          ? await readFileContent(ctx.db, ctx.files, office.id, settings.letterhead.logoFileId)
-          : undefined;
-        const bytes = await renderServiceReportPdf({
-          report,
-          issuedBy: issuedByOf(office, settings),
-          logoPng: logo?.bytes ?? null,
-          signers: await reportSignersOf(ctx.db, req.actor, office, ctx.clock.now()),
-          printedAt: ctx.clock.now(),
-          extra: objectionReportTables(objections),
-          ...(figures
-            ? {
-                draw: (doc: PDFKit.PDFDocument) =>
-                  drawCharts(doc, reportCharts(figures, createTranslate(catalog, 'id'), 'id', months)),
-              }
-            : {}),
-        });
-        return sendFile(
-          reply,
-          {
-            name: `laporan-${report.kind === 'daily' ? 'harian' : 'bulanan'}-${office.slug}-${report.from}.pdf`,
-            mediaType: 'application/pdf',
-            bytes,
-          },
-          true,
-        );
-      }
-      return sendPage(
+      return sendFile(
         reply,
-        <ReportsPage
-          ctx={pageCtx(req, reply)}
-          report={report}
-          objections={objections}
-          query={query}
-          figures={figures}
-          months={months}
-        />,
+        {
+          name: `laporan-${report.kind === 'daily' ? 'harian' : 'bulanan'}-${office.slug}-${report.from}.pdf`,
+          mediaType: 'application/pdf',
+          bytes,
+        },
+        true,
       );
-    },
-  );
+    }
+    return sendPage(
+      reply,
+      <ReportsPage
+        ctx={pageCtx(req, reply)}
+        report={report}
+        objections={objections}
+        query={query}
+        figures={figures}
+        months={months}
+      />,
+    );
+  });
 }

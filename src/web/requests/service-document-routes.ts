@@ -5,6 +5,7 @@ import { renderServiceDocument } from '../../modules/requests/render-service-doc
 import { AppError } from '../../platform/errors.ts';
 import { requestsCtxOf } from './requests-ctx.ts';
 import { sendFile } from './send-file.ts';
+import { staffRoutes } from '../kit/office.ts';
 
 type RouteModule = (app: FastifyInstance) => Promise<void>;
 
@@ -17,36 +18,37 @@ function uuidOf(value: string): string {
 // The desk's paper documents (issue 13): Model PPID-B, blank or filled, and the lembar
 // disposisi of a request sent to a unit.
 async function staffServiceDocuments(app: FastifyInstance): Promise<void> {
+  const staffRoute = staffRoutes(app);
   const ctx = requestsCtxOf(app);
-  app.get<{ Params: { office: string } }>(
+  staffRoute.get<{ Params: { office: string } }>(
     '/staff/:office/formulir-ppid-b.pdf',
-    { config: { permission: 'viewRequests' } },
-    async (req, reply) => {
-      const doc = await renderServiceDocument(ctx, { kind: 'blank-form', officeId: req.office!.id });
+    'viewRequests',
+    async (req, reply, office) => {
+      const doc = await renderServiceDocument(ctx, { kind: 'blank-form', officeId: office.id });
       return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
     },
   );
-  app.get<{ Params: { office: string; id: string } }>(
+  staffRoute.get<{ Params: { office: string; id: string } }>(
     '/staff/:office/permohonan/:id/formulir-ppid-b.pdf',
-    { config: { permission: 'viewRequests' } },
-    async (req, reply) => {
+    'viewRequests',
+    async (req, reply, office) => {
       const doc = await renderServiceDocument(ctx, {
         kind: 'request-form',
         actor: req.actor,
-        officeId: req.office!.id,
+        officeId: office.id,
         requestId: uuidOf(req.params.id),
       });
       return sendFile(reply, { name: doc.filename, mediaType: 'application/pdf', bytes: doc.bytes }, true);
     },
   );
-  app.get<{ Params: { office: string; id: string; dispositionId: string } }>(
+  staffRoute.get<{ Params: { office: string; id: string; dispositionId: string } }>(
     '/staff/:office/permohonan/:id/disposisi/:dispositionId/lembar.pdf',
-    { config: { permission: 'viewRequests' } },
-    async (req, reply) => {
+    'viewRequests',
+    async (req, reply, office) => {
       const doc = await renderServiceDocument(ctx, {
         kind: 'disposition',
         actor: req.actor,
-        officeId: req.office!.id,
+        officeId: office.id,
         requestId: uuidOf(req.params.id),
         dispositionId: uuidOf(req.params.dispositionId),
       });

@@ -30,6 +30,7 @@ import {
 } from './worklist-query.ts';
 import { WorklistTable } from './worklist-table.tsx';
 import type { KeyRing } from '../../platform/crypto.ts';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 interface WorklistPageProps {
   ctx: PageCtx;
@@ -239,6 +240,7 @@ function WorklistPage(props: WorklistPageProps) {
 }
 
 export async function worklistRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = requestsCtxOf(app);
 
   const render = async (
@@ -247,7 +249,7 @@ export async function worklistRoutes(app: FastifyInstance): Promise<void> {
     errors?: Errors,
     status = 200,
   ) => {
-    const office = req.office!;
+    const office = officeOf(req);
     const query = parseWorklistQuery(ctx.keys, req.query);
     const [list, officers, saved] = await Promise.all([
       listWorklist(ctx, req.actor, {
@@ -275,104 +277,88 @@ export async function worklistRoutes(app: FastifyInstance): Promise<void> {
     );
   };
 
-  app.get('/staff/:office/permohonan', { config: { permission: 'viewRequests' } }, (req, reply) =>
-    render(req, reply),
-  );
+  staff.get('/staff/:office/permohonan', 'viewRequests', (req, reply) => render(req, reply));
 
   // The search form posts, so a name, NIK or phone never appears in an address in the clear.
-  app.post(
-    '/staff/:office/permohonan/cari',
-    { config: { permission: 'viewRequests' } },
-    async (req, reply) => {
-      const form = await readForm(req);
-      const q = worklistQueryFromForm(ctx.keys, (name) => one(form.fields, name));
-      return reply.redirect(worklistHref(ctx.keys, `/staff/${req.office!.slug}/permohonan`, q), 303);
-    },
-  );
+  staff.post('/staff/:office/permohonan/cari', 'viewRequests', async (req, reply, office) => {
+    const form = await readForm(req);
+    const q = worklistQueryFromForm(ctx.keys, (name) => one(form.fields, name));
+    return reply.redirect(worklistHref(ctx.keys, `/staff/${office.slug}/permohonan`, q), 303);
+  });
 
-  app.post(
-    '/staff/:office/permohonan/massal',
-    { config: { permission: 'viewRequests' } },
-    async (req, reply) => {
-      const form = await readForm(req);
-      const office = req.office!;
-      const action = one(form.fields, 'action');
-      const data = {
-        requestIds: form.fields.requestIds ?? [],
-        assigneeId: one(form.fields, 'assigneeId') ?? '',
-      };
-      if (action === 'csv' || action === 'csv-semicolon' || action === 'xlsx') {
-        return formAction(
-          req,
-          reply,
-          () => exportWorklistSelection(ctx, req.actor, { officeId: office.id, data }),
-          (errors, status) => render(req, reply, errors, status),
-          async (table) =>
-            action === 'xlsx'
-              ? sendFile(reply, {
-                  name: 'permohonan-pilihan.xlsx',
-                  mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-                  bytes: await registerToXlsx(table),
-                })
-              : sendFile(reply, {
-                  name: 'permohonan-pilihan.csv',
-                  mediaType: 'text/csv; charset=utf-8',
-                  bytes: registerToCsv(table, action === 'csv' ? ',' : ';'),
-                }),
+  staff.post('/staff/:office/permohonan/massal', 'viewRequests', async (req, reply, office) => {
+    const form = await readForm(req);
+    const action = one(form.fields, 'action');
+    const data = {
+      requestIds: form.fields.requestIds ?? [],
+      assigneeId: one(form.fields, 'assigneeId') ?? '',
+    };
+    if (action === 'csv' || action === 'csv-semicolon' || action === 'xlsx') {
+      return formAction(
+        req,
+        reply,
+        () => exportWorklistSelection(ctx, req.actor, { officeId: office.id, data }),
+        (errors, status) => render(req, reply, errors, status),
+        async (table) =>
+          action === 'xlsx'
+            ? sendFile(reply, {
+                name: 'permohonan-pilihan.xlsx',
+                mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+                bytes: await registerToXlsx(table),
+              })
+            : sendFile(reply, {
+                name: 'permohonan-pilihan.csv',
+                mediaType: 'text/csv; charset=utf-8',
+                bytes: registerToCsv(table, action === 'csv' ? ',' : ';'),
+              }),
+      );
+    }
+    if (action !== 'assign') throw AppError.notFound();
+    return formAction(
+      req,
+      reply,
+      () => assignRequests(ctx, req.actor, { officeId: office.id, data }),
+      (errors, status) => render(req, reply, errors, status),
+      ({ changed }) => {
+        setFlash(reply, { kind: 'success', key: 'worklist.flash.assigned', params: { n: changed } });
+        return reply.redirect(`/staff/${office.slug}/permohonan`, 303);
+      },
+    );
+  });
+
+  staff.post('/staff/:office/permohonan/filter', 'viewRequests', async (req, reply, office) => {
+    const form = await readForm(req);
+    const query = one(form.fields, 'query') ?? '';
+    return formAction(
+      req,
+      reply,
+      () =>
+        saveWorklistFilter(ctx, req.actor, {
+          officeId: office.id,
+          data: { name: one(form.fields, 'name'), query, shared: one(form.fields, 'shared') ?? 'false' },
+        }),
+      (errors, status) => render(req, reply, errors, status),
+      (saved) => {
+        setFlash(reply, { kind: 'success', key: 'worklist.flash.saved' });
+        return reply.redirect(
+          saved.query
+            ? `/staff/${office.slug}/permohonan?${saved.query}`
+            : `/staff/${office.slug}/permohonan`,
+          303,
         );
-      }
-      if (action !== 'assign') throw AppError.notFound();
-      return formAction(
-        req,
-        reply,
-        () => assignRequests(ctx, req.actor, { officeId: office.id, data }),
-        (errors, status) => render(req, reply, errors, status),
-        ({ changed }) => {
-          setFlash(reply, { kind: 'success', key: 'worklist.flash.assigned', params: { n: changed } });
-          return reply.redirect(`/staff/${office.slug}/permohonan`, 303);
-        },
-      );
-    },
-  );
+      },
+    );
+  });
 
-  app.post(
-    '/staff/:office/permohonan/filter',
-    { config: { permission: 'viewRequests' } },
-    async (req, reply) => {
-      const form = await readForm(req);
-      const office = req.office!;
-      const query = one(form.fields, 'query') ?? '';
-      return formAction(
-        req,
-        reply,
-        () =>
-          saveWorklistFilter(ctx, req.actor, {
-            officeId: office.id,
-            data: { name: one(form.fields, 'name'), query, shared: one(form.fields, 'shared') ?? 'false' },
-          }),
-        (errors, status) => render(req, reply, errors, status),
-        (saved) => {
-          setFlash(reply, { kind: 'success', key: 'worklist.flash.saved' });
-          return reply.redirect(
-            saved.query
-              ? `/staff/${office.slug}/permohonan?${saved.query}`
-              : `/staff/${office.slug}/permohonan`,
-            303,
-          );
-        },
-      );
-    },
-  );
-
-  app.post<{ Params: { office: string; filterId: string } }>(
+  staff.post<{ Params: { office: string; filterId: string } }>(
     '/staff/:office/permohonan/filter/:filterId/hapus',
-    { config: { permission: 'viewRequests' } },
-    async (req, reply) => {
+    'viewRequests',
+    async (req, reply, office) => {
       const filterId = z.uuid().safeParse(req.params.filterId);
       if (!filterId.success) throw AppError.notFound();
-      await deleteWorklistFilter(ctx, req.actor, { officeId: req.office!.id, filterId: filterId.data });
+      await deleteWorklistFilter(ctx, req.actor, { officeId: office.id, filterId: filterId.data });
       setFlash(reply, { kind: 'success', key: 'worklist.flash.deleted' });
-      return reply.redirect(`/staff/${req.office!.slug}/permohonan`, 303);
+      return reply.redirect(`/staff/${office.slug}/permohonan`, 303);
     },
   );
 }

@@ -17,6 +17,7 @@ import type { OfficeSettings } from '../../modules/offices/office-settings.ts';
 import { StaffLayout } from './layout.tsx';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 import { DashboardStatistics, dashboardFigures } from '../reports/dashboard-statistics.tsx';
+import { staffRoutes } from '../kit/office.ts';
 
 /**
  * Years a deadline computed today could reach without their holiday list: this year, and
@@ -125,9 +126,9 @@ function Dashboard(props: {
 }
 
 export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const { db } = app.services.database;
-  app.get('/staff/:office', { config: { permission: 'enterOffice' } }, async (req, reply) => {
-    const office = req.office!;
+  staff.get('/staff/:office', 'enterOffice', async (req, reply, office) => {
     const [settings, covered, worklist, objections, work, stats] = await Promise.all([
       getOfficeSettings(db, office.id),
       listCoveredYears(db),

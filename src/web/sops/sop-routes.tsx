@@ -26,6 +26,7 @@ import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
 import { SopDocument } from './sop-view.tsx';
 import { sendPdf, uuidParam } from '../dip/dip-cycle-routes.tsx';
 import { readRows } from '../dip/dip-procedure-routes.tsx';
+import { staffRoutes, officeOf } from '../kit/office.ts';
 
 // The office's SOP register: the seed SOPs (and objections) adopted and adapted, edited as
 // structured data, printed as the standard SOP document, and how often each step met its
@@ -207,9 +208,8 @@ function ComplianceTable({ ctx, report }: { ctx: PageCtx; report: SopComplianceR
 }
 
 export async function sopRoutes(app: FastifyInstance): Promise<void> {
+  const staff = staffRoutes(app);
   const ctx = { db: app.services.database.db, clock: app.services.clock };
-  const manage = { config: { permission: 'manageSops' as const } };
-
   const renderList = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -217,7 +217,7 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
     status = 200,
     adopting?: { template: string; values: Values },
   ) => {
-    const office = req.office!;
+    const office = officeOf(req);
     const c = pageCtx(req, reply);
     const { t } = c;
     const sops = await listSops(ctx.db, office.id);
@@ -356,23 +356,21 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
   };
 
   const loadSop = async (req: FastifyRequest<{ Params: { sopId: string } }>) => {
-    const sop = await findSop(ctx.db, req.office!.id, uuidParam(req.params.sopId));
+    const sop = await findSop(ctx.db, officeOf(req).id, uuidParam(req.params.sopId));
     if (!sop) throw AppError.notFound();
     return sop;
   };
 
-  app.get('/staff/:office/sop', { config: { permission: 'enterOffice' } }, (req, reply) =>
-    renderList(req, reply),
-  );
+  staff.get('/staff/:office/sop', 'enterOffice', (req, reply) => renderList(req, reply));
 
-  app.post('/staff/:office/sop/templat', manage, async (req, reply) => {
+  staff.post('/staff/:office/sop/templat', 'manageSops', async (req, reply, office) => {
     const { fields } = await readForm(req);
     return formAction(
       req,
       reply,
       () =>
         adoptSopTemplate(ctx, req.actor, {
-          officeId: req.office!.id,
+          officeId: office.id,
           templateKey: one(fields, 'template'),
           data: fields,
         }),
@@ -380,12 +378,14 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
         renderList(req, reply, errors, status, { template: one(fields, 'template') ?? '', values: fields }),
       (sop) => {
         setFlash(reply, { kind: 'success', key: 'sop.flash.adopted', params: { title: sop.title } });
-        return reply.redirect(`/staff/${req.office!.slug}/sop/${sop.id}`);
+        return reply.redirect(`/staff/${office.slug}/sop/${sop.id}`);
       },
     );
   });
 
-  app.get('/staff/:office/sop/baru', manage, (req, reply) => renderSop(req, reply, req.office!, undefined));
+  staff.get('/staff/:office/sop/baru', 'manageSops', (req, reply, office) =>
+    renderSop(req, reply, office, undefined),
+  );
 
   const save = async (req: FastifyRequest, reply: FastifyReply, sop: Sop | undefined) => {
     const { fields } = await readForm(req);
@@ -395,24 +395,24 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
       reply,
       () =>
         saveSop(ctx, req.actor, {
-          officeId: req.office!.id,
+          officeId: officeOf(req).id,
           sopId: sop?.id,
           expectedUpdatedAt: one(fields, 'expectedUpdatedAt'),
           data: fields,
           steps,
         }),
-      (errors, status) => renderSop(req, reply, req.office!, sop, { errors, values: fields, steps, status }),
+      (errors, status) =>
+        renderSop(req, reply, officeOf(req), sop, { errors, values: fields, steps, status }),
       (saved) => {
         setFlash(reply, { kind: 'success', key: 'sop.flash.saved' });
-        return reply.redirect(`/staff/${req.office!.slug}/sop/${saved.id}`);
+        return reply.redirect(`/staff/${officeOf(req).slug}/sop/${saved.id}`);
       },
     );
   };
 
-  app.post('/staff/:office/sop', manage, (req, reply) => save(req, reply, undefined));
+  staff.post('/staff/:office/sop', 'manageSops', (req, reply) => save(req, reply, undefined));
 
-  app.get('/staff/:office/sop/kepatuhan', { config: { permission: 'viewDipDrafts' } }, async (req, reply) => {
-    const office = req.office!;
+  staff.get('/staff/:office/sop/kepatuhan', 'viewDipDrafts', async (req, reply, office) => {
     const thisYear = Number(
       new Intl.DateTimeFormat('en-CA', { timeZone: office.timezone, year: 'numeric' }).format(
         ctx.clock.now(),
@@ -457,24 +457,23 @@ export async function sopRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
-  app.get<{ Params: { office: string; sopId: string } }>(
+  staff.get<{ Params: { office: string; sopId: string } }>(
     '/staff/:office/sop/:sopId',
-    { config: { permission: 'enterOffice' } },
-    async (req, reply) => renderSop(req, reply, req.office!, await loadSop(req)),
+    'enterOffice',
+    async (req, reply, office) => renderSop(req, reply, office, await loadSop(req)),
   );
 
-  app.post<{ Params: { office: string; sopId: string } }>(
+  staff.post<{ Params: { office: string; sopId: string } }>(
     '/staff/:office/sop/:sopId',
-    manage,
+    'manageSops',
     async (req, reply) => save(req, reply, await loadSop(req)),
   );
 
-  app.get<{ Params: { office: string; sopId: string } }>(
+  staff.get<{ Params: { office: string; sopId: string } }>(
     '/staff/:office/sop/:sopId/sop.pdf',
-    { config: { permission: 'enterOffice' } },
-    async (req, reply) => {
+    'enterOffice',
+    async (req, reply, office) => {
       const sop = await loadSop(req);
-      const office = req.office!;
       const [steps, settings] = await Promise.all([
         listSopSteps(ctx.db, office.id, sop.id),
         getOfficeSettings(ctx.db, office.id),
