@@ -969,106 +969,6 @@ export interface components {
             approvedSteps: number;
             entries: number;
         };
-        Office: {
-            code: string;
-            slug: string;
-            name: string;
-            /** @enum {string} */
-            level: "RI" | "PROVINSI" | "KABKOTA";
-            nomenclature: string;
-            regionName: string;
-            timezone: string;
-            parentCode: string | null;
-            url: string;
-        };
-        Statistics: {
-            office: {
-                code: string;
-                slug: string;
-                name: string;
-            };
-            year: number;
-            /** @enum {string} */
-            scope: "office" | "all";
-            requests: {
-                received: number;
-                grantedFull: number;
-                grantedPartial: number;
-                refused: {
-                    total: number;
-                    /** @description Exempt refusals by UU 14/2008 Pasal 17 letter */
-                    byGround: {
-                        a: number;
-                        b: number;
-                        c: number;
-                        d: number;
-                        e: number;
-                        f: number;
-                        g: number;
-                        h: number;
-                        i: number;
-                        j: number;
-                    };
-                    notHeld: number;
-                    notYetDocumented: number;
-                };
-                /** @description From day 0 to the written notice, office working days */
-                averageWorkingDays: number | null;
-                /** @description Share (0–1) of notices issued by the due date */
-                onTimeRate: number | null;
-                /** @description Requests received, January to December */
-                byMonth: number[];
-            };
-            objections: {
-                received: number;
-                byGround: {
-                    a: number;
-                    b: number;
-                    c: number;
-                    d: number;
-                    e: number;
-                    f: number;
-                    g: number;
-                };
-                byOutcome: {
-                    GRANTED: number;
-                    GRANTED_IN_PART: number;
-                    REJECTED: number;
-                    SETTLED: number;
-                    LAPSED: number;
-                };
-            };
-            disputes: {
-                filed: number;
-                byStage: {
-                    FILED: number;
-                    MEDIATION: number;
-                    ADJUDICATION: number;
-                    COURT: number;
-                    CASSATION: number;
-                    FINAL: number;
-                };
-            };
-        };
-        /** @description Every 4xx and 5xx answer of the API has this body. */
-        Error: {
-            error: {
-                /**
-                 * @description Stable code to branch on
-                 * @enum {string}
-                 */
-                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "LOCKED" | "UNAVAILABLE" | "INTERNAL";
-                /** @description Translated message (Accept-Language: id or en), naming every field */
-                message: string;
-                /** @description One entry per field with a problem */
-                fields?: {
-                    field: string;
-                    message: string;
-                }[];
-                /** @description Reference of the request in the server log */
-                requestId: string;
-            };
-        };
         FiledObjection: {
             id: string;
             /** @description Nomor registrasi keberatan */
@@ -1233,6 +1133,87 @@ export interface components {
             /** @enum {string} */
             status: "REGISTERED" | "SETTLED" | "DECIDED" | "LAPSED" | "DISPUTED" | "CLOSED" | "WITHDRAWN";
         };
+        Office: {
+            code: string;
+            slug: string;
+            name: string;
+            /** @enum {string} */
+            level: "RI" | "PROVINSI" | "KABKOTA";
+            nomenclature: string;
+            regionName: string;
+            timezone: string;
+            parentCode: string | null;
+            url: string;
+        };
+        Statistics: {
+            office: {
+                code: string;
+                slug: string;
+                name: string;
+            };
+            year: number;
+            /** @enum {string} */
+            scope: "office" | "all";
+            requests: {
+                received: number;
+                grantedFull: number;
+                grantedPartial: number;
+                refused: {
+                    total: number;
+                    /** @description Exempt refusals by UU 14/2008 Pasal 17 letter */
+                    byGround: {
+                        a: number;
+                        b: number;
+                        c: number;
+                        d: number;
+                        e: number;
+                        f: number;
+                        g: number;
+                        h: number;
+                        i: number;
+                        j: number;
+                    };
+                    notHeld: number;
+                    notYetDocumented: number;
+                };
+                /** @description From day 0 to the written notice, office working days */
+                averageWorkingDays: number | null;
+                /** @description Share (0–1) of notices issued by the due date */
+                onTimeRate: number | null;
+                /** @description Requests received, January to December */
+                byMonth: number[];
+            };
+            objections: {
+                received: number;
+                byGround: {
+                    a: number;
+                    b: number;
+                    c: number;
+                    d: number;
+                    e: number;
+                    f: number;
+                    g: number;
+                };
+                byOutcome: {
+                    GRANTED: number;
+                    GRANTED_IN_PART: number;
+                    REJECTED: number;
+                    SETTLED: number;
+                    LAPSED: number;
+                };
+            };
+            disputes: {
+                filed: number;
+                byStage: {
+                    FILED: number;
+                    MEDIATION: number;
+                    ADJUDICATION: number;
+                    COURT: number;
+                    CASSATION: number;
+                    FINAL: number;
+                };
+            };
+        };
         SubmittedRequest: {
             /** @description Nomor pendaftaran */
             number: string;
@@ -1344,6 +1325,25 @@ export interface components {
             number: string;
             /** @enum {string} */
             status: "RECEIVED" | "INCOMPLETE" | "REGISTERED" | "IN_PROCESS" | "AWAITING_PAYMENT" | "DECIDED" | "DELIVERED" | "CLOSED" | "CLOSED_INCOMPLETE" | "WITHDRAWN";
+        };
+        /** @description Every 4xx and 5xx answer of the API has this body. */
+        Error: {
+            error: {
+                /**
+                 * @description Stable code to branch on
+                 * @enum {string}
+                 */
+                code: "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "RATE_LIMITED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "LOCKED" | "UNAVAILABLE" | "INTERNAL";
+                /** @description Translated message (Accept-Language: id or en), naming every field */
+                message: string;
+                /** @description One entry per field with a problem */
+                fields?: {
+                    field: string;
+                    message: string;
+                }[];
+                /** @description Reference of the request in the server log */
+                requestId: string;
+            };
         };
     };
     responses: never;
