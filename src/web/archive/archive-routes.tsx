@@ -33,7 +33,7 @@ import {
 } from '../shared/forms.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { defineListQuery, type ListQuery } from '../shared/list-query.ts';
-import { Pager } from '../shared/pager.tsx';
+import { ListSearchField, Pager } from '../shared/pager.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm, type UploadedFile } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash, type PageCtx } from '../render.tsx';
@@ -257,10 +257,7 @@ function ListPage(props: {
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="f-q">{t('archive.find')}</label>
-          <input id="f-q" type="search" name="q" value={query.q} maxLength={100} autocomplete="off" />
-        </div>
+        <ListSearchField label={t('archive.find')} value={query.q} />
         <button type="submit">{t('app.search')}</button>
       </form>
       <Pager

@@ -18,7 +18,7 @@ import { ActionButton, type Errors, type Values } from '../shared/forms.tsx';
 import { DataTable } from '../shared/data-table.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { defineListQuery } from '../shared/list-query.ts';
-import { Pager } from '../shared/pager.tsx';
+import { ListSearchField, Pager } from '../shared/pager.tsx';
 import { formAction } from '../form-action.ts';
 import { readForm } from '../form-data.ts';
 import { pageCtx, sendPage, setFlash } from '../render.tsx';
@@ -126,10 +126,7 @@ export async function dipProposalRoutes(app: FastifyInstance): Promise<void> {
                 ))}
               </select>
             </div>
-            <div class="field">
-              <label for="f-q">{t('dip.proposals.find')}</label>
-              <input id="f-q" type="search" name="q" value={query.q} maxLength={100} autocomplete="off" />
-            </div>
+            <ListSearchField label={t('dip.proposals.find')} value={query.q} />
             <button type="submit">{t('app.search')}</button>
           </form>
         ) : null}

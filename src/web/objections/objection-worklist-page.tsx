@@ -12,7 +12,7 @@ import { staffRoutes } from '../kit/office.ts';
 import { Csrf } from '../shared/forms.tsx';
 import { StaffLayout } from '../shared/layout.tsx';
 import { defineListQuery, type ListQuery } from '../shared/list-query.ts';
-import { Pager } from '../shared/pager.tsx';
+import { ListSearchField, Pager } from '../shared/pager.tsx';
 import { one, readForm } from '../form-data.ts';
 import { pageCtx, sendPage, type PageCtx } from '../render.tsx';
 import { requestsCtxOf } from '../requests/requests-ctx.ts';
@@ -78,21 +78,11 @@ function ObjectionWorklistPage(props: {
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="f-q">{t('objections.worklist.search')}</label>
-          <small id="f-q-hint" class="hint">
-            {t('objections.worklist.searchHint')}
-          </small>
-          <input
-            id="f-q"
-            type="search"
-            name="q"
-            value={query.q}
-            maxLength={100}
-            aria-describedby="f-q-hint"
-            autocomplete="off"
-          />
-        </div>
+        <ListSearchField
+          label={t('objections.worklist.search')}
+          hint={t('objections.worklist.searchHint')}
+          value={query.q}
+        />
         <button type="submit">{t('app.search')}</button>
       </form>
       <Pager

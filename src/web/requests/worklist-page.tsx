@@ -14,7 +14,7 @@ import {
   type SavedFilter,
 } from '../../modules/requests/saved-filters.ts';
 import { StaffLayout } from '../shared/layout.tsx';
-import { Pager } from '../shared/pager.tsx';
+import { ListSearchField, Pager } from '../shared/pager.tsx';
 import { Csrf, ErrorSummary, type Errors } from '../shared/forms.tsx';
 import { formAction } from '../form-action.ts';
 import { one, readForm } from '../form-data.ts';
@@ -109,21 +109,7 @@ function WorklistPage(props: WorklistPageProps) {
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="f-q">{t('worklist.find')}</label>
-          <small id="f-q-hint" class="hint">
-            {t('worklist.findHint')}
-          </small>
-          <input
-            id="f-q"
-            type="search"
-            name="q"
-            value={query.q}
-            maxLength={100}
-            aria-describedby="f-q-hint"
-            autocomplete="off"
-          />
-        </div>
+        <ListSearchField label={t('worklist.find')} hint={t('worklist.findHint')} value={query.q} />
         <button type="submit">{t('app.search')}</button>
       </form>
       <details class="saved-filters">

@@ -89,3 +89,29 @@ export function SortHeader<S extends string>({
     </th>
   );
 }
+
+/**
+ * The search box of a staff list: label, optional hint and the `q` input, with the ids the
+ * lists' forms and journeys use (`f-q`, `f-q-hint`).
+ */
+export function ListSearchField(props: { label: string; hint?: string; value: string }) {
+  return (
+    <div class="field">
+      <label for="f-q">{props.label}</label>
+      {props.hint ? (
+        <small id="f-q-hint" class="hint">
+          {props.hint}
+        </small>
+      ) : null}
+      <input
+        id="f-q"
+        type="search"
+        name="q"
+        value={props.value}
+        maxLength={100}
+        aria-describedby={props.hint ? 'f-q-hint' : undefined}
+        autocomplete="off"
+      />
+    </div>
+  );
+}
