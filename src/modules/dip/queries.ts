@@ -13,14 +13,8 @@ import {
   dipVersionEntries,
   dipVersions,
 } from './schema.ts';
-import {
-  searchPredicate,
-  searchRank,
-  searchWordsOf,
-  type Corrections,
-  type Prefixes,
-  type SearchTerms,
-} from './search-query.ts';
+import { searchPredicate, searchRank } from './search-queries.ts';
+import { searchWordsOf, type Corrections, type Prefixes, type SearchTerms } from './search-query.ts';
 
 // Every read and write of the DIP tables. Each takes the office: tenants never mix.
 

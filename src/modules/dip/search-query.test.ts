@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { buildSearchTerms, MAX_WORDS, searchPredicate, searchWordsOf } from './search-query.ts';
+import { searchPredicate } from './search-queries.ts';
+import { buildSearchTerms, MAX_WORDS, searchWordsOf } from './search-query.ts';
 
 describe('the words of a search', () => {
   it.each([

@@ -1,12 +1,10 @@
-import { sql, type SQL } from 'drizzle-orm';
-
 // Public DIP search (ADR 0015). PostgreSQL full text in two configurations at once:
 // `indonesian` stems ("permohonan" → "mohon") but over-stems ("pengadaan" → "ada"), `simple`
 // keeps the word as typed and matches prefixes; either may match each word, and every word
 // must match. Typos the stemmer cannot fix ("permohnan") are corrected with trigram
 // similarity (pg_trgm) against the words of published entries: a query word unknown there
 // is searched together with its closest known words. Words reach SQL only as bound
-// parameters.
+// parameters. The SQL is built in search-queries.ts.
 
 export interface SearchTerms {
   /** Lower-case words of letters and digits, at most MAX_WORDS, in the order typed. */
@@ -55,47 +53,4 @@ export function searchWordsOf(text: string): string[] {
         .split(/[^\p{L}\p{N}]+/u),
     ),
   ].filter((w) => w.length >= 3 && w.length <= MAX_WORD_LENGTH);
-}
-
-/**
- * tsquery: every word must match — stemmed (indonesian), as a prefix (simple), or as one of
- * its corrections (simple). With its known prefixed words listed, the prefix is asked as the
- * word itself and those words, all exact.
- */
-export function tsQuery(
-  terms: SearchTerms,
-  corrections: Corrections = new Map(),
-  prefixes: Prefixes = new Map(),
-): SQL {
-  const perWord = terms.words.map((w) => {
-    const listed = prefixes.get(w);
-    const alternatives = [
-      sql`to_tsquery('indonesian', ${w})`,
-      ...(listed
-        ? [w, ...listed.filter((p) => p !== w)].map((p) => sql`to_tsquery('simple', ${p})`)
-        : [sql`to_tsquery('simple', ${`${w}:*`})`]),
-      ...(corrections.get(w) ?? []).map((c) => sql`to_tsquery('simple', ${c})`),
-    ];
-    return sql`(${sql.join(alternatives, sql` || `)})`;
-  });
-  return sql.join(perWord, sql` && `);
-}
-
-export function searchPredicate(
-  terms: SearchTerms,
-  vector: SQL,
-  corrections?: Corrections,
-  prefixes?: Prefixes,
-): SQL {
-  return sql`${vector} @@ (${tsQuery(terms, corrections, prefixes)})`;
-}
-
-/** Weighted rank: titles (A) over summaries (B) over the unit (D); cheaper than cover density. */
-export function searchRank(
-  terms: SearchTerms,
-  vector: SQL,
-  corrections?: Corrections,
-  prefixes?: Prefixes,
-): SQL<number> {
-  return sql<number>`ts_rank(${vector}, ${tsQuery(terms, corrections, prefixes)})`;
 }
