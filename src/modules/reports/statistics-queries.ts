@@ -1,9 +1,13 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/database.ts';
+import type { Office } from '../offices/queries.ts';
+import { offices } from '../offices/schema.ts';
+import type { OfficeYearRow, StatisticsScope } from './read-statistics.ts';
 import { reportDirtyMonths, reportOfficeMonths } from './schema.ts';
 
 // The record counts the statistics refresh (refresh-statistics.ts) recounts an office's
-// months from, and the writes of its aggregate rows and stale-month markers.
+// months from, the writes of its aggregate rows and stale-month markers, and the reads of
+// those aggregate rows (read-statistics.ts, which refreshes before it reads).
 
 /** What happened at the office between two instants (its local months by `tz`); disputes by filing day. */
 export async function loadMonthFacts(
@@ -93,4 +97,79 @@ export async function takeDirtyMonths(db: Db): Promise<{ officeId: string; year:
     year: reportDirtyMonths.year,
     month: reportDirtyMonths.month,
   });
+}
+
+const rowColumns = {
+  officeId: reportOfficeMonths.officeId,
+  path: offices.path,
+  month: reportOfficeMonths.month,
+  received: reportOfficeMonths.received,
+  extended: reportOfficeMonths.extended,
+  decided: reportOfficeMonths.decided,
+  grantedFull: reportOfficeMonths.grantedFull,
+  grantedPartial: reportOfficeMonths.grantedPartial,
+  refusedExempt: reportOfficeMonths.refusedExempt,
+  refusedByGround: reportOfficeMonths.refusedByGround,
+  notHeld: reportOfficeMonths.notHeld,
+  notYetDocumented: reportOfficeMonths.notYetDocumented,
+  daysHistogram: reportOfficeMonths.daysHistogram,
+  onTime: reportOfficeMonths.onTime,
+  objectionsReceived: reportOfficeMonths.objectionsReceived,
+  objectionsByGround: reportOfficeMonths.objectionsByGround,
+  objectionsByOutcome: reportOfficeMonths.objectionsByOutcome,
+  disputesFiled: reportOfficeMonths.disputesFiled,
+  disputesByStage: reportOfficeMonths.disputesByStage,
+};
+
+/** The aggregate month rows of a year, of one office or of it and every office below it. */
+export async function selectYearRows(
+  db: Db,
+  office: Pick<Office, 'id' | 'path'>,
+  year: number,
+  scope: StatisticsScope,
+  months?: { from: number; to: number },
+): Promise<OfficeYearRow[]> {
+  const where = and(
+    eq(reportOfficeMonths.year, year),
+    scope === 'office' ? eq(reportOfficeMonths.officeId, office.id) : like(offices.path, `${office.path}%`),
+    months ? sql`${reportOfficeMonths.month} between ${months.from} and ${months.to}` : undefined,
+  );
+  return db
+    .select(rowColumns)
+    .from(reportOfficeMonths)
+    .innerJoin(offices, eq(offices.id, reportOfficeMonths.officeId))
+    .where(where);
+}
+
+/**
+ * The aggregate month rows of a year under `office`, summed per child of it (`g`, the child's
+ * id; '' for the office's own rows) and month: the scalar counts, and the keyed counts of the
+ * jsonb maps one row per (child, month, map, key).
+ */
+export async function selectChildMonthSums(db: Db, office: Pick<Office, 'path'>, year: number) {
+  // path is '/root/…/office/': the child's id is the segment after the office's own.
+  const depth = office.path.split('/').filter(Boolean).length;
+  const child = sql.raw(`split_part(o.path, '/', ${depth + 2})`);
+  const scope = sql`m.year = ${year} and o.path like ${`${office.path}%`}`;
+  const [scalars, maps] = await Promise.all([
+    queryRows<Record<string, number | string>>(
+      db,
+      sql`select ${child} as g, m.month, sum(m.received)::int as received, sum(m.extended)::int as extended, sum(m.decided)::int as decided,
+            sum(m.granted_full)::int as granted_full, sum(m.granted_partial)::int as granted_partial, sum(m.refused_exempt)::int as refused_exempt,
+            sum(m.not_held)::int as not_held, sum(m.not_yet_documented)::int as not_yet_documented, sum(m.on_time)::int as on_time,
+            sum(m.objections_received)::int as objections_received, sum(m.disputes_filed)::int as disputes_filed
+          from report_office_months m join offices o on o.id = m.office_id where ${scope} group by 1, 2`,
+    ),
+    queryRows<{ g: string; month: number; map: string; key: string; n: number }>(
+      db,
+      sql`select g, month, map, key, sum(n)::int as n from (
+            select ${child} as g, m.month, 'refusedByGround' as map, e.key, e.value::int as n from report_office_months m join offices o on o.id = m.office_id cross join lateral jsonb_each_text(m.refused_by_ground) e where ${scope}
+            union all select ${child}, m.month, 'daysHistogram', e.key, e.value::int from report_office_months m join offices o on o.id = m.office_id cross join lateral jsonb_each_text(m.days_histogram) e where ${scope}
+            union all select ${child}, m.month, 'objectionsByGround', e.key, e.value::int from report_office_months m join offices o on o.id = m.office_id cross join lateral jsonb_each_text(m.objections_by_ground) e where ${scope}
+            union all select ${child}, m.month, 'objectionsByOutcome', e.key, e.value::int from report_office_months m join offices o on o.id = m.office_id cross join lateral jsonb_each_text(m.objections_by_outcome) e where ${scope}
+            union all select ${child}, m.month, 'disputesByStage', e.key, e.value::int from report_office_months m join offices o on o.id = m.office_id cross join lateral jsonb_each_text(m.disputes_by_stage) e where ${scope}
+          ) x group by 1, 2, 3, 4`,
+    ),
+  ]);
+  return { scalars, maps };
 }
