@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { pingDatabase } from '../../platform/db/database.ts';
 import { migrationStatus } from '../../platform/db/migrate.ts';
 import { LOCALES, type Locale } from '../../platform/i18n.ts';
 import { LANG_COOKIE } from '../cookies.ts';
@@ -47,7 +47,7 @@ export async function systemRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/readyz', async (_req, reply) => {
     try {
-      await db.execute(sql`select 1`);
+      await pingDatabase(db);
       const status = await migrationStatus(db);
       if (status.pending.length > 0) {
         return reply.code(503).send({ status: 'migrations-pending', pending: status.pending });
