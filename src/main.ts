@@ -1,8 +1,8 @@
 import { configFromEnv, loadDotEnv, openServices, type Services } from './bootstrap.ts';
 import { ConfigError } from './platform/config.ts';
 import { JobWorker } from './platform/jobs/queue.ts';
-import { formatCredentials, isFreshInstall, seedDemo } from './modules/demo/seed-demo.ts';
 import { jobDefinitions, periodicTasks } from './jobs.ts';
+import { countUsers } from './modules/people/user-write-queries.ts';
 import { buildApp } from './web/app.ts';
 import { readyChannels, releaseHeldMailOnStart } from './platform/mail/mailer.ts';
 
@@ -42,7 +42,9 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     uploadMaxBytes: config.uploadMaxBytes,
   };
-  if (config.seedDemo && (await isFreshInstall(ctx))) {
+  // The demo seed (sample PDFs, workbooks, its scenes) loads only on a fresh install (no user yet) (ADR 0111, round 2).
+  if (config.seedDemo && (await countUsers(ctx.db)) === 0) {
+    const { seedDemo, formatCredentials } = await import('./modules/demo/seed-demo.ts');
     const credentials = await seedDemo(ctx);
     console.log(
       '\nDemo staff accounts (shown once; passwords are random and stored only as hashes):\n' +

@@ -94,7 +94,11 @@ export async function startTerbuka(
 ): Promise<Child> {
   const port = await freePort();
   const built = existsSync(path.join(dir, 'dist/main.js'));
-  const args = built ? [path.join(dir, 'dist/main.js')] : ['--import', 'tsx', path.join(dir, 'src/main.ts')];
+  // The young generation capped as `npm start` caps it (ADR 0111, round 2).
+  const args = [
+    '--max-semi-space-size=2',
+    ...(built ? [path.join(dir, 'dist/main.js')] : ['--import', 'tsx', path.join(dir, 'src/main.ts')]),
+  ];
   return startChild(process.execPath, args, {
     cwd: dir,
     env: {
